@@ -1,0 +1,48 @@
+import Koa from 'koa';
+import type { Services } from './http/context.ts';
+import type { AppContext, AppState } from './http/context.ts';
+import { authenticate } from './http/authenticate.ts';
+import { errorHandler } from './http/error-handler.ts';
+import { jsonBody } from './http/json-body.ts';
+import { requestContext } from './http/request-context.ts';
+import { authRouter } from './routes/auth.ts';
+import { documentsRouter } from './routes/documents.ts';
+import { healthRouter } from './routes/health.ts';
+import { organisationsRouter } from './routes/organisations.ts';
+import { tokensRouter } from './routes/tokens.ts';
+import { usersRouter } from './routes/users.ts';
+
+export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
+
+export interface AppOptions {
+  services: Services;
+  ping: () => Promise<boolean>;
+}
+
+/** Builds the Koa application: middleware pipeline, then one router per resource. */
+export function createApp({ services, ping }: AppOptions): Koa<AppState, AppContext> {
+  const app = new Koa<AppState, AppContext>({ proxy: services.config.trustProxy });
+  app.context.services = services;
+  app.silent = true;
+
+  app.use(requestContext);
+  app.use(securityHeaders);
+  app.use(errorHandler);
+  const health = healthRouter(ping);
+  app.use(health.routes());
+  app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
+  app.use(authenticate);
+  for (const router of [authRouter, organisationsRouter, usersRouter, tokensRouter, documentsRouter]) {
+    app.use(router.routes());
+    app.use(router.allowedMethods({ throw: true }));
+  }
+  return app;
+}
+
+async function securityHeaders(ctx: AppContext, next: Koa.Next): Promise<void> {
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('Referrer-Policy', 'same-origin');
+  ctx.set('X-Frame-Options', 'DENY');
+  if (ctx.path.startsWith('/api/')) ctx.set('Cache-Control', 'no-store');
+  await next();
+}

@@ -1,0 +1,191 @@
+import type { Kysely } from 'kysely';
+import type { Database, DocumentKind, DocumentRow, DocumentStatus, Framework } from '../../db/schema.ts';
+import { AppError, forbidden, invalidTransition, validationFailed } from '../errors.ts';
+import { decideTransition, type WorkflowRole } from '../domain/workflow.ts';
+import type { AccessSubject } from '../policies/document-access.ts';
+import { recordAudit } from './audit.ts';
+import { requireDocument } from './document-guard.ts';
+
+export interface CreateDocumentInput {
+  kind: DocumentKind;
+  title: string;
+  leadOrganisationId?: string;
+  partnerOrganisationIds: string[];
+  framework?: Framework;
+}
+
+/** Partners named at creation may comment on the document; the lead can change that afterwards. */
+const PARTNER_DEFAULT_LEVEL = 'comment' as const;
+
+export async function createDocument(
+  db: Kysely<Database>,
+  subject: AccessSubject,
+  input: CreateDocumentInput,
+  ip?: string,
+): Promise<DocumentRow> {
+  const leadOrganisationId = input.leadOrganisationId ?? subject.organisationId;
+  if (subject.role !== 'admin' && leadOrganisationId !== subject.organisationId) {
+    throw forbidden('You can only create documents led by your own organisation.');
+  }
+  return db.transaction().execute(async (trx) => {
+    await assertOrganisationsExist(trx, [leadOrganisationId, ...input.partnerOrganisationIds]);
+    const row = await trx
+      .insertInto('documents')
+      .values({
+        kind: input.kind,
+        title: input.title,
+        lead_organisation_id: leadOrganisationId,
+        framework: input.framework ?? null,
+        status: 'draft',
+        created_by: subject.userId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const partners = input.partnerOrganisationIds.filter((id) => id !== leadOrganisationId);
+    if (partners.length > 0) {
+      await trx.insertInto('document_partners').values(partners.map((organisation_id) => ({ document_id: row.id, organisation_id }))).execute();
+      await trx
+        .insertInto('document_access')
+        .values(partners.map((organisation_id) => ({ document_id: row.id, organisation_id, level: PARTNER_DEFAULT_LEVEL, created_by: subject.userId })))
+        .execute();
+    }
+    await recordAudit(trx, {
+      actorUserId: subject.userId,
+      action: 'document.created',
+      objectType: 'document',
+      objectId: row.id,
+      details: { kind: row.kind, title: row.title, leadOrganisationId, partnerOrganisationIds: partners },
+      ip,
+    });
+    return row;
+  });
+}
+
+export interface UpdateDocumentInput {
+  title?: string;
+  leadOrganisationId?: string;
+  partnerOrganisationIds?: string[];
+  framework?: Framework | null;
+}
+
+export async function updateDocument(
+  db: Kysely<Database>,
+  subject: AccessSubject,
+  id: string,
+  input: UpdateDocumentInput,
+  ip?: string,
+): Promise<DocumentRow> {
+  const current = await requireDocument(db, subject, id, 'edit', ip);
+  if (input.leadOrganisationId && input.leadOrganisationId !== current.row.lead_organisation_id && subject.role !== 'admin') {
+    throw forbidden('Only the coordination unit changes the lead organisation of a document.');
+  }
+  const kind = current.row.kind;
+  if (input.framework && kind !== 'cooperation_proposal') {
+    throw validationFailed('Only cooperation proposals have a framework.', [{ path: 'framework', message: 'only cooperation proposals have a framework' }]);
+  }
+  if (input.framework === null && kind === 'cooperation_proposal') {
+    throw validationFailed('A cooperation proposal needs a framework.', [{ path: 'framework', message: 'required for cooperation proposals' }]);
+  }
+  return db.transaction().execute(async (trx) => {
+    const lead = input.leadOrganisationId ?? current.row.lead_organisation_id;
+    await assertOrganisationsExist(trx, [lead, ...(input.partnerOrganisationIds ?? [])]);
+    const row = await trx
+      .updateTable('documents')
+      .set({ title: input.title, lead_organisation_id: input.leadOrganisationId, framework: input.framework, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (input.partnerOrganisationIds) {
+      await trx.deleteFrom('document_partners').where('document_id', '=', id).execute();
+      const partners = input.partnerOrganisationIds.filter((organisationId) => organisationId !== lead);
+      if (partners.length > 0) {
+        await trx.insertInto('document_partners').values(partners.map((organisation_id) => ({ document_id: id, organisation_id }))).execute();
+      }
+    }
+    await recordAudit(trx, { actorUserId: subject.userId, action: 'document.updated', objectType: 'document', objectId: id, details: { changes: input }, ip });
+    return row;
+  });
+}
+
+export function workflowRoles(subject: AccessSubject, row: DocumentRow, level: string): WorkflowRole[] {
+  const roles: WorkflowRole[] = [];
+  if (subject.role === 'admin') roles.push('secretariat');
+  if (subject.organisationId === row.lead_organisation_id && level === 'edit') roles.push('lead');
+  return roles;
+}
+
+export async function transitionDocument(
+  db: Kysely<Database>,
+  subject: AccessSubject,
+  id: string,
+  input: { to: DocumentStatus; reason?: string },
+  ip?: string,
+): Promise<DocumentRow> {
+  const current = await requireDocument(db, subject, id, 'view', ip);
+  if (current.row.archived_at) throw new AppError(409, 'archived', 'Restore the document before changing its status.');
+  const decision = decideTransition(current.row.status, input.to, workflowRoles(subject, current.row, current.level), input.reason);
+  if (!decision.ok) {
+    if (decision.reason === 'not_allowed') {
+      await recordAudit(db, { actorUserId: subject.userId, action: 'access.denied', objectType: 'document', objectId: id, details: { need: `status:${input.to}` }, ip });
+      throw forbidden(`You may not move this document from "${current.row.status}" to "${input.to}".`);
+    }
+    if (decision.reason === 'reason_required') throw validationFailed(`Moving to "${input.to}" needs a reason.`, [{ path: 'reason', message: 'required' }]);
+    throw invalidTransition(`A document cannot go from "${current.row.status}" to "${input.to}".`);
+  }
+  return db.transaction().execute(async (trx) => {
+    // Guard against a concurrent transition: only move from the status we decided on.
+    const row = await trx
+      .updateTable('documents')
+      .set({ status: input.to, return_reason: input.to === 'returned' ? (input.reason ?? null) : null, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('status', '=', current.row.status)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new AppError(409, 'conflict', 'The status changed meanwhile; reload and try again.');
+    await recordAudit(trx, {
+      actorUserId: subject.userId,
+      action: 'document.status_changed',
+      objectType: 'document',
+      objectId: id,
+      details: { from: current.row.status, to: input.to, reason: input.reason ?? null },
+      ip,
+    });
+    return row;
+  });
+}
+
+export async function setArchived(
+  db: Kysely<Database>,
+  subject: AccessSubject,
+  id: string,
+  archived: boolean,
+  ip?: string,
+): Promise<DocumentRow> {
+  const current = await requireDocument(db, subject, id, 'view', ip);
+  const manager = subject.role === 'admin' || subject.organisationId === current.row.lead_organisation_id;
+  if (!manager) {
+    await recordAudit(db, { actorUserId: subject.userId, action: 'access.denied', objectType: 'document', objectId: id, details: { need: 'archive' }, ip });
+    throw forbidden('Only the lead organisation and the coordination unit archive a document.');
+  }
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('documents')
+      .set({ archived_at: archived ? (current.row.archived_at ?? new Date()) : null, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (Boolean(current.row.archived_at) !== archived) {
+      await recordAudit(trx, { actorUserId: subject.userId, action: archived ? 'document.archived' : 'document.restored', objectType: 'document', objectId: id, ip });
+    }
+    return row;
+  });
+}
+
+async function assertOrganisationsExist(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  const unique = [...new Set(ids)];
+  const found = await db.selectFrom('organisations').select('id').where('id', 'in', unique).execute();
+  if (found.length !== unique.length) {
+    const known = new Set(found.map((row) => row.id));
+    throw validationFailed('Unknown organisation.', unique.filter((id) => !known.has(id)).map((id) => ({ path: 'organisationId', message: `unknown organisation ${id}` })));
+  }
+}

@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { ApiTokenRow, Database } from '../../db/schema.ts';
+import { API_TOKEN_PREFIX, hashSecret, randomSecret } from '../auth/secrets.ts';
+import { AppError, notFound } from '../errors.ts';
+import { recordAudit } from './audit.ts';
+
+const MAX_ACTIVE_TOKENS_PER_USER = 50;
+
+/** Creates an API token. The secret is returned once and only its hash is stored. */
+export async function createToken(
+  db: Kysely<Database>,
+  userId: string,
+  input: { name: string; expiresInDays?: number },
+): Promise<{ row: ApiTokenRow; secret: string }> {
+  const secret = `${API_TOKEN_PREFIX}${randomSecret()}`;
+  return db.transaction().execute(async (trx) => {
+    const active = await trx
+      .selectFrom('api_tokens')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (Number(active.count) >= MAX_ACTIVE_TOKENS_PER_USER) {
+      throw new AppError(409, 'too_many_tokens', `You have ${MAX_ACTIVE_TOKENS_PER_USER} active tokens; revoke one first.`);
+    }
+    const row = await trx
+      .insertInto('api_tokens')
+      .values({
+        user_id: userId,
+        name: input.name,
+        token_hash: hashSecret(secret),
+        prefix: secret.slice(0, API_TOKEN_PREFIX.length + 6),
+        expires_at: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorUserId: userId, action: 'token.created', objectType: 'api_token', objectId: row.id, details: { name: row.name } });
+    return { row, secret };
+  });
+}
+
+export async function listTokens(db: Kysely<Database>, userId: string): Promise<ApiTokenRow[]> {
+  return db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+}
+
+/** Revokes one of the user's own tokens; another user's token is "not found", never "forbidden". */
+export async function revokeToken(db: Kysely<Database>, userId: string, tokenId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', tokenId)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw notFound('Token');
+    await recordAudit(trx, { actorUserId: userId, action: 'token.revoked', objectType: 'api_token', objectId: tokenId });
+  });
+}

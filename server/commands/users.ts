@@ -1,0 +1,139 @@
+import type { Kysely } from 'kysely';
+import type { Database, Locale, Role, UserRow } from '../../db/schema.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { endAllAccess } from '../auth/sessions.ts';
+import { AppError, conflict, forbidden, notFound } from '../errors.ts';
+import { recordAudit } from './audit.ts';
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  organisationId: string;
+  role: Role;
+  locale: Locale;
+  password?: string;
+}
+
+export interface UpdateUserInput {
+  name?: string;
+  locale?: Locale;
+  password?: string;
+  currentPassword?: string;
+  email?: string;
+  organisationId?: string;
+  role?: Role;
+  disabled?: boolean;
+}
+
+export async function getUser(db: Kysely<Database>, id: string): Promise<UserRow> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('User');
+  return row;
+}
+
+export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
+    .executeTakeFirst();
+}
+
+export async function listUsers(db: Kysely<Database>, filter: { organisationId?: string }): Promise<UserRow[]> {
+  let query = db.selectFrom('users').selectAll().orderBy('name');
+  if (filter.organisationId) query = query.where('organisation_id', '=', filter.organisationId);
+  return query.execute();
+}
+
+export async function createUser(db: Kysely<Database>, actorUserId: string | null, input: CreateUserInput): Promise<UserRow> {
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return db.transaction().execute(async (trx) => {
+    await assertOrganisationExists(trx, input.organisationId);
+    if (await findUserByEmail(trx, input.email)) throw conflict(`A user with e-mail ${input.email} exists.`);
+    const row = await trx
+      .insertInto('users')
+      .values({
+        email: input.email.toLowerCase(),
+        name: input.name,
+        organisation_id: input.organisationId,
+        role: input.role,
+        locale: input.locale,
+        password_hash: passwordHash,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorUserId,
+      action: 'user.created',
+      objectType: 'user',
+      objectId: row.id,
+      details: { email: row.email, role: row.role, organisationId: row.organisation_id },
+    });
+    return row;
+  });
+}
+
+/**
+ * Updates a user. `asAdmin` unlocks role, organisation, e-mail and disabling; a user changing their
+ * own password must give the current one. Disabling ends all sessions and tokens in the same
+ * transaction, so there is no moment where a disabled user still holds a working credential.
+ */
+export async function updateUser(
+  db: Kysely<Database>,
+  actor: { userId: string; asAdmin: boolean },
+  id: string,
+  input: UpdateUserInput,
+): Promise<UserRow> {
+  const current = await getUser(db, id);
+  const self = actor.userId === id;
+  if (input.password && self && !actor.asAdmin) {
+    if (!input.currentPassword || !(await verifyPassword(current.password_hash, input.currentPassword))) {
+      throw new AppError(400, 'wrong_current_password', 'Give your current password to set a new one.');
+    }
+  }
+  if (self && (input.disabled === true || input.role === 'member')) {
+    throw forbidden('You cannot disable yourself or remove your own administrator role.');
+  }
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return db.transaction().execute(async (trx) => {
+    if (input.organisationId) await assertOrganisationExists(trx, input.organisationId);
+    if (input.email) {
+      const other = await findUserByEmail(trx, input.email);
+      if (other && other.id !== id) throw conflict(`A user with e-mail ${input.email} exists.`);
+    }
+    const disabledAt = input.disabled === undefined ? undefined : input.disabled ? (current.disabled_at ?? new Date()) : null;
+    const row = await trx
+      .updateTable('users')
+      .set({
+        name: input.name,
+        locale: input.locale,
+        email: input.email,
+        organisation_id: input.organisationId,
+        role: input.role,
+        password_hash: passwordHash,
+        disabled_at: disabledAt,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const { password: _p, currentPassword: _c, ...visibleChanges } = input;
+    await recordAudit(trx, { actorUserId: actor.userId, action: 'user.updated', objectType: 'user', objectId: id, details: { changes: visibleChanges } });
+    if (passwordHash) {
+      await recordAudit(trx, { actorUserId: actor.userId, action: 'user.password_changed', objectType: 'user', objectId: id });
+    }
+    if (input.disabled === true && !current.disabled_at) {
+      await endAllAccess(trx, id);
+      await recordAudit(trx, { actorUserId: actor.userId, action: 'user.disabled', objectType: 'user', objectId: id });
+    }
+    if (input.disabled === false && current.disabled_at) {
+      await recordAudit(trx, { actorUserId: actor.userId, action: 'user.enabled', objectType: 'user', objectId: id });
+    }
+    return row;
+  });
+}
+
+async function assertOrganisationExists(db: Kysely<Database>, organisationId: string): Promise<void> {
+  const found = await db.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst();
+  if (!found) throw new AppError(400, 'validation_failed', 'Unknown organisation.', [{ path: 'organisationId', message: 'unknown organisation' }]);
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TANSIQ_DATA_DIR: z.string().default('./data'),
+  TANSIQ_ADMIN_EMAIL: z.email().optional(),
+  TANSIQ_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  TANSIQ_DEMO: boolean.default(false),
+  TRUST_PROXY: boolean.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
+  REDIS_URL: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** where people reach the app; also the origin WebSocket and cookie-authenticated writes must come from */
+  publicUrl: string;
+  databaseUrl?: string;
+  databasePoolSize: number;
+  dataDir: string;
+  admin?: { email: string; password: string };
+  demo: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  sessionTtlMs: number;
+  redisUrl?: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.TANSIQ_ADMIN_EMAIL) !== Boolean(e.TANSIQ_ADMIN_PASSWORD)) {
+    throw new ConfigError('invalid configuration:\n  TANSIQ_ADMIN_EMAIL and TANSIQ_ADMIN_PASSWORD go together');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir: e.TANSIQ_DATA_DIR,
+    admin: e.TANSIQ_ADMIN_EMAIL && e.TANSIQ_ADMIN_PASSWORD ? { email: e.TANSIQ_ADMIN_EMAIL, password: e.TANSIQ_ADMIN_PASSWORD } : undefined,
+    demo: e.TANSIQ_DEMO,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    redisUrl: e.REDIS_URL,
+  };
+}
+
+/** An empty variable means "not set", as people expect from `FOO= npm start`. */
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => Boolean(entry[1])));
+}

@@ -1,0 +1,43 @@
+import type { Next } from 'koa';
+import { ZodError } from 'zod';
+import { AppError } from '../errors.ts';
+import type { AppContext } from './context.ts';
+
+/** The one place where errors become `{ error: { code, message, details? } }` responses. */
+export async function errorHandler(ctx: AppContext, next: Next): Promise<void> {
+  try {
+    await next();
+    if (ctx.status === 404 && ctx.body === undefined) {
+      throw new AppError(404, 'not_found', `No route for ${ctx.method} ${ctx.path}.`);
+    }
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.status >= 500) ctx.state.log?.error({ err: error }, 'unhandled error');
+    ctx.status = appError.status;
+    for (const [name, value] of Object.entries(appError.headers ?? {})) ctx.set(name, value);
+    ctx.body = {
+      error: {
+        code: appError.code,
+        message: appError.message,
+        ...(appError.details !== undefined ? { details: appError.details } : {}),
+      },
+    };
+  }
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    return new AppError(400, 'validation_failed', 'The request is not valid.', error.issues.map(presentIssue));
+  }
+  const status = (error as { status?: unknown })?.status;
+  if (status === 405) return new AppError(405, 'method_not_allowed', (error as Error).message || 'Method not allowed.');
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new AppError(status, 'bad_request', (error as Error).message || 'Bad request.');
+  }
+  return new AppError(500, 'internal', 'Something went wrong on our side. It has been logged.');
+}
+
+function presentIssue(issue: { path: PropertyKey[]; message: string; code: string }) {
+  return { path: issue.path.map(String).join('.'), message: issue.message, code: issue.code };
+}

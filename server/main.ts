@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { startServer } from './server.ts';
+
+/** `npm start`: one process serving the API, the sync endpoint, socket.io and the Slack bot. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig({ ...process.env, ...(process.argv.includes('--demo') ? { TANSIQ_DEMO: 'true' } : {}) });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const running = await startServer(config);
+  let signalled = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (signalled) process.exit(1);
+      signalled = true;
+      running.logger.info({ signal }, 'signal received');
+      running.close().then(
+        () => process.exit(0),
+        (error) => {
+          running.logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((error) => {
+  console.error('Tansiq failed to start:', error);
+  process.exit(1);
+});

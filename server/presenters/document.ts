@@ -1,0 +1,44 @@
+import type { AccessLevel, DocumentAccessRow, DocumentRow, DocumentStatus } from '../../db/schema.ts';
+
+export interface DocumentView {
+  row: DocumentRow;
+  partnerOrganisationIds: string[];
+  access: AccessLevel;
+  availableTransitions?: DocumentStatus[];
+}
+
+export function presentDocument({ row, partnerOrganisationIds, access, availableTransitions }: DocumentView) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    status: row.status,
+    returnReason: row.return_reason,
+    leadOrganisationId: row.lead_organisation_id,
+    partnerOrganisationIds,
+    framework: row.framework,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    archived: row.archived_at !== null,
+    archivedAt: row.archived_at?.toISOString() ?? null,
+    wordCount: row.word_count,
+    measureCount: row.measure_count,
+    lastEditedBy: row.last_edited_by,
+    lastEditedAt: row.last_edited_at?.toISOString() ?? null,
+    access,
+    ...(availableTransitions ? { availableTransitions } : {}),
+  };
+}
+
+export function presentGrant(row: DocumentAccessRow) {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    organisationId: row.organisation_id,
+    userId: row.user_id,
+    level: row.level,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+  };
+}

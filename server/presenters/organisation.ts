@@ -1,0 +1,12 @@
+import type { OrganisationRow } from '../../db/schema.ts';
+
+export function presentOrganisation(row: OrganisationRow) {
+  return {
+    id: row.id,
+    code: row.code,
+    kind: row.kind,
+    names: { fr: row.name_fr, ar: row.name_ar, en: row.name_en },
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

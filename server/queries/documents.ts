@@ -1,0 +1,118 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Database, DocumentAccessRow, DocumentKind, DocumentRow, DocumentStatus } from '../../db/schema.ts';
+import { documentAccess, type AccessSubject, type DocumentAccessFacts } from '../policies/document-access.ts';
+
+/**
+ * Restricts a documents query to what `subject` may see, mirroring `documentAccess` in SQL so
+ * lists never load what they would then hide.
+ */
+export function visibleTo<O>(query: SelectQueryBuilder<Database, 'documents', O>, subject: AccessSubject) {
+  if (subject.role === 'admin') return query;
+  return query.where((eb) =>
+    eb.or([
+      eb('documents.lead_organisation_id', '=', subject.organisationId),
+      eb.exists(
+        eb
+          .selectFrom('document_access')
+          .select(sql`1`.as('one'))
+          .whereRef('document_access.document_id', '=', 'documents.id')
+          .where((inner) =>
+            inner.or([
+              inner('document_access.organisation_id', '=', subject.organisationId),
+              inner('document_access.user_id', '=', subject.userId),
+            ]),
+          ),
+      ),
+    ]),
+  );
+}
+
+export interface DocumentFilter {
+  kind?: DocumentKind;
+  status?: DocumentStatus;
+  leadOrganisationId?: string;
+  partnerOrganisationId?: string;
+  q?: string;
+  archived: 'false' | 'true' | 'only';
+  limit: number;
+  offset: number;
+}
+
+/** Full-text query over title and body: the words are matched under each language's stemmer. */
+function textQuery(q: string) {
+  return sql`(
+    websearch_to_tsquery('simple'::regconfig, ${q}) ||
+    websearch_to_tsquery('french'::regconfig, ${q}) ||
+    websearch_to_tsquery('arabic'::regconfig, ${q}) ||
+    websearch_to_tsquery('english'::regconfig, ${q})
+  )`;
+}
+
+export async function listVisibleDocuments(
+  db: Kysely<Database>,
+  subject: AccessSubject,
+  filter: DocumentFilter,
+): Promise<{ rows: DocumentRow[]; total: number }> {
+  let query = visibleTo(db.selectFrom('documents'), subject);
+  if (filter.kind) query = query.where('documents.kind', '=', filter.kind);
+  if (filter.status) query = query.where('documents.status', '=', filter.status);
+  if (filter.leadOrganisationId) query = query.where('documents.lead_organisation_id', '=', filter.leadOrganisationId);
+  if (filter.partnerOrganisationId) {
+    const partnerId = filter.partnerOrganisationId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('document_partners')
+          .select(sql`1`.as('one'))
+          .whereRef('document_partners.document_id', '=', 'documents.id')
+          .where('document_partners.organisation_id', '=', partnerId),
+      ),
+    );
+  }
+  if (filter.archived === 'false') query = query.where('documents.archived_at', 'is', null);
+  if (filter.archived === 'only') query = query.where('documents.archived_at', 'is not', null);
+  const q = filter.q?.trim();
+  if (q) query = query.where(sql<boolean>`documents.search @@ ${textQuery(q)}`);
+
+  const totalRow = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  let rowsQuery = query.selectAll('documents');
+  rowsQuery = q
+    ? rowsQuery.orderBy(sql`ts_rank(documents.search, ${textQuery(q)})`, 'desc').orderBy('documents.updated_at', 'desc')
+    : rowsQuery.orderBy('documents.updated_at', 'desc');
+  const rows = await rowsQuery.orderBy('documents.id').limit(filter.limit).offset(filter.offset).execute();
+  return { rows, total: Number(totalRow.total) };
+}
+
+export async function loadGrants(db: Kysely<Database>, documentIds: readonly string[]): Promise<Map<string, DocumentAccessRow[]>> {
+  const byDocument = new Map<string, DocumentAccessRow[]>(documentIds.map((id) => [id, []]));
+  if (documentIds.length === 0) return byDocument;
+  const rows = await db.selectFrom('document_access').selectAll().where('document_id', 'in', documentIds).orderBy('created_at').execute();
+  for (const row of rows) byDocument.get(row.document_id)?.push(row);
+  return byDocument;
+}
+
+export async function loadPartners(db: Kysely<Database>, documentIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byDocument = new Map<string, string[]>(documentIds.map((id) => [id, []]));
+  if (documentIds.length === 0) return byDocument;
+  const rows = await db.selectFrom('document_partners').selectAll().where('document_id', 'in', documentIds).execute();
+  for (const row of rows) byDocument.get(row.document_id)?.push(row.organisation_id);
+  return byDocument;
+}
+
+export function accessFacts(row: DocumentRow, grants: readonly DocumentAccessRow[]): DocumentAccessFacts {
+  return {
+    leadOrganisationId: row.lead_organisation_id,
+    archived: row.archived_at !== null,
+    grants: grants.map((grant) => ({ organisationId: grant.organisation_id, userId: grant.user_id, level: grant.level })),
+  };
+}
+
+/** The document and the subject's access to it, or null when it does not exist for them. */
+export async function findDocumentWithAccess(db: Kysely<Database>, subject: AccessSubject, id: string) {
+  const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return { row: null, exists: false } as const;
+  const grants = (await loadGrants(db, [id])).get(id) ?? [];
+  const level = documentAccess(subject, accessFacts(row, grants));
+  if (!level) return { row: null, exists: true } as const;
+  return { row, grants, level, exists: true } as const;
+}

@@ -1,0 +1,141 @@
+import Router from '@koa/router';
+import { revokeGrant, listGrants, setGrant } from '../commands/document-access.ts';
+import { requireDocument } from '../commands/document-guard.ts';
+import { createDocument, setArchived, transitionDocument, updateDocument, workflowRoles } from '../commands/documents.ts';
+import { findOrganisationByCode } from '../commands/organisations.ts';
+import { availableTransitions } from '../domain/workflow.ts';
+import { requireActor } from '../http/authenticate.ts';
+import type { AppContext, AppState } from '../http/context.ts';
+import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
+import { documentAccess } from '../policies/document-access.ts';
+import { presentDocument, presentGrant } from '../presenters/document.ts';
+import { accessFacts, listVisibleDocuments, loadGrants, loadPartners } from '../queries/documents.ts';
+import { idParams } from '../schemas/common.ts';
+import { createDocumentSchema, grantParams, grantSchema, listDocumentsQuery, transitionSchema, updateDocumentSchema } from '../schemas/documents.ts';
+import type { Kysely } from 'kysely';
+import type { Database, DocumentRow } from '../../db/schema.ts';
+import type { Actor } from '../auth/actor.ts';
+
+export const documentsRouter = new Router<AppState, AppContext>({ prefix: '/api/documents' });
+
+documentsRouter.get('/', async (ctx) => {
+  const actor = requireActor(ctx);
+  const query = parseQuery(ctx, listDocumentsQuery);
+  const db = ctx.services.db;
+  const lead = query.lead ? await organisationIdFor(db, query.lead) : undefined;
+  const partner = query.partner ? await organisationIdFor(db, query.partner) : undefined;
+  // An unknown organisation code filters down to nothing rather than being ignored.
+  if (lead === null || partner === null) {
+    ctx.body = { documents: [], total: 0 };
+    return;
+  }
+  const { rows, total } = await listVisibleDocuments(db, actor, {
+    ...query,
+    leadOrganisationId: lead,
+    partnerOrganisationId: partner,
+  });
+  const ids = rows.map((row) => row.id);
+  const [grants, partners] = await Promise.all([loadGrants(db, ids), loadPartners(db, ids)]);
+  ctx.body = {
+    total,
+    documents: rows.map((row) =>
+      presentDocument({
+        row,
+        partnerOrganisationIds: partners.get(row.id) ?? [],
+        access: documentAccess(actor, accessFacts(row, grants.get(row.id) ?? []))!,
+      }),
+    ),
+  };
+});
+
+documentsRouter.post('/', async (ctx) => {
+  const actor = requireActor(ctx);
+  const input = parseBody(ctx, createDocumentSchema);
+  const row = await createDocument(ctx.services.db, actor, input, ctx.ip);
+  ctx.status = 201;
+  ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
+});
+
+documentsRouter.get('/:id', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const { row } = await requireDocument(ctx.services.db, actor, id, 'view', ctx.ip);
+  ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
+});
+
+documentsRouter.patch('/:id', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const input = parseBody(ctx, updateDocumentSchema);
+  const row = await updateDocument(ctx.services.db, actor, id, input, ctx.ip);
+  ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
+});
+
+documentsRouter.post('/:id/transitions', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const input = parseBody(ctx, transitionSchema);
+  const row = await transitionDocument(ctx.services.db, actor, id, input, ctx.ip);
+  ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
+});
+
+documentsRouter.post('/:id/archive', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const row = await setArchived(ctx.services.db, actor, id, true, ctx.ip);
+  ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
+});
+
+documentsRouter.delete('/:id', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  await setArchived(ctx.services.db, actor, id, true, ctx.ip);
+  ctx.status = 204;
+});
+
+documentsRouter.post('/:id/restore', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const row = await setArchived(ctx.services.db, actor, id, false, ctx.ip);
+  ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
+});
+
+documentsRouter.get('/:id/access', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  ctx.body = { grants: (await listGrants(ctx.services.db, actor, id, ctx.ip)).map(presentGrant) };
+});
+
+const putGrant = async (ctx: AppContext & { params: Record<string, string> }) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const input = parseBody(ctx, grantSchema);
+  const { grant, created } = await setGrant(ctx.services.db, actor, id, input, ctx.ip);
+  ctx.status = created ? 201 : 200;
+  ctx.body = { grant: presentGrant(grant) };
+};
+documentsRouter.put('/:id/access', putGrant);
+documentsRouter.post('/:id/access', putGrant);
+
+documentsRouter.delete('/:id/access/:grantId', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id, grantId } = parseParams(ctx, grantParams);
+  await revokeGrant(ctx.services.db, actor, id, grantId, ctx.ip);
+  ctx.status = 204;
+});
+
+async function present(db: Kysely<Database>, actor: Actor, row: DocumentRow, ip: string) {
+  const guarded = await requireDocument(db, actor, row.id, 'view', ip);
+  const partners = await loadPartners(db, [row.id]);
+  return presentDocument({
+    row: guarded.row,
+    partnerOrganisationIds: partners.get(row.id) ?? [],
+    access: guarded.level,
+    availableTransitions: availableTransitions(guarded.row.status, workflowRoles(actor, guarded.row, guarded.level)),
+  });
+}
+
+async function organisationIdFor(db: Kysely<Database>, ref: string): Promise<string | null> {
+  if (/^[0-9a-f]{8}-/i.test(ref)) return ref;
+  return (await findOrganisationByCode(db, ref))?.id ?? null;
+}

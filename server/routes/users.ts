@@ -1,0 +1,46 @@
+import Router from '@koa/router';
+import { isAdmin } from '../auth/actor.ts';
+import { createUser, getUser, listUsers, updateUser } from '../commands/users.ts';
+import { auditRefusal, requireActor, requireAdmin } from '../http/authenticate.ts';
+import type { AppContext, AppState } from '../http/context.ts';
+import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
+import { forbidden } from '../errors.ts';
+import { presentUser } from '../presenters/user.ts';
+import { idParams } from '../schemas/common.ts';
+import { createUserSchema, listUsersQuery, updateOwnProfileSchema, updateUserAsAdminSchema } from '../schemas/users.ts';
+
+export const usersRouter = new Router<AppState, AppContext>({ prefix: '/api/users' });
+
+usersRouter.get('/', async (ctx) => {
+  const actor = requireActor(ctx);
+  const filter = parseQuery(ctx, listUsersQuery);
+  const rows = await listUsers(ctx.services.db, filter);
+  ctx.body = { users: rows.map((row) => presentUser(row, { private: isAdmin(actor) || row.id === actor.userId })) };
+});
+
+usersRouter.get('/:id', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const row = await getUser(ctx.services.db, id);
+  ctx.body = { user: presentUser(row, { private: isAdmin(actor) || row.id === actor.userId }) };
+});
+
+usersRouter.post('/', async (ctx) => {
+  const actor = await requireAdmin(ctx);
+  const input = parseBody(ctx, createUserSchema);
+  ctx.status = 201;
+  ctx.body = { user: presentUser(await createUser(ctx.services.db, actor.userId, input), { private: true }) };
+});
+
+usersRouter.patch('/:id', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const admin = isAdmin(actor);
+  if (!admin && id !== actor.userId) {
+    await auditRefusal(ctx, { reason: 'other_user' });
+    throw forbidden('You may only change your own profile.');
+  }
+  const input = parseBody(ctx, admin ? updateUserAsAdminSchema : updateOwnProfileSchema);
+  const row = await updateUser(ctx.services.db, { userId: actor.userId, asAdmin: admin }, id, input);
+  ctx.body = { user: presentUser(row, { private: true }) };
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const uuid = z.uuid({ message: 'must be a UUID' });
+export const idParams = z.object({ id: uuid });
+export const locale = z.enum(['fr', 'ar', 'en']);
+
+/** Trimmed, non-empty, bounded text without control characters (other than newlines and tabs). */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), 'must not contain control characters');
+
+export const pagination = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+};

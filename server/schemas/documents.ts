@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { organisationCode } from './organisations.ts';
+import { pagination, text, uuid } from './common.ts';
+
+export const documentKind = z.enum(['action_plan', 'cooperation_proposal', 'study', 'minutes', 'note']);
+export const framework = z.enum(['bilateral', 'multilateral', 'south_south']);
+export const documentStatus = z.enum(['draft', 'in_review', 'submitted', 'adopted', 'in_implementation', 'closed', 'returned']);
+export const accessLevel = z.enum(['edit', 'comment', 'view']);
+
+const partners = z.array(uuid).max(100, 'at most 100 partners').refine((ids) => new Set(ids).size === ids.length, 'lists a partner twice');
+
+export const createDocumentSchema = z
+  .strictObject({
+    kind: documentKind,
+    title: text(300),
+    leadOrganisationId: uuid.optional(),
+    partnerOrganisationIds: partners.default([]),
+    framework: framework.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind === 'cooperation_proposal' && !value.framework) {
+      ctx.addIssue({ code: 'custom', path: ['framework'], message: 'a cooperation proposal needs a framework (bilateral, multilateral or south_south)' });
+    }
+    if (value.kind !== 'cooperation_proposal' && value.framework) {
+      ctx.addIssue({ code: 'custom', path: ['framework'], message: 'only cooperation proposals have a framework' });
+    }
+  });
+
+export const updateDocumentSchema = z.strictObject({
+  title: text(300).optional(),
+  leadOrganisationId: uuid.optional(),
+  partnerOrganisationIds: partners.optional(),
+  framework: framework.nullable().optional(),
+});
+
+export const transitionSchema = z.strictObject({
+  to: documentStatus,
+  reason: text(2000).optional(),
+});
+
+/** `lead` and `partner` take an organisation id or code (`sante`). */
+const organisationRef = z.union([uuid, organisationCode]);
+
+export const listDocumentsQuery = z.object({
+  kind: documentKind.optional(),
+  status: documentStatus.optional(),
+  lead: organisationRef.optional(),
+  partner: organisationRef.optional(),
+  q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  archived: z.enum(['false', 'true', 'only']).default('false'),
+  ...pagination,
+});
+
+export const grantSchema = z
+  .strictObject({
+    organisationId: uuid.optional(),
+    userId: uuid.optional(),
+    level: accessLevel,
+  })
+  .refine((value) => Boolean(value.organisationId) !== Boolean(value.userId), 'give exactly one of organisationId or userId');
+
+export const grantParams = z.object({ id: uuid, grantId: uuid });

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { text } from './common.ts';
+
+export const organisationKind = z.enum(['ministry', 'public_body', 'country', 'international_org']);
+
+export const organisationCode = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be 1–32 lowercase letters, digits, - or _');
+
+export const createOrganisationSchema = z.strictObject({
+  code: organisationCode,
+  kind: organisationKind,
+  nameFr: text(200),
+  nameAr: text(200),
+  nameEn: text(200),
+});
+
+export const updateOrganisationSchema = createOrganisationSchema.partial();
+
+export const listOrganisationsQuery = z.object({ kind: organisationKind.optional() });

@@ -1,0 +1,63 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { createApp } from './app.ts';
+import { ensureFirstAdmin } from './bootstrap/first-admin.ts';
+import type { Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: DatabaseHandle;
+  logger: Logger;
+  /** stops accepting, ends open connections, flushes, closes the database; safe to call twice */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** an already open database (tests); otherwise one is opened from the config */
+  database?: DatabaseHandle;
+  logger?: Logger;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
+  const applied = await migrateToLatest(database.db);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  if (config.admin) await ensureFirstAdmin(database.db, config.admin, logger);
+  if (config.demo) {
+    const { loadDemoWorkspace } = await import('./demo/load.ts');
+    await loadDemoWorkspace(database.db, logger);
+  }
+
+  const app = createApp({ services: { db: database.db, config, logger }, ping: database.ping });
+  const server = http.createServer(app.callback());
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
+  logger.info({ url, database: database.kind }, 'Tansiq is listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      logger.info('shutting down');
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // Requests still running get a moment to finish, then their sockets are cut.
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      });
+      await database.close();
+      logger.info('stopped');
+    })());
+  return { url, port, database, logger, close };
+}
