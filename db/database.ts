@@ -24,9 +24,12 @@ export interface DatabaseOptions {
 }
 
 const INT8_OID = 20;
+const DATE_OID = 1082;
 
 // bigint ids and counts fit in a double for any realistic volume; numbers are easier downstream.
 pg.types.setTypeParser(INT8_OID, (value: string) => Number(value));
+// A calendar date stays the 'YYYY-MM-DD' string it is; a Date object would shift it by time zone.
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const handle = options.url ? openPostgres(options.url, options.poolSize ?? 10) : await openPGlite(options.dataDir);
@@ -53,7 +56,7 @@ async function openPGlite(dataDir = './data'): Promise<DatabaseHandle> {
     await fs.mkdir(location, { recursive: true });
   }
   const pglite = await PGlite.create(location, {
-    parsers: { [INT8_OID]: (value: string) => Number(value) },
+    parsers: { [INT8_OID]: (value: string) => Number(value), [DATE_OID]: (value: string) => value },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {

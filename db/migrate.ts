@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { Migrator, NO_MIGRATIONS, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
 import * as foundation from './migrations/2026_11_28_0001_foundation.ts';
+import * as collaboration from './migrations/2026_11_28_0002_collaboration.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -8,6 +9,7 @@ import * as foundation from './migrations/2026_11_28_0001_foundation.ts';
  */
 const migrations: Record<string, Migration> = {
   '2026_11_28_0001_foundation': foundation,
+  '2026_11_28_0002_collaboration': collaboration,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -17,8 +19,19 @@ class StaticMigrationProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
-  const { error, results } = await migrator.migrateToLatest();
+  return applied(await migrator(db).migrateToLatest());
+}
+
+/** Undoes every migration, newest first (rolling back by hand, and tests of the `down` steps). */
+export async function migrateDownAll(db: Kysely<any>): Promise<string[]> {
+  return applied(await migrator(db).migrateTo(NO_MIGRATIONS));
+}
+
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: new StaticMigrationProvider() });
+}
+
+function applied({ error, results }: MigrationResultSet): string[] {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`, {

@@ -116,6 +116,24 @@ export interface DocSnapshotsTable {
   state: Uint8Array;
   /** highest doc_updates.id merged into `state` */
   last_update_id: number;
+  /** how many log entries have been merged into `state` over time */
+  update_count: Generated<number>;
+  updated_at: UpdatedAt;
+}
+
+export interface MeasuresTable {
+  document_id: string;
+  id: string;
+  position: number;
+  title: string;
+  lead_organisation_id: string | null;
+  partner_organisation_ids: string[];
+  start_date: string | null;
+  due_date: string | null;
+  status: 'planned' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
+  progress: number;
+  indicator: string;
+  budget: string | number | null;
   updated_at: UpdatedAt;
 }
 
@@ -141,6 +159,7 @@ export interface Database {
   doc_updates: DocUpdatesTable;
   doc_snapshots: DocSnapshotsTable;
   audit_log: AuditLogTable;
+  measures: MeasuresTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

@@ -8,6 +8,7 @@ import { requestContext } from './http/request-context.ts';
 import { authRouter } from './routes/auth.ts';
 import { documentsRouter } from './routes/documents.ts';
 import { healthRouter } from './routes/health.ts';
+import { metricsRouter } from './routes/metrics.ts';
 import { organisationsRouter } from './routes/organisations.ts';
 import { tokensRouter } from './routes/tokens.ts';
 import { usersRouter } from './routes/users.ts';
@@ -30,6 +31,7 @@ export function createApp({ services, ping }: AppOptions): Koa<AppState, AppCont
   app.use(errorHandler);
   const health = healthRouter(ping);
   app.use(health.routes());
+  app.use(metricsRouter.routes());
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);
   for (const router of [authRouter, organisationsRouter, usersRouter, tokensRouter, documentsRouter]) {

@@ -18,6 +18,10 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
   REDIS_URL: z.string().optional(),
+  COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
+  COLLAB_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
+  COLLAB_PROJECTION_WAIT_MS: z.coerce.number().int().min(0).default(1_000),
+  COLLAB_PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
 });
 
 export interface Config {
@@ -34,6 +38,12 @@ export interface Config {
   logLevel: string;
   sessionTtlMs: number;
   redisUrl?: string;
+  collab: {
+    unloadDelayMs: number;
+    compactAfterEntries: number;
+    projectionWaitMs: number;
+    projectionMaxWaitMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -61,6 +71,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     redisUrl: e.REDIS_URL,
+    collab: {
+      unloadDelayMs: e.COLLAB_UNLOAD_DELAY_MS,
+      compactAfterEntries: e.COLLAB_COMPACT_AFTER,
+      projectionWaitMs: e.COLLAB_PROJECTION_WAIT_MS,
+      projectionMaxWaitMs: e.COLLAB_PROJECTION_MAX_WAIT_MS,
+    },
   };
 }
 

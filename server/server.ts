@@ -6,12 +6,22 @@ import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './bootstrap/first-admin.ts';
 import type { Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { CollabHub } from './collab/hub.ts';
+import { DEFAULT_LIMITS, type CollabLimits } from './collab/limits.ts';
+import { createCollabMetrics } from './collab/metrics.ts';
+import { attachSyncEndpoint } from './collab/sync-endpoint.ts';
+import { DomainEvents } from './events/bus.ts';
+import { subscribeHubToAccessChanges } from './collab/access-listener.ts';
 
 export interface RunningServer {
   url: string;
   port: number;
   database: DatabaseHandle;
   logger: Logger;
+  hub: CollabHub;
+  events: DomainEvents;
+  metrics: Registry;
   /** stops accepting, ends open connections, flushes, closes the database; safe to call twice */
   close(): Promise<void>;
 }
@@ -20,6 +30,8 @@ export interface StartOptions {
   /** an already open database (tests); otherwise one is opened from the config */
   database?: DatabaseHandle;
   logger?: Logger;
+  /** overrides of the collaboration limits (tests of the limits) */
+  collabLimits?: Partial<CollabLimits>;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -33,8 +45,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await loadDemoWorkspace(database.db, logger);
   }
 
-  const app = createApp({ services: { db: database.db, config, logger }, ping: database.ping });
+  const events = new DomainEvents(logger);
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const hub = new CollabHub({
+    db: database.db,
+    logger: logger.child({ component: 'collab' }),
+    metrics: createCollabMetrics(metrics),
+    limits: { ...DEFAULT_LIMITS, ...options.collabLimits },
+    ...config.collab,
+  });
+  subscribeHubToAccessChanges(events, hub);
+
+  const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics }, ping: database.ping });
   const server = http.createServer(app.callback());
+  const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }) });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.requestTimeout = 60_000;
@@ -50,6 +75,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () =>
     (closing ??= (async () => {
       logger.info('shutting down');
+      syncEndpoint.close();
+      await hub.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
@@ -59,5 +86,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await database.close();
       logger.info('stopped');
     })());
-  return { url, port, database, logger, close };
+  return { url, port, database, logger, hub, events, metrics, close };
 }

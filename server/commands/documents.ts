@@ -3,6 +3,7 @@ import type { Database, DocumentKind, DocumentRow, DocumentStatus, Framework } f
 import { AppError, forbidden, invalidTransition, validationFailed } from '../errors.ts';
 import { decideTransition, type WorkflowRole } from '../domain/workflow.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
+import { templateUpdate } from '../../shared/templates.ts';
 import { recordAudit } from './audit.ts';
 import { requireDocument } from './document-guard.ts';
 
@@ -41,6 +42,8 @@ export async function createDocument(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    // The template is written here, once: clients never seed content (that duplicates it after restarts).
+    await trx.insertInto('doc_updates').values({ document_id: row.id, data: templateUpdate(input.kind) }).execute();
     const partners = input.partnerOrganisationIds.filter((id) => id !== leadOrganisationId);
     if (partners.length > 0) {
       await trx.insertInto('document_partners').values(partners.map((organisation_id) => ({ document_id: row.id, organisation_id }))).execute();

@@ -4,12 +4,18 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { CollabHub } from '../collab/hub.ts';
+import type { DomainEvents } from '../events/bus.ts';
+import type { Registry } from 'prom-client';
 
 /** What every request handler can reach: shared services, created once per process. */
 export interface Services {
   db: Kysely<Database>;
   config: Config;
   logger: Logger;
+  events: DomainEvents;
+  hub: CollabHub;
+  metrics: Registry;
 }
 
 export interface AppState {

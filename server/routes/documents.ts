@@ -52,6 +52,7 @@ documentsRouter.post('/', async (ctx) => {
   const actor = requireActor(ctx);
   const input = parseBody(ctx, createDocumentSchema);
   const row = await createDocument(ctx.services.db, actor, input, ctx.ip);
+  ctx.services.events.emit({ type: 'document.created', documentId: row.id, actorUserId: actor.userId });
   ctx.status = 201;
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
 });
@@ -68,6 +69,7 @@ documentsRouter.patch('/:id', async (ctx) => {
   const { id } = parseParams(ctx, idParams);
   const input = parseBody(ctx, updateDocumentSchema);
   const row = await updateDocument(ctx.services.db, actor, id, input, ctx.ip);
+  ctx.services.events.emit({ type: 'document.updated', documentId: id, actorUserId: actor.userId });
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
 });
 
@@ -75,7 +77,16 @@ documentsRouter.post('/:id/transitions', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
   const input = parseBody(ctx, transitionSchema);
+  const before = await requireDocument(ctx.services.db, actor, id, 'view', ctx.ip);
   const row = await transitionDocument(ctx.services.db, actor, id, input, ctx.ip);
+  ctx.services.events.emit({
+    type: 'document.status_changed',
+    documentId: id,
+    actorUserId: actor.userId,
+    from: before.row.status,
+    to: row.status,
+    reason: input.reason ?? null,
+  });
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
 });
 
@@ -83,6 +94,7 @@ documentsRouter.post('/:id/archive', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
   const row = await setArchived(ctx.services.db, actor, id, true, ctx.ip);
+  ctx.services.events.emit({ type: 'document.archived', documentId: id, actorUserId: actor.userId, archived: true });
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
 });
 
@@ -90,6 +102,7 @@ documentsRouter.delete('/:id', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
   await setArchived(ctx.services.db, actor, id, true, ctx.ip);
+  ctx.services.events.emit({ type: 'document.archived', documentId: id, actorUserId: actor.userId, archived: true });
   ctx.status = 204;
 });
 
@@ -97,6 +110,7 @@ documentsRouter.post('/:id/restore', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
   const row = await setArchived(ctx.services.db, actor, id, false, ctx.ip);
+  ctx.services.events.emit({ type: 'document.archived', documentId: id, actorUserId: actor.userId, archived: false });
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
 });
 
@@ -111,6 +125,7 @@ const putGrant = async (ctx: AppContext & { params: Record<string, string> }) =>
   const { id } = parseParams(ctx, idParams);
   const input = parseBody(ctx, grantSchema);
   const { grant, created } = await setGrant(ctx.services.db, actor, id, input, ctx.ip);
+  ctx.services.events.emit({ type: 'document.access_changed', documentId: id, actorUserId: actor.userId });
   ctx.status = created ? 201 : 200;
   ctx.body = { grant: presentGrant(grant) };
 };
@@ -121,6 +136,7 @@ documentsRouter.delete('/:id/access/:grantId', async (ctx) => {
   const actor = requireActor(ctx);
   const { id, grantId } = parseParams(ctx, grantParams);
   await revokeGrant(ctx.services.db, actor, id, grantId, ctx.ip);
+  ctx.services.events.emit({ type: 'document.access_changed', documentId: id, actorUserId: actor.userId });
   ctx.status = 204;
 });
 

@@ -42,5 +42,6 @@ usersRouter.patch('/:id', async (ctx) => {
   }
   const input = parseBody(ctx, admin ? updateUserAsAdminSchema : updateOwnProfileSchema);
   const row = await updateUser(ctx.services.db, { userId: actor.userId, asAdmin: admin }, id, input);
+  ctx.services.events.emit({ type: 'user.access_changed', userId: id, actorUserId: actor.userId });
   ctx.body = { user: presentUser(row, { private: true }) };
 });

@@ -1,0 +1,63 @@
+import type { AccessLevel } from '../../db/schema.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { AwarenessUser } from './awareness-registry.ts';
+import { CloseCode } from './close-codes.ts';
+import type { CollabLimits } from './limits.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+/** The little the collaboration core needs of a WebSocket, so tests can drive it directly. */
+export interface CollabSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+  readonly bufferedAmount: number;
+}
+
+let nextConnectionId = 1;
+
+/** One client's connection to one document. */
+export class CollabConnection {
+  readonly id = nextConnectionId++;
+  readonly updates: TokenBucket;
+  readonly awarenessMessages: TokenBucket;
+  closed = false;
+  /** set once the client was told its edits are refused, so it is told once, not per keystroke */
+  toldReadOnly = false;
+
+  constructor(
+    readonly socket: CollabSocket,
+    public actor: Actor,
+    public level: AccessLevel,
+    readonly user: AwarenessUser,
+    private readonly limits: CollabLimits,
+  ) {
+    this.updates = new TokenBucket(limits.updateRate, limits.updateBurst);
+    this.awarenessMessages = new TokenBucket(limits.awarenessRate, limits.awarenessBurst);
+  }
+
+  get canEdit(): boolean {
+    return this.level === 'edit';
+  }
+
+  /** Sends unless the client has stopped reading; a client that falls too far behind is dropped. */
+  send(bytes: Uint8Array): void {
+    if (this.closed) return;
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CloseCode.slowConsumer, 'You are not reading fast enough; reconnect to resync.');
+      return;
+    }
+    this.socket.send(bytes);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    // WebSocket close reasons are limited to 123 bytes.
+    this.socket.close(code, truncateUtf8(reason, 120));
+  }
+}
+
+function truncateUtf8(text: string, maxBytes: number): string {
+  const bytes = Buffer.from(text);
+  if (bytes.length <= maxBytes) return text;
+  return bytes.subarray(0, maxBytes).toString('utf8').replace(/\uFFFD$/, '');
+}

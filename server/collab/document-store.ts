@@ -1,0 +1,209 @@
+import { sql, type Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import type { Database } from '../../db/schema.ts';
+
+export interface LoadedDocument {
+  /** snapshot and log merged into one update; empty update for a document with no content yet */
+  state: Uint8Array;
+  /** log entries not yet compacted into the snapshot */
+  tailEntries: number;
+}
+
+export interface StoreObserver {
+  /** seconds between an update's arrival and its commit, one call per update */
+  committed?(documentId: string, bytes: number, lagSeconds: number): void;
+  flushed?(rows: number, seconds: number): void;
+  flushFailed?(error: unknown): void;
+}
+
+interface QueuedUpdate {
+  documentId: string;
+  data: Uint8Array;
+  enqueuedAt: number;
+  resolve: () => void;
+}
+
+const MAX_ROWS_PER_FLUSH = 2_000;
+const RETRY_DELAY_MS = 500;
+
+/**
+ * Durable storage of Yjs documents: an append-only update log plus one compacted snapshot per
+ * document.
+ *
+ * Appends are group-committed: whatever arrives while a flush is running goes into the next
+ * flush as one multi-row INSERT, so a burst of keystrokes costs one round trip, and an idle
+ * server commits a lone update at once.
+ */
+export class DocumentStore {
+  private queue: QueuedUpdate[] = [];
+  private flushing: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly logger: Logger,
+    private readonly observer: StoreObserver = {},
+  ) {}
+
+  async exists(documentId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('documents').select('id').where('id', '=', documentId).executeTakeFirst();
+    return Boolean(row);
+  }
+
+  /** Snapshot + every log entry still present. Entries merged by a compaction are deleted in the same transaction, so nothing is read twice or missed. */
+  async load(documentId: string): Promise<LoadedDocument> {
+    const [snapshot, tail] = await Promise.all([
+      this.db.selectFrom('doc_snapshots').select('state').where('document_id', '=', documentId).executeTakeFirst(),
+      this.db.selectFrom('doc_updates').select('data').where('document_id', '=', documentId).orderBy('id').execute(),
+    ]);
+    const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map((row) => row.data)].map(asBytes);
+    const state = parts.length === 0 ? emptyUpdate() : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+    return { state, tailEntries: tail.length };
+  }
+
+  /** Queues an update for the next group commit; the promise settles once it is committed. */
+  append(documentId: string, data: Uint8Array): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('document store is closed'));
+    return new Promise<void>((resolve) => {
+      this.queue.push({ documentId, data, enqueuedAt: performance.now(), resolve });
+      this.scheduleFlush();
+    });
+  }
+
+  get pendingUpdates(): number {
+    return this.queue.length;
+  }
+
+  /** Resolves once everything queued before the call is committed. */
+  async flush(): Promise<void> {
+    while (this.queue.length > 0 || this.flushing) {
+      if (!this.flushing) this.scheduleFlush();
+      await this.flushing;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushing || this.queue.length === 0) return;
+    this.flushing = this.flushLoop().finally(() => {
+      this.flushing = null;
+      if (this.queue.length > 0) this.scheduleFlush();
+    });
+  }
+
+  private async flushLoop(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.slice(0, MAX_ROWS_PER_FLUSH);
+      const started = performance.now();
+      try {
+        await this.db
+          .insertInto('doc_updates')
+          .values(batch.map((entry) => ({ document_id: entry.documentId, data: entry.data })))
+          .execute();
+      } catch (error) {
+        // Keep the batch and retry: losing accepted edits is worse than holding them a while.
+        this.observer.flushFailed?.(error);
+        this.logger.error({ err: error, rows: batch.length }, 'could not store document updates; retrying');
+        if (isMissingDocument(error)) this.dropUpdatesOfDeletedDocuments(batch);
+        await delay(RETRY_DELAY_MS);
+        continue;
+      }
+      this.queue.splice(0, batch.length);
+      const now = performance.now();
+      this.observer.flushed?.(batch.length, (now - started) / 1000);
+      for (const entry of batch) {
+        this.observer.committed?.(entry.documentId, entry.data.byteLength, (now - entry.enqueuedAt) / 1000);
+        entry.resolve();
+      }
+    }
+  }
+
+  /** A document deleted from the database can take no more updates; its queued ones are dropped so the others can commit. */
+  private dropUpdatesOfDeletedDocuments(batch: QueuedUpdate[]): void {
+    void this.db
+      .selectFrom('documents')
+      .select('id')
+      .where('id', 'in', [...new Set(batch.map((entry) => entry.documentId))])
+      .execute()
+      .then((rows) => {
+        const alive = new Set(rows.map((row) => row.id));
+        const dropped = this.queue.filter((entry) => !alive.has(entry.documentId));
+        this.queue = this.queue.filter((entry) => alive.has(entry.documentId));
+        for (const entry of dropped) entry.resolve();
+        if (dropped.length) this.logger.warn({ dropped: dropped.length }, 'dropped updates of deleted documents');
+      })
+      .catch(() => {});
+  }
+
+  /**
+   * Merges the document's log into its snapshot. Runs beside editing: updates committed while it
+   * runs are not among the rows it read, so they stay in the log. An advisory lock keeps two
+   * processes from compacting the same document at once.
+   */
+  async compact(documentId: string): Promise<{ merged: number; bytes: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${documentId}, 0))`.execute(trx);
+      const snapshot = await trx
+        .selectFrom('doc_snapshots')
+        .select(['state', 'update_count'])
+        .where('document_id', '=', documentId)
+        .executeTakeFirst();
+      const rows = await trx.selectFrom('doc_updates').select(['id', 'data']).where('document_id', '=', documentId).orderBy('id').execute();
+      if (rows.length === 0) return { merged: 0, bytes: snapshot?.state.byteLength ?? 0 };
+      const state = compactState([...(snapshot ? [snapshot.state] : []), ...rows.map((row) => row.data)].map(asBytes));
+      const lastId = rows[rows.length - 1]!.id;
+      await trx
+        .insertInto('doc_snapshots')
+        .values({ document_id: documentId, state, last_update_id: lastId, update_count: (snapshot?.update_count ?? 0) + rows.length })
+        .onConflict((oc) =>
+          oc.column('document_id').doUpdateSet({
+            state,
+            last_update_id: lastId,
+            update_count: (snapshot?.update_count ?? 0) + rows.length,
+            updated_at: new Date(),
+          }),
+        )
+        .execute();
+      await trx
+        .deleteFrom('doc_updates')
+        .where('document_id', '=', documentId)
+        .where('id', 'in', rows.map((row) => row.id))
+        .execute();
+      return { merged: rows.length, bytes: state.byteLength };
+    });
+  }
+}
+
+/**
+ * Replays the parts into a document and encodes its state: unlike a plain merge this drops the
+ * content of deleted items, so the snapshot stays close to the size of the live document.
+ * Updates still waiting for missing dependencies are kept by the encoder.
+ */
+export function compactState(parts: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc({ gc: true });
+  doc.transact(() => {
+    for (const part of parts) Y.applyUpdate(doc, part);
+  });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
+
+function emptyUpdate(): Uint8Array {
+  return new Uint8Array([0, 0]);
+}
+
+function asBytes(value: Uint8Array): Uint8Array {
+  return value instanceof Uint8Array ? value : new Uint8Array(value);
+}
+
+function isMissingDocument(error: unknown): boolean {
+  return (error as { code?: string })?.code === '23503';
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,49 @@
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+
+export interface CollabMetrics {
+  openDocuments: Gauge;
+  connections: Gauge;
+  updates: Counter;
+  bytesStored: Counter;
+  refused: Counter<'reason'>;
+  pendingDocuments: Gauge;
+  flushSeconds: Histogram;
+  durabilityLagSeconds: Histogram;
+  loadSeconds: Histogram;
+  compactions: Counter;
+}
+
+export function createCollabMetrics(registry: Registry): CollabMetrics {
+  const registers = [registry];
+  return {
+    openDocuments: new Gauge({ name: 'tansiq_collab_open_documents', help: 'Documents loaded in memory', registers }),
+    connections: new Gauge({ name: 'tansiq_collab_connections', help: 'Open sync connections', registers }),
+    updates: new Counter({ name: 'tansiq_collab_updates_total', help: 'Document updates accepted from clients', registers }),
+    bytesStored: new Counter({ name: 'tansiq_collab_stored_bytes_total', help: 'Bytes of updates committed to the log', registers }),
+    refused: new Counter({ name: 'tansiq_collab_refused_total', help: 'Client messages refused', labelNames: ['reason'], registers }),
+    pendingDocuments: new Gauge({
+      name: 'tansiq_collab_documents_with_missing_dependencies',
+      help: 'Open documents holding updates whose dependencies never arrived',
+      registers,
+    }),
+    flushSeconds: new Histogram({
+      name: 'tansiq_collab_flush_seconds',
+      help: 'Duration of one group commit of the update log',
+      buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1],
+      registers,
+    }),
+    durabilityLagSeconds: new Histogram({
+      name: 'tansiq_collab_durability_lag_seconds',
+      help: 'Time from an update arriving to its commit in the database',
+      buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1],
+      registers,
+    }),
+    loadSeconds: new Histogram({
+      name: 'tansiq_collab_load_seconds',
+      help: 'Time to load a document from storage',
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
+      registers,
+    }),
+    compactions: new Counter({ name: 'tansiq_collab_compactions_total', help: 'Update log compactions', registers }),
+  };
+}

@@ -1,0 +1,192 @@
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import { AwarenessRegistry } from './awareness-registry.ts';
+import { CloseCode } from './close-codes.ts';
+import type { CollabConnection } from './connection.ts';
+import type { DocumentStore } from './document-store.ts';
+import { decodeInboundFrame, type InboundFrame } from './inbound-frame.ts';
+import type { CollabLimits } from './limits.ts';
+import { awarenessUpdate, permissionDenied, syncStep1, syncStep2, syncUpdate } from './messages.ts';
+import type { CollabMetrics } from './metrics.ts';
+import { checkStateVector, checkUpdate } from './update-check.ts';
+
+export interface RoomServices {
+  store: DocumentStore;
+  logger: Logger;
+  metrics: CollabMetrics;
+  limits: CollabLimits;
+  /** the document changed through `editorUserId`; used to schedule the projection */
+  onChanged(room: Room, editorUserId: string): void;
+  /** the tail of the update log grew; used to schedule compaction */
+  onStored(room: Room): void;
+}
+
+type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
+
+/**
+ * One open document: its Y.Doc, its connections and their awareness. Every message from a
+ * client is decoded and checked before Yjs sees it; validated update bytes are relayed as they
+ * came, so the broadcast path never re-encodes.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly connections = new Set<CollabConnection>();
+  readonly awareness = new AwarenessRegistry();
+  state: RoomState = 'loading';
+  /** log entries written since the last compaction (as far as this process knows) */
+  tailEntries = 0;
+  lastEditorId: string | null = null;
+  lastEditedAt: Date | null = null;
+  private backlog: Array<[CollabConnection, Uint8Array]> = [];
+  private pendingReported = false;
+  readonly loaded: Promise<void>;
+
+  constructor(
+    readonly documentId: string,
+    private readonly services: RoomServices,
+  ) {
+    this.loaded = this.load();
+  }
+
+  private async load(): Promise<void> {
+    const started = performance.now();
+    try {
+      const { state, tailEntries } = await this.services.store.load(this.documentId);
+      Y.applyUpdate(this.doc, state, 'storage');
+      this.tailEntries = tailEntries;
+    } catch (error) {
+      // Never serve (and later store) an empty document in place of one we could not read.
+      this.state = 'failed';
+      this.services.logger.error({ err: error, documentId: this.documentId }, 'could not load document');
+      for (const connection of this.connections) connection.close(CloseCode.loadFailed, 'The document could not be loaded; retrying.');
+      throw error;
+    }
+    if (this.state === 'closed') return;
+    this.state = 'ready';
+    this.services.metrics.loadSeconds.observe((performance.now() - started) / 1000);
+    for (const connection of this.connections) this.greet(connection);
+    const backlog = this.backlog;
+    this.backlog = [];
+    for (const [connection, bytes] of backlog) this.receive(connection, bytes);
+  }
+
+  join(connection: CollabConnection): void {
+    this.connections.add(connection);
+    if (this.state === 'ready') this.greet(connection);
+  }
+
+  /** Opening moves: our state vector (so the client sends what we lack) and who is here. */
+  private greet(connection: CollabConnection): void {
+    connection.send(syncStep1(Y.encodeStateVector(this.doc)));
+    const present = this.awareness.all();
+    if (present.length > 0) connection.send(awarenessUpdate(present));
+  }
+
+  receive(connection: CollabConnection, bytes: Uint8Array): void {
+    if (connection.closed) return;
+    if (this.state === 'loading') {
+      this.backlog.push([connection, bytes]);
+      return;
+    }
+    if (this.state !== 'ready') return;
+    const decoded = decodeInboundFrame(bytes, this.services.limits);
+    if (!decoded.ok) return this.refuse(connection, CloseCode.badMessage, decoded.reason);
+    this.handle(connection, decoded.frame, bytes);
+  }
+
+  private handle(connection: CollabConnection, frame: InboundFrame, raw: Uint8Array): void {
+    switch (frame.kind) {
+      case 'sync-step1': {
+        const check = checkStateVector(frame.stateVector);
+        if (!check.ok) return this.refuse(connection, CloseCode.badMessage, check.reason);
+        connection.send(syncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)));
+        return;
+      }
+      case 'sync-step2':
+      case 'update':
+        return this.applyUpdate(connection, frame.update, frame.kind === 'update' ? raw : null);
+      case 'awareness': {
+        if (!connection.awarenessMessages.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many awareness messages');
+        const result = this.awareness.apply({ connectionId: connection.id, user: connection.user }, frame.entries);
+        if (!result.ok) return this.refuse(connection, CloseCode.badMessage, result.reason);
+        if (result.accepted.length > 0) this.broadcast(awarenessUpdate(result.accepted), connection);
+        return;
+      }
+      case 'query-awareness':
+        connection.send(awarenessUpdate(this.awareness.all()));
+        return;
+      default: {
+        const unreachable: never = frame;
+        return unreachable;
+      }
+    }
+  }
+
+  private applyUpdate(connection: CollabConnection, update: Uint8Array, rawFrame: Uint8Array | null): void {
+    const check = checkUpdate(update, this.services.limits);
+    if (!check.ok) return this.refuse(connection, CloseCode.badMessage, `invalid update: ${check.reason}`);
+    if (check.empty) return;
+    if (!connection.canEdit) {
+      this.services.metrics.refused.inc({ reason: 'read_only' });
+      if (!connection.toldReadOnly) {
+        connection.toldReadOnly = true;
+        connection.send(permissionDenied(`Your access to this document is "${connection.level}": your changes are not saved.`));
+      }
+      return;
+    }
+    if (!connection.updates.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many updates');
+    // Copy: the bytes are a view into the socket's buffer and outlive this call in the store queue.
+    const stored = update.slice();
+    Y.applyUpdate(this.doc, stored, connection);
+    this.reportPending();
+    this.broadcast(rawFrame ?? syncUpdate(stored), connection);
+    this.services.metrics.updates.inc();
+    this.lastEditorId = connection.actor.userId;
+    this.lastEditedAt = new Date();
+    this.tailEntries++;
+    void this.services.store.append(this.documentId, stored).then(() => this.services.onStored(this));
+    this.services.onChanged(this, connection.actor.userId);
+  }
+
+  /** Yjs keeps an update whose dependencies are missing as pending without saying so; we say so. */
+  private reportPending(): void {
+    const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    if (pending && !this.pendingReported) {
+      this.services.metrics.pendingDocuments.inc();
+      this.services.logger.warn({ documentId: this.documentId }, 'document holds updates with missing dependencies');
+    } else if (!pending && this.pendingReported) {
+      this.services.metrics.pendingDocuments.dec();
+    }
+    this.pendingReported = pending;
+  }
+
+  broadcast(bytes: Uint8Array, except?: CollabConnection): void {
+    for (const connection of this.connections) if (connection !== except) connection.send(bytes);
+  }
+
+  /** Tells one connection its access changed: downgraded connections stay for reading. */
+  notifyReadOnly(connection: CollabConnection): void {
+    connection.toldReadOnly = true;
+    connection.send(permissionDenied(`Your access to this document is now "${connection.level}".`));
+  }
+
+  leave(connection: CollabConnection): void {
+    if (!this.connections.delete(connection)) return;
+    this.backlog = this.backlog.filter(([owner]) => owner !== connection);
+    const removed = this.awareness.removeOwner(connection.id);
+    if (removed.length > 0) this.broadcast(awarenessUpdate(removed));
+  }
+
+  private refuse(connection: CollabConnection, code: number, reason: string): void {
+    this.services.metrics.refused.inc({ reason: code === CloseCode.rateLimited ? 'rate_limited' : 'invalid' });
+    this.services.logger.warn({ documentId: this.documentId, userId: connection.actor.userId, reason }, 'closing collaboration connection');
+    connection.close(code, reason);
+    this.leave(connection);
+  }
+
+  destroy(): void {
+    this.state = 'closed';
+    if (this.pendingReported) this.services.metrics.pendingDocuments.dec();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,127 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Database } from '../../db/schema.ts';
+import { readCookie, sessionCookieName } from '../auth/cookies.ts';
+import { resolveActor } from '../auth/resolve-actor.ts';
+import { recordAudit } from '../commands/audit.ts';
+import type { Config } from '../config.ts';
+import { findDocumentWithAccess } from '../queries/documents.ts';
+import { CloseCode } from './close-codes.ts';
+import type { CollabHub } from './hub.ts';
+
+const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+const HEARTBEAT_MS = 30_000;
+
+export interface SyncEndpointOptions {
+  server: Server;
+  hub: CollabHub;
+  db: Kysely<Database>;
+  config: Config;
+  logger: Logger;
+}
+
+/**
+ * `/collab/<documentId>`: the standard y-websocket protocol over `ws`. Authentication and access
+ * are settled before any document is loaded; a refused client gets a close code in the 44xx
+ * range, which tells the stock provider not to retry.
+ */
+export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndpointOptions) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: hub.limits.maxMessageBytes, perMessageDeflate: false });
+  const allowedOrigin = new URL(config.publicUrl).origin;
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith('/collab/') && url.pathname !== '/collab') return;
+    const match = PATH.exec(url.pathname);
+    if (!originAllowed(request, allowedOrigin)) return rejectHttp(socket, 403, 'Origin not allowed');
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      void admit(ws, request, url, match?.[1]?.toLowerCase()).catch((error) => {
+        logger.error({ err: error }, 'could not admit a collaboration connection');
+        ws.close(CloseCode.loadFailed, 'Server error; retrying.');
+      });
+    });
+  };
+
+  async function admit(ws: WebSocket, request: IncomingMessage, url: URL, documentId: string | undefined) {
+    // Messages that arrive while we check access are kept, in order, for the room.
+    const early: Buffer[] = [];
+    const keepEarly = (data: RawData) => early.push(toBuffer(data));
+    ws.on('message', keepEarly);
+    ws.on('error', () => {});
+    if (!documentId) return ws.close(CloseCode.notFound, 'No such document.');
+    const secure = isSecure(request, config.trustProxy);
+    const actor = await resolveActor(db, {
+      apiToken: url.searchParams.get('token') ?? undefined,
+      sessionCookie: readCookie(request.headers.cookie, sessionCookieName(secure)),
+    });
+    if (!actor) return ws.close(CloseCode.unauthenticated, 'Sign in first.');
+    const found = await findDocumentWithAccess(db, actor, documentId);
+    if (!found.row) {
+      if (found.exists) {
+        await recordAudit(db, { actorUserId: actor.userId, action: 'access.denied', objectType: 'document', objectId: documentId, details: { via: 'collab' } });
+      }
+      return ws.close(CloseCode.notFound, 'No such document.');
+    }
+    const refusal = hub.admissionRefusal(documentId, actor);
+    if (refusal) return ws.close(refusal.code, refusal.reason);
+    if (ws.readyState !== ws.OPEN) return;
+    const organisation = await db.selectFrom('organisations').select('code').where('id', '=', actor.organisationId).executeTakeFirst();
+
+    const connection = hub.join(documentId, ws, actor, found.level, organisation?.code ?? '');
+    ws.off('message', keepEarly);
+    ws.on('message', (data) => hub.receive(documentId, connection, toBuffer(data)));
+    for (const data of early) hub.receive(documentId, connection, data);
+
+    let alive = true;
+    ws.on('pong', () => (alive = true));
+    const heartbeat = setInterval(() => {
+      if (!alive) return ws.terminate();
+      alive = false;
+      ws.ping();
+    }, HEARTBEAT_MS);
+    ws.on('close', () => {
+      clearInterval(heartbeat);
+      hub.leave(documentId, connection);
+    });
+  }
+
+  server.on('upgrade', onUpgrade);
+  return {
+    close: () => {
+      server.off('upgrade', onUpgrade);
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+    },
+  };
+}
+
+function toBuffer(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data as ArrayBuffer);
+}
+
+/** Browsers always send Origin on WebSocket handshakes: it must be our own page. Other clients send none. */
+function originAllowed(request: IncomingMessage, allowedOrigin: string): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  if (origin === allowedOrigin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function isSecure(request: IncomingMessage, trustProxy: boolean): boolean {
+  if ((request.socket as { encrypted?: boolean }).encrypted) return true;
+  return trustProxy && String(request.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https';
+}
+
+function rejectHttp(socket: Duplex, status: number, message: string): void {
+  const body = JSON.stringify({ error: { code: status === 403 ? 'forbidden' : 'bad_request', message } });
+  socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+}

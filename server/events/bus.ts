@@ -1,0 +1,58 @@
+import type { Logger } from 'pino';
+import type { DocumentStatus } from '../../db/schema.ts';
+
+/**
+ * Domain events: the one bus that socket.io, notifications, the Slack bot and the collaboration
+ * hub listen to. Commands emit after their transaction commits; nothing calls the listeners
+ * directly.
+ */
+export type DomainEvent =
+  | { type: 'document.created'; documentId: string; actorUserId: string | null }
+  | { type: 'document.updated'; documentId: string; actorUserId: string | null }
+  | { type: 'document.status_changed'; documentId: string; actorUserId: string | null; from: DocumentStatus; to: DocumentStatus; reason: string | null }
+  | { type: 'document.archived'; documentId: string; actorUserId: string | null; archived: boolean }
+  | { type: 'document.access_changed'; documentId: string; actorUserId: string | null }
+  | { type: 'user.access_changed'; userId: string; actorUserId: string | null };
+
+export type DomainEventType = DomainEvent['type'];
+type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
+type Listener<E> = (event: E) => void | Promise<void>;
+
+export class DomainEvents {
+  private readonly listeners = new Map<DomainEventType | '*', Set<Listener<any>>>();
+
+  constructor(private readonly logger?: Logger) {}
+
+  on<T extends DomainEventType>(type: T, listener: Listener<EventOf<T>>): () => void {
+    return this.add(type, listener);
+  }
+
+  onAny(listener: Listener<DomainEvent>): () => void {
+    return this.add('*', listener);
+  }
+
+  /** Delivers to every listener; a failing listener is logged and never reaches the emitter. */
+  emit(event: DomainEvent): void {
+    for (const key of [event.type, '*'] as const) {
+      for (const listener of this.listeners.get(key) ?? []) {
+        try {
+          const result = listener(event);
+          if (result instanceof Promise) result.catch((error) => this.report(event, error));
+        } catch (error) {
+          this.report(event, error);
+        }
+      }
+    }
+  }
+
+  private add(key: DomainEventType | '*', listener: Listener<any>): () => void {
+    let set = this.listeners.get(key);
+    if (!set) this.listeners.set(key, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  private report(event: DomainEvent, error: unknown): void {
+    this.logger?.error({ err: error, event: event.type }, 'event listener failed');
+  }
+}

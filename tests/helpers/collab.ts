@@ -1,0 +1,71 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { API_TOKEN_PREFIX, hashSecret, randomSecret } from '../../server/auth/secrets.ts';
+
+/** Creates an API token for a user directly in the database and returns its secret. */
+export async function apiToken(db: Kysely<Database>, userId: string): Promise<string> {
+  const secret = `${API_TOKEN_PREFIX}${randomSecret()}`;
+  await db.insertInto('api_tokens').values({ user_id: userId, name: 'test', token_hash: hashSecret(secret), prefix: secret.slice(0, 10) }).execute();
+  return secret;
+}
+
+export interface TestPeer {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** close events the provider saw, newest last */
+  closes: Array<{ code: number; reason: string }>;
+  synced(): Promise<void>;
+  destroy(): void;
+}
+
+/** The stock y-websocket provider, as a browser would use it, pointed at a test server. */
+export function connectPeer(serverUrl: string, documentId: string, token: string, options: { doc?: Y.Doc; connect?: boolean } = {}): TestPeer {
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/collab`, documentId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    connect: options.connect ?? true,
+    maxBackoffTime: 200,
+  });
+  const closes: TestPeer['closes'] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closes.push({ code: event.code, reason: event.reason });
+  });
+  return {
+    doc,
+    provider,
+    closes,
+    synced: () =>
+      new Promise<void>((resolve) => {
+        if (provider.synced) return resolve();
+        const onSync = (state: boolean) => {
+          if (!state) return;
+          provider.off('sync', onSync);
+          resolve();
+        };
+        provider.on('sync', onSync);
+      }),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Polls until `check` passes (a condition reached over the network), or fails with its last error. */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 10_000, intervalMs = 20): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  }
+}

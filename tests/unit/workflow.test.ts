@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentStatus } from '../../db/schema.ts';
+import { availableTransitions, decideTransition, type WorkflowRole } from '../../server/domain/workflow.ts';
+
+const STATUSES: DocumentStatus[] = ['draft', 'in_review', 'submitted', 'adopted', 'in_implementation', 'closed', 'returned'];
+
+/** The workflow as the design brief states it, written out independently of the code under test. */
+const EXPECTED: Record<string, { by: WorkflowRole[]; reason?: true }> = {
+  'draft>in_review': { by: ['lead', 'secretariat'] },
+  'in_review>draft': { by: ['lead', 'secretariat'] },
+  'in_review>submitted': { by: ['secretariat'] },
+  'in_review>returned': { by: ['secretariat'], reason: true },
+  'submitted>adopted': { by: ['secretariat'] },
+  'submitted>returned': { by: ['secretariat'], reason: true },
+  'returned>draft': { by: ['lead', 'secretariat'] },
+  'returned>in_review': { by: ['lead', 'secretariat'] },
+  'adopted>in_implementation': { by: ['lead', 'secretariat'] },
+  'in_implementation>closed': { by: ['secretariat'] },
+};
+
+const ROLE_SETS: WorkflowRole[][] = [[], ['lead'], ['secretariat'], ['lead', 'secretariat']];
+const pairs = STATUSES.flatMap((from) => STATUSES.map((to) => [from, to] as const));
+
+describe('decideTransition: the full matrix', () => {
+  describe.each(ROLE_SETS.map((roles) => [roles.join('+') || 'nobody', roles] as const))('as %s', (_label, roles) => {
+    it.each(pairs)('%s → %s', (from, to) => {
+      const rule = EXPECTED[`${from}>${to}`];
+      const decision = decideTransition(from, to, roles, 'a reason');
+      if (!rule) expect(decision).toEqual({ ok: false, reason: 'not_a_transition' });
+      else if (!rule.by.some((role) => roles.includes(role))) expect(decision).toEqual({ ok: false, reason: 'not_allowed' });
+      else expect(decision).toEqual({ ok: true, needsReason: Boolean(rule.reason) });
+    });
+  });
+});
+
+describe('decideTransition: reasons', () => {
+  it.each([undefined, '', '   \n\t'])('refuses a return without a real reason (%j)', (reason) => {
+    expect(decideTransition('submitted', 'returned', ['secretariat'], reason)).toEqual({ ok: false, reason: 'reason_required' });
+    expect(decideTransition('in_review', 'returned', ['secretariat'], reason)).toEqual({ ok: false, reason: 'reason_required' });
+  });
+
+  it('reports "not allowed" before "reason required", so the reason never leaks what is possible', () => {
+    expect(decideTransition('submitted', 'returned', ['lead'])).toEqual({ ok: false, reason: 'not_allowed' });
+  });
+
+  it('does not ask for a reason where none is needed', () => {
+    expect(decideTransition('draft', 'in_review', ['lead'])).toEqual({ ok: true, needsReason: false });
+  });
+});
+
+describe('availableTransitions', () => {
+  it('lists what each role may do from each status', () => {
+    for (const from of STATUSES) {
+      for (const roles of ROLE_SETS) {
+        const expected = STATUSES.filter((to) => EXPECTED[`${from}>${to}`]?.by.some((role) => roles.includes(role)));
+        expect(availableTransitions(from, roles).sort(), `${from} as ${roles.join('+')}`).toEqual(expected.sort());
+      }
+    }
+  });
+
+  it('makes closed a terminal status', () => {
+    expect(availableTransitions('closed', ['lead', 'secretariat'])).toEqual([]);
+  });
+
+  it('lets the secretariat walk a document from draft to closed', () => {
+    const path: DocumentStatus[] = ['draft', 'in_review', 'submitted', 'adopted', 'in_implementation', 'closed'];
+    for (let i = 1; i < path.length; i++) expect(decideTransition(path[i - 1]!, path[i]!, ['secretariat']).ok).toBe(true);
+  });
+});
