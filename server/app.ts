@@ -9,6 +9,7 @@ import { authRouter } from './routes/auth.ts';
 import { documentsRouter } from './routes/documents.ts';
 import { healthRouter } from './routes/health.ts';
 import { metricsRouter } from './routes/metrics.ts';
+import { measuresRouter } from './routes/measures.ts';
 import { organisationsRouter } from './routes/organisations.ts';
 import { tokensRouter } from './routes/tokens.ts';
 import { usersRouter } from './routes/users.ts';
@@ -22,7 +23,9 @@ export interface AppOptions {
 
 /** Builds the Koa application: middleware pipeline, then one router per resource. */
 export function createApp({ services, ping }: AppOptions): Koa<AppState, AppContext> {
-  const app = new Koa<AppState, AppContext>({ proxy: services.config.trustProxy });
+  // Behind a trusted proxy, the client address is the one that proxy appended (the last entry of
+  // X-Forwarded-For); the entries before it are whatever the client chose to send.
+  const app = new Koa<AppState, AppContext>({ proxy: services.config.trustProxy, maxIpsCount: 1 });
   app.context.services = services;
   app.silent = true;
 
@@ -34,7 +37,7 @@ export function createApp({ services, ping }: AppOptions): Koa<AppState, AppCont
   app.use(metricsRouter.routes());
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);
-  for (const router of [authRouter, organisationsRouter, usersRouter, tokensRouter, documentsRouter]) {
+  for (const router of [authRouter, organisationsRouter, usersRouter, tokensRouter, documentsRouter, measuresRouter]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

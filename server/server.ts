@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, type CollabLimits } from './collab/limits.ts';
 import { createCollabMetrics } from './collab/metrics.ts';
 import { attachSyncEndpoint } from './collab/sync-endpoint.ts';
 import { DomainEvents } from './events/bus.ts';
+import { systemClock, type Clock } from './clock.ts';
 import { subscribeHubToAccessChanges } from './collab/access-listener.ts';
 
 export interface RunningServer {
@@ -32,6 +33,7 @@ export interface StartOptions {
   logger?: Logger;
   /** overrides of the collaboration limits (tests of the limits) */
   collabLimits?: Partial<CollabLimits>;
+  clock?: Clock;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -57,7 +59,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   subscribeHubToAccessChanges(events, hub);
 
-  const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics }, ping: database.ping });
+  const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock: options.clock ?? systemClock }, ping: database.ping });
   const server = http.createServer(app.callback());
   const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }) });
   server.keepAliveTimeout = 65_000;

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { CollabHub } from '../collab/hub.ts';
 import type { DomainEvents } from '../events/bus.ts';
 import type { Registry } from 'prom-client';
+import type { Clock } from '../clock.ts';
 
 /** What every request handler can reach: shared services, created once per process. */
 export interface Services {
@@ -16,6 +17,7 @@ export interface Services {
   events: DomainEvents;
   hub: CollabHub;
   metrics: Registry;
+  clock: Clock;
 }
 
 export interface AppState {

@@ -1,0 +1,73 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { AccessSubject } from '../policies/document-access.ts';
+import { visibleTo } from './documents.ts';
+
+export interface MeasureFilter {
+  organisationId?: string;
+  documentId?: string;
+  status?: string;
+  overdue?: boolean;
+  /** the day "overdue" is judged against, YYYY-MM-DD (tests pass their own clock) */
+  today: string;
+  limit: number;
+}
+
+/** Measures of the action plans the subject may see, with their document, lead or partner org filter. */
+export async function listVisibleMeasures(db: Kysely<Database>, subject: AccessSubject, filter: MeasureFilter) {
+  let query = visibleTo(db.selectFrom('documents'), subject)
+    .innerJoin('measures', 'measures.document_id', 'documents.id')
+    .where('documents.archived_at', 'is', null)
+    .select([
+      'measures.document_id as documentId',
+      'documents.title as documentTitle',
+      'measures.id',
+      'measures.title',
+      'measures.lead_organisation_id as leadOrganisationId',
+      'measures.partner_organisation_ids as partnerOrganisationIds',
+      'measures.start_date as start',
+      'measures.due_date as due',
+      'measures.status',
+      'measures.progress',
+      'measures.indicator',
+      'measures.budget',
+      sql<boolean>`(measures.due_date < ${filter.today}::date AND measures.status NOT IN ('done', 'cancelled'))`.as('overdue'),
+    ]);
+  if (filter.documentId) query = query.where('measures.document_id', '=', filter.documentId);
+  if (filter.status) query = query.where('measures.status', '=', filter.status as never);
+  if (filter.organisationId) {
+    const organisationId = filter.organisationId;
+    query = query.where((eb) =>
+      eb.or([
+        eb('measures.lead_organisation_id', '=', organisationId),
+        eb(sql`${organisationId}::uuid`, '=', eb.fn.any('measures.partner_organisation_ids')),
+      ]),
+    );
+  }
+  if (filter.overdue) {
+    query = query.where('measures.due_date', '<', filter.today).where('measures.status', 'not in', ['done', 'cancelled']);
+  }
+  const rows = await query.orderBy('measures.due_date', (ob) => ob.asc().nullsLast()).orderBy('measures.document_id').orderBy('measures.position').limit(filter.limit).execute();
+  return rows.map((row) => ({ ...row, budget: row.budget === null ? null : Number(row.budget) }));
+}
+
+/** Per lead organisation: measures by status and overdue count, over the action plans the subject may see. */
+export async function measureProgressByOrganisation(db: Kysely<Database>, subject: AccessSubject, today: string) {
+  const rows = await visibleTo(db.selectFrom('documents'), subject)
+    .innerJoin('measures', 'measures.document_id', 'documents.id')
+    .where('documents.archived_at', 'is', null)
+    .where('measures.lead_organisation_id', 'is not', null)
+    .select([
+      'measures.lead_organisation_id as organisationId',
+      sql<number>`count(*) FILTER (WHERE measures.status = 'planned')::int`.as('planned'),
+      sql<number>`count(*) FILTER (WHERE measures.status = 'in_progress')::int`.as('in_progress'),
+      sql<number>`count(*) FILTER (WHERE measures.status = 'done')::int`.as('done'),
+      sql<number>`count(*) FILTER (WHERE measures.status = 'blocked')::int`.as('blocked'),
+      sql<number>`count(*) FILTER (WHERE measures.status = 'cancelled')::int`.as('cancelled'),
+      sql<number>`count(*) FILTER (WHERE measures.due_date < ${today}::date AND measures.status NOT IN ('done', 'cancelled'))::int`.as('overdue'),
+      sql<number>`count(DISTINCT measures.document_id)::int`.as('documents'),
+    ])
+    .groupBy('measures.lead_organisation_id')
+    .execute();
+  return rows.map(({ organisationId, overdue, documents, ...measures }) => ({ organisationId: organisationId!, measures, overdue, documents }));
+}

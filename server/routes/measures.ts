@@ -1,0 +1,47 @@
+import Router from '@koa/router';
+import { z } from 'zod';
+import { findOrganisationByCode } from '../commands/organisations.ts';
+import { requireActor } from '../http/authenticate.ts';
+import type { AppContext, AppState } from '../http/context.ts';
+import { parseQuery } from '../http/validate.ts';
+import { listVisibleMeasures, measureProgressByOrganisation } from '../queries/measures.ts';
+import { uuid } from '../schemas/common.ts';
+import { organisationCode } from '../schemas/organisations.ts';
+
+const measuresQuery = z.object({
+  organisation: z.union([uuid, organisationCode]).optional(),
+  document: uuid.optional(),
+  status: z.enum(['planned', 'in_progress', 'done', 'blocked', 'cancelled']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
+/** Read side of the measures projection: lists and the dashboard's per-organisation progress. */
+export const measuresRouter = new Router<AppState, AppContext>({ prefix: '/api' });
+
+measuresRouter.get('/measures', async (ctx) => {
+  const actor = requireActor(ctx);
+  const query = parseQuery(ctx, measuresQuery);
+  let organisationId: string | undefined;
+  if (query.organisation) {
+    organisationId = /^[0-9a-f]{8}-/i.test(query.organisation) ? query.organisation : (await findOrganisationByCode(ctx.services.db, query.organisation))?.id;
+    if (!organisationId) {
+      ctx.body = { measures: [] };
+      return;
+    }
+  }
+  const measures = await listVisibleMeasures(ctx.services.db, actor, {
+    organisationId,
+    documentId: query.document,
+    status: query.status,
+    overdue: query.overdue === 'true',
+    today: ctx.services.clock.today(),
+    limit: query.limit,
+  });
+  ctx.body = { measures };
+});
+
+measuresRouter.get('/dashboard', async (ctx) => {
+  const actor = requireActor(ctx);
+  ctx.body = { organisations: await measureProgressByOrganisation(ctx.services.db, actor, ctx.services.clock.today()) };
+});
