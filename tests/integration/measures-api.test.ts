@@ -9,7 +9,7 @@ import pino from 'pino';
 
 describe('measures and dashboard API', () => {
   let server: RunningServer;
-  const api: Record<string, ApiClient> = {};
+  const api = {} as { sante: ApiClient; oim: ApiClient };
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
