@@ -1,8 +1,224 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
-import type { Database } from '../../db/schema.ts';
+import type { AccessLevel, Database } from '../../db/schema.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { ensureMinistry, MINISTRY } from '../bootstrap/ministry.ts';
+import { recordAudit } from '../commands/audit.ts';
+import { findOrganisationByCode } from '../commands/organisations.ts';
+import { buildDocumentContent } from './content.ts';
+import { DEMO_DOCUMENTS, DEMO_EMAIL_DOMAIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data.ts';
+import type { DemoDocument } from './types.ts';
 
-/** Placeholder replaced by the demo workspace loader. */
-export async function loadDemoWorkspace(_db: Kysely<Database>, logger: Logger): Promise<void> {
-  logger.warn('demo workspace not available yet');
+export { DEMO_PASSWORD } from './data.ts';
+
+/** An organisation only the demo creates: when it exists, the demo is considered loaded. */
+const MARKER_ORGANISATION = 'sante';
+const SIGN_IN_HINT = `demo accounts: <code>@${DEMO_EMAIL_DOMAIN} / ${DEMO_PASSWORD} (e.g. sante@${DEMO_EMAIL_DOMAIN}; admins: admin@${DEMO_EMAIL_DOMAIN}, secretariat@${DEMO_EMAIL_DOMAIN})`;
+const DAY_MS = 86_400_000;
+
+export interface DemoSummary {
+  /** false when the demo was already there and nothing was written */
+  loaded: boolean;
+  organisations: number;
+  users: number;
+  documents: number;
+  measures: number;
+  grants: number;
+}
+
+/** True on a database nobody has used yet: no documents and at most the first admin. */
+export async function isFreshDatabase(db: Kysely<Database>): Promise<boolean> {
+  const [documents, users] = await Promise.all([
+    db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+    db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return Number(documents.count) === 0 && Number(users.count) <= 1;
+}
+
+/**
+ * Loads the demo workspace: partner organisations, one focal point each, two admins at the
+ * ministry and ~30 documents with real content. Idempotent, and safe when several processes
+ * start at once: everything but the ministry is written in one transaction under a lock.
+ */
+export async function loadDemoWorkspace(db: Kysely<Database>, logger: Logger, options: { now?: Date } = {}): Promise<DemoSummary> {
+  if (await findOrganisationByCode(db, MARKER_ORGANISATION)) return alreadyLoaded(logger);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // Opens its own transaction (Kysely does not nest them), so it runs first. Another process
+  // starting at the same moment may win the race to create it; that is as good.
+  await ensureMinistry(db).catch(async (error: unknown) => {
+    if (!(await findOrganisationByCode(db, MINISTRY.code))) throw error;
+  });
+  const summary = await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('tansiq.demo'))`.execute(trx);
+    if (await findOrganisationByCode(trx, MARKER_ORGANISATION)) return null;
+    const organisations = await insertOrganisations(trx);
+    const users = await insertUsers(trx, organisations, passwordHash);
+    const documents = await insertDocuments(trx, organisations, users, (options.now ?? new Date()).getTime());
+    return { loaded: true, organisations: organisations.created, users: users.created, ...documents };
+  });
+  if (!summary) return alreadyLoaded(logger);
+  logger.info(summary, 'demo workspace loaded');
+  logger.info(SIGN_IN_HINT);
+  return summary;
+}
+
+function alreadyLoaded(logger: Logger): DemoSummary {
+  logger.info('demo workspace already loaded; nothing to do');
+  logger.info(SIGN_IN_HINT);
+  return { loaded: false, organisations: 0, users: 0, documents: 0, measures: 0, grants: 0 };
+}
+
+type Ids = ((key: string) => string) & { created: number };
+
+function lookup(map: Map<string, string>, what: string, created: number): Ids {
+  const find = (key: string) => {
+    const id = map.get(key);
+    if (!id) throw new Error(`demo data: unknown ${what} "${key}"`);
+    return id;
+  };
+  return Object.assign(find, { created });
+}
+
+/** Inserts the organisations that do not exist yet; returns code → id for all of them. */
+async function insertOrganisations(trx: Transaction<Database>): Promise<Ids> {
+  const ids = new Map((await trx.selectFrom('organisations').select(['id', 'code']).execute()).map((row) => [row.code, row.id]));
+  const missing = DEMO_ORGANISATIONS.filter((organisation) => !ids.has(organisation.code));
+  if (missing.length > 0) {
+    const rows = await trx
+      .insertInto('organisations')
+      .values(missing.map((o) => ({ code: o.code, kind: o.kind, name_fr: o.nameFr, name_ar: o.nameAr, name_en: o.nameEn })))
+      .returning(['id', 'code'])
+      .execute();
+    for (const row of rows) {
+      ids.set(row.code, row.id);
+      await recordAudit(trx, { actorUserId: null, action: 'organisation.created', objectType: 'organisation', objectId: row.id, details: { code: row.code, source: 'demo' } });
+    }
+  }
+  return lookup(ids, 'organisation', missing.length);
+}
+
+/** Inserts the users whose e-mail is not taken yet; returns e-mail → id for all of them. */
+async function insertUsers(trx: Transaction<Database>, organisationId: Ids, passwordHash: string): Promise<Ids> {
+  const emails = DEMO_USERS.map((user) => user.email);
+  const existing = await trx
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where((eb) => eb(eb.fn('lower', ['email']), 'in', emails))
+    .execute();
+  const ids = new Map(existing.map((row) => [row.email.toLowerCase(), row.id]));
+  const missing = DEMO_USERS.filter((user) => !ids.has(user.email));
+  if (missing.length > 0) {
+    const rows = await trx
+      .insertInto('users')
+      .values(
+        missing.map((user) => ({
+          email: user.email,
+          name: user.name,
+          organisation_id: organisationId(user.organisationCode),
+          role: user.role,
+          locale: user.locale,
+          password_hash: passwordHash,
+        })),
+      )
+      .returningAll()
+      .execute();
+    for (const row of rows) {
+      ids.set(row.email, row.id);
+      await recordAudit(trx, {
+        actorUserId: null,
+        action: 'user.created',
+        objectType: 'user',
+        objectId: row.id,
+        details: { email: row.email, role: row.role, organisationId: row.organisation_id, source: 'demo' },
+      });
+    }
+  }
+  return lookup(ids, 'user', missing.length);
+}
+
+async function insertDocuments(trx: Transaction<Database>, organisationId: Ids, userId: Ids, now: number) {
+  let measures = 0;
+  let grants = 0;
+  for (const [index, document] of DEMO_DOCUMENTS.entries()) {
+    const lead = organisationId(document.lead);
+    const author = userId(document.author ?? `${document.lead}@${DEMO_EMAIL_DOMAIN}`);
+    const content = buildDocumentContent(document, organisationId);
+    // Spread the times over the working day so lists do not show identical timestamps.
+    const createdAt = new Date(now - document.createdDaysAgo * DAY_MS - ((index * 37) % 480) * 60_000);
+    const editedAt = new Date(Math.max(createdAt.getTime(), now - document.editedDaysAgo * DAY_MS - ((index * 53) % 300) * 60_000));
+    const row = await trx
+      .insertInto('documents')
+      .values({
+        kind: document.kind,
+        title: document.title,
+        lead_organisation_id: lead,
+        framework: document.framework ?? null,
+        status: document.status,
+        return_reason: document.returnReason ?? null,
+        created_by: author,
+        created_at: createdAt,
+        updated_at: editedAt,
+        archived_at: document.archived ? editedAt : null,
+        body_text: content.bodyText,
+        word_count: content.wordCount,
+        measure_count: content.measures.length,
+        last_edited_by: author,
+        last_edited_at: editedAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const partners = document.partners.filter((code) => code !== document.lead).map(organisationId);
+    if (partners.length > 0) {
+      await trx.insertInto('document_partners').values(partners.map((organisation_id) => ({ document_id: row.id, organisation_id }))).execute();
+    }
+    const levels = accessLevels(document);
+    if (levels.size > 0) {
+      await trx
+        .insertInto('document_access')
+        .values([...levels].map(([code, level]) => ({ document_id: row.id, organisation_id: organisationId(code), level, created_by: author })))
+        .execute();
+    }
+    await trx.insertInto('doc_updates').values({ document_id: row.id, data: Buffer.from(content.update) }).execute();
+    // The measure rows the projection would write, so dashboards and overdue lists work at once.
+    if (content.measures.length > 0) {
+      await trx
+        .insertInto('measures')
+        .values(
+          content.measures.map((measure) => ({
+            document_id: row.id,
+            id: measure.id,
+            position: measure.position,
+            title: measure.title,
+            lead_organisation_id: measure.leadOrganisationId,
+            partner_organisation_ids: measure.partnerOrganisationIds,
+            start_date: measure.start,
+            due_date: measure.due,
+            status: measure.status,
+            progress: measure.progress,
+            indicator: measure.indicator,
+            budget: measure.budget,
+            updated_at: editedAt,
+          })),
+        )
+        .execute();
+    }
+    await recordAudit(trx, {
+      actorUserId: author,
+      action: 'document.created',
+      objectType: 'document',
+      objectId: row.id,
+      details: { kind: document.kind, title: document.title, leadOrganisationId: lead, partnerOrganisationIds: partners, source: 'demo' },
+    });
+    measures += content.measures.length;
+    grants += levels.size;
+  }
+  return { documents: DEMO_DOCUMENTS.length, measures, grants };
+}
+
+/** Partners comment by default (as when a document is created); `access` adds or overrides. */
+export function accessLevels(document: DemoDocument): Map<string, AccessLevel> {
+  const levels = new Map<string, AccessLevel>(document.partners.map((code) => [code, 'comment']));
+  for (const [code, level] of Object.entries(document.access ?? {})) levels.set(code, level);
+  levels.delete(document.lead);
+  return levels;
 }
