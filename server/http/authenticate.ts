@@ -8,6 +8,8 @@ import { csrfFailed, forbidden, unauthenticated } from '../errors.ts';
 import type { AppContext } from './context.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Signing in uses no session's authority, so a tab whose CSRF token went stale can still sign in. */
+const CSRF_EXEMPT_PATHS = new Set(['/api/auth/login']);
 
 /** Resolves the session cookie or bearer token into `ctx.state.actor`; anonymous requests pass on. */
 export async function authenticate(ctx: AppContext, next: Next): Promise<void> {
@@ -20,7 +22,7 @@ export async function authenticate(ctx: AppContext, next: Next): Promise<void> {
   });
   if (bearer && !actor) throw unauthenticated('This API token is unknown, expired or revoked.');
   if (actor) ctx.state.actor = actor;
-  if (actor?.session && !SAFE_METHODS.has(ctx.method)) await checkCsrf(ctx, actor);
+  if (actor?.session && !SAFE_METHODS.has(ctx.method) && !CSRF_EXEMPT_PATHS.has(ctx.path)) await checkCsrf(ctx, actor);
   return next();
 }
 

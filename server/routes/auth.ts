@@ -23,7 +23,9 @@ authRouter.post('/login', async (ctx) => {
     userAgent: ctx.get('user-agent'),
     sessionTtlMs: ctx.services.config.sessionTtlMs,
   });
-  // A session cookie already present is simply replaced: the id is new at every login.
+  // A session cookie already present is replaced: the id is new at every login, the old session ends.
+  const replaced = ctx.state.actor?.session;
+  if (replaced) await deleteSession(ctx.services.db, replaced.idHash);
   ctx.cookies.set(sessionCookieName(ctx.secure), session.cookieValue, {
     httpOnly: true,
     sameSite: 'lax',

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSecret } from '../../server/auth/secrets.ts';
+import { signIn } from '../helpers/actors.ts';
+import { organisation, user } from '../helpers/fixtures.ts';
+import { ApiClient } from '../helpers/http.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+describe('API tokens', () => {
+  let server: TestServer;
+  let amina: ApiClient;
+  let aminaId: string;
+  beforeAll(async () => {
+    server = await startTestServer();
+    const sante = await organisation(server.database.db, 'sante');
+    aminaId = (await user(server.database.db, sante.id, 'amina@sante.gov.ma')).id;
+    await user(server.database.db, sante.id, 'karim@sante.gov.ma');
+    amina = await signIn(server.url, 'amina@sante.gov.ma');
+  });
+  afterAll(() => server?.close());
+
+  async function createToken(name: string, extra: Record<string, unknown> = {}) {
+    const response = await amina.post('/api/tokens', { name, ...extra });
+    expect(response.status).toBe(201);
+    return response.body as { token: { id: string; prefix: string }; secret: string };
+  }
+
+  it('shows the secret once, at creation, and stores only its hash', async () => {
+    const { token, secret } = await createToken('Slack bot');
+    expect(secret).toMatch(/^tsq_[\w-]{30,}$/);
+    expect(token).toMatchObject({ name: 'Slack bot', prefix: secret.slice(0, token.prefix.length), revokedAt: null, expiresAt: null });
+    expect(JSON.stringify(token)).not.toContain(secret);
+
+    const row = await server.database.db.selectFrom('api_tokens').selectAll().where('id', '=', token.id).executeTakeFirstOrThrow();
+    expect(row.token_hash).toBe(hashSecret(secret));
+    expect(Object.values(row).map(String).join(' ')).not.toContain(secret);
+
+    const listed = await amina.get('/api/tokens');
+    expect(JSON.stringify(listed.body)).not.toContain(secret);
+    expect(JSON.stringify(listed.body)).not.toContain(row.token_hash);
+  });
+
+  it('authenticates requests as its owner, without any CSRF token', async () => {
+    const { secret } = await createToken('Script');
+    const bearer = ApiClient.withToken(server.url, secret);
+    const me = await bearer.get('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ user: { id: aminaId }, via: 'token', csrfToken: null });
+    expect((await bearer.post('/api/documents', { kind: 'note', title: 'Écrit par un script' })).status).toBe(201);
+  });
+
+  it('lists only my own tokens, newest first, with an expiry when asked for one', async () => {
+    await createToken('Expiring', { expiresInDays: 30 });
+    const listed = await amina.get('/api/tokens');
+    expect(listed.status).toBe(200);
+    expect(listed.body.tokens[0]).toMatchObject({ name: 'Expiring', expiresAt: expect.any(String) });
+    const karim = await signIn(server.url, 'karim@sante.gov.ma');
+    expect((await karim.get('/api/tokens')).body.tokens).toEqual([]);
+  });
+
+  it('stops working once revoked (401), and revoking twice is 404', async () => {
+    const { token, secret } = await createToken('Short-lived');
+    const bearer = ApiClient.withToken(server.url, secret);
+    expect((await bearer.get('/api/auth/me')).status).toBe(200);
+    expect((await amina.delete(`/api/tokens/${token.id}`)).status).toBe(204);
+    const after = await bearer.get('/api/auth/me');
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('unauthenticated');
+    expect((await amina.delete(`/api/tokens/${token.id}`)).status).toBe(404);
+    const listed = await amina.get('/api/tokens');
+    expect(listed.body.tokens.find((t: { id: string }) => t.id === token.id).revokedAt).toEqual(expect.any(String));
+  });
+
+  it("cannot be revoked by someone else: another user's token is not found", async () => {
+    const { token, secret } = await createToken('Mine');
+    const karim = await signIn(server.url, 'karim@sante.gov.ma');
+    expect((await karim.delete(`/api/tokens/${token.id}`)).status).toBe(404);
+    expect((await ApiClient.withToken(server.url, secret).get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('stops working once past its expiry date (401)', async () => {
+    const { token, secret } = await createToken('Expired');
+    await server.database.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 60_000) }).where('id', '=', token.id).execute();
+    expect((await ApiClient.withToken(server.url, secret).get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('refuses unknown, malformed and non-bearer credentials with 401', async () => {
+    expect((await ApiClient.withToken(server.url, 'tsq_not-a-real-token').get('/api/documents')).status).toBe(401);
+    expect((await ApiClient.withToken(server.url, 'garbage').get('/api/documents')).status).toBe(401);
+    const basic = await new ApiClient(server.url).get('/api/documents', { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } });
+    expect(basic.status).toBe(401);
+    expect(basic.body.error.code).toBe('unauthenticated');
+  });
+
+  it('records when a token was last used', async () => {
+    const { token, secret } = await createToken('Used');
+    await ApiClient.withToken(server.url, secret).get('/api/auth/me');
+    const listed = await amina.get('/api/tokens');
+    expect(listed.body.tokens.find((t: { id: string }) => t.id === token.id).lastUsedAt).toEqual(expect.any(String));
+  });
+});
