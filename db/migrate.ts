@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { Migrator, NO_MIGRATIONS, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
 import * as foundation from './migrations/2026_11_28_0001_foundation.ts';
 import * as collaboration from './migrations/2026_11_28_0002_collaboration.ts';
+import * as commissionWork from './migrations/2026_11_28_0003_commission_work.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -10,6 +11,7 @@ import * as collaboration from './migrations/2026_11_28_0002_collaboration.ts';
 const migrations: Record<string, Migration> = {
   '2026_11_28_0001_foundation': foundation,
   '2026_11_28_0002_collaboration': collaboration,
+  '2026_11_28_0003_commission_work': commissionWork,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

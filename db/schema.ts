@@ -160,6 +160,129 @@ export interface Database {
   doc_snapshots: DocSnapshotsTable;
   audit_log: AuditLogTable;
   measures: MeasuresTable;
+  commissions: CommissionsTable;
+  commission_members: CommissionMembersTable;
+  commission_sessions: CommissionSessionsTable;
+  agenda_items: AgendaItemsTable;
+  session_attendance: SessionAttendanceTable;
+  comments: CommentsTable;
+  notifications: NotificationsTable;
+  document_versions: DocumentVersionsTable;
+  measure_overdue_notices: MeasureOverdueNoticesTable;
+}
+
+export type CommissionKind = 'interministerial' | 'technical' | 'bilateral';
+export type SessionState = 'planned' | 'live' | 'closed';
+export type Decision = 'adopted' | 'adopted_with_changes' | 'returned' | 'postponed';
+
+export interface CommissionsTable {
+  id: Generated<string>;
+  kind: CommissionKind;
+  name_fr: string;
+  name_ar: string;
+  name_en: string;
+  created_at: CreatedAt;
+}
+
+export interface CommissionMembersTable {
+  commission_id: string;
+  organisation_id: string;
+}
+
+export interface CommissionSessionsTable {
+  id: Generated<string>;
+  commission_id: string;
+  title: string;
+  scheduled_at: Date;
+  location: string | null;
+  state: Generated<SessionState>;
+  current_item_id: string | null;
+  started_at: Date | null;
+  closed_at: Date | null;
+  minutes_document_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AgendaItemsTable {
+  id: Generated<string>;
+  session_id: string;
+  position: number;
+  document_id: string;
+  presenter_organisation_id: string | null;
+  title: string;
+  decision: Decision | null;
+  decision_text: string | null;
+  decided_at: Date | null;
+  decided_by: string | null;
+}
+
+export interface SessionAttendanceTable {
+  session_id: string;
+  user_id: string;
+  first_seen_at: CreatedAt;
+}
+
+export interface CommentAnchorText {
+  type: 'text';
+  /** Y.RelativePosition encoded with Y.encodeRelativePosition, base64 */
+  start: string;
+  end: string;
+  /** the text that was selected, shown when the anchor is detached */
+  quote: string;
+}
+
+export interface CommentAnchorMeasure {
+  type: 'measure';
+  measureId: string;
+}
+
+export type CommentAnchor = CommentAnchorText | CommentAnchorMeasure;
+
+export interface CommentsTable {
+  id: Generated<string>;
+  document_id: string;
+  thread_id: string | null;
+  author_id: string;
+  body: string;
+  anchor: ColumnType<CommentAnchor | null, string | null, string | null>;
+  mentioned_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  mentioned_organisation_ids: ColumnType<string[], string[] | undefined, string[]>;
+  session_id: string | null;
+  agenda_item_id: string | null;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  created_at: CreatedAt;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  document_id: string | null;
+  payload: ColumnType<Record<string, unknown>, string | undefined, never>;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
+export interface DocumentVersionsTable {
+  id: Generated<string>;
+  document_id: string;
+  name: string;
+  kind: 'named' | 'auto' | 'session';
+  state: Uint8Array;
+  session_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MeasureOverdueNoticesTable {
+  document_id: string;
+  measure_id: string;
+  due_date: string;
+  notified_at: CreatedAt;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

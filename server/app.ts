@@ -10,6 +10,7 @@ import { documentsRouter } from './routes/documents.ts';
 import { healthRouter } from './routes/health.ts';
 import { metricsRouter } from './routes/metrics.ts';
 import { measuresRouter } from './routes/measures.ts';
+import { notificationsRouter } from './routes/notifications.ts';
 import { organisationsRouter } from './routes/organisations.ts';
 import { tokensRouter } from './routes/tokens.ts';
 import { usersRouter } from './routes/users.ts';
@@ -37,7 +38,7 @@ export function createApp({ services, ping }: AppOptions): Koa<AppState, AppCont
   app.use(metricsRouter.routes());
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);
-  for (const router of [authRouter, organisationsRouter, usersRouter, tokensRouter, documentsRouter, measuresRouter]) {
+  for (const router of [authRouter, organisationsRouter, usersRouter, tokensRouter, documentsRouter, measuresRouter, notificationsRouter]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

@@ -18,6 +18,7 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
   REDIS_URL: z.string().optional(),
+  OVERDUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
   COLLAB_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
   COLLAB_PROJECTION_WAIT_MS: z.coerce.number().int().min(0).default(1_000),
@@ -38,6 +39,7 @@ export interface Config {
   logLevel: string;
   sessionTtlMs: number;
   redisUrl?: string;
+  overdueCheckIntervalMs: number;
   collab: {
     unloadDelayMs: number;
     compactAfterEntries: number;
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     redisUrl: e.REDIS_URL,
+    overdueCheckIntervalMs: e.OVERDUE_CHECK_INTERVAL_MS,
     collab: {
       unloadDelayMs: e.COLLAB_UNLOAD_DELAY_MS,
       compactAfterEntries: e.COLLAB_COMPACT_AFTER,

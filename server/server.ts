@@ -14,6 +14,9 @@ import { attachSyncEndpoint } from './collab/sync-endpoint.ts';
 import { DomainEvents } from './events/bus.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { subscribeHubToAccessChanges } from './collab/access-listener.ts';
+import { attachRealtime } from './realtime/socket-server.ts';
+import { startNotifications } from './notifications/service.ts';
+import { scheduleOverdueCheck } from './jobs/overdue-check.ts';
 
 export interface RunningServer {
   url: string;
@@ -48,6 +51,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
 
   const events = new DomainEvents(logger);
+  const clock = options.clock ?? systemClock;
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   const hub = new CollabHub({
@@ -59,9 +63,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   subscribeHubToAccessChanges(events, hub);
 
-  const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock: options.clock ?? systemClock }, ping: database.ping });
+  const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, ping: database.ping });
   const server = http.createServer(app.callback());
   const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }) });
+  const realtime = attachRealtime({ server, db: database.db, config, logger: logger.child({ component: 'realtime' }), events });
+  const stopNotifications = startNotifications(database.db, events, logger.child({ component: 'notifications' }));
+  const stopOverdueCheck = scheduleOverdueCheck(database.db, events, clock, logger.child({ component: 'overdue' }), config.overdueCheckIntervalMs);
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.requestTimeout = 60_000;
@@ -78,6 +85,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     (closing ??= (async () => {
       logger.info('shutting down');
       syncEndpoint.close();
+      stopNotifications();
+      stopOverdueCheck();
+      await realtime.close();
       await hub.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -12,11 +12,24 @@ export type DomainEvent =
   | { type: 'document.status_changed'; documentId: string; actorUserId: string | null; from: DocumentStatus; to: DocumentStatus; reason: string | null }
   | { type: 'document.archived'; documentId: string; actorUserId: string | null; archived: boolean }
   | { type: 'document.access_changed'; documentId: string; actorUserId: string | null }
-  | { type: 'user.access_changed'; userId: string; actorUserId: string | null };
+  | { type: 'user.access_changed'; userId: string; actorUserId: string | null }
+  | { type: 'comment.created'; documentId: string; commentId: string; threadId: string | null; actorUserId: string; sessionId: string | null }
+  | { type: 'comment.updated'; documentId: string; commentId: string; actorUserId: string }
+  | { type: 'comment.deleted'; documentId: string; commentId: string; actorUserId: string }
+  | { type: 'comment.resolved'; documentId: string; commentId: string; actorUserId: string; resolved: boolean }
+  | { type: 'mention'; documentId: string; commentId: string; actorUserId: string; userIds: string[] }
+  | { type: 'measure.status_changed'; documentId: string; measureId: string; title: string; from: string | null; to: string; actorUserId: string | null }
+  | { type: 'measure.overdue'; documentId: string; measureId: string; title: string; due: string; leadOrganisationId: string | null }
+  | { type: 'session.started'; sessionId: string; commissionId: string; actorUserId: string }
+  | { type: 'session.item_changed'; sessionId: string; commissionId: string; itemId: string; documentId: string; actorUserId: string }
+  | { type: 'session.decision_recorded'; sessionId: string; commissionId: string; itemId: string; documentId: string; decision: string; actorUserId: string }
+  | { type: 'session.closed'; sessionId: string; commissionId: string; minutesDocumentId: string; actorUserId: string }
+  | { type: 'notification.created'; userId: string; notificationId: string }
+  | { type: 'version.named'; documentId: string; versionId: string; name: string; actorUserId: string | null };
 
 export type DomainEventType = DomainEvent['type'];
 type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
-type Listener<E> = (event: E) => void | Promise<void>;
+type Listener<E> = (event: E) => unknown;
 
 export class DomainEvents {
   private readonly listeners = new Map<DomainEventType | '*', Set<Listener<any>>>();

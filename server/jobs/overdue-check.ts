@@ -1,0 +1,75 @@
+import { sql, type Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from '../../db/schema.ts';
+import type { Clock } from '../clock.ts';
+import type { DomainEvents } from '../events/bus.ts';
+
+/**
+ * Finds measures that passed their due date unfinished and announces each one once per due date
+ * (moving the date and missing it again announces it again). Several processes may run it: the
+ * notice insert decides which one announces.
+ */
+export async function checkOverdueMeasures(db: Kysely<Database>, events: DomainEvents, clock: Clock): Promise<number> {
+  const today = clock.today();
+  const candidates = await db
+    .selectFrom('measures')
+    .innerJoin('documents', 'documents.id', 'measures.document_id')
+    .leftJoin('measure_overdue_notices as notices', (join) =>
+      join
+        .onRef('notices.document_id', '=', 'measures.document_id')
+        .onRef('notices.measure_id', '=', 'measures.id')
+        .onRef('notices.due_date', '=', 'measures.due_date'),
+    )
+    .select(['measures.document_id', 'measures.id', 'measures.title', 'measures.due_date', 'measures.lead_organisation_id'])
+    .where('measures.due_date', '<', today)
+    .where('measures.status', 'not in', ['done', 'cancelled'])
+    .where('documents.archived_at', 'is', null)
+    .where('notices.document_id', 'is', null)
+    .limit(5_000)
+    .execute();
+  let announced = 0;
+  for (const measure of candidates) {
+    const inserted = await db
+      .insertInto('measure_overdue_notices')
+      .values({ document_id: measure.document_id, measure_id: measure.id, due_date: measure.due_date! })
+      .onConflict((oc) => oc.doNothing())
+      .returning(sql<number>`1`.as('one'))
+      .executeTakeFirst();
+    if (!inserted) continue;
+    announced++;
+    events.emit({
+      type: 'measure.overdue',
+      documentId: measure.document_id,
+      measureId: measure.id,
+      title: measure.title,
+      due: measure.due_date!,
+      leadOrganisationId: measure.lead_organisation_id,
+    });
+  }
+  return announced;
+}
+
+/** Runs the check now and then every `intervalMs`; returns the stop function. */
+export function scheduleOverdueCheck(db: Kysely<Database>, events: DomainEvents, clock: Clock, logger: Logger, intervalMs: number): () => void {
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const announced = await checkOverdueMeasures(db, events, clock);
+      if (announced > 0) logger.info({ announced }, 'overdue measures announced');
+    } catch (error) {
+      logger.error({ err: error }, 'overdue check failed');
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(run, 2_000);
+  const timer = setInterval(run, intervalMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

@@ -1,0 +1,75 @@
+import type { DomainEvent } from '../events/bus.ts';
+
+/** Who should hear about an event in the app, before access filtering. Pure. */
+export interface NotificationPlan {
+  kind: string;
+  documentId: string | null;
+  payload: Record<string, unknown>;
+  recipients: {
+    userIds?: string[];
+    /** every active user of the lead organisation of `documentId` */
+    documentLead?: boolean;
+    /** every active user of the member organisations of a commission */
+    commissionId?: string;
+    /** the author of a comment thread's first comment */
+    threadAuthorOf?: string;
+  };
+  /** never notify the person who caused the event */
+  exceptUserId: string | null;
+}
+
+export function planNotification(event: DomainEvent): NotificationPlan | null {
+  switch (event.type) {
+    case 'mention':
+      return {
+        kind: 'mention',
+        documentId: event.documentId,
+        payload: { commentId: event.commentId, by: event.actorUserId },
+        recipients: { userIds: event.userIds },
+        exceptUserId: event.actorUserId,
+      };
+    case 'comment.created':
+      if (!event.threadId) return null;
+      return {
+        kind: 'reply',
+        documentId: event.documentId,
+        payload: { commentId: event.commentId, threadId: event.threadId, by: event.actorUserId },
+        recipients: { threadAuthorOf: event.threadId },
+        exceptUserId: event.actorUserId,
+      };
+    case 'document.status_changed':
+      return {
+        kind: 'status_changed',
+        documentId: event.documentId,
+        payload: { from: event.from, to: event.to, reason: event.reason, by: event.actorUserId },
+        recipients: { documentLead: true },
+        exceptUserId: event.actorUserId,
+      };
+    case 'measure.overdue':
+      return {
+        kind: 'measure_overdue',
+        documentId: event.documentId,
+        payload: { measureId: event.measureId, title: event.title, due: event.due },
+        recipients: { documentLead: true },
+        exceptUserId: null,
+      };
+    case 'session.started':
+      return {
+        kind: 'session_started',
+        documentId: null,
+        payload: { sessionId: event.sessionId, commissionId: event.commissionId },
+        recipients: { commissionId: event.commissionId },
+        exceptUserId: event.actorUserId,
+      };
+    case 'session.closed':
+      return {
+        kind: 'session_closed',
+        documentId: null,
+        payload: { sessionId: event.sessionId, commissionId: event.commissionId, minutesDocumentId: event.minutesDocumentId },
+        recipients: { commissionId: event.commissionId },
+        exceptUserId: event.actorUserId,
+      };
+    default:
+      return null;
+  }
+}

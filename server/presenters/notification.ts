@@ -1,0 +1,13 @@
+import type { Selectable } from 'kysely';
+import type { NotificationsTable } from '../../db/schema.ts';
+
+export function presentNotification(row: Selectable<NotificationsTable>) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    documentId: row.document_id,
+    payload: row.payload,
+    createdAt: row.created_at.toISOString(),
+    read: row.read_at !== null,
+  };
+}

@@ -1,0 +1,39 @@
+import { documentRoom, ServerEvent } from '../rooms.ts';
+import type { Fanout } from './types.ts';
+
+/** Document-level events go to the document's room: only sockets that passed the access check are there. */
+export const documentFanout: Fanout = ({ io, events }) => {
+  const stops = [
+    events.on('document.status_changed', (event) =>
+      io.to(documentRoom(event.documentId)).emit(ServerEvent.documentStatusChanged, {
+        documentId: event.documentId,
+        from: event.from,
+        to: event.to,
+        reason: event.reason,
+        actorUserId: event.actorUserId,
+      }),
+    ),
+    events.on('document.updated', (event) => io.to(documentRoom(event.documentId)).emit(ServerEvent.documentUpdated, { documentId: event.documentId })),
+    events.on('measure.status_changed', (event) =>
+      io.to(documentRoom(event.documentId)).emit(ServerEvent.measureStatusChanged, {
+        documentId: event.documentId,
+        measureId: event.measureId,
+        title: event.title,
+        from: event.from,
+        to: event.to,
+      }),
+    ),
+    events.on('measure.overdue', (event) =>
+      io.to(documentRoom(event.documentId)).emit(ServerEvent.measureOverdue, {
+        documentId: event.documentId,
+        measureId: event.measureId,
+        title: event.title,
+        due: event.due,
+      }),
+    ),
+    events.on('version.named', (event) =>
+      io.to(documentRoom(event.documentId)).emit(ServerEvent.versionNamed, { documentId: event.documentId, versionId: event.versionId, name: event.name }),
+    ),
+  ];
+  return () => stops.forEach((stop) => stop());
+};

@@ -1,0 +1,10 @@
+import { documentFanout } from './documents.ts';
+import { notificationFanout } from './notifications.ts';
+import type { Fanout, FanoutContext } from './types.ts';
+
+const FANOUTS: Fanout[] = [documentFanout, notificationFanout];
+
+export function registerFanout(context: FanoutContext): () => void {
+  const stops = FANOUTS.map((fanout) => fanout(context));
+  return () => stops.forEach((stop) => stop());
+}

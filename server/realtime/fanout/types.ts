@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Server } from 'socket.io';
+import type { Database } from '../../../db/schema.ts';
+import type { DomainEvents } from '../../events/bus.ts';
+
+export interface FanoutContext {
+  io: Server;
+  db: Kysely<Database>;
+  events: DomainEvents;
+  logger: Logger;
+}
+
+/** Subscribes to domain events and relays them to socket.io rooms; returns the unsubscribe. */
+export type Fanout = (context: FanoutContext) => () => void;

@@ -1,0 +1,20 @@
+/** socket.io room names: one per user, per document and per commission session. */
+export const userRoom = (userId: string) => `user:${userId}`;
+export const documentRoom = (documentId: string) => `document:${documentId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/** Event names sent to clients. */
+export const ServerEvent = {
+  documentStatusChanged: 'document:status_changed',
+  documentUpdated: 'document:updated',
+  measureStatusChanged: 'measure:status_changed',
+  measureOverdue: 'measure:overdue',
+  commentCreated: 'comment:created',
+  commentUpdated: 'comment:updated',
+  commentDeleted: 'comment:deleted',
+  commentResolved: 'comment:resolved',
+  sessionState: 'session:state',
+  notification: 'notification',
+  versionNamed: 'version:named',
+  accessRevoked: 'access:revoked',
+} as const;

@@ -1,0 +1,54 @@
+import Router from '@koa/router';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { requireActor } from '../http/authenticate.ts';
+import type { AppContext, AppState } from '../http/context.ts';
+import { parseParams, parseQuery } from '../http/validate.ts';
+import { notFound } from '../errors.ts';
+import { presentNotification } from '../presenters/notification.ts';
+import { idParams } from '../schemas/common.ts';
+
+/** The bell: my notifications, unread count, mark read. */
+export const notificationsRouter = new Router<AppState, AppContext>({ prefix: '/api/notifications' });
+
+const listQuery = z.object({
+  unread: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+notificationsRouter.get('/', async (ctx) => {
+  const actor = requireActor(ctx);
+  const query = parseQuery(ctx, listQuery);
+  let rows = ctx.services.db.selectFrom('notifications').selectAll().where('user_id', '=', actor.userId);
+  if (query.unread === 'true') rows = rows.where('read_at', 'is', null);
+  const [list, unread] = await Promise.all([
+    rows.orderBy('created_at', 'desc').limit(query.limit).execute(),
+    ctx.services.db
+      .selectFrom('notifications')
+      .select(sql<number>`count(*)::int`.as('count'))
+      .where('user_id', '=', actor.userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  ctx.body = { notifications: list.map(presentNotification), unread: unread.count };
+});
+
+notificationsRouter.post('/:id/read', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const row = await ctx.services.db
+    .updateTable('notifications')
+    .set({ read_at: new Date() })
+    .where('id', '=', id)
+    .where('user_id', '=', actor.userId)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw notFound('Notification');
+  ctx.body = { notification: presentNotification(row) };
+});
+
+notificationsRouter.post('/read-all', async (ctx) => {
+  const actor = requireActor(ctx);
+  await ctx.services.db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', actor.userId).where('read_at', 'is', null).execute();
+  ctx.status = 204;
+});
