@@ -1,0 +1,92 @@
+import { del, get, patch, post, put, query } from './client.ts';
+import type {
+  AccessLevel,
+  ApiToken,
+  DocumentKind,
+  DocumentStatus,
+  Framework,
+  Grant,
+  Locale,
+  MeasureSummary,
+  Organisation,
+  OrganisationKind,
+  OrganisationProgress,
+  Role,
+  SessionInfo,
+  TansiqDocument,
+  User,
+} from './types.ts';
+
+export const auth = {
+  login: (email: string, password: string) => post<SessionInfo>('/api/auth/login', { email, password }),
+  me: () => get<SessionInfo & { via: string }>('/api/auth/me'),
+  logout: () => post<void>('/api/auth/logout'),
+};
+
+export interface DocumentFilters {
+  kind?: DocumentKind | '';
+  status?: DocumentStatus | '';
+  lead?: string;
+  partner?: string;
+  q?: string;
+}
+
+export interface NewDocument {
+  kind: DocumentKind;
+  title: string;
+  leadOrganisationId?: string;
+  partnerOrganisationIds: string[];
+  framework?: Framework;
+}
+
+export const documents = {
+  list: (filters: DocumentFilters) => get<{ documents: TansiqDocument[]; total: number }>(`/api/documents${query({ ...filters, limit: 200 })}`),
+  get: (id: string) => get<{ document: TansiqDocument }>(`/api/documents/${id}`).then((r) => r.document),
+  create: (input: NewDocument) => post<{ document: TansiqDocument }>('/api/documents', input).then((r) => r.document),
+  update: (id: string, input: { title?: string; leadOrganisationId?: string; partnerOrganisationIds?: string[]; framework?: Framework | null }) =>
+    patch<{ document: TansiqDocument }>(`/api/documents/${id}`, input).then((r) => r.document),
+  transition: (id: string, to: DocumentStatus, reason?: string) =>
+    post<{ document: TansiqDocument }>(`/api/documents/${id}/transitions`, reason ? { to, reason } : { to }).then((r) => r.document),
+  grants: (id: string) => get<{ grants: Grant[] }>(`/api/documents/${id}/access`).then((r) => r.grants),
+  setGrant: (id: string, grant: { organisationId?: string; userId?: string; level: AccessLevel }) =>
+    put<{ grant: Grant }>(`/api/documents/${id}/access`, grant).then((r) => r.grant),
+  revokeGrant: (id: string, grantId: string) => del(`/api/documents/${id}/access/${grantId}`),
+};
+
+export const organisations = {
+  list: () => get<{ organisations: Organisation[] }>('/api/organisations').then((r) => r.organisations),
+  create: (input: { code: string; kind: OrganisationKind; nameFr: string; nameAr: string; nameEn: string }) =>
+    post<{ organisation: Organisation }>('/api/organisations', input).then((r) => r.organisation),
+  update: (id: string, input: Partial<{ code: string; kind: OrganisationKind; nameFr: string; nameAr: string; nameEn: string }>) =>
+    patch<{ organisation: Organisation }>(`/api/organisations/${id}`, input).then((r) => r.organisation),
+};
+
+export const users = {
+  list: () => get<{ users: User[] }>('/api/users').then((r) => r.users),
+  create: (input: { email: string; name: string; organisationId: string; role: Role; locale: Locale; password?: string }) =>
+    post<{ user: User }>('/api/users', input).then((r) => r.user),
+  update: (id: string, input: Partial<{ name: string; locale: Locale; email: string; organisationId: string; role: Role; disabled: boolean; password: string; currentPassword: string }>) =>
+    patch<{ user: User }>(`/api/users/${id}`, input).then((r) => r.user),
+};
+
+export const tokens = {
+  list: () => get<{ tokens: ApiToken[] }>('/api/tokens').then((r) => r.tokens),
+  create: (name: string, expiresInDays?: number) =>
+    post<{ token: ApiToken; secret: string }>('/api/tokens', expiresInDays ? { name, expiresInDays } : { name }),
+  revoke: (id: string) => del(`/api/tokens/${id}`),
+};
+
+export interface MeasureFilters {
+  organisation?: string;
+  status?: string;
+  overdue?: boolean;
+  document?: string;
+}
+
+export const measures = {
+  list: (filters: MeasureFilters) => get<{ measures: MeasureSummary[] }>(`/api/measures${query({ ...filters, overdue: filters.overdue ? 'true' : undefined })}`).then((r) => r.measures),
+};
+
+export const dashboard = {
+  get: () => get<{ organisations: OrganisationProgress[] }>('/api/dashboard').then((r) => r.organisations),
+};

@@ -1,0 +1,111 @@
+/** What the HTTP API answers (server/presenters/*.ts), as the client sees it. */
+
+export type Locale = 'fr' | 'ar' | 'en';
+export type Role = 'admin' | 'member';
+export type OrganisationKind = 'ministry' | 'public_body' | 'country' | 'international_org';
+export type DocumentKind = 'action_plan' | 'cooperation_proposal' | 'study' | 'minutes' | 'note';
+export type Framework = 'bilateral' | 'multilateral' | 'south_south';
+export type DocumentStatus = 'draft' | 'in_review' | 'submitted' | 'adopted' | 'in_implementation' | 'closed' | 'returned';
+export type AccessLevel = 'edit' | 'comment' | 'view';
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['action_plan', 'cooperation_proposal', 'study', 'minutes', 'note'];
+export const DOCUMENT_STATUSES: readonly DocumentStatus[] = ['draft', 'in_review', 'submitted', 'adopted', 'in_implementation', 'closed', 'returned'];
+export const FRAMEWORKS: readonly Framework[] = ['bilateral', 'multilateral', 'south_south'];
+export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['ministry', 'public_body', 'country', 'international_org'];
+export const ACCESS_LEVELS: readonly AccessLevel[] = ['edit', 'comment', 'view'];
+export const LOCALES: readonly Locale[] = ['fr', 'ar', 'en'];
+
+export interface Organisation {
+  id: string;
+  code: string;
+  kind: OrganisationKind;
+  names: Record<Locale, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface User {
+  id: string;
+  name: string;
+  organisationId: string;
+  role: Role;
+  locale: Locale;
+  /** only for admins and oneself */
+  email?: string;
+  disabled?: boolean;
+  invited?: boolean;
+  createdAt?: string;
+}
+
+export interface SessionInfo {
+  user: User;
+  organisation: Organisation;
+  csrfToken: string | null;
+}
+
+export interface TansiqDocument {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  status: DocumentStatus;
+  returnReason: string | null;
+  leadOrganisationId: string;
+  partnerOrganisationIds: string[];
+  framework: Framework | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+  wordCount: number;
+  measureCount: number;
+  lastEditedBy: string | null;
+  lastEditedAt: string | null;
+  access: AccessLevel;
+  availableTransitions?: DocumentStatus[];
+}
+
+export interface Grant {
+  id: string;
+  documentId: string;
+  organisationId: string | null;
+  userId: string | null;
+  level: AccessLevel;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export type MeasureStatus = 'planned' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
+
+/** A row of GET /api/measures (the SQL projection of the measures of all visible action plans). */
+export interface MeasureSummary {
+  documentId: string;
+  documentTitle: string;
+  id: string;
+  title: string;
+  leadOrganisationId: string | null;
+  partnerOrganisationIds: string[];
+  start: string | null;
+  due: string | null;
+  status: MeasureStatus;
+  progress: number;
+  indicator: string;
+  budget: number | null;
+  overdue: boolean;
+}
+
+export interface OrganisationProgress {
+  organisationId: string;
+  measures: Record<MeasureStatus, number>;
+  overdue: number;
+  documents: number;
+}

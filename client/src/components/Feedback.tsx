@@ -1,0 +1,48 @@
+import { For, Show, type JSX } from 'solid-js';
+import { errorDetails, errorMessage, t } from '../i18n/index.ts';
+
+/** A failed call, told in the person's language, with the server's validation details if any. */
+export function ErrorBox(props: { error: unknown; onRetry?: () => void }) {
+  return (
+    <Show when={props.error}>
+      <div class="notice error" role="alert">
+        <p>{errorMessage(props.error)}</p>
+        <Show when={errorDetails(props.error).length > 0}>
+          <ul>
+            <For each={errorDetails(props.error)}>{(line) => <li dir="auto">{line}</li>}</For>
+          </ul>
+        </Show>
+        <Show when={props.onRetry}>
+          <button type="button" class="button subtle" onClick={() => props.onRetry?.()}>
+            {t('common.retry')}
+          </button>
+        </Show>
+      </div>
+    </Show>
+  );
+}
+
+export function EmptyState(props: { title: string; children?: JSX.Element }) {
+  return (
+    <div class="empty-state">
+      <p class="empty-title">{props.title}</p>
+      {props.children}
+    </div>
+  );
+}
+
+export function Loading(props: { label?: string }) {
+  return (
+    <p class="loading" role="status" aria-live="polite">
+      {props.label ?? t('common.loading')}
+    </p>
+  );
+}
+
+export function Notice(props: { kind?: 'info' | 'success' | 'warning'; children: JSX.Element }) {
+  return (
+    <div class={`notice ${props.kind ?? 'info'}`} role="status">
+      {props.children}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { A, useNavigate } from '@solidjs/router';
+import { Show, type ParentProps } from 'solid-js';
+import { organisationName, t } from '../i18n/index.ts';
+import { currentUser, isAdmin, session, signOut } from '../state/session.ts';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+
+/** The frame of every page: skip link, header with navigation, language and account, then the page. */
+export function Shell(props: ParentProps) {
+  const navigate = useNavigate();
+  const leave = async () => {
+    await signOut().catch(() => undefined);
+    navigate('/sign-in', { replace: true });
+  };
+  return (
+    <>
+      <a class="skip-link" href="#main">{t('nav.skip')}</a>
+      <header class="app-header">
+        <A href="/" class="brand" aria-label={t('app.home')}>
+          <span class="brand-mark" aria-hidden="true">ت</span>
+          <span class="brand-name">Tansiq</span>
+        </A>
+        <Show when={session()}>
+          <nav class="main-nav" aria-label={t('nav.main')}>
+            <A href="/" end activeClass="active">{t('nav.dashboard')}</A>
+            <Show when={isAdmin()}>
+              <A href="/admin/organisations" activeClass="active">{t('nav.organisations')}</A>
+              <A href="/admin/users" activeClass="active">{t('nav.users')}</A>
+            </Show>
+            <A href="/tokens" activeClass="active">{t('nav.tokens')}</A>
+          </nav>
+        </Show>
+        <div class="header-tools">
+          <LanguageSwitcher />
+          <Show when={currentUser()}>
+            {(user) => (
+              <div class="account">
+                <A href="/profile" class="account-link" title={organisationName(session()?.organisation)}>
+                  {user().name}
+                </A>
+                <button type="button" class="button subtle" onClick={leave}>
+                  {t('nav.signOut')}
+                </button>
+              </div>
+            )}
+          </Show>
+        </div>
+      </header>
+      <main id="main" class="app-main" tabindex="-1">
+        {props.children}
+      </main>
+    </>
+  );
+}

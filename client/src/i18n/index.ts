@@ -1,0 +1,108 @@
+import { createSignal } from 'solid-js';
+import { ApiError } from '../api/client.ts';
+import type { Locale, Organisation } from '../api/types.ts';
+import { ar } from './ar.ts';
+import { en } from './en.ts';
+import { fr, type Dictionary, type MessageKey } from './fr.ts';
+
+export type { MessageKey } from './fr.ts';
+
+const DICTIONARIES: Record<Locale, Dictionary> = { fr, ar, en };
+/** Intl locales: Moroccan conventions (Latin digits in Arabic, as used in Morocco). */
+const INTL: Record<Locale, string> = { fr: 'fr-MA', ar: 'ar-MA', en: 'en-GB' };
+const STORAGE_KEY = 'tansiq.locale';
+
+function initialLocale(): Locale {
+  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+  if (stored === 'fr' || stored === 'ar' || stored === 'en') return stored;
+  return 'fr';
+}
+
+const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale());
+export { locale };
+
+export const isRtl = () => locale() === 'ar';
+export const direction = () => (isRtl() ? 'rtl' : 'ltr');
+
+/** Switches the whole interface: dictionary, formats, and the page's lang and direction. */
+export function setLocale(next: Locale): void {
+  setLocaleSignal(next);
+  globalThis.localStorage?.setItem(STORAGE_KEY, next);
+  applyToDocument(next);
+}
+
+export function applyToDocument(current: Locale = locale()): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = current;
+  document.documentElement.dir = current === 'ar' ? 'rtl' : 'ltr';
+}
+
+/** The message for `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const template = DICTIONARIES[locale()][key] ?? fr[key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? formatParam(params[name]!) : whole));
+}
+
+function formatParam(value: string | number): string {
+  return typeof value === 'number' ? formatNumber(value) : value;
+}
+
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(INTL[locale()], options).format(value);
+}
+
+export function formatPercent(value: number): string {
+  return formatNumber(value / 100, { style: 'percent', maximumFractionDigits: 0 });
+}
+
+export function formatMoney(value: number): string {
+  return formatNumber(value, { style: 'currency', currency: 'MAD', maximumFractionDigits: 0 });
+}
+
+/** A YYYY-MM-DD calendar date (no time zone shift) or an ISO timestamp. */
+export function formatDate(value: string | null | undefined, style: 'medium' | 'short' = 'medium'): string {
+  if (!value) return '—';
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
+  if (Number.isNaN(date.getTime())) return '—';
+  return new Intl.DateTimeFormat(INTL[locale()], { dateStyle: style }).format(date);
+}
+
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '—';
+  return new Intl.DateTimeFormat(INTL[locale()], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+export function formatMonth(day: number): string {
+  return new Intl.DateTimeFormat(INTL[locale()], { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(day * 86_400_000));
+}
+
+export function organisationName(organisation: Organisation | undefined): string {
+  if (!organisation) return '—';
+  return organisation.names[locale()] || organisation.names.fr || organisation.code;
+}
+
+const KNOWN_ERRORS = new Set<string>([
+  'invalid_credentials', 'unauthenticated', 'forbidden', 'not_found', 'csrf_failed', 'rate_limited', 'validation_failed',
+  'conflict', 'invalid_transition', 'archived', 'too_many_tokens', 'wrong_current_password', 'payload_too_large', 'network', 'internal',
+]);
+
+/** What to tell people about a failed call: the localised message for known codes, else the server's. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (KNOWN_ERRORS.has(error.code)) return t(`error.${error.code}` as MessageKey);
+    return error.message || t('error.unknown');
+  }
+  return t('error.unknown');
+}
+
+/** Validation details from the server, "field: message", for forms to list. */
+export function errorDetails(error: unknown): string[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
+  return error.details
+    .filter((item): item is { path?: string; message?: string } => typeof item === 'object' && item !== null)
+    .map((item) => (item.path ? `${item.path}: ${item.message ?? ''}` : (item.message ?? '')))
+    .filter(Boolean);
+}

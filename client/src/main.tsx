@@ -1,0 +1,13 @@
+import { render } from 'solid-js/web';
+import { App } from './App.tsx';
+import { applyToDocument } from './i18n/index.ts';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/tables.css';
+import './styles/editor.css';
+import './styles/charts.css';
+
+applyToDocument();
+const root = document.getElementById('root');
+if (root) render(() => <App />, root);

@@ -1,0 +1,105 @@
+import { For, Show, createResource, createSignal } from 'solid-js';
+import { tokens } from '../api/endpoints.ts';
+import { EmptyState, ErrorBox, Loading, Notice } from '../components/Feedback.tsx';
+import { formatDate, formatDateTime, t } from '../i18n/index.ts';
+
+/** My API tokens (for scripts and integrations). A new token's secret is shown once. */
+export function TokensPage() {
+  const [list, { refetch }] = createResource(() => tokens.list());
+  const [name, setName] = createSignal('');
+  const [days, setDays] = createSignal('');
+  const [secret, setSecret] = createSignal<string>();
+  const [error, setError] = createSignal<unknown>();
+
+  const create = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      const created = await tokens.create(name().trim(), days() ? Number(days()) : undefined);
+      setSecret(created.secret);
+      setName('');
+      setDays('');
+      await refetch();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const revoke = async (id: string, label: string) => {
+    if (!window.confirm(t('tokens.confirmRevoke', { name: label }))) return;
+    try {
+      await tokens.revoke(id);
+      await refetch();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <div class="page narrow">
+      <h1>{t('tokens.title')}</h1>
+      <p class="muted">{t('tokens.intro')}</p>
+      <form class="card form-grid" onSubmit={create}>
+        <div class="field">
+          <label for="token-name">{t('tokens.name')}</label>
+          <input id="token-name" dir="auto" required maxlength="100" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="token-days">{t('tokens.expiresInDays')}</label>
+          <input id="token-days" type="number" min="1" max="3650" value={days()} onInput={(e) => setDays(e.currentTarget.value)} aria-describedby="token-days-hint" />
+          <span id="token-days-hint" class="hint">{t('tokens.noExpiryHint')}</span>
+        </div>
+        <div class="actions span-2">
+          <button type="submit" class="button primary" disabled={!name().trim()}>{t('tokens.create')}</button>
+        </div>
+      </form>
+      <Show when={secret()}>
+        {(value) => (
+          <Notice kind="success">
+            <p>{t('tokens.secretOnce')}</p>
+            <code class="secret" dir="ltr" data-testid="token-secret">{value()}</code>
+            <button type="button" class="button small" onClick={() => void navigator.clipboard?.writeText(value())}>{t('common.copy')}</button>
+          </Notice>
+        )}
+      </Show>
+      <ErrorBox error={error() ?? list.error} />
+      <Show when={list()} fallback={<Show when={!list.error}><Loading /></Show>}>
+        {(rows) => (
+          <Show when={rows().length > 0} fallback={<EmptyState title={t('tokens.none')} />}>
+            <div class="table-scroll">
+              <table class="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('tokens.name')}</th>
+                    <th scope="col">{t('tokens.prefix')}</th>
+                    <th scope="col">{t('tokens.created')}</th>
+                    <th scope="col">{t('tokens.expires')}</th>
+                    <th scope="col">{t('tokens.lastUsed')}</th>
+                    <th scope="col"><span class="visually-hidden">{t('common.actions')}</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={rows()}>
+                    {(token) => (
+                      <tr classList={{ revoked: Boolean(token.revokedAt) }}>
+                        <td dir="auto">{token.name}</td>
+                        <td><code dir="ltr">{token.prefix}…</code></td>
+                        <td>{formatDate(token.createdAt)}</td>
+                        <td>{token.expiresAt ? formatDate(token.expiresAt) : t('tokens.never')}</td>
+                        <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : '—'}</td>
+                        <td>
+                          <Show when={!token.revokedAt} fallback={<span class="badge">{t('tokens.revoked')}</span>}>
+                            <button type="button" class="button small danger" onClick={() => void revoke(token.id, token.name)}>{t('tokens.revoke')}</button>
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          </Show>
+        )}
+      </Show>
+    </div>
+  );
+}

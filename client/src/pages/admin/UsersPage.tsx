@@ -1,0 +1,90 @@
+import { For, Show, createResource, createSignal } from 'solid-js';
+import { users } from '../../api/endpoints.ts';
+import type { User } from '../../api/types.ts';
+import { ErrorBox, Loading } from '../../components/Feedback.tsx';
+import { t } from '../../i18n/index.ts';
+import { organisationLabel } from '../../state/directory.ts';
+import { currentUser } from '../../state/session.ts';
+import { UserForm, type UserInput } from './UserForm.tsx';
+
+/** People: create accounts, change organisation or role, disable access. */
+export function UsersPage() {
+  const [list, { refetch }] = createResource(() => users.list());
+  const [editing, setEditing] = createSignal<User | 'new' | null>(null);
+  const [error, setError] = createSignal<unknown>();
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await action();
+      setEditing(null);
+      await refetch();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const save = (input: UserInput) => {
+    const target = editing();
+    return run(() => {
+      if (target === 'new') return users.create({ ...input, password: input.password || undefined });
+      const { password, ...rest } = input;
+      return users.update((target as User).id, password ? { ...rest, password } : rest);
+    });
+  };
+
+  return (
+    <div class="page">
+      <div class="page-heading">
+        <h1>{t('admin.users')}</h1>
+        <button type="button" class="button primary" onClick={() => setEditing('new')}>{t('admin.newUser')}</button>
+      </div>
+      <Show when={editing()}>
+        {(target) => (
+          <UserForm initial={target() === 'new' ? undefined : (target() as User)} onSubmit={save} onCancel={() => setEditing(null)}>
+            <ErrorBox error={error()} />
+          </UserForm>
+        )}
+      </Show>
+      <Show when={!editing()}>
+        <ErrorBox error={error() ?? list.error} />
+      </Show>
+      <Show when={list()} fallback={<Show when={!list.error}><Loading /></Show>}>
+        <div class="table-scroll">
+          <table class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.name')}</th>
+                <th scope="col">{t('admin.email')}</th>
+                <th scope="col">{t('admin.organisation')}</th>
+                <th scope="col">{t('admin.role')}</th>
+                <th scope="col">{t('admin.state')}</th>
+                <th scope="col"><span class="visually-hidden">{t('common.actions')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={list()}>
+                {(user) => (
+                  <tr classList={{ revoked: Boolean(user.disabled) }}>
+                    <td dir="auto">{user.name}</td>
+                    <td dir="ltr">{user.email}</td>
+                    <td>{organisationLabel(user.organisationId)}</td>
+                    <td>{t(`role.${user.role}`)}</td>
+                    <td>{user.disabled ? t('admin.disabled') : user.invited ? t('admin.invited') : t('admin.active')}</td>
+                    <td class="nowrap">
+                      <button type="button" class="button small" onClick={() => setEditing(user)}>{t('common.edit')}</button>
+                      <Show when={user.id !== currentUser()?.id}>
+                        <button type="button" class="button small subtle" onClick={() => void run(() => users.update(user.id, { disabled: !user.disabled }))}>
+                          {user.disabled ? t('admin.enable') : t('admin.disable')}
+                        </button>
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+    </div>
+  );
+}

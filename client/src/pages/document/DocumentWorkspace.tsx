@@ -1,0 +1,73 @@
+import { useSearchParams } from '@solidjs/router';
+import { For, Match, Show, Switch, onCleanup } from 'solid-js';
+import type { TansiqDocument } from '../../api/types.ts';
+import { Notice } from '../../components/Feedback.tsx';
+import { t, type MessageKey } from '../../i18n/index.ts';
+import { organisationColor } from '../../lib/colors.ts';
+import { session } from '../../state/session.ts';
+import { openCollabSession, type PeerUser } from './collab-session.ts';
+import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { createMeasuresStore } from './measures-store.ts';
+import { MeasuresTable } from './MeasuresTable.tsx';
+import { Presence } from './Presence.tsx';
+import { RichTextEditor } from './RichTextEditor.tsx';
+import { Timeline } from './Timeline.tsx';
+
+type View = 'text' | 'measures' | 'timeline';
+
+/** Owns the live session of one document for as long as it is on screen. */
+export function DocumentWorkspace(props: { documentId: string; document: TansiqDocument }) {
+  const me: PeerUser = {
+    name: session()?.user.name ?? '?',
+    organisationId: session()?.organisation.id,
+    organisationCode: session()?.organisation.code,
+    color: organisationColor(session()?.organisation.code),
+  };
+  const live = openCollabSession(props.documentId, me);
+  onCleanup(() => live.destroy());
+  const measures = createMeasuresStore(live.doc);
+  const [params, setParams] = useSearchParams<{ view?: string }>();
+  const hasMeasures = () => props.document.kind === 'action_plan';
+  const views = (): View[] => (hasMeasures() ? ['text', 'measures', 'timeline'] : ['text']);
+  const view = (): View => (views().includes(params.view as View) ? (params.view as View) : 'text');
+  const editable = () => props.document.access === 'edit' && !props.document.archived;
+  const readOnlyReason = (): MessageKey | null =>
+    props.document.archived ? 'document.readOnly.archived' : props.document.access === 'comment' ? 'document.readOnly.comment' : props.document.access === 'view' ? 'document.readOnly.view' : null;
+
+  return (
+    <section class="workspace" aria-label={t('document.content')}>
+      <div class="workspace-bar">
+        <Show when={views().length > 1}>
+          <div class="tabs" role="tablist" aria-label={t('document.views')}>
+            <For each={views()}>
+              {(name) => (
+                <button type="button" role="tab" id={`tab-${name}`} aria-selected={view() === name} aria-controls="view-panel" class="tab"
+                  onClick={() => setParams({ view: name === 'text' ? undefined : name })}>
+                  {t(`document.view.${name}`)}
+                </button>
+              )}
+            </For>
+          </div>
+        </Show>
+        <div class="live-state">
+          <Presence peers={live.peers()} />
+          <ConnectionBadge state={live.connection()} />
+        </div>
+      </div>
+      <Show when={readOnlyReason()}>{(reason) => <Notice kind="warning"><span data-testid="read-only">{t(reason())}</span></Notice>}</Show>
+      <div id="view-panel" role={views().length > 1 ? 'tabpanel' : undefined} aria-labelledby={views().length > 1 ? `tab-${view()}` : undefined}>
+        <Switch>
+          <Match when={view() === 'text'}>
+            <RichTextEditor session={live} me={me} editable={editable()} label={t('document.body')} />
+          </Match>
+          <Match when={view() === 'measures'}>
+            <MeasuresTable doc={live.doc} rows={measures.rows} editable={editable()} />
+          </Match>
+          <Match when={view() === 'timeline'}>
+            <Timeline rows={measures.rows} />
+          </Match>
+        </Switch>
+      </div>
+    </section>
+  );
+}

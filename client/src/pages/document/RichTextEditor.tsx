@@ -1,0 +1,58 @@
+import { Editor } from '@tiptap/core';
+import { Show, createEffect, createSignal, onCleanup, onMount } from 'solid-js';
+import { direction, t } from '../../i18n/index.ts';
+import type { CollabSession, PeerUser } from './collab-session.ts';
+import { editorExtensions } from './editor-extensions.ts';
+import { EditorToolbar } from './EditorToolbar.tsx';
+
+/**
+ * The document body, co-edited live: Tiptap bound to the Y.Doc's `body` fragment. Styles are
+ * shipped in editor.css (injectCSS off), so nothing needs an inline <style> under the CSP.
+ */
+export function RichTextEditor(props: { session: CollabSession; me: PeerUser; editable: boolean; label: string }) {
+  let host!: HTMLDivElement;
+  const [editor, setEditor] = createSignal<Editor>();
+  // Bumped on every transaction so the toolbar re-reads the selection's marks and nodes.
+  const [revision, setRevision] = createSignal(0);
+
+  onMount(() => {
+    const instance = new Editor({
+      element: host,
+      extensions: editorExtensions(props.session.doc, props.session.provider, props.me),
+      editable: props.editable,
+      injectCSS: false,
+      editorProps: {
+        attributes: {
+          class: 'prose',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': props.label,
+          'data-testid': 'editor',
+        },
+      },
+    });
+    instance.on('transaction', () => setRevision((n) => n + 1));
+    setEditor(instance);
+    onCleanup(() => instance.destroy());
+  });
+
+  createEffect(() => {
+    const instance = editor();
+    if (instance && instance.isEditable !== props.editable) instance.setEditable(props.editable);
+  });
+
+  createEffect(() => {
+    // The editing surface follows the interface direction; each block still has dir="auto".
+    host.setAttribute('dir', direction());
+  });
+
+  return (
+    <div class="editor-frame" classList={{ 'read-only': !props.editable }}>
+      <Show when={props.editable && editor()}>{(instance) => <EditorToolbar editor={instance()} revision={revision()} />}</Show>
+      <div ref={host} class="editor-host" />
+      <Show when={!props.session.ready()}>
+        <p class="muted small editor-loading">{t('editor.loading')}</p>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type ProxyOptions } from 'vite';
+import solid from 'vite-plugin-solid';
+
+/**
+ * The web client: sources in client/, built to dist/client and served by the Koa server
+ * (server/http/static-client.ts). `npm run dev:client` serves it with hot reload and proxies the
+ * API, the Yjs sync endpoint and socket.io to the Koa server on localhost:3000.
+ */
+const root = fileURLToPath(new URL('./client', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/client', import.meta.url));
+const backend = process.env.TANSIQ_BACKEND ?? 'http://localhost:3000';
+
+/** The server may compare Origin with its public URL: present proxied requests as its own. */
+const asBackend = (ws = false): ProxyOptions => ({
+  target: backend,
+  ws,
+  changeOrigin: true,
+  configure: (proxy) => {
+    proxy.on('proxyReq', (request) => request.setHeader('origin', backend));
+    proxy.on('proxyReqWs', (request) => request.setHeader('origin', backend));
+  },
+});
+
+export default defineConfig({
+  root,
+  publicDir: 'public',
+  plugins: [solid()],
+  // The server replaces this placeholder with a fresh nonce in every index.html it sends.
+  html: { cspNonce: 'TANSIQ_CSP_NONCE' },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    assetsDir: 'assets',
+    chunkSizeWarningLimit: 1200,
+  },
+  server: {
+    port: 5173,
+    strictPort: false,
+    proxy: {
+      '/api': asBackend(),
+      '/collab': asBackend(true),
+      '/socket.io': asBackend(true),
+      '/healthz': asBackend(),
+    },
+  },
+});
