@@ -22,6 +22,8 @@ export class CollabConnection {
   closed = false;
   /** set once the client was told its edits are refused, so it is told once, not per keystroke */
   toldReadOnly = false;
+  /** bytes received while the document was still loading, held for it */
+  backlogBytes = 0;
 
   constructor(
     readonly socket: CollabSocket,

@@ -38,6 +38,8 @@ const RETRY_DELAY_MS = 500;
 export class DocumentStore {
   private queue: QueuedUpdate[] = [];
   private flushing: Promise<void> | null = null;
+  /** the newest queued append of each document with writes in flight */
+  private readonly lastAppend = new Map<string, Promise<void>>();
   private closed = false;
 
   constructor(
@@ -51,12 +53,19 @@ export class DocumentStore {
     return Boolean(row);
   }
 
-  /** Snapshot + every log entry still present. Entries merged by a compaction are deleted in the same transaction, so nothing is read twice or missed. */
+  /**
+   * Snapshot + every log entry still present. Both are read in one REPEATABLE READ transaction:
+   * a compaction commits the new snapshot and deletes the merged entries at once, and two
+   * separate reads could see the old snapshot and the emptied log, i.e. lose the merged entries.
+   */
   async load(documentId: string): Promise<LoadedDocument> {
-    const [snapshot, tail] = await Promise.all([
-      this.db.selectFrom('doc_snapshots').select('state').where('document_id', '=', documentId).executeTakeFirst(),
-      this.db.selectFrom('doc_updates').select('data').where('document_id', '=', documentId).orderBy('id').execute(),
-    ]);
+    const { snapshot, tail } = await this.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => ({
+        snapshot: await trx.selectFrom('doc_snapshots').select('state').where('document_id', '=', documentId).executeTakeFirst(),
+        tail: await trx.selectFrom('doc_updates').select('data').where('document_id', '=', documentId).orderBy('id').execute(),
+      }));
     const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map((row) => row.data)].map(asBytes);
     const state = parts.length === 0 ? emptyUpdate() : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
     return { state, tailEntries: tail.length };
@@ -65,10 +74,24 @@ export class DocumentStore {
   /** Queues an update for the next group commit; the promise settles once it is committed. */
   append(documentId: string, data: Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new Error('document store is closed'));
-    return new Promise<void>((resolve) => {
+    const stored = new Promise<void>((resolve) => {
       this.queue.push({ documentId, data, enqueuedAt: performance.now(), resolve });
       this.scheduleFlush();
     });
+    this.lastAppend.set(documentId, stored);
+    void stored.then(() => {
+      if (this.lastAppend.get(documentId) === stored) this.lastAppend.delete(documentId);
+    });
+    return stored;
+  }
+
+  /**
+   * Resolves once every update queued so far for this document is committed (they commit in
+   * order). Loading waits for it, so a document reopened while its previous copy is still being
+   * written out does not miss the last edits.
+   */
+  whenStored(documentId: string): Promise<void> {
+    return this.lastAppend.get(documentId) ?? Promise.resolve();
   }
 
   get pendingUpdates(): number {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import { organisationColor } from '../../shared/colors.ts';
 import type { Actor } from '../auth/actor.ts';
-import { findDocumentWithAccess } from '../queries/documents.ts';
+import { refreshConnectionAccess } from './access-refresh.ts';
 import type { AwarenessUser } from './awareness-registry.ts';
 import { CloseCode } from './close-codes.ts';
 import { CollabConnection, type CollabSocket } from './connection.ts';
@@ -37,11 +37,21 @@ export type JoinRefusal = { code: number; reason: string };
 export class CollabHub {
   readonly store: DocumentStore;
   private readonly rooms = new Map<string, Room>();
+  /** rooms whose last connection left, while their writes, projection and compaction finish */
+  private readonly unloading = new Map<string, Room>();
+  /** the room of every open connection; the one place that says whether a connection still counts */
+  private readonly roomOf = new Map<CollabConnection, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
-  private readonly compacting = new Set<string>();
+  private readonly compactions = new Map<string, Promise<void>>();
+  private readonly unloads = new Set<Promise<void>>();
   private readonly connectionsPerUser = new Map<string, number>();
   private readonly projections: KeyedDebouncer;
   private closing = false;
+  /**
+   * Bumped by every access refresh. A connection admitted while a refresh ran may have been
+   * checked against the old grants; the endpoint compares epochs and refreshes it once more.
+   */
+  accessEpoch = 0;
 
   constructor(private readonly options: HubOptions) {
     const { metrics } = options;
@@ -55,7 +65,7 @@ export class CollabHub {
     this.projections = new KeyedDebouncer(options.projectionWaitMs, options.projectionMaxWaitMs, (id) => this.project(id));
   }
 
-  /** Checks the per-document and per-user limits before a socket is accepted. */
+  /** Checks the per-document and per-user limits; join right after, without awaiting in between. */
   admissionRefusal(documentId: string, actor: Actor): JoinRefusal | null {
     if (this.closing) return { code: CloseCode.serverShutdown, reason: 'The server is restarting.' };
     const room = this.rooms.get(documentId);
@@ -78,26 +88,29 @@ export class CollabHub {
     };
     const connection = new CollabConnection(socket, actor, level, user, this.options.limits);
     const room = this.openRoom(documentId);
-    room.join(connection);
+    this.roomOf.set(connection, room);
     this.connectionsPerUser.set(actor.userId, (this.connectionsPerUser.get(actor.userId) ?? 0) + 1);
     this.options.metrics.connections.inc();
+    room.join(connection);
     return connection;
   }
 
-  receive(documentId: string, connection: CollabConnection, bytes: Uint8Array): void {
-    this.rooms.get(documentId)?.receive(connection, bytes);
+  receive(connection: CollabConnection, bytes: Uint8Array): void {
+    this.roomOf.get(connection)?.receive(connection, bytes);
   }
 
-  leave(documentId: string, connection: CollabConnection): void {
-    const room = this.rooms.get(documentId);
-    if (!room || !room.connections.has(connection)) return;
-    room.leave(connection);
+  /** Forgets a connection (closed by the client, refused, revoked); safe to call more than once. */
+  leave(connection: CollabConnection): void {
+    const room = this.roomOf.get(connection);
+    if (!room) return;
+    this.roomOf.delete(connection);
     connection.closed = true;
+    room.leave(connection);
     const count = (this.connectionsPerUser.get(connection.actor.userId) ?? 1) - 1;
     if (count <= 0) this.connectionsPerUser.delete(connection.actor.userId);
     else this.connectionsPerUser.set(connection.actor.userId, count);
     this.options.metrics.connections.dec();
-    if (room.connections.size === 0) this.scheduleUnload(room);
+    if (room.connections.size === 0 && this.rooms.get(room.documentId) === room) this.scheduleUnload(room);
   }
 
   private openRoom(documentId: string): Room {
@@ -106,80 +119,90 @@ export class CollabHub {
       clearTimeout(timer);
       this.unloadTimers.delete(documentId);
     }
-    let room = this.rooms.get(documentId);
-    if (room && room.state !== 'failed') return room;
-    room = new Room(documentId, {
+    const existing = this.rooms.get(documentId);
+    if (existing && existing.state !== 'failed') return existing;
+    const room = new Room(documentId, {
       store: this.store,
       logger: this.options.logger,
       metrics: this.options.metrics,
       limits: this.options.limits,
       onChanged: (changed) => this.projections.schedule(changed.documentId),
       onStored: (stored) => this.maybeCompact(stored),
+      release: (connection) => this.leave(connection),
     });
     this.rooms.set(documentId, room);
     this.options.metrics.openDocuments.inc();
-    const opened = room;
-    opened.loaded.catch(() => {
+    room.loaded.catch(() => {
       // A failed load leaves nothing behind: the next connection tries again from storage.
-      if (this.rooms.get(documentId) === opened) this.rooms.delete(documentId);
-      for (const connection of [...opened.connections]) this.leave(documentId, connection);
+      if (this.rooms.get(documentId) === room) this.rooms.delete(documentId);
+      for (const connection of [...room.connections]) this.leave(connection);
       this.options.metrics.openDocuments.dec();
-      opened.destroy();
+      room.destroy();
     });
     return room;
   }
 
   private scheduleUnload(room: Room): void {
-    if (this.unloadTimers.has(room.documentId)) return;
+    if (this.closing || this.unloadTimers.has(room.documentId)) return;
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.documentId);
-      void this.unload(room);
+      const unload = this.unload(room).finally(() => this.unloads.delete(unload));
+      this.unloads.add(unload);
     }, this.options.unloadDelayMs);
     timer.unref();
     this.unloadTimers.set(room.documentId, timer);
   }
 
   private async unload(room: Room): Promise<void> {
-    if (room.connections.size > 0 || this.rooms.get(room.documentId) !== room) return;
-    this.rooms.delete(room.documentId);
+    const { documentId } = room;
+    if (room.connections.size > 0 || this.rooms.get(documentId) !== room) return;
+    this.rooms.delete(documentId);
+    this.unloading.set(documentId, room);
     try {
       await room.loaded.catch(() => {});
       if (room.state === 'ready') {
-        await this.store.flush();
-        await this.projections.runNow(room.documentId);
-        if (room.tailEntries >= this.options.compactAfterEntries / 4) await this.compact(room.documentId);
+        await this.store.whenStored(documentId);
+        await this.projections.runNow(documentId);
+        if (room.tailEntries >= this.options.compactAfterEntries / 4) await this.compact(documentId);
       }
     } catch (error) {
-      this.options.logger.error({ err: error, documentId: room.documentId }, 'error while unloading a document');
+      this.options.logger.error({ err: error, documentId }, 'error while unloading a document');
     } finally {
+      if (this.unloading.get(documentId) === room) this.unloading.delete(documentId);
       if (room.state !== 'failed') this.options.metrics.openDocuments.dec();
       room.destroy();
     }
   }
 
   private maybeCompact(room: Room): void {
-    if (room.tailEntries < this.options.compactAfterEntries || this.compacting.has(room.documentId)) return;
+    if (room.tailEntries < this.options.compactAfterEntries || this.compactions.has(room.documentId)) return;
     room.tailEntries = 0;
     void this.compact(room.documentId);
   }
 
-  async compact(documentId: string): Promise<void> {
-    if (this.compacting.has(documentId)) return;
-    this.compacting.add(documentId);
-    try {
-      const result = await this.store.compact(documentId);
-      this.options.metrics.compactions.inc();
-      this.options.logger.debug({ documentId, ...result }, 'compacted update log');
-    } catch (error) {
-      this.options.logger.error({ err: error, documentId }, 'compaction failed; the log is kept as it is');
-    } finally {
-      this.compacting.delete(documentId);
-    }
+  /** Merges the document's log into its snapshot; one compaction per document at a time in this process. */
+  compact(documentId: string): Promise<void> {
+    const running = this.compactions.get(documentId);
+    if (running) return running;
+    const compaction = (async () => {
+      try {
+        const result = await this.store.compact(documentId);
+        this.options.metrics.compactions.inc();
+        this.options.logger.debug({ documentId, ...result }, 'compacted update log');
+      } catch (error) {
+        this.options.logger.error({ err: error, documentId }, 'compaction failed; the log is kept as it is');
+      } finally {
+        this.compactions.delete(documentId);
+      }
+    })();
+    this.compactions.set(documentId, compaction);
+    return compaction;
   }
 
   private async project(documentId: string): Promise<void> {
-    const room = this.rooms.get(documentId);
-    if (!room || room.state !== 'ready') return;
+    // While a document is reopened its new copy may still be loading; the old one is then current.
+    const room = [this.rooms.get(documentId), this.unloading.get(documentId)].find((candidate) => candidate?.state === 'ready');
+    if (!room) return;
     try {
       await writeProjection(
         this.options.db,
@@ -196,32 +219,11 @@ export class CollabHub {
    * archive change: revoked connections close, downgraded ones turn read-only at once.
    */
   async refreshAccess(filter: { documentId?: string; userId?: string }): Promise<void> {
-    const rooms = filter.documentId ? [this.rooms.get(filter.documentId)].filter((room): room is Room => Boolean(room)) : [...this.rooms.values()];
-    for (const room of rooms) {
-      for (const connection of [...room.connections]) {
-        if (filter.userId && connection.actor.userId !== filter.userId) continue;
-        const user = await this.options.db
-          .selectFrom('users')
-          .select(['organisation_id', 'role', 'disabled_at'])
-          .where('id', '=', connection.actor.userId)
-          .executeTakeFirst();
-        if (!user || user.disabled_at) {
-          connection.close(CloseCode.unauthenticated, 'Your account was disabled.');
-          this.leave(room.documentId, connection);
-          continue;
-        }
-        connection.actor = { ...connection.actor, organisationId: user.organisation_id, role: user.role };
-        const found = await findDocumentWithAccess(this.options.db, connection.actor, room.documentId);
-        if (!found.row) {
-          connection.close(CloseCode.forbidden, 'Your access to this document was revoked.');
-          this.leave(room.documentId, connection);
-          continue;
-        }
-        const before = connection.level;
-        connection.level = found.level;
-        if (before === 'edit' && found.level !== 'edit') room.notifyReadOnly(connection);
-        if (found.level === 'edit') connection.toldReadOnly = false;
-      }
+    this.accessEpoch++;
+    for (const [connection, room] of [...this.roomOf]) {
+      if (filter.documentId && room.documentId !== filter.documentId) continue;
+      if (filter.userId && connection.actor.userId !== filter.userId) continue;
+      await refreshConnectionAccess(this.options.db, room, connection, () => this.leave(connection));
     }
   }
 
@@ -230,7 +232,7 @@ export class CollabHub {
   }
 
   get openDocuments(): number {
-    return this.rooms.size;
+    return this.rooms.size + this.unloading.size;
   }
 
   room(documentId: string): Room | undefined {
@@ -242,15 +244,14 @@ export class CollabHub {
     this.closing = true;
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
-    for (const room of this.rooms.values()) {
-      for (const connection of [...room.connections]) {
-        connection.close(CloseCode.serverShutdown, 'The server is restarting.');
-        this.leave(room.documentId, connection);
-      }
+    for (const connection of [...this.roomOf.keys()]) {
+      connection.close(CloseCode.serverShutdown, 'The server is restarting.');
+      this.leave(connection);
     }
     await this.store.flush();
     await this.projections.runAll();
     for (const room of [...this.rooms.values()]) await this.unload(room);
+    await Promise.all([...this.unloads, ...this.compactions.values()]);
     await this.store.close();
   }
 }

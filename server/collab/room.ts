@@ -19,6 +19,8 @@ export interface RoomServices {
   onChanged(room: Room, editorUserId: string): void;
   /** the tail of the update log grew; used to schedule compaction */
   onStored(room: Room): void;
+  /** the room closed this connection (bad input, limits): the hub forgets it */
+  release(connection: CollabConnection): void;
 }
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
@@ -51,6 +53,8 @@ export class Room {
   private async load(): Promise<void> {
     const started = performance.now();
     try {
+      // A previous copy of this document may still be writing its last updates out.
+      await this.services.store.whenStored(this.documentId);
       const { state, tailEntries } = await this.services.store.load(this.documentId);
       Y.applyUpdate(this.doc, state, 'storage');
       this.tailEntries = tailEntries;
@@ -63,6 +67,7 @@ export class Room {
     }
     if (this.state === 'closed') return;
     this.state = 'ready';
+    this.reportPending();
     this.services.metrics.loadSeconds.observe((performance.now() - started) / 1000);
     for (const connection of this.connections) this.greet(connection);
     const backlog = this.backlog;
@@ -85,6 +90,11 @@ export class Room {
   receive(connection: CollabConnection, bytes: Uint8Array): void {
     if (connection.closed) return;
     if (this.state === 'loading') {
+      // Kept until the document is ready, within bounds: a client cannot park unlimited bytes here.
+      connection.backlogBytes += bytes.length;
+      if (connection.backlogBytes > 2 * this.services.limits.maxMessageBytes) {
+        return this.refuse(connection, CloseCode.rateLimited, 'too much sent before the document was ready');
+      }
       this.backlog.push([connection, bytes]);
       return;
     }
@@ -181,7 +191,7 @@ export class Room {
     this.services.metrics.refused.inc({ reason: code === CloseCode.rateLimited ? 'rate_limited' : 'invalid' });
     this.services.logger.warn({ documentId: this.documentId, userId: connection.actor.userId, reason }, 'closing collaboration connection');
     connection.close(code, reason);
-    this.leave(connection);
+    this.services.release(connection);
   }
 
   destroy(): void {

@@ -46,12 +46,19 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
   };
 
   async function admit(ws: WebSocket, request: IncomingMessage, url: URL, documentId: string | undefined) {
-    // Messages that arrive while we check access are kept, in order, for the room.
+    // Messages that arrive while we check access are kept, in order, for the room; within bounds.
     const early: Buffer[] = [];
-    const keepEarly = (data: RawData) => early.push(toBuffer(data));
+    let earlyBytes = 0;
+    const keepEarly = (data: RawData) => {
+      const buffer = toBuffer(data);
+      earlyBytes += buffer.length;
+      if (earlyBytes > 2 * hub.limits.maxMessageBytes) return ws.close(CloseCode.rateLimited, 'Too much sent before the connection was admitted.');
+      early.push(buffer);
+    };
     ws.on('message', keepEarly);
     ws.on('error', () => {});
     if (!documentId) return ws.close(CloseCode.notFound, 'No such document.');
+    const epoch = hub.accessEpoch;
     const secure = isSecure(request, config.trustProxy);
     const actor = await resolveActor(db, {
       apiToken: url.searchParams.get('token') ?? undefined,
@@ -65,15 +72,19 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
       }
       return ws.close(CloseCode.notFound, 'No such document.');
     }
+    const organisation = await db.selectFrom('organisations').select('code').where('id', '=', actor.organisationId).executeTakeFirst();
+    // From here to the join nothing awaits: the limits checked are the limits applied, and a
+    // socket closed meanwhile is never joined (its close event has already fired).
+    if (ws.readyState !== ws.OPEN) return;
     const refusal = hub.admissionRefusal(documentId, actor);
     if (refusal) return ws.close(refusal.code, refusal.reason);
-    if (ws.readyState !== ws.OPEN) return;
-    const organisation = await db.selectFrom('organisations').select('code').where('id', '=', actor.organisationId).executeTakeFirst();
 
     const connection = hub.join(documentId, ws, actor, found.level, organisation?.code ?? '');
     ws.off('message', keepEarly);
-    ws.on('message', (data) => hub.receive(documentId, connection, toBuffer(data)));
-    for (const data of early) hub.receive(documentId, connection, data);
+    ws.on('message', (data) => hub.receive(connection, toBuffer(data)));
+    for (const data of early) hub.receive(connection, data);
+    // Grants changed while this connection was being checked: check it again.
+    if (hub.accessEpoch !== epoch) void hub.refreshAccess({ documentId }).catch((error) => logger.error({ err: error }, 'access refresh failed'));
 
     let alive = true;
     ws.on('pong', () => (alive = true));
@@ -84,7 +95,7 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     }, HEARTBEAT_MS);
     ws.on('close', () => {
       clearInterval(heartbeat);
-      hub.leave(documentId, connection);
+      hub.leave(connection);
     });
   }
 

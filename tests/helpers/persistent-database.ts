@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import pino from 'pino';
+import { openDatabase, type DatabaseHandle } from '../../db/database.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { loadConfig } from '../../server/config.ts';
+import { startServer, type RunningServer, type StartOptions } from '../../server/server.ts';
+
+/**
+ * A database that outlives the servers started on it, for restart and crash tests: a PGlite data
+ * folder in a temporary directory, or a throwaway database on the PostgreSQL server of
+ * DATABASE_URL. `env` is what a server process needs to find it.
+ */
+export interface PersistentDatabase {
+  env: Record<string, string>;
+  /** opens it directly (PGlite: only while no server holds the folder) */
+  open(): Promise<DatabaseHandle>;
+  dispose(): Promise<void>;
+}
+
+export async function createPersistentDatabase(): Promise<PersistentDatabase> {
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tansiq-test-'));
+    const handle = await openDatabase({ dataDir: dir });
+    await migrateToLatest(handle.db);
+    await handle.close();
+    return {
+      env: { TANSIQ_DATA_DIR: dir },
+      open: () => openDatabase({ dataDir: dir }),
+      dispose: () => fs.rm(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `tansiq_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
+  const parsed = new URL(baseUrl);
+  parsed.pathname = `/${name}`;
+  const url = parsed.toString();
+  const handle = await openDatabase({ url, poolSize: 2 });
+  await migrateToLatest(handle.db);
+  await handle.close();
+  return {
+    env: { DATABASE_URL: url },
+    open: () => openDatabase({ url, poolSize: 3 }),
+    dispose: () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/** Opens the database, runs `work`, closes it again (so a PGlite folder is free for a server). */
+export async function withDatabase<T>(database: PersistentDatabase, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await database.open();
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A server in this process over a persistent database; it opens the database itself and closes it
+ * on `close()`, as a real process would. Pass the previous `port` to restart where clients expect it.
+ */
+export async function startServerOn(
+  database: PersistentDatabase,
+  env: Record<string, string> = {},
+  options: Omit<StartOptions, 'database'> = {},
+): Promise<RunningServer> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...database.env, ...env });
+  return startServer(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...options });
+}
+
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
