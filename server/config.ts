@@ -13,7 +13,8 @@ const environmentSchema = z.object({
   TANSIQ_DATA_DIR: z.string().default('./data'),
   TANSIQ_ADMIN_EMAIL: z.email().optional(),
   TANSIQ_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-  TANSIQ_DEMO: boolean.default(false),
+  /** auto: load the demo workspace into a fresh embedded database (a first `npm start`), never into PostgreSQL */
+  TANSIQ_DEMO: z.enum(['auto', 'true', 'false', '1', '0', 'yes', 'no']).default('auto'),
   TRUST_PROXY: boolean.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
@@ -34,7 +35,8 @@ export interface Config {
   databasePoolSize: number;
   dataDir: string;
   admin?: { email: string; password: string };
-  demo: boolean;
+  /** load the demo workspace: always, never, or on a fresh embedded database */
+  demo: 'always' | 'never' | 'auto';
   trustProxy: boolean;
   logLevel: string;
   sessionTtlMs: number;
@@ -68,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.TANSIQ_DATA_DIR,
     admin: e.TANSIQ_ADMIN_EMAIL && e.TANSIQ_ADMIN_PASSWORD ? { email: e.TANSIQ_ADMIN_EMAIL, password: e.TANSIQ_ADMIN_PASSWORD } : undefined,
-    demo: e.TANSIQ_DEMO,
+    demo: e.TANSIQ_DEMO === 'auto' ? 'auto' : ['true', '1', 'yes'].includes(e.TANSIQ_DEMO) ? 'always' : 'never',
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,

@@ -45,9 +45,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   if (config.admin) await ensureFirstAdmin(database.db, config.admin, logger);
-  if (config.demo) {
-    const { loadDemoWorkspace } = await import('./demo/load.ts');
-    await loadDemoWorkspace(database.db, logger);
+  if (config.demo !== 'never') {
+    const { isFreshDatabase, loadDemoWorkspace } = await import('./demo/load.ts');
+    const wanted = config.demo === 'always' || (database.kind === 'pglite' && (await isFreshDatabase(database.db)));
+    if (wanted) await loadDemoWorkspace(database.db, logger);
   }
 
   const events = new DomainEvents(logger);

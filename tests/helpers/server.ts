@@ -12,7 +12,7 @@ export interface TestServer extends RunningServer {
 /** A real Tansiq server on a free port over a fresh database; `close()` tears both down. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const database = await createTestDatabase({ migrate: false });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', ...env });
   const running = await startServer(config, { database, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
   return { ...running, database, config, url: running.url };
 }

@@ -10,7 +10,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:3000',
       dataDir: './data',
       databasePoolSize: 10,
-      demo: false,
+      demo: 'auto',
       trustProxy: false,
       logLevel: 'info',
       sessionTtlMs: 14 * 24 * 3_600_000,
@@ -55,7 +55,7 @@ describe('loadConfig', () => {
     ['0', false],
     ['no', false],
   ])('reads the boolean %j as %s', (value, expected) => {
-    expect(loadConfig({ TRUST_PROXY: value, TANSIQ_DEMO: value })).toMatchObject({ trustProxy: expected, demo: expected });
+    expect(loadConfig({ TRUST_PROXY: value, TANSIQ_DEMO: value })).toMatchObject({ trustProxy: expected, demo: expected ? 'always' : 'never' });
   });
 
   it.each([
