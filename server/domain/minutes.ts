@@ -1,0 +1,99 @@
+import type { Decision } from '../../db/schema.ts';
+import type { BlockSpec } from '../../shared/doc-schema.ts';
+
+/**
+ * Minutes of a commission session, pure: the facts of a closed session in, the rich-text blocks
+ * of its `minutes` document out. Written in French, the working language of the secretariat;
+ * the document is an ordinary draft afterwards, which the secretariat may edit and translate.
+ */
+
+export interface MinutesPerson {
+  name: string;
+  organisation: string;
+}
+
+export interface MinutesComment extends MinutesPerson {
+  body: string;
+}
+
+export interface MinutesItem {
+  title: string;
+  documentTitle: string;
+  presenter: string | null;
+  decision: Decision | null;
+  decisionText: string | null;
+  comments: readonly MinutesComment[];
+}
+
+export interface MinutesInput {
+  commissionName: string;
+  sessionTitle: string;
+  /** YYYY-MM-DD */
+  date: string;
+  location: string | null;
+  chair: MinutesPerson;
+  attendees: readonly MinutesPerson[];
+  items: readonly MinutesItem[];
+}
+
+export const DECISION_LABELS: Record<Decision, string> = {
+  adopted: 'Adopté',
+  adopted_with_changes: 'Adopté avec modifications',
+  returned: 'Renvoyé pour reprise',
+  postponed: 'Reporté',
+};
+
+/** "Commission technique — 2026-11-28": the name of the versions a session snapshots. */
+export const sessionVersionName = (commissionName: string, date: string): string => `${commissionName} — ${date}`;
+
+export const minutesTitle = (sessionTitle: string, date: string): string => `Procès-verbal — ${sessionTitle} (${date})`;
+
+/** One line per block: a comment's own line breaks would otherwise split it across list items. */
+const oneLine = (text: string): string => text.replace(/\s+/gu, ' ').trim();
+
+const person = (entry: MinutesPerson): string => `${entry.name} (${entry.organisation})`;
+
+export function buildMinutes(input: MinutesInput): BlockSpec[] {
+  const place = input.location ? `, ${input.location}` : '';
+  const blocks: BlockSpec[] = [
+    { type: 'heading', level: 1, text: minutesTitle(input.sessionTitle, input.date) },
+    { type: 'paragraph', text: `${input.commissionName} — séance du ${input.date}${place}.` },
+    { type: 'paragraph', text: `Présidence : ${person(input.chair)}.` },
+    ...attendanceBlocks(input.attendees),
+    { type: 'heading', level: 2, text: 'Ordre du jour' },
+    input.items.length > 0
+      ? { type: 'bulletList', items: input.items.map((item, index) => `${index + 1}. ${oneLine(item.title)}`) }
+      : { type: 'paragraph', text: 'Aucun point inscrit.' },
+  ];
+  input.items.forEach((item, index) => blocks.push(...itemBlocks(item, index + 1)));
+  return blocks;
+}
+
+function attendanceBlocks(attendees: readonly MinutesPerson[]): BlockSpec[] {
+  const heading: BlockSpec = { type: 'heading', level: 2, text: 'Présents' };
+  if (attendees.length === 0) return [heading, { type: 'paragraph', text: 'Aucune présence enregistrée.' }];
+  const organisations = [...new Set(attendees.map((entry) => entry.organisation))];
+  return [
+    heading,
+    { type: 'paragraph', text: `Organisations représentées : ${organisations.join(', ')}.` },
+    { type: 'bulletList', items: attendees.map(person) },
+  ];
+}
+
+function itemBlocks(item: MinutesItem, number: number): BlockSpec[] {
+  const decision = item.decision
+    ? `Décision : ${DECISION_LABELS[item.decision]}${item.decisionText ? ` — ${oneLine(item.decisionText)}` : '.'}`
+    : 'Décision : aucune décision enregistrée.';
+  return [
+    { type: 'heading', level: 2, text: `${number}. ${oneLine(item.title)}` },
+    { type: 'paragraph', text: `Document : ${item.documentTitle}` },
+    { type: 'paragraph', text: `Présenté par : ${item.presenter ?? 'non précisé'}` },
+    { type: 'paragraph', text: decision },
+    ...(item.comments.length > 0
+      ? [
+          { type: 'heading', level: 3, text: 'Observations' } as const,
+          { type: 'bulletList', items: item.comments.map((comment) => `${person(comment)} : ${oneLine(comment.body)}`) } as const,
+        ]
+      : [{ type: 'paragraph', text: 'Aucune observation.' } as const]),
+  ];
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { appendBlocks, bodyText } from '../../shared/doc-schema.ts';
+import { buildMinutes, sessionVersionName, type MinutesInput } from '../../server/domain/minutes.ts';
+
+const input: MinutesInput = {
+  commissionName: 'Commission technique',
+  sessionTitle: 'Revue des plans sectoriels',
+  date: '2026-11-28',
+  location: 'Rabat, salle 2',
+  chair: { name: 'Nadia Secrétariat', organisation: 'Ministère MRE' },
+  attendees: [
+    { name: 'Nadia Secrétariat', organisation: 'Ministère MRE' },
+    { name: 'Karim Santé', organisation: 'Ministère de la Santé' },
+    { name: 'Leila Santé', organisation: 'Ministère de la Santé' },
+  ],
+  items: [
+    {
+      title: 'Plan santé 2027',
+      documentTitle: 'Plan d’action santé',
+      presenter: 'Ministère de la Santé',
+      decision: 'adopted_with_changes',
+      decisionText: 'Ajouter un indicateur\nde suivi',
+      comments: [
+        { name: 'Karim Santé', organisation: 'Ministère de la Santé', body: 'Le budget de la mesure 3\n est à revoir.' },
+        { name: 'Ali', organisation: 'OIM', body: 'يجب توضيح المؤشرات' },
+      ],
+    },
+    { title: 'Étude emploi', documentTitle: 'Étude sur l’emploi des jeunes', presenter: null, decision: null, decisionText: null, comments: [] },
+  ],
+};
+
+/** What a reader of the minutes document sees: the blocks written into a Y.Doc and read back. */
+function text(blocks = buildMinutes(input)): string {
+  const doc = new Y.Doc();
+  appendBlocks(doc, blocks);
+  return bodyText(doc);
+}
+
+describe('buildMinutes', () => {
+  it('opens with the title, the commission, date, place and chair', () => {
+    const blocks = buildMinutes(input);
+    expect(blocks[0]).toEqual({ type: 'heading', level: 1, text: 'Procès-verbal — Revue des plans sectoriels (2026-11-28)' });
+    expect(text()).toContain('Commission technique — séance du 2026-11-28, Rabat, salle 2.');
+    expect(text()).toContain('Présidence : Nadia Secrétariat (Ministère MRE).');
+  });
+
+  it('lists attendance by person and by organisation, each organisation once', () => {
+    const body = text();
+    expect(body).toContain('Organisations représentées : Ministère MRE, Ministère de la Santé.');
+    expect(body).toContain('Karim Santé (Ministère de la Santé)');
+    expect(body).toContain('Leila Santé (Ministère de la Santé)');
+  });
+
+  it('records per item the document, presenter, decision with its text, and the comments on one line each', () => {
+    const body = text();
+    expect(body).toContain('1. Plan santé 2027');
+    expect(body).toContain('Document : Plan d’action santé');
+    expect(body).toContain('Présenté par : Ministère de la Santé');
+    expect(body).toContain('Décision : Adopté avec modifications — Ajouter un indicateur de suivi');
+    expect(body).toContain('Karim Santé (Ministère de la Santé) : Le budget de la mesure 3 est à revoir.');
+    expect(body).toContain('Ali (OIM) : يجب توضيح المؤشرات');
+  });
+
+  it('says so when an item has no decision, no presenter or no comments', () => {
+    const body = text();
+    expect(body).toContain('2. Étude emploi');
+    expect(body).toContain('Présenté par : non précisé');
+    expect(body).toContain('Décision : aucune décision enregistrée.');
+    expect(body).toContain('Aucune observation.');
+  });
+
+  it('handles a session nobody was recorded at, with an empty agenda', () => {
+    const body = text(buildMinutes({ ...input, location: null, attendees: [], items: [] }));
+    expect(body).toContain('Commission technique — séance du 2026-11-28.');
+    expect(body).toContain('Aucune présence enregistrée.');
+    expect(body).toContain('Aucun point inscrit.');
+  });
+
+  it('is deterministic', () => {
+    expect(buildMinutes(input)).toEqual(buildMinutes(structuredClone(input)));
+  });
+});
+
+describe('sessionVersionName', () => {
+  it('names a session snapshot after the commission and the day', () => {
+    expect(sessionVersionName('Commission technique', '2026-11-28')).toBe('Commission technique — 2026-11-28');
+  });
+});
