@@ -84,7 +84,11 @@ export interface MeasureFilters {
 }
 
 export const measures = {
-  list: (filters: MeasureFilters) => get<{ measures: MeasureSummary[] }>(`/api/measures${query({ ...filters, overdue: filters.overdue ? 'true' : undefined })}`).then((r) => r.measures),
+  list: (filters: MeasureFilters) =>
+    get<{ measures: MeasureSummary[] }>(`/api/measures${query({ ...filters, overdue: filters.overdue ? 'true' : undefined })}`).then((r) =>
+      // Date columns may arrive as timestamps: keep the calendar day only.
+      r.measures.map((m) => ({ ...m, start: m.start?.slice(0, 10) ?? null, due: m.due?.slice(0, 10) ?? null })),
+    ),
 };
 
 export const dashboard = {

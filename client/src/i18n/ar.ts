@@ -162,6 +162,12 @@ export const ar: Dictionary = {
   'connection.online': 'متصل',
   'connection.reconnecting': 'جارٍ إعادة الاتصال…',
   'connection.offline': 'غير متصل — تعديلاتك محفوظة',
+  'document.readOnly.refused': 'أصبح الخادم يرفض تعديلاتك (تغيّرت صلاحيتك): الوثيقة للقراءة فقط.',
+  'collab.refused.unauthenticated': 'انتهت صلاحية جلستك: سجّل الدخول من جديد لمواصلة التعديل.',
+  'collab.refused.forbidden': 'سُحبت صلاحية وصولك إلى هذه الوثيقة.',
+  'collab.refused.not_found': 'هذه الوثيقة غير موجودة أو لم تعد متاحة لك.',
+  'collab.refused.other': 'أغلق الخادم الاتصال بالوثيقة. أعد تحميل الصفحة.',
+  'connection.refused': 'غير متصل',
 
   'presence.label': 'الأشخاص الحاضرون في الوثيقة',
   'presence.you': 'أنت',

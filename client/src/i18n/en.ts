@@ -162,6 +162,12 @@ export const en: Dictionary = {
   'connection.online': 'Online',
   'connection.reconnecting': 'Reconnecting…',
   'connection.offline': 'Offline — your changes are kept',
+  'document.readOnly.refused': 'The server now refuses your changes (your access changed): the document is read-only.',
+  'collab.refused.unauthenticated': 'Your session has expired: sign in again to keep editing.',
+  'collab.refused.forbidden': 'Your access to this document was removed.',
+  'collab.refused.not_found': 'This document does not exist or is no longer accessible to you.',
+  'collab.refused.other': 'The server closed the connection to the document. Reload the page.',
+  'connection.refused': 'Disconnected',
 
   'presence.label': 'People on this document',
   'presence.you': 'you',

@@ -164,6 +164,12 @@ export const fr = {
   'connection.online': 'En ligne',
   'connection.reconnecting': 'Reconnexion…',
   'connection.offline': 'Hors ligne — vos modifications sont gardées',
+  'document.readOnly.refused': 'Le serveur refuse désormais vos modifications (votre accès a changé) : le document est en lecture seule.',
+  'collab.refused.unauthenticated': 'Votre session a expiré : reconnectez-vous pour continuer à modifier.',
+  'collab.refused.forbidden': 'Votre accès à ce document a été retiré.',
+  'collab.refused.not_found': 'Ce document n’existe pas ou ne vous est plus accessible.',
+  'collab.refused.other': 'La connexion au document a été fermée par le serveur. Rechargez la page.',
+  'connection.refused': 'Déconnecté',
 
   'presence.label': 'Personnes présentes sur le document',
   'presence.you': 'vous',

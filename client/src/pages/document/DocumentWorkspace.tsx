@@ -30,9 +30,16 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
   const hasMeasures = () => props.document.kind === 'action_plan';
   const views = (): View[] => (hasMeasures() ? ['text', 'measures', 'timeline'] : ['text']);
   const view = (): View => (views().includes(params.view as View) ? (params.view as View) : 'text');
-  const editable = () => props.document.access === 'edit' && !props.document.archived;
-  const readOnlyReason = (): MessageKey | null =>
-    props.document.archived ? 'document.readOnly.archived' : props.document.access === 'comment' ? 'document.readOnly.comment' : props.document.access === 'view' ? 'document.readOnly.view' : null;
+  const readOnlyReason = (): MessageKey | null => {
+    const refused = live.refused();
+    if (refused) return `collab.refused.${refused}`;
+    if (props.document.archived) return 'document.readOnly.archived';
+    if (props.document.access === 'comment') return 'document.readOnly.comment';
+    if (props.document.access === 'view') return 'document.readOnly.view';
+    if (live.editsRefused()) return 'document.readOnly.refused';
+    return null;
+  };
+  const editable = () => readOnlyReason() === null;
 
   return (
     <section class="workspace" aria-label={t('document.content')}>

@@ -1,11 +1,24 @@
 import { createSignal, type Accessor } from 'solid-js';
+import { readAuthMessage } from 'y-protocols/auth';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { offlineName, rememberOfflineCopy } from '../../lib/offline-copies.ts';
 import { organisationColor, safeColor } from '../../lib/colors.ts';
 
-export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline';
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'refused';
+
+/** Close codes of the sync endpoint (server/collab/close-codes.ts) that end a session for good. */
+export type RefusalReason = 'unauthenticated' | 'forbidden' | 'not_found' | 'other';
+
+export function refusalReason(code: number): RefusalReason {
+  if (code === 4401) return 'unauthenticated';
+  if (code === 4403) return 'forbidden';
+  if (code === 4404) return 'not_found';
+  return 'other';
+}
+
+const MESSAGE_AUTH = 2;
 
 /** What the sync server puts in each connection's awareness `user` field. */
 export interface PeerUser {
@@ -28,6 +41,10 @@ export interface CollabSession {
   /** true once the content came from the server or from the offline copy */
   ready: Accessor<boolean>;
   peers: Accessor<Peer[]>;
+  /** the server refused our edits (y-protocols "permission denied"), e.g. after a downgrade */
+  editsRefused: Accessor<boolean>;
+  /** the server closed the connection for good */
+  refused: Accessor<RefusalReason | null>;
   destroy(): void;
 }
 
@@ -65,9 +82,18 @@ export function openCollabSession(documentId: string, me: PeerUser): CollabSessi
   const [connection, setConnection] = createSignal<ConnectionState>('connecting');
   const [ready, setReady] = createSignal(false);
   const [peers, setPeers] = createSignal<Peer[]>([]);
+  const [editsRefused, setEditsRefused] = createSignal(false);
+  const [refused, setRefused] = createSignal<RefusalReason | null>(null);
   let everConnected = false;
 
+  provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => readAuthMessage(decoder, doc, () => setEditsRefused(true));
+  provider.on('closed', ({ code }: { code: number }) => {
+    setRefused(refusalReason(code));
+    setConnection('refused');
+  });
+
   const refreshConnection = (status: 'connected' | 'disconnected' | 'connecting') => {
+    if (refused()) return setConnection('refused');
     if (!navigator.onLine) return setConnection('offline');
     if (status === 'connected') {
       everConnected = true;
@@ -100,6 +126,8 @@ export function openCollabSession(documentId: string, me: PeerUser): CollabSessi
     connection,
     ready,
     peers,
+    editsRefused,
+    refused,
     destroy() {
       window.removeEventListener('online', onNetwork);
       window.removeEventListener('offline', onNetwork);
