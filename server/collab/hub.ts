@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type * as Y from 'yjs';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import { organisationColor } from '../../shared/colors.ts';
@@ -224,6 +225,22 @@ export class CollabHub {
       if (filter.documentId && room.documentId !== filter.documentId) continue;
       if (filter.userId && connection.actor.userId !== filter.userId) continue;
       await refreshConnectionAccess(this.options.db, room, connection, () => this.leave(connection));
+    }
+  }
+
+  /**
+   * Applies a change made by the server on behalf of `actorUserId` (loading the document if no one
+   * has it open); every connection receives it and it is stored like a client's update.
+   */
+  async applyServerChange<T>(documentId: string, change: (doc: Y.Doc) => T, actorUserId: string): Promise<T> {
+    if (this.closing) throw new Error('the collaboration hub is closing');
+    const room = this.openRoom(documentId);
+    try {
+      await room.loaded;
+      return room.applyServerChange(change, actorUserId);
+    } finally {
+      // Opened only for this change: unload it again once stored, as after a last connection.
+      if (room.connections.size === 0 && this.rooms.get(documentId) === room) this.scheduleUnload(room);
     }
   }
 

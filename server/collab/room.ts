@@ -25,6 +25,9 @@ export interface RoomServices {
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
+/** transaction origin of changes made by the server rather than a connection */
+const SERVER_ORIGIN = Symbol('server');
+
 /**
  * One open document: its Y.Doc, its connections and their awareness. Every message from a
  * client is decoded and checked before Yjs sees it; validated update bytes are relayed as they
@@ -156,6 +159,35 @@ export class Room {
     this.tailEntries++;
     void this.services.store.append(this.documentId, stored).then(() => this.services.onStored(this));
     this.services.onChanged(this, connection.actor.userId);
+  }
+
+  /**
+   * A change made by the server itself (the Slack bot marking a measure done): applied to the
+   * live document, then broadcast, stored and projected exactly like a client's update.
+   */
+  applyServerChange<T>(change: (doc: Y.Doc) => T, editorUserId: string): T {
+    if (this.state !== 'ready') throw new Error(`document ${this.documentId} is not ready (${this.state})`);
+    const updates: Uint8Array[] = [];
+    const collect = (update: Uint8Array, origin: unknown) => {
+      if (origin === SERVER_ORIGIN) updates.push(update);
+    };
+    this.doc.on('update', collect);
+    let result: T;
+    try {
+      result = this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+    } finally {
+      this.doc.off('update', collect);
+    }
+    if (updates.length === 0) return result;
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    this.broadcast(syncUpdate(update));
+    this.services.metrics.updates.inc();
+    this.lastEditorId = editorUserId;
+    this.lastEditedAt = new Date();
+    this.tailEntries++;
+    void this.services.store.append(this.documentId, update).then(() => this.services.onStored(this));
+    this.services.onChanged(this, editorUserId);
+    return result;
   }
 
   /** Yjs keeps an update whose dependencies are missing as pending without saying so; we say so. */
