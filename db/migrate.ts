@@ -3,6 +3,7 @@ import { Migrator, NO_MIGRATIONS, type Migration, type MigrationProvider, type M
 import * as foundation from './migrations/2026_11_28_0001_foundation.ts';
 import * as collaboration from './migrations/2026_11_28_0002_collaboration.ts';
 import * as commissionWork from './migrations/2026_11_28_0003_commission_work.ts';
+import * as slack from './migrations/2026_11_28_0004_slack.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_0001_foundation': foundation,
   '2026_11_28_0002_collaboration': collaboration,
   '2026_11_28_0003_commission_work': commissionWork,
+  '2026_11_28_0004_slack': slack,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

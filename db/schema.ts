@@ -169,6 +169,11 @@ export interface Database {
   notifications: NotificationsTable;
   document_versions: DocumentVersionsTable;
   measure_overdue_notices: MeasureOverdueNoticesTable;
+  slack_links: SlackLinksTable;
+  slack_link_tokens: SlackLinkTokensTable;
+  slack_subscriptions: SlackSubscriptionsTable;
+  slack_deliveries: SlackDeliveriesTable;
+  slack_outbox: SlackOutboxTable;
 }
 
 export type CommissionKind = 'interministerial' | 'technical' | 'bilateral';
@@ -283,6 +288,60 @@ export interface MeasureOverdueNoticesTable {
   measure_id: string;
   due_date: string;
   notified_at: CreatedAt;
+}
+
+export interface SlackLinksTable {
+  team_id: string;
+  slack_user_id: string;
+  user_id: string;
+  method: 'email' | 'code';
+  linked_at: CreatedAt;
+}
+
+export interface SlackLinkTokensTable {
+  code_hash: string;
+  team_id: string;
+  slack_user_id: string;
+  slack_user_name: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+  used_by: string | null;
+}
+
+export type SlackSubscriptionObject = 'document' | 'organisation' | 'commission';
+
+export interface SlackSubscriptionsTable {
+  id: Generated<string>;
+  team_id: string;
+  channel_id: string;
+  object_type: SlackSubscriptionObject;
+  object_id: string;
+  events: string[];
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface SlackDeliveriesTable {
+  key: string;
+  received_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface SlackOutboxTable {
+  id: Generated<string>;
+  team_id: string;
+  channel_id: string;
+  subject_type: 'document' | 'session';
+  subject_id: string;
+  events: ColumnType<unknown[], string | undefined, string>;
+  event_count: Generated<number>;
+  is_open: Generated<boolean>;
+  first_event_at: CreatedAt;
+  last_event_at: UpdatedAt;
+  deliver_after: Date;
+  attempts: Generated<number>;
+  claimed_until: Date | null;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

@@ -24,6 +24,20 @@ const environmentSchema = z.object({
   COLLAB_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
   COLLAB_PROJECTION_WAIT_MS: z.coerce.number().int().min(0).default(1_000),
   COLLAB_PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_BOT_TOKEN: z.string().optional(),
+  /** xapp-… : Socket Mode, for networks without a public URL */
+  SLACK_APP_TOKEN: z.string().optional(),
+  SLACK_API_URL: z.url().optional(),
+  /** a burst of events about one subject ends after this much quiet… */
+  SLACK_COALESCE_QUIET_MS: z.coerce.number().int().min(0).default(30_000),
+  /** …or this long after its first event, whichever comes first */
+  SLACK_COALESCE_MAX_MS: z.coerce.number().int().min(0).default(300_000),
+  SLACK_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
+  /** Slack allows about one message per second per channel */
+  SLACK_CHANNEL_INTERVAL_MS: z.coerce.number().int().min(0).default(1_100),
+  /** answer a command in its acknowledgement when ready this soon, else through response_url (Slack waits 3 s) */
+  SLACK_ACK_BUDGET_MS: z.coerce.number().int().min(0).max(2_500).default(2_000),
 });
 
 export interface Config {
@@ -48,6 +62,21 @@ export interface Config {
     projectionWaitMs: number;
     projectionMaxWaitMs: number;
   };
+  /** absent when Slack is not configured: the bot stays off */
+  slack?: SlackConfig;
+}
+
+export interface SlackConfig {
+  botToken: string;
+  /** HTTP mode (POST /slack/events) needs it; Socket Mode does not */
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+  coalesceQuietMs: number;
+  coalesceMaxMs: number;
+  flushIntervalMs: number;
+  channelIntervalMs: number;
+  ackBudgetMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -61,6 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (Boolean(e.TANSIQ_ADMIN_EMAIL) !== Boolean(e.TANSIQ_ADMIN_PASSWORD)) {
     throw new ConfigError('invalid configuration:\n  TANSIQ_ADMIN_EMAIL and TANSIQ_ADMIN_PASSWORD go together');
+  }
+  const slackSet = Boolean(e.SLACK_SIGNING_SECRET || e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN);
+  if (slackSet && (!e.SLACK_BOT_TOKEN || !(e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN))) {
+    throw new ConfigError('invalid configuration:\n  SLACK_BOT_TOKEN goes with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
   }
   return {
     port: e.PORT,
@@ -82,6 +115,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       projectionWaitMs: e.COLLAB_PROJECTION_WAIT_MS,
       projectionMaxWaitMs: e.COLLAB_PROJECTION_MAX_WAIT_MS,
     },
+    slack: e.SLACK_BOT_TOKEN
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          apiUrl: e.SLACK_API_URL,
+          coalesceQuietMs: e.SLACK_COALESCE_QUIET_MS,
+          coalesceMaxMs: e.SLACK_COALESCE_MAX_MS,
+          flushIntervalMs: e.SLACK_FLUSH_INTERVAL_MS,
+          channelIntervalMs: e.SLACK_CHANNEL_INTERVAL_MS,
+          ackBudgetMs: e.SLACK_ACK_BUDGET_MS,
+        }
+      : undefined,
   };
 }
 
