@@ -6,6 +6,7 @@ import { errorHandler } from './http/error-handler.ts';
 import { jsonBody } from './http/json-body.ts';
 import { requestContext } from './http/request-context.ts';
 import { authRouter } from './routes/auth.ts';
+import { commentsRouter } from './routes/comments.ts';
 import { documentsRouter } from './routes/documents.ts';
 import { healthRouter } from './routes/health.ts';
 import { metricsRouter } from './routes/metrics.ts';
@@ -38,7 +39,7 @@ export function createApp({ services, ping }: AppOptions): Koa<AppState, AppCont
   app.use(metricsRouter.routes());
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);
-  for (const router of [authRouter, organisationsRouter, usersRouter, tokensRouter, documentsRouter, measuresRouter, notificationsRouter]) {
+  for (const router of [authRouter, organisationsRouter, usersRouter, tokensRouter, documentsRouter, commentsRouter, measuresRouter, notificationsRouter]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

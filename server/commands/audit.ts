@@ -6,6 +6,7 @@ export type AuditAction =
   | 'auth.login_failed'
   | 'auth.logout'
   | 'access.denied'
+  | 'comment.deleted'
   | 'organisation.created'
   | 'organisation.updated'
   | 'user.created'

@@ -1,8 +1,9 @@
+import { commentFanout } from './comments.ts';
 import { documentFanout } from './documents.ts';
 import { notificationFanout } from './notifications.ts';
 import type { Fanout, FanoutContext } from './types.ts';
 
-const FANOUTS: Fanout[] = [documentFanout, notificationFanout];
+const FANOUTS: Fanout[] = [documentFanout, commentFanout, notificationFanout];
 
 export function registerFanout(context: FanoutContext): () => void {
   const stops = FANOUTS.map((fanout) => fanout(context));

@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError, conflict, forbidden } from '../errors.ts';
+import type { DomainEvent } from '../events/bus.ts';
+import type { AccessSubject } from '../policies/document-access.ts';
+import type { UpdateCommentInput } from '../schemas/comments.ts';
+import { recordAudit } from './audit.ts';
+import { requireComment, type CommentChange } from './comments.ts';
+import { mentionRecipients, resolveMentions } from './comments-mentions.ts';
+import { findComment } from './comments-queries.ts';
+import { requireDocument } from './document-guard.ts';
+
+/** Changes the body of one's own comment. People newly mentioned are told; those already told are not told again. */
+export async function editComment(
+  db: Kysely<Database>,
+  subject: AccessSubject,
+  documentId: string,
+  commentId: string,
+  input: UpdateCommentInput,
+  ip?: string,
+): Promise<CommentChange> {
+  await requireDocument(db, subject, documentId, 'comment', ip);
+  const before = await requireComment(db, documentId, commentId);
+  if (before.author_id !== subject.userId) throw forbidden('Only its author edits a comment.');
+  if (before.deleted_at) throw conflict('This comment was deleted.');
+  const mentions = await resolveMentions(db, input.body, input.mentions);
+
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('comments')
+      .set({ body: input.body, mentioned_user_ids: mentions.userIds, mentioned_organisation_ids: mentions.organisationIds, edited_at: new Date() })
+      .where('id', '=', commentId)
+      .execute();
+  });
+
+  const told = new Set(
+    await mentionRecipients(db, { userIds: before.mentioned_user_ids, organisationIds: before.mentioned_organisation_ids }),
+  );
+  const newlyMentioned = (await mentionRecipients(db, mentions)).filter((userId) => !told.has(userId) && userId !== subject.userId);
+  const events: DomainEvent[] = [{ type: 'comment.updated', documentId, commentId, actorUserId: subject.userId }];
+  if (newlyMentioned.length > 0) events.push({ type: 'mention', documentId, commentId, actorUserId: subject.userId, userIds: newlyMentioned });
+  return { comment: (await findComment(db, commentId))!, events };
+}
+
+/**
+ * Soft-deletes a comment: its text goes, its place in the thread stays (replies keep their
+ * context). Authors delete their own; the coordination unit may remove anyone's, and that is audited.
+ */
+export async function deleteComment(db: Kysely<Database>, subject: AccessSubject, documentId: string, commentId: string, ip?: string): Promise<CommentChange> {
+  await requireDocument(db, subject, documentId, 'comment', ip);
+  const before = await requireComment(db, documentId, commentId);
+  const own = before.author_id === subject.userId;
+  if (!own && subject.role !== 'admin') throw forbidden('Only its author (or the coordination unit) deletes a comment.');
+  if (before.deleted_at) return { comment: before, events: [] };
+
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('comments').set({ deleted_at: new Date() }).where('id', '=', commentId).execute();
+    await recordAudit(trx, {
+      actorUserId: subject.userId,
+      action: 'comment.deleted',
+      objectType: 'comment',
+      objectId: commentId,
+      details: { documentId, authorId: before.author_id, moderated: !own },
+      ip,
+    });
+  });
+  return { comment: (await findComment(db, commentId))!, events: [{ type: 'comment.deleted', documentId, commentId, actorUserId: subject.userId }] };
+}
+
+/** Resolves or reopens a thread (anyone who may comment). Asking for the state it is already in changes nothing. */
+export async function setThreadResolved(
+  db: Kysely<Database>,
+  subject: AccessSubject,
+  documentId: string,
+  commentId: string,
+  resolved: boolean,
+  ip?: string,
+): Promise<CommentChange> {
+  await requireDocument(db, subject, documentId, 'comment', ip);
+  const before = await requireComment(db, documentId, commentId);
+  if (before.thread_id !== null) throw new AppError(400, 'not_a_thread', 'Resolve or reopen the thread through its first comment (the threadId of this reply).');
+  if ((before.resolved_at !== null) === resolved) return { comment: before, events: [] };
+
+  // Only the request that actually flips the state announces it, when two race.
+  const changed = await db.transaction().execute(async (trx) =>
+    trx
+      .updateTable('comments')
+      .set(resolved ? { resolved_at: new Date(), resolved_by: subject.userId } : { resolved_at: null, resolved_by: null })
+      .where('id', '=', commentId)
+      .where('resolved_at', resolved ? 'is' : 'is not', null)
+      .returning('id')
+      .executeTakeFirst(),
+  );
+  const comment = (await findComment(db, commentId))!;
+  if (!changed) return { comment, events: [] };
+  return { comment, events: [{ type: 'comment.resolved', documentId, commentId, actorUserId: subject.userId, resolved }] };
+}

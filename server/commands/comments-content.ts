@@ -1,0 +1,31 @@
+import * as Y from 'yjs';
+import type { CollabHub } from '../collab/hub.ts';
+
+/**
+ * Read access to a document's current Y.Doc, the edge between comment commands and the
+ * collaboration hub (tests can pass a plain function over a Y.Doc of their own).
+ */
+export type DocumentContent = <T>(documentId: string, read: (doc: Y.Doc) => T) => Promise<T>;
+
+/**
+ * The live Y.Doc when the document is open in this process (it holds edits not yet stored);
+ * otherwise the stored state, loaded into a throwaway Y.Doc.
+ */
+export function contentFromHub(hub: CollabHub): DocumentContent {
+  return async (documentId, read) => {
+    const room = hub.room(documentId);
+    if (room) {
+      await room.loaded.catch(() => {});
+      if (room.state === 'ready') return read(room.doc);
+    }
+    await hub.store.whenStored(documentId);
+    const { state } = await hub.store.load(documentId);
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, state);
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
+  };
+}

@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import type { CommentAnchor, Database } from '../../db/schema.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { DomainEvent } from '../events/bus.ts';
+import { anchorState, checkAnchor, layoutBody, type AnchorProblem, type AnchorState } from '../domain/comment-anchors.ts';
+import type { AccessSubject } from '../policies/document-access.ts';
+import type { CreateCommentInput, ListCommentsQuery } from '../schemas/comments.ts';
+import type { DocumentContent } from './comments-content.ts';
+import { mentionRecipients, resolveMentions } from './comments-mentions.ts';
+import { findComment, listThreads, type CommentView, type ThreadRows } from './comments-queries.ts';
+import { sessionTagFor } from './comments-session.ts';
+import { requireDocument } from './document-guard.ts';
+
+/** What a comment write did: the comment as it now is, and the events to announce once committed. */
+export interface CommentChange {
+  comment: CommentView;
+  events: DomainEvent[];
+}
+
+const ANCHOR_PROBLEMS: Record<AnchorProblem, string> = {
+  malformed: 'is not an encoded Yjs relative position',
+  outside: 'does not point into the text of this document',
+  empty: 'selects no text (it may just have been deleted)',
+  unknown_measure: 'names no measure of this document',
+};
+
+export async function createComment(
+  db: Kysely<Database>,
+  content: DocumentContent,
+  subject: AccessSubject,
+  documentId: string,
+  input: CreateCommentInput,
+  ip?: string,
+): Promise<CommentChange> {
+  await requireDocument(db, subject, documentId, 'comment', ip);
+  if (input.threadId) await requireThread(db, documentId, input.threadId);
+  if (input.anchor) await assertAnchor(content, documentId, input.anchor);
+  const mentions = await resolveMentions(db, input.body, input.mentions);
+  const tag = await sessionTagFor(db, documentId, input);
+
+  const id = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('comments')
+      .values({
+        document_id: documentId,
+        thread_id: input.threadId ?? null,
+        author_id: subject.userId,
+        body: input.body,
+        anchor: input.anchor ? JSON.stringify(input.anchor) : null,
+        mentioned_user_ids: mentions.userIds,
+        mentioned_organisation_ids: mentions.organisationIds,
+        session_id: tag.sessionId,
+        agenda_item_id: tag.agendaItemId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  });
+
+  const comment = (await findComment(db, id))!;
+  const recipients = (await mentionRecipients(db, mentions)).filter((userId) => userId !== subject.userId);
+  const events: DomainEvent[] = [
+    { type: 'comment.created', documentId, commentId: id, threadId: comment.thread_id, actorUserId: subject.userId, sessionId: comment.session_id },
+  ];
+  if (recipients.length > 0) events.push({ type: 'mention', documentId, commentId: id, actorUserId: subject.userId, userIds: recipients });
+  return { comment, events };
+}
+
+export interface ThreadWithAnchor extends ThreadRows {
+  anchor: AnchorState | null;
+}
+
+/** The threads a reader may see, each with where its anchor stands in the current Y.Doc. */
+export async function listComments(
+  db: Kysely<Database>,
+  content: DocumentContent,
+  subject: AccessSubject,
+  documentId: string,
+  filter: ListCommentsQuery,
+  ip?: string,
+): Promise<ThreadWithAnchor[]> {
+  await requireDocument(db, subject, documentId, 'view', ip);
+  const threads = await listThreads(db, documentId, subject.userId, filter);
+  if (!threads.some((thread) => thread.root.anchor)) return threads.map((thread) => ({ ...thread, anchor: null }));
+  // One read of the document and one layout of its body for all anchors.
+  return content(documentId, (doc) => {
+    const layout = layoutBody(doc);
+    return threads.map((thread) => ({ ...thread, anchor: thread.root.anchor ? anchorState(doc, thread.root.anchor, layout) : null }));
+  });
+}
+
+/** A reply goes under the first comment of a thread of the same document. */
+async function requireThread(db: Kysely<Database>, documentId: string, threadId: string): Promise<void> {
+  const root = await db.selectFrom('comments').select(['document_id', 'thread_id']).where('id', '=', threadId).executeTakeFirst();
+  if (!root || root.document_id !== documentId) throw new AppError(400, 'unknown_thread', 'No such thread in this document.');
+  if (root.thread_id !== null) throw new AppError(400, 'unknown_thread', 'Reply to the first comment of the thread (its threadId), not to a reply.');
+}
+
+async function assertAnchor(content: DocumentContent, documentId: string, anchor: CommentAnchor): Promise<void> {
+  const problem = await content(documentId, (doc) => checkAnchor(doc, anchor));
+  if (!problem) return;
+  const field = anchor.type === 'measure' ? 'anchor.measureId' : 'anchor';
+  throw new AppError(400, 'invalid_anchor', `The anchor ${ANCHOR_PROBLEMS[problem]}.`, [{ path: field, message: ANCHOR_PROBLEMS[problem], reason: problem }]);
+}
+
+/** The comment `commentId` of document `documentId`, or 404 (a comment id of another document tells nothing). */
+export async function requireComment(db: Kysely<Database>, documentId: string, commentId: string): Promise<CommentView> {
+  const comment = await findComment(db, commentId);
+  if (!comment || comment.document_id !== documentId) throw notFound('Comment');
+  return comment;
+}

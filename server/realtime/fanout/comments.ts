@@ -1,0 +1,23 @@
+import { findComment } from '../../commands/comments-queries.ts';
+import { presentComment } from '../../presenters/comment.ts';
+import { documentRoom, ServerEvent } from '../rooms.ts';
+import type { Fanout } from './types.ts';
+
+/**
+ * Comment changes go to the document's room (only sockets that passed the access check are in
+ * it), each carrying the comment as it now is, presented as the REST API presents it: clients
+ * upsert by id. Mentions reach people through notifications, not here.
+ */
+export const commentFanout: Fanout = ({ io, db, events }) => {
+  const relay = (name: string) => async (event: { documentId: string; commentId: string }) => {
+    const row = await findComment(db, event.commentId);
+    if (row && row.document_id === event.documentId) io.to(documentRoom(event.documentId)).emit(name, presentComment(row));
+  };
+  const stops = [
+    events.on('comment.created', relay(ServerEvent.commentCreated)),
+    events.on('comment.updated', relay(ServerEvent.commentUpdated)),
+    events.on('comment.deleted', relay(ServerEvent.commentDeleted)),
+    events.on('comment.resolved', relay(ServerEvent.commentResolved)),
+  ];
+  return () => stops.forEach((stop) => stop());
+};
