@@ -32,6 +32,7 @@ function toAppError(error: unknown): AppError {
   }
   const status = (error as { status?: unknown })?.status;
   if (status === 405) return new AppError(405, 'method_not_allowed', (error as Error).message || 'Method not allowed.');
+  if (status === 501) return new AppError(501, 'not_implemented', (error as Error).message || 'Not implemented.');
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new AppError(status, 'bad_request', (error as Error).message || 'Bad request.');
   }

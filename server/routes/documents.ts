@@ -10,7 +10,7 @@ import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { documentAccess } from '../policies/document-access.ts';
 import { presentDocument, presentGrant } from '../presenters/document.ts';
 import { accessFacts, listVisibleDocuments, loadGrants, loadPartners } from '../queries/documents.ts';
-import { idParams } from '../schemas/common.ts';
+import { idParams, uuid } from '../schemas/common.ts';
 import { createDocumentSchema, grantParams, grantSchema, listDocumentsQuery, transitionSchema, updateDocumentSchema } from '../schemas/documents.ts';
 import type { Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../../db/schema.ts';
@@ -152,6 +152,7 @@ async function present(db: Kysely<Database>, actor: Actor, row: DocumentRow, ip:
 }
 
 async function organisationIdFor(db: Kysely<Database>, ref: string): Promise<string | null> {
-  if (/^[0-9a-f]{8}-/i.test(ref)) return ref;
+  // A code may look like the start of a uuid (`deadbeef-x`); only a whole uuid is an id.
+  if (uuid.safeParse(ref).success) return ref;
   return (await findOrganisationByCode(db, ref))?.id ?? null;
 }

@@ -4,6 +4,10 @@ export const uuid = z.uuid({ message: 'must be a UUID' });
 export const idParams = z.object({ id: uuid });
 export const locale = z.enum(['fr', 'ar', 'en']);
 
+/** Control characters other than newlines and tabs: never meaningful, and PostgreSQL refuses NUL. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const withoutControlCharacters = (value: string) => !CONTROL_CHARACTERS.test(value);
+
 /** Trimmed, non-empty, bounded text without control characters (other than newlines and tabs). */
 export const text = (max: number) =>
   z
@@ -11,7 +15,7 @@ export const text = (max: number) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), 'must not contain control characters');
+    .refine(withoutControlCharacters, 'must not contain control characters');
 
 export const pagination = {
   limit: z.coerce.number().int().min(1).max(200).default(50),

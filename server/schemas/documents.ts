@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { organisationCode } from './organisations.ts';
-import { pagination, text, uuid } from './common.ts';
+import { pagination, text, uuid, withoutControlCharacters } from './common.ts';
 
 export const documentKind = z.enum(['action_plan', 'cooperation_proposal', 'study', 'minutes', 'note']);
 export const framework = z.enum(['bilateral', 'multilateral', 'south_south']);
@@ -46,7 +46,7 @@ export const listDocumentsQuery = z.object({
   status: documentStatus.optional(),
   lead: organisationRef.optional(),
   partner: organisationRef.optional(),
-  q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  q: z.string().trim().max(200, 'must be at most 200 characters').refine(withoutControlCharacters, 'must not contain control characters').optional(),
   archived: z.enum(['false', 'true', 'only']).default('false'),
   ...pagination,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
-import { locale, text, uuid } from './common.ts';
+import { locale, text, uuid, withoutControlCharacters } from './common.ts';
 
 export const password = z
   .string()
@@ -9,7 +9,10 @@ export const password = z
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'must be an e-mail address' }));
 
-export const loginSchema = z.strictObject({ email: z.string().max(254), password: z.string().max(256) });
+export const loginSchema = z.strictObject({
+  email: z.string().max(254).refine(withoutControlCharacters, 'must not contain control characters'),
+  password: z.string().max(256),
+});
 
 export const createUserSchema = z.strictObject({
   email,
