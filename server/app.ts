@@ -6,6 +6,7 @@ import { errorHandler } from './http/error-handler.ts';
 import { jsonBody } from './http/json-body.ts';
 import { requestContext } from './http/request-context.ts';
 import { authRouter } from './routes/auth.ts';
+import { commissionsRouter } from './routes/commissions.ts';
 import { commentsRouter } from './routes/comments.ts';
 import { documentsRouter } from './routes/documents.ts';
 import { healthRouter } from './routes/health.ts';
@@ -13,8 +14,10 @@ import { metricsRouter } from './routes/metrics.ts';
 import { measuresRouter } from './routes/measures.ts';
 import { notificationsRouter } from './routes/notifications.ts';
 import { organisationsRouter } from './routes/organisations.ts';
+import { sessionsRouter } from './routes/sessions.ts';
 import { tokensRouter } from './routes/tokens.ts';
 import { usersRouter } from './routes/users.ts';
+import { versionsRouter } from './routes/versions.ts';
 
 export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -39,7 +42,7 @@ export function createApp({ services, ping }: AppOptions): Koa<AppState, AppCont
   app.use(metricsRouter.routes());
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);
-  for (const router of [authRouter, organisationsRouter, usersRouter, tokensRouter, documentsRouter, commentsRouter, measuresRouter, notificationsRouter]) {
+  for (const router of [authRouter, organisationsRouter, usersRouter, tokensRouter, documentsRouter, commentsRouter, measuresRouter, notificationsRouter, commissionsRouter, sessionsRouter, versionsRouter]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

@@ -23,7 +23,17 @@ export type AuditAction =
   | 'document.restored'
   | 'document.access_granted'
   | 'document.access_changed'
-  | 'document.access_revoked';
+  | 'document.access_revoked'
+  | 'commission.created'
+  | 'commission.updated'
+  | 'session.created'
+  | 'session.updated'
+  | 'session.agenda_changed'
+  | 'session.started'
+  | 'session.item_changed'
+  | 'session.decision_recorded'
+  | 'session.closed'
+  | 'version.created';
 
 export interface AuditEntry {
   actorUserId: string | null;

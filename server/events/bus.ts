@@ -20,6 +20,7 @@ export type DomainEvent =
   | { type: 'mention'; documentId: string; commentId: string; actorUserId: string; userIds: string[] }
   | { type: 'measure.status_changed'; documentId: string; measureId: string; title: string; from: string | null; to: string; actorUserId: string | null }
   | { type: 'measure.overdue'; documentId: string; measureId: string; title: string; due: string; leadOrganisationId: string | null }
+  | { type: 'session.updated'; sessionId: string; commissionId: string; actorUserId: string }
   | { type: 'session.started'; sessionId: string; commissionId: string; actorUserId: string }
   | { type: 'session.item_changed'; sessionId: string; commissionId: string; itemId: string; documentId: string; actorUserId: string }
   | { type: 'session.decision_recorded'; sessionId: string; commissionId: string; itemId: string; documentId: string; decision: string; actorUserId: string }

@@ -1,9 +1,10 @@
 import { commentFanout } from './comments.ts';
 import { documentFanout } from './documents.ts';
 import { notificationFanout } from './notifications.ts';
+import { sessionFanout } from './sessions.ts';
 import type { Fanout, FanoutContext } from './types.ts';
 
-const FANOUTS: Fanout[] = [documentFanout, commentFanout, notificationFanout];
+const FANOUTS: Fanout[] = [documentFanout, commentFanout, notificationFanout, sessionFanout];
 
 export function registerFanout(context: FanoutContext): () => void {
   const stops = FANOUTS.map((fanout) => fanout(context));

@@ -1,0 +1,110 @@
+import { sql, type Kysely } from 'kysely';
+import type { CommissionKind, Database } from '../../db/schema.ts';
+import { notFound, validationFailed } from '../errors.ts';
+import type { AccessSubject } from '../policies/document-access.ts';
+import type { CommissionView } from '../presenters/commission.ts';
+import type { CreateCommissionInput, UpdateCommissionInput } from '../schemas/commissions.ts';
+import { recordAudit } from './audit.ts';
+
+/** Commissions a person sees: admins all of them, everyone else those their organisation sits on. */
+export async function listCommissions(db: Kysely<Database>, subject: AccessSubject, filter: { kind?: CommissionKind }): Promise<CommissionView[]> {
+  let query = db.selectFrom('commissions').selectAll().orderBy('name_fr').orderBy('id');
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (subject.role !== 'admin') {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('commission_members')
+          .select(sql`1`.as('one'))
+          .whereRef('commission_members.commission_id', '=', 'commissions.id')
+          .where('commission_members.organisation_id', '=', subject.organisationId),
+      ),
+    );
+  }
+  const rows = await query.execute();
+  const members = await loadMembers(db, rows.map((row) => row.id));
+  return rows.map((row) => ({ row, memberOrganisationIds: members.get(row.id) ?? [] }));
+}
+
+/** One commission, or "not found" for someone whose organisation does not sit on it. */
+export async function getCommission(db: Kysely<Database>, subject: AccessSubject, id: string): Promise<CommissionView> {
+  const row = await db.selectFrom('commissions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Commission');
+  const memberOrganisationIds = (await loadMembers(db, [id])).get(id) ?? [];
+  if (subject.role !== 'admin' && !memberOrganisationIds.includes(subject.organisationId)) throw notFound('Commission');
+  return { row, memberOrganisationIds };
+}
+
+export async function createCommission(db: Kysely<Database>, subject: AccessSubject, input: CreateCommissionInput, ip?: string): Promise<CommissionView> {
+  return db.transaction().execute(async (trx) => {
+    await assertOrganisationsExist(trx, input.memberOrganisationIds);
+    const row = await trx
+      .insertInto('commissions')
+      .values({ kind: input.kind, name_fr: input.nameFr, name_ar: input.nameAr, name_en: input.nameEn })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await replaceMembers(trx, row.id, input.memberOrganisationIds);
+    await recordAudit(trx, {
+      actorUserId: subject.userId,
+      action: 'commission.created',
+      objectType: 'commission',
+      objectId: row.id,
+      details: { kind: row.kind, nameFr: row.name_fr, memberOrganisationIds: input.memberOrganisationIds },
+      ip,
+    });
+    return { row, memberOrganisationIds: input.memberOrganisationIds };
+  });
+}
+
+export async function updateCommission(
+  db: Kysely<Database>,
+  subject: AccessSubject,
+  id: string,
+  input: UpdateCommissionInput,
+  ip?: string,
+): Promise<CommissionView> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('commissions')
+      .set({ kind: input.kind, name_fr: input.nameFr, name_ar: input.nameAr, name_en: input.nameEn })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw notFound('Commission');
+    if (input.memberOrganisationIds) {
+      await assertOrganisationsExist(trx, input.memberOrganisationIds);
+      await replaceMembers(trx, id, input.memberOrganisationIds);
+    }
+    await recordAudit(trx, { actorUserId: subject.userId, action: 'commission.updated', objectType: 'commission', objectId: id, details: { changes: input }, ip });
+    return { row, memberOrganisationIds: (await loadMembers(trx, [id])).get(id) ?? [] };
+  });
+}
+
+export async function loadMembers(db: Kysely<Database>, commissionIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byCommission = new Map<string, string[]>(commissionIds.map((id) => [id, []]));
+  if (commissionIds.length === 0) return byCommission;
+  const rows = await db.selectFrom('commission_members').selectAll().where('commission_id', 'in', commissionIds).orderBy('organisation_id').execute();
+  for (const row of rows) byCommission.get(row.commission_id)?.push(row.organisation_id);
+  return byCommission;
+}
+
+async function replaceMembers(trx: Kysely<Database>, commissionId: string, organisationIds: readonly string[]): Promise<void> {
+  await trx.deleteFrom('commission_members').where('commission_id', '=', commissionId).execute();
+  if (organisationIds.length === 0) return;
+  await trx
+    .insertInto('commission_members')
+    .values(organisationIds.map((organisation_id) => ({ commission_id: commissionId, organisation_id })))
+    .execute();
+}
+
+export async function assertOrganisationsExist(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const found = await db.selectFrom('organisations').select('id').where('id', 'in', unique).execute();
+  if (found.length === unique.length) return;
+  const known = new Set(found.map((row) => row.id));
+  throw validationFailed(
+    'Unknown organisation.',
+    unique.filter((id) => !known.has(id)).map((id) => ({ path: 'organisationId', message: `unknown organisation ${id}` })),
+  );
+}

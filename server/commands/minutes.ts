@@ -1,0 +1,135 @@
+import type { Kysely } from 'kysely';
+import * as Y from 'yjs';
+import type { Database, DocumentRow } from '../../db/schema.ts';
+import { appendBlocks, bodyText, countWords, metaOf, type BlockSpec } from '../../shared/doc-schema.ts';
+import type { MinutesInput, MinutesItem } from '../domain/minutes.ts';
+import type { AccessSubject } from '../policies/document-access.ts';
+import type { SessionRow } from '../presenters/session.ts';
+import { recordAudit } from './audit.ts';
+
+/** The day a session took place, as the minutes and version names write it. */
+export const sessionDay = (session: Pick<SessionRow, 'started_at' | 'scheduled_at'>): string =>
+  (session.started_at ?? session.scheduled_at).toISOString().slice(0, 10);
+
+/** Gathers what the minutes of a session say, inside the closing transaction. */
+export async function loadMinutesInput(trx: Kysely<Database>, session: SessionRow, chairUserId: string): Promise<MinutesInput> {
+  const [commission, chair, attendees, items, comments] = await Promise.all([
+    trx.selectFrom('commissions').select('name_fr').where('id', '=', session.commission_id).executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('users')
+      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+      .select(['users.name', 'organisations.name_fr as organisation'])
+      .where('users.id', '=', chairUserId)
+      .executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('session_attendance')
+      .innerJoin('users', 'users.id', 'session_attendance.user_id')
+      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+      .select(['users.name', 'organisations.name_fr as organisation'])
+      .where('session_attendance.session_id', '=', session.id)
+      .orderBy('organisations.name_fr')
+      .orderBy('users.name')
+      .execute(),
+    trx
+      .selectFrom('agenda_items')
+      .innerJoin('documents', 'documents.id', 'agenda_items.document_id')
+      .leftJoin('organisations', 'organisations.id', 'agenda_items.presenter_organisation_id')
+      .select([
+        'agenda_items.id',
+        'agenda_items.title',
+        'agenda_items.document_id',
+        'agenda_items.decision',
+        'agenda_items.decision_text',
+        'documents.title as document_title',
+        'organisations.name_fr as presenter',
+      ])
+      .where('agenda_items.session_id', '=', session.id)
+      .orderBy('agenda_items.position')
+      .orderBy('agenda_items.id')
+      .execute(),
+    trx
+      .selectFrom('comments')
+      .innerJoin('users', 'users.id', 'comments.author_id')
+      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+      .select(['comments.agenda_item_id', 'comments.document_id', 'comments.body', 'users.name', 'organisations.name_fr as organisation'])
+      .where('comments.session_id', '=', session.id)
+      .where('comments.deleted_at', 'is', null)
+      .orderBy('comments.created_at')
+      .orderBy('comments.id')
+      .execute(),
+  ]);
+  // A comment made in the session but not tagged with an item goes to the item of its document.
+  const itemOf = (comment: (typeof comments)[number]) =>
+    comment.agenda_item_id ?? items.find((item) => item.document_id === comment.document_id)?.id ?? null;
+  const minutesItems: MinutesItem[] = items.map((item) => ({
+    title: item.title,
+    documentTitle: item.document_title,
+    presenter: item.presenter,
+    decision: item.decision,
+    decisionText: item.decision_text,
+    comments: comments.filter((comment) => itemOf(comment) === item.id).map(({ name, organisation, body }) => ({ name, organisation, body })),
+  }));
+  return {
+    commissionName: commission.name_fr,
+    sessionTitle: session.title,
+    date: sessionDay(session),
+    location: session.location,
+    chair,
+    attendees,
+    items: minutesItems,
+  };
+}
+
+export interface MinutesDocumentInput {
+  title: string;
+  blocks: readonly BlockSpec[];
+  /** organisations given `view` access (the commission's members) */
+  viewerOrganisationIds: readonly string[];
+  sessionId: string;
+}
+
+/**
+ * Creates the `minutes` document, led by the chair's organisation, with its content written as
+ * its first stored update (as createDocument writes a template) and its text projected at once
+ * so search finds it before anyone opens it.
+ */
+export async function insertMinutesDocument(trx: Kysely<Database>, subject: AccessSubject, input: MinutesDocumentInput, ip?: string): Promise<DocumentRow> {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    appendBlocks(doc, input.blocks);
+    metaOf(doc).set('kind', 'minutes');
+  });
+  const update = Y.encodeStateAsUpdate(doc);
+  const text = bodyText(doc);
+  doc.destroy();
+  const row = await trx
+    .insertInto('documents')
+    .values({
+      kind: 'minutes',
+      title: input.title,
+      lead_organisation_id: subject.organisationId,
+      status: 'draft',
+      created_by: subject.userId,
+      body_text: text,
+      word_count: countWords(text),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await trx.insertInto('doc_updates').values({ document_id: row.id, data: update }).execute();
+  const viewers = [...new Set(input.viewerOrganisationIds)].filter((id) => id !== subject.organisationId);
+  if (viewers.length > 0) {
+    await trx
+      .insertInto('document_access')
+      .values(viewers.map((organisation_id) => ({ document_id: row.id, organisation_id, level: 'view' as const, created_by: subject.userId })))
+      .execute();
+  }
+  await recordAudit(trx, {
+    actorUserId: subject.userId,
+    action: 'document.created',
+    objectType: 'document',
+    objectId: row.id,
+    details: { kind: 'minutes', title: row.title, leadOrganisationId: subject.organisationId, sessionId: input.sessionId, viewerOrganisationIds: viewers },
+    ip,
+  });
+  return row;
+}

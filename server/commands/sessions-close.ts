@@ -1,0 +1,94 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { buildMinutes, minutesTitle, sessionVersionName } from '../domain/minutes.ts';
+import { discussedDocumentIds } from '../domain/session-rules.ts';
+import type { DomainEvent } from '../events/bus.ts';
+import type { AccessSubject } from '../policies/document-access.ts';
+import { recordAudit } from './audit.ts';
+import { insertMinutesDocument, loadMinutesInput, sessionDay } from './minutes.ts';
+import type { SessionOutcome } from './sessions.ts';
+import { lockSessionFor, recordAttendance, requireChairAction } from './sessions-guard.ts';
+import { loadSessionView } from './sessions-view.ts';
+import { currentDocumentState, type StateSource } from './versions.ts';
+
+/**
+ * Closes a live session: writes its minutes as a new `minutes` document, snapshots every
+ * discussed document as a version named after the session, and links the minutes — all in one
+ * transaction, so a failure leaves the session live with nothing half-written. The documents'
+ * states are read just before (storage reads cannot share the transaction).
+ */
+export async function closeSession(
+  db: Kysely<Database>,
+  hub: StateSource,
+  subject: AccessSubject,
+  id: string,
+  ip?: string,
+): Promise<SessionOutcome> {
+  const before = await requireChairAction(db, subject, id, 'close', ip);
+  const discussed = discussedDocumentIds(
+    before.items.map((item) => ({ id: item.id, documentId: item.document_id, decision: item.decision })),
+    await reachedItemIds(db, id),
+  );
+  const states = new Map<string, Uint8Array>();
+  for (const documentId of discussed) states.set(documentId, await currentDocumentState(hub, documentId));
+
+  return db.transaction().execute(async (trx) => {
+    const session = await lockSessionFor(trx, id, 'close');
+    await recordAttendance(trx, id, subject.userId);
+    const minutesInput = await loadMinutesInput(trx, session, subject.userId);
+    const minutes = await insertMinutesDocument(
+      trx,
+      subject,
+      {
+        title: minutesTitle(session.title, minutesInput.date),
+        blocks: buildMinutes(minutesInput),
+        viewerOrganisationIds: before.memberOrganisationIds,
+        sessionId: id,
+      },
+      ip,
+    );
+    const name = sessionVersionName(minutesInput.commissionName, sessionDay(session));
+    const versions =
+      states.size === 0
+        ? []
+        : await trx
+            .insertInto('document_versions')
+            .values([...states].map(([documentId, state]) => ({ document_id: documentId, name, kind: 'session' as const, state, session_id: id, created_by: subject.userId })))
+            .returning(['id', 'document_id'])
+            .execute();
+    await trx
+      .updateTable('commission_sessions')
+      .set({ state: 'closed', closed_at: new Date(), current_item_id: null, minutes_document_id: minutes.id })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, {
+      actorUserId: subject.userId,
+      action: 'session.closed',
+      objectType: 'session',
+      objectId: id,
+      details: { minutesDocumentId: minutes.id, versionIds: versions.map((version) => version.id) },
+      ip,
+    });
+    const events: DomainEvent[] = [
+      { type: 'document.created', documentId: minutes.id, actorUserId: subject.userId },
+      ...versions.map((version): DomainEvent => ({ type: 'version.named', documentId: version.document_id, versionId: version.id, name, actorUserId: subject.userId })),
+      { type: 'session.closed', sessionId: id, commissionId: session.commission_id, minutesDocumentId: minutes.id, actorUserId: subject.userId },
+    ];
+    return { view: (await loadSessionView(trx, id))!, events };
+  });
+}
+
+/**
+ * The items a session reached. Every start and move is audited with its item in the same
+ * transaction as the change, so the audit trail is the session's itinerary.
+ */
+async function reachedItemIds(db: Kysely<Database>, sessionId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(sql<string | null>`details->>'itemId'`.as('itemId'))
+    .where('object_type', '=', 'session')
+    .where('object_id', '=', sessionId)
+    .where('action', 'in', ['session.started', 'session.item_changed'])
+    .execute();
+  return new Set(rows.flatMap((row) => (row.itemId ? [row.itemId] : [])));
+}

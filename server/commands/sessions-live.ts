@@ -1,0 +1,127 @@
+import type { Kysely } from 'kysely';
+import type { Database, DocumentStatus } from '../../db/schema.ts';
+import { decisionTarget } from '../domain/session-rules.ts';
+import { decideTransition } from '../domain/workflow.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { DomainEvent } from '../events/bus.ts';
+import type { AccessSubject } from '../policies/document-access.ts';
+import { findDocumentWithAccess } from '../queries/documents.ts';
+import type { DecisionInput } from '../schemas/sessions.ts';
+import { recordAudit } from './audit.ts';
+import { transitionDocument, workflowRoles } from './documents.ts';
+import type { SessionOutcome } from './sessions.ts';
+import { lockSessionFor, recordAttendance, requireChairAction } from './sessions-guard.ts';
+import { loadSessionView } from './sessions-view.ts';
+
+/** Running a live session: the chair starts it, walks the agenda and records decisions. */
+
+export async function startSession(db: Kysely<Database>, subject: AccessSubject, id: string, ip?: string): Promise<SessionOutcome> {
+  await requireChairAction(db, subject, id, 'start', ip);
+  return db.transaction().execute(async (trx) => {
+    await lockSessionFor(trx, id, 'start');
+    const first = await trx.selectFrom('agenda_items').select('id').where('session_id', '=', id).orderBy('position').orderBy('id').executeTakeFirstOrThrow();
+    const session = await trx
+      .updateTable('commission_sessions')
+      .set({ state: 'live', started_at: new Date(), current_item_id: first.id })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAttendance(trx, id, subject.userId);
+    // The audit trail of started/item_changed is also how closing knows which items were reached.
+    await recordAudit(trx, { actorUserId: subject.userId, action: 'session.started', objectType: 'session', objectId: id, details: { itemId: first.id }, ip });
+    return {
+      view: (await loadSessionView(trx, id))!,
+      events: [{ type: 'session.started', sessionId: id, commissionId: session.commission_id, actorUserId: subject.userId }],
+    };
+  });
+}
+
+/** Moves the session to an agenda item: every participant's client follows to its document. */
+export async function moveToItem(db: Kysely<Database>, subject: AccessSubject, id: string, itemId: string, ip?: string): Promise<SessionOutcome> {
+  await requireChairAction(db, subject, id, 'move', ip);
+  return db.transaction().execute(async (trx) => {
+    const session = await lockSessionFor(trx, id, 'move');
+    const item = await trx.selectFrom('agenda_items').select(['id', 'document_id']).where('id', '=', itemId).where('session_id', '=', id).executeTakeFirst();
+    if (!item) throw notFound('Agenda item');
+    await trx.updateTable('commission_sessions').set({ current_item_id: itemId }).where('id', '=', id).execute();
+    await recordAttendance(trx, id, subject.userId);
+    await recordAudit(trx, { actorUserId: subject.userId, action: 'session.item_changed', objectType: 'session', objectId: id, details: { itemId, from: session.current_item_id }, ip });
+    return {
+      view: (await loadSessionView(trx, id))!,
+      events: [{ type: 'session.item_changed', sessionId: id, commissionId: session.commission_id, itemId, documentId: item.document_id, actorUserId: subject.userId }],
+    };
+  });
+}
+
+/**
+ * Records (or corrects) the decision on an item. Once it is stored, an adoption or a return also
+ * moves the document through its workflow, when the workflow allows that from the document's
+ * current status; when it does not (a draft, an already adopted plan), the decision stands alone.
+ */
+export async function recordDecision(
+  db: Kysely<Database>,
+  subject: AccessSubject,
+  id: string,
+  itemId: string,
+  input: DecisionInput,
+  ip?: string,
+): Promise<SessionOutcome> {
+  await requireChairAction(db, subject, id, 'decide', ip);
+  const { events, documentId } = await db.transaction().execute(async (trx) => {
+    const session = await lockSessionFor(trx, id, 'decide');
+    const item = await trx
+      .updateTable('agenda_items')
+      .set({ decision: input.decision, decision_text: input.text ?? null, decided_at: new Date(), decided_by: subject.userId })
+      .where('id', '=', itemId)
+      .where('session_id', '=', id)
+      .returning(['id', 'document_id'])
+      .executeTakeFirst();
+    if (!item) throw notFound('Agenda item');
+    await recordAttendance(trx, id, subject.userId);
+    await recordAudit(trx, {
+      actorUserId: subject.userId,
+      action: 'session.decision_recorded',
+      objectType: 'session',
+      objectId: id,
+      details: { itemId, documentId: item.document_id, decision: input.decision, text: input.text ?? null },
+      ip,
+    });
+    const recorded: DomainEvent = {
+      type: 'session.decision_recorded',
+      sessionId: id,
+      commissionId: session.commission_id,
+      itemId,
+      documentId: item.document_id,
+      decision: input.decision,
+      actorUserId: subject.userId,
+    };
+    return { events: [recorded] as DomainEvent[], documentId: item.document_id };
+  });
+  const moved = await applyDecisionToWorkflow(db, subject, documentId, input, ip);
+  if (moved) events.push(moved);
+  return { view: (await loadSessionView(db, id))!, events };
+}
+
+async function applyDecisionToWorkflow(
+  db: Kysely<Database>,
+  subject: AccessSubject,
+  documentId: string,
+  input: DecisionInput,
+  ip?: string,
+): Promise<DomainEvent | null> {
+  const to = decisionTarget(input.decision);
+  if (!to) return null;
+  const found = await findDocumentWithAccess(db, subject, documentId);
+  if (!found.row || found.row.archived_at) return null;
+  const from: DocumentStatus = found.row.status;
+  const reason = to === 'returned' ? input.text : undefined;
+  if (!decideTransition(from, to, workflowRoles(subject, found.row, found.level), reason).ok) return null;
+  try {
+    await transitionDocument(db, subject, documentId, { to, reason }, ip);
+  } catch (error) {
+    // Someone moved the document meanwhile: the decision is recorded, the workflow left as it is.
+    if (error instanceof AppError) return null;
+    throw error;
+  }
+  return { type: 'document.status_changed', documentId, actorUserId: subject.userId, from, to, reason: reason ?? null };
+}

@@ -1,0 +1,34 @@
+import Router from '@koa/router';
+import { createVersion, getVersion, listVersions } from '../commands/versions.ts';
+import { requireActor } from '../http/authenticate.ts';
+import type { AppContext, AppState } from '../http/context.ts';
+import { parseBody, parseParams } from '../http/validate.ts';
+import { presentVersion } from '../presenters/version.ts';
+import { idParams } from '../schemas/common.ts';
+import { createVersionSchema, versionParams } from '../schemas/versions.ts';
+
+/** Named snapshots of a document: list and read with view access, name one with edit access. */
+export const versionsRouter = new Router<AppState, AppContext>({ prefix: '/api/documents/:id/versions' });
+
+versionsRouter.get('/', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  ctx.body = { versions: (await listVersions(ctx.services.db, actor, id, ctx.ip)).map(presentVersion) };
+});
+
+versionsRouter.post('/', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const { name } = parseBody(ctx, createVersionSchema);
+  const { version, events } = await createVersion(ctx.services.db, ctx.services.hub, actor, id, name, ctx.ip);
+  for (const event of events) ctx.services.events.emit(event);
+  ctx.status = 201;
+  ctx.body = { version: presentVersion(version) };
+});
+
+versionsRouter.get('/:versionId', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id, versionId } = parseParams(ctx, versionParams);
+  const { version, text } = await getVersion(ctx.services.db, actor, id, versionId, ctx.ip);
+  ctx.body = { version: { ...presentVersion(version), text } };
+});

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { pagination, text, uuid } from './common.ts';
+
+export const sessionState = z.enum(['planned', 'live', 'closed']);
+export const decision = z.enum(['adopted', 'adopted_with_changes', 'returned', 'postponed']);
+
+const MAX_AGENDA_ITEMS = 50;
+
+/** An agenda item: the presenter defaults to the document's lead organisation, the title to the document's. */
+export const agendaItemSchema = z.strictObject({
+  documentId: uuid,
+  presenterOrganisationId: uuid.optional(),
+  title: text(300).optional(),
+});
+
+const scheduledAt = z.iso.datetime({ offset: true, message: 'must be an ISO date-time, e.g. 2026-11-28T15:00:00+01:00' });
+
+export const createSessionSchema = z.strictObject({
+  commissionId: uuid,
+  title: text(300),
+  scheduledAt,
+  location: text(300).optional(),
+  items: z.array(agendaItemSchema).max(MAX_AGENDA_ITEMS, `at most ${MAX_AGENDA_ITEMS} agenda items`).default([]),
+});
+
+export const updateSessionSchema = z
+  .strictObject({
+    title: text(300).optional(),
+    scheduledAt: scheduledAt.optional(),
+    location: text(300).nullable().optional(),
+  })
+  .refine((value) => Object.values(value).some((field) => field !== undefined), 'change at least one field');
+
+export const listSessionsQuery = z.object({
+  commissionId: uuid.optional(),
+  state: sessionState.optional(),
+  /** not closed and scheduled from now on */
+  upcoming: z.enum(['true', 'false']).optional(),
+  ...pagination,
+});
+
+export const reorderAgendaSchema = z.strictObject({
+  itemIds: z.array(uuid).min(1).max(MAX_AGENDA_ITEMS),
+});
+
+export const moveToItemSchema = z.strictObject({ itemId: uuid });
+
+export const decisionSchema = z
+  .strictObject({
+    decision,
+    text: text(4000).optional(),
+  })
+  .refine((value) => value.decision !== 'returned' || Boolean(value.text), {
+    path: ['text'],
+    message: 'a returned document needs the reason, which the lead organisation will read',
+  });
+
+export const itemParams = z.object({ id: uuid, itemId: uuid });
+
+export type CreateSessionInput = z.output<typeof createSessionSchema>;
+export type UpdateSessionInput = z.output<typeof updateSessionSchema>;
+export type AgendaItemInput = z.output<typeof agendaItemSchema>;
+export type ListSessionsQuery = z.output<typeof listSessionsQuery>;
+export type DecisionInput = z.output<typeof decisionSchema>;
