@@ -21,6 +21,8 @@ export interface WatchedPage {
 /** A page that records what would go unnoticed: CSP violations, uncaught errors, console errors. */
 export async function openPage(context: BrowserContext): Promise<WatchedPage> {
   const page = await context.newPage();
+  // Playwright's library default is to wait forever; a stuck step should fail the test instead.
+  page.setDefaultTimeout(10_000);
   const problems: string[] = [];
   await page.exposeFunction('__reportCspViolation', (text: string) => problems.push(`CSP: ${text}`));
   await page.addInitScript(() => {

@@ -34,6 +34,14 @@ function moveFocus(event: KeyboardEvent): void {
   event.preventDefault();
 }
 
+/** A chain link, drawn (emoji fonts are not on every machine). */
+const LinkIcon = () => (
+  <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+    <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1" />
+    <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+  </svg>
+);
+
 export function EditorToolbar(props: { editor: Editor; revision: number }) {
   const [linking, setLinking] = createSignal(false);
   const active = (name: string, attributes?: Record<string, unknown>) => (props.revision, props.editor.isActive(name, attributes));
@@ -61,7 +69,7 @@ export function EditorToolbar(props: { editor: Editor; revision: number }) {
         {mark('editor.bulletList', 'bulletList', () => chain().toggleBulletList().run(), <span aria-hidden="true">••</span>)}
         {mark('editor.orderedList', 'orderedList', () => chain().toggleOrderedList().run(), <span aria-hidden="true">1.</span>)}
         {mark('editor.quote', 'blockquote', () => chain().toggleBlockquote().run(), <span aria-hidden="true">❝</span>)}
-        {mark('editor.link', 'link', () => setLinking(!linking()), <span aria-hidden="true">🔗</span>)}
+        {mark('editor.link', 'link', () => setLinking(!linking()), <LinkIcon />)}
       </span>
       <span class="tool-group" role="group" aria-label={t('editor.direction')}>
         <For each={['auto', 'rtl', 'ltr'] as const}>

@@ -1,0 +1,149 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, screenshot, type WatchedPage } from './helpers/browser.ts';
+import { adminApi, memberOf, signIn } from './helpers/session.ts';
+import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
+
+let server: E2eServer;
+let browser: Browser;
+let alice: WatchedPage;
+let bob: WatchedPage;
+let documentUrl: string;
+const MEMBER_PASSWORD = 'member-password-123';
+
+const editor = (page: Page) => page.getByTestId('editor');
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchBrowser();
+  const viewport = { width: 1440, height: 900 };
+  alice = await openPage(await browser.newContext({ viewport }));
+  bob = await openPage(await browser.newContext({ viewport }));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a document', () => {
+  it('is created from the dashboard and opens with its template, live', async () => {
+    await signIn(alice.page, server.url, ADMIN.email, ADMIN.password);
+    await alice.page.getByRole('button', { name: 'Nouveau document' }).click();
+    await alice.page.locator('#new-title').fill('Plan d’action Santé 2025–2027');
+    await alice.page.getByRole('button', { name: 'Créer' }).click();
+    await alice.page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
+    documentUrl = alice.page.url();
+    await expect.poll(() => alice.page.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('En ligne');
+    await expect.poll(() => editor(alice.page).textContent(), { timeout: 15_000 }).toContain('Contexte');
+  });
+
+  it('is co-edited live by two people, with carets and avatars', async () => {
+    await signIn(bob.page, server.url, ADMIN.email, ADMIN.password);
+    await bob.page.goto(documentUrl);
+    await expect.poll(() => editor(bob.page).textContent(), { timeout: 15_000 }).toContain('Contexte');
+
+    // Alice types in the first empty paragraph (under "Contexte"), in French then Arabic.
+    await editor(alice.page).locator('p').first().click();
+    await alice.page.keyboard.type('La diaspora marocaine compte plus de cinq millions de personnes.');
+    await alice.page.keyboard.press('Enter');
+    await alice.page.keyboard.type('يقيم أكثر من خمسة ملايين مغربي بالخارج.');
+    await expect.poll(() => editor(bob.page).textContent(), { timeout: 10_000 }).toContain('خمسة ملايين مغربي');
+    await expect.poll(() => editor(bob.page).textContent()).toContain('cinq millions');
+    // Each paragraph takes the direction of its own text.
+    const arabic = editor(bob.page).locator('p', { hasText: 'خمسة ملايين' });
+    expect(await arabic.getAttribute('dir')).toBe('auto');
+    expect(await arabic.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    await expect.poll(() => bob.page.locator('.presence .avatar').count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => bob.page.locator('.collaboration-carets__label').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await screenshot(alice.page, 'document-fr');
+    await screenshot(bob.page, 'document-fr-second-person');
+  });
+
+  it('refuses unsafe links', async () => {
+    await editor(alice.page).locator('p', { hasText: 'cinq millions' }).click();
+    await alice.page.keyboard.press('End');
+    await alice.page.keyboard.press('Shift+Home');
+    await alice.page.getByRole('button', { name: 'Lien' }).click();
+    await alice.page.locator('#link-href').fill('javascript:alert(1)');
+    await alice.page.locator('#link-href').press('Enter');
+    await expect.poll(() => alice.page.getByRole('alert').textContent()).toContain('Seules les adresses web');
+    await alice.page.locator('#link-href').fill('www.diplomatie.ma');
+    await alice.page.locator('#link-href').press('Enter');
+    await expect.poll(() => editor(bob.page).locator('a').getAttribute('href')).toBe('https://www.diplomatie.ma');
+  });
+
+  it('has measures bound cell by cell, overdue rows highlighted, and a timeline', async () => {
+    await alice.page.getByRole('tab', { name: 'Mesures' }).click();
+    await bob.page.getByRole('tab', { name: 'Mesures' }).click();
+    await alice.page.getByTestId('add-measure').click();
+    await alice.page.keyboard.type('Former 500 médiateurs de santé');
+    const row = alice.page.locator('.measures-table tbody tr').first();
+    await row.getByLabel('Début').fill('2025-01-15');
+    await row.getByLabel('Échéance').fill('2025-06-30');
+    await row.getByLabel('Statut').selectOption('in_progress');
+    await row.getByLabel('Avancement (%)').fill('40');
+    await row.getByLabel('Avancement (%)').press('Tab');
+    await alice.page.getByTestId('add-measure').click();
+    await alice.page.keyboard.type('Ouvrir des consultations consulaires de santé');
+    const second = alice.page.locator('.measures-table tbody tr').nth(1);
+    await second.getByLabel('Début').fill('2026-03-01');
+    await second.getByLabel('Échéance').fill('2027-12-31');
+
+    const bobRows = bob.page.locator('.measures-table tbody tr');
+    await expect.poll(() => bobRows.count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => bobRows.first().getByLabel('Mesure').inputValue()).toBe('Former 500 médiateurs de santé');
+    await expect.poll(() => bobRows.first().getByLabel('Statut').inputValue()).toBe('in_progress');
+    await expect.poll(async () => (await bobRows.first().getAttribute('class')) ?? '').toContain('overdue');
+    await expect.poll(async () => (await bobRows.nth(1).getAttribute('class')) ?? '').not.toContain('overdue');
+
+    // Bob moves the second row up; Alice sees the new order.
+    await bobRows.nth(1).getByRole('button', { name: /^Monter/ }).click();
+    await expect.poll(() => alice.page.locator('.measures-table tbody tr').first().getByLabel('Mesure').inputValue()).toBe('Ouvrir des consultations consulaires de santé');
+    await screenshot(alice.page, 'measures-fr');
+
+    await alice.page.getByRole('tab', { name: 'Calendrier' }).click();
+    await expect.poll(() => alice.page.locator('.timeline-svg rect.bar').count()).toBe(2);
+    await screenshot(alice.page, 'timeline-fr');
+  });
+
+  it('is laid out right to left in Arabic, editor and tables included', async () => {
+    await alice.page.getByTestId('language').selectOption('ar');
+    await expect.poll(() => alice.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await screenshot(alice.page, 'timeline-ar');
+    await alice.page.getByRole('tab', { name: 'التدابير' }).click();
+    await screenshot(alice.page, 'measures-ar');
+    await alice.page.getByRole('tab', { name: 'النص' }).click();
+    await expect.poll(() => editor(alice.page).textContent()).toContain('خمسة ملايين');
+    await screenshot(alice.page, 'document-ar');
+    await alice.page.getByTestId('language').selectOption('fr');
+  });
+
+  it('is read-only, with the reason, for someone with view access', async () => {
+    const api = await adminApi(server.api.url, ADMIN.email, ADMIN.password);
+    const carol = await memberOf(api, 'culture', 'Carole Bennani', MEMBER_PASSWORD);
+    const documentId = documentUrl.split('/').pop()!;
+    const grant = await api.put(`/api/documents/${documentId}/access`, { organisationId: carol.organisation.id, level: 'view' });
+    expect(grant.status).toBe(201);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page, problems } = await openPage(context);
+    await signIn(page, server.url, carol.email, MEMBER_PASSWORD);
+    await page.goto(documentUrl);
+    await expect.poll(() => page.getByTestId('read-only').textContent()).toContain('lecture seule');
+    await expect.poll(() => editor(page).textContent(), { timeout: 15_000 }).toContain('cinq millions');
+    expect(await editor(page).getAttribute('contenteditable')).toBe('false');
+    expect(await page.locator('.editor-toolbar').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Mesures' }).click();
+    expect(await page.getByTestId('add-measure').count()).toBe(0);
+    expect(await page.locator('.measures-table textarea, .measures-table input').count()).toBe(0);
+    await screenshot(page, 'measures-read-only');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('raised no CSP violation or script error anywhere', () => {
+    expect(alice.problems).toEqual([]);
+    expect(bob.problems).toEqual([]);
+  });
+});
