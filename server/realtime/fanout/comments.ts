@@ -8,10 +8,22 @@ import type { Fanout } from './types.ts';
  * it), each carrying the comment as it now is, presented as the REST API presents it: clients
  * upsert by id. Mentions reach people through notifications, not here.
  */
-export const commentFanout: Fanout = ({ io, db, events }) => {
-  const relay = (name: string) => async (event: { documentId: string; commentId: string }) => {
-    const row = await findComment(db, event.commentId);
-    if (row && row.document_id === event.documentId) io.to(documentRoom(event.documentId)).emit(name, presentComment(row));
+export const commentFanout: Fanout = ({ io, db, events, logger }) => {
+  // Loading a comment is asynchronous: chain the sends of each document so that its sockets get
+  // the events in the order they happened (created before updated, even under load).
+  const queues = new Map<string, Promise<void>>();
+  const relay = (name: string) => (event: { documentId: string; commentId: string }) => {
+    const send = async () => {
+      const row = await findComment(db, event.commentId);
+      if (row && row.document_id === event.documentId) io.to(documentRoom(event.documentId)).emit(name, presentComment(row));
+    };
+    const queued = (queues.get(event.documentId) ?? Promise.resolve())
+      .then(send)
+      .catch((error) => logger.error({ err: error, event: name }, 'could not relay a comment event'));
+    queues.set(event.documentId, queued);
+    void queued.then(() => {
+      if (queues.get(event.documentId) === queued) queues.delete(event.documentId);
+    });
   };
   const stops = [
     events.on('comment.created', relay(ServerEvent.commentCreated)),
