@@ -52,7 +52,8 @@ export async function createCommission(db: Kysely<Database>, subject: AccessSubj
       details: { kind: row.kind, nameFr: row.name_fr, memberOrganisationIds: input.memberOrganisationIds },
       ip,
     });
-    return { row, memberOrganisationIds: input.memberOrganisationIds };
+    // Same order as loadMembers (uuid order), so a commission reads the same however it was obtained.
+    return { row, memberOrganisationIds: [...input.memberOrganisationIds].sort() };
   });
 }
 
