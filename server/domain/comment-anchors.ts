@@ -16,6 +16,9 @@ import { BODY_FIELD, bodyOf, findMeasure } from '../../shared/doc-schema.ts';
 export const MAX_POSITION_CHARS = 256;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+/** Longest current text reported for an anchor: enough to show it, bounded however much was typed into the range. */
+export const MAX_ANCHOR_TEXT = 2000;
+
 export type AnchorStatus = 'attached' | 'detached';
 export type AnchorProblem = 'malformed' | 'outside' | 'empty' | 'unknown_measure';
 
@@ -177,5 +180,5 @@ export function anchorState(doc: Y.Doc, anchor: CommentAnchor, layout?: BodyLayo
   const currentLayout = layout ?? layoutBody(doc);
   const range = resolveText(doc, currentLayout, anchor);
   if (typeof range === 'string' || range.from >= range.to) return DETACHED;
-  return { status: 'attached', text: textBetween(currentLayout, range.from, range.to) };
+  return { status: 'attached', text: textBetween(currentLayout, range.from, Math.min(range.to, range.from + MAX_ANCHOR_TEXT)) };
 }

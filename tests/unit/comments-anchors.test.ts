@@ -2,7 +2,7 @@ import { toBase64 } from 'lib0/buffer';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CommentAnchorText } from '../../db/schema.ts';
-import { anchorState, checkAnchor, decodePosition, MAX_POSITION_CHARS } from '../../server/domain/comment-anchors.ts';
+import { anchorState, checkAnchor, decodePosition, MAX_ANCHOR_TEXT, MAX_POSITION_CHARS } from '../../server/domain/comment-anchors.ts';
 import { appendBlocks, bodyOf, measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
 
 const encode = (type: Y.AbstractType<any>, index: number) => toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index)));
@@ -65,6 +65,8 @@ describe('text anchors', () => {
     expect(anchorState(doc, anchor).text).toBe('médicale gratuite des MRE');
     text.delete(text.toString().indexOf('médicale'), 'médicale '.length);
     expect(anchorState(doc, anchor)).toEqual({ status: 'attached', text: 'gratuite des MRE' });
+    text.insert(text.toString().indexOf('des'), 'x'.repeat(MAX_ANCHOR_TEXT * 2));
+    expect(anchorState(doc, anchor).text).toHaveLength(MAX_ANCHOR_TEXT);
   });
 
   it('become detached when their text is deleted, or their paragraph removed', () => {
