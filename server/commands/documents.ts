@@ -26,6 +26,7 @@ export async function createDocument(
 ): Promise<DocumentRow> {
   const leadOrganisationId = input.leadOrganisationId ?? subject.organisationId;
   if (subject.role !== 'admin' && leadOrganisationId !== subject.organisationId) {
+    await recordAudit(db, { actorUserId: subject.userId, action: 'access.denied', objectType: 'organisation', objectId: leadOrganisationId, details: { need: 'create_document' }, ip });
     throw forbidden('You can only create documents led by your own organisation.');
   }
   return db.transaction().execute(async (trx) => {
@@ -80,6 +81,7 @@ export async function updateDocument(
 ): Promise<DocumentRow> {
   const current = await requireDocument(db, subject, id, 'edit', ip);
   if (input.leadOrganisationId && input.leadOrganisationId !== current.row.lead_organisation_id && subject.role !== 'admin') {
+    await recordAudit(db, { actorUserId: subject.userId, action: 'access.denied', objectType: 'document', objectId: id, details: { need: 'change_lead' }, ip });
     throw forbidden('Only the coordination unit changes the lead organisation of a document.');
   }
   const kind = current.row.kind;

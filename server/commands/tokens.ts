@@ -11,6 +11,7 @@ export async function createToken(
   db: Kysely<Database>,
   userId: string,
   input: { name: string; expiresInDays?: number },
+  ip?: string,
 ): Promise<{ row: ApiTokenRow; secret: string }> {
   const secret = `${API_TOKEN_PREFIX}${randomSecret()}`;
   return db.transaction().execute(async (trx) => {
@@ -34,7 +35,7 @@ export async function createToken(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorUserId: userId, action: 'token.created', objectType: 'api_token', objectId: row.id, details: { name: row.name } });
+    await recordAudit(trx, { actorUserId: userId, action: 'token.created', objectType: 'api_token', objectId: row.id, details: { name: row.name }, ip });
     return { row, secret };
   });
 }
@@ -44,7 +45,7 @@ export async function listTokens(db: Kysely<Database>, userId: string): Promise<
 }
 
 /** Revokes one of the user's own tokens; another user's token is "not found", never "forbidden". */
-export async function revokeToken(db: Kysely<Database>, userId: string, tokenId: string): Promise<void> {
+export async function revokeToken(db: Kysely<Database>, userId: string, tokenId: string, ip?: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('api_tokens')
@@ -55,6 +56,6 @@ export async function revokeToken(db: Kysely<Database>, userId: string, tokenId:
       .returning('id')
       .executeTakeFirst();
     if (!row) throw notFound('Token');
-    await recordAudit(trx, { actorUserId: userId, action: 'token.revoked', objectType: 'api_token', objectId: tokenId });
+    await recordAudit(trx, { actorUserId: userId, action: 'token.revoked', objectType: 'api_token', objectId: tokenId, ip });
   });
 }

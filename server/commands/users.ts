@@ -80,10 +80,11 @@ export async function createUser(db: Kysely<Database>, actorUserId: string | nul
  */
 export async function updateUser(
   db: Kysely<Database>,
-  actor: { userId: string; asAdmin: boolean },
+  actor: { userId: string; asAdmin: boolean; ip?: string },
   id: string,
   input: UpdateUserInput,
 ): Promise<UserRow> {
+  const ip = actor.ip;
   const current = await getUser(db, id);
   const self = actor.userId === id;
   if (input.password && self && !actor.asAdmin) {
@@ -92,6 +93,7 @@ export async function updateUser(
     }
   }
   if (self && (input.disabled === true || input.role === 'member')) {
+    await recordAudit(db, { actorUserId: actor.userId, action: 'access.denied', objectType: 'user', objectId: id, details: { need: 'demote_self' }, ip });
     throw forbidden('You cannot disable yourself or remove your own administrator role.');
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
@@ -118,16 +120,16 @@ export async function updateUser(
       .returningAll()
       .executeTakeFirstOrThrow();
     const { password: _p, currentPassword: _c, ...visibleChanges } = input;
-    await recordAudit(trx, { actorUserId: actor.userId, action: 'user.updated', objectType: 'user', objectId: id, details: { changes: visibleChanges } });
+    await recordAudit(trx, { actorUserId: actor.userId, action: 'user.updated', objectType: 'user', objectId: id, details: { changes: visibleChanges }, ip });
     if (passwordHash) {
-      await recordAudit(trx, { actorUserId: actor.userId, action: 'user.password_changed', objectType: 'user', objectId: id });
+      await recordAudit(trx, { actorUserId: actor.userId, action: 'user.password_changed', objectType: 'user', objectId: id, ip });
     }
     if (input.disabled === true && !current.disabled_at) {
       await endAllAccess(trx, id);
-      await recordAudit(trx, { actorUserId: actor.userId, action: 'user.disabled', objectType: 'user', objectId: id });
+      await recordAudit(trx, { actorUserId: actor.userId, action: 'user.disabled', objectType: 'user', objectId: id, ip });
     }
     if (input.disabled === false && current.disabled_at) {
-      await recordAudit(trx, { actorUserId: actor.userId, action: 'user.enabled', objectType: 'user', objectId: id });
+      await recordAudit(trx, { actorUserId: actor.userId, action: 'user.enabled', objectType: 'user', objectId: id, ip });
     }
     return row;
   });

@@ -18,7 +18,7 @@ tokensRouter.get('/', async (ctx) => {
 tokensRouter.post('/', async (ctx) => {
   const actor = requireActor(ctx);
   const input = parseBody(ctx, createTokenSchema);
-  const { row, secret } = await createToken(ctx.services.db, actor.userId, input);
+  const { row, secret } = await createToken(ctx.services.db, actor.userId, input, ctx.ip);
   ctx.status = 201;
   ctx.body = { token: presentToken(row), secret };
 });
@@ -26,6 +26,6 @@ tokensRouter.post('/', async (ctx) => {
 tokensRouter.delete('/:id', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
-  await revokeToken(ctx.services.db, actor.userId, id);
+  await revokeToken(ctx.services.db, actor.userId, id, ctx.ip);
   ctx.status = 204;
 });

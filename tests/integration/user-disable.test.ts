@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../helpers/actors.ts';
+import { auditEntries, signIn } from '../helpers/actors.ts';
 import { organisation, PASSWORD, user } from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -61,6 +61,12 @@ describe('disabling a user', () => {
     expect((await member.patch(`/api/users/${adminId}`, { disabled: true })).status).toBe(403);
     expect((await member.patch(`/api/users/${leila.id}`, { disabled: true })).status).toBe(400);
     expect((await admin.patch(`/api/users/${adminId}`, { disabled: true })).status).toBe(403);
-    expect((await admin.get('/api/auth/me')).status).toBe(200);
+    expect((await admin.patch(`/api/users/${adminId}`, { role: 'member' })).status).toBe(403);
+    expect((await admin.get('/api/auth/me')).body.user).toMatchObject({ role: 'admin', disabled: false });
+    const refusals = await auditEntries(db, 'access.denied');
+    expect(refusals.slice(-2)).toMatchObject([
+      { actor_user_id: adminId, object_type: 'user', object_id: adminId },
+      { actor_user_id: adminId, object_type: 'user', object_id: adminId },
+    ]);
   });
 });
