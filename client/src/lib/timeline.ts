@@ -43,3 +43,10 @@ export function barFor(item: Dated, range: TimelineRange, band: number): { offse
 }
 
 export const dayOffset = (day: number, range: TimelineRange, band: number) => ((day - range.from) / Math.max(1, range.to - range.from)) * band;
+
+/** Every how many month ticks to print a label, so labels stay `minGap` units apart (1, 2, 3, 6 or 12). */
+export function labelStep(range: TimelineRange, band: number, minGap = 64): number {
+  const months = Math.max(1, range.ticks.length);
+  const perMonth = band / months;
+  return [1, 2, 3, 6, 12].find((step) => step * perMonth >= minGap) ?? 12;
+}

@@ -64,3 +64,13 @@ describe('timeline layout', () => {
     expect(barFor({ id: 'c', start: null, due: null }, range, 120)).toBeNull();
   });
 });
+
+describe('timeline labels', () => {
+  it('labels fewer months as the span grows, so labels never overlap', async () => {
+    const { labelStep } = await import('../../../client/src/lib/timeline.ts');
+    const months = (n: number) => ({ from: 0, to: n * 30, ticks: Array.from({ length: n }, (_, i) => i * 30) });
+    expect(labelStep(months(6), 900)).toBe(1);
+    expect(labelStep(months(36), 900)).toBe(3);
+    expect(labelStep(months(120), 900)).toBe(12);
+  });
+});

@@ -16,7 +16,7 @@ export function MeasureRow(props: { doc: Y.Doc; measure: MeasureFields; index: n
   return (
     <tr id={`measure-${props.measure.id}`} classList={{ overdue: isOverdue(props.measure) }}>
       <td class="narrow number">{formatNumber(props.index + 1)}</td>
-      <td class="wide">
+      <td class="wide sticky">
         <TextCell id={`measure-title-${props.measure.id}`} label={t('measures.measure')} value={props.measure.title} editable={props.editable} onChange={(title) => set({ title })} />
         <Show when={isOverdue(props.measure)}>
           <OverdueBadge />
@@ -31,10 +31,12 @@ export function MeasureRow(props: { doc: Y.Doc; measure: MeasureFields; index: n
       <td class="wide"><TextCell label={t('measures.indicator')} value={props.measure.indicator} editable={props.editable} onChange={(indicator) => set({ indicator })} /></td>
       <td><BudgetCell value={props.measure.budget} editable={props.editable} onChange={(budget) => set({ budget })} /></td>
       <Show when={props.editable}>
-        <td class="row-actions nowrap">
+        <td>
+          <div class="row-actions">
           <button type="button" class="tool" disabled={props.index === 0} aria-label={t('measures.moveUp', { title: name() })} title={t('measures.moveUp', { title: name() })} onClick={() => moveMeasure(props.doc, props.measure.id, -1)}>↑</button>
           <button type="button" class="tool" disabled={props.index === props.count - 1} aria-label={t('measures.moveDown', { title: name() })} title={t('measures.moveDown', { title: name() })} onClick={() => moveMeasure(props.doc, props.measure.id, 1)}>↓</button>
           <button type="button" class="tool danger" aria-label={t('measures.delete', { title: name() })} title={t('measures.delete', { title: name() })} onClick={remove}>✕</button>
+          </div>
         </td>
       </Show>
     </tr>

@@ -29,7 +29,7 @@ export function MeasuresTable(props: { doc: Y.Doc; rows: MeasureFields[]; editab
             <thead>
               <tr>
                 <th scope="col" class="narrow">#</th>
-                <th scope="col" class="wide">{t('measures.measure')}</th>
+                <th scope="col" class="wide sticky">{t('measures.measure')}</th>
                 <th scope="col">{t('measures.lead')}</th>
                 <th scope="col">{t('measures.partners')}</th>
                 <th scope="col">{t('measures.start')}</th>

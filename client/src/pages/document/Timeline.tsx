@@ -4,7 +4,7 @@ import { EmptyState } from '../../components/Feedback.tsx';
 import { formatDate, formatMonth, isRtl, t } from '../../i18n/index.ts';
 import { STATUS_COLORS, placeX, textAt, truncate } from '../../lib/chart.ts';
 import { dayNumber, isOverdue, todayIso } from '../../lib/dates.ts';
-import { barFor, dayOffset, timelineRange } from '../../lib/timeline.ts';
+import { barFor, dayOffset, labelStep, timelineRange } from '../../lib/timeline.ts';
 
 const WIDTH = 960;
 const LABEL = 250;
@@ -30,10 +30,12 @@ export function Timeline(props: { rows: MeasureFields[] }) {
           <svg viewBox={`0 0 ${WIDTH} ${height()}`} class="chart-svg timeline-svg" role="img" aria-labelledby="timeline-svg-title" direction={isRtl() ? 'rtl' : 'ltr'}>
             <title id="timeline-svg-title">{t('timeline.chartTitle')}</title>
             <For each={range().ticks}>
-              {(tick) => (
+              {(tick, index) => (
                 <g class="tick">
                   <line x1={x(dayOffset(tick, range(), BAND))} x2={x(dayOffset(tick, range(), BAND))} y1={AXIS - 6} y2={height()} />
-                  <text x={x(dayOffset(tick, range(), BAND)) + (isRtl() ? -4 : 4)} y={AXIS - 10} text-anchor="start">{formatMonth(tick)}</text>
+                  <Show when={index() % labelStep(range(), BAND) === 0 && index() < range().ticks.length - 1}>
+                    <text x={x(dayOffset(tick, range(), BAND)) + (isRtl() ? -4 : 4)} y={AXIS - 10} text-anchor="start">{formatMonth(tick)}</text>
+                  </Show>
                 </g>
               )}
             </For>
