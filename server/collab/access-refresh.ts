@@ -26,5 +26,8 @@ export async function refreshConnectionAccess(db: Kysely<Database>, room: Room, 
   const before = connection.level;
   connection.level = found.level;
   if (before === 'edit' && found.level !== 'edit') room.notifyReadOnly(connection);
-  if (found.level === 'edit') connection.toldReadOnly = false;
+  if (before !== 'edit' && found.level === 'edit') {
+    connection.toldReadOnly = false;
+    room.resync(connection);
+  }
 }

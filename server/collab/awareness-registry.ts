@@ -22,10 +22,12 @@ export interface IncomingAwarenessEntry {
 }
 
 export type AwarenessResult =
-  | { ok: true; accepted: AwarenessEntry[] }
+  | { ok: true; accepted: AwarenessEntry[]; /** entries that only repeated what we had (see `apply`) */ echoes: number }
   | { ok: false; reason: string };
 
 export const MAX_CLIENT_IDS_PER_CONNECTION = 4;
+/** clocks of departed client ids remembered, so echoes of their last state cannot revive them */
+const MAX_REMEMBERED_DEPARTURES = 10_000;
 
 interface StoredState {
   clock: number;
@@ -37,44 +39,53 @@ interface StoredState {
  * Awareness of one document, guarded. The y-protocols awareness code believes whatever it
  * receives; here a connection may only speak for the client ids it announced itself, may not
  * remove anyone else, and its `user` field is always the authenticated account.
+ *
+ * The stock y-websocket provider sends back every awareness change it receives, other clients'
+ * included. Such an echo carries a clock no newer than ours, changes nothing for anyone (clients
+ * ignore clocks they have seen), and is dropped without a word; only a newer clock for someone
+ * else's client id is an attempt to speak for them, and refused.
  */
 export class AwarenessRegistry {
   private readonly states = new Map<number, StoredState>();
-  private readonly removedClocks = new Map<number, number>();
+  private readonly departedClocks = new Map<number, number>();
 
   apply(owner: AwarenessOwner, entries: readonly IncomingAwarenessEntry[]): AwarenessResult {
-    const accepted: AwarenessEntry[] = [];
+    // Decide on every entry first: a refused message changes nothing, not even partly.
+    const changes: IncomingAwarenessEntry[] = [];
+    let newIds = 0;
     for (const entry of entries) {
       const current = this.states.get(entry.clientId);
-      if (current && current.owner.connectionId !== owner.connectionId) {
+      if (current) {
+        const mine = current.owner.connectionId === owner.connectionId;
+        const newer = entry.clock > current.clock || (mine && entry.clock === current.clock && entry.state === null);
+        if (!newer) continue;
         // A reconnect may overlap with its old, not yet closed connection: same person, same id.
-        if (current.owner.user.id !== owner.user.id) return { ok: false, reason: `client id ${entry.clientId} belongs to another connection` };
-      }
-      if (!current && entry.state !== null && this.idsOwnedBy(owner.connectionId) >= MAX_CLIENT_IDS_PER_CONNECTION) {
-        return { ok: false, reason: `a connection may announce at most ${MAX_CLIENT_IDS_PER_CONNECTION} client ids` };
-      }
-      if (entry.state === null) {
-        if (!current) {
-          // Removing a state nobody holds is harmless only for ids this connection never had;
-          // it could be someone else's that just left, so it is ignored rather than relayed.
-          continue;
+        if (!mine && current.owner.user.id !== owner.user.id) return { ok: false, reason: `client id ${entry.clientId} belongs to another connection` };
+      } else {
+        if (entry.clock <= (this.departedClocks.get(entry.clientId) ?? -1)) continue;
+        // Removing a state nobody holds changes nothing; it could be someone else's that just left.
+        if (entry.state === null) continue;
+        if (this.idsOwnedBy(owner.connectionId) + ++newIds > MAX_CLIENT_IDS_PER_CONNECTION) {
+          return { ok: false, reason: `a connection may announce at most ${MAX_CLIENT_IDS_PER_CONNECTION} client ids` };
         }
-        if (entry.clock < current.clock) continue;
-        this.states.delete(entry.clientId);
-        this.removedClocks.set(entry.clientId, entry.clock);
+      }
+      if (entry.state !== null && (typeof entry.state !== 'object' || Array.isArray(entry.state))) {
+        return { ok: false, reason: 'an awareness state must be a JSON object or null' };
+      }
+      changes.push(entry);
+    }
+    const accepted: AwarenessEntry[] = [];
+    for (const entry of changes) {
+      if (entry.state === null) {
+        this.depart(entry.clientId, entry.clock);
         accepted.push({ clientId: entry.clientId, clock: entry.clock, stateJson: 'null' });
         continue;
       }
-      if (typeof entry.state !== 'object' || Array.isArray(entry.state)) {
-        return { ok: false, reason: 'an awareness state must be a JSON object or null' };
-      }
-      const lastClock = current?.clock ?? this.removedClocks.get(entry.clientId) ?? -1;
-      if (entry.clock <= lastClock && current) continue;
       const stateJson = JSON.stringify({ ...(entry.state as object), user: owner.user });
       this.states.set(entry.clientId, { clock: entry.clock, stateJson, owner });
       accepted.push({ clientId: entry.clientId, clock: entry.clock, stateJson });
     }
-    return { ok: true, accepted };
+    return { ok: true, accepted, echoes: entries.length - changes.length };
   }
 
   /** Removes every state of a connection that went away, as entries to tell the others. */
@@ -82,8 +93,7 @@ export class AwarenessRegistry {
     const removed: AwarenessEntry[] = [];
     for (const [clientId, state] of this.states) {
       if (state.owner.connectionId !== connectionId) continue;
-      this.states.delete(clientId);
-      this.removedClocks.set(clientId, state.clock + 1);
+      this.depart(clientId, state.clock + 1);
       removed.push({ clientId, clock: state.clock + 1, stateJson: 'null' });
     }
     return removed;
@@ -95,6 +105,15 @@ export class AwarenessRegistry {
 
   get size(): number {
     return this.states.size;
+  }
+
+  private depart(clientId: number, clock: number): void {
+    this.states.delete(clientId);
+    this.departedClocks.delete(clientId);
+    this.departedClocks.set(clientId, clock);
+    if (this.departedClocks.size > MAX_REMEMBERED_DEPARTURES) {
+      this.departedClocks.delete(this.departedClocks.keys().next().value!);
+    }
   }
 
   private idsOwnedBy(connectionId: number): number {

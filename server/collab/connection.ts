@@ -13,12 +13,20 @@ export interface CollabSocket {
 }
 
 let nextConnectionId = 1;
+const MAX_ECHO_CREDITS = 10_000;
 
 /** One client's connection to one document. */
 export class CollabConnection {
   readonly id = nextConnectionId++;
   readonly updates: TokenBucket;
   readonly awarenessMessages: TokenBucket;
+  readonly syncRequests: TokenBucket;
+  readonly inboundBytes: TokenBucket;
+  /**
+   * Awareness messages this client may send back without being charged: the stock provider
+   * relays every awareness message it receives, so each one we send it earns one echo.
+   */
+  echoCredits = 0;
   closed = false;
   /** set once the client was told its edits are refused, so it is told once, not per keystroke */
   toldReadOnly = false;
@@ -34,6 +42,8 @@ export class CollabConnection {
   ) {
     this.updates = new TokenBucket(limits.updateRate, limits.updateBurst);
     this.awarenessMessages = new TokenBucket(limits.awarenessRate, limits.awarenessBurst);
+    this.syncRequests = new TokenBucket(limits.syncRequestRate, limits.syncRequestBurst);
+    this.inboundBytes = new TokenBucket(limits.inboundBytesRate, limits.inboundBytesBurst);
   }
 
   get canEdit(): boolean {
@@ -48,6 +58,12 @@ export class CollabConnection {
       return;
     }
     this.socket.send(bytes);
+  }
+
+  /** Sends an awareness message, which the stock provider may echo once. */
+  sendAwareness(bytes: Uint8Array): void {
+    this.echoCredits = Math.min(this.echoCredits + 1, MAX_ECHO_CREDITS);
+    this.send(bytes);
   }
 
   close(code: number, reason: string): void {

@@ -6,9 +6,10 @@ import type { CollabConnection } from './connection.ts';
 import type { DocumentStore } from './document-store.ts';
 import { decodeInboundFrame, type InboundFrame } from './inbound-frame.ts';
 import type { CollabLimits } from './limits.ts';
-import { awarenessUpdate, permissionDenied, syncStep1, syncStep2, syncUpdate } from './messages.ts';
+import { awarenessUpdate, permissionDenied, syncStep1, syncStep2, syncUpdate, type AwarenessEntry } from './messages.ts';
 import type { CollabMetrics } from './metrics.ts';
 import { checkStateVector, checkUpdate } from './update-check.ts';
+import { updateChangesDocument } from './update-effect.ts';
 
 export interface RoomServices {
   store: DocumentStore;
@@ -87,11 +88,13 @@ export class Room {
   private greet(connection: CollabConnection): void {
     connection.send(syncStep1(Y.encodeStateVector(this.doc)));
     const present = this.awareness.all();
-    if (present.length > 0) connection.send(awarenessUpdate(present));
+    if (present.length > 0) this.sendAwareness(connection, present);
   }
 
   receive(connection: CollabConnection, bytes: Uint8Array): void {
     if (connection.closed) return;
+    // Bounds the decoding work one client can cause, whatever its messages are.
+    if (!connection.inboundBytes.take(bytes.length)) return this.refuse(connection, CloseCode.rateLimited, 'too much data');
     if (this.state === 'loading') {
       // Kept until the document is ready, within bounds: a client cannot park unlimited bytes here.
       connection.backlogBytes += bytes.length;
@@ -110,6 +113,7 @@ export class Room {
   private handle(connection: CollabConnection, frame: InboundFrame, raw: Uint8Array): void {
     switch (frame.kind) {
       case 'sync-step1': {
+        if (!connection.syncRequests.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many sync requests');
         const check = checkStateVector(frame.stateVector);
         if (!check.ok) return this.refuse(connection, CloseCode.badMessage, check.reason);
         connection.send(syncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)));
@@ -119,14 +123,18 @@ export class Room {
       case 'update':
         return this.applyUpdate(connection, frame.update, frame.kind === 'update' ? raw : null);
       case 'awareness': {
-        if (!connection.awarenessMessages.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many awareness messages');
         const result = this.awareness.apply({ connectionId: connection.id, user: connection.user }, frame.entries);
         if (!result.ok) return this.refuse(connection, CloseCode.badMessage, result.reason);
-        if (result.accepted.length > 0) this.broadcast(awarenessUpdate(result.accepted), connection);
+        // A message that only echoes what we sent is paid for by what we sent; news by the rate limit.
+        const echoOnly = result.accepted.length === 0;
+        if (echoOnly && connection.echoCredits > 0) connection.echoCredits--;
+        else if (!connection.awarenessMessages.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many awareness messages');
+        if (!echoOnly) for (const other of this.connections) if (other !== connection) this.sendAwareness(other, result.accepted);
         return;
       }
       case 'query-awareness':
-        connection.send(awarenessUpdate(this.awareness.all()));
+        if (!connection.awarenessMessages.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many awareness messages');
+        this.sendAwareness(connection, this.awareness.all());
         return;
       default: {
         const unreachable: never = frame;
@@ -138,16 +146,10 @@ export class Room {
   private applyUpdate(connection: CollabConnection, update: Uint8Array, rawFrame: Uint8Array | null): void {
     const check = checkUpdate(update, this.services.limits);
     if (!check.ok) return this.refuse(connection, CloseCode.badMessage, `invalid update: ${check.reason}`);
-    if (check.empty) return;
-    if (!connection.canEdit) {
-      this.services.metrics.refused.inc({ reason: 'read_only' });
-      if (!connection.toldReadOnly) {
-        connection.toldReadOnly = true;
-        connection.send(permissionDenied(`Your access to this document is "${connection.level}": your changes are not saved.`));
-      }
-      return;
-    }
+    // Before the empty and read-only checks: neither kind may be sent at any rate either.
     if (!connection.updates.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many updates');
+    if (check.empty) return;
+    if (!connection.canEdit) return this.refuseEdit(connection, update);
     // Copy: the bytes are a view into the socket's buffer and outlive this call in the store queue.
     const stored = update.slice();
     Y.applyUpdate(this.doc, stored, connection);
@@ -190,6 +192,15 @@ export class Room {
     return result;
   }
 
+  /** A read-only connection's update is dropped; it is told once, and only if it changed something. */
+  private refuseEdit(connection: CollabConnection, update: Uint8Array): void {
+    if (!updateChangesDocument(this.doc, update)) return;
+    this.services.metrics.refused.inc({ reason: 'read_only' });
+    if (connection.toldReadOnly) return;
+    connection.toldReadOnly = true;
+    connection.send(permissionDenied(`Your access to this document is "${connection.level}": your changes are not saved.`));
+  }
+
   /** Yjs keeps an update whose dependencies are missing as pending without saying so; we say so. */
   private reportPending(): void {
     const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
@@ -212,11 +223,30 @@ export class Room {
     connection.send(permissionDenied(`Your access to this document is now "${connection.level}".`));
   }
 
+  /**
+   * A connection that may edit again is asked for what it has and we lack (sync step 1): edits
+   * it made while read-only were dropped, and without them its next updates would wait forever
+   * for their missing dependencies.
+   */
+  resync(connection: CollabConnection): void {
+    if (this.state === 'ready') connection.send(syncStep1(Y.encodeStateVector(this.doc)));
+  }
+
   leave(connection: CollabConnection): void {
     if (!this.connections.delete(connection)) return;
     this.backlog = this.backlog.filter(([owner]) => owner !== connection);
     const removed = this.awareness.removeOwner(connection.id);
-    if (removed.length > 0) this.broadcast(awarenessUpdate(removed));
+    if (removed.length > 0) for (const other of this.connections) this.sendAwareness(other, removed);
+  }
+
+  /**
+   * In messages of at most `maxAwarenessEntries` entries: the stock provider sends each message
+   * back, and its echo must fit the limit we apply to what clients send.
+   */
+  private sendAwareness(connection: CollabConnection, entries: readonly AwarenessEntry[]): void {
+    const size = this.services.limits.maxAwarenessEntries;
+    if (entries.length === 0) return connection.sendAwareness(awarenessUpdate([]));
+    for (let start = 0; start < entries.length; start += size) connection.sendAwareness(awarenessUpdate(entries.slice(start, start + size)));
   }
 
   private refuse(connection: CollabConnection, code: number, reason: string): void {

@@ -68,7 +68,7 @@ export async function startServerOn(
   env: Record<string, string> = {},
   options: Omit<StartOptions, 'database'> = {},
 ): Promise<RunningServer> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...database.env, ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', ...database.env, ...env });
   return startServer(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...options });
 }
 

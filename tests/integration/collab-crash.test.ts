@@ -29,7 +29,7 @@ describe('kill -9 during a burst of edits', () => {
     await setup.close();
     port = await freePort();
     child = await spawnServer(port, { ...database.env, ...env });
-  });
+  }, 180_000);
   afterAll(async () => {
     for (const peer of peers) peer.destroy();
     await child?.stop();
