@@ -84,6 +84,7 @@ describe('a document', () => {
     await row.getByLabel('Statut').selectOption('in_progress');
     await row.getByLabel('Avancement (%)').fill('40');
     await row.getByLabel('Avancement (%)').press('Tab');
+    await row.getByLabel('Chef de file').selectOption({ index: 1 });
     await alice.page.getByTestId('add-measure').click();
     await alice.page.keyboard.type('Ouvrir des consultations consulaires de santé');
     const second = alice.page.locator('.measures-table tbody tr').nth(1);
@@ -140,6 +141,25 @@ describe('a document', () => {
     await screenshot(page, 'measures-read-only');
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('feeds the dashboard: my measures, overdue measures and progress per organisation', async () => {
+    await alice.page.goto(`${server.url}/`);
+    const mine = alice.page.locator('section', { has: alice.page.getByRole('heading', { name: 'Mes mesures' }) });
+    const overdue = alice.page.locator('section', { has: alice.page.getByRole('heading', { name: 'Mesures en retard' }) });
+    await expect.poll(async () => {
+      await alice.page.reload();
+      await alice.page.getByRole('heading', { name: 'Mes mesures' }).waitFor();
+      await alice.page.waitForLoadState('networkidle');
+      return mine.textContent();
+    }, { timeout: 20_000, interval: 1_000 }).toContain('Former 500 médiateurs de santé');
+    expect(await overdue.textContent()).toContain('Former 500 médiateurs de santé');
+    await expect.poll(() => alice.page.locator('.chart-svg rect').count()).toBeGreaterThan(0);
+    await screenshot(alice.page, 'dashboard-data-fr');
+    await alice.page.getByTestId('language').selectOption('ar');
+    await expect.poll(() => alice.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await screenshot(alice.page, 'dashboard-data-ar');
+    await alice.page.getByTestId('language').selectOption('fr');
   });
 
   it('raised no CSP violation or script error anywhere', () => {

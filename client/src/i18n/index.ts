@@ -8,8 +8,8 @@ import { fr, type Dictionary, type MessageKey } from './fr.ts';
 export type { MessageKey } from './fr.ts';
 
 const DICTIONARIES: Record<Locale, Dictionary> = { fr, ar, en };
-/** Intl locales: Moroccan conventions (Latin digits in Arabic, as used in Morocco). */
-const INTL: Record<Locale, string> = { fr: 'fr-MA', ar: 'ar-MA', en: 'en-GB' };
+/** Intl locales: Arabic with Moroccan conventions (Latin digits); fr-FR, whose month abbreviations are unambiguous. */
+const INTL: Record<Locale, string> = { fr: 'fr-FR', ar: 'ar-MA', en: 'en-GB' };
 const STORAGE_KEY = 'tansiq.locale';
 
 function initialLocale(): Locale {
