@@ -32,8 +32,8 @@ export async function openPage(context: BrowserContext): Promise<WatchedPage> {
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    // 401s are expected answers (not signed in yet, a wrong password): the app handles them.
-    if (message.type() === 'error' && !/status of 401/.test(message.text())) problems.push(`console: ${message.text()}`);
+    // 4xx answers are expected (not signed in yet, a wrong password, a duplicate): the app shows them.
+    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) problems.push(`console: ${message.text()}`);
   });
   return { page, problems };
 }
