@@ -7,9 +7,13 @@ import type { AccessSubject } from '../policies/document-access.ts';
 import type { SessionRow } from '../presenters/session.ts';
 import { recordAudit } from './audit.ts';
 
-/** The day a session took place, as the minutes and version names write it. */
-export const sessionDay = (session: Pick<SessionRow, 'started_at' | 'scheduled_at'>): string =>
-  (session.started_at ?? session.scheduled_at).toISOString().slice(0, 10);
+const MOROCCO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The day of a session as the minutes and version names write it: the day it was convened for,
+ * in Morocco (a session running past midnight, or started early, is still "the session of the 28th").
+ */
+export const sessionDay = (session: Pick<SessionRow, 'scheduled_at'>): string => MOROCCO_DAY.format(session.scheduled_at);
 
 /** Gathers what the minutes of a session say, inside the closing transaction. */
 export async function loadMinutesInput(trx: Kysely<Database>, session: SessionRow, chairUserId: string): Promise<MinutesInput> {

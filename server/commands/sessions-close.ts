@@ -5,7 +5,7 @@ import { discussedDocumentIds } from '../domain/session-rules.ts';
 import type { DomainEvent } from '../events/bus.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { recordAudit } from './audit.ts';
-import { insertMinutesDocument, loadMinutesInput, sessionDay } from './minutes.ts';
+import { insertMinutesDocument, loadMinutesInput } from './minutes.ts';
 import type { SessionOutcome } from './sessions.ts';
 import { lockSessionFor, recordAttendance, requireChairAction } from './sessions-guard.ts';
 import { loadSessionView } from './sessions-view.ts';
@@ -47,7 +47,7 @@ export async function closeSession(
       },
       ip,
     );
-    const name = sessionVersionName(minutesInput.commissionName, sessionDay(session));
+    const name = sessionVersionName(minutesInput.commissionName, minutesInput.date);
     const versions =
       states.size === 0
         ? []
