@@ -1,5 +1,5 @@
-import { A, useNavigate } from '@solidjs/router';
-import { Show, type ParentProps } from 'solid-js';
+import { A, useLocation, useNavigate } from '@solidjs/router';
+import { Show, createEffect, on, type ParentProps } from 'solid-js';
 import { organisationName, t } from '../i18n/index.ts';
 import { currentUser, isAdmin, session, signOut } from '../state/session.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
@@ -7,6 +7,10 @@ import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 /** The frame of every page: skip link, header with navigation, language and account, then the page. */
 export function Shell(props: ParentProps) {
   const navigate = useNavigate();
+  const location = useLocation();
+  let main!: HTMLElement;
+  // After moving to another page, keyboard and screen-reader users start at its content.
+  createEffect(on(() => location.pathname, () => main.focus({ preventScroll: true }), { defer: true }));
   const leave = async () => {
     await signOut().catch(() => undefined);
     navigate('/sign-in', { replace: true });
@@ -45,7 +49,7 @@ export function Shell(props: ParentProps) {
           </Show>
         </div>
       </header>
-      <main id="main" class="app-main" tabindex="-1">
+      <main id="main" ref={main} class="app-main" tabindex="-1">
         {props.children}
       </main>
     </>

@@ -15,6 +15,18 @@ import { Timeline } from './Timeline.tsx';
 
 type View = 'text' | 'measures' | 'timeline';
 
+/** ARIA tabs: arrow keys (mirrored in right-to-left), Home and End move to and select a tab. */
+function moveBetweenTabs(event: KeyboardEvent, views: View[], current: View, select: (view: View) => void): void {
+  const index = views.indexOf(current);
+  const rtl = document.documentElement.dir === 'rtl';
+  const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key as 'ArrowRight' | 'ArrowLeft'];
+  const target = event.key === 'Home' ? 0 : event.key === 'End' ? views.length - 1 : step !== undefined ? (index + step + views.length) % views.length : -1;
+  if (target < 0) return;
+  event.preventDefault();
+  select(views[target]!);
+  queueMicrotask(() => document.getElementById(`tab-${views[target]}`)?.focus());
+}
+
 /** Owns the live session of one document for as long as it is on screen. */
 export function DocumentWorkspace(props: { documentId: string; document: TansiqDocument }) {
   const me: PeerUser = {
@@ -45,10 +57,10 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
     <section class="workspace" aria-label={t('document.content')}>
       <div class="workspace-bar">
         <Show when={views().length > 1}>
-          <div class="tabs" role="tablist" aria-label={t('document.views')}>
+          <div class="tabs" role="tablist" aria-label={t('document.views')} onKeyDown={(event) => moveBetweenTabs(event, views(), view(), (name) => setParams({ view: name === 'text' ? undefined : name }))}>
             <For each={views()}>
               {(name) => (
-                <button type="button" role="tab" id={`tab-${name}`} aria-selected={view() === name} aria-controls="view-panel" class="tab"
+                <button type="button" role="tab" id={`tab-${name}`} aria-selected={view() === name} tabindex={view() === name ? 0 : -1} aria-controls="view-panel" class="tab"
                   onClick={() => setParams({ view: name === 'text' ? undefined : name })}>
                   {t(`document.view.${name}`)}
                 </button>
