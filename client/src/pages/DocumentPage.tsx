@@ -17,7 +17,13 @@ export function DocumentPage() {
           <>
             <DocumentHeader document={current()} onChange={mutate} />
             <Show when={current().id} keyed>
-              {(id) => <DocumentWorkspace documentId={id} document={current()} />}
+              {(id) => (
+                <DocumentWorkspace
+                  documentId={id}
+                  document={current()}
+                  onAccessLost={(revoked) => (revoked ? mutate({ ...current(), access: 'view', availableTransitions: [] }) : void refetch())}
+                />
+              )}
             </Show>
           </>
         )}

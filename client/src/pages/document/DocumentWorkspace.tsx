@@ -1,5 +1,5 @@
 import { useSearchParams } from '@solidjs/router';
-import { For, Match, Show, Switch, onCleanup } from 'solid-js';
+import { For, Match, Show, Switch, createEffect, on, onCleanup } from 'solid-js';
 import type { TansiqDocument } from '../../api/types.ts';
 import { Notice } from '../../components/Feedback.tsx';
 import { t, type MessageKey } from '../../i18n/index.ts';
@@ -28,7 +28,7 @@ function moveBetweenTabs(event: KeyboardEvent, views: View[], current: View, sel
 }
 
 /** Owns the live session of one document for as long as it is on screen. */
-export function DocumentWorkspace(props: { documentId: string; document: TansiqDocument }) {
+export function DocumentWorkspace(props: { documentId: string; document: TansiqDocument; onAccessLost: (revoked: boolean) => void }) {
   const me: PeerUser = {
     name: session()?.user.name ?? '?',
     organisationId: session()?.organisation.id,
@@ -38,6 +38,9 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
   const live = openCollabSession(props.documentId, me);
   onCleanup(() => live.destroy());
   const measures = createMeasuresStore(live.doc);
+  // The server's word beats the access read at page load: let the page update what it shows.
+  createEffect(on(live.editsRefused, (refused) => refused && props.onAccessLost(false), { defer: true }));
+  createEffect(on(live.refused, (reason) => reason === 'forbidden' && props.onAccessLost(true), { defer: true }));
   const [params, setParams] = useSearchParams<{ view?: string }>();
   const hasMeasures = () => props.document.kind === 'action_plan';
   const views = (): View[] => (hasMeasures() ? ['text', 'measures', 'timeline'] : ['text']);
