@@ -22,10 +22,14 @@ export function OrganisationSelect(props: {
       onChange={(event) => props.onChange(event.currentTarget.value || null)}
     >
       <Show when={props.allowEmpty !== false}>
-        <option value="">{props.emptyLabel ?? t('common.none')}</option>
+        <option value="" selected={!props.value}>{props.emptyLabel ?? t('common.none')}</option>
       </Show>
+      {/* `selected` per option: the directory may arrive after the select's value was set */}
       <For each={sortedOrganisations()}>
-        {(organisation) => <option value={props.valueKey === 'code' ? organisation.code : organisation.id}>{organisationName(organisation)}</option>}
+        {(organisation) => {
+          const key = () => (props.valueKey === 'code' ? organisation.code : organisation.id);
+          return <option value={key()} selected={key() === props.value}>{organisationName(organisation)}</option>;
+        }}
       </For>
     </select>
   );
