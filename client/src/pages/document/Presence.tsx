@@ -8,7 +8,7 @@ export function Presence(props: { peers: Peer[] }) {
   const people = createMemo(() => {
     const seen = new Map<string, Peer>();
     for (const peer of props.peers) {
-      const key = `${peer.user.name}|${peer.user.organisationCode ?? ''}`;
+      const key = peer.user.id ?? `${peer.user.name}|${peer.user.organisationCode ?? ''}`;
       if (!seen.has(key) || peer.self) seen.set(key, peer);
     }
     return [...seen.values()];

@@ -22,6 +22,8 @@ const MESSAGE_AUTH = 2;
 
 /** What the sync server puts in each connection's awareness `user` field. */
 export interface PeerUser {
+  /** the account id, when the server has stamped it */
+  id?: string;
   name: string;
   organisationId?: string;
   organisationCode?: string;
@@ -60,6 +62,7 @@ export function readPeerUser(value: unknown): PeerUser | null {
   if (!name) return null;
   const organisationCode = typeof record.organisationCode === 'string' ? record.organisationCode.slice(0, 32) : undefined;
   return {
+    id: typeof record.id === 'string' ? record.id : undefined,
     name,
     organisationId: typeof record.organisationId === 'string' ? record.organisationId : undefined,
     organisationCode,
