@@ -89,6 +89,12 @@ export async function listComments(
   });
 }
 
+/** One comment, for whoever may see its document (a notification links to it). */
+export async function readComment(db: Kysely<Database>, subject: AccessSubject, documentId: string, commentId: string, ip?: string): Promise<CommentView> {
+  await requireDocument(db, subject, documentId, 'view', ip);
+  return requireComment(db, documentId, commentId);
+}
+
 /** A reply goes under the first comment of a thread of the same document. */
 async function requireThread(db: Kysely<Database>, documentId: string, threadId: string): Promise<void> {
   const root = await db.selectFrom('comments').select(['document_id', 'thread_id']).where('id', '=', threadId).executeTakeFirst();

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import { deleteComment, editComment, setThreadResolved } from '../commands/comments-changes.ts';
 import { contentFromHub } from '../commands/comments-content.ts';
-import { createComment, listComments, type CommentChange } from '../commands/comments.ts';
+import { createComment, listComments, readComment, type CommentChange } from '../commands/comments.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
@@ -33,6 +33,12 @@ commentsRouter.post('/', async (ctx) => {
   announce(ctx, change);
   ctx.status = 201;
   ctx.body = { comment: presentComment(change.comment) };
+});
+
+commentsRouter.get('/:commentId', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id, commentId } = parseParams(ctx, commentParams);
+  ctx.body = { comment: presentComment(await readComment(ctx.services.db, actor, id, commentId, ctx.ip)) };
 });
 
 commentsRouter.patch('/:commentId', async (ctx) => {

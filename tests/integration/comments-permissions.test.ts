@@ -36,10 +36,13 @@ describe('comment permission matrix', () => {
     expect(thread.status).toBe(CAN_COMMENT[person]);
     const reply = await world.api[person].post(path, { body: 'Réponse', threadId: await partnerComment() });
     expect(reply.status).toBe(CAN_COMMENT[person]);
-    const expectedNew = CAN_COMMENT[person] === 201 ? 3 : 1;
+    const expectedNew = CAN_COMMENT[person] === 201 ? 3 : 1; // the partner's own thread, plus this person's thread and reply
     expect(await count()).toBe(before + expectedNew);
     if (CAN_COMMENT[person] !== 201) expect(thread.body.error.code).toBe(CAN_COMMENT[person] === 404 ? 'not_found' : 'forbidden');
     expect((await world.api[person].get(path)).status).toBe(CAN_READ[person]);
+    const one = await world.api[person].get(`${path}/${await partnerComment()}`);
+    expect(one.status).toBe(CAN_READ[person]);
+    if (one.status === 200) expect(one.body.comment.body).toBe('Commentaire du partenaire');
   });
 
   it.each(PEOPLE)('%s: resolve and reopen a thread', async (person) => {
