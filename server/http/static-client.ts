@@ -131,7 +131,8 @@ export async function clientIsStale(root: string = ROOT, distDir: string = CLIEN
 /**
  * Builds the web client with Vite when dist/client is missing or out of date, so that `npm start`
  * on a fresh clone serves the app with no extra command. Several processes starting together
- * build once (a lock file); the new build replaces the old one only when complete.
+ * build once (a lock file); the new build replaces the old one only when complete. A failed
+ * build is logged, not thrown: the API and sync endpoint start anyway.
  */
 export async function ensureClientBuilt(options: { logger?: Log; root?: string; distDir?: string } = {}): Promise<{ built: boolean }> {
   const log = options.logger ?? createLogger('info');
@@ -157,9 +158,10 @@ export async function ensureClientBuilt(options: { logger?: Log; root?: string; 
     try {
       await vite.build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: temporary, emptyOutDir: true } });
     } catch (error) {
+      // The API still starts (and an older build, if any, is still served): say it loudly.
       await rm(temporary, { recursive: true, force: true });
-      log.error({ err: error }, 'the web client failed to build');
-      throw error;
+      log.error({ err: error }, 'the web client failed to build; run `npm run build:client` to see why');
+      return { built: false };
     }
     const old = `${distDir}.old-${process.pid}-${started}`;
     await rename(distDir, old).catch(() => undefined);
