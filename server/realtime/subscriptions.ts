@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
+import { canSee, loadSessionView } from '../commands/sessions-view.ts';
 import { findDocumentWithAccess } from '../queries/documents.ts';
 import { documentRoom, sessionRoom } from './rooms.ts';
 
@@ -12,25 +13,10 @@ export const subscriptionSchema = z.strictObject({
 
 export type Subscription = z.infer<typeof subscriptionSchema>;
 
-/** Who may follow a commission session live: admins, member organisations and presenters. */
+/** Who may follow a commission session live: the same rule as for reading it (one policy). */
 export async function canFollowSession(db: Kysely<Database>, actor: Actor, sessionId: string): Promise<boolean> {
-  const session = await db.selectFrom('commission_sessions').select(['commission_id']).where('id', '=', sessionId).executeTakeFirst();
-  if (!session) return false;
-  if (actor.role === 'admin') return true;
-  const member = await db
-    .selectFrom('commission_members')
-    .select('organisation_id')
-    .where('commission_id', '=', session.commission_id)
-    .where('organisation_id', '=', actor.organisationId)
-    .executeTakeFirst();
-  if (member) return true;
-  const presenter = await db
-    .selectFrom('agenda_items')
-    .select('id')
-    .where('session_id', '=', sessionId)
-    .where('presenter_organisation_id', '=', actor.organisationId)
-    .executeTakeFirst();
-  return Boolean(presenter);
+  const view = await loadSessionView(db, sessionId);
+  return view !== null && canSee(actor, view);
 }
 
 /** The room a subscription may join, or null when the actor may not see its object. */
