@@ -30,10 +30,11 @@ function moveBetweenTabs(event: KeyboardEvent, views: View[], current: View, sel
 /** Owns the live session of one document for as long as it is on screen. */
 export function DocumentWorkspace(props: { documentId: string; document: TansiqDocument; onAccessLost: (revoked: boolean) => void }) {
   const me: PeerUser = {
+    id: session()?.user.id,
     name: session()?.user.name ?? '?',
     organisationId: session()?.organisation.id,
     organisationCode: session()?.organisation.code,
-    color: organisationColor(session()?.organisation.code),
+    color: organisationColor(session()?.organisation.id),
   };
   const live = openCollabSession(props.documentId, me);
   onCleanup(() => live.destroy());

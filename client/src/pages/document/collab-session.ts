@@ -61,12 +61,13 @@ export function readPeerUser(value: unknown): PeerUser | null {
   const name = typeof record.name === 'string' ? record.name.slice(0, 120) : '';
   if (!name) return null;
   const organisationCode = typeof record.organisationCode === 'string' ? record.organisationCode.slice(0, 32) : undefined;
+  const organisationId = typeof record.organisationId === 'string' ? record.organisationId : undefined;
   return {
     id: typeof record.id === 'string' ? record.id : undefined,
     name,
-    organisationId: typeof record.organisationId === 'string' ? record.organisationId : undefined,
+    organisationId,
     organisationCode,
-    color: safeColor(record.color, organisationColor(organisationCode)),
+    color: safeColor(record.color, organisationColor(organisationId)),
   };
 }
 
