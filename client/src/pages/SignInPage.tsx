@@ -39,7 +39,7 @@ export function SignInPage() {
       <div class="card sign-in-card">
         <h1>{t('signIn.title')}</h1>
         <p class="muted">{t('signIn.intro')}</p>
-        <form onSubmit={submit} novalidate={false}>
+        <form class="form-stack" onSubmit={submit}>
           <div class="field">
             <label for="email">{t('signIn.email')}</label>
             <input id="email" name="email" type="email" dir="ltr" autocomplete="username" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
