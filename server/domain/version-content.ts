@@ -1,0 +1,74 @@
+import * as Y from 'yjs';
+import { bodyOf, readMeasures, type MeasureFields } from '../../shared/doc-schema.ts';
+
+/**
+ * What a diff compares of a document: its text blocks in reading order and its measure rows.
+ * Pure reads of a Y.Doc into plain data, so the diff itself never touches Yjs.
+ */
+
+export interface TextBlock {
+  /** the node holding the text: paragraph, heading, codeBlock… */
+  type: string;
+  /** heading level, when the block is a heading */
+  level?: number;
+  /** the outermost container when the block is nested: bulletList, orderedList, table, blockquote… */
+  within?: string;
+  text: string;
+}
+
+export interface DocumentContent {
+  blocks: TextBlock[];
+  measures: MeasureFields[];
+}
+
+/** Nodes whose text is one block; lists, tables and quotes are containers of such blocks. */
+const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'codeBlock']);
+
+export function readContent(doc: Y.Doc): DocumentContent {
+  const blocks: TextBlock[] = [];
+  const visit = (node: unknown, within: string | undefined) => {
+    if (!(node instanceof Y.XmlElement)) {
+      // Text or an unknown node directly in a container: shown as a paragraph of its own.
+      const text = inlineText(node);
+      if (text) blocks.push(withContainer({ type: 'paragraph', text }, within));
+      return;
+    }
+    if (TEXT_BLOCKS.has(node.nodeName)) {
+      const block: TextBlock = { type: node.nodeName, text: inlineText(node) };
+      const level = Number(node.getAttribute('level'));
+      if (node.nodeName === 'heading' && Number.isFinite(level)) block.level = level;
+      blocks.push(withContainer(block, within));
+      return;
+    }
+    for (const child of node.toArray()) visit(child, within ?? node.nodeName);
+  };
+  for (const child of bodyOf(doc).toArray()) visit(child, undefined);
+  return { blocks, measures: readMeasures(doc) };
+}
+
+/** Reads a document's state bytes into a temporary Y.Doc; nothing of it outlives the call. */
+export function readState<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return read(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+function withContainer(block: TextBlock, within: string | undefined): TextBlock {
+  return within ? { ...block, within } : block;
+}
+
+/** The text of a block's inline content: formatting dropped, line breaks kept, inline nodes as their text. */
+function inlineText(node: unknown): string {
+  if (node instanceof Y.XmlText) {
+    return (node.toDelta() as Array<{ insert?: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  }
+  if (node instanceof Y.XmlElement) {
+    if (node.nodeName === 'hardBreak') return '\n';
+    return node.toArray().map(inlineText).join('');
+  }
+  return '';
+}

@@ -1,0 +1,150 @@
+import type { MeasureFields } from '../../shared/doc-schema.ts';
+import { pairBlocks } from './block-pairing.ts';
+import { diffSequences } from './sequence-diff.ts';
+import type { DocumentContent, TextBlock } from './version-content.ts';
+import { diffWords, WORD_DIFF_LIMITS, type WordDiffLimits, type WordOp } from './word-diff.ts';
+
+/**
+ * The difference between two states of a document, as something to show: text blocks equal,
+ * inserted, deleted or changed (with the words that changed), and measures added, removed or
+ * changed field by field. Pure and bounded; `limits` lists every bound that was reached.
+ */
+
+export type BlockDiff =
+  | { op: 'equal' | 'insert' | 'delete'; block: TextBlock }
+  | { op: 'change'; before: TextBlock; after: TextBlock; words: WordOp[] | null };
+
+export type MeasureField = Exclude<keyof MeasureFields, 'id'>;
+export type FieldChange = { field: MeasureField; before: unknown; after: unknown };
+
+export interface VersionDiff {
+  blocks: BlockDiff[];
+  measures: {
+    added: MeasureFields[];
+    removed: MeasureFields[];
+    changed: Array<{ id: string; title: string; changes: FieldChange[] }>;
+  };
+  summary: { inserted: number; deleted: number; changed: number; unchanged: number; measuresAdded: number; measuresRemoved: number; measuresChanged: number };
+  /** true when some bound was reached: the diff is then partial or coarser than it could be */
+  truncated: boolean;
+  limits: DiffLimitCode[];
+}
+
+export type DiffLimitCode = 'blocks_truncated' | 'blocks_coarse' | 'inline_diffs_omitted' | 'measures_truncated';
+
+export interface DiffLimits {
+  /** blocks compared per side; those beyond are left out */
+  maxBlocks: number;
+  /** block differences beyond which the middle is shown as replaced wholesale */
+  maxBlockEdits: number;
+  /** changed blocks that get an inline word diff */
+  maxInlineDiffs: number;
+  maxMeasures: number;
+  words: WordDiffLimits;
+}
+
+export const DIFF_LIMITS: DiffLimits = { maxBlocks: 5000, maxBlockEdits: 2000, maxInlineDiffs: 1000, maxMeasures: 2000, words: WORD_DIFF_LIMITS };
+
+const MEASURE_FIELDS: readonly MeasureField[] = ['title', 'status', 'progress', 'start', 'due', 'leadOrganisationId', 'partnerOrganisationIds', 'indicator', 'budget'];
+
+export function diffContent(before: DocumentContent, after: DocumentContent, limits: DiffLimits = DIFF_LIMITS): VersionDiff {
+  const reached = new Set<DiffLimitCode>();
+  const blocks = diffBlocks(before.blocks, after.blocks, limits, reached);
+  const measures = diffMeasures(before.measures, after.measures, limits, reached);
+  const count = (op: BlockDiff['op']) => blocks.filter((block) => block.op === op).length;
+  return {
+    blocks,
+    measures,
+    summary: {
+      inserted: count('insert'),
+      deleted: count('delete'),
+      changed: count('change'),
+      unchanged: count('equal'),
+      measuresAdded: measures.added.length,
+      measuresRemoved: measures.removed.length,
+      measuresChanged: measures.changed.length,
+    },
+    truncated: reached.size > 0,
+    limits: [...reached],
+  };
+}
+
+function diffBlocks(allBefore: TextBlock[], allAfter: TextBlock[], limits: DiffLimits, reached: Set<DiffLimitCode>): BlockDiff[] {
+  if (allBefore.length > limits.maxBlocks || allAfter.length > limits.maxBlocks) reached.add('blocks_truncated');
+  const before = allBefore.slice(0, limits.maxBlocks);
+  const after = allAfter.slice(0, limits.maxBlocks);
+  const key = (block: TextBlock) => `${block.type}\u0000${block.level ?? ''}\u0000${block.within ?? ''}\u0000${block.text}`;
+  const beforeKeys = before.map(key);
+  const afterKeys = after.map(key);
+  const { edits, exact } = diffSequences(beforeKeys, afterKeys, (x, y) => x === y, limits.maxBlockEdits);
+  if (!exact) reached.add('blocks_coarse');
+
+  const result: BlockDiff[] = [];
+  let inlineDiffs = 0;
+  let deleted: TextBlock[] = [];
+  let inserted: TextBlock[] = [];
+  // A stretch of deletions and insertions between equal blocks: alike blocks are shown as one
+  // changed block (an edited paragraph), the others as removed and added.
+  const flushStretch = () => {
+    let d = 0;
+    let i = 0;
+    const upTo = (untilDeleted: number, untilInserted: number) => {
+      while (d < untilDeleted) result.push({ op: 'delete', block: deleted[d++]! });
+      while (i < untilInserted) result.push({ op: 'insert', block: inserted[i++]! });
+    };
+    for (const [pairedDeleted, pairedInserted] of pairBlocks(
+      deleted.map((block) => block.text),
+      inserted.map((block) => block.text),
+    )) {
+      upTo(pairedDeleted, pairedInserted);
+      const [old, current] = [deleted[d++]!, inserted[i++]!];
+      const words = exact && inlineDiffs < limits.maxInlineDiffs ? diffWords(old.text, current.text, limits.words) : null;
+      if (words) inlineDiffs++;
+      else reached.add(exact ? 'inline_diffs_omitted' : 'blocks_coarse');
+      result.push({ op: 'change', before: old, after: current, words: words?.ops ?? null });
+    }
+    upTo(deleted.length, inserted.length);
+    deleted = [];
+    inserted = [];
+  };
+  for (const edit of edits) {
+    if (edit.op === 'delete') deleted.push(before[edit.a]!);
+    else if (edit.op === 'insert') inserted.push(after[edit.b]!);
+    else {
+      flushStretch();
+      result.push({ op: 'equal', block: after[edit.b]! });
+    }
+  }
+  flushStretch();
+  return result;
+}
+
+function diffMeasures(allBefore: MeasureFields[], allAfter: MeasureFields[], limits: DiffLimits, reached: Set<DiffLimitCode>): VersionDiff['measures'] {
+  if (allBefore.length > limits.maxMeasures || allAfter.length > limits.maxMeasures) reached.add('measures_truncated');
+  const before = byId(allBefore.slice(0, limits.maxMeasures));
+  const after = byId(allAfter.slice(0, limits.maxMeasures));
+  const changed: VersionDiff['measures']['changed'] = [];
+  for (const [id, current] of after) {
+    const old = before.get(id);
+    if (!old) continue;
+    const changes = MEASURE_FIELDS.filter((field) => !sameValue(old[field], current[field])).map((field) => ({ field, before: old[field], after: current[field] }));
+    if (changes.length > 0) changed.push({ id, title: current.title, changes });
+  }
+  return {
+    added: [...after.values()].filter((measure) => !before.has(measure.id)),
+    removed: [...before.values()].filter((measure) => !after.has(measure.id)),
+    changed,
+  };
+}
+
+/** Measures by id in document order; of two rows with one id the first counts, as in the projection. */
+function byId(measures: MeasureFields[]): Map<string, MeasureFields> {
+  const map = new Map<string, MeasureFields>();
+  for (const measure of measures) if (!map.has(measure.id)) map.set(measure.id, measure);
+  return map;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => Object.is(item, b[index]));
+  return Object.is(a, b);
+}
