@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './server.ts';
+import { ensureClientBuilt } from './http/static-client.ts';
+import { createLogger } from './logger.ts';
 
 /** `npm start`: one process serving the API, the sync endpoint, socket.io and the Slack bot. */
 async function main(): Promise<void> {
@@ -13,6 +15,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Here rather than in startServer: tests start many servers and build the client once, themselves.
+  await ensureClientBuilt({ logger: createLogger(config.logLevel) });
   const running = await startServer(config);
   let signalled = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
