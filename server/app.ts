@@ -11,11 +11,11 @@ import { commentsRouter } from './routes/comments.ts';
 import { documentsRouter } from './routes/documents.ts';
 import { healthRouter } from './routes/health.ts';
 import { metricsRouter } from './routes/metrics.ts';
-import { CLIENT_DIST_DIR, serveClient } from './http/static-client.ts';
 import { measuresRouter } from './routes/measures.ts';
 import { notificationsRouter } from './routes/notifications.ts';
 import { organisationsRouter } from './routes/organisations.ts';
 import { sessionsRouter } from './routes/sessions.ts';
+import { slackLinkRouter } from './routes/slack-link.ts';
 import { tokensRouter } from './routes/tokens.ts';
 import { usersRouter } from './routes/users.ts';
 import { versionsRouter } from './routes/versions.ts';
@@ -25,10 +25,12 @@ export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
 export interface AppOptions {
   services: Services;
   ping: () => Promise<boolean>;
+  /** the Slack bot's endpoints: they read the raw body, so they come before the JSON parser */
+  slack?: Koa.Middleware<AppState, AppContext>;
 }
 
 /** Builds the Koa application: middleware pipeline, then one router per resource. */
-export function createApp({ services, ping }: AppOptions): Koa<AppState, AppContext> {
+export function createApp({ services, ping, slack }: AppOptions): Koa<AppState, AppContext> {
   // Behind a trusted proxy, the client address is the one that proxy appended (the last entry of
   // X-Forwarded-For); the entries before it are whatever the client chose to send.
   const app = new Koa<AppState, AppContext>({ proxy: services.config.trustProxy, maxIpsCount: 1 });
@@ -41,10 +43,10 @@ export function createApp({ services, ping }: AppOptions): Koa<AppState, AppCont
   const health = healthRouter(ping);
   app.use(health.routes());
   app.use(metricsRouter.routes());
-  app.use(serveClient(CLIENT_DIST_DIR));
+  if (slack) app.use(slack);
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);
-  for (const router of [authRouter, organisationsRouter, usersRouter, tokensRouter, documentsRouter, commentsRouter, measuresRouter, notificationsRouter, commissionsRouter, sessionsRouter, versionsRouter]) {
+  for (const router of [authRouter, organisationsRouter, usersRouter, tokensRouter, documentsRouter, commentsRouter, measuresRouter, notificationsRouter, commissionsRouter, sessionsRouter, versionsRouter, slackLinkRouter]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

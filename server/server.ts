@@ -17,6 +17,7 @@ import { subscribeHubToAccessChanges } from './collab/access-listener.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
 import { startNotifications } from './notifications/service.ts';
 import { scheduleOverdueCheck } from './jobs/overdue-check.ts';
+import { startSlackBot, type SlackBot } from '../bot/app.ts';
 
 export interface RunningServer {
   url: string;
@@ -26,6 +27,8 @@ export interface RunningServer {
   hub: CollabHub;
   events: DomainEvents;
   metrics: Registry;
+  /** null when Slack is not configured */
+  slack: SlackBot | null;
   /** stops accepting, ends open connections, flushes, closes the database; safe to call twice */
   close(): Promise<void>;
 }
@@ -64,7 +67,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   subscribeHubToAccessChanges(events, hub);
 
-  const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, ping: database.ping });
+  const slack = await startSlackBot({ db: database.db, hub, events, clock, config, logger: logger.child({ component: 'slack' }) });
+  const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, ping: database.ping, slack: slack?.middleware });
   const server = http.createServer(app.callback());
   const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }) });
   const realtime = attachRealtime({ server, db: database.db, config, logger: logger.child({ component: 'realtime' }), events });
@@ -89,6 +93,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       stopNotifications();
       stopOverdueCheck();
       await realtime.close();
+      await slack?.close();
       await hub.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -99,5 +104,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await database.close();
       logger.info('stopped');
     })());
-  return { url, port, database, logger, hub, events, metrics, close };
+  return { url, port, database, logger, hub, events, metrics, slack, close };
 }

@@ -24,6 +24,7 @@ export type AuditAction =
   | 'document.access_granted'
   | 'document.access_changed'
   | 'document.access_revoked'
+  | 'document.version_restored'
   | 'commission.created'
   | 'commission.updated'
   | 'session.created'
@@ -33,7 +34,8 @@ export type AuditAction =
   | 'session.item_changed'
   | 'session.decision_recorded'
   | 'session.closed'
-  | 'version.created';
+  | 'version.created'
+  | 'slack.linked';
 
 export interface AuditEntry {
   actorUserId: string | null;

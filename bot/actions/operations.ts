@@ -1,0 +1,68 @@
+import type { DocumentStatus } from '../../db/schema.ts';
+import { findMeasure, readMeasure, updateMeasure, MEASURE_STATUSES, type MeasureStatus } from '../../shared/doc-schema.ts';
+import { setThreadResolved } from '../../server/commands/comments-changes.ts';
+import { requireDocument } from '../../server/commands/document-guard.ts';
+import { transitionDocument } from '../../server/commands/documents.ts';
+import { AppError } from '../../server/errors.ts';
+import { plain, type SlackMessage } from '../blocks/common.ts';
+import { t } from '../i18n/index.ts';
+import type { BotUser } from '../linking/links.ts';
+import type { BotServices } from '../services.ts';
+
+/**
+ * What buttons do, as the linked user, through the same commands and checks as the web app.
+ * Permissions are checked again on every click: the message may be old, the rights may have changed.
+ */
+
+export async function setMeasureStatus(services: BotServices, user: BotUser, documentId: string, measureId: string, status: string): Promise<SlackMessage> {
+  if (!MEASURE_STATUSES.includes(status as MeasureStatus)) return plain(t(user.locale, 'error.gone'));
+  const { row } = await requireDocument(services.db, user, documentId, 'edit');
+  // The live Y.Doc is the truth: the change goes there, and web clients see it at once.
+  const before = await services.hub.applyServerChange(
+    documentId,
+    (doc) => {
+      const map = findMeasure(doc, measureId);
+      if (!map) return null;
+      const previous = readMeasure(map);
+      updateMeasure(doc, measureId, { status: status as MeasureStatus, ...(status === 'done' ? { progress: 100 } : {}) });
+      return previous;
+    },
+    user.userId,
+  );
+  if (!before) return plain(t(user.locale, 'measure.missing'));
+  if (before.status !== status) {
+    services.events.emit({ type: 'measure.status_changed', documentId, measureId, title: before.title, from: before.status, to: status, actorUserId: user.userId });
+  }
+  services.logger.info({ documentId, measureId, status, userId: user.userId, document: row.title }, 'measure status set from Slack');
+  return plain(t(user.locale, 'measure.updated', { title: before.title, status: t(user.locale, `measure.${status as MeasureStatus}`), name: user.name }));
+}
+
+export async function resolveComment(services: BotServices, user: BotUser, documentId: string, commentId: string): Promise<SlackMessage> {
+  const change = await setThreadResolved(services.db, user, documentId, commentId, true);
+  for (const event of change.events) services.events.emit(event);
+  return plain(t(user.locale, 'comment.resolved', { name: user.name }));
+}
+
+export async function moveDocument(services: BotServices, user: BotUser, documentId: string, to: DocumentStatus, reason?: string): Promise<SlackMessage> {
+  const before = await requireDocument(services.db, user, documentId, 'view');
+  try {
+    const row = await transitionDocument(services.db, user, documentId, { to, reason });
+    services.events.emit({ type: 'document.status_changed', documentId, actorUserId: user.userId, from: before.row.status, to: row.status, reason: reason ?? null });
+    return plain(t(user.locale, 'workflow.done', { title: row.title, from: t(user.locale, `status.${before.row.status}`), to: t(user.locale, `status.${row.status}`), name: user.name }));
+  } catch (error) {
+    if (error instanceof AppError && (error.status === 403 || error.code === 'invalid_transition')) {
+      return plain(t(user.locale, 'workflow.refused', { title: before.row.title, from: t(user.locale, `status.${before.row.status}`), to: t(user.locale, `status.${to}`) }));
+    }
+    throw error;
+  }
+}
+
+/** Refusals from the commands, as the reader should read them; anything else is ours to log. */
+export function refusalMessage(user: BotUser, error: unknown): SlackMessage | null {
+  if (!(error instanceof AppError)) return null;
+  if (error.status === 404) return plain(t(user.locale, 'error.gone'));
+  if (error.status === 403) return plain(t(user.locale, 'error.notAllowed'));
+  if (error.status === 409) return plain(t(user.locale, 'error.conflict', { detail: error.message }));
+  if (error.status === 400) return plain(t(user.locale, 'error.usage', { usage: error.message }));
+  return null;
+}

@@ -1,0 +1,86 @@
+import type { DocumentKind, DocumentStatus, Locale } from '../../db/schema.ts';
+import { MEASURE_STATUSES, type MeasureStatus } from '../../shared/doc-schema.ts';
+import { formatDate, t } from '../i18n/index.ts';
+import { ActionId, actions, button, context, documentUrl, encodeValue, escapeMrkdwn, header, link, option, section, type Block, type SlackMessage } from './common.ts';
+
+export interface DocumentLine {
+  id: string;
+  title: string;
+  kind: DocumentKind;
+  status: DocumentStatus;
+  leadName: string;
+}
+
+/** `list` and `search`: one line per document, with a link; the rest counted. */
+export function documentListBlocks(title: string, documents: readonly DocumentLine[], total: number, locale: Locale, publicUrl: string): SlackMessage {
+  if (documents.length === 0) return { text: t(locale, 'list.none'), blocks: [section(t(locale, 'list.none'))] };
+  const lines = documents.map(
+    (doc) => `• ${link(documentUrl(publicUrl, doc.id), doc.title)} — ${t(locale, `kind.${doc.kind}`)}, _${t(locale, `status.${doc.status}`)}_ · ${escapeMrkdwn(doc.leadName)}`,
+  );
+  const blocks: Block[] = [header(title), ...chunkLines(lines)];
+  if (total > documents.length) blocks.push(context(t(locale, 'list.more', { count: total - documents.length })));
+  return { text: title, blocks };
+}
+
+export interface MeasureLine {
+  documentId: string;
+  documentTitle: string;
+  id: string;
+  title: string;
+  due: string | null;
+  status: MeasureStatus;
+  progress: number;
+  /** the reader may edit the document: offer the buttons (the click checks again) */
+  canEdit: boolean;
+}
+
+/** Overdue (or due) measures, each with open / mark done / set status. */
+export function measureListBlocks(title: string, measures: readonly MeasureLine[], total: number, locale: Locale, publicUrl: string): SlackMessage {
+  if (measures.length === 0) return { text: t(locale, 'overdue.none'), blocks: [section(t(locale, 'overdue.none'))] };
+  const blocks: Block[] = [header(title)];
+  // 50 blocks per message: a header, two blocks per measure, and a closing context.
+  measures.slice(0, 20).forEach((measure, index) => {
+    blocks.push(section(measureLine(measure, locale, publicUrl)));
+    if (measure.canEdit) blocks.push(actions(measureButtons(measure, locale, index)));
+  });
+  if (total > Math.min(20, measures.length)) blocks.push(context(t(locale, 'list.more', { count: total - Math.min(20, measures.length) })));
+  return { text: title, blocks };
+}
+
+export function measureLine(measure: Omit<MeasureLine, 'canEdit'>, locale: Locale, publicUrl: string): string {
+  const due = measure.due ? t(locale, 'measure.due', { date: formatDate(locale, measure.due) }) : '';
+  return [
+    `*${escapeMrkdwn(measure.title)}*`,
+    `${link(documentUrl(publicUrl, measure.documentId), measure.documentTitle)} · ${t(locale, `measure.${measure.status}`)} · ${t(locale, 'measure.progress', { progress: measure.progress })}${due ? ` · ${due}` : ''}`,
+  ].join('\n');
+}
+
+export function measureButtons(measure: Pick<MeasureLine, 'documentId' | 'id' | 'status'>, locale: Locale, index: number) {
+  const value = encodeValue({ d: measure.documentId, m: measure.id });
+  return [
+    button(`${ActionId.measureDone}#${index}`, t(locale, 'measure.markDone'), value, 'primary'),
+    {
+      type: 'static_select' as const,
+      action_id: `${ActionId.measureStatus}#${index}`,
+      placeholder: { type: 'plain_text' as const, text: t(locale, 'measure.setStatus') },
+      options: MEASURE_STATUSES.filter((status) => status !== measure.status).map((status) =>
+        option(t(locale, `measure.${status}`), encodeValue({ d: measure.documentId, m: measure.id, s: status })),
+      ),
+    },
+  ];
+}
+
+/** Section text is limited to 3000 characters: long lists go over several sections. */
+export function chunkLines(lines: readonly string[], max = 2900): Block[] {
+  const blocks: Block[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (current && current.length + line.length + 1 > max) {
+      blocks.push(section(current));
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) blocks.push(section(current));
+  return blocks;
+}

@@ -1,0 +1,34 @@
+import { createComment } from '../../server/commands/comments.ts';
+import { contentFromHub } from '../../server/commands/comments-content.ts';
+import { canComment } from '../../server/policies/document-access.ts';
+import { createCommentSchema } from '../../server/schemas/comments.ts';
+import { plain, type SlackMessage } from '../blocks/common.ts';
+import { t } from '../i18n/index.ts';
+import type { BotUser } from '../linking/links.ts';
+import type { BotServices } from '../services.ts';
+import { findDocument } from './lookup.ts';
+
+/**
+ * Posts a comment as the linked user, through the same command (and rules) as the web app, and
+ * announces it on the bus like the comments route does.
+ */
+export async function postComment(services: BotServices, user: BotUser, documentId: string, body: string, anchor?: { measureId: string }) {
+  const input = createCommentSchema.parse({ body, ...(anchor ? { anchor: { type: 'measure', ...anchor } } : {}) });
+  const change = await createComment(services.db, contentFromHub(services.hub), user, documentId, input);
+  for (const event of change.events) services.events.emit(event);
+  return change.comment;
+}
+
+export async function commentCommand(services: BotServices, user: BotUser, query: string, text: string): Promise<SlackMessage> {
+  const match = await findDocument(services.db, user, query, services.publicUrl);
+  if (match.kind === 'none') return plain(t(user.locale, 'error.notFound', { query }));
+  if (match.kind === 'many') {
+    const titles = match.candidates.slice(0, 10).map((candidate) => `• ${candidate.title}`);
+    return plain(`${t(user.locale, 'comment.ambiguous', { query })}\n${titles.join('\n')}`);
+  }
+  if (!canComment(match.level) || match.row.archived_at) return plain(t(user.locale, 'error.forbidden', { title: match.row.title }));
+  const parsed = createCommentSchema.safeParse({ body: text });
+  if (!parsed.success) return plain(t(user.locale, 'error.usage', { usage: t(user.locale, 'help.comment') }));
+  await postComment(services, user, match.row.id, text);
+  return plain(t(user.locale, 'comment.posted', { title: match.row.title }));
+}

@@ -1,0 +1,138 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, DocumentRow, DocumentStatus } from '../../db/schema.ts';
+import { MEASURE_STATUSES, type MeasureStatus } from '../../shared/doc-schema.ts';
+import { workflowRoles } from '../../server/commands/documents.ts';
+import { availableTransitions } from '../../server/domain/workflow.ts';
+import { canComment, canEdit, documentAccess } from '../../server/policies/document-access.ts';
+import { accessFacts, listVisibleDocuments, loadGrants, visibleTo } from '../../server/queries/documents.ts';
+import { listVisibleMeasures } from '../../server/queries/measures.ts';
+import { documentListBlocks, measureListBlocks, type DocumentLine } from '../blocks/lists.ts';
+import { pickerBlocks, statusBlocks, type DocumentStatusView } from '../blocks/status.ts';
+import { plain, type SlackMessage } from '../blocks/common.ts';
+import { fr } from '../i18n/fr.ts';
+import { en } from '../i18n/en.ts';
+import { ar } from '../i18n/ar.ts';
+import { t } from '../i18n/index.ts';
+import type { BotUser } from '../linking/links.ts';
+import type { BotServices } from '../services.ts';
+import { findCommission, findDocument, findOrganisation, normalize, organisationNames } from './lookup.ts';
+
+const LIST_LIMIT = 15;
+
+export async function statusCommand(services: BotServices, user: BotUser, query: string): Promise<SlackMessage> {
+  const match = await findDocument(services.db, user, query, services.publicUrl);
+  if (match.kind === 'none') return plain(t(user.locale, 'error.notFound', { query }));
+  if (match.kind === 'many') return pickerBlocks(query, match.candidates, user.locale);
+  return statusBlocks(await statusView(services, user, match.row, match.level), user.locale, services.publicUrl);
+}
+
+/** Everything `status` shows of one document, for one reader who may see it. */
+export async function statusView(services: BotServices, user: BotUser, row: DocumentRow, level: 'edit' | 'comment' | 'view'): Promise<DocumentStatusView> {
+  const { db } = services;
+  const today = services.clock.today();
+  const [names, counts, editor, comments] = await Promise.all([
+    organisationNames(db, [row.lead_organisation_id], user.locale),
+    db
+      .selectFrom('measures')
+      .select(['status', sql<number>`count(*)::int`.as('count'), sql<number>`count(*) FILTER (WHERE due_date < ${today}::date AND status NOT IN ('done', 'cancelled'))::int`.as('overdue')])
+      .where('document_id', '=', row.id)
+      .groupBy('status')
+      .execute(),
+    row.last_edited_by ? db.selectFrom('users').select('name').where('id', '=', row.last_edited_by).executeTakeFirst() : undefined,
+    db
+      .selectFrom('comments')
+      .select(sql<number>`count(*)::int`.as('count'))
+      .where('document_id', '=', row.id)
+      .where('thread_id', 'is', null)
+      .where('resolved_at', 'is', null)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const measures = Object.fromEntries(MEASURE_STATUSES.map((status) => [status, 0])) as Record<MeasureStatus, number>;
+  let overdue = 0;
+  for (const count of counts) {
+    measures[count.status] = Number(count.count);
+    overdue += Number(count.overdue);
+  }
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    status: row.status,
+    returnReason: row.return_reason,
+    leadName: names.get(row.lead_organisation_id) ?? '—',
+    measures,
+    overdue,
+    lastEditedAt: row.last_edited_at,
+    lastEditorName: editor?.name ?? null,
+    openComments: Number(comments.count),
+    canComment: canComment(level) && !row.archived_at,
+    transitions: row.archived_at ? [] : availableTransitions(row.status, workflowRoles(user, row, level)),
+  };
+}
+
+const STATUSES: DocumentStatus[] = ['draft', 'in_review', 'submitted', 'adopted', 'in_implementation', 'closed', 'returned'];
+
+/** A status typed as its code or its name in any of the three languages. */
+export function statusNamed(word: string): DocumentStatus | null {
+  const wanted = normalize(word);
+  return STATUSES.find((status) => [status, fr[`status.${status}`], en[`status.${status}`], ar[`status.${status}`]].some((name) => normalize(name) === wanted)) ?? null;
+}
+
+export async function listCommand(services: BotServices, user: BotUser, words: string[]): Promise<SlackMessage> {
+  const { db } = services;
+  const status = words.map(statusNamed).find((found) => found !== null) ?? undefined;
+  const rest = words.filter((word) => statusNamed(word) === null).join(' ');
+  let leadOrganisationId: string | undefined;
+  let commissionId: string | undefined;
+  if (rest) {
+    const organisation = await findOrganisation(db, rest);
+    const commission = organisation ? null : await findCommission(db, rest);
+    if (!organisation && !commission) return plain(t(user.locale, 'sub.unknownTarget', { query: rest }));
+    leadOrganisationId = organisation?.id;
+    commissionId = commission?.id;
+  }
+  if (commissionId) {
+    // A commission's documents: those on the agenda of its sessions.
+    let query = visibleTo(db.selectFrom('documents'), user)
+      .where('documents.archived_at', 'is', null)
+      .where('documents.id', 'in', db.selectFrom('agenda_items').innerJoin('commission_sessions', 'commission_sessions.id', 'agenda_items.session_id').select('agenda_items.document_id').where('commission_sessions.commission_id', '=', commissionId));
+    if (status) query = query.where('documents.status', '=', status);
+    const rows = await query.selectAll('documents').orderBy('documents.updated_at', 'desc').limit(200).execute();
+    return documentListBlocks(t(user.locale, 'list.title', { count: rows.length }), await documentLines(db, rows.slice(0, LIST_LIMIT), user), rows.length, user.locale, services.publicUrl);
+  }
+  const { rows, total } = await listVisibleDocuments(db, user, { status, leadOrganisationId, archived: 'false', limit: LIST_LIMIT, offset: 0 });
+  return documentListBlocks(t(user.locale, 'list.title', { count: total }), await documentLines(db, rows, user), total, user.locale, services.publicUrl);
+}
+
+export async function searchCommand(services: BotServices, user: BotUser, query: string): Promise<SlackMessage> {
+  const { rows, total } = await listVisibleDocuments(services.db, user, { q: query, archived: 'false', limit: LIST_LIMIT, offset: 0 });
+  return documentListBlocks(t(user.locale, 'search.title', { query, count: total }), await documentLines(services.db, rows, user), total, user.locale, services.publicUrl);
+}
+
+export async function overdueCommand(services: BotServices, user: BotUser, organisation?: string): Promise<SlackMessage> {
+  const { db } = services;
+  let organisationId: string | undefined;
+  if (organisation) {
+    const found = await findOrganisation(db, organisation);
+    if (!found) return plain(t(user.locale, 'sub.unknownTarget', { query: organisation }));
+    organisationId = found.id;
+  }
+  const measures = await listVisibleMeasures(db, user, { overdue: true, organisationId, today: services.clock.today(), limit: 200 });
+  const editable = await editableDocuments(db, user, measures.map((measure) => measure.documentId));
+  const lines = measures.map((measure) => ({ ...measure, canEdit: editable.has(measure.documentId) }));
+  return measureListBlocks(t(user.locale, 'overdue.title', { count: measures.length }), lines, measures.length, user.locale, services.publicUrl);
+}
+
+/** Of these documents, those the reader may edit (to offer buttons; every click checks again). */
+export async function editableDocuments(db: Kysely<Database>, user: BotUser, ids: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Set();
+  const [rows, grants] = await Promise.all([db.selectFrom('documents').selectAll().where('id', 'in', unique).execute(), loadGrants(db, unique)]);
+  return new Set(rows.filter((row) => canEdit(documentAccess(user, accessFacts(row, grants.get(row.id) ?? [])))).map((row) => row.id));
+}
+
+async function documentLines(db: Kysely<Database>, rows: readonly DocumentRow[], user: BotUser): Promise<DocumentLine[]> {
+  const names = await organisationNames(db, rows.map((row) => row.lead_organisation_id), user.locale);
+  return rows.map((row) => ({ id: row.id, title: row.title, kind: row.kind, status: row.status, leadName: names.get(row.lead_organisation_id) ?? '—' }));
+}

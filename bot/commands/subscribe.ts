@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { Database, SlackSubscriptionObject } from '../../db/schema.ts';
+import { findDocumentWithAccess } from '../../server/queries/documents.ts';
+import type { EventCategory } from '../blocks/help.ts';
+import { chunkLines } from '../blocks/lists.ts';
+import { escapeMrkdwn, header, plain, type SlackMessage } from '../blocks/common.ts';
+import { t } from '../i18n/index.ts';
+import type { BotUser } from '../linking/links.ts';
+import { channelSubscriptions, subscribe, unsubscribe } from '../notify/subscriptions.ts';
+import type { BotServices } from '../services.ts';
+import { findCommission, findDocument, findOrganisation, organisationName } from './lookup.ts';
+
+export interface Where {
+  teamId: string;
+  channelId: string;
+}
+
+type Target = { type: SlackSubscriptionObject; id: string; name: string } | { ambiguous: string[] } | null;
+
+/** What `subscribe` names: an organisation (code or name), a commission the reader sits on, or a document they may see. */
+async function resolveTarget(services: BotServices, user: BotUser, text: string): Promise<Target> {
+  const organisation = await findOrganisation(services.db, text);
+  if (organisation) return { type: 'organisation', id: organisation.id, name: organisationName(organisation, user.locale) };
+  const commission = await findCommission(services.db, text);
+  if (commission && (await sitsOn(services.db, user, commission.id))) return { type: 'commission', id: commission.id, name: commission.names[user.locale] };
+  const match = await findDocument(services.db, user, text, services.publicUrl);
+  if (match.kind === 'one') return { type: 'document', id: match.row.id, name: match.row.title };
+  if (match.kind === 'many') return { ambiguous: match.candidates.slice(0, 10).map((candidate) => candidate.title) };
+  return null;
+}
+
+/** Commission business is for its members (and the coordination unit), as in the sessions API. */
+export async function sitsOn(db: Kysely<Database>, user: BotUser, commissionId: string): Promise<boolean> {
+  if (user.role === 'admin') return true;
+  const member = await db
+    .selectFrom('commission_members')
+    .select('organisation_id')
+    .where('commission_id', '=', commissionId)
+    .where('organisation_id', '=', user.organisationId)
+    .executeTakeFirst();
+  return member !== undefined;
+}
+
+const targetLabel = (user: BotUser, target: { type: SlackSubscriptionObject; name: string }) => t(user.locale, `sub.${target.type}`, { name: escapeMrkdwn(target.name) });
+const eventList = (user: BotUser, events: readonly string[]) => events.map((event) => t(user.locale, `event.${event as EventCategory}`)).join(', ');
+
+export async function subscribeCommand(services: BotServices, user: BotUser, where: Where, text: string, events: EventCategory[], unknown: string[]): Promise<SlackMessage> {
+  if (unknown.length > 0) {
+    return plain(t(user.locale, 'sub.unknownEvents', { events: unknown.join(', '), known: 'status, comments, measures, sessions, edits, all' }));
+  }
+  const target = await resolveTarget(services, user, text);
+  if (!target) return plain(t(user.locale, 'sub.unknownTarget', { query: text }));
+  if ('ambiguous' in target) return plain(`${t(user.locale, 'comment.ambiguous', { query: text })}\n${target.ambiguous.map((title) => `• ${title}`).join('\n')}`);
+  await subscribe(services.db, { ...where, objectType: target.type, objectId: target.id }, events, user.userId);
+  return plain(t(user.locale, 'sub.done', { target: targetLabel(user, target), events: eventList(user, events) }));
+}
+
+export async function unsubscribeCommand(services: BotServices, user: BotUser, where: Where, text: string): Promise<SlackMessage> {
+  const target = await resolveTarget(services, user, text);
+  if (!target) return plain(t(user.locale, 'sub.unknownTarget', { query: text }));
+  if ('ambiguous' in target) return plain(`${t(user.locale, 'comment.ambiguous', { query: text })}\n${target.ambiguous.map((title) => `• ${title}`).join('\n')}`);
+  const removed = await unsubscribe(services.db, { ...where, objectType: target.type, objectId: target.id });
+  return plain(t(user.locale, removed ? 'sub.removed' : 'sub.missing', { target: targetLabel(user, target) }));
+}
+
+/** The channel's subscriptions, without those naming documents or commissions the reader may not see. */
+export async function subscriptionsCommand(services: BotServices, user: BotUser, where: Where): Promise<SlackMessage> {
+  const { db } = services;
+  const lines: string[] = [];
+  for (const subscription of await channelSubscriptions(db, where.teamId, where.channelId)) {
+    const name = await visibleName(services, user, subscription.object_type, subscription.object_id);
+    if (name === null) continue;
+    lines.push(`• ${targetLabel(user, { type: subscription.object_type, name })} — ${eventList(user, subscription.events)}`);
+  }
+  if (lines.length === 0) return plain(t(user.locale, 'sub.none'));
+  return { text: t(user.locale, 'sub.title'), blocks: [header(t(user.locale, 'sub.title')), ...chunkLines(lines)] };
+}
+
+async function visibleName(services: BotServices, user: BotUser, type: SlackSubscriptionObject, id: string): Promise<string | null> {
+  const { db } = services;
+  switch (type) {
+    case 'document':
+      return (await findDocumentWithAccess(db, user, id)).row?.title ?? null;
+    case 'organisation': {
+      const row = await db.selectFrom('organisations').select(['name_fr', 'name_ar', 'name_en']).where('id', '=', id).executeTakeFirst();
+      return row ? organisationName(row, user.locale) : null;
+    }
+    case 'commission': {
+      if (!(await sitsOn(db, user, id))) return null;
+      const row = await db.selectFrom('commissions').select(['name_fr', 'name_ar', 'name_en']).where('id', '=', id).executeTakeFirst();
+      return row ? organisationName(row, user.locale) : null;
+    }
+  }
+}

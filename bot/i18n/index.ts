@@ -1,0 +1,39 @@
+import type { Locale } from '../../db/schema.ts';
+import { ar } from './ar.ts';
+import { en } from './en.ts';
+import { fr, type MessageKey } from './fr.ts';
+
+export type { MessageKey };
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { fr, ar, en };
+
+/** A message in the reader's language, placeholders filled in. Pure. */
+export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = DICTIONARIES[locale][key] ?? fr[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export const translator =
+  (locale: Locale): Translate =>
+  (key, params) =>
+    t(locale, key, params);
+
+/** Slack's user locale (`fr-FR`, `ar`, `en-US`…) as one of ours; French, the ministry's language, otherwise. */
+export function localeFromSlack(slackLocale: string | undefined): Locale {
+  const language = slackLocale?.slice(0, 2).toLowerCase();
+  return language === 'ar' || language === 'en' || language === 'fr' ? language : 'fr';
+}
+
+/** Dates as people read them in each language, in Morocco's time zone. */
+export function formatDate(locale: Locale, value: Date | string, withTime = false): string {
+  const date = typeof value === 'string' ? new Date(`${value}${value.length === 10 ? 'T12:00:00Z' : ''}`) : value;
+  const tag = locale === 'ar' ? 'ar-MA' : locale === 'en' ? 'en-GB' : 'fr-FR';
+  return new Intl.DateTimeFormat(tag, {
+    timeZone: 'Africa/Casablanca',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+  }).format(date);
+}

@@ -1,0 +1,78 @@
+import type { Locale } from '../../db/schema.ts';
+import { canSee, loadSessionView } from '../../server/commands/sessions-view.ts';
+import type { SessionView } from '../../server/presenters/session.ts';
+import { documentAccess, type AccessSubject } from '../../server/policies/document-access.ts';
+import { accessFacts, loadGrants, loadPartners } from '../../server/queries/documents.ts';
+import type { EventCategory } from '../blocks/help.ts';
+import type { BotServices } from '../services.ts';
+import { isDirectTarget } from './plan.ts';
+import type { OutboxRow } from './outbox.ts';
+import { subscriptionsFollowing } from './subscriptions.ts';
+
+/**
+ * Who reads a notification, decided when it is delivered (not when queued): a channel hears about
+ * a subject while one of its subscriptions' authors may still see it, a person while they may.
+ * `reader` is whose eyes decide what the message shows (minutes links, language).
+ */
+export interface Audience {
+  reader: AccessSubject & { locale: Locale };
+  /** the categories the channel still follows; null: a direct message, everything meant for that person */
+  categories: Set<EventCategory> | null;
+  session?: SessionView;
+}
+
+export async function audienceOf(services: BotServices, row: OutboxRow): Promise<Audience | null> {
+  const { db } = services;
+  const session = row.subject_type === 'session' ? ((await loadSessionView(db, row.subject_id)) ?? undefined) : undefined;
+  if (row.subject_type === 'session' && !session) return null;
+  const mayRead = async (subject: AccessSubject) => (session ? canSee(subject, session) : mayReadDocument(services, subject, row.subject_id));
+
+  if (isDirectTarget(row.channel_id)) {
+    const reader = await db
+      .selectFrom('slack_links')
+      .innerJoin('users', 'users.id', 'slack_links.user_id')
+      .select(['users.id as userId', 'users.organisation_id as organisationId', 'users.role', 'users.locale'])
+      .where('slack_links.team_id', '=', row.team_id)
+      .where('slack_links.slack_user_id', '=', row.channel_id)
+      .where('users.disabled_at', 'is', null)
+      .executeTakeFirst();
+    return reader && (await mayRead(reader)) ? { reader, categories: null, session } : null;
+  }
+
+  const followed = session ? [{ type: 'commission' as const, id: session.session.commission_id }] : await documentFollowers(services, row.subject_id);
+  const subscriptions = (await subscriptionsFollowing(db, followed)).filter((sub) => sub.team_id === row.team_id && sub.channel_id === row.channel_id);
+  if (subscriptions.length === 0) return null;
+  const creators = await db
+    .selectFrom('users')
+    .select(['id as userId', 'organisation_id as organisationId', 'role', 'locale'])
+    .where('id', 'in', subscriptions.map((sub) => sub.created_by))
+    .where('disabled_at', 'is', null)
+    .execute();
+  let reader: Audience['reader'] | undefined;
+  const categories = new Set<EventCategory>();
+  for (const sub of subscriptions) {
+    const creator = creators.find((candidate) => candidate.userId === sub.created_by);
+    if (!creator || !(await mayRead(creator))) continue;
+    reader ??= creator;
+    for (const category of sub.events) categories.add(category as EventCategory);
+  }
+  return reader ? { reader, categories, session } : null;
+}
+
+async function mayReadDocument(services: BotServices, subject: AccessSubject, documentId: string): Promise<boolean> {
+  const row = await services.db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
+  if (!row) return false;
+  const grants = (await loadGrants(services.db, [documentId])).get(documentId) ?? [];
+  return documentAccess(subject, accessFacts(row, grants)) !== null;
+}
+
+/** A document is followed through itself, its lead organisation and its partner organisations. */
+export async function documentFollowers(services: BotServices, documentId: string) {
+  const row = await services.db.selectFrom('documents').select(['id', 'lead_organisation_id']).where('id', '=', documentId).executeTakeFirst();
+  if (!row) return [];
+  const partners = (await loadPartners(services.db, [documentId])).get(documentId) ?? [];
+  return [
+    { type: 'document' as const, id: row.id },
+    ...[row.lead_organisation_id, ...partners].map((id) => ({ type: 'organisation' as const, id })),
+  ];
+}

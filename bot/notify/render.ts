@@ -1,0 +1,113 @@
+import type { DocumentStatus } from '../../db/schema.ts';
+import { documentAccess } from '../../server/policies/document-access.ts';
+import { accessFacts } from '../../server/queries/documents.ts';
+import type { MeasureStatus } from '../../shared/doc-schema.ts';
+import type { SlackMessage } from '../blocks/common.ts';
+import { documentDigestBlocks, sessionDigestBlocks, type DigestLine, type DocumentDigest, type SessionLine } from '../blocks/notifications.ts';
+import { organisationName } from '../commands/lookup.ts';
+import type { BotServices } from '../services.ts';
+import type { Audience } from './audience.ts';
+import { categoryOf, type StoredEvent } from './plan.ts';
+import type { OutboxRow } from './outbox.ts';
+
+/** Loads what a queued burst needs to be told (names, comment texts, current states) and builds the message. */
+export async function renderRow(services: BotServices, row: OutboxRow, audience: Audience): Promise<SlackMessage | null> {
+  const stored = row.events as StoredEvent[];
+  const events = stored.filter((event) => {
+    const category = categoryOf(event);
+    return audience.categories === null ? true : category !== null && audience.categories.has(category);
+  });
+  if (events.length === 0) return null;
+  // Events beyond the stored ones were of the same burst; count them when nothing was filtered out.
+  const count = events.length === stored.length ? row.event_count : events.length;
+  return row.subject_type === 'session' ? renderSession(services, events, audience) : renderDocument(services, row.subject_id, events, count, audience);
+}
+
+async function renderDocument(services: BotServices, documentId: string, events: StoredEvent[], count: number, audience: Audience): Promise<SlackMessage | null> {
+  const { db } = services;
+  const document = await db.selectFrom('documents').select(['id', 'title', 'status']).where('id', '=', documentId).executeTakeFirst();
+  if (!document) return null;
+  const commentIds = events.flatMap((event) => (event.kind === 'comment' || event.kind === 'mention' ? [event.commentId] : []));
+  const comments = commentIds.length > 0 ? await db.selectFrom('comments').selectAll().where('id', 'in', commentIds).where('deleted_at', 'is', null).execute() : [];
+  const actorIds = [...new Set(events.flatMap((event) => ('actor' in event && event.actor ? [event.actor] : [])))];
+  const people = actorIds.length > 0 ? await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set([...actorIds, ...comments.map((c) => c.author_id)])]).execute() : [];
+  const nameOf = (id: string | null) => people.find((person) => person.id === id)?.name ?? '—';
+
+  const lines: DigestLine[] = [];
+  let edits = 0;
+  let measure: DocumentDigest['buttons']['measure'];
+  let resolveCommentId: string | undefined;
+  for (const event of events) {
+    switch (event.kind) {
+      case 'status':
+        lines.push({ type: 'status', from: event.from as DocumentStatus, to: event.to as DocumentStatus, reason: event.reason });
+        break;
+      case 'comment':
+      case 'mention': {
+        const comment = comments.find((candidate) => candidate.id === event.commentId);
+        if (!comment) break;
+        lines.push({ type: event.kind, author: nameOf(comment.author_id), text: comment.body });
+        const root = comment.thread_id ?? comment.id;
+        resolveCommentId = comment.thread_id === null && comment.resolved_at !== null ? undefined : root;
+        if (comment.anchor?.type === 'measure') measure = { id: comment.anchor.measureId, status: 'planned' };
+        break;
+      }
+      case 'measure':
+        lines.push({ type: 'measure', title: event.title, from: event.from as MeasureStatus | null, to: event.to as MeasureStatus });
+        measure = { id: event.measureId, status: event.to as MeasureStatus };
+        break;
+      case 'overdue':
+        lines.push({ type: 'overdue', title: event.title, due: event.due });
+        measure = { id: event.measureId, status: 'planned' };
+        break;
+      case 'edit':
+        edits++;
+        break;
+      case 'session':
+        break;
+    }
+  }
+  if (edits > 0) lines.push({ type: 'edits', count: edits });
+  if (lines.length === 0) return null;
+  if (measure) {
+    // The button offers what is still to do: the measure as the projection knows it now.
+    const current = await db.selectFrom('measures').select('status').where('document_id', '=', documentId).where('id', '=', measure.id).executeTakeFirst();
+    measure = current ? { id: measure.id, status: current.status } : undefined;
+  }
+  const digest: DocumentDigest = {
+    document: { id: document.id, title: document.title, status: document.status },
+    count,
+    people: actorIds.map(nameOf),
+    lines,
+    buttons: { measure, resolveCommentId, decide: true, comment: true },
+  };
+  return documentDigestBlocks(digest, audience.reader.locale, services.publicUrl);
+}
+
+async function renderSession(services: BotServices, events: StoredEvent[], audience: Audience): Promise<SlackMessage | null> {
+  const view = audience.session;
+  if (!view) return null;
+  const commission = await services.db.selectFrom('commissions').select(['name_fr', 'name_ar', 'name_en']).where('id', '=', view.session.commission_id).executeTakeFirst();
+  const itemTitle = (id?: string) => view.items.find((item) => item.id === id)?.title ?? '—';
+  const minutes = view.session.minutes_document_id ? view.documents.get(view.session.minutes_document_id) : undefined;
+  const minutesVisible = minutes && documentAccess(audience.reader, accessFacts(minutes.row, minutes.grants)) !== null;
+  const lines: SessionLine[] = events.flatMap((event): SessionLine[] => {
+    if (event.kind !== 'session') return [];
+    switch (event.what) {
+      case 'started':
+        return [{ type: 'started' }];
+      case 'item':
+        return [{ type: 'item', item: itemTitle(event.itemId) }];
+      case 'decision':
+        return [{ type: 'decision', item: itemTitle(event.itemId), decision: (event.decision ?? 'postponed') as 'postponed' }];
+      case 'closed':
+        return [{ type: 'closed', minutesDocumentId: minutesVisible ? (event.minutesDocumentId ?? null) : null }];
+    }
+  });
+  if (lines.length === 0) return null;
+  return sessionDigestBlocks(
+    { session: { title: view.session.title, commissionName: commission ? organisationName(commission, audience.reader.locale) : '' }, lines },
+    audience.reader.locale,
+    services.publicUrl,
+  );
+}

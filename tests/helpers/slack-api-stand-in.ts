@@ -1,0 +1,173 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse } from 'node:querystring';
+
+/**
+ * A small stand-in for Slack's Web API on loopback (the bot reaches it through SLACK_API_URL):
+ * records every call, answers like Slack, and can be told to answer 429 with Retry-After, a
+ * Slack error, an HTTP error, or to be slow. Also receives `response_url` posts.
+ */
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, any>;
+  token: string | undefined;
+  at: number;
+}
+
+export interface RecordedResponse {
+  id: string;
+  body: Record<string, any>;
+  at: number;
+}
+
+export type Failure = { rateLimited: number } | { error: string } | { httpStatus: number };
+
+export interface SlackUserStub {
+  email?: string;
+  confirmed?: boolean;
+  locale?: string;
+  name?: string;
+  teamId?: string;
+  deleted?: boolean;
+  isBot?: boolean;
+}
+
+export class SlackApiStandIn {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: RecordedResponse[] = [];
+  readonly users = new Map<string, SlackUserStub>();
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly latencies = new Map<string, number>();
+  private server?: http.Server;
+  private ts = 1_700_000_000;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = http.createServer((request, response) => void this.handle(request, response));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  /** The next `times` calls of `method` fail this way. */
+  fail(method: string, failure: Failure, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(failure);
+    this.failures.set(method, queue);
+  }
+
+  /** Every call of `method` (or of a response_url, as 'response') waits this long before answering. */
+  slow(method: string, ms: number): void {
+    this.latencies.set(method, ms);
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  responsesTo(id: string): RecordedResponse[] {
+    return this.responses.filter((response) => response.id === id);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.failures.clear();
+    this.latencies.clear();
+  }
+
+  async close(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const path = request.url ?? '';
+    if (path.startsWith('/response/')) {
+      await delay(this.latencies.get('response') ?? 0);
+      this.responses.push({ id: path.slice('/response/'.length), body: JSON.parse(text || '{}'), at: Date.now() });
+      response.writeHead(200).end('ok');
+      return;
+    }
+    const method = path.replace(/^\/api\//, '').split('?')[0]!;
+    const args = parseArgs(text, request.headers['content-type']);
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    this.calls.push({ method, args, token, at: Date.now() });
+    await delay(this.latencies.get(method) ?? 0);
+    const failure = this.failures.get(method)?.shift();
+    if (failure && 'rateLimited' in failure) {
+      response.writeHead(429, { 'retry-after': String(failure.rateLimited), 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    if (failure && 'httpStatus' in failure) {
+      response.writeHead(failure.httpStatus).end('upstream trouble');
+      return;
+    }
+    const body = failure ? { ok: false, error: failure.error } : this.answer(method, args);
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  }
+
+  private answer(method: string, args: Record<string, any>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', team: 'Ministère' };
+      case 'users.info': {
+        const stub = this.users.get(String(args.user));
+        if (!stub) return { ok: false, error: 'user_not_found' };
+        return {
+          ok: true,
+          user: {
+            id: args.user,
+            team_id: stub.teamId ?? 'T1',
+            name: stub.name ?? String(args.user).toLowerCase(),
+            real_name: stub.name ?? null,
+            deleted: stub.deleted ?? false,
+            is_bot: stub.isBot ?? false,
+            is_email_confirmed: stub.confirmed ?? true,
+            locale: stub.locale ?? 'fr-FR',
+            profile: { email: stub.email },
+          },
+        };
+      }
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: `${++this.ts}.000100` };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${++this.ts}.000200` };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+/** The Web API client posts forms whose nested values (blocks, views, unfurls) are JSON strings. */
+function parseArgs(text: string, contentType: string | undefined): Record<string, any> {
+  if (contentType?.includes('application/json')) return JSON.parse(text || '{}');
+  const form = parse(text);
+  return Object.fromEntries(
+    Object.entries(form).map(([key, value]) => {
+      const raw = Array.isArray(value) ? value[0] : value;
+      if (typeof raw === 'string' && /^[[{]/.test(raw)) {
+        try {
+          return [key, JSON.parse(raw)];
+        } catch {
+          return [key, raw];
+        }
+      }
+      return [key, raw];
+    }),
+  );
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
