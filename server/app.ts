@@ -11,6 +11,7 @@ import { commentsRouter } from './routes/comments.ts';
 import { documentsRouter } from './routes/documents.ts';
 import { healthRouter } from './routes/health.ts';
 import { metricsRouter } from './routes/metrics.ts';
+import { CLIENT_DIST_DIR, serveClient } from './http/static-client.ts';
 import { measuresRouter } from './routes/measures.ts';
 import { notificationsRouter } from './routes/notifications.ts';
 import { organisationsRouter } from './routes/organisations.ts';
@@ -43,6 +44,7 @@ export function createApp({ services, ping, slack }: AppOptions): Koa<AppState, 
   const health = healthRouter(ping);
   app.use(health.routes());
   app.use(metricsRouter.routes());
+  app.use(serveClient(CLIENT_DIST_DIR));
   if (slack) app.use(slack);
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);
