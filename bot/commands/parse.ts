@@ -126,7 +126,7 @@ function parseSubscribe(rest: string): ParsedCommand {
     else events.add(category);
   }
   if (!target) return { name: 'usage', command: 'subscribe' };
-  return { name: 'subscribe', target: unquote(target), events: events.size > 0 ? [...events] : [...EVENT_CATEGORIES], unknownEvents };
+  return { name: 'subscribe', target: unquote(target), events: events.size > 0 ? EVENT_CATEGORIES.filter((each) => events.has(each)) : [...EVENT_CATEGORIES], unknownEvents };
 }
 
 function unquote(text: string): string {
