@@ -74,8 +74,8 @@ export async function createUser(db: Kysely<Database>, actorUserId: string | nul
 }
 
 /**
- * Updates a user. `asAdmin` unlocks role, organisation, e-mail and disabling; a user changing their
- * own password must give the current one. Disabling ends all sessions and tokens in the same
+ * Updates a user. `asAdmin` unlocks role, organisation, e-mail, disabling and setting someone
+ * else's password; anyone changing their own password must give the current one. Disabling ends all sessions and tokens in the same
  * transaction, so there is no moment where a disabled user still holds a working credential.
  */
 export async function updateUser(
@@ -87,7 +87,8 @@ export async function updateUser(
   const ip = actor.ip;
   const current = await getUser(db, id);
   const self = actor.userId === id;
-  if (input.password && self && !actor.asAdmin) {
+  // Administrators too: a session left open or stolen must not be enough to take the account over.
+  if (input.password && self) {
     if (!input.currentPassword || !(await verifyPassword(current.password_hash, input.currentPassword))) {
       throw new AppError(400, 'wrong_current_password', 'Give your current password to set a new one.');
     }

@@ -57,6 +57,18 @@ describe('API tokens', () => {
     expect((await karim.get('/api/tokens')).body.tokens).toEqual([]);
   });
 
+  it('cannot create other tokens: a leaked token must not outlive its own revocation', async () => {
+    const { secret } = await createToken('Leaky');
+    const bearer = ApiClient.withToken(server.url, secret);
+    const before = (await amina.get('/api/tokens')).body.tokens.length;
+    const response = await bearer.post('/api/tokens', { name: 'Minted' });
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('forbidden');
+    expect((await amina.get('/api/tokens')).body.tokens).toHaveLength(before);
+    // it can still see and revoke tokens, itself included
+    expect((await bearer.get('/api/tokens')).status).toBe(200);
+  });
+
   it('stops working once revoked (401), and revoking twice is 404', async () => {
     const { token, secret } = await createToken('Short-lived');
     const bearer = ApiClient.withToken(server.url, secret);
