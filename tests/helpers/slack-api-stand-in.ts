@@ -37,7 +37,7 @@ export class SlackApiStandIn {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   readonly users = new Map<string, SlackUserStub>();
-  private readonly failures = new Map<string, Failure[]>();
+  private readonly failures = new Map<string, Array<{ failure: Failure; when?: (args: Record<string, any>) => boolean }>>();
   private readonly latencies = new Map<string, number>();
   private server?: http.Server;
   private ts = 1_700_000_000;
@@ -58,11 +58,17 @@ export class SlackApiStandIn {
     return `${this.url}/response/${id}`;
   }
 
-  /** The next `times` calls of `method` fail this way. */
-  fail(method: string, failure: Failure, times = 1): void {
+  /** The next `times` calls of `method` (those `when` picks, e.g. one channel's) fail this way. */
+  fail(method: string, failure: Failure, options: { times?: number; when?: (args: Record<string, any>) => boolean } = {}): void {
     const queue = this.failures.get(method) ?? [];
-    for (let i = 0; i < times; i++) queue.push(failure);
+    for (let i = 0; i < (options.times ?? 1); i++) queue.push({ failure, when: options.when });
     this.failures.set(method, queue);
+  }
+
+  private takeFailure(method: string, args: Record<string, any>): Failure | undefined {
+    const queue = this.failures.get(method) ?? [];
+    const index = queue.findIndex((entry) => !entry.when || entry.when(args));
+    return index < 0 ? undefined : queue.splice(index, 1)[0]!.failure;
   }
 
   /** Every call of `method` (or of a response_url, as 'response') waits this long before answering. */
@@ -106,7 +112,7 @@ export class SlackApiStandIn {
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     this.calls.push({ method, args, token, at: Date.now() });
     await delay(this.latencies.get(method) ?? 0);
-    const failure = this.failures.get(method)?.shift();
+    const failure = this.takeFailure(method, args);
     if (failure && 'rateLimited' in failure) {
       response.writeHead(429, { 'retry-after': String(failure.rateLimited), 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
