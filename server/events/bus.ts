@@ -26,7 +26,8 @@ export type DomainEvent =
   | { type: 'session.decision_recorded'; sessionId: string; commissionId: string; itemId: string; documentId: string; decision: string; actorUserId: string }
   | { type: 'session.closed'; sessionId: string; commissionId: string; minutesDocumentId: string; actorUserId: string }
   | { type: 'notification.created'; userId: string; notificationId: string }
-  | { type: 'version.named'; documentId: string; versionId: string; name: string; actorUserId: string | null };
+  | { type: 'version.named'; documentId: string; versionId: string; name: string; actorUserId: string | null }
+  | { type: 'version.restored'; documentId: string; versionId: string; name: string; backupVersionId: string; actorUserId: string };
 
 export type DomainEventType = DomainEvent['type'];
 type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

@@ -16,5 +16,6 @@ export const ServerEvent = {
   sessionState: 'session:state',
   notification: 'notification',
   versionNamed: 'version:named',
+  versionRestored: 'version:restored',
   accessRevoked: 'access:revoked',
 } as const;

@@ -1,13 +1,16 @@
 import Router from '@koa/router';
 import { createVersion, getVersion, listVersions } from '../commands/versions.ts';
+import { diffVersion } from '../commands/versions-diff.ts';
+import { restoreVersion } from '../commands/versions-restore.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
-import { parseBody, parseParams } from '../http/validate.ts';
+import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { presentVersion } from '../presenters/version.ts';
+import { presentVersionDiff } from '../presenters/version-diff.ts';
 import { idParams } from '../schemas/common.ts';
-import { createVersionSchema, versionParams } from '../schemas/versions.ts';
+import { createVersionSchema, restoreVersionSchema, versionDiffQuery, versionParams } from '../schemas/versions.ts';
 
-/** Named snapshots of a document: list and read with view access, name one with edit access. */
+/** Snapshots of a document: list, read and compare with view access; name one or restore one with edit access. */
 export const versionsRouter = new Router<AppState, AppContext>({ prefix: '/api/documents/:id/versions' });
 
 versionsRouter.get('/', async (ctx) => {
@@ -31,4 +34,21 @@ versionsRouter.get('/:versionId', async (ctx) => {
   const { id, versionId } = parseParams(ctx, versionParams);
   const { version, text } = await getVersion(ctx.services.db, actor, id, versionId, ctx.ip);
   ctx.body = { version: { ...presentVersion(version), text } };
+});
+
+versionsRouter.get('/:versionId/diff', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id, versionId } = parseParams(ctx, versionParams);
+  const { against } = parseQuery(ctx, versionDiffQuery);
+  const comparison = await diffVersion(ctx.services.db, ctx.services.hub, actor, id, versionId, against === 'current' ? 'current' : { versionId: against }, ctx.ip);
+  ctx.body = { diff: presentVersionDiff(comparison) };
+});
+
+versionsRouter.post('/:versionId/restore', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id, versionId } = parseParams(ctx, versionParams);
+  parseBody(ctx, restoreVersionSchema);
+  const { version, backup, changes, events } = await restoreVersion(ctx.services.db, ctx.services.hub, actor, id, versionId, ctx.ip);
+  for (const event of events) ctx.services.events.emit(event);
+  ctx.body = { version: presentVersion(version), backup: presentVersion(backup), changes };
 });

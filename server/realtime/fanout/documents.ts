@@ -34,6 +34,16 @@ export const documentFanout: Fanout = ({ io, events }) => {
     events.on('version.named', (event) =>
       io.to(documentRoom(event.documentId)).emit(ServerEvent.versionNamed, { documentId: event.documentId, versionId: event.versionId, name: event.name }),
     ),
+    // Editors see the content change through Yjs; this tells them why, and that the version list grew.
+    events.on('version.restored', (event) =>
+      io.to(documentRoom(event.documentId)).emit(ServerEvent.versionRestored, {
+        documentId: event.documentId,
+        versionId: event.versionId,
+        name: event.name,
+        backupVersionId: event.backupVersionId,
+        actorUserId: event.actorUserId,
+      }),
+    ),
   ];
   return () => stops.forEach((stop) => stop());
 };

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { readContent, readState } from '../domain/version-content.ts';
+import { diffContent, type VersionDiff } from '../domain/version-diff.ts';
+import type { AccessSubject } from '../policies/document-access.ts';
+import type { VersionMeta } from '../presenters/version.ts';
+import { requireDocument } from './document-guard.ts';
+import { findVersion, versionMeta } from './versions-state.ts';
+import { currentDocumentState, type StateSource } from './versions.ts';
+
+export interface VersionComparison {
+  from: VersionMeta;
+  /** null: compared with the document as it is now */
+  to: VersionMeta | null;
+  diff: VersionDiff;
+}
+
+/** What changed from a version to the current document (or to another of its versions); view access suffices. */
+export async function diffVersion(
+  db: Kysely<Database>,
+  hub: StateSource,
+  subject: AccessSubject,
+  documentId: string,
+  versionId: string,
+  against: 'current' | { versionId: string },
+  ip?: string,
+): Promise<VersionComparison> {
+  await requireDocument(db, subject, documentId, 'view', ip);
+  const from = await findVersion(db, documentId, versionId);
+  const to = against === 'current' ? null : await findVersion(db, documentId, against.versionId);
+  const toState = to ? to.state : await currentDocumentState(hub, documentId);
+  const diff = diffContent(readState(from.state, readContent), readState(toState, readContent));
+  return { from: versionMeta(from), to: to && versionMeta(to), diff };
+}
