@@ -20,6 +20,8 @@ export async function setGrant(
 ): Promise<{ grant: DocumentAccessRow; created: boolean }> {
   await requireDocument(db, subject, documentId, 'manage', ip);
   return db.transaction().execute(async (trx) => {
+    // One grant change per document at a time, so that two identical requests give one grant and one change.
+    await trx.selectFrom('documents').select('id').where('id', '=', documentId).forUpdate().execute();
     if (input.organisationId) {
       const organisation = await trx.selectFrom('organisations').select('id').where('id', '=', input.organisationId).executeTakeFirst();
       if (!organisation) throw validationFailed('Unknown organisation.', [{ path: 'organisationId', message: 'unknown organisation' }]);

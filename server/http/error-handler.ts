@@ -25,11 +25,16 @@ export async function errorHandler(ctx: AppContext, next: Next): Promise<void> {
   }
 }
 
+/** PostgreSQL's SQLSTATE for a unique constraint violation (the same from pg and PGlite). */
+const UNIQUE_VIOLATION = '23505';
+
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
     return new AppError(400, 'validation_failed', 'The request is not valid.', error.issues.map(presentIssue));
   }
+  // Two identical writes at once (a double click): the database's unique constraint refuses the second.
+  if ((error as { code?: unknown })?.code === UNIQUE_VIOLATION) return new AppError(409, 'conflict', 'This already exists; reload and try again.');
   const status = (error as { status?: unknown })?.status;
   if (status === 405) return new AppError(405, 'method_not_allowed', (error as Error).message || 'Method not allowed.');
   if (status === 501) return new AppError(501, 'not_implemented', (error as Error).message || 'Not implemented.');

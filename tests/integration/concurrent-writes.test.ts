@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEntries, signIn } from '../helpers/actors.ts';
+import { document, organisation, user } from '../helpers/fixtures.ts';
+import type { ApiClient, ApiResponse } from '../helpers/http.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+const TIMES = 6;
+const statuses = (responses: ApiResponse[]) => responses.map((r) => r.status).sort();
+
+/** The same request sent several times at once (a double click, a retrying client): one wins, none fails with 500. */
+describe('concurrent identical writes', () => {
+  let server: TestServer;
+  let admin: ApiClient;
+  let santeId: string;
+  beforeAll(async () => {
+    server = await startTestServer();
+    const db = server.database.db;
+    const mre = await organisation(db, 'mre', 'ministry');
+    santeId = (await organisation(db, 'sante')).id;
+    await user(db, mre.id, 'admin@mre.gov.ma', 'admin');
+    admin = await signIn(server.url, 'admin@mre.gov.ma');
+  });
+  afterAll(() => server?.close());
+
+  const all = (send: () => Promise<ApiResponse>) => Promise.all(Array.from({ length: TIMES }, send));
+
+  it('grants access once: one 201, the others 200, a single row and a single audit entry', async () => {
+    const doc = await document(server.database.db, santeId, 'Plan santé');
+    const oim = await organisation(server.database.db, 'oim', 'international_org');
+    const responses = await all(() => admin.put(`/api/documents/${doc.id}/access`, { organisationId: oim.id, level: 'view' }));
+    expect(statuses(responses)).toEqual([200, 200, 200, 200, 200, 201]);
+    const rows = await server.database.db.selectFrom('document_access').select('id').where('document_id', '=', doc.id).execute();
+    expect(rows).toHaveLength(1);
+    expect((await auditEntries(server.database.db, 'document.access_granted')).filter((e) => e.object_id === doc.id)).toHaveLength(1);
+  });
+
+  it('changes status once: one 200, the others 409', async () => {
+    const doc = await document(server.database.db, santeId, 'Plan à relire');
+    const responses = await all(() => admin.post(`/api/documents/${doc.id}/transitions`, { to: 'in_review' }));
+    expect(statuses(responses)).toEqual([200, ...Array(TIMES - 1).fill(409)]);
+    expect((await auditEntries(server.database.db, 'document.status_changed')).filter((e) => e.object_id === doc.id)).toHaveLength(1);
+  });
+
+  it('creates a user once: one 201, the others 409', async () => {
+    const responses = await all(() => admin.post('/api/users', { email: 'karim@sante.gov.ma', name: 'Karim', organisationId: santeId }));
+    expect(statuses(responses)).toEqual([201, ...Array(TIMES - 1).fill(409)]);
+    for (const response of responses.filter((r) => r.status === 409)) expect(response.body.error.code).toBe('conflict');
+  });
+
+  it('creates an organisation once: one 201, the others 409', async () => {
+    const body = { code: 'emploi', kind: 'ministry', nameFr: 'Emploi', nameAr: 'التشغيل', nameEn: 'Employment' };
+    const responses = await all(() => admin.post('/api/organisations', body));
+    expect(statuses(responses)).toEqual([201, ...Array(TIMES - 1).fill(409)]);
+  });
+});
