@@ -19,7 +19,7 @@ export function documentListBlocks(title: string, documents: readonly DocumentLi
   );
   const blocks: Block[] = [header(title), ...chunkLines(lines)];
   if (total > documents.length) blocks.push(context(t(locale, 'list.more', { count: total - documents.length })));
-  return { text: title, blocks };
+  return { text: escapeMrkdwn(title), blocks };
 }
 
 export interface MeasureLine {
@@ -44,7 +44,7 @@ export function measureListBlocks(title: string, measures: readonly MeasureLine[
     if (measure.canEdit) blocks.push(actions(measureButtons(measure, locale, index)));
   });
   if (total > Math.min(20, measures.length)) blocks.push(context(t(locale, 'list.more', { count: total - Math.min(20, measures.length) })));
-  return { text: title, blocks };
+  return { text: escapeMrkdwn(title), blocks };
 }
 
 export function measureLine(measure: Omit<MeasureLine, 'canEdit'>, locale: Locale, publicUrl: string): string {

@@ -45,7 +45,9 @@ export function documentDigestBlocks(digest: DocumentDigest, locale: Locale, pub
   const blocks: Block[] = [section(headline), ...lines.slice(0, 20).map((line) => section(line)), context(t(locale, 'notify.summary', { count: digest.count, people }))];
   const buttons = digestButtons(digest, locale, publicUrl);
   if (buttons.length > 0) blocks.push(actions(buttons));
-  const text = mention ? t(locale, 'notify.mention', { author: mention.author, title: document.title }) : `${document.title}: ${t(locale, 'notify.summary', { count: digest.count, people: digest.people.join(', ') })}`;
+  // The fallback text shows in notifications and is read as mrkdwn too: escaped like the blocks.
+  const plainTitle = escapeMrkdwn(document.title);
+  const text = mention ? t(locale, 'notify.mention', { author: escapeMrkdwn(mention.author), title: plainTitle }) : `${plainTitle}: ${t(locale, 'notify.summary', { count: digest.count, people })}`;
   return { text, blocks };
 }
 
@@ -109,7 +111,7 @@ export function sessionDigestBlocks(digest: SessionDigest, locale: Locale, publi
   // A long live session is a stream of item changes: the last few tell where it stands.
   const shown = lines.length > 8 ? [lines[0]!, '…', ...lines.slice(-6)] : lines;
   return {
-    text: `${digest.session.title}: ${shown.at(-1) ?? ''}`.slice(0, 300),
+    text: `${title}: ${shown.at(-1) ?? ''}`.slice(0, 300),
     blocks: [section(`🏛 *${title}* · ${escapeMrkdwn(digest.session.commissionName)}`), section(shown.join('\n'))],
   };
 }

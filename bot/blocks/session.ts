@@ -41,7 +41,7 @@ export function sessionBlocks(view: SessionSummary | null, locale: Locale, publi
   blocks.push(section(`*${t(locale, 'session.agenda')}*`));
   blocks.push(...(lines.length > 0 ? chunkLines(lines) : [section(t(locale, 'session.emptyAgenda'))]));
   if (view.minutesDocumentId) blocks.push(context(link(documentUrl(publicUrl, view.minutesDocumentId), t(locale, 'session.minutes'))));
-  return { text: `${view.title} — ${when}`, blocks };
+  return { text: `${escapeMrkdwn(view.title)} — ${when}`, blocks };
 }
 
 function agendaText(item: SessionAgendaLine, publicUrl: string): string {

@@ -73,7 +73,7 @@ export function statusBlocks(view: DocumentStatusView, locale: Locale, publicUrl
   ];
   if (view.status === 'returned' && view.returnReason) blocks.splice(2, 0, section(t(locale, 'doc.returnReason', { reason: escapeMrkdwn(view.returnReason) })));
   blocks.push(actions(documentButtons(locale, publicUrl, view)));
-  return { text: `${view.title} — ${t(locale, `status.${view.status}`)}`, blocks };
+  return { text: `${escapeMrkdwn(view.title)} — ${t(locale, `status.${view.status}`)}`, blocks };
 }
 
 export interface PickerCandidate {
