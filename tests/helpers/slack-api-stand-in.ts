@@ -1,11 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'node:querystring';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 /**
  * A small stand-in for Slack's Web API on loopback (the bot reaches it through SLACK_API_URL):
  * records every call, answers like Slack, and can be told to answer 429 with Retry-After, a
- * Slack error, an HTTP error, or to be slow. Also receives `response_url` posts.
+ * Slack error, an HTTP error, or to be slow. Also receives `response_url` posts, and plays
+ * Slack's side of Socket Mode (apps.connections.open, then a WebSocket carrying envelopes).
  */
 
 export interface RecordedCall {
@@ -40,14 +42,29 @@ export class SlackApiStandIn {
   private readonly failures = new Map<string, Array<{ failure: Failure; when?: (args: Record<string, any>) => boolean }>>();
   private readonly latencies = new Map<string, number>();
   private server?: http.Server;
+  private sockets?: WebSocketServer;
   private ts = 1_700_000_000;
   url = '';
+  /** Socket Mode connections, newest last; and what the app sent back on them (acks) */
+  readonly socketClients: WebSocket[] = [];
+  readonly socketMessages: Array<Record<string, any>> = [];
 
   async start(): Promise<this> {
     this.server = http.createServer((request, response) => void this.handle(request, response));
+    this.sockets = new WebSocketServer({ server: this.server, path: '/socket' });
+    this.sockets.on('connection', (socket) => {
+      this.socketClients.push(socket);
+      socket.on('message', (data) => this.socketMessages.push(JSON.parse(String(data))));
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
+  }
+
+  /** Sends a Socket Mode envelope to the newest connection. */
+  sendEnvelope(envelope: Record<string, unknown>): void {
+    this.socketClients.at(-1)!.send(JSON.stringify(envelope));
   }
 
   get apiUrl(): string {
@@ -92,6 +109,8 @@ export class SlackApiStandIn {
   }
 
   async close(): Promise<void> {
+    for (const socket of this.socketClients) socket.terminate();
+    this.sockets?.close();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
@@ -147,6 +166,8 @@ export class SlackApiStandIn {
           },
         };
       }
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.url.replace(/^http/, 'ws')}/socket` };
       case 'chat.postMessage':
         return { ok: true, channel: args.channel, ts: `${++this.ts}.000100` };
       case 'chat.postEphemeral':

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/** The shipped manifest asks for what the bot uses, and only that. */
+describe('bot/slack-manifest.yaml', () => {
+  const manifest = readFileSync(new URL('../../bot/slack-manifest.yaml', import.meta.url), 'utf8');
+  const list = (key: string) => {
+    const block = new RegExp(`\\n( *)${key}:\\n((?:\\1  - .*\\n|\\1  #.*\\n)+)`).exec(manifest)?.[2] ?? '';
+    return block.split('\n').filter((line) => /^\s*- /.test(line)).map((line) => line.replace(/^\s*- /, '').trim());
+  };
+
+  it('declares the command, the events and the scopes the code relies on', () => {
+    expect(manifest).toContain('command: /tansiq');
+    expect(list('bot_events').sort()).toEqual(['app_home_opened', 'link_shared']);
+    expect(list('bot').sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'links:read', 'links:write', 'users:read', 'users:read.email']);
+  });
+
+  it('sends everything to the one endpoint', () => {
+    const urls = [...manifest.matchAll(/url: (\S+)/g)].map((match) => match[1]);
+    expect(urls.length).toBeGreaterThanOrEqual(3);
+    for (const url of urls) expect(url).toMatch(/\/slack\/events$/);
+  });
+});
