@@ -116,6 +116,40 @@ describe('Slack notifications', () => {
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(380);
   });
 
+  it('tells a commission’s channel about its session: started, current item, decision, closed with the minutes', async () => {
+    const db = env.server.database.db;
+    const commission = await db.insertInto('commissions').values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('commission_members').values([{ commission_id: commission.id, organisation_id: world.organisations.sante }]).execute();
+    await subscribe(world.lead, 'Commission technique', 'CSESSION');
+    const created = await api(world.admin).post('/api/sessions', { commissionId: commission.id, title: 'Séance de décembre', scheduledAt: new Date().toISOString(), items: [{ documentId: world.plan.id, title: 'Plan santé' }] });
+    expect(created.status).toBe(201);
+    const sessionId = created.body.session.id;
+    const itemId = created.body.session.items[0].id;
+    expect((await api(world.admin).post(`/api/sessions/${sessionId}/start`)).status).toBe(200);
+    expect((await api(world.admin).post(`/api/sessions/${sessionId}/current`, { itemId })).status).toBe(200);
+    expect((await api(world.admin).post(`/api/sessions/${sessionId}/items/${itemId}/decision`, { decision: 'postponed' })).status).toBe(200);
+    expect((await api(world.admin).post(`/api/sessions/${sessionId}/close`)).status).toBe(200);
+    await eventually(() => expect(postsTo('CSESSION').length).toBeGreaterThan(0));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const text = postsTo('CSESSION').map((call) => textOf(call.args)).join('\n');
+    expect(text).toContain('La séance « Séance de décembre » a commencé.');
+    expect(text).toContain('Point en cours : Plan santé');
+    expect(text).toContain('Décision sur « Plan santé » : reporté');
+    expect(text).toMatch(/est close\. <https:\/\/tansiq\.example\.ma\/documents\/[0-9a-f-]+\|Procès-verbal>/);
+  });
+
+  it('tells a channel following the organisation about overdue measures', async () => {
+    await subscribe(world.outsider, 'culture : measures', 'COVERDUE');
+    const { checkOverdueMeasures } = await import('../../server/jobs/overdue-check.ts');
+    // The server's own check ran at start, before this channel subscribed: announce again.
+    await env.server.database.db.deleteFrom('measure_overdue_notices').where('document_id', '=', world.secret.id).execute();
+    await checkOverdueMeasures(env.server.database.db, env.server.events, systemClock);
+    await eventually(() => expect(postsTo('COVERDUE')).toHaveLength(1));
+    const post = postsTo('COVERDUE')[0]!;
+    expect(textOf(post.args)).toContain('Mesure en retard : « Festival secret »');
+    expect(JSON.stringify(post.args.blocks)).toContain('tsq_measure_done');
+  });
+
   it('drops what Slack refuses for good, retries what may pass later, and the web app never notices', async () => {
     await subscribe(world.lead, 'Plan d’action santé des MRE comments', 'CGONE');
     await subscribe(world.lead, 'Plan d’action santé des MRE comments', 'CFLAKY');
