@@ -1,38 +1,29 @@
 import type { CollabLimits } from './limits.ts';
+import { validateStateVector, validateUpdateV1 } from './protocol/index.ts';
 
 export type UpdateCheck = { ok: true; empty: boolean } | { ok: false; reason: string };
 
+/** A client may not speak for more distinct Yjs clients than this in one message. */
+const MAX_CLIENTS_PER_MESSAGE = 2_000;
+const MAX_STATE_VECTOR_ENTRIES = 100_000;
+
 /**
- * Checks client bytes before Yjs decodes them (Yjs's decoder can loop or allocate without bound
- * on hostile input).
- * TODO(collab-protocol): replaced by the structural validator in ./protocol/.
+ * Checks client bytes before Yjs decodes them: Yjs's decoder can loop forever or allocate without
+ * bound on hostile input (yjs issues 479, 498, 687), so nothing reaches Y.applyUpdate, the store
+ * or a merge without passing the structural validator first.
  */
-export function checkUpdate(update: Uint8Array, limits: Pick<CollabLimits, 'maxStructsPerUpdate'>): UpdateCheck {
-  void limits;
-  if (update.length < 2) return { ok: false, reason: 'truncated update' };
-  return { ok: true, empty: update.length === 2 && update[0] === 0 && update[1] === 0 };
+export function checkUpdate(update: Uint8Array, limits: Pick<CollabLimits, 'maxStructsPerUpdate' | 'maxMessageBytes'>): UpdateCheck {
+  const result = validateUpdateV1(update, {
+    maxBytes: limits.maxMessageBytes,
+    maxStructs: limits.maxStructsPerUpdate,
+    maxClients: MAX_CLIENTS_PER_MESSAGE,
+  });
+  if (!result.ok) return { ok: false, reason: result.reason };
+  return { ok: true, empty: result.stats.structs === 0 && result.stats.deletes === 0 };
 }
 
-/** A state vector: a count, then that many (client id, clock) pairs of varints, and nothing after. */
+/** A state vector sent in sync step 1, checked within bounds. */
 export function checkStateVector(bytes: Uint8Array): { ok: true } | { ok: false; reason: string } {
-  let pos = 0;
-  const readVarUint = (): number | null => {
-    let value = 0;
-    let multiplier = 1;
-    for (let i = 0; i < 8 && pos < bytes.length; i++) {
-      const byte = bytes[pos++]!;
-      value += (byte & 0x7f) * multiplier;
-      if (byte < 0x80) return value <= Number.MAX_SAFE_INTEGER ? value : null;
-      multiplier *= 128;
-    }
-    return null;
-  };
-  const count = readVarUint();
-  if (count === null) return { ok: false, reason: 'malformed state vector' };
-  if (count * 2 > bytes.length - pos) return { ok: false, reason: 'state vector count beyond the end of the message' };
-  for (let i = 0; i < count; i++) {
-    if (readVarUint() === null || readVarUint() === null) return { ok: false, reason: 'malformed state vector' };
-  }
-  if (pos !== bytes.length) return { ok: false, reason: 'trailing bytes after the state vector' };
-  return { ok: true };
+  const result = validateStateVector(bytes, MAX_STATE_VECTOR_ENTRIES);
+  return result.ok ? { ok: true } : { ok: false, reason: result.reason };
 }
