@@ -1,0 +1,113 @@
+import * as prng from 'lib0/prng';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { metaOf } from '../../shared/doc-schema.ts';
+import { openDatabase, type DatabaseHandle } from '../../db/database.ts';
+import { DocumentStore } from '../../server/collab/document-store.ts';
+import { metricValue } from '../helpers/child-server.ts';
+import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
+import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
+import { applyRandomEdit, documentContent, testSeed, withSeed } from '../helpers/random-edits.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { loadStoredDocument } from '../helpers/stored-document.ts';
+
+/** The update log is merged into a snapshot while people keep typing, by one or two processes. */
+describe('compaction under concurrent edits', () => {
+  let server: TestServer;
+  let world: CollabWorld;
+  /** a second process's view of the database: its own connection pool on PostgreSQL */
+  let other: DatabaseHandle | undefined;
+  let otherStore: DocumentStore;
+  const peers: TestPeer[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ COLLAB_COMPACT_AFTER: '5', COLLAB_UNLOAD_DELAY_MS: '0' });
+    world = await collabWorld(server.database.db, server.url, { editors: 3 });
+    if (server.database.url) other = await openDatabase({ url: server.database.url, poolSize: 3 });
+    otherStore = new DocumentStore(other?.db ?? server.database.db, pino({ level: 'silent' }));
+  });
+  afterAll(async () => {
+    for (const peer of peers) peer.destroy();
+    await other?.close();
+    await server?.close();
+  });
+
+  it('loses nothing while the hub compacts every few updates and a second store compacts too', async () => {
+    await withSeed(testSeed(), async (gen) => {
+      const clients = world.editors.map((editor) => connectPeer(server.url, world.documentId, editor.token));
+      peers.push(...clients);
+      await Promise.all(clients.map((client) => client.synced()));
+      const compactionsBefore = await metricValue(server.url, 'tansiq_collab_compactions_total');
+
+      const edit = async () => {
+        for (let i = 0; i < 400; i++) {
+          if (prng.int32(gen, 0, 4) === 0) await new Promise((resolve) => setTimeout(resolve, prng.int32(gen, 0, 2)));
+          applyRandomEdit(prng.oneOf(gen, clients).doc, gen);
+        }
+        await eventually(() => {
+          const first = documentContent(clients[0]!.doc);
+          for (const client of clients.slice(1)) expect(documentContent(client.doc)).toEqual(first);
+        }, 20_000);
+        await server.hub.store.flush();
+      };
+      // The other "process" compacts the same document over and over, racing the hub's own compactions.
+      let editing = true;
+      const rival = (async () => {
+        let rounds = 0;
+        while (editing || rounds < 3) {
+          await Promise.all([otherStore.compact(world.documentId), server.hub.compact(world.documentId)]);
+          rounds++;
+          // Embedded PGlite answers through microtasks only: without a real pause this loop would starve the sockets.
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        return rounds;
+      })();
+      try {
+        await edit();
+      } finally {
+        editing = false;
+      }
+      expect(await rival).toBeGreaterThanOrEqual(3);
+
+      expect(await metricValue(server.url, 'tansiq_collab_compactions_total')).toBeGreaterThan(compactionsBefore);
+      const snapshot = await server.database.db.selectFrom('doc_snapshots').select('update_count').where('document_id', '=', world.documentId).executeTakeFirstOrThrow();
+      expect(snapshot.update_count).toBeGreaterThan(0);
+      const stored = await loadStoredDocument(server.database.db, world.documentId);
+      expect(documentContent(stored)).toEqual(documentContent(clients[0]!.doc));
+
+      // A last compaction leaves an empty log and the same content.
+      await otherStore.compact(world.documentId);
+      const rows = await server.database.db.selectFrom('doc_updates').select('id').where('document_id', '=', world.documentId).execute();
+      expect(rows).toEqual([]);
+      expect(documentContent(await loadStoredDocument(server.database.db, world.documentId))).toEqual(documentContent(clients[0]!.doc));
+    });
+  });
+
+  it('loading while another process compacts always sees every update', async () => {
+    for (const peer of peers.splice(0)) peer.destroy();
+    // Writes of "another process" reach this one's loaded copy only through fan-out; start unloaded.
+    await eventually(() => expect(server.hub.openDocuments).toBe(0));
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(await loadStoredDocument(server.database.db, world.documentId)));
+    // PGlite has one connection, so only PostgreSQL can interleave; there, many rounds make it likely.
+    const rounds = server.database.url ? 120 : 10;
+    for (let round = 1; round <= rounds; round++) {
+      const before = Y.encodeStateVector(writer);
+      metaOf(writer).set('round', round);
+      await otherStore.append(world.documentId, Y.encodeStateAsUpdate(writer, before));
+      // Without one consistent read, a load could see the old snapshot and the emptied log.
+      const [, ...loaded] = await Promise.all([otherStore.compact(world.documentId), ...[1, 2, 3, 4].map(() => server.hub.store.load(world.documentId))]);
+      for (const { state } of loaded) {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, state);
+        expect(metaOf(doc).get('round'), `round ${round}`).toBe(round);
+        expect(documentContent(doc).stateVector).toEqual(documentContent(writer).stateVector);
+      }
+    }
+    const peer = connectPeer(server.url, world.documentId, world.editors[0]!.token);
+    peers.push(peer);
+    await peer.synced();
+    expect(documentContent(peer.doc)).toEqual(documentContent(writer));
+  });
+});
