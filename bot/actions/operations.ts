@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import type { DocumentStatus } from '../../db/schema.ts';
 import { findMeasure, readMeasure, updateMeasure, MEASURE_STATUSES, type MeasureStatus } from '../../shared/doc-schema.ts';
 import { setThreadResolved } from '../../server/commands/comments-changes.ts';
@@ -59,6 +60,8 @@ export async function moveDocument(services: BotServices, user: BotUser, documen
 
 /** Refusals from the commands, as the reader should read them; anything else is ours to log. */
 export function refusalMessage(user: BotUser, error: unknown): SlackMessage | null {
+  // Input that passed Slack's own limits but not ours (a forged or replayed payload).
+  if (error instanceof ZodError) return plain(t(user.locale, 'error.usage', { usage: error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') }));
   if (!(error instanceof AppError)) return null;
   if (error.status === 404) return plain(t(user.locale, 'error.gone'));
   if (error.status === 403) return plain(t(user.locale, 'error.notAllowed'));

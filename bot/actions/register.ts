@@ -4,6 +4,7 @@ import { linkBlocks } from '../blocks/help.ts';
 import { t } from '../i18n/index.ts';
 import { resolveSlackUser } from '../linking/identity.ts';
 import type { BotUser, SlackIdentity } from '../linking/links.ts';
+import { publishHome } from '../home.ts';
 import type { BotServices } from '../services.ts';
 import { openCommentModal, openReturnModal, registerModals, showPickedDocument } from './modals.ts';
 import { moveDocument, refusalMessage, resolveComment, setMeasureStatus } from './operations.ts';
@@ -19,20 +20,28 @@ export function registerActions(app: App, services: BotServices): void {
   onAction(app, services, ActionId.documentApprove, (user, value) => moveDocument(services, user, value.d!, 'adopted'));
   onAction(app, services, ActionId.documentPick, (user, value) => showPickedDocument(services, user, value.d!), { replaceOriginal: true });
   // Modals must open within three seconds of the click (the trigger expires): no answer message.
-  onAction(app, services, ActionId.commentNew, (user, value, body) => openCommentModal(services, user, body.trigger_id, value.d ?? null, value.m));
+  onAction(app, services, ActionId.commentNew, (user, value, body) => openCommentModal(services, user, body.trigger_id, value.d ?? null, value.m), { anyDocument: true });
   onAction(app, services, ActionId.documentReturn, (user, value, body) => openReturnModal(services, user, body.trigger_id, value.d!));
   registerModals(app, services);
 }
 
 type Handler = (user: BotUser, value: Record<string, string>, body: BlockAction) => Promise<SlackMessage | null>;
 
-function onAction(app: App, services: BotServices, actionId: string, handler: Handler, options: { replaceOriginal?: boolean } = {}): void {
+interface ActionOptions {
+  replaceOriginal?: boolean;
+  /** the action works without a document (App Home's comment button asks for one) */
+  anyDocument?: boolean;
+}
+
+function onAction(app: App, services: BotServices, actionId: string, handler: Handler, options: ActionOptions = {}): void {
   app.action<BlockAction>({ action_id: new RegExp(`^${actionId}(#\\d+)?$`) }, async ({ ack, body, action, respond }) => {
     await ack();
     const value = actionValue(action);
     const identity: SlackIdentity = { teamId: body.team?.id ?? body.user.team_id ?? '', slackUserId: body.user.id };
-    const message = await act(services, identity, value, body, handler);
+    const message = await act(services, identity, value, body, handler, options.anyDocument ?? false);
     if (message) await reply(services, body, respond, message, options.replaceOriginal ?? false);
+    // A click in App Home changes what it shows: publish it again.
+    if (body.view?.type === 'home') await publishHome(services, identity).catch((error: unknown) => services.logger.warn({ err: error }, 'could not refresh App Home'));
   });
 }
 
@@ -46,13 +55,13 @@ function actionValue(action: BlockAction['actions'][number]): Record<string, str
   return {};
 }
 
-async function act(services: BotServices, identity: SlackIdentity, value: Record<string, string>, body: BlockAction, handler: Handler): Promise<SlackMessage | null> {
+async function act(services: BotServices, identity: SlackIdentity, value: Record<string, string>, body: BlockAction, handler: Handler, anyDocument: boolean): Promise<SlackMessage | null> {
   let locale: BotUser['locale'] = 'fr';
   try {
     const resolved = await resolveSlackUser(services, identity);
     if (!resolved.user) return linkBlocks(resolved.locale, resolved.linkUrl);
     locale = resolved.user.locale;
-    if (!value.d) return { text: t(locale, 'error.gone'), blocks: [] };
+    if (!value.d && !anyDocument) return { text: t(locale, 'error.gone'), blocks: [] };
     try {
       return await handler(resolved.user, value, body);
     } catch (error) {

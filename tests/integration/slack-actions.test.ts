@@ -116,6 +116,35 @@ describe('Slack interactivity, App Home and unfurls', () => {
     expect((await suggest('UNLINKED')).json).toEqual({ options: [] });
   });
 
+  it('from App Home: the comment button asks for the document, clicks refresh the home, forged input is refused', async () => {
+    env.api.reset();
+    const fromHome = (slackUser: string, action: Record<string, unknown>) =>
+      env.slack.interaction({
+        type: 'block_actions',
+        team: { id: 'T1' },
+        user: { id: slackUser, team_id: 'T1' },
+        api_app_id: 'A1',
+        trigger_id: 'trigger-home',
+        container: { type: 'view', view_id: 'VHOME' },
+        view: { id: 'VHOME', type: 'home' },
+        actions: [{ block_id: 'b', action_ts: '1', ...action }],
+      });
+    expect((await fromHome(world.commenter.slackId, button('tsq_comment_new', {}))).status).toBe(200);
+    await eventually(() => expect(env.api.callsOf('views.open')).toHaveLength(1));
+    expect(JSON.stringify(env.api.callsOf('views.open')[0]!.args.view)).toContain('external_select');
+    await eventually(() => expect(env.api.callsOf('views.publish').map((call) => call.args.user_id)).toEqual([world.commenter.slackId]));
+
+    const state = (text: string) => ({
+      values: { document: { tsq_doc_search: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: 'Plan' }, value: world.plan.id } } }, body: { body: { type: 'plain_text_input', value: text } } },
+    });
+    const forged = await submitView(world.commenter.slackId, { callback_id: 'tsq_comment_modal', private_metadata: '{}', state: state('x'.repeat(20_000)) });
+    expect(forged.json).toMatchObject({ response_action: 'errors', errors: { body: expect.any(String) } });
+    expect((await submitView(world.commenter.slackId, { callback_id: 'tsq_comment_modal', private_metadata: '{}', state: state('Depuis l’accueil') })).text).toBe('');
+    expect(await env.server.database.db.selectFrom('comments').select('author_id').where('body', '=', 'Depuis l’accueil').execute()).toEqual([{ author_id: world.commenter.id }]);
+    const secretState = { values: { ...state('Intrusion').values, document: { tsq_doc_search: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: 'x' }, value: world.secret.id } } } } };
+    expect((await submitView(world.commenter.slackId, { callback_id: 'tsq_comment_modal', private_metadata: '{}', state: secretState })).json).toMatchObject({ response_action: 'errors' });
+  });
+
   it('the document picker answers with the chosen document’s status', async () => {
     const action = { type: 'static_select', action_id: 'tsq_doc_pick', selected_option: { text: { type: 'plain_text', text: 'x' }, value: world.plan.id } };
     const answer = await click(world.lead.slackId, action);

@@ -27,7 +27,11 @@ describe('/tansiq commands', () => {
   };
 
   it('status: finds a plan by part of its title, without accents, with its measures and buttons', async () => {
-    const answer = await run(world.lead, 'status plan sante');
+    const sent = Date.now();
+    const reply = await env.slack.command('status plan sante', { user: world.lead.slackId, responseUrl: env.api.responseUrl('fast') });
+    // Answered in the acknowledgement itself, well inside Slack's three seconds.
+    expect(reply.at - sent).toBeLessThan(1_500);
+    const answer = reply.json;
     const text = textOf(answer);
     expect(answer.response_type).toBe('ephemeral');
     expect(text).toContain('Plan d’action santé des MRE');
