@@ -15,6 +15,8 @@ import { DomainEvents } from './events/bus.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { subscribeHubToAccessChanges } from './collab/access-listener.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
+import { RedisCluster } from './cluster/redis-cluster.ts';
+import { relayAccessChanges } from './cluster/access-relay.ts';
 import { startNotifications } from './notifications/service.ts';
 import { scheduleOverdueCheck } from './jobs/overdue-check.ts';
 import { startSlackBot, type SlackBot } from '../bot/app.ts';
@@ -66,12 +68,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ...config.collab,
   });
   subscribeHubToAccessChanges(events, hub);
+  const cluster = config.redisUrl ? new RedisCluster(config.redisUrl, logger.child({ component: 'cluster' })) : undefined;
+  if (cluster) {
+    relayAccessChanges(events, cluster, hub);
+    hub.joinCluster(cluster);
+    logger.info('cross-process fan-out through Redis is on');
+  }
 
   const slack = await startSlackBot({ db: database.db, hub, events, clock, config, logger: logger.child({ component: 'slack' }) });
   const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, ping: database.ping, slack: slack?.middleware });
   const server = http.createServer(app.callback());
   const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }) });
-  const realtime = attachRealtime({ server, db: database.db, config, logger: logger.child({ component: 'realtime' }), events });
+  const realtime = attachRealtime({ server, db: database.db, config, logger: logger.child({ component: 'realtime' }), events, cluster });
   const stopNotifications = startNotifications(database.db, events, logger.child({ component: 'notifications' }));
   const stopOverdueCheck = scheduleOverdueCheck(database.db, events, clock, logger.child({ component: 'overdue' }), config.overdueCheckIntervalMs);
   server.keepAliveTimeout = 65_000;
@@ -95,6 +103,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await realtime.close();
       await slack?.close();
       await hub.close();
+      await cluster?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import { organisationColor } from '../../shared/colors.ts';
@@ -15,6 +15,8 @@ import type { CollabMetrics } from './metrics.ts';
 import { projectDocument } from './projection.ts';
 import { writeProjection } from './projection-writer.ts';
 import { Room } from './room.ts';
+import { CollabMessageKind } from '../cluster/collab-channel.ts';
+import type { RedisCluster } from '../cluster/redis-cluster.ts';
 
 export interface HubOptions {
   db: Kysely<Database>;
@@ -48,6 +50,7 @@ export class CollabHub {
   private readonly connectionsPerUser = new Map<string, number>();
   private readonly projections: KeyedDebouncer;
   private closing = false;
+  private cluster: RedisCluster | null = null;
   /**
    * Bumped by every access refresh. A connection admitted while a refresh ran may have been
    * checked against the old grants; the endpoint compares epochs and refreshes it once more.
@@ -131,7 +134,10 @@ export class CollabHub {
       onChanged: (changed) => this.projections.schedule(changed.documentId),
       onStored: (stored) => this.maybeCompact(stored),
       release: (connection) => this.leave(connection),
+      onLocalUpdate: (changed, update) => this.cluster?.publish(changed.documentId, CollabMessageKind.update, update),
+      onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
     });
+    if (this.cluster) room.loaded.then(() => this.linkToCluster(room), () => {});
     this.rooms.set(documentId, room);
     this.options.metrics.openDocuments.inc();
     room.loaded.catch(() => {
@@ -142,6 +148,31 @@ export class CollabHub {
       room.destroy();
     });
     return room;
+  }
+
+  /** With several processes: start relaying this document, and catch up with what the others hold. */
+  joinCluster(cluster: RedisCluster): void {
+    this.cluster = cluster;
+  }
+
+  private async linkToCluster(room: Room): Promise<void> {
+    const cluster = this.cluster;
+    if (!cluster || this.rooms.get(room.documentId) !== room) return;
+    try {
+      await cluster.openDocument(room.documentId, {
+        remoteUpdate: (update) => room.applyRemoteUpdate(update),
+        remoteAwareness: (frame) => room.relayRemoteAwareness(frame),
+        syncRequested: (stateVector) => {
+          if (room.state !== 'ready') return;
+          const missing = Y.encodeStateAsUpdate(room.doc, stateVector);
+          if (missing.length > 2) cluster.publish(room.documentId, CollabMessageKind.update, missing);
+        },
+      });
+      // Subscribed first, then asked: whatever the others accepted meanwhile reaches us either way.
+      cluster.publish(room.documentId, CollabMessageKind.syncRequest, Y.encodeStateVector(room.doc));
+    } catch (error) {
+      this.options.logger.error({ err: error, documentId: room.documentId }, 'could not join the other processes on a document');
+    }
   }
 
   private scheduleUnload(room: Room): void {
@@ -173,6 +204,7 @@ export class CollabHub {
       if (this.unloading.get(documentId) === room) this.unloading.delete(documentId);
       if (room.state !== 'failed') this.options.metrics.openDocuments.dec();
       room.destroy();
+      if (this.cluster && !this.rooms.has(documentId)) void this.cluster.closeDocument(documentId).catch(() => {});
     }
   }
 

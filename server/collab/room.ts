@@ -8,7 +8,7 @@ import { decodeInboundFrame, type InboundFrame } from './inbound-frame.ts';
 import type { CollabLimits } from './limits.ts';
 import { awarenessUpdate, permissionDenied, syncStep1, syncStep2, syncUpdate, type AwarenessEntry } from './messages.ts';
 import type { CollabMetrics } from './metrics.ts';
-import { checkStateVector, checkUpdate } from './update-check.ts';
+import { isEmptyUpdate } from './update-check.ts';
 import { updateChangesDocument } from './update-effect.ts';
 
 export interface RoomServices {
@@ -22,12 +22,18 @@ export interface RoomServices {
   onStored(room: Room): void;
   /** the room closed this connection (bad input, limits): the hub forgets it */
   release(connection: CollabConnection): void;
+  /** an update accepted here, for the other processes (several processes behind Redis) */
+  onLocalUpdate?(room: Room, update: Uint8Array): void;
+  /** an awareness frame accepted here, for the other processes */
+  onLocalAwareness?(room: Room, frame: Uint8Array): void;
 }
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
 /** transaction origin of changes made by the server rather than a connection */
 const SERVER_ORIGIN = Symbol('server');
+/** transaction origin of updates relayed from another process */
+const REMOTE_ORIGIN = Symbol('remote');
 
 /**
  * One open document: its Y.Doc, its connections and their awareness. Every message from a
@@ -114,14 +120,12 @@ export class Room {
     switch (frame.kind) {
       case 'sync-step1': {
         if (!connection.syncRequests.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many sync requests');
-        const check = checkStateVector(frame.stateVector);
-        if (!check.ok) return this.refuse(connection, CloseCode.badMessage, check.reason);
-        connection.send(syncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)));
+        connection.send(syncStep2(Y.encodeStateAsUpdate(this.doc, frame.encodedStateVector)));
         return;
       }
       case 'sync-step2':
       case 'update':
-        return this.applyUpdate(connection, frame.update, frame.kind === 'update' ? raw : null);
+        return this.applyUpdate(connection, frame.update, isEmptyUpdate(frame.stats), frame.kind === 'update' ? raw : null);
       case 'awareness': {
         const result = this.awareness.apply({ connectionId: connection.id, user: connection.user }, frame.entries);
         if (!result.ok) return this.refuse(connection, CloseCode.badMessage, result.reason);
@@ -129,7 +133,10 @@ export class Room {
         const echoOnly = result.accepted.length === 0;
         if (echoOnly && connection.echoCredits > 0) connection.echoCredits--;
         else if (!connection.awarenessMessages.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many awareness messages');
-        if (!echoOnly) for (const other of this.connections) if (other !== connection) this.sendAwareness(other, result.accepted);
+        if (!echoOnly) {
+          for (const other of this.connections) if (other !== connection) this.sendAwareness(other, result.accepted);
+          this.services.onLocalAwareness?.(this, awarenessUpdate(result.accepted));
+        }
         return;
       }
       case 'query-awareness':
@@ -143,18 +150,17 @@ export class Room {
     }
   }
 
-  private applyUpdate(connection: CollabConnection, update: Uint8Array, rawFrame: Uint8Array | null): void {
-    const check = checkUpdate(update, this.services.limits);
-    if (!check.ok) return this.refuse(connection, CloseCode.badMessage, `invalid update: ${check.reason}`);
+  /** `update` was validated with its frame (inbound-frame.ts) and is a copy the store may keep. */
+  private applyUpdate(connection: CollabConnection, update: Uint8Array, empty: boolean, rawFrame: Uint8Array | null): void {
     // Before the empty and read-only checks: neither kind may be sent at any rate either.
     if (!connection.updates.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many updates');
-    if (check.empty) return;
+    if (empty) return;
     if (!connection.canEdit) return this.refuseEdit(connection, update);
-    // Copy: the bytes are a view into the socket's buffer and outlive this call in the store queue.
-    const stored = update.slice();
+    const stored = update;
     Y.applyUpdate(this.doc, stored, connection);
     this.reportPending();
     this.broadcast(rawFrame ?? syncUpdate(stored), connection);
+    this.services.onLocalUpdate?.(this, stored);
     this.services.metrics.updates.inc();
     this.lastEditorId = connection.actor.userId;
     this.lastEditedAt = new Date();
@@ -183,6 +189,7 @@ export class Room {
     if (updates.length === 0) return result;
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     this.broadcast(syncUpdate(update));
+    this.services.onLocalUpdate?.(this, update);
     this.services.metrics.updates.inc();
     this.lastEditorId = editorUserId;
     this.lastEditedAt = new Date();
@@ -190,6 +197,25 @@ export class Room {
     void this.services.store.append(this.documentId, update).then(() => this.services.onStored(this));
     this.services.onChanged(this, editorUserId);
     return result;
+  }
+
+  /**
+   * An update another process accepted (and stores): applied and relayed to our connections only.
+   * It comes from our own processes, validated where it entered.
+   */
+  applyRemoteUpdate(update: Uint8Array): void {
+    if (this.state !== 'ready') return;
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    this.reportPending();
+    this.broadcast(syncUpdate(update));
+    // Every process projects what it holds, so the last projection written is never behind.
+    this.services.onChanged(this, this.lastEditorId ?? '');
+  }
+
+  /** Awareness of connections on another process, relayed as it came. */
+  relayRemoteAwareness(frame: Uint8Array): void {
+    if (this.state !== 'ready') return;
+    for (const connection of this.connections) connection.sendAwareness(frame);
   }
 
   /** A read-only connection's update is dropped; it is told once, and only if it changed something. */
@@ -236,7 +262,9 @@ export class Room {
     if (!this.connections.delete(connection)) return;
     this.backlog = this.backlog.filter(([owner]) => owner !== connection);
     const removed = this.awareness.removeOwner(connection.id);
-    if (removed.length > 0) for (const other of this.connections) this.sendAwareness(other, removed);
+    if (removed.length === 0) return;
+    for (const other of this.connections) this.sendAwareness(other, removed);
+    this.services.onLocalAwareness?.(this, awarenessUpdate(removed));
   }
 
   /**

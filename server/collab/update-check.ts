@@ -1,5 +1,5 @@
 import type { CollabLimits } from './limits.ts';
-import { validateStateVector, validateUpdateV1 } from './protocol/index.ts';
+import { validateStateVector, validateUpdateV1, type PartialFrameLimits, type UpdateStats } from './protocol/index.ts';
 
 export type UpdateCheck = { ok: true; empty: boolean } | { ok: false; reason: string };
 
@@ -13,13 +13,27 @@ const MAX_STATE_VECTOR_ENTRIES = 100_000;
  * or a merge without passing the structural validator first.
  */
 export function checkUpdate(update: Uint8Array, limits: Pick<CollabLimits, 'maxStructsPerUpdate' | 'maxMessageBytes'>): UpdateCheck {
-  const result = validateUpdateV1(update, {
-    maxBytes: limits.maxMessageBytes,
-    maxStructs: limits.maxStructsPerUpdate,
-    maxClients: MAX_CLIENTS_PER_MESSAGE,
-  });
+  const result = validateUpdateV1(update, updateLimits(limits));
   if (!result.ok) return { ok: false, reason: result.reason };
-  return { ok: true, empty: result.stats.structs === 0 && result.stats.deletes === 0 };
+  return { ok: true, empty: isEmptyUpdate(result.stats) };
+}
+
+/** No structs and no deletions: applying it changes nothing (a sync step 2 from an up-to-date client). */
+export const isEmptyUpdate = (stats: UpdateStats): boolean => stats.structs === 0 && stats.deletes === 0;
+
+const updateLimits = (limits: Pick<CollabLimits, 'maxStructsPerUpdate' | 'maxMessageBytes'>) => ({
+  maxBytes: limits.maxMessageBytes,
+  maxStructs: limits.maxStructsPerUpdate,
+  maxClients: MAX_CLIENTS_PER_MESSAGE,
+});
+
+/** The same bounds for whole client frames (see inbound-frame.ts). */
+export function frameLimits(limits: CollabLimits): PartialFrameLimits {
+  return {
+    update: updateLimits(limits),
+    awareness: { maxEntries: limits.maxAwarenessEntries, maxStateBytes: limits.maxAwarenessStateBytes },
+    maxStateVectorEntries: MAX_STATE_VECTOR_ENTRIES,
+  };
 }
 
 /** A state vector sent in sync step 1, checked within bounds. */

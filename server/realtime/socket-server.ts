@@ -2,6 +2,8 @@ import type { Server as HttpServer } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { RedisCluster } from '../cluster/redis-cluster.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Config } from '../config.ts';
 import type { DomainEvents } from '../events/bus.ts';
@@ -17,6 +19,8 @@ export interface RealtimeOptions {
   config: Config;
   logger: Logger;
   events: DomainEvents;
+  /** with several processes: rooms span all of them through Redis */
+  cluster?: RedisCluster;
 }
 
 type Ack = (response: { ok: true } | { error: { code: string; message: string } }) => void;
@@ -25,7 +29,7 @@ type Ack = (response: { ok: true } | { error: { code: string; message: string } 
  * socket.io for application events. Clients join rooms by subscribing (each subscription is
  * checked against the permission policy); domain events reach rooms through the fanout modules.
  */
-export function attachRealtime({ server, db, config, logger, events }: RealtimeOptions) {
+export function attachRealtime({ server, db, config, logger, events, cluster }: RealtimeOptions) {
   const allowedOrigin = new URL(config.publicUrl).origin;
   const io = new Server(server, {
     path: '/socket.io',
@@ -33,6 +37,7 @@ export function attachRealtime({ server, db, config, logger, events }: RealtimeO
     // The sync endpoint shares this HTTP server: leave upgrades of other paths alone.
     destroyUpgrade: false,
     maxHttpBufferSize: 64 * 1024,
+    ...(cluster ? { adapter: createAdapter(cluster.duplicate(), cluster.duplicate()) } : {}),
     allowRequest: (request, callback) => {
       const origin = request.headers.origin;
       if (!origin || origin === allowedOrigin) return callback(null, true);
