@@ -101,7 +101,7 @@ export async function startSlackBot(deps: SlackBotDeps): Promise<SlackBot | null
     services,
     close: async () => {
       await stopNotifier();
-      if (config.appToken) await app.stop().catch(() => {});
+      await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'Slack bot did not stop cleanly'));
     },
   };
 }

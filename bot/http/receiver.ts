@@ -29,6 +29,8 @@ type AckBody = string | Record<string, unknown> | undefined;
 export class KoaSlackReceiver implements Receiver {
   private app: App | undefined;
   private readonly path: string;
+  /** listeners still working after their ack (answering through response_url) */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly options: KoaReceiverOptions) {
     this.path = options.path ?? '/slack/events';
@@ -40,7 +42,14 @@ export class KoaSlackReceiver implements Receiver {
 
   // The Koa server belongs to Tansiq: starting and stopping it is not the receiver's business.
   async start(): Promise<void> {}
-  async stop(): Promise<void> {}
+
+  /** Waits (a while) for listeners still at work, so a shutdown does not cut their answers short. */
+  async stop(waitMs = 5_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+    await Promise.race([Promise.allSettled([...this.inFlight]), cap]);
+    clearTimeout(timer);
+  }
 
   middleware(): Middleware {
     return (ctx, next) => this.handle(ctx, next);
@@ -113,7 +122,7 @@ export class KoaSlackReceiver implements Receiver {
     const app = this.app;
     if (!app) throw new Error('the Slack receiver was not initialised by a Bolt app');
     // Listeners go on after the ack (slow work answers through response_url), so this is not awaited.
-    void app.processEvent(event).then(
+    const processing = app.processEvent(event).then(
       () => {
         if (!acked) {
           log.warn({ type: body.type ?? body.command }, 'no listener acknowledged a Slack request');
@@ -125,6 +134,8 @@ export class KoaSlackReceiver implements Receiver {
         settle({ status: 500, body: undefined });
       },
     );
+    this.inFlight.add(processing);
+    void processing.finally(() => this.inFlight.delete(processing));
     const timer = setTimeout(() => settle({ status: 404, body: undefined }), this.options.unhandledTimeoutMs ?? 3_001);
     const { status, body: responseBody } = await response;
     clearTimeout(timer);
