@@ -19,6 +19,7 @@ import { RedisCluster } from './cluster/redis-cluster.ts';
 import { relayAccessChanges } from './cluster/access-relay.ts';
 import { startNotifications } from './notifications/service.ts';
 import { scheduleOverdueCheck } from './jobs/overdue-check.ts';
+import { scheduleSessionCleanup } from './jobs/session-cleanup.ts';
 import { startSlackBot, type SlackBot } from '../bot/app.ts';
 
 export interface RunningServer {
@@ -81,6 +82,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }) });
   const realtime = attachRealtime({ server, db: database.db, config, logger: logger.child({ component: 'realtime' }), events, cluster });
   const stopNotifications = startNotifications(database.db, events, logger.child({ component: 'notifications' }));
+  const stopSessionCleanup = scheduleSessionCleanup(database.db, logger.child({ component: 'sessions' }));
   const stopOverdueCheck = scheduleOverdueCheck(database.db, events, clock, logger.child({ component: 'overdue' }), config.overdueCheckIntervalMs);
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -100,6 +102,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       syncEndpoint.close();
       stopNotifications();
       stopOverdueCheck();
+      stopSessionCleanup();
       await realtime.close();
       await slack?.close();
       await hub.close();

@@ -80,7 +80,7 @@ export async function createUser(db: Kysely<Database>, actorUserId: string | nul
  */
 export async function updateUser(
   db: Kysely<Database>,
-  actor: { userId: string; asAdmin: boolean; ip?: string },
+  actor: { userId: string; asAdmin: boolean; ip?: string; /** the session making the change survives a password change */ sessionIdHash?: string },
   id: string,
   input: UpdateUserInput,
 ): Promise<UserRow> {
@@ -123,6 +123,10 @@ export async function updateUser(
     const { password: _p, currentPassword: _c, ...visibleChanges } = input;
     await recordAudit(trx, { actorUserId: actor.userId, action: 'user.updated', objectType: 'user', objectId: id, details: { changes: visibleChanges }, ip });
     if (passwordHash) {
+      // A new password ends every other sign-in: whoever knew the old one is out.
+      let others = trx.deleteFrom('sessions').where('user_id', '=', id);
+      if (self && actor.sessionIdHash) others = others.where('id_hash', '!=', actor.sessionIdHash);
+      await others.execute();
       await recordAudit(trx, { actorUserId: actor.userId, action: 'user.password_changed', objectType: 'user', objectId: id, ip });
     }
     if (input.disabled === true && !current.disabled_at) {

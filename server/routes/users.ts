@@ -41,7 +41,7 @@ usersRouter.patch('/:id', async (ctx) => {
     throw forbidden('You may only change your own profile.');
   }
   const input = parseBody(ctx, admin ? updateUserAsAdminSchema : updateOwnProfileSchema);
-  const row = await updateUser(ctx.services.db, { userId: actor.userId, asAdmin: admin, ip: ctx.ip }, id, input);
+  const row = await updateUser(ctx.services.db, { userId: actor.userId, asAdmin: admin, ip: ctx.ip, sessionIdHash: actor.session?.idHash }, id, input);
   ctx.services.events.emit({ type: 'user.access_changed', userId: id, actorUserId: actor.userId });
   ctx.body = { user: presentUser(row, { private: true }) };
 });
