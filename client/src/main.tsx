@@ -7,6 +7,8 @@ import './styles/forms.css';
 import './styles/tables.css';
 import './styles/editor.css';
 import './styles/charts.css';
+import './styles/panels.css';
+import './realtime/socket.ts';
 
 applyToDocument();
 const root = document.getElementById('root');

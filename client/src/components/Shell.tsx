@@ -3,6 +3,7 @@ import { Show, createEffect, on, type ParentProps } from 'solid-js';
 import { organisationName, t } from '../i18n/index.ts';
 import { currentUser, isAdmin, session, signOut } from '../state/session.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 /** The frame of every page: skip link, header with navigation, language and account, then the page. */
 export function Shell(props: ParentProps) {
@@ -26,6 +27,7 @@ export function Shell(props: ParentProps) {
         <Show when={session()}>
           <nav class="main-nav" aria-label={t('nav.main')}>
             <A href="/" end activeClass="active">{t('nav.dashboard')}</A>
+            <A href="/sessions" activeClass="active">{t('nav.sessions')}</A>
             <Show when={isAdmin()}>
               <A href="/admin/organisations" activeClass="active">{t('nav.organisations')}</A>
               <A href="/admin/users" activeClass="active">{t('nav.users')}</A>
@@ -35,6 +37,9 @@ export function Shell(props: ParentProps) {
         </Show>
         <div class="header-tools">
           <LanguageSwitcher />
+          <Show when={session()}>
+            <NotificationBell />
+          </Show>
           <Show when={currentUser()}>
             {(user) => (
               <div class="account">

@@ -1,3 +1,5 @@
+import * as comments from './areas/comments.ts';
+import * as notifications from './areas/notifications.ts';
 import type { Dictionary } from './fr.ts';
 
 export const ar: Dictionary = {
@@ -288,4 +290,6 @@ export const ar: Dictionary = {
   'admin.password': 'كلمة المرور',
   'admin.newPassword': 'كلمة مرور جديدة',
   'admin.passwordHint': 'اختيارية؛ 12 حرفًا على الأقل. بدون كلمة مرور لا يمكن للحساب تسجيل الدخول.',
+  ...notifications.ar,
+  ...comments.ar,
 };

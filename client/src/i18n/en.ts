@@ -1,3 +1,5 @@
+import * as comments from './areas/comments.ts';
+import * as notifications from './areas/notifications.ts';
 import type { Dictionary } from './fr.ts';
 
 export const en: Dictionary = {
@@ -288,4 +290,6 @@ export const en: Dictionary = {
   'admin.password': 'Password',
   'admin.newPassword': 'New password',
   'admin.passwordHint': 'Optional; at least 12 characters. Without a password the account cannot sign in.',
+  ...notifications.en,
+  ...comments.en,
 };

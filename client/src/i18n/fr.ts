@@ -2,6 +2,9 @@
  * French: the reference dictionary. Its keys are the MessageKey type, so the Arabic and English
  * dictionaries fail the typecheck when a key is missing or unknown.
  */
+import * as comments from './areas/comments.ts';
+import * as notifications from './areas/notifications.ts';
+
 export const fr = {
   'app.home': 'Tansiq — accueil',
   'nav.skip': 'Aller au contenu',
@@ -290,6 +293,8 @@ export const fr = {
   'admin.password': 'Mot de passe',
   'admin.newPassword': 'Nouveau mot de passe',
   'admin.passwordHint': 'Facultatif ; au moins 12 caractères. Sans mot de passe, le compte ne peut pas se connecter.',
+  ...notifications.fr,
+  ...comments.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,0 +1,90 @@
+import { get, patch, post, query } from './client.ts';
+import type { AccessLevel, DocumentStatus, Locale } from './types.ts';
+
+/** Commissions and their sessions (server/routes/commissions.ts, sessions.ts, presenters/session.ts). */
+
+export type CommissionKind = 'interministerial' | 'technical' | 'bilateral';
+export const COMMISSION_KINDS: readonly CommissionKind[] = ['interministerial', 'technical', 'bilateral'];
+export type SessionState = 'planned' | 'live' | 'closed';
+export type Decision = 'adopted' | 'adopted_with_changes' | 'returned' | 'postponed';
+export const DECISIONS: readonly Decision[] = ['adopted', 'adopted_with_changes', 'returned', 'postponed'];
+
+export interface Commission {
+  id: string;
+  kind: CommissionKind;
+  names: Record<Locale, string>;
+  memberOrganisationIds: string[];
+  createdAt: string;
+}
+
+export interface AgendaItem {
+  id: string;
+  position: number;
+  title: string;
+  presenterOrganisationId: string | null;
+  /** my access to the item's document; null: I follow the agenda without it */
+  access: AccessLevel | null;
+  documentId?: string;
+  documentTitle?: string;
+  documentStatus?: DocumentStatus;
+  decision: Decision | null;
+  decisionText: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+}
+
+export interface CommissionSession {
+  id: string;
+  commissionId: string;
+  title: string;
+  scheduledAt: string;
+  location: string | null;
+  state: SessionState;
+  startedAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  memberOrganisationIds: string[];
+  currentItemId: string | null;
+  currentItem: AgendaItem | null;
+  items: AgendaItem[];
+  minutesDocumentId: string | null;
+  /** whether I run the session (start, move, decide, close) */
+  chair: boolean;
+}
+
+export interface NewCommission {
+  kind: CommissionKind;
+  nameFr: string;
+  nameAr: string;
+  nameEn: string;
+  memberOrganisationIds: string[];
+}
+
+export interface NewSession {
+  commissionId: string;
+  title: string;
+  scheduledAt: string;
+  location?: string;
+  items: Array<{ documentId: string; presenterOrganisationId?: string; title?: string }>;
+}
+
+type One = { session: CommissionSession };
+const one = (r: One) => r.session;
+
+export const commissions = {
+  list: () => get<{ commissions: Commission[] }>('/api/commissions').then((r) => r.commissions),
+  create: (input: NewCommission) => post<{ commission: Commission }>('/api/commissions', input).then((r) => r.commission),
+  update: (id: string, input: Partial<NewCommission>) => patch<{ commission: Commission }>(`/api/commissions/${id}`, input).then((r) => r.commission),
+};
+
+export const sessions = {
+  list: (filter: { state?: SessionState; upcoming?: boolean } = {}) =>
+    get<{ sessions: CommissionSession[] }>(`/api/sessions${query({ state: filter.state, upcoming: filter.upcoming ? 'true' : undefined, limit: 100 })}`).then((r) => r.sessions),
+  get: (id: string) => get<One>(`/api/sessions/${id}`).then(one),
+  create: (input: NewSession) => post<One>('/api/sessions', input).then(one),
+  start: (id: string) => post<One>(`/api/sessions/${id}/start`).then(one),
+  moveTo: (id: string, itemId: string) => post<One>(`/api/sessions/${id}/current`, { itemId }).then(one),
+  decide: (id: string, itemId: string, decision: Decision, text?: string) =>
+    post<One>(`/api/sessions/${id}/items/${itemId}/decision`, text ? { decision, text } : { decision }).then(one),
+  close: (id: string) => post<One>(`/api/sessions/${id}/close`).then(one),
+};

@@ -1,0 +1,62 @@
+/** Strings of the header additions and the notification bell, in the three languages. */
+export const fr = {
+  'nav.sessions': 'Séances',
+  'notifications.bell': 'Notifications',
+  'notifications.bellUnread': 'Notifications : {count} non lue(s)',
+  'notifications.title': 'Notifications',
+  'notifications.none': 'Aucune notification.',
+  'notifications.markRead': 'Marquer comme lue',
+  'notifications.markAllRead': 'Tout marquer comme lu',
+  'notifications.someone': 'Quelqu’un',
+  'notifications.aDocument': 'un document',
+  'notifications.aSession': 'une séance',
+  'notifications.mention': '{person} vous a mentionné dans « {document} »',
+  'notifications.reply': '{person} a répondu à votre commentaire dans « {document} »',
+  'notifications.statusChanged': '« {document} » : {from} → {to} ({person})',
+  'notifications.measureOverdue': 'Mesure en retard : « {measure} » (échéance {date}) dans « {document} »',
+  'notifications.sessionStarted': 'La séance « {session} » a commencé',
+  'notifications.sessionClosed': 'La séance « {session} » est close : le procès-verbal est disponible',
+  'notifications.other': 'Nouvelle notification',
+} as const;
+
+type Keys = keyof typeof fr;
+
+export const ar: Record<Keys, string> = {
+  'nav.sessions': 'الجلسات',
+  'notifications.bell': 'الإشعارات',
+  'notifications.bellUnread': 'الإشعارات: {count} غير مقروءة',
+  'notifications.title': 'الإشعارات',
+  'notifications.none': 'لا توجد إشعارات.',
+  'notifications.markRead': 'وضع علامة مقروء',
+  'notifications.markAllRead': 'وضع علامة مقروء على الكل',
+  'notifications.someone': 'شخص ما',
+  'notifications.aDocument': 'وثيقة',
+  'notifications.aSession': 'جلسة',
+  'notifications.mention': 'أشار إليك {person} في «{document}»',
+  'notifications.reply': 'ردّ {person} على تعليقك في «{document}»',
+  'notifications.statusChanged': '«{document}»: {from} ← {to} ({person})',
+  'notifications.measureOverdue': 'إجراء متأخر: «{measure}» (الأجل {date}) في «{document}»',
+  'notifications.sessionStarted': 'بدأت الجلسة «{session}»',
+  'notifications.sessionClosed': 'اختُتمت الجلسة «{session}»: المحضر متاح',
+  'notifications.other': 'إشعار جديد',
+};
+
+export const en: Record<Keys, string> = {
+  'nav.sessions': 'Sessions',
+  'notifications.bell': 'Notifications',
+  'notifications.bellUnread': 'Notifications: {count} unread',
+  'notifications.title': 'Notifications',
+  'notifications.none': 'No notifications.',
+  'notifications.markRead': 'Mark as read',
+  'notifications.markAllRead': 'Mark all as read',
+  'notifications.someone': 'Someone',
+  'notifications.aDocument': 'a document',
+  'notifications.aSession': 'a session',
+  'notifications.mention': '{person} mentioned you in “{document}”',
+  'notifications.reply': '{person} replied to your comment in “{document}”',
+  'notifications.statusChanged': '“{document}”: {from} → {to} ({person})',
+  'notifications.measureOverdue': 'Overdue measure: “{measure}” (due {date}) in “{document}”',
+  'notifications.sessionStarted': 'The session “{session}” has started',
+  'notifications.sessionClosed': 'The session “{session}” is closed: the minutes are available',
+  'notifications.other': 'New notification',
+};
