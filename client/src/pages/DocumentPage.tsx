@@ -1,29 +1,28 @@
 import { useParams } from '@solidjs/router';
-import { Show, createResource } from 'solid-js';
-import { documents } from '../api/endpoints.ts';
+import { Show } from 'solid-js';
 import { ErrorBox, Loading } from '../components/Feedback.tsx';
 import { DocumentHeader } from './document/DocumentHeader.tsx';
 import { DocumentWorkspace } from './document/DocumentWorkspace.tsx';
+import { createLiveDocument } from './document/live-document.ts';
 
-/** A document: its metadata and workflow, then its live content (text, measures, timeline). */
+/** A document: its metadata and workflow, then its live content (text, measures, timeline) with comments and versions. */
 export function DocumentPage() {
   const params = useParams<{ id: string }>();
-  const [document, { mutate, refetch }] = createResource(() => params.id, (id) => documents.get(id));
+  return <DocumentView documentId={params.id} />;
+}
+
+/** One document, also shown inside a commission session (then `sessionId` tags what the panel filters). */
+export function DocumentView(props: { documentId: string; sessionId?: string | null; compact?: boolean }) {
+  const live = createLiveDocument(() => props.documentId);
   return (
-    <div class="page document-page">
-      <ErrorBox error={document.error} onRetry={refetch} />
-      <Show when={document()} fallback={<Show when={!document.error}><Loading /></Show>}>
+    <div class="page document-page" classList={{ compact: props.compact }}>
+      <ErrorBox error={live.document.error} onRetry={live.refetch} />
+      <Show when={live.document()} fallback={<Show when={!live.document.error}><Loading /></Show>}>
         {(current) => (
           <>
-            <DocumentHeader document={current()} onChange={mutate} />
+            <DocumentHeader document={current()} onChange={live.mutate} compact={props.compact} />
             <Show when={current().id} keyed>
-              {(id) => (
-                <DocumentWorkspace
-                  documentId={id}
-                  document={current()}
-                  onAccessLost={(revoked) => (revoked ? mutate({ ...current(), access: 'view', availableTransitions: [] }) : void refetch())}
-                />
-              )}
+              {(id) => <DocumentWorkspace documentId={id} document={current()} sessionId={props.sessionId} onAccessLost={live.accessLost} />}
             </Show>
           </>
         )}

@@ -9,22 +9,22 @@ import { MetadataForm } from './MetadataForm.tsx';
 import { WorkflowActions } from './WorkflowActions.tsx';
 
 /** Title, kind, status and the facts about a document; editable by those who may edit it. */
-export function DocumentHeader(props: { document: TansiqDocument; onChange: (document: TansiqDocument) => void }) {
+export function DocumentHeader(props: { document: TansiqDocument; onChange: (document: TansiqDocument) => void; compact?: boolean }) {
   const [editing, setEditing] = createSignal(false);
   const canEdit = () => props.document.access === 'edit' && !props.document.archived;
   const canManage = () => isAdmin() || session()?.organisation.id === props.document.leadOrganisationId;
   return (
-    <header class="document-header">
-      <p class="breadcrumb"><A href="/">{t('nav.dashboard')}</A> <span aria-hidden="true">›</span> {t(`kind.${props.document.kind}`)}</p>
+    <header class="document-header" classList={{ compact: props.compact }}>
+      <p class="breadcrumb" hidden={props.compact}><A href="/">{t('nav.dashboard')}</A> <span aria-hidden="true">›</span> {t(`kind.${props.document.kind}`)}</p>
       <div class="title-row">
-        <h1 dir="auto">{props.document.title}</h1>
+        {props.compact ? <h2 dir="auto">{props.document.title}</h2> : <h1 dir="auto">{props.document.title}</h1>}
         <DocumentStatusBadge status={props.document.status} />
       </div>
       <Show when={props.document.status === 'returned' && props.document.returnReason}>
         <p class="notice warning"><strong>{t('workflow.returnedBecause')}</strong> <span dir="auto">{props.document.returnReason}</span></p>
       </Show>
       <Show
-        when={editing()}
+        when={editing() || props.compact}
         fallback={
           <dl class="facts">
             <div><dt>{t('documents.lead')}</dt><dd>{organisationLabel(props.document.leadOrganisationId)}</dd></div>
@@ -45,7 +45,9 @@ export function DocumentHeader(props: { document: TansiqDocument; onChange: (doc
           </dl>
         }
       >
+        <Show when={editing()}>
         <MetadataForm document={props.document} onSaved={(saved) => { props.onChange(saved); setEditing(false); }} onCancel={() => setEditing(false)} />
+        </Show>
       </Show>
       <div class="header-actions">
         <Show when={canEdit() && !editing()}>

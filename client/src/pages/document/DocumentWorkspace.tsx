@@ -1,17 +1,21 @@
 import { useSearchParams } from '@solidjs/router';
-import { For, Match, Show, Switch, createEffect, on, onCleanup } from 'solid-js';
+import { For, Match, Show, Switch, createEffect, createSignal, on, onCleanup } from 'solid-js';
 import type { TansiqDocument } from '../../api/types.ts';
 import { Notice } from '../../components/Feedback.tsx';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 import { organisationColor } from '../../lib/colors.ts';
 import { session } from '../../state/session.ts';
 import { openCollabSession, type PeerUser } from './collab-session.ts';
+import { createCommentsController } from './comments/comments-controller.ts';
+import { threadOf } from './comments/thread-list.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { DocumentSidePanel, type SideTab } from './DocumentSidePanel.tsx';
 import { createMeasuresStore } from './measures-store.ts';
 import { MeasuresTable } from './MeasuresTable.tsx';
 import { Presence } from './Presence.tsx';
 import { RichTextEditor } from './RichTextEditor.tsx';
 import { Timeline } from './Timeline.tsx';
+import { readOnlyReasons } from './read-only.ts';
 
 type View = 'text' | 'measures' | 'timeline';
 
@@ -27,8 +31,11 @@ function moveBetweenTabs(event: KeyboardEvent, views: View[], current: View, sel
   queueMicrotask(() => document.getElementById(`tab-${views[target]}`)?.focus());
 }
 
-/** Owns the live session of one document for as long as it is on screen. */
-export function DocumentWorkspace(props: { documentId: string; document: TansiqDocument; onAccessLost: (revoked: boolean) => void }) {
+/**
+ * Owns the live session of one document for as long as it is on screen: the content (text,
+ * measures, timeline) and, beside it, its comment threads and versions.
+ */
+export function DocumentWorkspace(props: { documentId: string; document: TansiqDocument; onAccessLost: (revoked: boolean) => void; sessionId?: string | null }) {
   const me: PeerUser = {
     id: session()?.user.id,
     name: session()?.user.name ?? '?',
@@ -39,23 +46,42 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
   const live = openCollabSession(props.documentId, me);
   onCleanup(() => live.destroy());
   const measures = createMeasuresStore(live.doc);
+  const comments = createCommentsController(props.documentId);
   // The server's word beats the access read at page load: let the page update what it shows.
   createEffect(on(live.editsRefused, (refused) => refused && props.onAccessLost(false), { defer: true }));
   createEffect(on(live.refused, (reason) => reason === 'forbidden' && props.onAccessLost(true), { defer: true }));
-  const [params, setParams] = useSearchParams<{ view?: string }>();
+  const [params, setParams] = useSearchParams<{ view?: string; comment?: string; measure?: string }>();
   const hasMeasures = () => props.document.kind === 'action_plan';
   const views = (): View[] => (hasMeasures() ? ['text', 'measures', 'timeline'] : ['text']);
   const view = (): View => (views().includes(params.view as View) ? (params.view as View) : 'text');
-  const readOnlyReason = (): MessageKey | null => {
-    const refused = live.refused();
-    if (refused) return `collab.refused.${refused}`;
-    if (props.document.archived) return 'document.readOnly.archived';
-    if (props.document.access === 'comment') return 'document.readOnly.comment';
-    if (props.document.access === 'view') return 'document.readOnly.view';
-    if (live.editsRefused()) return 'document.readOnly.refused';
-    return null;
-  };
-  const editable = () => readOnlyReason() === null;
+  const reasons = () => readOnlyReasons(props.document, live.refused(), live.editsRefused());
+  const editable = () => reasons().edit === null;
+
+  const [panelOpen, setPanelOpen] = createSignal(true);
+  const [sideTab, setSideTab] = createSignal<SideTab>('comments');
+  const [measureFilter, setMeasureFilter] = createSignal<string | null>(null);
+  const measureTitle = (id: string) => measures.rows.find((row) => row.id === id)?.title || t('measures.untitled');
+  comments.onReveal(() => {
+    setPanelOpen(true);
+    setSideTab('comments');
+  });
+
+  // A link to a comment (from a notification) opens its thread.
+  createEffect(() => {
+    const wanted = params.comment;
+    const thread = wanted ? threadOf(comments.store.threads(), wanted) : undefined;
+    if (!thread) return;
+    comments.reveal();
+    comments.select(thread.id, 'editor');
+    if (thread.anchor?.type === 'measure') setMeasureFilter(thread.anchor.measureId);
+    setParams({ comment: undefined }, { replace: true });
+  });
+  // A link to a measure (an overdue notice) scrolls to its row.
+  createEffect(() => {
+    const wanted = params.measure;
+    if (!wanted || view() !== 'measures' || !measures.rows.some((row) => row.id === wanted)) return;
+    queueMicrotask(() => document.getElementById(`measure-${wanted}`)?.scrollIntoView({ block: 'center' }));
+  });
 
   return (
     <section class="workspace" aria-label={t('document.content')}>
@@ -75,21 +101,35 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
         <div class="live-state">
           <Presence peers={live.peers()} />
           <ConnectionBadge state={live.connection()} />
+          <button type="button" class="button subtle small" aria-expanded={panelOpen()} aria-controls="side-panel" onClick={() => setPanelOpen(!panelOpen())}>
+            {panelOpen() ? t('side.hide') : t('side.show')}
+          </button>
         </div>
       </div>
-      <Show when={readOnlyReason()}>{(reason) => <Notice kind="warning"><span data-testid="read-only">{t(reason())}</span></Notice>}</Show>
-      <div id="view-panel" role={views().length > 1 ? 'tabpanel' : undefined} aria-labelledby={views().length > 1 ? `tab-${view()}` : undefined}>
-        <Switch>
-          <Match when={view() === 'text'}>
-            <RichTextEditor session={live} me={me} editable={editable()} label={t('document.body')} />
-          </Match>
-          <Match when={view() === 'measures'}>
-            <MeasuresTable doc={live.doc} rows={measures.rows} editable={editable()} />
-          </Match>
-          <Match when={view() === 'timeline'}>
-            <Timeline rows={measures.rows} />
-          </Match>
-        </Switch>
+      <Show when={reasons().edit}>{(reason) => <Notice kind="warning"><span data-testid="read-only">{t(reason())}</span></Notice>}</Show>
+      <div class="workspace-body" classList={{ 'with-panel': panelOpen() }}>
+        <div id="view-panel" class="workspace-main" role={views().length > 1 ? 'tabpanel' : undefined} aria-labelledby={views().length > 1 ? `tab-${view()}` : undefined}>
+          <Switch>
+            <Match when={view() === 'text'}>
+              <RichTextEditor session={live} me={me} editable={editable()} label={t('document.body')} extensions={[comments.extension]} onEditor={comments.attachEditor} />
+            </Match>
+            <Match when={view() === 'measures'}>
+              <MeasuresTable doc={live.doc} rows={measures.rows} editable={editable()} commentCounts={comments.openPerMeasure()}
+                onComments={(measure) => { setMeasureFilter(measure.id); comments.reveal(); }} />
+            </Match>
+            <Match when={view() === 'timeline'}>
+              <Timeline rows={measures.rows} />
+            </Match>
+          </Switch>
+        </div>
+        <Show when={panelOpen()}>
+          <div id="side-panel" class="workspace-side">
+            <DocumentSidePanel documentId={props.documentId} comments={comments} tab={sideTab()} onTab={setSideTab}
+              commentReadOnly={reasons().comment ? t(reasons().comment!) : null} canEdit={editable()} sessionId={props.sessionId ?? null}
+              measure={measureFilter() ? { id: measureFilter()!, title: measureTitle(measureFilter()!) } : null}
+              onClearMeasure={() => setMeasureFilter(null)} measureTitle={measureTitle} />
+          </div>
+        </Show>
       </div>
     </section>
   );

@@ -7,7 +7,16 @@ import { isOverdue } from '../../lib/dates.ts';
 import { deleteMeasure, moveMeasure } from '../../lib/measures.ts';
 import { BudgetCell, DateCell, LeadCell, PartnersCell, ProgressCell, StatusCell, TextCell } from './MeasureCells.tsx';
 
-export function MeasureRow(props: { doc: Y.Doc; measure: MeasureFields; index: number; count: number; editable: boolean }) {
+export function MeasureRow(props: {
+  doc: Y.Doc;
+  measure: MeasureFields;
+  index: number;
+  count: number;
+  editable: boolean;
+  /** open comment threads about this measure */
+  comments: number;
+  onComments: () => void;
+}) {
   const set = (patch: Partial<Omit<MeasureFields, 'id'>>) => updateMeasure(props.doc, props.measure.id, patch);
   const name = () => props.measure.title || t('measures.untitled');
   const remove = () => {
@@ -30,6 +39,12 @@ export function MeasureRow(props: { doc: Y.Doc; measure: MeasureFields; index: n
       <td><ProgressCell value={props.measure.progress} editable={props.editable} onChange={(progress) => set({ progress })} /></td>
       <td class="wide"><TextCell label={t('measures.indicator')} value={props.measure.indicator} editable={props.editable} onChange={(indicator) => set({ indicator })} /></td>
       <td><BudgetCell value={props.measure.budget} editable={props.editable} onChange={(budget) => set({ budget })} /></td>
+      <td>
+        <button type="button" class="comment-count" classList={{ empty: props.comments === 0 }} data-testid="measure-comments" onClick={() => props.onComments()}
+          aria-label={t('comments.measureThreads', { title: name(), count: props.comments })} title={t('comments.measureThreads', { title: name(), count: props.comments })}>
+          <svg viewBox="0 0 24 24" aria-hidden="true" class="icon"><path d="M4 5h16v11H10l-5 4v-4H4z" /></svg> {formatNumber(props.comments)}
+        </button>
+      </td>
       <Show when={props.editable}>
         <td>
           <div class="row-actions">

@@ -7,7 +7,14 @@ import { addMeasure } from '../../lib/measures.ts';
 import { MeasureRow } from './MeasureRow.tsx';
 
 /** The action plan's measures, each cell bound to its field in the Y.Doc; everyone sees edits live. */
-export function MeasuresTable(props: { doc: Y.Doc; rows: MeasureFields[]; editable: boolean }) {
+export function MeasuresTable(props: {
+  doc: Y.Doc;
+  rows: MeasureFields[];
+  editable: boolean;
+  /** open comment threads per measure id */
+  commentCounts: Map<string, number>;
+  onComments: (measure: MeasureFields) => void;
+}) {
   const add = () => {
     const id = addMeasure(props.doc);
     queueMicrotask(() => document.getElementById(`measure-title-${id}`)?.focus());
@@ -38,6 +45,7 @@ export function MeasuresTable(props: { doc: Y.Doc; rows: MeasureFields[]; editab
                 <th scope="col">{t('measures.progress')}</th>
                 <th scope="col" class="wide">{t('measures.indicator')}</th>
                 <th scope="col">{t('measures.budget')}</th>
+                <th scope="col"><span class="visually-hidden">{t('comments.title')}</span></th>
                 <Show when={props.editable}>
                   <th scope="col"><span class="visually-hidden">{t('common.actions')}</span></th>
                 </Show>
@@ -45,7 +53,10 @@ export function MeasuresTable(props: { doc: Y.Doc; rows: MeasureFields[]; editab
             </thead>
             <tbody>
               <For each={props.rows}>
-                {(measure, index) => <MeasureRow doc={props.doc} measure={measure} index={index()} count={props.rows.length} editable={props.editable} />}
+                {(measure, index) => (
+                  <MeasureRow doc={props.doc} measure={measure} index={index()} count={props.rows.length} editable={props.editable}
+                    comments={props.commentCounts.get(measure.id) ?? 0} onComments={() => props.onComments(measure)} />
+                )}
               </For>
             </tbody>
           </table>

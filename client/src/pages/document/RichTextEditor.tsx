@@ -1,4 +1,4 @@
-import { Editor } from '@tiptap/core';
+import { Editor, type Extensions } from '@tiptap/core';
 import { Show, createEffect, createSignal, onCleanup, onMount } from 'solid-js';
 import { direction, t } from '../../i18n/index.ts';
 import type { CollabSession, PeerUser } from './collab-session.ts';
@@ -9,7 +9,16 @@ import { EditorToolbar } from './EditorToolbar.tsx';
  * The document body, co-edited live: Tiptap bound to the Y.Doc's `body` fragment. Styles are
  * shipped in editor.css (injectCSS off), so nothing needs an inline <style> under the CSP.
  */
-export function RichTextEditor(props: { session: CollabSession; me: PeerUser; editable: boolean; label: string }) {
+export function RichTextEditor(props: {
+  session: CollabSession;
+  me: PeerUser;
+  editable: boolean;
+  label: string;
+  /** more extensions (comment highlights) */
+  extensions?: Extensions;
+  /** the editor once made; the function it returns is called when it goes */
+  onEditor?: (editor: Editor) => () => void;
+}) {
   let host!: HTMLDivElement;
   const [editor, setEditor] = createSignal<Editor>();
   // Bumped on every transaction so the toolbar re-reads the selection's marks and nodes.
@@ -18,7 +27,7 @@ export function RichTextEditor(props: { session: CollabSession; me: PeerUser; ed
   onMount(() => {
     const instance = new Editor({
       element: host,
-      extensions: editorExtensions(props.session.doc, props.session.provider, props.me),
+      extensions: [...editorExtensions(props.session.doc, props.session.provider, props.me), ...(props.extensions ?? [])],
       editable: props.editable,
       injectCSS: false,
       editorProps: {
@@ -33,7 +42,11 @@ export function RichTextEditor(props: { session: CollabSession; me: PeerUser; ed
     });
     instance.on('transaction', () => setRevision((n) => n + 1));
     setEditor(instance);
-    onCleanup(() => instance.destroy());
+    const detach = props.onEditor?.(instance);
+    onCleanup(() => {
+      detach?.();
+      instance.destroy();
+    });
   });
 
   createEffect(() => {

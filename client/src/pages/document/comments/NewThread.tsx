@@ -1,0 +1,55 @@
+import { Show, createSignal } from 'solid-js';
+import type { CommentAnchor, TextAnchor } from '../../../api/comments.ts';
+import { t } from '../../../i18n/index.ts';
+import { CommentComposer } from './CommentComposer.tsx';
+
+/**
+ * Starting a thread: on the text selected in the editor (the selection is taken when the button
+ * is pressed, so it can be made with mouse or keyboard first), or on the measure being looked at.
+ */
+export function NewThread(props: {
+  hasSelection: boolean;
+  takeSelection: () => TextAnchor | null;
+  measure: { id: string; title: string } | null;
+  onCreate: (body: string, anchor?: CommentAnchor) => Promise<unknown>;
+}) {
+  const [draft, setDraft] = createSignal<TextAnchor | null>(null);
+  const [general, setGeneral] = createSignal(false);
+  const start = () => {
+    const anchor = props.takeSelection();
+    if (anchor) setDraft(anchor);
+  };
+  return (
+    <div class="new-thread">
+      <Show when={props.measure}>
+        {(measure) => (
+          <CommentComposer label={t('comments.onMeasureLabel', { title: measure().title })} submitLabel={t('comments.send')}
+            onSubmit={(body) => props.onCreate(body, { type: 'measure', measureId: measure().id })} />
+        )}
+      </Show>
+      <Show when={!props.measure}>
+        <Show when={draft()} fallback={
+          <Show when={general()} fallback={
+            <div class="actions">
+              <button type="button" class="button primary small" disabled={!props.hasSelection} onClick={start} data-testid="comment-selection"
+                aria-describedby="selection-hint">{t('comments.onSelection')}</button>
+              <button type="button" class="button subtle small" onClick={() => setGeneral(true)}>{t('comments.general')}</button>
+              <p id="selection-hint" class="hint">{props.hasSelection ? t('comments.selectionReady') : t('comments.selectFirst')}</p>
+            </div>
+          }>
+            <CommentComposer label={t('comments.generalLabel')} submitLabel={t('comments.send')} autofocus
+              onSubmit={async (body) => { await props.onCreate(body); setGeneral(false); }} onCancel={() => setGeneral(false)} />
+          </Show>
+        }>
+          {(anchor) => (
+            <div class="draft-thread">
+              <q class="draft-quote" dir="auto">{anchor().quote}</q>
+              <CommentComposer label={t('comments.onSelectionLabel')} submitLabel={t('comments.send')} autofocus
+                onSubmit={async (body) => { await props.onCreate(body, anchor()); setDraft(null); }} onCancel={() => setDraft(null)} />
+            </div>
+          )}
+        </Show>
+      </Show>
+    </div>
+  );
+}

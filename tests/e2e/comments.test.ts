@@ -1,0 +1,126 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../helpers/http.ts';
+import { launchBrowser, openPage, screenshot, type WatchedPage } from './helpers/browser.ts';
+import { editor, selectInEditor, typeParagraph } from './helpers/editor.ts';
+import { adminApi, memberOf, signIn } from './helpers/session.ts';
+import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
+
+const PASSWORD = 'member-password-123';
+let server: E2eServer;
+let browser: Browser;
+let api: ApiClient;
+let lead: WatchedPage; // sante: edits (lead organisation)
+let commenter: WatchedPage; // emploi: comment access
+let reader: WatchedPage; // culture: view access
+let documentUrl: string;
+
+const thread = (page: Page, text: string) => page.getByTestId('thread').filter({ hasText: text });
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchBrowser();
+  api = await adminApi(server.api.url, ADMIN.email, ADMIN.password);
+  const sante = await memberOf(api, 'sante', 'Amina Idrissi', PASSWORD);
+  const emploi = await memberOf(api, 'emploi', 'Youssef Alami', PASSWORD);
+  const culture = await memberOf(api, 'culture', 'Carole Bennani', PASSWORD);
+  const created = await api.post('/api/documents', { kind: 'note', title: 'Note sur la santé des MRE', leadOrganisationId: sante.organisation.id });
+  const id = created.body.document.id as string;
+  await api.put(`/api/documents/${id}/access`, { organisationId: emploi.organisation.id, level: 'comment' });
+  await api.put(`/api/documents/${id}/access`, { organisationId: culture.organisation.id, level: 'view' });
+  documentUrl = `${server.url}/documents/${id}`;
+  const viewport = { width: 1440, height: 900 };
+  lead = await openPage(await browser.newContext({ viewport }));
+  commenter = await openPage(await browser.newContext({ viewport }));
+  reader = await openPage(await browser.newContext({ viewport }));
+  await signIn(lead.page, server.url, sante.email, PASSWORD);
+  await signIn(commenter.page, server.url, emploi.email, PASSWORD);
+  await signIn(reader.page, server.url, culture.email, PASSWORD);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('comments on a document', () => {
+  it('are made on a text selection by someone with comment access, and appear live with their highlight', async () => {
+    await lead.page.goto(documentUrl);
+    await expect.poll(() => lead.page.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('En ligne');
+    await typeParagraph(lead.page, 'La diaspora marocaine compte plus de cinq millions de personnes.');
+    await commenter.page.goto(documentUrl);
+    await expect.poll(() => editor(commenter.page).textContent(), { timeout: 15_000 }).toContain('cinq millions');
+    expect(await editor(commenter.page).getAttribute('contenteditable')).toBe('false');
+
+    await selectInEditor(commenter.page, 'cinq millions');
+    await commenter.page.getByTestId('comment-selection').click();
+    await commenter.page.getByRole('combobox', { name: 'Votre commentaire sur le passage sélectionné' }).fill('Chiffre à sourcer (HCP 2024) ');
+    // The mention picker: "@san" proposes the health ministry, Enter inserts its code.
+    const box = commenter.page.getByRole('combobox', { name: 'Votre commentaire sur le passage sélectionné' });
+    await box.press('End');
+    await box.pressSequentially('@san');
+    await expect.poll(() => commenter.page.getByRole('listbox', { name: 'Mentions possibles' }).getByRole('option').first().textContent()).toContain('Ministère sante');
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe('Chiffre à sourcer (HCP 2024) @sante ');
+    await commenter.page.getByRole('button', { name: 'Envoyer' }).click();
+
+    await expect.poll(() => thread(lead.page, 'Chiffre à sourcer').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => lead.page.locator('.ProseMirror .comment-highlight').textContent()).toBe('cinq millions');
+    await expect.poll(() => commenter.page.locator('.ProseMirror .comment-highlight').textContent()).toBe('cinq millions');
+    expect(await thread(lead.page, 'Chiffre à sourcer').locator('.mention').textContent()).toBe('@sante');
+  });
+
+  it('counts the mention on the bell of the mentioned organisation, live', async () => {
+    await expect.poll(() => lead.page.getByTestId('bell-count').textContent(), { timeout: 10_000 }).toBe('1');
+    await lead.page.getByTestId('bell').click();
+    const item = lead.page.getByTestId('notification').first();
+    await expect.poll(() => item.textContent()).toContain('Youssef Alami vous a mentionné dans « Note sur la santé des MRE »');
+    await screenshot(lead.page, 'comments-bell-fr');
+    await item.getByRole('link').click();
+    await expect.poll(() => lead.page.getByTestId('bell-count').count()).toBe(0);
+    await expect.poll(() => thread(lead.page, 'Chiffre à sourcer').getAttribute('class')).toContain('active');
+  });
+
+  it('are replied to, resolved and reopened, live for everyone', async () => {
+    const mine = thread(lead.page, 'Chiffre à sourcer');
+    await mine.getByRole('button', { name: 'Répondre' }).click();
+    await lead.page.getByRole('combobox', { name: 'Votre réponse' }).fill('Source ajoutée en note de bas de page.');
+    await lead.page.getByRole('combobox', { name: 'Votre réponse' }).press('Control+Enter');
+    await expect.poll(() => thread(commenter.page, 'Chiffre à sourcer').textContent(), { timeout: 10_000 }).toContain('Source ajoutée');
+    await thread(commenter.page, 'Chiffre à sourcer').getByRole('button', { name: 'Résoudre' }).click();
+    // Resolved threads leave the "open" list; the "resolved" filter shows them.
+    await expect.poll(() => thread(lead.page, 'Chiffre à sourcer').count(), { timeout: 10_000 }).toBe(0);
+    await lead.page.getByLabel('Afficher').selectOption('resolved');
+    await expect.poll(() => thread(lead.page, 'Chiffre à sourcer').count()).toBe(1);
+    await thread(lead.page, 'Chiffre à sourcer').getByRole('button', { name: 'Rouvrir' }).click();
+    await expect.poll(() => thread(commenter.page, 'Chiffre à sourcer').count(), { timeout: 10_000 }).toBe(1);
+    await lead.page.getByLabel('Afficher').selectOption('open');
+  });
+
+  it('follow edits made before them, and are shown detached when their text is deleted', async () => {
+    await editor(lead.page).locator('p', { hasText: 'cinq millions' }).click();
+    await lead.page.keyboard.press('Home');
+    await lead.page.keyboard.type('Selon le recensement, ');
+    await expect.poll(() => editor(commenter.page).textContent(), { timeout: 10_000 }).toContain('Selon le recensement');
+    await expect.poll(() => commenter.page.locator('.ProseMirror .comment-highlight').textContent()).toBe('cinq millions');
+    await screenshot(commenter.page, 'comments-highlight-fr');
+
+    await selectInEditor(lead.page, 'cinq millions de personnes');
+    await lead.page.keyboard.press('Backspace');
+    await expect.poll(() => commenter.page.locator('.ProseMirror .comment-highlight').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => thread(commenter.page, 'Chiffre à sourcer').getByTestId('detached').count()).toBe(1);
+  });
+
+  it('are readable but not writable with view access, and the reason is given', async () => {
+    await reader.page.goto(documentUrl);
+    await expect.poll(() => thread(reader.page, 'Chiffre à sourcer').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => reader.page.getByTestId('comments-read-only').textContent()).toContain('pas en écrire');
+    expect(await reader.page.getByTestId('comment-selection').count()).toBe(0);
+    expect(await thread(reader.page, 'Chiffre à sourcer').getByRole('button', { name: 'Répondre' }).count()).toBe(0);
+    await screenshot(reader.page, 'comments-view-only-fr');
+  });
+
+  it('raised no CSP violation or script error', () => {
+    for (const page of [lead, commenter, reader]) expect(page.problems).toEqual([]);
+  });
+});
