@@ -1,5 +1,3 @@
-import { tokenize } from './word-diff.ts';
-
 /**
  * Which removed blocks became which added blocks, within one stretch of changes: the pairing, in
  * reading order, of alike texts with the greatest total likeness (a weighted LCS). Unpaired
@@ -8,16 +6,21 @@ import { tokenize } from './word-diff.ts';
 
 /** Blocks of one stretch sharing less than this (Dice coefficient of their words) are not paired. */
 export const PAIRING_SIMILARITY = 0.3;
-/** Beyond this many candidate pairs in one stretch, pair in order instead (a cost bound). */
+/** Beyond this many candidate pairs, or characters, in one stretch, pair in order instead (cost bounds). */
 const MAX_CANDIDATES = 40_000;
+const MAX_CHARS = 1_000_000;
 
 export function pairBlocks(deleted: readonly string[], inserted: readonly string[]): Array<[number, number]> {
   if (deleted.length === 0 || inserted.length === 0) return [];
   // One block replaced by one block is an edit of that block, however much of it changed.
   if (deleted.length === 1 && inserted.length === 1) return [[0, 0]];
+  const chars = [...deleted, ...inserted].reduce((sum, text) => sum + text.length, 0);
+  // A stretch this large is a rewrite of the document: likeness would cost much and say little.
+  if (deleted.length * inserted.length > MAX_CANDIDATES || chars > MAX_CHARS) {
+    return Array.from({ length: Math.min(deleted.length, inserted.length) }, (_, k): [number, number] => [k, k]);
+  }
   const before = deleted.map(wordBag);
   const after = inserted.map(wordBag);
-  if (deleted.length * inserted.length > MAX_CANDIDATES) return pairInOrder(before, after);
 
   // best[i][j]: greatest total likeness pairing deleted[i..] with inserted[j..]
   const rows = deleted.length + 1;
@@ -46,17 +49,11 @@ export function pairBlocks(deleted: readonly string[], inserted: readonly string
   return pairs;
 }
 
-function pairInOrder(before: Map<string, number>[], after: Map<string, number>[]): Array<[number, number]> {
-  const pairs: Array<[number, number]> = [];
-  for (let k = 0; k < Math.min(before.length, after.length); k++) if (dice(before[k]!, after[k]!) >= PAIRING_SIMILARITY) pairs.push([k, k]);
-  return pairs;
-}
-
-const WORD = /[\p{L}\p{N}]/u;
+const NOT_WORD = /[^\p{L}\p{N}\p{M}_]+/u;
 
 function wordBag(text: string): Map<string, number> {
   const bag = new Map<string, number>();
-  for (const token of tokenize(text.toLowerCase())) if (WORD.test(token)) bag.set(token, (bag.get(token) ?? 0) + 1);
+  for (const word of text.toLowerCase().split(NOT_WORD)) if (word) bag.set(word, (bag.get(word) ?? 0) + 1);
   return bag;
 }
 

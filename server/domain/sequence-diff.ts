@@ -36,6 +36,16 @@ export function diffSequences<T>(a: readonly T[], b: readonly T[], equal: (x: T,
   return { edits, exact: middle !== null };
 }
 
+/**
+ * The same, for sequences compared by a string key (a block's text, a serialised Yjs value): keys
+ * are numbered first, so each comparison in the search is one integer test, not a long string's.
+ */
+export function diffKeys(a: readonly string[], b: readonly string[], maxEdits?: number): SequenceDiff {
+  const numbers = new Map<string, number>();
+  const number = (key: string) => numbers.get(key) ?? numbers.set(key, numbers.size).size - 1;
+  return diffSequences(a.map(number), b.map(number), (x, y) => x === y, maxEdits);
+}
+
 function shift(edit: Edit, by: number): Edit {
   switch (edit.op) {
     case 'equal':

@@ -1,6 +1,6 @@
 import type { MeasureFields } from '../../shared/doc-schema.ts';
 import { pairBlocks } from './block-pairing.ts';
-import { diffSequences } from './sequence-diff.ts';
+import { diffKeys } from './sequence-diff.ts';
 import type { DocumentContent, TextBlock } from './version-content.ts';
 import { diffWords, WORD_DIFF_LIMITS, type WordDiffLimits, type WordOp } from './word-diff.ts';
 
@@ -39,11 +39,13 @@ export interface DiffLimits {
   maxBlockEdits: number;
   /** changed blocks that get an inline word diff */
   maxInlineDiffs: number;
+  /** characters, over all changed blocks, that inline word diffs may read: bounds the total work */
+  maxInlineChars: number;
   maxMeasures: number;
   words: WordDiffLimits;
 }
 
-export const DIFF_LIMITS: DiffLimits = { maxBlocks: 5000, maxBlockEdits: 2000, maxInlineDiffs: 1000, maxMeasures: 2000, words: WORD_DIFF_LIMITS };
+export const DIFF_LIMITS: DiffLimits = { maxBlocks: 5000, maxBlockEdits: 1000, maxInlineDiffs: 1000, maxInlineChars: 300_000, maxMeasures: 2000, words: WORD_DIFF_LIMITS };
 
 const MEASURE_FIELDS: readonly MeasureField[] = ['title', 'status', 'progress', 'start', 'due', 'leadOrganisationId', 'partnerOrganisationIds', 'indicator', 'budget'];
 
@@ -74,13 +76,12 @@ function diffBlocks(allBefore: TextBlock[], allAfter: TextBlock[], limits: DiffL
   const before = allBefore.slice(0, limits.maxBlocks);
   const after = allAfter.slice(0, limits.maxBlocks);
   const key = (block: TextBlock) => `${block.type}\u0000${block.level ?? ''}\u0000${block.within ?? ''}\u0000${block.text}`;
-  const beforeKeys = before.map(key);
-  const afterKeys = after.map(key);
-  const { edits, exact } = diffSequences(beforeKeys, afterKeys, (x, y) => x === y, limits.maxBlockEdits);
+  const { edits, exact } = diffKeys(before.map(key), after.map(key), limits.maxBlockEdits);
   if (!exact) reached.add('blocks_coarse');
 
   const result: BlockDiff[] = [];
   let inlineDiffs = 0;
+  let inlineChars = 0;
   let deleted: TextBlock[] = [];
   let inserted: TextBlock[] = [];
   // A stretch of deletions and insertions between equal blocks: alike blocks are shown as one
@@ -98,9 +99,14 @@ function diffBlocks(allBefore: TextBlock[], allAfter: TextBlock[], limits: DiffL
     )) {
       upTo(pairedDeleted, pairedInserted);
       const [old, current] = [deleted[d++]!, inserted[i++]!];
-      const words = exact && inlineDiffs < limits.maxInlineDiffs ? diffWords(old.text, current.text, limits.words) : null;
-      if (words) inlineDiffs++;
-      else reached.add(exact ? 'inline_diffs_omitted' : 'blocks_coarse');
+      const chars = old.text.length + current.text.length;
+      const affordable = inlineDiffs < limits.maxInlineDiffs && inlineChars + chars <= limits.maxInlineChars;
+      const words = affordable ? diffWords(old.text, current.text, limits.words) : null;
+      if (words) {
+        inlineDiffs++;
+        inlineChars += chars;
+      }
+      else reached.add('inline_diffs_omitted');
       result.push({ op: 'change', before: old, after: current, words: words?.ops ?? null });
     }
     upTo(deleted.length, inserted.length);

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { bodyOf, measuresOf } from '../../shared/doc-schema.ts';
-import { diffSequences } from './sequence-diff.ts';
+import { diffKeys } from './sequence-diff.ts';
 import { cloneValue, contentKey } from './yjs-clone.ts';
 
 export interface SequenceChange {
@@ -35,7 +35,7 @@ export function restoreContent(live: Y.Doc, version: Y.Doc): RestoreChanges {
 function reconcile(target: Sequence, wanted: readonly unknown[]): SequenceChange {
   const current = target.toArray();
   // A coarse script (edit limit reached) is still a correct one, only less economical.
-  const { edits } = diffSequences(current.map(contentKey), wanted.map(contentKey), (x, y) => x === y);
+  const { edits } = diffKeys(current.map(contentKey), wanted.map(contentKey));
   // Copies are made before the first change: a failure while copying leaves the document untouched.
   const copies = new Map<number, unknown>();
   for (const edit of edits) if (edit.op === 'insert') copies.set(edit.b, cloneValue(wanted[edit.b]));

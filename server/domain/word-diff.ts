@@ -15,7 +15,7 @@ export interface WordDiffLimits {
   maxEdits: number;
 }
 
-export const WORD_DIFF_LIMITS: WordDiffLimits = { maxTokens: 4000, maxEdits: 1000 };
+export const WORD_DIFF_LIMITS: WordDiffLimits = { maxTokens: 4000, maxEdits: 300 };
 
 /** Words (letters, digits and combining marks: French and Arabic alike), runs of spaces, single other characters. */
 const TOKEN = /[\p{L}\p{N}\p{M}_]+(?:['’-][\p{L}\p{N}\p{M}_]+)*|\s+|[^\p{L}\p{N}\p{M}_\s]/gu;

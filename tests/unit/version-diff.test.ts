@@ -111,6 +111,15 @@ describe('diff of two document states', () => {
     expect(diff.blocks.length).toBeLessThanOrEqual(20);
   });
 
+  it('stops computing inline diffs past its character budget, and says so', () => {
+    const before = content([p('un deux trois'), p('x'), p('quatre cinq six')]);
+    const after = content([p('un deux trois sept'), p('x'), p('quatre cinq six huit')]);
+    const diff = diffContent(before, after, { ...DIFF_LIMITS, maxInlineChars: 40 });
+    const changes = diff.blocks.filter((block) => block.op === 'change');
+    expect(changes.map((block) => block.op === 'change' && block.words !== null)).toEqual([true, false]);
+    expect(diff).toMatchObject({ truncated: true, limits: ['inline_diffs_omitted'] });
+  });
+
   it('reads blocks from a Y.Doc: headings with their level, list items within their list', () => {
     const doc = new Y.Doc();
     appendBlocks(doc, [
