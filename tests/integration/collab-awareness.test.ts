@@ -78,7 +78,7 @@ describe('awareness guards', () => {
   it('an oversized state, a non-object state and too many client ids are refused', async () => {
     const huge = await raw();
     huge.send(frames.awareness([{ clientId: 777_100, clock: 1, state: { blob: 'x'.repeat(20_000) } }]));
-    expect(await closedWith(huge)).toMatchObject({ code: 4400, reason: expect.stringContaining('larger than') });
+    expect(await closedWith(huge)).toMatchObject({ code: 4400, reason: expect.stringContaining('exceeds the limit') });
     const scalar = await raw();
     scalar.send(frames.awareness([{ clientId: 777_101, clock: 1, state: 42 }]));
     expect((await closedWith(scalar)).code).toBe(4400);
