@@ -6,6 +6,7 @@ import { ensureMinistry, MINISTRY } from '../bootstrap/ministry.ts';
 import { recordAudit } from '../commands/audit.ts';
 import { findOrganisationByCode } from '../commands/organisations.ts';
 import { buildDocumentContent } from './content.ts';
+import { writeProjectionIn } from '../collab/projection-writer.ts';
 import { DEMO_DOCUMENTS, DEMO_EMAIL_DOMAIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data.ts';
 import type { DemoDocument } from './types.ts';
 
@@ -159,9 +160,6 @@ async function insertDocuments(trx: Transaction<Database>, organisationId: Ids, 
         created_at: createdAt,
         updated_at: editedAt,
         archived_at: document.archived ? editedAt : null,
-        body_text: content.bodyText,
-        word_count: content.wordCount,
-        measure_count: content.measures.length,
         last_edited_by: author,
         last_edited_at: editedAt,
       })
@@ -179,29 +177,8 @@ async function insertDocuments(trx: Transaction<Database>, organisationId: Ids, 
         .execute();
     }
     await trx.insertInto('doc_updates').values({ document_id: row.id, data: Buffer.from(content.update) }).execute();
-    // The measure rows the projection would write, so dashboards and overdue lists work at once.
-    if (content.measures.length > 0) {
-      await trx
-        .insertInto('measures')
-        .values(
-          content.measures.map((measure) => ({
-            document_id: row.id,
-            id: measure.id,
-            position: measure.position,
-            title: measure.title,
-            lead_organisation_id: measure.leadOrganisationId,
-            partner_organisation_ids: measure.partnerOrganisationIds,
-            start_date: measure.start,
-            due_date: measure.due,
-            status: measure.status,
-            progress: measure.progress,
-            indicator: measure.indicator,
-            budget: measure.budget,
-            updated_at: editedAt,
-          })),
-        )
-        .execute();
-    }
+    // What the live projection would write, so search, dashboards and overdue lists work at once.
+    await writeProjectionIn(trx, { documentId: row.id, lastEditorId: author, lastEditedAt: editedAt }, content);
     await recordAudit(trx, {
       actorUserId: author,
       action: 'document.created',
