@@ -1,6 +1,7 @@
 import type { Next } from 'koa';
 import { AppError } from '../errors.ts';
 import type { AppContext } from './context.ts';
+import { BodyTooLargeError, readRawBody } from './raw-body.ts';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -35,36 +36,11 @@ function tooLarge(limitBytes: number) {
   return new AppError(413, 'payload_too_large', `The request body is larger than ${limitBytes} bytes.`);
 }
 
-function readLimited(ctx: AppContext, limitBytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const stream = ctx.req;
-    const onData = (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > limitBytes) {
-        cleanup();
-        stream.resume();
-        reject(tooLarge(limitBytes));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(Buffer.concat(chunks));
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(new AppError(400, 'bad_request', `Could not read the request body: ${error.message}`));
-    };
-    const cleanup = () => {
-      stream.off('data', onData);
-      stream.off('end', onEnd);
-      stream.off('error', onError);
-    };
-    stream.on('data', onData);
-    stream.on('end', onEnd);
-    stream.on('error', onError);
-  });
+async function readLimited(ctx: AppContext, limitBytes: number): Promise<Buffer> {
+  try {
+    return await readRawBody(ctx.req, limitBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw tooLarge(limitBytes);
+    throw new AppError(400, 'bad_request', `Could not read the request body: ${(error as Error).message}`);
+  }
 }
