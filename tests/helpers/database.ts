@@ -38,13 +38,14 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   };
 }
 
-function withDatabase(url: string, database: string): string {
+export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
 }
 
-async function adminQuery(url: string, statement: string): Promise<void> {
+/** Runs one statement on the server of `url` (CREATE/DROP DATABASE cannot run in a pool's transaction). */
+export async function adminQuery(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

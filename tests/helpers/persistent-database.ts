@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import pino from 'pino';
 import { openDatabase, type DatabaseHandle } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
+import { adminQuery, withDatabase as databaseUrl } from './database.ts';
 import { loadConfig } from '../../server/config.ts';
 import { startServer, type RunningServer, type StartOptions } from '../../server/server.ts';
 
@@ -36,9 +36,7 @@ export async function createPersistentDatabase(): Promise<PersistentDatabase> {
   }
   const name = `tansiq_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
-  const parsed = new URL(baseUrl);
-  parsed.pathname = `/${name}`;
-  const url = parsed.toString();
+  const url = databaseUrl(baseUrl, name);
   const handle = await openDatabase({ url, poolSize: 2 });
   await migrateToLatest(handle.db);
   await handle.close();
@@ -70,14 +68,4 @@ export async function startServerOn(
 ): Promise<RunningServer> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', ...database.env, ...env });
   return startServer(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...options });
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
