@@ -39,6 +39,8 @@ export class CollabConnection {
     public level: AccessLevel,
     readonly user: AwarenessUser,
     private readonly limits: CollabLimits,
+    /** called once when the connection is dropped for not reading, so it is forgotten at once */
+    private readonly onSlowConsumer: (connection: CollabConnection) => void = () => {},
   ) {
     this.updates = new TokenBucket(limits.updateRate, limits.updateBurst);
     this.awarenessMessages = new TokenBucket(limits.awarenessRate, limits.awarenessBurst);
@@ -54,7 +56,9 @@ export class CollabConnection {
   send(bytes: Uint8Array): void {
     if (this.closed) return;
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      // The close frame waits behind what is queued; the connection must not wait for it.
       this.close(CloseCode.slowConsumer, 'You are not reading fast enough; reconnect to resync.');
+      this.onSlowConsumer(this);
       return;
     }
     this.socket.send(bytes);

@@ -91,7 +91,11 @@ export class CollabHub {
       organisationCode,
       color: organisationColor(actor.organisationId),
     };
-    const connection = new CollabConnection(socket, actor, level, user, this.options.limits);
+    const connection = new CollabConnection(socket, actor, level, user, this.options.limits, (slow) => {
+      this.options.metrics.refused.inc({ reason: 'slow_consumer' });
+      this.options.logger.warn({ documentId, userId: actor.userId }, 'dropping a connection that does not read');
+      this.leave(slow);
+    });
     const room = this.openRoom(documentId);
     this.roomOf.set(connection, room);
     this.connectionsPerUser.set(actor.userId, (this.connectionsPerUser.get(actor.userId) ?? 0) + 1);

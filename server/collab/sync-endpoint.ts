@@ -68,7 +68,14 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     const found = await findDocumentWithAccess(db, actor, documentId);
     if (!found.row) {
       if (found.exists) {
-        await recordAudit(db, { actorUserId: actor.userId, action: 'access.denied', objectType: 'document', objectId: documentId, details: { via: 'collab' } });
+        await recordAudit(db, {
+          actorUserId: actor.userId,
+          action: 'access.denied',
+          objectType: 'document',
+          objectId: documentId,
+          details: { via: 'collab' },
+          ip: request.socket.remoteAddress,
+        });
       }
       return ws.close(CloseCode.notFound, 'No such document.');
     }
