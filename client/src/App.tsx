@@ -9,6 +9,8 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
 // The editor and the admin screens are loaded when first opened.
 const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx').then((m) => ({ default: m.DocumentPage })));
+const SessionsPage = lazy(() => import('./pages/SessionsPage.tsx').then((m) => ({ default: m.SessionsPage })));
+const SessionPage = lazy(() => import('./pages/SessionPage.tsx').then((m) => ({ default: m.SessionPage })));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 const TokensPage = lazy(() => import('./pages/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
 const OrganisationsPage = lazy(() => import('./pages/admin/OrganisationsPage.tsx').then((m) => ({ default: m.OrganisationsPage })));
@@ -67,6 +69,8 @@ export function App() {
       <Route path="/" component={guarded(DashboardPage)} />
       <Route path="/documents/:id" component={guarded(DocumentPage)} />
       <Route path="/documents/:id/access" component={guarded(AccessPage)} />
+      <Route path="/sessions" component={guarded(SessionsPage)} />
+      <Route path="/sessions/:id" component={guarded(SessionPage)} />
       <Route path="/profile" component={guarded(ProfilePage)} />
       <Route path="/tokens" component={guarded(TokensPage)} />
       <Route path="/admin/organisations" component={adminOnly(OrganisationsPage)} />

@@ -36,7 +36,7 @@ export function OrganisationSelect(props: {
 }
 
 /** Several organisations: removable chips plus a select to add one more. */
-export function OrganisationMultiPicker(props: { value: string[]; onChange: (ids: string[]) => void; disabled?: boolean; label: string; exclude?: string | null }) {
+export function OrganisationMultiPicker(props: { value: string[]; onChange: (ids: string[]) => void; disabled?: boolean; label: string; exclude?: string | null; addLabel?: string }) {
   const [adding, setAdding] = createSignal('');
   const choices = createMemo(() => sortedOrganisations().filter((o) => !props.value.includes(o.id) && o.id !== props.exclude));
   const add = (id: string) => {
@@ -65,8 +65,8 @@ export function OrganisationMultiPicker(props: { value: string[]; onChange: (ids
         </For>
       </ul>
       <Show when={!props.disabled}>
-        <select aria-label={t('common.addPartner')} value={adding()} onChange={(event) => add(event.currentTarget.value)}>
-          <option value="">{t('common.addPartner')}</option>
+        <select aria-label={props.addLabel ?? t('common.addPartner')} value={adding()} onChange={(event) => add(event.currentTarget.value)}>
+          <option value="">{props.addLabel ?? t('common.addPartner')}</option>
           <For each={choices()}>{(organisation) => <option value={organisation.id}>{organisationName(organisation)}</option>}</For>
         </select>
       </Show>

@@ -1,5 +1,6 @@
 import * as comments from './areas/comments.ts';
 import * as notifications from './areas/notifications.ts';
+import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
 
 export const ar: Dictionary = {
@@ -292,4 +293,5 @@ export const ar: Dictionary = {
   'admin.passwordHint': 'اختيارية؛ 12 حرفًا على الأقل. بدون كلمة مرور لا يمكن للحساب تسجيل الدخول.',
   ...notifications.ar,
   ...comments.ar,
+  ...sessions.ar,
 };

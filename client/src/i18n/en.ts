@@ -1,5 +1,6 @@
 import * as comments from './areas/comments.ts';
 import * as notifications from './areas/notifications.ts';
+import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
 
 export const en: Dictionary = {
@@ -292,4 +293,5 @@ export const en: Dictionary = {
   'admin.passwordHint': 'Optional; at least 12 characters. Without a password the account cannot sign in.',
   ...notifications.en,
   ...comments.en,
+  ...sessions.en,
 };

@@ -4,6 +4,7 @@
  */
 import * as comments from './areas/comments.ts';
 import * as notifications from './areas/notifications.ts';
+import * as sessions from './areas/sessions.ts';
 
 export const fr = {
   'app.home': 'Tansiq — accueil',
@@ -295,6 +296,7 @@ export const fr = {
   'admin.passwordHint': 'Facultatif ; au moins 12 caractères. Sans mot de passe, le compte ne peut pas se connecter.',
   ...notifications.fr,
   ...comments.fr,
+  ...sessions.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,0 +1,59 @@
+import { Show } from 'solid-js';
+import type { AgendaItem, Decision } from '../../api/sessions.ts';
+import { DocumentStatusBadge } from '../../components/Badges.tsx';
+import { formatNumber, t } from '../../i18n/index.ts';
+import { organisationLabel } from '../../state/directory.ts';
+import { DecisionForm } from './DecisionForm.tsx';
+
+/** One agenda item: number, title, presenter, document, the decision once taken; the chair's controls on it. */
+export function AgendaItemCard(props: {
+  item: AgendaItem;
+  number: number;
+  current: boolean;
+  shown: boolean;
+  canMove: boolean;
+  canDecide: boolean;
+  busy: boolean;
+  onMove: () => void;
+  onView: () => void;
+  onDecide: (decision: Decision, text?: string) => Promise<boolean>;
+}) {
+  return (
+    <li class="agenda-item" classList={{ current: props.current, shown: props.shown }} aria-current={props.current ? 'step' : undefined}
+      data-testid={props.current ? 'current-item' : 'agenda-item'}>
+      <div class="agenda-item-head">
+        <span class="agenda-number" aria-hidden="true">{formatNumber(props.number)}</span>
+        <strong dir="auto">{props.item.title}</strong>
+        <Show when={props.current}><span class="badge live-badge">{t('session.currentItem')}</span></Show>
+      </div>
+      <p class="small muted">
+        {t('session.presentedBy', { organisation: organisationLabel(props.item.presenterOrganisationId) })}
+      </p>
+      <Show when={props.item.documentTitle} fallback={<p class="small muted">{t('session.noAccess')}</p>}>
+        <p class="small agenda-document">
+          <Show when={props.item.documentTitle !== props.item.title}><span dir="auto">{props.item.documentTitle}</span> </Show>
+          <Show when={props.item.documentStatus}>{(status) => <DocumentStatusBadge status={status()} />}</Show>
+        </p>
+      </Show>
+      <Show when={props.item.decision}>
+        {(decision) => (
+          <p class={`decision decision-${decision()}`} data-testid="decision">
+            <strong>{t(`decision.${decision()}`)}</strong>
+            <Show when={props.item.decisionText}>{(text) => <span dir="auto">{text()}</span>}</Show>
+          </p>
+        )}
+      </Show>
+      <div class="actions">
+        <Show when={props.canMove && !props.current}>
+          <button type="button" class="button small" disabled={props.busy} onClick={() => props.onMove()}>{t('session.goTo')}</button>
+        </Show>
+        <Show when={props.item.documentId && !props.shown}>
+          <button type="button" class="button subtle small" onClick={() => props.onView()}>{t('session.view')}</button>
+        </Show>
+      </div>
+      <Show when={props.canDecide}>
+        <DecisionForm item={props.item} number={props.number} busy={props.busy} onDecide={props.onDecide} />
+      </Show>
+    </li>
+  );
+}

@@ -1,0 +1,46 @@
+import { A } from '@solidjs/router';
+import { Show } from 'solid-js';
+import type { CommissionSession } from '../../api/sessions.ts';
+import { formatDateTime, t } from '../../i18n/index.ts';
+import { commissionName } from '../../state/commissions.ts';
+import { SessionStateBadge } from './SessionStateBadge.tsx';
+
+/** Title, commission, when and where; the chair's start and close; everyone's follow and large-type toggles. */
+export function SessionHeader(props: {
+  session: CommissionSession;
+  busy: boolean;
+  following: boolean;
+  largeType: boolean;
+  onStart: () => void;
+  onClose: () => void;
+  onFollow: (follow: boolean) => void;
+  onLargeType: (large: boolean) => void;
+}) {
+  const close = () => window.confirm(t('session.confirmClose')) && props.onClose();
+  return (
+    <header class="session-header">
+      <p class="breadcrumb"><A href="/sessions">{t('nav.sessions')}</A> <span aria-hidden="true">›</span> {commissionName(props.session.commissionId) ?? t('sessions.commission')}</p>
+      <div class="title-row">
+        <h1 dir="auto">{props.session.title}</h1>
+        <SessionStateBadge state={props.session.state} />
+      </div>
+      <p class="muted">{formatDateTime(props.session.scheduledAt)}{props.session.location ? ` · ${props.session.location}` : ''}</p>
+      <div class="header-actions">
+        <Show when={props.session.chair && props.session.state === 'planned'}>
+          <button type="button" class="button primary" disabled={props.busy || props.session.items.length === 0} onClick={() => props.onStart()}>{t('session.start')}</button>
+        </Show>
+        <Show when={props.session.chair && props.session.state === 'live'}>
+          <button type="button" class="button warning" disabled={props.busy} onClick={close}>{t('session.close')}</button>
+        </Show>
+        <div class="session-toggles">
+          <Show when={props.session.state === 'live'}>
+            <button type="button" class="button small" aria-pressed={props.following} data-testid="follow-toggle" onClick={() => props.onFollow(!props.following)}>
+              {props.following ? t('session.following') : t('session.follow')}
+            </button>
+          </Show>
+          <button type="button" class="button small" aria-pressed={props.largeType} onClick={() => props.onLargeType(!props.largeType)}>{t('session.largeType')}</button>
+        </div>
+      </div>
+    </header>
+  );
+}
