@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Database } from '../../db/schema.ts';
+import { assertStoredUpdates } from './update-check.ts';
 
 export interface LoadedDocument {
   /** snapshot and log merged into one update; empty update for a document with no content yet */
@@ -67,6 +68,7 @@ export class DocumentStore {
         tail: await trx.selectFrom('doc_updates').select('data').where('document_id', '=', documentId).orderBy('id').execute(),
       }));
     const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map((row) => row.data)].map(asBytes);
+    assertStoredUpdates(parts, documentId);
     const state = parts.length === 0 ? emptyUpdate() : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
     return { state, tailEntries: tail.length };
   }
@@ -178,7 +180,9 @@ export class DocumentStore {
         .executeTakeFirst();
       const rows = await trx.selectFrom('doc_updates').select(['id', 'data']).where('document_id', '=', documentId).orderBy('id').execute();
       if (rows.length === 0) return { merged: 0, bytes: snapshot?.state.byteLength ?? 0 };
-      const state = compactState([...(snapshot ? [snapshot.state] : []), ...rows.map((row) => row.data)].map(asBytes));
+      const parts = [...(snapshot ? [snapshot.state] : []), ...rows.map((row) => row.data)].map(asBytes);
+      assertStoredUpdates(parts, documentId);
+      const state = compactState(parts);
       const lastId = rows[rows.length - 1]!.id;
       await trx
         .insertInto('doc_snapshots')

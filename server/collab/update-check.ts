@@ -36,6 +36,21 @@ export function frameLimits(limits: CollabLimits): PartialFrameLimits {
   };
 }
 
+/**
+ * Bounds for bytes read back from the database: ours, but a row written by an older version,
+ * by hand or by a damaged disk must fail the load, not hang the process in Yjs's decoder.
+ * Snapshots hold whole documents, hence the generous sizes.
+ */
+const STORED_LIMITS = { maxBytes: 512 * 1024 * 1024, maxStructs: 50_000_000, maxClients: 1_000_000, maxDeletes: 50_000_000 };
+
+/** Throws unless every stored part is a well-formed V1 update. */
+export function assertStoredUpdates(parts: readonly Uint8Array[], documentId: string): void {
+  for (const part of parts) {
+    const result = validateUpdateV1(part, STORED_LIMITS);
+    if (!result.ok) throw new Error(`stored state of document ${documentId} is not a valid update: ${result.reason}`);
+  }
+}
+
 /** A state vector sent in sync step 1, checked within bounds. */
 export function checkStateVector(bytes: Uint8Array): { ok: true } | { ok: false; reason: string } {
   const result = validateStateVector(bytes, MAX_STATE_VECTOR_ENTRIES);

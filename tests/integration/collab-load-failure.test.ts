@@ -52,6 +52,17 @@ describe('a document that fails to load', () => {
     });
   });
 
+  it('a stored row that would hang Yjs (yjs#687) fails the load instead of stalling the server', async () => {
+    const other = await collabWorld(server.database.db, server.url);
+    const hostile = Uint8Array.from(Buffer.from('e49c100005ffff0500010000000101000000ed000000010100feb8c2e9ad87d91200000101ffedf6', 'hex'));
+    await server.database.db.insertInto('doc_updates').values({ document_id: other.documentId, data: hostile }).execute();
+    const raw = connectRaw(server.url, other.documentId, other.editors[0]!.token);
+    expect(await closedWith(raw)).toMatchObject({ code: 4503 });
+    // Still serving: the document of the other tests answers.
+    const probe = connectRaw(server.url, world.documentId, world.editors[0]!.token);
+    expect((await closedWith(probe)).code).toBe(4503);
+  });
+
   it('once the storage is readable again, the next retry loads it and the offline edits arrive', async () => {
     await server.database.db.deleteFrom('doc_snapshots').where('document_id', '=', world.documentId).execute();
     await eventually(() => expect(peer!.provider.synced).toBe(true));
