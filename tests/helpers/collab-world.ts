@@ -7,7 +7,7 @@ import { ApiClient } from './http.ts';
 export interface CollabWorld {
   documentId: string;
   /** the lead organisation's editors (edit access through the lead organisation) */
-  editors: Array<{ id: string; token: string }>;
+  editors: Array<{ id: string; token: string; email: string }>;
   admin: { id: string; token: string };
   /** one user per access level granted to a partner organisation, each in its own organisation */
   guests: Record<AccessLevel, { id: string; token: string; organisationId: string; grantId: string }>;
@@ -27,7 +27,7 @@ export async function collabWorld(db: Kysely<Database>, baseUrl: string, options
   const editors = [];
   for (let i = 0; i < (options.editors ?? 2); i++) {
     const row = await fixtures.user(db, lead.id, `editor${i}.${n}@lead.ma`);
-    editors.push({ id: row.id, token: await apiToken(db, row.id) });
+    editors.push({ id: row.id, token: await apiToken(db, row.id), email: row.email });
   }
   const adminRow = await fixtures.user(db, lead.id, `admin.${n}@lead.ma`, 'admin');
   const admin = { id: adminRow.id, token: await apiToken(db, adminRow.id) };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyOf, bodyText } from '../../shared/doc-schema.ts';
-import { auditEntries } from '../helpers/actors.ts';
+import { auditEntries, signIn } from '../helpers/actors.ts';
 import { metricValue } from '../helpers/child-server.ts';
 import { bystanders, type Bystanders } from '../helpers/collab-bystanders.ts';
 import { startLimitedServer } from '../helpers/collab-server.ts';
@@ -181,6 +181,15 @@ describe('the handshake', () => {
     const same = raw(server, other.documentId, other.editors[0]!.token, { Origin: server.url });
     await same.joined();
     same.ws.close();
+  });
+
+  it('accepts the session cookie of a signed-in browser, but not from a foreign page (cross-site WebSocket hijacking)', async () => {
+    const { cookie } = await signIn(server.url, other.editors[1]!.email);
+    const forged = raw(server, other.documentId, undefined, { Cookie: cookie!, Origin: 'https://evil.example' });
+    expect(await closedWith(forged)).toMatchObject({ httpStatus: 403 });
+    const browser = raw(server, other.documentId, undefined, { Cookie: cookie!, Origin: server.url });
+    await browser.joined();
+    browser.ws.close();
   });
 
   it('closes an unauthenticated connection with 4401 before the document is loaded', async () => {
