@@ -67,6 +67,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     metrics: createCollabMetrics(metrics),
     limits: { ...DEFAULT_LIMITS, ...options.collabLimits },
     ...config.collab,
+    events,
   });
   subscribeHubToAccessChanges(events, hub);
   const cluster = config.redisUrl ? new RedisCluster(config.redisUrl, logger.child({ component: 'cluster' })) : undefined;

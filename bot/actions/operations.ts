@@ -31,9 +31,7 @@ export async function setMeasureStatus(services: BotServices, user: BotUser, doc
     user.userId,
   );
   if (!before) return plain(t(user.locale, 'measure.missing'));
-  if (before.status !== status) {
-    services.events.emit({ type: 'measure.status_changed', documentId, measureId, title: before.title, from: before.status, to: status, actorUserId: user.userId });
-  }
+  // No event here: the projection notices the status change, whoever made it, and announces it once.
   services.logger.info({ documentId, measureId, status, userId: user.userId, document: row.title }, 'measure status set from Slack');
   return plain(t(user.locale, 'measure.updated', { title: before.title, status: t(user.locale, `measure.${status as MeasureStatus}`), name: user.name }));
 }

@@ -17,6 +17,7 @@ import { writeProjection } from './projection-writer.ts';
 import { Room } from './room.ts';
 import { CollabMessageKind } from '../cluster/collab-channel.ts';
 import type { RedisCluster } from '../cluster/redis-cluster.ts';
+import type { DomainEvents } from '../events/bus.ts';
 
 export interface HubOptions {
   db: Kysely<Database>;
@@ -29,6 +30,8 @@ export interface HubOptions {
   compactAfterEntries: number;
   projectionWaitMs: number;
   projectionMaxWaitMs: number;
+  /** the domain event bus: measure status changes noticed by the projection go there */
+  events?: DomainEvents;
 }
 
 export type JoinRefusal = { code: number; reason: string };
@@ -242,11 +245,14 @@ export class CollabHub {
     const room = [this.rooms.get(documentId), this.unloading.get(documentId)].find((candidate) => candidate?.state === 'ready');
     if (!room) return;
     try {
-      await writeProjection(
+      const changes = await writeProjection(
         this.options.db,
         { documentId, lastEditorId: room.lastEditorId, lastEditedAt: room.lastEditedAt },
         projectDocument(room.doc),
       );
+      for (const change of changes) {
+        this.options.events?.emit({ type: 'measure.status_changed', documentId, ...change, actorUserId: room.lastEditorId });
+      }
     } catch (error) {
       this.options.logger.error({ err: error, documentId }, 'projection failed');
     }

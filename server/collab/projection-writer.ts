@@ -8,13 +8,25 @@ export interface ProjectionContext {
   lastEditedAt: Date | null;
 }
 
-/** Writes a projection in one transaction: the document's text and counts, and its measure rows. */
-export async function writeProjection(db: Kysely<Database>, context: ProjectionContext, projection: DocumentProjection): Promise<void> {
-  await db.transaction().execute((trx) => writeProjectionIn(trx, context, projection));
+/** A measure whose status differs from what the previous projection stored. */
+export interface MeasureStatusChange {
+  measureId: string;
+  title: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Writes a projection in one transaction: the document's text and counts, and its measure rows.
+ * Returns the measures whose status changed since the last projection — however they were
+ * changed (editor, Slack button, restore), this is where it is noticed, once.
+ */
+export async function writeProjection(db: Kysely<Database>, context: ProjectionContext, projection: DocumentProjection): Promise<MeasureStatusChange[]> {
+  return db.transaction().execute((trx) => writeProjectionIn(trx, context, projection));
 }
 
 /** The same, inside the caller's transaction (the demo loader writes documents and their projection at once). */
-export async function writeProjectionIn(trx: Kysely<Database>, context: ProjectionContext, projection: DocumentProjection): Promise<void> {
+export async function writeProjectionIn(trx: Kysely<Database>, context: ProjectionContext, projection: DocumentProjection): Promise<MeasureStatusChange[]> {
   const updated = await trx
     .updateTable('documents')
     .set({
@@ -27,12 +39,17 @@ export async function writeProjectionIn(trx: Kysely<Database>, context: Projecti
     .where('id', '=', context.documentId)
     .returning('id')
     .executeTakeFirst();
-  if (!updated) return;
+  if (!updated) return [];
+  const previous = await trx.selectFrom('measures').select(['id', 'status']).where('document_id', '=', context.documentId).forUpdate().execute();
+  const previousStatus = new Map(previous.map((row) => [row.id, row.status]));
+  const changes = projection.measures
+    .filter((measure) => previousStatus.has(measure.id) && previousStatus.get(measure.id) !== measure.status)
+    .map((measure) => ({ measureId: measure.id, title: measure.title, from: previousStatus.get(measure.id)!, to: measure.status }));
   const ids = projection.measures.map((measure) => measure.id);
   let stale = trx.deleteFrom('measures').where('document_id', '=', context.documentId);
   if (ids.length > 0) stale = stale.where('id', 'not in', ids);
   await stale.execute();
-  if (ids.length === 0) return;
+  if (ids.length === 0) return changes;
   const rows = projection.measures.map((measure) => ({
     document_id: context.documentId,
     id: measure.id,
@@ -67,4 +84,5 @@ export async function writeProjectionIn(trx: Kysely<Database>, context: Projecti
       })),
     )
     .execute();
+  return changes;
 }

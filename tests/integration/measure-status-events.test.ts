@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import { measuresOf, newMeasureMap, updateMeasure } from '../../shared/doc-schema.ts';
+import { apiToken, connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
+import * as fixtures from '../helpers/fixtures.ts';
+import { ApiClient } from '../helpers/http.ts';
+import { connectRealtime, subscribe } from '../helpers/realtime.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import type { DomainEvent } from '../../server/events/bus.ts';
+
+describe('measure status changes made in the editor', () => {
+  let server: TestServer;
+  let token: string;
+  let documentId: string;
+  let peer: TestPeer;
+  let socket: Socket & { received: Array<[string, any]> };
+  const events: DomainEvent[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ COLLAB_PROJECTION_WAIT_MS: '20', COLLAB_PROJECTION_MAX_WAIT_MS: '100' });
+    server.events.onAny((event) => void events.push(event));
+    const db = server.database.db;
+    const sante = await fixtures.organisation(db, 'sante');
+    token = await apiToken(db, (await fixtures.user(db, sante.id, 'lead@sante.ma')).id);
+    documentId = (await ApiClient.withToken(server.url, token).post('/api/documents', { kind: 'action_plan', title: 'Plan santé' })).body.document.id;
+    peer = connectPeer(server.url, documentId, token);
+    await peer.synced();
+    socket = await connectRealtime(server.url, token);
+    expect(await subscribe(socket, 'document', documentId)).toEqual({ ok: true });
+  });
+  afterAll(async () => {
+    peer?.destroy();
+    socket?.disconnect();
+    await server?.close();
+  });
+
+  it('are announced once on the bus and over socket.io, with who made them', async () => {
+    measuresOf(peer.doc).push([newMeasureMap({ id: 'm1', title: 'Guichet unique', status: 'planned' })]);
+    await eventually(async () => {
+      const row = await server.database.db.selectFrom('measures').select('status').where('id', '=', 'm1').executeTakeFirst();
+      expect(row?.status).toBe('planned');
+    });
+    // A new measure is not a status change.
+    expect(events.filter((event) => event.type === 'measure.status_changed')).toEqual([]);
+    updateMeasure(peer.doc, 'm1', { status: 'in_progress' });
+    await eventually(() => expect(socket.received.some(([name, payload]) => name === 'measure:status_changed' && payload.to === 'in_progress')).toBe(true));
+    const announced = events.filter((event) => event.type === 'measure.status_changed');
+    expect(announced).toHaveLength(1);
+    expect(announced[0]).toMatchObject({ documentId, measureId: 'm1', title: 'Guichet unique', from: 'planned', to: 'in_progress' });
+    updateMeasure(peer.doc, 'm1', { progress: 50 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(events.filter((event) => event.type === 'measure.status_changed')).toHaveLength(1);
+  });
+});
