@@ -82,7 +82,8 @@ export class Room {
     for (const connection of this.connections) this.greet(connection);
     const backlog = this.backlog;
     this.backlog = [];
-    for (const [connection, bytes] of backlog) this.receive(connection, bytes);
+    // Already counted against the connection's limits when they arrived.
+    for (const [connection, bytes] of backlog) this.process(connection, bytes);
   }
 
   join(connection: CollabConnection): void {
@@ -110,7 +111,11 @@ export class Room {
       this.backlog.push([connection, bytes]);
       return;
     }
-    if (this.state !== 'ready') return;
+    this.process(connection, bytes);
+  }
+
+  private process(connection: CollabConnection, bytes: Uint8Array): void {
+    if (this.state !== 'ready' || connection.closed) return;
     const decoded = decodeInboundFrame(bytes, this.services.limits);
     if (!decoded.ok) return this.refuse(connection, CloseCode.badMessage, decoded.reason);
     this.handle(connection, decoded.frame, bytes);
