@@ -77,6 +77,7 @@ describe('a technical-commission session run in the web client', () => {
     }
     // The presenter is the plan's lead organisation unless the chair picks another.
     await expect.poll(() => page.locator('.agenda-draft-item').first().getByLabel('Présenté par').inputValue()).not.toBe('');
+    await screenshot(page, 'session-planning-fr');
     await page.getByRole('button', { name: 'Créer la séance' }).click();
     await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
     sessionUrl = page.url();
@@ -88,6 +89,7 @@ describe('a technical-commission session run in the web client', () => {
     for (const code of ['sante', 'emploi', 'education'] as const) {
       const page = departments[code].page;
       await page.getByRole('link', { name: 'Séances' }).click();
+      if (code === 'sante') await screenshot(page, 'sessions-list-fr');
       await page.getByRole('link', { name: TITLE }).click();
       await page.waitForURL(sessionUrl);
       await expect.poll(() => agendaItems(page).count()).toBe(3);
