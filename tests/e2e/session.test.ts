@@ -109,6 +109,16 @@ describe('a technical-commission session run in the web client', () => {
     await departments.emploi.page.getByTestId('bell').click();
     expect(await departments.emploi.page.getByTestId('notification').first().textContent()).toContain(`La séance « ${TITLE} » a commencé`);
     await departments.emploi.page.getByTestId('bell').click();
+
+    // Someone who opens the plan by itself is told it is on screen in the session, and can join.
+    const documents = await api.get(`/api/documents?q=${encodeURIComponent('Santé')}`);
+    const plan = documents.body.documents.find((document: { title: string }) => document.title === PLANS.sante);
+    const elsewhere = await departments.education.page.context().newPage();
+    await elsewhere.goto(`${server.url}/documents/${plan.id}`);
+    await expect.poll(() => elsewhere.getByTestId('live-session-banner').textContent(), { timeout: 10_000 }).toContain(TITLE);
+    await elsewhere.getByRole('link', { name: 'Rejoindre la séance' }).click();
+    await elsewhere.waitForURL(sessionUrl);
+    await elsewhere.close();
   });
 
   it('takes comments on the text shown, tagged with the session, live for all', async () => {

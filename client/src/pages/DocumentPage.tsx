@@ -3,6 +3,7 @@ import { Show } from 'solid-js';
 import { ErrorBox, Loading } from '../components/Feedback.tsx';
 import { DocumentHeader } from './document/DocumentHeader.tsx';
 import { DocumentWorkspace } from './document/DocumentWorkspace.tsx';
+import { LiveSessionBanner } from './document/LiveSessionBanner.tsx';
 import { createLiveDocument } from './document/live-document.ts';
 
 /** A document: its metadata and workflow, then its live content (text, measures, timeline) with comments and versions. */
@@ -20,6 +21,7 @@ export function DocumentView(props: { documentId: string; sessionId?: string | n
       <Show when={live.document()} fallback={<Show when={!live.document.error}><Loading /></Show>}>
         {(current) => (
           <>
+            <Show when={!props.compact}><LiveSessionBanner documentId={current().id} /></Show>
             <DocumentHeader document={current()} onChange={live.mutate} compact={props.compact} />
             <Show when={current().id} keyed>
               {(id) => <DocumentWorkspace documentId={id} document={current()} sessionId={props.sessionId} onAccessLost={live.accessLost} />}

@@ -62,6 +62,8 @@ export const fr = {
   'session.closedOn': 'Séance close le {date}.',
   'session.minutes': 'Ouvrir le procès-verbal',
   'session.minutesPending': 'Le procès-verbal n’est pas accessible avec votre accès.',
+  'session.liveBanner': 'Ce document est examiné en ce moment en séance : {session}.',
+  'session.join': 'Rejoindre la séance',
 
   'decision.adopted': 'Adopté',
   'decision.adopted_with_changes': 'Adopté avec modifications',
@@ -134,6 +136,8 @@ export const ar: Record<Keys, string> = {
   'session.closedOn': 'اختُتمت الجلسة في {date}.',
   'session.minutes': 'فتح المحضر',
   'session.minutesPending': 'لا يمكنك الاطلاع على المحضر بصلاحيتك الحالية.',
+  'session.liveBanner': 'تُدرس هذه الوثيقة الآن في جلسة: {session}.',
+  'session.join': 'الالتحاق بالجلسة',
 
   'decision.adopted': 'مصادق عليه',
   'decision.adopted_with_changes': 'مصادق عليه مع تعديلات',
@@ -204,6 +208,8 @@ export const en: Record<Keys, string> = {
   'session.closedOn': 'Session closed on {date}.',
   'session.minutes': 'Open the minutes',
   'session.minutesPending': 'Your access does not include the minutes.',
+  'session.liveBanner': 'This document is being reviewed right now in a session: {session}.',
+  'session.join': 'Join the session',
 
   'decision.adopted': 'Adopted',
   'decision.adopted_with_changes': 'Adopted with changes',

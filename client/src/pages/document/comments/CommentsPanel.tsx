@@ -28,8 +28,10 @@ export interface CommentsPanelProps {
 export function CommentsPanel(props: CommentsPanelProps) {
   const [filter, setFilter] = createSignal<ThreadFilter>(props.sessionId ? 'session' : 'open');
   const filters = (): ThreadFilter[] => (props.sessionId ? ['open', 'resolved', 'mine', 'session', 'all'] : ['open', 'resolved', 'mine', 'all']);
+  // "This session" means nothing once the page is no longer shown in a live session.
+  const effective = (): ThreadFilter => (filter() === 'session' && !props.sessionId ? 'open' : filter());
   const shown = createMemo(() =>
-    filterThreads(props.store.threads(), filter(), { myUserId: currentUser()?.id ?? null, sessionId: props.sessionId, measureId: props.measure?.id ?? null }),
+    filterThreads(props.store.threads(), effective(), { myUserId: currentUser()?.id ?? null, sessionId: props.sessionId, measureId: props.measure?.id ?? null }),
   );
   const canWrite = () => props.readOnlyReason === null;
   return (
@@ -37,8 +39,8 @@ export function CommentsPanel(props: CommentsPanelProps) {
       <div class="panel-heading">
         <h2 id="comments-heading">{t('comments.title')}</h2>
         <label class="visually-hidden" for="comment-filter">{t('comments.filter')}</label>
-        <select id="comment-filter" class="compact" value={filter()} onChange={(event) => setFilter(event.currentTarget.value as ThreadFilter)}>
-          <For each={filters()}>{(name) => <option value={name} selected={name === filter()}>{t(`comments.filter.${name}`)}</option>}</For>
+        <select id="comment-filter" class="compact" value={effective()} onChange={(event) => setFilter(event.currentTarget.value as ThreadFilter)}>
+          <For each={filters()}>{(name) => <option value={name} selected={name === effective()}>{t(`comments.filter.${name}`)}</option>}</For>
         </select>
       </div>
       <Show when={props.measure}>
