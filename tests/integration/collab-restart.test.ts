@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/server.ts';
 import { bodyOf, bodyText, measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
+import { freePort } from '../helpers/child-server.ts';
 import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
 import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
 import { createPersistentDatabase, startServerOn, withDatabase, type PersistentDatabase } from '../helpers/persistent-database.ts';
@@ -28,7 +29,7 @@ describe('content survives restarts and unload/reload cycles', () => {
 
   beforeAll(async () => {
     database = await createPersistentDatabase();
-    server = await startServerOn(database, env);
+    server = await startServerOn(database, { ...env, PORT: String(await freePort()) });
     world = await collabWorld(server.database.db, server.url);
   });
   afterAll(async () => {
