@@ -40,7 +40,8 @@ export function SessionPage() {
   };
   const follow = (on: boolean) => {
     setFollowing(on);
-    if (!on) setViewedItemId(live.session()?.currentItemId ?? null);
+    // Following again forgets the item looked at; once closed, the page shows only what one picks.
+    setViewedItemId(on ? null : (live.session()?.currentItemId ?? null));
   };
 
   return (
