@@ -12,7 +12,8 @@ export const CloseCode = {
   /** access was revoked while connected */
   forbidden: 4403,
   notFound: 4404,
-  messageTooLarge: 4413,
+  // A message over maxMessageBytes is refused by `ws` itself, before it is buffered, with the
+  // standard 1009 (message too big).
   /** awareness or update flood beyond the rate limits */
   rateLimited: 4429,
   tooManyConnections: 4430,
