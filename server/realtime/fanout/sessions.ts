@@ -39,6 +39,8 @@ export const sessionFanout: Fanout = ({ io, db, events, logger }) => {
           socket.leave(sessionRoom(sessionId));
           continue;
         }
+        // Whoever is following when the session goes (or is) live is present, not only later joiners.
+        if (view.session.state === 'live') await recordAttendance(db, sessionId, actor.userId);
         socket.emit(ServerEvent.sessionState, presentSession(view, actor));
       }
     });
