@@ -5,8 +5,15 @@ import type { Database } from '../../db/schema.ts';
 import { assertStoredUpdates } from './update-check.ts';
 
 export interface LoadedDocument {
-  /** snapshot and log merged into one update; empty update for a document with no content yet */
-  state: Uint8Array;
+  /**
+   * The snapshot, then the log entries in the order they were accepted. Replay them in that
+   * order (applyStored): it is what the live document did, so it gives the same result even when
+   * entries disagree about a struct (a forged second version, pending structs); a merge of them
+   * (Y.mergeUpdates) need not.
+   */
+  parts: Uint8Array[];
+  /** all of it as one update, replayed; empty update for a document with no content yet */
+  readonly state: Uint8Array;
   /** log entries not yet compacted into the snapshot */
   tailEntries: number;
 }
@@ -69,8 +76,14 @@ export class DocumentStore {
       }));
     const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map((row) => row.data)].map(asBytes);
     assertStoredUpdates(parts, documentId);
-    const state = parts.length === 0 ? emptyUpdate() : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
-    return { state, tailEntries: tail.length };
+    let state: Uint8Array | undefined;
+    return {
+      parts,
+      tailEntries: tail.length,
+      get state() {
+        return (state ??= parts.length === 0 ? emptyUpdate() : parts.length === 1 ? parts[0]! : compactState(parts));
+      },
+    };
   }
 
   /** Queues an update for the next group commit; the promise settles once it is committed. */
@@ -213,12 +226,17 @@ export class DocumentStore {
  */
 export function compactState(parts: Uint8Array[]): Uint8Array {
   const doc = new Y.Doc({ gc: true });
-  doc.transact(() => {
-    for (const part of parts) Y.applyUpdate(doc, part);
-  });
+  applyStored(doc, parts);
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;
+}
+
+/** Replays stored parts into a document, in order, in one transaction. */
+export function applyStored(doc: Y.Doc, parts: readonly Uint8Array[], origin: unknown = 'storage'): void {
+  doc.transact(() => {
+    for (const part of parts) Y.applyUpdate(doc, part);
+  }, origin);
 }
 
 function emptyUpdate(): Uint8Array {

@@ -3,13 +3,13 @@ import * as Y from 'yjs';
 import { AwarenessRegistry } from './awareness-registry.ts';
 import { CloseCode } from './close-codes.ts';
 import type { CollabConnection } from './connection.ts';
-import type { DocumentStore } from './document-store.ts';
+import { applyStored, type DocumentStore } from './document-store.ts';
 import { decodeInboundFrame, type InboundFrame } from './inbound-frame.ts';
 import type { CollabLimits } from './limits.ts';
 import { awarenessUpdate, permissionDenied, syncStep1, syncStep2, syncUpdate, type AwarenessEntry } from './messages.ts';
 import type { CollabMetrics } from './metrics.ts';
 import { isEmptyUpdate } from './update-check.ts';
-import { updateChangesDocument } from './update-effect.ts';
+import { hasMissingDependencies, updateChangesDocument } from './update-effect.ts';
 
 export interface RoomServices {
   store: DocumentStore;
@@ -37,8 +37,8 @@ const REMOTE_ORIGIN = Symbol('remote');
 
 /**
  * One open document: its Y.Doc, its connections and their awareness. Every message from a
- * client is decoded and checked before Yjs sees it; validated update bytes are relayed as they
- * came, so the broadcast path never re-encodes.
+ * client is decoded and checked before Yjs sees it; of an update, only what the document lacked
+ * is applied, relayed and stored.
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
@@ -65,8 +65,8 @@ export class Room {
     try {
       // A previous copy of this document may still be writing its last updates out.
       await this.services.store.whenStored(this.documentId);
-      const { state, tailEntries } = await this.services.store.load(this.documentId);
-      Y.applyUpdate(this.doc, state, 'storage');
+      const { parts, tailEntries } = await this.services.store.load(this.documentId);
+      applyStored(this.doc, parts);
       this.tailEntries = tailEntries;
     } catch (error) {
       // Never serve (and later store) an empty document in place of one we could not read.
@@ -118,10 +118,10 @@ export class Room {
     if (this.state !== 'ready' || connection.closed) return;
     const decoded = decodeInboundFrame(bytes, this.services.limits);
     if (!decoded.ok) return this.refuse(connection, CloseCode.badMessage, decoded.reason);
-    this.handle(connection, decoded.frame, bytes);
+    this.handle(connection, decoded.frame);
   }
 
-  private handle(connection: CollabConnection, frame: InboundFrame, raw: Uint8Array): void {
+  private handle(connection: CollabConnection, frame: InboundFrame): void {
     switch (frame.kind) {
       case 'sync-step1': {
         if (!connection.syncRequests.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many sync requests');
@@ -130,7 +130,7 @@ export class Room {
       }
       case 'sync-step2':
       case 'update':
-        return this.applyUpdate(connection, frame.update, isEmptyUpdate(frame.stats), frame.kind === 'update' ? raw : null);
+        return this.applyUpdate(connection, frame.update, isEmptyUpdate(frame.stats));
       case 'awareness': {
         const result = this.awareness.apply({ connectionId: connection.id, user: connection.user }, frame.entries);
         if (!result.ok) return this.refuse(connection, CloseCode.badMessage, result.reason);
@@ -155,22 +155,29 @@ export class Room {
     }
   }
 
-  /** `update` was validated with its frame (inbound-frame.ts) and is a copy the store may keep. */
-  private applyUpdate(connection: CollabConnection, update: Uint8Array, empty: boolean, rawFrame: Uint8Array | null): void {
+  /**
+   * `update` was validated with its frame (inbound-frame.ts). Only what the document lacks is
+   * applied, relayed and stored: Yjs ignores structs it already has, but a merge of the log
+   * (load, compaction) would not ignore a second, different version of them that a client
+   * forged or garbled, and the stored document would then differ from the one everyone saw.
+   */
+  private applyUpdate(connection: CollabConnection, update: Uint8Array, empty: boolean): void {
     // Before the empty and read-only checks: neither kind may be sent at any rate either.
     if (!connection.updates.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many updates');
     if (empty) return;
     if (!connection.canEdit) return this.refuseEdit(connection, update);
-    const stored = update;
-    Y.applyUpdate(this.doc, stored, connection);
+    const fresh = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
+    // A sync step 2 that repeats what we have (it always carries the whole delete set) changes nothing.
+    if (!updateChangesDocument(this.doc, fresh)) return;
+    Y.applyUpdate(this.doc, fresh, connection);
     this.reportPending();
-    this.broadcast(rawFrame ?? syncUpdate(stored), connection);
-    this.services.onLocalUpdate?.(this, stored);
+    this.broadcast(syncUpdate(fresh), connection);
+    this.services.onLocalUpdate?.(this, fresh);
     this.services.metrics.updates.inc();
     this.lastEditorId = connection.actor.userId;
     this.lastEditedAt = new Date();
     this.tailEntries++;
-    void this.services.store.append(this.documentId, stored).then(() => this.services.onStored(this));
+    void this.services.store.append(this.documentId, fresh).then(() => this.services.onStored(this));
     this.services.onChanged(this, connection.actor.userId);
   }
 
@@ -234,7 +241,7 @@ export class Room {
 
   /** Yjs keeps an update whose dependencies are missing as pending without saying so; we say so. */
   private reportPending(): void {
-    const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    const pending = hasMissingDependencies(this.doc);
     if (pending && !this.pendingReported) {
       this.services.metrics.pendingDocuments.inc();
       this.services.logger.warn({ documentId: this.documentId }, 'document holds updates with missing dependencies');

@@ -8,8 +8,10 @@ import * as Y from 'yjs';
  */
 export function updateChangesDocument(doc: Y.Doc, update: Uint8Array): boolean {
   const known = Y.decodeStateVector(Y.encodeStateVector(doc));
-  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
-    if (clock > (known.get(client) ?? 0)) return true;
+  // Where each client's structs end (encodeStateVectorFromUpdate would say 0 for an update not
+  // starting at clock 0, i.e. for every incremental one).
+  for (const [client, end] of Y.parseUpdateMeta(update).to) {
+    if (end > (known.get(client) ?? 0)) return true;
   }
   const { ds } = Y.decodeUpdate(update);
   for (const [client, ranges] of ds.clients) {
@@ -24,4 +26,17 @@ export function updateChangesDocument(doc: Y.Doc, update: Uint8Array): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether the document holds updates still waiting for missing dependencies. Pending structs
+ * that arrived since in another version (Yjs keeps the first it integrates) wait for nothing any
+ * more: they are dropped by the next state encoding, so they do not count.
+ */
+export function hasMissingDependencies(doc: Y.Doc): boolean {
+  if (doc.store.pendingDs) return true;
+  const pending = doc.store.pendingStructs;
+  if (!pending) return false;
+  const live = Y.diffUpdateV2(pending.update, Y.encodeStateVector(doc));
+  return Y.parseUpdateMetaV2(live).to.size > 0;
 }

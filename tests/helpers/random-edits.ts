@@ -1,5 +1,6 @@
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
+import { hasMissingDependencies } from '../../server/collab/update-effect.ts';
 import { bodyOf, measuresOf, MEASURE_STATUSES, metaOf, newMeasureMap } from '../../shared/doc-schema.ts';
 
 /**
@@ -140,7 +141,7 @@ export function documentContent(doc: Y.Doc) {
     measures: measuresOf(doc).toJSON(),
     meta: metaOf(doc).toJSON(),
     stateVector: Array.from(Y.decodeStateVector(Y.encodeStateVector(doc))).sort(([a], [b]) => a - b),
-    pending: doc.store.pendingStructs !== null || doc.store.pendingDs !== null,
+    pending: hasMissingDependencies(doc),
   };
 }
 

@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import pino from 'pino';
 import * as Y from 'yjs';
 import type { Database } from '../../db/schema.ts';
-import { DocumentStore } from '../../server/collab/document-store.ts';
+import { applyStored, DocumentStore } from '../../server/collab/document-store.ts';
 
-/** The document as the database holds it (snapshot + log), read the way the server loads it. */
+/** The document as the database holds it (snapshot + log), replayed the way the server loads it. */
 export async function loadStoredDocument(db: Kysely<Database>, documentId: string): Promise<Y.Doc> {
   const stored = await new DocumentStore(db, pino({ level: 'silent' })).load(documentId);
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, stored.state);
+  applyStored(doc, stored.parts);
   return doc;
 }
 
