@@ -1,0 +1,167 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { track } from './cleanup.ts';
+import { LogHistogram } from './histogram.ts';
+import type { ClientSpec, Collected, Command, Endpoint, Envelope, Reply, WireCounts } from './protocol.ts';
+
+const CLIENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'client.ts');
+
+/** Merged results of every client process over one measurement window. */
+export interface Merged {
+  histogram: LogHistogram;
+  /** per edit: the latency to its slowest observer, and how many observers got it */
+  perEdit: Map<string, [number, number]>;
+  wire: WireCounts;
+  editsSent: number;
+  sent: Array<[number, number, number]>;
+  lost: number;
+}
+
+class ClientProcess {
+  private nextRid = 1;
+  private readonly waiting = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
+
+  constructor(readonly child: ChildProcess) {
+    child.on('message', (message: Envelope<Reply>) => {
+      const waiter = this.waiting.get(message.rid);
+      this.waiting.delete(message.rid);
+      if (message.op === 'error') waiter?.reject(new Error(`client process: ${message.message}`));
+      else waiter?.resolve(message);
+    });
+    child.on('exit', (code) => {
+      for (const waiter of this.waiting.values()) waiter.reject(new Error(`client process exited with ${code}`));
+      this.waiting.clear();
+    });
+  }
+
+  request<R extends Reply['op']>(command: Command, timeoutMs = 600_000): Promise<Extract<Reply, { op: R }>> {
+    const rid = this.nextRid++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(rid);
+        reject(new Error(`client process did not answer ${command.op} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiting.set(rid, {
+        resolve: (reply) => (clearTimeout(timer), resolve(reply as Extract<Reply, { op: R }>)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      });
+      this.child.send({ ...command, rid });
+    });
+  }
+}
+
+/**
+ * Client processes (separate from the runner and the servers). Client `id` lives in process
+ * `id % size`, so the clients of one document are spread over processes.
+ */
+export class ClientPool {
+  private constructor(private readonly processes: ClientProcess[]) {}
+
+  static async start(size: number): Promise<ClientPool> {
+    const processes = Array.from({ length: size }, () => {
+      const child = fork(CLIENT, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      track(child, 'client');
+      return new ClientProcess(child);
+    });
+    return new ClientPool(processes);
+  }
+
+  pids(): number[] {
+    return this.processes.map((process) => process.child.pid!).filter(Boolean);
+  }
+
+  private owner(id: number): ClientProcess {
+    return this.processes[id % this.processes.length]!;
+  }
+
+  private byProcess(ids: number[]): Array<[ClientProcess, number[]]> {
+    const groups = new Map<ClientProcess, number[]>();
+    for (const id of ids) groups.set(this.owner(id), [...(groups.get(this.owner(id)) ?? []), id]);
+    return [...groups];
+  }
+
+  /** Connects the clients; resolves with how many synced and their connect → synced times. */
+  async connect(endpoint: Endpoint, clients: ClientSpec[], timeoutMs = 60_000): Promise<{ synced: number; failed: number; syncMs: number[] }> {
+    const groups = new Map<ClientProcess, ClientSpec[]>();
+    for (const spec of clients) groups.set(this.owner(spec.id), [...(groups.get(this.owner(spec.id)) ?? []), spec]);
+    const replies = await Promise.all([...groups].map(([process, specs]) => process.request<'connected'>({ op: 'connect', endpoint, clients: specs, timeoutMs })));
+    return {
+      synced: replies.reduce((sum, r) => sum + r.synced, 0),
+      failed: replies.reduce((sum, r) => sum + r.failed, 0),
+      syncMs: replies.flatMap((r) => r.syncMs),
+    };
+  }
+
+  async seed(ids: number[], template: boolean): Promise<void> {
+    await Promise.all(this.byProcess(ids).map(([process, group]) => process.request({ op: 'seed', ids: group, template })));
+  }
+
+  async edit(ids: number[], rate: number): Promise<void> {
+    await Promise.all(this.byProcess(ids).map(([process, group]) => process.request({ op: 'edit', ids: group, rate })));
+  }
+
+  async broadcast(command: Command): Promise<void> {
+    await Promise.all(this.processes.map((process) => process.request(command)));
+  }
+
+  async collect(): Promise<Merged> {
+    const replies = await Promise.all(this.processes.map((process) => process.request<'collected'>({ op: 'collect' })));
+    return mergeCollected(replies.map((reply) => reply.data));
+  }
+
+  async states(ids: number[]): Promise<Array<{ id: number; encodedBytes: number; textLength: number }>> {
+    const replies = await Promise.all(this.byProcess(ids).map(([process, group]) => process.request<'states'>({ op: 'state', ids: group })));
+    return replies.flatMap((reply) => reply.states);
+  }
+
+  async feed(id: number, file: string, perSecond: number): Promise<void> {
+    await this.owner(id).request({ op: 'feed', id, file, perSecond });
+  }
+
+  async open(endpoint: Endpoint, client: ClientSpec, timeoutMs = 60_000): Promise<{ ms: number; textLength: number; encodedBytes: number }> {
+    return this.owner(client.id).request<'opened'>({ op: 'open', endpoint, client, timeoutMs }, timeoutMs + 5_000);
+  }
+
+  async close(ids?: number[]): Promise<void> {
+    if (!ids) return this.broadcast({ op: 'close' });
+    await Promise.all(this.byProcess(ids).map(([process, group]) => process.request({ op: 'close', ids: group })));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled(this.processes.map((process) => process.request({ op: 'exit' }, 5_000)));
+    await Promise.all(
+      this.processes.map(
+        (process) =>
+          new Promise<void>((resolve) => {
+            if (process.child.exitCode !== null || process.child.signalCode !== null) return resolve();
+            const timer = setTimeout(() => process.child.kill('SIGKILL'), 5_000);
+            process.child.once('exit', () => (clearTimeout(timer), resolve()));
+          }),
+      ),
+    );
+  }
+}
+
+function mergeCollected(parts: Collected[]): Merged {
+  const merged: Merged = {
+    histogram: new LogHistogram(),
+    perEdit: new Map(),
+    wire: { messagesIn: 0, bytesIn: 0, messagesOut: 0, bytesOut: 0 },
+    editsSent: 0,
+    sent: [],
+    lost: 0,
+  };
+  for (const part of parts) {
+    merged.histogram.merge(LogHistogram.deserialize(part.histogram));
+    for (const [id, max, n] of part.perEdit) {
+      const seen = merged.perEdit.get(id);
+      merged.perEdit.set(id, seen ? [Math.max(seen[0], max), seen[1] + n] : [max, n]);
+    }
+    for (const key of Object.keys(merged.wire) as Array<keyof WireCounts>) merged.wire[key] += part.wire[key];
+    merged.editsSent += part.editsSent;
+    merged.sent.push(...part.sent);
+    merged.lost += part.lost;
+  }
+  return merged;
+}

@@ -1,0 +1,160 @@
+import type { Result, Value } from './scenarios/common.ts';
+import { isTansiq, type Label } from './targets.ts';
+
+/** Tables of a run (Tansiq / Hocuspocus / reference, with ratios and goals) and deltas against an older run. */
+
+export type Results = Record<string, Partial<Record<Label, Result | null>>>;
+
+interface Row {
+  key: string;
+  label: string;
+  /** long text: printed under the table rather than in it */
+  note?: boolean;
+  better?: 'lower' | 'higher';
+  /** the issue's goal for Tansiq, given the better peer's value */
+  goal?: { text: string; met(tansiq: number, peer: number | null): boolean };
+}
+
+const ratioGoal = (max: number) => ({ text: `≤ ${max}× peer`, met: (t: number, p: number | null) => p !== null && t <= max * p });
+const absolute = (text: string, met: (t: number) => boolean) => ({ text, met: (t: number) => met(t) });
+
+export const ROWS: Record<string, Row[]> = {
+  steady: [
+    { key: 'clients', label: 'clients' },
+    { key: 'p50Ms', label: 'p50 edit → remote apply (ms)', better: 'lower' },
+    { key: 'p99Ms', label: 'p99 (ms)', better: 'lower', goal: ratioGoal(0.5) },
+    { key: 'maxMs', label: 'max (ms)', better: 'lower' },
+    { key: 'deliveredPct', label: 'deliveries received (%)', better: 'higher' },
+    { key: 'msgsInPerClientS', label: 'messages in per client/s', better: 'lower' },
+    { key: 'msgsOutPerClientS', label: 'messages out per client/s', better: 'lower' },
+    { key: 'kbInPerS', label: 'KB/s in (all clients)', better: 'lower' },
+    { key: 'kbOutPerS', label: 'KB/s out (all clients)', better: 'lower' },
+    { key: 'bytesInPerDelivery', label: 'bytes in per delivered edit', better: 'lower' },
+    { key: 'serverCpuPct', label: 'server CPU (% of a core)', better: 'lower' },
+    { key: 'serverCpuMsPer1kEdits', label: 'server CPU ms per 1000 edits', better: 'lower' },
+    { key: 'serverRssMB', label: 'server RSS peak (MB)', better: 'lower' },
+    { key: 'clientCpuPct', label: 'client processes CPU (% of a core)' },
+    { key: 'failedOrLost', label: 'clients failed / dropped', better: 'lower' },
+  ],
+  ramp: [
+    { key: 'sustainedClients', label: 'highest sustained clients', better: 'higher', goal: { text: '≥ 2× peer', met: (t, p) => p !== null && t > 0 && t >= 2 * p } },
+    { key: 'p99AtSustainedMs', label: 'p99 there (ms)', better: 'lower' },
+    { key: 'serverCpuPctAtSustained', label: 'server CPU there (%)', better: 'lower' },
+    { key: 'serverRssMBAtSustained', label: 'server RSS there (MB)', better: 'lower' },
+    { key: 'clientCpuPctAtSustained', label: 'client processes CPU there (%)' },
+    { key: 'stoppedBecause', label: 'stopped because', note: true },
+    { key: 'steps', label: 'steps (clients:p99 ms)', note: true },
+  ],
+  session: [
+    { key: 'observers', label: 'observers' },
+    { key: 'edits', label: 'edits measured' },
+    { key: 'lastObserverP50Ms', label: 'p50 to last observer (ms)', better: 'lower' },
+    { key: 'lastObserverP99Ms', label: 'p99 to last observer (ms)', better: 'lower' },
+    { key: 'lastObserverMaxMs', label: 'max to last observer (ms)', better: 'lower' },
+    { key: 'allObserversP99Ms', label: 'p99 over all deliveries (ms)', better: 'lower' },
+    { key: 'incompleteEdits', label: 'edits some observer missed', better: 'lower' },
+    { key: 'serverCpuPct', label: 'server CPU (%)', better: 'lower' },
+    { key: 'clientCpuPct', label: 'client processes CPU (%)' },
+    { key: 'msgsInPerObserverS', label: 'messages in per observer/s', better: 'lower' },
+    { key: 'kbInPerObserverS', label: 'KB in per observer/s', better: 'lower' },
+  ],
+  memory: [
+    { key: 'documents', label: 'open documents' },
+    { key: 'connections', label: 'connections' },
+    { key: 'docEncodedBytes', label: 'document encoded size (bytes)' },
+    { key: 'baselineMB', label: 'RSS idle (MB)', better: 'lower' },
+    { key: 'withConnectionsMB', label: 'RSS with everything open (MB)', better: 'lower' },
+    { key: 'kbPerIdleConnection', label: 'KB per idle connection', better: 'lower', goal: absolute('≤ 5 KB', (t) => t <= 5) },
+    { key: 'kbPerOpenDocument', label: 'KB per open small document', better: 'lower', goal: absolute('≤ 80 KB', (t) => t <= 80) },
+    { key: 'heapKbPerIdleConnection', label: 'of which JS heap per connection (KB)' },
+    { key: 'heapKbPerOpenDocument', label: 'of which JS heap per document (KB)' },
+  ],
+  cold: [
+    { key: 'database', label: 'store' },
+    { key: 'historyUpdates', label: 'updates of history' },
+    { key: 'encodedKB', label: 'encoded state (KB)' },
+    { key: 'medianMs', label: 'connect → synced, median (ms)', better: 'lower', goal: absolute('< 50 ms', (t) => t < 50) },
+    { key: 'minMs', label: 'min (ms)', better: 'lower' },
+    { key: 'maxMs', label: 'max (ms)', better: 'lower' },
+  ],
+  durability: [
+    { key: 'source', label: 'measured by' },
+    { key: 'edits', label: 'edits' },
+    { key: 'p50Ms', label: 'p50 arrival → committed (ms)', better: 'lower' },
+    { key: 'p99Ms', label: 'p99 (ms)', better: 'lower', goal: absolute('< 20 ms', (t) => t < 20) },
+    { key: 'maxMs', label: 'max (ms)', better: 'lower' },
+    { key: 'sentP99Ms', label: 'p99 sent by the client → committed (ms)', better: 'lower' },
+    { key: 'notCommitted', label: 'not committed by the end', better: 'lower' },
+    { key: 'pollMs', label: 'one poll of the store (ms)' },
+    { key: 'serverMetricP99Ms', label: 'server metric p99 (ms)', better: 'lower' },
+  ],
+  storage: [
+    { key: 'editsPerDocument', label: 'edits per document' },
+    { key: 'storedBytesPerDoc', label: 'stored bytes per document', better: 'lower' },
+    { key: 'encodedBytesPerDoc', label: 'Y.encodeStateAsUpdate bytes', better: 'lower' },
+    { key: 'storedOverEncoded', label: 'stored ÷ encoded', better: 'lower', goal: absolute('≤ 1.3', (t) => t <= 1.3) },
+    { key: 'logRowsLeft', label: 'log rows left after compaction' },
+    { key: 'completeDocs', label: 'stored documents with all edits' },
+  ],
+};
+
+const num = (value: Value | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const show = (value: Value | undefined): string => (value === null || value === undefined ? 'n/a' : typeof value === 'number' ? String(value) : value);
+
+function betterPeer(row: Row, results: Partial<Record<Label, Result | null>>): number | null {
+  const values = (['hocuspocus', 'reference'] as const).map((label) => num(results[label]?.[row.key])).filter((v): v is number => v !== null);
+  if (!values.length) return null;
+  return row.better === 'higher' ? Math.max(...values) : Math.min(...values);
+}
+
+export function printScenario(name: string, title: string, results: Partial<Record<Label, Result | null>>, labels: Label[], print: (line: string) => void): void {
+  const tansiqs = labels.filter(isTansiq);
+  const header = ['metric', ...labels, ...tansiqs.map((l) => `${l} ÷ better peer`), 'goal'];
+  const lines: string[][] = [];
+  for (const row of (ROWS[name] ?? []).filter((r) => !r.note)) {
+    const peer = betterPeer(row, results);
+    const ratios = tansiqs.map((label) => {
+      const t = num(results[label]?.[row.key]);
+      return row.better && t !== null && peer !== null && peer !== 0 ? `${(t / peer).toFixed(2)}×` : '';
+    });
+    const goal = row.goal
+      ? tansiqs
+          .map((label) => {
+            const t = num(results[label]?.[row.key]);
+            return t === null ? '?' : row.goal!.met(t, peer) ? '✓' : '✗';
+          })
+          .join(' ') + ` ${row.goal.text}`
+      : '';
+    lines.push([row.label, ...labels.map((label) => (results[label] === null ? 'n/a' : show(results[label]?.[row.key]))), ...ratios, goal]);
+  }
+  const widths = header.map((h, i) => Math.min(i === 0 ? 34 : 40, Math.max(h.length, ...lines.map((l) => l[i]!.length))));
+  const format = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  print(`\n${name} — ${title}`);
+  print(format(header));
+  print(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const line of lines) print(format(line));
+  for (const row of (ROWS[name] ?? []).filter((r) => r.note)) {
+    print(`${row.label}:`);
+    for (const label of labels) if (results[label]) print(`  ${label.padEnd(10)} ${show(results[label]?.[row.key])}`);
+  }
+}
+
+/** Deltas of every numeric metric between an older results file and this run. */
+export function printComparison(old: Results, current: Results, print: (line: string) => void): void {
+  print('\nCompared with the earlier run (old → new, change):');
+  for (const [scenario, byLabel] of Object.entries(current)) {
+    for (const [label, result] of Object.entries(byLabel)) {
+      const before = old[scenario]?.[label as Label];
+      if (!result || !before) continue;
+      const parts: string[] = [];
+      for (const row of ROWS[scenario] ?? []) {
+        const a = num(before[row.key]);
+        const b = num(result[row.key]);
+        if (a === null || b === null || !row.better) continue;
+        const change = a === 0 ? '' : ` (${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(0)}%)`;
+        parts.push(`${row.key} ${a} → ${b}${change}`);
+      }
+      if (parts.length) print(`  ${scenario}/${label}: ${parts.join('; ')}`);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import * as encoding from 'lib0/encoding';
+import * as prng from 'lib0/prng';
+import * as Y from 'yjs';
+import { appendBlocks, bodyOf, MEASURE_STATUSES, measuresOf, metaOf, newMeasureMap, type BlockSpec } from '../../../shared/doc-schema.ts';
+import { templateUpdate } from '../../../shared/templates.ts';
+import { now } from './protocol.ts';
+
+/** The edits every server receives: seeded per client index, so all servers see the same load. */
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz éèàç,.خطةالصحةمغاربة';
+const SEED_BLOCKS: BlockSpec[] = [
+  { type: 'heading', level: 2, text: 'Plan d’action sectoriel — santé des Marocains résidant à l’étranger' },
+  ...Array.from({ length: 10 }, (_, i): BlockSpec =>
+    i % 3 === 2
+      ? { type: 'paragraph', text: `الإجراء ${i}: تعزيز الولوج إلى الخدمات الصحية لفائدة مغاربة العالم`, dir: 'rtl' }
+      : { type: 'paragraph', text: `Mesure ${i} : renforcer l’accès aux soins des Marocains du monde lors de leurs séjours.` },
+  ),
+];
+
+export const STAMP_PREFIX = 'bench:';
+/** sent at (cross-process ms clock), sequence number, client id (updates after the first omit the map key) */
+export type Stamp = { t: number; s: number; c: number };
+
+/** The same small document on every server (~1.5 KB): a heading, ten paragraphs, five measures. */
+export function seedDocument(doc: Y.Doc, withTemplate: boolean): void {
+  // Tansiq writes its "note" template when a document is created; the peers get the same bytes here.
+  if (withTemplate) Y.applyUpdate(doc, templateUpdate('note'));
+  doc.transact(() => {
+    appendBlocks(doc, SEED_BLOCKS);
+    measuresOf(doc).push(
+      Array.from({ length: 5 }, (_, i) => newMeasureMap({ id: `m${i}`, title: `Mesure ${i}`, due: '2026-12-31', budget: 100_000 * (i + 1) })),
+    );
+  });
+}
+
+export function textNodes(doc: Y.Doc): Y.XmlText[] {
+  const found: Y.XmlText[] = [];
+  for (const block of bodyOf(doc).toArray()) {
+    if (block instanceof Y.XmlElement) for (const child of block.toArray()) if (child instanceof Y.XmlText) found.push(child);
+  }
+  return found;
+}
+
+/**
+ * One person typing: inserts at a cursor in "their" paragraph, backspaces, now and then jumps,
+ * and edits a measure. Each edit carries a stamp in the meta map, set in the same transaction.
+ */
+export class Typist {
+  private readonly gen: prng.PRNG;
+  private cursor = -1;
+  seq = 0;
+
+  constructor(
+    readonly id: number,
+    readonly doc: Y.Doc,
+  ) {
+    this.gen = prng.create(id * 7919 + 17);
+  }
+
+  edit(): void {
+    const gen = this.gen;
+    this.doc.transact(() => {
+      const roll = prng.real53(gen);
+      if (roll < 0.1) this.editMeasure();
+      else this.editText(roll < 0.25);
+      metaOf(this.doc).set(`${STAMP_PREFIX}${this.id}`, { t: now(), s: ++this.seq, c: this.id } satisfies Stamp);
+    });
+  }
+
+  private editText(backspace: boolean): void {
+    const texts = textNodes(this.doc);
+    if (texts.length === 0) return appendBlocks(this.doc, [{ type: 'paragraph', text: 'x' }]);
+    const text = texts[this.id % texts.length]!;
+    if (this.cursor < 0 || this.cursor > text.length || prng.real53(this.gen) < 0.02) this.cursor = prng.int32(this.gen, 0, text.length);
+    if (backspace && this.cursor > 0) {
+      text.delete(this.cursor - 1, 1);
+      this.cursor--;
+    } else {
+      text.insert(this.cursor, prng.oneOf(this.gen, [...LETTERS]));
+      this.cursor++;
+    }
+  }
+
+  private editMeasure(): void {
+    const measures = measuresOf(this.doc);
+    if (measures.length === 0) return;
+    const measure = measures.get(prng.int32(this.gen, 0, measures.length - 1));
+    if (!(measure instanceof Y.Map)) return;
+    if (prng.bool(this.gen)) measure.set('progress', prng.int32(this.gen, 0, 100));
+    else measure.set('status', prng.oneOf(this.gen, [...MEASURE_STATUSES]));
+  }
+}
+
+export interface History {
+  file: string;
+  updates: number;
+  batches: number;
+  bytes: number;
+  /** Y.encodeStateAsUpdate of the final document and its body text length */
+  encodedBytes: number;
+  textLength: number;
+}
+
+/**
+ * A long-lived document: `updates` single edits of one author who writes paragraph after
+ * paragraph, backspaces, jumps back to revise, and edits measures. Written as batches of merged
+ * updates (varuint length + bytes) so they can be fed through any server's protocol quickly.
+ */
+export function buildHistory(file: string, updates: number, perBatch: number): History {
+  const doc = new Y.Doc();
+  const gen = prng.create(424242);
+  const pending: Uint8Array[] = [];
+  const out = encoding.createEncoder();
+  let batches = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    encoding.writeVarUint8Array(out, Y.mergeUpdates(pending));
+    pending.length = 0;
+    batches++;
+  };
+  doc.on('update', (update: Uint8Array) => {
+    pending.push(update);
+    if (pending.length >= perBatch) flush();
+  });
+  seedDocument(doc, false);
+  const texts = textNodes(doc);
+  let cursor = 0;
+  let current = texts.at(-1)!;
+  for (let i = 1; i < updates; i++) {
+    const roll = prng.real53(gen);
+    doc.transact(() => {
+      if (roll < 0.03) {
+        const measure = measuresOf(doc).get(prng.int32(gen, 0, 4));
+        measure.set('progress', prng.int32(gen, 0, 100));
+      } else if (roll < 0.033 || current.length > 600) {
+        const paragraph = new Y.XmlElement('paragraph');
+        current = new Y.XmlText();
+        paragraph.insert(0, [current]);
+        bodyOf(doc).push([paragraph]);
+        texts.push(current);
+        cursor = 0;
+      } else if (roll < 0.045) {
+        current = texts[prng.int32(gen, 0, texts.length - 1)]!;
+        cursor = prng.int32(gen, 0, current.length);
+      } else if (roll < 0.17 && cursor > 0) {
+        current.delete(--cursor, 1);
+      } else {
+        current.insert(cursor++, prng.oneOf(gen, [...LETTERS]));
+      }
+    });
+  }
+  flush();
+  const bytes = encoding.toUint8Array(out);
+  fs.writeFileSync(file, bytes);
+  const result = { file, updates, batches, bytes: bytes.byteLength, encodedBytes: Y.encodeStateAsUpdate(doc).byteLength, textLength: bodyLength(doc) };
+  doc.destroy();
+  return result;
+}
+
+export function bodyLength(doc: Y.Doc): number {
+  return textNodes(doc).reduce((sum, text) => sum + text.length, 0);
+}
