@@ -232,11 +232,12 @@ export function compactState(parts: Uint8Array[]): Uint8Array {
   return state;
 }
 
-/** Replays stored parts into a document, in order, in one transaction. */
+/**
+ * Replays stored parts into a document, in order, one transaction each: as the live document
+ * applied them, so that what Yjs does after each (formatting cleanup) comes out the same.
+ */
 export function applyStored(doc: Y.Doc, parts: readonly Uint8Array[], origin: unknown = 'storage'): void {
-  doc.transact(() => {
-    for (const part of parts) Y.applyUpdate(doc, part);
-  }, origin);
+  for (const part of parts) Y.applyUpdate(doc, part, origin);
 }
 
 function emptyUpdate(): Uint8Array {

@@ -1,14 +1,15 @@
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import { AwarenessRegistry } from './awareness-registry.ts';
 import { CloseCode } from './close-codes.ts';
 import type { CollabConnection } from './connection.ts';
 import { applyStored, type DocumentStore } from './document-store.ts';
 import { decodeInboundFrame, type InboundFrame } from './inbound-frame.ts';
 import type { CollabLimits } from './limits.ts';
-import { awarenessUpdate, permissionDenied, syncStep1, syncStep2, syncUpdate, type AwarenessEntry } from './messages.ts';
+import { permissionDenied, syncStep1, syncStep2, syncUpdate } from './messages.ts';
 import type { CollabMetrics } from './metrics.ts';
 import { isEmptyUpdate } from './update-check.ts';
+import { LocalChanges } from './local-changes.ts';
+import { RoomAwareness } from './room-awareness.ts';
 import { hasMissingDependencies, updateChangesDocument } from './update-effect.ts';
 
 export interface RoomServices {
@@ -43,7 +44,6 @@ const REMOTE_ORIGIN = Symbol('remote');
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly connections = new Set<CollabConnection>();
-  readonly awareness = new AwarenessRegistry();
   state: RoomState = 'loading';
   /** log entries written since the last compaction (as far as this process knows) */
   tailEntries = 0;
@@ -51,12 +51,15 @@ export class Room {
   lastEditedAt: Date | null = null;
   private backlog: Array<[CollabConnection, Uint8Array]> = [];
   private pendingReported = false;
+  private readonly awareness: RoomAwareness;
+  private readonly localChanges = new LocalChanges(this.doc, (update) => this.publishLocalChange(update));
   readonly loaded: Promise<void>;
 
   constructor(
     readonly documentId: string,
     private readonly services: RoomServices,
   ) {
+    this.awareness = new RoomAwareness(this.connections, services.limits.maxAwarenessEntries, (frame) => services.onLocalAwareness?.(this, frame));
     this.loaded = this.load();
   }
 
@@ -66,7 +69,7 @@ export class Room {
       // A previous copy of this document may still be writing its last updates out.
       await this.services.store.whenStored(this.documentId);
       const { parts, tailEntries } = await this.services.store.load(this.documentId);
-      applyStored(this.doc, parts);
+      this.localChanges.hold(() => applyStored(this.doc, parts));
       this.tailEntries = tailEntries;
     } catch (error) {
       // Never serve (and later store) an empty document in place of one we could not read.
@@ -77,6 +80,7 @@ export class Room {
     }
     if (this.state === 'closed') return;
     this.state = 'ready';
+    this.localChanges.flush();
     this.reportPending();
     this.services.metrics.loadSeconds.observe((performance.now() - started) / 1000);
     for (const connection of this.connections) this.greet(connection);
@@ -94,8 +98,7 @@ export class Room {
   /** Opening moves: our state vector (so the client sends what we lack) and who is here. */
   private greet(connection: CollabConnection): void {
     connection.send(syncStep1(Y.encodeStateVector(this.doc)));
-    const present = this.awareness.all();
-    if (present.length > 0) this.sendAwareness(connection, present);
+    this.awareness.greet(connection);
   }
 
   receive(connection: CollabConnection, bytes: Uint8Array): void {
@@ -132,22 +135,13 @@ export class Room {
       case 'update':
         return this.applyUpdate(connection, frame.update, isEmptyUpdate(frame.stats));
       case 'awareness': {
-        const result = this.awareness.apply({ connectionId: connection.id, user: connection.user }, frame.entries);
-        if (!result.ok) return this.refuse(connection, CloseCode.badMessage, result.reason);
-        // A message that only echoes what we sent is paid for by what we sent; news by the rate limit.
-        const echoOnly = result.accepted.length === 0;
-        if (echoOnly && connection.echoCredits > 0) connection.echoCredits--;
-        else if (!connection.awarenessMessages.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many awareness messages');
-        if (!echoOnly) {
-          for (const other of this.connections) if (other !== connection) this.sendAwareness(other, result.accepted);
-          this.services.onLocalAwareness?.(this, awarenessUpdate(result.accepted));
-        }
-        return;
+        const refusal = this.awareness.receive(connection, frame.entries);
+        return refusal ? this.refuse(connection, refusal.code, refusal.reason) : undefined;
       }
-      case 'query-awareness':
-        if (!connection.awarenessMessages.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many awareness messages');
-        this.sendAwareness(connection, this.awareness.all());
-        return;
+      case 'query-awareness': {
+        const refusal = this.awareness.query(connection);
+        return refusal ? this.refuse(connection, refusal.code, refusal.reason) : undefined;
+      }
       default: {
         const unreachable: never = frame;
         return unreachable;
@@ -169,7 +163,7 @@ export class Room {
     const fresh = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
     // A sync step 2 that repeats what we have (it always carries the whole delete set) changes nothing.
     if (!updateChangesDocument(this.doc, fresh)) return;
-    Y.applyUpdate(this.doc, fresh, connection);
+    this.localChanges.hold(() => Y.applyUpdate(this.doc, fresh, connection));
     this.reportPending();
     this.broadcast(syncUpdate(fresh), connection);
     this.services.onLocalUpdate?.(this, fresh);
@@ -179,6 +173,16 @@ export class Room {
     this.tailEntries++;
     void this.services.store.append(this.documentId, fresh).then(() => this.services.onStored(this));
     this.services.onChanged(this, connection.actor.userId);
+    this.localChanges.flush();
+  }
+
+  /** A change Yjs made by itself (see local-changes.ts): to everyone, the other processes and the log. */
+  private publishLocalChange(update: Uint8Array): void {
+    if (this.state !== 'ready') return;
+    this.broadcast(syncUpdate(update));
+    this.services.onLocalUpdate?.(this, update);
+    this.tailEntries++;
+    void this.services.store.append(this.documentId, update).then(() => this.services.onStored(this));
   }
 
   /**
@@ -194,7 +198,7 @@ export class Room {
     this.doc.on('update', collect);
     let result: T;
     try {
-      result = this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+      result = this.localChanges.hold(() => this.doc.transact(() => change(this.doc), SERVER_ORIGIN));
     } finally {
       this.doc.off('update', collect);
     }
@@ -208,6 +212,7 @@ export class Room {
     this.tailEntries++;
     void this.services.store.append(this.documentId, update).then(() => this.services.onStored(this));
     this.services.onChanged(this, editorUserId);
+    this.localChanges.flush();
     return result;
   }
 
@@ -217,17 +222,17 @@ export class Room {
    */
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.state !== 'ready') return;
-    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    this.localChanges.hold(() => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN));
     this.reportPending();
     this.broadcast(syncUpdate(update));
     // Every process projects what it holds, so the last projection written is never behind.
     this.services.onChanged(this, this.lastEditorId ?? '');
+    this.localChanges.flush();
   }
 
   /** Awareness of connections on another process, relayed as it came. */
   relayRemoteAwareness(frame: Uint8Array): void {
-    if (this.state !== 'ready') return;
-    for (const connection of this.connections) connection.sendAwareness(frame);
+    if (this.state === 'ready') this.awareness.relayRemote(frame);
   }
 
   /** A read-only connection's update is dropped; it is told once, and only if it changed something. */
@@ -273,20 +278,7 @@ export class Room {
   leave(connection: CollabConnection): void {
     if (!this.connections.delete(connection)) return;
     this.backlog = this.backlog.filter(([owner]) => owner !== connection);
-    const removed = this.awareness.removeOwner(connection.id);
-    if (removed.length === 0) return;
-    for (const other of this.connections) this.sendAwareness(other, removed);
-    this.services.onLocalAwareness?.(this, awarenessUpdate(removed));
-  }
-
-  /**
-   * In messages of at most `maxAwarenessEntries` entries: the stock provider sends each message
-   * back, and its echo must fit the limit we apply to what clients send.
-   */
-  private sendAwareness(connection: CollabConnection, entries: readonly AwarenessEntry[]): void {
-    const size = this.services.limits.maxAwarenessEntries;
-    if (entries.length === 0) return connection.sendAwareness(awarenessUpdate([]));
-    for (let start = 0; start < entries.length; start += size) connection.sendAwareness(awarenessUpdate(entries.slice(start, start + size)));
+    this.awareness.leave(connection);
   }
 
   private refuse(connection: CollabConnection, code: number, reason: string): void {

@@ -1,0 +1,39 @@
+import type * as Y from 'yjs';
+
+/**
+ * Changes the server's copy of a document makes by itself. After every remote change to text
+ * with formatting, Yjs cleans up redundant formatting marks in a transaction of its own, with no
+ * origin. Like the reference y-websocket server, we relay and store them like any change: else
+ * the live document holds deletions that neither the log nor the clients have, and a replay of
+ * the log (load, compaction) can come out formatted differently from what everyone saw.
+ */
+export class LocalChanges {
+  private readonly waiting: Uint8Array[] = [];
+  private holds = 0;
+
+  constructor(
+    doc: Y.Doc,
+    private readonly publish: (update: Uint8Array) => void,
+  ) {
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== null && origin !== undefined) return;
+      this.waiting.push(update);
+      this.flush();
+    });
+  }
+
+  /** Runs `apply`; what Yjs does after it waits for `flush`, so it is stored after the change that caused it. */
+  hold<T>(apply: () => T): T {
+    this.holds++;
+    try {
+      return apply();
+    } finally {
+      this.holds--;
+    }
+  }
+
+  flush(): void {
+    if (this.holds > 0) return;
+    for (const update of this.waiting.splice(0)) this.publish(update);
+  }
+}
