@@ -9,6 +9,7 @@ import type { AwarenessUser } from './awareness-registry.ts';
 import { CloseCode } from './close-codes.ts';
 import { CollabConnection, type CollabSocket } from './connection.ts';
 import { KeyedDebouncer } from './debouncer.ts';
+import { Compactor } from './compactor.ts';
 import { DocumentStore } from './document-store.ts';
 import type { CollabLimits } from './limits.ts';
 import type { CollabMetrics } from './metrics.ts';
@@ -48,7 +49,7 @@ export class CollabHub {
   /** the room of every open connection; the one place that says whether a connection still counts */
   private readonly roomOf = new Map<CollabConnection, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
-  private readonly compactions = new Map<string, Promise<void>>();
+  private readonly compactor: Compactor;
   private readonly unloads = new Set<Promise<void>>();
   private readonly connectionsPerUser = new Map<string, number>();
   private readonly projections: KeyedDebouncer;
@@ -70,6 +71,7 @@ export class CollabHub {
       },
       flushed: (_rows, seconds) => metrics.flushSeconds.observe(seconds),
     });
+    this.compactor = new Compactor(this.store, options.logger, metrics, options.compactAfterEntries);
     this.projections = new KeyedDebouncer(options.projectionWaitMs, options.projectionMaxWaitMs, (id) => this.project(id));
   }
 
@@ -139,7 +141,7 @@ export class CollabHub {
       metrics: this.options.metrics,
       limits: this.options.limits,
       onChanged: (changed) => this.projections.schedule(changed.documentId),
-      onStored: (stored) => this.maybeCompact(stored),
+      onStored: (stored) => this.compactor.afterAppend(stored),
       release: (connection) => this.leave(connection),
       onLocalUpdate: (changed, update) => this.cluster?.publish(changed.documentId, CollabMessageKind.update, update),
       onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
@@ -203,7 +205,7 @@ export class CollabHub {
       if (room.state === 'ready') {
         await this.store.whenStored(documentId);
         await this.projections.runNow(documentId);
-        if (room.tailEntries >= this.options.compactAfterEntries / 4) await this.compact(documentId);
+        await this.compactor.beforeUnload(room);
       }
     } catch (error) {
       this.options.logger.error({ err: error, documentId }, 'error while unloading a document');
@@ -215,29 +217,9 @@ export class CollabHub {
     }
   }
 
-  private maybeCompact(room: Room): void {
-    if (room.tailEntries < this.options.compactAfterEntries || this.compactions.has(room.documentId)) return;
-    room.tailEntries = 0;
-    void this.compact(room.documentId);
-  }
-
-  /** Merges the document's log into its snapshot; one compaction per document at a time in this process. */
+  /** Merges the document's log into its snapshot now (tests, tools). */
   compact(documentId: string): Promise<void> {
-    const running = this.compactions.get(documentId);
-    if (running) return running;
-    const compaction = (async () => {
-      try {
-        const result = await this.store.compact(documentId);
-        this.options.metrics.compactions.inc();
-        this.options.logger.debug({ documentId, ...result }, 'compacted update log');
-      } catch (error) {
-        this.options.logger.error({ err: error, documentId }, 'compaction failed; the log is kept as it is');
-      } finally {
-        this.compactions.delete(documentId);
-      }
-    })();
-    this.compactions.set(documentId, compaction);
-    return compaction;
+    return this.compactor.compact(documentId);
   }
 
   private async project(documentId: string): Promise<void> {
@@ -311,7 +293,8 @@ export class CollabHub {
     await this.store.flush();
     await this.projections.runAll();
     for (const room of [...this.rooms.values()]) await this.unload(room);
-    await Promise.all([...this.unloads, ...this.compactions.values()]);
+    await Promise.all(this.unloads);
+    await this.compactor.settled();
     await this.store.close();
   }
 }

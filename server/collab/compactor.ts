@@ -1,0 +1,54 @@
+import type { Logger } from 'pino';
+import type { DocumentStore } from './document-store.ts';
+import type { CollabMetrics } from './metrics.ts';
+
+/**
+ * When to merge a document's update log into its snapshot: once its tail is long, and when the
+ * document goes quiet with a shorter one. One compaction per document at a time in this process;
+ * the store's advisory lock keeps other processes out.
+ */
+export class Compactor {
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly logger: Logger,
+    private readonly metrics: CollabMetrics,
+    private readonly afterEntries: number,
+  ) {}
+
+  /** After an append: `tailEntries` is what this process wrote since the last compaction. */
+  afterAppend(room: { documentId: string; tailEntries: number }): void {
+    if (room.tailEntries < this.afterEntries || this.running.has(room.documentId)) return;
+    room.tailEntries = 0;
+    void this.compact(room.documentId);
+  }
+
+  /** When a document is unloaded: a shorter tail is worth merging before it rests. */
+  async beforeUnload(room: { documentId: string; tailEntries: number }): Promise<void> {
+    if (room.tailEntries >= this.afterEntries / 4) await this.compact(room.documentId);
+  }
+
+  compact(documentId: string): Promise<void> {
+    const running = this.running.get(documentId);
+    if (running) return running;
+    const compaction = (async () => {
+      try {
+        const result = await this.store.compact(documentId);
+        this.metrics.compactions.inc();
+        this.logger.debug({ documentId, ...result }, 'compacted update log');
+      } catch (error) {
+        this.logger.error({ err: error, documentId }, 'compaction failed; the log is kept as it is');
+      } finally {
+        this.running.delete(documentId);
+      }
+    })();
+    this.running.set(documentId, compaction);
+    return compaction;
+  }
+
+  /** Resolves when every compaction started so far is done. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.running.values()]);
+  }
+}
