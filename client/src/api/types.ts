@@ -1,4 +1,5 @@
 /** What the HTTP API answers (server/presenters/*.ts), as the client sees it. */
+import type { MeasureFields, MeasureStatus } from '../../../shared/doc-schema.ts';
 
 export type Locale = 'fr' | 'ar' | 'en';
 export type Role = 'admin' | 'member';
@@ -84,22 +85,12 @@ export interface ApiToken {
   revokedAt: string | null;
 }
 
-export type MeasureStatus = 'planned' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
+export type { MeasureStatus } from '../../../shared/doc-schema.ts';
 
 /** A row of GET /api/measures (the SQL projection of the measures of all visible action plans). */
-export interface MeasureSummary {
+export interface MeasureSummary extends MeasureFields {
   documentId: string;
   documentTitle: string;
-  id: string;
-  title: string;
-  leadOrganisationId: string | null;
-  partnerOrganisationIds: string[];
-  start: string | null;
-  due: string | null;
-  status: MeasureStatus;
-  progress: number;
-  indicator: string;
-  budget: number | null;
   overdue: boolean;
 }
 
