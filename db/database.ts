@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { RemotePGlite } from './pglite-remote.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -55,9 +55,8 @@ async function openPGlite(dataDir = './data'): Promise<DatabaseHandle> {
     location = path.resolve(dataDir, 'pglite');
     await fs.mkdir(location, { recursive: true });
   }
-  const pglite = await PGlite.create(location, {
-    parsers: { [INT8_OID]: (value: string) => Number(value), [DATE_OID]: (value: string) => value },
-  });
+  // In a worker thread: its queries must not stall the main thread (see pglite-worker.js).
+  const pglite = await RemotePGlite.create(location);
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,

@@ -1,0 +1,95 @@
+// The embedded PostgreSQL (PGlite, WebAssembly) in a worker thread. PGlite runs each query
+// synchronously on the thread that owns it; on the main thread every insert of the update log
+// and every projection would stall the relaying of edits for its whole duration.
+//
+// Plain JavaScript on purpose: a worker thread is started from a file, and this one must load
+// as it is under `tsx` (npm start), under vitest and from the benchmark, whatever transpiles the
+// rest. The protocol it speaks is described in pglite-remote.ts.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+
+const INT8_OID = 20;
+const DATE_OID = 1082;
+
+/** @type {MessagePort} */
+const port = /** @type {any} */ (parentPort);
+
+let pglite;
+try {
+  pglite = await PGlite.create(workerData.location ?? undefined, {
+    // The same conversions as for the pg driver (see database.ts).
+    parsers: { [INT8_OID]: (value) => Number(value), [DATE_OID]: (value) => value },
+  });
+  port.postMessage({ ready: true });
+} catch (error) {
+  port.postMessage({ ready: false, error: describeError(error) });
+  process.exit(1);
+}
+
+/** open transactions: id → the query interface inside it and the way to end it */
+const transactions = new Map();
+let nextTransactionId = 1;
+
+port.on('message', (request) => {
+  handle(request).then(
+    (result) => port.postMessage({ id: request.id, ok: true, result }),
+    (error) => port.postMessage({ id: request.id, ok: false, error: describeError(error) }),
+  );
+});
+
+async function handle(request) {
+  switch (request.op) {
+    case 'query': {
+      const target = request.tx ? transactions.get(request.tx)?.tx : pglite;
+      if (!target) throw new Error(`transaction ${request.tx} is not open`);
+      const { rows, affectedRows } = await target.query(request.sql, request.params, { rowMode: 'object' });
+      return { rows, affectedRows };
+    }
+    case 'begin':
+      return begin();
+    case 'end': {
+      const open = transactions.get(request.tx);
+      if (!open) throw new Error(`transaction ${request.tx} is not open`);
+      transactions.delete(request.tx);
+      open.finish(request.commit);
+      await open.done;
+      return null;
+    }
+    case 'close':
+      await pglite.close();
+      setImmediate(() => process.exit(0));
+      return null;
+    default:
+      throw new Error(`unknown request ${request.op}`);
+  }
+}
+
+/** PGlite's exclusive transaction, held open until the main thread says commit or rollback. */
+function begin() {
+  const id = nextTransactionId++;
+  return new Promise((started, failedToStart) => {
+    const open = { tx: null, finish: () => {}, done: Promise.resolve() };
+    const ended = new Promise((resolve) => (open.finish = resolve));
+    open.done = pglite.transaction(async (tx) => {
+      open.tx = tx;
+      transactions.set(id, open);
+      started(id);
+      if (!(await ended)) await tx.rollback();
+    });
+    // Before it started, a failure is the answer to 'begin'; after, to 'end', which awaits `done`.
+    open.done.catch((error) => {
+      if (!open.tx) failedToStart(error);
+    });
+  });
+}
+
+/** Errors cross threads as plain data: PostgreSQL's fields (code, constraint…) must survive. */
+function describeError(error) {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const described = { message: error.message, name: error.name, stack: error.stack };
+  for (const [key, value] of Object.entries(error)) {
+    if (value === undefined || typeof value === 'function' || typeof value === 'object') continue;
+    described[key] = value;
+  }
+  return described;
+}
