@@ -7,10 +7,13 @@ import { decodeInboundFrame, type InboundFrame } from './inbound-frame.ts';
 import type { CollabLimits } from './limits.ts';
 import { permissionDenied, syncStep1, syncStep2, syncUpdate } from './messages.ts';
 import type { CollabMetrics } from './metrics.ts';
-import { isEmptyUpdate } from './update-check.ts';
+import type { UpdateExtent } from './protocol/index.ts';
+import { extentOf, isEmptyUpdate } from './update-check.ts';
 import { LocalChanges } from './local-changes.ts';
 import { RoomAwareness } from './room-awareness.ts';
-import { hasMissingDependencies, updateChangesDocument } from './update-effect.ts';
+import { hasMissingDependencies, overlapsDocument, updateChangesDocument } from './update-effect.ts';
+
+type UpdateFrame = Extract<InboundFrame, { kind: 'update' | 'sync-step2' }>;
 
 export interface RoomServices {
   store: DocumentStore;
@@ -121,10 +124,10 @@ export class Room {
     if (this.state !== 'ready' || connection.closed) return;
     const decoded = decodeInboundFrame(bytes, this.services.limits);
     if (!decoded.ok) return this.refuse(connection, CloseCode.badMessage, decoded.reason);
-    this.handle(connection, decoded.frame);
+    this.handle(connection, decoded.frame, bytes);
   }
 
-  private handle(connection: CollabConnection, frame: InboundFrame): void {
+  private handle(connection: CollabConnection, frame: InboundFrame, bytes: Uint8Array): void {
     switch (frame.kind) {
       case 'sync-step1': {
         if (!connection.syncRequests.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many sync requests');
@@ -132,8 +135,10 @@ export class Room {
         return;
       }
       case 'sync-step2':
+        return this.applyUpdate(connection, frame, null);
       case 'update':
-        return this.applyUpdate(connection, frame.update, isEmptyUpdate(frame.stats));
+        // Relayed as it came when it is all new: the client's frame is already a sync update.
+        return this.applyUpdate(connection, frame, bytes);
       case 'awareness': {
         const refusal = this.awareness.receive(connection, frame.entries);
         return refusal ? this.refuse(connection, refusal.code, refusal.reason) : undefined;
@@ -155,17 +160,24 @@ export class Room {
    * (load, compaction) would not ignore a second, different version of them that a client
    * forged or garbled, and the stored document would then differ from the one everyone saw.
    */
-  private applyUpdate(connection: CollabConnection, update: Uint8Array, empty: boolean): void {
+  private applyUpdate(connection: CollabConnection, frame: UpdateFrame, updateFrameBytes: Uint8Array | null): void {
     // Before the empty and read-only checks: neither kind may be sent at any rate either.
     if (!connection.updates.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many updates');
-    if (empty) return;
-    if (!connection.canEdit) return this.refuseEdit(connection, update);
-    const fresh = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
+    if (isEmptyUpdate(frame.stats)) return;
+    if (!connection.canEdit) return this.refuseEdit(connection, frame.extent);
+    let fresh = frame.update;
+    let extent = frame.extent;
+    let relayed = updateFrameBytes;
+    if (overlapsDocument(this.doc, extent)) {
+      fresh = Y.diffUpdate(fresh, Y.encodeStateVector(this.doc));
+      extent = extentOf(fresh);
+      relayed = null;
+    }
     // A sync step 2 that repeats what we have (it always carries the whole delete set) changes nothing.
-    if (!updateChangesDocument(this.doc, fresh)) return;
+    if (!updateChangesDocument(this.doc, extent)) return;
     this.localChanges.hold(() => Y.applyUpdate(this.doc, fresh, connection));
     this.reportPending();
-    this.broadcast(syncUpdate(fresh), connection);
+    this.broadcast(relayed ?? syncUpdate(fresh), connection);
     this.services.onLocalUpdate?.(this, fresh);
     this.services.metrics.updates.inc();
     this.lastEditorId = connection.actor.userId;
@@ -236,8 +248,8 @@ export class Room {
   }
 
   /** A read-only connection's update is dropped; it is told once, and only if it changed something. */
-  private refuseEdit(connection: CollabConnection, update: Uint8Array): void {
-    if (!updateChangesDocument(this.doc, update)) return;
+  private refuseEdit(connection: CollabConnection, extent: UpdateExtent): void {
+    if (!updateChangesDocument(this.doc, extent)) return;
     this.services.metrics.refused.inc({ reason: 'read_only' });
     if (connection.toldReadOnly) return;
     connection.toldReadOnly = true;

@@ -1,5 +1,5 @@
 import type { CollabLimits } from './limits.ts';
-import { validateStateVector, validateUpdateV1, type PartialFrameLimits, type UpdateStats } from './protocol/index.ts';
+import { validateStateVector, validateUpdateV1, type PartialFrameLimits, type UpdateExtent, type UpdateStats } from './protocol/index.ts';
 
 export type UpdateCheck = { ok: true; empty: boolean } | { ok: false; reason: string };
 
@@ -16,6 +16,16 @@ export function checkUpdate(update: Uint8Array, limits: Pick<CollabLimits, 'maxS
   const result = validateUpdateV1(update, updateLimits(limits));
   if (!result.ok) return { ok: false, reason: result.reason };
   return { ok: true, empty: isEmptyUpdate(result.stats) };
+}
+
+/**
+ * Where the structs and deletions of an update lie, for an update Yjs produced from one that was
+ * validated (Y.diffUpdate's output): within the same bounds, so this cannot fail.
+ */
+export function extentOf(update: Uint8Array): UpdateExtent {
+  const result = validateUpdateV1(update, STORED_LIMITS, { extent: true });
+  if (!result.ok) throw new Error(`an update derived from a validated one is invalid: ${result.reason}`);
+  return result.extent!;
 }
 
 /** No structs and no deletions: applying it changes nothing (a sync step 2 from an up-to-date client). */

@@ -1,28 +1,40 @@
 import * as Y from 'yjs';
+import type { UpdateExtent } from './protocol/index.ts';
+
+/**
+ * Whether an update repeats structs the document already has (a sync step 2, a resent update):
+ * only then must it be cut down to what is new (Y.diffUpdate) before it is relayed and stored.
+ * A keystroke's update starts exactly where the document's copy of its client ends.
+ */
+export function overlapsDocument(doc: Y.Doc, extent: UpdateExtent): boolean {
+  const { structs } = extent;
+  for (let i = 0; i < structs.length; i += 3) {
+    if (structs[i + 1]! < Y.getState(doc.store, structs[i]!)) return true;
+  }
+  return false;
+}
 
 /**
  * Whether a (validated) update would change the document: structs it does not have yet, or
- * deletions of items it has not deleted. Used for read-only connections only, so a viewer whose
- * sync step 2 merely repeats the document (it always carries the whole delete set) is not told
- * off for edits it never made.
+ * deletions of items it has not deleted. Read from the extent the validator recorded, so the
+ * update is not decoded again. A sync step 2 that merely repeats the document (it always carries
+ * the whole delete set) changes nothing, and a viewer sending one is not told off for it.
  */
-export function updateChangesDocument(doc: Y.Doc, update: Uint8Array): boolean {
-  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
-  // Where each client's structs end (encodeStateVectorFromUpdate would say 0 for an update not
-  // starting at clock 0, i.e. for every incremental one).
-  for (const [client, end] of Y.parseUpdateMeta(update).to) {
-    if (end > (known.get(client) ?? 0)) return true;
+export function updateChangesDocument(doc: Y.Doc, extent: UpdateExtent): boolean {
+  const { structs, deletes } = extent;
+  for (let i = 0; i < structs.length; i += 3) {
+    if (structs[i + 2]! > Y.getState(doc.store, structs[i]!)) return true;
   }
-  const { ds } = Y.decodeUpdate(update);
-  for (const [client, ranges] of ds.clients) {
-    const structs = doc.store.clients.get(client);
-    for (const range of ranges) {
-      if (!structs || range.clock + range.len > (known.get(client) ?? 0)) return true;
-      for (let index = Y.findIndexSS(structs, range.clock); index < structs.length; index++) {
-        const struct = structs[index]!;
-        if (struct.id.clock >= range.clock + range.len) break;
-        if (!struct.deleted) return true;
-      }
+  for (let i = 0; i < deletes.length; i += 3) {
+    const client = deletes[i]!;
+    const clock = deletes[i + 1]!;
+    const end = clock + deletes[i + 2]!;
+    const clientStructs = doc.store.clients.get(client);
+    if (!clientStructs || end > Y.getState(doc.store, client)) return true;
+    for (let index = Y.findIndexSS(clientStructs, clock); index < clientStructs.length; index++) {
+      const struct = clientStructs[index]!;
+      if (struct.id.clock >= end) break;
+      if (!struct.deleted) return true;
     }
   }
   return false;

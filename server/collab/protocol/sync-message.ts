@@ -2,7 +2,7 @@ import { validateAwarenessUpdate, type AwarenessEntry } from './awareness.ts';
 import { ByteReader, ProtocolError } from './byte-reader.ts';
 import { DEFAULT_FRAME_LIMITS, withDefaults, type FrameLimits } from './limits.ts';
 import { validateStateVector } from './state-vector.ts';
-import { reasonFor, validateUpdateV1, type UpdateStats } from './update-v1.ts';
+import { reasonFor, validateUpdateV1, type UpdateExtent, type UpdateStats } from './update-v1.ts';
 
 /**
  * Validates one client→server y-websocket frame and returns it parsed. Pure: no socket, no Y.Doc.
@@ -23,8 +23,8 @@ import { reasonFor, validateUpdateV1, type UpdateStats } from './update-v1.ts';
  */
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: ReadonlyMap<number, number>; encodedStateVector: Uint8Array }
-  | { kind: 'sync-step2'; update: Uint8Array; stats: UpdateStats }
-  | { kind: 'update'; update: Uint8Array; stats: UpdateStats }
+  | { kind: 'sync-step2'; update: Uint8Array; stats: UpdateStats; extent: UpdateExtent }
+  | { kind: 'update'; update: Uint8Array; stats: UpdateStats; extent: UpdateExtent }
   | { kind: 'awareness'; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' };
 
@@ -60,9 +60,9 @@ export function validateSyncMessage(frame: Uint8Array, limits: PartialFrameLimit
           message = { kind: 'sync-step1', stateVector: sv.stateVector, encodedStateVector: payload.slice() };
         } else {
           const kind = syncType === SyncType.step2 ? 'sync-step2' : 'update';
-          const checked = validateUpdateV1(payload, updateLimits);
+          const checked = validateUpdateV1(payload, updateLimits, { extent: true });
           if (!checked.ok) return refuse(`${kind === 'update' ? 'update' : 'sync step 2'}: ${checked.reason}`);
-          message = { kind, update: payload.slice(), stats: checked.stats };
+          message = { kind, update: payload.slice(), stats: checked.stats, extent: checked.extent! };
         }
         break;
       }

@@ -23,7 +23,18 @@ export interface UpdateStats {
   bytes: number;
 }
 
-export type UpdateValidation = { ok: true; stats: UpdateStats } | { ok: false; reason: string };
+/**
+ * Where an update's structs and deletions lie, read while validating, so the server can tell what
+ * an update adds to a document without decoding it a second time. Flat triples, bounded by the limits.
+ */
+export interface UpdateExtent {
+  /** per client group: client, first clock, clock after the last struct */
+  structs: number[];
+  /** per delete range: client, clock, length */
+  deletes: number[];
+}
+
+export type UpdateValidation = { ok: true; stats: UpdateStats; extent?: UpdateExtent } | { ok: false; reason: string };
 
 const STRUCT_GC = 0;
 const STRUCT_SKIP = 10;
@@ -38,15 +49,17 @@ const MIN_STRUCT_BYTES = 2;
 const MIN_DS_CLIENT_BYTES = 2;
 const MIN_DELETE_BYTES = 2;
 
-export function validateUpdateV1(bytes: Uint8Array, limits: Partial<UpdateLimits> = {}): UpdateValidation {
+export function validateUpdateV1(bytes: Uint8Array, limits: Partial<UpdateLimits> = {}, options: { extent?: boolean } = {}): UpdateValidation {
   const l = withDefaults<UpdateLimits>(DEFAULT_UPDATE_LIMITS, limits);
   if (bytes.length > l.maxBytes) return { ok: false, reason: `update of ${bytes.length} bytes exceeds ${l.maxBytes}` };
   try {
     const reader = new ByteReader(bytes);
-    const { structs, clients } = readStructSection(reader, l);
-    const deletes = readDeleteSet(reader, l);
+    // Only when asked: stored snapshots can hold millions of ranges.
+    const extent: UpdateExtent | undefined = options.extent ? { structs: [], deletes: [] } : undefined;
+    const { structs, clients } = readStructSection(reader, l, extent?.structs ?? null);
+    const deletes = readDeleteSet(reader, l, extent?.deletes ?? null);
     if (reader.remaining > 0) throw new ProtocolError(`${reader.remaining} trailing bytes after the delete set`);
-    return { ok: true, stats: { structs, deletes, clients, bytes: bytes.length } };
+    return { ok: true, stats: { structs, deletes, clients, bytes: bytes.length }, extent };
   } catch (error) {
     return { ok: false, reason: reasonFor(error) };
   }
@@ -58,7 +71,7 @@ export function reasonFor(error: unknown): string {
   return `validator error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-function readStructSection(reader: ByteReader, l: UpdateLimits): { structs: number; clients: number } {
+function readStructSection(reader: ByteReader, l: UpdateLimits, ranges: number[] | null): { structs: number; clients: number } {
   const groups = reader.count('client count', MIN_GROUP_BYTES, l.maxClients);
   // Yjs keeps one struct list per client and silently drops all but the last duplicate group.
   const seen = new Set<number>();
@@ -70,12 +83,14 @@ function readStructSection(reader: ByteReader, l: UpdateLimits): { structs: numb
     const client = reader.varUint('client id');
     if (seen.has(client)) throw new ProtocolError(`client ${client} appears twice`);
     seen.add(client);
-    let clock = reader.varUint('first clock');
+    const first = reader.varUint('first clock');
+    let clock = first;
     for (let i = 0; i < count; i++) {
       const length = readStruct(reader, client, clock, l.maxDepth);
       if (clock + length > MAX_SAFE) throw new ProtocolError(`clock of client ${client} passes 2^53`);
       clock += length;
     }
+    ranges?.push(client, first, clock);
   }
   return { structs, clients: groups };
 }
@@ -125,11 +140,11 @@ function readEarlierId(reader: ByteReader, what: typeof ORIGIN, client: number, 
 }
 
 /** DeleteSet.js readDeleteSet: per client, ranges of (clock, length). */
-function readDeleteSet(reader: ByteReader, l: UpdateLimits): number {
+function readDeleteSet(reader: ByteReader, l: UpdateLimits, ranges: number[] | null): number {
   const clients = reader.count('delete set client count', MIN_DS_CLIENT_BYTES, l.maxClients);
   let deletes = 0;
   for (let c = 0; c < clients; c++) {
-    reader.varUint('delete set client id');
+    const client = reader.varUint('delete set client id');
     const count = reader.count('delete range count', MIN_DELETE_BYTES);
     if (deletes + count > l.maxDeletes) throw new ProtocolError(`more than ${l.maxDeletes} delete ranges`);
     deletes += count;
@@ -138,6 +153,7 @@ function readDeleteSet(reader: ByteReader, l: UpdateLimits): number {
       const length = reader.varUint('delete length');
       if (length === 0) throw new ProtocolError('delete range of length 0');
       if (clock + length > MAX_SAFE) throw new ProtocolError('delete range passes 2^53');
+      ranges?.push(client, clock, length);
     }
   }
   return deletes;
