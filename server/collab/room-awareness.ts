@@ -33,7 +33,7 @@ export class RoomAwareness {
     if (echoOnly && connection.echoCredits > 0) connection.echoCredits--;
     else if (!connection.awarenessMessages.take()) return { code: CloseCode.rateLimited, reason: 'too many awareness messages' };
     if (!echoOnly) {
-      for (const other of this.connections) if (other !== connection) this.send(other, result.accepted);
+      this.sendToAll(result.accepted, connection);
       this.publish(awarenessUpdate(result.accepted));
     }
     return null;
@@ -51,7 +51,7 @@ export class RoomAwareness {
   leave(connection: CollabConnection): void {
     const removed = this.registry.removeOwner(connection.id);
     if (removed.length === 0) return;
-    for (const other of this.connections) this.send(other, removed);
+    this.sendToAll(removed);
     this.publish(awarenessUpdate(removed));
   }
 
@@ -65,7 +65,22 @@ export class RoomAwareness {
    * back, and its echo must fit the limit we apply to what clients send.
    */
   private send(connection: CollabConnection, entries: readonly AwarenessEntry[]): void {
+    for (const frame of this.frames(entries)) connection.sendAwareness(frame);
+  }
+
+  /** Encoded once, whatever the number of connections (a session has hundreds). */
+  private sendToAll(entries: readonly AwarenessEntry[], except?: CollabConnection): void {
+    const frames = this.frames(entries);
+    for (const other of this.connections) {
+      if (other === except) continue;
+      for (const frame of frames) other.sendAwareness(frame);
+    }
+  }
+
+  private frames(entries: readonly AwarenessEntry[]): Uint8Array[] {
     const size = this.maxEntriesPerMessage;
-    for (let start = 0; start < entries.length; start += size) connection.sendAwareness(awarenessUpdate(entries.slice(start, start + size)));
+    const frames: Uint8Array[] = [];
+    for (let start = 0; start < entries.length; start += size) frames.push(awarenessUpdate(entries.slice(start, start + size)));
+    return frames;
   }
 }
