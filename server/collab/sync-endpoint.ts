@@ -10,6 +10,7 @@ import { recordAudit } from '../commands/audit.ts';
 import type { Config } from '../config.ts';
 import { findDocumentWithAccess } from '../queries/documents.ts';
 import { CloseCode } from './close-codes.ts';
+import type { CollabConnection } from './connection.ts';
 import type { CollabHub } from './hub.ts';
 
 const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
@@ -45,6 +46,40 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     });
   };
 
+  /*
+   * Admitted sockets are served by listeners shared by all of them and one heartbeat for the
+   * endpoint: nothing of the admission (its early messages, the request) stays attached to an
+   * idle connection, which matters at a thousand of them.
+   */
+  const connectionOf = new Map<WebSocket, CollabConnection>();
+  /** sockets pinged and not heard from since: dropped at the next beat */
+  const unanswered = new Set<WebSocket>();
+  const heartbeat = setInterval(() => {
+    for (const ws of connectionOf.keys()) {
+      if (unanswered.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      unanswered.add(ws);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  function onMessage(this: WebSocket, data: RawData) {
+    const connection = connectionOf.get(this);
+    if (connection) hub.receive(connection, toBuffer(data));
+  }
+  function onPong(this: WebSocket) {
+    unanswered.delete(this);
+  }
+  function onClose(this: WebSocket) {
+    const connection = connectionOf.get(this);
+    connectionOf.delete(this);
+    unanswered.delete(this);
+    if (connection) hub.leave(connection);
+  }
+  const ignoreError = () => {};
+
   async function admit(ws: WebSocket, request: IncomingMessage, url: URL, documentId: string | undefined) {
     // Messages that arrive while we check access are kept, in order, for the room; within bounds.
     const early: Buffer[] = [];
@@ -56,7 +91,7 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
       early.push(buffer);
     };
     ws.on('message', keepEarly);
-    ws.on('error', () => {});
+    ws.on('error', ignoreError);
     if (!documentId) return ws.close(CloseCode.notFound, 'No such document.');
     const epoch = hub.accessEpoch;
     const secure = isSecure(request, config.trustProxy);
@@ -87,28 +122,20 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     if (refusal) return ws.close(refusal.code, refusal.reason);
 
     const connection = hub.join(documentId, ws, actor, found.level, organisation?.code ?? '');
+    connectionOf.set(ws, connection);
     ws.off('message', keepEarly);
-    ws.on('message', (data) => hub.receive(connection, toBuffer(data)));
-    for (const data of early) hub.receive(connection, data);
+    ws.on('message', onMessage);
+    ws.on('pong', onPong);
+    ws.on('close', onClose);
+    for (const data of early.splice(0)) hub.receive(connection, data);
     // Grants changed while this connection was being checked: check it again.
     if (hub.accessEpoch !== epoch) void hub.refreshAccess({ documentId }).catch((error) => logger.error({ err: error }, 'access refresh failed'));
-
-    let alive = true;
-    ws.on('pong', () => (alive = true));
-    const heartbeat = setInterval(() => {
-      if (!alive) return ws.terminate();
-      alive = false;
-      ws.ping();
-    }, HEARTBEAT_MS);
-    ws.on('close', () => {
-      clearInterval(heartbeat);
-      hub.leave(connection);
-    });
   }
 
   server.on('upgrade', onUpgrade);
   return {
     close: () => {
+      clearInterval(heartbeat);
       server.off('upgrade', onUpgrade);
       for (const client of wss.clients) client.terminate();
       wss.close();
