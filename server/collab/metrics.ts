@@ -4,6 +4,7 @@ export interface CollabMetrics {
   openDocuments: Gauge;
   connections: Gauge;
   updates: Counter;
+  coalescedUpdates: Counter;
   bytesStored: Counter;
   refused: Counter<'reason'>;
   pendingDocuments: Gauge;
@@ -21,6 +22,11 @@ export function createCollabMetrics(registry: Registry): CollabMetrics {
     openDocuments: new Gauge({ name: 'tansiq_collab_open_documents', help: 'Documents loaded in memory', registers }),
     connections: new Gauge({ name: 'tansiq_collab_connections', help: 'Open sync connections', registers }),
     updates: new Counter({ name: 'tansiq_collab_updates_total', help: 'Document updates accepted from clients', registers }),
+    coalescedUpdates: new Counter({
+      name: 'tansiq_collab_coalesced_updates_total',
+      help: 'Updates relayed inside a merged message rather than one of their own',
+      registers,
+    }),
     bytesStored: new Counter({ name: 'tansiq_collab_stored_bytes_total', help: 'Bytes of updates committed to the log', registers }),
     refused: new Counter({ name: 'tansiq_collab_refused_total', help: 'Client messages refused', labelNames: ['reason'], registers }),
     pendingDocuments: new Gauge({

@@ -14,6 +14,8 @@ import { RoomAwareness } from './room-awareness.ts';
 import { hasMissingDependencies, overlapsDocument, updateChangesDocument } from './update-effect.ts';
 
 type UpdateFrame = Extract<InboundFrame, { kind: 'update' | 'sync-step2' }>;
+/** an update to relay: its frame when it already has one, and the connection it came from */
+type OutgoingUpdate = { update: Uint8Array; frame: Uint8Array | null; origin: CollabConnection | null };
 
 export interface RoomServices {
   store: DocumentStore;
@@ -53,6 +55,8 @@ export class Room {
   lastEditorId: string | null = null;
   lastEditedAt: Date | null = null;
   private backlog: Array<[CollabConnection, Uint8Array]> = [];
+  /** updates accepted during this turn of the event loop, relayed together at its end */
+  private outgoing: OutgoingUpdate[] = [];
   private pendingReported = false;
   private readonly awareness: RoomAwareness;
   private readonly localChanges = new LocalChanges(this.doc, (update) => this.publishLocalChange(update));
@@ -177,7 +181,7 @@ export class Room {
     if (!updateChangesDocument(this.doc, extent)) return;
     this.localChanges.hold(() => Y.applyUpdate(this.doc, fresh, connection));
     this.reportPending();
-    this.broadcast(relayed ?? syncUpdate(fresh), connection);
+    this.relay({ update: fresh, frame: relayed, origin: connection });
     this.services.onLocalUpdate?.(this, fresh);
     this.services.metrics.updates.inc();
     this.lastEditorId = connection.actor.userId;
@@ -191,7 +195,7 @@ export class Room {
   /** A change Yjs made by itself (see local-changes.ts): to everyone, the other processes and the log. */
   private publishLocalChange(update: Uint8Array): void {
     if (this.state !== 'ready') return;
-    this.broadcast(syncUpdate(update));
+    this.relay({ update, frame: null, origin: null });
     this.services.onLocalUpdate?.(this, update);
     this.tailEntries++;
     void this.services.store.append(this.documentId, update).then(() => this.services.onStored(this));
@@ -216,7 +220,7 @@ export class Room {
     }
     if (updates.length === 0) return result;
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    this.broadcast(syncUpdate(update));
+    this.relay({ update, frame: null, origin: null });
     this.services.onLocalUpdate?.(this, update);
     this.services.metrics.updates.inc();
     this.lastEditorId = editorUserId;
@@ -236,7 +240,7 @@ export class Room {
     if (this.state !== 'ready') return;
     this.localChanges.hold(() => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN));
     this.reportPending();
-    this.broadcast(syncUpdate(update));
+    this.relay({ update, frame: null, origin: null });
     // Every process projects what it holds, so the last projection written is never behind.
     this.services.onChanged(this, this.lastEditorId ?? '');
     this.localChanges.flush();
@@ -268,7 +272,30 @@ export class Room {
     this.pendingReported = pending;
   }
 
-  broadcast(bytes: Uint8Array, except?: CollabConnection): void {
+  /**
+   * Queues an update for the connections. Everything accepted in one turn of the event loop
+   * leaves as one message per connection: when a busy server reads several updates of a
+   * document at once, each client applies one merged update instead of one message each.
+   */
+  private relay(outgoing: OutgoingUpdate): void {
+    this.outgoing.push(outgoing);
+    if (this.outgoing.length === 1) setImmediate(() => this.flushOutgoing());
+  }
+
+  private flushOutgoing(): void {
+    const batch = this.outgoing;
+    this.outgoing = [];
+    if (batch.length === 0 || this.state !== 'ready') return;
+    const first = batch[0]!;
+    if (batch.length === 1) return this.broadcast(first.frame ?? syncUpdate(first.update), first.origin ?? undefined);
+    this.services.metrics.coalescedUpdates.inc(batch.length - 1);
+    // A client whose own update is among them gets it back: Yjs skips what it has, for less
+    // than a merge per sender would cost the server. One sender alone is still spared it.
+    const soleOrigin = batch.every((entry) => entry.origin === first.origin) ? first.origin : null;
+    this.broadcast(syncUpdate(Y.mergeUpdates(batch.map((entry) => entry.update))), soleOrigin ?? undefined);
+  }
+
+  private broadcast(bytes: Uint8Array, except?: CollabConnection): void {
     for (const connection of this.connections) if (connection !== except) connection.send(bytes);
   }
 
