@@ -22,7 +22,14 @@ export interface IncomingAwarenessEntry {
 }
 
 export type AwarenessResult =
-  | { ok: true; accepted: AwarenessEntry[]; /** entries that only repeated what we had (see `apply`) */ echoes: number }
+  | {
+      ok: true;
+      accepted: AwarenessEntry[];
+      /** entries that only repeated what we had (see `apply`) */
+      echoes: number;
+      /** every accepted entry only renewed a state with a newer clock (the 15-second keep-alive) */
+      renewalsOnly: boolean;
+    }
   | { ok: false; reason: string };
 
 export const MAX_CLIENT_IDS_PER_CONNECTION = 4;
@@ -75,17 +82,20 @@ export class AwarenessRegistry {
       changes.push(entry);
     }
     const accepted: AwarenessEntry[] = [];
+    let renewalsOnly = true;
     for (const entry of changes) {
       if (entry.state === null) {
         this.depart(entry.clientId, entry.clock);
         accepted.push({ clientId: entry.clientId, clock: entry.clock, stateJson: 'null' });
+        renewalsOnly = false;
         continue;
       }
       const stateJson = JSON.stringify({ ...(entry.state as object), user: owner.user });
+      if (this.states.get(entry.clientId)?.stateJson !== stateJson) renewalsOnly = false;
       this.states.set(entry.clientId, { clock: entry.clock, stateJson, owner });
       accepted.push({ clientId: entry.clientId, clock: entry.clock, stateJson });
     }
-    return { ok: true, accepted, echoes: entries.length - changes.length };
+    return { ok: true, accepted, echoes: entries.length - changes.length, renewalsOnly: renewalsOnly && accepted.length > 0 };
   }
 
   /** Removes every state of a connection that went away, as entries to tell the others. */

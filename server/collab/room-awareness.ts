@@ -6,11 +6,24 @@ import { awarenessUpdate, type AwarenessEntry } from './messages.ts';
 export type Refusal = { code: number; reason: string };
 
 /**
+ * How long a keep-alive may wait for others to join it. Clients renew an unchanged state every
+ * 15 s and drop a peer not heard from in 30 s, so a second is harmless; it spares a session of
+ * 300 people a storm of 300 × 300 messages (and as many echoes) every 15 seconds.
+ */
+export const RENEWAL_BATCH_MS = 1_000;
+
+/**
  * The awareness side of a room: who is here, their cursors, relayed between the connections
- * through the guarded registry.
+ * through the guarded registry. What changes is relayed at the end of the event-loop turn, keep-
+ * alives within RENEWAL_BATCH_MS; either way as few messages as the entries fit in, each encoded
+ * once for every connection.
  */
 export class RoomAwareness {
   private readonly registry = new AwarenessRegistry();
+  /** entries waiting to be relayed, the newest per client id */
+  private readonly pending = new Map<number, AwarenessEntry>();
+  private flushAtTurnEnd: NodeJS.Immediate | null = null;
+  private flushLater: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly connections: ReadonlySet<CollabConnection>,
@@ -32,10 +45,7 @@ export class RoomAwareness {
     const echoOnly = result.accepted.length === 0;
     if (echoOnly && connection.echoCredits > 0) connection.echoCredits--;
     else if (!connection.awarenessMessages.take()) return { code: CloseCode.rateLimited, reason: 'too many awareness messages' };
-    if (!echoOnly) {
-      this.sendToAll(result.accepted, connection);
-      this.publish(awarenessUpdate(result.accepted));
-    }
+    if (!echoOnly) this.queue(result.accepted, result.renewalsOnly);
     return null;
   }
 
@@ -50,9 +60,7 @@ export class RoomAwareness {
   /** The states of a connection that left, removed for everyone. */
   leave(connection: CollabConnection): void {
     const removed = this.registry.removeOwner(connection.id);
-    if (removed.length === 0) return;
-    this.sendToAll(removed);
-    this.publish(awarenessUpdate(removed));
+    if (removed.length > 0) this.queue(removed, false);
   }
 
   /** Awareness of connections on another process, relayed as it came. */
@@ -60,23 +68,39 @@ export class RoomAwareness {
     for (const connection of this.connections) connection.sendAwareness(frame);
   }
 
+  close(): void {
+    if (this.flushAtTurnEnd) clearImmediate(this.flushAtTurnEnd);
+    if (this.flushLater) clearTimeout(this.flushLater);
+    this.flushAtTurnEnd = this.flushLater = null;
+    this.pending.clear();
+  }
+
+  private queue(entries: readonly AwarenessEntry[], renewalsOnly: boolean): void {
+    for (const entry of entries) this.pending.set(entry.clientId, entry);
+    if (!renewalsOnly) this.flushAtTurnEnd ??= setImmediate(() => this.flush());
+    else if (!this.flushAtTurnEnd) this.flushLater ??= setTimeout(() => this.flush(), RENEWAL_BATCH_MS);
+  }
+
   /**
-   * In messages of at most `maxEntriesPerMessage` entries: the stock provider sends each message
-   * back, and its echo must fit the limit we apply to what clients send.
+   * Everyone gets the batch, its senders included: a client ignores its own state at a clock it
+   * already has, and that costs less than a separate encoding per sender.
    */
+  private flush(): void {
+    const entries = [...this.pending.values()];
+    this.close();
+    const frames = this.frames(entries);
+    for (const connection of this.connections) for (const frame of frames) connection.sendAwareness(frame);
+    for (const frame of frames) this.publish(frame);
+  }
+
   private send(connection: CollabConnection, entries: readonly AwarenessEntry[]): void {
     for (const frame of this.frames(entries)) connection.sendAwareness(frame);
   }
 
-  /** Encoded once, whatever the number of connections (a session has hundreds). */
-  private sendToAll(entries: readonly AwarenessEntry[], except?: CollabConnection): void {
-    const frames = this.frames(entries);
-    for (const other of this.connections) {
-      if (other === except) continue;
-      for (const frame of frames) other.sendAwareness(frame);
-    }
-  }
-
+  /**
+   * In messages of at most `maxEntriesPerMessage` entries: the stock provider sends each message
+   * back, and its echo must fit the limit we apply to what clients send.
+   */
   private frames(entries: readonly AwarenessEntry[]): Uint8Array[] {
     const size = this.maxEntriesPerMessage;
     const frames: Uint8Array[] = [];

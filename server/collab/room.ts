@@ -329,6 +329,7 @@ export class Room {
 
   destroy(): void {
     this.state = 'closed';
+    this.awareness.close();
     if (this.pendingReported) this.services.metrics.pendingDocuments.dec();
     this.doc.destroy();
   }

@@ -111,6 +111,27 @@ describe('awareness guards', () => {
     expect(late.closes).toEqual([]);
   });
 
+  it('keep-alives of many people reach everyone, batched into a few messages', async () => {
+    const renewers = await Promise.all(Array.from({ length: 8 }, () => raw()));
+    renewers.forEach((client, i) => client.send(frames.awareness([{ clientId: 778_000 + i, clock: 1, state: { cursor: i } }])));
+    const watcher = await raw();
+    await eventually(() => expect(renewers.every((_, i) => bob.provider.awareness.getStates().has(778_000 + i))).toBe(true));
+    const seenBefore = watcher.received.length;
+    // The 15-second keep-alive: the same state again, with the next clock, from everyone at once.
+    renewers.forEach((client, i) => client.send(frames.awareness([{ clientId: 778_000 + i, clock: 2, state: { cursor: i } }])));
+    const renewed = () =>
+      watcher.received
+        .slice(seenBefore)
+        .flatMap((frame) => (frame.kind === 'awareness' ? [frame] : []))
+        .filter((frame) => frame.entries.some((entry) => entry.clientId >= 778_000 && entry.clientId < 778_008));
+    await eventually(() => expect(new Set(renewed().flatMap((frame) => frame.entries.map((entry) => `${entry.clientId}@${entry.clock}`)))).toEqual(
+      new Set(renewers.map((_, i) => `${778_000 + i}@2`)),
+    ));
+    expect(renewed().length).toBeLessThan(renewers.length);
+    await eventually(() => expect(bob.provider.awareness.meta.get(778_007)?.clock).toBe(2));
+    for (const client of renewers) expect(client.isClosed()).toBe(false);
+  });
+
   it('the stock clients noticed nothing', () => {
     expect(alice.closes).toEqual([]);
     expect(bob.closes).toEqual([]);

@@ -17,11 +17,19 @@ describe('AwarenessRegistry', () => {
     expect(JSON.parse(registry.all()[0]!.stateJson)).toEqual({ cursor: 4, user: alice.user });
   });
 
+  it('tells a keep-alive (same state, newer clock) from a change', () => {
+    const registry = new AwarenessRegistry();
+    expect(registry.apply(alice, [{ clientId: 10, clock: 1, state: { cursor: 1 } }])).toMatchObject({ renewalsOnly: false });
+    expect(registry.apply(alice, [{ clientId: 10, clock: 2, state: { cursor: 1 } }])).toMatchObject({ renewalsOnly: true });
+    expect(registry.apply(alice, [{ clientId: 10, clock: 3, state: { cursor: 2 } }])).toMatchObject({ renewalsOnly: false });
+    expect(registry.apply(alice, [{ clientId: 10, clock: 4, state: null }])).toMatchObject({ renewalsOnly: false });
+  });
+
   it('drops echoes of other clients’ states silently (the stock provider relays what it receives)', () => {
     const registry = new AwarenessRegistry();
     registry.apply(alice, [{ clientId: 10, clock: 3, state: { cursor: 1 } }]);
     const echo = registry.apply(bob, [{ clientId: 10, clock: 3, state: { cursor: 1, user: alice.user } }, { clientId: 10, clock: 2, state: null }]);
-    expect(echo).toEqual({ ok: true, accepted: [], echoes: 2 });
+    expect(echo).toEqual({ ok: true, accepted: [], echoes: 2, renewalsOnly: false });
     expect(registry.all()).toHaveLength(1);
   });
 
