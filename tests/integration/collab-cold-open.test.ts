@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { bodyOf, measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
+import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
+import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
+import { applyRandomEdit, createGen, documentContent } from '../helpers/random-edits.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { loadStoredDocument, storedRows } from '../helpers/stored-document.ts';
+
+/**
+ * A document that is not open is served to the clients waiting for it straight from its stored
+ * snapshot and log, while the server builds its own copy: newcomers and returning clients (with
+ * offline edits) must end up with exactly the stored document, whatever mix of snapshot and log.
+ */
+describe('opening a document that is not in memory', () => {
+  let server: TestServer;
+  let world: CollabWorld;
+  const peers: TestPeer[] = [];
+  const connect = (token: string, doc?: Y.Doc) => {
+    const peer = connectPeer(server.url, world.documentId, token, { doc });
+    peers.push(peer);
+    return peer;
+  };
+  const unloaded = () => eventually(() => expect(server.hub.openDocuments).toBe(0));
+
+  beforeAll(async () => {
+    server = await startTestServer({ COLLAB_UNLOAD_DELAY_MS: '0', COLLAB_COMPACT_AFTER: '1000000' });
+    world = await collabWorld(server.database.db, server.url);
+  });
+  afterAll(async () => {
+    for (const peer of peers) peer.destroy();
+    await server?.close();
+  });
+
+  it('serves snapshot + log to newcomers and to a returning client with offline edits', async () => {
+    const writer = connect(world.editors[0]!.token);
+    await writer.synced();
+    const gen = createGen(7);
+    for (let i = 0; i < 60; i++) applyRandomEdit(writer.doc, gen);
+    await eventually(async () => expect(documentContent(await loadStoredDocument(server.database.db, world.documentId))).toEqual(documentContent(writer.doc)));
+    // Part of the history merged into the snapshot, the rest left in the log.
+    await server.hub.compact(world.documentId);
+    for (let i = 0; i < 40; i++) applyRandomEdit(writer.doc, gen);
+    measuresOf(writer.doc).push([newMeasureMap({ id: 'cold-1', title: 'Mesure après compaction' })]);
+    const returning = new Y.Doc();
+    Y.applyUpdate(returning, Y.encodeStateAsUpdate(writer.doc));
+    await eventually(async () => expect(documentContent(await loadStoredDocument(server.database.db, world.documentId))).toEqual(documentContent(writer.doc)));
+    writer.destroy();
+    await unloaded();
+    expect(await storedRows(server.database.db, world.documentId)).toMatchObject({ snapshot: true, updates: expect.any(Number) });
+    expect((await storedRows(server.database.db, world.documentId)).updates).toBeGreaterThan(0);
+    const stored = documentContent(await loadStoredDocument(server.database.db, world.documentId));
+
+    const newcomer = connect(world.editors[1]!.token);
+    await newcomer.synced();
+    expect(documentContent(newcomer.doc)).toEqual(stored);
+    newcomer.destroy();
+    await unloaded();
+
+    // Offline edits on top of an older copy: the client sends its state vector, gets what it lacks.
+    bodyOf(returning).delete(0, 1);
+    for (let i = 0; i < 10; i++) applyRandomEdit(returning, gen);
+    const back = connect(world.editors[0]!.token, returning);
+    const other = connect(world.editors[1]!.token);
+    await Promise.all([back.synced(), other.synced()]);
+    await eventually(() => expect(documentContent(other.doc)).toEqual(documentContent(back.doc)));
+    await eventually(async () => expect(documentContent(await loadStoredDocument(server.database.db, world.documentId))).toEqual(documentContent(back.doc)));
+  });
+
+  it('serves an empty document that has never been edited', async () => {
+    const created = await collabWorld(server.database.db, server.url);
+    const peer = connectPeer(server.url, created.documentId, created.editors[0]!.token);
+    peers.push(peer);
+    await peer.synced();
+    const stored = await loadStoredDocument(server.database.db, created.documentId);
+    expect(documentContent(peer.doc)).toEqual(documentContent(stored));
+  });
+});
