@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
+const BYTEA_OID = 17;
 const INT8_OID = 20;
 const DATE_OID = 1082;
 
@@ -18,7 +19,13 @@ let pglite;
 try {
   pglite = await PGlite.create(workerData.location ?? undefined, {
     // The same conversions as for the pg driver (see database.ts).
-    parsers: { [INT8_OID]: (value) => Number(value), [DATE_OID]: (value) => value },
+    parsers: {
+      [INT8_OID]: (value) => Number(value),
+      [DATE_OID]: (value) => value,
+      // PostgreSQL's hex form ("\\x0a1b…"), decoded natively: PGlite's own decoder takes ~30 ms
+      // for a 500 KB document snapshot, on the path of everyone opening it.
+      [BYTEA_OID]: (value) => Buffer.from(value.slice(2), 'hex'),
+    },
   });
   port.postMessage({ ready: true });
 } catch (error) {
