@@ -13,6 +13,7 @@ export interface CollabSocket {
 }
 
 let nextConnectionId = 1;
+const ignoreSlowConsumer = () => {};
 const MAX_ECHO_CREDITS = 10_000;
 
 /** One client's connection to one document. */
@@ -39,8 +40,8 @@ export class CollabConnection {
     public level: AccessLevel,
     readonly user: AwarenessUser,
     private readonly limits: CollabLimits,
-    /** called once when the connection is dropped for not reading, so it is forgotten at once */
-    private readonly onSlowConsumer: (connection: CollabConnection) => void = () => {},
+    /** called once when the connection is dropped for not reading, so it is forgotten at once (shared by all connections) */
+    private readonly onSlowConsumer: (connection: CollabConnection) => void = ignoreSlowConsumer,
   ) {
     this.updates = new TokenBucket(limits.updateRate, limits.updateBurst);
     this.awarenessMessages = new TokenBucket(limits.awarenessRate, limits.awarenessBurst);

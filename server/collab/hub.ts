@@ -51,7 +51,12 @@ export class CollabHub {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compactor: Compactor;
   private readonly unloads = new Set<Promise<void>>();
-  private readonly connectionsPerUser = new Map<string, number>();
+  /**
+   * Everyone with open connections: how many, and one copy of who they are shared by all their
+   * connections (a person in a session may have several tabs; a thousand idle connections should
+   * not hold a thousand copies of a dozen people).
+   */
+  private readonly people = new Map<string, { connections: number; actor: Actor; user: AwarenessUser }>();
   private readonly projections: KeyedDebouncer;
   private closing = false;
   private cluster: RedisCluster | null = null;
@@ -82,13 +87,30 @@ export class CollabHub {
     if (room && room.connections.size >= this.options.limits.maxConnectionsPerDocument) {
       return { code: CloseCode.tooManyConnections, reason: 'This document has too many connections.' };
     }
-    if ((this.connectionsPerUser.get(actor.userId) ?? 0) >= this.options.limits.maxConnectionsPerUser) {
+    if ((this.people.get(actor.userId)?.connections ?? 0) >= this.options.limits.maxConnectionsPerUser) {
       return { code: CloseCode.tooManyConnections, reason: 'You have too many open connections.' };
     }
     return null;
   }
 
   join(documentId: string, socket: CollabSocket, actor: Actor, level: CollabConnection['level'], organisationCode: string): CollabConnection {
+    const person = this.person(actor, organisationCode);
+    person.connections++;
+    const connection = new CollabConnection(socket, person.actor, level, person.user, this.options.limits, this.dropSlowConsumer);
+    const room = this.openRoom(documentId);
+    this.roomOf.set(connection, room);
+    this.options.metrics.connections.inc();
+    room.join(connection);
+    return connection;
+  }
+
+  /**
+   * The shared copy of who this is, renewed when their name, organisation or role changed. The
+   * collaboration core asks only who someone is, never how they signed in (token or session).
+   */
+  private person(actor: Actor, organisationCode: string) {
+    const known = this.people.get(actor.userId);
+    if (known && sameIdentity(known.actor, actor) && known.user.organisationCode === organisationCode) return known;
     const user: AwarenessUser = {
       id: actor.userId,
       name: actor.name,
@@ -96,18 +118,16 @@ export class CollabHub {
       organisationCode,
       color: organisationColor(actor.organisationId),
     };
-    const connection = new CollabConnection(socket, actor, level, user, this.options.limits, (slow) => {
-      this.options.metrics.refused.inc({ reason: 'slow_consumer' });
-      this.options.logger.warn({ documentId, userId: actor.userId }, 'dropping a connection that does not read');
-      this.leave(slow);
-    });
-    const room = this.openRoom(documentId);
-    this.roomOf.set(connection, room);
-    this.connectionsPerUser.set(actor.userId, (this.connectionsPerUser.get(actor.userId) ?? 0) + 1);
-    this.options.metrics.connections.inc();
-    room.join(connection);
-    return connection;
+    const person = { connections: known?.connections ?? 0, actor, user };
+    this.people.set(actor.userId, person);
+    return person;
   }
+
+  private readonly dropSlowConsumer = (slow: CollabConnection) => {
+    this.options.metrics.refused.inc({ reason: 'slow_consumer' });
+    this.options.logger.warn({ documentId: this.roomOf.get(slow)?.documentId, userId: slow.actor.userId }, 'dropping a connection that does not read');
+    this.leave(slow);
+  };
 
   receive(connection: CollabConnection, bytes: Uint8Array): void {
     this.roomOf.get(connection)?.receive(connection, bytes);
@@ -120,9 +140,8 @@ export class CollabHub {
     this.roomOf.delete(connection);
     connection.closed = true;
     room.leave(connection);
-    const count = (this.connectionsPerUser.get(connection.actor.userId) ?? 1) - 1;
-    if (count <= 0) this.connectionsPerUser.delete(connection.actor.userId);
-    else this.connectionsPerUser.set(connection.actor.userId, count);
+    const person = this.people.get(connection.actor.userId);
+    if (person && --person.connections <= 0) this.people.delete(connection.actor.userId);
     this.options.metrics.connections.dec();
     if (room.connections.size === 0 && this.rooms.get(room.documentId) === room) this.scheduleUnload(room);
   }
@@ -298,3 +317,6 @@ export class CollabHub {
     await this.store.close();
   }
 }
+
+const sameIdentity = (a: Actor, b: Actor) =>
+  a.userId === b.userId && a.organisationId === b.organisationId && a.role === b.role && a.name === b.name && a.email === b.email && a.locale === b.locale;
