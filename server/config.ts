@@ -22,6 +22,7 @@ const environmentSchema = z.object({
   OVERDUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
   COLLAB_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
+  COLLAB_FLUSH_INTERVAL_MS: z.coerce.number().int().min(0).max(1_000).default(10),
   COLLAB_PROJECTION_WAIT_MS: z.coerce.number().int().min(0).default(1_000),
   COLLAB_PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
   SLACK_SIGNING_SECRET: z.string().optional(),
@@ -59,6 +60,7 @@ export interface Config {
   collab: {
     unloadDelayMs: number;
     compactAfterEntries: number;
+    flushIntervalMs: number;
     projectionWaitMs: number;
     projectionMaxWaitMs: number;
   };
@@ -112,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collab: {
       unloadDelayMs: e.COLLAB_UNLOAD_DELAY_MS,
       compactAfterEntries: e.COLLAB_COMPACT_AFTER,
+      flushIntervalMs: e.COLLAB_FLUSH_INTERVAL_MS,
       projectionWaitMs: e.COLLAB_PROJECTION_WAIT_MS,
       projectionMaxWaitMs: e.COLLAB_PROJECTION_MAX_WAIT_MS,
     },

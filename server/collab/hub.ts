@@ -29,6 +29,8 @@ export interface HubOptions {
   unloadDelayMs: number;
   /** compact a document's log once this many entries accumulated */
   compactAfterEntries: number;
+  /** under load, group commits start at most this often */
+  flushIntervalMs?: number;
   projectionWaitMs: number;
   projectionMaxWaitMs: number;
   /** the domain event bus: measure status changes noticed by the projection go there */
@@ -75,7 +77,7 @@ export class CollabHub {
         metrics.durabilityLagSummary.observe(lag);
       },
       flushed: (_rows, seconds) => metrics.flushSeconds.observe(seconds),
-    });
+    }, options.flushIntervalMs);
     this.compactor = new Compactor(this.store, options.logger, metrics, options.compactAfterEntries);
     this.projections = new KeyedDebouncer(options.projectionWaitMs, options.projectionMaxWaitMs, (id) => this.project(id));
   }
