@@ -2,7 +2,6 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Database } from '../../db/schema.ts';
 import { readCookie, sessionCookieName } from '../auth/cookies.ts';
 import { resolveActor } from '../auth/resolve-actor.ts';
@@ -12,6 +11,7 @@ import { findDocumentWithAccess } from '../queries/documents.ts';
 import { CloseCode } from './close-codes.ts';
 import type { CollabConnection } from './connection.ts';
 import type { CollabHub } from './hub.ts';
+import { handshakeRefusal, ServerSocket } from './websocket/server-socket.ts';
 
 const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 const HEARTBEAT_MS = 30_000;
@@ -30,7 +30,6 @@ export interface SyncEndpointOptions {
  * range, which tells the stock provider not to retry.
  */
 export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndpointOptions) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: hub.limits.maxMessageBytes, perMessageDeflate: false });
   const allowedOrigin = new URL(config.publicUrl).origin;
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -38,11 +37,13 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     if (!url.pathname.startsWith('/collab/') && url.pathname !== '/collab') return;
     const match = PATH.exec(url.pathname);
     if (!originAllowed(request, allowedOrigin)) return rejectHttp(socket, 403, 'Origin not allowed');
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      void admit(ws, request, url, match?.[1]?.toLowerCase()).catch((error) => {
-        logger.error({ err: error }, 'could not admit a collaboration connection');
-        ws.close(CloseCode.loadFailed, 'Server error; retrying.');
-      });
+    const refusal = handshakeRefusal(request);
+    if (refusal) return rejectHttp(socket, refusal.status, refusal.message);
+    const ws = ServerSocket.accept(request, socket, head, hub.limits.maxMessageBytes);
+    sockets.add(ws);
+    void admit(ws, request, url, match?.[1]?.toLowerCase()).catch((error) => {
+      logger.error({ err: error }, 'could not admit a collaboration connection');
+      ws.close(CloseCode.loadFailed, 'Server error; retrying.');
     });
   };
 
@@ -51,9 +52,11 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
    * endpoint: nothing of the admission (its early messages, the request) stays attached to an
    * idle connection, which matters at a thousand of them.
    */
-  const connectionOf = new Map<WebSocket, CollabConnection>();
+  const connectionOf = new Map<ServerSocket, CollabConnection>();
+  /** every socket not yet gone, admitted or not, so that close() can cut them all */
+  const sockets = new Set<ServerSocket>();
   /** sockets pinged and not heard from since: dropped at the next beat */
-  const unanswered = new Set<WebSocket>();
+  const unanswered = new Set<ServerSocket>();
   const heartbeat = setInterval(() => {
     for (const ws of connectionOf.keys()) {
       if (unanswered.has(ws)) {
@@ -65,33 +68,32 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     }
   }, HEARTBEAT_MS);
   heartbeat.unref();
-  function onMessage(this: WebSocket, data: RawData) {
+  function onMessage(this: ServerSocket, data: Buffer) {
     const connection = connectionOf.get(this);
-    if (connection) hub.receive(connection, toBuffer(data));
+    if (connection) hub.receive(connection, data);
   }
-  function onPong(this: WebSocket) {
+  function onPong(this: ServerSocket) {
     unanswered.delete(this);
   }
-  function onClose(this: WebSocket) {
+  function onClose(this: ServerSocket) {
     const connection = connectionOf.get(this);
     connectionOf.delete(this);
     unanswered.delete(this);
+    sockets.delete(this);
     if (connection) hub.leave(connection);
   }
-  const ignoreError = () => {};
 
-  async function admit(ws: WebSocket, request: IncomingMessage, url: URL, documentId: string | undefined) {
+  async function admit(ws: ServerSocket, request: IncomingMessage, url: URL, documentId: string | undefined) {
     // Messages that arrive while we check access are kept, in order, for the room; within bounds.
     const early: Buffer[] = [];
     let earlyBytes = 0;
-    const keepEarly = (data: RawData) => {
-      const buffer = toBuffer(data);
-      earlyBytes += buffer.length;
+    ws.onMessage = (data) => {
+      earlyBytes += data.length;
       if (earlyBytes > 2 * hub.limits.maxMessageBytes) return ws.close(CloseCode.rateLimited, 'Too much sent before the connection was admitted.');
-      early.push(buffer);
+      early.push(data);
     };
-    ws.on('message', keepEarly);
-    ws.on('error', ignoreError);
+    // Gone before it was admitted: forgotten at once.
+    ws.onClose = onClose;
     if (!documentId) return ws.close(CloseCode.notFound, 'No such document.');
     const epoch = hub.accessEpoch;
     const secure = isSecure(request, config.trustProxy);
@@ -120,16 +122,14 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     }
     // From here to the join nothing awaits: the limits checked are the limits applied, and a
     // socket closed meanwhile is never joined (its close event has already fired).
-    if (ws.readyState !== ws.OPEN) return;
+    if (!ws.isOpen) return;
     const refusal = hub.admissionRefusal(documentId, actor);
     if (refusal) return ws.close(refusal.code, refusal.reason);
 
     const connection = hub.join(documentId, ws, actor, found.level, organisation?.code ?? '');
     connectionOf.set(ws, connection);
-    ws.off('message', keepEarly);
-    ws.on('message', onMessage);
-    ws.on('pong', onPong);
-    ws.on('close', onClose);
+    ws.onMessage = onMessage;
+    ws.onPong = onPong;
     for (const data of early.splice(0)) hub.receive(connection, data);
     // Grants changed while this connection was being checked: check it again.
     if (hub.accessEpoch !== epoch) void hub.refreshAccess({ documentId }).catch((error) => logger.error({ err: error }, 'access refresh failed'));
@@ -140,16 +140,9 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     close: () => {
       clearInterval(heartbeat);
       server.off('upgrade', onUpgrade);
-      for (const client of wss.clients) client.terminate();
-      wss.close();
+      for (const ws of sockets) ws.terminate();
     },
   };
-}
-
-function toBuffer(data: RawData): Buffer {
-  if (Buffer.isBuffer(data)) return data;
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return Buffer.from(data as ArrayBuffer);
 }
 
 /** Browsers always send Origin on WebSocket handshakes: it must be our own page. Other clients send none. */
