@@ -22,7 +22,7 @@ const environmentSchema = z.object({
   OVERDUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
   COLLAB_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
-  COLLAB_FLUSH_INTERVAL_MS: z.coerce.number().int().min(0).max(1_000).default(10),
+  COLLAB_FLUSH_INTERVAL_MS: z.coerce.number().int().min(0).max(1_000).default(5),
   COLLAB_PROJECTION_WAIT_MS: z.coerce.number().int().min(0).default(1_000),
   COLLAB_PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
   SLACK_SIGNING_SECRET: z.string().optional(),
