@@ -107,7 +107,8 @@ describe('a technical-commission session run in the web client', () => {
     }
     await expect.poll(() => departments.emploi.page.getByTestId('bell-count').textContent(), { timeout: 10_000 }).toBe(String(unread + 1));
     await departments.emploi.page.getByTestId('bell').click();
-    expect(await departments.emploi.page.getByTestId('notification').first().textContent()).toContain(`La séance « ${TITLE} » a commencé`);
+    // The session's title is looked up when the notification is shown.
+    await expect.poll(() => departments.emploi.page.getByTestId('notification').first().textContent()).toContain(`La séance « ${TITLE} » a commencé`);
     await departments.emploi.page.getByTestId('bell').click();
 
     // Someone who opens the plan by itself is told it is on screen in the session, and can join.
