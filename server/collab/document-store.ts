@@ -85,12 +85,12 @@ export class DocumentStore {
       SELECT data, false, id FROM doc_updates WHERE document_id = ${documentId}
       ORDER BY is_snapshot DESC, position`.execute(this.db);
     const parts = rows.map((row) => asBytes(row.data));
-    const tail = rows.filter((row) => !row.is_snapshot);
+    const tailEntries = rows.length - (rows[0]?.is_snapshot ? 1 : 0);
     assertStoredUpdates(parts, documentId);
     let state: Uint8Array | undefined;
     return {
       parts,
-      tailEntries: tail.length,
+      tailEntries,
       get state() {
         return (state ??= parts.length === 0 ? emptyUpdate() : parts.length === 1 ? parts[0]! : compactState(parts));
       },
@@ -254,7 +254,8 @@ export function applyStored(doc: Y.Doc, parts: readonly Uint8Array[], origin: un
   for (const part of parts) Y.applyUpdate(doc, part, origin);
 }
 
-function emptyUpdate(): Uint8Array {
+/** Y.encodeStateAsUpdate of an empty document (a fresh copy: callers may hand it on). */
+export function emptyUpdate(): Uint8Array {
   return new Uint8Array([0, 0]);
 }
 

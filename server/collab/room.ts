@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { CloseCode } from './close-codes.ts';
 import type { CollabConnection } from './connection.ts';
-import { applyStored, type DocumentStore } from './document-store.ts';
+import { applyStored, emptyUpdate, type DocumentStore } from './document-store.ts';
 import { decodeInboundFrame, type InboundFrame } from './inbound-frame.ts';
 import type { CollabLimits } from './limits.ts';
 import { permissionDenied, syncStep1, syncStep2, syncUpdate } from './messages.ts';
@@ -36,8 +36,6 @@ export interface RoomServices {
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
-/** Y.encodeStateAsUpdate of an empty document */
-const EMPTY_UPDATE = new Uint8Array([0, 0]);
 /** transaction origin of changes made by the server rather than a connection */
 const SERVER_ORIGIN = Symbol('server');
 /** transaction origin of updates relayed from another process */
@@ -116,7 +114,7 @@ export class Room {
         this.refuse(connection, CloseCode.rateLimited, 'too many sync requests');
         return false;
       }
-      whole ??= parts.length === 0 ? EMPTY_UPDATE : parts.length === 1 ? parts[0]! : Y.mergeUpdates([...parts]);
+      whole ??= parts.length === 0 ? emptyUpdate() : parts.length === 1 ? parts[0]! : Y.mergeUpdates([...parts]);
       const { stateVector, encodedStateVector } = decoded.frame;
       connection.send(syncStep2(stateVector.size === 0 ? whole : Y.diffUpdate(whole, encodedStateVector)));
       return false;
