@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { findDocumentWithAccess } from '../queries/documents.ts';
+import { findDocumentAccess } from '../queries/documents.ts';
 import { CloseCode } from './close-codes.ts';
 import type { CollabConnection } from './connection.ts';
 import type { Room } from './room.ts';
@@ -17,9 +17,9 @@ export async function refreshConnectionAccess(db: Kysely<Database>, room: Room, 
     return release();
   }
   connection.actor = { ...connection.actor, organisationId: user.organisation_id, role: user.role };
-  const found = await findDocumentWithAccess(db, connection.actor, room.documentId);
+  const found = await findDocumentAccess(db, connection.actor, room.documentId);
   if (connection.closed) return;
-  if (!found.row) {
+  if (!found.level) {
     connection.close(CloseCode.forbidden, 'Your access to this document was revoked.');
     return release();
   }

@@ -97,6 +97,12 @@ export class DocumentStore {
     };
   }
 
+  /** The document as stored once every update queued for it so far is committed (a previous copy may still be writing out). */
+  async loadCurrent(documentId: string): Promise<LoadedDocument> {
+    await this.whenStored(documentId);
+    return this.load(documentId);
+  }
+
   /** Queues an update for the next group commit; the promise settles once it is committed. */
   append(documentId: string, data: Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new Error('document store is closed'));

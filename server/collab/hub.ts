@@ -10,7 +10,7 @@ import { CloseCode } from './close-codes.ts';
 import { CollabConnection, type CollabSocket } from './connection.ts';
 import { KeyedDebouncer } from './debouncer.ts';
 import { Compactor } from './compactor.ts';
-import { DocumentStore } from './document-store.ts';
+import { DocumentStore, type LoadedDocument } from './document-store.ts';
 import type { CollabLimits } from './limits.ts';
 import type { CollabMetrics } from './metrics.ts';
 import { projectDocument } from './projection.ts';
@@ -53,6 +53,8 @@ export class CollabHub {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compactor: Compactor;
   private readonly unloads = new Set<Promise<void>>();
+  /** stored documents being read for connections still being admitted (see `prefetch`) */
+  private readonly prefetches = new Map<string, { read: Promise<LoadedDocument>; holders: number }>();
   /**
    * Everyone with open connections: how many, and one copy of who they are shared by all their
    * connections (a person in a session may have several tabs; a thousand idle connections should
@@ -93,6 +95,31 @@ export class CollabHub {
       return { code: CloseCode.tooManyConnections, reason: 'You have too many open connections.' };
     }
     return null;
+  }
+
+  /**
+   * Starts reading a document that is not open while a connection to it is still being admitted,
+   * so the access check and the read of a long document overlap instead of following each other.
+   * The next room opened for the document takes the read: no room existed since it began, and
+   * every change made in this process goes through a room, so it is current (other processes'
+   * changes are caught up with when the room links to the cluster). Call the returned release once
+   * the admission is over, admitted or not: a read nobody holds is forgotten, never used later.
+   */
+  prefetch(documentId: string): () => void {
+    if (this.closing || this.rooms.has(documentId)) return () => {};
+    let entry = this.prefetches.get(documentId);
+    if (!entry) {
+      const read = this.store.loadCurrent(documentId);
+      // Whoever takes it reports a failure; one nobody takes is not an error.
+      read.catch(() => {});
+      entry = { read, holders: 0 };
+      this.prefetches.set(documentId, entry);
+    }
+    entry.holders++;
+    const held = entry;
+    return () => {
+      if (--held.holders === 0 && this.prefetches.get(documentId) === held) this.prefetches.delete(documentId);
+    };
   }
 
   join(documentId: string, socket: CollabSocket, actor: Actor, level: CollabConnection['level'], organisationCode: string): CollabConnection {
@@ -156,6 +183,8 @@ export class CollabHub {
     }
     const existing = this.rooms.get(documentId);
     if (existing && existing.state !== 'failed') return existing;
+    const prefetched = this.prefetches.get(documentId)?.read;
+    this.prefetches.delete(documentId);
     const room = new Room(documentId, {
       store: this.store,
       logger: this.options.logger,
@@ -166,7 +195,7 @@ export class CollabHub {
       release: (connection) => this.leave(connection),
       onLocalUpdate: (changed, update) => this.cluster?.publish(changed.documentId, CollabMessageKind.update, update),
       onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
-    });
+    }, prefetched);
     if (this.cluster) room.loaded.then(() => this.linkToCluster(room), () => {});
     this.rooms.set(documentId, room);
     this.options.metrics.openDocuments.inc();

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { CloseCode } from './close-codes.ts';
 import type { CollabConnection } from './connection.ts';
-import { applyStored, emptyUpdate, type DocumentStore } from './document-store.ts';
+import { applyStored, emptyUpdate, type DocumentStore, type LoadedDocument } from './document-store.ts';
 import { decodeInboundFrame, type InboundFrame } from './inbound-frame.ts';
 import type { CollabLimits } from './limits.ts';
 import { permissionDenied, syncStep1, syncStep2, syncUpdate } from './messages.ts';
@@ -62,20 +62,20 @@ export class Room {
   private readonly localChanges = new LocalChanges(this.doc, (update) => this.publishLocalChange(update));
   readonly loaded: Promise<void>;
 
+  /** `stored`: the stored document when its read has already begun (see `CollabHub.prefetch`) */
   constructor(
     readonly documentId: string,
     private readonly services: RoomServices,
+    stored?: Promise<LoadedDocument>,
   ) {
     this.awareness = new RoomAwareness(this.connections, services.limits.maxAwarenessEntries, (frame) => services.onLocalAwareness?.(this, frame));
-    this.loaded = this.load();
+    this.loaded = this.load(stored ?? services.store.loadCurrent(documentId));
   }
 
-  private async load(): Promise<void> {
+  private async load(stored: Promise<LoadedDocument>): Promise<void> {
     const started = performance.now();
     try {
-      // A previous copy of this document may still be writing its last updates out.
-      await this.services.store.whenStored(this.documentId);
-      const { parts, tailEntries } = await this.services.store.load(this.documentId);
+      const { parts, tailEntries } = await stored;
       if (this.state === 'loading') this.answerFromStorage(parts);
       this.localChanges.hold(() => applyStored(this.doc, parts));
       this.tailEntries = tailEntries;

@@ -3,11 +3,12 @@ import type { Duplex } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../auth/actor.ts';
 import { readCookie, sessionCookieName } from '../auth/cookies.ts';
 import { resolveActor } from '../auth/resolve-actor.ts';
 import { recordAudit } from '../commands/audit.ts';
 import type { Config } from '../config.ts';
-import { findDocumentWithAccess } from '../queries/documents.ts';
+import { findDocumentAccess } from '../queries/documents.ts';
 import { CloseCode } from './close-codes.ts';
 import type { CollabConnection } from './connection.ts';
 import type { CollabHub } from './hub.ts';
@@ -83,6 +84,27 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     if (connection) hub.leave(connection);
   }
 
+  /** The actor's level on the document and their organisation's code, or null (refusals of an existing document are audited). */
+  async function accessOf(actor: Actor, documentId: string, request: IncomingMessage) {
+    // Both answers are needed to join; asked at once, they cost one round trip, not two.
+    const [found, organisation] = await Promise.all([
+      findDocumentAccess(db, actor, documentId),
+      db.selectFrom('organisations').select('code').where('id', '=', actor.organisationId).executeTakeFirst(),
+    ]);
+    if (found.level) return { level: found.level, organisationCode: organisation?.code ?? '' };
+    if (found.exists) {
+      await recordAudit(db, {
+        actorUserId: actor.userId,
+        action: 'access.denied',
+        objectType: 'document',
+        objectId: documentId,
+        details: { via: 'collab' },
+        ip: request.socket.remoteAddress,
+      });
+    }
+    return null;
+  }
+
   async function admit(ws: ServerSocket, request: IncomingMessage, url: URL, documentId: string | undefined) {
     // Messages that arrive while we check access are kept, in order, for the room; within bounds.
     const early: Buffer[] = [];
@@ -102,37 +124,27 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
       sessionCookie: readCookie(request.headers.cookie, sessionCookieName(secure)),
     });
     if (!actor) return ws.close(CloseCode.unauthenticated, 'Sign in first.');
-    // Both answers are needed to join; asked at once, they cost one round trip, not two.
-    const [found, organisation] = await Promise.all([
-      findDocumentWithAccess(db, actor, documentId),
-      db.selectFrom('organisations').select('code').where('id', '=', actor.organisationId).executeTakeFirst(),
-    ]);
-    if (!found.row) {
-      if (found.exists) {
-        await recordAudit(db, {
-          actorUserId: actor.userId,
-          action: 'access.denied',
-          objectType: 'document',
-          objectId: documentId,
-          details: { via: 'collab' },
-          ip: request.socket.remoteAddress,
-        });
-      }
-      return ws.close(CloseCode.notFound, 'No such document.');
-    }
-    // From here to the join nothing awaits: the limits checked are the limits applied, and a
-    // socket closed meanwhile is never joined (its close event has already fired).
-    if (!ws.isOpen) return;
-    const refusal = hub.admissionRefusal(documentId, actor);
-    if (refusal) return ws.close(refusal.code, refusal.reason);
+    // Known who it is: read the document while its access is checked (taken by the join).
+    const releasePrefetch = hub.prefetch(documentId);
+    try {
+      const access = await accessOf(actor, documentId, request);
+      if (!access) return ws.close(CloseCode.notFound, 'No such document.');
+      // From here to the join nothing awaits: the limits checked are the limits applied, and a
+      // socket closed meanwhile is never joined (its close event has already fired).
+      if (!ws.isOpen) return;
+      const refusal = hub.admissionRefusal(documentId, actor);
+      if (refusal) return ws.close(refusal.code, refusal.reason);
 
-    const connection = hub.join(documentId, ws, actor, found.level, organisation?.code ?? '');
-    connectionOf.set(ws, connection);
-    ws.onMessage = onMessage;
-    ws.onPong = onPong;
-    for (const data of early.splice(0)) hub.receive(connection, data);
-    // Grants changed while this connection was being checked: check it again.
-    if (hub.accessEpoch !== epoch) void hub.refreshAccess({ documentId }).catch((error) => logger.error({ err: error }, 'access refresh failed'));
+      const connection = hub.join(documentId, ws, actor, access.level, access.organisationCode);
+      connectionOf.set(ws, connection);
+      ws.onMessage = onMessage;
+      ws.onPong = onPong;
+      for (const data of early.splice(0)) hub.receive(connection, data);
+      // Grants changed while this connection was being checked: check it again.
+      if (hub.accessEpoch !== epoch) void hub.refreshAccess({ documentId }).catch((error) => logger.error({ err: error }, 'access refresh failed'));
+    } finally {
+      releasePrefetch();
+    }
   }
 
   server.on('upgrade', onUpgrade);

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { Database, DocumentAccessRow, DocumentKind, DocumentRow, DocumentStatus } from '../../db/schema.ts';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { AccessLevel, Database, DocumentAccessRow, DocumentKind, DocumentRow, DocumentStatus } from '../../db/schema.ts';
 import { documentAccess, type AccessSubject, type DocumentAccessFacts } from '../policies/document-access.ts';
 
 /**
@@ -115,4 +116,35 @@ export async function findDocumentWithAccess(db: Kysely<Database>, subject: Acce
   const level = documentAccess(subject, accessFacts(row, grants));
   if (!level) return { row: null, exists: true } as const;
   return { row, grants, level, exists: true } as const;
+}
+
+export type DocumentAccessAnswer = { exists: false; level: null } | { exists: true; level: AccessLevel | null };
+
+/**
+ * Only the subject's access to a document, in one statement that reads just the facts the policy
+ * needs: for the paths that check it on every connection (sync endpoint, socket.io), where the
+ * full row would carry the document's whole text for nothing.
+ */
+export async function findDocumentAccess(db: Kysely<Database>, subject: AccessSubject, id: string): Promise<DocumentAccessAnswer> {
+  const row = await db
+    .selectFrom('documents')
+    .select((eb) => [
+      'documents.lead_organisation_id',
+      'documents.archived_at',
+      jsonArrayFrom(
+        eb
+          .selectFrom('document_access')
+          .select(['document_access.organisation_id', 'document_access.user_id', 'document_access.level'])
+          .whereRef('document_access.document_id', '=', 'documents.id'),
+      ).as('grants'),
+    ])
+    .where('documents.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return { exists: false, level: null };
+  const facts: DocumentAccessFacts = {
+    leadOrganisationId: row.lead_organisation_id,
+    archived: row.archived_at !== null,
+    grants: row.grants.map((grant) => ({ organisationId: grant.organisation_id, userId: grant.user_id, level: grant.level })),
+  };
+  return { exists: true, level: documentAccess(subject, facts) };
 }

@@ -7,7 +7,7 @@ import type { RedisCluster } from '../cluster/redis-cluster.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Config } from '../config.ts';
 import type { DomainEvents } from '../events/bus.ts';
-import { findDocumentWithAccess } from '../queries/documents.ts';
+import { findDocumentAccess } from '../queries/documents.ts';
 import { registerFanout } from './fanout/index.ts';
 import { documentRoom, ServerEvent, userRoom } from './rooms.ts';
 import { socketAuthenticator, type SocketData } from './socket-auth.ts';
@@ -82,8 +82,8 @@ export function attachRealtime({ server, db, config, logger, events, cluster }: 
   async function recheckDocumentRoom(documentId: string) {
     for (const socket of await io.in(documentRoom(documentId)).fetchSockets()) {
       const { actor } = socket.data as SocketData;
-      const found = await findDocumentWithAccess(db, actor, documentId);
-      if (!found.row) {
+      const found = await findDocumentAccess(db, actor, documentId);
+      if (!found.level) {
         socket.leave(documentRoom(documentId));
         socket.emit(ServerEvent.accessRevoked, { documentId });
       }

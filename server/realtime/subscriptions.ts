@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { canSee, loadSessionView } from '../commands/sessions-view.ts';
-import { findDocumentWithAccess } from '../queries/documents.ts';
+import { findDocumentAccess } from '../queries/documents.ts';
 import { documentRoom, sessionRoom } from './rooms.ts';
 
 export const subscriptionSchema = z.strictObject({
@@ -23,8 +23,8 @@ export async function canFollowSession(db: Kysely<Database>, actor: Actor, sessi
 export async function roomFor(db: Kysely<Database>, actor: Actor, subscription: Subscription): Promise<string | null> {
   switch (subscription.type) {
     case 'document': {
-      const found = await findDocumentWithAccess(db, actor, subscription.id);
-      return found.row ? documentRoom(subscription.id) : null;
+      const found = await findDocumentAccess(db, actor, subscription.id);
+      return found.level ? documentRoom(subscription.id) : null;
     }
     case 'session':
       return (await canFollowSession(db, actor, subscription.id)) ? sessionRoom(subscription.id) : null;

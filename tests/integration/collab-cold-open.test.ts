@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { bodyOf, measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
+import { appendBlocks, bodyOf, measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
 import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
 import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
 import { applyRandomEdit, createGen, documentContent } from '../helpers/random-edits.ts';
@@ -27,10 +27,10 @@ describe('opening a document that is not in memory', () => {
     server = await startTestServer({ COLLAB_UNLOAD_DELAY_MS: '0', COLLAB_COMPACT_AFTER: '1000000' });
     world = await collabWorld(server.database.db, server.url);
   });
-  afterAll(async () => {
-    for (const peer of peers) peer.destroy();
-    await server?.close();
+  afterEach(() => {
+    for (const peer of peers.splice(0)) peer.destroy();
   });
+  afterAll(() => server?.close());
 
   it('serves snapshot + log to newcomers and to a returning client with offline edits', async () => {
     const writer = connect(world.editors[0]!.token);
@@ -74,5 +74,42 @@ describe('opening a document that is not in memory', () => {
     await peer.synced();
     const stored = await loadStoredDocument(server.database.db, created.documentId);
     expect(documentContent(peer.doc)).toEqual(documentContent(stored));
+  });
+
+  it('reads the document while a connection is admitted, but never serves that read once a room has changed it', async () => {
+    const { db } = server.database;
+    const doc = world.documentId;
+    await unloaded();
+    // Held as by a connection whose access is still being checked…
+    const release = server.hub.prefetch(doc);
+    // …while a change made by the server opens the document, edits it, stores it and unloads it.
+    await server.hub.applyServerChange(doc, (d) => appendBlocks(d, [{ type: 'paragraph', text: 'Ajouté pendant l’admission' }]), world.editors[0]!.id);
+    await unloaded();
+    const stored = documentContent(await loadStoredDocument(db, doc));
+    expect(JSON.stringify(stored)).toContain('Ajouté pendant l’admission');
+    // A connection opening it now gets what is stored, not the read begun before the change.
+    const late = server.hub.prefetch(doc);
+    const reader = connect(world.editors[1]!.token);
+    await reader.synced();
+    expect(documentContent(reader.doc)).toEqual(stored);
+    release();
+    late();
+  });
+
+  it('forgets a read that no admitted connection took: a later opening reads again', async () => {
+    const { db } = server.database;
+    const created = await collabWorld(db, server.url);
+    await unloaded();
+    server.hub.prefetch(created.documentId)();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Then another process stores an edit (straight into the log, as its store would).
+    const other = await loadStoredDocument(db, created.documentId);
+    const before = Y.encodeStateVector(other);
+    appendBlocks(other, [{ type: 'paragraph', text: 'Écrit par un autre processus' }]);
+    await db.insertInto('doc_updates').values({ document_id: created.documentId, data: Y.encodeStateAsUpdate(other, before) }).execute();
+    const peer = connectPeer(server.url, created.documentId, created.editors[0]!.token);
+    peers.push(peer);
+    await peer.synced();
+    expect(documentContent(peer.doc)).toEqual(documentContent(other));
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTORS, createAccessWorld, type AccessWorld, type ActorName, type WorldDocument } from '../helpers/access-world.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { findDocumentAccess, findDocumentWithAccess } from '../../server/queries/documents.ts';
 
 const UNKNOWN_ID = '6f1c2a4e-8b7d-4c3a-9e2f-1a2b3c4d5e6f';
 const SEES: Record<ActorName, boolean> = { admin: true, lead: true, editor: true, commenter: true, viewer: true, outsider: false, personal: true };
@@ -19,6 +20,19 @@ describe('who can read a document', () => {
     await server.database.db.updateTable('documents').set({ archived_at: new Date() }).where('id', '=', archived.id).execute();
   });
   afterAll(() => server?.close());
+
+  describe('the one-statement check of the sync endpoint and socket.io', () => {
+    it.each(ACTORS)('gives %s the same level as the full lookup, archived or not, and tells a missing document apart', async (actor) => {
+      const db = server.database.db;
+      const user = await db.selectFrom('users').select(['id as userId', 'organisation_id as organisationId', 'role']).where('id', '=', world.userIds[actor]).executeTakeFirstOrThrow();
+      expect(await findDocumentAccess(db, user, doc.id)).toEqual({ exists: true, level: LEVEL[actor] });
+      for (const id of [doc.id, archived.id]) {
+        const full = await findDocumentWithAccess(db, user, id);
+        expect(await findDocumentAccess(db, user, id)).toEqual({ exists: true, level: full.row ? full.level : null });
+      }
+      expect(await findDocumentAccess(db, user, UNKNOWN_ID)).toEqual({ exists: false, level: null });
+    });
+  });
 
   describe('GET /api/documents/:id', () => {
     it.each(ACTORS)('as %s', async (actor) => {
