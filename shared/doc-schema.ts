@@ -77,9 +77,9 @@ export function readMeasures(doc: Y.Doc): MeasureFields[] {
     .filter((measure) => measure.id !== '');
 }
 
-export function newMeasureMap(fields: Partial<MeasureFields> & { id: string }): Y.Map<unknown> {
-  const map = new Y.Map<unknown>();
-  const complete: MeasureFields = {
+/** A measure as a new row of the table holds it: the given fields, defaults for the rest. */
+export function completeMeasure(fields: Partial<MeasureFields> & { id: string }): MeasureFields {
+  return {
     title: '',
     leadOrganisationId: null,
     partnerOrganisationIds: [],
@@ -91,7 +91,11 @@ export function newMeasureMap(fields: Partial<MeasureFields> & { id: string }): 
     budget: null,
     ...fields,
   };
-  for (const [key, value] of Object.entries(complete)) map.set(key, value);
+}
+
+export function newMeasureMap(fields: Partial<MeasureFields> & { id: string }): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(completeMeasure(fields))) map.set(key, value);
   return map;
 }
 

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { CollabHub } from '../collab/hub.ts';
+import { readState } from '../domain/version-content.ts';
 
 /**
  * Read access to a document's current Y.Doc, the edge between comment commands and the
@@ -18,14 +19,6 @@ export function contentFromHub(hub: CollabHub): DocumentContent {
       await room.loaded.catch(() => {});
       if (room.state === 'ready') return read(room.doc);
     }
-    await hub.store.whenStored(documentId);
-    const { state } = await hub.store.load(documentId);
-    const doc = new Y.Doc();
-    try {
-      Y.applyUpdate(doc, state);
-      return read(doc);
-    } finally {
-      doc.destroy();
-    }
+    return readState((await hub.store.loadCurrent(documentId)).state, read);
   };
 }

@@ -23,8 +23,7 @@ const META_COLUMNS = ['id', 'document_id', 'name', 'kind', 'session_id', 'create
 export async function currentDocumentState(hub: StateSource, documentId: string): Promise<Uint8Array> {
   const room = hub.room(documentId);
   if (room?.state === 'ready') return Y.encodeStateAsUpdate(room.doc);
-  await hub.store.whenStored(documentId);
-  return (await hub.store.load(documentId)).state;
+  return (await hub.store.loadCurrent(documentId)).state;
 }
 
 export async function listVersions(db: Kysely<Database>, subject: AccessSubject, documentId: string, ip?: string): Promise<VersionMeta[]> {

@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendBlocks, bodyOf, measuresOf, newMeasureMap, updateMeasure, type MeasureFields } from '../../shared/doc-schema.ts';
+import { appendBlocks, bodyOf, completeMeasure, measuresOf, newMeasureMap, updateMeasure, type MeasureFields } from '../../shared/doc-schema.ts';
 import { readContent, type DocumentContent, type TextBlock } from '../../server/domain/version-content.ts';
 import { DIFF_LIMITS, diffContent } from '../../server/domain/version-diff.ts';
 import { diffWords } from '../../server/domain/word-diff.ts';
 
 const p = (text: string): TextBlock => ({ type: 'paragraph', text });
 const content = (blocks: TextBlock[], measures: MeasureFields[] = []): DocumentContent => ({ blocks, measures });
-const measure = (id: string, fields: Partial<MeasureFields> = {}): MeasureFields => ({
-  id,
-  title: `Mesure ${id}`,
-  leadOrganisationId: null,
-  partnerOrganisationIds: [],
-  start: null,
-  due: null,
-  status: 'planned',
-  progress: 0,
-  indicator: '',
-  budget: null,
-  ...fields,
-});
+const measure = (id: string, fields: Partial<MeasureFields> = {}): MeasureFields => completeMeasure({ id, title: `Mesure ${id}`, ...fields });
 
 describe('word diff', () => {
   it('shows replaced words as deleted then inserted, with the rest equal', () => {
