@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { metaOf } from '../../../shared/doc-schema.ts';
 import { LogHistogram } from './histogram.ts';
 import { now, type ClientSpec, type Collected, type Command, type Endpoint, type Envelope, type Reply, type WireCounts } from './protocol.ts';
-import { bodyLength, seedDocument, STAMP_PREFIX, Typist, type Stamp } from './workload.ts';
+import { bodyLength, editsOfStamp, seedDocument, STAMP_PREFIX, Typist, type Stamp } from './workload.ts';
 
 let wire: WireCounts = { messagesIn: 0, bytesIn: 0, messagesOut: 0, bytesOut: 0 };
 const size = (data: unknown): number =>
@@ -52,21 +52,28 @@ let editsSent = 0;
 let sent: Array<[number, number, number]> = [];
 let lost = 0;
 
+function recordDelivery(key: string, seq: number, sentAt: number, at: number): void {
+  if (sentAt < window.start || sentAt >= window.end) return;
+  const latency = at - sentAt;
+  histogram.record(latency);
+  if (window.perEdit) {
+    const id = `${key}:${seq}`;
+    const seen = perEdit.get(id);
+    perEdit.set(id, seen ? [Math.max(seen[0], latency), seen[1] + 1] : [latency, 1]);
+  }
+}
+
 function observe(doc: Y.Doc): void {
+  const lastSeq = new Map<string, number>();
   metaOf(doc).observe((event) => {
     if (event.transaction.local) return;
     const at = now();
     for (const key of event.keysChanged) {
       if (!key.startsWith(STAMP_PREFIX)) continue;
       const stamp = event.target.get(key) as Stamp | undefined;
-      if (!stamp || stamp.t < window.start || stamp.t >= window.end) continue;
-      const latency = at - stamp.t;
-      histogram.record(latency);
-      if (window.perEdit) {
-        const id = `${key}:${stamp.s}`;
-        const seen = perEdit.get(id);
-        perEdit.set(id, seen ? [Math.max(seen[0], latency), seen[1] + 1] : [latency, 1]);
-      }
+      if (!stamp) continue;
+      for (const [seq, sentAt] of editsOfStamp(stamp, lastSeq.get(key))) recordDelivery(key, seq, sentAt, at);
+      lastSeq.set(key, stamp.s);
     }
   });
 }

@@ -19,8 +19,29 @@ const SEED_BLOCKS: BlockSpec[] = [
 ];
 
 export const STAMP_PREFIX = 'bench:';
-/** sent at (cross-process ms clock), sequence number, client id (updates after the first omit the map key) */
-export type Stamp = { t: number; s: number; c: number };
+/**
+ * sent at (cross-process ms clock), sequence number, client id, and the gaps in whole ms between
+ * the sends of this client's previous edits, newest first. A receiver that gets several edits of
+ * one client in one merged update finds only the last stamp in the map: `d` tells it when the
+ * ones it skipped were sent, so they are measured too instead of counting as never delivered.
+ */
+export type Stamp = { t: number; s: number; c: number; d: number[] };
+const STAMP_HISTORY = 6;
+
+/**
+ * The edits a stamp found in the map stands for, as [sequence, sent at]: itself, and those of the
+ * same client after `previousSeq` (the last one this receiver saw) that came merged with it.
+ */
+export function editsOfStamp(stamp: Stamp, previousSeq: number | undefined): Array<[number, number]> {
+  const edits: Array<[number, number]> = [[stamp.s, stamp.t]];
+  if (previousSeq === undefined) return edits;
+  let sentAt = stamp.t;
+  for (let k = 1; k < stamp.s - previousSeq && k <= stamp.d.length; k++) {
+    sentAt -= stamp.d[k - 1]!;
+    edits.push([stamp.s - k, sentAt]);
+  }
+  return edits;
+}
 
 /** The same small document on every server (~1.5 KB): a heading, ten paragraphs, five measures. */
 export function seedDocument(doc: Y.Doc, withTemplate: boolean): void {
@@ -49,6 +70,8 @@ export function textNodes(doc: Y.Doc): Y.XmlText[] {
 export class Typist {
   private readonly gen: prng.PRNG;
   private cursor = -1;
+  private lastSentAt: number | null = null;
+  private gaps: number[] = [];
   seq = 0;
 
   constructor(
@@ -64,7 +87,10 @@ export class Typist {
       const roll = prng.real53(gen);
       if (roll < 0.1) this.editMeasure();
       else this.editText(roll < 0.25);
-      metaOf(this.doc).set(`${STAMP_PREFIX}${this.id}`, { t: now(), s: ++this.seq, c: this.id } satisfies Stamp);
+      const t = now();
+      if (this.lastSentAt !== null) this.gaps = [Math.round(t - this.lastSentAt), ...this.gaps].slice(0, STAMP_HISTORY);
+      this.lastSentAt = t;
+      metaOf(this.doc).set(`${STAMP_PREFIX}${this.id}`, { t, s: ++this.seq, c: this.id, d: this.gaps } satisfies Stamp);
     });
   }
 
