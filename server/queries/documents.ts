@@ -100,7 +100,11 @@ export async function loadPartners(db: Kysely<Database>, documentIds: readonly s
   return byDocument;
 }
 
-export function accessFacts(row: DocumentRow, grants: readonly DocumentAccessRow[]): DocumentAccessFacts {
+/** What the policy needs of a document: its lead, whether archived, and its grants (rows or parts of them). */
+export function accessFacts(
+  row: Pick<DocumentRow, 'lead_organisation_id' | 'archived_at'>,
+  grants: readonly Pick<DocumentAccessRow, 'organisation_id' | 'user_id' | 'level'>[],
+): DocumentAccessFacts {
   return {
     leadOrganisationId: row.lead_organisation_id,
     archived: row.archived_at !== null,
@@ -141,10 +145,5 @@ export async function findDocumentAccess(db: Kysely<Database>, subject: AccessSu
     .where('documents.id', '=', id)
     .executeTakeFirst();
   if (!row) return { exists: false, level: null };
-  const facts: DocumentAccessFacts = {
-    leadOrganisationId: row.lead_organisation_id,
-    archived: row.archived_at !== null,
-    grants: row.grants.map((grant) => ({ organisationId: grant.organisation_id, userId: grant.user_id, level: grant.level })),
-  };
-  return { exists: true, level: documentAccess(subject, facts) };
+  return { exists: true, level: documentAccess(subject, accessFacts(row, row.grants)) };
 }
