@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type * as Y from 'yjs';
 import type { DocumentStore } from './document-store.ts';
 import type { CollabMetrics } from './metrics.ts';
 
@@ -7,6 +8,15 @@ import type { CollabMetrics } from './metrics.ts';
  * document goes quiet with a shorter one. One compaction per document at a time in this process;
  * the store's advisory lock keeps other processes out.
  */
+/** A document open in this process, as the compactor sees it. */
+export interface CompactedRoom {
+  documentId: string;
+  /** log entries this process wrote since the last compaction */
+  tailEntries: number;
+  /** the live document while it is open and loaded, else null */
+  liveDocument(): Y.Doc | null;
+}
+
 export class Compactor {
   private readonly running = new Map<string, Promise<void>>();
 
@@ -17,25 +27,25 @@ export class Compactor {
     private readonly afterEntries: number,
   ) {}
 
-  /** After an append: `tailEntries` is what this process wrote since the last compaction. */
-  afterAppend(room: { documentId: string; tailEntries: number }): void {
+  afterAppend(room: CompactedRoom): void {
     if (room.tailEntries < this.afterEntries || this.running.has(room.documentId)) return;
     room.tailEntries = 0;
-    void this.compact(room.documentId);
+    void this.compact(room.documentId, () => room.liveDocument());
   }
 
   /** When a document is unloaded: a shorter tail is worth merging before it rests. */
-  async beforeUnload(room: { documentId: string; tailEntries: number }): Promise<void> {
-    if (room.tailEntries >= this.afterEntries / 4) await this.compact(room.documentId);
+  async beforeUnload(room: CompactedRoom): Promise<void> {
+    if (room.tailEntries >= this.afterEntries / 4) await this.compact(room.documentId, () => room.liveDocument());
   }
 
-  compact(documentId: string): Promise<void> {
+  /** `live`: the document open in this process, if it is (see DocumentStore.compact). */
+  compact(documentId: string, live?: () => Y.Doc | null): Promise<void> {
     const running = this.running.get(documentId);
     if (running) return running;
     const compaction = (async () => {
       try {
-        const result = await this.store.compact(documentId);
-        this.metrics.compactions.inc();
+        const result = await this.store.compact(documentId, live);
+        this.metrics.compactions.inc({ from: result.fromLive ? 'live' : 'log' });
         this.logger.debug({ documentId, ...result }, 'compacted update log');
       } catch (error) {
         this.logger.error({ err: error, documentId }, 'compaction failed; the log is kept as it is');

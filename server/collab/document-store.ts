@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Database } from '../../db/schema.ts';
-import { assertStoredUpdates } from './update-check.ts';
+import { assertStoredUpdates, storedExtents } from './update-check.ts';
+import { updateChangesDocument } from './update-effect.ts';
 
 export interface LoadedDocument {
   /**
@@ -202,8 +203,11 @@ export class DocumentStore {
    * Merges the document's log into its snapshot. Runs beside editing: updates committed while it
    * runs are not among the rows it read, so they stay in the log. An advisory lock keeps two
    * processes from compacting the same document at once.
+   *
+   * `live` gives the document as this process holds it open, if it does; it spares replaying the log when it already
+   * holds everything read: its own encoding is then the new snapshot (see compactedState).
    */
-  async compact(documentId: string): Promise<{ merged: number; bytes: number }> {
+  async compact(documentId: string, live: () => Y.Doc | null = noLiveDocument): Promise<{ merged: number; bytes: number; fromLive: boolean }> {
     return this.db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(hashtextextended(${documentId}, 0))`.execute(trx);
       const snapshot = await trx
@@ -212,10 +216,9 @@ export class DocumentStore {
         .where('document_id', '=', documentId)
         .executeTakeFirst();
       const rows = await trx.selectFrom('doc_updates').select(['id', 'data']).where('document_id', '=', documentId).orderBy('id').execute();
-      if (rows.length === 0) return { merged: 0, bytes: snapshot?.state.byteLength ?? 0 };
+      if (rows.length === 0) return { merged: 0, bytes: snapshot?.state.byteLength ?? 0, fromLive: false };
       const parts = [...(snapshot ? [snapshot.state] : []), ...rows.map((row) => row.data)].map(asBytes);
-      assertStoredUpdates(parts, documentId);
-      const state = compactState(parts);
+      const { state, fromLive } = compactedState(parts, live(), documentId);
       const lastId = rows[rows.length - 1]!.id;
       await trx
         .insertInto('doc_snapshots')
@@ -234,9 +237,29 @@ export class DocumentStore {
         .where('document_id', '=', documentId)
         .where('id', 'in', rows.map((row) => row.id))
         .execute();
-      return { merged: rows.length, bytes: state.byteLength };
+      return { merged: rows.length, bytes: state.byteLength, fromLive };
     });
   }
+}
+
+/**
+ * The snapshot that replaces `parts`. When the live document already holds every part (each one's
+ * structs and deletions), its encoding is that snapshot and nothing is replayed: a busy document
+ * reaches the compaction threshold every few seconds, and replaying its log each time was a tenth
+ * of the server's work under steady typing. The live document may hold more than the parts
+ * (updates still on their way to the log): the snapshot then holds them too, and their rows,
+ * once committed, repeat what it has, which Yjs ignores. When it lacks any part (an update another
+ * process committed and has not yet relayed here, a snapshot another process wrote), the parts are
+ * replayed: nothing the log holds may be left out.
+ */
+export function compactedState(parts: Uint8Array[], live: Y.Doc | null, documentId: string): { state: Uint8Array; fromLive: boolean } {
+  if (live) {
+    const extents = storedExtents(parts, documentId);
+    if (extents.every((extent) => !updateChangesDocument(live, extent))) return { state: Y.encodeStateAsUpdate(live), fromLive: true };
+  } else {
+    assertStoredUpdates(parts, documentId);
+  }
+  return { state: compactState(parts), fromLive: false };
 }
 
 /**
@@ -273,4 +296,5 @@ function isMissingDocument(error: unknown): boolean {
   return (error as { code?: string })?.code === '23503';
 }
 
+const noLiveDocument = () => null;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -269,7 +269,7 @@ export class CollabHub {
 
   /** Merges the document's log into its snapshot now (tests, tools). */
   compact(documentId: string): Promise<void> {
-    return this.compactor.compact(documentId);
+    return this.compactor.compact(documentId, () => this.rooms.get(documentId)?.liveDocument() ?? null);
   }
 
   private async project(documentId: string): Promise<void> {

@@ -13,7 +13,7 @@ export interface CollabMetrics {
   /** the same lag as precise quantiles (the benchmark reads it: the embedded database cannot be watched from outside) */
   durabilityLagSummary: Summary;
   loadSeconds: Histogram;
-  compactions: Counter;
+  compactions: Counter<'from'>;
 }
 
 export function createCollabMetrics(registry: Registry): CollabMetrics {
@@ -61,6 +61,11 @@ export function createCollabMetrics(registry: Registry): CollabMetrics {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
       registers,
     }),
-    compactions: new Counter({ name: 'tansiq_collab_compactions_total', help: 'Update log compactions', registers }),
+    compactions: new Counter({
+      name: 'tansiq_collab_compactions_total',
+      help: 'Update log compactions, by where the new snapshot came from: the live document or a replay of the log',
+      labelNames: ['from'],
+      registers,
+    }),
   };
 }

@@ -338,6 +338,11 @@ export class Room {
     if (this.state === 'ready') connection.send(syncStep1(Y.encodeStateVector(this.doc)));
   }
 
+  /** The document while it is loaded and open (compaction encodes it instead of replaying the log). */
+  liveDocument(): Y.Doc | null {
+    return this.state === 'ready' ? this.doc : null;
+  }
+
   leave(connection: CollabConnection): void {
     if (!this.connections.delete(connection)) return;
     this.backlog = this.backlog.filter(([owner]) => owner !== connection);

@@ -55,10 +55,18 @@ const STORED_LIMITS = { maxBytes: 512 * 1024 * 1024, maxStructs: 50_000_000, max
 
 /** Throws unless every stored part is a well-formed V1 update. */
 export function assertStoredUpdates(parts: readonly Uint8Array[], documentId: string): void {
-  for (const part of parts) {
-    const result = validateUpdateV1(part, STORED_LIMITS);
-    if (!result.ok) throw new Error(`stored state of document ${documentId} is not a valid update: ${result.reason}`);
-  }
+  for (const part of parts) storedValidation(part, documentId, false);
+}
+
+/** Where each stored part's structs and deletions lie; throws like assertStoredUpdates. */
+export function storedExtents(parts: readonly Uint8Array[], documentId: string): UpdateExtent[] {
+  return parts.map((part) => storedValidation(part, documentId, true).extent!);
+}
+
+function storedValidation(part: Uint8Array, documentId: string, extent: boolean) {
+  const result = validateUpdateV1(part, STORED_LIMITS, { extent });
+  if (!result.ok) throw new Error(`stored state of document ${documentId} is not a valid update: ${result.reason}`);
+  return result;
 }
 
 /** A state vector sent in sync step 1, checked within bounds. */

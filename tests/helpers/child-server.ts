@@ -73,14 +73,15 @@ async function waitReady(url: string, child: ChildProcess, output: () => string)
   throw new Error(`server did not become ready:\n${output()}`);
 }
 
-/** One sample of a Prometheus metric from GET /metrics (summed over its labels), 0 when absent. */
-export async function metricValue(url: string, name: string): Promise<number> {
+/** One sample of a Prometheus metric from GET /metrics, summed over the series that carry `labels`; 0 when absent. */
+export async function metricValue(url: string, name: string, labels: Record<string, string> = {}): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();
+  const wanted = Object.entries(labels).map(([label, value]) => `${label}="${value}"`);
   let total = 0;
   for (const line of text.split('\n')) {
     if (line.startsWith('#')) continue;
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? (\S+)$/.exec(line);
-    if (match && match[1] === name) total += Number(match[3]);
+    if (match && match[1] === name && wanted.every((pair) => match[2]?.includes(pair))) total += Number(match[3]);
   }
   return total;
 }
