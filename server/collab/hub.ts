@@ -76,7 +76,6 @@ export class CollabHub {
       committed: (_id, bytes, lag) => {
         metrics.bytesStored.inc(bytes);
         metrics.durabilityLagSeconds.observe(lag);
-        metrics.durabilityLagSummary.observe(lag);
       },
       flushed: (_rows, seconds) => metrics.flushSeconds.observe(seconds),
     }, options.flushIntervalMs);

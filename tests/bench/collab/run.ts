@@ -1,6 +1,9 @@
 /**
  * npm run bench:collab -- [--pg] [--quick] [--only=steady,ramp,…] [--servers=tansiq,hocuspocus,reference]
- *                         [--json=path] [--compare=old.json] [--profile] [--client-procs=N]
+ *                         [--rounds=N] [--json=path] [--compare=old.json] [--profile] [--client-procs=N]
+ *
+ * --rounds=N runs the latency scenarios (steady, session) N times, the servers taking turns in a
+ * rotating order, and reports each metric's median with the key one listed round by round.
  *
  * Tansiq (as `npm start` runs it), Hocuspocus (default settings, SQLite) and the reference
  * y-websocket server, driven one at a time with the same load from separate client processes.
@@ -15,7 +18,8 @@ import { ClientPool } from './client-pool.ts';
 import { printProfile, summarizeHeapProfile, summarizeProfile, type ProfileSummary } from './profile.ts';
 import { printComparison, printScenario, type Results } from './report.ts';
 import { coldOpen } from './scenarios/cold-open.ts';
-import type { Ctx, Scenario } from './scenarios/common.ts';
+import { byRound, combineRounds, roundOrder } from './rounds.ts';
+import type { Ctx, Result, Scenario } from './scenarios/common.ts';
 import { durability } from './scenarios/durability.ts';
 import { memory } from './scenarios/memory.ts';
 import { ramp } from './scenarios/ramp.ts';
@@ -27,7 +31,7 @@ import { isTansiq, Launcher, ROOT, type Label, type Target } from './targets.ts'
 import { buildHistory, type History } from './workload.ts';
 
 const args = new Map(process.argv.slice(2).map((arg) => [arg.replace(/^--/, '').split('=')[0]!, arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : 'true']));
-const known = ['pg', 'quick', 'only', 'servers', 'json', 'compare', 'profile', 'client-procs', 'nice', 'help'];
+const known = ['pg', 'quick', 'only', 'servers', 'json', 'compare', 'profile', 'client-procs', 'rounds', 'nice', 'help'];
 for (const key of args.keys()) if (!known.includes(key)) throw new Error(`unknown option --${key} (known: ${known.join(', ')})`);
 if (args.has('help')) {
   console.log(fs.readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]);
@@ -44,6 +48,8 @@ if (only?.some((name) => !SCENARIOS.some((s) => s.name === name))) throw new Err
 const allLabels: Label[] = ['tansiq', ...(args.has('pg') ? (['tansiq-pg'] as const) : []), 'hocuspocus', 'reference'];
 const labels = allLabels.filter((label) => !args.has('servers') || args.get('servers')!.split(',').includes(label));
 const profiling = args.has('profile');
+const roundCount = Number(args.get('rounds') ?? 1);
+if (!Number.isInteger(roundCount) || roundCount < 1) throw new Error('--rounds takes a whole number ≥ 1');
 // --nice=-10: on a shared machine, run the benchmark (and every server and client it starts,
 // which inherit it) ahead of other work, so it measures the servers rather than the scheduler.
 if (args.has('nice')) os.setPriority(0, Number(args.get('nice')));
@@ -90,11 +96,13 @@ const meta = {
     '@hocuspocus/extension-sqlite': version('@hocuspocus/extension-sqlite'),
     '@y/websocket-server': version('@y/websocket-server'),
   },
-  options: { quick: args.has('quick'), pg: args.has('pg'), only: only ?? 'all', servers: labels, profile: profiling, nice: os.getPriority(0) },
+  options: { quick: args.has('quick'), pg: args.has('pg'), only: only ?? 'all', servers: labels, profile: profiling, rounds: roundCount, nice: os.getPriority(0) },
   sizes,
 };
 
 const results: Results = {};
+/** with --rounds: every round's result of each repeated scenario, per server */
+const roundResults: Record<string, Partial<Record<Label, Result[]>>> = {};
 const errors: Record<string, string> = {};
 const profiles: Record<string, ProfileSummary> = {};
 
@@ -124,56 +132,84 @@ async function retire(target: Target): Promise<void> {
   await target.dispose();
 }
 
+/** One scenario on one server: starts the server if needed, gives it fresh client processes. */
+async function runOnce(scenario: Scenario, label: Label, peerDocs: string[], servers: Map<Label, Target>, round: string): Promise<Result | null> {
+  let target = servers.get(label);
+  const started = Date.now();
+  if (!scenario.applies({ label } as Target)) return null;
+  if (target && scenario.fresh(label)) {
+    await retire(target);
+    servers.delete(label);
+    target = undefined;
+  }
+  if (!target) {
+    log(`${scenario.name} / ${label}: starting server`);
+    target = await launcher.start(label, scenario.name, peerDocs);
+    servers.set(label, target);
+  }
+  log(`${scenario.name} / ${label}${round}: running (load average ${os.loadavg()[0]!.toFixed(1)})`);
+  const pool = await ClientPool.start(sizes.clientProcesses);
+  const ctx: Ctx = { target, pool, sizes, ranges: docRanges(sizes), log, history: getHistory, profile: profileHooks(target, scenario.name) };
+  let result: Result;
+  try {
+    result = await scenario.run(ctx);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`${scenario.name} / ${label} FAILED: ${message}\n${target.output().slice(-2_000)}`);
+    errors[`${scenario.name}/${label}`] = message;
+    result = { error: message.slice(0, 200) };
+    // A failed scenario may leave the server in any state: the next one gets a fresh server.
+    await retire(target).catch(() => {});
+    servers.delete(label);
+  } finally {
+    await pool.stop();
+  }
+  if (scenario.name === 'storage') {
+    await retire(target).catch(() => {});
+    servers.delete(label);
+  }
+  log(`${scenario.name} / ${label}${round}: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return result;
+}
+
 async function main(): Promise<void> {
   log(`collaboration benchmark${args.has('quick') ? ' (quick)' : ''}: ${scenarios.map((s) => s.name).join(', ')} on ${labels.join(', ')}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
   const firstTansiq = labels.find(isTansiq);
   const peerDocs = firstTansiq ? await launcher.documentIds(firstTansiq) : Array.from({ length: poolDocs(sizes) }, () => randomUUID());
   const servers = new Map<Label, Target>();
-  const ranges = docRanges(sizes);
   for (const scenario of scenarios) {
-    results[scenario.name] = {};
-    for (const label of labels) {
-      let target = servers.get(label);
-      const started = Date.now();
-      if (!scenario.applies({ label } as Target)) {
-        results[scenario.name]![label] = null;
-        continue;
+    const rounds = scenario.repeatable ? roundCount : 1;
+    const byLabel = new Map<Label, Result[]>();
+    for (let round = 0; round < rounds; round++) {
+      for (const label of roundOrder(labels, round)) {
+        const result = await runOnce(scenario, label, peerDocs, servers, rounds > 1 ? ` (round ${round + 1} of ${rounds})` : '');
+        if (result) byLabel.set(label, [...(byLabel.get(label) ?? []), result]);
       }
-      if (target && scenario.fresh(label)) {
-        await retire(target);
-        servers.delete(label);
-        target = undefined;
-      }
-      if (!target) {
-        log(`${scenario.name} / ${label}: starting server`);
-        target = await launcher.start(label, scenario.name, peerDocs);
-        servers.set(label, target);
-      }
-      log(`${scenario.name} / ${label}: running (load average ${os.loadavg()[0]!.toFixed(1)})`);
-      const pool = await ClientPool.start(sizes.clientProcesses);
-      const ctx: Ctx = { target, pool, sizes, ranges, log, history: getHistory, profile: profileHooks(target, scenario.name) };
-      try {
-        results[scenario.name]![label] = await scenario.run(ctx);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        log(`${scenario.name} / ${label} FAILED: ${message}\n${target.output().slice(-2_000)}`);
-        errors[`${scenario.name}/${label}`] = message;
-        results[scenario.name]![label] = { error: message.slice(0, 200) };
-        // A failed scenario may leave the server in any state: the next one gets a fresh server.
-        await retire(target).catch(() => {});
-        servers.delete(label);
-      } finally {
-        await pool.stop();
-      }
-      if (scenario.name === 'storage') {
-        await retire(target).catch(() => {});
-        servers.delete(label);
-      }
-      log(`${scenario.name} / ${label}: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
+    results[scenario.name] = Object.fromEntries(labels.map((label) => [label, byLabel.has(label) ? combineRounds(byLabel.get(label)!) : null]));
+    if (rounds > 1) roundResults[scenario.name] = Object.fromEntries(byLabel);
     printScenario(scenario.name, scenario.title, results[scenario.name]!, labels, print);
+    printRounds(scenario);
   }
   for (const [label, target] of servers) await retire(target).catch((error) => log(`stopping ${label}: ${String(error)}`));
+}
+
+/** Under a repeated scenario's table: its key metric round by round, and Tansiq ÷ the better peer in each. */
+function printRounds(scenario: Scenario): void {
+  const rounds = roundResults[scenario.name];
+  if (!rounds || !scenario.repeatable) return;
+  const { metric } = scenario.repeatable;
+  print(`${metric} round by round (servers took turns in a rotating order):`);
+  for (const label of labels) if (rounds[label]) print(`  ${label.padEnd(10)} ${byRound(rounds[label], metric)}`);
+  const peers = labels.filter((label) => !isTansiq(label) && rounds[label]);
+  for (const label of labels.filter((l) => isTansiq(l) && rounds[l])) {
+    const ratios = rounds[label]!.map((result, i) => {
+      const own = result[metric];
+      const best = Math.min(...peers.map((peer) => rounds[peer]![i]?.[metric]).filter((v): v is number => typeof v === 'number'));
+      return typeof own === 'number' && Number.isFinite(best) && best > 0 ? `${(own / best).toFixed(2)}×` : 'n/a';
+    });
+    print(`  ${label} ÷ better peer: ${ratios.join(' · ')}`);
+  }
 }
 
 let failed = false;
@@ -188,12 +224,16 @@ try {
 const finishedAt = new Date();
 const jsonPath = args.get('json') ?? path.join(ROOT, 'bench-results', `collab-${finishedAt.toISOString().replace(/[:.]/g, '-')}.json`);
 fs.mkdirSync(path.dirname(jsonPath), { recursive: true });
-const report = { ...meta, finishedAt: finishedAt.toISOString(), loadAvgAtEnd: os.loadavg().map((l) => +l.toFixed(1)), results, errors, profiles };
+const report = { ...meta, finishedAt: finishedAt.toISOString(), loadAvgAtEnd: os.loadavg().map((l) => +l.toFixed(1)), results, rounds: roundResults, errors, profiles };
 fs.writeFileSync(jsonPath, JSON.stringify(report, null, 2));
 
 print(`\n==== summary (${((Date.now() - startedAt) / 60_000).toFixed(1)} min; ${meta.machine.cpus} cores, ${meta.machine.memGB} GB; load average ${meta.machine.loadAvgAtStart[0]} → ${report.loadAvgAtEnd[0]}) ====`);
 print(`versions: ${Object.entries(meta.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-for (const scenario of scenarios) if (results[scenario.name]) printScenario(scenario.name, scenario.title, results[scenario.name]!, labels, print);
+for (const scenario of scenarios) {
+  if (!results[scenario.name]) continue;
+  printScenario(scenario.name, scenario.title, results[scenario.name]!, labels, print);
+  printRounds(scenario);
+}
 for (const [key, summary] of Object.entries(profiles)) printProfile(key, summary, print);
 if (args.has('compare')) printComparison(JSON.parse(fs.readFileSync(args.get('compare')!, 'utf8')).results as Results, results, print);
 for (const [key, message] of Object.entries(errors)) print(`error in ${key}: ${message}`);

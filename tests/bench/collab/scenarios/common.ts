@@ -27,6 +27,8 @@ export interface Scenario {
   fresh(label: Label): boolean;
   /** false: the server cannot do this (the in-memory reference has no storage) */
   applies(target: Target): boolean;
+  /** a latency scenario that --rounds repeats; `metric` is listed round by round under its table */
+  repeatable?: { metric: string };
   run(ctx: Ctx): Promise<Result>;
 }
 

@@ -62,18 +62,9 @@ export const durability: Scenario = {
   },
 };
 
-/**
- * Tansiq's durability lag from GET /metrics: the precise summary when the server has one
- * (tansiq_collab_durability_lag_summary_seconds), else interpolated from the histogram buckets.
- */
+/** Tansiq's durability lag from GET /metrics, interpolated within the histogram's buckets. */
 async function serverLag(target: Target): Promise<{ p50: number | null; p99: number | null; count: number; source: string }> {
   const text = await metricsText(target);
-  const quantile = (q: string) => {
-    const match = new RegExp(`^tansiq_collab_durability_lag_summary_seconds\\{quantile="${q}"\\} (\\S+)$`, 'm').exec(text);
-    return match ? round(Number(match[1]) * 1000, 2) : null;
-  };
-  const summaryCount = /^tansiq_collab_durability_lag_summary_seconds_count (\S+)$/m.exec(text);
-  if (summaryCount) return { p50: quantile('0.5'), p99: quantile('0.99'), count: Number(summaryCount[1]), source: 'summary' };
   const buckets = [...text.matchAll(/^tansiq_collab_durability_lag_seconds_bucket\{le="([^"]+)"\} (\S+)$/gm)].map((m) => [Number(m[1]), Number(m[2])] as const);
   const count = buckets.at(-1)?.[1] ?? 0;
   const at = (q: number) => {

@@ -10,6 +10,7 @@ export const session: Scenario = {
   title: 'commission session (1 writer, N observers)',
   fresh: () => false,
   applies: () => true,
+  repeatable: { metric: 'lastObserverP99Ms' },
   async run(ctx) {
     const { observers, rate, warmupS, seconds } = ctx.sizes.session;
     const [group] = clientGroups(ctx.target, ctx.ranges.session, observers + 1);

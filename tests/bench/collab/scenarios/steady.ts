@@ -6,6 +6,7 @@ export const steady: Scenario = {
   title: 'steady typing',
   fresh: () => false,
   applies: () => true,
+  repeatable: { metric: 'p99Ms' },
   async run(ctx) {
     const { docs, perDoc, rate, warmupS, seconds } = ctx.sizes.steady;
     const groups = clientGroups(ctx.target, ctx.ranges.steady, perDoc);
