@@ -112,7 +112,9 @@ export class ClientPool {
 
   async states(ids: number[]): Promise<Array<{ id: number; encodedBytes: number; textLength: number }>> {
     const replies = await Promise.all(this.byProcess(ids).map(([process, group]) => process.request<'states'>({ op: 'state', ids: group })));
-    return replies.flatMap((reply) => reply.states);
+    // In the order asked for, not by process: callers pair them with their documents by position.
+    const byId = new Map(replies.flatMap((reply) => reply.states).map((state) => [state.id, state]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async feed(id: number, file: string, perSecond: number): Promise<void> {

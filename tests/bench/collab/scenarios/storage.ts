@@ -31,7 +31,8 @@ export const storage: Scenario = {
     ctx.log('  clients gone; waiting for the server to store and unload, then stopping it');
     await waitUnloaded(ctx);
     const docIds = groups.map((group) => group[0]!.doc);
-    const expected = new Map(states.map((state, i) => [docIds[i]!, state.textLength]));
+    const docOfClient = new Map(groups.map((group) => [group[0]!.id, group[0]!.doc]));
+    const expected = new Map(states.map((state) => [docOfClient.get(state.id)!, state.textLength]));
     const complete = (stored: Map<string, StoredDoc>) => docIds.filter((id) => stored.get(id)?.textLength === expected.get(id)).length;
     if (ctx.target.store.sqliteFile) {
       // Hocuspocus's SQLite store does not await its write: give it time to land before the stop.
