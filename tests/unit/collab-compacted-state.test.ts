@@ -7,11 +7,6 @@ import { appendBlocks, bodyOf, bodyText, measuresOf, newMeasureMap } from '../..
  * A compaction encodes the live document instead of replaying the log only when the live
  * document holds every stored part; otherwise the replay keeps what the log holds.
  */
-const textOf = (state: Uint8Array) => {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  return bodyText(doc);
-};
 
 /** A live document and the log it wrote: a snapshot, then one row per edit. */
 function liveWithLog() {
@@ -30,6 +25,21 @@ function liveWithLog() {
   return { live, parts };
 }
 
+/** Another process's copy of the live document: what it changes reaches the log, not `live`. */
+function elsewhere(live: Y.Doc, parts: Uint8Array[]): Y.Doc {
+  const other = new Y.Doc();
+  Y.applyUpdate(other, Y.encodeStateAsUpdate(live));
+  other.on('update', (update: Uint8Array) => parts.push(update));
+  return other;
+}
+
+const decoded = (state: Uint8Array) => {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc;
+};
+const textOf = (state: Uint8Array) => bodyText(decoded(state));
+
 describe('compactedState', () => {
   it('encodes the live document when it holds every part', () => {
     const { live, parts } = liveWithLog();
@@ -45,30 +55,21 @@ describe('compactedState', () => {
     measuresOf(live).get(1).set('progress', 90);
     const { state, fromLive } = compactedState(stored, live, 'doc');
     expect(fromLive).toBe(true);
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, state);
-    expect(measuresOf(doc).get(1).get('progress')).toBe(90);
+    expect(measuresOf(decoded(state)).get(1).get('progress')).toBe(90);
   });
 
   it('replays the log when a row holds structs the live document lacks (committed by another process)', () => {
     const { live, parts } = liveWithLog();
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(live));
-    other.on('update', (update: Uint8Array) => parts.push(update));
-    measuresOf(other).get(2).set('progress', 7);
+    measuresOf(elsewhere(live, parts)).get(2).set('progress', 7);
     const { state, fromLive } = compactedState(parts, live, 'doc');
     expect(fromLive).toBe(false);
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, state);
-    expect(measuresOf(doc).get(2).get('progress')).toBe(7);
+    expect(measuresOf(decoded(state)).get(2).get('progress')).toBe(7);
   });
 
   it('replays the log when a row only deletes what the live document still shows', () => {
     const { live, parts } = liveWithLog();
-    const other = new Y.Doc();
-    Y.applyUpdate(other, Y.encodeStateAsUpdate(live));
+    const other = elsewhere(live, parts);
     const before = Y.encodeStateVector(other);
-    other.on('update', (update: Uint8Array) => parts.push(update));
     const paragraph = (bodyOf(other).get(0) as Y.XmlElement).get(0) as Y.XmlText;
     paragraph.delete(0, 5);
     // The deletion adds no struct: the state vectors still agree, only the delete set tells.
