@@ -3,11 +3,6 @@ import type * as Y from 'yjs';
 import type { DocumentStore } from './document-store.ts';
 import type { CollabMetrics } from './metrics.ts';
 
-/**
- * When to merge a document's update log into its snapshot: once its tail is long, and when the
- * document goes quiet with a shorter one. One compaction per document at a time in this process;
- * the store's advisory lock keeps other processes out.
- */
 /** A document open in this process, as the compactor sees it. */
 export interface CompactedRoom {
   documentId: string;
@@ -17,6 +12,11 @@ export interface CompactedRoom {
   liveDocument(): Y.Doc | null;
 }
 
+/**
+ * When to merge a document's update log into its snapshot: once its tail is long, and when the
+ * document goes quiet with a shorter one. One compaction per document at a time in this process;
+ * the store's advisory lock keeps other processes out.
+ */
 export class Compactor {
   private readonly running = new Map<string, Promise<void>>();
 
@@ -27,6 +27,7 @@ export class Compactor {
     private readonly afterEntries: number,
   ) {}
 
+  /** After an append: once the tail this process wrote is long enough. */
   afterAppend(room: CompactedRoom): void {
     if (room.tailEntries < this.afterEntries || this.running.has(room.documentId)) return;
     room.tailEntries = 0;

@@ -204,8 +204,9 @@ export class DocumentStore {
    * runs are not among the rows it read, so they stay in the log. An advisory lock keeps two
    * processes from compacting the same document at once.
    *
-   * `live` gives the document as this process holds it open, if it does; it spares replaying the log when it already
-   * holds everything read: its own encoding is then the new snapshot (see compactedState).
+   * `live` gives the document as this process holds it open, if it does: when it already holds
+   * everything read, its own encoding is the new snapshot and the log is not replayed
+   * (see compactedState).
    */
   async compact(documentId: string, live: () => Y.Doc | null = noLiveDocument): Promise<{ merged: number; bytes: number; fromLive: boolean }> {
     return this.db.transaction().execute(async (trx) => {
