@@ -1,4 +1,5 @@
 import type { Result, Value } from './scenarios/common.ts';
+import { byRound } from './rounds.ts';
 import { isTansiq, type Label } from './targets.ts';
 
 /** Tables of a run (Tansiq / Hocuspocus / reference, with ratios and goals) and deltas against an older run. */
@@ -136,6 +137,27 @@ export function printScenario(name: string, title: string, results: Partial<Reco
   for (const row of (ROWS[name] ?? []).filter((r) => r.note)) {
     print(`${row.label}:`);
     for (const label of labels) if (results[label]) print(`  ${label.padEnd(10)} ${show(results[label]?.[row.key])}`);
+  }
+}
+
+/** A repeated scenario's `metric` in each round, per server, and Tansiq ÷ the better peer of the same round. */
+export function printRoundByRound(
+  scenario: string,
+  metric: string,
+  rounds: Partial<Record<Label, Result[]>>,
+  labels: Label[],
+  print: (line: string) => void,
+): void {
+  const row = ROWS[scenario]?.find((candidate) => candidate.key === metric) ?? { key: metric, label: metric, better: 'lower' as const };
+  print(`${metric} round by round (servers took turns in a rotating order):`);
+  for (const label of labels) if (rounds[label]) print(`  ${label.padEnd(10)} ${byRound(rounds[label], metric)}`);
+  for (const label of labels.filter((l) => isTansiq(l) && rounds[l])) {
+    const ratios = rounds[label]!.map((result, i) => {
+      const own = num(result[metric]);
+      const peer = betterPeer(row, Object.fromEntries(labels.map((l) => [l, rounds[l]?.[i] ?? null])));
+      return own !== null && peer ? `${(own / peer).toFixed(2)}×` : 'n/a';
+    });
+    print(`  ${label} ÷ better peer: ${ratios.join(' · ')}`);
   }
 }
 

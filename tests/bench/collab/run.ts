@@ -16,9 +16,9 @@ import path from 'node:path';
 import { cleanupAll, installExitHandlers, trackDir } from './cleanup.ts';
 import { ClientPool } from './client-pool.ts';
 import { printProfile, summarizeHeapProfile, summarizeProfile, type ProfileSummary } from './profile.ts';
-import { printComparison, printScenario, type Results } from './report.ts';
+import { printComparison, printRoundByRound, printScenario, type Results } from './report.ts';
 import { coldOpen } from './scenarios/cold-open.ts';
-import { byRound, combineRounds, roundOrder } from './rounds.ts';
+import { combineRounds, roundOrder } from './rounds.ts';
 import type { Ctx, Result, Scenario } from './scenarios/common.ts';
 import { durability } from './scenarios/durability.ts';
 import { memory } from './scenarios/memory.ts';
@@ -197,19 +197,7 @@ async function main(): Promise<void> {
 /** Under a repeated scenario's table: its key metric round by round, and Tansiq ÷ the better peer in each. */
 function printRounds(scenario: Scenario): void {
   const rounds = roundResults[scenario.name];
-  if (!rounds || !scenario.repeatable) return;
-  const { metric } = scenario.repeatable;
-  print(`${metric} round by round (servers took turns in a rotating order):`);
-  for (const label of labels) if (rounds[label]) print(`  ${label.padEnd(10)} ${byRound(rounds[label], metric)}`);
-  const peers = labels.filter((label) => !isTansiq(label) && rounds[label]);
-  for (const label of labels.filter((l) => isTansiq(l) && rounds[l])) {
-    const ratios = rounds[label]!.map((result, i) => {
-      const own = result[metric];
-      const best = Math.min(...peers.map((peer) => rounds[peer]![i]?.[metric]).filter((v): v is number => typeof v === 'number'));
-      return typeof own === 'number' && Number.isFinite(best) && best > 0 ? `${(own / best).toFixed(2)}×` : 'n/a';
-    });
-    print(`  ${label} ÷ better peer: ${ratios.join(' · ')}`);
-  }
+  if (rounds && scenario.repeatable) printRoundByRound(scenario.name, scenario.repeatable.metric, rounds, labels, print);
 }
 
 let failed = false;
