@@ -7,7 +7,7 @@ import { closedWith, connectRaw } from '../helpers/raw-collab.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 /**
- * The sync endpoint speaks WebSocket itself (server/collab/websocket/): handshakes, pings, the
+ * The sync endpoint's WebSocket (the `ws` package, server/collab/sync-socket.ts): handshakes, pings, the
  * closing handshake and broken framing, seen from a stock `ws` client and from a bare TCP socket.
  */
 describe('the sync endpoint’s WebSocket layer', () => {
