@@ -135,6 +135,8 @@ export class Launcher {
       LOG_LEVEL: 'warn',
       TANSIQ_ADMIN_EMAIL: ADMIN.email,
       TANSIQ_ADMIN_PASSWORD: ADMIN.password,
+      // Every benchmark client comes from 127.0.0.1, a thousand at once in the memory scenario.
+      HTTP_MAX_CONNECTIONS_PER_ADDRESS: '0',
     };
     delete env.DATABASE_URL;
     if (store.database) env.DATABASE_URL = pgUrlOf(store.database);
