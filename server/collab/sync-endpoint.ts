@@ -53,7 +53,8 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     void admit(request, socket, head, url, match?.[1]?.toLowerCase())
       .catch((error) => {
         logger.error({ err: error }, 'could not admit a collaboration connection');
-        sockets.refuse(request, socket, head, CloseCode.loadFailed, 'Server error; retrying.');
+        // Failed before the upgrade (a query): the client is told to retry. After it, nothing awaits.
+        if (!socket.destroyed && !sockets.isUpgraded(socket)) sockets.refuse(request, socket, head, CloseCode.loadFailed, 'Server error; retrying.');
       })
       .finally(() => admitting.delete(socket));
   };

@@ -42,13 +42,20 @@ export function createSyncSockets(maxMessageBytes: number) {
   const refused = new WebSocketServer({ ...common, maxPayload: REFUSED_MAX_PAYLOAD, WebSocket: SyncSocket });
   /** refused sockets still in their closing handshake */
   const closing = new Set<WebSocket>();
+  /** sockets `ws` has taken over (a second handleUpgrade on one would throw) */
+  const upgraded = new WeakSet<Duplex>();
   return {
+    isUpgraded: (socket: Duplex) => upgraded.has(socket),
     accept(request: IncomingMessage, socket: Duplex, head: Buffer, then: (ws: SyncSocket) => void): void {
-      admitted.handleUpgrade(request, socket, head, (ws) => then(ws as SyncSocket));
+      admitted.handleUpgrade(request, socket, head, (ws) => {
+        upgraded.add(socket);
+        then(ws as SyncSocket);
+      });
     },
     /** Completes the handshake only to close at once with `code`: the provider then knows why. */
     refuse(request: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
       refused.handleUpgrade(request, socket, head, (ws) => {
+        upgraded.add(socket);
         closing.add(ws);
         ws.on('error', ignore);
         ws.on('close', () => closing.delete(ws));
