@@ -72,7 +72,8 @@ export interface ApiTokensTable {
   /** first characters of the token, so people can recognise it in a list */
   prefix: string;
   created_at: CreatedAt;
-  expires_at: Date;
+  /** every token ends: 90 days unless chosen at creation, 365 at most */
+  expires_at: Generated<Date>;
   last_used_at: Date | null;
   revoked_at: Date | null;
 }

@@ -8,6 +8,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // (scripts would break without warning) or living forever.
   await sql`UPDATE api_tokens SET expires_at = created_at + interval '365 days' WHERE expires_at IS NULL`.execute(db);
   await sql`ALTER TABLE api_tokens ALTER COLUMN expires_at SET NOT NULL`.execute(db);
+  // The default lifetime (90 days) for rows written without one.
+  await sql`ALTER TABLE api_tokens ALTER COLUMN expires_at SET DEFAULT now() + interval '90 days'`.execute(db);
   // Sign-in attempts reserved per key (account+address pair, address, account) before any password
   // is hashed. One row per key, updated atomically, so concurrent guesses and other processes
   // all see the same count.
@@ -24,5 +26,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP TABLE login_throttle`.execute(db);
+  await sql`ALTER TABLE api_tokens ALTER COLUMN expires_at DROP DEFAULT`.execute(db);
   await sql`ALTER TABLE api_tokens ALTER COLUMN expires_at DROP NOT NULL`.execute(db);
 }
