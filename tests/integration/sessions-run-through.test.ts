@@ -70,13 +70,15 @@ describe('a commission session from start to minutes', () => {
     expect(oimView).not.toHaveProperty('documentTitle');
   });
 
-  it('records a participant who opens the live session over HTTP as present, like subscribers', async () => {
+  it('records a participant who joins the live session over HTTP as present, like subscribers', async () => {
     // The subscriptions happened while planned; rejoining the room while live counts.
     for (const name of ['sante', 'emploi', 'oim'] as const) {
       await sockets[name].timeout(5_000).emitWithAck('unsubscribe', { type: 'session', id: sessionId });
       expect(await subscribe(sockets[name], 'session', sessionId)).toEqual({ ok: true });
     }
-    expect((await world.clients.sante.get(`/api/sessions/${sessionId}`)).status).toBe(200);
+    const joined = await world.clients.sante.post(`/api/sessions/${sessionId}/attendance`);
+    expect(joined.status).toBe(200);
+    expect(joined.body.present).toBe(true);
     await eventually(async () => {
       const present = await server.database.db.selectFrom('session_attendance').select('user_id').where('session_id', '=', sessionId).execute();
       expect(present.map((row) => row.user_id).sort()).toEqual(
