@@ -17,7 +17,7 @@ describe('/metrics is never open on the public port', () => {
     afterAll(() => server?.close());
 
     it('answers 404 on the public port, with or without credentials', async () => {
-      for (const headers of [{}, { authorization: 'Bearer anything-at-all-here' }]) {
+      for (const headers of [{}, { authorization: 'Bearer anything-at-all-here' }] as Array<Record<string, string>>) {
         const response = await fetch(`${server.url}/metrics`, { headers });
         expect(response.status).toBe(404);
         expect(await response.text()).not.toContain('tansiq_');
