@@ -18,7 +18,7 @@ import { tooManyRequests } from '../errors.ts';
  *   so the right password from a fresh address still works after a few seconds during an attack.
  */
 export interface ThrottleRule {
-  /** attempts within the window that cost nothing */
+  /** attempts that cost nothing (counted until the key is forgotten) */
   free: number;
   /** delay after the first attempt beyond the free ones; it doubles with each further one */
   baseMs: number;
@@ -26,6 +26,11 @@ export interface ThrottleRule {
 }
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
+/**
+ * A key's count starts afresh only after this long without attempts: longer than the longest
+ * delay, so a guesser cannot wait out the cap and get the free attempts back.
+ */
+export const LOGIN_FORGET_MS = 60 * 60_000;
 export const PAIR_RULE: ThrottleRule = { free: 3, baseMs: 1_000, maxMs: LOGIN_WINDOW_MS };
 export const ADDRESS_RULE: ThrottleRule = { free: 20, baseMs: 1_000, maxMs: LOGIN_WINDOW_MS };
 export const ACCOUNT_RULE: ThrottleRule = { free: 10, baseMs: 250, maxMs: 5_000 };
@@ -59,7 +64,7 @@ function delaySql(attempts: RawBuilder<unknown>, rule: ThrottleRule) {
  * is not counted and the attempt is refused; returns the new count, or null when refused.
  */
 async function reserveKey(db: Kysely<Database>, key: string, rule: ThrottleRule, refuse: boolean, now: Date): Promise<number | null> {
-  const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  const windowStart = new Date(now.getTime() - LOGIN_FORGET_MS);
   const counted = sql`CASE WHEN t.updated_at < ${windowStart} THEN 1 ELSE t.attempts + 1 END`;
   const held = refuse ? sql`WHERE t.next_at <= ${now}` : sql``;
   const result = await sql<{ attempts: number }>`
@@ -119,7 +124,7 @@ export async function settleLoginSuccess(db: Kysely<Database>, subject: AttemptS
 export async function deleteStaleLoginThrottle(db: Kysely<Database>, now = new Date()): Promise<number> {
   const result = await db
     .deleteFrom('login_throttle')
-    .where('updated_at', '<', new Date(now.getTime() - 2 * LOGIN_WINDOW_MS))
+    .where('updated_at', '<', new Date(now.getTime() - LOGIN_FORGET_MS))
     .where('next_at', '<', now)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
