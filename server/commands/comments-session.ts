@@ -28,7 +28,11 @@ export async function sessionTagFor(
   documentId: string,
   input: { sessionId?: string; agendaItemId?: string },
 ): Promise<SessionTag> {
-  if (!input.sessionId && !input.agendaItemId) return currentSessionOf(db, documentId);
+  if (!input.sessionId && !input.agendaItemId) {
+    // Only a session the author takes part in (may see): the tag would otherwise reveal it.
+    const current = await currentSessionOf(db, documentId);
+    return current.sessionId && (await visibleSession(db, subject, current.sessionId)) ? current : NONE;
+  }
 
   let sessionId = input.sessionId;
   if (input.agendaItemId) {

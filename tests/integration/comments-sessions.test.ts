@@ -122,6 +122,20 @@ describe('comments tagged with the commission session', () => {
     expect((await world.api.lead.post(path, { body: 'Au comité', sessionId: ids.hidden })).status).toBe(201);
   });
 
+  it('does not tag a comment with a live session its author may not see, even when it shows the document', async () => {
+    const db = server.database.db;
+    await db.updateTable('commission_sessions').set({ current_item_id: null }).where('id', '=', ids.live).execute();
+    await db.updateTable('commission_sessions').set({ current_item_id: ids.hiddenItem }).where('id', '=', ids.hidden).execute();
+    try {
+      const partner = await world.api.partner.post(path, { body: 'Sans séance visible' });
+      expect(partner.body.comment).toMatchObject({ sessionId: null, agendaItemId: null });
+      const lead = await world.api.lead.post(path, { body: 'Au comité, en direct' });
+      expect(lead.body.comment).toMatchObject({ sessionId: ids.hidden, agendaItemId: ids.hiddenItem });
+    } finally {
+      await db.updateTable('commission_sessions').set({ current_item_id: null }).where('id', '=', ids.hidden).execute();
+    }
+  });
+
   it('filters threads raised in a session', async () => {
     const threads = (await world.api.viewer.get(`${path}?session=${ids.live}`)).body.threads;
     expect(threads.map((t: any) => t.body)).toEqual(['Soulevé en séance', 'Pour le point 1', 'Sans point précis', 'Par le point']);
