@@ -138,11 +138,11 @@ export class Launcher {
       LOG_LEVEL: 'warn',
       TANSIQ_ADMIN_EMAIL: ADMIN.email,
       TANSIQ_ADMIN_PASSWORD: ADMIN.password,
-      // Every benchmark client comes from 127.0.0.1, a thousand at once in the memory scenario.
-      HTTP_MAX_CONNECTIONS_PER_ADDRESS: '0',
       // scraped on the public port with the token, so no second listener is measured
       METRICS_PORT: 'off',
       METRICS_TOKEN: BENCH_METRICS_TOKEN,
+      // Every benchmark client comes from 127.0.0.1, a thousand at once in the memory scenario.
+      HTTP_MAX_CONNECTIONS_PER_ADDRESS: '0',
     };
     delete env.DATABASE_URL;
     if (store.database) env.DATABASE_URL = pgUrlOf(store.database);
