@@ -174,6 +174,7 @@ export interface Database {
   slack_subscriptions: SlackSubscriptionsTable;
   slack_deliveries: SlackDeliveriesTable;
   slack_outbox: SlackOutboxTable;
+  workspace_settings: WorkspaceSettingsTable;
 }
 
 export type CommissionKind = 'interministerial' | 'technical' | 'bilateral';
@@ -351,3 +352,11 @@ export type DocumentAccessRow = Selectable<DocumentAccessTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type NewDocument = Insertable<DocumentsTable>;
 export type DocumentUpdate = Updateable<DocumentsTable>;
+
+export interface WorkspaceSettingsTable {
+  key: string;
+  value: ColumnType<unknown, string | undefined, string | undefined>;
+  data: Uint8Array | null;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}

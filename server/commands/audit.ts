@@ -35,7 +35,12 @@ export type AuditAction =
   | 'session.decision_recorded'
   | 'session.closed'
   | 'version.created'
-  | 'slack.linked';
+  | 'slack.linked'
+  | 'document.exported'
+  | 'document.imported'
+  | 'measures.exported'
+  | 'measures.imported'
+  | 'settings.logo_changed';
 
 export interface AuditEntry {
   actorUserId: string | null;

@@ -32,29 +32,34 @@ const FONT = { ascii: 'Calibri', hAnsi: 'Calibri', cs: 'Arial' };
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
 function runs(content: readonly Inline[], rtl: boolean, extra: { bold?: boolean; size?: number } = {}): ParagraphChild[] {
-  return content.map((inline) => {
-    const lines = inline.text.split('\n');
-    const run = new TextRun({
-      children: lines.flatMap((line, index) => (index === 0 ? [line] : [new TextRun({ text: line, break: 1 })])) as never,
-      bold: inline.bold || extra.bold,
-      italics: inline.italic,
-      underline: inline.underline || inline.href ? {} : undefined,
-      strike: inline.strike,
-      rightToLeft: rtl,
-      font: inline.code ? 'Courier New' : FONT,
-      size: extra.size,
-      style: inline.href ? 'Hyperlink' : undefined,
-    });
-    return inline.href ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run;
+  return content.flatMap((inline): ParagraphChild[] => {
+    // A line break inside a paragraph: the next line is a run that starts with a break.
+    const lines = inline.text.split('\n').map(
+      (line, index) =>
+        new TextRun({
+          text: line,
+          break: index > 0 ? 1 : undefined,
+          bold: inline.bold || extra.bold,
+          italics: inline.italic,
+          underline: inline.underline || inline.href ? {} : undefined,
+          strike: inline.strike,
+          rightToLeft: rtl,
+          font: inline.code ? 'Courier New' : FONT,
+          size: extra.size,
+          style: inline.href ? 'Hyperlink' : undefined,
+        }),
+    );
+    return inline.href ? [new ExternalHyperlink({ link: inline.href, children: lines })] : lines;
   });
 }
 
-function textParagraph(content: readonly Inline[], dir: 'ltr' | 'rtl' | 'auto', options: { heading?: 1 | 2 | 3; bullet?: number; ordered?: number } = {}): Paragraph {
+function textParagraph(content: readonly Inline[], dir: 'ltr' | 'rtl' | 'auto', options: { heading?: 1 | 2 | 3; bullet?: number; ordered?: number; style?: string } = {}): Paragraph {
   const rtl = resolveDirection(dir, inlinePlain(content)) === 'rtl';
   return new Paragraph({
     children: runs(content, rtl),
     bidirectional: rtl,
     heading: options.heading ? HEADINGS[options.heading] : undefined,
+    style: options.style,
     numbering: options.bullet !== undefined ? { reference: 'bullets', level: options.bullet } : options.ordered !== undefined ? { reference: 'numbers', level: options.ordered } : undefined,
   });
 }
@@ -116,15 +121,21 @@ function blocks(list: readonly RichBlock[], depth = 0): (Paragraph | Table)[] {
 /** A Word cell must end with a paragraph. */
 const cellContent = (content: (Paragraph | Table)[]) => (content.length > 0 && content[content.length - 1] instanceof Paragraph ? content : [...content, new Paragraph({})]);
 
-const plain = (text: string, options: { bold?: boolean; size?: number } = {}) => textParagraph([{ text, bold: options.bold }], 'auto');
+/**
+ * The export's own furniture (ministry header, metadata table, section labels) is in this style,
+ * so that importing an exported file takes back the content and not the furniture.
+ */
+export const FURNITURE_STYLE = 'TansiqFurniture';
 
-function simpleTable(header: string[] | null, rows: string[][], widths?: number[]): Table {
+const plain = (text: string, options: { bold?: boolean } = {}) => textParagraph([{ text, bold: options.bold }], 'auto', { style: FURNITURE_STYLE });
+
+function simpleTable(header: string[] | null, rows: string[][], widths?: number[], style?: string): Table {
   const cell = (text: string, isHeader: boolean, width?: number) => {
     const rtl = resolveDirection('auto', text) === 'rtl';
     return new TableCell({
       width: width ? { size: width, type: WidthType.PERCENTAGE } : undefined,
       shading: isHeader ? { type: ShadingType.CLEAR, fill: 'E8EDF3', color: 'auto' } : undefined,
-      children: [new Paragraph({ bidirectional: rtl, children: runs([{ text }], rtl, { bold: isHeader, size: 18 }) })],
+      children: [new Paragraph({ style, bidirectional: rtl, children: runs([{ text }], rtl, { bold: isHeader, size: 18 }) })],
     });
   };
   return new Table({
@@ -143,6 +154,7 @@ function titlePage(document: ExportDocument): (Paragraph | Table)[] {
     out.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,
+        style: FURNITURE_STYLE,
         children: [new ImageRun({ type: document.logo.type, data: document.logo.data, transformation: { width: Math.round(document.logo.width * scale), height: Math.round(document.logo.height * scale) } })],
       }),
     );
@@ -151,7 +163,7 @@ function titlePage(document: ExportDocument): (Paragraph | Table)[] {
     simpleTableNoBorder(document.ministry.nameFr, document.ministry.nameAr),
     new Paragraph({}),
     new Paragraph({ heading: HeadingLevel.TITLE, bidirectional: resolveDirection('auto', document.title) === 'rtl', children: runs([{ text: document.title }], resolveDirection('auto', document.title) === 'rtl') }),
-    simpleTable(null, metadataRows(document), [30, 70]),
+    simpleTable(null, metadataRows(document), [30, 70], FURNITURE_STYLE),
     new Paragraph({}),
   );
   return out;
@@ -166,8 +178,8 @@ function simpleTableNoBorder(left: string, right: string): Table {
     rows: [
       new TableRow({
         children: [
-          new TableCell({ borders, width: { size: 50, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: runs([{ text: left }], false, { bold: true, size: 20 }) })] }),
-          new TableCell({ borders, width: { size: 50, type: WidthType.PERCENTAGE }, children: [new Paragraph({ bidirectional: true, children: runs([{ text: right }], true, { bold: true, size: 20 }) })] }),
+          new TableCell({ borders, width: { size: 50, type: WidthType.PERCENTAGE }, children: [new Paragraph({ style: FURNITURE_STYLE, children: runs([{ text: left }], false, { bold: true, size: 20 }) })] }),
+          new TableCell({ borders, width: { size: 50, type: WidthType.PERCENTAGE }, children: [new Paragraph({ style: FURNITURE_STYLE, bidirectional: true, children: runs([{ text: right }], true, { bold: true, size: 20 }) })] }),
         ],
       }),
     ],
@@ -200,7 +212,7 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
     creator: 'Tansiq',
     title: document.title,
     description: `${document.leadName} — ${document.status}`,
-    styles: { default: { document: { run: { font: FONT, size: 22 } } } },
+    styles: { default: { document: { run: { font: FONT, size: 22 } } }, paragraphStyles: [{ id: FURNITURE_STYLE, name: 'Tansiq furniture', basedOn: 'Normal', quickFormat: false }] },
     numbering: {
       config: [
         { reference: 'bullets', levels: Array.from({ length: 9 }, (_, level) => ({ level, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.START, style: { paragraph: { indent: { start: 720 * (level + 1), hanging: 360 } } } })) },

@@ -112,11 +112,14 @@ export function metadataRows(document: ExportDocument): [string, string][] {
     [l('version'), document.version ?? '—'],
     [l('date'), displayDate(document.locale, document.date)],
     [l('lead'), document.leadName],
-    [l('partners'), document.partnerNames.join(', ') || '—'],
+    [l('partners'), document.partnerNames.join('; ') || '—'],
   ];
 }
 
 export const displayDate = (locale: Locale, iso: string | null): string => (iso ? formatDate(locale, iso) : '—');
+
+/** dd/mm/yyyy, as Moroccan administrative tables write dates (and as imports read them back). */
+export const shortDate = (iso: string | null): string => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '—');
 
 /** The measures table as rows of text, in one order for every format. */
 export function measureColumns(locale: Locale): string[] {
@@ -127,9 +130,10 @@ export function measureCells(locale: Locale, measure: ExportMeasure): string[] {
   return [
     measure.title,
     measure.leadName,
-    measure.partnerNames.join(', '),
-    displayDate(locale, measure.start),
-    displayDate(locale, measure.due),
+    // Semicolons: organisation names hold commas ("Ministère de la Solidarité, de l’Insertion…").
+    measure.partnerNames.join('; '),
+    shortDate(measure.start),
+    shortDate(measure.due),
     measure.statusLabel,
     `${measure.progress} %`,
     measure.indicator,

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import bidiFactory from 'bidi-js';
+import bidiModule from 'bidi-js';
 import type PDFDocument from 'pdfkit';
 import { resolveDirection, type Direction, type Inline } from '../../shared/rich-text.ts';
 
@@ -28,6 +28,9 @@ export function registerFonts(pdf: PDFKit.PDFDocument): void {
   for (const [name, path] of Object.entries(FONTS)) pdf.registerFont(name, path);
 }
 
+// bidi-js ships CommonJS with ES-module typings: the factory is the default export at run time.
+type BidiFactory = typeof bidiModule.default;
+const bidiFactory: BidiFactory = typeof bidiModule === 'function' ? (bidiModule as unknown as BidiFactory) : bidiModule.default;
 const bidi = bidiFactory();
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
 /** Passing features makes pdfkit lay a run out whole (not word by word), so fontkit sees its script. */
@@ -74,7 +77,8 @@ export function layoutParagraph(
   options: { width: number; size: number; dir: Direction; bold?: boolean },
 ): { lines: Line[]; rtl: boolean } {
   const chars: Char[] = [];
-  for (const inline of content) for (const char of inline.text) chars.push({ char, style: inline });
+  // One entry per UTF-16 unit, the indices bidi-js works in.
+  for (const inline of content) for (let unit = 0; unit < inline.text.length; unit++) chars.push({ char: inline.text[unit]!, style: inline });
   const text = chars.map((c) => c.char).join('');
   const rtl = resolveDirection(options.dir, text) === 'rtl';
   if (chars.length === 0) return { lines: [{ pieces: [], width: 0 }], rtl };
@@ -131,7 +135,7 @@ function visualLine(pdf: PDFKit.PDFDocument, chars: Char[], rtl: boolean, option
   const text = chars.map((c) => c.char).join('');
   const embedding = bidi.getEmbeddingLevels(text, rtl ? 'rtl' : 'ltr');
   const order = chars.map((_, i) => i);
-  for (const [start, end] of bidi.getReorderSegments(text, embedding)) {
+  for (const [start, end] of bidi.getReorderSegments(text, embedding) as [number, number][]) {
     const flipped = order.slice(start, end + 1).reverse();
     order.splice(start, flipped.length, ...flipped);
   }
@@ -171,11 +175,39 @@ function visualLine(pdf: PDFKit.PDFDocument, chars: Char[], rtl: boolean, option
   return { pieces, width: pieces.reduce((sum, piece) => sum + piece.width, 0) };
 }
 
+/**
+ * pdf.js (and every viewer's copy) reverses a right-to-left run character by character, so a
+ * ligature's characters (lam-alef) must sit reversed in the ToUnicode map to come out in order.
+ * pdfkit fills that map from fontkit's glyphs; glyphs are shared per font, and such ligatures
+ * only ever appear in right-to-left runs, so their code points are reversed once, in place.
+ */
+const patchedFonts = new WeakSet<object>();
+const reversedGlyphs = new WeakSet<object>();
+function reverseLigatureText(pdf: PDFKit.PDFDocument): void {
+  const font = (pdf as unknown as { _font?: { layoutRun?: (text: string, features?: unknown) => { glyphs: { codePoints: number[] }[] } } })._font;
+  if (!font?.layoutRun || patchedFonts.has(font)) return;
+  patchedFonts.add(font);
+  const layoutRun = font.layoutRun.bind(font);
+  font.layoutRun = (text, features) => {
+    const run = layoutRun(text, features);
+    if (features && ARABIC.test(text)) {
+      for (const glyph of run.glyphs) {
+        if (glyph.codePoints.length > 1 && !reversedGlyphs.has(glyph)) {
+          reversedGlyphs.add(glyph);
+          glyph.codePoints = [...glyph.codePoints].reverse();
+        }
+      }
+    }
+    return run;
+  };
+}
+
 /** Draws one laid-out line, right-aligned in a right-to-left paragraph. */
 export function drawLine(pdf: PDFKit.PDFDocument, line: Line, x: number, y: number, width: number, align: 'left' | 'right' | 'center', size: number): void {
   let cursor = align === 'right' ? x + width - line.width : align === 'center' ? x + (width - line.width) / 2 : x;
   for (const piece of line.pieces) {
     pdf.font(piece.font).fontSize(size);
+    if (piece.shaped) reverseLigatureText(pdf);
     pdf.text(piece.text, cursor, y, {
       lineBreak: false,
       ...(piece.shaped ? { features: SHAPING as never } : {}),
