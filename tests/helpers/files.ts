@@ -27,7 +27,7 @@ export async function upload(
 ): Promise<{ status: number; body: any }> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  form.append('file', new Blob([file.data], { type: file.type ?? 'application/octet-stream' }), file.name);
+  form.append('file', new Blob([new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }), file.name);
   const response = await fetch(`${api.baseUrl}${path}`, { method, headers: headersOf(api, true), body: form });
   const text = await response.text();
   let body: any = text;

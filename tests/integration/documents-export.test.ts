@@ -26,7 +26,7 @@ describe('document export and Word import', () => {
   let server: TestServer;
   let sante: ApiClient;
   let oim: ApiClient;
-  const ids: Record<string, string> = {};
+  const ids = {} as { plan: string; study: string };
 
   beforeAll(async () => {
     server = await startTestServer();
