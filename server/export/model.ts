@@ -95,9 +95,9 @@ export function buildExportModel(input: ModelInput): ExportDocument {
 }
 
 const LABELS = {
-  fr: { title: 'Titre', kind: 'Type', status: 'Statut', version: 'Version', date: 'Date', lead: 'Organisation chef de file', partners: 'Partenaires', measures: 'Mesures', page: 'Page', measure: 'Mesure', measureLead: 'Responsable', start: 'Début', due: 'Échéance', progress: 'Avancement', indicator: 'Indicateur', budget: 'Budget (MAD)', id: 'Identifiant' },
-  ar: { title: 'العنوان', kind: 'النوع', status: 'الحالة', version: 'الصيغة', date: 'التاريخ', lead: 'الجهة المكلفة بالتنسيق', partners: 'الشركاء', measures: 'الإجراءات', page: 'صفحة', measure: 'الإجراء', measureLead: 'الجهة المكلفة', start: 'البداية', due: 'الأجل', progress: 'نسبة الإنجاز', indicator: 'المؤشر', budget: 'الميزانية (درهم)', id: 'المعرف' },
-  en: { title: 'Title', kind: 'Kind', status: 'Status', version: 'Version', date: 'Date', lead: 'Lead organisation', partners: 'Partners', measures: 'Measures', page: 'Page', measure: 'Measure', measureLead: 'Lead', start: 'Start', due: 'Due', progress: 'Progress', indicator: 'Indicator', budget: 'Budget (MAD)', id: 'Id' },
+  fr: { document: 'Document', title: 'Titre', kind: 'Type', status: 'Statut', version: 'Version', date: 'Date', lead: 'Organisation chef de file', partners: 'Partenaires', measures: 'Mesures', page: 'Page', measure: 'Mesure', measureLead: 'Responsable', start: 'Début', due: 'Échéance', progress: 'Avancement', indicator: 'Indicateur', budget: 'Budget (MAD)', id: 'Identifiant' },
+  ar: { document: 'الوثيقة', title: 'العنوان', kind: 'النوع', status: 'الحالة', version: 'الصيغة', date: 'التاريخ', lead: 'الجهة المكلفة بالتنسيق', partners: 'الشركاء', measures: 'الإجراءات', page: 'صفحة', measure: 'الإجراء', measureLead: 'الجهة المكلفة', start: 'البداية', due: 'الأجل', progress: 'نسبة الإنجاز', indicator: 'المؤشر', budget: 'الميزانية (درهم)', id: 'المعرف' },
+  en: { document: 'Document', title: 'Title', kind: 'Kind', status: 'Status', version: 'Version', date: 'Date', lead: 'Lead organisation', partners: 'Partners', measures: 'Measures', page: 'Page', measure: 'Measure', measureLead: 'Lead', start: 'Start', due: 'Due', progress: 'Progress', indicator: 'Indicator', budget: 'Budget (MAD)', id: 'Id' },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 export type LabelKey = keyof (typeof LABELS)['fr'];

@@ -67,7 +67,7 @@ export function looksLikeMeasuresHeader(header: readonly string[]): boolean {
 
 export interface RowError {
   column: MeasureColumn;
-  code: 'required' | 'unknown_organisation' | 'bad_date' | 'bad_status' | 'bad_number';
+  code: 'required' | 'unknown_organisation' | 'bad_date' | 'bad_status' | 'bad_number' | 'duplicate';
   value: string;
 }
 

@@ -8,8 +8,13 @@ import type { AppContext, AppState } from '../http/context.ts';
 import { sendFile } from '../http/download.ts';
 import { readUpload } from '../http/multipart.ts';
 import { parseParams, parseQuery } from '../http/validate.ts';
-import { notFound } from '../errors.ts';
+import { badRequest, notFound } from '../errors.ts';
 import { importWordDocument } from '../commands/imports.ts';
+import { applyMeasuresImport, exportMeasureList, exportMeasures, previewMeasuresImport, SHEET_FORMATS } from '../commands/measures-files.ts';
+import { findOrganisationByCode } from '../commands/organisations.ts';
+import { MEASURE_COLUMNS } from '../import/measure-rows.ts';
+import { listVisibleMeasures } from '../queries/measures.ts';
+import { measuresQuery } from './measures.ts';
 import { requireDocument } from '../commands/document-guard.ts';
 import { presentDocument } from '../presenters/document.ts';
 import { documentKind } from '../schemas/documents.ts';
@@ -25,6 +30,64 @@ filesRouter.get('/documents/:id/export', async (ctx) => {
   const { id } = parseParams(ctx, idParams);
   const { format } = parseQuery(ctx, exportQuery);
   sendFile(ctx, await exportDocument(ctx.services.db, contentFromHub(ctx.services.hub), actor, id, format, ctx.services.clock.today(), ctx.ip));
+});
+
+const sheetQuery = z.object({ format: z.enum(SHEET_FORMATS) });
+
+filesRouter.get('/documents/:id/measures/export', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const { format } = parseQuery(ctx, sheetQuery);
+  sendFile(ctx, await exportMeasures(ctx.services.db, contentFromHub(ctx.services.hub), actor, id, format, ctx.ip));
+});
+
+filesRouter.get('/measures/export', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { format } = parseQuery(ctx, sheetQuery);
+  const query = parseQuery(ctx, measuresQuery.extend({ limit: z.coerce.number().int().min(1).max(20_000).default(20_000) }));
+  const organisationId = query.organisation
+    ? /^[0-9a-f]{8}-/i.test(query.organisation)
+      ? query.organisation
+      : ((await findOrganisationByCode(ctx.services.db, query.organisation))?.id ?? '00000000-0000-0000-0000-000000000000')
+    : undefined;
+  const list = await listVisibleMeasures(ctx.services.db, actor, { ...query, organisationId, documentId: query.document, overdue: query.overdue === 'true', today: ctx.services.clock.today() });
+  const measures = list.map((row) => ({ ...row, start: row.start ?? null, due: row.due ?? null, partnerOrganisationIds: row.partnerOrganisationIds ?? [], leadOrganisationId: row.leadOrganisationId ?? null, indicator: row.indicator ?? '' }));
+  sendFile(ctx, await exportMeasureList(ctx.services.db, actor, measures as never, format, ctx.ip));
+});
+
+/** Multipart fields of a measures import: JSON for the column mapping and the organisation choices. */
+const importFields = z.object({
+  mapping: z.string().max(4000).optional().transform((value) => (value ? z.array(z.enum(MEASURE_COLUMNS).nullable()).max(60).parse(JSON.parse(value)) : undefined)),
+  organisationChoices: z.string().max(20_000).optional().transform((value) => (value ? z.record(z.string().max(300), z.uuid()).parse(JSON.parse(value)) : undefined)),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+  onlyInvalid: z.enum(['true', 'false']).optional(),
+  skipInvalid: z.enum(['true', 'false']).optional(),
+});
+
+const parseImportFields = (fields: Record<string, string>) => {
+  try {
+    return importFields.parse(fields);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw badRequest('"mapping" and "organisationChoices" must be JSON.');
+    throw error;
+  }
+};
+
+filesRouter.post('/documents/:id/measures/import/preview', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const upload = await readUpload(ctx);
+  const fields = parseImportFields(upload.fields);
+  ctx.body = await previewMeasuresImport(ctx.services.db, contentFromHub(ctx.services.hub), actor, id, upload, { ...fields, onlyInvalid: fields.onlyInvalid === 'true' }, ctx.ip);
+});
+
+filesRouter.post('/documents/:id/measures/import', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const upload = await readUpload(ctx);
+  const fields = parseImportFields(upload.fields);
+  ctx.body = await applyMeasuresImport(ctx.services.db, ctx.services.hub, contentFromHub(ctx.services.hub), actor, id, upload, { ...fields, skipInvalid: fields.skipInvalid === 'true' }, ctx.ip);
 });
 
 filesRouter.post('/documents/import', async (ctx) => {
