@@ -88,6 +88,7 @@ const KNOWN_ERRORS = new Set<string>([
   'invalid_credentials', 'unauthenticated', 'forbidden', 'not_found', 'csrf_failed', 'rate_limited', 'validation_failed',
   'conflict', 'invalid_transition', 'archived', 'too_many_tokens', 'wrong_current_password', 'payload_too_large', 'network', 'internal',
   'unknown_mention', 'too_many_mentions', 'invalid_anchor', 'unknown_thread', 'not_a_thread', 'invalid_session', 'invalid_session_state',
+  'unreadable_file', 'invalid_rows', 'too_many_rows', 'no_measure_column', 'unsupported_media_type',
 ]);
 
 /** What to tell people about a failed call: the localised message for known codes, else the server's. */
