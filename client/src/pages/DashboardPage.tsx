@@ -18,7 +18,7 @@ export function DashboardPage() {
           {t('documents.new')}
         </button>
         <button type="button" class="button" onClick={() => setImporting(!importing())} aria-expanded={importing()}>
-          {t('files.newFromWord')}
+          {t('files.newFromWordButton')}
         </button>
       </div>
       <Show when={importing()}>
