@@ -84,7 +84,9 @@ export async function importWordDocument(
   } finally {
     doc.destroy();
   }
-  const row = await createDocument(db, actor, { kind, title: title.slice(0, 300), partnerOrganisationIds: [], content: { update, projection }, ...(kind === 'cooperation_proposal' ? { framework: 'bilateral' as const } : {}) }, options.ip);
+  const created = await createDocument(db, actor, { kind, title: title.slice(0, 300), partnerOrganisationIds: [], content: { update, projection }, ...(kind === 'cooperation_proposal' ? { framework: 'bilateral' as const } : {}) }, options.ip);
+  // As stored after the projection (counts, search text), not as first inserted.
+  const row = await db.selectFrom('documents').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
   const summary: WordImportSummary = { measures: measures.length, rejectedRows: rejected, notes: word.notes };
   await recordAudit(db, {
     actorUserId: actor.userId,

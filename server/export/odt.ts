@@ -28,6 +28,9 @@ function spanStyle(inline: Inline): string | null {
   return flags ? `T_${flags}` : null;
 }
 
+/** Table and cell styles sit with the content: LibreOffice takes table-cell styles from there. */
+const TABLE_STYLES = `<style:style style:name="Tbl" style:family="table"><style:table-properties style:width="17cm" table:align="margins"/></style:style><style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #8a94a3"/></style:style><style:style style:name="Cell_head" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #8a94a3" fo:background-color="#e8edf3"/></style:style>`;
+
 const SPAN_STYLES = Array.from({ length: 15 }, (_, index) => {
   const marks = MARKS.filter((_, bit) => ((index + 1) >> bit) & 1);
   const props = [
@@ -110,7 +113,7 @@ function content(document: ExportDocument): string {
           [measureColumns(document.locale).map((column) => textCell(column, true)), ...document.measures.map((measure) => measureCells(document.locale, measure).map((cell) => textCell(cell)))],
         )}`;
   return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content ${NS} office:version="1.3"><office:automatic-styles>${SPAN_STYLES}</office:automatic-styles><office:body><office:text>${logo}${header}<text:p text:style-name="Title_${resolveDirection('auto', document.title)}">${x(document.title)}</text:p>${meta}${blocksXml(document.blocks)}${measures}</office:text></office:body></office:document-content>`;
+<office:document-content ${NS} office:version="1.3"><office:automatic-styles>${TABLE_STYLES}${SPAN_STYLES}</office:automatic-styles><office:body><office:text>${logo}${header}<text:p text:style-name="Title_${resolveDirection('auto', document.title)}">${x(document.title)}</text:p>${meta}${blocksXml(document.blocks)}${measures}</office:text></office:body></office:document-content>`;
 }
 
 const paragraphStyles = (name: string, parent: string, extra = '') =>
@@ -130,9 +133,6 @@ ${[1, 2, 3].map((level) => paragraphStyles(`Heading_20_${level}`, 'Standard', 'f
 <style:style style:name="Rule" style:family="paragraph"><style:paragraph-properties fo:border-bottom="0.5pt solid #999999"/></style:style>
 ${paragraphStyles('Cell_text', 'Standard', 'fo:margin-bottom="0cm"')}
 ${paragraphStyles('Cell_text_bold', 'Cell_text', '').replace(/<style:paragraph-properties/g, '<style:text-properties fo:font-weight="bold" style:font-weight-complex="bold"/><style:paragraph-properties')}
-<style:style style:name="Tbl" style:family="table"><style:table-properties style:width="17cm" table:align="margins"/></style:style>
-<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #8a94a3"/></style:style>
-<style:style style:name="Cell_head" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #8a94a3" fo:background-color="#e8edf3"/></style:style>
 <style:style style:name="Watermark" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:color="#b0b8c0" fo:font-size="16pt" style:font-size-complex="16pt" fo:font-weight="bold" style:font-weight-complex="bold"/></style:style>
 <style:style style:name="Footer" style:family="paragraph"><style:paragraph-properties fo:text-align="center"${rtl ? ' style:writing-mode="rl-tb"' : ''}/><style:text-properties fo:font-size="8pt" style:font-size-complex="8pt" fo:color="#5b6470"/></style:style>
 <text:list-style style:name="L_bullets"><text:list-level-style-bullet text:level="1" text:bullet-char="•"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" fo:text-indent="-0.4cm" fo:margin-left="0.8cm"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>

@@ -167,7 +167,10 @@ function paragraph(node: Element, context: Context): Paragraph {
   const bidi = child(props ?? node, 'bidi');
   const dir: Direction = bidi ? (on(bidi) ? 'rtl' : 'ltr') : 'auto';
   if (styleId === FURNITURE_STYLE) return { kind: 'furniture' };
+  const imagesBefore = context.images;
   const content = runs(node, context);
+  // A paragraph that only held a picture leaves nothing behind (the picture is noted as dropped).
+  if (content.length === 0 && context.images > imagesBefore) return { kind: 'furniture' };
   if (context.styles.title.has(styleId)) return { kind: 'title', content };
   const outline = attr(child(props ?? node, 'outlineLvl'), 'val');
   const level = context.styles.headings.get(styleId) ?? (outline !== null && Number(outline) < 9 ? (Math.min(3, Number(outline) + 1) as 1 | 2 | 3) : undefined);
