@@ -118,6 +118,21 @@ export function layoutParagraph(
       lineStart = index;
       lineWidth = 0;
     }
+    if (wordWidth > options.width) {
+      // A word wider than the column (a long name in a narrow cell, a URL) breaks between letters.
+      let cut = index;
+      while (cut < end) {
+        let next = cut + 1;
+        while (next < end && measure(cut, next + 1) <= options.width) next++;
+        if (next < end) {
+          ranges.push([lineStart, next]);
+          lineStart = next;
+        } else lineWidth = measure(cut, end);
+        cut = next;
+      }
+      index = end;
+      continue;
+    }
     lineWidth += wordWidth;
     index = end;
   }

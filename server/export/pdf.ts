@@ -19,7 +19,11 @@ const leading = (size: number) => size * 1.45;
 
 class Flow {
   y = MARGIN.top;
-  constructor(readonly pdf: PDFKit.PDFDocument) {}
+  /** tables read from the right in an Arabic export: first column on the right */
+  constructor(
+    readonly pdf: PDFKit.PDFDocument,
+    readonly rtl = false,
+  ) {}
 
   get bottom() {
     return PAGE.height - MARGIN.bottom;
@@ -54,12 +58,16 @@ class Flow {
   }
 
   /** A table of cells already reduced to paragraphs; `repeat` rows are redrawn after a page break. */
-  table(rows: { cells: { content: Inline[]; bold?: boolean; fill?: boolean }[] }[], widths: number[], options: { size?: number; repeat?: number } = {}): void {
+  table(rows: { cells: { content: Inline[]; bold?: boolean; fill?: boolean }[] }[], givenWidths: number[], options: { size?: number; repeat?: number } = {}): void {
     const size = options.size ?? 8.5;
+    if (this.rtl) rows = rows.map((row) => ({ cells: [...row.cells].reverse() }));
+    const widths = this.rtl ? [...givenWidths].reverse() : givenWidths;
     const pad = 3;
     const laid = rows.map((row) =>
       row.cells.map((cell, index) => {
-        const { lines, rtl } = layoutParagraph(this.pdf, cell.content, { width: widths[index]! - 2 * pad, size, dir: 'auto', bold: cell.bold });
+        // In an Arabic export, a cell without Latin letters (a dash, a number) sits on the right too.
+        const dir = this.rtl && !/[A-Za-z\u00C0-\u024F]/.test(inlinePlain(cell.content)) ? 'rtl' : 'auto';
+        const { lines, rtl } = layoutParagraph(this.pdf, cell.content, { width: widths[index]! - 2 * pad, size, dir, bold: cell.bold });
         return { lines, rtl, fill: cell.fill };
       }),
     );
@@ -176,10 +184,10 @@ function measures(flow: Flow, document: ExportDocument): void {
   if (document.measures.length === 0) return;
   flow.ensure(80);
   flow.paragraph([{ text: label(document.locale, 'measures') }], { dir: document.locale === 'ar' ? 'rtl' : 'ltr', size: HEADING_SIZE[2], bold: true });
-  const share = [0.2, 0.11, 0.13, 0.085, 0.085, 0.08, 0.07, 0.14, 0.1];
+  const share = [0.19, 0.12, 0.15, 0.1, 0.1, 0.08, 0.065, 0.11, 0.085];
   const header = { cells: measureColumns(document.locale).map((text) => ({ content: [{ text }], bold: true, fill: true })) };
   const rows = document.measures.map((measure) => ({ cells: measureCells(document.locale, measure).map((text) => ({ content: [{ text }] })) }));
-  flow.table([header, ...rows], share.map((s) => s * CONTENT_WIDTH), { size: 7.5, repeat: 1 });
+  flow.table([header, ...rows], share.map((s) => s * CONTENT_WIDTH), { size: 7, repeat: 1 });
 }
 
 function decorate(pdf: PDFKit.PDFDocument, document: ExportDocument): void {
@@ -218,7 +226,7 @@ export function renderPdf(document: ExportDocument): Promise<Buffer> {
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
-  const flow = new Flow(pdf);
+  const flow = new Flow(pdf, document.locale === 'ar');
   firstPage(flow, document);
   renderBlocks(flow, document.blocks);
   measures(flow, document);
@@ -226,6 +234,3 @@ export function renderPdf(document: ExportDocument): Promise<Buffer> {
   pdf.end();
   return done;
 }
-
-/** For tests and the HTML export: the text a block shows. */
-export const blockText = (block: RichBlock): string => (block.type === 'paragraph' || block.type === 'heading' ? inlinePlain(block.content) : '');

@@ -9,6 +9,7 @@ import { auditEntries, signIn } from '../helpers/actors.ts';
 import { download, upload } from '../helpers/files.ts';
 import type { ApiClient } from '../helpers/http.ts';
 import { pdfPages } from '../helpers/pdf-text.ts';
+import { logoPng } from '../helpers/png.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { loadStoredDocument } from '../helpers/stored-document.ts';
 
@@ -99,6 +100,27 @@ describe('document export and Word import', () => {
     const content = await zip.file('content.xml')!.async('string');
     expect(content).toContain('<text:h text:style-name="Heading_20_2" text:outline-level="2">Contexte</text:h>');
     expect(content).toContain('Plan d’action santé');
+  });
+
+  it('lets an administrator set the logo official exports carry, within bounds', async () => {
+    const admin = await signIn(server.url, 'admin@demo.tansiq.ma', DEMO_PASSWORD);
+    const logo = logoPng();
+    expect((await upload(sante, '/api/settings/logo', { name: 'logo.png', data: logo }, {}, 'PUT')).status).toBe(403);
+    const notImage = await upload(admin, '/api/settings/logo', { name: 'logo.png', data: Buffer.from('<svg/>') }, {}, 'PUT');
+    expect(notImage.status).toBe(400);
+    const tooBig = await upload(admin, '/api/settings/logo', { name: 'logo.png', data: Buffer.concat([logo, Buffer.alloc(600 * 1024)]) }, {}, 'PUT');
+    expect(tooBig.status).toBe(413);
+    const set = await upload(admin, '/api/settings/logo', { name: 'logo.png', data: logo }, {}, 'PUT');
+    expect(set.status).toBe(200);
+    expect(set.body.logo).toEqual({ type: 'png', width: 96, height: 96 });
+    expect((await download(sante, '/api/settings/logo')).data.equals(logo)).toBe(true);
+    const pdf = await download(sante, `/api/documents/${ids.plan}/export?format=pdf`);
+    expect(pdf.data.toString('latin1')).toMatch(/\/Subtype \/Image/);
+    const odt = await JSZip.loadAsync((await download(sante, `/api/documents/${ids.plan}/export?format=odt`)).data);
+    expect(odt.file('Pictures/logo.png')).not.toBeNull();
+    expect((await download(sante, `/api/documents/${ids.plan}/export?format=html`)).data.toString('utf8')).toContain('src="data:image/png;base64,');
+    expect((await admin.delete('/api/settings/logo')).status).toBe(204);
+    expect((await download(sante, '/api/settings/logo')).status).toBe(404);
   });
 
   it('keeps every heading, paragraph and measure through a DOCX export and import', async () => {
