@@ -40,7 +40,8 @@ export type AuditAction =
   | 'document.imported'
   | 'measures.exported'
   | 'measures.imported'
-  | 'settings.logo_changed';
+  | 'settings.logo_changed'
+  | 'report.exported';
 
 export interface AuditEntry {
   actorUserId: string | null;

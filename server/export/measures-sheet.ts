@@ -31,6 +31,11 @@ export async function renderMeasuresXlsx(measures: readonly SheetMeasure[], loca
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Tansiq';
   workbook.title = title;
+  addMeasuresSheet(workbook, measures, locale, withDocument);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function addMeasuresSheet(workbook: ExcelJS.Workbook, measures: readonly SheetMeasure[], locale: Locale, withDocument: boolean): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(label(locale, 'measures').slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 1, rightToLeft: locale === 'ar' }],
   });
@@ -63,7 +68,7 @@ export async function renderMeasuresXlsx(measures: readonly SheetMeasure[], loca
   sheet.getColumn(offset + 10).numFmt = '#,##0.00 "MAD"';
   sheet.getRow(1).numFmt = '@';
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return sheet;
 }
 
 const csvField = (value: string): string => {

@@ -44,6 +44,8 @@ export interface ExportDocument {
   logo: ExportLogo | null;
   blocks: RichBlock[];
   measures: ExportMeasure[];
+  /** the first page's facts when they are not a document's (the consolidated report) */
+  metadata?: [string, string][];
 }
 
 export const WATERMARK = 'Projet / مشروع / Draft';
@@ -105,6 +107,7 @@ export const label = (locale: Locale, key: LabelKey): string => LABELS[locale][k
 
 /** The metadata block every format shows on its first page, as label/value pairs. */
 export function metadataRows(document: ExportDocument): [string, string][] {
+  if (document.metadata) return document.metadata;
   const l = (key: LabelKey) => label(document.locale, key);
   return [
     [l('kind'), t(document.locale, `kind.${document.kind}`)],

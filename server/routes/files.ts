@@ -12,6 +12,8 @@ import { badRequest, notFound } from '../errors.ts';
 import { importWordDocument } from '../commands/imports.ts';
 import { applyMeasuresImport, exportMeasureList, exportMeasures, previewMeasuresImport, SHEET_FORMATS } from '../commands/measures-files.ts';
 import { findOrganisationByCode } from '../commands/organisations.ts';
+import { followUpReport, REPORT_FORMATS } from '../commands/reports.ts';
+import { uuid } from '../schemas/common.ts';
 import { MEASURE_COLUMNS } from '../import/measure-rows.ts';
 import { listVisibleMeasures } from '../queries/measures.ts';
 import { measuresQuery } from './measures.ts';
@@ -99,6 +101,20 @@ filesRouter.post('/documents/import', async (ctx) => {
   const { level } = await requireDocument(ctx.services.db, actor, row.id, 'view', ctx.ip);
   ctx.status = 201;
   ctx.body = { document: presentDocument({ row, partnerOrganisationIds: [], access: level }), import: summary };
+});
+
+const reportQuery = z.object({
+  format: z.enum(REPORT_FORMATS),
+  commission: uuid.optional(),
+  documents: z.string().max(20_000).optional().transform((value) => (value === undefined ? undefined : z.array(uuid).max(500).parse(value.split(',').filter(Boolean)))),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+
+filesRouter.get('/reports/follow-up', async (ctx) => {
+  const actor = requireActor(ctx);
+  const query = parseQuery(ctx, reportQuery);
+  const today = ctx.services.clock.today();
+  sendFile(ctx, await followUpReport(ctx.services.db, actor, { commissionId: query.commission, documentIds: query.documents, asOf: query.asOf ?? today }, query.format, today, ctx.ip));
 });
 
 filesRouter.get('/settings/logo', async (ctx) => {

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import { DEMO_PASSWORD, loadDemoWorkspace } from '../../server/demo/load.ts';
@@ -121,6 +122,38 @@ describe('document export and Word import', () => {
     expect((await download(sante, `/api/documents/${ids.plan}/export?format=html`)).data.toString('utf8')).toContain('src="data:image/png;base64,');
     expect((await admin.delete('/api/settings/logo')).status).toBe(204);
     expect((await download(sante, '/api/settings/logo')).status).toBe(404);
+  });
+
+  it('writes the consolidated follow-up report of all action plans, or a commission’s, as PDF, DOCX and XLSX', async () => {
+    const admin = await signIn(server.url, 'admin@demo.tansiq.ma', DEMO_PASSWORD);
+    const pdf = await download(admin, '/api/reports/follow-up?format=pdf&asOf=2026-12-04');
+    expect(pdf.status).toBe(200);
+    const text = (await pdfPages(pdf.data)).join('\n');
+    expect(text).toContain('Rapport de suivi consolidé — tous les plans d’action');
+    expect(text).toContain('Plan d’action santé en faveur des MRE et des migrants 2026-2027');
+    expect(text).toContain('Mesures en retard');
+    expect(text).toContain('Avancement par organisation chef de file');
+    expect(text).toContain('Annexe : toutes les mesures');
+    const docx = await download(admin, '/api/reports/follow-up?format=docx');
+    expect(docx.status).toBe(200);
+    const xlsx = await download(admin, '/api/reports/follow-up?format=xlsx&asOf=2026-12-04');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.data as never);
+    const plans = await server.database.db.selectFrom('documents').select('id').where('kind', '=', 'action_plan').where('archived_at', 'is', null).execute();
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Rapport de suivi consolidé', 'Mesures']);
+    expect(workbook.worksheets[0]!.rowCount).toBe(plans.length + 1);
+    const measures = await server.database.db.selectFrom('measures').innerJoin('documents', 'documents.id', 'measures.document_id').select('measures.id').where('documents.kind', '=', 'action_plan').where('documents.archived_at', 'is', null).execute();
+    expect(workbook.worksheets[1]!.rowCount).toBe(measures.length + 1);
+    // A commission's report covers the plans its member organisations lead.
+    const db = server.database.db;
+    const commission = await db.insertInto('commissions').values({ kind: 'bilateral', name_fr: 'Comité santé', name_ar: 'لجنة الصحة', name_en: 'Health committee' }).returning('id').executeTakeFirstOrThrow();
+    const health = await db.selectFrom('organisations').select('id').where('code', '=', 'sante').executeTakeFirstOrThrow();
+    await db.insertInto('commission_members').values({ commission_id: commission.id, organisation_id: health.id }).execute();
+    const scoped = (await pdfPages((await download(admin, `/api/reports/follow-up?format=pdf&commission=${commission.id}`)).data)).join('\n');
+    expect(scoped).toContain('Rapport de suivi consolidé — Comité santé');
+    expect(scoped).toContain('Plan d’action santé');
+    expect(scoped).not.toContain('Plan d’action emploi et compétences');
+    expect((await auditEntries(server.database.db, 'report.exported')).length).toBe(4);
   });
 
   it('keeps every heading, paragraph and measure through a DOCX export and import', async () => {
