@@ -58,7 +58,7 @@ class Flow {
   }
 
   /** A table of cells already reduced to paragraphs; `repeat` rows are redrawn after a page break. */
-  table(rows: { cells: { content: Inline[]; bold?: boolean; fill?: boolean }[] }[], givenWidths: number[], options: { size?: number; repeat?: number } = {}): void {
+  table(rows: { cells: { content: Inline[]; bold?: boolean; fill?: boolean }[] }[], givenWidths: number[], options: { size?: number; repeat?: number; after?: number } = {}): void {
     const size = options.size ?? 8.5;
     if (this.rtl) rows = rows.map((row) => ({ cells: [...row.cells].reverse() }));
     const widths = this.rtl ? [...givenWidths].reverse() : givenWidths;
@@ -95,7 +95,7 @@ class Flow {
       }
       draw(cells);
     });
-    this.y += BODY_SIZE;
+    this.y += options.after ?? BODY_SIZE;
   }
 }
 
@@ -141,7 +141,7 @@ function renderBlocks(flow: Flow, blocks: readonly RichBlock[], depth = 0): void
         const rows = block.rows.map((row) => ({ cells: row.map((cell) => ({ content: cellInlines(cell.blocks), bold: cell.header, fill: cell.header })) }));
         const widths = block.rows.map((row) => row.map((cell) => (CONTENT_WIDTH / columns) * cell.colspan));
         // Rows of one table may span differently; draw row by row with each row's own widths.
-        rows.forEach((row, index) => flow.table([row], widths[index]!, { size: 9 }));
+        rows.forEach((row, index) => flow.table([row], widths[index]!, { size: 9, after: index === rows.length - 1 ? BODY_SIZE : 0 }));
         break;
       }
       case 'blockquote':

@@ -4,6 +4,7 @@ import { DocumentsSection } from './dashboard/DocumentsSection.tsx';
 import { MeasureLists } from './dashboard/MeasureLists.tsx';
 import { NewDocumentForm } from './dashboard/NewDocumentForm.tsx';
 import { ProgressSection } from './dashboard/ProgressSection.tsx';
+import { ReportMenu } from './dashboard/ReportMenu.tsx';
 import { WordImportForm } from './dashboard/WordImportForm.tsx';
 
 /** Home: what needs attention (my and overdue measures), progress per organisation, then documents. */
@@ -20,6 +21,7 @@ export function DashboardPage() {
         <button type="button" class="button" onClick={() => setImporting(!importing())} aria-expanded={importing()}>
           {t('files.newFromWordButton')}
         </button>
+        <ReportMenu />
       </div>
       <Show when={importing()}>
         <WordImportForm onClose={() => setImporting(false)} />
