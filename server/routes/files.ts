@@ -11,7 +11,7 @@ import { parseParams, parseQuery } from '../http/validate.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { importWordDocument } from '../commands/imports.ts';
 import { applyMeasuresImport, exportMeasureList, exportMeasures, previewMeasuresImport, SHEET_FORMATS } from '../commands/measures-files.ts';
-import { findOrganisationByCode } from '../commands/organisations.ts';
+import { organisationIdFor } from '../commands/organisations.ts';
 import { followUpReport, REPORT_FORMATS } from '../commands/reports.ts';
 import { uuid } from '../schemas/common.ts';
 import { MEASURE_COLUMNS } from '../import/measure-rows.ts';
@@ -47,11 +47,9 @@ filesRouter.get('/measures/export', async (ctx) => {
   const actor = requireActor(ctx);
   const { format } = parseQuery(ctx, sheetQuery);
   const query = parseQuery(ctx, measuresQuery.extend({ limit: z.coerce.number().int().min(1).max(20_000).default(20_000) }));
-  const organisationId = query.organisation
-    ? /^[0-9a-f]{8}-/i.test(query.organisation)
-      ? query.organisation
-      : ((await findOrganisationByCode(ctx.services.db, query.organisation))?.id ?? '00000000-0000-0000-0000-000000000000')
-    : undefined;
+  const found = query.organisation ? await organisationIdFor(ctx.services.db, query.organisation) : undefined;
+  // An unknown organisation filters down to nothing, as in the list itself.
+  const organisationId = found === null ? '00000000-0000-0000-0000-000000000000' : found;
   const list = await listVisibleMeasures(ctx.services.db, actor, { ...query, organisationId, documentId: query.document, overdue: query.overdue === 'true', today: ctx.services.clock.today() });
   const measures = list.map((row) => ({ ...row, start: row.start ?? null, due: row.due ?? null, partnerOrganisationIds: row.partnerOrganisationIds ?? [], leadOrganisationId: row.leadOrganisationId ?? null, indicator: row.indicator ?? '' }));
   sendFile(ctx, await exportMeasureList(ctx.services.db, actor, measures as never, format, ctx.ip));
