@@ -1,4 +1,3 @@
-import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,35 +9,10 @@ import { apiToken, connectPeer, eventually, type TestPeer } from '../helpers/col
 import { download, upload } from '../helpers/files.ts';
 import type { ApiClient } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { zipOf } from '../helpers/zip.ts';
 import { loadStoredDocument } from '../helpers/stored-document.ts';
 
 const csv = (lines: string[]) => ({ name: 'mesures.csv', data: Buffer.from(lines.join('\n'), 'utf8') });
-
-/** A ZIP with one deflated entry, its declared size given (to lie about it). */
-function zipOf(name: string, content: Buffer, declaredSize = content.length): Buffer {
-  const data = deflateRawSync(content);
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declaredSize, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declaredSize, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  central.writeUInt32LE(0, 42);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + nameBytes.length, 12);
-  end.writeUInt32LE(30 + nameBytes.length + data.length, 16);
-  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
-}
 
 describe('measures as spreadsheets', () => {
   let server: TestServer;
@@ -176,7 +150,7 @@ describe('measures as spreadsheets', () => {
     expect(applied.body).toEqual({ created: 10_000, updated: 0, skipped: 0 });
     await eventually(async () => expect(await countRows(server.database.db, 'doc_updates')).toBe(updates + 1));
     await eventually(() => expect(readMeasures(peer.doc)).toHaveLength(10_002), 20_000);
-  });
+  }, 90_000);
 
   it('refuses corrupt, truncated, bomb and oversized files with a clear error, writing nothing', async () => {
     const updates = await countRows(server.database.db, 'doc_updates');
@@ -202,7 +176,7 @@ describe('measures as spreadsheets', () => {
     expect(await countRows(server.database.db, 'doc_updates')).toBe(updates);
     // A viewer may export but not import.
     expect((await upload(viewer, path, csv(['Mesure', 'x']))).status).toBe(403);
-  });
+  }, 90_000);
 
   it('reads a legitimate XLSX made by JSZip with odd compression choices', async () => {
     const workbook = new ExcelJS.Workbook();
