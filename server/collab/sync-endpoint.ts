@@ -12,6 +12,8 @@ import { findDocumentAccess } from '../queries/documents.ts';
 import { CloseCode } from './close-codes.ts';
 import type { CollabConnection } from './connection.ts';
 import type { CollabHub } from './hub.ts';
+import { syncLiveChannel } from './live-sync.ts';
+import type { LiveRegistry } from '../live/registry.ts';
 import { handshakeRefusal, ServerSocket } from './websocket/server-socket.ts';
 
 const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
@@ -23,6 +25,8 @@ export interface SyncEndpointOptions {
   db: Kysely<Database>;
   config: Config;
   logger: Logger;
+  /** live connections, re-checked when a right or credential ends */
+  live: LiveRegistry;
 }
 
 /**
@@ -30,8 +34,9 @@ export interface SyncEndpointOptions {
  * are settled before any document is loaded; a refused client gets a close code in the 44xx
  * range, which tells the stock provider not to retry.
  */
-export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndpointOptions) {
+export function attachSyncEndpoint({ server, hub, db, config, logger, live }: SyncEndpointOptions) {
   const allowedOrigin = new URL(config.publicUrl).origin;
+  const liveChannel = syncLiveChannel(db, hub);
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -81,7 +86,10 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     connectionOf.delete(this);
     unanswered.delete(this);
     sockets.delete(this);
-    if (connection) hub.leave(connection);
+    if (connection) {
+      live.remove(connection);
+      hub.leave(connection);
+    }
   }
 
   /** The actor's level on the document and their organisation's code, or null (refusals of an existing document are audited). */
@@ -117,7 +125,7 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     // Gone before it was admitted: forgotten at once.
     ws.onClose = onClose;
     if (!documentId) return ws.close(CloseCode.notFound, 'No such document.');
-    const epoch = hub.accessEpoch;
+    const epoch = live.epoch;
     const secure = isSecure(request, config.trustProxy);
     const actor = await resolveActor(db, {
       apiToken: url.searchParams.get('token') ?? undefined,
@@ -139,9 +147,10 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
       connectionOf.set(ws, connection);
       ws.onMessage = onMessage;
       ws.onPong = onPong;
+      live.add(connection, liveChannel, actor);
+      // A right or credential may have ended while this connection was being checked: check it again.
+      if (live.epoch !== epoch) void live.recheckOne(connection);
       for (const data of early.splice(0)) hub.receive(connection, data);
-      // Grants changed while this connection was being checked: check it again.
-      if (hub.accessEpoch !== epoch) void hub.refreshAccess({ documentId }).catch((error) => logger.error({ err: error }, 'access refresh failed'));
     } finally {
       releasePrefetch();
     }

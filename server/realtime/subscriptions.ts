@@ -30,3 +30,10 @@ export async function roomFor(db: Kysely<Database>, actor: Actor, subscription: 
       return (await canFollowSession(db, actor, subscription.id)) ? sessionRoom(subscription.id) : null;
   }
 }
+
+/** The subscription a room name stands for (`document:<id>`, `session:<id>`), or null for other rooms. */
+export function subscriptionOfRoom(room: string): Subscription | null {
+  const separator = room.indexOf(':');
+  const parsed = subscriptionSchema.safeParse({ type: room.slice(0, separator), id: room.slice(separator + 1) });
+  return parsed.success ? parsed.data : null;
+}
