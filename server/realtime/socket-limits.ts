@@ -11,6 +11,10 @@ export const SOCKET_LIMITS = {
   maxSubscriptions: 200,
   /** subscription answers remembered per socket; beyond, the memory starts again */
   maxCachedAnswers: 500,
+  /** refusals answered (rate_limited) before the next ones are dropped unanswered; counted per budget refill */
+  answeredRefusals: 100,
+  /** refusals after which a socket that keeps flooding is disconnected */
+  refusalsBeforeDisconnect: 2_000,
 } as const;
 
 /**
@@ -20,7 +24,10 @@ export const SOCKET_LIMITS = {
  * again (a right or credential changed), and `generation` lets a check in flight see that.
  */
 export class SocketState {
-  readonly events = new TokenBucket(SOCKET_LIMITS.eventRate, SOCKET_LIMITS.eventBurst);
+  private readonly events = new TokenBucket(SOCKET_LIMITS.eventRate, SOCKET_LIMITS.eventBurst);
+  /** refusals since the socket last had budget to spare, decaying with the budget */
+  private readonly refusals = new TokenBucket(SOCKET_LIMITS.eventRate, SOCKET_LIMITS.refusalsBeforeDisconnect);
+  private refused = 0;
   /** answers, or the check in flight: subscribes that arrive together share one check */
   private readonly answers = new Map<string, Promise<boolean>>();
   generation = 0;
@@ -47,6 +54,24 @@ export class SocketState {
     }
     // Access changed while we asked: the answer may predate the change, ask again.
     return generation === this.generation ? answer : this.allowed(room, check);
+  }
+
+  /** Spends one event from the budget; false when there is none left (then call `refuse`). */
+  allow(): boolean {
+    if (!this.events.take()) return false;
+    this.refused = 0;
+    return true;
+  }
+
+  /**
+   * One more event over budget: the first ones are answered (a client that misbehaves briefly
+   * learns why), later ones dropped without the cost of an answer, and a socket whose refusals
+   * outrun their slow forgiveness is disconnected.
+   */
+  refuse(): 'answer' | 'drop' | 'disconnect' {
+    if (!this.refusals.take()) return 'disconnect';
+    this.refused++;
+    return this.refused <= SOCKET_LIMITS.answeredRefusals ? 'answer' : 'drop';
   }
 
   forget(): void {

@@ -74,11 +74,23 @@ export function attachRealtime({ server, db, config, logger, events, cluster, li
     if (admittedAt.get(socket) !== live.epoch) void live.recheckOne(socket);
     void socket.join(userRoom(data.actor.userId));
 
-    // Every client event spends from the socket's budget; beyond it the event is refused unread.
+    // Every client event spends from the socket's budget; beyond it the event is refused unread
+    // (answered while that costs little), and a socket that keeps flooding is cut off.
     socket.use((packet, next) => {
-      if (state.events.take()) return next();
-      const ack = packet[packet.length - 1];
-      if (typeof ack === 'function') ack(rateLimited);
+      if (state.allow()) return next();
+      const refusal = state.refuse();
+      if (refusal === 'answer') {
+        const ack = packet[packet.length - 1];
+        if (typeof ack === 'function') ack(rateLimited);
+      } else if (refusal === 'disconnect') {
+        logger.warn({ userId: data.actor.userId }, 'disconnecting a socket that floods events');
+        // Read nothing more: a closing handshake would still decode everything the flooder queued.
+        // Its last answers get a moment to leave, then the connection is cut.
+        const connection = socket.request.socket;
+        connection.pause();
+        socket.disconnect(true);
+        setTimeout(() => connection.destroy(), 1_000).unref();
+      }
     });
 
     socket.on('subscribe', async (payload: unknown, ack?: Ack) => {
