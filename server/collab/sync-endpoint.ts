@@ -6,7 +6,8 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { readCookie, sessionCookieName } from '../auth/cookies.ts';
 import { resolveActor } from '../auth/resolve-actor.ts';
-import { recordAudit } from '../commands/audit.ts';
+import { recordRefusal } from '../policies/authorize.ts';
+import { documentPolicy } from '../policies/document.ts';
 import type { Config } from '../config.ts';
 import { findDocumentAccess } from '../queries/documents.ts';
 import { CloseCode } from './close-codes.ts';
@@ -101,14 +102,9 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
     ]);
     if (found.level) return { level: found.level, organisationCode: organisation?.code ?? '' };
     if (found.exists) {
-      await recordAudit(db, {
-        actorUserId: actor.userId,
-        action: 'access.denied',
-        objectType: 'document',
-        objectId: documentId,
-        details: { via: 'collab' },
-        ip: request.socket.remoteAddress,
-      });
+      // The one policy decides (a connection with no level is hidden); the endpoint closes instead of throwing.
+      const verdict = documentPolicy.decide(actor, 'view', { level: null, leadOrganisationId: '' });
+      if (!verdict.allowed) await recordRefusal({ db, ip: request.socket.remoteAddress, via: 'collab' }, actor, documentPolicy, verdict, documentId);
     }
     return null;
   }
