@@ -27,6 +27,7 @@ interface Entry {
 }
 
 interface CredentialSlot {
+  key: string;
   entries: Set<Entry>;
   timer: NodeJS.Timeout | null;
 }
@@ -67,16 +68,19 @@ export class LiveRegistry {
   add<H extends object>(handle: H, channel: LiveChannel<H>, actor: Pick<Actor, 'userId' | 'session' | 'tokenId' | 'expiresAt'>): void {
     const ref = credentialOf(actor);
     if (!ref || this.closed || this.entries.has(handle)) return;
-    const entry: Entry = { handle, channel, userId: actor.userId, credential: credentialKey(ref) };
-    this.entries.set(handle, entry);
-    let users = this.byUser.get(entry.userId);
-    if (!users) this.byUser.set(entry.userId, (users = new Set()));
-    users.add(entry);
-    let slot = this.byCredential.get(entry.credential);
+    const key = credentialKey(ref);
+    let slot = this.byCredential.get(key);
     if (!slot) {
-      this.byCredential.set(entry.credential, (slot = { entries: new Set(), timer: null }));
-      this.arm(entry.credential, slot, actor.expiresAt ?? null);
+      this.byCredential.set(key, (slot = { key, entries: new Set(), timer: null }));
+      this.arm(key, slot, actor.expiresAt ?? null);
     }
+    // Connections of one credential share its key string, and of one person the user id of the first.
+    let users = this.byUser.get(actor.userId);
+    const userId = users?.values().next().value?.userId ?? actor.userId;
+    const entry: Entry = { handle, channel, userId, credential: slot.key };
+    this.entries.set(handle, entry);
+    if (!users) this.byUser.set(userId, (users = new Set()));
+    users.add(entry);
     slot.entries.add(entry);
   }
 
