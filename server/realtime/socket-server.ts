@@ -100,7 +100,7 @@ export function attachRealtime({ server, db, config, logger, events, cluster, li
       const name = `${parsed.data.type}:${parsed.data.id}`;
       const notFound = { error: { code: 'not_found', message: `${parsed.data.type === 'document' ? 'Document' : 'Session'} not found.` } };
       // The actor is read at each check: the registry renews it when role or organisation change.
-      const check = async () => (await roomFor(db, data.actor, parsed.data)) !== null;
+      const check = async () => (await roomFor(db, data.actor, parsed.data, { db, ip: socket.handshake.address, via: 'socket' })) !== null;
       try {
         const generation = state.generation;
         if (!(await state.allowed(name, check))) return reply(notFound);

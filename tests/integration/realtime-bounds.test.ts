@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { SOCKET_LIMITS } from '../../server/realtime/socket-limits.ts';
-import { signIn } from '../helpers/actors.ts';
+import { auditEntries, signIn } from '../helpers/actors.ts';
 import { apiToken, eventually } from '../helpers/collab.ts';
 import * as fixtures from '../helpers/fixtures.ts';
 import type { ApiClient } from '../helpers/http.ts';
@@ -16,6 +16,8 @@ const FLOOD_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..
 describe('socket.io bounds', () => {
   let server: TestServer;
   let viewerToken: string;
+  let outsiderToken: string;
+  let outsiderId: string;
   let adminToken: string;
   let other: ApiClient;
   let documentId: string;
@@ -35,6 +37,9 @@ describe('socket.io bounds', () => {
     adminToken = await apiToken(db, (await fixtures.user(db, mre.id, 'admin@mre.ma', 'admin')).id);
     viewerToken = await apiToken(db, (await fixtures.user(db, oim.id, 'viewer@oim.int')).id);
     await fixtures.user(db, sante.id, 'other@sante.ma');
+    const culture = await fixtures.organisation(db, 'culture');
+    outsiderId = (await fixtures.user(db, culture.id, 'outsider@culture.ma')).id;
+    outsiderToken = await apiToken(db, outsiderId);
     other = await signIn(server.url, 'other@sante.ma');
     documentId = (await fixtures.document(db, sante.id, 'Plan santé')).id;
     await fixtures.grant(db, documentId, oim.id, 'view');
@@ -73,6 +78,16 @@ describe('socket.io bounds', () => {
     const sorted = [...latencies].sort((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length / 2)], `latencies ${latencies.map(Math.round).join(', ')}`).toBeLessThan(100);
     expect(sorted.at(-1), `latencies ${latencies.map(Math.round).join(', ')}`).toBeLessThan(1_000);
+  });
+
+  it('audits a refused subscription once, however often the socket asks (the answer is remembered)', async () => {
+    const outsider = await connect(outsiderToken);
+    const replies = await Promise.all(Array.from({ length: 50 }, () => subscribe(outsider, 'document', documentId)));
+    expect(replies.every((reply) => reply.error?.code === 'not_found')).toBe(true);
+    const denied = await auditEntries(server.database.db, 'access.denied');
+    expect(denied.filter((entry) => entry.actor_user_id === outsiderId && entry.object_id === documentId)).toMatchObject([
+      { object_type: 'document', details: { need: 'view', had: 'no_access', via: 'socket' } },
+    ]);
   });
 
   it('refuses events beyond the rate and serves the socket again once it slows down', async () => {
