@@ -131,6 +131,7 @@ export async function expectRightEnded(probe: Probe, expected: Expected, servers
     }
     if (expected.socket === 'left') expect(probe.socket.received).toContainEqual(['access:revoked', { documentId: probe.documentId }]);
   }, remaining());
+  console.info(`rights ended: sync ${expected.sync} and socket ${expected.socket} after ${Date.now() - since} ms`);
 
   // A later edit is not stored, and the live document never has it.
   bodyOf(probe.peer.doc).insert(0, [paragraph('written after the end')]);
