@@ -11,6 +11,7 @@ import { requireComment, type CommentChange } from './comments.ts';
 import { mentionRecipients, resolveMentions } from './comments-mentions.ts';
 import { findComment } from './comments-queries.ts';
 import { requireDocument } from './document-guard.ts';
+import { accessFacts } from '../queries/documents.ts';
 
 /** Changes the body of one's own comment. People newly mentioned are told; those already told are not told again. */
 export async function editComment(
@@ -21,11 +22,11 @@ export async function editComment(
   input: UpdateCommentInput,
   ip?: string,
 ): Promise<CommentChange> {
-  await requireDocument(db, subject, documentId, 'comment', ip);
+  const document = await requireDocument(db, subject, documentId, 'comment', ip);
   const before = await requireComment(db, documentId, commentId);
   await authorize({ db, ip }, subject, commentPolicy, 'edit', { id: commentId, facts: { authorId: before.author_id } });
   if (before.deleted_at) throw conflict('This comment was deleted.');
-  const mentions = await resolveMentions(db, input.body, input.mentions);
+  const mentions = await resolveMentions(db, accessFacts(document.row, document.grants), input.body, input.mentions);
 
   await db.transaction().execute(async (trx) => {
     await trx
