@@ -14,10 +14,10 @@ import { attachSyncEndpoint, isSyncPath } from './collab/sync-endpoint.ts';
 import { createBoundedServer, refuseUnknownUpgrades } from './http/socket-bounds.ts';
 import { DomainEvents } from './events/bus.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { subscribeHubToAccessChanges } from './collab/access-listener.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
 import { RedisCluster } from './cluster/redis-cluster.ts';
-import { relayAccessChanges } from './cluster/access-relay.ts';
+import { LiveRegistry } from './live/registry.ts';
+import { watchLiveRights } from './live/listeners.ts';
 import { startNotifications } from './notifications/service.ts';
 import { scheduleOverdueCheck } from './jobs/overdue-check.ts';
 import { scheduleSessionCleanup } from './jobs/session-cleanup.ts';
@@ -72,10 +72,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ...config.collab,
     events,
   });
-  subscribeHubToAccessChanges(events, hub);
   const cluster = config.redisUrl ? new RedisCluster(config.redisUrl, logger.child({ component: 'cluster' })) : undefined;
+  const live = new LiveRegistry(database.db, logger.child({ component: 'live' }));
+  const stopLiveRights = watchLiveRights(events, live, cluster);
   if (cluster) {
-    relayAccessChanges(events, cluster, hub);
     hub.joinCluster(cluster);
     logger.info('cross-process fan-out through Redis is on');
   }
@@ -83,8 +83,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const slack = await startSlackBot({ db: database.db, hub, events, clock, config, logger: logger.child({ component: 'slack' }) });
   const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, ping: database.ping, slack: slack?.middleware });
   const server = createBoundedServer(config.http, app.callback());
-  const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }) });
-  const realtime = attachRealtime({ server, db: database.db, config, logger: logger.child({ component: 'realtime' }), events, cluster });
+  const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }), live });
+  const realtime = attachRealtime({ server, db: database.db, config, logger: logger.child({ component: 'realtime' }), events, cluster, live });
   const stopNotifications = startNotifications(database.db, events, logger.child({ component: 'notifications' }));
   const stopSessionCleanup = scheduleSessionCleanup(database.db, logger.child({ component: 'sessions' }));
   const stopOverdueCheck = scheduleOverdueCheck(database.db, events, clock, logger.child({ component: 'overdue' }), config.overdueCheckIntervalMs);
@@ -106,6 +106,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     (closing ??= (async () => {
       logger.info('shutting down');
       syncEndpoint.close();
+      stopLiveRights();
+      live.close();
       await metricsListener?.close();
       stopNotifications();
       stopOverdueCheck();

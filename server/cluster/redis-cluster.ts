@@ -14,6 +14,9 @@ export interface ClusterDocumentHandler {
 
 const ACCESS_CHANNEL = 'tansiq:access';
 
+/** What a relayed access change concerns: one person, or one document's grants. */
+export type AccessScope = { userId: string } | { documentId: string };
+
 /**
  * Fan-out between Tansiq processes that share one PostgreSQL database and one Redis. Each process
  * subscribes to the channels of the documents it has open; the process that accepted an update
@@ -24,7 +27,7 @@ export class RedisCluster {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly documents = new Map<string, ClusterDocumentHandler>();
-  private accessListener: ((message: { documentId?: string; userId?: string }) => void) | null = null;
+  private accessListener: ((scope: AccessScope) => void) | null = null;
 
   constructor(
     readonly url: string,
@@ -61,20 +64,25 @@ export class RedisCluster {
     });
   }
 
-  /** Access changed somewhere: every process re-checks its own open connections. */
-  publishAccessChange(message: { documentId?: string; userId?: string }): void {
-    void this.publisher.publish(ACCESS_CHANNEL, JSON.stringify({ ...message, from: this.processId.toString('hex') })).catch(() => {});
+  /** A right or credential may have ended: every process re-checks its own live connections. */
+  publishAccessChange(scope: AccessScope): void {
+    const message = 'userId' in scope ? { userId: scope.userId } : { documentId: scope.documentId };
+    void this.publisher.publish(ACCESS_CHANNEL, JSON.stringify({ ...message, from: this.processId.toString('hex') })).catch((error) => {
+      this.logger.error({ err: error }, 'could not relay an access change to other processes');
+    });
   }
 
-  onAccessChange(listener: (message: { documentId?: string; userId?: string }) => void): void {
+  onAccessChange(listener: (scope: AccessScope) => void): void {
     this.accessListener = listener;
   }
 
   private receive(channel: string, message: Buffer): void {
     if (channel === ACCESS_CHANNEL) {
       try {
-        const parsed = JSON.parse(message.toString()) as { documentId?: string; userId?: string; from?: string };
-        if (parsed.from !== this.processId.toString('hex')) this.accessListener?.({ documentId: parsed.documentId, userId: parsed.userId });
+        const parsed = JSON.parse(message.toString()) as { documentId?: unknown; userId?: unknown; from?: unknown };
+        if (parsed.from === this.processId.toString('hex')) return;
+        if (typeof parsed.userId === 'string') this.accessListener?.({ userId: parsed.userId });
+        else if (typeof parsed.documentId === 'string') this.accessListener?.({ documentId: parsed.documentId });
       } catch {
         // not ours
       }

@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import { organisationColor } from '../../shared/colors.ts';
 import type { Actor } from '../auth/actor.ts';
-import { refreshConnectionAccess } from './access-refresh.ts';
 import type { AwarenessUser } from './awareness-registry.ts';
 import { CloseCode } from './close-codes.ts';
 import { CollabConnection, type CollabSocket } from './connection.ts';
@@ -64,11 +63,6 @@ export class CollabHub {
   private readonly projections: KeyedDebouncer;
   private closing = false;
   private cluster: RedisCluster | null = null;
-  /**
-   * Bumped by every access refresh. A connection admitted while a refresh ran may have been
-   * checked against the old grants; the endpoint compares epochs and refreshes it once more.
-   */
-  accessEpoch = 0;
 
   constructor(private readonly options: HubOptions) {
     const { metrics } = options;
@@ -289,17 +283,9 @@ export class CollabHub {
     }
   }
 
-  /**
-   * Re-reads access of every connection to a document (or of one user) after a grant, role or
-   * archive change: revoked connections close, downgraded ones turn read-only at once.
-   */
-  async refreshAccess(filter: { documentId?: string; userId?: string }): Promise<void> {
-    this.accessEpoch++;
-    for (const [connection, room] of [...this.roomOf]) {
-      if (filter.documentId && room.documentId !== filter.documentId) continue;
-      if (filter.userId && connection.actor.userId !== filter.userId) continue;
-      await refreshConnectionAccess(this.options.db, room, connection, () => this.leave(connection));
-    }
+  /** The room a connection is in, while it counts (for the live-access checks). */
+  roomOfConnection(connection: CollabConnection): Room | undefined {
+    return this.roomOf.get(connection);
   }
 
   /**
