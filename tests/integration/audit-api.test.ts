@@ -96,6 +96,10 @@ describe('GET /api/audit', () => {
     } while (cursor);
     expect(pages).toBe(3);
     expect(seen).toEqual([ids.e5, ids.e4, ids.e3, ids.e2, ids.e1]);
+    // a page that holds exactly the rest is the last one
+    const exact = await world.clients.admin.get(`/api/audit?${WINDOW}&limit=5`);
+    expect(exact.body.entries).toHaveLength(5);
+    expect(exact.body.nextCursor).toBeNull();
   });
 
   it('refuses malformed filters with 400', async () => {

@@ -1,5 +1,6 @@
 import * as comments from './areas/comments.ts';
 import * as notifications from './areas/notifications.ts';
+import * as audit from './areas/audit.ts';
 import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
 
@@ -299,4 +300,5 @@ export const ar: Dictionary = {
   ...notifications.ar,
   ...comments.ar,
   ...sessions.ar,
+  ...audit.ar,
 };

@@ -4,6 +4,7 @@
  */
 import * as comments from './areas/comments.ts';
 import * as notifications from './areas/notifications.ts';
+import * as audit from './areas/audit.ts';
 import * as sessions from './areas/sessions.ts';
 
 export const fr = {
@@ -302,6 +303,7 @@ export const fr = {
   ...notifications.fr,
   ...comments.fr,
   ...sessions.fr,
+  ...audit.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
