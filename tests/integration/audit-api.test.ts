@@ -1,8 +1,12 @@
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.ts';
+import { startServer } from '../../server/server.ts';
 import { fixedClock } from '../../server/clock.ts';
 import { purgeOldAuditEntries } from '../../server/jobs/audit-retention.ts';
 import { createAccessWorld, type AccessWorld } from '../helpers/access-world.ts';
-import { apiToken } from '../helpers/collab.ts';
+import { apiToken, eventually } from '../helpers/collab.ts';
+import { createTestDatabase } from '../helpers/database.ts';
 import { document } from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -151,5 +155,25 @@ describe('GET /api/audit', () => {
     expect(await purgeOldAuditEntries(server.database.db, clock, 1)).toBe(2);
     expect(await listed(WINDOW)).toEqual([ids.e5]);
     expect((await listed('')).length).toBeGreaterThan(1);
+  });
+});
+
+describe('AUDIT_RETENTION_DAYS on a running server', () => {
+  it('the server runs the retention job with its own clock', async () => {
+    const clock = fixedClock(new Date('2030-06-01T00:00:00Z'));
+    const database = await createTestDatabase({ migrate: false });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', METRICS_PORT: 'off', AUDIT_RETENTION_DAYS: '30' });
+    const running = await startServer(config, { database, logger: pino({ level: 'silent' }), clock });
+    try {
+      const at = (day: string) => ({ at: new Date(day), action: 'auth.logout', details: '{}' });
+      await database.db.insertInto('audit_log').values([at('2030-04-01T00:00:00Z'), at('2030-05-15T00:00:00Z')]).execute();
+      // the first run comes a few seconds after start; then only the entry within 30 days is left
+      await eventually(async () => {
+        const left = await database.db.selectFrom('audit_log').select('at').where('action', '=', 'auth.logout').execute();
+        expect(left.map((row) => row.at.toISOString())).toEqual(['2030-05-15T00:00:00.000Z']);
+      }, 20_000, 200);
+    } finally {
+      await running.close(); // closes (and on PostgreSQL drops) the database too
+    }
   });
 });
