@@ -37,6 +37,12 @@ export const AUDIT_ACTIONS = [
   'session.closed',
   'version.created',
   'slack.linked',
+  'document.exported',
+  'document.imported',
+  'measures.exported',
+  'measures.imported',
+  'settings.logo_changed',
+  'report.exported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,3 +1,4 @@
+import { neutraliseFormula } from '../export/measures-sheet.ts';
 import type { AuditListRow } from '../queries/audit.ts';
 
 export function presentAuditEntry(row: AuditListRow) {
@@ -36,13 +37,8 @@ export function auditCsvRow(row: AuditListRow): string {
     .join(',');
 }
 
-/**
- * One CSV cell. A cell a spreadsheet would read as a formula (= + - @, or a leading tab or carriage
- * return that hides one) gets a leading apostrophe: names, titles and e-mails in the log are typed
- * by users, and opening the export must not run what they typed.
- */
+/** One CSV cell: user-typed text that a spreadsheet would run as a formula is neutralised first. */
 export function csvCell(value: string | null | undefined): string {
-  let cell = value ?? '';
-  if (/^[=+\-@\t\r]/.test(cell)) cell = `'${cell}`;
+  const cell = neutraliseFormula(value ?? '');
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }

@@ -108,7 +108,8 @@ export const AUDIT_ACTIONS = [
   'document.created', 'document.updated', 'document.status_changed', 'document.archived', 'document.restored', 'document.access_granted',
   'document.access_changed', 'document.access_revoked', 'document.version_restored', 'commission.created', 'commission.updated',
   'session.created', 'session.updated', 'session.agenda_changed', 'session.started', 'session.item_changed', 'session.decision_recorded',
-  'session.closed', 'version.created', 'slack.linked',
+  'session.closed', 'version.created', 'slack.linked', 'document.exported', 'document.imported', 'measures.exported',
+  'measures.imported', 'settings.logo_changed', 'report.exported',
 ] as const;
 
 export interface AuditEntry {
