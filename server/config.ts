@@ -24,6 +24,8 @@ const environmentSchema = z.object({
   /** `off`: no separate listener (then /metrics exists only on the public port, with METRICS_TOKEN) */
   METRICS_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(9464),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** unset: the audit log is kept forever */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
   OVERDUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
   COLLAB_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
@@ -71,6 +73,8 @@ export interface Config {
   /** Prometheus metrics: a separate listener (loopback by default), and/or the public port behind a bearer token */
   metrics: { host: string; port: number | null; token?: string };
   overdueCheckIntervalMs: number;
+  /** null: keep the audit log forever */
+  auditRetentionDays: number | null;
   collab: {
     unloadDelayMs: number;
     compactAfterEntries: number;
@@ -128,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT === 'off' ? null : e.METRICS_PORT, token: e.METRICS_TOKEN },
     overdueCheckIntervalMs: e.OVERDUE_CHECK_INTERVAL_MS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS ?? null,
     collab: {
       unloadDelayMs: e.COLLAB_UNLOAD_DELAY_MS,
       compactAfterEntries: e.COLLAB_COMPACT_AFTER,

@@ -19,6 +19,7 @@ import { RedisCluster } from './cluster/redis-cluster.ts';
 import { LiveRegistry } from './live/registry.ts';
 import { watchLiveRights } from './live/listeners.ts';
 import { startNotifications } from './notifications/service.ts';
+import { scheduleAuditRetention } from './jobs/audit-retention.ts';
 import { scheduleOverdueCheck } from './jobs/overdue-check.ts';
 import { scheduleSessionCleanup } from './jobs/session-cleanup.ts';
 import { startSlackBot, type SlackBot } from '../bot/app.ts';
@@ -88,6 +89,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stopNotifications = startNotifications(database.db, events, logger.child({ component: 'notifications' }));
   const stopSessionCleanup = scheduleSessionCleanup(database.db, logger.child({ component: 'sessions' }));
   const stopOverdueCheck = scheduleOverdueCheck(database.db, events, clock, logger.child({ component: 'overdue' }), config.overdueCheckIntervalMs);
+  const stopAuditRetention = scheduleAuditRetention(database.db, clock, logger.child({ component: 'audit' }), config.auditRetentionDays);
   // socket.io (engine.io) answers upgrades under its path, /socket.io/.
   refuseUnknownUpgrades(server, (pathname) => isSyncPath(pathname) || pathname.startsWith('/socket.io/'));
   await new Promise<void>((resolve, reject) => {
@@ -111,6 +113,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await metricsListener?.close();
       stopNotifications();
       stopOverdueCheck();
+      stopAuditRetention();
       stopSessionCleanup();
       await realtime.close();
       await slack?.close();

@@ -1,6 +1,7 @@
 import * as comments from './areas/comments.ts';
 import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
+import * as audit from './areas/audit.ts';
 import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
 
@@ -301,4 +302,5 @@ export const en: Dictionary = {
   ...comments.en,
   ...files.en,
   ...sessions.en,
+  ...audit.en,
 };

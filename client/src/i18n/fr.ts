@@ -5,6 +5,7 @@
 import * as comments from './areas/comments.ts';
 import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
+import * as audit from './areas/audit.ts';
 import * as sessions from './areas/sessions.ts';
 
 export const fr = {
@@ -304,6 +305,7 @@ export const fr = {
   ...comments.fr,
   ...files.fr,
   ...sessions.fr,
+  ...audit.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
