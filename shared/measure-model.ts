@@ -278,26 +278,28 @@ export function measureText(doc: Y.Doc, id: string, field: MeasureTextField): Y.
 }
 
 /**
- * Makes `text` read `value` with the smallest single change (common start and end kept), so a
- * concurrent edit elsewhere in the cell survives, as typing would.
+ * Makes `text` read `value` with the smallest single change, so a concurrent edit elsewhere in
+ * the cell survives, as typing would. `cursor` (the caret after the change, as an input reports
+ * it) settles where a change between repeated characters is: typing "a" after the first "a" of
+ * "ab" is an insertion at 1, not at 2, so the caret of a concurrent typist lands where it should.
  */
-export function applyTextChange(text: Y.Text, value: string): void {
+export function applyTextChange(text: Y.Text, value: string, cursor?: number): void {
   const current = text.toString();
   if (current === value) return;
-  let start = 0;
   const shortest = Math.min(current.length, value.length);
-  while (start < shortest && current.charCodeAt(start) === value.charCodeAt(start)) start++;
   let end = 0;
-  while (end < shortest - start && current.charCodeAt(current.length - 1 - end) === value.charCodeAt(value.length - 1 - end)) end++;
+  const maxEnd = cursor === undefined ? shortest : Math.max(0, Math.min(shortest, value.length - cursor));
+  while (end < maxEnd && current.charCodeAt(current.length - 1 - end) === value.charCodeAt(value.length - 1 - end)) end++;
+  let start = 0;
+  while (start < shortest - end && current.charCodeAt(start) === value.charCodeAt(start)) start++;
   // Never split a surrogate pair.
   if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
   if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--;
-  const doc = text.doc;
   const change = () => {
     if (current.length - start - end > 0) text.delete(start, current.length - start - end);
     if (value.length - start - end > 0) text.insert(start, value.slice(start, value.length - end));
   };
-  if (doc) doc.transact(change);
+  if (text.doc) text.doc.transact(change);
   else change();
 }
 
