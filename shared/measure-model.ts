@@ -331,29 +331,28 @@ export function updateMeasure(doc: Y.Doc, id: string, patch: Partial<Omit<Measur
 
 // ---- migration from model 1 ------------------------------------------------------------------
 
-/** True when some row still holds a string text cell or has no order key. */
+/** True when some row has a text cell that is not a Y.Text, or no order key. */
 export function needsMeasureMigration(doc: Y.Doc): boolean {
-  if (measureRows(doc).some((row) => row.order === null)) return true;
-  return measuresOf(doc)
-    .toArray()
-    .some((item) => item instanceof Y.Map && MEASURE_TEXT_FIELDS.some((field) => typeof item.get(field) === 'string'));
+  return measureRows(doc).some((row) => row.order === null || MEASURE_TEXT_FIELDS.some((field) => !(row.map.get(field) instanceof Y.Text)));
 }
 
 /**
- * Converts model-1 rows in place: string cells become Y.Text of the same content, unkeyed rows
- * get keys in their current order. Deterministic (a replica in the same state makes the same
- * changes), idempotent, and an update on top of the history, which stays. Run it in a transaction.
+ * Converts model-1 rows in place: string cells become Y.Text of the same content, missing ones
+ * (notes came later) empty Y.Texts, so that no client has to create one while someone else may
+ * be doing the same; unkeyed rows get keys in their current order. Deterministic (a replica in
+ * the same state makes the same changes), idempotent, and an update on top of the history,
+ * which stays. Run it in a transaction.
  */
 export function migrateMeasures(doc: Y.Doc): boolean {
   let changed = false;
-  for (const item of measuresOf(doc).toArray()) {
-    if (!(item instanceof Y.Map)) continue;
+  const rows = measureRows(doc);
+  for (const { map } of rows) {
     for (const field of MEASURE_TEXT_FIELDS) {
-      const value = item.get(field);
-      if (typeof value !== 'string') continue;
-      item.set(field, new Y.Text(value));
+      const value = map.get(field);
+      if (value instanceof Y.Text) continue;
+      map.set(field, new Y.Text(cellText(value)));
       changed = true;
     }
   }
-  return keyUnorderedRows(doc) || changed;
+  return keyUnorderedRows(doc, rows) || changed;
 }
