@@ -284,8 +284,19 @@ export function measureText(doc: Y.Doc, id: string, field: MeasureTextField): Y.
  * "ab" is an insertion at 1, not at 2, so the caret of a concurrent typist lands where it should.
  */
 export function applyTextChange(text: Y.Text, value: string, cursor?: number): void {
-  const current = text.toString();
-  if (current === value) return;
+  const change = textChange(text.toString(), value, cursor);
+  if (!change) return;
+  const write = () => {
+    if (change.deleteCount > 0) text.delete(change.start, change.deleteCount);
+    if (change.insert) text.insert(change.start, change.insert);
+  };
+  if (text.doc) text.doc.transact(write);
+  else write();
+}
+
+/** The one replacement that turns `current` into `value` (see applyTextChange); null when equal. */
+export function textChange(current: string, value: string, cursor?: number): { start: number; deleteCount: number; insert: string } | null {
+  if (current === value) return null;
   const shortest = Math.min(current.length, value.length);
   let end = 0;
   const maxEnd = cursor === undefined ? shortest : Math.max(0, Math.min(shortest, value.length - cursor));
@@ -295,12 +306,7 @@ export function applyTextChange(text: Y.Text, value: string, cursor?: number): v
   // Never split a surrogate pair.
   if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
   if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--;
-  const change = () => {
-    if (current.length - start - end > 0) text.delete(start, current.length - start - end);
-    if (value.length - start - end > 0) text.insert(start, value.slice(start, value.length - end));
-  };
-  if (text.doc) text.doc.transact(change);
-  else change();
+  return { start, deleteCount: current.length - start - end, insert: value.slice(start, value.length - end) };
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

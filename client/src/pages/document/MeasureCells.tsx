@@ -1,5 +1,7 @@
-import { For, Show } from 'solid-js';
-import { MEASURE_STATUSES, type MeasureStatus } from '../../../../shared/doc-schema.ts';
+import { For, Show, onCleanup, onMount } from 'solid-js';
+import * as Y from 'yjs';
+import { cellText, findMeasure, MEASURE_STATUSES, measureText, type MeasureStatus, type MeasureTextField } from '../../../../shared/doc-schema.ts';
+import { bindText } from '../../lib/text-binding.ts';
 import { MeasureStatusBadge } from '../../components/Badges.tsx';
 import { OrganisationMultiPicker, OrganisationSelect } from '../../components/OrganisationPicker.tsx';
 import { formatDate, formatMoney, formatPercent, organisationName, t } from '../../i18n/index.ts';
@@ -7,12 +9,42 @@ import { organisationById, organisationLabel } from '../../state/directory.ts';
 
 /** One cell per field: an input bound to the Y.Doc when editable, formatted text otherwise. */
 
-export function TextCell(props: { id?: string; label: string; value: string; editable: boolean; onChange: (value: string) => void }) {
+export function TextCell(props: { id?: string; doc: Y.Doc; measureId: string; field: MeasureTextField; label: string; value: string; editable: boolean }) {
   return (
-    <Show when={props.editable} fallback={<span dir="auto">{props.value || '—'}</span>}>
-      <textarea id={props.id} class="cell-input" dir="auto" rows="2" aria-label={props.label} value={props.value} onInput={(e) => props.onChange(e.currentTarget.value)} />
+    <Show when={props.editable} fallback={<span class="cell-text" dir="auto">{props.value || '—'}</span>}>
+      <BoundText {...props} />
     </Show>
   );
+}
+
+/**
+ * A textarea bound to the cell's Y.Text (lib/text-binding.ts): typing merges with what others
+ * type in the same cell. Rebinds when the cell is replaced (an old client writing a string).
+ */
+function BoundText(props: { id?: string; doc: Y.Doc; measureId: string; field: MeasureTextField; label: string; value: string }) {
+  let field!: HTMLTextAreaElement;
+  onMount(() => {
+    const map = findMeasure(props.doc, props.measureId);
+    if (!map) return;
+    let unbind: (() => void) | null = null;
+    const bind = () => {
+      unbind?.();
+      unbind = null;
+      const value = map.get(props.field);
+      if (value instanceof Y.Text) unbind = bindText(field, value);
+      else field.value = cellText(value);
+    };
+    const onKeys = (event: Y.YMapEvent<unknown>) => event.keysChanged.has(props.field) && bind();
+    bind();
+    map.observe(onKeys);
+    onCleanup(() => {
+      map.unobserve(onKeys);
+      unbind?.();
+    });
+  });
+  // A cell still holding a string becomes a Y.Text before the first keystroke, not during it.
+  const ensureText = () => measureText(props.doc, props.measureId, props.field);
+  return <textarea ref={field} id={props.id} class="cell-input" dir="auto" rows="2" aria-label={props.label} data-field={props.field} onFocus={ensureText} />;
 }
 
 export function DateCell(props: { label: string; value: string | null; editable: boolean; onChange: (value: string | null) => void }) {

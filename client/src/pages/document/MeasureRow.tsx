@@ -26,7 +26,7 @@ export function MeasureRow(props: {
     <tr id={`measure-${props.measure.id}`} classList={{ overdue: isOverdue(props.measure) }}>
       <td class="narrow number">{formatNumber(props.index + 1)}</td>
       <td class="wide sticky">
-        <TextCell id={`measure-title-${props.measure.id}`} label={t('measures.measure')} value={props.measure.title} editable={props.editable} onChange={(title) => set({ title })} />
+        <TextCell id={`measure-title-${props.measure.id}`} doc={props.doc} measureId={props.measure.id} field="title" label={t('measures.measure')} value={props.measure.title} editable={props.editable} />
         <Show when={isOverdue(props.measure)}>
           <OverdueBadge />
         </Show>
@@ -37,7 +37,7 @@ export function MeasureRow(props: {
       <td><DateCell label={t('measures.due')} value={props.measure.due} editable={props.editable} onChange={(due) => set({ due })} /></td>
       <td><StatusCell value={props.measure.status} editable={props.editable} onChange={(status) => set({ status })} /></td>
       <td><ProgressCell value={props.measure.progress} editable={props.editable} onChange={(progress) => set({ progress })} /></td>
-      <td class="wide"><TextCell label={t('measures.indicator')} value={props.measure.indicator} editable={props.editable} onChange={(indicator) => set({ indicator })} /></td>
+      <td class="wide"><TextCell doc={props.doc} measureId={props.measure.id} field="indicator" label={t('measures.indicator')} value={props.measure.indicator} editable={props.editable} /></td>
       <td><BudgetCell value={props.measure.budget} editable={props.editable} onChange={(budget) => set({ budget })} /></td>
       <td>
         <button type="button" class="comment-count" classList={{ empty: props.comments === 0 }} data-testid="measure-comments" onClick={() => props.onComments()}
