@@ -1,5 +1,6 @@
 import * as comments from './areas/comments.ts';
 import * as notifications from './areas/notifications.ts';
+import * as measuresGrid from './areas/measures-grid.ts';
 import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
 
@@ -294,4 +295,5 @@ export const ar: Dictionary = {
   ...notifications.ar,
   ...comments.ar,
   ...sessions.ar,
+  ...measuresGrid.ar,
 };

@@ -1,5 +1,6 @@
 import * as comments from './areas/comments.ts';
 import * as notifications from './areas/notifications.ts';
+import * as measuresGrid from './areas/measures-grid.ts';
 import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
 
@@ -294,4 +295,5 @@ export const en: Dictionary = {
   ...notifications.en,
   ...comments.en,
   ...sessions.en,
+  ...measuresGrid.en,
 };

@@ -4,6 +4,7 @@
  */
 import * as comments from './areas/comments.ts';
 import * as notifications from './areas/notifications.ts';
+import * as measuresGrid from './areas/measures-grid.ts';
 import * as sessions from './areas/sessions.ts';
 
 export const fr = {
@@ -297,6 +298,7 @@ export const fr = {
   ...notifications.fr,
   ...comments.fr,
   ...sessions.fr,
+  ...measuresGrid.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,6 +1,6 @@
-import { For, Show, onCleanup, onMount } from 'solid-js';
+import { For, Show, createSignal, onCleanup, onMount } from 'solid-js';
 import * as Y from 'yjs';
-import { cellText, findMeasure, MEASURE_STATUSES, measureText, type MeasureStatus, type MeasureTextField } from '../../../../shared/doc-schema.ts';
+import { cellText, CURRENCIES, findMeasure, MEASURE_STATUSES, measureText, type Currency, type MeasureStatus, type MeasureTextField } from '../../../../shared/doc-schema.ts';
 import { bindText } from '../../lib/text-binding.ts';
 import { MeasureStatusBadge } from '../../components/Badges.tsx';
 import { OrganisationMultiPicker, OrganisationSelect } from '../../components/OrganisationPicker.tsx';
@@ -47,6 +47,7 @@ function BoundText(props: { id?: string; doc: Y.Doc; measureId: string; field: M
   return <textarea ref={field} id={props.id} class="cell-input" dir="auto" rows="2" aria-label={props.label} data-field={props.field} onFocus={ensureText} />;
 }
 
+/** The browser's date picker (it shows the date as the browser's language does); text when read-only. */
 export function DateCell(props: { label: string; value: string | null; editable: boolean; onChange: (value: string | null) => void }) {
   return (
     <Show when={props.editable} fallback={<span class="nowrap">{formatDate(props.value)}</span>}>
@@ -58,8 +59,8 @@ export function DateCell(props: { label: string; value: string | null; editable:
 export function StatusCell(props: { value: MeasureStatus; editable: boolean; onChange: (value: MeasureStatus) => void }) {
   return (
     <Show when={props.editable} fallback={<MeasureStatusBadge status={props.value} />}>
-      <select class={`cell-input measure-select-${props.value}`} aria-label={t('measures.status')} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as MeasureStatus)}>
-        <For each={MEASURE_STATUSES}>{(status) => <option value={status}>{t(`measureStatus.${status}`)}</option>}</For>
+      <select class={`cell-input status-chip measure-${props.value}`} aria-label={t('measures.status')} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as MeasureStatus)}>
+        <For each={MEASURE_STATUSES}>{(status) => <option value={status} selected={status === props.value}>{t(`measureStatus.${status}`)}</option>}</For>
       </select>
     </Show>
   );
@@ -69,26 +70,42 @@ export function ProgressCell(props: { value: number; editable: boolean; onChange
   const clamp = (raw: string) => Math.min(100, Math.max(0, Math.round(Number(raw) || 0)));
   return (
     <div class="progress-cell">
-      <Show when={props.editable} fallback={<span>{formatPercent(props.value)}</span>}>
+      <div class="progress-bar" role="img" aria-label={formatPercent(props.value)}>
+        <span style={{ 'inline-size': `${props.value}%` }} />
+      </div>
+      <Show when={props.editable} fallback={<span class="progress-value">{formatPercent(props.value)}</span>}>
         <input type="number" class="cell-input number" min="0" max="100" step="5" aria-label={t('measures.progress')} value={props.value} onChange={(e) => props.onChange(clamp(e.currentTarget.value))} />
       </Show>
-      <progress max="100" value={props.value} aria-hidden="true" />
     </div>
   );
 }
 
-export function BudgetCell(props: { value: number | null; editable: boolean; onChange: (value: number | null) => void }) {
+/**
+ * The amount formatted in the viewer's language with its currency; editing shows the bare
+ * number (focus or click on the formatted amount), so no one types thousands separators.
+ */
+export function BudgetCell(props: { value: number | null; currency: Currency; editable: boolean; onChange: (value: number | null) => void; onCurrency: (value: Currency) => void }) {
   const parse = (raw: string) => (raw.trim() === '' || !Number.isFinite(Number(raw)) || Number(raw) < 0 ? null : Number(raw));
+  const [editing, setEditing] = createSignal(false);
+  const shown = () => (props.value === null ? '—' : formatMoney(props.value, props.currency));
   return (
-    <Show when={props.editable} fallback={<span class="nowrap">{props.value === null ? '—' : formatMoney(props.value)}</span>}>
-      <input type="number" class="cell-input number" min="0" step="1000" aria-label={t('measures.budgetLabel')} value={props.value ?? ''} onChange={(e) => props.onChange(parse(e.currentTarget.value))} />
+    <Show when={props.editable} fallback={<span class="nowrap number-text">{shown()}</span>}>
+      <div class="budget-cell">
+        <Show when={editing()} fallback={<button type="button" class="cell-display number-text" aria-label={`${t('grid.budgetAmount')} : ${shown()}`} onFocus={() => setEditing(true)} onClick={() => setEditing(true)}>{shown()}</button>}>
+          <input type="number" class="cell-input number" min="0" step="1000" aria-label={t('grid.budgetAmount')} value={props.value ?? ''} ref={(el) => queueMicrotask(() => el.focus())}
+            onChange={(e) => props.onChange(parse(e.currentTarget.value))} onBlur={() => setEditing(false)} onKeyDown={(e) => e.key === 'Escape' && setEditing(false)} />
+        </Show>
+        <select class="cell-input currency" aria-label={t('grid.currency')} value={props.currency} onChange={(e) => props.onCurrency(e.currentTarget.value as Currency)}>
+          <For each={CURRENCIES}>{(currency) => <option value={currency} selected={currency === props.currency}>{currency}</option>}</For>
+        </select>
+      </div>
     </Show>
   );
 }
 
 export function LeadCell(props: { value: string | null; editable: boolean; onChange: (value: string | null) => void }) {
   return (
-    <Show when={props.editable} fallback={<span>{props.value ? organisationLabel(props.value) : '—'}</span>}>
+    <Show when={props.editable} fallback={<span class="cell-text">{props.value ? organisationLabel(props.value) : '—'}</span>}>
       <OrganisationSelect label={t('measures.lead')} value={props.value} onChange={props.onChange} />
     </Show>
   );
@@ -96,7 +113,7 @@ export function LeadCell(props: { value: string | null; editable: boolean; onCha
 
 export function PartnersCell(props: { value: string[]; lead: string | null; editable: boolean; onChange: (value: string[]) => void }) {
   return (
-    <Show when={props.editable} fallback={<span>{props.value.map((id) => organisationName(organisationById(id))).join(', ') || '—'}</span>}>
+    <Show when={props.editable} fallback={<span class="cell-text">{props.value.map((id) => organisationName(organisationById(id))).join(', ') || '—'}</span>}>
       <OrganisationMultiPicker label={t('measures.partners')} value={props.value} exclude={props.lead} onChange={props.onChange} />
     </Show>
   );
