@@ -146,7 +146,15 @@ export function readMeasures(doc: Y.Doc): MeasureFields[] {
 }
 
 export function findMeasure(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
-  return measureRows(doc).find((row) => row.id === id)?.map;
+  // One pass without sorting in the usual case (one row with that id): every cell of a long plan
+  // looks its row up. Two copies go through measureRows, so the one shown is the one found.
+  let found: Y.Map<unknown> | undefined;
+  for (const item of measuresOf(doc).toArray()) {
+    if (!(item instanceof Y.Map) || item.get('id') !== id) continue;
+    if (found) return measureRows(doc).find((row) => row.id === id)?.map;
+    found = item;
+  }
+  return found;
 }
 
 /**

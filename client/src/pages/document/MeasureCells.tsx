@@ -114,7 +114,7 @@ export function LeadCell(props: { value: string | null; editable: boolean; onCha
 export function PartnersCell(props: { value: string[]; lead: string | null; editable: boolean; onChange: (value: string[]) => void }) {
   return (
     <Show when={props.editable} fallback={<span class="cell-text">{props.value.map((id) => organisationName(organisationById(id))).join(', ') || '—'}</span>}>
-      <OrganisationMultiPicker label={t('measures.partners')} value={props.value} exclude={props.lead} onChange={props.onChange} />
+      <OrganisationMultiPicker compact label={t('measures.partners')} value={props.value} exclude={props.lead} onChange={props.onChange} />
     </Show>
   );
 }

@@ -14,7 +14,9 @@ const VIEW_KEY = 'tansiq.measuresView';
 /** Beyond this many lines only those in view are rendered, each of a fixed height. */
 const VIRTUAL_FROM = 80;
 const LINE_HEIGHT = 76;
-const COLUMNS = 12;
+/** widths of the columns (a long plan lays out with fixed widths: no measuring of every row) */
+const COLUMN_WIDTHS = ['3rem', '22rem', '20rem', '19rem', '10rem', '10rem', '11rem', '8rem', '18rem', '15rem', '18rem', '11rem'];
+const COLUMNS = COLUMN_WIDTHS.length;
 
 function storedView(): MeasureViewOptions {
   try {
@@ -97,6 +99,9 @@ export function MeasuresTable(props: {
         <div class="table-scroll grid-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
           <table class="data-table measures-table" classList={{ 'read-only': !props.editable, virtual: virtual() }}>
             <caption class="visually-hidden">{t('measures.title')}</caption>
+            <colgroup>
+              <For each={COLUMN_WIDTHS}>{(width) => <col style={{ 'inline-size': width }} />}</For>
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col" class="narrow">#</th>
