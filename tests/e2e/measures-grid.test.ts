@@ -86,6 +86,37 @@ describe('the measures table in two browsers', () => {
     expect(copies).toEqual([1, 1, 1]);
   });
 
+  it('moves between cells with the keyboard as a spreadsheet does', async () => {
+    const page = alice.page;
+    await title(page, 0).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('title');
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.rowIndex)).toBe(2);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TD');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Chef de file');
+    await page.keyboard.press('Alt+ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.rowIndex)).toBe(1);
+  });
+
+  it('turns a block pasted from a spreadsheet into rows, after a preview', async () => {
+    await alice.page.getByTestId('paste-measures').click();
+    const block = 'Mesure\tChef de file\n"Caravane médicale\nde l’été"\t\t\t01/06/2026\t30/09/2026\tEn cours\t25 %\tConsultations\t1 200 000 MAD\nPortail des MRE\t\t\t\t\tPrévue';
+    await alice.page.getByLabel('Lignes à coller').fill(block);
+    const preview = alice.page.getByTestId('paste-preview');
+    await expect.poll(() => preview.locator('tbody tr').count()).toBe(2);
+    expect(await preview.textContent()).toMatch(/1\s200\s000/);
+    await alice.page.getByTestId('paste-add').click();
+    await expect.poll(() => rows(bob.page).count(), { timeout: 10_000 }).toBe(5);
+    const { measures } = await stored();
+    expect(measures.slice(3).map((m) => [m.title, m.start, m.status, m.progress, m.budget])).toEqual([
+      ['Caravane médicale\nde l’été', '2026-06-01', 'in_progress', 25, 1_200_000],
+      ['Portail des MRE', null, 'planned', 0, null],
+    ]);
+  });
+
   it('raised no CSP violation or script error', () => {
     expect(alice.problems).toEqual([]);
     expect(bob.problems).toEqual([]);

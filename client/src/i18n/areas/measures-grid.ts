@@ -22,6 +22,13 @@ export const fr = {
   'grid.onTime': 'Dans les délais',
   'grid.shown': '{shown} mesure(s) sur {total}',
   'grid.groupCount': '{count} mesure(s)',
+  'grid.paste': 'Coller depuis un tableur',
+  'grid.pasteHint': 'Collez ici des lignes copiées d’Excel ou de LibreOffice, colonnes dans l’ordre du tableau : mesure, chef de file, partenaires, début, échéance, statut, avancement, indicateur, budget, notes.',
+  'grid.pasteArea': 'Lignes à coller',
+  'grid.pastePreview': 'Aperçu des mesures à ajouter',
+  'grid.pasteAdd': 'Ajouter {count} mesure(s)',
+  'grid.pasteUnread': 'Non reconnu : {columns}',
+  'grid.pasteNone': 'Aucune ligne reconnue.',
   'grid.moveNeedsOrder': 'Triez par ordre du plan pour déplacer les lignes',
 } as const;
 
@@ -50,6 +57,13 @@ export const ar: Record<Keys, string> = {
   'grid.onTime': 'في الآجال',
   'grid.shown': '{shown} من أصل {total} تدبير',
   'grid.groupCount': '{count} تدبير',
+  'grid.paste': 'لصق من جدول بيانات',
+  'grid.pasteHint': 'الصق هنا أسطرا منسوخة من Excel أو LibreOffice، بترتيب أعمدة الجدول: التدبير، الهيئة الرائدة، الشركاء، البداية، الأجل، الحالة، نسبة الإنجاز، المؤشر، الميزانية، الملاحظات.',
+  'grid.pasteArea': 'الأسطر المراد لصقها',
+  'grid.pastePreview': 'معاينة التدابير المراد إضافتها',
+  'grid.pasteAdd': 'إضافة {count} تدبير',
+  'grid.pasteUnread': 'غير معروف: {columns}',
+  'grid.pasteNone': 'لم يتم التعرف على أي سطر.',
   'grid.moveNeedsOrder': 'رتّب حسب ترتيب الخطة لنقل الأسطر',
 };
 
@@ -76,5 +90,12 @@ export const en: Record<Keys, string> = {
   'grid.onTime': 'On time',
   'grid.shown': '{shown} of {total} measures',
   'grid.groupCount': '{count} measures',
+  'grid.paste': 'Paste from a spreadsheet',
+  'grid.pasteHint': 'Paste rows copied from Excel or LibreOffice here, columns in the grid’s order: measure, lead, partners, start, due, status, progress, indicator, budget, notes.',
+  'grid.pasteArea': 'Rows to paste',
+  'grid.pastePreview': 'Preview of the measures to add',
+  'grid.pasteAdd': 'Add {count} measures',
+  'grid.pasteUnread': 'Not recognised: {columns}',
+  'grid.pasteNone': 'No row recognised.',
   'grid.moveNeedsOrder': 'Sort by plan order to move rows',
 };

@@ -4,11 +4,13 @@ import type { MeasureFields } from '../../../../shared/doc-schema.ts';
 import { EmptyState } from '../../components/Feedback.tsx';
 import { collator, t } from '../../i18n/index.ts';
 import { todayIso } from '../../lib/dates.ts';
+import { focusCell, gridMove } from '../../lib/grid-keys.ts';
 import { addMeasure } from '../../lib/measures.ts';
 import { arrangeMeasures, DEFAULT_VIEW, visibleWindow, type GridItem, type MeasureViewOptions } from '../../lib/measure-view.ts';
 import { organisationLabel } from '../../state/directory.ts';
 import { MeasureRow } from './MeasureRow.tsx';
 import { MeasuresToolbar } from './MeasuresToolbar.tsx';
+import { PastePreview } from './PastePreview.tsx';
 
 const VIEW_KEY = 'tansiq.measuresView';
 /** Beyond this many lines only those in view are rendered, each of a fixed height. */
@@ -75,6 +77,37 @@ export function MeasuresTable(props: {
   );
   const visible = createMemo(() => lines().slice(range().start, range().end));
 
+  const onKeys = (event: KeyboardEvent) => {
+    const move = gridMove(event, document.documentElement.dir === 'rtl');
+    if (!move) return;
+    const from = event.target as HTMLElement;
+    if (move === 'edit') {
+      const control = from.querySelector<HTMLElement>('textarea, input, select, button');
+      if (control) {
+        event.preventDefault();
+        control.focus();
+      }
+      return;
+    }
+    if (move === 'leave') {
+      const cell = from.closest('td');
+      if (!cell) return;
+      event.preventDefault();
+      cell.tabIndex = -1;
+      cell.focus();
+      return;
+    }
+    if (focusCell(from, move)) event.preventDefault();
+  };
+  // A block of cells pasted on the grid (not into a field) is offered as new rows, with a preview.
+  const [pasting, setPasting] = createSignal<string | null>(null);
+  const onPaste = (event: ClipboardEvent) => {
+    if (!props.editable || (event.target as HTMLElement).matches('input, textarea, select')) return;
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (!/[\t\n]/.test(text.trim())) return;
+    event.preventDefault();
+    setPasting(text);
+  };
   const add = () => {
     const id = addMeasure(props.doc);
     queueMicrotask(() => document.getElementById(`measure-title-${id}`)?.focus());
@@ -89,14 +122,22 @@ export function MeasuresTable(props: {
       <div class="section-heading">
         <h2 id="measures-heading">{t('measures.title')}</h2>
         <Show when={props.editable}>
-          <button type="button" class="button primary" onClick={add} data-testid="add-measure">
-            {t('measures.add')}
-          </button>
+          <div class="actions">
+            <button type="button" class="button subtle" onClick={() => setPasting('')} data-testid="paste-measures">
+              {t('grid.paste')}
+            </button>
+            <button type="button" class="button primary" onClick={add} data-testid="add-measure">
+              {t('measures.add')}
+            </button>
+          </div>
         </Show>
       </div>
+      <Show when={pasting() !== null}>
+        <PastePreview doc={props.doc} initialText={pasting()!} onClose={() => setPasting(null)} />
+      </Show>
       <Show when={props.rows.length > 0} fallback={<EmptyState title={t('measures.none')} />}>
         <MeasuresToolbar options={options()} onChange={change} shown={shown()} total={props.rows.length} />
-        <div class="table-scroll grid-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div class="table-scroll grid-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onPaste={onPaste}>
           <table class="data-table measures-table" classList={{ 'read-only': !props.editable, virtual: virtual() }}>
             <caption class="visually-hidden">{t('measures.title')}</caption>
             <colgroup>
@@ -118,7 +159,7 @@ export function MeasuresTable(props: {
                 <th scope="col"><span class="visually-hidden">{t('common.actions')}</span></th>
               </tr>
             </thead>
-            <tbody>
+            <tbody onKeyDown={onKeys}>
               <Show when={range().start > 0}>
                 <tr class="spacer" aria-hidden="true" style={{ height: `${range().start * LINE_HEIGHT}px` }}><td colSpan={COLUMNS} /></tr>
               </Show>
