@@ -4,7 +4,8 @@ import * as foundation from './migrations/2026_11_28_0001_foundation.ts';
 import * as collaboration from './migrations/2026_11_28_0002_collaboration.ts';
 import * as commissionWork from './migrations/2026_11_28_0003_commission_work.ts';
 import * as slack from './migrations/2026_11_28_0004_slack.ts';
-import * as measureCells from './migrations/2026_12_04_0010_measure_cells.ts';
+import * as tokenExpiryLoginThrottle from './migrations/2026_12_04_0101_token_expiry_login_throttle.ts';
+import * as measureCells from './migrations/2026_12_04_0201_measure_cells.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -15,7 +16,8 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_0002_collaboration': collaboration,
   '2026_11_28_0003_commission_work': commissionWork,
   '2026_11_28_0004_slack': slack,
-  '2026_12_04_0010_measure_cells': measureCells,
+  '2026_12_04_0101_token_expiry_login_throttle': tokenExpiryLoginThrottle,
+  '2026_12_04_0201_measure_cells': measureCells,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
