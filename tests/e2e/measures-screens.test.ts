@@ -55,6 +55,10 @@ describe('the measures grid as people see it', () => {
       const budget = await page.locator('.measures-table tbody tr').first().locator('.budget-cell .cell-display').textContent();
       expect(budget).not.toContain('3200000');
       expect(budget).toMatch(language === 'en' ? /MAD\s?3,200,000/ : /3\D200\D000/);
+      // The columns beyond the first screen: the grid scrolled to its end, the first column still there.
+      await page.locator('.grid-scroll').evaluate((grid) => grid.scrollTo({ left: document.documentElement.dir === 'rtl' ? -99_999 : 99_999 }));
+      await page.locator('.grid-scroll').screenshot({ path: `test-artifacts/grid-1440-end-${language}.png` });
+      await page.locator('.grid-scroll').evaluate((grid) => grid.scrollTo({ left: 0 }));
     });
     expect(problems).toEqual([]);
   });
