@@ -173,6 +173,7 @@ export const ar: Dictionary = {
   'collab.refused.unauthenticated': 'انتهت صلاحية جلستك: سجّل الدخول من جديد لمواصلة التعديل.',
   'collab.refused.forbidden': 'سُحبت صلاحية وصولك إلى هذه الوثيقة.',
   'collab.refused.not_found': 'هذه الوثيقة غير موجودة أو لم تعد متاحة لك.',
+  'collab.refused.too_large': 'تعديلاتك أكبر من أن تُرسل دفعة واحدة: إنها محفوظة في هذا المتصفح. انسخ الجزء الكبير إلى مكان آخر واحذفه، ثم أعد تحميل الصفحة.',
   'collab.refused.other': 'أغلق الخادم الاتصال بالوثيقة. أعد تحميل الصفحة.',
   'connection.refused': 'غير متصل',
 

@@ -173,6 +173,7 @@ export const en: Dictionary = {
   'collab.refused.unauthenticated': 'Your session has expired: sign in again to keep editing.',
   'collab.refused.forbidden': 'Your access to this document was removed.',
   'collab.refused.not_found': 'This document does not exist or is no longer accessible to you.',
+  'collab.refused.too_large': 'Your changes are too large to be sent at once: they are kept in this browser. Copy the large part elsewhere, remove it, then reload the page.',
   'collab.refused.other': 'The server closed the connection to the document. Reload the page.',
   'connection.refused': 'Disconnected',
 

@@ -176,6 +176,7 @@ export const fr = {
   'collab.refused.unauthenticated': 'Votre session a expiré : reconnectez-vous pour continuer à modifier.',
   'collab.refused.forbidden': 'Votre accès à ce document a été retiré.',
   'collab.refused.not_found': 'Ce document n’existe pas ou ne vous est plus accessible.',
+  'collab.refused.too_large': 'Vos modifications sont trop volumineuses pour être envoyées d’un coup : elles restent dans ce navigateur. Copiez ailleurs la grande partie, retirez-la, puis rechargez la page.',
   'collab.refused.other': 'La connexion au document a été fermée par le serveur. Rechargez la page.',
   'connection.refused': 'Déconnecté',
 
