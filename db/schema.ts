@@ -143,6 +143,8 @@ export interface MeasuresTable {
   progress: number;
   indicator: string;
   budget: string | number | null;
+  currency: ColumnType<'MAD' | 'EUR' | 'USD', 'MAD' | 'EUR' | 'USD' | undefined, 'MAD' | 'EUR' | 'USD'>;
+  notes: ColumnType<string, string | undefined, string>;
   updated_at: UpdatedAt;
 }
 

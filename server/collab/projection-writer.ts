@@ -63,6 +63,8 @@ export async function writeProjectionIn(trx: Kysely<Database>, context: Projecti
     progress: measure.progress,
     indicator: measure.indicator,
     budget: measure.budget,
+    currency: measure.currency,
+    notes: measure.notes,
     updated_at: new Date(),
   }));
   await trx
@@ -76,6 +78,8 @@ export async function writeProjectionIn(trx: Kysely<Database>, context: Projecti
         partner_organisation_ids: eb.ref('excluded.partner_organisation_ids'),
         start_date: eb.ref('excluded.start_date'),
         due_date: eb.ref('excluded.due_date'),
+        currency: eb.ref('excluded.currency'),
+        notes: eb.ref('excluded.notes'),
         status: eb.ref('excluded.status'),
         progress: eb.ref('excluded.progress'),
         indicator: eb.ref('excluded.indicator'),

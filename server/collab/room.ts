@@ -10,6 +10,7 @@ import type { CollabMetrics } from './metrics.ts';
 import type { UpdateExtent } from './protocol/index.ts';
 import { extentOf, isEmptyUpdate } from './update-check.ts';
 import { LocalChanges } from './local-changes.ts';
+import { measureMigration } from './measure-migration.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { hasMissingDependencies, overlapsDocument, updateChangesDocument } from './update-effect.ts';
 
@@ -94,6 +95,7 @@ export class Room {
     if (this.state === 'closed') return;
     this.state = 'ready';
     this.localChanges.flush();
+    this.migrate();
     this.reportPending();
     this.services.metrics.loadSeconds.observe((performance.now() - started) / 1000);
     for (const connection of this.connections) this.greet(connection);
@@ -287,6 +289,30 @@ export class Room {
     this.services.onChanged(this, editorUserId);
     this.localChanges.flush();
     return result;
+  }
+
+  /**
+   * Brings the measures of a document stored in an older model to the current one, as an update
+   * stored and relayed like any change (see measure-migration.ts for why it is safe when two
+   * processes do it at once). A failure leaves the document as it was: readers read both models.
+   */
+  private migrate(): void {
+    let update: Uint8Array | null;
+    try {
+      update = measureMigration(this.doc);
+    } catch (error) {
+      this.services.logger.error({ err: error, documentId: this.documentId }, 'could not migrate the measures of a document');
+      return;
+    }
+    if (!update) return;
+    this.localChanges.hold(() => Y.applyUpdate(this.doc, update, SERVER_ORIGIN));
+    this.relay({ update, frame: null, origin: null });
+    this.services.onLocalUpdate?.(this, update);
+    this.tailEntries++;
+    // Not projected: the rows read the same before and after.
+    void this.services.store.append(this.documentId, update).then(() => this.services.onStored(this));
+    this.localChanges.flush();
+    this.services.logger.info({ documentId: this.documentId }, 'measures migrated to the current model');
   }
 
   /**

@@ -6,6 +6,7 @@ import * as comments from './areas/comments.ts';
 import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
+import * as measuresGrid from './areas/measures-grid.ts';
 import * as sessions from './areas/sessions.ts';
 
 export const fr = {
@@ -306,6 +307,7 @@ export const fr = {
   ...files.fr,
   ...sessions.fr,
   ...audit.fr,
+  ...measuresGrid.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
