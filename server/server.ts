@@ -11,6 +11,7 @@ import { CollabHub } from './collab/hub.ts';
 import { DEFAULT_LIMITS, type CollabLimits } from './collab/limits.ts';
 import { createCollabMetrics } from './collab/metrics.ts';
 import { attachSyncEndpoint } from './collab/sync-endpoint.ts';
+import { reprojectLaggingDocuments } from './collab/projection-recovery.ts';
 import { DomainEvents } from './events/bus.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { subscribeHubToAccessChanges } from './collab/access-listener.ts';
@@ -70,6 +71,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     events,
   });
   subscribeHubToAccessChanges(events, hub);
+  // In the background: a process killed before its debounced projections ran left SQL behind.
+  const reprojecting = reprojectLaggingDocuments(database.db, hub.store, events, logger.child({ component: 'collab' })).catch((error) =>
+    logger.error({ err: error }, 'could not look for projections to bring up to date'),
+  );
   const cluster = config.redisUrl ? new RedisCluster(config.redisUrl, logger.child({ component: 'cluster' })) : undefined;
   if (cluster) {
     relayAccessChanges(events, cluster, hub);
@@ -107,6 +112,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await realtime.close();
       await slack?.close();
       await hub.close();
+      await reprojecting;
       await cluster?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -14,6 +14,8 @@ import { DocumentStore, type LoadedDocument } from './document-store.ts';
 import type { CollabLimits } from './limits.ts';
 import type { CollabMetrics } from './metrics.ts';
 import { projectDocument } from './projection.ts';
+import { projectionLags, projectionMark } from './projection-mark.ts';
+import { recordedProjectionMark } from './projection-recovery.ts';
 import { writeProjection } from './projection-writer.ts';
 import { Room } from './room.ts';
 import { CollabMessageKind } from '../cluster/collab-channel.ts';
@@ -196,6 +198,7 @@ export class CollabHub {
       onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
     }, prefetched);
     if (this.cluster) room.loaded.then(() => this.linkToCluster(room), () => {});
+    room.loaded.then(() => this.projectIfLagging(room), () => {});
     this.rooms.set(documentId, room);
     this.options.metrics.openDocuments.inc();
     room.loaded.catch(() => {
@@ -271,6 +274,19 @@ export class CollabHub {
     return this.compactor.compact(documentId, () => this.rooms.get(documentId)?.liveDocument() ?? null);
   }
 
+  /** A document whose projection does not reflect what was loaded (a crash before it ran) is projected again. */
+  private async projectIfLagging(room: Room): Promise<void> {
+    try {
+      const recorded = await recordedProjectionMark(this.options.db, room.documentId);
+      if (room.state !== 'ready' || !projectionLags(room.doc, recorded)) return;
+      // At once rather than after the debounce: nobody may edit it again soon.
+      this.projections.schedule(room.documentId);
+      await this.projections.runNow(room.documentId);
+    } catch (error) {
+      this.options.logger.error({ err: error, documentId: room.documentId }, 'could not check the projection of a loaded document');
+    }
+  }
+
   private async project(documentId: string): Promise<void> {
     // While a document is reopened its new copy may still be loading; the old one is then current.
     const room = [this.rooms.get(documentId), this.unloading.get(documentId)].find((candidate) => candidate?.state === 'ready');
@@ -278,7 +294,7 @@ export class CollabHub {
     try {
       const changes = await writeProjection(
         this.options.db,
-        { documentId, lastEditorId: room.lastEditorId, lastEditedAt: room.lastEditedAt },
+        { documentId, lastEditorId: room.lastEditorId, lastEditedAt: room.lastEditedAt, mark: projectionMark(room.doc) },
         projectDocument(room.doc),
       );
       for (const change of changes) {
