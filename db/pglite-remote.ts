@@ -117,7 +117,16 @@ export class RemotePGlite implements PGlite {
   }
 
   async transaction<T>(callback: (tx: PGliteTransaction) => Promise<T>): Promise<T> {
-    const id = (await this.request({ op: 'begin' })) as number;
+    let id: number;
+    try {
+      id = (await this.request({ op: 'begin' })) as number;
+    } catch (error) {
+      // Kysely's dialect waits for the callback to start before anything else, and would wait
+      // for ever (holding its only connection) if it never did: it runs, and every query fails.
+      const failed: PGliteTransaction = { query: () => Promise.reject(error), rollback: async () => {} };
+      await callback(failed).catch(() => {});
+      throw error;
+    }
     let rolledBack = false;
     const tx: PGliteTransaction = {
       query: <R>(sql: string, params: unknown[] = []) => this.queryIn<R>(id, sql, params),

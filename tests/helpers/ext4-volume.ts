@@ -19,6 +19,8 @@ export interface Ext4Volume {
   cut(): void;
   /** unmounts and mounts again: what survives is what reached the disk before the cut */
   remount(): void;
+  /** fills the disk to the last byte with a file; returns how to free that space again */
+  fill(): () => void;
   dispose(): void;
 }
 
@@ -64,6 +66,25 @@ export function createExt4Volume(sizeMb: number): Ext4Volume {
     remount() {
       unmount();
       mount();
+    },
+    fill() {
+      const filler = path.join(dir, 'filler');
+      const fd = fs.openSync(filler, 'w');
+      const chunk = Buffer.alloc(1024 * 1024);
+      try {
+        for (let size = chunk.length; size >= 512; ) {
+          try {
+            fs.writeSync(fd, chunk, 0, size);
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+            size = Math.floor(size / 2);
+          }
+        }
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      return () => fs.rmSync(filler, { force: true });
     },
     dispose() {
       if (mounted) {
