@@ -284,9 +284,10 @@ export class CollabHub {
     try {
       const recorded = await recordedProjectionMark(this.options.db, room.documentId);
       if (room.state !== 'ready' || !projectionLags(room.doc, recorded)) return;
-      // At once rather than after the debounce: nobody may edit it again soon.
-      this.projections.schedule(room.documentId);
-      await this.projections.runNow(room.documentId);
+      // At once rather than after the debounce: nobody may edit it again soon. (Outside the
+      // debouncer: were an edit's projection to commit before this one, the mark this one records
+      // is older than the document, and the next load projects it again.)
+      await this.project(room.documentId);
     } catch (error) {
       this.options.logger.error({ err: error, documentId: room.documentId }, 'could not check the projection of a loaded document');
     }
