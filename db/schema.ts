@@ -121,7 +121,7 @@ export interface DocSnapshotsTable {
   updated_at: UpdatedAt;
 }
 
-/** What a document's SQL projection reflects (see migration 2026_12_04_0001_projection_mark). */
+/** What a document's SQL projection reflects (see migration 2026_12_04_0201_projection_mark). */
 export interface DocProjectionsTable {
   document_id: string;
   /** Yjs snapshot (state vector + delete set) of the document the projection was computed from */
