@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HttpSocketBounds } from './http/socket-bounds.ts';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -21,6 +22,10 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
   REDIS_URL: z.string().optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** `off`: no separate listener (then /metrics exists only on the public port, with METRICS_TOKEN) */
+  METRICS_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(9464),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   OVERDUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
   COLLAB_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
@@ -29,6 +34,13 @@ const environmentSchema = z.object({
   COLLAB_MAX_UNSTORED_BYTES: z.coerce.number().int().min(1).default(64 * 1024 * 1024),
   COLLAB_PROJECTION_WAIT_MS: z.coerce.number().int().min(0).default(1_000),
   COLLAB_PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
+  /** largest sync message (a first sync after long offline work, a paste); bounded by memory */
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(32 * 1024 * 1024),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(65_000),
+  /** default: 512 (an office behind one NAT address: ~8 per person), or 0 (no bound) with TRUST_PROXY, where every client comes through the proxy's address */
+  HTTP_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).optional(),
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   /** xapp-… : Socket Mode, for networks without a public URL */
@@ -61,6 +73,8 @@ export interface Config {
   logLevel: string;
   sessionTtlMs: number;
   redisUrl?: string;
+  /** Prometheus metrics: a separate listener (loopback by default), and/or the public port behind a bearer token */
+  metrics: { host: string; port: number | null; token?: string };
   overdueCheckIntervalMs: number;
   collab: {
     unloadDelayMs: number;
@@ -69,7 +83,9 @@ export interface Config {
     maxUnstoredBytes: number;
     projectionWaitMs: number;
     projectionMaxWaitMs: number;
+    maxMessageBytes: number;
   };
+  http: HttpSocketBounds;
   /** absent when Slack is not configured: the bot stays off */
   slack?: SlackConfig;
 }
@@ -117,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     redisUrl: e.REDIS_URL,
+    metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT === 'off' ? null : e.METRICS_PORT, token: e.METRICS_TOKEN },
     overdueCheckIntervalMs: e.OVERDUE_CHECK_INTERVAL_MS,
     collab: {
       unloadDelayMs: e.COLLAB_UNLOAD_DELAY_MS,
@@ -125,6 +142,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUnstoredBytes: e.COLLAB_MAX_UNSTORED_BYTES,
       projectionWaitMs: e.COLLAB_PROJECTION_WAIT_MS,
       projectionMaxWaitMs: e.COLLAB_PROJECTION_MAX_WAIT_MS,
+      maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
+    },
+    http: {
+      // Node refuses a headers timeout above the request timeout.
+      headersTimeoutMs: Math.min(e.HTTP_HEADERS_TIMEOUT_MS, e.HTTP_REQUEST_TIMEOUT_MS),
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnectionsPerAddress: e.HTTP_MAX_CONNECTIONS_PER_ADDRESS ?? (e.TRUST_PROXY ? 0 : 512),
     },
     slack: e.SLACK_BOT_TOKEN
       ? {

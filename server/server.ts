@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -10,9 +9,11 @@ import { storageChecks } from './http/storage-readiness.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { CollabHub } from './collab/hub.ts';
-import { DEFAULT_LIMITS, type CollabLimits } from './collab/limits.ts';
+import { collabLimits, type CollabLimits } from './collab/limits.ts';
 import { createCollabMetrics } from './collab/metrics.ts';
-import { attachSyncEndpoint } from './collab/sync-endpoint.ts';
+import { startMetricsListener } from './http/metrics-listener.ts';
+import { attachSyncEndpoint, isSyncPath } from './collab/sync-endpoint.ts';
+import { createBoundedServer, refuseUnknownUpgrades } from './http/socket-bounds.ts';
 import { reprojectLaggingDocuments } from './collab/projection-recovery.ts';
 import { DomainEvents } from './events/bus.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -34,6 +35,8 @@ export interface RunningServer {
   hub: CollabHub;
   events: DomainEvents;
   metrics: Registry;
+  /** the separate /metrics listener's URL; null when off or its port was taken */
+  metricsUrl: string | null;
   /** null when Slack is not configured */
   slack: SlackBot | null;
   /** stops accepting, ends open connections, flushes, closes the database; safe to call twice */
@@ -71,7 +74,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     db: database.db,
     logger: logger.child({ component: 'collab' }),
     metrics: createCollabMetrics(metrics),
-    limits: { ...DEFAULT_LIMITS, ...options.collabLimits },
+    limits: collabLimits({ maxMessageBytes: config.collab.maxMessageBytes, ...options.collabLimits }),
     ...config.collab,
     events,
   });
@@ -90,19 +93,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const slack = await startSlackBot({ db: database.db, hub, events, clock, config, logger: logger.child({ component: 'slack' }) });
   const readiness: ReadinessCheck[] = storageChecks(database, () => hub.store.writeProblem);
   const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, readiness, slack: slack?.middleware });
-  const server = http.createServer(app.callback());
+  const server = createBoundedServer(config.http, app.callback());
   const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }) });
   const realtime = attachRealtime({ server, db: database.db, config, logger: logger.child({ component: 'realtime' }), events, cluster });
   const stopNotifications = startNotifications(database.db, events, logger.child({ component: 'notifications' }));
   const stopSessionCleanup = scheduleSessionCleanup(database.db, logger.child({ component: 'sessions' }));
   const stopOverdueCheck = scheduleOverdueCheck(database.db, events, clock, logger.child({ component: 'overdue' }), config.overdueCheckIntervalMs);
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  server.requestTimeout = 60_000;
+  // socket.io (engine.io) answers upgrades under its path, /socket.io/.
+  refuseUnknownUpgrades(server, (pathname) => isSyncPath(pathname) || pathname.startsWith('/socket.io/'));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  const metricsListener = config.metrics.port === null
+    ? null
+    : await startMetricsListener(metrics, { host: config.metrics.host, port: config.metrics.port }, logger.child({ component: 'metrics' }));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
   logger.info({ url, database: database.kind }, 'Tansiq is listening');
@@ -116,6 +121,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       const endBy = Date.now() + SHUTDOWN_BUDGET_MS;
       const left = () => endBy - Date.now();
       syncEndpoint.close();
+      await metricsListener?.close();
       stopNotifications();
       stopOverdueCheck();
       stopSessionCleanup();
@@ -135,5 +141,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (!(await within(left(), database.close()))) logger.warn('the database did not close in time');
       logger.info('stopped');
     })());
-  return { url, port, database, logger, hub, events, metrics, slack, close };
+  return { url, port, database, logger, hub, events, metrics, metricsUrl: metricsListener?.url ?? null, slack, close };
 }
