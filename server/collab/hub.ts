@@ -284,10 +284,10 @@ export class CollabHub {
     try {
       const recorded = await recordedProjectionMark(this.options.db, room.documentId);
       if (room.state !== 'ready' || !projectionLags(room.doc, recorded)) return;
-      // At once rather than after the debounce: nobody may edit it again soon. (Outside the
-      // debouncer: were an edit's projection to commit before this one, the mark this one records
-      // is older than the document, and the next load projects it again.)
-      await this.project(room.documentId);
+      // Through the debouncer like an edit: within COLLAB_PROJECTION_WAIT_MS, one run at a time.
+      // (Running it at once beside the clients' resync after a restart left them unsynced in
+      // collab-restart.test.ts; not understood yet.)
+      this.projections.schedule(room.documentId);
     } catch (error) {
       this.options.logger.error({ err: error, documentId: room.documentId }, 'could not check the projection of a loaded document');
     }

@@ -73,6 +73,9 @@ describe('the projection catches up after a crash', () => {
     // As another process would leave it, dead before projecting: an update in the log only.
     const source = new Y.Doc();
     measuresOf(source).push([newMeasureMap({ id: 'elsewhere', title: 'Mesure écrite ailleurs' })]);
+    // A server whose debounced projection runs soon: the catch-up on load goes through it.
+    await child!.stop();
+    child = await spawnServer(port, { ...database.env, COLLAB_PROJECTION_WAIT_MS: '200', COLLAB_PROJECTION_MAX_WAIT_MS: '1000' });
     const before = await projectedTitles(child!.url);
     await withDatabase(database, (handle) => new DocumentStore(handle.db, pino({ level: 'silent' })).append(world.documentId, Y.encodeStateAsUpdate(source)));
     expect(await projectedTitles(child!.url)).toEqual(before);
