@@ -5,8 +5,8 @@ import { sql, type Kysely } from 'kysely';
 /**
  * What the SQL projection of each document reflects: the Yjs snapshot (state vector and delete
  * set) of the document it was computed from. A document whose state differs was changed after
- * its last projection (a crash before the debounced projection ran) and is projected again on
- * load and at start. No row: never projected since this table exists. A table of its own, so
+ * its last projection (a crash before the debounced projection ran) and is projected again at
+ * start. No row: never projected since this table exists. A table of its own, so
  * that reading documents never carries these bytes along.
  */
 export async function up(db: Kysely<any>): Promise<void> {

@@ -14,8 +14,7 @@ import { DocumentStore, type LoadedDocument } from './document-store.ts';
 import type { CollabLimits } from './limits.ts';
 import { observeUnstored, type CollabMetrics } from './metrics.ts';
 import { projectDocument } from './projection.ts';
-import { projectionLags, projectionMark } from './projection-mark.ts';
-import { recordedProjectionMark } from './projection-recovery.ts';
+import { projectionMark } from './projection-mark.ts';
 import { writeProjection } from './projection-writer.ts';
 import { Room } from './room.ts';
 import { within } from '../deadline.ts';
@@ -203,7 +202,6 @@ export class CollabHub {
       onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
     }, prefetched);
     if (this.cluster) room.loaded.then(() => this.linkToCluster(room), () => {});
-    room.loaded.then(() => this.projectIfLagging(room), () => {});
     this.rooms.set(documentId, room);
     this.options.metrics.openDocuments.inc();
     room.loaded.catch(() => {
@@ -277,20 +275,6 @@ export class CollabHub {
   /** Merges the document's log into its snapshot now (tests, tools). */
   compact(documentId: string): Promise<void> {
     return this.compactor.compact(documentId, () => this.rooms.get(documentId)?.liveDocument() ?? null);
-  }
-
-  /** A document whose projection does not reflect what was loaded (a crash before it ran) is projected again. */
-  private async projectIfLagging(room: Room): Promise<void> {
-    try {
-      const recorded = await recordedProjectionMark(this.options.db, room.documentId);
-      if (room.state !== 'ready' || !projectionLags(room.doc, recorded)) return;
-      // Through the debouncer like an edit: within COLLAB_PROJECTION_WAIT_MS, one run at a time.
-      // (Running it at once beside the clients' resync after a restart left them unsynced in
-      // collab-restart.test.ts; not understood yet.)
-      this.projections.schedule(room.documentId);
-    } catch (error) {
-      this.options.logger.error({ err: error, documentId: room.documentId }, 'could not check the projection of a loaded document');
-    }
   }
 
   private async project(documentId: string): Promise<void> {

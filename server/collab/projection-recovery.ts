@@ -8,12 +8,6 @@ import { projectDocument } from './projection.ts';
 import { projectionLags, projectionMark } from './projection-mark.ts';
 import { writeProjection } from './projection-writer.ts';
 
-/** The mark recorded with a document's projection, or null when it has none yet. */
-export async function recordedProjectionMark(db: Kysely<Database>, documentId: string): Promise<Uint8Array | null> {
-  const row = await db.selectFrom('doc_projections').select('state').where('document_id', '=', documentId).executeTakeFirst();
-  return row ? new Uint8Array(row.state) : null;
-}
-
 /**
  * At start: documents whose projection may lag what is stored are projected again from storage.
  * The projection is debounced, so a process killed within a second or so of an edit has stored

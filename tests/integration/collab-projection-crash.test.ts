@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import pino from 'pino';
-import { DocumentStore } from '../../server/collab/document-store.ts';
 import { measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
 import { freePort, metricValue, spawnServer, type ChildServer } from '../helpers/child-server.ts';
 import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
 import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
 import { ApiClient } from '../helpers/http.ts';
-import { createPersistentDatabase, startServerOn, withDatabase, type PersistentDatabase } from '../helpers/persistent-database.ts';
+import { createPersistentDatabase, startServerOn, type PersistentDatabase } from '../helpers/persistent-database.ts';
 
 /**
  * The projection into SQL is debounced; a process killed in between has stored the edits but not
@@ -66,23 +63,5 @@ describe('the projection catches up after a crash', () => {
     console.info(
       `projection after SIGKILL: 3 edits typed, 3 acknowledged, 0 lost; projected ${Math.round(now - readyAt)} ms after ready (${Math.round(now - restartedAt)} ms after the restart)`,
     );
-  });
-
-  // A second writer on the database while the server runs needs PostgreSQL (PGlite's folder has one owner).
-  it.skipIf(!process.env.DATABASE_URL)('projects again a document whose stored state is ahead of its projection when it is opened', { timeout: 60_000 }, async () => {
-    // As another process would leave it, dead before projecting: an update in the log only.
-    const source = new Y.Doc();
-    measuresOf(source).push([newMeasureMap({ id: 'elsewhere', title: 'Mesure écrite ailleurs' })]);
-    // A server whose debounced projection runs soon: the catch-up on load goes through it.
-    await child!.stop();
-    child = await spawnServer(port, { ...database.env, COLLAB_PROJECTION_WAIT_MS: '200', COLLAB_PROJECTION_MAX_WAIT_MS: '1000' });
-    const before = await projectedTitles(child!.url);
-    await withDatabase(database, (handle) => new DocumentStore(handle.db, pino({ level: 'silent' })).append(world.documentId, Y.encodeStateAsUpdate(source)));
-    expect(await projectedTitles(child!.url)).toEqual(before);
-
-    const reader = connectPeer(child!.url, world.documentId, world.editors[0]!.token);
-    peers.push(reader);
-    await reader.synced();
-    await eventually(async () => expect(await projectedTitles(child!.url)).toContain('Mesure écrite ailleurs'), 20_000, 100);
   });
 });
