@@ -130,7 +130,7 @@ export interface DocSnapshotsTable {
   updated_at: UpdatedAt;
 }
 
-/** What a document's SQL projection reflects (see migration 2026_12_04_0201_projection_mark). */
+/** What a document's SQL projection reflects (see migration 2026_12_04_0301_projection_mark). */
 export interface DocProjectionsTable {
   document_id: string;
   /** Yjs snapshot (state vector + delete set) of the document the projection was computed from */
@@ -193,6 +193,7 @@ export interface Database {
   slack_deliveries: SlackDeliveriesTable;
   slack_outbox: SlackOutboxTable;
   login_throttle: LoginThrottleTable;
+  workspace_settings: WorkspaceSettingsTable;
 }
 
 export type CommissionKind = 'interministerial' | 'technical' | 'bilateral';
@@ -370,3 +371,11 @@ export type DocumentAccessRow = Selectable<DocumentAccessTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type NewDocument = Insertable<DocumentsTable>;
 export type DocumentUpdate = Updateable<DocumentsTable>;
+
+export interface WorkspaceSettingsTable {
+  key: string;
+  value: ColumnType<unknown, string | undefined, string | undefined>;
+  data: Uint8Array | null;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}

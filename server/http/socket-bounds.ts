@@ -14,8 +14,10 @@ export interface HttpSocketBounds {
 }
 
 /**
- * The HTTP server with every socket bounded in time and number: Node checks its timeouts only
- * every `connectionsCheckingInterval` (30 s by default), so the interval follows the timeouts.
+ * The HTTP server with every socket bounded in time and number. Node checks its timeouts only
+ * every `connectionsCheckingInterval` (30 s by default), so the interval follows the timeouts; the
+ * headers timeout counts from the connection, so one that never sends a byte is closed too.
+ * Upgraded sockets leave these checks (the sync endpoint and socket.io bound them).
  */
 export function createBoundedServer(bounds: HttpSocketBounds, handler: http.RequestListener): http.Server {
   const server = http.createServer({
@@ -24,12 +26,6 @@ export function createBoundedServer(bounds: HttpSocketBounds, handler: http.Requ
     keepAliveTimeout: bounds.keepAliveTimeoutMs,
     connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(bounds.headersTimeoutMs / 4))),
   }, handler);
-  /*
-   * A connection that never sends a byte has no request for those timeouts to measure: the
-   * socket's own idle timer closes it (upgraded sockets turn it off: ws and engine.io both call
-   * setTimeout(0)).
-   */
-  server.timeout = Math.max(bounds.headersTimeoutMs, bounds.keepAliveTimeoutMs);
   if (bounds.maxConnectionsPerAddress > 0) limitConnectionsPerAddress(server, bounds.maxConnectionsPerAddress);
   return server;
 }

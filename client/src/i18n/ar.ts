@@ -1,4 +1,5 @@
 import * as comments from './areas/comments.ts';
+import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
@@ -298,5 +299,6 @@ export const ar: Dictionary = {
   'admin.passwordHint': 'اختيارية؛ 12 حرفًا على الأقل. بدون كلمة مرور لا يمكن للحساب تسجيل الدخول.',
   ...notifications.ar,
   ...comments.ar,
+  ...files.ar,
   ...sessions.ar,
 };

@@ -1,4 +1,5 @@
 import * as comments from './areas/comments.ts';
+import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
@@ -298,5 +299,6 @@ export const en: Dictionary = {
   'admin.passwordHint': 'Optional; at least 12 characters. Without a password the account cannot sign in.',
   ...notifications.en,
   ...comments.en,
+  ...files.en,
   ...sessions.en,
 };

@@ -3,6 +3,7 @@
  * dictionaries fail the typecheck when a key is missing or unknown.
  */
 import * as comments from './areas/comments.ts';
+import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as sessions from './areas/sessions.ts';
 
@@ -301,6 +302,7 @@ export const fr = {
   'admin.passwordHint': 'Facultatif ; au moins 12 caractères. Sans mot de passe, le compte ne peut pas se connecter.',
   ...notifications.fr,
   ...comments.fr,
+  ...files.fr,
   ...sessions.fr,
 } as const;
 
