@@ -4,6 +4,8 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './bootstrap/first-admin.ts';
 import type { Config } from './config.ts';
+import type { ReadinessCheck } from './http/readiness.ts';
+import { storageChecks } from './http/storage-readiness.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { CollabHub } from './collab/hub.ts';
@@ -12,8 +14,10 @@ import { createCollabMetrics } from './collab/metrics.ts';
 import { startMetricsListener } from './http/metrics-listener.ts';
 import { attachSyncEndpoint, isSyncPath } from './collab/sync-endpoint.ts';
 import { createBoundedServer, refuseUnknownUpgrades } from './http/socket-bounds.ts';
+import { reprojectLaggingDocuments } from './collab/projection-recovery.ts';
 import { DomainEvents } from './events/bus.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { within } from './deadline.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
 import { RedisCluster } from './cluster/redis-cluster.ts';
 import { LiveRegistry } from './live/registry.ts';
@@ -51,7 +55,9 @@ export interface StartOptions {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
+  const database =
+    options.database ??
+    (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, queryTimeoutMs: config.databaseQueryTimeoutMs }));
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   if (config.admin) await ensureFirstAdmin(database.db, config.admin, logger);
@@ -73,6 +79,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ...config.collab,
     events,
   });
+  // In the background: a process killed before its debounced projections ran left SQL behind.
+  const reprojecting = reprojectLaggingDocuments(database.db, hub.store, events, logger.child({ component: 'collab' })).catch((error) =>
+    logger.error({ err: error }, 'could not look for projections to bring up to date'),
+  );
   const cluster = config.redisUrl ? new RedisCluster(config.redisUrl, logger.child({ component: 'cluster' })) : undefined;
   const live = new LiveRegistry(database.db, logger.child({ component: 'live' }));
   const stopLiveRights = watchLiveRights(events, live, cluster);
@@ -82,7 +92,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
 
   const slack = await startSlackBot({ db: database.db, hub, events, clock, config, logger: logger.child({ component: 'slack' }) });
-  const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, ping: database.ping, slack: slack?.middleware });
+  const readiness: ReadinessCheck[] = storageChecks(database, () => hub.store.writeProblem);
+  const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, readiness, slack: slack?.middleware });
   const server = createBoundedServer(config.http, app.callback());
   const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }), live });
   const realtime = attachRealtime({ server, db: database.db, config, logger: logger.child({ component: 'realtime' }), events, cluster, live });
@@ -104,9 +115,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   logger.info({ url, database: database.kind }, 'Tansiq is listening');
 
   let closing: Promise<void> | undefined;
+  // SIGTERM must end within 10 s even with the database gone: each step gets what is left of this.
+  const SHUTDOWN_BUDGET_MS = 8_000;
   const close = () =>
     (closing ??= (async () => {
       logger.info('shutting down');
+      const endBy = Date.now() + SHUTDOWN_BUDGET_MS;
+      const left = () => endBy - Date.now();
       syncEndpoint.close();
       stopLiveRights();
       live.close();
@@ -115,17 +130,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       stopOverdueCheck();
       stopAuditRetention();
       stopSessionCleanup();
-      await realtime.close();
-      await slack?.close();
-      await hub.close();
-      await cluster?.close();
-      await new Promise<void>((resolve) => {
+      await within(left() - 6_000, realtime.close());
+      await within(left() - 6_000, slack?.close());
+      await hub.close(left() - 1_500);
+      await within(left() - 1_500, reprojecting);
+      await within(left() - 1_500, cluster?.close());
+      const stopped = new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
         // Requests still running get a moment to finish, then their sockets are cut.
-        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+        setTimeout(() => server.closeAllConnections(), Math.max(0, Math.min(5_000, left() - 1_000))).unref();
       });
-      await database.close();
+      // Upgraded sockets (clients reconnecting meanwhile) are not among those cut: not waited for past the budget.
+      await within(left() - 500, stopped);
+      if (!(await within(left(), database.close()))) logger.warn('the database did not close in time');
       logger.info('stopped');
     })());
   return { url, port, database, logger, hub, events, metrics, metricsUrl: metricsListener?.url ?? null, slack, close };

@@ -238,6 +238,7 @@ export class Room {
     }
     // A sync step 2 that repeats what we have (it always carries the whole delete set) changes nothing.
     if (!updateChangesDocument(this.doc, extent)) return;
+    if (this.services.store.full) return this.refuse(connection, CloseCode.retryLater, 'too many edits wait to be stored; retry later');
     this.localChanges.hold(() => Y.applyUpdate(this.doc, fresh, connection));
     this.reportPending();
     this.relay({ update: fresh, frame: relayed, origin: connection });
@@ -266,6 +267,7 @@ export class Room {
    */
   applyServerChange<T>(change: (doc: Y.Doc) => T, editorUserId: string): T {
     if (this.state !== 'ready') throw new Error(`document ${this.documentId} is not ready (${this.state})`);
+    if (this.services.store.full) throw new Error('too many edits wait to be stored; retry later');
     const updates: Uint8Array[] = [];
     const collect = (update: Uint8Array, origin: unknown) => {
       if (origin === SERVER_ORIGIN) updates.push(update);
@@ -409,7 +411,7 @@ export class Room {
   }
 
   private refuse(connection: CollabConnection, code: number, reason: string): void {
-    this.services.metrics.refused.inc({ reason: code === CloseCode.rateLimited ? 'rate_limited' : 'invalid' });
+    this.services.metrics.refused.inc({ reason: code === CloseCode.rateLimited ? 'rate_limited' : code === CloseCode.retryLater ? 'retry_later' : 'invalid' });
     this.services.logger.warn({ documentId: this.documentId, userId: connection.actor.userId, reason }, 'closing collaboration connection');
     if (this.state === 'loading' && !connection.closed) this.closedWithBacklog.add(connection);
     connection.close(code, reason);
