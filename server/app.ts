@@ -4,6 +4,7 @@ import type { AppContext, AppState } from './http/context.ts';
 import { authenticate } from './http/authenticate.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { jsonBody } from './http/json-body.ts';
+import type { ReadinessCheck } from './http/readiness.ts';
 import { requestContext } from './http/request-context.ts';
 import { authRouter } from './routes/auth.ts';
 import { commissionsRouter } from './routes/commissions.ts';
@@ -25,13 +26,14 @@ export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
 
 export interface AppOptions {
   services: Services;
-  ping: () => Promise<boolean>;
+  /** what GET /readyz checks */
+  readiness: readonly ReadinessCheck[];
   /** the Slack bot's endpoints: they read the raw body, so they come before the JSON parser */
   slack?: Koa.Middleware<AppState, AppContext>;
 }
 
 /** Builds the Koa application: middleware pipeline, then one router per resource. */
-export function createApp({ services, ping, slack }: AppOptions): Koa<AppState, AppContext> {
+export function createApp({ services, readiness, slack }: AppOptions): Koa<AppState, AppContext> {
   // Behind a trusted proxy, the client address is the one that proxy appended (the last entry of
   // X-Forwarded-For); the entries before it are whatever the client chose to send.
   const app = new Koa<AppState, AppContext>({ proxy: services.config.trustProxy, maxIpsCount: 1 });
@@ -41,7 +43,7 @@ export function createApp({ services, ping, slack }: AppOptions): Koa<AppState, 
   app.use(requestContext);
   app.use(securityHeaders);
   app.use(errorHandler);
-  const health = healthRouter(ping);
+  const health = healthRouter(readiness);
   app.use(health.routes());
   app.use(metricsRouter.routes());
   app.use(serveClient(CLIENT_DIST_DIR));

@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './bootstrap/first-admin.ts';
 import type { Config } from './config.ts';
+import { databaseCheck, type ReadinessCheck } from './http/readiness.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { CollabHub } from './collab/hub.ts';
@@ -78,7 +79,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
 
   const slack = await startSlackBot({ db: database.db, hub, events, clock, config, logger: logger.child({ component: 'slack' }) });
-  const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, ping: database.ping, slack: slack?.middleware });
+  const readiness: ReadinessCheck[] = [databaseCheck(database.ping)];
+  if (cluster) readiness.push({ name: 'redis', check: () => cluster.problem() });
+  const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, readiness, slack: slack?.middleware });
   const server = http.createServer(app.callback());
   const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }) });
   const realtime = attachRealtime({ server, db: database.db, config, logger: logger.child({ component: 'realtime' }), events, cluster });

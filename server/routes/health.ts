@@ -1,15 +1,16 @@
 import Router from '@koa/router';
 import type { AppContext, AppState } from '../http/context.ts';
+import { checkReadiness, type ReadinessCheck } from '../http/readiness.ts';
 
-export function healthRouter(ping: () => Promise<boolean>) {
+export function healthRouter(readiness: readonly ReadinessCheck[]) {
   const router = new Router<AppState, AppContext>();
   router.get('/healthz', (ctx) => {
     ctx.body = { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   });
   router.get('/readyz', async (ctx) => {
-    const database = await ping();
-    ctx.status = database ? 200 : 503;
-    ctx.body = { status: database ? 'ready' : 'not_ready', database: database ? 'up' : 'down' };
+    const { ready, body } = await checkReadiness(readiness);
+    ctx.status = ready ? 200 : 503;
+    ctx.body = body;
   });
   return router;
 }
