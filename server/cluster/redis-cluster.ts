@@ -61,7 +61,11 @@ export class RedisCluster {
 
   /** Clients for other uses of the same Redis (the socket.io adapter). */
   duplicate(): Redis {
-    return this.publisher.duplicate();
+    const client = this.publisher.duplicate();
+    // The outage is reported once, by this cluster's own connections; without a listener every
+    // failed reconnection attempt would print a warning of its own.
+    client.on('error', () => {});
+    return client;
   }
 
   async openDocument(documentId: string, handler: ClusterDocumentHandler): Promise<void> {
