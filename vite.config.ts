@@ -32,7 +32,9 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // Maps are written for whoever reads a stack trace on the build machine, but no file points to
+    // them and the server never serves them (server/http/static-client.ts).
+    sourcemap: 'hidden',
     assetsDir: 'assets',
     chunkSizeWarningLimit: 1200,
     // The Solid transform is most of the build time, as expected: no need to say so every build.

@@ -56,6 +56,14 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+/** Sign-in attempts per key (`pair:`, `ip:`, `account:`), reserved before a password is hashed. */
+export interface LoginThrottleTable {
+  key: string;
+  attempts: number;
+  next_at: Date;
+  updated_at: Date;
+}
+
 export interface ApiTokensTable {
   id: Generated<string>;
   user_id: string;
@@ -64,7 +72,8 @@ export interface ApiTokensTable {
   /** first characters of the token, so people can recognise it in a list */
   prefix: string;
   created_at: CreatedAt;
-  expires_at: Date | null;
+  /** every token ends: 90 days unless chosen at creation, 365 at most */
+  expires_at: Generated<Date>;
   last_used_at: Date | null;
   revoked_at: Date | null;
 }
@@ -174,6 +183,7 @@ export interface Database {
   slack_subscriptions: SlackSubscriptionsTable;
   slack_deliveries: SlackDeliveriesTable;
   slack_outbox: SlackOutboxTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export type CommissionKind = 'interministerial' | 'technical' | 'bilateral';

@@ -46,7 +46,7 @@ export function createApp({ services, readiness, slack }: AppOptions): Koa<AppSt
   const health = healthRouter(readiness);
   app.use(health.routes());
   app.use(metricsRouter.routes());
-  app.use(serveClient(CLIENT_DIST_DIR));
+  app.use(serveClient(CLIENT_DIST_DIR, { publicUrl: services.config.publicUrl }));
   if (slack) app.use(slack);
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);

@@ -19,6 +19,10 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
   REDIS_URL: z.string().optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** `off`: no separate listener (then /metrics exists only on the public port, with METRICS_TOKEN) */
+  METRICS_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(9464),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   OVERDUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
   COLLAB_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
@@ -56,6 +60,8 @@ export interface Config {
   logLevel: string;
   sessionTtlMs: number;
   redisUrl?: string;
+  /** Prometheus metrics: a separate listener (loopback by default), and/or the public port behind a bearer token */
+  metrics: { host: string; port: number | null; token?: string };
   overdueCheckIntervalMs: number;
   collab: {
     unloadDelayMs: number;
@@ -110,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     redisUrl: e.REDIS_URL,
+    metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT === 'off' ? null : e.METRICS_PORT, token: e.METRICS_TOKEN },
     overdueCheckIntervalMs: e.OVERDUE_CHECK_INTERVAL_MS,
     collab: {
       unloadDelayMs: e.COLLAB_UNLOAD_DELAY_MS,

@@ -11,6 +11,7 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import { CollabHub } from './collab/hub.ts';
 import { DEFAULT_LIMITS, type CollabLimits } from './collab/limits.ts';
 import { createCollabMetrics } from './collab/metrics.ts';
+import { startMetricsListener } from './http/metrics-listener.ts';
 import { attachSyncEndpoint } from './collab/sync-endpoint.ts';
 import { DomainEvents } from './events/bus.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -31,6 +32,8 @@ export interface RunningServer {
   hub: CollabHub;
   events: DomainEvents;
   metrics: Registry;
+  /** the separate /metrics listener's URL; null when off or its port was taken */
+  metricsUrl: string | null;
   /** null when Slack is not configured */
   slack: SlackBot | null;
   /** stops accepting, ends open connections, flushes, closes the database; safe to call twice */
@@ -95,6 +98,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  const metricsListener = config.metrics.port === null
+    ? null
+    : await startMetricsListener(metrics, { host: config.metrics.host, port: config.metrics.port }, logger.child({ component: 'metrics' }));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
   logger.info({ url, database: database.kind }, 'Tansiq is listening');
@@ -104,6 +110,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     (closing ??= (async () => {
       logger.info('shutting down');
       syncEndpoint.close();
+      await metricsListener?.close();
       stopNotifications();
       stopOverdueCheck();
       stopSessionCleanup();
@@ -120,5 +127,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await database.close();
       logger.info('stopped');
     })());
-  return { url, port, database, logger, hub, events, metrics, slack, close };
+  return { url, port, database, logger, hub, events, metrics, metricsUrl: metricsListener?.url ?? null, slack, close };
 }

@@ -10,6 +10,8 @@ export interface Credentials {
 }
 
 const SESSION_TOUCH_INTERVAL_MS = 5 * 60_000;
+/** "last used" is shown to the owner: precise to the minute, written at most once a minute per token */
+const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * Turns credentials into an actor, or null. Shared by HTTP, the sync endpoint, socket.io and the
@@ -57,12 +59,18 @@ async function resolveToken(db: Kysely<Database>, token: string, now: Date): Pro
     .select([...userColumns, 'api_tokens.id as tokenId', 'api_tokens.last_used_at'])
     .where('api_tokens.token_hash', '=', hashSecret(token))
     .where('api_tokens.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
+    .where('api_tokens.expires_at', '>', now)
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
-  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > SESSION_TOUCH_INTERVAL_MS) {
-    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.tokenId).execute();
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
+    // Conditional, so concurrent requests with one token write once, not once each.
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now })
+      .where('id', '=', row.tokenId)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(now.getTime() - TOKEN_TOUCH_INTERVAL_MS))]))
+      .execute();
   }
   const { tokenId, last_used_at: _lastUsed, ...user } = row;
   return { ...user, via: 'token', tokenId };

@@ -9,6 +9,7 @@ import { requireComment, type CommentChange } from './comments.ts';
 import { mentionRecipients, resolveMentions } from './comments-mentions.ts';
 import { findComment } from './comments-queries.ts';
 import { requireDocument } from './document-guard.ts';
+import { accessFacts } from '../queries/documents.ts';
 
 /** Changes the body of one's own comment. People newly mentioned are told; those already told are not told again. */
 export async function editComment(
@@ -19,11 +20,11 @@ export async function editComment(
   input: UpdateCommentInput,
   ip?: string,
 ): Promise<CommentChange> {
-  await requireDocument(db, subject, documentId, 'comment', ip);
+  const document = await requireDocument(db, subject, documentId, 'comment', ip);
   const before = await requireComment(db, documentId, commentId);
   if (before.author_id !== subject.userId) throw forbidden('Only its author edits a comment.');
   if (before.deleted_at) throw conflict('This comment was deleted.');
-  const mentions = await resolveMentions(db, input.body, input.mentions);
+  const mentions = await resolveMentions(db, accessFacts(document.row, document.grants), input.body, input.mentions);
 
   await db.transaction().execute(async (trx) => {
     await trx

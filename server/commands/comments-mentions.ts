@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { MAX_MENTIONS, parseMentions } from '../domain/mentions.ts';
+import { canView, documentAccess, type DocumentAccessFacts } from '../policies/document-access.ts';
 
 export interface ExplicitMentions {
   userIds?: string[];
@@ -22,8 +23,15 @@ interface Unknown {
  * Turns the mentions written in a body (see domain/mentions.ts) plus those passed explicitly into
  * ids. Anyone or anything unknown refuses the whole comment, naming what was not found, so that a
  * typo does not silently notify nobody. Disabled users count as unknown: they would never hear.
+ * So does a person who cannot read the document: the answer is the same as for an e-mail nobody
+ * has, so a comment cannot be used to find out who has an account (organisations are public).
  */
-export async function resolveMentions(db: Kysely<Database>, body: string, explicit: ExplicitMentions = {}): Promise<ResolvedMentions> {
+export async function resolveMentions(
+  db: Kysely<Database>,
+  document: DocumentAccessFacts,
+  body: string,
+  explicit: ExplicitMentions = {},
+): Promise<ResolvedMentions> {
   const parsed = parseMentions(body);
   const wantedUserIds = unique([...parsed.userIds, ...(explicit.userIds ?? []).map((id) => id.toLowerCase())]);
   const wantedOrgIds = unique((explicit.organisationIds ?? []).map((id) => id.toLowerCase()));
@@ -31,10 +39,12 @@ export async function resolveMentions(db: Kysely<Database>, body: string, explic
     throw new AppError(400, 'too_many_mentions', `A comment mentions at most ${MAX_MENTIONS} people or organisations.`);
   }
 
-  const active = db.selectFrom('users').select(['id', 'email']).where('disabled_at', 'is', null);
+  const active = db.selectFrom('users').select(['id', 'email', 'organisation_id', 'role']).where('disabled_at', 'is', null);
+  const mayRead = (row: { id: string; organisation_id: string; role: 'admin' | 'member' }) =>
+    canView(documentAccess({ userId: row.id, organisationId: row.organisation_id, role: row.role }, document));
   const [byId, byEmail, orgsById, orgsByCode] = await Promise.all([
-    wantedUserIds.length ? active.where('id', 'in', wantedUserIds).execute() : [],
-    parsed.emails.length ? active.where((eb) => eb(eb.fn('lower', ['email']), 'in', parsed.emails)).execute() : [],
+    wantedUserIds.length ? active.where('id', 'in', wantedUserIds).execute().then((rows) => rows.filter(mayRead)) : [],
+    parsed.emails.length ? active.where((eb) => eb(eb.fn('lower', ['email']), 'in', parsed.emails)).execute().then((rows) => rows.filter(mayRead)) : [],
     wantedOrgIds.length ? db.selectFrom('organisations').select(['id', 'code']).where('id', 'in', wantedOrgIds).execute() : [],
     parsed.organisationCodes.length ? db.selectFrom('organisations').select(['id', 'code']).where('code', 'in', parsed.organisationCodes).execute() : [],
   ]);

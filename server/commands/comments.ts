@@ -10,6 +10,7 @@ import { mentionRecipients, resolveMentions } from './comments-mentions.ts';
 import { findComment, listThreads, type CommentView, type ThreadRows } from './comments-queries.ts';
 import { sessionTagFor } from './comments-session.ts';
 import { requireDocument } from './document-guard.ts';
+import { accessFacts } from '../queries/documents.ts';
 
 /** What a comment write did: the comment as it now is, and the events to announce once committed. */
 export interface CommentChange {
@@ -32,11 +33,11 @@ export async function createComment(
   input: CreateCommentInput,
   ip?: string,
 ): Promise<CommentChange> {
-  await requireDocument(db, subject, documentId, 'comment', ip);
+  const document = await requireDocument(db, subject, documentId, 'comment', ip);
   if (input.threadId) await requireThread(db, documentId, input.threadId);
   if (input.anchor) await assertAnchor(content, documentId, input.anchor);
-  const mentions = await resolveMentions(db, input.body, input.mentions);
-  const tag = await sessionTagFor(db, documentId, input);
+  const mentions = await resolveMentions(db, accessFacts(document.row, document.grants), input.body, input.mentions);
+  const tag = await sessionTagFor(db, subject, documentId, input);
 
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { assertLoginAllowed } from '../auth/login-throttle.ts';
+import { reserveLoginAttempt, settleLoginSuccess } from '../auth/login-throttle.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { createSession, type NewSession } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
@@ -16,7 +16,10 @@ export interface LoginInput {
 
 export async function login(db: Kysely<Database>, input: LoginInput): Promise<{ userId: string; session: NewSession }> {
   const email = input.email.trim().toLowerCase();
-  await assertLoginAllowed(db, email, input.ip);
+  const subject = { email, ip: input.ip };
+  // Reserved before the lookup and the hashing: concurrent guesses beyond the budget stop here.
+  const { waitMs } = await reserveLoginAttempt(db, subject);
+  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
   const user = await db
     .selectFrom('users')
     .select(['id', 'password_hash', 'disabled_at'])
@@ -33,6 +36,7 @@ export async function login(db: Kysely<Database>, input: LoginInput): Promise<{ 
     // One message for every case, so the answer does not tell which accounts exist.
     throw new AppError(401, 'invalid_credentials', 'Wrong e-mail or password.');
   }
+  await settleLoginSuccess(db, subject);
   const session = await createSession(db, {
     userId: user.id,
     ttlMs: input.sessionTtlMs,

@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import type { Database, DocumentRow } from '../../db/schema.ts';
 import { appendBlocks, bodyText, countWords, metaOf, type BlockSpec } from '../../shared/doc-schema.ts';
 import type { MinutesInput, MinutesItem } from '../domain/minutes.ts';
-import type { AccessSubject } from '../policies/document-access.ts';
+import { canView, documentAccess, type AccessSubject } from '../policies/document-access.ts';
+import { accessFacts, loadGrants } from '../queries/documents.ts';
 import type { SessionRow } from '../presenters/session.ts';
 import { recordAudit } from './audit.ts';
 
@@ -15,9 +16,18 @@ const MOROCCO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casabla
  */
 export const sessionDay = (session: Pick<SessionRow, 'scheduled_at'>): string => MOROCCO_DAY.format(session.scheduled_at);
 
-/** Gathers what the minutes of a session say, inside the closing transaction. */
-export async function loadMinutesInput(trx: Kysely<Database>, session: SessionRow, chairUserId: string): Promise<MinutesInput> {
-  const [commission, chair, attendees, items, comments] = await Promise.all([
+/**
+ * Gathers what the minutes of a session say, inside the closing transaction. `readerOrganisationIds`
+ * are the organisations the minutes will be shared with: an item whose document one of their
+ * members could not read is written as restricted (see MinutesItem).
+ */
+export async function loadMinutesInput(
+  trx: Kysely<Database>,
+  session: SessionRow,
+  chairUserId: string,
+  readerOrganisationIds: readonly string[],
+): Promise<MinutesInput> {
+  const [commission, chair, attendees, items, comments, readers] = await Promise.all([
     trx.selectFrom('commissions').select('name_fr').where('id', '=', session.commission_id).executeTakeFirstOrThrow(),
     trx
       .selectFrom('users')
@@ -45,6 +55,8 @@ export async function loadMinutesInput(trx: Kysely<Database>, session: SessionRo
         'agenda_items.decision',
         'agenda_items.decision_text',
         'documents.title as document_title',
+        'documents.lead_organisation_id',
+        'documents.archived_at',
         'organisations.name_fr as presenter',
       ])
       .where('agenda_items.session_id', '=', session.id)
@@ -61,11 +73,18 @@ export async function loadMinutesInput(trx: Kysely<Database>, session: SessionRo
       .orderBy('comments.created_at')
       .orderBy('comments.id')
       .execute(),
+    readerSubjects(trx, readerOrganisationIds),
   ]);
+  const grants = await loadGrants(trx, [...new Set(items.map((item) => item.document_id))]);
+  const restricted = (item: (typeof items)[number]) => {
+    const facts = accessFacts(item, grants.get(item.document_id) ?? []);
+    return readers.some((reader) => !canView(documentAccess(reader, facts)));
+  };
   // A comment made in the session but not tagged with an item goes to the item of its document.
   const itemOf = (comment: (typeof comments)[number]) =>
     comment.agenda_item_id ?? items.find((item) => item.document_id === comment.document_id)?.id ?? null;
   const minutesItems: MinutesItem[] = items.map((item) => ({
+    restricted: restricted(item),
     title: item.title,
     documentTitle: item.document_title,
     presenter: item.presenter,
@@ -82,6 +101,24 @@ export async function loadMinutesInput(trx: Kysely<Database>, session: SessionRo
     attendees,
     items: minutesItems,
   };
+}
+
+/**
+ * Who will read the minutes, as the document policy sees them: each reader organisation that has
+ * active members who are not administrators (administrators read every document anyway). A
+ * personal grant is left out on purpose: the organisation's own access is the narrower one.
+ */
+async function readerSubjects(trx: Kysely<Database>, organisationIds: readonly string[]): Promise<AccessSubject[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await trx
+    .selectFrom('users')
+    .select('organisation_id')
+    .distinct()
+    .where('organisation_id', 'in', [...new Set(organisationIds)])
+    .where('role', '=', 'member')
+    .where('disabled_at', 'is', null)
+    .execute();
+  return rows.map((row) => ({ userId: '', organisationId: row.organisation_id, role: 'member' as const }));
 }
 
 export interface MinutesDocumentInput {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, OrganisationKind, OrganisationRow } from '../../db/schema.ts';
 import { conflict, notFound } from '../errors.ts';
 import { recordAudit } from './audit.ts';
+import { uuid } from '../schemas/common.ts';
 
 export interface OrganisationInput {
   code: string;
@@ -21,6 +22,15 @@ export async function getOrganisation(db: Kysely<Database>, id: string): Promise
   const row = await db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Organisation');
   return row;
+}
+
+/**
+ * An organisation given by id or code in a query (`?lead=sante`), as its id; null when unknown.
+ * A code may look like the start of a uuid (`deadbeef-x`): only a whole uuid is taken as an id.
+ */
+export async function organisationIdFor(db: Kysely<Database>, ref: string): Promise<string | null> {
+  if (uuid.safeParse(ref).success) return ref;
+  return (await findOrganisationByCode(db, ref))?.id ?? null;
 }
 
 export async function findOrganisationByCode(db: Kysely<Database>, code: string): Promise<OrganisationRow | undefined> {

@@ -35,7 +35,8 @@ export async function closeSession(
   return db.transaction().execute(async (trx) => {
     const session = await lockSessionFor(trx, id, 'close');
     await recordAttendance(trx, id, subject.userId);
-    const minutesInput = await loadMinutesInput(trx, session, subject.userId);
+    // The minutes are led by the chair's organisation and shown to the member organisations.
+    const minutesInput = await loadMinutesInput(trx, session, subject.userId, [subject.organisationId, ...before.memberOrganisationIds]);
     const minutes = await insertMinutesDocument(
       trx,
       subject,

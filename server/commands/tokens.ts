@@ -1,18 +1,29 @@
 import type { Kysely } from 'kysely';
 import type { ApiTokenRow, Database } from '../../db/schema.ts';
+import { verifyPasswordThrottled } from '../auth/login-throttle.ts';
+import { verifyPassword } from '../auth/passwords.ts';
 import { API_TOKEN_PREFIX, hashSecret, randomSecret } from '../auth/secrets.ts';
 import { AppError, notFound } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 
 const MAX_ACTIVE_TOKENS_PER_USER = 50;
 
-/** Creates an API token. The secret is returned once and only its hash is stored. */
+/**
+ * Creates an API token once the owner has typed their password again (under the sign-in budget).
+ * The secret is returned once and only its hash is stored.
+ */
 export async function createToken(
   db: Kysely<Database>,
   userId: string,
-  input: { name: string; expiresInDays?: number },
-  ip?: string,
+  input: { name: string; expiresInDays: number; password: string },
+  ip: string,
 ): Promise<{ row: ApiTokenRow; secret: string }> {
+  const owner = await db.selectFrom('users').select(['email', 'password_hash']).where('id', '=', userId).executeTakeFirstOrThrow();
+  const ok = await verifyPasswordThrottled(db, { email: owner.email.toLowerCase(), ip }, () => verifyPassword(owner.password_hash, input.password));
+  if (!ok) {
+    await recordAudit(db, { actorUserId: userId, action: 'access.denied', objectType: 'api_token', details: { need: 'password', reason: 'wrong_password' }, ip });
+    throw new AppError(400, 'wrong_current_password', 'Give your password to create a token.');
+  }
   const secret = `${API_TOKEN_PREFIX}${randomSecret()}`;
   return db.transaction().execute(async (trx) => {
     const active = await trx
@@ -31,11 +42,11 @@ export async function createToken(
         name: input.name,
         token_hash: hashSecret(secret),
         prefix: secret.slice(0, API_TOKEN_PREFIX.length + 6),
-        expires_at: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+        expires_at: new Date(Date.now() + input.expiresInDays * 86_400_000),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorUserId: userId, action: 'token.created', objectType: 'api_token', objectId: row.id, details: { name: row.name }, ip });
+    await recordAudit(trx, { actorUserId: userId, action: 'token.created', objectType: 'api_token', objectId: row.id, details: { name: row.name, expiresAt: row.expires_at.toISOString() }, ip });
     return { row, secret };
   });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Locale, Role, UserRow } from '../../db/schema.ts';
+import { verifyPasswordThrottled } from '../auth/login-throttle.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { endAllAccess } from '../auth/sessions.ts';
 import { AppError, conflict, forbidden, notFound } from '../errors.ts';
@@ -19,6 +20,8 @@ export interface UpdateUserInput {
   locale?: Locale;
   password?: string;
   currentPassword?: string;
+  /** with your own new password: your API tokens keep working (they are revoked otherwise) */
+  keepTokens?: boolean;
   email?: string;
   organisationId?: string;
   role?: Role;
@@ -89,7 +92,10 @@ export async function updateUser(
   const self = actor.userId === id;
   // Administrators too: a session left open or stolen must not be enough to take the account over.
   if (input.password && self) {
-    if (!input.currentPassword || !(await verifyPassword(current.password_hash, input.currentPassword))) {
+    const given = input.currentPassword;
+    // Under the sign-in budget, so a borrowed session cannot be used to guess the password fast.
+    const ok = given !== undefined && (await verifyPasswordThrottled(db, { email: current.email.toLowerCase(), ip: ip ?? '' }, () => verifyPassword(current.password_hash, given)));
+    if (!ok) {
       throw new AppError(400, 'wrong_current_password', 'Give your current password to set a new one.');
     }
   }
@@ -120,15 +126,9 @@ export async function updateUser(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const { password: _p, currentPassword: _c, ...visibleChanges } = input;
+    const { password: _p, currentPassword: _c, keepTokens: _k, ...visibleChanges } = input;
     await recordAudit(trx, { actorUserId: actor.userId, action: 'user.updated', objectType: 'user', objectId: id, details: { changes: visibleChanges }, ip });
-    if (passwordHash) {
-      // A new password ends every other sign-in: whoever knew the old one is out.
-      let others = trx.deleteFrom('sessions').where('user_id', '=', id);
-      if (self && actor.sessionIdHash) others = others.where('id_hash', '!=', actor.sessionIdHash);
-      await others.execute();
-      await recordAudit(trx, { actorUserId: actor.userId, action: 'user.password_changed', objectType: 'user', objectId: id, ip });
-    }
+    if (passwordHash) await endCredentialsAfterPasswordChange(trx, { ...actor, self, keepTokens: input.keepTokens === true }, id);
     if (input.disabled === true && !current.disabled_at) {
       await endAllAccess(trx, id);
       await recordAudit(trx, { actorUserId: actor.userId, action: 'user.disabled', objectType: 'user', objectId: id, ip });
@@ -137,6 +137,40 @@ export async function updateUser(
       await recordAudit(trx, { actorUserId: actor.userId, action: 'user.enabled', objectType: 'user', objectId: id, ip });
     }
     return row;
+  });
+}
+
+/**
+ * A new password ends the ways in that the old one opened: whoever knew it is out.
+ * - An administrator's reset ends every session and token of that person.
+ * - Your own change ends your other sessions and, unless you keep them explicitly, your tokens.
+ * The caller emits `user.credentials_changed` after the commit, which closes live connections.
+ */
+async function endCredentialsAfterPasswordChange(
+  trx: Kysely<Database>,
+  actor: { userId: string; ip?: string; sessionIdHash?: string; self: boolean; keepTokens: boolean },
+  id: string,
+): Promise<void> {
+  let sessions = trx.deleteFrom('sessions').where('user_id', '=', id);
+  if (actor.self && actor.sessionIdHash) sessions = sessions.where('id_hash', '!=', actor.sessionIdHash);
+  const sessionsEnded = Number((await sessions.executeTakeFirst()).numDeletedRows);
+  let tokensRevoked = 0;
+  if (!actor.self || !actor.keepTokens) {
+    const revoked = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('user_id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    tokensRevoked = Number(revoked.numUpdatedRows);
+  }
+  await recordAudit(trx, {
+    actorUserId: actor.userId,
+    action: 'user.password_changed',
+    objectType: 'user',
+    objectId: id,
+    details: { byAdministrator: !actor.self, sessionsEnded, tokensRevoked, tokensKept: actor.self && actor.keepTokens },
+    ip: actor.ip,
   });
 }
 

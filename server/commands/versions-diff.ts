@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { readContent, readState } from '../domain/version-content.ts';
-import { diffContent, type VersionDiff } from '../domain/version-diff.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { VersionMeta } from '../presenters/version.ts';
+import { versionDiffs, type DiffPool } from '../workers/diff-pool.ts';
 import { requireDocument } from './document-guard.ts';
 import { findVersion, versionMeta } from './versions-state.ts';
 import { currentDocumentState, type StateSource } from './versions.ts';
@@ -12,10 +11,14 @@ export interface VersionComparison {
   from: VersionMeta;
   /** null: compared with the document as it is now */
   to: VersionMeta | null;
-  diff: VersionDiff;
+  /** the VersionDiff as JSON text, as the diff worker wrote it */
+  diffJson: string;
 }
 
-/** What changed from a version to the current document (or to another of its versions); view access suffices. */
+/**
+ * What changed from a version to the current document (or to another of its versions); view
+ * access suffices. The comparison runs in the diff worker, bounded in size, time and per person.
+ */
 export async function diffVersion(
   db: Kysely<Database>,
   hub: StateSource,
@@ -24,11 +27,12 @@ export async function diffVersion(
   versionId: string,
   against: 'current' | { versionId: string },
   ip?: string,
+  pool: DiffPool = versionDiffs,
 ): Promise<VersionComparison> {
   await requireDocument(db, subject, documentId, 'view', ip);
   const from = await findVersion(db, documentId, versionId);
   const to = against === 'current' ? null : await findVersion(db, documentId, against.versionId);
   const toState = to ? to.state : await currentDocumentState(hub, documentId);
-  const diff = diffContent(readState(from.state, readContent), readState(toState, readContent));
-  return { from: versionMeta(from), to: to && versionMeta(to), diff };
+  const diffJson = await pool.diff(subject.userId, { from: from.state, to: toState });
+  return { from: versionMeta(from), to: to && versionMeta(to), diffJson };
 }

@@ -17,6 +17,13 @@ export interface MinutesComment extends MinutesPerson {
 }
 
 export interface MinutesItem {
+  /**
+   * Someone who may read the minutes may not read this item's document: the minutes then name the
+   * item only by its number, with its decision but without titles, decision text or comments, so
+   * they never reveal more than the document does (and neither do search, Slack or notifications,
+   * which all read the minutes' text).
+   */
+  restricted: boolean;
   title: string;
   documentTitle: string;
   presenter: string | null;
@@ -62,7 +69,7 @@ export function buildMinutes(input: MinutesInput): BlockSpec[] {
     ...attendanceBlocks(input.attendees),
     { type: 'heading', level: 2, text: 'Ordre du jour' },
     input.items.length > 0
-      ? { type: 'bulletList', items: input.items.map((item, index) => `${index + 1}. ${oneLine(item.title)}`) }
+      ? { type: 'bulletList', items: input.items.map((item, index) => `${index + 1}. ${itemTitle(item)}`) }
       : { type: 'paragraph', text: 'Aucun point inscrit.' },
   ];
   input.items.forEach((item, index) => blocks.push(...itemBlocks(item, index + 1)));
@@ -80,7 +87,20 @@ function attendanceBlocks(attendees: readonly MinutesPerson[]): BlockSpec[] {
   ];
 }
 
+export const RESTRICTED_ITEM_TITLE = 'Point à diffusion restreinte';
+export const RESTRICTED_ITEM_NOTE =
+  'Le document de ce point n’est pas lisible par tous les destinataires de ce procès-verbal : son titre, le texte de la décision et les observations figurent dans le document lui-même.';
+
+const itemTitle = (item: MinutesItem): string => (item.restricted ? RESTRICTED_ITEM_TITLE : oneLine(item.title));
+
 function itemBlocks(item: MinutesItem, number: number): BlockSpec[] {
+  if (item.restricted) {
+    return [
+      { type: 'heading', level: 2, text: `${number}. ${RESTRICTED_ITEM_TITLE}` },
+      { type: 'paragraph', text: RESTRICTED_ITEM_NOTE },
+      { type: 'paragraph', text: item.decision ? `Décision : ${DECISION_LABELS[item.decision]}.` : 'Décision : aucune décision enregistrée.' },
+    ];
+  }
   const decision = item.decision
     ? `Décision : ${DECISION_LABELS[item.decision]}${item.decisionText ? ` — ${oneLine(item.decisionText)}` : '.'}`
     : 'Décision : aucune décision enregistrée.';

@@ -13,6 +13,7 @@ export type DomainEvent =
   | { type: 'document.archived'; documentId: string; actorUserId: string | null; archived: boolean }
   | { type: 'document.access_changed'; documentId: string; actorUserId: string | null }
   | { type: 'user.access_changed'; userId: string; actorUserId: string | null }
+  | { type: 'user.credentials_changed'; userId: string; actorUserId: string | null }
   | { type: 'comment.created'; documentId: string; commentId: string; threadId: string | null; actorUserId: string; sessionId: string | null }
   | { type: 'comment.updated'; documentId: string; commentId: string; actorUserId: string }
   | { type: 'comment.deleted'; documentId: string; commentId: string; actorUserId: string }

@@ -20,12 +20,19 @@ const SERVER_PREFIXES = ['/api', '/collab', '/socket.io', '/slack', '/healthz', 
 /** Written by Vite (vite.config.ts `html.cspNonce`) wherever a nonce goes; replaced per response. */
 const NONCE_PLACEHOLDER = /TANSIQ_CSP_NONCE/g;
 
-export function contentSecurityPolicy(nonce: string): string {
+/** The WebSocket origin of the public URL (`https://x` → `wss://x`), the one the app connects to. */
+export function webSocketOrigin(publicUrl: string): string {
+  const url = new URL(publicUrl);
+  return `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`;
+}
+
+/** `connect-src` names our own sync and socket.io origin only, never every WebSocket host. */
+export function contentSecurityPolicy(nonce: string, publicUrl?: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     `style-src 'self' 'nonce-${nonce}'`,
-    "connect-src 'self' ws: wss:",
+    `connect-src 'self'${publicUrl ? ` ${webSocketOrigin(publicUrl)}` : ''}`,
     "img-src 'self' data:",
     "font-src 'self'",
     "form-action 'self'",
@@ -39,7 +46,7 @@ export function isServerPath(pathname: string): boolean {
   return SERVER_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
-export function serveClient(distDir: string = CLIENT_DIST_DIR): Middleware {
+export function serveClient(distDir: string = CLIENT_DIST_DIR, options: { publicUrl?: string } = {}): Middleware {
   const root = path.resolve(distDir);
   let cachedIndex: { mtimeMs: number; html: string } | undefined;
 
@@ -55,13 +62,15 @@ export function serveClient(distDir: string = CLIENT_DIST_DIR): Middleware {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || isServerPath(ctx.path)) return next();
     const file = resolveInside(root, ctx.path);
     if (file === null) return next();
+    // Source maps stay on the build machine (vite.config.ts makes them "hidden"): never served.
+    if (file.endsWith('.map')) return next();
     if (path.basename(file) !== 'index.html' && (await sendFile(ctx, file))) return;
     // A missing asset is a 404, not the app: a browser would otherwise run HTML as a script.
     if (ctx.path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(ctx.path)) return next();
     const html = await loadIndex();
     if (html === undefined) return next();
     const nonce = randomBytes(16).toString('base64');
-    ctx.set('Content-Security-Policy', contentSecurityPolicy(nonce));
+    ctx.set('Content-Security-Policy', contentSecurityPolicy(nonce, options.publicUrl));
     ctx.set('Cache-Control', 'no-store');
     ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
     ctx.type = 'text/html; charset=utf-8';
@@ -89,7 +98,7 @@ async function sendFile(ctx: Context, file: string): Promise<boolean> {
   ctx.set('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
   ctx.lastModified = info.mtime;
   ctx.etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-  ctx.type = path.extname(file) === '.map' ? 'application/json' : path.extname(file);
+  ctx.type = path.extname(file);
   ctx.status = 200;
   if (ctx.fresh) {
     ctx.status = 304;

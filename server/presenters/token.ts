@@ -6,7 +6,7 @@ export function presentToken(row: ApiTokenRow) {
     name: row.name,
     prefix: row.prefix,
     createdAt: row.created_at.toISOString(),
-    expiresAt: row.expires_at?.toISOString() ?? null,
+    expiresAt: row.expires_at.toISOString(),
     lastUsedAt: row.last_used_at?.toISOString() ?? null,
     revokedAt: row.revoked_at?.toISOString() ?? null,
   };

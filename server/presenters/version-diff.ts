@@ -1,12 +1,17 @@
 import type { VersionComparison } from '../commands/versions-diff.ts';
 import { presentVersion } from './version.ts';
 
-/** The diff as the API shows it; the domain result is already plain camelCase JSON. */
-export function presentVersionDiff({ from, to, diff }: VersionComparison) {
-  return {
+/**
+ * The response body `{ diff: { from, to, ...VersionDiff } }` as JSON text. The domain result is
+ * already plain camelCase JSON, written by the diff worker; it is spliced in as it is rather than
+ * parsed and written again on the event loop.
+ */
+export function presentVersionDiffJson({ from, to, diffJson }: VersionComparison): string {
+  const head = JSON.stringify({
     from: presentVersion(from),
     /** null: the document as it is now */
     to: to && presentVersion(to),
-    ...diff,
-  };
+  });
+  const rest = diffJson.slice(1, -1);
+  return `{"diff":${head.slice(0, -1)}${rest ? `,${rest}` : ''}}}`;
 }

@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { revokeGrant, listGrants, setGrant } from '../commands/document-access.ts';
 import { requireDocument } from '../commands/document-guard.ts';
 import { createDocument, setArchived, transitionDocument, updateDocument, workflowRoles } from '../commands/documents.ts';
-import { findOrganisationByCode } from '../commands/organisations.ts';
+import { organisationIdFor } from '../commands/organisations.ts';
 import { availableTransitions } from '../domain/workflow.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
@@ -10,7 +10,7 @@ import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { documentAccess } from '../policies/document-access.ts';
 import { presentDocument, presentGrant } from '../presenters/document.ts';
 import { accessFacts, listVisibleDocuments, loadGrants, loadPartners } from '../queries/documents.ts';
-import { idParams, uuid } from '../schemas/common.ts';
+import { idParams } from '../schemas/common.ts';
 import { createDocumentSchema, grantParams, grantSchema, listDocumentsQuery, transitionSchema, updateDocumentSchema } from '../schemas/documents.ts';
 import type { Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../../db/schema.ts';
@@ -151,8 +151,3 @@ async function present(db: Kysely<Database>, actor: Actor, row: DocumentRow, ip:
   });
 }
 
-async function organisationIdFor(db: Kysely<Database>, ref: string): Promise<string | null> {
-  // A code may look like the start of a uuid (`deadbeef-x`); only a whole uuid is an id.
-  if (uuid.safeParse(ref).success) return ref;
-  return (await findOrganisationByCode(db, ref))?.id ?? null;
-}

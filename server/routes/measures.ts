@@ -1,15 +1,15 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import { findOrganisationByCode } from '../commands/organisations.ts';
+import { organisationIdFor } from '../commands/organisations.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseQuery } from '../http/validate.ts';
 import { listVisibleMeasures, measureProgressByOrganisation } from '../queries/measures.ts';
 import { uuid } from '../schemas/common.ts';
-import { organisationCode } from '../schemas/organisations.ts';
+import { organisationRef } from '../schemas/organisations.ts';
 
 const measuresQuery = z.object({
-  organisation: z.union([uuid, organisationCode]).optional(),
+  organisation: organisationRef.optional(),
   document: uuid.optional(),
   status: z.enum(['planned', 'in_progress', 'done', 'blocked', 'cancelled']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
@@ -22,13 +22,11 @@ export const measuresRouter = new Router<AppState, AppContext>({ prefix: '/api' 
 measuresRouter.get('/measures', async (ctx) => {
   const actor = requireActor(ctx);
   const query = parseQuery(ctx, measuresQuery);
-  let organisationId: string | undefined;
-  if (query.organisation) {
-    organisationId = /^[0-9a-f]{8}-/i.test(query.organisation) ? query.organisation : (await findOrganisationByCode(ctx.services.db, query.organisation))?.id;
-    if (!organisationId) {
-      ctx.body = { measures: [] };
-      return;
-    }
+  const organisationId = query.organisation ? await organisationIdFor(ctx.services.db, query.organisation) : undefined;
+  // An unknown organisation filters down to nothing rather than being ignored.
+  if (organisationId === null) {
+    ctx.body = { measures: [] };
+    return;
   }
   const measures = await listVisibleMeasures(ctx.services.db, actor, {
     organisationId,

@@ -53,9 +53,20 @@ sessionsRouter.get('/:id', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
   const view = await requireSession(ctx.services.db, actor, id, ctx.ip);
-  // Opening a live session counts as being there, like following it over socket.io.
-  if (view.session.state === 'live') await recordAttendance(ctx.services.db, id, actor.userId);
   ctx.body = { session: presentSession(view, actor) };
+});
+
+/**
+ * Joining a session: while it is live, this records me as present (reading it never does, a GET
+ * changes nothing). Before or after the session, nothing is recorded and `present` says so.
+ */
+sessionsRouter.post('/:id/attendance', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const view = await requireSession(ctx.services.db, actor, id, ctx.ip);
+  const present = view.session.state === 'live';
+  if (present) await recordAttendance(ctx.services.db, id, actor.userId);
+  ctx.body = { session: presentSession(view, actor), present };
 });
 
 sessionsRouter.patch('/:id', async (ctx) => {

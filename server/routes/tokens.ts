@@ -33,5 +33,7 @@ tokensRouter.delete('/:id', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
   await revokeToken(ctx.services.db, actor.userId, id, ctx.ip);
+  // Live connections opened with that token are checked again (and closed) by whoever listens.
+  ctx.services.events.emit({ type: 'user.credentials_changed', userId: actor.userId, actorUserId: actor.userId });
   ctx.status = 204;
 });

@@ -43,5 +43,6 @@ usersRouter.patch('/:id', async (ctx) => {
   const input = parseBody(ctx, admin ? updateUserAsAdminSchema : updateOwnProfileSchema);
   const row = await updateUser(ctx.services.db, { userId: actor.userId, asAdmin: admin, ip: ctx.ip, sessionIdHash: actor.session?.idHash }, id, input);
   ctx.services.events.emit({ type: 'user.access_changed', userId: id, actorUserId: actor.userId });
+  if (input.password) ctx.services.events.emit({ type: 'user.credentials_changed', userId: id, actorUserId: actor.userId });
   ctx.body = { user: presentUser(row, { private: true }) };
 });

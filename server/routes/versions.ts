@@ -6,7 +6,7 @@ import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { presentVersion } from '../presenters/version.ts';
-import { presentVersionDiff } from '../presenters/version-diff.ts';
+import { presentVersionDiffJson } from '../presenters/version-diff.ts';
 import { idParams } from '../schemas/common.ts';
 import { createVersionSchema, restoreVersionSchema, versionDiffQuery, versionParams } from '../schemas/versions.ts';
 
@@ -41,7 +41,8 @@ versionsRouter.get('/:versionId/diff', async (ctx) => {
   const { id, versionId } = parseParams(ctx, versionParams);
   const { against } = parseQuery(ctx, versionDiffQuery);
   const comparison = await diffVersion(ctx.services.db, ctx.services.hub, actor, id, versionId, against === 'current' ? 'current' : { versionId: against }, ctx.ip);
-  ctx.body = { diff: presentVersionDiff(comparison) };
+  ctx.type = 'application/json';
+  ctx.body = presentVersionDiffJson(comparison);
 });
 
 versionsRouter.post('/:versionId/restore', async (ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { organisationCode } from './organisations.ts';
+import { organisationRef } from './organisations.ts';
 import { pagination, text, uuid, withoutControlCharacters } from './common.ts';
 
 export const documentKind = z.enum(['action_plan', 'cooperation_proposal', 'study', 'minutes', 'note']);
@@ -38,8 +38,6 @@ export const transitionSchema = z.strictObject({
   reason: text(2000).optional(),
 });
 
-/** `lead` and `partner` take an organisation id or code (`sante`). */
-const organisationRef = z.union([uuid, organisationCode]);
 
 export const listDocumentsQuery = z.object({
   kind: documentKind.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './common.ts';
+import { text, uuid } from './common.ts';
 
 export const organisationKind = z.enum(['ministry', 'public_body', 'country', 'international_org']);
 
@@ -8,6 +8,9 @@ export const organisationCode = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be 1–32 lowercase letters, digits, - or _');
+
+/** An organisation in a query string: its id or its code (`sante`). */
+export const organisationRef = z.union([uuid, organisationCode]);
 
 export const createOrganisationSchema = z.strictObject({
   code: organisationCode,

@@ -30,6 +30,8 @@ export const updateOwnProfileSchema = z.strictObject({
   locale: locale.optional(),
   password: password.optional(),
   currentPassword: z.string().max(256).optional(),
+  /** with a new password: keep your API tokens working (by default they are revoked with it) */
+  keepTokens: z.boolean().optional(),
 });
 
 /** What an administrator may change about anyone. */

@@ -89,6 +89,7 @@ describe('administration', () => {
     const page = admin.page;
     await page.getByRole('link', { name: 'Jetons d’API' }).click();
     await page.locator('#token-name').fill('Robot Slack');
+    await page.locator('#token-password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Créer un jeton' }).click();
     const secret = await page.getByTestId('token-secret').textContent();
     expect(secret?.length).toBeGreaterThan(20);

@@ -6,6 +6,13 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
+ * Test servers serve /metrics on their public port behind this token (METRICS_TOKEN) and open no
+ * separate metrics listener (METRICS_PORT=off): parallel test servers would all want port 9464.
+ */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+export const TEST_METRICS_ENV = { METRICS_PORT: 'off', METRICS_TOKEN: TEST_METRICS_TOKEN };
+
+/**
  * A port that was free a moment ago, for a server that must come back on the same port after a
  * restart. Taken below the kernel's ephemeral range (32768+), from which every `PORT=0` server and
  * outgoing connection of the parallel tests draws, so none of them grabs it while it is down.
@@ -41,7 +48,7 @@ export interface ChildServer {
  * server itself), listening on `port`; resolves once GET /readyz answers 200.
  */
 export async function spawnServer(port: number, env: Record<string, string>): Promise<ChildServer> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...TEST_METRICS_ENV, ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -75,7 +82,7 @@ async function waitReady(url: string, child: ChildProcess, output: () => string)
 
 /** One sample of a Prometheus metric from GET /metrics, summed over the series that carry `labels`; 0 when absent. */
 export async function metricValue(url: string, name: string, labels: Record<string, string> = {}): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).text();
   const wanted = Object.entries(labels).map(([label, value]) => `${label}="${value}"`);
   let total = 0;
   for (const line of text.split('\n')) {

@@ -8,6 +8,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { adminQuery, withDatabase as databaseUrl } from './database.ts';
 import { loadConfig } from '../../server/config.ts';
 import { startServer, type RunningServer, type StartOptions } from '../../server/server.ts';
+import { TEST_METRICS_ENV } from './child-server.ts';
 
 /**
  * A database that outlives the servers started on it, for restart and crash tests: a PGlite data
@@ -66,6 +67,6 @@ export async function startServerOn(
   env: Record<string, string> = {},
   options: Omit<StartOptions, 'database'> = {},
 ): Promise<RunningServer> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', ...database.env, ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', ...TEST_METRICS_ENV, ...database.env, ...env });
   return startServer(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...options });
 }

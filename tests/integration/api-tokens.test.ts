@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../server/auth/secrets.ts';
-import { signIn } from '../helpers/actors.ts';
-import { organisation, user } from '../helpers/fixtures.ts';
+import { auditEntries, signIn } from '../helpers/actors.ts';
+import { organisation, PASSWORD, user } from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -19,7 +19,7 @@ describe('API tokens', () => {
   afterAll(() => server?.close());
 
   async function createToken(name: string, extra: Record<string, unknown> = {}) {
-    const response = await amina.post('/api/tokens', { name, ...extra });
+    const response = await amina.post('/api/tokens', { name, password: PASSWORD, ...extra });
     expect(response.status).toBe(201);
     return response.body as { token: { id: string; prefix: string }; secret: string };
   }
@@ -27,7 +27,7 @@ describe('API tokens', () => {
   it('shows the secret once, at creation, and stores only its hash', async () => {
     const { token, secret } = await createToken('Slack bot');
     expect(secret).toMatch(/^tsq_[\w-]{30,}$/);
-    expect(token).toMatchObject({ name: 'Slack bot', prefix: secret.slice(0, token.prefix.length), revokedAt: null, expiresAt: null });
+    expect(token).toMatchObject({ name: 'Slack bot', prefix: secret.slice(0, token.prefix.length), revokedAt: null, expiresAt: expect.any(String) });
     expect(JSON.stringify(token)).not.toContain(secret);
 
     const row = await server.database.db.selectFrom('api_tokens').selectAll().where('id', '=', token.id).executeTakeFirstOrThrow();
@@ -61,7 +61,7 @@ describe('API tokens', () => {
     const { secret } = await createToken('Leaky');
     const bearer = ApiClient.withToken(server.url, secret);
     const before = (await amina.get('/api/tokens')).body.tokens.length;
-    const response = await bearer.post('/api/tokens', { name: 'Minted' });
+    const response = await bearer.post('/api/tokens', { name: 'Minted', password: PASSWORD });
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('forbidden');
     expect((await amina.get('/api/tokens')).body.tokens).toHaveLength(before);
@@ -108,5 +108,50 @@ describe('API tokens', () => {
     await ApiClient.withToken(server.url, secret).get('/api/auth/me');
     const listed = await amina.get('/api/tokens');
     expect(listed.body.tokens.find((t: { id: string }) => t.id === token.id).lastUsedAt).toEqual(expect.any(String));
+  });
+
+  it('writes "last used" at most once a minute per token, not on every request', async () => {
+    const { token, secret } = await createToken('Busy');
+    const bearer = ApiClient.withToken(server.url, secret);
+    const lastUsed = async () =>
+      (await server.database.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', token.id).executeTakeFirstOrThrow()).last_used_at;
+    const setLastUsed = (msAgo: number) =>
+      server.database.db.updateTable('api_tokens').set({ last_used_at: new Date(Date.now() - msAgo) }).where('id', '=', token.id).execute();
+    await setLastUsed(30_000);
+    const recent = await lastUsed();
+    await Promise.all([bearer.get('/api/auth/me'), bearer.get('/api/auth/me')]);
+    expect(await lastUsed()).toEqual(recent);
+    await setLastUsed(2 * 60_000);
+    const older = await lastUsed();
+    await bearer.get('/api/auth/me');
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(older!.getTime() + 60_000);
+  });
+
+  it('expires after 90 days by default, and never later than 365 days', async () => {
+    const day = 86_400_000;
+    const { token } = await createToken('Default');
+    const listed = (await amina.get('/api/tokens')).body.tokens.find((t: { id: string }) => t.id === token.id);
+    expect(Math.round((Date.parse(listed.expiresAt) - Date.parse(listed.createdAt)) / day)).toBe(90);
+    const year = await createToken('Year', { expiresInDays: 365 });
+    const yearRow = (await amina.get('/api/tokens')).body.tokens.find((t: { id: string }) => t.id === year.token.id);
+    expect(Math.round((Date.parse(yearRow.expiresAt) - Date.parse(yearRow.createdAt)) / day)).toBe(365);
+    for (const expiresInDays of [366, 3650, 0]) {
+      const refused = await amina.post('/api/tokens', { name: 'Forever', password: PASSWORD, expiresInDays });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe('validation_failed');
+    }
+  });
+
+  it('asks for the password again before minting: without it or with a wrong one, nothing is created', async () => {
+    const before = (await amina.get('/api/tokens')).body.tokens.length;
+    const missing = await amina.post('/api/tokens', { name: 'No password' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe('validation_failed');
+    const wrong = await amina.post('/api/tokens', { name: 'Wrong password', password: 'not my password' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.code).toBe('wrong_current_password');
+    expect((await amina.get('/api/tokens')).body.tokens).toHaveLength(before);
+    const [created] = (await auditEntries(server.database.db, 'token.created')).slice(-1);
+    expect(created!.details).toMatchObject({ expiresAt: expect.any(String) });
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessWorld, type AccessWorld } from '../helpers/access-world.ts';
 import { auditEntries } from '../helpers/actors.ts';
-import { organisation, user } from '../helpers/fixtures.ts';
+import { organisation, user, PASSWORD } from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -118,7 +118,7 @@ describe('audit log', () => {
     let secret = '';
     let id = '';
     const [created] = await recorded('token.created', async () => {
-      const response = await world.clients.viewer.post('/api/tokens', { name: 'Tableau de bord' });
+      const response = await world.clients.viewer.post('/api/tokens', { name: 'Tableau de bord', password: PASSWORD });
       ({ secret } = response.body);
       id = response.body.token.id;
     });

@@ -85,6 +85,21 @@ describe('comments: bad input is refused clearly and stores nothing', () => {
     expect(anchor.body.error.details).toEqual([{ path: 'anchor', message: 'does not point into the text of this document', reason: 'outside' }]);
   });
 
+  it('answers a mention of someone who cannot read the document exactly as one of an unknown e-mail', async () => {
+    const before = await stored();
+    const unknown = await world.api.partner.post(path, { body: 'Voir avec @x@nulle-part.ma' });
+    const outsider = await world.api.partner.post(path, { body: `Voir avec @${world.ids.outsider.email}` });
+    expect(outsider.status).toBe(400);
+    expect(outsider.body.error.code).toBe(unknown.body.error.code);
+    const general = (body: any) => JSON.stringify(body).replaceAll(world.ids.outsider.email, 'x@nulle-part.ma');
+    expect(general(outsider.body)).toBe(general(unknown.body));
+    const byId = await world.api.partner.post(path, { body: 'x', mentions: { userIds: [world.ids.outsider.userId], organisationIds: [] } });
+    const unknownId = await world.api.partner.post(path, { body: 'x', mentions: { userIds: [randomUUID()], organisationIds: [] } });
+    expect(byId.status).toBe(400);
+    expect(byId.body.error.code).toBe(unknownId.body.error.code);
+    expect(await stored()).toEqual(before);
+  });
+
   it('refuses bad edits and bad parameters without changing anything', async () => {
     const before = await server.database.db.selectFrom('comments').selectAll().where('id', '=', threadId).executeTakeFirstOrThrow();
     for (const payload of [{ body: '' }, { body: 'x', anchor: good }, { body: '@inconnu' }, { body: 'a'.repeat(10_001) }]) {

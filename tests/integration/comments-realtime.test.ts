@@ -71,12 +71,16 @@ describe('comments over socket.io, and mentions as notifications', () => {
 
   it('turns mentions of users and organisations into notifications for those who may see the document', async () => {
     const before = { lead: (await bell('lead')).unread, lead2: (await bell('lead2')).unread, viewer: (await bell('viewer')).unread };
-    const body = `@sante merci de valider ; @${world.ids.viewer.email} pour information ; @${world.ids.outsider.email} ne voit pas ce plan.`;
+    // The outsider may not read the document: naming them is refused like an unknown e-mail.
+    const named = await world.api.partner.post(path, { body: `@${world.ids.outsider.email} ne voit pas ce plan.` });
+    expect(named.status).toBe(400);
+    expect(named.body.error.code).toBe('unknown_mention');
+    const body = `@sante merci de valider ; @${world.ids.viewer.email} pour information ; @justice ne voit pas ce plan.`;
     const created = await world.api.partner.post(path, { body });
     expect(created.status).toBe(201);
     expect(created.body.comment.mentions).toEqual({
-      userIds: expect.arrayContaining([world.ids.viewer.userId, world.ids.outsider.userId]),
-      organisationIds: [world.ids.lead.organisationId],
+      userIds: [world.ids.viewer.userId],
+      organisationIds: expect.arrayContaining([world.ids.lead.organisationId, world.ids.outsider.organisationId]),
     });
     const id = created.body.comment.id;
 
@@ -90,7 +94,7 @@ describe('comments over socket.io, and mentions as notifications', () => {
         expect(sockets[person]!.received.some(([name, payload]) => name === 'notification' && payload.kind === 'mention' && payload.payload.commentId === id)).toBe(true),
       );
     }
-    // The outsider was named but may not see the document: no notification, nothing pushed.
+    // The outsider's organisation was named but may not see the document: no notification, nothing pushed.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await bell('outsider')).notifications).toEqual([]);
     expect(sockets.outsider!.received).toEqual([]);

@@ -11,7 +11,7 @@ describe('comments tagged with the commission session', () => {
   let server: TestServer;
   let world: CommentWorld;
   let path: string;
-  const ids = {} as { live: string; planned: string; elsewhere: string; liveItem: string; laterItem: string; otherDocument: string };
+  const ids = {} as { live: string; planned: string; elsewhere: string; liveItem: string; laterItem: string; otherDocument: string; hidden: string; hiddenItem: string };
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -23,16 +23,25 @@ describe('comments tagged with the commission session', () => {
       .values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const members = [world.ids.lead, world.ids.partner, world.ids.viewer].map((person) => ({ commission_id: commission.id, organisation_id: person.organisationId }));
+    await db.insertInto('commission_members').values(members).execute();
+    // A bilateral committee the partner (oim) is not part of, live on our document.
+    const bilateral = await db
+      .insertInto('commissions')
+      .values({ kind: 'bilateral', name_fr: 'Comité bilatéral', name_ar: 'لجنة ثنائية', name_en: 'Bilateral committee' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('commission_members').values({ commission_id: bilateral.id, organisation_id: world.ids.lead.organisationId }).execute();
     const other = await db
       .insertInto('documents')
       .values({ kind: 'note', title: 'Autre', lead_organisation_id: world.ids.lead.organisationId, status: 'draft' })
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.otherDocument = other.id;
-    const session = async (state: 'planned' | 'live', documents: string[]) => {
+    const session = async (state: 'planned' | 'live', documents: string[], commissionId = commission.id) => {
       const row = await db
         .insertInto('commission_sessions')
-        .values({ commission_id: commission.id, title: `Séance ${state}`, scheduled_at: new Date(), state, started_at: state === 'live' ? new Date() : null })
+        .values({ commission_id: commissionId, title: `Séance ${state}`, scheduled_at: new Date(), state, started_at: state === 'live' ? new Date() : null })
         .returning('id')
         .executeTakeFirstOrThrow();
       const items = [];
@@ -56,6 +65,10 @@ describe('comments tagged with the commission session', () => {
     const elsewhere = await session('live', [other.id]);
     ids.elsewhere = elsewhere.id;
     await db.updateTable('commission_sessions').set({ current_item_id: elsewhere.items[0] }).where('id', '=', elsewhere.id).execute();
+    const hidden = await session('live', [world.documentId], bilateral.id);
+    ids.hidden = hidden.id;
+    ids.hiddenItem = hidden.items[0]!;
+    // not its current item, so comments made without a session are not tagged with it
   });
   afterAll(async () => server?.close());
 
@@ -94,6 +107,33 @@ describe('comments tagged with the commission session', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('invalid_session');
     expect(response.body.error.message).toMatch(message);
+  });
+
+  it('answers a session the author may not see exactly as one that does not exist', async () => {
+    const missing = await world.api.partner.post(path, { body: 'x', sessionId: '00000000-0000-4000-8000-000000000000' });
+    const hidden = await world.api.partner.post(path, { body: 'x', sessionId: ids.hidden });
+    expect(hidden.status).toBe(400);
+    expect(hidden.body).toEqual(missing.body);
+    const missingItem = await world.api.partner.post(path, { body: 'x', agendaItemId: '00000000-0000-4000-8000-000000000000' });
+    const hiddenItem = await world.api.partner.post(path, { body: 'x', agendaItemId: ids.hiddenItem });
+    expect(hiddenItem.status).toBe(400);
+    expect(hiddenItem.body).toEqual(missingItem.body);
+    // the lead organisation sits on that committee: for it, the session is there
+    expect((await world.api.lead.post(path, { body: 'Au comité', sessionId: ids.hidden })).status).toBe(201);
+  });
+
+  it('does not tag a comment with a live session its author may not see, even when it shows the document', async () => {
+    const db = server.database.db;
+    await db.updateTable('commission_sessions').set({ current_item_id: null }).where('id', '=', ids.live).execute();
+    await db.updateTable('commission_sessions').set({ current_item_id: ids.hiddenItem }).where('id', '=', ids.hidden).execute();
+    try {
+      const partner = await world.api.partner.post(path, { body: 'Sans séance visible' });
+      expect(partner.body.comment).toMatchObject({ sessionId: null, agendaItemId: null });
+      const lead = await world.api.lead.post(path, { body: 'Au comité, en direct' });
+      expect(lead.body.comment).toMatchObject({ sessionId: ids.hidden, agendaItemId: ids.hiddenItem });
+    } finally {
+      await db.updateTable('commission_sessions').set({ current_item_id: null }).where('id', '=', ids.hidden).execute();
+    }
   });
 
   it('filters threads raised in a session', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, countRows, signIn } from '../helpers/actors.ts';
-import { document, organisation, user } from '../helpers/fixtures.ts';
+import { document, organisation, user, PASSWORD } from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -17,7 +17,7 @@ describe('CSRF protection of cookie-authenticated writes', () => {
     userId = (await user(db, sante.id, 'amina@sante.gov.ma')).id;
     documentId = (await document(db, sante.id, 'Plan santé')).id;
     api = await signIn(server.url, 'amina@sante.gov.ma');
-    tokenId = (await api.post('/api/tokens', { name: 'kept' })).body.token.id;
+    tokenId = (await api.post('/api/tokens', { name: 'kept', password: PASSWORD })).body.token.id;
   });
   afterAll(() => server?.close());
 
@@ -89,7 +89,7 @@ describe('CSRF protection of cookie-authenticated writes', () => {
   });
 
   it('does not ask bearer-token requests for it, even when a cookie comes along', async () => {
-    const created = await api.post('/api/tokens', { name: 'bot' });
+    const created = await api.post('/api/tokens', { name: 'bot', password: PASSWORD });
     const bearer = ApiClient.withToken(server.url, created.body.secret);
     bearer.cookie = api.cookie;
     const response = await bearer.post('/api/documents', { kind: 'note', title: 'Par le robot' });

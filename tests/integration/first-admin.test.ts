@@ -17,7 +17,7 @@ describe('first administrator from TANSIQ_ADMIN_EMAIL and TANSIQ_ADMIN_PASSWORD'
 
   /** starts a server over the shared database and stops it again, leaving the database open (a restart) */
   async function runOnce(env: Record<string, string>, check?: (url: string) => Promise<void>) {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', ...env });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', METRICS_PORT: 'off', ...env });
     const running = await startServer(config, { database: { ...database, close: async () => {} }, logger: pino({ level: 'silent' }) });
     try {
       await check?.(running.url);

@@ -14,7 +14,7 @@ describe('measures and dashboard API', () => {
 
   beforeAll(async () => {
     const database = await createTestDatabase({ migrate: false });
-    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false' }), {
+    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', METRICS_PORT: 'off' }), {
       database,
       logger: pino({ level: 'silent' }),
       clock: fixedClock(new Date('2026-11-28T10:00:00Z')),

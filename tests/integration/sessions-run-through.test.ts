@@ -5,6 +5,7 @@ import { subscribe } from '../helpers/realtime.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { createSessionWorld, lastSessionState, type SessionWorld } from '../helpers/session-world.ts';
 import { loadStoredDocument } from '../helpers/stored-document.ts';
+import { RESTRICTED_ITEM_TITLE } from '../../server/domain/minutes.ts';
 
 /**
  * A whole technical-commission session, as the chair and three departments live it: planned,
@@ -70,13 +71,15 @@ describe('a commission session from start to minutes', () => {
     expect(oimView).not.toHaveProperty('documentTitle');
   });
 
-  it('records a participant who opens the live session over HTTP as present, like subscribers', async () => {
+  it('records a participant who joins the live session over HTTP as present, like subscribers', async () => {
     // The subscriptions happened while planned; rejoining the room while live counts.
     for (const name of ['sante', 'emploi', 'oim'] as const) {
       await sockets[name].timeout(5_000).emitWithAck('unsubscribe', { type: 'session', id: sessionId });
       expect(await subscribe(sockets[name], 'session', sessionId)).toEqual({ ok: true });
     }
-    expect((await world.clients.sante.get(`/api/sessions/${sessionId}`)).status).toBe(200);
+    const joined = await world.clients.sante.post(`/api/sessions/${sessionId}/attendance`);
+    expect(joined.status).toBe(200);
+    expect(joined.body.present).toBe(true);
     await eventually(async () => {
       const present = await server.database.db.selectFrom('session_attendance').select('user_id').where('session_id', '=', sessionId).execute();
       expect(present.map((row) => row.user_id).sort()).toEqual(
@@ -111,6 +114,7 @@ describe('a commission session from start to minutes', () => {
         { document_id: world.docs.planSante.id, author_id: world.users.emploi.id, body: 'Prévoir un volet pour les saisonniers.', session_id: sessionId, agenda_item_id: itemIds[0] },
         { document_id: world.docs.planSante.id, author_id: world.users.sante.id, body: 'Commentaire supprimé', session_id: sessionId, agenda_item_id: itemIds[0], deleted_at: new Date() },
         { document_id: world.docs.planSante.id, author_id: world.users.sante.id, body: 'Remarque hors séance' },
+        { document_id: world.docs.noteOim.id, author_id: world.users.oim.id, body: 'Les flux de retour restent confidentiels.', session_id: sessionId, agenda_item_id: itemIds[2] },
       ])
       .execute();
 
@@ -157,6 +161,10 @@ describe('a commission session from start to minutes', () => {
     // Comments appear under their own item.
     expect(text.indexOf('saisonniers')).toBeLessThan(text.lastIndexOf('2. Plan emploi MRE'));
     expect(text.indexOf('trop serré')).toBeGreaterThan(text.lastIndexOf('2. Plan emploi MRE'));
+    // The OIM note is readable by neither santé nor emploi, who read the minutes: its item is named
+    // by number only, without its titles or the comment raised on it.
+    expect(text).toContain(`3. ${RESTRICTED_ITEM_TITLE}`);
+    for (const secret of ['Note OIM confidentielle', 'Note de l’OIM', 'flux de retour']) expect(text).not.toContain(secret);
   });
 
   it('makes the minutes a draft led by the secretariat, visible to the member organisations only', async () => {
@@ -169,9 +177,14 @@ describe('a commission session from start to minutes', () => {
     }
     expect((await world.clients.oim.get(`/api/documents/${minutesDocumentId}`)).status).toBe(404);
     expect((await world.clients.outsider.get(`/api/documents/${minutesDocumentId}`)).status).toBe(404);
-    // Searchable before anyone opens it.
+    // Searchable before anyone opens it, but not by what the minutes leave out.
     const search = await world.clients.sante.get('/api/documents?kind=minutes&q=saisonniers');
     expect(search.body.documents.map((document: any) => document.id)).toEqual([minutesDocumentId]);
+    for (const q of ['confidentielle', 'flux de retour']) {
+      expect((await world.clients.sante.get(`/api/documents?q=${encodeURIComponent(q)}`)).body.documents).toEqual([]);
+    }
+    const notifications = await world.clients.emploi.get('/api/notifications');
+    expect(JSON.stringify(notifications.body)).not.toMatch(/Note OIM confidentielle|flux de retour/);
     await eventually(() => {
       expect(lastSessionState(sockets.sante)).toMatchObject({ state: 'closed', minutesDocumentId });
       expect(lastSessionState(sockets.oim)).toMatchObject({ state: 'closed', minutesDocumentId: null });

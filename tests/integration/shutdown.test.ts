@@ -59,7 +59,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Child {
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of Object.keys(env)) if (/^(SLACK_|REDIS_URL|TANSIQ_|PORT$|HOST$)/.test(name)) delete env[name];
-  return { ...env, ...extra };
+  return { ...env, METRICS_PORT: 'off', ...extra };
 }
 
 const refusesConnections = (port: number) =>

@@ -23,7 +23,7 @@ describe('disabling a user', () => {
     const amina = await user(db, sante.id, 'amina@sante.gov.ma');
     const laptop = await signIn(server.url, amina.email);
     const phone = await signIn(server.url, amina.email);
-    const created = await laptop.post('/api/tokens', { name: 'bot' });
+    const created = await laptop.post('/api/tokens', { name: 'bot', password: PASSWORD });
     const bot = ApiClient.withToken(server.url, created.body.secret);
     for (const client of [laptop, phone, bot]) expect((await client.get('/api/auth/me')).status).toBe(200);
 
@@ -46,7 +46,7 @@ describe('disabling a user', () => {
     const db = server.database.db;
     const sante = await db.selectFrom('organisations').select('id').where('code', '=', 'sante').executeTakeFirstOrThrow();
     const karim = await user(db, sante.id, 'karim@sante.gov.ma');
-    const created = await (await signIn(server.url, karim.email)).post('/api/tokens', { name: 'bot' });
+    const created = await (await signIn(server.url, karim.email)).post('/api/tokens', { name: 'bot', password: PASSWORD });
     expect((await admin.patch(`/api/users/${karim.id}`, { disabled: true })).status).toBe(200);
     expect((await admin.patch(`/api/users/${karim.id}`, { disabled: false })).status).toBe(200);
     await signIn(server.url, karim.email);

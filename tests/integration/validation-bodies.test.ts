@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, signIn } from '../helpers/actors.ts';
-import { organisation, user } from '../helpers/fixtures.ts';
+import { organisation, user, PASSWORD } from '../helpers/fixtures.ts';
 import type { ApiClient, ApiResponse } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -113,7 +113,7 @@ describe('request bodies the API refuses', () => {
   ])('refuses control characters (%s) in text', async (_label, title) => {
     const before = await countRows(server.database.db, 'documents');
     expectError(await api.post('/api/documents', { kind: 'note', title }), 400, 'validation_failed');
-    expectError(await api.post('/api/tokens', { name: title }), 400, 'validation_failed');
+    expectError(await api.post('/api/tokens', { name: title, password: PASSWORD }), 400, 'validation_failed');
     await expectNothingWrittenAndStillServing(before);
   });
 

@@ -46,6 +46,19 @@ describe('ids, query strings and hostile text', () => {
       ['GET', `/api/users/${id}`],
       ['PATCH', `/api/users/${id}`, { name: 'x' }],
       ['DELETE', `/api/tokens/${id}`],
+      ['GET', `/api/documents/${id}/comments`],
+      ['POST', `/api/documents/${id}/comments`, { body: 'x' }],
+      ['GET', `/api/documents/${id}/comments/${other}`],
+      ['GET', `/api/documents/${id}/versions`],
+      ['GET', `/api/documents/${id}/versions/${other}`],
+      ['GET', `/api/documents/${id}/versions/${other}/diff`],
+      ['GET', `/api/commissions/${id}`],
+      ['PATCH', `/api/commissions/${id}`, { nameFr: 'x' }],
+      ['GET', `/api/sessions/${id}`],
+      ['POST', `/api/sessions/${id}/attendance`],
+      ['POST', `/api/sessions/${id}/start`],
+      ['DELETE', `/api/sessions/${id}/items/${other}`],
+      ['POST', `/api/notifications/${id}/read`],
     ] as const;
 
   it.each(['not-a-uuid', '123', "1' OR '1'='1", '6f1c2a4e8b7d4c3a9e2f1a2b3c4d5e6f0'])('refuses the id %j with 400 on every route', async (bad) => {
@@ -101,6 +114,24 @@ describe('ids, query strings and hostile text', () => {
     ['a lead that is neither id nor code', "?lead=sante'%20OR%20'1'='1"],
   ])('refuses %s with 400', async (_label, query) => {
     expectError(await admin.get(`/api/documents${query}`), 400, 'validation_failed');
+  });
+
+  it.each([
+    ['/api/measures?organisation=', "sante'%20OR%20'1'='1"],
+    ['/api/measures?document=', 'deadbeef-x'],
+    ['/api/sessions?commissionId=', 'deadbeef-x'],
+    ['/api/users?organisationId=', 'deadbeef-x'],
+    [`/api/documents/${UNKNOWN}/comments?session=`, 'deadbeef-x'],
+    [`/api/documents/${UNKNOWN}/versions/${UNKNOWN}/diff?against=`, 'deadbeef-x'],
+  ])('refuses a malformed identifier in the query of %s with 400', async (path, bad) => {
+    expectError(await admin.get(`${path}${bad}`), 400, 'validation_failed');
+  });
+
+  it('takes an organisation code that looks like the start of a uuid as a code, for measures as for documents', async () => {
+    const response = await admin.get('/api/measures?organisation=deadbeef-x');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ measures: [] });
+    expect((await admin.get(`/api/measures?organisation=${UNKNOWN}`)).body).toEqual({ measures: [] });
   });
 
   it('filters by an organisation code that happens to start like a uuid', async () => {

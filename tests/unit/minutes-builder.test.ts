@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendBlocks, bodyText } from '../../shared/doc-schema.ts';
-import { buildMinutes, sessionVersionName, type MinutesInput } from '../../server/domain/minutes.ts';
+import { buildMinutes, RESTRICTED_ITEM_NOTE, RESTRICTED_ITEM_TITLE, sessionVersionName, type MinutesInput } from '../../server/domain/minutes.ts';
 
 const input: MinutesInput = {
   commissionName: 'Commission technique',
@@ -16,6 +16,7 @@ const input: MinutesInput = {
   ],
   items: [
     {
+      restricted: false,
       title: 'Plan santé 2027',
       documentTitle: 'Plan d’action santé',
       presenter: 'Ministère de la Santé',
@@ -26,7 +27,7 @@ const input: MinutesInput = {
         { name: 'Ali', organisation: 'OIM', body: 'يجب توضيح المؤشرات' },
       ],
     },
-    { title: 'Étude emploi', documentTitle: 'Étude sur l’emploi des jeunes', presenter: null, decision: null, decisionText: null, comments: [] },
+    { restricted: false, title: 'Étude emploi', documentTitle: 'Étude sur l’emploi des jeunes', presenter: null, decision: null, decisionText: null, comments: [] },
   ],
 };
 
@@ -75,6 +76,20 @@ describe('buildMinutes', () => {
     expect(body).toContain('Commission technique — séance du 2026-11-28.');
     expect(body).toContain('Aucune présence enregistrée.');
     expect(body).toContain('Aucun point inscrit.');
+  });
+
+  it('names a restricted item by its number only: no title, document, decision text or comments', () => {
+    const [first, second] = input.items;
+    const body = text(buildMinutes({ ...input, items: [{ ...first!, restricted: true }, second!] }));
+    expect(body).toContain(`1. ${RESTRICTED_ITEM_TITLE}`);
+    expect(body).toContain(RESTRICTED_ITEM_NOTE);
+    expect(body).toContain('Décision : Adopté avec modifications.');
+    for (const secret of ['Plan santé 2027', 'Plan d’action santé', 'Ajouter un indicateur', 'Le budget de la mesure 3', 'يجب توضيح', 'Ministère de la Santé) :']) {
+      expect(body).not.toContain(secret);
+    }
+    // the other items are written as usual
+    expect(body).toContain('2. Étude emploi');
+    expect(body).toContain('Document : Étude sur l’emploi des jeunes');
   });
 
   it('is deterministic', () => {

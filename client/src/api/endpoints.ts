@@ -65,14 +65,15 @@ export const users = {
   list: () => get<{ users: User[] }>('/api/users').then((r) => r.users),
   create: (input: { email: string; name: string; organisationId: string; role: Role; locale: Locale; password?: string }) =>
     post<{ user: User }>('/api/users', input).then((r) => r.user),
-  update: (id: string, input: Partial<{ name: string; locale: Locale; email: string; organisationId: string; role: Role; disabled: boolean; password: string; currentPassword: string }>) =>
+  update: (id: string, input: Partial<{ name: string; locale: Locale; email: string; organisationId: string; role: Role; disabled: boolean; password: string; currentPassword: string; keepTokens: boolean }>) =>
     patch<{ user: User }>(`/api/users/${id}`, input).then((r) => r.user),
 };
 
 export const tokens = {
   list: () => get<{ tokens: ApiToken[] }>('/api/tokens').then((r) => r.tokens),
-  create: (name: string, expiresInDays?: number) =>
-    post<{ token: ApiToken; secret: string }>('/api/tokens', expiresInDays ? { name, expiresInDays } : { name }),
+  /** the password is asked again: a session left open must not be enough to mint a token */
+  create: (name: string, password: string, expiresInDays?: number) =>
+    post<{ token: ApiToken; secret: string }>('/api/tokens', expiresInDays ? { name, password, expiresInDays } : { name, password }),
   revoke: (id: string) => del(`/api/tokens/${id}`),
 };
 

@@ -83,6 +83,8 @@ export const sessions = {
   get: (id: string) => get<One>(`/api/sessions/${id}`).then(one),
   create: (input: NewSession) => post<One>('/api/sessions', input).then(one),
   start: (id: string) => post<One>(`/api/sessions/${id}/start`).then(one),
+  /** joining: while the session is live, this records me as present (reading it does not) */
+  attend: (id: string) => post<One>(`/api/sessions/${id}/attendance`).then(one),
   moveTo: (id: string, itemId: string) => post<One>(`/api/sessions/${id}/current`, { itemId }).then(one),
   decide: (id: string, itemId: string, decision: Decision, text?: string) =>
     post<One>(`/api/sessions/${id}/items/${itemId}/decision`, text ? { decision, text } : { decision }).then(one),

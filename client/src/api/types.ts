@@ -80,7 +80,7 @@ export interface ApiToken {
   name: string;
   prefix: string;
   createdAt: string;
-  expiresAt: string | null;
+  expiresAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
 }

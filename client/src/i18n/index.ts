@@ -87,6 +87,7 @@ export function organisationName(organisation: Organisation | undefined): string
 const KNOWN_ERRORS = new Set<string>([
   'invalid_credentials', 'unauthenticated', 'forbidden', 'not_found', 'csrf_failed', 'rate_limited', 'validation_failed',
   'conflict', 'invalid_transition', 'archived', 'too_many_tokens', 'wrong_current_password', 'payload_too_large', 'network', 'internal',
+  'diff_too_large', 'diff_timeout', 'busy',
   'unknown_mention', 'too_many_mentions', 'invalid_anchor', 'unknown_thread', 'not_a_thread', 'invalid_session', 'invalid_session_state',
 ]);
 

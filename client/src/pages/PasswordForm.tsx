@@ -7,6 +7,7 @@ import { currentUser } from '../state/session.ts';
 export function PasswordForm() {
   const [current, setCurrent] = createSignal('');
   const [next, setNext] = createSignal('');
+  const [keepTokens, setKeepTokens] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
   const [done, setDone] = createSignal(false);
   const save = async (event: SubmitEvent) => {
@@ -16,9 +17,10 @@ export function PasswordForm() {
     setError(undefined);
     setDone(false);
     try {
-      await users.update(user.id, { currentPassword: current(), password: next() });
+      await users.update(user.id, { currentPassword: current(), password: next(), keepTokens: keepTokens() });
       setCurrent('');
       setNext('');
+      setKeepTokens(false);
       setDone(true);
     } catch (failure) {
       setError(failure);
@@ -36,6 +38,10 @@ export function PasswordForm() {
         <input id="password-new" type="password" dir="ltr" autocomplete="new-password" required minlength="12" aria-describedby="password-hint" value={next()} onInput={(e) => setNext(e.currentTarget.value)} />
         <span id="password-hint" class="hint">{t('profile.passwordHint')}</span>
       </div>
+      <label class="checkbox">
+        <input type="checkbox" checked={keepTokens()} onChange={(e) => setKeepTokens(e.currentTarget.checked)} />
+        {t('profile.keepTokens')}
+      </label>
       <ErrorBox error={error()} />
       <Show when={done()}>
         <Notice kind="success">{t('profile.passwordChanged')}</Notice>

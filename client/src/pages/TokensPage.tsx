@@ -8,6 +8,7 @@ export function TokensPage() {
   const [list, { refetch }] = createResource(() => tokens.list());
   const [name, setName] = createSignal('');
   const [days, setDays] = createSignal('');
+  const [password, setPassword] = createSignal('');
   const [secret, setSecret] = createSignal<string>();
   const [error, setError] = createSignal<unknown>();
 
@@ -15,10 +16,11 @@ export function TokensPage() {
     event.preventDefault();
     setError(undefined);
     try {
-      const created = await tokens.create(name().trim(), days() ? Number(days()) : undefined);
+      const created = await tokens.create(name().trim(), password(), days() ? Number(days()) : undefined);
       setSecret(created.secret);
       setName('');
       setDays('');
+      setPassword('');
       await refetch();
     } catch (failure) {
       setError(failure);
@@ -45,11 +47,15 @@ export function TokensPage() {
         </div>
         <div class="field">
           <label for="token-days">{t('tokens.expiresInDays')}</label>
-          <input id="token-days" type="number" min="1" max="3650" value={days()} onInput={(e) => setDays(e.currentTarget.value)} aria-describedby="token-days-hint" />
+          <input id="token-days" type="number" min="1" max="365" value={days()} onInput={(e) => setDays(e.currentTarget.value)} aria-describedby="token-days-hint" />
           <span id="token-days-hint" class="hint">{t('tokens.noExpiryHint')}</span>
         </div>
+        <div class="field span-2">
+          <label for="token-password">{t('tokens.password')}</label>
+          <input id="token-password" type="password" dir="ltr" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
+        </div>
         <div class="actions span-2">
-          <button type="submit" class="button primary" disabled={!name().trim()}>{t('tokens.create')}</button>
+          <button type="submit" class="button primary" disabled={!name().trim() || !password()}>{t('tokens.create')}</button>
         </div>
       </form>
       <Show when={secret()}>
@@ -84,7 +90,7 @@ export function TokensPage() {
                         <td dir="auto">{token.name}</td>
                         <td><code dir="ltr">{token.prefix}…</code></td>
                         <td>{formatDate(token.createdAt)}</td>
-                        <td>{token.expiresAt ? formatDate(token.expiresAt) : t('tokens.never')}</td>
+                        <td>{formatDate(token.expiresAt)}</td>
                         <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : '—'}</td>
                         <td>
                           <Show when={!token.revokedAt} fallback={<span class="badge">{t('tokens.revoked')}</span>}>

@@ -20,7 +20,7 @@ async function tokenFor(base: string, email: string, password: string): Promise<
   const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? ''])
     .map((line) => line.split(';')[0])
     .join('; ');
-  const created = await call<{ secret: string }>(base, 'POST', '/api/tokens', { name: 'benchmark' }, { cookie, 'x-csrf-token': json.csrfToken });
+  const created = await call<{ secret: string }>(base, 'POST', '/api/tokens', { name: 'benchmark', password }, { cookie, 'x-csrf-token': json.csrfToken });
   return { secret: created.json.secret, organisationId: json.organisation.id };
 }
 

@@ -135,6 +135,9 @@ export class Launcher {
       LOG_LEVEL: 'warn',
       TANSIQ_ADMIN_EMAIL: ADMIN.email,
       TANSIQ_ADMIN_PASSWORD: ADMIN.password,
+      // scraped on the public port with the token, so no second listener is measured
+      METRICS_PORT: 'off',
+      METRICS_TOKEN: BENCH_METRICS_TOKEN,
     };
     delete env.DATABASE_URL;
     if (store.database) env.DATABASE_URL = pgUrlOf(store.database);
@@ -236,7 +239,7 @@ export async function openDocuments(target: Target): Promise<number | null> {
 
 /** One Prometheus sample (summed over labels) from Tansiq's GET /metrics. */
 export async function metric(target: Target, name: string): Promise<number> {
-  const text = await (await fetch(`${target.httpUrl}/metrics`)).text();
+  const text = await metricsText(target);
   let total = 0;
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? (\S+)$/.exec(line);
@@ -245,6 +248,8 @@ export async function metric(target: Target, name: string): Promise<number> {
   return total;
 }
 
+const BENCH_METRICS_TOKEN = 'bench-metrics-token-0123456789';
+
 export async function metricsText(target: Target): Promise<string> {
-  return (await fetch(`${target.httpUrl}/metrics`)).text();
+  return (await fetch(`${target.httpUrl}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })).text();
 }

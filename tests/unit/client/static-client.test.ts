@@ -16,9 +16,10 @@ beforeAll(async () => {
   await mkdir(path.join(dir, 'assets'));
   await writeFile(path.join(dir, 'index.html'), '<html><head><meta property="csp-nonce" nonce="TANSIQ_CSP_NONCE"><script type="module" src="/assets/app-abc123.js" nonce="TANSIQ_CSP_NONCE"></script></head></html>');
   await writeFile(path.join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
+  await writeFile(path.join(dir, 'assets', 'app-abc123.js.map'), '{"version":3,"sources":["secret.ts"]}');
   await writeFile(path.join(dir, 'favicon.svg'), '<svg/>');
   const app = new Koa();
-  app.use(serveClient(dir));
+  app.use(serveClient(dir, { publicUrl: 'https://tansiq.example.gov.ma' }));
   app.use((ctx) => {
     ctx.status = 404;
     ctx.body = { error: { code: 'not_found' } };
@@ -47,7 +48,9 @@ describe('serveClient', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("base-uri 'none'");
     expect(csp).toContain("object-src 'none'");
-    expect(csp).toContain("connect-src 'self' ws: wss:");
+    // our own WebSocket origin, not every WebSocket host
+    expect(csp).toContain("connect-src 'self' wss://tansiq.example.gov.ma;");
+    expect(csp).not.toMatch(/ wss?: /);
     const html = await first.text();
     expect(html).not.toContain('TANSIQ_CSP_NONCE');
     expect(html).toContain(`nonce="${nonce}"`);
@@ -73,7 +76,7 @@ describe('serveClient', () => {
   });
 
   it('leaves server paths, missing assets, writes and traversal alone', async () => {
-    for (const pathname of ['/api/documents', '/collab/x', '/socket.io/', '/slack/events', '/healthz', '/readyz', '/metrics', '/assets/missing.js', '/robots.txt']) {
+    for (const pathname of ['/assets/app-abc123.js.map', '/api/documents', '/collab/x', '/socket.io/', '/slack/events', '/healthz', '/readyz', '/metrics', '/assets/missing.js', '/robots.txt']) {
       const response = await fetch(`${base}${pathname}`);
       expect(response.status, pathname).toBe(404);
       expect(response.headers.get('content-type'), pathname).toContain('application/json');

@@ -25,10 +25,20 @@ export function createLiveSession(id: () => string): LiveSession {
   const [actionError, setActionError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
 
+  // Being on the page while the session is live is being there: joining says so explicitly.
+  const join = async () => {
+    try {
+      setSession(await sessions.attend(id()));
+    } catch (failure) {
+      setError(failure);
+    }
+  };
   const reload = async () => {
     try {
-      setSession(await sessions.get(id()));
+      const read = await sessions.get(id());
+      setSession(read);
       setError(undefined);
+      if (read.state === 'live') await join();
     } catch (failure) {
       setError(failure);
     }
@@ -38,9 +48,8 @@ export function createLiveSession(id: () => string): LiveSession {
     if (state.id !== id()) return;
     const before = session()?.state;
     setSession(state);
-    // Being on the page when the chair opens the session is being there: reading it while live
-    // records my attendance (the subscription only counts when made during the session).
-    if (before && before !== 'live' && state.state === 'live') void reload();
+    // On the page when the chair opens the session: I join it then.
+    if (before && before !== 'live' && state.state === 'live') void join();
   });
   useResync(() => void reload());
   void reload();
