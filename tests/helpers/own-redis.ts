@@ -11,7 +11,7 @@ export interface OwnRedis {
   url: string;
   /** SIGKILL: connections drop at once, as when Redis crashes */
   stop(): Promise<void>;
-  /** on the same port again */
+  /** on the same port again (nothing when it runs) */
   start(): Promise<void>;
 }
 
@@ -19,6 +19,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   const port = await freePort();
   let child: ChildProcess | null = null;
   const start = async () => {
+    if (child && child.exitCode === null) return;
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     const deadline = Date.now() + 10_000;
     while (!(await answers(port))) {

@@ -48,7 +48,8 @@ describe.skipIf(!process.env.DATABASE_URL)('losing a process (PostgreSQL only: P
     for (const peer of peers) peer.destroy();
     await toA?.close();
     await toB?.close();
-    await Promise.all([servers.a?.stop(), servers.b?.stop()]);
+    // Killed, not stopped: a process that hangs must not outlive the test.
+    await Promise.all([servers.a?.kill9(), servers.b?.kill9()]);
     await database?.dispose();
   });
 
@@ -129,7 +130,7 @@ describe.skipIf(!process.env.DATABASE_URL)('losing a process (PostgreSQL only: P
     await restart('a');
   });
 
-  it('loses no edit when processes are killed at random under fast typing (5 kills)', { timeout: 400_000 }, async () => {
+  it('loses no edit when processes are killed at random under fast typing (5 kills)', { timeout: 600_000 }, async () => {
     const seed = testSeed();
     await withSeed(seed, async (gen) => {
       const clients = [connect(toA, 0), connect(toA, 1), connect(toB, 2), connect(toB, 3)];
@@ -158,7 +159,7 @@ describe.skipIf(!process.env.DATABASE_URL)('losing a process (PostgreSQL only: P
         // other process), then the balancer sends back the clients that prefer it.
         const opener = connectPeer(servers[victim]!.url, world.documentId, world.editors[4 + round]!.token);
         peers.push(opener);
-        await opener.synced();
+        await Promise.race([opener.synced(), sleep(60_000).then(() => Promise.reject(new Error(`the restarted process never served the document:\n${servers[victim]!.output()}`)))]);
         openers.push(opener);
         await sleep(200);
         (victim === 'a' ? toA : toB).cut(victim === 'a' ? ports.b : ports.a);
@@ -170,7 +171,7 @@ describe.skipIf(!process.env.DATABASE_URL)('losing a process (PostgreSQL only: P
         const first = documentContent(clients[0]!.doc);
         for (const client of clients) expect(missingTokens(client.doc, typed)).toEqual([]);
         for (const client of clients.slice(1)) expect(documentContent(client.doc)).toEqual(first);
-      }, 30_000);
+      }, 60_000);
       const convergedMs = performance.now() - stoppedAt;
       const lost = await storedAfterAllLeave([...clients, ...openers], typed);
       console.info(`[random kills ${kills.join(',')}] typed ${typed.length}, acknowledged ${typed.length}, lost ${lost.length}, converged ${Math.round(convergedMs)} ms after typing stopped`);
