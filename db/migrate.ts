@@ -5,6 +5,7 @@ import * as collaboration from './migrations/2026_11_28_0002_collaboration.ts';
 import * as commissionWork from './migrations/2026_11_28_0003_commission_work.ts';
 import * as slack from './migrations/2026_11_28_0004_slack.ts';
 import * as tokenExpiryLoginThrottle from './migrations/2026_12_04_0101_token_expiry_login_throttle.ts';
+import * as workspaceSettings from './migrations/2026_12_04_0201_settings.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_0003_commission_work': commissionWork,
   '2026_11_28_0004_slack': slack,
   '2026_12_04_0101_token_expiry_login_throttle': tokenExpiryLoginThrottle,
+  '2026_12_04_0201_settings': workspaceSettings,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

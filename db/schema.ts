@@ -184,6 +184,7 @@ export interface Database {
   slack_deliveries: SlackDeliveriesTable;
   slack_outbox: SlackOutboxTable;
   login_throttle: LoginThrottleTable;
+  workspace_settings: WorkspaceSettingsTable;
 }
 
 export type CommissionKind = 'interministerial' | 'technical' | 'bilateral';
@@ -361,3 +362,11 @@ export type DocumentAccessRow = Selectable<DocumentAccessTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type NewDocument = Insertable<DocumentsTable>;
 export type DocumentUpdate = Updateable<DocumentsTable>;
+
+export interface WorkspaceSettingsTable {
+  key: string;
+  value: ColumnType<unknown, string | undefined, string | undefined>;
+  data: Uint8Array | null;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HttpSocketBounds } from './http/socket-bounds.ts';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -29,6 +30,13 @@ const environmentSchema = z.object({
   COLLAB_FLUSH_INTERVAL_MS: z.coerce.number().int().min(0).max(1_000).default(5),
   COLLAB_PROJECTION_WAIT_MS: z.coerce.number().int().min(0).default(1_000),
   COLLAB_PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
+  /** largest sync message (a first sync after long offline work, a paste); bounded by memory */
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(32 * 1024 * 1024),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(65_000),
+  /** default: 512 (an office behind one NAT address: ~8 per person), or 0 (no bound) with TRUST_PROXY, where every client comes through the proxy's address */
+  HTTP_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).optional(),
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   /** xapp-… : Socket Mode, for networks without a public URL */
@@ -69,7 +77,9 @@ export interface Config {
     flushIntervalMs: number;
     projectionWaitMs: number;
     projectionMaxWaitMs: number;
+    maxMessageBytes: number;
   };
+  http: HttpSocketBounds;
   /** absent when Slack is not configured: the bot stays off */
   slack?: SlackConfig;
 }
@@ -124,6 +134,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       flushIntervalMs: e.COLLAB_FLUSH_INTERVAL_MS,
       projectionWaitMs: e.COLLAB_PROJECTION_WAIT_MS,
       projectionMaxWaitMs: e.COLLAB_PROJECTION_MAX_WAIT_MS,
+      maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
+    },
+    http: {
+      // Node refuses a headers timeout above the request timeout.
+      headersTimeoutMs: Math.min(e.HTTP_HEADERS_TIMEOUT_MS, e.HTTP_REQUEST_TIMEOUT_MS),
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnectionsPerAddress: e.HTTP_MAX_CONNECTIONS_PER_ADDRESS ?? (e.TRUST_PROXY ? 0 : 512),
     },
     slack: e.SLACK_BOT_TOKEN
       ? {

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -9,10 +8,11 @@ import { databaseCheck, type ReadinessCheck } from './http/readiness.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { CollabHub } from './collab/hub.ts';
-import { DEFAULT_LIMITS, type CollabLimits } from './collab/limits.ts';
+import { collabLimits, type CollabLimits } from './collab/limits.ts';
 import { createCollabMetrics } from './collab/metrics.ts';
 import { startMetricsListener } from './http/metrics-listener.ts';
-import { attachSyncEndpoint } from './collab/sync-endpoint.ts';
+import { attachSyncEndpoint, isSyncPath } from './collab/sync-endpoint.ts';
+import { createBoundedServer, refuseUnknownUpgrades } from './http/socket-bounds.ts';
 import { DomainEvents } from './events/bus.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { subscribeHubToAccessChanges } from './collab/access-listener.ts';
@@ -69,7 +69,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     db: database.db,
     logger: logger.child({ component: 'collab' }),
     metrics: createCollabMetrics(metrics),
-    limits: { ...DEFAULT_LIMITS, ...options.collabLimits },
+    limits: collabLimits({ maxMessageBytes: config.collab.maxMessageBytes, ...options.collabLimits }),
     ...config.collab,
     events,
   });
@@ -85,15 +85,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const readiness: ReadinessCheck[] = [databaseCheck(database.ping)];
   if (cluster) readiness.push({ name: 'redis', check: () => cluster.problem() });
   const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, readiness, slack: slack?.middleware });
-  const server = http.createServer(app.callback());
+  const server = createBoundedServer(config.http, app.callback());
   const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }) });
   const realtime = attachRealtime({ server, db: database.db, config, logger: logger.child({ component: 'realtime' }), events, cluster });
   const stopNotifications = startNotifications(database.db, events, logger.child({ component: 'notifications' }));
   const stopSessionCleanup = scheduleSessionCleanup(database.db, logger.child({ component: 'sessions' }));
   const stopOverdueCheck = scheduleOverdueCheck(database.db, events, clock, logger.child({ component: 'overdue' }), config.overdueCheckIntervalMs);
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  server.requestTimeout = 60_000;
+  // socket.io (engine.io) answers upgrades under its path, /socket.io/.
+  refuseUnknownUpgrades(server, (pathname) => isSyncPath(pathname) || pathname.startsWith('/socket.io/'));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

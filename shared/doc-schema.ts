@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { readRichText, type RichBlock } from './rich-text.ts';
 
 /**
  * The one description of what lives where inside a document's Y.Doc, imported by the server, the
@@ -113,6 +114,37 @@ export function updateMeasure(doc: Y.Doc, id: string, patch: Partial<Omit<Measur
     for (const [key, value] of Object.entries(patch)) if (value !== undefined) map.set(key, value);
   }, origin);
   return true;
+}
+
+/** The body as plain blocks (headings, paragraphs, lists, tables, marks, direction): what exports read. */
+export function readBody(doc: Y.Doc): RichBlock[] {
+  return readRichText(bodyOf(doc));
+}
+
+/**
+ * Writes measure rows: a row whose id is already in the document updates that measure's fields,
+ * any other is appended. Call inside the transaction that should carry them all (imports apply a
+ * whole file as one change). Returns how many were created and updated.
+ */
+export function upsertMeasures(doc: Y.Doc, rows: readonly MeasureFields[]): { created: number; updated: number } {
+  const existing = new Map<string, Y.Map<unknown>>();
+  for (const item of measuresOf(doc).toArray()) if (item instanceof Y.Map && typeof item.get('id') === 'string') existing.set(item.get('id') as string, item);
+  const fresh: Y.Map<unknown>[] = [];
+  let updated = 0;
+  for (const row of rows) {
+    const map = existing.get(row.id);
+    if (!map) {
+      fresh.push(newMeasureMap(row));
+      continue;
+    }
+    const current = readMeasure(map);
+    for (const [key, value] of Object.entries(row)) {
+      if (key !== 'id' && JSON.stringify(current[key as keyof MeasureFields]) !== JSON.stringify(value)) map.set(key, value);
+    }
+    updated++;
+  }
+  if (fresh.length > 0) measuresOf(doc).push(fresh);
+  return { created: fresh.length, updated };
 }
 
 const BLOCK_NODES = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'codeBlock', 'tableCell', 'tableHeader']);

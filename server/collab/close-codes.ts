@@ -12,8 +12,11 @@ export const CloseCode = {
   /** access was revoked while connected */
   forbidden: 4403,
   notFound: 4404,
-  // A message over maxMessageBytes is refused by `ws` itself, before it is buffered, with the
-  // standard 1009 (message too big).
+  /**
+   * a message over maxMessageBytes, refused by `ws` before it is buffered; sent in place of the
+   * standard 1009, on which the stock provider would resend it forever (see sync-socket.ts)
+   */
+  messageTooLarge: 4413,
   /** awareness or update flood beyond the rate limits */
   rateLimited: 4429,
   tooManyConnections: 4430,

@@ -1,4 +1,10 @@
-/** Bounds on what one client may send or hold; beyond them its connection is closed. */
+/**
+ * Bounds on what one client may send or hold; beyond them its connection is closed, except
+ * awareness, which is coalesced (room-awareness.ts): a person typing fast is never disconnected.
+ * The rates sit far above any human's (the stock provider sends an update and an awareness
+ * message per keystroke, about 10 a second for a fast typist), and a message may carry a large
+ * paste or the first sync after long offline work.
+ */
 export interface CollabLimits {
   /** largest WebSocket message accepted, in bytes */
   maxMessageBytes: number;
@@ -25,7 +31,8 @@ export interface CollabLimits {
 }
 
 export const DEFAULT_LIMITS: CollabLimits = {
-  maxMessageBytes: 4 * 1024 * 1024,
+  // COLLAB_MAX_MESSAGE_BYTES: sync messages of the stock provider come whole, never in parts.
+  maxMessageBytes: 32 * 1024 * 1024,
   maxAwarenessStateBytes: 16 * 1024,
   maxAwarenessEntries: 16,
   awarenessRate: 30,
@@ -35,9 +42,22 @@ export const DEFAULT_LIMITS: CollabLimits = {
   syncRequestRate: 2,
   syncRequestBurst: 20,
   inboundBytesRate: 1024 * 1024,
-  inboundBytesBurst: 8 * 1024 * 1024,
+  inboundBytesBurst: 32 * 1024 * 1024,
   maxConnectionsPerDocument: 1_000,
   maxConnectionsPerUser: 100,
   maxBufferedBytes: 16 * 1024 * 1024,
   maxStructsPerUpdate: 500_000,
 };
+
+/**
+ * The limits with those that must follow the message bound raised to it: a message of the
+ * largest size must pass the inbound byte budget at once, and a document of that size must be
+ * sendable to a client without it counting as one that does not read.
+ */
+export function collabLimits(overrides: Partial<CollabLimits> = {}): CollabLimits {
+  const limits = { ...DEFAULT_LIMITS, ...overrides };
+  // (Unless set themselves: tests lower them alone.)
+  if (overrides.inboundBytesBurst === undefined) limits.inboundBytesBurst = Math.max(limits.inboundBytesBurst, limits.maxMessageBytes);
+  if (overrides.maxBufferedBytes === undefined) limits.maxBufferedBytes = Math.max(limits.maxBufferedBytes, 2 * limits.maxMessageBytes);
+  return limits;
+}

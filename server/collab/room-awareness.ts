@@ -11,6 +11,12 @@ export type Refusal = { code: number; reason: string };
  * 300 people a storm of 300 × 300 messages (and as many echoes) every 15 seconds.
  */
 export const RENEWAL_BATCH_MS = 1_000;
+/**
+ * How long changes beyond a client's awareness rate wait to be relayed, merged with whatever else
+ * changes meanwhile (the newest state per client). A fast typist's provider sends a cursor per
+ * keystroke; past the rate the others see the cursor at most this late, never a disconnection.
+ */
+export const COALESCE_MS = 100;
 
 /**
  * The awareness side of a room: who is here, their cursors, relayed between the connections
@@ -24,6 +30,8 @@ export class RoomAwareness {
   private readonly pending = new Map<number, AwarenessEntry>();
   private flushAtTurnEnd: NodeJS.Immediate | null = null;
   private flushLater: NodeJS.Timeout | null = null;
+  /** the delay flushLater was set with (a coalesced change moves a keep-alive batch earlier) */
+  private flushLaterMs = 0;
 
   constructor(
     private readonly connections: ReadonlySet<CollabConnection>,
@@ -42,15 +50,21 @@ export class RoomAwareness {
     const result = this.registry.apply({ connectionId: connection.id, user: connection.user }, entries);
     if (!result.ok) return { code: CloseCode.badMessage, reason: result.reason };
     // A message that only echoes what we sent is paid for by what we sent; news by the rate limit.
+    // Beyond the rate a message is never refused: the registry already holds its state, which
+    // leaves with the next batch (coalesced). What it costs to read is bounded by the byte budget.
     const echoOnly = result.accepted.length === 0;
     if (echoOnly && connection.echoCredits > 0) connection.echoCredits--;
-    else if (!connection.awarenessMessages.take()) return { code: CloseCode.rateLimited, reason: 'too many awareness messages' };
-    if (!echoOnly) this.queue(result.accepted, result.renewalsOnly);
+    else if (!connection.awarenessMessages.take()) {
+      if (!echoOnly) this.queue(result.accepted, COALESCE_MS);
+      return null;
+    }
+    if (!echoOnly) this.queue(result.accepted, result.renewalsOnly ? RENEWAL_BATCH_MS : 0);
     return null;
   }
 
   query(connection: CollabConnection): Refusal | null {
-    if (!connection.awarenessMessages.take()) return { code: CloseCode.rateLimited, reason: 'too many awareness messages' };
+    // Beyond the rate the question is dropped: the answer would be what the next batch says.
+    if (!connection.awarenessMessages.take()) return null;
     const present = this.registry.all();
     if (present.length === 0) connection.sendAwareness(awarenessUpdate([]));
     else this.send(connection, present);
@@ -60,7 +74,7 @@ export class RoomAwareness {
   /** The states of a connection that left, removed for everyone. */
   leave(connection: CollabConnection): void {
     const removed = this.registry.removeOwner(connection.id);
-    if (removed.length > 0) this.queue(removed, false);
+    if (removed.length > 0) this.queue(removed, 0);
   }
 
   /** Awareness of connections on another process, relayed as it came. */
@@ -75,10 +89,15 @@ export class RoomAwareness {
     this.pending.clear();
   }
 
-  private queue(entries: readonly AwarenessEntry[], renewalsOnly: boolean): void {
+  /** Holds entries (the newest per client) to relay within `delayMs`, or at the end of this turn (0). */
+  private queue(entries: readonly AwarenessEntry[], delayMs: number): void {
     for (const entry of entries) this.pending.set(entry.clientId, entry);
-    if (!renewalsOnly) this.flushAtTurnEnd ??= setImmediate(() => this.flush());
-    else if (!this.flushAtTurnEnd) this.flushLater ??= setTimeout(() => this.flush(), RENEWAL_BATCH_MS);
+    if (delayMs === 0) this.flushAtTurnEnd ??= setImmediate(() => this.flush());
+    else if (!this.flushAtTurnEnd && (!this.flushLater || delayMs < this.flushLaterMs)) {
+      if (this.flushLater) clearTimeout(this.flushLater);
+      this.flushLater = setTimeout(() => this.flush(), delayMs);
+      this.flushLaterMs = delayMs;
+    }
   }
 
   /**

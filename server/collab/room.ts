@@ -63,6 +63,11 @@ export class Room {
   lastEditorId: string | null = null;
   lastEditedAt: Date | null = null;
   private backlog: Array<[CollabConnection, Uint8Array]> = [];
+  /**
+   * Connections closed for abuse while the document loaded: the updates they sent before are
+   * still applied from the backlog (closing a connection never costs the edits it already made).
+   */
+  private readonly closedWithBacklog = new Set<CollabConnection>();
   /** updates accepted during this turn of the event loop, relayed together at its end */
   private outgoing: OutgoingUpdate[] = [];
   private readonly pending: PendingWatch;
@@ -105,6 +110,7 @@ export class Room {
     this.backlog = [];
     // Already counted against the connection's limits when they arrived.
     for (const [connection, bytes] of backlog) this.process(connection, bytes);
+    this.closedWithBacklog.clear();
   }
 
   /**
@@ -143,8 +149,9 @@ export class Room {
 
   receive(connection: CollabConnection, bytes: Uint8Array): void {
     if (connection.closed) return;
-    // Bounds the decoding work one client can cause, whatever its messages are.
-    if (!connection.inboundBytes.take(bytes.length)) return this.refuse(connection, CloseCode.rateLimited, 'too much data');
+    // Bounds the decoding work one client can cause, whatever its messages are. The message read
+    // last is still applied if it is an edit: it was sent before the client knew of any limit.
+    if (!connection.inboundBytes.take(bytes.length)) return this.closeAfter(connection, bytes, CloseCode.rateLimited, 'too much data');
     if (this.state === 'loading') {
       // Kept until the document is ready, within bounds: a client cannot park unlimited bytes here.
       connection.backlogBytes += bytes.length;
@@ -157,11 +164,28 @@ export class Room {
     this.process(connection, bytes);
   }
 
-  private process(connection: CollabConnection, bytes: Uint8Array): void {
-    if (this.state !== 'ready' || connection.closed) return;
+  /** Applies `bytes` if it is an edit, then closes the connection (abuse, not bad input). */
+  private closeAfter(connection: CollabConnection, bytes: Uint8Array, code: number, reason: string): void {
+    if (this.state === 'loading') this.backlog.push([connection, bytes]);
+    else this.process(connection, bytes, true);
+    this.refuse(connection, code, reason);
+  }
+
+  /** `editsOnly`: the connection is being closed; only the edits it sent still count. */
+  private process(connection: CollabConnection, bytes: Uint8Array, editsOnly = false): void {
+    if (this.state !== 'ready') return;
+    if (connection.closed) {
+      if (!this.closedWithBacklog.has(connection)) return;
+      editsOnly = true;
+    }
     const decoded = decodeInboundFrame(bytes, this.services.limits);
     if (!decoded.ok) return this.refuse(connection, CloseCode.badMessage, decoded.reason);
-    this.handle(connection, decoded.frame, bytes);
+    const { frame } = decoded;
+    if (editsOnly) {
+      if (frame.kind === 'update' || frame.kind === 'sync-step2') this.applyUpdate(connection, frame, frame.kind === 'update' ? bytes : null, true);
+      return;
+    }
+    this.handle(connection, frame, bytes);
   }
 
   private handle(connection: CollabConnection, frame: InboundFrame, bytes: Uint8Array): void {
@@ -197,11 +221,20 @@ export class Room {
    * (load, compaction) would not ignore a second, different version of them that a client
    * forged or garbled, and the stored document would then differ from the one everyone saw.
    */
-  private applyUpdate(connection: CollabConnection, frame: UpdateFrame, updateFrameBytes: Uint8Array | null): void {
-    // Before the empty and read-only checks: neither kind may be sent at any rate either.
-    if (!connection.updates.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many updates');
-    if (isEmptyUpdate(frame.stats)) return;
-    if (!connection.canEdit) return this.refuseEdit(connection, frame.extent);
+  private applyUpdate(connection: CollabConnection, frame: UpdateFrame, updateFrameBytes: Uint8Array | null, closing = false): void {
+    // Counted before the empty and read-only checks: neither kind may be sent at any rate either.
+    // An edit over the rate is still applied (it was sent before the client knew), then the
+    // connection is closed; the rate sits far above any person's typing.
+    const overRate = !closing && !connection.updates.take();
+    if (isEmptyUpdate(frame.stats) || !connection.canEdit) {
+      if (overRate) return this.refuse(connection, CloseCode.rateLimited, 'too many updates');
+      if (!connection.canEdit && !connection.closed) this.refuseEdit(connection, frame.extent);
+      return;
+    }
+    if (overRate) {
+      this.applyUpdate(connection, frame, updateFrameBytes, true);
+      return this.refuse(connection, CloseCode.rateLimited, 'too many updates');
+    }
     let fresh = frame.update;
     let extent = frame.extent;
     let relayed = updateFrameBytes;
@@ -381,13 +414,14 @@ export class Room {
 
   leave(connection: CollabConnection): void {
     if (!this.connections.delete(connection)) return;
-    this.backlog = this.backlog.filter(([owner]) => owner !== connection);
+    if (!this.closedWithBacklog.has(connection)) this.backlog = this.backlog.filter(([owner]) => owner !== connection);
     this.awareness.leave(connection);
   }
 
   private refuse(connection: CollabConnection, code: number, reason: string): void {
     this.services.metrics.refused.inc({ reason: code === CloseCode.rateLimited ? 'rate_limited' : 'invalid' });
     this.services.logger.warn({ documentId: this.documentId, userId: connection.actor.userId, reason }, 'closing collaboration connection');
+    if (this.state === 'loading' && !connection.closed) this.closedWithBacklog.add(connection);
     connection.close(code, reason);
     this.services.release(connection);
   }

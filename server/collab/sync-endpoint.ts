@@ -12,10 +12,15 @@ import { findDocumentAccess } from '../queries/documents.ts';
 import { CloseCode } from './close-codes.ts';
 import type { CollabConnection } from './connection.ts';
 import type { CollabHub } from './hub.ts';
-import { handshakeRefusal, ServerSocket } from './websocket/server-socket.ts';
+import { createSyncSockets, handshakeRefusal, type SyncSocket } from './sync-socket.ts';
 
 const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 const HEARTBEAT_MS = 30_000;
+/**
+ * What a ping costs against the connection's inbound byte budget: `ws` answers each one, so a
+ * flood of pings that the client does read is bounded like a flood of messages.
+ */
+const PING_COST_BYTES = 1024;
 
 export interface SyncEndpointOptions {
   server: Server;
@@ -26,38 +31,44 @@ export interface SyncEndpointOptions {
 }
 
 /**
- * `/collab/<documentId>`: the standard y-websocket protocol over `ws`. Authentication and access
- * are settled before any document is loaded; a refused client gets a close code in the 44xx
- * range, which tells the stock provider not to retry.
+ * `/collab/<documentId>`: the standard y-websocket protocol over `ws`. Origin, handshake,
+ * authentication and access are settled before the upgrade (nothing is buffered for a client
+ * that is not admitted); a refused client gets a close code in the 44xx range, which tells the
+ * stock provider not to retry.
  */
 export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndpointOptions) {
   const allowedOrigin = new URL(config.publicUrl).origin;
+  const sockets = createSyncSockets(hub.limits.maxMessageBytes);
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith('/collab/') && url.pathname !== '/collab') return;
+    if (!isSyncPath(url.pathname)) return;
     const match = PATH.exec(url.pathname);
     if (!originAllowed(request, allowedOrigin)) return rejectHttp(socket, 403, 'Origin not allowed');
     const refusal = handshakeRefusal(request);
     if (refusal) return rejectHttp(socket, refusal.status, refusal.message);
-    const ws = ServerSocket.accept(request, socket, head, hub.limits.maxMessageBytes);
-    sockets.add(ws);
-    void admit(ws, request, url, match?.[1]?.toLowerCase()).catch((error) => {
-      logger.error({ err: error }, 'could not admit a collaboration connection');
-      ws.close(CloseCode.loadFailed, 'Server error; retrying.');
-    });
+    // Until `ws` takes it the socket is ours: a reset while we check must not throw.
+    socket.on('error', destroyOnError);
+    admitting.add(socket);
+    void admit(request, socket, head, url, match?.[1]?.toLowerCase())
+      .catch((error) => {
+        logger.error({ err: error }, 'could not admit a collaboration connection');
+        // Failed before the upgrade (a query): the client is told to retry. After it, nothing awaits.
+        if (!socket.destroyed && !sockets.isUpgraded(socket)) sockets.refuse(request, socket, head, CloseCode.loadFailed, 'Server error; retrying.');
+      })
+      .finally(() => admitting.delete(socket));
   };
 
   /*
-   * Admitted sockets are served by listeners shared by all of them and one heartbeat for the
-   * endpoint: nothing of the admission (its early messages, the request) stays attached to an
-   * idle connection, which matters at a thousand of them.
+   * Admitted sockets are served by listeners shared by all of them (`this` is the socket) and one
+   * heartbeat for the endpoint: nothing of the admission (the request, closures) stays attached
+   * to an idle connection, which matters at a thousand of them.
    */
-  const connectionOf = new Map<ServerSocket, CollabConnection>();
-  /** every socket not yet gone, admitted or not, so that close() can cut them all */
-  const sockets = new Set<ServerSocket>();
+  const connectionOf = new Map<SyncSocket, CollabConnection>();
+  /** sockets whose admission is being decided, so that close() can cut them too */
+  const admitting = new Set<Duplex>();
   /** sockets pinged and not heard from since: dropped at the next beat */
-  const unanswered = new Set<ServerSocket>();
+  const unanswered = new Set<SyncSocket>();
   const heartbeat = setInterval(() => {
     for (const ws of connectionOf.keys()) {
       if (unanswered.has(ws)) {
@@ -69,18 +80,29 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     }
   }, HEARTBEAT_MS);
   heartbeat.unref();
-  function onMessage(this: ServerSocket, data: Buffer) {
+  function onMessage(this: SyncSocket, data: Buffer, isBinary: boolean) {
     const connection = connectionOf.get(this);
-    if (connection) hub.receive(connection, data);
+    if (!connection) return;
+    if (!isBinary) {
+      connection.close(WS_UNSUPPORTED_DATA, 'Text messages are not part of the y-websocket protocol.');
+      return hub.leave(connection);
+    }
+    hub.receive(connection, data);
   }
-  function onPong(this: ServerSocket) {
+  function onPing(this: SyncSocket) {
+    const connection = connectionOf.get(this);
+    if (connection && !connection.inboundBytes.take(PING_COST_BYTES)) {
+      connection.close(CloseCode.rateLimited, 'Too many pings.');
+      hub.leave(connection);
+    }
+  }
+  function onPong(this: SyncSocket) {
     unanswered.delete(this);
   }
-  function onClose(this: ServerSocket) {
+  function onClose(this: SyncSocket) {
     const connection = connectionOf.get(this);
     connectionOf.delete(this);
     unanswered.delete(this);
-    sockets.delete(this);
     if (connection) hub.leave(connection);
   }
 
@@ -105,41 +127,35 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     return null;
   }
 
-  async function admit(ws: ServerSocket, request: IncomingMessage, url: URL, documentId: string | undefined) {
-    // Messages that arrive while we check access are kept, in order, for the room; within bounds.
-    const early: Buffer[] = [];
-    let earlyBytes = 0;
-    ws.onMessage = (data) => {
-      earlyBytes += data.length;
-      if (earlyBytes > 2 * hub.limits.maxMessageBytes) return ws.close(CloseCode.rateLimited, 'Too much sent before the connection was admitted.');
-      early.push(data);
-    };
-    // Gone before it was admitted: forgotten at once.
-    ws.onClose = onClose;
-    if (!documentId) return ws.close(CloseCode.notFound, 'No such document.');
+  async function admit(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL, documentId: string | undefined) {
+    const refuse = (code: number, reason: string) => sockets.refuse(request, socket, head, code, reason);
+    if (!documentId) return refuse(CloseCode.notFound, 'No such document.');
     const epoch = hub.accessEpoch;
     const secure = isSecure(request, config.trustProxy);
     const actor = await resolveActor(db, {
       apiToken: url.searchParams.get('token') ?? undefined,
       sessionCookie: readCookie(request.headers.cookie, sessionCookieName(secure)),
     });
-    if (!actor) return ws.close(CloseCode.unauthenticated, 'Sign in first.');
+    if (!actor) return refuse(CloseCode.unauthenticated, 'Sign in first.');
     // Known who it is: read the document while its access is checked (taken by the join).
     const releasePrefetch = hub.prefetch(documentId);
     try {
       const access = await accessOf(actor, documentId, request);
-      if (!access) return ws.close(CloseCode.notFound, 'No such document.');
-      // From here to the join nothing awaits: the limits checked are the limits applied, and a
-      // socket closed meanwhile is never joined (its close event has already fired).
-      if (!ws.isOpen) return;
+      if (!access) return refuse(CloseCode.notFound, 'No such document.');
+      // From here to the join nothing awaits: the limits checked are the limits applied. A socket
+      // gone meanwhile is never joined (`ws` destroys it without calling back).
       const refusal = hub.admissionRefusal(documentId, actor);
-      if (refusal) return ws.close(refusal.code, refusal.reason);
-
-      const connection = hub.join(documentId, ws, actor, access.level, access.organisationCode);
-      connectionOf.set(ws, connection);
-      ws.onMessage = onMessage;
-      ws.onPong = onPong;
-      for (const data of early.splice(0)) hub.receive(connection, data);
+      if (refusal) return refuse(refusal.code, refusal.reason);
+      sockets.accept(request, socket, head, (ws) => {
+        socket.off('error', destroyOnError);
+        const connection = hub.join(documentId, ws, actor, access.level, access.organisationCode);
+        connectionOf.set(ws, connection);
+        ws.on('message', onMessage);
+        ws.on('ping', onPing);
+        ws.on('pong', onPong);
+        ws.on('close', onClose);
+        ws.on('error', ignore);
+      });
       // Grants changed while this connection was being checked: check it again.
       if (hub.accessEpoch !== epoch) void hub.refreshAccess({ documentId }).catch((error) => logger.error({ err: error }, 'access refresh failed'));
     } finally {
@@ -152,9 +168,21 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     close: () => {
       clearInterval(heartbeat);
       server.off('upgrade', onUpgrade);
-      for (const ws of sockets) ws.terminate();
+      for (const socket of admitting) socket.destroy();
+      for (const ws of connectionOf.keys()) ws.terminate();
+      sockets.close();
     },
   };
+}
+
+/** Upgrades the sync endpoint answers (the HTTP server refuses upgrades no one answers). */
+export const isSyncPath = (pathname: string) => pathname === '/collab' || pathname.startsWith('/collab/');
+
+/** RFC 6455 §7.4.1: the endpoint speaks binary only */
+const WS_UNSUPPORTED_DATA = 1003;
+function ignore() {}
+function destroyOnError(this: Duplex) {
+  this.destroy();
 }
 
 /** Browsers always send Origin on WebSocket handshakes: it must be our own page. Other clients send none. */

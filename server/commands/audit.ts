@@ -35,7 +35,13 @@ export type AuditAction =
   | 'session.decision_recorded'
   | 'session.closed'
   | 'version.created'
-  | 'slack.linked';
+  | 'slack.linked'
+  | 'document.exported'
+  | 'document.imported'
+  | 'measures.exported'
+  | 'measures.imported'
+  | 'settings.logo_changed'
+  | 'report.exported';
 
 export interface AuditEntry {
   actorUserId: string | null;

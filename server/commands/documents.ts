@@ -4,6 +4,8 @@ import { AppError, forbidden, invalidTransition, validationFailed } from '../err
 import { decideTransition, type WorkflowRole } from '../domain/workflow.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { templateUpdate } from '../../shared/templates.ts';
+import { writeProjectionIn } from '../collab/projection-writer.ts';
+import type { DocumentProjection } from '../collab/projection.ts';
 import { recordAudit } from './audit.ts';
 import { requireDocument } from './document-guard.ts';
 
@@ -13,6 +15,8 @@ export interface CreateDocumentInput {
   leadOrganisationId?: string;
   partnerOrganisationIds: string[];
   framework?: Framework;
+  /** the starting content instead of the kind's template (an imported file), with its projection */
+  content?: { update: Uint8Array; projection: DocumentProjection };
 }
 
 /** Partners named at creation may comment on the document; the lead can change that afterwards. */
@@ -44,7 +48,9 @@ export async function createDocument(
       .returningAll()
       .executeTakeFirstOrThrow();
     // The template is written here, once: clients never seed content (that duplicates it after restarts).
-    await trx.insertInto('doc_updates').values({ document_id: row.id, data: templateUpdate(input.kind) }).execute();
+    await trx.insertInto('doc_updates').values({ document_id: row.id, data: input.content?.update ?? templateUpdate(input.kind) }).execute();
+    // Imported content is searchable and counted at once, as the live projection would make it.
+    if (input.content) await writeProjectionIn(trx, { documentId: row.id, lastEditorId: subject.userId, lastEditedAt: new Date() }, input.content.projection);
     const partners = input.partnerOrganisationIds.filter((id) => id !== leadOrganisationId);
     if (partners.length > 0) {
       await trx.insertInto('document_partners').values(partners.map((organisation_id) => ({ document_id: row.id, organisation_id }))).execute();

@@ -1,6 +1,7 @@
 import type { Next } from 'koa';
 import { AppError } from '../errors.ts';
 import type { AppContext } from './context.ts';
+import { isUploadPath } from './multipart.ts';
 import { BodyTooLargeError, readRawBody } from './raw-body.ts';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -18,6 +19,8 @@ export function jsonBody(limitBytes: number) {
       ctx.request.body = undefined;
       return next();
     }
+    // Upload routes read their multipart body themselves (http/multipart.ts).
+    if (isUploadPath(ctx.path) && ctx.is('multipart/form-data')) return next();
     if (!ctx.is('application/json')) {
       throw new AppError(415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json.');
     }

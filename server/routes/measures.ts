@@ -8,7 +8,7 @@ import { listVisibleMeasures, measureProgressByOrganisation } from '../queries/m
 import { uuid } from '../schemas/common.ts';
 import { organisationRef } from '../schemas/organisations.ts';
 
-const measuresQuery = z.object({
+export const measuresQuery = z.object({
   organisation: organisationRef.optional(),
   document: uuid.optional(),
   status: z.enum(['planned', 'in_progress', 'done', 'blocked', 'cancelled']).optional(),

@@ -9,6 +9,7 @@ import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
 import { eventually } from '../helpers/collab.ts';
 import { closedWith, connectRaw, frames, type RawClient } from '../helpers/raw-collab.ts';
 import type { TestServer } from '../helpers/server.ts';
+import { loadStoredDocument } from '../helpers/stored-document.ts';
 
 const raws: RawClient[] = [];
 const raw = (server: TestServer, documentId: string, token: string | undefined, headers?: Record<string, string>) => {
@@ -43,11 +44,12 @@ describe('message size and update rate', () => {
     await server?.close();
   });
 
-  it('a message larger than the limit closes the connection (1009, message too big)', async () => {
+  it('a message larger than the limit closes the connection with 4413, which the stock provider does not retry', async () => {
     const client = raw(server, world.documentId, world.editors[2]!.token);
     await client.joined();
     client.send(frames.update(paragraphUpdate(new Y.Doc(), 'x'.repeat(100 * 1024))));
-    expect((await closedWith(client)).code).toBe(1009);
+    // Not ws's 1009: the provider would resend the same message forever.
+    expect((await closedWith(client)).code).toBe(4413);
     await others.expectUndisturbed();
   });
 
@@ -75,6 +77,33 @@ describe('message size and update rate', () => {
     await others.settle();
     expect(bodyText(others.observer.doc)).not.toContain('f'.repeat(500));
     await others.expectUndisturbed();
+  });
+});
+
+describe('a connection closed for sending too much', () => {
+  let server: TestServer;
+  let world: CollabWorld;
+  let others: Bystanders;
+
+  beforeAll(async () => {
+    server = await startLimitedServer({ inboundBytesRate: 1024, inboundBytesBurst: 64 * 1024 });
+    world = await collabWorld(server.database.db, server.url, { editors: 3 });
+    others = await bystanders(server, world);
+  });
+  afterAll(async () => {
+    others?.destroy();
+    await server?.close();
+  });
+
+  it('has the edit it already sent applied and stored before it is closed (4429)', async () => {
+    const client = raw(server, world.documentId, world.editors[2]!.token);
+    await client.joined();
+    const marker = `envoyé avant la fermeture ${'x'.repeat(80 * 1024)}`;
+    client.send(frames.update(paragraphUpdate(new Y.Doc(), marker)));
+    expect(await closedWith(client)).toMatchObject({ code: 4429, reason: expect.stringContaining('too much data') });
+    await eventually(() => expect(bodyText(others.observer.doc)).toContain(marker));
+    await server.hub.store.flush();
+    expect(bodyText(await loadStoredDocument(server.database.db, world.documentId))).toContain(marker);
   });
 });
 

@@ -7,7 +7,7 @@ import { closedWith, connectRaw } from '../helpers/raw-collab.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 /**
- * The sync endpoint speaks WebSocket itself (server/collab/websocket/): handshakes, pings, the
+ * The sync endpoint's WebSocket (the `ws` package, server/collab/sync-socket.ts): handshakes, pings, the
  * closing handshake and broken framing, seen from a stock `ws` client and from a bare TCP socket.
  */
 describe('the sync endpoint’s WebSocket layer', () => {
@@ -24,15 +24,22 @@ describe('the sync endpoint’s WebSocket layer', () => {
     await server?.close();
   });
 
-  /** Sends raw bytes on a TCP connection and returns everything received until it closes. */
+  /**
+   * Sends raw bytes on a TCP connection and returns everything received until it closes; `after`
+   * runs once the server answered the handshake (it signs in and checks access first).
+   */
   function rawTcp(request: string, after?: (socket: net.Socket) => void): Promise<Buffer> {
     return new Promise((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.write(request);
-        after?.(socket);
-      });
+      const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
       const received: Buffer[] = [];
-      socket.on('data', (chunk) => received.push(chunk));
+      let answered = false;
+      socket.on('data', (chunk) => {
+        received.push(chunk);
+        if (!answered && Buffer.concat(received).includes('\r\n\r\n')) {
+          answered = true;
+          after?.(socket);
+        }
+      });
       socket.on('close', () => resolve(Buffer.concat(received)));
       socket.on('error', () => {});
       setTimeout(() => socket.destroy(), 8_000).unref();

@@ -20,6 +20,18 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBeUndefined();
   });
 
+  it('bounds HTTP sockets and sync messages, with no per-address bound behind a proxy', () => {
+    expect(loadConfig({})).toMatchObject({
+      http: { headersTimeoutMs: 20_000, requestTimeoutMs: 60_000, keepAliveTimeoutMs: 65_000, maxConnectionsPerAddress: 512 },
+      collab: { maxMessageBytes: 32 * 1024 * 1024 },
+    });
+    expect(loadConfig({ TRUST_PROXY: 'true' }).http.maxConnectionsPerAddress).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: 'true', HTTP_MAX_CONNECTIONS_PER_ADDRESS: '50' }).http.maxConnectionsPerAddress).toBe(50);
+    // Node refuses a headers timeout above the request timeout.
+    expect(loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '90000', HTTP_REQUEST_TIMEOUT_MS: '30000' }).http).toMatchObject({ headersTimeoutMs: 30_000, requestTimeoutMs: 30_000 });
+    expect(() => loadConfig({ COLLAB_MAX_MESSAGE_BYTES: '1000' })).toThrow(ConfigError);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '', TANSIQ_ADMIN_EMAIL: '', TANSIQ_ADMIN_PASSWORD: '' })).toMatchObject({ port: 3000 });
   });

@@ -1,4 +1,5 @@
 import * as comments from './areas/comments.ts';
+import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
@@ -172,6 +173,7 @@ export const ar: Dictionary = {
   'collab.refused.unauthenticated': 'انتهت صلاحية جلستك: سجّل الدخول من جديد لمواصلة التعديل.',
   'collab.refused.forbidden': 'سُحبت صلاحية وصولك إلى هذه الوثيقة.',
   'collab.refused.not_found': 'هذه الوثيقة غير موجودة أو لم تعد متاحة لك.',
+  'collab.refused.too_large': 'تعديلاتك أكبر من أن تُرسل دفعة واحدة: إنها محفوظة في هذا المتصفح. انسخ الجزء الكبير إلى مكان آخر واحذفه، ثم أعد تحميل الصفحة.',
   'collab.refused.other': 'أغلق الخادم الاتصال بالوثيقة. أعد تحميل الصفحة.',
   'connection.refused': 'غير متصل',
 
@@ -297,5 +299,6 @@ export const ar: Dictionary = {
   'admin.passwordHint': 'اختيارية؛ 12 حرفًا على الأقل. بدون كلمة مرور لا يمكن للحساب تسجيل الدخول.',
   ...notifications.ar,
   ...comments.ar,
+  ...files.ar,
   ...sessions.ar,
 };

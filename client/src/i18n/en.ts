@@ -1,4 +1,5 @@
 import * as comments from './areas/comments.ts';
+import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
@@ -172,6 +173,7 @@ export const en: Dictionary = {
   'collab.refused.unauthenticated': 'Your session has expired: sign in again to keep editing.',
   'collab.refused.forbidden': 'Your access to this document was removed.',
   'collab.refused.not_found': 'This document does not exist or is no longer accessible to you.',
+  'collab.refused.too_large': 'Your changes are too large to be sent at once: they are kept in this browser. Copy the large part elsewhere, remove it, then reload the page.',
   'collab.refused.other': 'The server closed the connection to the document. Reload the page.',
   'connection.refused': 'Disconnected',
 
@@ -297,5 +299,6 @@ export const en: Dictionary = {
   'admin.passwordHint': 'Optional; at least 12 characters. Without a password the account cannot sign in.',
   ...notifications.en,
   ...comments.en,
+  ...files.en,
   ...sessions.en,
 };

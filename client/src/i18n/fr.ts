@@ -3,6 +3,7 @@
  * dictionaries fail the typecheck when a key is missing or unknown.
  */
 import * as comments from './areas/comments.ts';
+import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as sessions from './areas/sessions.ts';
 
@@ -175,6 +176,7 @@ export const fr = {
   'collab.refused.unauthenticated': 'Votre session a expiré : reconnectez-vous pour continuer à modifier.',
   'collab.refused.forbidden': 'Votre accès à ce document a été retiré.',
   'collab.refused.not_found': 'Ce document n’existe pas ou ne vous est plus accessible.',
+  'collab.refused.too_large': 'Vos modifications sont trop volumineuses pour être envoyées d’un coup : elles restent dans ce navigateur. Copiez ailleurs la grande partie, retirez-la, puis rechargez la page.',
   'collab.refused.other': 'La connexion au document a été fermée par le serveur. Rechargez la page.',
   'connection.refused': 'Déconnecté',
 
@@ -300,6 +302,7 @@ export const fr = {
   'admin.passwordHint': 'Facultatif ; au moins 12 caractères. Sans mot de passe, le compte ne peut pas se connecter.',
   ...notifications.fr,
   ...comments.fr,
+  ...files.fr,
   ...sessions.fr,
 } as const;
 

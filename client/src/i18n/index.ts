@@ -89,6 +89,7 @@ const KNOWN_ERRORS = new Set<string>([
   'conflict', 'invalid_transition', 'archived', 'too_many_tokens', 'wrong_current_password', 'payload_too_large', 'network', 'internal',
   'diff_too_large', 'diff_timeout', 'busy',
   'unknown_mention', 'too_many_mentions', 'invalid_anchor', 'unknown_thread', 'not_a_thread', 'invalid_session', 'invalid_session_state',
+  'unreadable_file', 'invalid_rows', 'too_many_rows', 'no_measure_column', 'unsupported_media_type',
 ]);
 
 /** What to tell people about a failed call: the localised message for known codes, else the server's. */

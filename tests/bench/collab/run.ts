@@ -1,6 +1,7 @@
 /**
  * npm run bench:collab -- [--pg] [--quick] [--only=steady,ramp,…] [--servers=tansiq,hocuspocus,reference]
  *                         [--rounds=N] [--json=path] [--compare=old.json] [--profile] [--client-procs=N]
+ *                         [--baseline=<checkout>]  (also Tansiq from another checkout, as tansiq-base)
  *
  * --rounds=N runs the latency scenarios (steady, session) N times, the servers taking turns in a
  * rotating order, and reports each metric's median with the key one listed round by round.
@@ -31,7 +32,7 @@ import { isTansiq, Launcher, ROOT, type Label, type Target } from './targets.ts'
 import { buildHistory, type History } from './workload.ts';
 
 const args = new Map(process.argv.slice(2).map((arg) => [arg.replace(/^--/, '').split('=')[0]!, arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : 'true']));
-const known = ['pg', 'quick', 'only', 'servers', 'json', 'compare', 'profile', 'client-procs', 'rounds', 'nice', 'help'];
+const known = ['pg', 'quick', 'only', 'servers', 'json', 'compare', 'profile', 'client-procs', 'rounds', 'nice', 'baseline', 'help'];
 for (const key of args.keys()) if (!known.includes(key)) throw new Error(`unknown option --${key} (known: ${known.join(', ')})`);
 if (args.has('help')) {
   console.log(fs.readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]);
@@ -45,7 +46,7 @@ if (args.has('client-procs')) sizes.clientProcesses = Number(args.get('client-pr
 const only = args.get('only')?.split(',');
 const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.name));
 if (only?.some((name) => !SCENARIOS.some((s) => s.name === name))) throw new Error(`--only takes ${SCENARIOS.map((s) => s.name).join(',')}`);
-const allLabels: Label[] = ['tansiq', ...(args.has('pg') ? (['tansiq-pg'] as const) : []), 'hocuspocus', 'reference'];
+const allLabels: Label[] = ['tansiq', ...(args.has('pg') ? (['tansiq-pg'] as const) : []), ...(args.has('baseline') ? (['tansiq-base'] as const) : []), 'hocuspocus', 'reference'];
 const labels = allLabels.filter((label) => !args.has('servers') || args.get('servers')!.split(',').includes(label));
 const profiling = args.has('profile');
 const roundCount = Number(args.get('rounds') ?? 1);
@@ -67,7 +68,7 @@ const root = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'tansiq-bench-')));
 const runId = `${Date.now().toString(36)}_${process.pid}`;
 const profileDir = profiling ? path.join(ROOT, 'bench-results', `profiles-${runId}`) : undefined;
 if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
-const launcher = new Launcher({ root, runId, docs: poolDocs(sizes), users: poolUsers(sizes), log });
+const launcher = new Launcher({ root, runId, docs: poolDocs(sizes), users: poolUsers(sizes), baselineRoot: args.get('baseline'), log });
 let history: Promise<History> | null = null;
 const getHistory = () =>
   (history ??= Promise.resolve().then(() => {

@@ -12,8 +12,9 @@ import type { Endpoint } from './protocol.ts';
 import { ADMIN, prepareTansiq, type Prepared } from './tansiq-setup.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export type Label = 'tansiq' | 'tansiq-pg' | 'hocuspocus' | 'reference';
-export const isTansiq = (label: Label) => label === 'tansiq' || label === 'tansiq-pg';
+/** tansiq-base: Tansiq on PGlite from another checkout (--baseline=<dir>), to compare two versions in one run */
+export type Label = 'tansiq' | 'tansiq-pg' | 'tansiq-base' | 'hocuspocus' | 'reference';
+export const isTansiq = (label: Label) => label === 'tansiq' || label === 'tansiq-pg' || label === 'tansiq-base';
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** One server process, fresh for one scenario. */
@@ -80,9 +81,9 @@ interface Spawned {
   stop(): Promise<void>;
 }
 
-async function spawnServer(name: string, args: string[], env: NodeJS.ProcessEnv, readyUrl: string, viaTsxCli: boolean): Promise<Spawned> {
+async function spawnServer(name: string, args: string[], env: NodeJS.ProcessEnv, readyUrl: string, viaTsxCli: boolean, cwd = ROOT): Promise<Spawned> {
   const inspectPort = Number(/--inspect-port=(\d+)/.exec(args.join(' '))?.[1]);
-  const child = spawn(args[0]!, args.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(args[0]!, args.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let serverPid = 0;
   track(child, name, () => [serverPid, child.pid ?? 0].filter(Boolean));
   let output = '';
@@ -109,6 +110,8 @@ export interface LauncherOptions {
   runId: string;
   docs: number;
   users: number;
+  /** the checkout tansiq-base runs from (its own node_modules and built client) */
+  baselineRoot?: string;
   log(message: string): void;
 }
 
@@ -138,17 +141,22 @@ export class Launcher {
       // scraped on the public port with the token, so no second listener is measured
       METRICS_PORT: 'off',
       METRICS_TOKEN: BENCH_METRICS_TOKEN,
+      // Every benchmark client comes from 127.0.0.1, a thousand at once in the memory scenario.
+      HTTP_MAX_CONNECTIONS_PER_ADDRESS: '0',
     };
     delete env.DATABASE_URL;
     if (store.database) env.DATABASE_URL = pgUrlOf(store.database);
     const url = `http://127.0.0.1:${port}`;
     // `npm start` is `tsx server/main.ts`: the same command, with the tsx of this repository
     // (which hands Node flags to the server process; the inspector only opens on SIGUSR1).
-    const spawned = await spawnServer(label, [path.join(ROOT, 'node_modules/.bin/tsx'), await inspectFlag(), 'server/main.ts'], env, `${url}/readyz`, true);
+    const root = label === 'tansiq-base' ? this.options.baselineRoot! : ROOT;
+    const spawned = await spawnServer(label, [path.join(root, 'node_modules/.bin/tsx'), await inspectFlag(), 'server/main.ts'], env, `${url}/readyz`, true, root);
     return { ...spawned, url };
   }
 
   private template(label: Label): Promise<Prepared & { source: string }> {
+    // The baseline starts from the same prepared database (the same schema, users and documents).
+    if (label === 'tansiq-base') label = 'tansiq';
     let prepared = this.templates.get(label);
     if (!prepared) {
       prepared = (async () => {

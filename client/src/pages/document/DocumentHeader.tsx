@@ -5,12 +5,15 @@ import { DocumentStatusBadge } from '../../components/Badges.tsx';
 import { formatDateTime, formatNumber, organisationName, t } from '../../i18n/index.ts';
 import { organisationById, organisationLabel } from '../../state/directory.ts';
 import { isAdmin, session } from '../../state/session.ts';
+import { ExportMenu } from './files/ExportMenu.tsx';
+import { MeasuresImport } from './files/MeasuresImport.tsx';
 import { MetadataForm } from './MetadataForm.tsx';
 import { WorkflowActions } from './WorkflowActions.tsx';
 
 /** Title, kind, status and the facts about a document; editable by those who may edit it. */
 export function DocumentHeader(props: { document: TansiqDocument; onChange: (document: TansiqDocument) => void; compact?: boolean }) {
   const [editing, setEditing] = createSignal(false);
+  const [importing, setImporting] = createSignal(false);
   const canEdit = () => props.document.access === 'edit' && !props.document.archived;
   const canManage = () => isAdmin() || session()?.organisation.id === props.document.leadOrganisationId;
   return (
@@ -57,7 +60,11 @@ export function DocumentHeader(props: { document: TansiqDocument; onChange: (doc
           <A class="button" href={`/documents/${props.document.id}/access`}>{t('document.manageAccess')}</A>
         </Show>
         <WorkflowActions document={props.document} onChange={props.onChange} />
+        <ExportMenu document={props.document} canImport={canEdit()} onImportMeasures={() => setImporting(true)} />
       </div>
+      <Show when={importing()}>
+        <MeasuresImport documentId={props.document.id} onClose={() => setImporting(false)} />
+      </Show>
     </header>
   );
 }

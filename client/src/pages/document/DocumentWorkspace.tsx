@@ -12,6 +12,7 @@ import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { DocumentSidePanel, type SideTab } from './DocumentSidePanel.tsx';
 import { createMeasuresStore } from './measures-store.ts';
 import { MeasuresTable } from './MeasuresTable.tsx';
+import { PrintMeasures } from './files/PrintMeasures.tsx';
 import { Presence } from './Presence.tsx';
 import { RichTextEditor } from './RichTextEditor.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -112,6 +113,7 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
           <Switch>
             <Match when={view() === 'text'}>
               <RichTextEditor session={live} me={me} editable={editable()} label={t('document.body')} extensions={[comments.extension]} onEditor={comments.attachEditor} />
+              <PrintMeasures rows={measures.rows} />
             </Match>
             <Match when={view() === 'measures'}>
               <MeasuresTable doc={live.doc} rows={measures.rows} editable={editable()} commentCounts={comments.openPerMeasure()}

@@ -9,12 +9,14 @@ import { organisationColor, safeColor } from '../../lib/colors.ts';
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'refused';
 
 /** Close codes of the sync endpoint (server/collab/close-codes.ts) that end a session for good. */
-export type RefusalReason = 'unauthenticated' | 'forbidden' | 'not_found' | 'other';
+export type RefusalReason = 'unauthenticated' | 'forbidden' | 'not_found' | 'too_large' | 'other';
 
 export function refusalReason(code: number): RefusalReason {
   if (code === 4401) return 'unauthenticated';
   if (code === 4403) return 'forbidden';
   if (code === 4404) return 'not_found';
+  // A change over the server's message bound: it stays in this browser's offline copy.
+  if (code === 4413) return 'too_large';
   return 'other';
 }
 

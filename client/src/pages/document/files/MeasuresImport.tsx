@@ -1,0 +1,150 @@
+import { For, Show, createSignal } from 'solid-js';
+import { upload } from '../../../api/client.ts';
+import { ErrorBox, Notice } from '../../../components/Feedback.tsx';
+import { OrganisationSelect } from '../../../components/OrganisationPicker.tsx';
+import { t, type MessageKey } from '../../../i18n/index.ts';
+
+const COLUMNS = ['id', 'title', 'lead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'budget'] as const;
+type Column = (typeof COLUMNS)[number];
+const columnLabel = (column: Column): string => (column === 'id' ? 'Id' : t((column === 'title' ? 'measures.measure' : `measures.${column}`) as MessageKey));
+
+interface PreviewRow {
+  line: number;
+  measure: { title: string } | null;
+  errors: { column: Column; code: string; value: string }[];
+}
+interface Preview {
+  header: string[];
+  mapping: (Column | null)[];
+  total: number;
+  creates: number;
+  updates: number;
+  invalid: number;
+  unknownOrganisations: string[];
+  page: number;
+  pages: number;
+  rows: PreviewRow[];
+}
+
+/**
+ * Spreadsheet → measures: the server reads the file and shows what it would do, page by page;
+ * columns and unknown organisations can be corrected; nothing is written before "Import".
+ */
+export function MeasuresImport(props: { documentId: string; onClose: () => void }) {
+  const [file, setFile] = createSignal<File | null>(null);
+  const [preview, setPreview] = createSignal<Preview | null>(null);
+  const [mapping, setMapping] = createSignal<(Column | null)[] | null>(null);
+  const [choices, setChoices] = createSignal<Record<string, string>>({});
+  const [page, setPage] = createSignal(1);
+  const [onlyInvalid, setOnlyInvalid] = createSignal(false);
+  const [skipInvalid, setSkipInvalid] = createSignal(false);
+  const [error, setError] = createSignal<unknown>();
+  const [done, setDone] = createSignal<{ created: number; updated: number; skipped: number } | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  const fields = () => ({
+    ...(mapping() ? { mapping: JSON.stringify(mapping()) } : {}),
+    organisationChoices: JSON.stringify(choices()),
+  });
+  const load = async (nextPage = page()) => {
+    const chosen = file();
+    if (!chosen) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await upload<Preview>(`/api/documents/${props.documentId}/measures/import/preview`, chosen, { ...fields(), page: String(nextPage), pageSize: '50', onlyInvalid: String(onlyInvalid()) });
+      setPreview(result);
+      setMapping(result.mapping);
+      setPage(nextPage);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const confirm = async () => {
+    const chosen = file();
+    if (!chosen) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      setDone(await upload(`/api/documents/${props.documentId}/measures/import`, chosen, { ...fields(), skipInvalid: String(skipInvalid()) }));
+      setPreview(null);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="panel measures-import" aria-labelledby="measures-import-heading">
+      <h2 id="measures-import-heading">{t('files.importMeasuresTitle')}</h2>
+      <label class="field">
+        <span>{t('files.chooseFile')}</span>
+        <input type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(event) => { setFile(event.currentTarget.files?.[0] ?? null); setMapping(null); setChoices({}); setDone(null); void load(1); }} />
+      </label>
+      <ErrorBox error={error()} />
+      <Show when={done()}>{(result) => <Notice kind="success">{t('files.imported', result())}</Notice>}</Show>
+      <Show when={preview()}>
+        {(current) => (
+          <>
+            <p aria-live="polite">{t('files.previewSummary', { total: current().total, creates: current().creates, updates: current().updates, invalid: current().invalid })}</p>
+            <div class="import-mapping">
+              <For each={current().header}>
+                {(header, index) => (
+                  <label class="field inline">
+                    <span dir="auto">{t('files.column', { header })}</span>
+                    <select value={mapping()?.[index()] ?? ''} onChange={(event) => {
+                      const next = [...(mapping() ?? current().mapping)];
+                      next[index()] = (event.currentTarget.value || null) as Column | null;
+                      setMapping(next);
+                      void load(1);
+                    }}>
+                      <option value="">{t('files.column.ignore')}</option>
+                      <For each={COLUMNS}>{(column) => <option value={column}>{columnLabel(column)}</option>}</For>
+                    </select>
+                  </label>
+                )}
+              </For>
+            </div>
+            <For each={current().unknownOrganisations}>
+              {(name) => (
+                <label class="field inline">
+                  <span dir="auto">{t('files.unknownOrganisation', { name })}</span>
+                  <OrganisationSelect value={choices()[name] ?? null} onChange={(id) => { setChoices({ ...choices(), ...(id ? { [name]: id } : {}) }); void load(1); }} />
+                </label>
+              )}
+            </For>
+            <label class="field inline"><input type="checkbox" checked={onlyInvalid()} onChange={(event) => { setOnlyInvalid(event.currentTarget.checked); void load(1); }} /> {t('files.onlyInvalid')}</label>
+            <table class="data-table">
+              <thead><tr><th>{t('files.line')}</th><th>{t('measures.measure')}</th><th>{t('files.problems')}</th></tr></thead>
+              <tbody>
+                <For each={current().rows}>
+                  {(row) => (
+                    <tr classList={{ invalid: row.errors.length > 0 }}>
+                      <td>{row.line}</td>
+                      <td dir="auto">{row.measure?.title ?? ''}</td>
+                      <td dir="auto">{row.errors.map((problem) => `${columnLabel(problem.column)}: ${t(`files.problem.${problem.code}` as MessageKey)} (${problem.value})`).join(' · ')}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <div class="pager">
+              <button type="button" class="button subtle" disabled={busy() || page() <= 1} onClick={() => void load(page() - 1)}>{t('files.previous')}</button>
+              <span>{t('files.page', { page: current().page, pages: current().pages })}</span>
+              <button type="button" class="button subtle" disabled={busy() || page() >= current().pages} onClick={() => void load(page() + 1)}>{t('files.next')}</button>
+            </div>
+            <Show when={current().invalid > 0}>
+              <label class="field inline"><input type="checkbox" checked={skipInvalid()} onChange={(event) => setSkipInvalid(event.currentTarget.checked)} /> {t('files.skipInvalid')}</label>
+            </Show>
+            <button type="button" class="button primary" disabled={busy() || (current().invalid > 0 && !skipInvalid())} onClick={() => void confirm()}>{t('files.confirm')}</button>
+          </>
+        )}
+      </Show>
+      <button type="button" class="button subtle" onClick={() => props.onClose()}>{t('files.close')}</button>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import * as Y from 'yjs';
+import type { Database, DocumentKind, DocumentRow } from '../../db/schema.ts';
+import { bodyOf, metaOf, upsertMeasures, type MeasureFields } from '../../shared/doc-schema.ts';
+import { appendRichText, inlinePlain, type RichBlock } from '../../shared/rich-text.ts';
+import type { Actor } from '../auth/actor.ts';
+import { projectDocument } from '../collab/projection.ts';
+import { readWord } from '../import/docx-read.ts';
+import { looksLikeMeasuresHeader, mapColumns, organisationLookup, validateRow, type RowResult } from '../import/measure-rows.ts';
+import { recordAudit } from './audit.ts';
+import { createDocument } from './documents.ts';
+import { organisationDirectory } from './exports.ts';
+
+export interface WordImportSummary {
+  /** measures taken from the file's measures tables */
+  measures: number;
+  /** rows of a measures table that could not become measures, with the reason per cell */
+  rejectedRows: RowResult[];
+  /** `images_dropped:N`, `macros_ignored` */
+  notes: string[];
+}
+
+const cellText = (blocks: readonly RichBlock[]): string =>
+  blocks
+    .map((block) => (block.type === 'paragraph' || block.type === 'heading' ? inlinePlain(block.content) : block.type === 'list' ? block.items.map(cellText).join(', ') : ''))
+    .join('\n')
+    .trim();
+
+/**
+ * Separates measures tables from the text: a table whose first row names measure columns
+ * ("Mesure", "Responsable", "Échéance"…, in French, Arabic or English) becomes measures; every
+ * other table stays in the text.
+ */
+export function extractMeasures(blocks: readonly RichBlock[], lookup: ReturnType<typeof organisationLookup>): { blocks: RichBlock[]; measures: MeasureFields[]; rejected: RowResult[] } {
+  const kept: RichBlock[] = [];
+  const measures: MeasureFields[] = [];
+  const rejected: RowResult[] = [];
+  for (const block of blocks) {
+    const header = block.type === 'table' ? block.rows[0]?.map((cell) => cellText(cell.blocks)) : undefined;
+    if (block.type !== 'table' || !header || !looksLikeMeasuresHeader(header)) {
+      kept.push(block);
+      continue;
+    }
+    const mapping = mapColumns(header);
+    block.rows.slice(1).forEach((row, index) => {
+      const cells = row.flatMap((cell) => [cellText(cell.blocks), ...Array<string>(cell.colspan - 1).fill('')]);
+      if (cells.every((cell) => cell === '')) return;
+      const result = validateRow(cells, mapping, index + 2, { organisations: lookup, newId: randomUUID });
+      if (result.measure) measures.push(result.measure);
+      else rejected.push(result);
+    });
+  }
+  return { blocks: kept, measures, rejected };
+}
+
+const titleFromName = (filename: string) => filename.replace(/\.[a-z0-9]{3,4}$/i, '').replace(/[_]+/g, ' ').trim().slice(0, 300);
+
+/** A new document from a Word file, written on the server: its text, its measures, its title. */
+export async function importWordDocument(
+  db: Kysely<Database>,
+  actor: Actor,
+  file: { filename: string; data: Buffer },
+  options: { kind?: DocumentKind; ip?: string },
+): Promise<{ row: DocumentRow; summary: WordImportSummary }> {
+  const word = readWord(file.data);
+  const organisations = await organisationDirectory(db);
+  const { blocks, measures, rejected } = extractMeasures(word.blocks, organisationLookup(organisations.values()));
+  const firstHeading = blocks.find((block): block is Extract<RichBlock, { type: 'heading' }> => block.type === 'heading');
+  const title = (word.title ?? (firstHeading ? inlinePlain(firstHeading.content).trim() : '') ?? '') || titleFromName(file.filename) || 'Document';
+  const kind: DocumentKind = options.kind ?? (measures.length > 0 ? 'action_plan' : 'note');
+
+  const doc = new Y.Doc();
+  let update: Uint8Array;
+  let projection: ReturnType<typeof projectDocument>;
+  try {
+    doc.transact(() => {
+      appendRichText(bodyOf(doc), blocks.length > 0 ? blocks : [{ type: 'paragraph', dir: 'auto', content: [] }]);
+      upsertMeasures(doc, measures);
+      metaOf(doc).set('kind', kind);
+    });
+    update = Y.encodeStateAsUpdate(doc);
+    projection = projectDocument(doc);
+  } finally {
+    doc.destroy();
+  }
+  const created = await createDocument(db, actor, { kind, title: title.slice(0, 300), partnerOrganisationIds: [], content: { update, projection }, ...(kind === 'cooperation_proposal' ? { framework: 'bilateral' as const } : {}) }, options.ip);
+  // As stored after the projection (counts, search text), not as first inserted.
+  const row = await db.selectFrom('documents').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+  const summary: WordImportSummary = { measures: measures.length, rejectedRows: rejected, notes: word.notes };
+  await recordAudit(db, {
+    actorUserId: actor.userId,
+    action: 'document.imported',
+    objectType: 'document',
+    objectId: row.id,
+    details: { format: 'docx', filename: file.filename.slice(0, 200), bytes: file.data.length, measures: measures.length, rejectedRows: rejected.length, notes: word.notes },
+    ip: options.ip,
+  });
+  return { row, summary };
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { MeasureFields } from '../../shared/doc-schema.ts';
+import type { Actor } from '../auth/actor.ts';
+import { MINISTRY } from '../bootstrap/ministry.ts';
+import { notFound } from '../errors.ts';
+import { buildExportModel } from '../export/model.ts';
+import { buildReport, type ReportPlan } from '../export/report.ts';
+import { renderReportXlsx } from '../export/report-sheet.ts';
+import { visibleTo } from '../queries/documents.ts';
+import { recordAudit } from './audit.ts';
+import { organisationDirectory, render, type ExportedFile } from './exports.ts';
+import { loadLogo } from './settings.ts';
+
+export const REPORT_FORMATS = ['docx', 'pdf', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportScope {
+  commissionId?: string;
+  documentIds?: string[];
+  asOf: string;
+}
+
+/**
+ * The consolidated follow-up report over the action plans the reader may see: those of a
+ * commission (led by its member organisations), a chosen set, or all of them. Measures come from
+ * the SQL projection, which follows the live documents within seconds.
+ */
+export async function followUpReport(db: Kysely<Database>, actor: Actor, scope: ReportScope, format: ReportFormat, today: string, ip?: string): Promise<ExportedFile> {
+  const organisations = await organisationDirectory(db);
+  let scopeName = { fr: 'tous les plans d’action', ar: 'جميع مخططات العمل', en: 'all action plans' }[actor.locale];
+  let query = visibleTo(db.selectFrom('documents'), actor).select(['documents.id', 'documents.title', 'documents.status']).where('documents.kind', '=', 'action_plan').where('documents.archived_at', 'is', null);
+  if (scope.commissionId) {
+    const commission = await db.selectFrom('commissions').selectAll().where('id', '=', scope.commissionId).executeTakeFirst();
+    if (!commission) throw notFound('Commission');
+    scopeName = actor.locale === 'ar' ? commission.name_ar : actor.locale === 'en' ? commission.name_en : commission.name_fr;
+    query = query.where('documents.lead_organisation_id', 'in', db.selectFrom('commission_members').select('organisation_id').where('commission_id', '=', scope.commissionId));
+  }
+  if (scope.documentIds) {
+    query = query.where('documents.id', 'in', scope.documentIds.length > 0 ? scope.documentIds : ['00000000-0000-0000-0000-000000000000']);
+    scopeName = { fr: `${scope.documentIds.length} plan(s) choisi(s)`, ar: `${scope.documentIds.length} مخطط(ات) مختارة`, en: `${scope.documentIds.length} chosen plan(s)` }[actor.locale];
+  }
+  const documents = await query.orderBy('documents.title').execute();
+  const rows = documents.length === 0 ? [] : await db.selectFrom('measures').selectAll().where('document_id', 'in', documents.map((document) => document.id)).orderBy('document_id').orderBy('position').execute();
+  const toFields = (row: (typeof rows)[number]): MeasureFields => ({
+    id: row.id,
+    title: row.title,
+    leadOrganisationId: row.lead_organisation_id,
+    partnerOrganisationIds: row.partner_organisation_ids ?? [],
+    start: row.start_date,
+    due: row.due_date,
+    status: row.status,
+    progress: row.progress,
+    indicator: row.indicator ?? '',
+    budget: row.budget === null ? null : Number(row.budget),
+  });
+  const named = (measures: MeasureFields[]) =>
+    buildExportModel({ locale: actor.locale, title: '', kind: 'action_plan', status: 'draft', version: null, date: today, leadOrganisationId: '', partnerOrganisationIds: [], organisations, ministry: MINISTRY, logo: null, blocks: [], measures }).measures;
+  const plans: ReportPlan[] = documents.map((document) => ({ title: document.title, status: document.status, measures: named(rows.filter((row) => row.document_id === document.id).map(toFields)) }));
+  const ministry = [...organisations.values()].find((organisation) => organisation.code === MINISTRY.code) ?? MINISTRY;
+  const model = buildReport({ locale: actor.locale, scope: scopeName, asOf: scope.asOf, today, plans, ministry: { nameFr: ministry.nameFr, nameAr: ministry.nameAr }, logo: await loadLogo(db) });
+  const data = format === 'xlsx' ? await renderReportXlsx(plans, actor.locale, scope.asOf, model.title) : await render(model, format);
+  await recordAudit(db, { actorUserId: actor.userId, action: 'report.exported', details: { format, asOf: scope.asOf, commissionId: scope.commissionId ?? null, plans: plans.length }, ip });
+  return {
+    data,
+    contentType: { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }[format],
+    filename: `tansiq-rapport-${scope.asOf}.${format}`,
+  };
+}

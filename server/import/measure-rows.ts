@@ -1,0 +1,206 @@
+import { MEASURE_STATUSES, type MeasureFields, type MeasureStatus } from '../../shared/doc-schema.ts';
+import { t } from '../../bot/i18n/index.ts';
+import type { ExportOrganisation } from '../export/model.ts';
+
+/**
+ * Rows of a measures table from outside (a spreadsheet, a Word table) turned into measures:
+ * columns recognised by their French, Arabic or English header, each cell parsed and each row
+ * validated on its own, so a preview can show what is wrong where. Pure.
+ */
+
+export const MEASURE_COLUMNS = ['id', 'title', 'lead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'budget'] as const;
+export type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
+export type Cell = string | number | boolean | Date | null;
+
+const normalise = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f\u064B-\u0652\u0640]/g, '')
+    .toLowerCase()
+    .replace(/[’'`]/g, ' ')
+    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+    .trim();
+
+/** Header words per column; a header matches when it equals one, or starts with one. */
+const HEADERS: Record<MeasureColumn, string[]> = {
+  id: ['id', 'identifiant', 'measure id', 'id mesure', 'المعرف', 'معرف'],
+  title: ['mesure', 'mesures', 'action', 'actions', 'intitule', 'measure', 'title', 'titre', 'الإجراء', 'الاجراء', 'الإجراءات', 'التدبير', 'الإجراء المقترح'],
+  lead: ['responsable', 'chef de file', 'organisation responsable', 'porteur', 'lead', 'lead organisation', 'responsible', 'الجهة المكلفة', 'الجهة المسؤولة', 'المسؤول'],
+  partners: ['partenaires', 'partenaire', 'partners', 'partner', 'الشركاء', 'الجهات الشريكة'],
+  start: ['debut', 'date de debut', 'start', 'start date', 'البداية', 'تاريخ البداية', 'تاريخ الانطلاق'],
+  due: ['echeance', 'delai', 'date d echeance', 'date limite', 'due', 'due date', 'deadline', 'الأجل', 'الاجل', 'أجل الإنجاز', 'تاريخ الانتهاء'],
+  status: ['statut', 'etat', 'status', 'الحالة', 'الوضعية'],
+  progress: ['avancement', 'taux d avancement', 'progression', 'progress', '%', 'نسبة الإنجاز', 'نسبة الانجاز', 'التقدم'],
+  indicator: ['indicateur', 'indicateurs', 'indicator', 'indicators', 'المؤشر', 'المؤشرات'],
+  budget: ['budget', 'budget mad', 'budget dh', 'cout', 'cost', 'الميزانية', 'الكلفة', 'التكلفة'],
+};
+
+const HEADER_INDEX = new Map<string, MeasureColumn>();
+for (const column of MEASURE_COLUMNS) for (const word of HEADERS[column]) HEADER_INDEX.set(normalise(word), column);
+
+export function recogniseHeader(text: string): MeasureColumn | null {
+  const key = normalise(text);
+  if (!key) return null;
+  const exact = HEADER_INDEX.get(key);
+  if (exact) return exact;
+  // "Budget (MAD)", "Échéance prévue", "Responsable de la mesure"…
+  for (const [word, column] of HEADER_INDEX) if (word.length >= 3 && (key.startsWith(`${word} `) || key === word)) return column;
+  return null;
+}
+
+/** Column per header cell; a column named twice keeps its first place. */
+export function mapColumns(header: readonly string[]): (MeasureColumn | null)[] {
+  const seen = new Set<MeasureColumn>();
+  return header.map((text) => {
+    const column = recogniseHeader(text);
+    if (!column || seen.has(column)) return null;
+    seen.add(column);
+    return column;
+  });
+}
+
+/** A header row that names a measure and at least two other measure columns. */
+export function looksLikeMeasuresHeader(header: readonly string[]): boolean {
+  const columns = new Set(mapColumns(header).filter(Boolean));
+  return columns.has('title') && [...columns].filter((column) => column !== 'title').length >= 2;
+}
+
+export interface RowError {
+  column: MeasureColumn;
+  code: 'required' | 'unknown_organisation' | 'bad_date' | 'bad_status' | 'bad_number' | 'duplicate';
+  value: string;
+}
+
+export interface RowResult {
+  /** 1-based row number in the source, header included */
+  line: number;
+  measure: MeasureFields | null;
+  errors: RowError[];
+}
+
+export interface OrganisationLookup {
+  find(name: string): string | null;
+}
+
+export function organisationLookup(organisations: Iterable<ExportOrganisation>, choices: Record<string, string> = {}): OrganisationLookup {
+  const index = new Map<string, string>();
+  for (const organisation of organisations) {
+    for (const name of [organisation.code, organisation.nameFr, organisation.nameAr, organisation.nameEn, organisation.id]) index.set(normalise(name), organisation.id);
+  }
+  const known = new Set(index.values());
+  for (const [name, id] of Object.entries(choices)) if (known.has(id)) index.set(normalise(name), id);
+  return { find: (name) => index.get(normalise(name)) ?? null };
+}
+
+const STATUS_INDEX = new Map<string, MeasureStatus>();
+for (const status of MEASURE_STATUSES) {
+  STATUS_INDEX.set(normalise(status), status);
+  for (const locale of ['fr', 'ar', 'en'] as const) STATUS_INDEX.set(normalise(t(locale, `measure.${status}`)), status);
+}
+for (const [word, status] of [['en cours de realisation', 'in_progress'], ['realisee', 'done'], ['realise', 'done'], ['achevee', 'done'], ['terminee', 'done'], ['termine', 'done'], ['annule', 'cancelled'], ['bloque', 'blocked'], ['prevu', 'planned'], ['a venir', 'planned'], ['completed', 'done'], ['ongoing', 'in_progress']] as const) {
+  STATUS_INDEX.set(normalise(word), status);
+}
+
+/** A cell's text; a lone dash (how exports show "none") is empty. */
+const text = (cell: Cell): string => {
+  const value = (cell === null ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell)).trim();
+  return /^[—–-]$/.test(value) ? '' : value;
+};
+
+/** Excel's day 0 is 1899-12-30 (with its 1900 leap-year bug folded in). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+export function parseDate(cell: Cell): string | null | undefined {
+  if (cell === null || text(cell) === '') return null;
+  let date: Date | null = null;
+  if (cell instanceof Date) date = cell;
+  else if (typeof cell === 'number' && cell > 20000 && cell < 80000) date = new Date(EXCEL_EPOCH + Math.round(cell) * 86400000);
+  else {
+    const value = text(cell);
+    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(value);
+    const european = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+    if (iso) date = new Date(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])));
+    else if (european) date = new Date(Date.UTC(Number(european[3]), Number(european[2]) - 1, Number(european[1])));
+    // The day must exist: 31/02 is refused rather than rolled over into March.
+    if (date && (iso ? date.getUTCDate() !== Number(iso[3]) : european ? date.getUTCDate() !== Number(european[1]) : false)) return undefined;
+  }
+  if (!date || Number.isNaN(date.getTime())) return undefined;
+  const year = date.getUTCFullYear();
+  return year < 1900 || year > 2200 ? undefined : date.toISOString().slice(0, 10);
+}
+
+export function parseNumber(cell: Cell): number | null | undefined {
+  if (cell === null || text(cell) === '') return null;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
+  const cleaned = text(cell)
+    .replace(/[\u00a0\u202f\s]/g, '')
+    .replace(/(mad|dh|dhs|درهم|%)$/i, '')
+    .replace(/,(\d{1,2})$/, '.$1')
+    .replace(/[,']/g, '');
+  const value = Number(cleaned);
+  return cleaned !== '' && Number.isFinite(value) ? value : undefined;
+}
+
+export interface RowContext {
+  organisations: OrganisationLookup;
+  newId: () => string;
+  /** a measure of the document with this title, so a file without ids updates rather than duplicates */
+  idForTitle?: (title: string) => string | null;
+}
+
+export function validateRow(cells: readonly Cell[], mapping: readonly (MeasureColumn | null)[], line: number, context: RowContext): RowResult {
+  const value = (column: MeasureColumn): Cell => {
+    const index = mapping.indexOf(column);
+    return index < 0 ? null : (cells[index] ?? null);
+  };
+  const errors: RowError[] = [];
+  const fail = (column: MeasureColumn, code: RowError['code']) => errors.push({ column, code, value: text(value(column)).slice(0, 200) });
+
+  const title = text(value('title')).slice(0, 500);
+  if (!title) fail('title', 'required');
+  const leadName = text(value('lead'));
+  const lead = leadName ? context.organisations.find(leadName) : null;
+  if (leadName && !lead) fail('lead', 'unknown_organisation');
+  const partners: string[] = [];
+  // Names hold commas ("Ministère de la Solidarité, de l’Insertion sociale…"): when a list uses
+  // semicolons or lines, commas are part of the names.
+  const partnerText = text(value('partners'));
+  const separator = /[;\n؛]/.test(partnerText) || context.organisations.find(partnerText) ? /[;\n؛]+/ : /[,،]+/;
+  for (const name of partnerText.split(separator).map((part) => part.trim()).filter(Boolean)) {
+    const id = context.organisations.find(name);
+    if (id) partners.push(id);
+    else errors.push({ column: 'partners', code: 'unknown_organisation', value: name.slice(0, 200) });
+  }
+  const start = parseDate(value('start'));
+  if (start === undefined) fail('start', 'bad_date');
+  const due = parseDate(value('due'));
+  if (due === undefined) fail('due', 'bad_date');
+  const statusText = text(value('status'));
+  const status = statusText ? STATUS_INDEX.get(normalise(statusText)) : 'planned';
+  if (!status) fail('status', 'bad_status');
+  let progress = parseNumber(value('progress'));
+  // A percentage cell holds a fraction (0.45 for 45 %).
+  if (typeof progress === 'number' && progress > 0 && progress < 1) progress = progress * 100;
+  if (progress === undefined || (progress !== null && (progress < 0 || progress > 100))) fail('progress', 'bad_number');
+  const budget = parseNumber(value('budget'));
+  if (budget === undefined || (budget !== null && budget < 0)) fail('budget', 'bad_number');
+  const id = text(value('id')).slice(0, 64) || context.idForTitle?.(title) || context.newId();
+
+  if (errors.length > 0) return { line, measure: null, errors };
+  return {
+    line,
+    errors,
+    measure: {
+      id,
+      title,
+      leadOrganisationId: lead,
+      partnerOrganisationIds: [...new Set(partners.filter((partner) => partner !== lead))],
+      start: start ?? null,
+      due: due ?? null,
+      status: status!,
+      progress: Math.round(progress ?? 0),
+      indicator: text(value('indicator')).slice(0, 1000),
+      budget: budget ?? null,
+    },
+  };
+}

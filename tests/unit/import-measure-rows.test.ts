@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeMeasuresHeader, mapColumns, organisationLookup, parseDate, parseNumber, validateRow } from '../../server/import/measure-rows.ts';
+import { neutraliseFormula } from '../../server/export/measures-sheet.ts';
+import { safeFileName } from '../../server/export/model.ts';
+
+const organisations = organisationLookup([
+  { id: 'o-sante', code: 'sante', nameFr: 'Ministère de la Santé', nameAr: 'وزارة الصحة', nameEn: 'Ministry of Health' },
+  { id: 'o-sol', code: 'solidarite', nameFr: 'Ministère de la Solidarité, de l’Insertion sociale et de la Famille', nameAr: 'وزارة التضامن', nameEn: 'Ministry of Solidarity' },
+]);
+const context = { organisations, newId: () => 'new-id' };
+
+describe('measure rows from outside', () => {
+  it('recognises headers in French, Arabic and English, with units and accents', () => {
+    expect(mapColumns(['Mesure', 'Chef de file', 'Partenaires', 'Délai', 'Indicateur', 'Budget (MAD)'])).toEqual(['title', 'lead', 'partners', 'due', 'indicator', 'budget']);
+    expect(mapColumns(['الإجراء', 'الجهة المكلفة', 'الشركاء', 'الأجل', 'المؤشر', 'الميزانية (درهم)'])).toEqual(['title', 'lead', 'partners', 'due', 'indicator', 'budget']);
+    expect(mapColumns(['Action', 'Lead', 'Due date', 'Status', 'Progress', 'Notes'])).toEqual(['title', 'lead', 'due', 'status', 'progress', null]);
+    expect(looksLikeMeasuresHeader(['Mesure', 'Responsable', 'Échéance'])).toBe(true);
+    expect(looksLikeMeasuresHeader(['Pays', 'Effectif'])).toBe(false);
+    expect(looksLikeMeasuresHeader(['Action', 'Commentaire'])).toBe(false);
+  });
+
+  it('parses dates and numbers as people and spreadsheets write them, and refuses impossible ones', () => {
+    expect(parseDate('31/12/2026')).toBe('2026-12-31');
+    expect(parseDate('2026-02-30')).toBeUndefined();
+    expect(parseDate('31/02/2027')).toBeUndefined();
+    expect(parseDate(46022)).toBe('2025-12-31');
+    expect(parseDate(new Date(Date.UTC(2027, 0, 15)))).toBe('2027-01-15');
+    expect(parseDate('—')).toBeNull();
+    expect(parseNumber('1 200 000 MAD')).toBe(1_200_000);
+    expect(parseNumber('2\u202f500,50')).toBe(2500.5);
+    expect(parseNumber('40 %')).toBe(40);
+    expect(parseNumber('beaucoup')).toBeUndefined();
+  });
+
+  it('validates a row on its own: names in any language, names with commas, each problem on its column', () => {
+    const mapping = mapColumns(['Mesure', 'Responsable', 'Partenaires', 'Statut', 'Avancement']);
+    expect(validateRow(['Caravane', 'وزارة الصحة', 'Ministère de la Solidarité, de l’Insertion sociale et de la Famille', 'en cours', 0.45], mapping, 2, context).measure).toMatchObject({
+      id: 'new-id', leadOrganisationId: 'o-sante', partnerOrganisationIds: ['o-sol'], status: 'in_progress', progress: 45,
+    });
+    expect(validateRow(['', 'inconnue', 'sante; autre', 'fini', 140], mapping, 3, context)).toEqual({
+      line: 3,
+      measure: null,
+      errors: [
+        { column: 'title', code: 'required', value: '' },
+        { column: 'lead', code: 'unknown_organisation', value: 'inconnue' },
+        { column: 'partners', code: 'unknown_organisation', value: 'autre' },
+        { column: 'status', code: 'bad_status', value: 'fini' },
+        { column: 'progress', code: 'bad_number', value: '140' },
+      ],
+    });
+    const chosen = organisationLookup([{ id: 'o-sante', code: 'sante', nameFr: 'Santé', nameAr: 'صحة', nameEn: 'Health' }], { inconnue: 'o-sante', fantaisie: 'o-nowhere' });
+    expect(chosen.find('Inconnue')).toBe('o-sante');
+    expect(chosen.find('fantaisie')).toBeNull();
+  });
+
+  it('neutralises what a spreadsheet would run as a formula, and names files safely', () => {
+    expect(['=1+1', '+33 6', '-2', '@SUM(A1)', '\t=x', 'Plan'].map(neutraliseFormula)).toEqual(["'=1+1", "'+33 6", "'-2", "'@SUM(A1)", "'\t=x", 'Plan']);
+    expect(safeFileName('Plan d’action santé 2026/2027 "final"', 'pdf')).toBe('Plan-d-action-sante-2026-2027-final.pdf');
+    expect(safeFileName('خطة عمل', 'docx')).toBe('خطة-عمل.docx');
+    expect(safeFileName('../../', 'odt')).toBe('document.odt');
+  });
+});
