@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { RemotePGlite } from './pglite-remote.ts';
+import { createPostgresPool } from './postgres-pool.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -12,6 +13,10 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** true when the database answers a trivial query */
   ping(): Promise<boolean>;
+  /** null when the database answers a trivial query, else why not */
+  problem(): Promise<string | null>;
+  /** the embedded database's folder; undefined for PostgreSQL or in memory */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -21,7 +26,11 @@ export interface DatabaseOptions {
   /** folder for the embedded database; `memory://` keeps it in memory (tests) */
   dataDir?: string;
   poolSize?: number;
+  /** no database call waits longer than this (DATABASE_QUERY_TIMEOUT_MS) */
+  queryTimeoutMs?: number;
 }
+
+export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
 
 const INT8_OID = 20;
 const DATE_OID = 1082;
@@ -32,36 +41,42 @@ pg.types.setTypeParser(INT8_OID, (value: string) => Number(value));
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  const handle = options.url ? openPostgres(options.url, options.poolSize ?? 10) : await openPGlite(options.dataDir);
+  const timeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+  const handle = options.url ? openPostgres(options.url, options.poolSize ?? 10, timeoutMs) : await openPGlite(options.dataDir, timeoutMs);
   return handle;
 }
 
-function openPostgres(url: string, poolSize: number): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
-  // An idle client that loses its server must not crash the process; the next query reconnects.
-  pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+function openPostgres(url: string, poolSize: number, timeoutMs: number): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPostgresPool(url, poolSize, timeoutMs) }) });
   return {
     db,
     kind: 'postgres',
-    ping: () => ping(db),
+    ping: async () => (await problem(db)) === null,
+    problem: () => problem(db),
     close: () => db.destroy(),
   };
 }
 
-async function openPGlite(dataDir = './data'): Promise<DatabaseHandle> {
+async function openPGlite(dataDir = './data', timeoutMs: number): Promise<DatabaseHandle> {
   let location: string | undefined;
   if (dataDir !== 'memory://') {
     location = path.resolve(dataDir, 'pglite');
     await fs.mkdir(location, { recursive: true });
   }
   // In a worker thread: its queries must not stall the main thread (see pglite-worker.js).
-  const pglite = await RemotePGlite.create(location);
+  const pglite = await RemotePGlite.create(location, timeoutMs);
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const embeddedProblem = async () => {
+    // Stalled, failed or restarting: said at once, without queueing behind what is stuck.
+    if (pglite.failure) return `the embedded database is not answering: ${pglite.failure.message}`;
+    return problem(db);
+  };
   return {
     db,
     kind: 'pglite',
-    ping: () => ping(db),
+    dataDir: location,
+    ping: async () => (await embeddedProblem()) === null,
+    problem: embeddedProblem,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
@@ -69,11 +84,11 @@ async function openPGlite(dataDir = './data'): Promise<DatabaseHandle> {
   };
 }
 
-async function ping(db: Kysely<Database>): Promise<boolean> {
+async function problem(db: Kysely<Database>): Promise<string | null> {
   try {
     await sql`SELECT 1`.execute(db);
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (error) {
+    return `the database does not answer: ${error instanceof Error ? error.message : String(error)}`;
   }
 }

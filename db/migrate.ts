@@ -6,6 +6,8 @@ import * as commissionWork from './migrations/2026_11_28_0003_commission_work.ts
 import * as slack from './migrations/2026_11_28_0004_slack.ts';
 import * as tokenExpiryLoginThrottle from './migrations/2026_12_04_0101_token_expiry_login_throttle.ts';
 import * as workspaceSettings from './migrations/2026_12_04_0201_settings.ts';
+import * as measureCells from './migrations/2026_12_04_0201_measure_cells.ts';
+import * as projectionMark from './migrations/2026_12_04_0301_projection_mark.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -18,6 +20,8 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_0004_slack': slack,
   '2026_12_04_0101_token_expiry_login_throttle': tokenExpiryLoginThrottle,
   '2026_12_04_0201_settings': workspaceSettings,
+  '2026_12_04_0201_measure_cells': measureCells,
+  '2026_12_04_0301_projection_mark': projectionMark,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

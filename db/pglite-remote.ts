@@ -30,41 +30,86 @@ export class EmbeddedDatabaseError extends Error {
   }
 }
 
+/** How long a request may wait for the worker before the database counts as stalled (DATABASE_QUERY_TIMEOUT_MS). */
+export const DEFAULT_EMBEDDED_TIMEOUT_MS = 30_000;
+const RESTART_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000];
+
+type Waiting = { resolve: (value: unknown) => void; reject: (error: Error) => void; sentAt: number };
+
+/**
+ * Fails loudly, never hangs. After a PANIC (a write the disk refused: full, failing) PGlite
+ * answers nothing more, and everything waiting on it would wait forever: queries, /readyz, new
+ * connections, shutdown. So a request that gets no answer within `timeoutMs`, or a PANIC, ends
+ * the worker: every waiting request fails with the reason, later ones fail at once while a new
+ * worker reopens the folder (PostgreSQL's crash recovery, as after a power cut), retried until it
+ * opens. Transactions of the old worker are gone with it: their next request fails.
+ */
 export class RemotePGlite implements PGlite {
   closed = false;
   ready = false;
   readonly waitReady: Promise<void>;
-  private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Waiting>();
   private nextId = 1;
+  private closing = false;
+  /** why the database is not answering right now; null while it works */
+  private down: Error | null = null;
+  private restarts = 0;
+  private readonly watchdog: NodeJS.Timeout;
 
-  private constructor(location: string | undefined) {
-    this.worker = new Worker(WORKER_URL, { workerData: { location } });
-    this.worker.unref();
-    this.waitReady = new Promise((resolve, reject) => {
+  private constructor(
+    private readonly location: string | undefined,
+    private readonly timeoutMs: number,
+  ) {
+    this.waitReady = this.start().then(() => {
+      this.ready = true;
+    });
+    this.watchdog = setInterval(() => this.checkStalled(), Math.min(1_000, timeoutMs));
+    this.watchdog.unref();
+  }
+
+  /** Starts the worker and waits until its database is open; `location` undefined = in memory. */
+  static async create(location: string | undefined, timeoutMs = DEFAULT_EMBEDDED_TIMEOUT_MS): Promise<RemotePGlite> {
+    const remote = new RemotePGlite(location, timeoutMs);
+    try {
+      await remote.waitReady;
+    } catch (error) {
+      clearInterval(remote.watchdog);
+      throw error;
+    }
+    return remote;
+  }
+
+  /** Why the embedded database is not answering right now (stalled, failed, restarting), or null. */
+  get failure(): Error | null {
+    return this.down;
+  }
+
+  private start(): Promise<void> {
+    const worker = new Worker(WORKER_URL, { workerData: { location: this.location } });
+    worker.unref();
+    return new Promise((resolve, reject) => {
       const onStart = (message: { ready?: boolean; error?: DescribedError }) => {
         if (!('ready' in message)) return;
-        this.worker.off('message', onStart);
+        worker.off('message', onStart);
         if (message.ready) {
-          this.ready = true;
-          this.worker.on('message', (answer: Answer) => this.settle(answer));
+          this.worker = worker;
+          this.down = null;
+          this.restarts = 0;
+          worker.on('message', (answer: Answer) => this.settle(worker, answer));
           resolve();
         } else {
           reject(new EmbeddedDatabaseError(message.error ?? { message: 'the embedded database did not start' }));
         }
       };
-      this.worker.on('message', onStart);
-      this.worker.once('error', reject);
+      worker.on('message', onStart);
+      worker.once('error', reject);
+      worker.on('error', (error) => this.lose(worker, error));
+      worker.on('exit', (code) => {
+        reject(new Error(`the embedded database worker stopped (exit code ${code})`));
+        this.lose(worker, new Error(`the embedded database worker stopped (exit code ${code})`));
+      });
     });
-    this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', (code) => this.fail(new Error(`the embedded database worker stopped (exit code ${code})`)));
-  }
-
-  /** Starts the worker and waits until its database is open; `location` undefined = in memory. */
-  static async create(location: string | undefined): Promise<RemotePGlite> {
-    const remote = new RemotePGlite(location);
-    await remote.waitReady;
-    return remote;
   }
 
   async query<T>(sql: string, params: unknown[] = [], _options?: PGliteQueryOptions): Promise<PGliteQueryResults<T>> {
@@ -72,7 +117,16 @@ export class RemotePGlite implements PGlite {
   }
 
   async transaction<T>(callback: (tx: PGliteTransaction) => Promise<T>): Promise<T> {
-    const id = (await this.request({ op: 'begin' })) as number;
+    let id: number;
+    try {
+      id = (await this.request({ op: 'begin' })) as number;
+    } catch (error) {
+      // Kysely's dialect waits for the callback to start before anything else, and would wait
+      // for ever (holding its only connection) if it never did: it runs, and every query fails.
+      const failed: PGliteTransaction = { query: () => Promise.reject(error), rollback: async () => {} };
+      await callback(failed).catch(() => {});
+      throw error;
+    }
     let rolledBack = false;
     const tx: PGliteTransaction = {
       query: <R>(sql: string, params: unknown[] = []) => this.queryIn<R>(id, sql, params),
@@ -93,9 +147,18 @@ export class RemotePGlite implements PGlite {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    await this.request({ op: 'close' });
-    this.closed = true;
+    if (this.closed || this.closing) return;
+    this.closing = true;
+    clearInterval(this.watchdog);
+    try {
+      if (this.worker) await this.request({ op: 'close' });
+    } catch {
+      // Stalled or failed: nothing more to write out; the worker is ended below.
+    } finally {
+      this.closed = true;
+      void this.worker?.terminate();
+      this.worker = null;
+    }
   }
 
   private async queryIn<T>(tx: number | undefined, sql: string, params: unknown[]): Promise<PGliteQueryResults<T>> {
@@ -105,27 +168,60 @@ export class RemotePGlite implements PGlite {
 
   private request(message: Record<string, unknown>): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('the embedded database is closed'));
+    const worker = this.worker;
+    if (!worker) return Promise.reject(new Error(`the embedded database is not answering: ${this.down?.message ?? 'restarting'}`));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       // The worker does not keep the process alive by itself, only while an answer is awaited.
-      if (this.pending.size === 0) this.worker.ref();
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...message, id });
+      if (this.pending.size === 0) worker.ref();
+      this.pending.set(id, { resolve, reject, sentAt: performance.now() });
+      worker.postMessage({ ...message, id });
     });
   }
 
-  private settle(answer: Answer): void {
+  private settle(worker: Worker, answer: Answer): void {
+    if (worker !== this.worker) return;
     const waiting = this.pending.get(answer.id);
     if (!waiting) return;
     this.pending.delete(answer.id);
-    if (this.pending.size === 0) this.worker.unref();
-    if (answer.ok) waiting.resolve(answer.result);
-    else waiting.reject(new EmbeddedDatabaseError(answer.error));
+    if (this.pending.size === 0) worker.unref();
+    if (answer.ok) return waiting.resolve(answer.result);
+    const error = new EmbeddedDatabaseError(answer.error);
+    waiting.reject(error);
+    // PostgreSQL ends itself after a PANIC; PGlite instead stops answering.
+    if ((error as { severity?: string }).severity === 'PANIC') this.lose(worker, error);
   }
 
-  private fail(error: Error): void {
-    this.closed = true;
-    for (const waiting of this.pending.values()) waiting.reject(error);
+  /** The oldest request (they are answered in order) waited too long: the worker is stalled. */
+  private checkStalled(): void {
+    const oldest = this.pending.values().next().value;
+    if (!oldest || !this.worker || performance.now() - oldest.sentAt < this.timeoutMs) return;
+    this.lose(this.worker, new Error(`the embedded database did not answer within ${this.timeoutMs} ms`));
+  }
+
+  /** The worker is lost: everyone waiting is told why, and a new one reopens the folder. */
+  private lose(worker: Worker, reason: Error): void {
+    if (worker !== this.worker) return;
+    this.worker = null;
+    this.down = reason;
+    for (const waiting of this.pending.values()) waiting.reject(reason);
     this.pending.clear();
+    void worker.terminate();
+    if (this.closing || this.closed) {
+      this.closed = true;
+      return;
+    }
+    this.restart();
+  }
+
+  private restart(): void {
+    const delay = RESTART_DELAYS_MS[Math.min(this.restarts++, RESTART_DELAYS_MS.length - 1)]!;
+    setTimeout(() => {
+      if (this.closing || this.closed) return;
+      this.start().catch((error: Error) => {
+        this.down = error;
+        this.restart();
+      });
+    }, delay).unref();
   }
 }

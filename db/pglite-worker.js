@@ -5,8 +5,11 @@
 // Plain JavaScript on purpose: a worker thread is started from a file, and this one must load
 // as it is under `tsx` (npm start), under vitest and from the benchmark, whatever transpiles the
 // rest. The protocol it speaks is described in pglite-remote.ts.
+import fs from 'node:fs';
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 
 const BYTEA_OID = 17;
 const INT8_OID = 20;
@@ -15,9 +18,57 @@ const DATE_OID = 1082;
 /** @type {MessagePort} */
 const port = /** @type {any} */ (parentPort);
 
+/**
+ * PGlite's folder as PostgreSQL expects a disk to behave: an fsync reaches the disk.
+ *
+ * Out of the box a power cut leaves the folder unusable ("PGlite failed to initialize
+ * properly"): Emscripten's Node filesystem has no fsync (fsync() returns without doing
+ * anything, fdatasync() too), PGlite starts PostgreSQL with -F (fsync=off), and the cluster it
+ * unpacks at first start is written without any sync. So here the filesystem layer gains an
+ * fsync, PostgreSQL runs with fsync on and syncs its log with fsync() (fdatasync() stays a no-op
+ * in Emscripten), and the folder is synced once at start, like PostgreSQL's own
+ * recovery_init_sync_method. Checked by cutting the power under it (tests/integration/
+ * pglite-power-cut.test.ts).
+ */
+class SyncedNodeFS extends NodeFS {
+  async init(pg, options) {
+    const result = await super.init(pg, options);
+    result.emscriptenOpts.preRun.push((module) => {
+      module.NODEFS.stream_ops.fsync = (stream) => {
+        fs.fsyncSync(stream.nfd);
+        return 0;
+      };
+    });
+    return result;
+  }
+}
+
+const durableStartParams = [...PGlite.defaultStartParams.filter((param) => param !== '-F'), '-c', 'wal_sync_method=fsync'];
+
+/** fsync of every file and folder under `folder`, so what PGlite wrote without a sync is on disk. */
+function syncTree(folder) {
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    const inside = path.join(folder, entry.name);
+    if (entry.isDirectory()) syncTree(inside);
+    else if (entry.isFile()) syncFile(inside);
+  }
+  syncFile(folder);
+}
+
+function syncFile(file) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 let pglite;
 try {
-  pglite = await PGlite.create(workerData.location ?? undefined, {
+  const location = workerData.location ?? undefined;
+  pglite = await PGlite.create({
+    ...(location ? { fs: new SyncedNodeFS(location), startParams: durableStartParams } : {}),
     // The same conversions as for the pg driver (see database.ts).
     parsers: {
       [INT8_OID]: (value) => Number(value),
@@ -30,6 +81,7 @@ try {
       [BYTEA_OID]: (bytes) => `\\x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}`,
     },
   });
+  if (location) syncTree(location);
   port.postMessage({ ready: true });
 } catch (error) {
   port.postMessage({ ready: false, error: describeError(error) });

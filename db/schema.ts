@@ -130,6 +130,14 @@ export interface DocSnapshotsTable {
   updated_at: UpdatedAt;
 }
 
+/** What a document's SQL projection reflects (see migration 2026_12_04_0301_projection_mark). */
+export interface DocProjectionsTable {
+  document_id: string;
+  /** Yjs snapshot (state vector + delete set) of the document the projection was computed from */
+  state: Uint8Array;
+  projected_at: UpdatedAt;
+}
+
 export interface MeasuresTable {
   document_id: string;
   id: string;
@@ -143,6 +151,8 @@ export interface MeasuresTable {
   progress: number;
   indicator: string;
   budget: string | number | null;
+  currency: ColumnType<'MAD' | 'EUR' | 'USD', 'MAD' | 'EUR' | 'USD' | undefined, 'MAD' | 'EUR' | 'USD'>;
+  notes: ColumnType<string, string | undefined, string>;
   updated_at: UpdatedAt;
 }
 
@@ -167,6 +177,7 @@ export interface Database {
   document_access: DocumentAccessTable;
   doc_updates: DocUpdatesTable;
   doc_snapshots: DocSnapshotsTable;
+  doc_projections: DocProjectionsTable;
   audit_log: AuditLogTable;
   measures: MeasuresTable;
   commissions: CommissionsTable;

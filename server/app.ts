@@ -6,6 +6,7 @@ import { errorHandler } from './http/error-handler.ts';
 import { jsonBody } from './http/json-body.ts';
 import type { ReadinessCheck } from './http/readiness.ts';
 import { requestContext } from './http/request-context.ts';
+import { auditRouter } from './routes/audit.ts';
 import { authRouter } from './routes/auth.ts';
 import { commissionsRouter } from './routes/commissions.ts';
 import { commentsRouter } from './routes/comments.ts';
@@ -51,7 +52,7 @@ export function createApp({ services, readiness, slack }: AppOptions): Koa<AppSt
   if (slack) app.use(slack);
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);
-  for (const router of [authRouter, organisationsRouter, usersRouter, tokensRouter, filesRouter, documentsRouter, commentsRouter, measuresRouter, notificationsRouter, commissionsRouter, sessionsRouter, versionsRouter, slackLinkRouter]) {
+  for (const router of [authRouter, auditRouter, organisationsRouter, usersRouter, tokensRouter, filesRouter, documentsRouter, commentsRouter, measuresRouter, notificationsRouter, commissionsRouter, sessionsRouter, versionsRouter, slackLinkRouter]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

@@ -11,6 +11,8 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** no database call waits longer: statement timeout, connection wait, an embedded database that stalls */
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   TANSIQ_DATA_DIR: z.string().default('./data'),
   TANSIQ_ADMIN_EMAIL: z.email().optional(),
   TANSIQ_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -24,10 +26,14 @@ const environmentSchema = z.object({
   /** `off`: no separate listener (then /metrics exists only on the public port, with METRICS_TOKEN) */
   METRICS_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(9464),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** unset: the audit log is kept forever */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
   OVERDUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
   COLLAB_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
   COLLAB_FLUSH_INTERVAL_MS: z.coerce.number().int().min(0).max(1_000).default(5),
+  /** past this many bytes of edits accepted and not yet stored (database down), new edits are refused with 4503 */
+  COLLAB_MAX_UNSTORED_BYTES: z.coerce.number().int().min(1).default(64 * 1024 * 1024),
   COLLAB_PROJECTION_WAIT_MS: z.coerce.number().int().min(0).default(1_000),
   COLLAB_PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
   /** largest sync message (a first sync after long offline work, a paste); bounded by memory */
@@ -60,6 +66,7 @@ export interface Config {
   publicUrl: string;
   databaseUrl?: string;
   databasePoolSize: number;
+  databaseQueryTimeoutMs: number;
   dataDir: string;
   admin?: { email: string; password: string };
   /** load the demo workspace: always, never, or on a fresh embedded database */
@@ -71,10 +78,13 @@ export interface Config {
   /** Prometheus metrics: a separate listener (loopback by default), and/or the public port behind a bearer token */
   metrics: { host: string; port: number | null; token?: string };
   overdueCheckIntervalMs: number;
+  /** null: keep the audit log forever */
+  auditRetentionDays: number | null;
   collab: {
     unloadDelayMs: number;
     compactAfterEntries: number;
     flushIntervalMs: number;
+    maxUnstoredBytes: number;
     projectionWaitMs: number;
     projectionMaxWaitMs: number;
     maxMessageBytes: number;
@@ -119,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseQueryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS,
     dataDir: e.TANSIQ_DATA_DIR,
     admin: e.TANSIQ_ADMIN_EMAIL && e.TANSIQ_ADMIN_PASSWORD ? { email: e.TANSIQ_ADMIN_EMAIL, password: e.TANSIQ_ADMIN_PASSWORD } : undefined,
     demo: e.TANSIQ_DEMO === 'auto' ? 'auto' : ['true', '1', 'yes'].includes(e.TANSIQ_DEMO) ? 'always' : 'never',
@@ -128,10 +139,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT === 'off' ? null : e.METRICS_PORT, token: e.METRICS_TOKEN },
     overdueCheckIntervalMs: e.OVERDUE_CHECK_INTERVAL_MS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS ?? null,
     collab: {
       unloadDelayMs: e.COLLAB_UNLOAD_DELAY_MS,
       compactAfterEntries: e.COLLAB_COMPACT_AFTER,
       flushIntervalMs: e.COLLAB_FLUSH_INTERVAL_MS,
+      maxUnstoredBytes: e.COLLAB_MAX_UNSTORED_BYTES,
       projectionWaitMs: e.COLLAB_PROJECTION_WAIT_MS,
       projectionMaxWaitMs: e.COLLAB_PROJECTION_MAX_WAIT_MS,
       maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,

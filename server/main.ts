@@ -24,6 +24,11 @@ async function main(): Promise<void> {
       if (signalled) process.exit(1);
       signalled = true;
       running.logger.info({ signal }, 'signal received');
+      // A last resort: close() keeps to its own budget, but nothing may hold the process past 10 s.
+      setTimeout(() => {
+        running.logger.error('shutdown did not finish within 10 s; exiting');
+        process.exit(1);
+      }, 9_500).unref();
       running.close().then(
         () => process.exit(0),
         (error) => {

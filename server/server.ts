@@ -4,7 +4,8 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './bootstrap/first-admin.ts';
 import type { Config } from './config.ts';
-import { databaseCheck, type ReadinessCheck } from './http/readiness.ts';
+import type { ReadinessCheck } from './http/readiness.ts';
+import { storageChecks } from './http/storage-readiness.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { CollabHub } from './collab/hub.ts';
@@ -13,13 +14,16 @@ import { createCollabMetrics } from './collab/metrics.ts';
 import { startMetricsListener } from './http/metrics-listener.ts';
 import { attachSyncEndpoint, isSyncPath } from './collab/sync-endpoint.ts';
 import { createBoundedServer, refuseUnknownUpgrades } from './http/socket-bounds.ts';
+import { reprojectLaggingDocuments } from './collab/projection-recovery.ts';
 import { DomainEvents } from './events/bus.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { subscribeHubToAccessChanges } from './collab/access-listener.ts';
+import { within } from './deadline.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
 import { RedisCluster } from './cluster/redis-cluster.ts';
-import { relayAccessChanges } from './cluster/access-relay.ts';
+import { LiveRegistry } from './live/registry.ts';
+import { watchLiveRights } from './live/listeners.ts';
 import { startNotifications } from './notifications/service.ts';
+import { scheduleAuditRetention } from './jobs/audit-retention.ts';
 import { scheduleOverdueCheck } from './jobs/overdue-check.ts';
 import { scheduleSessionCleanup } from './jobs/session-cleanup.ts';
 import { startSlackBot, type SlackBot } from '../bot/app.ts';
@@ -51,7 +55,9 @@ export interface StartOptions {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
+  const database =
+    options.database ??
+    (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, queryTimeoutMs: config.databaseQueryTimeoutMs }));
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   if (config.admin) await ensureFirstAdmin(database.db, config.admin, logger);
@@ -73,24 +79,29 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ...config.collab,
     events,
   });
-  subscribeHubToAccessChanges(events, hub);
+  // In the background: a process killed before its debounced projections ran left SQL behind.
+  const reprojecting = reprojectLaggingDocuments(database.db, hub.store, events, logger.child({ component: 'collab' })).catch((error) =>
+    logger.error({ err: error }, 'could not look for projections to bring up to date'),
+  );
   const cluster = config.redisUrl ? new RedisCluster(config.redisUrl, logger.child({ component: 'cluster' })) : undefined;
+  const live = new LiveRegistry(database.db, logger.child({ component: 'live' }));
+  const stopLiveRights = watchLiveRights(events, live, cluster);
   if (cluster) {
-    relayAccessChanges(events, cluster, hub);
     hub.joinCluster(cluster);
     logger.info('cross-process fan-out through Redis is on');
   }
 
   const slack = await startSlackBot({ db: database.db, hub, events, clock, config, logger: logger.child({ component: 'slack' }) });
-  const readiness: ReadinessCheck[] = [databaseCheck(database.ping)];
+  const readiness: ReadinessCheck[] = storageChecks(database, () => hub.store.writeProblem);
   if (cluster) readiness.push({ name: 'redis', check: () => cluster.problem() });
   const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, readiness, slack: slack?.middleware });
   const server = createBoundedServer(config.http, app.callback());
-  const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }) });
-  const realtime = attachRealtime({ server, db: database.db, config, logger: logger.child({ component: 'realtime' }), events, cluster });
+  const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }), live });
+  const realtime = attachRealtime({ server, db: database.db, config, logger: logger.child({ component: 'realtime' }), events, cluster, live });
   const stopNotifications = startNotifications(database.db, events, logger.child({ component: 'notifications' }));
   const stopSessionCleanup = scheduleSessionCleanup(database.db, logger.child({ component: 'sessions' }));
   const stopOverdueCheck = scheduleOverdueCheck(database.db, events, clock, logger.child({ component: 'overdue' }), config.overdueCheckIntervalMs);
+  const stopAuditRetention = scheduleAuditRetention(database.db, clock, logger.child({ component: 'audit' }), config.auditRetentionDays);
   // socket.io (engine.io) answers upgrades under its path, /socket.io/.
   refuseUnknownUpgrades(server, (pathname) => isSyncPath(pathname) || pathname.startsWith('/socket.io/'));
   await new Promise<void>((resolve, reject) => {
@@ -105,25 +116,35 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   logger.info({ url, database: database.kind }, 'Tansiq is listening');
 
   let closing: Promise<void> | undefined;
+  // SIGTERM must end within 10 s even with the database gone: each step gets what is left of this.
+  const SHUTDOWN_BUDGET_MS = 8_000;
   const close = () =>
     (closing ??= (async () => {
       logger.info('shutting down');
+      const endBy = Date.now() + SHUTDOWN_BUDGET_MS;
+      const left = () => endBy - Date.now();
       syncEndpoint.close();
+      stopLiveRights();
+      live.close();
       await metricsListener?.close();
       stopNotifications();
       stopOverdueCheck();
+      stopAuditRetention();
       stopSessionCleanup();
-      await realtime.close();
-      await slack?.close();
-      await hub.close();
-      await cluster?.close();
-      await new Promise<void>((resolve) => {
+      await within(left() - 6_000, realtime.close());
+      await within(left() - 6_000, slack?.close());
+      await hub.close(left() - 1_500);
+      await within(left() - 1_500, reprojecting);
+      await within(left() - 1_500, cluster?.close());
+      const stopped = new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
         // Requests still running get a moment to finish, then their sockets are cut.
-        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+        setTimeout(() => server.closeAllConnections(), Math.max(0, Math.min(5_000, left() - 1_000))).unref();
       });
-      await database.close();
+      // Upgraded sockets (clients reconnecting meanwhile) are not among those cut: not waited for past the budget.
+      await within(left() - 500, stopped);
+      if (!(await within(left(), database.close()))) logger.warn('the database did not close in time');
       logger.info('stopped');
     })());
   return { url, port, database, logger, hub, events, metrics, metricsUrl: metricsListener?.url ?? null, slack, close };

@@ -1,120 +1,22 @@
 import * as Y from 'yjs';
 import { readRichText, type RichBlock } from './rich-text.ts';
+import { appendMeasures, findMeasure, readMeasure, updateMeasure, type MeasureFields } from './measure-model.ts';
+
+export * from './measure-model.ts';
 
 /**
  * The one description of what lives where inside a document's Y.Doc, imported by the server, the
  * web client and the bot.
  *
  *   body      Y.XmlFragment  rich text, ProseMirror/Tiptap nodes (heading, paragraph, lists, table…)
- *   measures  Y.Array<Y.Map> rows of an action plan (see MeasureFields)
+ *   measures  Y.Array<Y.Map> rows of an action plan (see measure-model.ts)
  *   meta      Y.Map          small document-level settings edited live (e.g. body direction)
  */
 export const BODY_FIELD = 'body';
-export const MEASURES_FIELD = 'measures';
 export const META_FIELD = 'meta';
 
-export const MEASURE_STATUSES = ['planned', 'in_progress', 'done', 'blocked', 'cancelled'] as const;
-export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
-
-export interface MeasureFields {
-  id: string;
-  title: string;
-  leadOrganisationId: string | null;
-  partnerOrganisationIds: string[];
-  /** ISO dates, YYYY-MM-DD */
-  start: string | null;
-  due: string | null;
-  status: MeasureStatus;
-  /** 0–100 */
-  progress: number;
-  indicator: string;
-  /** in Moroccan dirhams */
-  budget: number | null;
-}
-
 export const bodyOf = (doc: Y.Doc): Y.XmlFragment => doc.getXmlFragment(BODY_FIELD);
-export const measuresOf = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray<Y.Map<unknown>>(MEASURES_FIELD);
 export const metaOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META_FIELD);
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * Reads a measure row defensively: any client can write any value into the map, so every field
- * is coerced to its type and out-of-range values fall back to safe defaults.
- */
-export function readMeasure(map: Y.Map<unknown>): MeasureFields {
-  const text = (key: string, max = 2000) => {
-    const value = map.get(key);
-    return typeof value === 'string' ? value.slice(0, max) : '';
-  };
-  const date = (key: string) => {
-    const value = map.get(key);
-    return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
-  };
-  const status = map.get('status');
-  const progress = Number(map.get('progress'));
-  const budget = map.get('budget');
-  const partners = map.get('partnerOrganisationIds');
-  const lead = map.get('leadOrganisationId');
-  return {
-    id: text('id', 64),
-    title: text('title', 500),
-    leadOrganisationId: typeof lead === 'string' && lead ? lead : null,
-    partnerOrganisationIds: Array.isArray(partners) ? partners.filter((p): p is string => typeof p === 'string').slice(0, 100) : [],
-    start: date('start'),
-    due: date('due'),
-    status: MEASURE_STATUSES.includes(status as MeasureStatus) ? (status as MeasureStatus) : 'planned',
-    progress: Number.isFinite(progress) ? Math.min(100, Math.max(0, Math.round(progress))) : 0,
-    indicator: text('indicator', 1000),
-    budget: typeof budget === 'number' && Number.isFinite(budget) && budget >= 0 ? budget : null,
-  };
-}
-
-export function readMeasures(doc: Y.Doc): MeasureFields[] {
-  return measuresOf(doc)
-    .toArray()
-    .filter((item): item is Y.Map<unknown> => item instanceof Y.Map)
-    .map(readMeasure)
-    .filter((measure) => measure.id !== '');
-}
-
-/** A measure as a new row of the table holds it: the given fields, defaults for the rest. */
-export function completeMeasure(fields: Partial<MeasureFields> & { id: string }): MeasureFields {
-  return {
-    title: '',
-    leadOrganisationId: null,
-    partnerOrganisationIds: [],
-    start: null,
-    due: null,
-    status: 'planned',
-    progress: 0,
-    indicator: '',
-    budget: null,
-    ...fields,
-  };
-}
-
-export function newMeasureMap(fields: Partial<MeasureFields> & { id: string }): Y.Map<unknown> {
-  const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(completeMeasure(fields))) map.set(key, value);
-  return map;
-}
-
-export function findMeasure(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
-  return measuresOf(doc)
-    .toArray()
-    .find((item) => item instanceof Y.Map && item.get('id') === id);
-}
-
-/** Sets some fields of one measure in one transaction; false when the measure does not exist. */
-export function updateMeasure(doc: Y.Doc, id: string, patch: Partial<Omit<MeasureFields, 'id'>>, origin?: unknown): boolean {
-  const map = findMeasure(doc, id);
-  if (!map) return false;
-  doc.transact(() => {
-    for (const [key, value] of Object.entries(patch)) if (value !== undefined) map.set(key, value);
-  }, origin);
-  return true;
-}
 
 /** The body as plain blocks (headings, paragraphs, lists, tables, marks, direction): what exports read. */
 export function readBody(doc: Y.Doc): RichBlock[] {
@@ -122,28 +24,29 @@ export function readBody(doc: Y.Doc): RichBlock[] {
 }
 
 /**
- * Writes measure rows: a row whose id is already in the document updates that measure's fields,
- * any other is appended. Call inside the transaction that should carry them all (imports apply a
- * whole file as one change). Returns how many were created and updated.
+ * Writes measure rows: a row whose id is already in the document updates the fields it gives that
+ * changed (text cells edited in place; fields it leaves out stay as they are), any other is appended after the last row. Call inside the
+ * transaction that should carry them all (imports apply a whole file as one change). Returns how
+ * many were created and updated.
  */
-export function upsertMeasures(doc: Y.Doc, rows: readonly MeasureFields[]): { created: number; updated: number } {
-  const existing = new Map<string, Y.Map<unknown>>();
-  for (const item of measuresOf(doc).toArray()) if (item instanceof Y.Map && typeof item.get('id') === 'string') existing.set(item.get('id') as string, item);
-  const fresh: Y.Map<unknown>[] = [];
+export function upsertMeasures(doc: Y.Doc, rows: ReadonlyArray<Partial<MeasureFields> & { id: string }>): { created: number; updated: number } {
+  const fresh: Array<Partial<MeasureFields> & { id: string }> = [];
   let updated = 0;
   for (const row of rows) {
-    const map = existing.get(row.id);
+    const map = findMeasure(doc, row.id);
     if (!map) {
-      fresh.push(newMeasureMap(row));
+      fresh.push(row);
       continue;
     }
     const current = readMeasure(map);
-    for (const [key, value] of Object.entries(row)) {
-      if (key !== 'id' && JSON.stringify(current[key as keyof MeasureFields]) !== JSON.stringify(value)) map.set(key, value);
+    const patch: Partial<Omit<MeasureFields, 'id'>> = {};
+    for (const [key, value] of Object.entries(row) as Array<[keyof MeasureFields, unknown]>) {
+      if (key !== 'id' && value !== undefined && JSON.stringify(current[key]) !== JSON.stringify(value)) (patch as Record<string, unknown>)[key] = value;
     }
+    if (Object.keys(patch).length > 0) updateMeasure(doc, row.id, patch);
     updated++;
   }
-  if (fresh.length > 0) measuresOf(doc).push(fresh);
+  appendMeasures(doc, fresh);
   return { created: fresh.length, updated };
 }
 

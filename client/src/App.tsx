@@ -15,6 +15,7 @@ const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ 
 const TokensPage = lazy(() => import('./pages/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
 const OrganisationsPage = lazy(() => import('./pages/admin/OrganisationsPage.tsx').then((m) => ({ default: m.OrganisationsPage })));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('./pages/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const AccessPage = lazy(() => import('./pages/admin/AccessPage.tsx').then((m) => ({ default: m.AccessPage })));
 
 function Layout(props: RouteSectionProps) {
@@ -75,6 +76,7 @@ export function App() {
       <Route path="/tokens" component={guarded(TokensPage)} />
       <Route path="/admin/organisations" component={adminOnly(OrganisationsPage)} />
       <Route path="/admin/users" component={adminOnly(UsersPage)} />
+      <Route path="/admin/audit" component={adminOnly(AuditPage)} />
       <Route path="*" component={NotFoundPage} />
     </Router>
   );

@@ -13,6 +13,8 @@ export interface Actor {
   session?: { idHash: string; csrfToken: string };
   /** set when authenticated by an API token */
   tokenId?: string;
+  /** when the session or token in use expires (null: a token without expiry); live connections end then */
+  expiresAt?: Date | null;
 }
 
 export const isAdmin = (actor: Pick<Actor, 'role'>) => actor.role === 'admin';

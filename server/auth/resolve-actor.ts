@@ -38,7 +38,7 @@ async function resolveSession(db: Kysely<Database>, cookieValue: string, now: Da
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([...userColumns, 'sessions.csrf_token', 'sessions.last_seen_at'])
+    .select([...userColumns, 'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.expires_at'])
     .where('sessions.id_hash', '=', idHash)
     .where('sessions.expires_at', '>', now)
     .where('users.disabled_at', 'is', null)
@@ -47,8 +47,8 @@ async function resolveSession(db: Kysely<Database>, cookieValue: string, now: Da
   if (now.getTime() - row.last_seen_at.getTime() > SESSION_TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
   }
-  const { csrf_token, last_seen_at: _lastSeen, ...user } = row;
-  return { ...user, via: 'session', session: { idHash, csrfToken: csrf_token } };
+  const { csrf_token, last_seen_at: _lastSeen, expires_at, ...user } = row;
+  return { ...user, via: 'session', session: { idHash, csrfToken: csrf_token }, expiresAt: expires_at };
 }
 
 async function resolveToken(db: Kysely<Database>, token: string, now: Date): Promise<Actor | null> {
@@ -56,7 +56,7 @@ async function resolveToken(db: Kysely<Database>, token: string, now: Date): Pro
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select([...userColumns, 'api_tokens.id as tokenId', 'api_tokens.last_used_at'])
+    .select([...userColumns, 'api_tokens.id as tokenId', 'api_tokens.last_used_at', 'api_tokens.expires_at'])
     .where('api_tokens.token_hash', '=', hashSecret(token))
     .where('api_tokens.revoked_at', 'is', null)
     .where('api_tokens.expires_at', '>', now)
@@ -72,6 +72,6 @@ async function resolveToken(db: Kysely<Database>, token: string, now: Date): Pro
       .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(now.getTime() - TOKEN_TOUCH_INTERVAL_MS))]))
       .execute();
   }
-  const { tokenId, last_used_at: _lastUsed, ...user } = row;
-  return { ...user, via: 'token', tokenId };
+  const { tokenId, last_used_at: _lastUsed, expires_at, ...user } = row;
+  return { ...user, via: 'token', tokenId, expiresAt: expires_at };
 }

@@ -18,6 +18,9 @@ const ACCESS_CHANNEL = 'tansiq:access';
 /** /readyz answers within a second: a Redis that has not answered a ping by then counts as lost */
 const PING_TIMEOUT_MS = 500;
 
+/** What a relayed access change concerns: one person, or one document's grants. */
+export type AccessScope = { userId: string } | { documentId: string };
+
 /**
  * Fan-out between Tansiq processes that share one PostgreSQL database and one Redis. Each process
  * subscribes to the channels of the documents it has open; the process that accepted an update
@@ -33,7 +36,7 @@ export class RedisCluster {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly documents = new Map<string, ClusterDocumentHandler>();
-  private accessListener: ((message: { documentId?: string; userId?: string }) => void) | null = null;
+  private accessListener: ((scope: AccessScope) => void) | null = null;
   /** since when Redis has been out of reach (at start: not reached yet), null while connected */
   private lostSince: number | null = Date.now();
   private closing = false;
@@ -85,12 +88,15 @@ export class RedisCluster {
     });
   }
 
-  /** Access changed somewhere: every process re-checks its own open connections. */
-  publishAccessChange(message: { documentId?: string; userId?: string }): void {
-    void this.publisher.publish(ACCESS_CHANNEL, JSON.stringify({ ...message, from: this.processId.toString('hex') })).catch(() => {});
+  /** A right or credential may have ended: every process re-checks its own live connections. */
+  publishAccessChange(scope: AccessScope): void {
+    const message = 'userId' in scope ? { userId: scope.userId } : { documentId: scope.documentId };
+    void this.publisher.publish(ACCESS_CHANNEL, JSON.stringify({ ...message, from: this.processId.toString('hex') })).catch((error) => {
+      this.logger.error({ err: error }, 'could not relay an access change to other processes');
+    });
   }
 
-  onAccessChange(listener: (message: { documentId?: string; userId?: string }) => void): void {
+  onAccessChange(listener: (scope: AccessScope) => void): void {
     this.accessListener = listener;
   }
 
@@ -137,8 +143,10 @@ export class RedisCluster {
   private receive(channel: string, message: Buffer): void {
     if (channel === ACCESS_CHANNEL) {
       try {
-        const parsed = JSON.parse(message.toString()) as { documentId?: string; userId?: string; from?: string };
-        if (parsed.from !== this.processId.toString('hex')) this.accessListener?.({ documentId: parsed.documentId, userId: parsed.userId });
+        const parsed = JSON.parse(message.toString()) as { documentId?: unknown; userId?: unknown; from?: unknown };
+        if (parsed.from === this.processId.toString('hex')) return;
+        if (typeof parsed.userId === 'string') this.accessListener?.({ userId: parsed.userId });
+        else if (typeof parsed.documentId === 'string') this.accessListener?.({ documentId: parsed.documentId });
       } catch {
         // not ours
       }

@@ -22,6 +22,11 @@ export const CloseCode = {
   tooManyConnections: 4430,
   /** the document could not be loaded; the client should retry later */
   loadFailed: 4503,
+  /**
+   * Too many edits wait to be stored (the database is down or failing): this one is refused, the
+   * client keeps it and sends it again when it reconnects.
+   */
+  retryLater: 4503,
   /** the client does not read fast enough (back-pressure) */
   slowConsumer: 4508,
   serverShutdown: 4510,

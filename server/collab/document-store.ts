@@ -35,6 +35,12 @@ interface QueuedUpdate {
 
 const MAX_ROWS_PER_FLUSH = 2_000;
 /**
+ * Past this many bytes of updates accepted but not yet stored (the database is down or failing),
+ * new edits are refused with "retry later" (COLLAB_MAX_UNSTORED_BYTES): the clients keep them
+ * and send them again, instead of the process holding an ever-growing pile it may lose.
+ */
+export const DEFAULT_MAX_UNSTORED_BYTES = 64 * 1024 * 1024;
+/**
  * Under load, flushes start at most this often (COLLAB_FLUSH_INTERVAL_MS): rows arriving
  * meanwhile join the next INSERT. Each statement costs the database a parse, a plan and a commit
  * whatever its size (for the embedded one, CPU taken from the process that relays edits); a lone
@@ -60,13 +66,39 @@ export class DocumentStore {
   /** the newest queued append of each document with writes in flight */
   private readonly lastAppend = new Map<string, Promise<void>>();
   private closed = false;
+  private queuedBytes = 0;
+  /** the error of the last flush while it keeps failing; null once one succeeds */
+  private failing: unknown = null;
+  private failedFlushes = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly logger: Logger,
     private readonly observer: StoreObserver = {},
     private readonly minFlushIntervalMs = DEFAULT_FLUSH_INTERVAL_MS,
+    private readonly maxUnstoredBytes = DEFAULT_MAX_UNSTORED_BYTES,
   ) {}
+
+  /** Updates accepted and not yet stored: how many, their size, the age of the oldest, failed flushes so far. */
+  unstored(): { updates: number; bytes: number; oldestSeconds: number; failedFlushes: number } {
+    const oldest = this.queue[0];
+    return {
+      updates: this.queue.length,
+      bytes: this.queuedBytes,
+      oldestSeconds: oldest ? (performance.now() - oldest.enqueuedAt) / 1000 : 0,
+      failedFlushes: this.failedFlushes,
+    };
+  }
+
+  /** True when no more edits should be accepted until what waits is stored. */
+  get full(): boolean {
+    return this.queuedBytes >= this.maxUnstoredBytes;
+  }
+
+  /** Why writes fail while they keep failing (with updates waiting), else null. */
+  get writeProblem(): unknown {
+    return this.queue.length > 0 ? this.failing : null;
+  }
 
   async exists(documentId: string): Promise<boolean> {
     const row = await this.db.selectFrom('documents').select('id').where('id', '=', documentId).executeTakeFirst();
@@ -109,6 +141,7 @@ export class DocumentStore {
     if (this.closed) return Promise.reject(new Error('document store is closed'));
     const stored = new Promise<void>((resolve) => {
       this.queue.push({ documentId, data, enqueuedAt: performance.now(), resolve });
+      this.queuedBytes += data.byteLength;
       this.scheduleFlush();
     });
     this.lastAppend.set(documentId, stored);
@@ -133,19 +166,35 @@ export class DocumentStore {
 
   /** Resolves once everything queued before the call is committed. */
   async flush(): Promise<void> {
-    while (this.queue.length > 0 || this.flushing) {
+    while ((this.queue.length > 0 || this.flushing) && !this.givenUp) {
       if (!this.flushing) this.scheduleFlush();
       await this.flushing;
     }
   }
 
-  async close(): Promise<void> {
-    await this.flush();
+  /**
+   * Stores what is queued, waiting at most `deadlineMs` (the database may be gone); returns how
+   * many updates remain unstored. Their clients still hold them and send them to the next server.
+   */
+  async close(deadlineMs = Infinity): Promise<number> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs)));
+    try {
+      await Promise.race([this.flush(), Number.isFinite(deadlineMs) ? late : new Promise<void>(() => {})]);
+    } finally {
+      clearTimeout(timer);
+    }
     this.closed = true;
+    return this.queue.length;
+  }
+
+  /** closed while writes fail: retrying would only keep the process from ending */
+  private get givenUp(): boolean {
+    return this.closed && this.failing !== null;
   }
 
   private scheduleFlush(): void {
-    if (this.flushing || this.queue.length === 0) return;
+    if (this.flushing || this.queue.length === 0 || this.givenUp) return;
     this.flushing = this.flushLoop().finally(() => {
       this.flushing = null;
       if (this.queue.length > 0) this.scheduleFlush();
@@ -153,7 +202,7 @@ export class DocumentStore {
   }
 
   private async flushLoop(): Promise<void> {
-    while (this.queue.length > 0) {
+    while (this.queue.length > 0 && !this.givenUp) {
       const sinceLast = performance.now() - this.lastFlushAt;
       if (sinceLast < this.minFlushIntervalMs) await delay(this.minFlushIntervalMs - sinceLast);
       const batch = this.queue.slice(0, MAX_ROWS_PER_FLUSH);
@@ -166,6 +215,8 @@ export class DocumentStore {
           .execute();
       } catch (error) {
         // Keep the batch and retry: losing accepted edits is worse than holding them a while.
+        this.failing = error;
+        this.failedFlushes++;
         this.observer.flushFailed?.(error);
         this.logger.error({ err: error, rows: batch.length }, 'could not store document updates; retrying');
         if (isMissingDocument(error)) this.dropUpdatesOfDeletedDocuments(batch);
@@ -173,6 +224,8 @@ export class DocumentStore {
         continue;
       }
       this.queue.splice(0, batch.length);
+      this.failing = null;
+      for (const entry of batch) this.queuedBytes -= entry.data.byteLength;
       const now = performance.now();
       this.observer.flushed?.(batch.length, (now - started) / 1000);
       for (const entry of batch) {
@@ -193,6 +246,7 @@ export class DocumentStore {
         const alive = new Set(rows.map((row) => row.id));
         const dropped = this.queue.filter((entry) => !alive.has(entry.documentId));
         this.queue = this.queue.filter((entry) => alive.has(entry.documentId));
+        for (const entry of dropped) this.queuedBytes -= entry.data.byteLength;
         for (const entry of dropped) entry.resolve();
         if (dropped.length) this.logger.warn({ dropped: dropped.length }, 'dropped updates of deleted documents');
       })

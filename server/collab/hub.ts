@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import { organisationColor } from '../../shared/colors.ts';
 import type { Actor } from '../auth/actor.ts';
-import { refreshConnectionAccess } from './access-refresh.ts';
 import type { AwarenessUser } from './awareness-registry.ts';
 import { CloseCode } from './close-codes.ts';
 import { CollabConnection, type CollabSocket } from './connection.ts';
@@ -13,10 +12,12 @@ import { Compactor } from './compactor.ts';
 import { DocumentStore, type LoadedDocument } from './document-store.ts';
 import { DEFAULT_PENDING_REPAIR_MS } from './pending-watch.ts';
 import type { CollabLimits } from './limits.ts';
-import type { CollabMetrics } from './metrics.ts';
+import { observeUnstored, type CollabMetrics } from './metrics.ts';
 import { projectDocument } from './projection.ts';
+import { projectionMark } from './projection-mark.ts';
 import { writeProjection } from './projection-writer.ts';
 import { Room } from './room.ts';
+import { within } from '../deadline.ts';
 import { CollabMessageKind } from '../cluster/collab-channel.ts';
 import type { RedisCluster } from '../cluster/redis-cluster.ts';
 import type { DomainEvents } from '../events/bus.ts';
@@ -34,6 +35,8 @@ export interface HubOptions {
   flushIntervalMs?: number;
   /** a document stuck this long on missing dependencies fetches them (default DEFAULT_PENDING_REPAIR_MS) */
   pendingRepairMs?: number;
+  /** past this many bytes accepted and not yet stored, new edits are refused ("retry later") */
+  maxUnstoredBytes?: number;
   projectionWaitMs: number;
   projectionMaxWaitMs: number;
   /** the domain event bus: measure status changes noticed by the projection go there */
@@ -67,11 +70,6 @@ export class CollabHub {
   private readonly projections: KeyedDebouncer;
   private closing = false;
   private cluster: RedisCluster | null = null;
-  /**
-   * Bumped by every access refresh. A connection admitted while a refresh ran may have been
-   * checked against the old grants; the endpoint compares epochs and refreshes it once more.
-   */
-  accessEpoch = 0;
 
   constructor(private readonly options: HubOptions) {
     const { metrics } = options;
@@ -81,7 +79,9 @@ export class CollabHub {
         metrics.durabilityLagSeconds.observe(lag);
       },
       flushed: (_rows, seconds) => metrics.flushSeconds.observe(seconds),
-    }, options.flushIntervalMs);
+      flushFailed: () => metrics.failedFlushes.inc(),
+    }, options.flushIntervalMs, options.maxUnstoredBytes);
+    observeUnstored(metrics, () => this.store.unstored());
     this.compactor = new Compactor(this.store, options.logger, metrics, options.compactAfterEntries);
     this.projections = new KeyedDebouncer(options.projectionWaitMs, options.projectionMaxWaitMs, (id) => this.project(id));
   }
@@ -299,7 +299,7 @@ export class CollabHub {
     try {
       const changes = await writeProjection(
         this.options.db,
-        { documentId, lastEditorId: room.lastEditorId, lastEditedAt: room.lastEditedAt },
+        { documentId, lastEditorId: room.lastEditorId, lastEditedAt: room.lastEditedAt, mark: projectionMark(room.doc) },
         projectDocument(room.doc),
       );
       for (const change of changes) {
@@ -310,17 +310,9 @@ export class CollabHub {
     }
   }
 
-  /**
-   * Re-reads access of every connection to a document (or of one user) after a grant, role or
-   * archive change: revoked connections close, downgraded ones turn read-only at once.
-   */
-  async refreshAccess(filter: { documentId?: string; userId?: string }): Promise<void> {
-    this.accessEpoch++;
-    for (const [connection, room] of [...this.roomOf]) {
-      if (filter.documentId && room.documentId !== filter.documentId) continue;
-      if (filter.userId && connection.actor.userId !== filter.userId) continue;
-      await refreshConnectionAccess(this.options.db, room, connection, () => this.leave(connection));
-    }
+  /** The room a connection is in, while it counts (for the live-access checks). */
+  roomOfConnection(connection: CollabConnection): Room | undefined {
+    return this.roomOf.get(connection);
   }
 
   /**
@@ -351,8 +343,13 @@ export class CollabHub {
     return this.rooms.get(documentId);
   }
 
-  /** Closes every connection, stores what is pending and projects what changed. */
-  async close(): Promise<void> {
+  /**
+   * Closes every connection, stores what is pending and projects what changed, within
+   * `deadlineMs` even with the database gone: what is still unstored then is logged with its
+   * count; its clients still hold it and send it to the next server.
+   */
+  async close(deadlineMs = 6_000): Promise<void> {
+    const endBy = Date.now() + deadlineMs;
     this.closing = true;
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
@@ -360,12 +357,20 @@ export class CollabHub {
       connection.close(CloseCode.serverShutdown, 'The server is restarting.');
       this.leave(connection);
     }
-    await this.store.flush();
-    await this.projections.runAll();
-    for (const room of [...this.rooms.values()]) await this.unload(room);
-    await Promise.all(this.unloads);
-    await this.compactor.settled();
-    await this.store.close();
+    const writeOut = async () => {
+      await this.store.flush();
+      await this.projections.runAll();
+      for (const room of [...this.rooms.values()]) await this.unload(room);
+      await Promise.all(this.unloads);
+      await this.compactor.settled();
+    };
+    const finished = await within(endBy - Date.now(), writeOut());
+    const unstored = await this.store.close(Math.max(0, endBy - Date.now()));
+    if (unstored > 0) {
+      this.options.logger.error({ unstoredUpdates: unstored }, 'stopping with updates not stored (the database did not take them); their clients still hold them and send them again');
+    } else if (!finished) {
+      this.options.logger.warn('stopping before every projection and compaction finished; they are caught up at the next start');
+    }
   }
 }
 

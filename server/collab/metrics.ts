@@ -14,6 +14,23 @@ export interface CollabMetrics {
   durabilityLagSeconds: Histogram;
   loadSeconds: Histogram;
   compactions: Counter<'from'>;
+  unstoredUpdates: Gauge;
+  unstoredBytes: Gauge;
+  oldestUnstoredSeconds: Gauge;
+  failedFlushes: Counter;
+}
+
+/** What the unstored-update gauges read when scraped (see DocumentStore.unstored). */
+export function observeUnstored(metrics: CollabMetrics, unstored: () => { updates: number; bytes: number; oldestSeconds: number }): void {
+  const gauges = [
+    [metrics.unstoredUpdates, 'updates'],
+    [metrics.unstoredBytes, 'bytes'],
+    [metrics.oldestUnstoredSeconds, 'oldestSeconds'],
+  ] as const;
+  for (const [gauge, field] of gauges) {
+    // prom-client calls a gauge's `collect` before each scrape: nothing to do per update.
+    (gauge as Gauge & { collect?: () => void }).collect = () => gauge.set(unstored()[field]);
+  }
 }
 
 export function createCollabMetrics(registry: Registry): CollabMetrics {
@@ -71,5 +88,17 @@ export function createCollabMetrics(registry: Registry): CollabMetrics {
       labelNames: ['from'],
       registers,
     }),
+    unstoredUpdates: new Gauge({
+      name: 'tansiq_collab_unstored_updates',
+      help: 'Updates accepted and not yet stored in the database (held in memory; past the bound new edits are refused)',
+      registers,
+    }),
+    unstoredBytes: new Gauge({ name: 'tansiq_collab_unstored_bytes', help: 'Size of the updates accepted and not yet stored', registers }),
+    oldestUnstoredSeconds: new Gauge({
+      name: 'tansiq_collab_oldest_unstored_seconds',
+      help: 'Age of the oldest update accepted and not yet stored (0 when none waits)',
+      registers,
+    }),
+    failedFlushes: new Counter({ name: 'tansiq_collab_failed_flushes_total', help: 'Group commits of the update log that failed (and are retried)', registers }),
   };
 }

@@ -6,6 +6,13 @@ export interface ProjectionContext {
   documentId: string;
   lastEditorId: string | null;
   lastEditedAt: Date | null;
+  /** the projectionMark of the document projected, recorded with the rows */
+  mark?: Uint8Array;
+  /**
+   * Write only if the recorded mark is still this one (null: none recorded): a projection made
+   * from storage at start must not overwrite a newer one a live copy wrote meanwhile.
+   */
+  onlyOverMark?: Uint8Array | null;
 }
 
 /** A measure whose status differs from what the previous projection stored. */
@@ -27,6 +34,10 @@ export async function writeProjection(db: Kysely<Database>, context: ProjectionC
 
 /** The same, inside the caller's transaction (the demo loader writes documents and their projection at once). */
 export async function writeProjectionIn(trx: Kysely<Database>, context: ProjectionContext, projection: DocumentProjection): Promise<MeasureStatusChange[]> {
+  if (context.onlyOverMark !== undefined) {
+    const recorded = await trx.selectFrom('doc_projections').select('state').where('document_id', '=', context.documentId).forUpdate().executeTakeFirst();
+    if (!sameBytes(recorded?.state ?? null, context.onlyOverMark)) return [];
+  }
   const updated = await trx
     .updateTable('documents')
     .set({
@@ -40,6 +51,13 @@ export async function writeProjectionIn(trx: Kysely<Database>, context: Projecti
     .returning('id')
     .executeTakeFirst();
   if (!updated) return [];
+  if (context.mark) {
+    await trx
+      .insertInto('doc_projections')
+      .values({ document_id: context.documentId, state: context.mark })
+      .onConflict((oc) => oc.column('document_id').doUpdateSet({ state: context.mark!, projected_at: new Date() }))
+      .execute();
+  }
   const previous = await trx.selectFrom('measures').select(['id', 'status']).where('document_id', '=', context.documentId).forUpdate().execute();
   const previousStatus = new Map(previous.map((row) => [row.id, row.status]));
   const changes = projection.measures
@@ -63,6 +81,8 @@ export async function writeProjectionIn(trx: Kysely<Database>, context: Projecti
     progress: measure.progress,
     indicator: measure.indicator,
     budget: measure.budget,
+    currency: measure.currency,
+    notes: measure.notes,
     updated_at: new Date(),
   }));
   await trx
@@ -76,6 +96,8 @@ export async function writeProjectionIn(trx: Kysely<Database>, context: Projecti
         partner_organisation_ids: eb.ref('excluded.partner_organisation_ids'),
         start_date: eb.ref('excluded.start_date'),
         due_date: eb.ref('excluded.due_date'),
+        currency: eb.ref('excluded.currency'),
+        notes: eb.ref('excluded.notes'),
         status: eb.ref('excluded.status'),
         progress: eb.ref('excluded.progress'),
         indicator: eb.ref('excluded.indicator'),
@@ -85,4 +107,9 @@ export async function writeProjectionIn(trx: Kysely<Database>, context: Projecti
     )
     .execute();
   return changes;
+}
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (!a || !b) return a === b;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }

@@ -10,6 +10,7 @@ import type { CollabMetrics } from './metrics.ts';
 import type { UpdateExtent } from './protocol/index.ts';
 import { extentOf, isEmptyUpdate } from './update-check.ts';
 import { LocalChanges } from './local-changes.ts';
+import { measureMigration } from './measure-migration.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { PendingWatch } from './pending-watch.ts';
 import { overlapsDocument, updateChangesDocument } from './update-effect.ts';
@@ -103,6 +104,7 @@ export class Room {
     if (this.state === 'closed') return;
     this.state = 'ready';
     this.localChanges.flush();
+    this.migrate();
     this.pending.check();
     this.services.metrics.loadSeconds.observe((performance.now() - started) / 1000);
     for (const connection of this.connections) this.greet(connection);
@@ -245,6 +247,7 @@ export class Room {
     }
     // A sync step 2 that repeats what we have (it always carries the whole delete set) changes nothing.
     if (!updateChangesDocument(this.doc, extent)) return;
+    if (this.services.store.full) return this.refuse(connection, CloseCode.retryLater, 'too many edits wait to be stored; retry later');
     this.localChanges.hold(() => Y.applyUpdate(this.doc, fresh, connection));
     this.pending.check();
     this.relay({ update: fresh, frame: relayed, origin: connection });
@@ -289,6 +292,7 @@ export class Room {
    */
   applyServerChange<T>(change: (doc: Y.Doc) => T, editorUserId: string): T {
     if (this.state !== 'ready') throw new Error(`document ${this.documentId} is not ready (${this.state})`);
+    if (this.services.store.full) throw new Error('too many edits wait to be stored; retry later');
     let result!: T;
     const update = this.changesMadeBy(SERVER_ORIGIN, () => {
       result = this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
@@ -302,6 +306,28 @@ export class Room {
     this.services.onChanged(this, editorUserId);
     this.localChanges.flush();
     return result;
+  }
+
+  /**
+   * Brings the measures of a document stored in an older model to the current one, as an update
+   * stored and relayed like any change (see measure-migration.ts for why it is safe when two
+   * processes do it at once). A failure leaves the document as it was: readers read both models.
+   */
+  private migrate(): void {
+    let update: Uint8Array | null;
+    try {
+      update = measureMigration(this.doc);
+    } catch (error) {
+      this.services.logger.error({ err: error, documentId: this.documentId }, 'could not migrate the measures of a document');
+      return;
+    }
+    if (!update) return;
+    this.localChanges.hold(() => Y.applyUpdate(this.doc, update, SERVER_ORIGIN));
+    this.relay({ update, frame: null, origin: null });
+    // Not projected: the rows read the same before and after.
+    this.keep(update);
+    this.localChanges.flush();
+    this.services.logger.info({ documentId: this.documentId }, 'measures migrated to the current model');
   }
 
   /**
@@ -419,7 +445,7 @@ export class Room {
   }
 
   private refuse(connection: CollabConnection, code: number, reason: string): void {
-    this.services.metrics.refused.inc({ reason: code === CloseCode.rateLimited ? 'rate_limited' : 'invalid' });
+    this.services.metrics.refused.inc({ reason: code === CloseCode.rateLimited ? 'rate_limited' : code === CloseCode.retryLater ? 'retry_later' : 'invalid' });
     this.services.logger.warn({ documentId: this.documentId, userId: connection.actor.userId, reason }, 'closing collaboration connection');
     if (this.state === 'loading' && !connection.closed) this.closedWithBacklog.add(connection);
     connection.close(code, reason);

@@ -6,12 +6,15 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { readCookie, sessionCookieName } from '../auth/cookies.ts';
 import { resolveActor } from '../auth/resolve-actor.ts';
-import { recordAudit } from '../commands/audit.ts';
+import { recordRefusal } from '../policies/authorize.ts';
+import { documentPolicy } from '../policies/document.ts';
 import type { Config } from '../config.ts';
 import { findDocumentAccess } from '../queries/documents.ts';
 import { CloseCode } from './close-codes.ts';
 import type { CollabConnection } from './connection.ts';
 import type { CollabHub } from './hub.ts';
+import { syncLiveChannel } from './live-sync.ts';
+import type { LiveRegistry } from '../live/registry.ts';
 import { createSyncSockets, handshakeRefusal, type SyncSocket } from './sync-socket.ts';
 
 const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
@@ -28,6 +31,8 @@ export interface SyncEndpointOptions {
   db: Kysely<Database>;
   config: Config;
   logger: Logger;
+  /** live connections, re-checked when a right or credential ends */
+  live: LiveRegistry;
 }
 
 /**
@@ -36,8 +41,9 @@ export interface SyncEndpointOptions {
  * that is not admitted); a refused client gets a close code in the 44xx range, which tells the
  * stock provider not to retry.
  */
-export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndpointOptions) {
+export function attachSyncEndpoint({ server, hub, db, config, logger, live }: SyncEndpointOptions) {
   const allowedOrigin = new URL(config.publicUrl).origin;
+  const liveChannel = syncLiveChannel(db, hub);
   const sockets = createSyncSockets(hub.limits.maxMessageBytes);
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -103,7 +109,10 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     const connection = connectionOf.get(this);
     connectionOf.delete(this);
     unanswered.delete(this);
-    if (connection) hub.leave(connection);
+    if (connection) {
+      live.remove(connection);
+      hub.leave(connection);
+    }
   }
 
   /** The actor's level on the document and their organisation's code, or null (refusals of an existing document are audited). */
@@ -115,14 +124,9 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
     ]);
     if (found.level) return { level: found.level, organisationCode: organisation?.code ?? '' };
     if (found.exists) {
-      await recordAudit(db, {
-        actorUserId: actor.userId,
-        action: 'access.denied',
-        objectType: 'document',
-        objectId: documentId,
-        details: { via: 'collab' },
-        ip: request.socket.remoteAddress,
-      });
+      // The one policy decides (a connection with no level is hidden); the endpoint closes instead of throwing.
+      const verdict = documentPolicy.decide(actor, 'view', { level: null, leadOrganisationId: '' });
+      if (!verdict.allowed) await recordRefusal({ db, ip: request.socket.remoteAddress, via: 'collab' }, actor, documentPolicy, verdict, documentId);
     }
     return null;
   }
@@ -130,7 +134,7 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
   async function admit(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL, documentId: string | undefined) {
     const refuse = (code: number, reason: string) => sockets.refuse(request, socket, head, code, reason);
     if (!documentId) return refuse(CloseCode.notFound, 'No such document.');
-    const epoch = hub.accessEpoch;
+    const epoch = live.epoch;
     const secure = isSecure(request, config.trustProxy);
     const actor = await resolveActor(db, {
       apiToken: url.searchParams.get('token') ?? undefined,
@@ -155,9 +159,10 @@ export function attachSyncEndpoint({ server, hub, db, config, logger }: SyncEndp
         ws.on('pong', onPong);
         ws.on('close', onClose);
         ws.on('error', ignore);
+        live.add(connection, liveChannel, actor);
+        // A right or credential may have ended while this connection was being checked: check it again.
+        if (live.epoch !== epoch) void live.recheckOne(connection);
       });
-      // Grants changed while this connection was being checked: check it again.
-      if (hub.accessEpoch !== epoch) void hub.refreshAccess({ documentId }).catch((error) => logger.error({ err: error }, 'access refresh failed'));
     } finally {
       releasePrefetch();
     }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError, conflict, forbidden } from '../errors.ts';
+import { AppError, conflict } from '../errors.ts';
+import { authorize } from '../policies/authorize.ts';
+import { commentPolicy } from '../policies/comment.ts';
 import type { DomainEvent } from '../events/bus.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { UpdateCommentInput } from '../schemas/comments.ts';
@@ -22,7 +24,7 @@ export async function editComment(
 ): Promise<CommentChange> {
   const document = await requireDocument(db, subject, documentId, 'comment', ip);
   const before = await requireComment(db, documentId, commentId);
-  if (before.author_id !== subject.userId) throw forbidden('Only its author edits a comment.');
+  await authorize({ db, ip }, subject, commentPolicy, 'edit', { id: commentId, facts: { authorId: before.author_id } });
   if (before.deleted_at) throw conflict('This comment was deleted.');
   const mentions = await resolveMentions(db, accessFacts(document.row, document.grants), input.body, input.mentions);
 
@@ -50,8 +52,8 @@ export async function editComment(
 export async function deleteComment(db: Kysely<Database>, subject: AccessSubject, documentId: string, commentId: string, ip?: string): Promise<CommentChange> {
   await requireDocument(db, subject, documentId, 'comment', ip);
   const before = await requireComment(db, documentId, commentId);
+  await authorize({ db, ip }, subject, commentPolicy, 'delete', { id: commentId, facts: { authorId: before.author_id } });
   const own = before.author_id === subject.userId;
-  if (!own && subject.role !== 'admin') throw forbidden('Only its author (or the coordination unit) deletes a comment.');
   if (before.deleted_at) return { comment: before, events: [] };
 
   await db.transaction().execute(async (trx) => {

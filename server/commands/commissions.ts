@@ -5,6 +5,8 @@ import type { AccessSubject } from '../policies/document-access.ts';
 import type { CommissionView } from '../presenters/commission.ts';
 import type { CreateCommissionInput, UpdateCommissionInput } from '../schemas/commissions.ts';
 import { recordAudit } from './audit.ts';
+import { authorize } from '../policies/authorize.ts';
+import { commissionPolicy } from '../policies/commission.ts';
 
 /** Commissions a person sees: admins all of them, everyone else those their organisation sits on. */
 export async function listCommissions(db: Kysely<Database>, subject: AccessSubject, filter: { kind?: CommissionKind }): Promise<CommissionView[]> {
@@ -31,7 +33,7 @@ export async function getCommission(db: Kysely<Database>, subject: AccessSubject
   const row = await db.selectFrom('commissions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Commission');
   const memberOrganisationIds = (await loadMembers(db, [id])).get(id) ?? [];
-  if (subject.role !== 'admin' && !memberOrganisationIds.includes(subject.organisationId)) throw notFound('Commission');
+  await authorize({ db }, subject, commissionPolicy, 'view', { id, facts: { memberOrganisationIds } });
   return { row, memberOrganisationIds };
 }
 

@@ -8,6 +8,8 @@ import { writeProjectionIn } from '../collab/projection-writer.ts';
 import type { DocumentProjection } from '../collab/projection.ts';
 import { recordAudit } from './audit.ts';
 import { requireDocument } from './document-guard.ts';
+import { authorize } from '../policies/authorize.ts';
+import { documentCreationPolicy, documentPolicy } from '../policies/document.ts';
 
 export interface CreateDocumentInput {
   kind: DocumentKind;
@@ -29,10 +31,7 @@ export async function createDocument(
   ip?: string,
 ): Promise<DocumentRow> {
   const leadOrganisationId = input.leadOrganisationId ?? subject.organisationId;
-  if (subject.role !== 'admin' && leadOrganisationId !== subject.organisationId) {
-    await recordAudit(db, { actorUserId: subject.userId, action: 'access.denied', objectType: 'organisation', objectId: leadOrganisationId, details: { need: 'create_document' }, ip });
-    throw forbidden('You can only create documents led by your own organisation.');
-  }
+  await authorize({ db, ip }, subject, documentCreationPolicy, 'create_document', { id: leadOrganisationId, facts: { leadOrganisationId } });
   return db.transaction().execute(async (trx) => {
     await assertOrganisationsExist(trx, [leadOrganisationId, ...input.partnerOrganisationIds]);
     const row = await trx
@@ -86,9 +85,8 @@ export async function updateDocument(
   ip?: string,
 ): Promise<DocumentRow> {
   const current = await requireDocument(db, subject, id, 'edit', ip);
-  if (input.leadOrganisationId && input.leadOrganisationId !== current.row.lead_organisation_id && subject.role !== 'admin') {
-    await recordAudit(db, { actorUserId: subject.userId, action: 'access.denied', objectType: 'document', objectId: id, details: { need: 'change_lead' }, ip });
-    throw forbidden('Only the coordination unit changes the lead organisation of a document.');
+  if (input.leadOrganisationId && input.leadOrganisationId !== current.row.lead_organisation_id) {
+    await authorize({ db, ip }, subject, documentPolicy, 'change_lead', { id, facts: { level: current.level, leadOrganisationId: current.row.lead_organisation_id } });
   }
   const kind = current.row.kind;
   if (input.framework && kind !== 'cooperation_proposal') {
@@ -173,11 +171,7 @@ export async function setArchived(
   ip?: string,
 ): Promise<DocumentRow> {
   const current = await requireDocument(db, subject, id, 'view', ip);
-  const manager = subject.role === 'admin' || subject.organisationId === current.row.lead_organisation_id;
-  if (!manager) {
-    await recordAudit(db, { actorUserId: subject.userId, action: 'access.denied', objectType: 'document', objectId: id, details: { need: 'archive' }, ip });
-    throw forbidden('Only the lead organisation and the coordination unit archive a document.');
-  }
+  await authorize({ db, ip }, subject, documentPolicy, 'archive', { id, facts: { level: current.level, leadOrganisationId: current.row.lead_organisation_id } });
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('documents')

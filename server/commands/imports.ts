@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import type { Database, DocumentKind, DocumentRow } from '../../db/schema.ts';
-import { bodyOf, metaOf, upsertMeasures, type MeasureFields } from '../../shared/doc-schema.ts';
+import { bodyOf, completeMeasure, metaOf, upsertMeasures, type MeasureFields } from '../../shared/doc-schema.ts';
 import { appendRichText, inlinePlain, type RichBlock } from '../../shared/rich-text.ts';
 import type { Actor } from '../auth/actor.ts';
 import { projectDocument } from '../collab/projection.ts';
@@ -47,7 +47,7 @@ export function extractMeasures(blocks: readonly RichBlock[], lookup: ReturnType
       const cells = row.flatMap((cell) => [cellText(cell.blocks), ...Array<string>(cell.colspan - 1).fill('')]);
       if (cells.every((cell) => cell === '')) return;
       const result = validateRow(cells, mapping, index + 2, { organisations: lookup, newId: randomUUID });
-      if (result.measure) measures.push(result.measure);
+      if (result.measure) measures.push(completeMeasure(result.measure));
       else rejected.push(result);
     });
   }

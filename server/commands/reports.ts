@@ -53,6 +53,8 @@ export async function followUpReport(db: Kysely<Database>, actor: Actor, scope: 
     progress: row.progress,
     indicator: row.indicator ?? '',
     budget: row.budget === null ? null : Number(row.budget),
+    currency: row.currency,
+    notes: row.notes ?? '',
   });
   const named = (measures: MeasureFields[]) =>
     buildExportModel({ locale: actor.locale, title: '', kind: 'action_plan', status: 'draft', version: null, date: today, leadOrganisationId: '', partnerOrganisationIds: [], organisations, ministry: MINISTRY, logo: null, blocks: [], measures }).measures;

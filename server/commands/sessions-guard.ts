@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { decideSessionAction, isChair, type SessionAction } from '../domain/session-rules.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { decideSessionAction, type SessionAction } from '../domain/session-rules.ts';
+import { AppError, notFound } from '../errors.ts';
+import { authorize } from '../policies/authorize.ts';
+import { sessionPolicy } from '../policies/session.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { SessionRow, SessionView } from '../presenters/session.ts';
-import { recordAudit } from './audit.ts';
-import { requireSession } from './sessions-view.ts';
+import { requireSession, visibilityFacts } from './sessions-view.ts';
 
 export const wrongSessionState = (message: string) => new AppError(409, 'invalid_session_state', message);
 
@@ -22,12 +23,10 @@ export async function requireChairAction(
   ip?: string,
 ): Promise<SessionView> {
   const view = await requireSession(db, subject, id, ip);
-  const decision = decideSessionAction(action, { state: view.session.state, isChair: isChair(subject), agendaLength: view.items.length });
+  // The right first, so that those who may not chair learn nothing of the session's state.
+  await authorize({ db, ip }, subject, sessionPolicy, `chair:${action}`, { id, facts: visibilityFacts(view) });
+  const decision = decideSessionAction(action, { state: view.session.state, isChair: true, agendaLength: view.items.length });
   if (decision.ok) return view;
-  if (decision.reason === 'not_chair') {
-    await recordAudit(db, { actorUserId: subject.userId, action: 'access.denied', objectType: 'session', objectId: id, details: { need: `chair:${action}` }, ip });
-    throw forbidden(decision.message);
-  }
   throw wrongSessionState(decision.message);
 }
 

@@ -1,11 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { canSeeSession } from '../domain/session-rules.ts';
 import { notFound } from '../errors.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { SessionRow, SessionView } from '../presenters/session.ts';
 import { loadGrants } from '../queries/documents.ts';
-import { recordAudit } from './audit.ts';
+import { authorize } from '../policies/authorize.ts';
+import { sessionPolicy, sessionVisibleTo } from '../policies/session.ts';
 import { loadMembers } from './commissions.ts';
 
 /** Loads sessions with their agenda, commission members and documents, in a few queries for any number. */
@@ -45,21 +45,24 @@ export async function loadSessionView(db: Kysely<Database>, id: string): Promise
   return session ? ((await loadSessionViews(db, [session]))[0] ?? null) : null;
 }
 
-export function canSee(subject: AccessSubject, view: SessionView): boolean {
-  return canSeeSession(subject, {
+/** What the session policy needs of a loaded session. */
+export function visibilityFacts(view: SessionView) {
+  return {
     memberOrganisationIds: view.memberOrganisationIds,
     presenterOrganisationIds: view.items.flatMap((item) => (item.presenter_organisation_id ? [item.presenter_organisation_id] : [])),
-  });
+  };
+}
+
+export function canSee(subject: AccessSubject, view: SessionView): boolean {
+  return sessionPolicy.decide(subject, 'view', visibilityFacts(view)).allowed;
 }
 
 /** A session for someone allowed to see it, or "not found" (audited when it exists), as for documents. */
 export async function requireSession(db: Kysely<Database>, subject: AccessSubject, id: string, ip?: string): Promise<SessionView> {
   const view = await loadSessionView(db, id);
-  if (view && canSee(subject, view)) return view;
-  if (view) {
-    await recordAudit(db, { actorUserId: subject.userId, action: 'access.denied', objectType: 'session', objectId: id, details: { need: 'view' }, ip });
-  }
-  throw notFound('Session');
+  if (!view) throw notFound('Session');
+  await authorize({ db, ip }, subject, sessionPolicy, 'view', { id, facts: visibilityFacts(view) });
+  return view;
 }
 
 export interface SessionFilter {
@@ -78,26 +81,7 @@ export async function listSessions(db: Kysely<Database>, subject: AccessSubject,
   if (filter.upcoming === 'true') {
     query = query.where((eb) => eb.or([eb('state', '=', 'live'), eb.and([eb('state', '=', 'planned'), eb('scheduled_at', '>=', now)])]));
   }
-  if (subject.role !== 'admin') {
-    query = query.where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('commission_members')
-            .select(sql`1`.as('one'))
-            .whereRef('commission_members.commission_id', '=', 'commission_sessions.commission_id')
-            .where('commission_members.organisation_id', '=', subject.organisationId),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('agenda_items')
-            .select(sql`1`.as('one'))
-            .whereRef('agenda_items.session_id', '=', 'commission_sessions.id')
-            .where('agenda_items.presenter_organisation_id', '=', subject.organisationId),
-        ),
-      ]),
-    );
-  }
+  query = query.where(sessionVisibleTo(subject));
   const rows = await query
     .orderBy('scheduled_at', filter.upcoming === 'true' ? 'asc' : 'desc')
     .orderBy('id')

@@ -3,7 +3,9 @@ import type { Database, Locale, Role, UserRow } from '../../db/schema.ts';
 import { verifyPasswordThrottled } from '../auth/login-throttle.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { endAllAccess } from '../auth/sessions.ts';
-import { AppError, conflict, forbidden, notFound } from '../errors.ts';
+import { AppError, conflict, notFound } from '../errors.ts';
+import { authorize } from '../policies/authorize.ts';
+import { userPolicy } from '../policies/user.ts';
 import { recordAudit } from './audit.ts';
 
 export interface CreateUserInput {
@@ -99,10 +101,10 @@ export async function updateUser(
       throw new AppError(400, 'wrong_current_password', 'Give your current password to set a new one.');
     }
   }
-  if (self && (input.disabled === true || input.role === 'member')) {
-    await recordAudit(db, { actorUserId: actor.userId, action: 'access.denied', objectType: 'user', objectId: id, details: { need: 'demote_self' }, ip });
-    throw forbidden('You cannot disable yourself or remove your own administrator role.');
-  }
+  // The user policy asks only who acts and whether as an administrator.
+  const subject = { userId: actor.userId, organisationId: '', role: actor.asAdmin ? ('admin' as const) : ('member' as const) };
+  if (input.disabled === true) await authorize({ db, ip }, subject, userPolicy, 'disable', { id, facts: { userId: id } });
+  if (input.role) await authorize({ db, ip }, subject, userPolicy, 'change_role', { id, facts: { userId: id, newRole: input.role } });
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.transaction().execute(async (trx) => {
     if (input.organisationId) await assertOrganisationExists(trx, input.organisationId);

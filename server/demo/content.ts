@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { blockElement, bodyOf, bodyText, countWords, measuresOf, newMeasureMap, type BlockSpec } from '../../shared/doc-schema.ts';
+import { appendMeasures, blockElement, bodyOf, bodyText, countWords, type BlockSpec } from '../../shared/doc-schema.ts';
 import { templateUpdate } from '../../shared/templates.ts';
 import { projectDocument, type ProjectedMeasure } from '../collab/projection.ts';
 import type { DemoDocument, DemoSections } from './types.ts';
@@ -26,9 +26,9 @@ export function buildDocumentContent(document: DemoDocument, organisationId: (co
       fillSections(bodyOf(doc), document.sections, document.key);
       const measures = document.measures ?? [];
       if (measures.length > 0) {
-        measuresOf(doc).push(
-          measures.map((measure) =>
-            newMeasureMap({
+        appendMeasures(
+          doc,
+          measures.map((measure) => ({
               id: randomUUID(),
               title: measure.title,
               leadOrganisationId: organisationId(measure.lead),
@@ -39,8 +39,7 @@ export function buildDocumentContent(document: DemoDocument, organisationId: (co
               progress: measure.progress,
               indicator: measure.indicator,
               budget: measure.budget,
-            }),
-          ),
+            })),
         );
       }
     });

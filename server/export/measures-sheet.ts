@@ -4,7 +4,7 @@ import { label, type ExportMeasure } from './model.ts';
 
 /**
  * Measures as a spreadsheet: XLSX with typed cells (dates as dates, budget as a number in
- * dirhams, progress as a percentage) and a frozen header, or CSV. Organisation names are in the
+ * its currency, progress as a percentage) and a frozen header, or CSV. Organisation names are in the
  * reader's language; the id column lets a re-import update these measures instead of adding.
  */
 
@@ -13,7 +13,7 @@ export interface SheetMeasure extends ExportMeasure {
   documentTitle?: string;
 }
 
-const COLUMNS = ['id', 'measure', 'measureLead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'budget'] as const;
+const COLUMNS = ['id', 'measure', 'measureLead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'budget', 'currency'] as const;
 
 export function sheetHeader(locale: Locale, withDocument: boolean): string[] {
   return [...(withDocument ? [label(locale, 'document')] : []), ...COLUMNS.map((key) => label(locale, key))];
@@ -60,12 +60,14 @@ export function addMeasuresSheet(workbook: ExcelJS.Workbook, measures: readonly 
       measure.progress / 100,
       measure.indicator,
       measure.budget,
+      measure.currency,
     ]);
+    // Each budget in its own currency (MAD, EUR or USD per measure).
+    sheet.lastRow!.getCell(offset + 10).numFmt = `#,##0.00 "${measure.currency}"`;
   }
   sheet.getColumn(offset + 5).numFmt = 'dd/mm/yyyy';
   sheet.getColumn(offset + 6).numFmt = 'dd/mm/yyyy';
   sheet.getColumn(offset + 8).numFmt = '0%';
-  sheet.getColumn(offset + 10).numFmt = '#,##0.00 "MAD"';
   sheet.getRow(1).numFmt = '@';
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
   return sheet;
@@ -93,6 +95,7 @@ export function renderMeasuresCsv(measures: readonly SheetMeasure[], locale: Loc
         `${measure.progress}%`,
         measure.indicator,
         measure.budget === null ? '' : String(measure.budget),
+        measure.currency,
       ]
         .map(csvField)
         .join(';'),

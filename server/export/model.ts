@@ -97,9 +97,9 @@ export function buildExportModel(input: ModelInput): ExportDocument {
 }
 
 const LABELS = {
-  fr: { document: 'Document', title: 'Titre', kind: 'Type', status: 'Statut', version: 'Version', date: 'Date', lead: 'Organisation chef de file', partners: 'Partenaires', measures: 'Mesures', page: 'Page', measure: 'Mesure', measureLead: 'Responsable', start: 'Début', due: 'Échéance', progress: 'Avancement', indicator: 'Indicateur', budget: 'Budget (MAD)', id: 'Identifiant' },
-  ar: { document: 'الوثيقة', title: 'العنوان', kind: 'النوع', status: 'الحالة', version: 'الصيغة', date: 'التاريخ', lead: 'الجهة المكلفة بالتنسيق', partners: 'الشركاء', measures: 'الإجراءات', page: 'صفحة', measure: 'الإجراء', measureLead: 'الجهة المكلفة', start: 'البداية', due: 'الأجل', progress: 'نسبة الإنجاز', indicator: 'المؤشر', budget: 'الميزانية (درهم)', id: 'المعرف' },
-  en: { document: 'Document', title: 'Title', kind: 'Kind', status: 'Status', version: 'Version', date: 'Date', lead: 'Lead organisation', partners: 'Partners', measures: 'Measures', page: 'Page', measure: 'Measure', measureLead: 'Lead', start: 'Start', due: 'Due', progress: 'Progress', indicator: 'Indicator', budget: 'Budget (MAD)', id: 'Id' },
+  fr: { document: 'Document', title: 'Titre', kind: 'Type', status: 'Statut', version: 'Version', date: 'Date', lead: 'Organisation chef de file', partners: 'Partenaires', measures: 'Mesures', page: 'Page', measure: 'Mesure', measureLead: 'Responsable', start: 'Début', due: 'Échéance', progress: 'Avancement', indicator: 'Indicateur', budget: 'Budget', currency: 'Devise', id: 'Identifiant' },
+  ar: { document: 'الوثيقة', title: 'العنوان', kind: 'النوع', status: 'الحالة', version: 'الصيغة', date: 'التاريخ', lead: 'الجهة المكلفة بالتنسيق', partners: 'الشركاء', measures: 'الإجراءات', page: 'صفحة', measure: 'الإجراء', measureLead: 'الجهة المكلفة', start: 'البداية', due: 'الأجل', progress: 'نسبة الإنجاز', indicator: 'المؤشر', budget: 'الميزانية', currency: 'العملة', id: 'المعرف' },
+  en: { document: 'Document', title: 'Title', kind: 'Kind', status: 'Status', version: 'Version', date: 'Date', lead: 'Lead organisation', partners: 'Partners', measures: 'Measures', page: 'Page', measure: 'Measure', measureLead: 'Lead', start: 'Start', due: 'Due', progress: 'Progress', indicator: 'Indicator', budget: 'Budget', currency: 'Currency', id: 'Id' },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 export type LabelKey = keyof (typeof LABELS)['fr'];
@@ -140,7 +140,7 @@ export function measureCells(locale: Locale, measure: ExportMeasure): string[] {
     measure.statusLabel,
     `${measure.progress} %`,
     measure.indicator,
-    measure.budget === null ? '—' : new Intl.NumberFormat(locale === 'ar' ? 'ar-MA' : locale === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 }).format(measure.budget),
+    measure.budget === null ? '—' : new Intl.NumberFormat(locale === 'ar' ? 'ar-MA' : locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: measure.currency, currencyDisplay: 'code', maximumFractionDigits: 2 }).format(measure.budget),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { MEASURE_STATUSES, type MeasureFields, type MeasureStatus } from '../../shared/doc-schema.ts';
+import { MEASURE_STATUSES, type Currency, type MeasureFields, type MeasureStatus } from '../../shared/doc-schema.ts';
 import { t } from '../../bot/i18n/index.ts';
 import type { ExportOrganisation } from '../export/model.ts';
 
@@ -8,7 +8,7 @@ import type { ExportOrganisation } from '../export/model.ts';
  * validated on its own, so a preview can show what is wrong where. Pure.
  */
 
-export const MEASURE_COLUMNS = ['id', 'title', 'lead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'budget'] as const;
+export const MEASURE_COLUMNS = ['id', 'title', 'lead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'budget', 'currency'] as const;
 export type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
 export type Cell = string | number | boolean | Date | null;
 
@@ -33,7 +33,15 @@ const HEADERS: Record<MeasureColumn, string[]> = {
   progress: ['avancement', 'taux d avancement', 'progression', 'progress', '%', 'نسبة الإنجاز', 'نسبة الانجاز', 'التقدم'],
   indicator: ['indicateur', 'indicateurs', 'indicator', 'indicators', 'المؤشر', 'المؤشرات'],
   budget: ['budget', 'budget mad', 'budget dh', 'cout', 'cost', 'الميزانية', 'الكلفة', 'التكلفة'],
+  currency: ['devise', 'monnaie', 'currency', 'العملة'],
 };
+
+/** ISO codes, and the words and signs people write for them */
+const CURRENCY_INDEX = new Map<string, Currency>([
+  ['MAD', 'MAD'], ['DH', 'MAD'], ['DHS', 'MAD'], ['DIRHAM', 'MAD'], ['DIRHAMS', 'MAD'], ['درهم', 'MAD'],
+  ['EUR', 'EUR'], ['€', 'EUR'], ['EURO', 'EUR'], ['EUROS', 'EUR'], ['يورو', 'EUR'],
+  ['USD', 'USD'], ['$', 'USD'], ['US$', 'USD'], ['DOLLAR', 'USD'], ['DOLLARS', 'USD'], ['دولار', 'USD'],
+]);
 
 const HEADER_INDEX = new Map<string, MeasureColumn>();
 for (const column of MEASURE_COLUMNS) for (const word of HEADERS[column]) HEADER_INDEX.set(normalise(word), column);
@@ -67,14 +75,17 @@ export function looksLikeMeasuresHeader(header: readonly string[]): boolean {
 
 export interface RowError {
   column: MeasureColumn;
-  code: 'required' | 'unknown_organisation' | 'bad_date' | 'bad_status' | 'bad_number' | 'duplicate';
+  code: 'required' | 'unknown_organisation' | 'bad_date' | 'bad_status' | 'bad_number' | 'bad_currency' | 'duplicate';
   value: string;
 }
+
+export type ImportedMeasure = Omit<MeasureFields, 'notes' | 'currency'> & { currency?: Currency };
 
 export interface RowResult {
   /** 1-based row number in the source, header included */
   line: number;
-  measure: MeasureFields | null;
+  /** the fields the file gives; a re-import leaves the others (notes, and currency without a column) as they are */
+  measure: ImportedMeasure | null;
   errors: RowError[];
 }
 
@@ -184,6 +195,9 @@ export function validateRow(cells: readonly Cell[], mapping: readonly (MeasureCo
   if (progress === undefined || (progress !== null && (progress < 0 || progress > 100))) fail('progress', 'bad_number');
   const budget = parseNumber(value('budget'));
   if (budget === undefined || (budget !== null && budget < 0)) fail('budget', 'bad_number');
+  const currencyText = text(value('currency')).toUpperCase();
+  const currency = currencyText ? CURRENCY_INDEX.get(currencyText) : undefined;
+  if (currencyText && !currency) fail('currency', 'bad_currency');
   const id = text(value('id')).slice(0, 64) || context.idForTitle?.(title) || context.newId();
 
   if (errors.length > 0) return { line, measure: null, errors };
@@ -201,6 +215,7 @@ export function validateRow(cells: readonly Cell[], mapping: readonly (MeasureCo
       progress: Math.round(progress ?? 0),
       indicator: text(value('indicator')).slice(0, 1000),
       budget: budget ?? null,
+      ...(currency ? { currency } : {}),
     },
   };
 }

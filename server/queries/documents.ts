@@ -2,31 +2,9 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AccessLevel, Database, DocumentAccessRow, DocumentKind, DocumentRow, DocumentStatus } from '../../db/schema.ts';
 import { documentAccess, type AccessSubject, type DocumentAccessFacts } from '../policies/document-access.ts';
+import { visibleTo } from '../policies/document.ts';
 
-/**
- * Restricts a documents query to what `subject` may see, mirroring `documentAccess` in SQL so
- * lists never load what they would then hide.
- */
-export function visibleTo<O>(query: SelectQueryBuilder<Database, 'documents', O>, subject: AccessSubject) {
-  if (subject.role === 'admin') return query;
-  return query.where((eb) =>
-    eb.or([
-      eb('documents.lead_organisation_id', '=', subject.organisationId),
-      eb.exists(
-        eb
-          .selectFrom('document_access')
-          .select(sql`1`.as('one'))
-          .whereRef('document_access.document_id', '=', 'documents.id')
-          .where((inner) =>
-            inner.or([
-              inner('document_access.organisation_id', '=', subject.organisationId),
-              inner('document_access.user_id', '=', subject.userId),
-            ]),
-          ),
-      ),
-    ]),
-  );
-}
+export { visibleTo } from '../policies/document.ts';
 
 export interface DocumentFilter {
   kind?: DocumentKind;

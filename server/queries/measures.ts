@@ -31,6 +31,8 @@ export async function listVisibleMeasures(db: Kysely<Database>, subject: AccessS
       'measures.progress',
       'measures.indicator',
       'measures.budget',
+      'measures.currency',
+      'measures.notes',
       sql<boolean>`(measures.due_date < ${filter.today}::date AND measures.status NOT IN ('done', 'cancelled'))`.as('overdue'),
     ]);
   if (filter.documentId) query = query.where('measures.document_id', '=', filter.documentId);

@@ -18,4 +18,6 @@ export const ServerEvent = {
   versionNamed: 'version:named',
   versionRestored: 'version:restored',
   accessRevoked: 'access:revoked',
+  /** the credential the socket signed in with ended (logout, expiry, revocation, disabled): sign in again */
+  authEnded: 'auth:ended',
 } as const;

@@ -24,8 +24,11 @@ authRouter.post('/login', async (ctx) => {
     sessionTtlMs: ctx.services.config.sessionTtlMs,
   });
   // A session cookie already present is replaced: the id is new at every login, the old session ends.
-  const replaced = ctx.state.actor?.session;
-  if (replaced) await deleteSession(ctx.services.db, replaced.idHash);
+  const replaced = ctx.state.actor?.session && { ...ctx.state.actor.session, userId: ctx.state.actor.userId };
+  if (replaced) {
+    await deleteSession(ctx.services.db, replaced.idHash);
+    ctx.services.events.emit({ type: 'user.credentials_changed', userId: replaced.userId, actorUserId: replaced.userId });
+  }
   ctx.cookies.set(sessionCookieName(ctx.secure), session.cookieValue, {
     httpOnly: true,
     sameSite: 'lax',
@@ -49,6 +52,8 @@ authRouter.post('/logout', async (ctx) => {
     ctx.cookies.set(sessionCookieName(ctx.secure), '', { httpOnly: true, sameSite: 'lax', secure: ctx.secure, path: '/', maxAge: 0 });
   }
   await recordAudit(ctx.services.db, { actorUserId: actor.userId, action: 'auth.logout', ip: ctx.ip });
+  // Sync connections and sockets opened with this session end too, in every process.
+  ctx.services.events.emit({ type: 'user.credentials_changed', userId: actor.userId, actorUserId: actor.userId });
   ctx.status = 204;
 });
 

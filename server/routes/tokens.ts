@@ -1,7 +1,8 @@
 import Router from '@koa/router';
 import { createToken, listTokens, revokeToken } from '../commands/tokens.ts';
-import { auditRefusal, requireActor } from '../http/authenticate.ts';
-import { forbidden } from '../errors.ts';
+import { requireActor } from '../http/authenticate.ts';
+import { authorize } from '../policies/authorize.ts';
+import { tokenPolicy } from '../policies/token.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams } from '../http/validate.ts';
 import { presentToken } from '../presenters/token.ts';
@@ -18,11 +19,7 @@ tokensRouter.get('/', async (ctx) => {
 
 tokensRouter.post('/', async (ctx) => {
   const actor = requireActor(ctx);
-  // Tokens are made by a signed-in person: a leaked token must not mint others that outlive it.
-  if (actor.via !== 'session') {
-    await auditRefusal(ctx, { reason: 'token_from_token' });
-    throw forbidden('Create API tokens from a signed-in session, not with another token.');
-  }
+  await authorize({ db: ctx.services.db, ip: ctx.ip }, actor, tokenPolicy, 'create', { facts: { via: actor.via } });
   const input = parseBody(ctx, createTokenSchema);
   const { row, secret } = await createToken(ctx.services.db, actor.userId, input, ctx.ip);
   ctx.status = 201;
@@ -33,7 +30,7 @@ tokensRouter.delete('/:id', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
   await revokeToken(ctx.services.db, actor.userId, id, ctx.ip);
-  // Live connections opened with that token are checked again (and closed) by whoever listens.
+  // Sync connections and sockets opened with this token end too, in every process.
   ctx.services.events.emit({ type: 'user.credentials_changed', userId: actor.userId, actorUserId: actor.userId });
   ctx.status = 204;
 });

@@ -1,10 +1,11 @@
 import Router from '@koa/router';
 import { isAdmin } from '../auth/actor.ts';
 import { createUser, getUser, listUsers, updateUser } from '../commands/users.ts';
-import { auditRefusal, requireActor, requireAdmin } from '../http/authenticate.ts';
+import { requireActor, requireAdmin } from '../http/authenticate.ts';
+import { authorize } from '../policies/authorize.ts';
+import { userPolicy } from '../policies/user.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
-import { forbidden } from '../errors.ts';
 import { presentUser } from '../presenters/user.ts';
 import { idParams } from '../schemas/common.ts';
 import { createUserSchema, listUsersQuery, updateOwnProfileSchema, updateUserAsAdminSchema } from '../schemas/users.ts';
@@ -36,12 +37,10 @@ usersRouter.patch('/:id', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
   const admin = isAdmin(actor);
-  if (!admin && id !== actor.userId) {
-    await auditRefusal(ctx, { reason: 'other_user' });
-    throw forbidden('You may only change your own profile.');
-  }
+  await authorize({ db: ctx.services.db, ip: ctx.ip }, actor, userPolicy, 'update', { id, facts: { userId: id } });
   const input = parseBody(ctx, admin ? updateUserAsAdminSchema : updateOwnProfileSchema);
   const row = await updateUser(ctx.services.db, { userId: actor.userId, asAdmin: admin, ip: ctx.ip, sessionIdHash: actor.session?.idHash }, id, input);
+  // Role, organisation or disabling change what their live connections may do; a new password ends their other sign-ins.
   ctx.services.events.emit({ type: 'user.access_changed', userId: id, actorUserId: actor.userId });
   if (input.password) ctx.services.events.emit({ type: 'user.credentials_changed', userId: id, actorUserId: actor.userId });
   ctx.body = { user: presentUser(row, { private: true }) };

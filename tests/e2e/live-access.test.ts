@@ -61,3 +61,18 @@ describe('access changes while the document is open', () => {
     expect(member.problems.filter((p) => !p.includes('WebSocket'))).toEqual([]);
   });
 });
+
+describe('a sign-in that ends elsewhere', () => {
+  it('brings an open page back to the sign-in form when the account is disabled, without any click', async () => {
+    const culture = await memberOf(api, 'culture', 'Salma Idrissi', 'salma-password-1');
+    const salma = await openPage(await browser.newContext({ viewport: { width: 1280, height: 800 } }));
+    await api.put(`/api/documents/${documentId}/access`, { organisationId: culture.organisation.id, level: 'view' });
+    await signIn(salma.page, server.url, culture.email, 'salma-password-1');
+    await salma.page.goto(`${server.url}/documents/${documentId}`);
+    await expect.poll(() => salma.page.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('En ligne');
+    expect((await api.patch(`/api/users/${culture.user.id}`, { disabled: true })).status).toBe(200);
+    // socket.io is told (auth:ended); the page asks who it is, hears 401 and shows the sign-in form.
+    await salma.page.waitForURL((url) => url.pathname.startsWith('/sign-in'), { timeout: 5_000 });
+    await screenshot(salma.page, 'signed-out-when-disabled');
+  });
+});

@@ -22,11 +22,25 @@ export interface TestPeer {
 }
 
 /** The stock y-websocket provider, as a browser would use it, pointed at a test server. */
-export function connectPeer(serverUrl: string, documentId: string, token: string, options: { doc?: Y.Doc; connect?: boolean } = {}): TestPeer {
+export function connectPeer(
+  serverUrl: string,
+  documentId: string,
+  token: string,
+  options: { doc?: Y.Doc; connect?: boolean; /** a session cookie ("name=value") instead of the token */ cookie?: string } = {},
+): TestPeer {
   const doc = options.doc ?? new Y.Doc();
+  const cookie = options.cookie;
+  // A browser sends its cookie with the handshake; the stock provider gives the socket no headers, so the class does.
+  const socketClass = cookie
+    ? class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers: { cookie } });
+        }
+      }
+    : WebSocket;
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/collab`, documentId, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: cookie ? {} : { token },
+    WebSocketPolyfill: socketClass as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
     maxBackoffTime: 200,

@@ -1,7 +1,7 @@
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
 import { hasMissingDependencies } from '../../server/collab/update-effect.ts';
-import { bodyOf, measuresOf, MEASURE_STATUSES, metaOf, newMeasureMap } from '../../shared/doc-schema.ts';
+import { bodyOf, createMeasure, measuresOf, MEASURE_STATUSES, metaOf, setMeasureField } from '../../shared/doc-schema.ts';
 
 /**
  * Random edits of a Tansiq document, in the spirit of yjs's tests/testHelper.js applyRandomTests:
@@ -94,9 +94,8 @@ const formatText: Modification = (doc, gen) => {
 
 let measureCounter = 0;
 const addMeasure: Modification = (doc, gen) => {
-  const measures = measuresOf(doc);
   const id = `m-${doc.clientID}-${measureCounter++}`;
-  measures.insert(prng.int32(gen, 0, measures.length), [newMeasureMap({ id, title: randomText(gen), progress: prng.int32(gen, 0, 100) })]);
+  createMeasure(doc, { id, title: randomText(gen), progress: prng.int32(gen, 0, 100) }, prng.int32(gen, 0, measuresOf(doc).length));
 };
 
 const updateMeasure: Modification = (doc, gen) => {
@@ -106,7 +105,7 @@ const updateMeasure: Modification = (doc, gen) => {
   doc.transact(() => {
     map.set('status', prng.oneOf(gen, [...MEASURE_STATUSES]));
     map.set('progress', prng.int32(gen, 0, 100));
-    if (prng.bool(gen)) map.set('title', randomText(gen));
+    if (prng.bool(gen)) setMeasureField(map, 'title', randomText(gen));
   });
 };
 

@@ -1,8 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
 
-/** A socket.io client authenticated with an API token, as an outside client would use it. */
-export async function connectRealtime(serverUrl: string, token: string): Promise<Socket & { received: Array<[string, any]> }> {
-  const socket = io(serverUrl, { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true }) as Socket & {
+/** A socket.io client authenticated with an API token (or a session cookie, "name=value"), as an outside client would use it. */
+export async function connectRealtime(serverUrl: string, credential: string | { cookie: string }): Promise<Socket & { received: Array<[string, any]> }> {
+  const auth = typeof credential === 'string' ? { auth: { token: credential } } : { extraHeaders: { cookie: credential.cookie } };
+  const socket = io(serverUrl, { path: '/socket.io', ...auth, transports: ['websocket'], reconnection: false, forceNew: true }) as Socket & {
     received: Array<[string, any]>;
   };
   socket.received = [];

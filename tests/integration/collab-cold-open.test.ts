@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendBlocks, bodyOf, measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
+import { appendBlocks, bodyOf, createMeasure } from '../../shared/doc-schema.ts';
 import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
 import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
 import { applyRandomEdit, createGen, documentContent } from '../helpers/random-edits.ts';
@@ -41,7 +41,7 @@ describe('opening a document that is not in memory', () => {
     // Part of the history merged into the snapshot, the rest left in the log.
     await server.hub.compact(world.documentId);
     for (let i = 0; i < 40; i++) applyRandomEdit(writer.doc, gen);
-    measuresOf(writer.doc).push([newMeasureMap({ id: 'cold-1', title: 'Mesure après compaction' })]);
+    createMeasure(writer.doc, { id: 'cold-1', title: 'Mesure après compaction' });
     const returning = new Y.Doc();
     Y.applyUpdate(returning, Y.encodeStateAsUpdate(writer.doc));
     await eventually(async () => expect(documentContent(await loadStoredDocument(server.database.db, world.documentId))).toEqual(documentContent(writer.doc)));

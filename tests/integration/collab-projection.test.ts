@@ -51,6 +51,8 @@ describe('projection of live documents into SQL', () => {
         progress: row.progress,
         indicator: row.indicator,
         budget: row.budget === null ? null : Number(row.budget),
+        currency: row.currency,
+        notes: row.notes,
       })),
     };
   }

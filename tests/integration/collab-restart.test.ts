@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/server.ts';
-import { bodyOf, bodyText, measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
+import { bodyOf, bodyText, createMeasure } from '../../shared/doc-schema.ts';
 import { freePort } from '../helpers/child-server.ts';
 import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
 import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
@@ -43,7 +43,7 @@ describe('content survives restarts and unload/reload cycles', () => {
     const b = connect(world.editors[1]!.token);
     await Promise.all([a.synced(), b.synced()]);
     bodyOf(a.doc).insert(0, [paragraph('Avant le redémarrage')]);
-    measuresOf(b.doc).push([newMeasureMap({ id: 'restart-1', title: 'Guichet unique' })]);
+    createMeasure(b.doc, { id: 'restart-1', title: 'Guichet unique' });
     await eventually(() => expect(documentContent(b.doc)).toEqual(documentContent(a.doc)));
     const before = documentContent(a.doc);
 

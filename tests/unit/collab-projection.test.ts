@@ -43,8 +43,8 @@ describe('projectDocument', () => {
       ]),
     );
     expect(projectDocument(doc).measures).toEqual([
-      { id: 'm1', position: 0, title: 'Guichet unique', leadOrganisationId: LEAD, partnerOrganisationIds: [PARTNER], start: '2025-01-15', due: '2025-12-31', status: 'in_progress', progress: 40, indicator: 'Dossiers traités', budget: 1_500_000 },
-      { id: 'm2', position: 1, title: 'Portail', leadOrganisationId: null, partnerOrganisationIds: [], start: null, due: null, status: 'planned', progress: 0, indicator: '', budget: null },
+      { id: 'm1', position: 0, title: 'Guichet unique', leadOrganisationId: LEAD, partnerOrganisationIds: [PARTNER], start: '2025-01-15', due: '2025-12-31', status: 'in_progress', progress: 40, indicator: 'Dossiers traités', budget: 1_500_000, currency: 'MAD', notes: '' },
+      { id: 'm2', position: 1, title: 'Portail', leadOrganisationId: null, partnerOrganisationIds: [], start: null, due: null, status: 'planned', progress: 0, indicator: '', budget: null, currency: 'MAD', notes: '' },
     ]);
   });
 

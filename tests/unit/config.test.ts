@@ -94,6 +94,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TANSIQ_ADMIN_PASSWORD: 'a-long-enough-password' })).toThrow(/go together/);
   });
 
+  it('keeps the audit log forever unless AUDIT_RETENTION_DAYS is a whole number of days', () => {
+    expect(loadConfig({}).auditRetentionDays).toBeNull();
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '365' }).auditRetentionDays).toBe(365);
+    for (const value of ['0', '-1', '1.5', 'forever']) {
+      expect(() => loadConfig({ AUDIT_RETENTION_DAYS: value }), value).toThrow(ConfigError);
+    }
+  });
+
   it('ignores variables it does not know', () => {
     expect(() => loadConfig({ HOME: '/root', SOMETHING_ELSE: 'x' })).not.toThrow();
   });

@@ -2,6 +2,7 @@ import { del, get, patch, post, put, query } from './client.ts';
 import type {
   AccessLevel,
   ApiToken,
+  AuditEntry,
   DocumentKind,
   DocumentStatus,
   Framework,
@@ -94,4 +95,20 @@ export const measures = {
 
 export const dashboard = {
   get: () => get<{ organisations: OrganisationProgress[] }>('/api/dashboard').then((r) => r.organisations),
+};
+
+export interface AuditFilters {
+  actor?: string;
+  organisation?: string;
+  document?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+export const audit = {
+  page: (filters: AuditFilters, before?: string) =>
+    get<{ entries: AuditEntry[]; nextCursor: string | null }>(`/api/audit${query({ ...filters, before, limit: 50 })}`),
+  /** the same filtered set, as a CSV download */
+  csvUrl: (filters: AuditFilters) => `/api/audit.csv${query({ ...filters })}`,
 };

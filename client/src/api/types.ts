@@ -100,3 +100,25 @@ export interface OrganisationProgress {
   overdue: number;
   documents: number;
 }
+
+/** The actions the audit log records (server/commands/audit.ts AUDIT_ACTIONS; keep in step). */
+export const AUDIT_ACTIONS = [
+  'auth.login', 'auth.login_failed', 'auth.logout', 'access.denied', 'comment.deleted', 'organisation.created', 'organisation.updated',
+  'user.created', 'user.updated', 'user.disabled', 'user.enabled', 'user.password_changed', 'token.created', 'token.revoked',
+  'document.created', 'document.updated', 'document.status_changed', 'document.archived', 'document.restored', 'document.access_granted',
+  'document.access_changed', 'document.access_revoked', 'document.version_restored', 'commission.created', 'commission.updated',
+  'session.created', 'session.updated', 'session.agenda_changed', 'session.started', 'session.item_changed', 'session.decision_recorded',
+  'session.closed', 'version.created', 'slack.linked', 'document.exported', 'document.imported', 'measures.exported',
+  'measures.imported', 'settings.logo_changed', 'report.exported',
+] as const;
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  action: string;
+  actor: { id: string; name: string | null; email: string | null } | null;
+  organisation: { id: string; code: string; names: Record<Locale, string> } | null;
+  object: { type: string; id: string | null; title: string | null } | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+}

@@ -36,8 +36,18 @@ export function OrganisationSelect(props: {
 }
 
 /** Several organisations: removable chips plus a select to add one more. */
-export function OrganisationMultiPicker(props: { value: string[]; onChange: (ids: string[]) => void; disabled?: boolean; label: string; exclude?: string | null; addLabel?: string }) {
+export function OrganisationMultiPicker(props: {
+  value: string[];
+  onChange: (ids: string[]) => void;
+  disabled?: boolean;
+  label: string;
+  exclude?: string | null;
+  addLabel?: string;
+  /** a "+" button until asked for the select (a grid of many rows need not hold a list per row) */
+  compact?: boolean;
+}) {
   const [adding, setAdding] = createSignal('');
+  const [open, setOpen] = createSignal(!props.compact);
   const choices = createMemo(() => sortedOrganisations().filter((o) => !props.value.includes(o.id) && o.id !== props.exclude));
   const add = (id: string) => {
     if (id && !props.value.includes(id)) props.onChange([...props.value, id]);
@@ -64,11 +74,15 @@ export function OrganisationMultiPicker(props: { value: string[]; onChange: (ids
           )}
         </For>
       </ul>
-      <Show when={!props.disabled}>
-        <select aria-label={props.addLabel ?? t('common.addPartner')} value={adding()} onChange={(event) => add(event.currentTarget.value)}>
+      <Show when={!props.disabled && open()}>
+        <select aria-label={props.addLabel ?? t('common.addPartner')} value={adding()} ref={(el) => props.compact && queueMicrotask(() => el.focus())}
+          onChange={(event) => add(event.currentTarget.value)} onBlur={() => props.compact && setOpen(false)}>
           <option value="">{props.addLabel ?? t('common.addPartner')}</option>
           <For each={choices()}>{(organisation) => <option value={organisation.id}>{organisationName(organisation)}</option>}</For>
         </select>
+      </Show>
+      <Show when={!props.disabled && !open()}>
+        <button type="button" class="tool add-chip" aria-label={props.addLabel ?? t('common.addPartner')} title={props.addLabel ?? t('common.addPartner')} onClick={() => setOpen(true)}>+</button>
       </Show>
     </div>
   );

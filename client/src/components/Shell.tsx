@@ -31,6 +31,7 @@ export function Shell(props: ParentProps) {
             <Show when={isAdmin()}>
               <A href="/admin/organisations" activeClass="active">{t('nav.organisations')}</A>
               <A href="/admin/users" activeClass="active">{t('nav.users')}</A>
+              <A href="/admin/audit" activeClass="active">{t('nav.audit')}</A>
             </Show>
             <A href="/tokens" activeClass="active">{t('nav.tokens')}</A>
           </nav>

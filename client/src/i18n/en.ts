@@ -1,6 +1,8 @@
 import * as comments from './areas/comments.ts';
 import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
+import * as audit from './areas/audit.ts';
+import * as measuresGrid from './areas/measures-grid.ts';
 import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
 
@@ -301,4 +303,6 @@ export const en: Dictionary = {
   ...comments.en,
   ...files.en,
   ...sessions.en,
+  ...audit.en,
+  ...measuresGrid.en,
 };

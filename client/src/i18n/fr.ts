@@ -5,6 +5,8 @@
 import * as comments from './areas/comments.ts';
 import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
+import * as audit from './areas/audit.ts';
+import * as measuresGrid from './areas/measures-grid.ts';
 import * as sessions from './areas/sessions.ts';
 
 export const fr = {
@@ -304,6 +306,8 @@ export const fr = {
   ...comments.fr,
   ...files.fr,
   ...sessions.fr,
+  ...audit.fr,
+  ...measuresGrid.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

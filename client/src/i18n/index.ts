@@ -56,9 +56,12 @@ export function formatPercent(value: number): string {
   return formatNumber(value / 100, { style: 'percent', maximumFractionDigits: 0 });
 }
 
-export function formatMoney(value: number): string {
-  return formatNumber(value, { style: 'currency', currency: 'MAD', maximumFractionDigits: 0 });
+export function formatMoney(value: number, currency: 'MAD' | 'EUR' | 'USD' = 'MAD'): string {
+  return formatNumber(value, { style: 'currency', currency, maximumFractionDigits: 0 });
 }
+
+/** Compares names the way the current language sorts them. */
+export const collator = (): Intl.Collator => new Intl.Collator(INTL[locale()]);
 
 /** A YYYY-MM-DD calendar date (no time zone shift) or an ISO timestamp. */
 export function formatDate(value: string | null | undefined, style: 'medium' | 'short' = 'medium'): string {

@@ -18,6 +18,8 @@ export interface ServerEvents {
   'version:named': { documentId: string; versionId: string; name: string };
   'version:restored': { documentId: string; versionId: string; name: string; backupVersionId: string; actorUserId: string };
   'access:revoked': { documentId: string };
+  /** the sign-in this socket used has ended (signed out elsewhere, expired, revoked, disabled) */
+  'auth:ended': { code: 'signed_out' | 'expired' | 'revoked' | 'disabled'; message: string };
 }
 
 export type ServerEventName = keyof ServerEvents;
@@ -36,4 +38,5 @@ export const SERVER_EVENT_NAMES: readonly ServerEventName[] = [
   'version:named',
   'version:restored',
   'access:revoked',
+  'auth:ended',
 ];

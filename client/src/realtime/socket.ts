@@ -1,6 +1,6 @@
 import { createEffect, createRoot, createSignal, onCleanup, type Accessor } from 'solid-js';
 import { io, type Socket } from 'socket.io-client';
-import { session } from '../state/session.ts';
+import { loadSession, session } from '../state/session.ts';
 import { SERVER_EVENT_NAMES, type ServerEventName, type ServerEvents } from './events.ts';
 import { RoomRegistry, type Room } from './registry.ts';
 
@@ -48,6 +48,9 @@ function open(): void {
     connectedBefore = true;
   });
   next.on('disconnect', () => setState('connecting'));
+  // The server ended this sign-in (and will not take the socket back): ask who we are, which
+  // answers 401 and shows the sign-in page, the same way as any API call after a sign-out.
+  next.on('auth:ended', () => void loadSession().catch(() => undefined));
   next.on('connect_error', () => setState(next.active ? 'connecting' : 'offline'));
 }
 

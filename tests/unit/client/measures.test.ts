@@ -44,3 +44,14 @@ describe('measure row operations', () => {
     expect(listMeasures(a)[0]).toMatchObject({ status: 'in_progress', progress: 40, due: '2025-12-31' });
   });
 });
+
+describe('caret under remote changes', () => {
+  it('moves with text inserted or deleted before it, not with text typed at it', async () => {
+    const { shiftIndex } = await import('../../../client/src/lib/text-binding.ts');
+    expect(shiftIndex([{ insert: 'ab' }], 3)).toBe(5);
+    expect(shiftIndex([{ retain: 3 }, { insert: 'ab' }], 3)).toBe(3);
+    expect(shiftIndex([{ retain: 5 }, { insert: 'ab' }], 3)).toBe(3);
+    expect(shiftIndex([{ retain: 1 }, { delete: 5 }], 3)).toBe(1);
+    expect(shiftIndex([{ delete: 1 }, { retain: 1 }, { insert: 'x' }], 3)).toBe(3);
+  });
+});

@@ -58,7 +58,8 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
   const reasons = () => readOnlyReasons(props.document, live.refused(), live.editsRefused());
   const editable = () => reasons().edit === null;
 
-  const [panelOpen, setPanelOpen] = createSignal(true);
+  // The grid takes the whole width: the panel starts folded there (a comment link reopens it).
+  const [panelOpen, setPanelOpen] = createSignal(params.view !== 'measures');
   const [sideTab, setSideTab] = createSignal<SideTab>('comments');
   const [measureFilter, setMeasureFilter] = createSignal<string | null>(null);
   const measureTitle = (id: string) => measures.rows.find((row) => row.id === id)?.title || t('measures.untitled');

@@ -1,5 +1,7 @@
-import { For, Show } from 'solid-js';
-import { MEASURE_STATUSES, type MeasureStatus } from '../../../../shared/doc-schema.ts';
+import { For, Show, createSignal, onCleanup, onMount } from 'solid-js';
+import * as Y from 'yjs';
+import { cellText, CURRENCIES, findMeasure, MEASURE_STATUSES, measureText, type Currency, type MeasureStatus, type MeasureTextField } from '../../../../shared/doc-schema.ts';
+import { bindText } from '../../lib/text-binding.ts';
 import { MeasureStatusBadge } from '../../components/Badges.tsx';
 import { OrganisationMultiPicker, OrganisationSelect } from '../../components/OrganisationPicker.tsx';
 import { formatDate, formatMoney, formatPercent, organisationName, t } from '../../i18n/index.ts';
@@ -7,14 +9,45 @@ import { organisationById, organisationLabel } from '../../state/directory.ts';
 
 /** One cell per field: an input bound to the Y.Doc when editable, formatted text otherwise. */
 
-export function TextCell(props: { id?: string; label: string; value: string; editable: boolean; onChange: (value: string) => void }) {
+export function TextCell(props: { id?: string; doc: Y.Doc; measureId: string; field: MeasureTextField; label: string; value: string; editable: boolean }) {
   return (
-    <Show when={props.editable} fallback={<span dir="auto">{props.value || '—'}</span>}>
-      <textarea id={props.id} class="cell-input" dir="auto" rows="2" aria-label={props.label} value={props.value} onInput={(e) => props.onChange(e.currentTarget.value)} />
+    <Show when={props.editable} fallback={<span class="cell-text" dir="auto">{props.value || '—'}</span>}>
+      <BoundText {...props} />
     </Show>
   );
 }
 
+/**
+ * A textarea bound to the cell's Y.Text (lib/text-binding.ts): typing merges with what others
+ * type in the same cell. Rebinds when the cell is replaced (an old client writing a string).
+ */
+function BoundText(props: { id?: string; doc: Y.Doc; measureId: string; field: MeasureTextField; label: string; value: string }) {
+  let field!: HTMLTextAreaElement;
+  onMount(() => {
+    const map = findMeasure(props.doc, props.measureId);
+    if (!map) return;
+    let unbind: (() => void) | null = null;
+    const bind = () => {
+      unbind?.();
+      unbind = null;
+      const value = map.get(props.field);
+      if (value instanceof Y.Text) unbind = bindText(field, value);
+      else field.value = cellText(value);
+    };
+    const onKeys = (event: Y.YMapEvent<unknown>) => event.keysChanged.has(props.field) && bind();
+    bind();
+    map.observe(onKeys);
+    onCleanup(() => {
+      map.unobserve(onKeys);
+      unbind?.();
+    });
+  });
+  // A cell still holding a string becomes a Y.Text before the first keystroke, not during it.
+  const ensureText = () => measureText(props.doc, props.measureId, props.field);
+  return <textarea ref={field} id={props.id} class="cell-input" dir="auto" rows="2" aria-label={props.label} data-field={props.field} onFocus={ensureText} />;
+}
+
+/** The browser's date picker (it shows the date as the browser's language does); text when read-only. */
 export function DateCell(props: { label: string; value: string | null; editable: boolean; onChange: (value: string | null) => void }) {
   return (
     <Show when={props.editable} fallback={<span class="nowrap">{formatDate(props.value)}</span>}>
@@ -26,8 +59,8 @@ export function DateCell(props: { label: string; value: string | null; editable:
 export function StatusCell(props: { value: MeasureStatus; editable: boolean; onChange: (value: MeasureStatus) => void }) {
   return (
     <Show when={props.editable} fallback={<MeasureStatusBadge status={props.value} />}>
-      <select class={`cell-input measure-select-${props.value}`} aria-label={t('measures.status')} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as MeasureStatus)}>
-        <For each={MEASURE_STATUSES}>{(status) => <option value={status}>{t(`measureStatus.${status}`)}</option>}</For>
+      <select class={`cell-input status-chip measure-${props.value}`} aria-label={t('measures.status')} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as MeasureStatus)}>
+        <For each={MEASURE_STATUSES}>{(status) => <option value={status} selected={status === props.value}>{t(`measureStatus.${status}`)}</option>}</For>
       </select>
     </Show>
   );
@@ -37,26 +70,42 @@ export function ProgressCell(props: { value: number; editable: boolean; onChange
   const clamp = (raw: string) => Math.min(100, Math.max(0, Math.round(Number(raw) || 0)));
   return (
     <div class="progress-cell">
-      <Show when={props.editable} fallback={<span>{formatPercent(props.value)}</span>}>
+      <div class="progress-bar" role="img" aria-label={formatPercent(props.value)}>
+        <span style={{ 'inline-size': `${props.value}%` }} />
+      </div>
+      <Show when={props.editable} fallback={<span class="progress-value">{formatPercent(props.value)}</span>}>
         <input type="number" class="cell-input number" min="0" max="100" step="5" aria-label={t('measures.progress')} value={props.value} onChange={(e) => props.onChange(clamp(e.currentTarget.value))} />
       </Show>
-      <progress max="100" value={props.value} aria-hidden="true" />
     </div>
   );
 }
 
-export function BudgetCell(props: { value: number | null; editable: boolean; onChange: (value: number | null) => void }) {
+/**
+ * The amount formatted in the viewer's language with its currency; editing shows the bare
+ * number (focus or click on the formatted amount), so no one types thousands separators.
+ */
+export function BudgetCell(props: { value: number | null; currency: Currency; editable: boolean; onChange: (value: number | null) => void; onCurrency: (value: Currency) => void }) {
   const parse = (raw: string) => (raw.trim() === '' || !Number.isFinite(Number(raw)) || Number(raw) < 0 ? null : Number(raw));
+  const [editing, setEditing] = createSignal(false);
+  const shown = () => (props.value === null ? '—' : formatMoney(props.value, props.currency));
   return (
-    <Show when={props.editable} fallback={<span class="nowrap">{props.value === null ? '—' : formatMoney(props.value)}</span>}>
-      <input type="number" class="cell-input number" min="0" step="1000" aria-label={t('measures.budgetLabel')} value={props.value ?? ''} onChange={(e) => props.onChange(parse(e.currentTarget.value))} />
+    <Show when={props.editable} fallback={<span class="nowrap number-text">{shown()}</span>}>
+      <div class="budget-cell">
+        <Show when={editing()} fallback={<button type="button" class="cell-display number-text" aria-label={`${t('grid.budgetAmount')} : ${shown()}`} onFocus={() => setEditing(true)} onClick={() => setEditing(true)}>{shown()}</button>}>
+          <input type="number" class="cell-input number" min="0" step="1000" aria-label={t('grid.budgetAmount')} value={props.value ?? ''} ref={(el) => queueMicrotask(() => el.focus())}
+            onChange={(e) => props.onChange(parse(e.currentTarget.value))} onBlur={() => setEditing(false)} onKeyDown={(e) => e.key === 'Escape' && setEditing(false)} />
+        </Show>
+        <select class="cell-input currency" aria-label={t('grid.currency')} value={props.currency} onChange={(e) => props.onCurrency(e.currentTarget.value as Currency)}>
+          <For each={CURRENCIES}>{(currency) => <option value={currency} selected={currency === props.currency}>{currency}</option>}</For>
+        </select>
+      </div>
     </Show>
   );
 }
 
 export function LeadCell(props: { value: string | null; editable: boolean; onChange: (value: string | null) => void }) {
   return (
-    <Show when={props.editable} fallback={<span>{props.value ? organisationLabel(props.value) : '—'}</span>}>
+    <Show when={props.editable} fallback={<span class="cell-text">{props.value ? organisationLabel(props.value) : '—'}</span>}>
       <OrganisationSelect label={t('measures.lead')} value={props.value} onChange={props.onChange} />
     </Show>
   );
@@ -64,8 +113,8 @@ export function LeadCell(props: { value: string | null; editable: boolean; onCha
 
 export function PartnersCell(props: { value: string[]; lead: string | null; editable: boolean; onChange: (value: string[]) => void }) {
   return (
-    <Show when={props.editable} fallback={<span>{props.value.map((id) => organisationName(organisationById(id))).join(', ') || '—'}</span>}>
-      <OrganisationMultiPicker label={t('measures.partners')} value={props.value} exclude={props.lead} onChange={props.onChange} />
+    <Show when={props.editable} fallback={<span class="cell-text">{props.value.map((id) => organisationName(organisationById(id))).join(', ') || '—'}</span>}>
+      <OrganisationMultiPicker compact label={t('measures.partners')} value={props.value} exclude={props.lead} onChange={props.onChange} />
     </Show>
   );
 }

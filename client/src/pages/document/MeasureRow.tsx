@@ -7,12 +7,19 @@ import { isOverdue } from '../../lib/dates.ts';
 import { deleteMeasure, moveMeasure } from '../../lib/measures.ts';
 import { BudgetCell, DateCell, LeadCell, PartnersCell, ProgressCell, StatusCell, TextCell } from './MeasureCells.tsx';
 
+/**
+ * One measure: a table row on a wide screen, a card on a phone (tables.css). Each cell carries
+ * its column's name (data-label) for the card layout.
+ */
 export function MeasureRow(props: {
   doc: Y.Doc;
   measure: MeasureFields;
-  index: number;
+  /** place in the document's own order */
+  position: number;
   count: number;
   editable: boolean;
+  /** rows can be moved only while shown in the document's order */
+  movable: boolean;
   /** open comment threads about this measure */
   comments: number;
   onComments: () => void;
@@ -22,38 +29,40 @@ export function MeasureRow(props: {
   const remove = () => {
     if (window.confirm(t('measures.confirmDelete', { title: name() }))) deleteMeasure(props.doc, props.measure.id);
   };
+  const moveTitle = (key: 'measures.moveUp' | 'measures.moveDown') => (props.movable ? t(key, { title: name() }) : t('grid.moveNeedsOrder'));
   return (
     <tr id={`measure-${props.measure.id}`} classList={{ overdue: isOverdue(props.measure) }}>
-      <td class="narrow number">{formatNumber(props.index + 1)}</td>
-      <td class="wide sticky">
-        <TextCell id={`measure-title-${props.measure.id}`} label={t('measures.measure')} value={props.measure.title} editable={props.editable} onChange={(title) => set({ title })} />
+      <td class="narrow number">{formatNumber(props.position + 1)}</td>
+      <td class="wide sticky title-cell" data-label={t('measures.measure')}>
+        <TextCell id={`measure-title-${props.measure.id}`} doc={props.doc} measureId={props.measure.id} field="title" label={t('measures.measure')} value={props.measure.title} editable={props.editable} />
         <Show when={isOverdue(props.measure)}>
           <OverdueBadge />
         </Show>
       </td>
-      <td><LeadCell value={props.measure.leadOrganisationId} editable={props.editable} onChange={(leadOrganisationId) => set({ leadOrganisationId })} /></td>
-      <td><PartnersCell value={props.measure.partnerOrganisationIds} lead={props.measure.leadOrganisationId} editable={props.editable} onChange={(partnerOrganisationIds) => set({ partnerOrganisationIds })} /></td>
-      <td><DateCell label={t('measures.start')} value={props.measure.start} editable={props.editable} onChange={(start) => set({ start })} /></td>
-      <td><DateCell label={t('measures.due')} value={props.measure.due} editable={props.editable} onChange={(due) => set({ due })} /></td>
-      <td><StatusCell value={props.measure.status} editable={props.editable} onChange={(status) => set({ status })} /></td>
-      <td><ProgressCell value={props.measure.progress} editable={props.editable} onChange={(progress) => set({ progress })} /></td>
-      <td class="wide"><TextCell label={t('measures.indicator')} value={props.measure.indicator} editable={props.editable} onChange={(indicator) => set({ indicator })} /></td>
-      <td><BudgetCell value={props.measure.budget} editable={props.editable} onChange={(budget) => set({ budget })} /></td>
-      <td>
-        <button type="button" class="comment-count" classList={{ empty: props.comments === 0 }} data-testid="measure-comments" onClick={() => props.onComments()}
-          aria-label={t('comments.measureThreads', { title: name(), count: props.comments })} title={t('comments.measureThreads', { title: name(), count: props.comments })}>
-          <svg viewBox="0 0 24 24" aria-hidden="true" class="icon"><path d="M4 5h16v11H10l-5 4v-4H4z" /></svg> {formatNumber(props.comments)}
-        </button>
+      <td class="lead-cell" data-label={t('measures.lead')}><LeadCell value={props.measure.leadOrganisationId} editable={props.editable} onChange={(leadOrganisationId) => set({ leadOrganisationId })} /></td>
+      <td class="partners-cell" data-label={t('measures.partners')}><PartnersCell value={props.measure.partnerOrganisationIds} lead={props.measure.leadOrganisationId} editable={props.editable} onChange={(partnerOrganisationIds) => set({ partnerOrganisationIds })} /></td>
+      <td data-label={t('measures.start')}><DateCell label={t('measures.start')} value={props.measure.start} editable={props.editable} onChange={(start) => set({ start })} /></td>
+      <td data-label={t('measures.due')}><DateCell label={t('measures.due')} value={props.measure.due} editable={props.editable} onChange={(due) => set({ due })} /></td>
+      <td data-label={t('measures.status')}><StatusCell value={props.measure.status} editable={props.editable} onChange={(status) => set({ status })} /></td>
+      <td data-label={t('measures.progress')}><ProgressCell value={props.measure.progress} editable={props.editable} onChange={(progress) => set({ progress })} /></td>
+      <td class="wide" data-label={t('measures.indicator')}><TextCell doc={props.doc} measureId={props.measure.id} field="indicator" label={t('measures.indicator')} value={props.measure.indicator} editable={props.editable} /></td>
+      <td data-label={t('measures.budget')}>
+        <BudgetCell value={props.measure.budget} currency={props.measure.currency} editable={props.editable} onChange={(budget) => set({ budget })} onCurrency={(currency) => set({ currency })} />
       </td>
-      <Show when={props.editable}>
-        <td>
-          <div class="row-actions">
-          <button type="button" class="tool" disabled={props.index === 0} aria-label={t('measures.moveUp', { title: name() })} title={t('measures.moveUp', { title: name() })} onClick={() => moveMeasure(props.doc, props.measure.id, -1)}>↑</button>
-          <button type="button" class="tool" disabled={props.index === props.count - 1} aria-label={t('measures.moveDown', { title: name() })} title={t('measures.moveDown', { title: name() })} onClick={() => moveMeasure(props.doc, props.measure.id, 1)}>↓</button>
-          <button type="button" class="tool danger" aria-label={t('measures.delete', { title: name() })} title={t('measures.delete', { title: name() })} onClick={remove}>✕</button>
-          </div>
-        </td>
-      </Show>
+      <td class="wide" data-label={t('grid.notes')}><TextCell doc={props.doc} measureId={props.measure.id} field="notes" label={t('grid.notes')} value={props.measure.notes} editable={props.editable} /></td>
+      <td class="actions-cell">
+        <div class="row-actions">
+          <button type="button" class="comment-count" classList={{ empty: props.comments === 0 }} data-testid="measure-comments" onClick={() => props.onComments()}
+            aria-label={t('comments.measureThreads', { title: name(), count: props.comments })} title={t('comments.measureThreads', { title: name(), count: props.comments })}>
+            <svg viewBox="0 0 24 24" aria-hidden="true" class="icon"><path d="M4 5h16v11H10l-5 4v-4H4z" /></svg> {formatNumber(props.comments)}
+          </button>
+          <Show when={props.editable}>
+            <button type="button" class="tool" disabled={!props.movable || props.position === 0} aria-label={moveTitle('measures.moveUp')} title={moveTitle('measures.moveUp')} onClick={() => moveMeasure(props.doc, props.measure.id, -1)}>↑</button>
+            <button type="button" class="tool" disabled={!props.movable || props.position === props.count - 1} aria-label={moveTitle('measures.moveDown')} title={moveTitle('measures.moveDown')} onClick={() => moveMeasure(props.doc, props.measure.id, 1)}>↓</button>
+            <button type="button" class="tool danger" aria-label={t('measures.delete', { title: name() })} title={t('measures.delete', { title: name() })} onClick={remove}>✕</button>
+          </Show>
+        </div>
+      </td>
     </tr>
   );
 }

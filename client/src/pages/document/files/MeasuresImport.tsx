@@ -4,9 +4,9 @@ import { ErrorBox, Notice } from '../../../components/Feedback.tsx';
 import { OrganisationSelect } from '../../../components/OrganisationPicker.tsx';
 import { t, type MessageKey } from '../../../i18n/index.ts';
 
-const COLUMNS = ['id', 'title', 'lead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'budget'] as const;
+const COLUMNS = ['id', 'title', 'lead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'budget', 'currency'] as const;
 type Column = (typeof COLUMNS)[number];
-const columnLabel = (column: Column): string => (column === 'id' ? 'Id' : t((column === 'title' ? 'measures.measure' : `measures.${column}`) as MessageKey));
+const columnLabel = (column: Column): string => (column === 'id' ? 'Id' : column === 'currency' ? t('grid.currency') : t((column === 'title' ? 'measures.measure' : `measures.${column}`) as MessageKey));
 
 interface PreviewRow {
   line: number;
