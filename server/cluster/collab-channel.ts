@@ -10,11 +10,17 @@ export const CollabMessageKind = {
   awareness: 2,
   /** a process opened the document: everybody answers with what its state vector lacks */
   syncRequest: 3,
+  /**
+   * a process is back after losing Redis: everybody answers with what its state vector lacks,
+   * and asks it in turn (a sync request) for what they lack
+   */
+  resync: 4,
 } as const;
 
 export type CollabMessageKindValue = (typeof CollabMessageKind)[keyof typeof CollabMessageKind];
 
 const SENDER_BYTES = 16;
+const KINDS = new Set<CollabMessageKindValue>(Object.values(CollabMessageKind));
 
 export const collabChannel = (documentId: string) => `tansiq:collab:${documentId}`;
 
@@ -29,6 +35,6 @@ export function encodeCollabMessage(kind: CollabMessageKindValue, sender: Uint8A
 export function decodeCollabMessage(message: Buffer): { kind: CollabMessageKindValue; sender: Buffer; payload: Uint8Array } | null {
   if (message.length < 1 + SENDER_BYTES) return null;
   const kind = message[0];
-  if (kind !== CollabMessageKind.update && kind !== CollabMessageKind.awareness && kind !== CollabMessageKind.syncRequest) return null;
-  return { kind, sender: message.subarray(1, 1 + SENDER_BYTES), payload: message.subarray(1 + SENDER_BYTES) };
+  if (!KINDS.has(kind as CollabMessageKindValue)) return null;
+  return { kind: kind as CollabMessageKindValue, sender: message.subarray(1, 1 + SENDER_BYTES), payload: message.subarray(1 + SENDER_BYTES) };
 }

@@ -10,9 +10,13 @@ export interface ClusterDocumentHandler {
   remoteAwareness(frame: Uint8Array): void;
   /** another process opened the document and lacks what is not in `stateVector` */
   syncRequested(stateVector: Uint8Array): void;
+  /** the document's state vector here, to ask the others for what it lacks */
+  stateVector(): Uint8Array;
 }
 
 const ACCESS_CHANNEL = 'tansiq:access';
+/** /readyz answers within a second: a Redis that has not answered a ping by then counts as lost */
+const PING_TIMEOUT_MS = 500;
 
 /** What a relayed access change concerns: one person, or one document's grants. */
 export type AccessScope = { userId: string } | { documentId: string };
@@ -20,7 +24,12 @@ export type AccessScope = { userId: string } | { documentId: string };
 /**
  * Fan-out between Tansiq processes that share one PostgreSQL database and one Redis. Each process
  * subscribes to the channels of the documents it has open; the process that accepted an update
- * stores it, every other one only relays it to its own connections.
+ * stores it and publishes it once committed, every other one only relays it to its own connections.
+ *
+ * Redis pub/sub keeps nothing for a subscriber that is away. While either connection is down,
+ * nothing about documents is published (it would pile up in memory, then arrive to whoever happens
+ * to be subscribed again); once both are back, every open document asks the others for what it
+ * lacks and is asked in turn (CollabMessageKind.resync), which carries over whatever was missed.
  */
 export class RedisCluster {
   readonly processId = randomBytes(16);
@@ -28,6 +37,10 @@ export class RedisCluster {
   private readonly subscriber: Redis;
   private readonly documents = new Map<string, ClusterDocumentHandler>();
   private accessListener: ((scope: AccessScope) => void) | null = null;
+  /** since when Redis has been out of reach (at start: not reached yet), null while connected */
+  private lostSince: number | null = Date.now();
+  private closing = false;
+  private warned = false;
 
   constructor(
     readonly url: string,
@@ -37,7 +50,13 @@ export class RedisCluster {
     this.publisher = new Redis(url, options);
     this.subscriber = new Redis(url, options);
     for (const client of [this.publisher, this.subscriber]) {
-      client.on('error', (error) => this.logger.warn({ err: error }, 'redis connection problem'));
+      client.on('error', (error) => {
+        // Once per outage: the client retries (and fails) every few seconds until Redis returns.
+        if (!this.warned) this.logger.warn({ err: error }, 'redis connection problem');
+        this.warned = true;
+      });
+      client.on('close', () => this.connectionLost());
+      client.on('ready', () => void this.connectionReady());
     }
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
     void this.subscriber.subscribe(ACCESS_CHANNEL);
@@ -45,7 +64,11 @@ export class RedisCluster {
 
   /** Clients for other uses of the same Redis (the socket.io adapter). */
   duplicate(): Redis {
-    return this.publisher.duplicate();
+    const client = this.publisher.duplicate();
+    // The outage is reported once, by this cluster's own connections; without a listener every
+    // failed reconnection attempt would print a warning of its own.
+    client.on('error', () => {});
+    return client;
   }
 
   async openDocument(documentId: string, handler: ClusterDocumentHandler): Promise<void> {
@@ -59,6 +82,7 @@ export class RedisCluster {
   }
 
   publish(documentId: string, kind: CollabMessageKindValue, payload: Uint8Array): void {
+    if (!this.connected) return;
     this.publisher.publish(collabChannel(documentId), encodeCollabMessage(kind, this.processId, payload)).catch((error) => {
       this.logger.error({ err: error, documentId }, 'could not publish to other processes');
     });
@@ -74,6 +98,46 @@ export class RedisCluster {
 
   onAccessChange(listener: (scope: AccessScope) => void): void {
     this.accessListener = listener;
+  }
+
+  /** Null while both connections work; else why not, for /readyz. Answers within PING_TIMEOUT_MS. */
+  async problem(): Promise<string | null> {
+    for (const [role, client] of [['publisher', this.publisher], ['subscriber', this.subscriber]] as const) {
+      if (client.status !== 'ready') return `Redis connection lost (${role}: ${client.status})`;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const answered = await Promise.race([
+      this.publisher.ping().then(() => true, () => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS))),
+    ]);
+    clearTimeout(timer);
+    return answered ? null : `Redis did not answer within ${PING_TIMEOUT_MS} ms`;
+  }
+
+  private get connected(): boolean {
+    return this.publisher.status === 'ready' && this.subscriber.status === 'ready';
+  }
+
+  private connectionLost(): void {
+    if (this.lostSince !== null || this.closing) return;
+    this.lostSince = Date.now();
+    this.logger.error('lost the connection to Redis: edits reach only the clients of the process they came to until it is back');
+  }
+
+  private async connectionReady(): Promise<void> {
+    if (!this.connected || this.lostSince === null) return;
+    const lostFor = Date.now() - this.lostSince;
+    this.lostSince = null;
+    this.warned = false;
+    try {
+      // The subscriber subscribed again as it came back (ioredis); a ping answered after those
+      // subscriptions says they are in place, so no answer to the requests below can pass us by.
+      await this.subscriber.ping();
+    } catch {
+      return;
+    }
+    if (this.documents.size > 0) this.logger.info({ documents: this.documents.size, lostForMs: lostFor }, 'redis is back: catching up with the other processes');
+    for (const [documentId, handler] of this.documents) this.publish(documentId, CollabMessageKind.resync, handler.stateVector());
   }
 
   private receive(channel: string, message: Buffer): void {
@@ -99,10 +163,14 @@ export class RedisCluster {
         return handler.remoteAwareness(decoded.payload);
       case CollabMessageKind.syncRequest:
         return handler.syncRequested(decoded.payload);
+      case CollabMessageKind.resync:
+        handler.syncRequested(decoded.payload);
+        return this.publish(documentId, CollabMessageKind.syncRequest, handler.stateVector());
     }
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.documents.clear();
     await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
   }

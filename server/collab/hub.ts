@@ -10,6 +10,7 @@ import { CollabConnection, type CollabSocket } from './connection.ts';
 import { KeyedDebouncer } from './debouncer.ts';
 import { Compactor } from './compactor.ts';
 import { DocumentStore, type LoadedDocument } from './document-store.ts';
+import { DEFAULT_PENDING_REPAIR_MS } from './pending-watch.ts';
 import type { CollabLimits } from './limits.ts';
 import { observeUnstored, type CollabMetrics } from './metrics.ts';
 import { projectDocument } from './projection.ts';
@@ -32,6 +33,8 @@ export interface HubOptions {
   compactAfterEntries: number;
   /** under load, group commits start at most this often */
   flushIntervalMs?: number;
+  /** a document stuck this long on missing dependencies fetches them (default DEFAULT_PENDING_REPAIR_MS) */
+  pendingRepairMs?: number;
   /** past this many bytes accepted and not yet stored, new edits are refused ("retry later") */
   maxUnstoredBytes?: number;
   projectionWaitMs: number;
@@ -192,8 +195,10 @@ export class CollabHub {
       onChanged: (changed) => this.projections.schedule(changed.documentId),
       onStored: (stored) => this.compactor.afterAppend(stored),
       release: (connection) => this.leave(connection),
-      onLocalUpdate: (changed, update) => this.cluster?.publish(changed.documentId, CollabMessageKind.update, update),
+      onCommitted: (changed, update) => this.cluster?.publish(changed.documentId, CollabMessageKind.update, update),
       onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
+      repair: (stuck) => this.repair(stuck),
+      pendingRepairMs: this.options.pendingRepairMs ?? DEFAULT_PENDING_REPAIR_MS,
     }, prefetched);
     if (this.cluster) room.loaded.then(() => this.linkToCluster(room), () => {});
     this.rooms.set(documentId, room);
@@ -223,14 +228,30 @@ export class CollabHub {
         syncRequested: (stateVector) => {
           if (room.state !== 'ready') return;
           const missing = Y.encodeStateAsUpdate(room.doc, stateVector);
-          if (missing.length > 2) cluster.publish(room.documentId, CollabMessageKind.update, missing);
+          if (missing.length <= 2) return;
+          // It may hold updates accepted here and not committed yet: like any update, it leaves
+          // once they are (everything the document holds was committed or queued before now).
+          void this.store.whenStored(room.documentId).then(() => cluster.publish(room.documentId, CollabMessageKind.update, missing));
         },
+        stateVector: () => Y.encodeStateVector(room.doc),
       });
       // Subscribed first, then asked: whatever the others accepted meanwhile reaches us either way.
       cluster.publish(room.documentId, CollabMessageKind.syncRequest, Y.encodeStateVector(room.doc));
     } catch (error) {
       this.options.logger.error({ err: error, documentId: room.documentId }, 'could not join the other processes on a document');
     }
+  }
+
+  /**
+   * A document stuck on missing dependencies (see PendingWatch) asks the other processes for what
+   * it lacks and reads the stored document again: every update relayed between processes was
+   * committed first, so a lost message is in storage.
+   */
+  private async repair(room: Room): Promise<void> {
+    if (this.rooms.get(room.documentId) !== room) return;
+    this.cluster?.publish(room.documentId, CollabMessageKind.syncRequest, Y.encodeStateVector(room.doc));
+    const { parts } = await this.store.load(room.documentId);
+    room.applyStoredAgain(parts);
   }
 
   private scheduleUnload(room: Room): void {

@@ -8,6 +8,8 @@ export interface CollabMetrics {
   bytesStored: Counter;
   refused: Counter<'reason'>;
   pendingDocuments: Gauge;
+  pendingStructs: Gauge;
+  repairs: Counter;
   flushSeconds: Histogram;
   durabilityLagSeconds: Histogram;
   loadSeconds: Histogram;
@@ -47,6 +49,16 @@ export function createCollabMetrics(registry: Registry): CollabMetrics {
     pendingDocuments: new Gauge({
       name: 'tansiq_collab_documents_with_missing_dependencies',
       help: 'Open documents holding updates whose dependencies never arrived',
+      registers,
+    }),
+    pendingStructs: new Gauge({
+      name: 'tansiq_collab_pending_structs',
+      help: 'Structs (counted by clock) that open documents hold while waiting for missing dependencies',
+      registers,
+    }),
+    repairs: new Counter({
+      name: 'tansiq_collab_pending_repairs_total',
+      help: 'Times a document stuck on missing dependencies fetched what it lacks from storage and the other processes',
       registers,
     }),
     flushSeconds: new Histogram({

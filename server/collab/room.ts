@@ -12,7 +12,8 @@ import { extentOf, isEmptyUpdate } from './update-check.ts';
 import { LocalChanges } from './local-changes.ts';
 import { measureMigration } from './measure-migration.ts';
 import { RoomAwareness } from './room-awareness.ts';
-import { hasMissingDependencies, overlapsDocument, updateChangesDocument } from './update-effect.ts';
+import { PendingWatch } from './pending-watch.ts';
+import { overlapsDocument, updateChangesDocument } from './update-effect.ts';
 
 type UpdateFrame = Extract<InboundFrame, { kind: 'update' | 'sync-step2' }>;
 /** an update to relay: its frame when it already has one, and the connection it came from */
@@ -29,18 +30,25 @@ export interface RoomServices {
   onStored(room: Room): void;
   /** the room closed this connection (bad input, limits): the hub forgets it */
   release(connection: CollabConnection): void;
-  /** an update accepted here, for the other processes (several processes behind Redis) */
-  onLocalUpdate?(room: Room, update: Uint8Array): void;
+  /**
+   * An update accepted here is committed: now for the other processes (several processes behind
+   * Redis). Never before: see `keep`.
+   */
+  onCommitted?(room: Room, update: Uint8Array): void;
   /** an awareness frame accepted here, for the other processes */
   onLocalAwareness?(room: Room, frame: Uint8Array): void;
+  /** the document has been stuck on missing dependencies for a while: fetch what it lacks */
+  repair(room: Room): Promise<void>;
+  /** how long a document may hold updates with missing dependencies before `repair` */
+  pendingRepairMs: number;
 }
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
 /** transaction origin of changes made by the server rather than a connection */
 const SERVER_ORIGIN = Symbol('server');
-/** transaction origin of updates relayed from another process */
-const REMOTE_ORIGIN = Symbol('remote');
+/** transaction origin of updates already committed: relayed from another process, or read back from storage */
+const COMMITTED_ORIGIN = Symbol('committed');
 
 /**
  * One open document: its Y.Doc, its connections and their awareness. Every message from a
@@ -63,7 +71,7 @@ export class Room {
   private readonly closedWithBacklog = new Set<CollabConnection>();
   /** updates accepted during this turn of the event loop, relayed together at its end */
   private outgoing: OutgoingUpdate[] = [];
-  private pendingReported = false;
+  private readonly pending: PendingWatch;
   private readonly awareness: RoomAwareness;
   private readonly localChanges = new LocalChanges(this.doc, (update) => this.publishLocalChange(update));
   readonly loaded: Promise<void>;
@@ -75,6 +83,7 @@ export class Room {
     stored?: Promise<LoadedDocument>,
   ) {
     this.awareness = new RoomAwareness(this.connections, services.limits.maxAwarenessEntries, (frame) => services.onLocalAwareness?.(this, frame));
+    this.pending = new PendingWatch(this.doc, documentId, services.metrics, services.logger, services.pendingRepairMs, () => services.repair(this));
     this.loaded = this.load(stored ?? services.store.loadCurrent(documentId));
   }
 
@@ -96,7 +105,7 @@ export class Room {
     this.state = 'ready';
     this.localChanges.flush();
     this.migrate();
-    this.reportPending();
+    this.pending.check();
     this.services.metrics.loadSeconds.observe((performance.now() - started) / 1000);
     for (const connection of this.connections) this.greet(connection);
     const backlog = this.backlog;
@@ -240,14 +249,12 @@ export class Room {
     if (!updateChangesDocument(this.doc, extent)) return;
     if (this.services.store.full) return this.refuse(connection, CloseCode.retryLater, 'too many edits wait to be stored; retry later');
     this.localChanges.hold(() => Y.applyUpdate(this.doc, fresh, connection));
-    this.reportPending();
+    this.pending.check();
     this.relay({ update: fresh, frame: relayed, origin: connection });
-    this.services.onLocalUpdate?.(this, fresh);
+    this.keep(fresh);
     this.services.metrics.updates.inc();
     this.lastEditorId = connection.actor.userId;
     this.lastEditedAt = new Date();
-    this.tailEntries++;
-    void this.services.store.append(this.documentId, fresh).then(() => this.services.onStored(this));
     this.services.onChanged(this, connection.actor.userId);
     this.localChanges.flush();
   }
@@ -256,9 +263,27 @@ export class Room {
   private publishLocalChange(update: Uint8Array): void {
     if (this.state !== 'ready') return;
     this.relay({ update, frame: null, origin: null });
-    this.services.onLocalUpdate?.(this, update);
+    this.keep(update);
+  }
+
+  /**
+   * Stores an update accepted here, and hands it to the other processes once it is committed.
+   *
+   * This process's own connections get it at once (relay), ahead of the commit: if the process
+   * dies before committing, those clients reconnect (to a restarted process or another one) and
+   * their sync step 2 carries it to a copy that lacks it, which stores it. Another process's
+   * clients must not get it any earlier than its commit: that process would hold it in memory
+   * only, its clients' resync would find nothing new there, and nobody would store it once this
+   * one died (they would then keep building on an edit that never loads again). The commit costs
+   * the cross-process relay one group commit (~5 ms); the relay to this process's clients, which
+   * the latency figures measure, does not wait.
+   */
+  private keep(update: Uint8Array): void {
     this.tailEntries++;
-    void this.services.store.append(this.documentId, update).then(() => this.services.onStored(this));
+    void this.services.store.append(this.documentId, update).then(() => {
+      this.services.onStored(this);
+      this.services.onCommitted?.(this, update);
+    });
   }
 
   /**
@@ -268,26 +293,16 @@ export class Room {
   applyServerChange<T>(change: (doc: Y.Doc) => T, editorUserId: string): T {
     if (this.state !== 'ready') throw new Error(`document ${this.documentId} is not ready (${this.state})`);
     if (this.services.store.full) throw new Error('too many edits wait to be stored; retry later');
-    const updates: Uint8Array[] = [];
-    const collect = (update: Uint8Array, origin: unknown) => {
-      if (origin === SERVER_ORIGIN) updates.push(update);
-    };
-    this.doc.on('update', collect);
-    let result: T;
-    try {
-      result = this.localChanges.hold(() => this.doc.transact(() => change(this.doc), SERVER_ORIGIN));
-    } finally {
-      this.doc.off('update', collect);
-    }
-    if (updates.length === 0) return result;
-    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    let result!: T;
+    const update = this.changesMadeBy(SERVER_ORIGIN, () => {
+      result = this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+    });
+    if (!update) return result;
     this.relay({ update, frame: null, origin: null });
-    this.services.onLocalUpdate?.(this, update);
+    this.keep(update);
     this.services.metrics.updates.inc();
     this.lastEditorId = editorUserId;
     this.lastEditedAt = new Date();
-    this.tailEntries++;
-    void this.services.store.append(this.documentId, update).then(() => this.services.onStored(this));
     this.services.onChanged(this, editorUserId);
     this.localChanges.flush();
     return result;
@@ -309,26 +324,57 @@ export class Room {
     if (!update) return;
     this.localChanges.hold(() => Y.applyUpdate(this.doc, update, SERVER_ORIGIN));
     this.relay({ update, frame: null, origin: null });
-    this.services.onLocalUpdate?.(this, update);
-    this.tailEntries++;
     // Not projected: the rows read the same before and after.
-    void this.services.store.append(this.documentId, update).then(() => this.services.onStored(this));
+    this.keep(update);
     this.localChanges.flush();
     this.services.logger.info({ documentId: this.documentId }, 'measures migrated to the current model');
   }
 
   /**
-   * An update another process accepted (and stores): applied and relayed to our connections only.
-   * It comes from our own processes, validated where it entered.
+   * An update another process accepted and committed (it relays nothing before): applied and
+   * relayed to our connections only, as it came, pending parts included, so that our clients hold
+   * what we hold and whatever later completes it completes theirs too. It comes from our own
+   * processes, validated where it entered.
    */
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.state !== 'ready') return;
-    this.localChanges.hold(() => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN));
-    this.reportPending();
+    this.localChanges.hold(() => Y.applyUpdate(this.doc, update, COMMITTED_ORIGIN));
+    this.pending.check();
     this.relay({ update, frame: null, origin: null });
     // Every process projects what it holds, so the last projection written is never behind.
     this.services.onChanged(this, this.lastEditorId ?? '');
     this.localChanges.flush();
+  }
+
+  /**
+   * The stored document read again to fill a gap (see PendingWatch): applied, and what it changed
+   * (what was missing, and the pending updates it let in) relayed to our connections; not stored
+   * again.
+   */
+  applyStoredAgain(parts: readonly Uint8Array[]): void {
+    if (this.state !== 'ready') return;
+    const update = this.changesMadeBy(COMMITTED_ORIGIN, () => applyStored(this.doc, parts, COMMITTED_ORIGIN));
+    this.pending.check();
+    if (update) {
+      this.relay({ update, frame: null, origin: null });
+      this.services.onChanged(this, this.lastEditorId ?? '');
+    }
+    this.localChanges.flush();
+  }
+
+  /** What the transactions `apply` runs with `origin` changed in the document, as one update (null: nothing). */
+  private changesMadeBy(origin: symbol, apply: () => void): Uint8Array | null {
+    const updates: Uint8Array[] = [];
+    const collect = (update: Uint8Array, from: unknown) => {
+      if (from === origin) updates.push(update);
+    };
+    this.doc.on('update', collect);
+    try {
+      this.localChanges.hold(apply);
+    } finally {
+      this.doc.off('update', collect);
+    }
+    return updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
   }
 
   /** Awareness of connections on another process, relayed as it came. */
@@ -343,18 +389,6 @@ export class Room {
     if (connection.toldReadOnly) return;
     connection.toldReadOnly = true;
     connection.send(permissionDenied(`Your access to this document is "${connection.level}": your changes are not saved.`));
-  }
-
-  /** Yjs keeps an update whose dependencies are missing as pending without saying so; we say so. */
-  private reportPending(): void {
-    const pending = hasMissingDependencies(this.doc);
-    if (pending && !this.pendingReported) {
-      this.services.metrics.pendingDocuments.inc();
-      this.services.logger.warn({ documentId: this.documentId }, 'document holds updates with missing dependencies');
-    } else if (!pending && this.pendingReported) {
-      this.services.metrics.pendingDocuments.dec();
-    }
-    this.pendingReported = pending;
   }
 
   /**
@@ -421,7 +455,7 @@ export class Room {
   destroy(): void {
     this.state = 'closed';
     this.awareness.close();
-    if (this.pendingReported) this.services.metrics.pendingDocuments.dec();
+    this.pending.close();
     this.doc.destroy();
   }
 }

@@ -46,9 +46,16 @@ export function updateChangesDocument(doc: Y.Doc, extent: UpdateExtent): boolean
  * more: they are dropped by the next state encoding, so they do not count.
  */
 export function hasMissingDependencies(doc: Y.Doc): boolean {
-  if (doc.store.pendingDs) return true;
+  return doc.store.pendingDs !== null || pendingStructCount(doc) > 0;
+}
+
+/** How many structs (counted by clock, as Yjs counts them) wait for missing dependencies. */
+export function pendingStructCount(doc: Y.Doc): number {
   const pending = doc.store.pendingStructs;
-  if (!pending) return false;
+  if (!pending) return 0;
   const live = Y.diffUpdateV2(pending.update, Y.encodeStateVector(doc));
-  return Y.parseUpdateMetaV2(live).to.size > 0;
+  const { from, to } = Y.parseUpdateMetaV2(live);
+  let count = 0;
+  for (const [client, end] of to) count += end - (from.get(client) ?? end);
+  return count;
 }
