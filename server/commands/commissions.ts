@@ -59,27 +59,39 @@ export async function createCommission(db: Kysely<Database>, subject: AccessSubj
   });
 }
 
+/**
+ * Updates a commission. `removedUserIds`: the people of organisations that left it, whose live
+ * sockets in its sessions must be decided again (the caller emits `user.access_changed`).
+ */
 export async function updateCommission(
   db: Kysely<Database>,
   subject: AccessSubject,
   id: string,
   input: UpdateCommissionInput,
   ip?: string,
-): Promise<CommissionView> {
+): Promise<CommissionView & { removedUserIds: string[] }> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('commissions')
-      .set({ kind: input.kind, name_fr: input.nameFr, name_ar: input.nameAr, name_en: input.nameEn })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
+    const changes = Object.fromEntries(
+      Object.entries({ kind: input.kind, name_fr: input.nameFr, name_ar: input.nameAr, name_en: input.nameEn }).filter(([, value]) => value !== undefined),
+    );
+    // Only the members changing: an UPDATE with nothing to set is no valid SQL.
+    const row =
+      Object.keys(changes).length > 0
+        ? await trx.updateTable('commissions').set(changes).where('id', '=', id).returningAll().executeTakeFirst()
+        : await trx.selectFrom('commissions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!row) throw notFound('Commission');
+    let removedUserIds: string[] = [];
     if (input.memberOrganisationIds) {
       await assertOrganisationsExist(trx, input.memberOrganisationIds);
+      const before = (await loadMembers(trx, [id])).get(id) ?? [];
+      const removed = before.filter((organisationId) => !input.memberOrganisationIds!.includes(organisationId));
       await replaceMembers(trx, id, input.memberOrganisationIds);
+      if (removed.length > 0) {
+        removedUserIds = (await trx.selectFrom('users').select('id').where('organisation_id', 'in', removed).execute()).map((user) => user.id);
+      }
     }
     await recordAudit(trx, { actorUserId: subject.userId, action: 'commission.updated', objectType: 'commission', objectId: id, details: { changes: input }, ip });
-    return { row, memberOrganisationIds: (await loadMembers(trx, [id])).get(id) ?? [] };
+    return { row, memberOrganisationIds: (await loadMembers(trx, [id])).get(id) ?? [], removedUserIds };
   });
 }
 

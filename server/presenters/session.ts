@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { AccessLevel, AgendaItemsTable, CommissionSessionsTable, DocumentAccessRow, DocumentRow } from '../../db/schema.ts';
+import { RESTRICTED_ITEM_TITLE } from '../domain/minutes.ts';
 import { isChair } from '../domain/session-rules.ts';
 import { documentAccess, type AccessSubject } from '../policies/document-access.ts';
 import { accessFacts } from '../queries/documents.ts';
@@ -20,7 +21,9 @@ export interface SessionView {
 /**
  * A session as one viewer may see it. Everyone who may see the session sees its whole agenda,
  * but an item's document (id, title, status) only when the document policy lets this viewer see
- * that document; otherwise the agenda title is all they get.
+ * that document. Otherwise the item is restricted, as in the minutes: its number, presenter and
+ * decision remain (the session still runs), but not its title or decision text, which usually
+ * name or quote the document.
  */
 export function presentSession(view: SessionView, viewer: AccessSubject) {
   const levelOf = (documentId: string | null): AccessLevel | null => {
@@ -52,16 +55,19 @@ export function presentSession(view: SessionView, viewer: AccessSubject) {
 export type PresentedSession = ReturnType<typeof presentSession>;
 
 function presentAgendaItem(item: AgendaItemRow, access: AccessLevel | null, document: DocumentRow | undefined) {
+  const restricted = access === null;
   return {
     id: item.id,
     position: item.position,
-    title: item.title,
+    /** restricted: the minutes' placeholder; clients show their own translation of it */
+    title: restricted ? RESTRICTED_ITEM_TITLE : item.title,
+    restricted,
     presenterOrganisationId: item.presenter_organisation_id,
     /** the viewer's access to the item's document; null: they follow the agenda without it */
     access,
     ...(access && document ? { documentId: document.id, documentTitle: document.title, documentStatus: document.status } : {}),
     decision: item.decision,
-    decisionText: item.decision_text,
+    decisionText: restricted ? null : item.decision_text,
     decidedAt: item.decided_at?.toISOString() ?? null,
     decidedBy: item.decided_by,
   };

@@ -64,9 +64,10 @@ describe('a commission session from start to minutes', () => {
     });
     expect(lastSessionState(sockets.sante).currentItem).toMatchObject({ documentId: world.docs.planSante.id, documentTitle: 'Plan santé MRE', access: 'edit' });
     expect(lastSessionState(sockets.emploi).currentItem).toMatchObject({ documentId: world.docs.planSante.id, access: 'view' });
-    // OIM presents its own note but has no grant on the health plan: it follows the agenda title only.
+    // OIM presents its own note but has no grant on the health plan: the item is restricted, as in the minutes.
     const oimView = lastSessionState(sockets.oim).currentItem;
-    expect(oimView).toMatchObject({ title: 'Plan santé', access: null });
+    expect(oimView).toMatchObject({ title: RESTRICTED_ITEM_TITLE, restricted: true, access: null });
+    expect(JSON.stringify(lastSessionState(sockets.oim))).not.toContain('Plan santé');
     expect(oimView).not.toHaveProperty('documentId');
     expect(oimView).not.toHaveProperty('documentTitle');
   });
@@ -96,7 +97,8 @@ describe('a commission session from start to minutes', () => {
     expect(lastSessionState(sockets.oim).currentItem).toMatchObject({ documentId: world.docs.noteOim.id, access: 'edit' });
     for (const name of ['sante', 'emploi'] as const) {
       const state = lastSessionState(sockets[name]);
-      expect(state.currentItem).toMatchObject({ title: 'Note de l’OIM', access: null });
+      expect(state.currentItem).toMatchObject({ title: RESTRICTED_ITEM_TITLE, restricted: true, access: null });
+      expect(JSON.stringify(state)).not.toContain('Note de l’OIM');
       expect(JSON.stringify(state)).not.toContain(world.docs.noteOim.id);
       expect(JSON.stringify(state)).not.toContain('Note OIM confidentielle');
     }

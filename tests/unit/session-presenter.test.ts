@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentAccessRow, DocumentRow } from '../../db/schema.ts';
+import { RESTRICTED_ITEM_TITLE } from '../../server/domain/minutes.ts';
 import { presentSession, type SessionView } from '../../server/presenters/session.ts';
 
 const at = new Date('2026-11-28T14:00:00Z');
@@ -62,7 +63,11 @@ const view: SessionView = {
     created_at: at,
   },
   memberOrganisationIds: ['sante', 'emploi'],
-  items: [item('i1', 'plan-sante', 0, 'Plan santé'), item('i2', 'note-secrete', 1, 'Point confidentiel'), item('i3', 'plan-archive', 2, 'Ancien plan')],
+  items: [
+    item('i1', 'plan-sante', 0, 'Plan santé'),
+    { ...item('i2', 'note-secrete', 1, 'Point confidentiel'), decision: 'returned', decision_text: 'Revoir les chiffres OIM', decided_at: at, decided_by: 'u-mre' },
+    item('i3', 'plan-archive', 2, 'Ancien plan'),
+  ],
   documents: new Map([
     ['plan-sante', { row: documentRow('plan-sante', 'sante', 'Plan santé MRE'), grants: [grant('plan-sante', 'emploi', 'comment')] }],
     ['note-secrete', { row: documentRow('note-secrete', 'oim', 'Note OIM confidentielle'), grants: [] }],
@@ -83,14 +88,19 @@ describe('presentSession: one session, each viewer their own documents', () => {
       ['plan-archive', 'edit'],
     ]);
     expect(presented.minutesDocumentId).toBe('minutes');
+    expect(presented.items[1]).toMatchObject({ title: 'Point confidentiel', restricted: false, decisionText: 'Revoir les chiffres OIM' });
   });
 
-  it('gives an item whose document the viewer may not see its agenda title only, even as the current item', () => {
+  it('restricts an item whose document the viewer may not see, as the minutes do, even as the current item', () => {
     const presented = presentSession(view, viewer('emploi'));
     expect(presented.chair).toBe(false);
-    expect(presented.currentItem).toEqual(expect.objectContaining({ id: 'i2', title: 'Point confidentiel', access: null }));
+    expect(presented.currentItem).toEqual(
+      expect.objectContaining({ id: 'i2', position: 1, title: RESTRICTED_ITEM_TITLE, restricted: true, access: null, decision: 'returned', decisionText: null }),
+    );
     for (const key of ['documentId', 'documentTitle', 'documentStatus']) expect(presented.currentItem).not.toHaveProperty(key);
-    expect(JSON.stringify(presented)).not.toMatch(/note-secrete|Note OIM/);
+    // Neither the agenda title nor the decision text, which name and quote the document.
+    expect(JSON.stringify(presented)).not.toMatch(/note-secrete|Note OIM|Point confidentiel|chiffres OIM/);
+    expect(presented.items[0]).toMatchObject({ title: 'Plan santé', restricted: false });
     expect(presented.items[0]).toMatchObject({ documentId: 'plan-sante', documentTitle: 'Plan santé MRE', documentStatus: 'submitted', access: 'comment' });
     // The lead of an archived document still sees it, read-only, as the document policy says.
     expect(presented.items[2]).toMatchObject({ documentId: 'plan-archive', access: 'view' });

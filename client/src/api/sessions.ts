@@ -20,7 +20,10 @@ export interface Commission {
 export interface AgendaItem {
   id: string;
   position: number;
+  /** when restricted, a French placeholder: show `session.restrictedItem` instead */
   title: string;
+  /** I may not read the item's document: no title, document or decision text (as in the minutes) */
+  restricted: boolean;
   presenterOrganisationId: string | null;
   /** my access to the item's document; null: I follow the agenda without it */
   access: AccessLevel | null;

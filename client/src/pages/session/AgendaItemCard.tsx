@@ -5,6 +5,9 @@ import { formatNumber, t } from '../../i18n/index.ts';
 import { organisationLabel } from '../../state/directory.ts';
 import { DecisionForm } from './DecisionForm.tsx';
 
+/** An item's title in the reader's language: a restricted item's placeholder is translated here. */
+export const agendaItemTitle = (item: Pick<AgendaItem, 'title' | 'restricted'>): string => (item.restricted ? t('session.restrictedItem') : item.title);
+
 /** One agenda item: number, title, presenter, document, the decision once taken; the chair's controls on it. */
 export function AgendaItemCard(props: {
   item: AgendaItem;
@@ -23,7 +26,7 @@ export function AgendaItemCard(props: {
       data-testid={props.current ? 'current-item' : 'agenda-item'}>
       <div class="agenda-item-head">
         <span class="agenda-number" aria-hidden="true">{formatNumber(props.number)}</span>
-        <strong dir="auto">{props.item.title}</strong>
+        <strong dir="auto">{agendaItemTitle(props.item)}</strong>
         <Show when={props.current}><span class="badge live-badge">{t('session.currentItem')}</span></Show>
       </div>
       <p class="small muted">

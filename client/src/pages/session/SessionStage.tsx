@@ -4,6 +4,7 @@ import type { AgendaItem, CommissionSession } from '../../api/sessions.ts';
 import { EmptyState, Notice } from '../../components/Feedback.tsx';
 import { formatDateTime, formatNumber, t } from '../../i18n/index.ts';
 import { DocumentView } from '../DocumentPage.tsx';
+import { agendaItemTitle } from './AgendaItemCard.tsx';
 
 /**
  * What is on screen beside the agenda: the document of the item shown (the current one while
@@ -25,7 +26,7 @@ export function SessionStage(props: { session: CommissionSession; shown: AgendaI
       </Show>
       <Show when={away()}>
         <div class="notice warning away" role="status">
-          <p>{t('session.movedOn', { number: formatNumber(currentNumber()), title: current()!.title })}</p>
+          <p>{t('session.movedOn', { number: formatNumber(currentNumber()), title: agendaItemTitle(current()!) })}</p>
           <button type="button" class="button small" onClick={() => props.onRejoin()}>{t('session.rejoin')}</button>
         </div>
       </Show>
