@@ -72,10 +72,14 @@ describe('heavy version diffs', () => {
   });
 
   it('ends a comparison that runs too long with 503, and the next one works in a fresh worker', async () => {
-    const pool = new DiffPool({ ...DIFF_POOL_LIMITS, timeoutMs: 300 });
+    // A 1 ms budget runs out on any machine, however fast (300 ms did not on an idle one); the
+    // pool reads its limits when each diff starts, so the next one gets the normal budget.
+    const limits = { ...DIFF_POOL_LIMITS, timeoutMs: 1 };
+    const pool = new DiffPool(limits);
     try {
       const slow = { from: bigState(5000, 'alpha'), to: bigState(5000, 'beta') };
       await expect(pool.diff('someone', slow)).rejects.toMatchObject({ status: 503, code: 'diff_timeout' });
+      limits.timeoutMs = DIFF_POOL_LIMITS.timeoutMs;
       const small = { from: bigState(2, 'alpha'), to: bigState(2, 'beta') };
       expect(JSON.parse(await pool.diff('someone', small)).summary.changed).toBeGreaterThan(0);
     } finally {
