@@ -1,12 +1,11 @@
-import type { Role } from '../../db/schema.ts';
+import { hide, when, type Policy } from './policy.ts';
 
 /**
  * Who may read the audit log: administrators of the coordination unit only. Everyone else is told
- * the log does not exist (404), so its address reveals nothing.
- *
- * TODO(rights): when server/policies/authorize.ts lands on main, register this policy there
- * instead of calling it directly from the route.
+ * the log does not exist (404, "Resource not found."), so its address reveals nothing.
  */
-export function canReadAudit(subject: { role: Role } | null | undefined): boolean {
-  return subject?.role === 'admin';
-}
+export const auditPolicy: Policy<'read', null> = {
+  objectType: 'audit_log',
+  label: 'Resource',
+  decide: (actor) => when(actor.role === 'admin', () => hide({ reason: 'admin_only' })),
+};

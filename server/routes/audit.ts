@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import Router from '@koa/router';
-import { auditRefusal } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseQuery } from '../http/validate.ts';
 import { notFound } from '../errors.ts';
-import { canReadAudit } from '../policies/audit.ts';
+import { auditPolicy } from '../policies/audit.ts';
+import { authorize } from '../policies/authorize.ts';
 import { AUDIT_CSV_COLUMNS, auditCsvRow, presentAuditEntry } from '../presenters/audit.ts';
 import { auditPage, eachAuditEntry } from '../queries/audit.ts';
 import { auditQuery, type AuditFilter } from '../schemas/audit.ts';
@@ -15,10 +15,11 @@ export const AUDIT_CSV_MAX_ROWS = 100_000;
 /** The audit log, for administrators; it does not exist for anyone else (404, not 403). */
 export const auditRouter = new Router<AppState, AppContext>();
 
+/** Anonymous visitors are simply told "not found"; a signed-in refusal is audited by authorize(). */
 async function requireAuditReader(ctx: AppContext): Promise<void> {
-  if (canReadAudit(ctx.state.actor)) return;
-  if (ctx.state.actor) await auditRefusal(ctx, { reason: 'admin_only' });
-  throw notFound();
+  const actor = ctx.state.actor;
+  if (!actor) throw notFound();
+  await authorize({ db: ctx.services.db, ip: ctx.ip }, actor, auditPolicy, 'read', { facts: null });
 }
 
 auditRouter.get('/api/audit', async (ctx) => {
