@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { deleteAuditBefore } from '../queries/audit.ts';
+import { repeatJob } from './schedule.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -22,12 +23,5 @@ export function scheduleAuditRetention(db: Kysely<Database>, clock: Clock, logge
       (deleted) => deleted > 0 && logger.info({ deleted, retentionDays }, 'old audit entries deleted'),
       (error) => logger.error({ err: error }, 'audit retention failed'),
     );
-  const first = setTimeout(run, 5_000);
-  const timer = setInterval(run, intervalMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return repeatJob(run, { firstAfterMs: 5_000, intervalMs });
 }
