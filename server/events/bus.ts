@@ -20,6 +20,7 @@ export type DomainEvent =
   | { type: 'comment.resolved'; documentId: string; commentId: string; actorUserId: string; resolved: boolean }
   | { type: 'mention'; documentId: string; commentId: string; actorUserId: string; userIds: string[] }
   | { type: 'measure.status_changed'; documentId: string; measureId: string; title: string; from: string | null; to: string; actorUserId: string | null }
+  | { type: 'measure.indicator_recorded'; documentId: string; measureId: string; value: number | null; actorUserId: string | null }
   | { type: 'measure.overdue'; documentId: string; measureId: string; title: string; due: string; leadOrganisationId: string | null }
   | { type: 'session.updated'; sessionId: string; commissionId: string; actorUserId: string }
   | { type: 'session.started'; sessionId: string; commissionId: string; actorUserId: string }
