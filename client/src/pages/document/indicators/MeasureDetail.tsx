@@ -62,12 +62,11 @@ export function MeasureDetail(props: {
             <ol class="history-list" data-testid="indicator-history">
               <For each={newestFirst()}>
                 {(entry) => (
-                  <li dir="auto">
-                    {t('indicator.by', {
-                      value: entry.value === null ? t('indicator.cleared') : `${formatNumber(entry.value)}${props.measure.indicatorUnit ? ` ${props.measure.indicatorUnit}` : ''}`,
-                      name: entry.by?.name || t('indicator.unknownAuthor'),
-                      when: formatDateTime(entry.at),
-                    })}
+                  <li>
+                    <bdi class="history-value">{entry.value === null ? t('indicator.cleared') : `${formatNumber(entry.value)}${props.measure.indicatorUnit ? ` ${props.measure.indicatorUnit}` : ''}`}</bdi>
+                    <span class="muted">
+                      {' — '}<bdi>{entry.by?.name || t('indicator.unknownAuthor')}</bdi>{' · '}<time dateTime={entry.at}><bdi>{formatDateTime(entry.at)}</bdi></time>
+                    </span>
                   </li>
                 )}
               </For>
