@@ -58,6 +58,7 @@ export const ar: Record<MessageKey, string> = {
   'overdue.none': 'لا توجد تدابير متأخرة. 🎉',
   'measure.due': 'الأجل {date}',
   'measure.progress': '{progress}٪',
+  'measure.indicator': 'المؤشر: {values}',
   'measure.markDone': 'تعليم كمنجز',
   'measure.setStatus': 'تغيير الوضعية',
   'measure.updated': 'التدبير «{title}»: {status} (من طرف {name}).',

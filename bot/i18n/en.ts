@@ -58,6 +58,7 @@ export const en: Record<MessageKey, string> = {
   'overdue.none': 'No overdue measures. 🎉',
   'measure.due': 'due {date}',
   'measure.progress': '{progress}%',
+  'measure.indicator': 'Indicator: {values}',
   'measure.markDone': 'Mark done',
   'measure.setStatus': 'Set status',
   'measure.updated': 'Measure “{title}”: {status} (by {name}).',

@@ -57,6 +57,7 @@ export const fr = {
   'overdue.none': 'Aucune mesure en retard. 🎉',
   'measure.due': 'échéance {date}',
   'measure.progress': '{progress} %',
+  'measure.indicator': 'Indicateur : {values}',
   'measure.markDone': 'Marquer terminée',
   'measure.setStatus': 'Changer le statut',
   'measure.updated': 'Mesure « {title} » : {status} (par {name}).',
