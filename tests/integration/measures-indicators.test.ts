@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createMeasure, findMeasure, updateMeasure } from '../../shared/doc-schema.ts';
+import { createMeasure, deleteMeasureRow, findMeasure, updateMeasure } from '../../shared/doc-schema.ts';
 import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
 import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
 import { ApiClient } from '../helpers/http.ts';
@@ -135,5 +135,37 @@ describe('measure indicators: projection and history', () => {
     expect(response.status).toBe(404);
     const malformed = await ApiClient.withToken(server.url, world.editors[0]!.token).get(`/api/documents/${world.documentId}/indicator-history?measure=${'x'.repeat(65)}`);
     expect(malformed.status).toBe(400);
+  });
+
+  it('row comments: on a measure just typed in, not on one that does not exist; a deleted measure detaches its thread; replies name the measure', async () => {
+    const editor = connect(world.editors[0]!.token);
+    await editor.synced();
+    createMeasure(editor.doc, { id: 'm-comment', title: 'Guichet unique à Lyon' });
+    const as = (token: string) => ApiClient.withToken(server.url, token);
+    const path = `/api/documents/${world.documentId}/comments`;
+    // The live document is what counts: the measure exists before any projection of it.
+    await eventually(async () => {
+      const created = await as(world.guests.comment.token).post(path, { body: 'Date à confirmer', anchor: { type: 'measure', measureId: 'm-comment' } });
+      expect(created.status).toBe(201);
+    });
+    const missing = await as(world.guests.comment.token).post(path, { body: 'Et celle-ci ?', anchor: { type: 'measure', measureId: 'm-nowhere' } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error).toMatchObject({ code: 'invalid_anchor', message: 'The anchor names no measure of this document.' });
+    expect(JSON.stringify(missing.body.error.details)).toContain('anchor.measureId');
+    // Comment access is needed, as for any comment.
+    const viewer = await as(world.guests.view.token).post(path, { body: 'Je ne peux que lire', anchor: { type: 'measure', measureId: 'm-comment' } });
+    expect(viewer.status).toBe(403);
+
+    const threads = (await as(world.editors[1]!.token).get(`${path}?measure=m-comment`)).body.threads;
+    expect(threads).toHaveLength(1);
+    const reply = await as(world.editors[1]!.token).post(path, { body: 'Je regarde', threadId: threads[0].id });
+    expect(reply.status).toBe(201);
+    await eventually(async () => {
+      const notifications = (await as(world.guests.comment.token).get('/api/notifications')).body.notifications;
+      expect(notifications.find((notification: { kind: string }) => notification.kind === 'reply')?.payload).toMatchObject({ measureId: 'm-comment', measureTitle: 'Guichet unique à Lyon' });
+    });
+
+    deleteMeasureRow(editor.doc, 'm-comment');
+    await eventually(async () => expect((await as(world.editors[1]!.token).get(`${path}?measure=m-comment`)).body.threads[0]).toMatchObject({ anchorStatus: 'detached', anchor: { type: 'measure', measureId: 'm-comment' } }));
   });
 });
