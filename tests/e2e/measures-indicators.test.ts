@@ -114,4 +114,17 @@ describe('indicators and row comments in two browsers', () => {
     await alice.page.getByTestId('language').selectOption('fr');
     expect(alice.problems).toEqual([]);
   });
+
+  it('once the measure is deleted in one window, its thread in the other says so', async () => {
+    await alice.page.setViewportSize({ width: 1440, height: 900 });
+    await firstRow(alice.page).getByTestId('measure-comments').click();
+    await alice.page.locator('#side-panel').getByTestId('thread').first().waitFor();
+    bob.page.once('dialog', (dialog) => void dialog.accept());
+    await firstRow(bob.page).getByRole('button', { name: /Supprimer/ }).click();
+    await alice.page.locator('#side-panel').getByTestId('measure-deleted').first().waitFor({ timeout: 10_000 });
+    expect(await alice.page.locator('#side-panel').getByTestId('thread').first().textContent()).toContain('Mesure supprimée');
+    await alice.page.screenshot({ path: `${SHOTS}/comment-deleted-1440-fr.png` });
+    expect(alice.problems).toEqual([]);
+    expect(bob.problems).toEqual([]);
+  });
 });
