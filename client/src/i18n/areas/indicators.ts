@@ -21,6 +21,7 @@ export const fr = {
   'indicator.detailTitle': 'Mesure : {title}',
   'indicator.comments': 'Commentaires sur cette mesure',
   'comments.measureDeleted': 'Mesure supprimée : ce fil portait sur une mesure qui n’existe plus.',
+  'comments.deletedMeasureTitle': 'mesure supprimée',
 } as const;
 
 type Keys = keyof typeof fr;
@@ -47,6 +48,7 @@ export const ar: Record<Keys, string> = {
   'indicator.detailTitle': 'الإجراء: {title}',
   'indicator.comments': 'التعليقات على هذا الإجراء',
   'comments.measureDeleted': 'إجراء محذوف: كان هذا النقاش يخص إجراء لم يعد موجودا.',
+  'comments.deletedMeasureTitle': 'إجراء محذوف',
 };
 
 export const en: Record<Keys, string> = {
@@ -71,4 +73,5 @@ export const en: Record<Keys, string> = {
   'indicator.detailTitle': 'Measure: {title}',
   'indicator.comments': 'Comments on this measure',
   'comments.measureDeleted': 'Measure deleted: this thread was about a measure that no longer exists.',
+  'comments.deletedMeasureTitle': 'deleted measure',
 };

@@ -137,7 +137,7 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
           <div id="side-panel" class="workspace-side">
             <DocumentSidePanel documentId={props.documentId} comments={comments} tab={sideTab()} onTab={setSideTab}
               commentReadOnly={reasons().comment ? t(reasons().comment!) : null} canEdit={editable()} sessionId={props.sessionId ?? null}
-              measure={measureFilter() ? { id: measureFilter()!, title: measureTitle(measureFilter()!) ?? t('comments.measureDeleted') } : null}
+              measure={measureFilter() ? { id: measureFilter()!, title: measureTitle(measureFilter()!) ?? t('comments.deletedMeasureTitle') } : null}
               onClearMeasure={() => setMeasureFilter(null)} measureTitle={measureTitle} />
           </div>
         </Show>
