@@ -84,7 +84,11 @@ export function createExt4Volume(sizeMb: number): Ext4Volume {
       } finally {
         fs.closeSync(fd);
       }
-      return () => fs.rmSync(filler, { force: true });
+      return () => {
+        fs.rmSync(filler, { force: true });
+        // Made durable at once: a later cut (a test's next fault) must not bring the filler back.
+        run('sync', ['-f', dir]);
+      };
     },
     dispose() {
       if (mounted) {
