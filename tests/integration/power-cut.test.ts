@@ -1,65 +1,50 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { openDatabase } from '../../db/database.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
-import { measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
-import { freePort, metricValue, spawnServer, type ChildServer } from '../helpers/child-server.ts';
-import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
-import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
+import { metricValue } from '../helpers/child-server.ts';
+import { eventually } from '../helpers/collab.ts';
 import { createExt4Volume, ext4VolumeUnavailable, type Ext4Volume } from '../helpers/ext4-volume.ts';
-import { startServerOn, type PersistentDatabase } from '../helpers/persistent-database.ts';
+import { reportFaultFigures } from '../helpers/fault-figures.ts';
+import { measureIds, pause, startFaultRig, type FaultRig } from '../helpers/fault-rig.ts';
+import { ownPostgresUnavailable, startOwnPostgres, type OwnPostgres } from '../helpers/own-postgres.ts';
+import { persistentDatabaseAt } from '../helpers/persistent-database.ts';
+import { measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
+import type * as Y from 'yjs';
 
 /**
- * A power cut under the embedded database: its folder on an ext4 filesystem that is shut down
- * without flushing its journal (what a power cut leaves on disk), the process killed, the
- * filesystem mounted again. Tansiq must start again, and every edit it had committed must be there;
- * what it had not committed the clients still hold and send again.
+ * A power cut under the database: its folder on an ext4 filesystem that is shut down without
+ * flushing its journal (what a power cut leaves on disk), the processes killed, the filesystem
+ * mounted again. Tansiq must start again, and every edit it had committed must be there; what it
+ * had not committed the clients still hold and send again. The embedded database's folder; with
+ * DATABASE_URL set, a PostgreSQL cluster of the test's own on such a volume.
  */
-const unavailable = process.env.DATABASE_URL ? 'it concerns the embedded database (DATABASE_URL is set)' : ext4VolumeUnavailable();
+const onPostgres = Boolean(process.env.DATABASE_URL);
+const unavailable = onPostgres ? ownPostgresUnavailable() : ext4VolumeUnavailable();
 
-describe.skipIf(unavailable)(`a power cut under the embedded database${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+describe.skipIf(unavailable)(`a power cut under the database${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
   let volume: Ext4Volume;
-  let database: PersistentDatabase;
-  let world: CollabWorld;
-  let child: ChildServer | undefined;
-  let port: number;
-  const peers: TestPeer[] = [];
+  let postgres: OwnPostgres | undefined;
+  let rig: FaultRig;
 
   beforeAll(async () => {
-    volume = createExt4Volume(256);
-    const dataDir = path.join(volume.dir, 'data');
-    database = {
-      env: { TANSIQ_DATA_DIR: dataDir },
-      open: () => openDatabase({ dataDir }),
-      dispose: async () => {},
-    };
-    const migrating = await database.open();
-    await migrateToLatest(migrating.db);
-    await migrating.close();
-    const setup = await startServerOn(database);
-    world = await collabWorld(setup.database.db, setup.url, { editors: 2 });
-    await setup.close();
-    port = await freePort();
-    child = await spawnServer(port, database.env);
+    if (onPostgres) {
+      postgres = await startOwnPostgres(256);
+      volume = postgres.volume;
+    } else {
+      volume = createExt4Volume(256);
+    }
+    const database = await persistentDatabaseAt(postgres ? { url: postgres.url } : { dataDir: path.join(volume.dir, 'data') });
+    rig = await startFaultRig(database);
   }, 180_000);
   afterAll(async () => {
-    for (const peer of peers) peer.destroy();
-    await child?.stop();
-    volume?.dispose();
+    await rig?.dispose();
+    if (postgres) await postgres.dispose();
+    else volume?.dispose();
   });
 
-  const connect = (index: number) => {
-    const peer = connectPeer(child!.url, world.documentId, world.editors[index]!.token);
-    peers.push(peer);
-    return peer;
-  };
-  const measureIds = (doc: Y.Doc) => new Set(measuresOf(doc).toArray().map((measure) => measure.get('id') as string));
   const addMeasure = (doc: Y.Doc, id: string) => measuresOf(doc).push([newMeasureMap({ id, title: `Mesure ${id}` })]);
-  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it('starts again with every committed edit, and takes back the rest from the clients', { timeout: 240_000 }, async () => {
-    const writer = connect(0);
+    const writer = rig.connect(0);
     await writer.synced();
 
     // Committed before the cut: the server said so on /metrics (every accepted update stored).
@@ -70,9 +55,9 @@ describe.skipIf(unavailable)(`a power cut under the embedded database${unavailab
       await pause(5);
     }
     await eventually(async () => {
-      const accepted = await metricValue(child!.url, 'tansiq_collab_updates_total');
+      const accepted = await metricValue(rig.url, 'tansiq_collab_updates_total');
       expect(accepted).toBeGreaterThanOrEqual(60);
-      expect(await metricValue(child!.url, 'tansiq_collab_durability_lag_seconds_count')).toBeGreaterThanOrEqual(accepted);
+      expect(await metricValue(rig.url, 'tansiq_collab_durability_lag_seconds_count')).toBeGreaterThanOrEqual(accepted);
     });
 
     // Typing goes on; the power goes in the middle of it.
@@ -80,7 +65,7 @@ describe.skipIf(unavailable)(`a power cut under the embedded database${unavailab
     for (let i = 0; i < 200; i++) {
       if (i === 100) {
         volume.cut();
-        await child!.kill9();
+        await Promise.all([rig.kill9(), postgres?.stop()]);
         writer.provider.disconnect();
       }
       addMeasure(writer.doc, `burst-${i}`);
@@ -90,22 +75,27 @@ describe.skipIf(unavailable)(`a power cut under the embedded database${unavailab
 
     volume.remount();
     const restartedAt = performance.now();
-    child = await spawnServer(port, database.env);
+    await postgres?.start();
+    await rig.restart();
     const readyAfterMs = performance.now() - restartedAt;
 
     // Before any client comes back: what was committed is in the database.
-    const reader = connect(1);
+    const reader = rig.connect(1);
     await reader.synced();
     const lost = acknowledged.filter((id) => !measureIds(reader.doc).has(id));
 
     // The writer comes back and sends what the server lacks.
     writer.provider.connect();
     await eventually(() => expect(measureIds(reader.doc).size).toBe(typed.length), 30_000);
-    const convergedAfterMs = performance.now() - restartedAt;
-    console.info(
-      `power cut (PGlite): typed ${typed.length}, acknowledged ${acknowledged.length}, lost ${lost.length}, ` +
-        `ready ${Math.round(readyAfterMs)} ms after restart, converged ${Math.round(convergedAfterMs)} ms after restart`,
-    );
+    reportFaultFigures({
+      scenario: 'power cut',
+      database: onPostgres ? 'postgres' : 'pglite',
+      typed: typed.length,
+      acknowledged: acknowledged.length,
+      lost: lost.length,
+      convergedMs: performance.now() - restartedAt,
+      note: `ready ${Math.round(readyAfterMs)} ms after the restart began`,
+    });
     expect(lost).toEqual([]);
   });
 });
