@@ -21,6 +21,7 @@ const FILES = [
   'pglite-disk-failure',
   'postgres-disk-failure',
   'database-outage',
+  'pglite-stall',
   'collab-large-offline-edit',
   'collab-projection-crash',
   'collab-crash',
