@@ -14,7 +14,7 @@ import { DEFAULT_PENDING_REPAIR_MS } from './pending-watch.ts';
 import type { CollabLimits } from './limits.ts';
 import { observeUnstored, type CollabMetrics } from './metrics.ts';
 import { projectDocument } from './projection.ts';
-import { projectionMark } from './projection-mark.ts';
+import { projectionLags, projectionMark } from './projection-mark.ts';
 import { writeProjection } from './projection-writer.ts';
 import { Room } from './room.ts';
 import { recordIndicatorValues } from './indicator-history-store.ts';
@@ -72,7 +72,10 @@ export class CollabHub {
    */
   private readonly people = new Map<string, { connections: number; actor: Actor; user: AwarenessUser }>();
   private readonly projections: KeyedDebouncer;
+  /** checks of freshly loaded documents' projections (see `catchUpProjection`), awaited at close */
+  private readonly projectionChecks = new Set<Promise<void>>();
   private closing = false;
+  private closed = false;
   private cluster: RedisCluster | null = null;
 
   constructor(private readonly options: HubOptions) {
@@ -206,6 +209,7 @@ export class CollabHub {
       pendingRepairMs: this.options.pendingRepairMs ?? DEFAULT_PENDING_REPAIR_MS,
     }, prefetched);
     if (this.cluster) room.loaded.then(() => this.linkToCluster(room), () => {});
+    room.loaded.then(() => this.catchUpProjection(room), () => {});
     this.rooms.set(documentId, room);
     this.options.metrics.openDocuments.inc();
     room.loaded.catch(() => {
@@ -216,6 +220,34 @@ export class CollabHub {
       room.destroy();
     });
     return room;
+  }
+
+  /**
+   * A document just loaded whose projection lags what is stored (edited by another process that
+   * died before projecting, or by one that has not restarted since) is projected now, not at the
+   * next edit. After the load, so opening the document never waits for it; tracked, so that
+   * `close` waits for it (or gives up on it at its deadline) instead of closing the database under it.
+   */
+  private catchUpProjection(room: Room): void {
+    if (this.closing) return;
+    const { documentId } = room;
+    const check = (async () => {
+      const recorded = await this.options.db.selectFrom('doc_projections').select('state').where('document_id', '=', documentId).executeTakeFirst();
+      if (this.closed || room.state !== 'ready') return;
+      if (!projectionLags(room.doc, recorded ? new Uint8Array(recorded.state) : null)) return;
+      this.options.metrics.projectionCatchUps.inc();
+      // Through the debouncer: one run per document at a time, and `close` runs what is left.
+      this.projections.schedule(documentId);
+      await this.projections.runNow(documentId);
+    })()
+      .catch((error) => this.options.logger.error({ err: error, documentId }, 'could not check whether a projection is up to date'))
+      .finally(() => this.projectionChecks.delete(check));
+    this.projectionChecks.add(check);
+  }
+
+  /** Settles once the projection checks of the documents loaded so far are done (tests, tools). */
+  async projectionChecksSettled(): Promise<void> {
+    await Promise.all(this.projectionChecks);
   }
 
   /** With several processes: start relaying this document, and catch up with what the others hold. */
@@ -377,6 +409,7 @@ export class CollabHub {
       this.leave(connection);
     }
     const writeOut = async () => {
+      await Promise.all(this.projectionChecks);
       await this.store.flush();
       await this.projections.runAll();
       for (const room of [...this.rooms.values()]) await this.unload(room);
@@ -385,6 +418,7 @@ export class CollabHub {
       await this.compactor.settled();
     };
     const finished = await within(endBy - Date.now(), writeOut());
+    this.closed = true;
     const unstored = await this.store.close(Math.max(0, endBy - Date.now()));
     if (unstored > 0) {
       this.options.logger.error({ unstoredUpdates: unstored }, 'stopping with updates not stored (the database did not take them); their clients still hold them and send them again');
