@@ -9,6 +9,7 @@ import './styles/editor.css';
 import './styles/charts.css';
 import './styles/panels.css';
 import './styles/sessions.css';
+import './styles/review.css';
 import './styles/print.css';
 import './realtime/socket.ts';
 
