@@ -19,13 +19,14 @@ describe('measure changes in the reader’s language', () => {
     expect(describeFieldChange('fr', { field: 'leadOrganisationId', before: null, after: 'sante' }, options)).toBe('Chef de file : (vide) → Ministère de la Santé');
   });
 
-  it('Arabic', () => {
-    expect(describeFieldChange('ar', { field: 'status', before: 'in_progress', after: 'done' }, options)).toBe('الحالة: قيد الإنجاز ← منجز');
+  it('Arabic, each value isolated from the arrow', () => {
+    expect(describeFieldChange('ar', { field: 'status', before: 'in_progress', after: 'done' }, options)).toBe('الحالة: \u2068قيد الإنجاز\u2069 ← \u2068منجز\u2069');
+    expect(plain(describeFieldChange('ar', { field: 'progress', before: 40, after: 60 }, options))).toMatch(/^نسبة الإنجاز: \u2068[^\u2069]*40[^\u2069]*\u2069 ← \u2068[^\u2069]*60[^\u2069]*\u2069$/);
     const due = describeFieldChange('ar', { field: 'due', before: '2026-06-30', after: '2026-09-30' }, options);
     expect(due.startsWith('الأجل: ')).toBe(true);
     expect(due).toContain(' ← ');
     expect(due).not.toContain('due');
-    expect(describeFieldChange('ar', { field: 'title', before: 'قديم', after: 'جديد' }, options)).toBe('العنوان: قديم ← جديد');
+    expect(describeFieldChange('ar', { field: 'title', before: 'قديم', after: 'جديد' }, options)).toBe('العنوان: \u2068قديم\u2069 ← \u2068جديد\u2069');
   });
 
   it('English, and never a field name', () => {

@@ -8,8 +8,9 @@ import type { Suggestion } from '../../api/suggestions.ts';
 import type { SuggestionsController } from './suggestions/suggestions-controller.ts';
 import { SuggestionsPanel } from './suggestions/SuggestionsPanel.tsx';
 import { currentUser } from '../../state/session.ts';
+import { HistoryPanel } from './history/HistoryPanel.tsx';
 
-export type SideTab = 'comments' | 'suggestions' | 'versions';
+export type SideTab = 'comments' | 'suggestions' | 'versions' | 'history';
 
 /** Beside the content: the comment threads, or the versions. ARIA tabs, arrows mirrored in Arabic. */
 export function DocumentSidePanel(props: {
@@ -29,7 +30,7 @@ export function DocumentSidePanel(props: {
   onDiscuss: (suggestion: Suggestion, body: string) => Promise<void>;
   onOpenThread: (threadId: string) => void;
 }) {
-  const tabs: SideTab[] = ['comments', 'suggestions', 'versions'];
+  const tabs: SideTab[] = ['comments', 'suggestions', 'versions', 'history'];
   const openCount = () => filterThreads(props.comments.store.threads(), 'open', { myUserId: null, sessionId: null, measureId: null }).length;
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -67,6 +68,9 @@ export function DocumentSidePanel(props: {
           </Match>
           <Match when={props.tab === 'versions'}>
             <VersionsPanel documentId={props.documentId} canEdit={props.canEdit} />
+          </Match>
+          <Match when={props.tab === 'history'}>
+            <HistoryPanel documentId={props.documentId} />
           </Match>
         </Switch>
       </div>

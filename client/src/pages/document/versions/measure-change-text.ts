@@ -69,5 +69,8 @@ export function describeFieldChange(
   const empty = DICTIONARIES[locale]['change.empty' as MessageKey];
   const before = value(locale, change, change.before, options.organisationName, currency, withYear) ?? empty;
   const after = value(locale, change, change.after, options.organisationName, currency, withYear) ?? empty;
-  return DICTIONARIES[locale]['change.fromTo' as MessageKey].replace('{field}', label(locale, change.field)).replace('{before}', before).replace('{after}', after);
+  // In Arabic each value is isolated (FSI … PDI): numbers and Latin names would otherwise let the
+  // bidirectional algorithm reorder "40 % ← 60 %" around the arrow.
+  const isolate = (text: string) => (locale === 'ar' ? `\u2068${text}\u2069` : text);
+  return DICTIONARIES[locale]['change.fromTo' as MessageKey].replace('{field}', label(locale, change.field)).replace('{before}', isolate(before)).replace('{after}', isolate(after));
 }
