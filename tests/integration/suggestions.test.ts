@@ -16,11 +16,14 @@ function paragraph(text: string): Y.XmlElement {
   return element;
 }
 
+/** A text node's characters (its toString() would show formatting as tags). */
+const plain = (node: Y.XmlText) => node.toDelta().map((op: { insert: unknown }) => String(op.insert)).join('');
+
 /** The first text node of the body whose text contains `needle`. */
 function textNodeWith(doc: Y.Doc, needle: string): Y.XmlText {
   const walk = (node: Y.XmlElement | Y.XmlFragment): Y.XmlText | null => {
     for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText && child.toString().includes(needle)) return child;
+      if (child instanceof Y.XmlText && plain(child).includes(needle)) return child;
       if (child instanceof Y.XmlElement) {
         const found = walk(child);
         if (found) return found;
@@ -107,7 +110,7 @@ describe('suggestion mode, enforced on the server', () => {
     const editor = peer(world.editors[0]!.token);
     await editor.synced();
     const node = textNodeWith(editor.doc, 'trois régions');
-    const at = (needle: string) => node.toString().indexOf(needle);
+    const at = (needle: string) => plain(node).indexOf(needle);
     const commenter = api(world.guests.comment.token);
 
     // Refused: outside one text node, with a line break, by a viewer, by an outsider.
@@ -160,6 +163,31 @@ describe('suggestion mode, enforced on the server', () => {
         { action: 'suggestion.rejected', actor_user_id: world.editors[0]!.id },
       ]),
     );
+  });
+
+  it('a format suggestion, discussed in a comment thread, then accepted', async () => {
+    const editor = peer(world.editors[0]!.token);
+    await editor.synced();
+    const node = textNodeWith(editor.doc, 'quatre régions');
+    const from = plain(node).indexOf('quatre');
+    const range = { start: position(node, from), end: position(node, from + 6) };
+    const commenter = api(world.guests.comment.token);
+    const created = await commenter.post(suggestionsPath(), { suggestions: [{ ...range, mark: { name: 'bold', on: true } }] });
+    expect(created.status).toBe(201);
+    const id = created.body.suggestions[0].id as string;
+
+    const thread = await commenter.post(`/api/documents/${world.documentId}/comments`, { body: 'Pour insister sur le chiffre', anchor: { type: 'text', ...range, quote: 'quatre' } });
+    expect(thread.status).toBe(201);
+    expect((await commenter.put(`${suggestionsPath()}/${id}/thread`, { threadId: thread.body.comment.id })).status).toBe(200);
+    const foreignThread = '00000000-0000-4000-8000-000000000000';
+    expect((await commenter.put(`${suggestionsPath()}/${id}/thread`, { threadId: foreignThread })).status).toBe(400);
+    expect((await api(world.editors[1]!.token).get(suggestionsPath())).body.suggestions[0]).toMatchObject({ id, threadId: thread.body.comment.id, mark: { name: 'bold', on: true } });
+
+    expect((await api(world.editors[1]!.token).post(`${suggestionsPath()}/${id}/accept`)).status).toBe(200);
+    await eventually(() => expect(textNodeWith(editor.doc, 'quatre régions').toDelta()).toContainEqual({ insert: 'quatre', attributes: { bold: {} } }));
+    await server.hub.store.flush();
+    const stored = await loadStoredDocument(server.database.db, world.documentId);
+    expect(textNodeWith(stored, 'quatre régions').toDelta()).toContainEqual({ insert: 'quatre', attributes: { bold: {} } });
   });
 
   it('a suggestion whose text was deleted meanwhile is refused at acceptance and stays open', async () => {
