@@ -115,6 +115,23 @@ describe('suggestion mode in the browser', () => {
     expect(commenter.problems).toEqual([]);
   });
 
+  it('an editor who switches suggestion mode on suggests too (accented letters in one draft), then accepts it', async () => {
+    await lead.page.getByTestId('suggest-toggle').click();
+    expect(await lead.page.getByTestId('suggest-toggle').getAttribute('aria-pressed')).toBe('true');
+    await caretAfter(lead.page, 'jeunes');
+    await lead.page.keyboard.type(' lauréats');
+    await lead.page.keyboard.press('ArrowUp');
+    const panel = lead.page.getByTestId('suggestions-panel');
+    // One suggestion, accented letter included (it comes as text input, not as a key press).
+    await expect.poll(() => panel.getByTestId('suggestion').allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('Insérer « lauréats »')]);
+    expect(await ownText(commenter.page)).not.toContain('lauréats');
+    expect(await ownText(lead.page), 'the editor’s own text is unchanged while suggesting, no stray letter').toContain('cinq cents jeunes diplômés.');
+    await lead.page.getByTestId('suggest-toggle').click();
+    expect(await lead.page.getByTestId('suggest-toggle').getAttribute('aria-pressed')).toBe('false');
+    await panel.getByTestId('suggestion').getByTestId('accept-suggestion').click();
+    await expect.poll(() => ownText(commenter.page)).toContain('cinq cents jeunes lauréats diplômés.');
+  });
+
   it('looks right in French, Arabic and English, wide and narrow', async () => {
     await caretAfter(commenter.page, 'cinq cents');
     await commenter.page.keyboard.type(' environ');

@@ -1,5 +1,6 @@
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey, TextSelection, type EditorState } from '@tiptap/pm/state';
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { ReplaceStep } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { NewSuggestion, Suggestion } from '../../../api/suggestions.ts';
@@ -93,6 +94,22 @@ function build(state: EditorState, options: SuggestModeOptions, draft: Draft | n
 
 const isRemote = (meta: unknown) => meta !== undefined;
 
+/** The text of a transaction that only inserts inline text at the selection, or null. */
+function typedText(tr: Transaction): string | null {
+  if (tr.steps.length !== 1) return null;
+  const step = tr.steps[0];
+  if (!(step instanceof ReplaceStep) || step.from !== step.to) return null;
+  const { content } = step.slice;
+  if (step.slice.openStart !== 0 || step.slice.openEnd !== 0 || content.childCount === 0) return null;
+  let text = '';
+  let onlyText = true;
+  content.forEach((node) => {
+    if (node.isText) text += node.text ?? '';
+    else onlyText = false;
+  });
+  return onlyText && text ? text : null;
+}
+
 /**
  * Suggestion mode: while active, nothing typed changes the document (the server would refuse it
  * from a commenter anyway). Typing, deleting, pasting and formatting become suggestions, drawn
@@ -117,6 +134,7 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
     const options = this.options;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let cache: { doc: EditorState['doc']; own: SuggestState; bound: boolean; decorations: DecorationSet } | undefined;
+    let editorView: EditorView | undefined;
 
     const draftOf = (state: EditorState) => suggestModeKey.getState(state)?.draft ?? null;
     const setDraft = (view: EditorView, draft: Draft | null, caret?: number) => {
@@ -213,6 +231,14 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
         // The last guard: while suggesting, no local change reaches the document; what it meant is suggested instead.
         filterTransaction: (tr, state) => {
           if (!options.active() || !tr.docChanged || isRemote(tr.getMeta(ySyncPluginKey))) return true;
+          // Text that arrives without a key press (accented letters, input methods, dictation)
+          // joins the draft like typed letters do, instead of becoming a suggestion per letter.
+          const typed = typedText(tr);
+          if (typed && editorView) {
+            const view = editorView;
+            queueMicrotask(() => type(view, typed));
+            return false;
+          }
           const binding = bindingOf(state);
           const ops = binding ? opsFromTransaction(tr, binding) : [];
           if (ops.length > 0) queueMicrotask(() => options.onSuggest(ops));
@@ -262,7 +288,15 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
             },
           },
         },
-        view: () => ({ destroy: () => clearTimeout(timer) }),
+        view: (view) => {
+          editorView = view;
+          return {
+            destroy: () => {
+              clearTimeout(timer);
+              editorView = undefined;
+            },
+          };
+        },
       }),
     ];
   },
