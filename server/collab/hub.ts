@@ -17,6 +17,8 @@ import { projectDocument } from './projection.ts';
 import { projectionMark } from './projection-mark.ts';
 import { writeProjection } from './projection-writer.ts';
 import { Room } from './room.ts';
+import { recordIndicatorValues } from './indicator-history-store.ts';
+import type { IndicatorValueChange } from './indicator-history.ts';
 import { within } from '../deadline.ts';
 import { CollabMessageKind } from '../cluster/collab-channel.ts';
 import type { RedisCluster } from '../cluster/redis-cluster.ts';
@@ -59,6 +61,8 @@ export class CollabHub {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compactor: Compactor;
   private readonly unloads = new Set<Promise<void>>();
+  /** indicator history being written (awaited at close) */
+  private readonly historyWrites = new Set<Promise<void>>();
   /** stored documents being read for connections still being admitted (see `prefetch`) */
   private readonly prefetches = new Map<string, { read: Promise<LoadedDocument>; holders: number }>();
   /**
@@ -194,6 +198,7 @@ export class CollabHub {
       limits: this.options.limits,
       onChanged: (changed) => this.projections.schedule(changed.documentId),
       onStored: (stored) => this.compactor.afterAppend(stored),
+      onIndicatorValues: (changed, changes) => this.recordIndicators(changed.documentId, changes),
       release: (connection) => this.leave(connection),
       onCommitted: (changed, update) => this.cluster?.publish(changed.documentId, CollabMessageKind.update, update),
       onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
@@ -287,6 +292,20 @@ export class CollabHub {
     }
   }
 
+  /**
+   * Records changes of current indicator values as they happen, stamped by this process's clock,
+   * then tells the document's readers (their charts fetch the history again).
+   */
+  private recordIndicators(documentId: string, changes: IndicatorValueChange[]): void {
+    const write = recordIndicatorValues(this.options.db, documentId, changes, new Date())
+      .then(() => {
+        for (const change of changes) this.options.events?.emit({ type: 'measure.indicator_recorded', documentId, measureId: change.measureId, value: change.value, actorUserId: change.userId });
+      })
+      .catch((error) => this.options.logger.error({ err: error, documentId, changes: changes.length }, 'could not record indicator values'))
+      .finally(() => this.historyWrites.delete(write));
+    this.historyWrites.add(write);
+  }
+
   /** Merges the document's log into its snapshot now (tests, tools). */
   compact(documentId: string): Promise<void> {
     return this.compactor.compact(documentId, () => this.rooms.get(documentId)?.liveDocument() ?? null);
@@ -362,6 +381,7 @@ export class CollabHub {
       await this.projections.runAll();
       for (const room of [...this.rooms.values()]) await this.unload(room);
       await Promise.all(this.unloads);
+      await Promise.all(this.historyWrites);
       await this.compactor.settled();
     };
     const finished = await within(endBy - Date.now(), writeOut());

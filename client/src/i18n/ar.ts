@@ -3,6 +3,7 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as indicators from './areas/indicators.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
 import type { Dictionary } from './fr.ts';
@@ -306,5 +307,6 @@ export const ar: Dictionary = {
   ...sessions.ar,
   ...audit.ar,
   ...measuresGrid.ar,
+  ...indicators.ar,
   ...review.ar,
 };

@@ -7,6 +7,7 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as indicators from './areas/indicators.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
 
@@ -309,6 +310,7 @@ export const fr = {
   ...sessions.fr,
   ...audit.fr,
   ...measuresGrid.fr,
+  ...indicators.fr,
   ...review.fr,
 } as const;
 

@@ -14,6 +14,7 @@ export interface ServerEvents {
   'suggestions:changed': { documentId: string };
   'measure:status_changed': { documentId: string; measureId: string; title: string; from: string | null; to: string };
   'measure:overdue': { documentId: string; measureId: string; title: string; due: string };
+  'measure:indicator_recorded': { documentId: string; measureId: string };
   'session:state': CommissionSession;
   notification: AppNotification;
   'version:named': { documentId: string; versionId: string; name: string };
@@ -35,6 +36,7 @@ export const SERVER_EVENT_NAMES: readonly ServerEventName[] = [
   'suggestions:changed',
   'measure:status_changed',
   'measure:overdue',
+  'measure:indicator_recorded',
   'session:state',
   'notification',
   'version:named',
