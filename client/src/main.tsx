@@ -10,6 +10,7 @@ import './styles/charts.css';
 import './styles/indicators.css';
 import './styles/panels.css';
 import './styles/sessions.css';
+import './styles/review.css';
 import './styles/print.css';
 import './realtime/socket.ts';
 
