@@ -170,6 +170,16 @@ export interface MeasureIndicatorValuesTable {
   recorded_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** Yjs client id → the user the server saw write under it, per document (null: contested, see writer-claims). */
+export interface DocClientsTable {
+  document_id: string;
+  /** bigint in SQL (Yjs client ids are unsigned 32-bit), read back as a string by some drivers */
+  client_id: ColumnType<string | number, number, never>;
+  user_id: string | null;
+  contested: ColumnType<boolean, boolean | undefined, boolean>;
+  first_seen: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: CreatedAt;
@@ -195,6 +205,7 @@ export interface Database {
   audit_log: AuditLogTable;
   measures: MeasuresTable;
   measure_indicator_values: MeasureIndicatorValuesTable;
+  doc_clients: DocClientsTable;
   commissions: CommissionsTable;
   commission_members: CommissionMembersTable;
   commission_sessions: CommissionSessionsTable;

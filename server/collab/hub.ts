@@ -18,7 +18,8 @@ import { projectionLags, projectionMark } from './projection-mark.ts';
 import { writeProjection } from './projection-writer.ts';
 import { Room } from './room.ts';
 import { recordIndicatorValues } from './indicator-history-store.ts';
-import type { IndicatorValueChange } from './indicator-history.ts';
+import type { IndicatorValueChange, WriterClaim } from './indicator-history.ts';
+import { recordWriterClaims } from './writer-claims-store.ts';
 import { within } from '../deadline.ts';
 import { CollabMessageKind } from '../cluster/collab-channel.ts';
 import type { RedisCluster } from '../cluster/redis-cluster.ts';
@@ -202,6 +203,7 @@ export class CollabHub {
       onChanged: (changed) => this.projections.schedule(changed.documentId),
       onStored: (stored) => this.compactor.afterAppend(stored),
       onIndicatorValues: (changed, changes) => this.recordIndicators(changed.documentId, changes),
+      onWriterClaims: (changed, claims) => this.recordWriters(changed.documentId, claims),
       release: (connection) => this.leave(connection),
       onCommitted: (changed, update) => this.cluster?.publish(changed.documentId, CollabMessageKind.update, update),
       onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
@@ -336,6 +338,19 @@ export class CollabHub {
       .catch((error) => this.options.logger.error({ err: error, documentId, changes: changes.length }, 'could not record indicator values'))
       .finally(() => this.historyWrites.delete(write));
     this.historyWrites.add(write);
+  }
+
+  /** Who writes under which client id (attribution in version comparisons); tracked like the indicator history. */
+  private recordWriters(documentId: string, claims: WriterClaim[]): void {
+    const write = recordWriterClaims(this.options.db, documentId, claims)
+      .catch((error) => this.options.logger.error({ err: error, documentId, claims: claims.length }, 'could not record writers'))
+      .finally(() => this.historyWrites.delete(write));
+    this.historyWrites.add(write);
+  }
+
+  /** Once the writer claims (and indicator values) handed on so far are recorded. */
+  async writersRecorded(): Promise<void> {
+    await Promise.allSettled([...this.historyWrites]);
   }
 
   /** Merges the document's log into its snapshot now (tests, tools). */

@@ -35,18 +35,35 @@ export interface IndicatorValueChange {
 
 const CONTESTED = Symbol('contested');
 
+/** A user seen sending structs under a Yjs client id (a second user makes the id contested). */
+export interface WriterClaim {
+  client: number;
+  userId: string;
+}
+
 /** Yjs client ids → the user who sent structs under them, as seen by one room. */
 export class WriterClaims {
   private readonly claims = new Map<number, string | typeof CONTESTED>();
 
-  /** The user behind the structs of `clients` (a validated update's extent: client, from, to triplets). */
-  claim(structs: readonly number[], userId: string): void {
+  /**
+   * The user behind the structs of `clients` (a validated update's extent: client, from, to
+   * triplets). Returns the claims that are new to this room (a client id first seen, or one now
+   * contested), to be recorded (doc_clients): nothing on the usual keystroke.
+   */
+  claim(structs: readonly number[], userId: string): WriterClaim[] {
+    const fresh: WriterClaim[] = [];
     for (let i = 0; i < structs.length; i += 3) {
       const client = structs[i]!;
       const current = this.claims.get(client);
-      if (current === undefined) this.claims.set(client, userId);
-      else if (current !== userId) this.claims.set(client, CONTESTED);
+      if (current === undefined) {
+        this.claims.set(client, userId);
+        fresh.push({ client, userId });
+      } else if (current !== CONTESTED && current !== userId) {
+        this.claims.set(client, CONTESTED);
+        fresh.push({ client, userId });
+      }
     }
+    return fresh;
   }
 
   /** undefined: never seen here; null: contested. */

@@ -11,7 +11,7 @@ import type { UpdateExtent } from './protocol/index.ts';
 import { extentOf, isEmptyUpdate } from './update-check.ts';
 import { LocalChanges } from './local-changes.ts';
 import { measureMigration } from './measure-migration.ts';
-import { IndicatorWatch, WriterClaims, type IndicatorValueChange } from './indicator-history.ts';
+import { IndicatorWatch, WriterClaims, type IndicatorValueChange, type WriterClaim } from './indicator-history.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { PendingWatch } from './pending-watch.ts';
 import { overlapsDocument, updateChangesDocument } from './update-effect.ts';
@@ -29,6 +29,8 @@ export interface RoomServices {
   onChanged(room: Room, editorUserId: string): void;
   /** measures' current indicator values changed, by the users named (see indicator-history.ts) */
   onIndicatorValues?(room: Room, changes: IndicatorValueChange[]): void;
+  /** users seen writing under Yjs client ids new to this room (or now contested): to record */
+  onWriterClaims?(room: Room, claims: WriterClaim[]): void;
   /** the tail of the update log grew; used to schedule compaction */
   onStored(room: Room): void;
   /** the room closed this connection (bad input, limits): the hub forgets it */
@@ -256,7 +258,7 @@ export class Room {
     // A sync step 2 that repeats what we have (it always carries the whole delete set) changes nothing.
     if (!updateChangesDocument(this.doc, extent)) return;
     if (this.services.store.full) return this.refuse(connection, CloseCode.retryLater, 'too many edits wait to be stored; retry later');
-    this.writers.claim(extent.structs, connection.actor.userId);
+    this.noteWriters(extent.structs, connection.actor.userId);
     this.localChanges.hold(() => Y.applyUpdate(this.doc, fresh, connection));
     this.pending.check();
     this.relay({ update: fresh, frame: relayed, origin: connection });
@@ -313,6 +315,7 @@ export class Room {
       this.serverChangeAuthor = undefined;
     }
     if (!update) return result;
+    this.noteWriters([this.doc.clientID, 0, 0], editorUserId);
     this.relay({ update, frame: null, origin: null });
     this.keep(update);
     this.services.metrics.updates.inc();
@@ -321,6 +324,12 @@ export class Room {
     this.services.onChanged(this, editorUserId);
     this.localChanges.flush();
     return result;
+  }
+
+  /** Claims the structs' client ids for `userId`; only a pair new to this room is handed on to be recorded. */
+  private noteWriters(structs: readonly number[], userId: string): void {
+    const fresh = this.writers.claim(structs, userId);
+    if (fresh.length > 0) this.services.onWriterClaims?.(this, fresh);
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { VersionMeta } from '../presenters/version.ts';
 import { versionDiffs, type DiffPool } from '../workers/diff-pool.ts';
+import { writersOf } from '../collab/writer-claims-store.ts';
 import { requireDocument } from './document-guard.ts';
 import { findVersion, versionMeta } from './versions-state.ts';
 import { currentDocumentState, type StateSource } from './versions.ts';
@@ -11,8 +12,10 @@ export interface VersionComparison {
   from: VersionMeta;
   /** null: compared with the document as it is now */
   to: VersionMeta | null;
-  /** the VersionDiff as JSON text, as the diff worker wrote it */
+  /** the AttributedDiff as JSON text, as the diff worker wrote it */
   diffJson: string;
+  /** the people behind the Yjs client ids the diff names (null: contested or never recorded) */
+  writers: Array<{ client: number; userId: string | null }>;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface VersionComparison {
  */
 export async function diffVersion(
   db: Kysely<Database>,
-  hub: StateSource,
+  hub: StateSource & { writersRecorded?: () => Promise<void> },
   subject: AccessSubject,
   documentId: string,
   versionId: string,
@@ -33,6 +36,9 @@ export async function diffVersion(
   const from = await findVersion(db, documentId, versionId);
   const to = against === 'current' ? null : await findVersion(db, documentId, against.versionId);
   const toState = to ? to.state : await currentDocumentState(hub, documentId);
-  const diffJson = await pool.diff(subject.userId, { from: from.state, to: toState });
-  return { from: versionMeta(from), to: to && versionMeta(to), diffJson };
+  const { json, clients } = await pool.diff(subject.userId, { from: from.state, to: toState });
+  // The claims of the last edits may still be on their way to the table.
+  await hub.writersRecorded?.();
+  const writers = await writersOf(db, documentId, clients);
+  return { from: versionMeta(from), to: to && versionMeta(to), diffJson: json, writers: [...writers].map(([client, userId]) => ({ client, userId })) };
 }

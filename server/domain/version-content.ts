@@ -14,7 +14,14 @@ export interface TextBlock {
   /** the outermost container when the block is nested: bulletList, orderedList, table, blockquote… */
   within?: string;
   text: string;
+  /**
+   * Who wrote the text: [length, Yjs client id] runs covering `text` in order. Only read on the
+   * side a comparison goes to (readAttributedContent); never sent as it is (see version-diff-authors.ts).
+   */
+  writers?: WriterRun[];
 }
+
+export type WriterRun = [length: number, client: number];
 
 export interface DocumentContent {
   blocks: TextBlock[];
@@ -25,16 +32,30 @@ export interface DocumentContent {
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'codeBlock']);
 
 export function readContent(doc: Y.Doc): DocumentContent {
+  return readBlocks(doc, false);
+}
+
+/** readContent, with each block's text runs by Yjs client id (the items that carry the text). */
+export function readAttributedContent(doc: Y.Doc): DocumentContent {
+  return readBlocks(doc, true);
+}
+
+function readBlocks(doc: Y.Doc, attributed: boolean): DocumentContent {
   const blocks: TextBlock[] = [];
+  const inline = (node: unknown): Pick<TextBlock, 'text' | 'writers'> => {
+    if (!attributed) return { text: inlineText(node) };
+    const writers: WriterRun[] = [];
+    return { text: inlineWriters(node, writers), writers };
+  };
   const visit = (node: unknown, within: string | undefined) => {
     if (!(node instanceof Y.XmlElement)) {
       // Text or an unknown node directly in a container: shown as a paragraph of its own.
-      const text = inlineText(node);
-      if (text) blocks.push(withContainer({ type: 'paragraph', text }, within));
+      const read = inline(node);
+      if (read.text) blocks.push(withContainer({ type: 'paragraph', ...read }, within));
       return;
     }
     if (TEXT_BLOCKS.has(node.nodeName)) {
-      const block: TextBlock = { type: node.nodeName, text: inlineText(node) };
+      const block: TextBlock = { type: node.nodeName, ...inline(node) };
       const level = Number(node.getAttribute('level'));
       if (node.nodeName === 'heading' && Number.isFinite(level)) block.level = level;
       blocks.push(withContainer(block, within));
@@ -69,6 +90,37 @@ function inlineText(node: unknown): string {
   if (node instanceof Y.XmlElement) {
     if (node.nodeName === 'hardBreak') return '\n';
     return node.toArray().map(inlineText).join('');
+  }
+  return '';
+}
+
+/**
+ * inlineText, noting in `runs` the client id of the item behind each character: the same text,
+ * read from the items (live string items in order are what toDelta joins).
+ */
+function inlineWriters(node: unknown, runs: WriterRun[]): string {
+  const note = (length: number, client: number) => {
+    if (length === 0) return;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === client) last[0] += length;
+    else runs.push([length, client]);
+  };
+  if (node instanceof Y.XmlText) {
+    let text = '';
+    for (let item = node._start; item; item = item.right) {
+      if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
+      const piece = item.content.str;
+      text += piece;
+      note(piece.length, item.id.client);
+    }
+    return text;
+  }
+  if (node instanceof Y.XmlElement) {
+    if (node.nodeName === 'hardBreak') {
+      note(1, node._item?.id.client ?? -1);
+      return '\n';
+    }
+    return node.toArray().map((child) => inlineWriters(child, runs)).join('');
   }
   return '';
 }

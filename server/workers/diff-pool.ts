@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, tooManyRequests } from '../errors.ts';
-import type { DiffTask } from './diff-task.ts';
+import type { DiffResult, DiffTask } from './diff-task.ts';
 
 /**
  * Runs version diffs off the event loop, in one worker thread (the machine may have two cores;
@@ -24,8 +24,8 @@ const WORKER_URL = new URL('./diff-worker.js', import.meta.url);
 interface Job {
   id: number;
   task: DiffTask;
-  /** the diff as JSON text (see diff-task.ts) */
-  resolve: (diffJson: string) => void;
+  /** the diff as JSON text and the clients it names (see diff-task.ts) */
+  resolve: (result: DiffResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -39,8 +39,8 @@ export class DiffPool {
 
   constructor(private readonly limits: DiffPoolLimits = DIFF_POOL_LIMITS) {}
 
-  /** The diff of two states, as JSON text of a VersionDiff. */
-  async diff(userId: string, task: DiffTask): Promise<string> {
+  /** The diff of two states, as JSON text of an AttributedDiff, with the client ids it names. */
+  async diff(userId: string, task: DiffTask): Promise<DiffResult> {
     const bytes = task.from.byteLength + task.to.byteLength;
     if (bytes > this.limits.maxStateBytes) {
       throw new AppError(413, 'diff_too_large', `These versions are too large to compare here (${mib(bytes)} MiB; at most ${mib(this.limits.maxStateBytes)} MiB). Export them instead.`);
@@ -50,7 +50,7 @@ export class DiffPool {
     if (this.queue.length >= this.limits.maxQueued) throw new AppError(503, 'busy', 'Many comparisons are under way: try again in a moment.', undefined, { 'Retry-After': '5' });
     this.perUser.set(userId, mine + 1);
     try {
-      return await new Promise<string>((resolve, reject) => {
+      return await new Promise<DiffResult>((resolve, reject) => {
         this.queue.push({ id: this.nextId++, task, resolve, reject });
         this.pump();
       });
@@ -88,7 +88,7 @@ export class DiffPool {
       const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 512 } });
       worker.unref();
       this.worker = worker;
-      worker.on('message', (message: { ready?: boolean; id?: number; ok?: boolean; result?: string; error?: string }) => {
+      worker.on('message', (message: { ready?: boolean; id?: number; ok?: boolean; result?: DiffResult; error?: string }) => {
         if (message.ready) return resolve(worker);
         if (message.id !== this.running?.job.id) return;
         if (message.ok) this.finish((job) => job.resolve(message.result!));

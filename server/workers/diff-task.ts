@@ -1,14 +1,23 @@
-import { readContent, readState } from '../domain/version-content.ts';
-import { diffContent, type VersionDiff } from '../domain/version-diff.ts';
+import { readAttributedContent, readContent, readState } from '../domain/version-content.ts';
+import { attributeInsertions, type AttributedDiff } from '../domain/version-diff-authors.ts';
+import { diffContent } from '../domain/version-diff.ts';
 
 export interface DiffTask {
   from: Uint8Array;
   to: Uint8Array;
 }
 
-/** Decodes both states and compares them. Pure. */
-export function runDiffTask(task: DiffTask): VersionDiff {
-  return diffContent(readState(task.from, readContent), readState(task.to, readContent));
+/** Decodes both states and compares them, naming the Yjs clients behind each insertion. Pure. */
+export function runDiffTask(task: DiffTask): AttributedDiff {
+  return attributeInsertions(diffContent(readState(task.from, readContent), readState(task.to, readAttributedContent)));
+}
+
+/** What the diff worker sends back (see runDiffTaskAsJson). */
+export interface DiffResult {
+  /** the AttributedDiff as JSON text */
+  json: string;
+  /** the Yjs client ids it names, for the caller to look up */
+  clients: number[];
 }
 
 /**
@@ -16,6 +25,7 @@ export function runDiffTask(task: DiffTask): VersionDiff {
  * objects; copying them to the main thread and serialising them there would cost it a hundred
  * milliseconds and more, where a string costs a copy.
  */
-export function runDiffTaskAsJson(task: DiffTask): string {
-  return JSON.stringify(runDiffTask(task));
+export function runDiffTaskAsJson(task: DiffTask): DiffResult {
+  const diff = runDiffTask(task);
+  return { json: JSON.stringify(diff), clients: diff.clients };
 }

@@ -81,7 +81,7 @@ describe('heavy version diffs', () => {
       await expect(pool.diff('someone', slow)).rejects.toMatchObject({ status: 503, code: 'diff_timeout' });
       limits.timeoutMs = DIFF_POOL_LIMITS.timeoutMs;
       const small = { from: bigState(2, 'alpha'), to: bigState(2, 'beta') };
-      expect(JSON.parse(await pool.diff('someone', small)).summary.changed).toBeGreaterThan(0);
+      expect(JSON.parse((await pool.diff('someone', small)).json).summary.changed).toBeGreaterThan(0);
     } finally {
       await pool.close();
     }
