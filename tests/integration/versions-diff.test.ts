@@ -56,12 +56,14 @@ describe('diff of a version', () => {
         after: { type: 'paragraph', text: 'Couverture médicale complète des MRE retraités.' },
         words: [
           { op: 'equal', text: 'Couverture médicale ' },
-          { op: 'insert', text: 'complète ' },
+          { op: 'insert', text: 'complète ', by: expect.any(Array) },
           { op: 'equal', text: 'des MRE retraités.' },
         ],
       },
-      { op: 'insert', block: { type: 'paragraph', text: 'Ajout pendant la séance.' } },
+      { op: 'insert', block: { type: 'paragraph', text: 'Ajout pendant la séance.' }, by: [[24, peer.doc.clientID]] },
     ]);
+    // Typed through santé's connection: santé's name, from the server's record.
+    expect(diff.writers).toContainEqual({ client: peer.doc.clientID, userId: world.users.sante.id });
     expect(diff.blocks.find((block: any) => block.op === 'equal')).toEqual({ op: 'equal', block: { type: 'heading', level: 2, text: 'Contexte' } });
     expect(diff.measures.added).toMatchObject([{ id: 'm3', title: 'Portail' }]);
     expect(diff.measures.removed).toMatchObject([{ id: 'm2', title: 'Guichet' }]);
