@@ -19,11 +19,15 @@ export interface TextBlock {
   text: string;
 }
 
-export type WordOp = { op: 'equal' | 'insert' | 'delete'; text: string };
+/** [length, Yjs client id]: who wrote a stretch of inserted text (see server/domain/version-diff-authors.ts) */
+export type WriterRun = [length: number, client: number];
+
+export type WordOp = { op: 'equal' | 'insert' | 'delete'; text: string; by?: WriterRun[] };
 
 export type BlockDiff =
-  | { op: 'equal' | 'insert' | 'delete'; block: TextBlock }
-  | { op: 'change'; before: TextBlock; after: TextBlock; words: WordOp[] | null };
+  | { op: 'equal' | 'delete'; block: TextBlock }
+  | { op: 'insert'; block: TextBlock; by?: WriterRun[] }
+  | { op: 'change'; before: TextBlock; after: TextBlock; words: WordOp[] | null; by?: WriterRun[] };
 
 export interface MeasureRowSummary {
   id: string;
@@ -41,6 +45,8 @@ export interface VersionDiff {
   };
   summary: { inserted: number; deleted: number; changed: number; unchanged: number; measuresAdded: number; measuresRemoved: number; measuresChanged: number };
   truncated: boolean;
+  /** the user the server saw write under each client id the runs name; null: unknown (contested or never seen) */
+  writers: Array<{ client: number; userId: string | null }>;
 }
 
 const base = (documentId: string) => `/api/documents/${documentId}/versions`;

@@ -6,6 +6,7 @@ import * as measuresGrid from './areas/measures-grid.ts';
 import * as indicators from './areas/indicators.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
+import * as diffAuthors from './areas/diff-authors.ts';
 import type { Dictionary } from './fr.ts';
 
 export const ar: Dictionary = {
@@ -309,4 +310,5 @@ export const ar: Dictionary = {
   ...measuresGrid.ar,
   ...indicators.ar,
   ...review.ar,
+  ...diffAuthors.ar,
 };

@@ -10,6 +10,7 @@ import * as measuresGrid from './areas/measures-grid.ts';
 import * as indicators from './areas/indicators.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
+import * as diffAuthors from './areas/diff-authors.ts';
 
 export const fr = {
   'app.home': 'Tansiq — accueil',
@@ -312,6 +313,7 @@ export const fr = {
   ...measuresGrid.fr,
   ...indicators.fr,
   ...review.fr,
+  ...diffAuthors.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

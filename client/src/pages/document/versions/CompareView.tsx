@@ -1,9 +1,12 @@
-import { Show, createResource, onCleanup, onMount } from 'solid-js';
+import { For, Show, createMemo, createResource, onCleanup, onMount } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import { versions, type Version } from '../../../api/versions.ts';
 import { ErrorBox, Loading } from '../../../components/Feedback.tsx';
 import { formatDateTime, t } from '../../../i18n/index.ts';
-import { personName } from '../../../state/people.ts';
+import { organisationColor } from '../../../lib/colors.ts';
+import { organisationLabel } from '../../../state/directory.ts';
+import { personById, personName } from '../../../state/people.ts';
+import { diffAuthors, legendOf } from './diff-authors.ts';
 import { DiffView } from './DiffView.tsx';
 
 /**
@@ -29,6 +32,12 @@ export function CompareView(props: { documentId: string; version: Version; onClo
     opener?.focus?.();
   });
   const title = () => t('versions.diffOf', { name: props.version.name });
+  // Who inserted what: the server's record of each client id, named from the people directory.
+  const authors = createMemo(() => {
+    const result = diff();
+    return result ? diffAuthors(result, { person: personById, organisationName: organisationLabel, color: organisationColor }) : new Map();
+  });
+  const legend = () => legendOf(authors());
   return (
     <Portal>
       <div class="compare-overlay" role="dialog" aria-modal="true" aria-labelledby="compare-title" data-testid="compare-view">
@@ -41,14 +50,21 @@ export function CompareView(props: { documentId: string; version: Version; onClo
                 {props.version.createdBy ? ` · ${personName(props.version.createdBy)}` : ''}
               </p>
             </div>
-            <div class="compare-legend" aria-label={t('history.legend')}>
-              <ins>{t('history.legend.inserted')}</ins>
-              <del>{t('history.legend.deleted')}</del>
+            <div class="compare-legend" role="group" aria-label={t('diffAuthors.legend')} data-testid="compare-legend">
+              <For each={legend().people}>
+                {(author) => (
+                  <ins class="authored" style={{ '--author-color': author.color }} data-author={author.userId}>
+                    <bdi>{author.name}</bdi> · <bdi>{author.organisation}</bdi>
+                  </ins>
+                )}
+              </For>
+              <Show when={legend().unknown}><ins class="authored unknown">{t('diffAuthors.unknown')}</ins></Show>
+              <del class="unattributed">{t('diffAuthors.deleted')}</del>
             </div>
             <button ref={closeButton} type="button" class="button small" onClick={() => props.onClose()}>{t('versions.close')}</button>
           </header>
           <ErrorBox error={diff.error} />
-          <Show when={diff()} fallback={<Show when={!diff.error}><Loading /></Show>}>{(result) => <DiffView diff={result()} />}</Show>
+          <Show when={diff()} fallback={<Show when={!diff.error}><Loading /></Show>}>{(result) => <DiffView diff={result()} authors={authors()} />}</Show>
         </div>
       </div>
     </Portal>

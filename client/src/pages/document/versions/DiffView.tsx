@@ -1,19 +1,53 @@
 import { For, Match, Show, Switch } from 'solid-js';
-import type { BlockDiff, VersionDiff } from '../../../api/versions.ts';
+import type { BlockDiff, VersionDiff, WriterRun } from '../../../api/versions.ts';
 import { locale, t } from '../../../i18n/index.ts';
 import { organisationLabel } from '../../../state/directory.ts';
+import { piecesOf, type DiffAuthor } from './diff-authors.ts';
 import { describeFieldChange } from './measure-change-text.ts';
 
-function Block(props: { diff: BlockDiff }) {
+/** Each client id of the diff → its author (null: unknown); absent: insertions are shown without authors. */
+type Authors = Map<number, DiffAuthor | null> | undefined;
+
+/**
+ * Inserted text, each writer's stretch underlined in the colour of their organisation and named
+ * on hover and to screen readers (never by colour alone); without authors, a plain insertion.
+ */
+function Inserted(props: { text: string; by?: WriterRun[]; authors: Authors }) {
+  return (
+    <Show when={props.authors} fallback={<ins>{props.text}</ins>}>
+      {(authors) => (
+        <For each={piecesOf(props.text, props.by)}>
+          {(piece) => {
+            const author = piece.client === null ? null : authors().get(piece.client) ?? null;
+            const label = author ? t('diffAuthors.insertedBy', { name: author.name, organisation: author.organisation }) : t('diffAuthors.insertedByUnknown');
+            return (
+              <ins class={author ? 'authored' : 'authored unknown'} style={author ? { '--author-color': author.color } : undefined} title={label} data-author={author?.userId ?? ''}>
+                <span class="visually-hidden">{`${label} : `}</span>
+                {piece.text}
+              </ins>
+            );
+          }}
+        </For>
+      )}
+    </Show>
+  );
+}
+
+/** Deleted text: who deletes is not recorded, so a neutral strike-through, said so on hover. */
+function Deleted(props: { text: string; authors: Authors }) {
+  return <del class={props.authors ? 'unattributed' : undefined} title={props.authors ? t('diffAuthors.deletedTitle') : undefined}>{props.text}</del>;
+}
+
+function Block(props: { diff: BlockDiff; authors: Authors }) {
   return (
     <Switch>
       <Match when={props.diff.op === 'change' && props.diff}>
         {(change) => (
           <p class="diff-block changed" dir="auto">
-            <Show when={change().words} fallback={<><del>{change().before.text}</del> <ins>{change().after.text}</ins></>}>
+            <Show when={change().words} fallback={<><Deleted text={change().before.text} authors={props.authors} /> <Inserted text={change().after.text} by={change().by} authors={props.authors} /></>}>
               {(words) => (
                 <For each={words()}>
-                  {(word) => (word.op === 'insert' ? <ins>{word.text}</ins> : word.op === 'delete' ? <del>{word.text}</del> : <span>{word.text}</span>)}
+                  {(word) => (word.op === 'insert' ? <Inserted text={word.text} by={word.by} authors={props.authors} /> : word.op === 'delete' ? <Deleted text={word.text} authors={props.authors} /> : <span>{word.text}</span>)}
                 </For>
               )}
             </Show>
@@ -23,10 +57,11 @@ function Block(props: { diff: BlockDiff }) {
       <Match when={props.diff.op !== 'change' && props.diff}>
         {(other) => {
           const block = () => (other() as { block: { text: string } }).block;
+          const by = () => (other() as { by?: WriterRun[] }).by;
           return (
             <p class={`diff-block ${other().op}`} dir="auto">
-              <Show when={other().op === 'insert'} fallback={<Show when={other().op === 'delete'} fallback={block().text}><del>{block().text}</del></Show>}>
-                <ins>{block().text}</ins>
+              <Show when={other().op === 'insert'} fallback={<Show when={other().op === 'delete'} fallback={block().text}><Deleted text={block().text} authors={props.authors} /></Show>}>
+                <Inserted text={block().text} by={by()} authors={props.authors} />
               </Show>
             </p>
           );
@@ -37,7 +72,7 @@ function Block(props: { diff: BlockDiff }) {
 }
 
 /** What changed from a version to now: text blocks with inserted and deleted words, then measures. */
-export function DiffView(props: { diff: VersionDiff }) {
+export function DiffView(props: { diff: VersionDiff; authors?: Map<number, DiffAuthor | null> }) {
   const changedBlocks = () => props.diff.blocks.filter((block) => block.op !== 'equal');
   const measures = () => props.diff.measures;
   return (
@@ -47,7 +82,7 @@ export function DiffView(props: { diff: VersionDiff }) {
       </p>
       <Show when={props.diff.truncated}><p class="notice warning small">{t('versions.truncated')}</p></Show>
       <Show when={changedBlocks().length > 0} fallback={<p class="muted">{t('versions.noTextChange')}</p>}>
-        <For each={changedBlocks()}>{(block) => <Block diff={block} />}</For>
+        <For each={changedBlocks()}>{(block) => <Block diff={block} authors={props.authors} />}</For>
       </Show>
       <Show when={measures().added.length + measures().removed.length + measures().changed.length > 0}>
         <h4>{t('versions.measures')}</h4>
