@@ -70,6 +70,17 @@ describe('history people can read', () => {
     expect(text).toContain('Échéance : 30 juin → 30 sept.');
     expect(text).not.toMatch(/\bstatus\b|\bdue\b/);
     expect(await compare.locator('ins').allTextContents()).toContain('quatre');
+    // Typed for Amina (a server change in her name): her name on the insertion and in the legend, her organisation's colour.
+    const inserted = compare.locator('.diff ins.authored', { hasText: 'quatre' });
+    expect(await inserted.getAttribute('title')).toBe('Ajouté par Amina Idrissi (Ministère sante)');
+    const legend = compare.getByTestId('compare-legend');
+    expect(await legend.textContent()).toContain('Amina Idrissi');
+    expect(await legend.textContent()).toContain('Supprimé auteur non enregistré');
+    const underline = await inserted.evaluate((element) => getComputedStyle(element).textDecorationColor);
+    const swatch = await legend.locator('ins.authored').first().evaluate((element) => getComputedStyle(element).textDecorationColor);
+    expect(underline).toBe(swatch);
+    expect(underline).not.toBe('rgb(91, 100, 112)');
+    expect(await compare.locator('.diff del').first().getAttribute('title')).toContain('n’est pas enregistré');
     const sheet = await compare.locator('.compare-sheet').boundingBox();
     expect(sheet!.width).toBeGreaterThan(900);
     await lead.page.keyboard.press('Escape');

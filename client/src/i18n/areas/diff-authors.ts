@@ -4,7 +4,7 @@ export const fr = {
   'diffAuthors.insertedBy': 'Ajouté par {name} ({organisation})',
   'diffAuthors.insertedByUnknown': 'Ajouté — auteur inconnu',
   'diffAuthors.unknown': 'Auteur inconnu',
-  'diffAuthors.deleted': 'Supprimé — auteur non enregistré',
+  'diffAuthors.deletedNote': 'auteur non enregistré',
   'diffAuthors.deletedTitle': 'Supprimé (l’auteur d’une suppression n’est pas enregistré)',
 };
 
@@ -13,7 +13,7 @@ export const ar = {
   'diffAuthors.insertedBy': 'أضافه {name} ({organisation})',
   'diffAuthors.insertedByUnknown': 'مضاف — صاحبه غير معروف',
   'diffAuthors.unknown': 'صاحب غير معروف',
-  'diffAuthors.deleted': 'محذوف — صاحب الحذف غير مسجل',
+  'diffAuthors.deletedNote': 'صاحب الحذف غير مسجل',
   'diffAuthors.deletedTitle': 'محذوف (صاحب الحذف غير مسجل)',
 };
 
@@ -22,6 +22,6 @@ export const en = {
   'diffAuthors.insertedBy': 'Added by {name} ({organisation})',
   'diffAuthors.insertedByUnknown': 'Added — author unknown',
   'diffAuthors.unknown': 'Unknown author',
-  'diffAuthors.deleted': 'Deleted — author not recorded',
+  'diffAuthors.deletedNote': 'author not recorded',
   'diffAuthors.deletedTitle': 'Deleted (who deletes is not recorded)',
 };

@@ -59,7 +59,7 @@ export function CompareView(props: { documentId: string; version: Version; onClo
                 )}
               </For>
               <Show when={legend().unknown}><ins class="authored unknown">{t('diffAuthors.unknown')}</ins></Show>
-              <del class="unattributed">{t('diffAuthors.deleted')}</del>
+              <span><del class="unattributed">{t('history.legend.deleted')}</del> {t('diffAuthors.deletedNote')}</span>
             </div>
             <button ref={closeButton} type="button" class="button small" onClick={() => props.onClose()}>{t('versions.close')}</button>
           </header>

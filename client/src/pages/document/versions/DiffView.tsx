@@ -10,7 +10,8 @@ type Authors = Map<number, DiffAuthor | null> | undefined;
 
 /**
  * Inserted text, each writer's stretch underlined in the colour of their organisation and named
- * on hover and to screen readers (never by colour alone); without authors, a plain insertion.
+ * on hover and to screen readers (never by colour alone; the spoken name is generated content,
+ * see review.css, so copying the text copies the text only); without authors, a plain insertion.
  */
 function Inserted(props: { text: string; by?: WriterRun[]; authors: Authors }) {
   return (
@@ -21,8 +22,7 @@ function Inserted(props: { text: string; by?: WriterRun[]; authors: Authors }) {
             const author = piece.client === null ? null : authors().get(piece.client) ?? null;
             const label = author ? t('diffAuthors.insertedBy', { name: author.name, organisation: author.organisation }) : t('diffAuthors.insertedByUnknown');
             return (
-              <ins class={author ? 'authored' : 'authored unknown'} style={author ? { '--author-color': author.color } : undefined} title={label} data-author={author?.userId ?? ''}>
-                <span class="visually-hidden">{`${label} : `}</span>
+              <ins class={author ? 'authored' : 'authored unknown'} style={author ? { '--author-color': author.color } : undefined} title={label} data-label={label} data-author={author?.userId ?? ''}>
                 {piece.text}
               </ins>
             );
