@@ -160,6 +160,56 @@ export interface MeasuresTable {
   updated_at: UpdatedAt;
 }
 
+export type CycleStatus = 'open' | 'closed';
+export type ReportState = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';
+
+/** A follow-up cycle (issue 19): a reporting period over some plans; dates are YYYY-MM-DD. */
+export interface ReportingCyclesTable {
+  id: Generated<string>;
+  period: string;
+  commission_id: string | null;
+  document_kinds: ColumnType<DocumentKind[], DocumentKind[] | undefined, DocumentKind[]>;
+  document_ids: ColumnType<string[], string[] | undefined, string[]>;
+  opens_on: string;
+  due_on: string;
+  /** days relative to due_on on which reminders go out: -3 is three days before, 2 two days after */
+  reminder_days: ColumnType<number[], number[] | undefined, number[]>;
+  status: ColumnType<CycleStatus, CycleStatus | undefined, CycleStatus>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  closed_at: Date | null;
+}
+
+/** One measure's report in a cycle, addressed to its lead organisation; values as of the period. */
+export interface CycleReportsTable {
+  id: Generated<string>;
+  cycle_id: string;
+  document_id: string;
+  measure_id: string;
+  measure_title: string;
+  lead_organisation_id: string | null;
+  partner_organisation_ids: ColumnType<string[], string[] | undefined, string[]>;
+  indicator_baseline: number | null;
+  indicator_target: number | null;
+  indicator_unit: ColumnType<string, string | undefined, string>;
+  state: ColumnType<ReportState, ReportState | undefined, ReportState>;
+  measure_status: MeasuresTable['status'] | null;
+  progress: number | null;
+  indicator_current: number | null;
+  narrative: ColumnType<string, string | undefined, string>;
+  blockers: ColumnType<string, string | undefined, string>;
+  support_requested: ColumnType<string, string | undefined, string>;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_comment: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 /** Each change of a measure's current indicator value, by whom (the server's word, see indicator-history.ts). */
 export interface MeasureIndicatorValuesTable {
   id: Generated<string>;
@@ -195,6 +245,8 @@ export interface Database {
   audit_log: AuditLogTable;
   measures: MeasuresTable;
   measure_indicator_values: MeasureIndicatorValuesTable;
+  reporting_cycles: ReportingCyclesTable;
+  cycle_reports: CycleReportsTable;
   commissions: CommissionsTable;
   commission_members: CommissionMembersTable;
   commission_sessions: CommissionSessionsTable;
