@@ -9,6 +9,7 @@ import { requestContext } from './http/request-context.ts';
 import { auditRouter } from './routes/audit.ts';
 import { authRouter } from './routes/auth.ts';
 import { commissionsRouter } from './routes/commissions.ts';
+import { cyclesRouter } from './routes/cycles.ts';
 import { commentsRouter } from './routes/comments.ts';
 import { documentsRouter } from './routes/documents.ts';
 import { filesRouter } from './routes/files.ts';
@@ -52,7 +53,7 @@ export function createApp({ services, readiness, slack }: AppOptions): Koa<AppSt
   if (slack) app.use(slack);
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);
-  for (const router of [authRouter, auditRouter, organisationsRouter, usersRouter, tokensRouter, filesRouter, documentsRouter, commentsRouter, measuresRouter, notificationsRouter, commissionsRouter, sessionsRouter, versionsRouter, slackLinkRouter]) {
+  for (const router of [authRouter, auditRouter, organisationsRouter, usersRouter, tokensRouter, filesRouter, documentsRouter, commentsRouter, measuresRouter, notificationsRouter, commissionsRouter, cyclesRouter, sessionsRouter, versionsRouter, slackLinkRouter]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

@@ -43,6 +43,12 @@ export const AUDIT_ACTIONS = [
   'measures.imported',
   'settings.logo_changed',
   'report.exported',
+  'cycle.opened',
+  'cycle.closed',
+  'cycle_report.saved',
+  'cycle_report.submitted',
+  'cycle_report.returned',
+  'cycle_report.accepted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
