@@ -210,6 +210,13 @@ export interface CycleReportsTable {
   updated_at: UpdatedAt;
 }
 
+/** A reminder of a cycle that went out (offset_days from the due date, as in reminder_days). */
+export interface CycleRemindersTable {
+  cycle_id: string;
+  offset_days: number;
+  sent_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 /** Each change of a measure's current indicator value, by whom (the server's word, see indicator-history.ts). */
 export interface MeasureIndicatorValuesTable {
   id: Generated<string>;
@@ -247,6 +254,7 @@ export interface Database {
   measure_indicator_values: MeasureIndicatorValuesTable;
   reporting_cycles: ReportingCyclesTable;
   cycle_reports: CycleReportsTable;
+  cycle_reminders: CycleRemindersTable;
   commissions: CommissionsTable;
   commission_members: CommissionMembersTable;
   commission_sessions: CommissionSessionsTable;

@@ -57,6 +57,13 @@ const statements = [
     UNIQUE (cycle_id, document_id, measure_id)
   )`,
   `CREATE INDEX cycle_reports_organisation_idx ON cycle_reports (cycle_id, lead_organisation_id)`,
+  // Which reminders went out: the insert decides which process sends one when several run the job.
+  `CREATE TABLE cycle_reminders (
+    cycle_id uuid NOT NULL REFERENCES reporting_cycles(id) ON DELETE CASCADE,
+    offset_days integer NOT NULL,
+    sent_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (cycle_id, offset_days)
+  )`,
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -64,6 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`DROP TABLE cycle_reminders`.execute(db);
   await sql`DROP TABLE cycle_reports`.execute(db);
   await sql`DROP TABLE reporting_cycles`.execute(db);
 }

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../server/clock.ts';
+import { checkCycleReminders } from '../../server/jobs/cycle-reminders.ts';
 import { loadConfig } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
 import { appendMeasures, readMeasures } from '../../shared/measure-model.ts';
@@ -206,6 +207,22 @@ describe('follow-up cycles', () => {
     // A focal point sees their own organisation's line only.
     expect((await api.sante.get(`/api/cycles/${cycleId}`)).body.completeness.map((entry: any) => entry.organisationId)).toEqual([org.sante.id]);
     expect((await api.eau.get(`/api/cycles/${cycleId}/reports/${reportOf.m4}`)).body.report.late).toBe(true);
+  });
+
+  it('sends each reminder once on its day, on the injected clock, to the organisations still owing reports', async () => {
+    const reminders: Array<{ offsetDays: number; organisationIds: string[] }> = [];
+    const stop = server.events.on('cycle.reminder_due', (event) => reminders.push({ offsetDays: event.offsetDays, organisationIds: event.organisationIds }));
+    try {
+      // Today is 2026-10-16: the reminder three days before the due date (10-12) is late, the one two days after (10-17) not yet.
+      await checkCycleReminders(database.db, server.events, clock);
+      await checkCycleReminders(database.db, server.events, clock);
+      expect(reminders).toEqual([{ offsetDays: -3, organisationIds: [org.eau.id] }]);
+      clock.set(new Date('2026-10-17T08:00:00Z'));
+      await checkCycleReminders(database.db, server.events, clock);
+      expect(reminders.map((reminder) => reminder.offsetDays)).toEqual([-3, 2]);
+    } finally {
+      stop();
+    }
   });
 
   it('closes the cycle, after which nothing changes its reports', async () => {
