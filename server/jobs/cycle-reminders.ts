@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { remindersDue } from '../domain/reporting-cycle.ts';
 import type { DomainEvents } from '../events/bus.ts';
-import { repeatJob } from './schedule.ts';
+import { repeatCountingCheck } from './schedule.ts';
 
 /**
  * Sends each open cycle's reminders on their day (reminder_days from the due date, on the
@@ -44,13 +44,5 @@ export async function checkCycleReminders(db: Kysely<Database>, events: DomainEv
 
 /** Runs the check now and then every `intervalMs`; returns the stop function. */
 export function scheduleCycleReminders(db: Kysely<Database>, events: DomainEvents, clock: Clock, logger: Logger, intervalMs: number): () => void {
-  const run = async () => {
-    try {
-      const sent = await checkCycleReminders(db, events, clock);
-      if (sent > 0) logger.info({ sent }, 'cycle reminders sent');
-    } catch (error) {
-      logger.error({ err: error }, 'cycle reminder check failed');
-    }
-  };
-  return repeatJob(run, { firstAfterMs: 2_000, intervalMs });
+  return repeatCountingCheck(() => checkCycleReminders(db, events, clock), logger, { done: 'cycle reminders sent', failed: 'cycle reminder check failed' }, intervalMs);
 }

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import type { DomainEvents } from '../events/bus.ts';
-import { repeatJob } from './schedule.ts';
+import { repeatCountingCheck } from './schedule.ts';
 
 /**
  * Finds measures that passed their due date unfinished and announces each one once per due date
@@ -52,13 +52,5 @@ export async function checkOverdueMeasures(db: Kysely<Database>, events: DomainE
 
 /** Runs the check now and then every `intervalMs`; returns the stop function. */
 export function scheduleOverdueCheck(db: Kysely<Database>, events: DomainEvents, clock: Clock, logger: Logger, intervalMs: number): () => void {
-  const run = async () => {
-    try {
-      const announced = await checkOverdueMeasures(db, events, clock);
-      if (announced > 0) logger.info({ announced }, 'overdue measures announced');
-    } catch (error) {
-      logger.error({ err: error }, 'overdue check failed');
-    }
-  };
-  return repeatJob(run, { firstAfterMs: 2_000, intervalMs });
+  return repeatCountingCheck(() => checkOverdueMeasures(db, events, clock), logger, { done: 'overdue measures announced', failed: 'overdue check failed' }, intervalMs);
 }
