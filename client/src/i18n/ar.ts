@@ -3,6 +3,7 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as gantt from './areas/gantt.ts';
 import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
 
@@ -240,8 +241,6 @@ export const ar: Dictionary = {
   'measureStatus.blocked': 'متعثر',
   'measureStatus.cancelled': 'ملغى',
 
-  'timeline.title': 'الجدول الزمني للتدابير',
-  'timeline.chartTitle': 'التدابير على التقويم، من تاريخ البداية إلى الأجل',
   'timeline.none': 'لا توجد تدابير مؤرخة.',
   'timeline.today': 'اليوم ({date})',
   'timeline.undated': 'تدابير بلا تاريخ، غير معروضة: {count}',
@@ -305,4 +304,5 @@ export const ar: Dictionary = {
   ...sessions.ar,
   ...audit.ar,
   ...measuresGrid.ar,
+  ...gantt.ar,
 };

@@ -3,6 +3,7 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as gantt from './areas/gantt.ts';
 import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
 
@@ -240,8 +241,6 @@ export const en: Dictionary = {
   'measureStatus.blocked': 'Blocked',
   'measureStatus.cancelled': 'Cancelled',
 
-  'timeline.title': 'Measures timeline',
-  'timeline.chartTitle': 'Measures on a calendar, from start date to due date',
   'timeline.none': 'No dated measures.',
   'timeline.today': 'Today ({date})',
   'timeline.undated': 'Measures without dates, not shown: {count}',
@@ -305,4 +304,5 @@ export const en: Dictionary = {
   ...sessions.en,
   ...audit.en,
   ...measuresGrid.en,
+  ...gantt.en,
 };

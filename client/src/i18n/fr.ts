@@ -7,6 +7,7 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as gantt from './areas/gantt.ts';
 import * as sessions from './areas/sessions.ts';
 
 export const fr = {
@@ -243,8 +244,6 @@ export const fr = {
   'measureStatus.blocked': 'Bloquée',
   'measureStatus.cancelled': 'Annulée',
 
-  'timeline.title': 'Calendrier des mesures',
-  'timeline.chartTitle': 'Mesures sur le calendrier, de la date de début à l’échéance',
   'timeline.none': 'Aucune mesure datée.',
   'timeline.today': 'Aujourd’hui ({date})',
   'timeline.undated': 'Mesures sans date, non affichées : {count}',
@@ -308,6 +307,7 @@ export const fr = {
   ...sessions.fr,
   ...audit.fr,
   ...measuresGrid.fr,
+  ...gantt.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

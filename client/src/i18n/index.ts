@@ -60,6 +60,9 @@ export function formatMoney(value: number, currency: 'MAD' | 'EUR' | 'USD' = 'MA
   return formatNumber(value, { style: 'currency', currency, maximumFractionDigits: 0 });
 }
 
+/** The Intl locale of the current language, for formats this module does not offer. */
+export const intlLocale = (): string => INTL[locale()];
+
 /** Compares names the way the current language sorts them. */
 export const collator = (): Intl.Collator => new Intl.Collator(INTL[locale()]);
 
@@ -76,10 +79,6 @@ export function formatDateTime(value: string | null | undefined): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '—';
   return new Intl.DateTimeFormat(INTL[locale()], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
-export function formatMonth(day: number): string {
-  return new Intl.DateTimeFormat(INTL[locale()], { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(day * 86_400_000));
 }
 
 export function organisationName(organisation: Organisation | undefined): string {
