@@ -1,4 +1,4 @@
-import { For, Index, Match, Show, Switch, createMemo, createSignal, onCleanup } from 'solid-js';
+import { For, Match, Show, Switch, createMemo, createSignal, onCleanup } from 'solid-js';
 import type * as Y from 'yjs';
 import { setMeasureDates, type MeasureFields } from '../../../../../shared/doc-schema.ts';
 import { EmptyState, Notice } from '../../../components/Feedback.tsx';
@@ -7,10 +7,14 @@ import { todayIso, dayNumber } from '../../../lib/dates.ts';
 import type { MeasureDates } from '../../../lib/gantt-edit.ts';
 import { ganttLines, type GanttLine } from '../../../lib/gantt-rows.ts';
 import { ZOOMS, ganttScale, spans, TIERS, xOfDay, type Zoom } from '../../../lib/gantt-scale.ts';
+import { visibleWindow } from '../../../lib/measure-view.ts';
 import { organisationLabel } from '../../../state/directory.ts';
 import { GanttBar } from './GanttBar.tsx';
 import { GanttHeader } from './GanttHeader.tsx';
 import { GanttLegend } from './GanttLegend.tsx';
+
+/** Every line (group header or measure) is this tall (gantt.css), so only those in view are drawn. */
+const LINE_HEIGHT = 36;
 
 /** The label column: wide beside a desktop chart, narrow (and still sticky) on a phone. */
 const labelWidth = (box: number) => (box < 640 ? 128 : box < 1000 ? 260 : 340);
@@ -24,16 +28,38 @@ export function Gantt(props: { doc: Y.Doc; rows: MeasureFields[]; editable: bool
   const today = todayIso();
   const [zoom, setZoom] = createSignal<Zoom>('quarter');
   const [box, setBox] = createSignal(1000);
+  const [boxHeight, setBoxHeight] = createSignal(900);
+  const [scrollTop, setScrollTop] = createSignal(0);
   const [refused, setRefused] = createSignal(false);
   // The chart box appears once the plan has dated measures (after the document syncs): watch it from then.
-  const observer = new ResizeObserver((entries) => setBox(Math.round(entries[0]!.contentRect.width)));
+  const observer = new ResizeObserver((entries) => {
+    setBox(Math.round(entries[0]!.contentRect.width));
+    setBoxHeight(Math.round(entries[0]!.contentRect.height));
+  });
   onCleanup(() => observer.disconnect());
   const watchBox = (element: HTMLDivElement) => {
     setBox(element.clientWidth);
+    setBoxHeight(element.clientHeight);
     observer.observe(element);
   };
 
-  const lines = createMemo(() => ganttLines(props.rows, (id) => organisationLabel(id), collator().compare));
+  // The same line object for the same measure from one change to the next, so <For> keeps its
+  // bar: a bar moved with the keyboard keeps focus, and scrolling builds only the lines coming in.
+  let kept = new Map<unknown, GanttLine<MeasureFields>>();
+  const lines = createMemo(() => {
+    const next = new Map<unknown, GanttLine<MeasureFields>>();
+    const result = ganttLines(props.rows, (id) => organisationLabel(id), collator().compare).map((line) => {
+      const key = line.kind === 'measure' ? line.measure : `${line.lead}|${line.count}`;
+      const same = kept.get(key) ?? line;
+      next.set(key, same);
+      return same;
+    });
+    kept = next;
+    return result;
+  });
+  // A long plan draws the lines in view and a margin (the header's height is inside the margin).
+  const range = createMemo(() => visibleWindow(lines().length, scrollTop(), boxHeight(), LINE_HEIGHT));
+  const shown = createMemo(() => lines().slice(range().start, range().end));
   const dated = createMemo(() => props.rows.filter((row) => row.start || row.due));
   const labels = () => labelWidth(box());
   const scale = createMemo(() => ganttScale(dated(), today, zoom(), box() - labels() - 2));
@@ -62,7 +88,7 @@ export function Gantt(props: { doc: Y.Doc; rows: MeasureFields[]; editable: bool
         <Notice kind="warning">{t('gantt.dateRefused')}</Notice>
       </Show>
       <Show when={dated().length > 0} fallback={<EmptyState title={t('timeline.none')} />}>
-        <div class="gantt-scroll" ref={watchBox} style={{ '--gantt-labels': `${labels()}px` }} data-testid="gantt">
+        <div class="gantt-scroll" ref={watchBox} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} style={{ '--gantt-labels': `${labels()}px` }} data-testid="gantt">
           <div class="gantt-canvas" style={{ width: `${labels() + scale().width}px` }}>
             <GanttHeader scale={scale()} zoom={zoom()} />
             <div class="gantt-body" role="list" aria-label={t('gantt.title')}>
@@ -72,12 +98,11 @@ export function Gantt(props: { doc: Y.Doc; rows: MeasureFields[]; editable: bool
               <span class="gantt-today" style={{ 'inset-inline-start': `calc(var(--gantt-labels) + ${todayX()}px)` }} title={t('timeline.today', { date: formatDate(today) })}>
                 <span class="gantt-today-label">{t('gantt.today')}</span>
               </span>
-              {/* By position, not by object: a write rebuilds the lines, and a bar being moved with
-                  the keyboard must stay the same element, keeping focus. */}
-              <Index each={lines()}>
+              <div aria-hidden="true" style={{ height: `${range().start * LINE_HEIGHT}px` }} />
+              <For each={shown()}>
                 {(line) => (
                   <Switch>
-                    <Match when={line().kind === 'group' && (line() as Extract<GanttLine<MeasureFields>, { kind: 'group' }>)}>
+                    <Match when={line.kind === 'group' && (line as Extract<GanttLine<MeasureFields>, { kind: 'group' }>)}>
                       {(group) => (
                         <div class="gantt-group" role="listitem">
                           <span class="gantt-group-name">
@@ -89,7 +114,7 @@ export function Gantt(props: { doc: Y.Doc; rows: MeasureFields[]; editable: bool
                         </div>
                       )}
                     </Match>
-                    <Match when={line().kind === 'measure' && (line() as Extract<GanttLine<MeasureFields>, { kind: 'measure' }>).measure}>
+                    <Match when={line.kind === 'measure' && (line as Extract<GanttLine<MeasureFields>, { kind: 'measure' }>).measure}>
                       {(measure) => (
                         <div class="gantt-row" role="listitem" data-row={measure().id}>
                           <div class="gantt-label">
@@ -106,7 +131,8 @@ export function Gantt(props: { doc: Y.Doc; rows: MeasureFields[]; editable: bool
                     </Match>
                   </Switch>
                 )}
-              </Index>
+              </For>
+              <div aria-hidden="true" style={{ height: `${(lines().length - range().end) * LINE_HEIGHT}px` }} />
             </div>
           </div>
         </div>

@@ -1,4 +1,4 @@
-import { Show, createSignal } from 'solid-js';
+import { Show, createEffect, createMemo, createSignal, on } from 'solid-js';
 import type { MeasureFields } from '../../../../../shared/doc-schema.ts';
 import { formatDate, formatPercent, isRtl, t } from '../../../i18n/index.ts';
 import { STATUS_COLORS } from '../../../lib/chart.ts';
@@ -8,6 +8,8 @@ import { estimateTextWidth, labelPlace } from '../../../lib/gantt-rows.ts';
 import { barGeometry, type GanttScale } from '../../../lib/gantt-scale.ts';
 
 interface Drag {
+  /** the measure caught: the line may show another one before the drop (rows are kept by position) */
+  id: string;
   pointerId: number;
   originX: number;
   mode: DragMode;
@@ -27,22 +29,23 @@ export function GanttBar(props: { measure: MeasureFields; scale: GanttScale; tod
   const geometry = () => barGeometry(props.scale, dates());
   const status = () => t(`measureStatus.${props.measure.status}`);
   const title = () => props.measure.title || t('measures.untitled');
-  const description = () => {
+  const description = createMemo(() => {
     const { start, due } = dates();
     return start && due
       ? t('gantt.barText', { title: title(), status: status(), start: formatDate(start), due: formatDate(due), progress: formatPercent(props.measure.progress) })
       : t('gantt.milestoneText', { title: title(), status: status(), due: formatDate(due ?? start) });
-  };
-  const label = () => {
+  });
+  const label = createMemo(() => {
     const { start, due } = dates();
     const span = start && due ? t('gantt.span', { start: formatDate(start, 'medium'), due: formatDate(due, 'medium') }) : formatDate(due ?? start);
     return start && due ? `${formatPercent(props.measure.progress)} · ${span}` : span;
-  };
-  const place = () => {
-    const bar = geometry()!;
+  });
+  const place = createMemo(() => {
+    const bar = geometry();
+    if (!bar) return null;
     const box = bar.milestone ? { x: bar.x - 8, width: 16 } : bar;
     return labelPlace(box, props.scale.width, estimateTextWidth(label()) + 6); // + its padding
-  };
+  });
 
   const end = (commit: boolean) => {
     const current = drag;
@@ -51,8 +54,10 @@ export function GanttBar(props: { measure: MeasureFields; scale: GanttScale; tod
     setPreview(null);
     if (!commit || !current || !after) return;
     const patch = changedDates(current.base, after);
-    if (patch) props.onDates(props.measure.id, patch);
+    if (patch) props.onDates(current.id, patch);
   };
+  // A remote change that puts another measure on this line ends the drag without writing.
+  createEffect(on(() => props.measure.id, () => drag && end(false), { defer: true }));
   const onPointerDown = (event: PointerEvent) => {
     if (!props.editable || event.button !== 0 || drag) return;
     const element = event.currentTarget as HTMLElement;
@@ -64,7 +69,7 @@ export function GanttBar(props: { measure: MeasureFields; scale: GanttScale; tod
     event.preventDefault();
     element.focus();
     element.setPointerCapture(event.pointerId);
-    drag = { pointerId: event.pointerId, originX: event.clientX, mode, base: { start: props.measure.start, due: props.measure.due } };
+    drag = { id: props.measure.id, pointerId: event.pointerId, originX: event.clientX, mode, base: { start: props.measure.start, due: props.measure.due } };
   };
   const onPointerMove = (event: PointerEvent) => {
     if (!drag || event.pointerId !== drag.pointerId) return;
@@ -124,7 +129,7 @@ export function GanttBar(props: { measure: MeasureFields; scale: GanttScale; tod
               </Show>
             </Show>
           </div>
-          <span class={`gantt-bar-label ${place().side}`} style={{ 'inset-inline-start': `${place().x}px`, 'max-width': `${place().maxWidth}px` }} title={description()} aria-hidden="true">
+          <span class={`gantt-bar-label ${place()?.side}`} style={{ 'inset-inline-start': `${place()?.x}px`, 'max-width': `${place()?.maxWidth}px` }} title={description()} aria-hidden="true">
             {label()}
           </span>
         </>

@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { intlLocale, t } from '../../../i18n/index.ts';
+import { dateTimeFormat, t } from '../../../i18n/index.ts';
 import { TIERS, spans, type GanttScale, type Span, type Zoom } from '../../../lib/gantt-scale.ts';
 
 /** The time scale above the chart: two tiers (e.g. quarters over months), sticky at the top. */
@@ -28,7 +28,7 @@ export function GanttHeader(props: { scale: GanttScale; zoom: Zoom }) {
 }
 
 const format = (day: number, options: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat(intlLocale(), { ...options, timeZone: 'UTC' }).format(new Date(day * 86_400_000));
+  dateTimeFormat({ ...options, timeZone: 'UTC' }).format(new Date(day * 86_400_000));
 
 const quarterOf = (day: number) => String(Math.floor(new Date(day * 86_400_000).getUTCMonth() / 3) + 1);
 const yearOf = (day: number) => String(new Date(day * 86_400_000).getUTCFullYear());
