@@ -8,6 +8,7 @@ import './styles/tables.css';
 import './styles/editor.css';
 import './styles/charts.css';
 import './styles/gantt.css';
+import './styles/indicators.css';
 import './styles/panels.css';
 import './styles/sessions.css';
 import './styles/print.css';

@@ -4,6 +4,7 @@ import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
 import * as gantt from './areas/gantt.ts';
+import * as indicators from './areas/indicators.ts';
 import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
 
@@ -305,4 +306,5 @@ export const ar: Dictionary = {
   ...audit.ar,
   ...measuresGrid.ar,
   ...gantt.ar,
+  ...indicators.ar,
 };

@@ -8,6 +8,7 @@ import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
 import * as gantt from './areas/gantt.ts';
+import * as indicators from './areas/indicators.ts';
 import * as sessions from './areas/sessions.ts';
 
 export const fr = {
@@ -308,6 +309,7 @@ export const fr = {
   ...audit.fr,
   ...measuresGrid.fr,
   ...gantt.fr,
+  ...indicators.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
