@@ -201,6 +201,7 @@ export interface Database {
   agenda_items: AgendaItemsTable;
   session_attendance: SessionAttendanceTable;
   comments: CommentsTable;
+  suggestions: SuggestionsTable;
   notifications: NotificationsTable;
   document_versions: DocumentVersionsTable;
   measure_overdue_notices: MeasureOverdueNoticesTable;
@@ -297,6 +298,31 @@ export interface CommentsTable {
   created_at: CreatedAt;
   edited_at: Date | null;
   deleted_at: Date | null;
+}
+
+export type SuggestionStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn';
+/** A format change: a mark of the rich-text schema put on (`on`) or taken off the range. */
+export interface SuggestionMark {
+  name: 'bold' | 'italic' | 'underline' | 'strike';
+  on: boolean;
+}
+
+export interface SuggestionsTable {
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  document_id: string;
+  author_id: string;
+  start_pos: string;
+  end_pos: string;
+  text: ColumnType<string, string | undefined, string>;
+  /** the text the range covered when suggested, shown once it is gone */
+  quote: ColumnType<string, string | undefined, string>;
+  mark: ColumnType<SuggestionMark | null, string | null | undefined, string | null>;
+  thread_id: string | null;
+  status: ColumnType<SuggestionStatus, SuggestionStatus | undefined, SuggestionStatus>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
 }
 
 export interface NotificationsTable {

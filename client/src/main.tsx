@@ -11,6 +11,7 @@ import './styles/gantt.css';
 import './styles/indicators.css';
 import './styles/panels.css';
 import './styles/sessions.css';
+import './styles/review.css';
 import './styles/print.css';
 import './realtime/socket.ts';
 

@@ -6,6 +6,7 @@ import * as measuresGrid from './areas/measures-grid.ts';
 import * as gantt from './areas/gantt.ts';
 import * as indicators from './areas/indicators.ts';
 import * as sessions from './areas/sessions.ts';
+import * as review from './areas/review.ts';
 import type { Dictionary } from './fr.ts';
 
 export const ar: Dictionary = {
@@ -155,7 +156,7 @@ export const ar: Dictionary = {
   'document.body': 'نص الوثيقة',
   'document.editDetails': 'تعديل المعلومات',
   'document.manageAccess': 'إدارة الصلاحيات',
-  'document.readOnly.comment': 'لديك صلاحية التعليق: النص والتدابير للقراءة فقط.',
+  'document.readOnly.comment': 'لديك صلاحية التعليق: تصبح تعديلاتك على النص اقتراحات، والتدابير للقراءة فقط.',
   'document.readOnly.view': 'لديك صلاحية الاطلاع فقط على هذه الوثيقة.',
   'document.readOnly.archived': 'هذه الوثيقة مؤرشفة: للقراءة فقط.',
 
@@ -307,4 +308,5 @@ export const ar: Dictionary = {
   ...measuresGrid.ar,
   ...gantt.ar,
   ...indicators.ar,
+  ...review.ar,
 };

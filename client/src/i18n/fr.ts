@@ -10,6 +10,7 @@ import * as measuresGrid from './areas/measures-grid.ts';
 import * as gantt from './areas/gantt.ts';
 import * as indicators from './areas/indicators.ts';
 import * as sessions from './areas/sessions.ts';
+import * as review from './areas/review.ts';
 
 export const fr = {
   'app.home': 'Tansiq — accueil',
@@ -158,7 +159,7 @@ export const fr = {
   'document.body': 'Texte du document',
   'document.editDetails': 'Modifier les informations',
   'document.manageAccess': 'Gérer les accès',
-  'document.readOnly.comment': 'Vous avez un accès « commentaire » : le texte et les mesures sont en lecture seule.',
+  'document.readOnly.comment': 'Vous avez un accès « commentaire » : vos modifications du texte deviennent des suggestions ; les mesures sont en lecture seule.',
   'document.readOnly.view': 'Vous avez un accès en lecture seule à ce document.',
   'document.readOnly.archived': 'Ce document est archivé : il est en lecture seule.',
 
@@ -310,6 +311,7 @@ export const fr = {
   ...measuresGrid.fr,
   ...gantt.fr,
   ...indicators.fr,
+  ...review.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
