@@ -3,7 +3,8 @@ import { contentFromHub } from '../../server/commands/comments-content.ts';
 import { canComment } from '../../server/policies/document-access.ts';
 import { createCommentSchema } from '../../server/schemas/comments.ts';
 import { plain, type SlackMessage } from '../blocks/common.ts';
-import { t } from '../i18n/index.ts';
+import { mrkdwn, t } from '../i18n/index.ts';
+import { ambiguousList } from '../blocks/lists.ts';
 import type { BotUser } from '../linking/links.ts';
 import type { BotServices } from '../services.ts';
 import { findDocument } from './lookup.ts';
@@ -23,12 +24,11 @@ export async function commentCommand(services: BotServices, user: BotUser, query
   const match = await findDocument(services.db, user, query, services.publicUrl);
   if (match.kind === 'none') return plain(t(user.locale, 'error.notFound', { query }));
   if (match.kind === 'many') {
-    const titles = match.candidates.slice(0, 10).map((candidate) => `• ${candidate.title}`);
-    return plain(`${t(user.locale, 'comment.ambiguous', { query })}\n${titles.join('\n')}`);
+    return plain(ambiguousList(user.locale, query, match.candidates.map((candidate) => candidate.title), match.total));
   }
   if (!canComment(match.level) || match.row.archived_at) return plain(t(user.locale, 'error.forbidden', { title: match.row.title }));
   const parsed = createCommentSchema.safeParse({ body: text });
-  if (!parsed.success) return plain(t(user.locale, 'error.usage', { usage: t(user.locale, 'help.comment') }));
+  if (!parsed.success) return plain(t(user.locale, 'error.usage', { usage: mrkdwn(t(user.locale, 'help.comment')) }));
   await postComment(services, user, match.row.id, text);
   return plain(t(user.locale, 'comment.posted', { title: match.row.title }));
 }
