@@ -147,7 +147,7 @@ describe('people’s text in every Block Kit builder', () => {
   }
 
   it('people still read the title they wrote', () => {
-    const built = everyBuilder(HOSTILE, 'm', 'fr').statusBlocks.payload;
+    const built = everyBuilder(HOSTILE, 'm', 'fr').statusBlocks!.payload;
     expect(built.blocks?.[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: `📄 ${HOSTILE}` } });
     expect(plainFromMrkdwn(built.text!)).toContain('Plan <!channel> <https://evil.example|cliquez ici>');
     expect(built.text).toContain('∗bold∗ &amp;');
