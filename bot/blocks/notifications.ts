@@ -80,6 +80,16 @@ function digestButtons(digest: DocumentDigest, locale: Locale, publicUrl: string
   return buttons;
 }
 
+/**
+ * What a channel is told when not every member may read the subject: that it changed, with a
+ * link (opening it checks each person's access), and nothing of its content, not even its title.
+ */
+export function restrictedNoticeBlocks(subjectType: 'document' | 'session', subjectId: string, locale: Locale, publicUrl: string): SlackMessage {
+  const text = t(locale, subjectType === 'document' ? 'notify.restricted' : 'notify.restrictedSession');
+  const url = subjectType === 'document' ? documentUrl(publicUrl, subjectId) : `${publicUrl}/sessions/${subjectId}`;
+  return { text, blocks: [section(text), actions([urlButton(ActionId.open, t(locale, 'doc.open'), url)])] };
+}
+
 export type SessionLine =
   | { type: 'started' }
   | { type: 'item'; item: string }

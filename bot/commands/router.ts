@@ -73,7 +73,7 @@ export async function runCommand(services: BotServices, identity: SlackIdentity,
       case 'session':
         return await sessionCommand(services, user);
       case 'subscribe':
-        return await subscribeCommand(services, user, where, parsed.target, parsed.events, parsed.unknownEvents);
+        return await subscribeCommand(services, user, where, parsed.target, parsed.events, parsed.unknownEvents, parsed.locale);
       case 'unsubscribe':
         return await unsubscribeCommand(services, user, where, parsed.target);
       case 'subscriptions':

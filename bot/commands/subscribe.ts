@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, SlackSubscriptionObject } from '../../db/schema.ts';
+import type { Database, Locale, SlackSubscriptionObject } from '../../db/schema.ts';
+import { postingProblem } from './conversation.ts';
 import { findDocumentWithAccess } from '../../server/queries/documents.ts';
 import type { EventCategory } from '../blocks/help.ts';
 import { chunkLines } from '../blocks/lists.ts';
@@ -45,15 +46,18 @@ export async function sitsOn(db: Kysely<Database>, user: BotUser, commissionId: 
 const targetLabel = (user: BotUser, target: { type: SlackSubscriptionObject; name: string }) => mrkdwn(t(user.locale, `sub.${target.type}`, { name: target.name }));
 const eventList = (user: BotUser, events: readonly string[]) => mrkdwn(events.map((event) => t(user.locale, `event.${event as EventCategory}`)).join(', '));
 
-export async function subscribeCommand(services: BotServices, user: BotUser, where: Where, text: string, events: EventCategory[], unknown: string[]): Promise<SlackMessage> {
+export async function subscribeCommand(services: BotServices, user: BotUser, where: Where, text: string, events: EventCategory[], unknown: string[], locale: Locale = 'fr'): Promise<SlackMessage> {
   if (unknown.length > 0) {
     return plain(t(user.locale, 'sub.unknownEvents', { events: unknown.join(', '), known: 'status, comments, measures, sessions, edits, all' }));
   }
   const target = await resolveTarget(services, user, text);
   if (!target) return plain(t(user.locale, 'sub.unknownTarget', { query: text }));
   if ('ambiguous' in target) return plain(ambiguousList(user.locale, text, target.ambiguous, target.total));
-  await subscribe(services.db, { ...where, objectType: target.type, objectId: target.id }, events, user.userId);
-  return plain(t(user.locale, 'sub.done', { target: targetLabel(user, target), events: eventList(user, events) }));
+  // A subscription the bot cannot deliver is refused now, with how to fix it, not dropped later.
+  const problem = await postingProblem(services, where);
+  if (problem) return plain(t(user.locale, problem));
+  await subscribe(services.db, { ...where, objectType: target.type, objectId: target.id }, events, user.userId, locale);
+  return plain(`${t(user.locale, 'sub.done', { target: targetLabel(user, target), events: eventList(user, events) })} ${t(user.locale, 'sub.language', { language: mrkdwn(t(user.locale, `language.${locale}`)) })}`);
 }
 
 export async function unsubscribeCommand(services: BotServices, user: BotUser, where: Where, text: string): Promise<SlackMessage> {

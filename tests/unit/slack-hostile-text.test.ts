@@ -113,6 +113,8 @@ function everyBuilder(text: string, id: string, locale: Locale): Record<string, 
         URL,
       ),
     ),
+    restrictedNoticeBlocks: message(notifications.restrictedNoticeBlocks('document', ID, locale, URL)),
+    restrictedNoticeBlocksSession: message(notifications.restrictedNoticeBlocks('session', ID, locale, URL)),
     sessionBlocks: message(session.sessionBlocks(summary, locale, URL)),
     statusBlocks: message(status.statusBlocks(view, locale, URL)),
     measureSummary: message(plain(status.measureSummary(locale, view.measures))),
@@ -125,7 +127,7 @@ function everyBuilder(text: string, id: string, locale: Locale): Record<string, 
 describe('people’s text in every Block Kit builder', () => {
   it('covers every builder the bot has (a new builder must be added here)', () => {
     const exported = [help, home, lists, modals, notifications, session, status, unfurl].flatMap((module) => Object.entries(module).filter(([, value]) => typeof value === 'function').map(([name]) => name));
-    const covered = new Set(Object.keys(everyBuilder('x', 'm', 'fr')).map((name) => name.replace(/(Picker|Mention)$/, '')));
+    const covered = new Set(Object.keys(everyBuilder('x', 'm', 'fr')).map((name) => name.replace(/(Picker|Mention|Session)$/, '')));
     expect(exported.filter((name) => !covered.has(name))).toEqual([]);
   });
 
