@@ -59,6 +59,8 @@ const environmentSchema = z.object({
   SLACK_ACK_BUDGET_MS: z.coerce.number().int().min(0).max(2_500).default(2_000),
   /** a notification being posted is held this long; a process that dies holding it lets it go then */
   SLACK_DELIVERY_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  /** first wait before connecting Socket Mode again after a failure; doubles up to a minute */
+  SLACK_SOCKET_RETRY_MS: z.coerce.number().int().min(10).default(1_000),
 });
 
 export interface Config {
@@ -108,6 +110,7 @@ export interface SlackConfig {
   channelIntervalMs: number;
   ackBudgetMs: number;
   deliveryLeaseMs: number;
+  socketRetryMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -171,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           channelIntervalMs: e.SLACK_CHANNEL_INTERVAL_MS,
           ackBudgetMs: e.SLACK_ACK_BUDGET_MS,
           deliveryLeaseMs: e.SLACK_DELIVERY_LEASE_MS,
+          socketRetryMs: e.SLACK_SOCKET_RETRY_MS,
         }
       : undefined,
   };

@@ -71,7 +71,7 @@ export async function audienceOf(services: BotServices, row: OutboxRow): Promise
   return { reader, locale, everyoneMayRead, categories, session };
 }
 
-async function mayReadDocument(services: BotServices, subject: AccessSubject, documentId: string): Promise<boolean> {
+export async function mayReadDocument(services: BotServices, subject: AccessSubject, documentId: string): Promise<boolean> {
   const row = await services.db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
   if (!row) return false;
   const grants = (await loadGrants(services.db, [documentId])).get(documentId) ?? [];

@@ -120,6 +120,7 @@ function everyBuilder(text: string, id: string, locale: Locale): Record<string, 
     measureSummary: message(plain(status.measureSummary(locale, view.measures))),
     documentButtons: message({ text: '', blocks: [{ type: 'actions', elements: status.documentButtons(locale, URL, view) }] }),
     pickerBlocks: message(status.pickerBlocks(text, candidates, locale, 300)),
+    restrictedUnfurlBlocks: message({ text: '', blocks: unfurl.restrictedUnfurlBlocks(ID, locale, URL) }),
     unfurlBlocks: message({ text: '', blocks: unfurl.unfurlBlocks({ id: ID, title: text, kind: 'action_plan', status: 'adopted', leadName: text, measuresDone: 2, measuresTotal: 5, overdue: 1 }, locale, URL) }),
   };
 }
