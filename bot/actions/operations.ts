@@ -10,6 +10,7 @@ import { plain, type SlackMessage } from '../blocks/common.ts';
 import { mrkdwn, t } from '../i18n/index.ts';
 import type { BotUser } from '../linking/links.ts';
 import type { BotServices } from '../services.ts';
+import { MentionProblem } from '../commands/mentions.ts';
 
 /**
  * What buttons do, as the linked user, through the same commands and checks as the web app.
@@ -62,6 +63,7 @@ export async function moveDocument(services: BotServices, user: BotUser, documen
 /** Refusals from the commands, as the reader should read them; anything else is ours to log. */
 export function refusalMessage(user: BotUser, error: unknown): SlackMessage | null {
   // Input that passed Slack's own limits but not ours (a forged or replayed payload).
+  if (error instanceof MentionProblem) return plain(error.text);
   if (error instanceof ZodError) return plain(t(user.locale, 'error.usage', { usage: error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') }));
   if (!(error instanceof AppError)) return null;
   if (error.status === 404) return plain(t(user.locale, 'error.gone'));

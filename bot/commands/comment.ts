@@ -8,12 +8,14 @@ import { ambiguousList } from '../blocks/lists.ts';
 import type { BotUser } from '../linking/links.ts';
 import type { BotServices } from '../services.ts';
 import { findDocument } from './lookup.ts';
+import { MentionProblem, resolveNameMentions } from './mentions.ts';
 
 /**
  * Posts a comment as the linked user, through the same command (and rules) as the web app, and
  * announces it on the bus like the comments route does.
  */
-export async function postComment(services: BotServices, user: BotUser, documentId: string, body: string, anchor?: { measureId: string }) {
+export async function postComment(services: BotServices, user: BotUser, documentId: string, typed: string, anchor?: { measureId: string }) {
+  const body = await resolveNameMentions(services, user, documentId, typed);
   const input = createCommentSchema.parse({ body, ...(anchor ? { anchor: { type: 'measure', ...anchor } } : {}) });
   const change = await createComment(services.db, contentFromHub(services.hub), user, documentId, input);
   for (const event of change.events) services.events.emit(event);
@@ -29,6 +31,11 @@ export async function commentCommand(services: BotServices, user: BotUser, query
   if (!canComment(match.level) || match.row.archived_at) return plain(t(user.locale, 'error.forbidden', { title: match.row.title }));
   const parsed = createCommentSchema.safeParse({ body: text });
   if (!parsed.success) return plain(t(user.locale, 'error.usage', { usage: mrkdwn(t(user.locale, 'help.comment')) }));
-  await postComment(services, user, match.row.id, text);
+  try {
+    await postComment(services, user, match.row.id, text);
+  } catch (error) {
+    if (error instanceof MentionProblem) return plain(error.text);
+    throw error;
+  }
   return plain(t(user.locale, 'comment.posted', { title: match.row.title }));
 }

@@ -110,6 +110,8 @@ export const ar: Record<MessageKey, string> = {
   'unfurl.restricted': "وثيقة Tansiq (محدودة: ليس لكل أعضاء هذه المحادثة حق الاطلاع عليها)",
   'unfurl.explained': "معاينة {title} مختصرة في هذه المحادثة: ليس لكل أعضائها حق قراءة هذه الوثيقة في Tansiq.",
   'unfurl.linkToPreview': "اربط حسابك في Tansiq لرؤية معاينات روابط Tansiq.",
+  'mention.unknown': "لا أحد ولا مؤسسة باسم «@{name}» بين من يمكنهم قراءة هذه الوثيقة. اكتب الاسم الكامل أو رمز المؤسسة (@sante).",
+  'mention.ambiguous': "«@{name}» قد يعني: {candidates}. كن أدق (@الاسم.النسب) أو استعمل رمز المؤسسة.",
   'sub.document': 'الوثيقة «{name}»',
   'sub.organisation': 'المؤسسة {name}',
   'sub.commission': '«{name}»',

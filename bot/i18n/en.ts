@@ -110,6 +110,8 @@ export const en: Record<MessageKey, string> = {
   'unfurl.restricted': "A Tansiq document (restricted: not every member of this conversation may read it)",
   'unfurl.explained': "The preview of {title} is reduced in this conversation: not all of its members may read this document in Tansiq.",
   'unfurl.linkToPreview': "Link your Tansiq account to see previews of Tansiq links.",
+  'mention.unknown': "Nobody and no organisation answers to “@{name}” among those who may read this document. Write the full name or the organisation’s code (@sante).",
+  'mention.ambiguous': "“@{name}” may mean: {candidates}. Be more precise (@First.Last) or use the organisation’s code.",
   'sub.document': 'the document “{name}”',
   'sub.organisation': 'the organisation {name}',
   'sub.commission': 'the commission {name}',

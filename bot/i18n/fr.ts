@@ -109,6 +109,8 @@ export const fr = {
   'unfurl.restricted': "Un document Tansiq (réservé : tous les membres de cette conversation n’y ont pas accès)",
   'unfurl.explained': "L’aperçu de {title} est réduit dans cette conversation : tous ses membres ne peuvent pas lire ce document dans Tansiq.",
   'unfurl.linkToPreview': "Reliez votre compte Tansiq pour voir les aperçus des liens Tansiq.",
+  'mention.unknown': "Personne ni aucune organisation ne répond à « @{name} » parmi ceux qui peuvent lire ce document. Écrivez le nom complet ou le code de l’organisation (@sante).",
+  'mention.ambiguous': "« @{name} » peut désigner : {candidates}. Précisez (@Prénom.Nom) ou utilisez le code de l’organisation.",
   'sub.document': 'le document « {name} »',
   'sub.organisation': 'l’organisation {name}',
   'sub.commission': 'la commission {name}',

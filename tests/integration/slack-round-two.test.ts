@@ -120,6 +120,26 @@ describe('Slack, round two', () => {
     expect(textOf(postsTo('CARABIC')[0]!.args)).toContain('تحديث');
   });
 
+  it('@Name in a comment resolves like the app’s mentions, or names the candidates in the user’s language', async () => {
+    const db = env.server.database.db;
+    const karim = await fixtures.user(db, world.organisations.sante, 'karim.benali@sante.gov.ma');
+    await db.updateTable('users').set({ name: 'Karim Benali' }).where('id', '=', karim.id).execute();
+    const kamal = await fixtures.user(db, world.organisations.sante, 'karima@sante.gov.ma');
+    await db.updateTable('users').set({ name: 'Karima Alaoui' }).where('id', '=', kamal.id).execute();
+    const posted = await command(world.lead, `comment ${world.plan.id} : @Karim.Benali et @sante, merci`);
+    expect(textOf(posted)).toContain('Commentaire ajouté');
+    const row = await db.selectFrom('comments').select(['body', 'mentioned_user_ids', 'mentioned_organisation_ids']).where('body', 'like', '%merci%').executeTakeFirstOrThrow();
+    expect(row.body).toBe(`@[${karim.id}] et @sante, merci`);
+    expect(row.mentioned_user_ids).toEqual([karim.id]);
+    const ambiguous = textOf(await command(world.lead, `comment ${world.plan.id} : @Kar voyez`));
+    expect(ambiguous).toContain('peut désigner');
+    expect(ambiguous).toContain('Karim Benali (sante)');
+    expect(ambiguous).toContain('Karima Alaoui (sante)');
+    await db.updateTable('users').set({ locale: 'en' }).where('id', '=', world.lead.id).execute();
+    expect(textOf(await command(world.lead, `comment ${world.plan.id} : @Nobody hello`))).toContain('Nobody and no organisation answers to “@Nobody”');
+    await db.updateTable('users').set({ locale: 'fr' }).where('id', '=', world.lead.id).execute();
+  });
+
   it('shows a minimal preview where not every member may read, and tells the sharer why', async () => {
     env.api.conversations.set('CMIXED', { members: [world.lead.slackId, 'UUNLINKED'] });
     const url = `${PUBLIC_URL}/documents/${world.plan.id}`;
