@@ -8,6 +8,8 @@ import type { Where } from './subscribe.ts';
  * Direct messages and group DMs are for people, not for subscriptions.
  */
 export async function postingProblem(services: BotServices, where: Where): Promise<MessageKey | null> {
+  // D…: a direct message (reading it would need a scope the bot has no other use for).
+  if (where.channelId.startsWith('D')) return 'sub.notAChannel';
   try {
     const { channel } = await services.slack.conversations.info({ channel: where.channelId });
     if (!channel) return 'sub.cannotPost';
