@@ -210,6 +210,7 @@ export interface Database {
   slack_subscriptions: SlackSubscriptionsTable;
   slack_deliveries: SlackDeliveriesTable;
   slack_outbox: SlackOutboxTable;
+  event_outbox: EventOutboxTable;
   login_throttle: LoginThrottleTable;
   workspace_settings: WorkspaceSettingsTable;
 }
@@ -383,6 +384,9 @@ export interface SlackSubscriptionsTable {
   events: string[];
   created_by: string;
   created_at: CreatedAt;
+  paused_at: Date | null;
+  paused_reason: string | null;
+  locale: Generated<Locale>;
 }
 
 export interface SlackDeliveriesTable {
@@ -405,6 +409,13 @@ export interface SlackOutboxTable {
   deliver_after: Date;
   attempts: Generated<number>;
   claimed_until: Date | null;
+  attempted_at: Date | null;
+}
+
+export interface EventOutboxTable {
+  id: Generated<string>;
+  event: ColumnType<unknown, string, never>;
+  created_at: CreatedAt;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { recordEvents } from '../events/outbox.ts';
 import type { DocumentProjection } from './projection.ts';
 
 export interface ProjectionContext {
@@ -63,6 +64,8 @@ export async function writeProjectionIn(trx: Kysely<Database>, context: Projecti
   const changes = projection.measures
     .filter((measure) => previousStatus.has(measure.id) && previousStatus.get(measure.id) !== measure.status)
     .map((measure) => ({ measureId: measure.id, title: measure.title, from: previousStatus.get(measure.id)!, to: measure.status }));
+  // Noticed here, recorded here: the status change and its announcement commit together.
+  await recordEvents(trx, changes.map((change) => ({ type: 'measure.status_changed', documentId: context.documentId, ...change, actorUserId: context.lastEditorId })));
   const ids = projection.measures.map((measure) => measure.id);
   let stale = trx.deleteFrom('measures').where('document_id', '=', context.documentId);
   if (ids.length > 0) stale = stale.where('id', 'not in', ids);
