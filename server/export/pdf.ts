@@ -87,13 +87,34 @@ class Flow {
       this.y += height;
     };
     const repeat = laid.slice(0, options.repeat ?? 0);
+    const lineHeight = leading(size);
     laid.forEach((cells, index) => {
-      const height = heightOf(cells);
-      if (this.y + height > this.bottom && this.y > MARGIN.top) {
+      let rest = cells;
+      // The top of a page's rows (under its repeated header): a row that does not fit there is split.
+      let pageTop = -1;
+      const breakPage = () => {
         this.newPage();
         if (index >= repeat.length) repeat.forEach(draw);
+        pageTop = this.y;
+      };
+      for (;;) {
+        if (this.y + heightOf(rest) <= this.bottom) break;
+        const fitting = Math.floor((this.bottom - this.y - 2 * pad) / lineHeight);
+        const freshPage = this.y === pageTop || this.y <= MARGIN.top;
+        // A row that fits on the next page moves there whole; a taller one is cut at a line and
+        // goes on under the repeated header, so no text runs past the bottom margin.
+        const fitsOnAPage = heightOf(rest) <= this.bottom - MARGIN.top - repeat.reduce((sum, row) => sum + heightOf(row), 0);
+        if (!freshPage && (fitsOnAPage || fitting < 3)) {
+          breakPage();
+          continue;
+        }
+        const cut = Math.max(1, fitting);
+        draw(rest.map((cell) => ({ ...cell, lines: cell.lines.slice(0, cut) })));
+        rest = rest.map((cell) => ({ ...cell, lines: cell.lines.slice(cut) }));
+        if (rest.every((cell) => cell.lines.length === 0)) return;
+        breakPage();
       }
-      draw(cells);
+      draw(rest);
     });
     this.y += options.after ?? BODY_SIZE;
   }
