@@ -156,6 +156,32 @@ export interface MeasuresTable {
   updated_at: UpdatedAt;
 }
 
+/** A measure's projected state from `recorded_at` on (see migration 2026_12_05_0440_measure_history). */
+export interface MeasureHistoryTable {
+  id: Generated<number>;
+  document_id: string;
+  measure_id: string;
+  recorded_at: Date;
+  /** the projected measure; null once it left the document */
+  state: ColumnType<ProjectedMeasureState | null, string | null, string | null>;
+}
+
+export interface ProjectedMeasureState {
+  id: string;
+  position: number;
+  title: string;
+  leadOrganisationId: string | null;
+  partnerOrganisationIds: string[];
+  start: string | null;
+  due: string | null;
+  status: 'planned' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
+  progress: number;
+  indicator: string;
+  budget: number | null;
+  currency: 'MAD' | 'EUR' | 'USD';
+  notes: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: CreatedAt;
@@ -180,6 +206,7 @@ export interface Database {
   doc_projections: DocProjectionsTable;
   audit_log: AuditLogTable;
   measures: MeasuresTable;
+  measure_history: MeasureHistoryTable;
   commissions: CommissionsTable;
   commission_members: CommissionMembersTable;
   commission_sessions: CommissionSessionsTable;
