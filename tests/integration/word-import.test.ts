@@ -10,6 +10,7 @@ import type { ApiClient } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { zipOf } from '../helpers/zip.ts';
 import { loadStoredDocument } from '../helpers/stored-document.ts';
+import { eventually } from '../helpers/collab.ts';
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -79,7 +80,7 @@ describe('importing Word files', () => {
     const response = await upload(api, '/api/documents/import', { name: 'plan-emploi.docx', data: await frenchPlan() });
     expect(response.status).toBe(201);
     expect(response.body.document).toMatchObject({ title: 'Plan d’action emploi 2027', kind: 'action_plan', leadOrganisationId: orgs.emploi, measureCount: 2 });
-    expect(response.body.import).toEqual({ measures: 2, rejectedRows: [], notes: ['images_dropped:1'] });
+    expect(response.body.import).toEqual({ measures: 2, rejectedRows: [], notes: ['images_dropped:1'], pendingMeasures: 0 });
 
     const doc = await loadStoredDocument(server.database.db, response.body.document.id);
     const blocks = readBody(doc);
@@ -115,6 +116,31 @@ describe('importing Word files', () => {
     expect(response.body.import.rejectedRows).toEqual([
       { line: 3, measure: null, errors: [{ column: 'lead', code: 'unknown_organisation', value: 'جهة مجهولة' }, { column: 'due', code: 'bad_date', value: '31/02/2027' }] },
     ]);
+  });
+
+  it('leaves a Word plan’s measures to the measures import preview when asked, which reads them like a sheet', async () => {
+    const file = { name: 'خطة.docx', data: await arabicPlan() };
+    const response = await upload(api, '/api/documents/import', file, { measures: 'preview' });
+    expect(response.status).toBe(201);
+    expect(response.body.document).toMatchObject({ kind: 'action_plan', measureCount: 0 });
+    expect(response.body.import).toMatchObject({ measures: 0, rejectedRows: [], pendingMeasures: 2 });
+    const id = response.body.document.id;
+    expect(readMeasures(await loadStoredDocument(server.database.db, id))).toEqual([]);
+    // The same file through the spreadsheet preview: Arabic headers mapped, the bad row shown on its line.
+    const preview = await upload(api, `/api/documents/${id}/measures/import/preview`, file);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ header: ['الإجراء', 'الجهة المكلفة', 'الشركاء', 'الأجل', 'المؤشر', 'الميزانية'], mapping: ['title', 'lead', 'partners', 'due', 'indicator', 'budget'], total: 2, creates: 1, invalid: 1, unknownOrganisations: ['جهة مجهولة'] });
+    expect(preview.body.rows[1]).toMatchObject({ line: 3, errors: [{ column: 'lead', code: 'unknown_organisation' }, { column: 'due', code: 'bad_date' }] });
+    expect(readMeasures(await loadStoredDocument(server.database.db, id))).toEqual([]);
+    const refused = await upload(api, `/api/documents/${id}/measures/import`, file);
+    expect(refused.status).toBe(422);
+    const applied = await upload(api, `/api/documents/${id}/measures/import`, file, { skipInvalid: 'true' });
+    expect(applied.body).toEqual({ created: 1, updated: 0, skipped: 1 });
+    await eventually(async () => expect(readMeasures(await loadStoredDocument(server.database.db, id)).map((measure) => measure.title)).toEqual(['منصة رقمية للكفاءات']));
+    // A Word file without a measures table cannot feed the preview.
+    const plain = await upload(api, `/api/documents/${id}/measures/import/preview`, { name: 'note.docx', data: await wordFile([new Paragraph('Note')]) });
+    expect(plain.status).toBe(422);
+    expect(plain.body.error.code).toBe('no_measures_table');
   });
 
   it('ignores macros in a .docm and says so', async () => {

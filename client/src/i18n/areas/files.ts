@@ -1,5 +1,8 @@
 /** Strings of exports, imports and printing. */
 export const fr = {
+  'files.wordMeasuresTitle': 'Mesures du fichier Word',
+  'files.wordMeasuresIntro': 'Le document a été créé depuis « {name} ». Son tableau des mesures est ci-dessous : vérifiez les colonnes et les lignes, puis importez.',
+  'error.no_measures_table': 'Ce fichier Word ne contient pas de tableau des mesures (première ligne « Mesure », « Responsable », « Échéance »…).',
   'files.export': 'Exporter',
   'files.exportDocument': 'Le document',
   'files.exportMeasures': 'Les mesures',
@@ -11,7 +14,7 @@ export const fr = {
   'files.format.csv': 'CSV',
   'files.print': 'Imprimer',
   'files.importMeasures': 'Importer des mesures…',
-  'files.importMeasuresTitle': 'Importer des mesures depuis un tableur (XLSX ou CSV)',
+  'files.importMeasuresTitle': 'Importer des mesures (XLSX, CSV ou tableau d’un fichier Word)',
   'files.chooseFile': 'Fichier',
   'files.preview': 'Aperçu',
   'files.previewSummary': '{total} ligne(s) : {creates} nouvelle(s) mesure(s), {updates} mise(s) à jour, {invalid} en erreur.',
@@ -57,6 +60,9 @@ export const fr = {
 };
 
 export const ar: Record<keyof typeof fr, string> = {
+  'files.wordMeasuresTitle': 'إجراءات ملف وورد',
+  'files.wordMeasuresIntro': 'أُنشئت الوثيقة من «{name}». جدول إجراءاتها أدناه: تحقق من الأعمدة والأسطر ثم استورد.',
+  'error.no_measures_table': 'لا يتضمن ملف وورد هذا جدول إجراءات (سطره الأول «الإجراء»، «الجهة المكلفة»، «الأجل»…).',
   'files.export': 'تصدير',
   'files.exportDocument': 'الوثيقة',
   'files.exportMeasures': 'الإجراءات',
@@ -68,7 +74,7 @@ export const ar: Record<keyof typeof fr, string> = {
   'files.format.csv': 'CSV',
   'files.print': 'طباعة',
   'files.importMeasures': 'استيراد الإجراءات…',
-  'files.importMeasuresTitle': 'استيراد الإجراءات من جدول (XLSX أو CSV)',
+  'files.importMeasuresTitle': 'استيراد الإجراءات (XLSX أو CSV أو جدول ملف وورد)',
   'files.chooseFile': 'الملف',
   'files.preview': 'معاينة',
   'files.previewSummary': '{total} سطر: {creates} إجراء جديد، {updates} تحديث، {invalid} بها أخطاء.',
@@ -114,6 +120,9 @@ export const ar: Record<keyof typeof fr, string> = {
 };
 
 export const en: Record<keyof typeof fr, string> = {
+  'files.wordMeasuresTitle': 'Measures from the Word file',
+  'files.wordMeasuresIntro': 'The document was created from “{name}”. Its measures table is below: check the columns and rows, then import.',
+  'error.no_measures_table': 'This Word file has no measures table (a first row reading “Measure”, “Lead”, “Due”…).',
   'files.export': 'Export',
   'files.exportDocument': 'The document',
   'files.exportMeasures': 'The measures',
@@ -125,7 +134,7 @@ export const en: Record<keyof typeof fr, string> = {
   'files.format.csv': 'CSV',
   'files.print': 'Print',
   'files.importMeasures': 'Import measures…',
-  'files.importMeasuresTitle': 'Import measures from a spreadsheet (XLSX or CSV)',
+  'files.importMeasuresTitle': 'Import measures (XLSX, CSV or a Word file’s table)',
   'files.chooseFile': 'File',
   'files.preview': 'Preview',
   'files.previewSummary': '{total} row(s): {creates} new measure(s), {updates} update(s), {invalid} with errors.',
