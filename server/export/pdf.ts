@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { inlinePlain, type Inline, type RichBlock } from '../../shared/rich-text.ts';
+import { decodeImageSource, fitImage } from './image.ts';
 import { displayDate, label, measureCells, measureColumns, metadataRows, WATERMARK, type ExportDocument } from './model.ts';
 import { drawLine, layoutParagraph, registerFonts, type Line } from './pdf-text.ts';
 
@@ -168,6 +169,20 @@ function renderBlocks(flow: Flow, blocks: readonly RichBlock[], depth = 0): void
       case 'blockquote':
         renderBlocks(flow, block.blocks, depth + 1);
         break;
+      case 'image': {
+        const image = decodeImageSource(block.src);
+        // pdfkit draws PNG and JPEG; a GIF or WebP (or a false source) leaves its description.
+        if (!image || (image.type !== 'png' && image.type !== 'jpg')) {
+          if (block.alt) flow.paragraph([{ text: `[${block.alt}]`, italic: true }], { dir: 'auto', indent: depth * 18 });
+          break;
+        }
+        // Pixels at 96 per inch, in points; never wider than the column nor taller than a page.
+        const size = fitImage({ width: image.width * 0.75, height: image.height * 0.75 }, { width: block.width && block.width * 0.75, height: block.height && block.height * 0.75 }, { width: CONTENT_WIDTH, height: PAGE.height - MARGIN.top - MARGIN.bottom - 12 });
+        flow.ensure(size.height + 8);
+        flow.pdf.image(image.data, MARGIN.side + (CONTENT_WIDTH - size.width) / 2, flow.y + 4, { width: size.width, height: size.height });
+        flow.y += size.height + 12;
+        break;
+      }
       case 'rule':
         flow.ensure(12);
         flow.pdf.save().moveTo(MARGIN.side, flow.y + 4).lineTo(PAGE.width - MARGIN.side, flow.y + 4).lineWidth(0.5).stroke('#999999').restore();

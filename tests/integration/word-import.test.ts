@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +35,9 @@ const frenchPlan = () =>
     new Paragraph({ children: [new TextRun('Les jeunes MRE '), new TextRun({ text: 'qualifiés', bold: true }), new TextRun({ text: ' reviennent', italics: true }), new TextRun(' — voir '), new ExternalHyperlink({ link: 'https://www.example.ma/emploi', children: [new TextRun('le portail')] })] }),
     new Paragraph({ numbering: { reference: 'puces', level: 0 }, children: [new TextRun('Accueil des compétences')] }),
     new Paragraph({ numbering: { reference: 'puces', level: 0 }, children: [new TextRun('Reconnaissance des diplômes')] }),
-    new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 10, height: 10 } })] }),
+    new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 10, height: 10 }, altText: { name: 'carte', title: 'Carte', description: 'Carte des régions' } })] }),
+    // Over the 1 MB bound: dropped, with a note.
+    new Paragraph({ children: [new ImageRun({ type: 'png', data: Buffer.concat([PNG, randomBytes(1024 * 1024)]), transformation: { width: 10, height: 10 } })] }),
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Mesures')] }),
     new Table({
       rows: [
@@ -84,7 +87,8 @@ describe('importing Word files', () => {
 
     const doc = await loadStoredDocument(server.database.db, response.body.document.id);
     const blocks = readBody(doc);
-    expect(blocks.map((block) => block.type)).toEqual(['heading', 'paragraph', 'list', 'heading', 'table']);
+    expect(blocks.map((block) => block.type)).toEqual(['heading', 'paragraph', 'list', 'image', 'heading', 'table']);
+    expect(blocks[3]).toEqual({ type: 'image', src: `data:image/png;base64,${PNG.toString('base64')}`, alt: 'Carte des régions', width: 10, height: 10 });
     expect(blocks[0]).toMatchObject({ type: 'heading', level: 1, content: [{ text: 'Contexte' }] });
     const paragraph = blocks[1]!;
     expect(paragraph.type === 'paragraph' && paragraph.content).toEqual([
