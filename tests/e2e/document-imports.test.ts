@@ -17,9 +17,9 @@ import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
  * The import screens and the printed document in Chromium: a Word file from the dashboard becomes
  * a document whose measures go through the preview; a spreadsheet's bad row shows on its line, the
  * confirmed rows reach a co-editor live, a re-import updates by id; the logo page; Ctrl+P's frame.
- * Screenshots for people to look at go to /tmp/tansiq-shots (outside the repository).
+ * Screenshots for people to look at go to /tmp/h15-shots (outside the repository).
  */
-const SHOTS = '/tmp/tansiq-shots';
+const SHOTS = '/tmp/h15-shots';
 let server: E2eServer;
 let browser: Browser;
 let api: ApiClient;
@@ -56,7 +56,12 @@ async function shootInEachLanguage(page: Page, name: string, before?: () => Prom
     await page.getByTestId('language').selectOption(language);
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
     await before?.();
-    await page.screenshot({ path: `${SHOTS}/${name}-${language}.png`, fullPage: true });
+    // The wide screen, then a phone.
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: width > 600 ? 900 : 844 });
+      await page.screenshot({ path: `${SHOTS}/${name}-${width}-${language}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   }
   await page.getByTestId('language').selectOption('fr');
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('fr');
@@ -77,6 +82,8 @@ describe('import screens', () => {
   it('makes a document from a Word file on the dashboard, and takes its measures through the preview', async () => {
     const { page, problems } = await newPage();
     await page.getByRole('button', { name: 'Importer un fichier Word' }).click();
+    await page.locator('.word-import').waitFor();
+    await shootInEachLanguage(page, 'word-import-form');
     await page.locator('.word-import input[type=file]').setInputFiles({ name: 'plan.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await wordPlan() });
     await page.locator('.word-import').getByRole('button', { name: 'Importer' }).click();
     await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
@@ -91,7 +98,7 @@ describe('import screens', () => {
     expect(await bad.locator('td').first().textContent()).toBe('3');
     expect(await bad.textContent()).toContain('31/02/2027');
     expect(readMeasures(await loadStoredDocument(server.api.database.db, documentId))).toEqual([]);
-    await shootInEachLanguage(page, 'word-measures-preview-1440');
+    await shootInEachLanguage(page, 'word-measures-preview');
     await preview.getByLabel('Ignorer les lignes en erreur').check();
     await preview.getByRole('button', { name: 'Importer', exact: true }).click();
     await expect.poll(() => preview.locator('.notice').textContent()).toContain('1 créée(s), 0 mise(s) à jour, 1 ignorée(s)');
@@ -119,7 +126,7 @@ describe('import screens', () => {
     const bad = preview.locator('tbody tr.invalid');
     expect(await bad.locator('td').first().textContent()).toBe('3');
     expect(await bad.textContent()).toContain('Peut-être');
-    await shootInEachLanguage(editor.page, 'sheet-preview-1440');
+    await shootInEachLanguage(editor.page, 'sheet-preview');
     // Nothing is written before "Import".
     expect(await coEditor.page.locator('.measures-table tbody tr').count()).toBe(1);
     await preview.getByLabel('Ignorer les lignes en erreur').check();
@@ -150,11 +157,11 @@ describe('import screens', () => {
     expect(await page.getByRole('alert').textContent()).toBe('Choisissez une image PNG ou JPEG.');
     await page.locator('.logo-page input[type=file]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logoPng(96) });
     await page.locator('figure.logo-figure img').waitFor();
-    await shootInEachLanguage(page, 'logo-preview-1440');
+    await shootInEachLanguage(page, 'logo-preview');
     await page.getByRole('button', { name: 'Enregistrer le logo' }).click();
     await expect.poll(() => page.locator('.logo-page .notice').textContent()).toContain('96 × 96');
     await expect.poll(() => page.locator('section img.logo-preview').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(96);
-    await shootInEachLanguage(page, 'logo-set-1440');
+    await shootInEachLanguage(page, 'logo-set');
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Retirer le logo' }).click();
     await expect.poll(() => page.locator('.logo-page').textContent()).toContain('Aucun logo');
