@@ -28,9 +28,10 @@ export function LogoPage() {
   const [file, setFile] = createSignal<File | null>(null);
   // A data: URL, since the page's content policy allows images from 'self' and data: only.
   const [preview, setPreview] = createSignal<string | null>(null);
-  const [problem, setProblem] = createSignal<string | null>(null);
+  const [problem, setProblem] = createSignal<'files.logo.wrongType' | 'files.logo.tooBig' | null>(null);
   const [error, setError] = createSignal<unknown>();
-  const [done, setDone] = createSignal<string | null>(null);
+  // What happened, rendered in the current language (it may change while the notice shows).
+  const [done, setDone] = createSignal<(() => string) | null>(null);
   const [busy, setBusy] = createSignal(false);
 
   const choose = async (chosen: File | null) => {
@@ -40,8 +41,8 @@ export function LogoPage() {
     setError(undefined);
     setProblem(null);
     if (!chosen) return;
-    if (!TYPES.includes(chosen.type)) return setProblem(t('files.logo.wrongType'));
-    if (chosen.size > MAX_LOGO_BYTES) return setProblem(t('files.logo.tooBig'));
+    if (!TYPES.includes(chosen.type)) return setProblem('files.logo.wrongType');
+    if (chosen.size > MAX_LOGO_BYTES) return setProblem('files.logo.tooBig');
     setFile(chosen);
     setPreview(await readAsDataUrl(chosen));
   };
@@ -52,7 +53,7 @@ export function LogoPage() {
     setError(undefined);
     try {
       const answer = await upload<{ logo: { width: number; height: number } }>('/api/settings/logo', chosen, {}, 'PUT');
-      setDone(t('files.logo.saved', { width: answer.logo.width, height: answer.logo.height }));
+      setDone(() => () => t('files.logo.saved', { width: answer.logo.width, height: answer.logo.height }));
       setFile(null);
       setPreview(null);
       setVersion(version() + 1);
@@ -68,7 +69,7 @@ export function LogoPage() {
     setError(undefined);
     try {
       await del('/api/settings/logo');
-      setDone(t('files.logo.removed'));
+      setDone(() => () => t('files.logo.removed'));
       setVersion(version() + 1);
     } catch (caught) {
       setError(caught);
@@ -97,10 +98,10 @@ export function LogoPage() {
       <section class="panel" aria-labelledby="logo-new">
         <h2 id="logo-new">{t('files.logo.choose')}</h2>
         <label class="field">
-          <span>{t('files.logo.choose')}</span>
+          <span>{t('files.chooseFile')}</span>
           <input type="file" accept="image/png,image/jpeg" onChange={(event) => void choose(event.currentTarget.files?.[0] ?? null)} />
         </label>
-        <Show when={problem()}>{(text) => <p class="notice warning" role="alert">{text()}</p>}</Show>
+        <Show when={problem()}>{(key) => <p class="notice warning" role="alert">{t(key())}</p>}</Show>
         <Show when={preview()}>
           {(src) => (
             <figure class="logo-figure">
@@ -110,7 +111,7 @@ export function LogoPage() {
           )}
         </Show>
         <ErrorBox error={error()} />
-        <Show when={done()}>{(text) => <Notice kind="success">{text()}</Notice>}</Show>
+        <Show when={done()}>{(text) => <Notice kind="success">{text()()}</Notice>}</Show>
         <button type="button" class="button primary" disabled={busy() || !file()} onClick={() => void save()}>{t('files.logo.save')}</button>
       </section>
     </div>

@@ -83,11 +83,13 @@ export function MeasuresImport(props: { documentId: string; initialFile?: File |
     <section class="panel measures-import" aria-labelledby="measures-import-heading">
       <h2 id="measures-import-heading">{props.initialFile ? t('files.wordMeasuresTitle') : t('files.importMeasuresTitle')}</h2>
       <Show when={props.initialFile}>{(word) => <p dir="auto">{t('files.wordMeasuresIntro', { name: word().name })}</p>}</Show>
-      <label class="field" hidden={Boolean(props.initialFile)}>
-        <span>{t('files.chooseFile')}</span>
-        <input type="file" accept=".xlsx,.csv,.docx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          onChange={(event) => { setFile(event.currentTarget.files?.[0] ?? null); setMapping(null); setChoices({}); setDone(null); void load(1); }} />
-      </label>
+      <Show when={!props.initialFile}>
+        <label class="field">
+          <span>{t('files.chooseFile')}</span>
+          <input type="file" accept=".xlsx,.csv,.docx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            onChange={(event) => { setFile(event.currentTarget.files?.[0] ?? null); setMapping(null); setChoices({}); setDone(null); void load(1); }} />
+        </label>
+      </Show>
       <ErrorBox error={error()} />
       <Show when={done()}>{(result) => <Notice kind="success">{t('files.imported', result())}</Notice>}</Show>
       <Show when={preview()}>
