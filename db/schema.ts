@@ -153,10 +153,24 @@ export interface MeasuresTable {
   budget: string | number | null;
   currency: ColumnType<'MAD' | 'EUR' | 'USD', 'MAD' | 'EUR' | 'USD' | undefined, 'MAD' | 'EUR' | 'USD'>;
   notes: ColumnType<string, string | undefined, string>;
+  indicator_baseline: ColumnType<number | null, number | null | undefined, number | null>;
+  indicator_target: ColumnType<number | null, number | null | undefined, number | null>;
+  indicator_current: ColumnType<number | null, number | null | undefined, number | null>;
+  indicator_unit: ColumnType<string, string | undefined, string>;
   updated_at: UpdatedAt;
 }
 
-/** A measure's projected state from `recorded_at` on (see migration 2026_12_05_0440_measure_history). */
+/** Each change of a measure's current indicator value, by whom (the server's word, see indicator-history.ts). */
+export interface MeasureIndicatorValuesTable {
+  id: Generated<string>;
+  document_id: string;
+  measure_id: string;
+  value: number | null;
+  recorded_by: string | null;
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** A measure's projected state from `recorded_at` on (see migration 2026_12_05_0460_measure_history). */
 export interface MeasureHistoryTable {
   id: Generated<number>;
   document_id: string;
@@ -177,6 +191,10 @@ export interface ProjectedMeasureState {
   status: 'planned' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
   progress: number;
   indicator: string;
+  indicatorBaseline: number | null;
+  indicatorTarget: number | null;
+  indicatorCurrent: number | null;
+  indicatorUnit: string;
   budget: number | null;
   currency: 'MAD' | 'EUR' | 'USD';
   notes: string;
@@ -206,6 +224,7 @@ export interface Database {
   doc_projections: DocProjectionsTable;
   audit_log: AuditLogTable;
   measures: MeasuresTable;
+  measure_indicator_values: MeasureIndicatorValuesTable;
   measure_history: MeasureHistoryTable;
   commissions: CommissionsTable;
   commission_members: CommissionMembersTable;
@@ -213,6 +232,7 @@ export interface Database {
   agenda_items: AgendaItemsTable;
   session_attendance: SessionAttendanceTable;
   comments: CommentsTable;
+  suggestions: SuggestionsTable;
   notifications: NotificationsTable;
   document_versions: DocumentVersionsTable;
   measure_overdue_notices: MeasureOverdueNoticesTable;
@@ -309,6 +329,31 @@ export interface CommentsTable {
   created_at: CreatedAt;
   edited_at: Date | null;
   deleted_at: Date | null;
+}
+
+export type SuggestionStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn';
+/** A format change: a mark of the rich-text schema put on (`on`) or taken off the range. */
+export interface SuggestionMark {
+  name: 'bold' | 'italic' | 'underline' | 'strike';
+  on: boolean;
+}
+
+export interface SuggestionsTable {
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  document_id: string;
+  author_id: string;
+  start_pos: string;
+  end_pos: string;
+  text: ColumnType<string, string | undefined, string>;
+  /** the text the range covered when suggested, shown once it is gone */
+  quote: ColumnType<string, string | undefined, string>;
+  mark: ColumnType<SuggestionMark | null, string | null | undefined, string | null>;
+  thread_id: string | null;
+  status: ColumnType<SuggestionStatus, SuggestionStatus | undefined, SuggestionStatus>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
 }
 
 export interface NotificationsTable {

@@ -11,7 +11,7 @@ export interface MeasureHistoryEntry {
   state: ProjectedMeasure | null;
 }
 
-const FIELDS = ['id', 'position', 'title', 'leadOrganisationId', 'partnerOrganisationIds', 'start', 'due', 'status', 'progress', 'indicator', 'budget', 'currency', 'notes'] as const;
+const FIELDS = ['id', 'position', 'title', 'leadOrganisationId', 'partnerOrganisationIds', 'start', 'due', 'status', 'progress', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit', 'budget', 'currency', 'notes'] as const;
 
 /** One comparable text per state, whatever order its keys came back from jsonb in. */
 const fingerprint = (state: ProjectedMeasure): string => JSON.stringify(FIELDS.map((field) => state[field] ?? null));

@@ -7,7 +7,9 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as indicators from './areas/indicators.ts';
 import * as sessions from './areas/sessions.ts';
+import * as review from './areas/review.ts';
 
 export const fr = {
   'app.home': 'Tansiq — accueil',
@@ -156,7 +158,7 @@ export const fr = {
   'document.body': 'Texte du document',
   'document.editDetails': 'Modifier les informations',
   'document.manageAccess': 'Gérer les accès',
-  'document.readOnly.comment': 'Vous avez un accès « commentaire » : le texte et les mesures sont en lecture seule.',
+  'document.readOnly.comment': 'Vous avez un accès « commentaire » : vos modifications du texte deviennent des suggestions ; les mesures sont en lecture seule.',
   'document.readOnly.view': 'Vous avez un accès en lecture seule à ce document.',
   'document.readOnly.archived': 'Ce document est archivé : il est en lecture seule.',
 
@@ -308,6 +310,8 @@ export const fr = {
   ...sessions.fr,
   ...audit.fr,
   ...measuresGrid.fr,
+  ...indicators.fr,
+  ...review.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

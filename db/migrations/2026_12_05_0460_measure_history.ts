@@ -22,7 +22,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     SELECT m.document_id, m.id, d.created_at, jsonb_build_object(
       'id', m.id, 'position', m.position, 'title', m.title, 'leadOrganisationId', m.lead_organisation_id,
       'partnerOrganisationIds', to_jsonb(m.partner_organisation_ids), 'start', m.start_date, 'due', m.due_date,
-      'status', m.status, 'progress', m.progress, 'indicator', m.indicator, 'budget', m.budget, 'currency', m.currency, 'notes', m.notes)
+      'status', m.status, 'progress', m.progress, 'indicator', m.indicator, 'indicatorBaseline', m.indicator_baseline,
+      'indicatorTarget', m.indicator_target, 'indicatorCurrent', m.indicator_current, 'indicatorUnit', m.indicator_unit,
+      'budget', m.budget, 'currency', m.currency, 'notes', m.notes)
     FROM measures m JOIN documents d ON d.id = m.document_id`.execute(db);
 }
 
