@@ -170,6 +170,36 @@ export interface MeasureIndicatorValuesTable {
   recorded_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** A measure's projected state from `recorded_at` on (see migration 2026_12_05_0460_measure_history). */
+export interface MeasureHistoryTable {
+  id: Generated<number>;
+  document_id: string;
+  measure_id: string;
+  recorded_at: Date;
+  /** the projected measure; null once it left the document */
+  state: ColumnType<ProjectedMeasureState | null, string | null, string | null>;
+}
+
+export interface ProjectedMeasureState {
+  id: string;
+  position: number;
+  title: string;
+  leadOrganisationId: string | null;
+  partnerOrganisationIds: string[];
+  start: string | null;
+  due: string | null;
+  status: 'planned' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
+  progress: number;
+  indicator: string;
+  indicatorBaseline: number | null;
+  indicatorTarget: number | null;
+  indicatorCurrent: number | null;
+  indicatorUnit: string;
+  budget: number | null;
+  currency: 'MAD' | 'EUR' | 'USD';
+  notes: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: CreatedAt;
@@ -195,6 +225,7 @@ export interface Database {
   audit_log: AuditLogTable;
   measures: MeasuresTable;
   measure_indicator_values: MeasureIndicatorValuesTable;
+  measure_history: MeasureHistoryTable;
   commissions: CommissionsTable;
   commission_members: CommissionMembersTable;
   commission_sessions: CommissionSessionsTable;
