@@ -48,8 +48,29 @@ function formatParam(value: string | number): string {
   return typeof value === 'number' ? formatNumber(value) : value;
 }
 
+/**
+ * Intl formatters are costly to build (a grid row formats several values) and immutable: one per
+ * locale and set of options, kept for the page's life.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale()}|${options ? JSON.stringify(options) : ''}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(INTL[locale()], options)));
+  return format;
+}
+
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale()}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(INTL[locale()], options)));
+  return format;
+}
+
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(INTL[locale()], options).format(value);
+  return numberFormat(options).format(value);
 }
 
 export function formatPercent(value: number): string {
@@ -61,25 +82,30 @@ export function formatMoney(value: number, currency: 'MAD' | 'EUR' | 'USD' = 'MA
 }
 
 /** Compares names the way the current language sorts them. */
-export const collator = (): Intl.Collator => new Intl.Collator(INTL[locale()]);
+const collators = new Map<Locale, Intl.Collator>();
+export const collator = (): Intl.Collator => {
+  let found = collators.get(locale());
+  if (!found) collators.set(locale(), (found = new Intl.Collator(INTL[locale()])));
+  return found;
+};
 
 /** A YYYY-MM-DD calendar date (no time zone shift) or an ISO timestamp. */
 export function formatDate(value: string | null | undefined, style: 'medium' | 'short' = 'medium'): string {
   if (!value) return '—';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
   if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat(INTL[locale()], { dateStyle: style }).format(date);
+  return dateFormat({ dateStyle: style }).format(date);
 }
 
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat(INTL[locale()], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 export function formatMonth(day: number): string {
-  return new Intl.DateTimeFormat(INTL[locale()], { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(day * 86_400_000));
+  return dateFormat({ month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(day * 86_400_000));
 }
 
 export function organisationName(organisation: Organisation | undefined): string {
