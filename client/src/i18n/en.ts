@@ -3,6 +3,7 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 import type { Dictionary } from './fr.ts';
 
@@ -305,4 +306,5 @@ export const en: Dictionary = {
   ...sessions.en,
   ...audit.en,
   ...measuresGrid.en,
+  ...gridLayout.en,
 };

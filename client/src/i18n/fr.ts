@@ -7,6 +7,7 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 
 export const fr = {
@@ -308,6 +309,7 @@ export const fr = {
   ...sessions.fr,
   ...audit.fr,
   ...measuresGrid.fr,
+  ...gridLayout.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
