@@ -8,7 +8,9 @@ import * as tokenExpiryLoginThrottle from './migrations/2026_12_04_0101_token_ex
 import * as workspaceSettings from './migrations/2026_12_04_0201_settings.ts';
 import * as measureCells from './migrations/2026_12_04_0201_measure_cells.ts';
 import * as projectionMark from './migrations/2026_12_04_0301_projection_mark.ts';
-import * as userPreferences from './migrations/2026_12_05_0420_user_preferences.ts';
+import * as measureIndicators from './migrations/2026_12_05_0430_measure_indicators.ts';
+import * as suggestions from './migrations/2026_12_05_0450_suggestions.ts';
+import * as userPreferences from './migrations/2026_12_05_0455_user_preferences.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -23,7 +25,9 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0201_settings': workspaceSettings,
   '2026_12_04_0201_measure_cells': measureCells,
   '2026_12_04_0301_projection_mark': projectionMark,
-  '2026_12_05_0420_user_preferences': userPreferences,
+  '2026_12_05_0430_measure_indicators': measureIndicators,
+  '2026_12_05_0450_suggestions': suggestions,
+  '2026_12_05_0455_user_preferences': userPreferences,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -153,7 +153,21 @@ export interface MeasuresTable {
   budget: string | number | null;
   currency: ColumnType<'MAD' | 'EUR' | 'USD', 'MAD' | 'EUR' | 'USD' | undefined, 'MAD' | 'EUR' | 'USD'>;
   notes: ColumnType<string, string | undefined, string>;
+  indicator_baseline: ColumnType<number | null, number | null | undefined, number | null>;
+  indicator_target: ColumnType<number | null, number | null | undefined, number | null>;
+  indicator_current: ColumnType<number | null, number | null | undefined, number | null>;
+  indicator_unit: ColumnType<string, string | undefined, string>;
   updated_at: UpdatedAt;
+}
+
+/** Each change of a measure's current indicator value, by whom (the server's word, see indicator-history.ts). */
+export interface MeasureIndicatorValuesTable {
+  id: Generated<string>;
+  document_id: string;
+  measure_id: string;
+  value: number | null;
+  recorded_by: string | null;
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
 export interface AuditLogTable {
@@ -180,12 +194,14 @@ export interface Database {
   doc_projections: DocProjectionsTable;
   audit_log: AuditLogTable;
   measures: MeasuresTable;
+  measure_indicator_values: MeasureIndicatorValuesTable;
   commissions: CommissionsTable;
   commission_members: CommissionMembersTable;
   commission_sessions: CommissionSessionsTable;
   agenda_items: AgendaItemsTable;
   session_attendance: SessionAttendanceTable;
   comments: CommentsTable;
+  suggestions: SuggestionsTable;
   notifications: NotificationsTable;
   document_versions: DocumentVersionsTable;
   measure_overdue_notices: MeasureOverdueNoticesTable;
@@ -283,6 +299,31 @@ export interface CommentsTable {
   created_at: CreatedAt;
   edited_at: Date | null;
   deleted_at: Date | null;
+}
+
+export type SuggestionStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn';
+/** A format change: a mark of the rich-text schema put on (`on`) or taken off the range. */
+export interface SuggestionMark {
+  name: 'bold' | 'italic' | 'underline' | 'strike';
+  on: boolean;
+}
+
+export interface SuggestionsTable {
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  document_id: string;
+  author_id: string;
+  start_pos: string;
+  end_pos: string;
+  text: ColumnType<string, string | undefined, string>;
+  /** the text the range covered when suggested, shown once it is gone */
+  quote: ColumnType<string, string | undefined, string>;
+  mark: ColumnType<SuggestionMark | null, string | null | undefined, string | null>;
+  thread_id: string | null;
+  status: ColumnType<SuggestionStatus, SuggestionStatus | undefined, SuggestionStatus>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
 }
 
 export interface NotificationsTable {

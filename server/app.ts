@@ -10,6 +10,8 @@ import { auditRouter } from './routes/audit.ts';
 import { authRouter } from './routes/auth.ts';
 import { commissionsRouter } from './routes/commissions.ts';
 import { commentsRouter } from './routes/comments.ts';
+import { suggestionsRouter } from './routes/suggestions.ts';
+import { documentActivityRouter } from './routes/document-activity.ts';
 import { documentsRouter } from './routes/documents.ts';
 import { filesRouter } from './routes/files.ts';
 import { healthRouter } from './routes/health.ts';
@@ -53,7 +55,7 @@ export function createApp({ services, readiness, slack }: AppOptions): Koa<AppSt
   if (slack) app.use(slack);
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);
-  for (const router of [authRouter, auditRouter, organisationsRouter, usersRouter, preferencesRouter, tokensRouter, filesRouter, documentsRouter, commentsRouter, measuresRouter, notificationsRouter, commissionsRouter, sessionsRouter, versionsRouter, slackLinkRouter]) {
+  for (const router of [authRouter, auditRouter, organisationsRouter, usersRouter, preferencesRouter, tokensRouter, filesRouter, documentsRouter, commentsRouter, suggestionsRouter, documentActivityRouter, measuresRouter, notificationsRouter, commissionsRouter, sessionsRouter, versionsRouter, slackLinkRouter]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

@@ -5,6 +5,7 @@ import type { MeasureStatus } from '../../shared/doc-schema.ts';
 import type { SlackMessage } from '../blocks/common.ts';
 import { documentDigestBlocks, sessionDigestBlocks, type DigestLine, type DocumentDigest, type SessionLine } from '../blocks/notifications.ts';
 import { organisationName } from '../commands/lookup.ts';
+import { t } from '../i18n/index.ts';
 import type { BotServices } from '../services.ts';
 import type { Audience } from './audience.ts';
 import { categoryOf, type StoredEvent } from './plan.ts';
@@ -32,6 +33,13 @@ async function renderDocument(services: BotServices, documentId: string, events:
   const actorIds = [...new Set(events.flatMap((event) => ('actor' in event && event.actor ? [event.actor] : [])))];
   const people = actorIds.length > 0 ? await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set([...actorIds, ...comments.map((c) => c.author_id)])]).execute() : [];
   const nameOf = (id: string | null) => people.find((person) => person.id === id)?.name ?? '—';
+  // Row comments name their measure (as the projection knows it; a deleted one is said to be).
+  const measureIds = [...new Set(comments.flatMap((comment) => (comment.anchor?.type === 'measure' ? [comment.anchor.measureId] : [])))];
+  const measureTitles = measureIds.length > 0 ? await db.selectFrom('measures').select(['id', 'title']).where('document_id', '=', documentId).where('id', 'in', measureIds).execute() : [];
+  const measureName = (id: string) => {
+    const row = measureTitles.find((candidate) => candidate.id === id);
+    return row ? row.title || t(audience.reader.locale, 'notify.untitledMeasure') : t(audience.reader.locale, 'notify.deletedMeasure');
+  };
 
   const lines: DigestLine[] = [];
   let edits = 0;
@@ -46,7 +54,7 @@ async function renderDocument(services: BotServices, documentId: string, events:
       case 'mention': {
         const comment = comments.find((candidate) => candidate.id === event.commentId);
         if (!comment) break;
-        lines.push({ type: event.kind, author: nameOf(comment.author_id), text: comment.body });
+        lines.push({ type: event.kind, author: nameOf(comment.author_id), text: comment.body, ...(comment.anchor?.type === 'measure' ? { measure: measureName(comment.anchor.measureId) } : {}) });
         const root = comment.thread_id ?? comment.id;
         resolveCommentId = comment.thread_id === null && comment.resolved_at !== null ? undefined : root;
         if (comment.anchor?.type === 'measure') measure = { id: comment.anchor.measureId, status: 'planned' };

@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = [
   'measures.imported',
   'settings.logo_changed',
   'report.exported',
+  'suggestion.accepted',
+  'suggestion.rejected',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,8 +3,10 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as indicators from './areas/indicators.ts';
 import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
+import * as review from './areas/review.ts';
 import type { Dictionary } from './fr.ts';
 
 export const en: Dictionary = {
@@ -154,7 +156,7 @@ export const en: Dictionary = {
   'document.body': 'Document text',
   'document.editDetails': 'Edit details',
   'document.manageAccess': 'Manage access',
-  'document.readOnly.comment': 'You have comment access: the text and the measures are read-only.',
+  'document.readOnly.comment': 'You have comment access: your changes to the text become suggestions; the measures are read-only.',
   'document.readOnly.view': 'You have read-only access to this document.',
   'document.readOnly.archived': 'This document is archived: it is read-only.',
 
@@ -306,5 +308,7 @@ export const en: Dictionary = {
   ...sessions.en,
   ...audit.en,
   ...measuresGrid.en,
+  ...indicators.en,
+  ...review.en,
   ...gridLayout.en,
 };

@@ -7,8 +7,10 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as indicators from './areas/indicators.ts';
 import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
+import * as review from './areas/review.ts';
 
 export const fr = {
   'app.home': 'Tansiq — accueil',
@@ -157,7 +159,7 @@ export const fr = {
   'document.body': 'Texte du document',
   'document.editDetails': 'Modifier les informations',
   'document.manageAccess': 'Gérer les accès',
-  'document.readOnly.comment': 'Vous avez un accès « commentaire » : le texte et les mesures sont en lecture seule.',
+  'document.readOnly.comment': 'Vous avez un accès « commentaire » : vos modifications du texte deviennent des suggestions ; les mesures sont en lecture seule.',
   'document.readOnly.view': 'Vous avez un accès en lecture seule à ce document.',
   'document.readOnly.archived': 'Ce document est archivé : il est en lecture seule.',
 
@@ -309,6 +311,8 @@ export const fr = {
   ...sessions.fr,
   ...audit.fr,
   ...measuresGrid.fr,
+  ...indicators.fr,
+  ...review.fr,
   ...gridLayout.fr,
 } as const;
 

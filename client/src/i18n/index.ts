@@ -9,7 +9,7 @@ export type { MessageKey } from './fr.ts';
 
 const DICTIONARIES: Record<Locale, Dictionary> = { fr, ar, en };
 /** Intl locales: Arabic with Moroccan conventions (Latin digits); fr-FR, whose month abbreviations are unambiguous. */
-const INTL: Record<Locale, string> = { fr: 'fr-FR', ar: 'ar-MA', en: 'en-GB' };
+export const INTL: Record<Locale, string> = { fr: 'fr-FR', ar: 'ar-MA', en: 'en-GB' };
 const STORAGE_KEY = 'tansiq.locale';
 
 function initialLocale(): Locale {

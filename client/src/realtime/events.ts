@@ -11,8 +11,10 @@ export interface ServerEvents {
   'comment:resolved': Comment;
   'document:status_changed': { documentId: string; from: DocumentStatus; to: DocumentStatus; reason: string | null; actorUserId: string | null };
   'document:updated': { documentId: string };
+  'suggestions:changed': { documentId: string };
   'measure:status_changed': { documentId: string; measureId: string; title: string; from: string | null; to: string };
   'measure:overdue': { documentId: string; measureId: string; title: string; due: string };
+  'measure:indicator_recorded': { documentId: string; measureId: string };
   'session:state': CommissionSession;
   notification: AppNotification;
   'version:named': { documentId: string; versionId: string; name: string };
@@ -31,8 +33,10 @@ export const SERVER_EVENT_NAMES: readonly ServerEventName[] = [
   'comment:resolved',
   'document:status_changed',
   'document:updated',
+  'suggestions:changed',
   'measure:status_changed',
   'measure:overdue',
+  'measure:indicator_recorded',
   'session:state',
   'notification',
   'version:named',

@@ -13,6 +13,8 @@ export const documentFanout: Fanout = ({ io, events }) => {
         actorUserId: event.actorUserId,
       }),
     ),
+    // Clients read the list again: suggestions are few and this keeps one source of their order.
+    events.on('suggestion.changed', (event) => io.to(documentRoom(event.documentId)).emit(ServerEvent.suggestionsChanged, { documentId: event.documentId })),
     events.on('document.updated', (event) => io.to(documentRoom(event.documentId)).emit(ServerEvent.documentUpdated, { documentId: event.documentId })),
     events.on('measure.status_changed', (event) =>
       io.to(documentRoom(event.documentId)).emit(ServerEvent.measureStatusChanged, {
@@ -22,6 +24,9 @@ export const documentFanout: Fanout = ({ io, events }) => {
         from: event.from,
         to: event.to,
       }),
+    ),
+    events.on('measure.indicator_recorded', (event) =>
+      io.to(documentRoom(event.documentId)).emit(ServerEvent.measureIndicatorRecorded, { documentId: event.documentId, measureId: event.measureId }),
     ),
     events.on('measure.overdue', (event) =>
       io.to(documentRoom(event.documentId)).emit(ServerEvent.measureOverdue, {

@@ -14,6 +14,8 @@ import { createBlockSelection } from './block-selection.ts';
 import { ColumnHeader } from './ColumnHeader.tsx';
 import { ColumnsMenu } from './ColumnsMenu.tsx';
 import { MeasureRow } from './MeasureRow.tsx';
+import { MeasureDetail } from './indicators/MeasureDetail.tsx';
+import type { IndicatorHistoryStore } from './indicators/history-store.ts';
 import { MeasuresToolbar } from './MeasuresToolbar.tsx';
 import { PastePreview } from './PastePreview.tsx';
 
@@ -42,7 +44,11 @@ export function MeasuresTable(props: {
   /** open comment threads per measure id */
   commentCounts: Map<string, number>;
   onComments: (measure: MeasureFields) => void;
+  indicatorHistory: IndicatorHistoryStore;
 }) {
+  // The measure whose details are open (its indicator, history and comments), by id.
+  const [detailId, setDetailId] = createSignal<string | null>(null);
+  const detailMeasure = () => props.rows.find((row) => row.id === detailId());
   const [options, setOptions] = createSignal<MeasureViewOptions>(storedView());
   const change = (patch: Partial<MeasureViewOptions>) => {
     setOptions({ ...options(), ...patch });
@@ -166,6 +172,12 @@ export function MeasuresTable(props: {
           </div>
         </Show>
       </div>
+      <Show when={detailMeasure()}>
+        {(measure) => (
+          <MeasureDetail doc={props.doc} measure={measure()} history={props.indicatorHistory.of(measure().id)} editable={props.editable}
+            comments={props.commentCounts.get(measure().id) ?? 0} onComments={() => props.onComments(measure())} onClose={() => setDetailId(null)} />
+        )}
+      </Show>
       <Show when={pasting() !== null}>
         <PastePreview doc={props.doc} initialText={pasting()!} onClose={() => setPasting(null)} />
       </Show>
@@ -211,6 +223,7 @@ export function MeasuresTable(props: {
                       {(measure) => (
                         <MeasureRow doc={props.doc} measure={measure()} position={positions().get(measure().id) ?? 0} count={props.rows.length} editable={props.editable} movable={movable()}
                           comments={props.commentCounts.get(measure().id) ?? 0} onComments={() => props.onComments(measure())}
+                          history={props.indicatorHistory.of(measure().id)} onDetail={() => setDetailId(measure().id)}
                           columns={columnIds()} selected={(column) => selection.isSelected(measure().id, column)} />
                       )}
                     </Match>
