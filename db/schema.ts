@@ -244,6 +244,7 @@ export interface Database {
   event_outbox: EventOutboxTable;
   login_throttle: LoginThrottleTable;
   workspace_settings: WorkspaceSettingsTable;
+  user_preferences: UserPreferencesTable;
 }
 
 export type CommissionKind = 'interministerial' | 'technical' | 'bilateral';
@@ -462,5 +463,12 @@ export interface WorkspaceSettingsTable {
   value: ColumnType<unknown, string | undefined, string | undefined>;
   data: Uint8Array | null;
   updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface UserPreferencesTable {
+  user_id: string;
+  key: string;
+  value: ColumnType<unknown, string, string>;
   updated_at: UpdatedAt;
 }

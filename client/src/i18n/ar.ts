@@ -5,6 +5,7 @@ import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
 import * as gantt from './areas/gantt.ts';
 import * as indicators from './areas/indicators.ts';
+import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
 import type { Dictionary } from './fr.ts';
@@ -309,4 +310,5 @@ export const ar: Dictionary = {
   ...gantt.ar,
   ...indicators.ar,
   ...review.ar,
+  ...gridLayout.ar,
 };

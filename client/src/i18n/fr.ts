@@ -9,6 +9,7 @@ import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
 import * as gantt from './areas/gantt.ts';
 import * as indicators from './areas/indicators.ts';
+import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
 
@@ -312,6 +313,7 @@ export const fr = {
   ...gantt.fr,
   ...indicators.fr,
   ...review.fr,
+  ...gridLayout.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -75,7 +75,12 @@ export function formatMoney(value: number, currency: 'MAD' | 'EUR' | 'USD' = 'MA
 }
 
 /** Compares names the way the current language sorts them. */
-export const collator = (): Intl.Collator => new Intl.Collator(INTL[locale()]);
+const collators = new Map<Locale, Intl.Collator>();
+export const collator = (): Intl.Collator => {
+  let found = collators.get(locale());
+  if (!found) collators.set(locale(), (found = new Intl.Collator(INTL[locale()])));
+  return found;
+};
 
 /** A YYYY-MM-DD calendar date (no time zone shift) or an ISO timestamp. */
 export function formatDate(value: string | null | undefined, style: 'medium' | 'short' = 'medium'): string {
