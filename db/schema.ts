@@ -227,6 +227,36 @@ export interface MeasureIndicatorValuesTable {
   recorded_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** A measure's projected state from `recorded_at` on (see migration 2026_12_05_0460_measure_history). */
+export interface MeasureHistoryTable {
+  id: Generated<number>;
+  document_id: string;
+  measure_id: string;
+  recorded_at: Date;
+  /** the projected measure; null once it left the document */
+  state: ColumnType<ProjectedMeasureState | null, string | null, string | null>;
+}
+
+export interface ProjectedMeasureState {
+  id: string;
+  position: number;
+  title: string;
+  leadOrganisationId: string | null;
+  partnerOrganisationIds: string[];
+  start: string | null;
+  due: string | null;
+  status: 'planned' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
+  progress: number;
+  indicator: string;
+  indicatorBaseline: number | null;
+  indicatorTarget: number | null;
+  indicatorCurrent: number | null;
+  indicatorUnit: string;
+  budget: number | null;
+  currency: 'MAD' | 'EUR' | 'USD';
+  notes: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: CreatedAt;
@@ -252,6 +282,7 @@ export interface Database {
   audit_log: AuditLogTable;
   measures: MeasuresTable;
   measure_indicator_values: MeasureIndicatorValuesTable;
+  measure_history: MeasureHistoryTable;
   reporting_cycles: ReportingCyclesTable;
   cycle_reports: CycleReportsTable;
   cycle_reminders: CycleRemindersTable;
@@ -261,6 +292,7 @@ export interface Database {
   agenda_items: AgendaItemsTable;
   session_attendance: SessionAttendanceTable;
   comments: CommentsTable;
+  suggestions: SuggestionsTable;
   notifications: NotificationsTable;
   document_versions: DocumentVersionsTable;
   measure_overdue_notices: MeasureOverdueNoticesTable;
@@ -269,8 +301,10 @@ export interface Database {
   slack_subscriptions: SlackSubscriptionsTable;
   slack_deliveries: SlackDeliveriesTable;
   slack_outbox: SlackOutboxTable;
+  event_outbox: EventOutboxTable;
   login_throttle: LoginThrottleTable;
   workspace_settings: WorkspaceSettingsTable;
+  user_preferences: UserPreferencesTable;
 }
 
 export type CommissionKind = 'interministerial' | 'technical' | 'bilateral';
@@ -359,6 +393,31 @@ export interface CommentsTable {
   deleted_at: Date | null;
 }
 
+export type SuggestionStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn';
+/** A format change: a mark of the rich-text schema put on (`on`) or taken off the range. */
+export interface SuggestionMark {
+  name: 'bold' | 'italic' | 'underline' | 'strike';
+  on: boolean;
+}
+
+export interface SuggestionsTable {
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  document_id: string;
+  author_id: string;
+  start_pos: string;
+  end_pos: string;
+  text: ColumnType<string, string | undefined, string>;
+  /** the text the range covered when suggested, shown once it is gone */
+  quote: ColumnType<string, string | undefined, string>;
+  mark: ColumnType<SuggestionMark | null, string | null | undefined, string | null>;
+  thread_id: string | null;
+  status: ColumnType<SuggestionStatus, SuggestionStatus | undefined, SuggestionStatus>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
+}
+
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
@@ -417,6 +476,9 @@ export interface SlackSubscriptionsTable {
   events: string[];
   created_by: string;
   created_at: CreatedAt;
+  paused_at: Date | null;
+  paused_reason: string | null;
+  locale: Generated<Locale>;
 }
 
 export interface SlackDeliveriesTable {
@@ -439,6 +501,13 @@ export interface SlackOutboxTable {
   deliver_after: Date;
   attempts: Generated<number>;
   claimed_until: Date | null;
+  attempted_at: Date | null;
+}
+
+export interface EventOutboxTable {
+  id: Generated<string>;
+  event: ColumnType<unknown, string, never>;
+  created_at: CreatedAt;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
@@ -454,5 +523,12 @@ export interface WorkspaceSettingsTable {
   value: ColumnType<unknown, string | undefined, string | undefined>;
   data: Uint8Array | null;
   updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface UserPreferencesTable {
+  user_id: string;
+  key: string;
+  value: ColumnType<unknown, string, string>;
   updated_at: UpdatedAt;
 }

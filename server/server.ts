@@ -98,6 +98,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const slack = await startSlackBot({ db: database.db, hub, events, clock, config, logger: logger.child({ component: 'slack' }) });
   const readiness: ReadinessCheck[] = storageChecks(database, () => hub.store.writeProblem);
   if (cluster) readiness.push({ name: 'redis', check: () => cluster.problem() });
+  if (slack) readiness.push(slack.readiness);
   const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, readiness, slack: slack?.middleware });
   const server = createBoundedServer(config.http, app.callback());
   const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }), live });

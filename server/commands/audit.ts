@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = [
   'measures.imported',
   'settings.logo_changed',
   'report.exported',
+  'suggestion.accepted',
+  'suggestion.rejected',
   'cycle.opened',
   'cycle.closed',
   'cycle_report.saved',

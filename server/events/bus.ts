@@ -18,6 +18,7 @@ export type DomainEvent =
   | { type: 'comment.updated'; documentId: string; commentId: string; actorUserId: string }
   | { type: 'comment.deleted'; documentId: string; commentId: string; actorUserId: string }
   | { type: 'comment.resolved'; documentId: string; commentId: string; actorUserId: string; resolved: boolean }
+  | { type: 'suggestion.changed'; documentId: string; actorUserId: string }
   | { type: 'mention'; documentId: string; commentId: string; actorUserId: string; userIds: string[]; measure?: CommentMeasure }
   | { type: 'measure.status_changed'; documentId: string; measureId: string; title: string; from: string | null; to: string; actorUserId: string | null }
   | { type: 'measure.indicator_recorded'; documentId: string; measureId: string; value: number | null; actorUserId: string | null }

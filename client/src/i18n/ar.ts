@@ -3,8 +3,11 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as gantt from './areas/gantt.ts';
 import * as indicators from './areas/indicators.ts';
+import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
+import * as review from './areas/review.ts';
 import type { Dictionary } from './fr.ts';
 
 export const ar: Dictionary = {
@@ -154,7 +157,7 @@ export const ar: Dictionary = {
   'document.body': 'نص الوثيقة',
   'document.editDetails': 'تعديل المعلومات',
   'document.manageAccess': 'إدارة الصلاحيات',
-  'document.readOnly.comment': 'لديك صلاحية التعليق: النص والتدابير للقراءة فقط.',
+  'document.readOnly.comment': 'لديك صلاحية التعليق: تصبح تعديلاتك على النص اقتراحات، والتدابير للقراءة فقط.',
   'document.readOnly.view': 'لديك صلاحية الاطلاع فقط على هذه الوثيقة.',
   'document.readOnly.archived': 'هذه الوثيقة مؤرشفة: للقراءة فقط.',
 
@@ -241,8 +244,6 @@ export const ar: Dictionary = {
   'measureStatus.blocked': 'متعثر',
   'measureStatus.cancelled': 'ملغى',
 
-  'timeline.title': 'الجدول الزمني للتدابير',
-  'timeline.chartTitle': 'التدابير على التقويم، من تاريخ البداية إلى الأجل',
   'timeline.none': 'لا توجد تدابير مؤرخة.',
   'timeline.today': 'اليوم ({date})',
   'timeline.undated': 'تدابير بلا تاريخ، غير معروضة: {count}',
@@ -306,5 +307,8 @@ export const ar: Dictionary = {
   ...sessions.ar,
   ...audit.ar,
   ...measuresGrid.ar,
+  ...gantt.ar,
   ...indicators.ar,
+  ...review.ar,
+  ...gridLayout.ar,
 };

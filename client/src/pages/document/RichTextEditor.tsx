@@ -13,6 +13,8 @@ export function RichTextEditor(props: {
   session: CollabSession;
   me: PeerUser;
   editable: boolean;
+  /** changes become suggestions (drawn differently, no block tools) */
+  suggesting?: boolean;
   label: string;
   /** more extensions (comment highlights) */
   extensions?: Extensions;
@@ -60,7 +62,7 @@ export function RichTextEditor(props: {
   });
 
   return (
-    <div class="editor-frame" classList={{ 'read-only': !props.editable }}>
+    <div class="editor-frame" classList={{ 'read-only': !props.editable, suggesting: props.suggesting }} data-suggesting={props.suggesting ? 'true' : undefined}>
       <Show when={props.editable && editor()}>{(instance) => <EditorToolbar editor={instance()} revision={revision()} />}</Show>
       <div ref={host} class="editor-host" />
       <Show when={!props.session.ready()}>
