@@ -10,7 +10,11 @@ import * as measureCells from './migrations/2026_12_04_0201_measure_cells.ts';
 import * as projectionMark from './migrations/2026_12_04_0301_projection_mark.ts';
 import * as measureIndicators from './migrations/2026_12_05_0430_measure_indicators.ts';
 import * as suggestions from './migrations/2026_12_05_0450_suggestions.ts';
-import * as docClients from './migrations/2026_12_05_0455_doc_clients.ts';
+import * as userPreferences from './migrations/2026_12_05_0455_user_preferences.ts';
+import * as measureHistory from './migrations/2026_12_05_0460_measure_history.ts';
+import * as slackRoundTwo from './migrations/2026_12_05_0470_slack_round_two.ts';
+import * as reportingCycles from './migrations/2026_12_05_0490_reporting_cycles.ts';
+import * as docClients from './migrations/2026_12_05_0499_doc_clients.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -27,7 +31,11 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0301_projection_mark': projectionMark,
   '2026_12_05_0430_measure_indicators': measureIndicators,
   '2026_12_05_0450_suggestions': suggestions,
-  '2026_12_05_0455_doc_clients': docClients,
+  '2026_12_05_0455_user_preferences': userPreferences,
+  '2026_12_05_0460_measure_history': measureHistory,
+  '2026_12_05_0470_slack_round_two': slackRoundTwo,
+  '2026_12_05_0490_reporting_cycles': reportingCycles,
+  '2026_12_05_0499_doc_clients': docClients,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { DocumentStatus } from '../../db/schema.ts';
+import type { DocumentStatus, ReportState } from '../../db/schema.ts';
 
 /**
  * Domain events: the one bus that socket.io, notifications, the Slack bot and the collaboration
@@ -30,6 +30,10 @@ export type DomainEvent =
   | { type: 'session.closed'; sessionId: string; commissionId: string; minutesDocumentId: string; actorUserId: string }
   | { type: 'notification.created'; userId: string; notificationId: string }
   | { type: 'version.named'; documentId: string; versionId: string; name: string; actorUserId: string | null }
+  | { type: 'cycle.opened'; cycleId: string; period: string; actorUserId: string }
+  | { type: 'cycle.reminder_due'; cycleId: string; period: string; dueOn: string; offsetDays: number; organisationIds: string[] }
+  | { type: 'cycle.closed'; cycleId: string; period: string; actorUserId: string }
+  | { type: 'cycle_report.changed'; cycleId: string; reportId: string; documentId: string; measureId: string; leadOrganisationId: string | null; state: ReportState; actorUserId: string }
   | { type: 'version.restored'; documentId: string; versionId: string; name: string; backupVersionId: string; actorUserId: string };
 
 /** the measure a comment's thread is about (row comments), with its title when the comment was made */

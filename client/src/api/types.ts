@@ -110,6 +110,7 @@ export const AUDIT_ACTIONS = [
   'session.created', 'session.updated', 'session.agenda_changed', 'session.started', 'session.item_changed', 'session.decision_recorded',
   'session.closed', 'version.created', 'slack.linked', 'document.exported', 'document.imported', 'measures.exported',
   'measures.imported', 'settings.logo_changed', 'report.exported',
+  'cycle.opened', 'cycle.closed', 'cycle_report.saved', 'cycle_report.submitted', 'cycle_report.returned', 'cycle_report.accepted',
 ] as const;
 
 export interface AuditEntry {

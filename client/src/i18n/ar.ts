@@ -3,7 +3,9 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as gantt from './areas/gantt.ts';
 import * as indicators from './areas/indicators.ts';
+import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
 import * as diffAuthors from './areas/diff-authors.ts';
@@ -243,8 +245,6 @@ export const ar: Dictionary = {
   'measureStatus.blocked': 'متعثر',
   'measureStatus.cancelled': 'ملغى',
 
-  'timeline.title': 'الجدول الزمني للتدابير',
-  'timeline.chartTitle': 'التدابير على التقويم، من تاريخ البداية إلى الأجل',
   'timeline.none': 'لا توجد تدابير مؤرخة.',
   'timeline.today': 'اليوم ({date})',
   'timeline.undated': 'تدابير بلا تاريخ، غير معروضة: {count}',
@@ -308,7 +308,9 @@ export const ar: Dictionary = {
   ...sessions.ar,
   ...audit.ar,
   ...measuresGrid.ar,
+  ...gantt.ar,
   ...indicators.ar,
   ...review.ar,
+  ...gridLayout.ar,
   ...diffAuthors.ar,
 };

@@ -3,7 +3,9 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as gantt from './areas/gantt.ts';
 import * as indicators from './areas/indicators.ts';
+import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
 import * as diffAuthors from './areas/diff-authors.ts';
@@ -243,8 +245,6 @@ export const en: Dictionary = {
   'measureStatus.blocked': 'Blocked',
   'measureStatus.cancelled': 'Cancelled',
 
-  'timeline.title': 'Measures timeline',
-  'timeline.chartTitle': 'Measures on a calendar, from start date to due date',
   'timeline.none': 'No dated measures.',
   'timeline.today': 'Today ({date})',
   'timeline.undated': 'Measures without dates, not shown: {count}',
@@ -308,7 +308,9 @@ export const en: Dictionary = {
   ...sessions.en,
   ...audit.en,
   ...measuresGrid.en,
+  ...gantt.en,
   ...indicators.en,
   ...review.en,
+  ...gridLayout.en,
   ...diffAuthors.en,
 };

@@ -7,7 +7,9 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as gantt from './areas/gantt.ts';
 import * as indicators from './areas/indicators.ts';
+import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
 import * as diffAuthors from './areas/diff-authors.ts';
@@ -246,8 +248,6 @@ export const fr = {
   'measureStatus.blocked': 'Bloquée',
   'measureStatus.cancelled': 'Annulée',
 
-  'timeline.title': 'Calendrier des mesures',
-  'timeline.chartTitle': 'Mesures sur le calendrier, de la date de début à l’échéance',
   'timeline.none': 'Aucune mesure datée.',
   'timeline.today': 'Aujourd’hui ({date})',
   'timeline.undated': 'Mesures sans date, non affichées : {count}',
@@ -311,8 +311,10 @@ export const fr = {
   ...sessions.fr,
   ...audit.fr,
   ...measuresGrid.fr,
+  ...gantt.fr,
   ...indicators.fr,
   ...review.fr,
+  ...gridLayout.fr,
   ...diffAuthors.fr,
 } as const;
 

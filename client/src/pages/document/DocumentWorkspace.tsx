@@ -10,13 +10,13 @@ import { createCommentsController } from './comments/comments-controller.ts';
 import { threadOf } from './comments/thread-list.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { DocumentSidePanel, type SideTab } from './DocumentSidePanel.tsx';
+import { Gantt } from './gantt/Gantt.tsx';
 import { createMeasuresStore } from './measures-store.ts';
 import { createIndicatorHistory } from './indicators/history-store.ts';
 import { MeasuresTable } from './MeasuresTable.tsx';
 import { PrintMeasures } from './files/PrintMeasures.tsx';
 import { Presence } from './Presence.tsx';
 import { RichTextEditor } from './RichTextEditor.tsx';
-import { Timeline } from './Timeline.tsx';
 import { readOnlyReasons } from './read-only.ts';
 import { createSuggestionsController } from './suggestions/suggestions-controller.ts';
 import type { Suggestion } from '../../api/suggestions.ts';
@@ -79,8 +79,8 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
     comments.select(threadId);
   };
 
-  // The grid takes the whole width: the panel starts folded there (a comment link reopens it).
-  const [panelOpen, setPanelOpen] = createSignal(params.view !== 'measures');
+  // The grid and the Gantt take the whole width: the panel starts folded there (a comment link reopens it).
+  const [panelOpen, setPanelOpen] = createSignal(params.view !== 'measures' && params.view !== 'timeline');
   const [sideTab, setSideTab] = createSignal<SideTab>('comments');
   const [measureFilter, setMeasureFilter] = createSignal<string | null>(null);
   /** null once the measure is gone (its threads then say so) */
@@ -161,7 +161,7 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
                 onComments={(measure) => { setMeasureFilter(measure.id); comments.reveal(); }} indicatorHistory={indicatorHistory} />
             </Match>
             <Match when={view() === 'timeline'}>
-              <Timeline rows={measures.rows} />
+              <Gantt doc={live.doc} rows={measures.rows} editable={editable()} />
             </Match>
           </Switch>
         </div>
