@@ -8,6 +8,7 @@ import * as tokenExpiryLoginThrottle from './migrations/2026_12_04_0101_token_ex
 import * as workspaceSettings from './migrations/2026_12_04_0201_settings.ts';
 import * as measureCells from './migrations/2026_12_04_0201_measure_cells.ts';
 import * as projectionMark from './migrations/2026_12_04_0301_projection_mark.ts';
+import * as reviewLanguage from './migrations/2026_12_05_0460_review_language.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0201_settings': workspaceSettings,
   '2026_12_04_0201_measure_cells': measureCells,
   '2026_12_04_0301_projection_mark': projectionMark,
+  '2026_12_05_0460_review_language': reviewLanguage,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -96,6 +96,8 @@ export interface DocumentsTable {
   measure_count: Generated<number>;
   last_edited_by: string | null;
   last_edited_at: Date | null;
+  /** the language it is written in: template headings, direction, dates of generated text */
+  language: Generated<Locale>;
 }
 
 export interface DocumentPartnersTable {
@@ -196,6 +198,7 @@ export interface Database {
   slack_outbox: SlackOutboxTable;
   login_throttle: LoginThrottleTable;
   workspace_settings: WorkspaceSettingsTable;
+  access_requests: AccessRequestsTable;
 }
 
 export type CommissionKind = 'interministerial' | 'technical' | 'bilateral';
@@ -242,6 +245,16 @@ export interface AgendaItemsTable {
   decision_text: string | null;
   decided_at: Date | null;
   decided_by: string | null;
+  /** what the confirmed decision did to the document; null until the chair confirms it */
+  decision_effect: 'moved' | 'noted' | 'blocked' | null;
+}
+
+export interface AccessRequestsTable {
+  id: Generated<string>;
+  document_id: string;
+  user_id: string;
+  message: string | null;
+  created_at: CreatedAt;
 }
 
 export interface SessionAttendanceTable {

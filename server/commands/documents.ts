@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, DocumentKind, DocumentRow, DocumentStatus, Framework } from '../../db/schema.ts';
 import { AppError, forbidden, invalidTransition, validationFailed } from '../errors.ts';
-import { decideTransition, type WorkflowRole } from '../domain/workflow.ts';
+import { decideReopen, decideTransition, type WorkflowRole } from '../../shared/workflow.ts';
+import type { DomainEvent } from '../events/bus.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { templateUpdate } from '../../shared/templates.ts';
 import { writeProjectionIn } from '../collab/projection-writer.ts';
@@ -160,6 +161,48 @@ export async function transitionDocument(
       ip,
     });
     return row;
+  });
+}
+
+/**
+ * The coordination unit reopens an adopted or closed document (server/domain/workflow.ts
+ * `decideReopen`), with a reason that is audited and shown to the lead like a return's.
+ */
+export async function reopenDocument(
+  db: Kysely<Database>,
+  subject: AccessSubject,
+  id: string,
+  input: { reason: string },
+  ip?: string,
+): Promise<{ row: DocumentRow; event: DomainEvent }> {
+  const current = await requireDocument(db, subject, id, 'view', ip);
+  await authorize({ db, ip }, subject, documentPolicy, 'reopen', { id, facts: { level: current.level, leadOrganisationId: current.row.lead_organisation_id } });
+  if (current.row.archived_at) throw new AppError(409, 'archived', 'Restore the document before reopening it.');
+  const decision = decideReopen(current.row.status, input.reason);
+  if (!decision.ok) {
+    if (decision.reason === 'reason_required') throw validationFailed('Reopening needs a reason.', [{ path: 'reason', message: 'required' }]);
+    throw invalidTransition(`Only an adopted or closed document can be reopened; this one is "${current.row.status}".`);
+  }
+  const reason = input.reason.trim();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('documents')
+      .set({ status: decision.to, return_reason: null, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('status', '=', current.row.status)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new AppError(409, 'conflict', 'The status changed meanwhile; reload and try again.');
+    await recordAudit(trx, {
+      actorUserId: subject.userId,
+      action: 'document.reopened',
+      objectType: 'document',
+      objectId: id,
+      details: { from: current.row.status, to: decision.to, reason },
+      ip,
+    });
+    const event: DomainEvent = { type: 'document.status_changed', documentId: id, actorUserId: subject.userId, from: current.row.status, to: decision.to, reason };
+    return { row, event };
   });
 }
 

@@ -1,5 +1,6 @@
-import type { Decision } from '../../db/schema.ts';
+import type { Decision, DocumentStatus } from '../../db/schema.ts';
 import type { BlockSpec } from '../../shared/doc-schema.ts';
+import { decisionTarget, type DecisionEffect } from '../../shared/decision-workflow.ts';
 
 /**
  * Minutes of a commission session, pure: the facts of a closed session in, the rich-text blocks
@@ -29,6 +30,8 @@ export interface MinutesItem {
   presenter: string | null;
   decision: Decision | null;
   decisionText: string | null;
+  /** what the confirmed decision did to the document; null when unconfirmed (or no decision) */
+  decisionEffect?: DecisionEffect | null;
   comments: readonly MinutesComment[];
 }
 
@@ -91,6 +94,32 @@ export const RESTRICTED_ITEM_TITLE = 'Point à diffusion restreinte';
 export const RESTRICTED_ITEM_NOTE =
   'Le document de ce point n’est pas lisible par tous les destinataires de ce procès-verbal : son titre, le texte de la décision et les observations figurent dans le document lui-même.';
 
+const STATUS_LABELS: Record<DocumentStatus, string> = {
+  draft: 'Brouillon',
+  in_review: 'En relecture',
+  submitted: 'Soumis',
+  adopted: 'Adopté',
+  in_implementation: 'En mise en œuvre',
+  closed: 'Clôturé',
+  returned: 'Renvoyé',
+};
+
+/** What the decision did to the document, said in the minutes (issue 16: "the minutes say so"). */
+export function decisionEffectLine(decision: Decision | null, effect: DecisionEffect | null | undefined): string | null {
+  if (!decision) return null;
+  const target = decisionTarget(decision);
+  switch (effect) {
+    case 'moved':
+      return `Suite donnée : le document passe au statut « ${STATUS_LABELS[target?.to ?? 'adopted']} »${target?.to === 'returned' ? ', la décision valant motif' : ''}.`;
+    case 'noted':
+      return 'Suite donnée : statut du document inchangé, décision notée.';
+    case 'blocked':
+      return `Suite donnée : statut du document inchangé, la procédure ne permettant pas le passage au statut « ${STATUS_LABELS[target?.to ?? 'adopted']} ».`;
+    default:
+      return 'Suite donnée : non confirmée par la présidence ; statut du document inchangé.';
+  }
+}
+
 const itemTitle = (item: MinutesItem): string => (item.restricted ? RESTRICTED_ITEM_TITLE : oneLine(item.title));
 
 function itemBlocks(item: MinutesItem, number: number): BlockSpec[] {
@@ -99,6 +128,7 @@ function itemBlocks(item: MinutesItem, number: number): BlockSpec[] {
       { type: 'heading', level: 2, text: `${number}. ${RESTRICTED_ITEM_TITLE}` },
       { type: 'paragraph', text: RESTRICTED_ITEM_NOTE },
       { type: 'paragraph', text: item.decision ? `Décision : ${DECISION_LABELS[item.decision]}.` : 'Décision : aucune décision enregistrée.' },
+      ...effectBlocks(item),
     ];
   }
   const decision = item.decision
@@ -109,6 +139,7 @@ function itemBlocks(item: MinutesItem, number: number): BlockSpec[] {
     { type: 'paragraph', text: `Document : ${item.documentTitle}` },
     { type: 'paragraph', text: `Présenté par : ${item.presenter ?? 'non précisé'}` },
     { type: 'paragraph', text: decision },
+    ...effectBlocks(item),
     ...(item.comments.length > 0
       ? [
           { type: 'heading', level: 3, text: 'Observations' } as const,
@@ -116,4 +147,9 @@ function itemBlocks(item: MinutesItem, number: number): BlockSpec[] {
         ]
       : [{ type: 'paragraph', text: 'Aucune observation.' } as const]),
   ];
+}
+
+function effectBlocks(item: MinutesItem): BlockSpec[] {
+  const line = decisionEffectLine(item.decision, item.decisionEffect);
+  return line ? [{ type: 'paragraph', text: line }] : [];
 }

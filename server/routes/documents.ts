@@ -1,9 +1,9 @@
 import Router from '@koa/router';
 import { revokeGrant, listGrants, setGrant } from '../commands/document-access.ts';
 import { requireDocument } from '../commands/document-guard.ts';
-import { createDocument, setArchived, transitionDocument, updateDocument, workflowRoles } from '../commands/documents.ts';
+import { createDocument, reopenDocument, setArchived, transitionDocument, updateDocument, workflowRoles } from '../commands/documents.ts';
 import { organisationIdFor } from '../commands/organisations.ts';
-import { availableTransitions } from '../domain/workflow.ts';
+import { availableTransitions, reopenTarget } from '../../shared/workflow.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
@@ -11,7 +11,7 @@ import { documentAccess } from '../policies/document-access.ts';
 import { presentDocument, presentGrant } from '../presenters/document.ts';
 import { accessFacts, listVisibleDocuments, loadGrants, loadPartners } from '../queries/documents.ts';
 import { idParams } from '../schemas/common.ts';
-import { createDocumentSchema, grantParams, grantSchema, listDocumentsQuery, transitionSchema, updateDocumentSchema } from '../schemas/documents.ts';
+import { createDocumentSchema, grantParams, grantSchema, listDocumentsQuery, reopenSchema, transitionSchema, updateDocumentSchema } from '../schemas/documents.ts';
 import type { Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -90,6 +90,15 @@ documentsRouter.post('/:id/transitions', async (ctx) => {
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
 });
 
+documentsRouter.post('/:id/reopen', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const input = parseBody(ctx, reopenSchema);
+  const { row, event } = await reopenDocument(ctx.services.db, actor, id, input, ctx.ip);
+  ctx.services.events.emit(event);
+  ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
+});
+
 documentsRouter.post('/:id/archive', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
@@ -148,6 +157,7 @@ async function present(db: Kysely<Database>, actor: Actor, row: DocumentRow, ip:
     partnerOrganisationIds: partners.get(row.id) ?? [],
     access: guarded.level,
     availableTransitions: availableTransitions(guarded.row.status, workflowRoles(actor, guarded.row, guarded.level)),
+    canReopen: actor.role === 'admin' && reopenTarget(guarded.row.status) !== null && !guarded.row.archived_at,
   });
 }
 

@@ -38,6 +38,8 @@ export const transitionSchema = z.strictObject({
   reason: text(2000).optional(),
 });
 
+export const reopenSchema = z.strictObject({ reason: text(2000) });
+
 
 export const listDocumentsQuery = z.object({
   kind: documentKind.optional(),

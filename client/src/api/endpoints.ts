@@ -48,6 +48,7 @@ export const documents = {
     patch<{ document: TansiqDocument }>(`/api/documents/${id}`, input).then((r) => r.document),
   transition: (id: string, to: DocumentStatus, reason?: string) =>
     post<{ document: TansiqDocument }>(`/api/documents/${id}/transitions`, reason ? { to, reason } : { to }).then((r) => r.document),
+  reopen: (id: string, reason: string) => post<{ document: TansiqDocument }>(`/api/documents/${id}/reopen`, { reason }).then((r) => r.document),
   grants: (id: string) => get<{ grants: Grant[] }>(`/api/documents/${id}/access`).then((r) => r.grants),
   setGrant: (id: string, grant: { organisationId?: string; userId?: string; level: AccessLevel }) =>
     put<{ grant: Grant }>(`/api/documents/${id}/access`, grant).then((r) => r.grant),

@@ -4,6 +4,8 @@ import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
 import * as sessions from './areas/sessions.ts';
+import * as review from './areas/review.ts';
+import * as auditActions from './areas/audit-actions.ts';
 import type { Dictionary } from './fr.ts';
 
 export const ar: Dictionary = {
@@ -304,5 +306,7 @@ export const ar: Dictionary = {
   ...files.ar,
   ...sessions.ar,
   ...audit.ar,
+  ...auditActions.ar,
+  ...review.ar,
   ...measuresGrid.ar,
 };

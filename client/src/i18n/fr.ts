@@ -8,6 +8,8 @@ import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
 import * as sessions from './areas/sessions.ts';
+import * as review from './areas/review.ts';
+import * as auditActions from './areas/audit-actions.ts';
 
 export const fr = {
   'app.home': 'Tansiq — accueil',
@@ -307,6 +309,8 @@ export const fr = {
   ...files.fr,
   ...sessions.fr,
   ...audit.fr,
+  ...auditActions.fr,
+  ...review.fr,
   ...measuresGrid.fr,
 } as const;
 
