@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, DocumentKind, DocumentRow, DocumentStatus, Framework } from '../../db/schema.ts';
+import type { Database, DocumentKind, DocumentRow, DocumentStatus, Framework, Locale } from '../../db/schema.ts';
 import { AppError, forbidden, invalidTransition, validationFailed } from '../errors.ts';
 import { decideReopen, decideTransition, type WorkflowRole } from '../../shared/workflow.ts';
 import type { DomainEvent } from '../events/bus.ts';
@@ -18,6 +18,8 @@ export interface CreateDocumentInput {
   leadOrganisationId?: string;
   partnerOrganisationIds: string[];
   framework?: Framework;
+  /** the language it is written in (routes default it to the creator's interface language) */
+  language?: Locale;
   /** the starting content instead of the kind's template (an imported file), with its projection */
   content?: { update: Uint8Array; projection: DocumentProjection };
 }
@@ -32,6 +34,7 @@ export async function createDocument(
   ip?: string,
 ): Promise<DocumentRow> {
   const leadOrganisationId = input.leadOrganisationId ?? subject.organisationId;
+  const language: Locale = input.language ?? 'fr';
   await authorize({ db, ip }, subject, documentCreationPolicy, 'create_document', { id: leadOrganisationId, facts: { leadOrganisationId } });
   return db.transaction().execute(async (trx) => {
     await assertOrganisationsExist(trx, [leadOrganisationId, ...input.partnerOrganisationIds]);
@@ -42,13 +45,14 @@ export async function createDocument(
         title: input.title,
         lead_organisation_id: leadOrganisationId,
         framework: input.framework ?? null,
+        language,
         status: 'draft',
         created_by: subject.userId,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
     // The template is written here, once: clients never seed content (that duplicates it after restarts).
-    await trx.insertInto('doc_updates').values({ document_id: row.id, data: input.content?.update ?? templateUpdate(input.kind) }).execute();
+    await trx.insertInto('doc_updates').values({ document_id: row.id, data: input.content?.update ?? templateUpdate(input.kind, [], language) }).execute();
     // Imported content is searchable and counted at once, as the live projection would make it.
     if (input.content) await writeProjectionIn(trx, { documentId: row.id, lastEditorId: subject.userId, lastEditedAt: new Date() }, input.content.projection);
     const partners = input.partnerOrganisationIds.filter((id) => id !== leadOrganisationId);
@@ -64,7 +68,7 @@ export async function createDocument(
       action: 'document.created',
       objectType: 'document',
       objectId: row.id,
-      details: { kind: row.kind, title: row.title, leadOrganisationId, partnerOrganisationIds: partners },
+      details: { kind: row.kind, title: row.title, language, leadOrganisationId, partnerOrganisationIds: partners },
       ip,
     });
     return row;

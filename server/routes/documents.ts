@@ -51,7 +51,7 @@ documentsRouter.get('/', async (ctx) => {
 documentsRouter.post('/', async (ctx) => {
   const actor = requireActor(ctx);
   const input = parseBody(ctx, createDocumentSchema);
-  const row = await createDocument(ctx.services.db, actor, input, ctx.ip);
+  const row = await createDocument(ctx.services.db, actor, { ...input, language: input.language ?? actor.locale }, ctx.ip);
   ctx.services.events.emit({ type: 'document.created', documentId: row.id, actorUserId: actor.userId });
   ctx.status = 201;
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };

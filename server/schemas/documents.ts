@@ -16,6 +16,8 @@ export const createDocumentSchema = z
     leadOrganisationId: uuid.optional(),
     partnerOrganisationIds: partners.default([]),
     framework: framework.optional(),
+    /** the document's language: template headings, direction; the creator's interface language by default */
+    language: z.enum(['fr', 'ar', 'en']).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.kind === 'cooperation_proposal' && !value.framework) {

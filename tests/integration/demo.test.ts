@@ -118,6 +118,28 @@ describe('demo workspace loader', () => {
     expect(rtlParagraphs).toBeGreaterThanOrEqual(10);
   });
 
+  it('writes the Arabic documents under Arabic headings, and marks them Arabic', async () => {
+    const rows = await database.db
+      .selectFrom('documents')
+      .innerJoin('doc_updates', 'doc_updates.document_id', 'documents.id')
+      .select(['documents.title', 'documents.language', 'doc_updates.data'])
+      .execute();
+    const arabic = rows.filter((row) => row.language === 'ar');
+    expect(arabic.map((row) => row.title).sort()).toEqual(DEMO_DOCUMENTS.filter((document) => document.language === 'ar').map((document) => document.title).sort());
+    expect(arabic.length).toBeGreaterThanOrEqual(3);
+    for (const row of arabic) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, row.data);
+      const headings = bodyOf(doc).toArray().filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'heading');
+      for (const heading of headings) {
+        const text = heading.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : '')).join('');
+        // Arabic letters only (the plan's French summary, a labelled appendix, is the one exception).
+        if (!text.startsWith('Résumé')) expect(text, row.title).toMatch(/^[\u0600-\u06FF\s]+$/u);
+      }
+      doc.destroy();
+    }
+  });
+
   it('opens every document the way the collaboration server loads it', async () => {
     const store = new DocumentStore(database.db, logger);
     const documents = await database.db.selectFrom('documents').select(['id', 'body_text', 'measure_count']).execute();

@@ -38,6 +38,7 @@ export interface NewDocument {
   leadOrganisationId?: string;
   partnerOrganisationIds: string[];
   framework?: Framework;
+  language?: Locale;
 }
 
 export const documents = {

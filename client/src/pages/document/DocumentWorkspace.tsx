@@ -113,7 +113,7 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
         <div id="view-panel" class="workspace-main" role={views().length > 1 ? 'tabpanel' : undefined} aria-labelledby={views().length > 1 ? `tab-${view()}` : undefined}>
           <Switch>
             <Match when={view() === 'text'}>
-              <RichTextEditor session={live} me={me} editable={editable()} label={t('document.body')} extensions={[comments.extension]} onEditor={comments.attachEditor} />
+              <RichTextEditor session={live} me={me} editable={editable()} label={t('document.body')} language={props.document.language ?? 'fr'} extensions={[comments.extension]} onEditor={comments.attachEditor} />
               <PrintMeasures rows={measures.rows} />
             </Match>
             <Match when={view() === 'measures'}>
