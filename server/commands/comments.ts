@@ -61,7 +61,7 @@ export async function createComment(
   const comment = (await findComment(db, id))!;
   const recipients = (await mentionRecipients(db, mentions)).filter((userId) => userId !== subject.userId);
   const events: DomainEvent[] = [
-    { type: 'comment.created', documentId, commentId: id, threadId: comment.thread_id, actorUserId: subject.userId, sessionId: comment.session_id },
+    { type: 'comment.created', documentId, commentId: id, threadId: comment.thread_id, actorUserId: subject.userId, sessionId: comment.session_id, mentionedUserIds: recipients },
   ];
   if (recipients.length > 0) events.push({ type: 'mention', documentId, commentId: id, actorUserId: subject.userId, userIds: recipients });
   return { comment, events };

@@ -14,7 +14,16 @@ export type DomainEvent =
   | { type: 'document.access_changed'; documentId: string; actorUserId: string | null }
   | { type: 'user.access_changed'; userId: string; actorUserId: string | null }
   | { type: 'user.credentials_changed'; userId: string; actorUserId: string | null }
-  | { type: 'comment.created'; documentId: string; commentId: string; threadId: string | null; actorUserId: string; sessionId: string | null }
+  | {
+      type: 'comment.created';
+      documentId: string;
+      commentId: string;
+      threadId: string | null;
+      actorUserId: string;
+      sessionId: string | null;
+      /** the people its mentions reach: they hear of it through their mention, once */
+      mentionedUserIds?: string[];
+    }
   | { type: 'comment.updated'; documentId: string; commentId: string; actorUserId: string }
   | { type: 'comment.deleted'; documentId: string; commentId: string; actorUserId: string }
   | { type: 'comment.resolved'; documentId: string; commentId: string; actorUserId: string; resolved: boolean }

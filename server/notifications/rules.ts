@@ -16,6 +16,8 @@ export interface NotificationPlan {
   };
   /** never notify the person who caused the event */
   exceptUserId: string | null;
+  /** nor these (already told by another notification of the same comment) */
+  exceptUserIds?: string[];
 }
 
 export function planNotification(event: DomainEvent): NotificationPlan | null {
@@ -36,6 +38,8 @@ export function planNotification(event: DomainEvent): NotificationPlan | null {
         payload: { commentId: event.commentId, threadId: event.threadId, by: event.actorUserId },
         recipients: { threadAuthorOf: event.threadId },
         exceptUserId: event.actorUserId,
+        // One notification per person per comment: a thread author the reply mentions hears of the mention.
+        exceptUserIds: event.mentionedUserIds ?? [],
       };
     case 'document.status_changed':
       return {
