@@ -254,7 +254,8 @@ export interface AccessRequestsTable {
   document_id: string;
   user_id: string;
   message: string | null;
-  created_at: CreatedAt;
+  /** when last asked: a repeat after a day refreshes it */
+  created_at: ColumnType<Date, Date | string | undefined, Date>;
 }
 
 export interface SessionAttendanceTable {

@@ -56,6 +56,9 @@ async function renderDocument(services: BotServices, documentId: string, events:
         if (comment.anchor?.type === 'measure') measure = { id: comment.anchor.measureId, status: 'planned' };
         break;
       }
+      case 'access_request':
+        lines.push({ type: 'access_request', who: nameOf(event.actor), message: event.message });
+        break;
       case 'measure':
         lines.push({ type: 'measure', title: event.title, from: event.from as MeasureStatus | null, to: event.to as MeasureStatus });
         measure = { id: event.measureId, status: event.to as MeasureStatus };

@@ -12,6 +12,8 @@ export type DomainEvent =
   | { type: 'document.status_changed'; documentId: string; actorUserId: string | null; from: DocumentStatus; to: DocumentStatus; reason: string | null }
   | { type: 'document.archived'; documentId: string; actorUserId: string | null; archived: boolean }
   | { type: 'document.access_changed'; documentId: string; actorUserId: string | null }
+  /** someone who cannot see the document asks its lead organisation (`leadUserIds`) for access */
+  | { type: 'document.access_requested'; documentId: string; actorUserId: string; message: string | null; leadUserIds: string[] }
   | { type: 'user.access_changed'; userId: string; actorUserId: string | null }
   | { type: 'user.credentials_changed'; userId: string; actorUserId: string | null }
   | {

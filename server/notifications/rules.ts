@@ -49,6 +49,14 @@ export function planNotification(event: DomainEvent): NotificationPlan | null {
         recipients: { documentLead: true },
         exceptUserId: event.actorUserId,
       };
+    case 'document.access_requested':
+      return {
+        kind: 'access_requested',
+        documentId: event.documentId,
+        payload: { by: event.actorUserId, message: event.message },
+        recipients: { userIds: event.leadUserIds },
+        exceptUserId: event.actorUserId,
+      };
     case 'measure.overdue':
       return {
         kind: 'measure_overdue',

@@ -42,6 +42,9 @@ export const transitionSchema = z.strictObject({
 
 export const reopenSchema = z.strictObject({ reason: text(2000) });
 
+/** A request for access: an optional word to the lead organisation. */
+export const accessRequestSchema = z.strictObject({ message: text(1000).optional() });
+
 
 export const listDocumentsQuery = z.object({
   kind: documentKind.optional(),

@@ -5,6 +5,11 @@ import { DocumentHeader } from './document/DocumentHeader.tsx';
 import { DocumentWorkspace } from './document/DocumentWorkspace.tsx';
 import { LiveSessionBanner } from './document/LiveSessionBanner.tsx';
 import { createLiveDocument } from './document/live-document.ts';
+import { RequestAccess } from './document/RequestAccess.tsx';
+import { ApiError } from '../api/client.ts';
+
+/** A document one may not see answers "not found", like one that does not exist. */
+const isNotFound = (error: unknown): boolean => error instanceof ApiError && error.status === 404;
 
 /** A document: its metadata and workflow, then its live content (text, measures, timeline) with comments and versions. */
 export function DocumentPage() {
@@ -17,7 +22,9 @@ export function DocumentView(props: { documentId: string; sessionId?: string | n
   const live = createLiveDocument(() => props.documentId);
   return (
     <div class="page document-page" classList={{ compact: props.compact }}>
-      <ErrorBox error={live.document.error} onRetry={live.refetch} />
+      <Show when={!props.compact && isNotFound(live.document.error)} fallback={<ErrorBox error={live.document.error} onRetry={live.refetch} />}>
+        <RequestAccess documentId={props.documentId} />
+      </Show>
       <Show when={live.document()} fallback={<Show when={!live.document.error}><Loading /></Show>}>
         {(current) => (
           <>
