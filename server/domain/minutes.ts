@@ -56,7 +56,17 @@ export const DECISION_LABELS: Record<Decision, string> = {
 /** "Commission technique — 2026-11-28": the name of the versions a session snapshots. */
 export const sessionVersionName = (commissionName: string, date: string): string => `${commissionName} — ${date}`;
 
-export const minutesTitle = (sessionTitle: string, date: string): string => `Procès-verbal — ${sessionTitle} (${date})`;
+/** "28 novembre 2026": a YYYY-MM-DD day as the minutes (written in French) say it. */
+export function minutesDate(date: string): string {
+  const day = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(day.getTime())) return date;
+  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+}
+
+export const minutesTitle = (sessionTitle: string, date: string): string => `Procès-verbal — ${sessionTitle} (${minutesDate(date)})`;
+
+/** An agenda title that starts with its own number ("2. Plan emploi", "3) Note") loses it: the minutes number items once. */
+export const withoutLeadingNumber = (title: string): string => title.replace(/^\s*\d+\s*[.)\-–]\s*/u, '');
 
 /** One line per block: a comment's own line breaks would otherwise split it across list items. */
 const oneLine = (text: string): string => text.replace(/\s+/gu, ' ').trim();
@@ -67,13 +77,14 @@ export function buildMinutes(input: MinutesInput): BlockSpec[] {
   const place = input.location ? `, ${input.location}` : '';
   const blocks: BlockSpec[] = [
     { type: 'heading', level: 1, text: minutesTitle(input.sessionTitle, input.date) },
-    { type: 'paragraph', text: `${input.commissionName} — séance du ${input.date}${place}.` },
+    { type: 'paragraph', text: `${input.commissionName} — séance du ${minutesDate(input.date)}${place}.` },
     { type: 'paragraph', text: `Présidence : ${person(input.chair)}.` },
     ...attendanceBlocks(input.attendees),
     { type: 'heading', level: 2, text: 'Ordre du jour' },
-    input.items.length > 0
-      ? { type: 'bulletList', items: input.items.map((item, index) => `${index + 1}. ${itemTitle(item)}`) }
-      : { type: 'paragraph', text: 'Aucun point inscrit.' },
+    // One numbered line per item (a bulleted list of numbered lines read as two numberings).
+    ...(input.items.length > 0
+      ? input.items.map((item, index): BlockSpec => ({ type: 'paragraph', text: `${index + 1}. ${itemTitle(item)}` }))
+      : [{ type: 'paragraph', text: 'Aucun point inscrit.' } as const]),
   ];
   input.items.forEach((item, index) => blocks.push(...itemBlocks(item, index + 1)));
   return blocks;
@@ -120,7 +131,7 @@ export function decisionEffectLine(decision: Decision | null, effect: DecisionEf
   }
 }
 
-const itemTitle = (item: MinutesItem): string => (item.restricted ? RESTRICTED_ITEM_TITLE : oneLine(item.title));
+const itemTitle = (item: MinutesItem): string => (item.restricted ? RESTRICTED_ITEM_TITLE : withoutLeadingNumber(oneLine(item.title)));
 
 function itemBlocks(item: MinutesItem, number: number): BlockSpec[] {
   if (item.restricted) {
@@ -135,7 +146,7 @@ function itemBlocks(item: MinutesItem, number: number): BlockSpec[] {
     ? `Décision : ${DECISION_LABELS[item.decision]}${item.decisionText ? ` — ${oneLine(item.decisionText)}` : '.'}`
     : 'Décision : aucune décision enregistrée.';
   return [
-    { type: 'heading', level: 2, text: `${number}. ${oneLine(item.title)}` },
+    { type: 'heading', level: 2, text: `${number}. ${itemTitle(item)}` },
     { type: 'paragraph', text: `Document : ${item.documentTitle}` },
     { type: 'paragraph', text: `Présenté par : ${item.presenter ?? 'non précisé'}` },
     { type: 'paragraph', text: decision },

@@ -160,8 +160,8 @@ describe('a commission session from start to minutes', () => {
 
     const minutes = await loadStoredDocument(server.database.db, minutesDocumentId);
     const text = bodyText(minutes);
-    expect(text).toContain('Procès-verbal — Revue des plans sectoriels (2026-11-28)');
-    expect(text).toContain('Commission technique — séance du 2026-11-28, Rabat.');
+    expect(text).toContain('Procès-verbal — Revue des plans sectoriels (28 novembre 2026)');
+    expect(text).toContain('Commission technique — séance du 28 novembre 2026, Rabat.');
     expect(text).toContain('Organisations représentées : Org emploi, Org mre, Org oim, Org sante.');
     expect(text).toContain('focal (Org sante)');
     expect(text).toContain('Décision : Adopté avec modifications — Ajouter un indicateur de couverture.');
