@@ -48,6 +48,7 @@ export const fr = {
   'request.message': 'Message à l’organisation pilote (facultatif)',
   'request.send': 'Demander l’accès',
   'request.sent': 'Demande envoyée. L’organisation pilote est prévenue dans Tansiq et sur Slack.',
+  'comments.arrived': 'Nouveau commentaire de {person}',
 } as const;
 
 type Keys = keyof typeof fr;
@@ -101,6 +102,7 @@ export const ar: Record<Keys, string> = {
   'request.message': 'رسالة إلى الجهة المكلفة (اختياري)',
   'request.send': 'طلب الوصول',
   'request.sent': 'أُرسل الطلب. تم إخبار الجهة المكلفة في تنسيق وعلى Slack.',
+  'comments.arrived': 'تعليق جديد من {person}',
 };
 
 export const en: Record<Keys, string> = {
@@ -152,4 +154,5 @@ export const en: Record<Keys, string> = {
   'request.message': 'Message to the lead organisation (optional)',
   'request.send': 'Request access',
   'request.sent': 'Request sent. The lead organisation is told in Tansiq and on Slack.',
+  'comments.arrived': 'New comment from {person}',
 };
