@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type ProxyOptions } from 'vite';
+import path from 'node:path';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import solid from 'vite-plugin-solid';
+import { precompressAssets } from './server/http/precompress.ts';
 
 /**
  * The web client: sources in client/, built to dist/client and served by the Koa server
@@ -22,10 +24,21 @@ const asBackend = (ws = false): ProxyOptions => ({
   },
 });
 
+/** Brotli and gzip copies of every text file once a build is written (served as they are). */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'tansiq-precompress',
+    apply: 'build',
+    configResolved: (config) => void (outDir = path.resolve(config.root, config.build.outDir)),
+    closeBundle: async () => void (await precompressAssets(outDir)),
+  };
+}
+
 export default defineConfig({
   root,
   publicDir: 'public',
-  plugins: [solid()],
+  plugins: [solid(), precompress()],
   // The server replaces this placeholder with a fresh nonce in every index.html it sends.
   html: { cspNonce: 'TANSIQ_CSP_NONCE' },
   build: {

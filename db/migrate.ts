@@ -8,6 +8,7 @@ import * as tokenExpiryLoginThrottle from './migrations/2026_12_04_0101_token_ex
 import * as workspaceSettings from './migrations/2026_12_04_0201_settings.ts';
 import * as measureCells from './migrations/2026_12_04_0201_measure_cells.ts';
 import * as projectionMark from './migrations/2026_12_04_0301_projection_mark.ts';
+import * as measureIndicators from './migrations/2026_12_05_0430_measure_indicators.ts';
 import * as reviewLanguage from './migrations/2026_12_05_0460_review_language.ts';
 
 /**
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0201_settings': workspaceSettings,
   '2026_12_04_0201_measure_cells': measureCells,
   '2026_12_04_0301_projection_mark': projectionMark,
+  '2026_12_05_0430_measure_indicators': measureIndicators,
   '2026_12_05_0460_review_language': reviewLanguage,
 };
 

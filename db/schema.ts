@@ -155,7 +155,21 @@ export interface MeasuresTable {
   budget: string | number | null;
   currency: ColumnType<'MAD' | 'EUR' | 'USD', 'MAD' | 'EUR' | 'USD' | undefined, 'MAD' | 'EUR' | 'USD'>;
   notes: ColumnType<string, string | undefined, string>;
+  indicator_baseline: ColumnType<number | null, number | null | undefined, number | null>;
+  indicator_target: ColumnType<number | null, number | null | undefined, number | null>;
+  indicator_current: ColumnType<number | null, number | null | undefined, number | null>;
+  indicator_unit: ColumnType<string, string | undefined, string>;
   updated_at: UpdatedAt;
+}
+
+/** Each change of a measure's current indicator value, by whom (the server's word, see indicator-history.ts). */
+export interface MeasureIndicatorValuesTable {
+  id: Generated<string>;
+  document_id: string;
+  measure_id: string;
+  value: number | null;
+  recorded_by: string | null;
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
 export interface AuditLogTable {
@@ -182,6 +196,7 @@ export interface Database {
   doc_projections: DocProjectionsTable;
   audit_log: AuditLogTable;
   measures: MeasuresTable;
+  measure_indicator_values: MeasureIndicatorValuesTable;
   commissions: CommissionsTable;
   commission_members: CommissionMembersTable;
   commission_sessions: CommissionSessionsTable;

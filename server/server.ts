@@ -40,6 +40,8 @@ export interface RunningServer {
   metricsUrl: string | null;
   /** null when Slack is not configured */
   slack: SlackBot | null;
+  /** settles once the projections found lagging at start were brought up to date (how many) */
+  projectionsCaughtUp: Promise<number>;
   /** stops accepting, ends open connections, flushes, closes the database; safe to call twice */
   close(): Promise<void>;
 }
@@ -80,9 +82,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     events,
   });
   // In the background: a process killed before its debounced projections ran left SQL behind.
-  const reprojecting = reprojectLaggingDocuments(database.db, hub.store, events, logger.child({ component: 'collab' })).catch((error) =>
-    logger.error({ err: error }, 'could not look for projections to bring up to date'),
-  );
+  const reprojecting = reprojectLaggingDocuments(database.db, hub.store, events, logger.child({ component: 'collab' })).catch((error) => {
+    logger.error({ err: error }, 'could not look for projections to bring up to date');
+    return 0;
+  });
   const cluster = config.redisUrl ? new RedisCluster(config.redisUrl, logger.child({ component: 'cluster' })) : undefined;
   const live = new LiveRegistry(database.db, logger.child({ component: 'live' }));
   const stopLiveRights = watchLiveRights(events, live, cluster);
@@ -147,5 +150,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (!(await within(left(), database.close()))) logger.warn('the database did not close in time');
       logger.info('stopped');
     })());
-  return { url, port, database, logger, hub, events, metrics, metricsUrl: metricsListener?.url ?? null, slack, close };
+  return { url, port, database, logger, hub, events, metrics, metricsUrl: metricsListener?.url ?? null, slack, projectionsCaughtUp: reprojecting, close };
 }

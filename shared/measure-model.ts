@@ -12,7 +12,15 @@ import * as Y from 'yjs';
  *   id                       string, stable
  *   order                    string, a fractional index key: rows are shown sorted by it, then by id
  *   title, indicator, notes  Y.Text, edited character by character, so concurrent typing merges
+ *   indicatorUnit            Y.Text too (a short free text: "%", "personnes", "MAD")
+ *   indicatorBaseline, indicatorTarget, indicatorCurrent
+ *                            numbers or null: the indicator's values; `indicator` stays its name
  *   everything else          plain values (MeasureFields), last writer wins per field
+ *
+ * The history of the current value (who set it, when) is NOT in the Y.Doc: any client can write
+ * anything into the doc, including a `by` naming someone else. The server records each change of
+ * `indicatorCurrent` with the authenticated author of the update that made it
+ * (server/collab/indicator-history.ts) in SQL, where clients cannot write.
  *
  * Moving a row sets its `order`: two people moving the same row concurrently leave one row
  * (one of the two keys wins), and an edit made meanwhile stays in the same map. The array is
@@ -32,7 +40,7 @@ export const CURRENCIES = ['MAD', 'EUR', 'USD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
 /** the free-text cells, each a Y.Text, with the length a reader keeps of them */
-export const MEASURE_TEXT_LIMITS = { title: 500, indicator: 1000, notes: 5000 } as const;
+export const MEASURE_TEXT_LIMITS = { title: 500, indicator: 1000, notes: 5000, indicatorUnit: 40 } as const;
 export type MeasureTextField = keyof typeof MEASURE_TEXT_LIMITS;
 export const MEASURE_TEXT_FIELDS = Object.keys(MEASURE_TEXT_LIMITS) as MeasureTextField[];
 
@@ -47,16 +55,35 @@ export interface MeasureFields {
   status: MeasureStatus;
   /** 0–100 */
   progress: number;
+  /** the indicator's name (free text) */
   indicator: string;
+  indicatorBaseline: number | null;
+  indicatorTarget: number | null;
+  indicatorCurrent: number | null;
+  /** "%", "personnes", … */
+  indicatorUnit: string;
   /** in `currency` */
   budget: number | null;
   currency: Currency;
   notes: string;
 }
 
+/** the structured parts of a measure's indicator, beside its name */
+export type IndicatorDetailField = IndicatorValueField | 'indicatorUnit';
+
 export const measuresOf = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray<Y.Map<unknown>>(MEASURES_FIELD);
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Indicator values beyond this magnitude are refused (PostgreSQL and the charts keep them exact). */
+export const MAX_INDICATOR_MAGNITUDE = 1e15;
+export const INDICATOR_VALUE_FIELDS = ['indicatorBaseline', 'indicatorTarget', 'indicatorCurrent'] as const;
+export type IndicatorValueField = (typeof INDICATOR_VALUE_FIELDS)[number];
+
+/** An indicator value as written by any client: a finite number within bounds, else null. */
+export function indicatorValue(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_INDICATOR_MAGNITUDE ? value : null;
+}
 
 export const isTextField = (key: string): key is MeasureTextField => Object.hasOwn(MEASURE_TEXT_LIMITS, key);
 
@@ -93,6 +120,10 @@ export function readMeasure(map: Y.Map<unknown>): MeasureFields {
     status: MEASURE_STATUSES.includes(status as MeasureStatus) ? (status as MeasureStatus) : 'planned',
     progress: Number.isFinite(progress) ? Math.min(100, Math.max(0, Math.round(progress))) : 0,
     indicator: text('indicator'),
+    indicatorBaseline: indicatorValue(map.get('indicatorBaseline')),
+    indicatorTarget: indicatorValue(map.get('indicatorTarget')),
+    indicatorCurrent: indicatorValue(map.get('indicatorCurrent')),
+    indicatorUnit: text('indicatorUnit'),
     budget: typeof budget === 'number' && Number.isFinite(budget) && budget >= 0 ? budget : null,
     currency: CURRENCIES.includes(currency as Currency) ? (currency as Currency) : 'MAD',
     notes: text('notes'),
@@ -216,6 +247,10 @@ export function completeMeasure(fields: Partial<MeasureFields> & { id: string })
     status: 'planned',
     progress: 0,
     indicator: '',
+    indicatorBaseline: null,
+    indicatorTarget: null,
+    indicatorCurrent: null,
+    indicatorUnit: '',
     budget: null,
     currency: 'MAD',
     notes: '',
@@ -352,7 +387,7 @@ export function needsMeasureMigration(doc: Y.Doc): boolean {
 
 /**
  * Converts model-1 rows in place: string cells become Y.Text of the same content, missing ones
- * (notes came later) empty Y.Texts, so that no client has to create one while someone else may
+ * (notes, then the indicator's unit, came later) empty Y.Texts, so that no client has to create one while someone else may
  * be doing the same; unkeyed rows get keys in their current order. Deterministic (a replica in
  * the same state makes the same changes), idempotent, and an update on top of the history,
  * which stays. Run it in a transaction.

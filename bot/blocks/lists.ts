@@ -1,6 +1,7 @@
 import type { DocumentKind, DocumentStatus, Locale } from '../../db/schema.ts';
 import { MEASURE_STATUSES, type MeasureStatus } from '../../shared/doc-schema.ts';
-import { formatDate, t } from '../i18n/index.ts';
+import { indicatorSummary } from '../../shared/indicator.ts';
+import { formatDate, formatNumber, t } from '../i18n/index.ts';
 import { ActionId, actions, button, context, documentUrl, encodeValue, escapeMrkdwn, header, link, option, section, type Block, type SlackMessage } from './common.ts';
 
 export interface DocumentLine {
@@ -30,6 +31,10 @@ export interface MeasureLine {
   due: string | null;
   status: MeasureStatus;
   progress: number;
+  /** the indicator's current value and target, when the list has them */
+  indicatorCurrent?: number | null;
+  indicatorTarget?: number | null;
+  indicatorUnit?: string;
   /** the reader may edit the document: offer the buttons (the click checks again) */
   canEdit: boolean;
 }
@@ -49,9 +54,14 @@ export function measureListBlocks(title: string, measures: readonly MeasureLine[
 
 export function measureLine(measure: Omit<MeasureLine, 'canEdit'>, locale: Locale, publicUrl: string): string {
   const due = measure.due ? t(locale, 'measure.due', { date: formatDate(locale, measure.due) }) : '';
+  const values = indicatorSummary(
+    { indicatorCurrent: measure.indicatorCurrent ?? null, indicatorTarget: measure.indicatorTarget ?? null, indicatorBaseline: null, indicatorUnit: measure.indicatorUnit ?? '' },
+    (value) => formatNumber(locale, value),
+  );
+  const indicator = values ? ` · ${t(locale, 'measure.indicator', { values: escapeMrkdwn(values) })}` : '';
   return [
     `*${escapeMrkdwn(measure.title)}*`,
-    `${link(documentUrl(publicUrl, measure.documentId), measure.documentTitle)} · ${t(locale, `measure.${measure.status}`)} · ${t(locale, 'measure.progress', { progress: measure.progress })}${due ? ` · ${due}` : ''}`,
+    `${link(documentUrl(publicUrl, measure.documentId), measure.documentTitle)} · ${t(locale, `measure.${measure.status}`)} · ${t(locale, 'measure.progress', { progress: measure.progress })}${due ? ` · ${due}` : ''}${indicator}`,
   ].join('\n');
 }
 

@@ -6,8 +6,9 @@ import { ActionId, actions, button, context, documentUrl, encodeValue, escapeMrk
 /** One thing that happened, ready to be told (names resolved, texts loaded). */
 export type DigestLine =
   | { type: 'status'; from: DocumentStatus; to: DocumentStatus; reason: string | null }
-  | { type: 'comment'; author: string; text: string }
-  | { type: 'mention'; author: string; text: string }
+  /** `measure`: the title of the measure the thread is about (row comments) */
+  | { type: 'comment'; author: string; text: string; measure?: string }
+  | { type: 'mention'; author: string; text: string; measure?: string }
   | { type: 'measure'; title: string; from: MeasureStatus | null; to: MeasureStatus }
   | { type: 'overdue'; title: string; due: string }
   | { type: 'edits'; count: number }
@@ -36,7 +37,10 @@ export function documentDigestBlocks(digest: DocumentDigest, locale: Locale, pub
   for (const line of digest.lines) {
     if (line.type === 'comment' || line.type === 'mention') {
       comments++;
-      if (comments <= MAX_COMMENTS_SHOWN) lines.push(t(locale, 'notify.comment', { author: escapeMrkdwn(line.author), text: escapeMrkdwn(oneLine(line.text, 300)) }));
+      const said = { author: escapeMrkdwn(line.author), text: escapeMrkdwn(oneLine(line.text, 300)) };
+      if (comments <= MAX_COMMENTS_SHOWN) {
+        lines.push(line.measure !== undefined ? t(locale, 'notify.commentOnMeasure', { ...said, measure: escapeMrkdwn(oneLine(line.measure, 120)) }) : t(locale, 'notify.comment', said));
+      }
       continue;
     }
     lines.push(describe(line, locale));

@@ -7,6 +7,7 @@ import type { MeasureStatus } from '../../shared/doc-schema.ts';
 import type { SlackMessage } from '../blocks/common.ts';
 import { documentDigestBlocks, sessionDigestBlocks, type DigestLine, type DocumentDigest, type SessionLine } from '../blocks/notifications.ts';
 import { organisationName } from '../commands/lookup.ts';
+import { t } from '../i18n/index.ts';
 import type { BotServices } from '../services.ts';
 import type { Audience } from './audience.ts';
 import { categoryOf, type StoredEvent } from './plan.ts';
@@ -36,6 +37,13 @@ async function renderDocument(services: BotServices, documentId: string, events:
   const nameOf = (id: string | null) => people.find((person) => person.id === id)?.name ?? '—';
   // Mentions are stored as ids and codes; Slack readers get names.
   const mentionNames = await loadMentionNames(db, comments.map((comment) => comment.body), audience.reader.locale);
+  // Row comments name their measure (as the projection knows it; a deleted one is said to be).
+  const measureIds = [...new Set(comments.flatMap((comment) => (comment.anchor?.type === 'measure' ? [comment.anchor.measureId] : [])))];
+  const measureTitles = measureIds.length > 0 ? await db.selectFrom('measures').select(['id', 'title']).where('document_id', '=', documentId).where('id', 'in', measureIds).execute() : [];
+  const measureName = (id: string) => {
+    const row = measureTitles.find((candidate) => candidate.id === id);
+    return row ? row.title || t(audience.reader.locale, 'notify.untitledMeasure') : t(audience.reader.locale, 'notify.deletedMeasure');
+  };
 
   const lines: DigestLine[] = [];
   let edits = 0;
@@ -50,7 +58,7 @@ async function renderDocument(services: BotServices, documentId: string, events:
       case 'mention': {
         const comment = comments.find((candidate) => candidate.id === event.commentId);
         if (!comment) break;
-        lines.push({ type: event.kind, author: nameOf(comment.author_id), text: mentionsAsNames(comment.body, mentionNames) });
+        lines.push({ type: event.kind, author: nameOf(comment.author_id), text: mentionsAsNames(comment.body, mentionNames), ...(comment.anchor?.type === 'measure' ? { measure: measureName(comment.anchor.measureId) } : {}) });
         const root = comment.thread_id ?? comment.id;
         resolveCommentId = comment.thread_id === null && comment.resolved_at !== null ? undefined : root;
         if (comment.anchor?.type === 'measure') measure = { id: comment.anchor.measureId, status: 'planned' };

@@ -7,6 +7,7 @@ import './styles/forms.css';
 import './styles/tables.css';
 import './styles/editor.css';
 import './styles/charts.css';
+import './styles/indicators.css';
 import './styles/panels.css';
 import './styles/sessions.css';
 import './styles/print.css';

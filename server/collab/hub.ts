@@ -14,9 +14,11 @@ import { DEFAULT_PENDING_REPAIR_MS } from './pending-watch.ts';
 import type { CollabLimits } from './limits.ts';
 import { observeUnstored, type CollabMetrics } from './metrics.ts';
 import { projectDocument } from './projection.ts';
-import { projectionMark } from './projection-mark.ts';
+import { projectionLags, projectionMark } from './projection-mark.ts';
 import { writeProjection } from './projection-writer.ts';
 import { Room } from './room.ts';
+import { recordIndicatorValues } from './indicator-history-store.ts';
+import type { IndicatorValueChange } from './indicator-history.ts';
 import { within } from '../deadline.ts';
 import { CollabMessageKind } from '../cluster/collab-channel.ts';
 import type { RedisCluster } from '../cluster/redis-cluster.ts';
@@ -59,6 +61,8 @@ export class CollabHub {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compactor: Compactor;
   private readonly unloads = new Set<Promise<void>>();
+  /** indicator history being written (awaited at close) */
+  private readonly historyWrites = new Set<Promise<void>>();
   /** stored documents being read for connections still being admitted (see `prefetch`) */
   private readonly prefetches = new Map<string, { read: Promise<LoadedDocument>; holders: number }>();
   /**
@@ -68,7 +72,10 @@ export class CollabHub {
    */
   private readonly people = new Map<string, { connections: number; actor: Actor; user: AwarenessUser }>();
   private readonly projections: KeyedDebouncer;
+  /** checks of freshly loaded documents' projections (see `catchUpProjection`), awaited at close */
+  private readonly projectionChecks = new Set<Promise<void>>();
   private closing = false;
+  private closed = false;
   private cluster: RedisCluster | null = null;
 
   constructor(private readonly options: HubOptions) {
@@ -194,6 +201,7 @@ export class CollabHub {
       limits: this.options.limits,
       onChanged: (changed) => this.projections.schedule(changed.documentId),
       onStored: (stored) => this.compactor.afterAppend(stored),
+      onIndicatorValues: (changed, changes) => this.recordIndicators(changed.documentId, changes),
       release: (connection) => this.leave(connection),
       onCommitted: (changed, update) => this.cluster?.publish(changed.documentId, CollabMessageKind.update, update),
       onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
@@ -201,6 +209,7 @@ export class CollabHub {
       pendingRepairMs: this.options.pendingRepairMs ?? DEFAULT_PENDING_REPAIR_MS,
     }, prefetched);
     if (this.cluster) room.loaded.then(() => this.linkToCluster(room), () => {});
+    room.loaded.then(() => this.catchUpProjection(room), () => {});
     this.rooms.set(documentId, room);
     this.options.metrics.openDocuments.inc();
     room.loaded.catch(() => {
@@ -211,6 +220,34 @@ export class CollabHub {
       room.destroy();
     });
     return room;
+  }
+
+  /**
+   * A document just loaded whose projection lags what is stored (edited by another process that
+   * died before projecting, or by one that has not restarted since) is projected now, not at the
+   * next edit. After the load, so opening the document never waits for it; tracked, so that
+   * `close` waits for it (or gives up on it at its deadline) instead of closing the database under it.
+   */
+  private catchUpProjection(room: Room): void {
+    if (this.closing) return;
+    const { documentId } = room;
+    const check = (async () => {
+      const recorded = await this.options.db.selectFrom('doc_projections').select('state').where('document_id', '=', documentId).executeTakeFirst();
+      if (this.closed || room.state !== 'ready') return;
+      if (!projectionLags(room.doc, recorded ? new Uint8Array(recorded.state) : null)) return;
+      this.options.metrics.projectionCatchUps.inc();
+      // Through the debouncer: one run per document at a time, and `close` runs what is left.
+      this.projections.schedule(documentId);
+      await this.projections.runNow(documentId);
+    })()
+      .catch((error) => this.options.logger.error({ err: error, documentId }, 'could not check whether a projection is up to date'))
+      .finally(() => this.projectionChecks.delete(check));
+    this.projectionChecks.add(check);
+  }
+
+  /** Settles once the projection checks of the documents loaded so far are done (tests, tools). */
+  async projectionChecksSettled(): Promise<void> {
+    await Promise.all(this.projectionChecks);
   }
 
   /** With several processes: start relaying this document, and catch up with what the others hold. */
@@ -287,6 +324,20 @@ export class CollabHub {
     }
   }
 
+  /**
+   * Records changes of current indicator values as they happen, stamped by this process's clock,
+   * then tells the document's readers (their charts fetch the history again).
+   */
+  private recordIndicators(documentId: string, changes: IndicatorValueChange[]): void {
+    const write = recordIndicatorValues(this.options.db, documentId, changes, new Date())
+      .then(() => {
+        for (const change of changes) this.options.events?.emit({ type: 'measure.indicator_recorded', documentId, measureId: change.measureId, value: change.value, actorUserId: change.userId });
+      })
+      .catch((error) => this.options.logger.error({ err: error, documentId, changes: changes.length }, 'could not record indicator values'))
+      .finally(() => this.historyWrites.delete(write));
+    this.historyWrites.add(write);
+  }
+
   /** Merges the document's log into its snapshot now (tests, tools). */
   compact(documentId: string): Promise<void> {
     return this.compactor.compact(documentId, () => this.rooms.get(documentId)?.liveDocument() ?? null);
@@ -358,13 +409,16 @@ export class CollabHub {
       this.leave(connection);
     }
     const writeOut = async () => {
+      await Promise.all(this.projectionChecks);
       await this.store.flush();
       await this.projections.runAll();
       for (const room of [...this.rooms.values()]) await this.unload(room);
       await Promise.all(this.unloads);
+      await Promise.all(this.historyWrites);
       await this.compactor.settled();
     };
     const finished = await within(endBy - Date.now(), writeOut());
+    this.closed = true;
     const unstored = await this.store.close(Math.max(0, endBy - Date.now()));
     if (unstored > 0) {
       this.options.logger.error({ unstoredUpdates: unstored }, 'stopping with updates not stored (the database did not take them); their clients still hold them and send them again');

@@ -18,6 +18,7 @@ export interface CollabMetrics {
   unstoredBytes: Gauge;
   oldestUnstoredSeconds: Gauge;
   failedFlushes: Counter;
+  projectionCatchUps: Counter;
 }
 
 /** What the unstored-update gauges read when scraped (see DocumentStore.unstored). */
@@ -100,5 +101,10 @@ export function createCollabMetrics(registry: Registry): CollabMetrics {
       registers,
     }),
     failedFlushes: new Counter({ name: 'tansiq_collab_failed_flushes_total', help: 'Group commits of the update log that failed (and are retried)', registers }),
+    projectionCatchUps: new Counter({
+      name: 'tansiq_collab_projection_catch_ups_total',
+      help: 'Documents found on load with a projection behind their stored state, and projected again',
+      registers,
+    }),
   };
 }

@@ -37,6 +37,7 @@ export function projectDocument(doc: Y.Doc): DocumentProjection {
       id,
       title: withoutNul(measure.title),
       indicator: withoutNul(measure.indicator),
+      indicatorUnit: withoutNul(measure.indicatorUnit),
       notes: withoutNul(measure.notes),
       start: calendarDate(measure.start),
       due: calendarDate(measure.due),

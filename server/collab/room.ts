@@ -11,6 +11,7 @@ import type { UpdateExtent } from './protocol/index.ts';
 import { extentOf, isEmptyUpdate } from './update-check.ts';
 import { LocalChanges } from './local-changes.ts';
 import { measureMigration } from './measure-migration.ts';
+import { IndicatorWatch, WriterClaims, type IndicatorValueChange } from './indicator-history.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { PendingWatch } from './pending-watch.ts';
 import { overlapsDocument, updateChangesDocument } from './update-effect.ts';
@@ -26,6 +27,8 @@ export interface RoomServices {
   limits: CollabLimits;
   /** the document changed through `editorUserId`; used to schedule the projection */
   onChanged(room: Room, editorUserId: string): void;
+  /** measures' current indicator values changed, by the users named (see indicator-history.ts) */
+  onIndicatorValues?(room: Room, changes: IndicatorValueChange[]): void;
   /** the tail of the update log grew; used to schedule compaction */
   onStored(room: Room): void;
   /** the room closed this connection (bad input, limits): the hub forgets it */
@@ -74,6 +77,10 @@ export class Room {
   private readonly pending: PendingWatch;
   private readonly awareness: RoomAwareness;
   private readonly localChanges = new LocalChanges(this.doc, (update) => this.publishLocalChange(update));
+  /** who wrote under which Yjs client id, and the indicator values seen: the history's sources */
+  private readonly writers = new WriterClaims();
+  /** the user a server change (applyServerChange) is made for, while it is made */
+  private serverChangeAuthor: string | undefined;
   readonly loaded: Promise<void>;
 
   /** `stored`: the stored document when its read has already begun (see `CollabHub.prefetch`) */
@@ -104,6 +111,7 @@ export class Room {
     if (this.state === 'closed') return;
     this.state = 'ready';
     this.localChanges.flush();
+    this.watchIndicators();
     this.migrate();
     this.pending.check();
     this.services.metrics.loadSeconds.observe((performance.now() - started) / 1000);
@@ -248,6 +256,7 @@ export class Room {
     // A sync step 2 that repeats what we have (it always carries the whole delete set) changes nothing.
     if (!updateChangesDocument(this.doc, extent)) return;
     if (this.services.store.full) return this.refuse(connection, CloseCode.retryLater, 'too many edits wait to be stored; retry later');
+    this.writers.claim(extent.structs, connection.actor.userId);
     this.localChanges.hold(() => Y.applyUpdate(this.doc, fresh, connection));
     this.pending.check();
     this.relay({ update: fresh, frame: relayed, origin: connection });
@@ -294,9 +303,15 @@ export class Room {
     if (this.state !== 'ready') throw new Error(`document ${this.documentId} is not ready (${this.state})`);
     if (this.services.store.full) throw new Error('too many edits wait to be stored; retry later');
     let result!: T;
-    const update = this.changesMadeBy(SERVER_ORIGIN, () => {
-      result = this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
-    });
+    this.serverChangeAuthor = editorUserId;
+    let update: Uint8Array | null;
+    try {
+      update = this.changesMadeBy(SERVER_ORIGIN, () => {
+        result = this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+      });
+    } finally {
+      this.serverChangeAuthor = undefined;
+    }
     if (!update) return result;
     this.relay({ update, frame: null, origin: null });
     this.keep(update);
@@ -306,6 +321,21 @@ export class Room {
     this.services.onChanged(this, editorUserId);
     this.localChanges.flush();
     return result;
+  }
+
+  /**
+   * From now on, every change of a measure's current indicator value that this room can
+   * attribute is handed on to be recorded (see indicator-history.ts for whom it is attributed to).
+   */
+  private watchIndicators(): void {
+    if (!this.services.onIndicatorValues) return;
+    const watch = new IndicatorWatch(this.doc);
+    const writer = (client: number) => (client === this.doc.clientID ? this.serverChangeAuthor : this.writers.writer(client));
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (this.state !== 'ready') return;
+      const changes = watch.changes(transaction, writer);
+      if (changes.length > 0) this.services.onIndicatorValues?.(this, changes);
+    });
   }
 
   /**

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { CommentAnchor, Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { DomainEvent } from '../events/bus.ts';
+import type { CommentMeasure, DomainEvent } from '../events/bus.ts';
+import { findMeasure, readMeasure } from '../../shared/doc-schema.ts';
 import { anchorState, checkAnchor, layoutBody, type AnchorProblem, type AnchorState } from '../domain/comment-anchors.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { CreateCommentInput, ListCommentsQuery } from '../schemas/comments.ts';
@@ -34,8 +35,9 @@ export async function createComment(
   ip?: string,
 ): Promise<CommentChange> {
   const document = await requireDocument(db, subject, documentId, 'comment', ip);
-  if (input.threadId) await requireThread(db, documentId, input.threadId);
+  const threadAnchor = input.threadId ? await requireThread(db, documentId, input.threadId) : null;
   if (input.anchor) await assertAnchor(content, documentId, input.anchor);
+  const measure = await measureAbout(content, documentId, input.anchor ?? threadAnchor);
   const mentions = await resolveMentions(db, accessFacts(document.row, document.grants), input.body, input.mentions);
   const tag = await sessionTagFor(db, subject, documentId, input);
 
@@ -61,9 +63,9 @@ export async function createComment(
   const comment = (await findComment(db, id))!;
   const recipients = (await mentionRecipients(db, mentions)).filter((userId) => userId !== subject.userId);
   const events: DomainEvent[] = [
-    { type: 'comment.created', documentId, commentId: id, threadId: comment.thread_id, actorUserId: subject.userId, sessionId: comment.session_id, mentionedUserIds: recipients },
+    { type: 'comment.created', documentId, commentId: id, threadId: comment.thread_id, actorUserId: subject.userId, sessionId: comment.session_id, mentionedUserIds: recipients, ...(measure ? { measure } : {}) },
   ];
-  if (recipients.length > 0) events.push({ type: 'mention', documentId, commentId: id, actorUserId: subject.userId, userIds: recipients });
+  if (recipients.length > 0) events.push({ type: 'mention', documentId, commentId: id, actorUserId: subject.userId, userIds: recipients, ...(measure ? { measure } : {}) });
   return { comment, events };
 }
 
@@ -96,11 +98,25 @@ export async function readComment(db: Kysely<Database>, subject: AccessSubject, 
   return requireComment(db, documentId, commentId);
 }
 
-/** A reply goes under the first comment of a thread of the same document. */
-async function requireThread(db: Kysely<Database>, documentId: string, threadId: string): Promise<void> {
-  const root = await db.selectFrom('comments').select(['document_id', 'thread_id']).where('id', '=', threadId).executeTakeFirst();
+/** A reply goes under the first comment of a thread of the same document; returns the thread's anchor. */
+async function requireThread(db: Kysely<Database>, documentId: string, threadId: string): Promise<CommentAnchor | null> {
+  const root = await db.selectFrom('comments').select(['document_id', 'thread_id', 'anchor']).where('id', '=', threadId).executeTakeFirst();
   if (!root || root.document_id !== documentId) throw new AppError(400, 'unknown_thread', 'No such thread in this document.');
   if (root.thread_id !== null) throw new AppError(400, 'unknown_thread', 'Reply to the first comment of the thread (its threadId), not to a reply.');
+  return root.anchor;
+}
+
+/**
+ * The measure a comment is about (its own anchor, or its thread's), titled as it is now, so that
+ * notifications and Slack messages can name it. Null for text threads and unanchored ones.
+ */
+async function measureAbout(content: DocumentContent, documentId: string, anchor: CommentAnchor | null): Promise<CommentMeasure | null> {
+  if (anchor?.type !== 'measure') return null;
+  const title = await content(documentId, (doc) => {
+    const map = findMeasure(doc, anchor.measureId);
+    return map ? readMeasure(map).title : null;
+  });
+  return { id: anchor.measureId, title: title ?? '' };
 }
 
 async function assertAnchor(content: DocumentContent, documentId: string, anchor: CommentAnchor): Promise<void> {

@@ -47,7 +47,7 @@ export interface DiffLimits {
 
 export const DIFF_LIMITS: DiffLimits = { maxBlocks: 5000, maxBlockEdits: 1000, maxInlineDiffs: 1000, maxInlineChars: 300_000, maxMeasures: 2000, words: WORD_DIFF_LIMITS };
 
-const MEASURE_FIELDS: readonly MeasureField[] = ['title', 'status', 'progress', 'start', 'due', 'leadOrganisationId', 'partnerOrganisationIds', 'indicator', 'budget'];
+const MEASURE_FIELDS: readonly MeasureField[] = ['title', 'status', 'progress', 'start', 'due', 'leadOrganisationId', 'partnerOrganisationIds', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit', 'budget'];
 
 export function diffContent(before: DocumentContent, after: DocumentContent, limits: DiffLimits = DIFF_LIMITS): VersionDiff {
   const reached = new Set<DiffLimitCode>();

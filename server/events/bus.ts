@@ -25,12 +25,14 @@ export type DomainEvent =
       sessionId: string | null;
       /** the people its mentions reach: they hear of it through their mention, once */
       mentionedUserIds?: string[];
+      measure?: CommentMeasure;
     }
   | { type: 'comment.updated'; documentId: string; commentId: string; actorUserId: string }
   | { type: 'comment.deleted'; documentId: string; commentId: string; actorUserId: string }
   | { type: 'comment.resolved'; documentId: string; commentId: string; actorUserId: string; resolved: boolean }
-  | { type: 'mention'; documentId: string; commentId: string; actorUserId: string; userIds: string[] }
+  | { type: 'mention'; documentId: string; commentId: string; actorUserId: string; userIds: string[]; measure?: CommentMeasure }
   | { type: 'measure.status_changed'; documentId: string; measureId: string; title: string; from: string | null; to: string; actorUserId: string | null }
+  | { type: 'measure.indicator_recorded'; documentId: string; measureId: string; value: number | null; actorUserId: string | null }
   | { type: 'measure.overdue'; documentId: string; measureId: string; title: string; due: string; leadOrganisationId: string | null }
   | { type: 'session.updated'; sessionId: string; commissionId: string; actorUserId: string }
   | { type: 'session.started'; sessionId: string; commissionId: string; actorUserId: string }
@@ -40,6 +42,12 @@ export type DomainEvent =
   | { type: 'notification.created'; userId: string; notificationId: string }
   | { type: 'version.named'; documentId: string; versionId: string; name: string; actorUserId: string | null }
   | { type: 'version.restored'; documentId: string; versionId: string; name: string; backupVersionId: string; actorUserId: string };
+
+/** the measure a comment's thread is about (row comments), with its title when the comment was made */
+export interface CommentMeasure {
+  id: string;
+  title: string;
+}
 
 export type DomainEventType = DomainEvent['type'];
 type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

@@ -13,7 +13,7 @@ export interface SheetMeasure extends ExportMeasure {
   documentTitle?: string;
 }
 
-const COLUMNS = ['id', 'measure', 'measureLead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'budget', 'currency'] as const;
+const COLUMNS = ['id', 'measure', 'measureLead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit', 'budget', 'currency'] as const;
 
 export function sheetHeader(locale: Locale, withDocument: boolean): string[] {
   return [...(withDocument ? [label(locale, 'document')] : []), ...COLUMNS.map((key) => label(locale, key))];
@@ -42,7 +42,7 @@ export function addMeasuresSheet(workbook: ExcelJS.Workbook, measures: readonly 
   const offset = withDocument ? 1 : 0;
   sheet.columns = sheetHeader(locale, withDocument).map((header, index) => ({
     header,
-    width: [withDocument ? 40 : null, 38, 48, 28, 36, 12, 12, 14, 12, 36, 18].filter((width) => width !== null)[index] ?? 16,
+    width: [withDocument ? 40 : null, 38, 48, 28, 36, 12, 12, 14, 12, 36, 14, 14, 14, 10, 18].filter((width) => width !== null)[index] ?? 16,
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDF3' } };
@@ -59,11 +59,15 @@ export function addMeasuresSheet(workbook: ExcelJS.Workbook, measures: readonly 
       measure.statusLabel,
       measure.progress / 100,
       measure.indicator,
+      measure.indicatorBaseline,
+      measure.indicatorTarget,
+      measure.indicatorCurrent,
+      measure.indicatorUnit,
       measure.budget,
       measure.currency,
     ]);
     // Each budget in its own currency (MAD, EUR or USD per measure).
-    sheet.lastRow!.getCell(offset + 10).numFmt = `#,##0.00 "${measure.currency}"`;
+    sheet.lastRow!.getCell(offset + 14).numFmt = `#,##0.00 "${measure.currency}"`;
   }
   sheet.getColumn(offset + 5).numFmt = 'dd/mm/yyyy';
   sheet.getColumn(offset + 6).numFmt = 'dd/mm/yyyy';
@@ -94,6 +98,8 @@ export function renderMeasuresCsv(measures: readonly SheetMeasure[], locale: Loc
         measure.statusLabel,
         `${measure.progress}%`,
         measure.indicator,
+        ...[measure.indicatorBaseline, measure.indicatorTarget, measure.indicatorCurrent].map((value) => (value === null ? '' : String(value))),
+        measure.indicatorUnit,
         measure.budget === null ? '' : String(measure.budget),
         measure.currency,
       ]

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context, Middleware, Next } from 'koa';
+import send from 'koa-send';
 import { createLogger, type Logger } from '../logger.ts';
 
 /**
@@ -63,8 +63,9 @@ export function serveClient(distDir: string = CLIENT_DIST_DIR, options: { public
     const file = resolveInside(root, ctx.path);
     if (file === null) return next();
     // Source maps stay on the build machine (vite.config.ts makes them "hidden"): never served.
-    if (file.endsWith('.map')) return next();
-    if (path.basename(file) !== 'index.html' && (await sendFile(ctx, file))) return;
+    // Nor are the compressed copies addresses of their own: they go out in place of their file.
+    if (/\.(map|br|gz)$/.test(file)) return next();
+    if (path.basename(file) !== 'index.html' && (await sendFile(ctx, root, file))) return;
     // A missing asset is a 404, not the app: a browser would otherwise run HTML as a script.
     if (ctx.path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(ctx.path)) return next();
     const html = await loadIndex();
@@ -91,22 +92,27 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return file === root || file.startsWith(`${root}${path.sep}`) ? file : null;
 }
 
-async function sendFile(ctx: Context, file: string): Promise<boolean> {
+/**
+ * A built file through koa-send: the precompressed `.br`/`.gz` beside it when the browser accepts
+ * one (written at build by vite.config.ts, precompress.ts). Hashed assets are cached for good (their names change
+ * with their content); anything else is revalidated against a weak ETag of the original file,
+ * the same whichever encoding is sent (they are equivalent), with `Vary: Accept-Encoding`.
+ */
+async function sendFile(ctx: Context, root: string, file: string): Promise<boolean> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return false;
   const hashed = ctx.path.startsWith('/assets/');
+  ctx.vary('Accept-Encoding');
   ctx.set('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
   ctx.lastModified = info.mtime;
   ctx.etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-  ctx.type = path.extname(file);
   ctx.status = 200;
   if (ctx.fresh) {
     ctx.status = 304;
     return true;
   }
-  // Koa sends no body for HEAD and destroys the stream when the response ends.
-  ctx.body = createReadStream(file);
-  ctx.length = info.size;
+  ctx.type = path.extname(file);
+  await send(ctx, path.relative(root, file), { root, brotli: true, gzip: true });
   return true;
 }
 

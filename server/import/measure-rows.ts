@@ -1,4 +1,4 @@
-import { MEASURE_STATUSES, type Currency, type MeasureFields, type MeasureStatus } from '../../shared/doc-schema.ts';
+import { MEASURE_STATUSES, type Currency, type IndicatorDetailField, type MeasureFields, type MeasureStatus } from '../../shared/doc-schema.ts';
 import { t } from '../../bot/i18n/index.ts';
 import type { ExportOrganisation } from '../export/model.ts';
 
@@ -79,7 +79,7 @@ export interface RowError {
   value: string;
 }
 
-export type ImportedMeasure = Omit<MeasureFields, 'notes' | 'currency'> & { currency?: Currency };
+export type ImportedMeasure = Omit<MeasureFields, 'notes' | 'currency' | IndicatorDetailField> & { currency?: Currency };
 
 export interface RowResult {
   /** 1-based row number in the source, header included */

@@ -20,13 +20,16 @@ export interface NotificationPlan {
   exceptUserIds?: string[];
 }
 
+/** A row comment's notification names its measure. */
+const measurePayload = (measure: { id: string; title: string } | undefined) => (measure ? { measureId: measure.id, measureTitle: measure.title } : {});
+
 export function planNotification(event: DomainEvent): NotificationPlan | null {
   switch (event.type) {
     case 'mention':
       return {
         kind: 'mention',
         documentId: event.documentId,
-        payload: { commentId: event.commentId, by: event.actorUserId },
+        payload: { commentId: event.commentId, by: event.actorUserId, ...measurePayload(event.measure) },
         recipients: { userIds: event.userIds },
         exceptUserId: event.actorUserId,
       };
@@ -35,7 +38,7 @@ export function planNotification(event: DomainEvent): NotificationPlan | null {
       return {
         kind: 'reply',
         documentId: event.documentId,
-        payload: { commentId: event.commentId, threadId: event.threadId, by: event.actorUserId },
+        payload: { commentId: event.commentId, threadId: event.threadId, by: event.actorUserId, ...measurePayload(event.measure) },
         recipients: { threadAuthorOf: event.threadId },
         exceptUserId: event.actorUserId,
         // One notification per person per comment: a thread author the reply mentions hears of the mention.

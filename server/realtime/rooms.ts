@@ -9,6 +9,8 @@ export const ServerEvent = {
   documentUpdated: 'document:updated',
   measureStatusChanged: 'measure:status_changed',
   measureOverdue: 'measure:overdue',
+  /** a measure's current indicator value was recorded in its history */
+  measureIndicatorRecorded: 'measure:indicator_recorded',
   commentCreated: 'comment:created',
   commentUpdated: 'comment:updated',
   commentDeleted: 'comment:deleted',

@@ -5,6 +5,9 @@ import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseQuery } from '../http/validate.ts';
 import { listVisibleMeasures, measureProgressByOrganisation } from '../queries/measures.ts';
+import { indicatorHistory } from '../queries/indicator-history.ts';
+import { requireDocument } from '../commands/document-guard.ts';
+import { parseParams } from '../http/validate.ts';
 import { uuid } from '../schemas/common.ts';
 import { organisationRef } from '../schemas/organisations.ts';
 
@@ -42,4 +45,18 @@ measuresRouter.get('/measures', async (ctx) => {
 measuresRouter.get('/dashboard', async (ctx) => {
   const actor = requireActor(ctx);
   ctx.body = { organisations: await measureProgressByOrganisation(ctx.services.db, actor, ctx.services.clock.today()) };
+});
+
+const historyQuery = z.object({ measure: z.string().min(1).max(64).optional() });
+
+/**
+ * The recorded values of a document's indicators (who, when): for whoever may see the document.
+ * Written by the server only (server/collab/indicator-history.ts).
+ */
+measuresRouter.get('/documents/:id/indicator-history', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, z.object({ id: uuid }));
+  const query = parseQuery(ctx, historyQuery);
+  await requireDocument(ctx.services.db, actor, id, 'view', ctx.ip);
+  ctx.body = { history: await indicatorHistory(ctx.services.db, id, query.measure ? { measureId: query.measure, limit: 500 } : {}) };
 });

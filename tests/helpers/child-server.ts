@@ -65,7 +65,8 @@ export async function spawnServer(port: number, env: Record<string, string>): Pr
 }
 
 async function waitReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // A hang detector: a loaded machine (two cores shared by parallel suites) can take a minute.
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
     try {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -82,4 +83,14 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
   }
+}
+
+/**
+ * Every message `sender` sent before has been handled by the server once `observer` sees this
+ * awareness change (one connection's messages are handled in order): the way to assert that an
+ * earlier message had no effect, without a fixed sleep.
+ */
+export async function barrier(sender: TestPeer, observer: TestPeer, mark: string): Promise<void> {
+  sender.provider.awareness.setLocalStateField('mark', mark);
+  await eventually(() => expect(observer.provider.awareness.getStates().get(sender.doc.clientID)?.mark).toBe(mark));
 }

@@ -19,6 +19,12 @@ export interface Ext4Volume {
   cut(): void;
   /** unmounts and mounts again: what survives is what reached the disk before the cut */
   remount(): void;
+  /**
+   * Freezes the filesystem (fsfreeze): every write then waits, in the kernel, until `thaw` — a
+   * disk that stops answering rather than failing. `dispose` thaws first.
+   */
+  freeze(): void;
+  thaw(): void;
   /** fills the disk to the last byte with a file; returns how to free that space again */
   fill(): () => void;
   dispose(): void;
@@ -32,7 +38,7 @@ const EXT4_GOING_FLAGS_NOLOGFLUSH = 2;
 export function ext4VolumeUnavailable(): string | null {
   if (process.platform !== 'linux') return 'not Linux';
   if (process.getuid?.() !== 0) return 'not root (a loop device and mount need root)';
-  for (const tool of ['losetup', 'mkfs.ext4', 'mount', 'umount', 'python3']) {
+  for (const tool of ['losetup', 'mkfs.ext4', 'mount', 'umount', 'python3', 'fsfreeze']) {
     try {
       execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
     } catch {
@@ -55,6 +61,7 @@ export function createExt4Volume(sizeMb: number): Ext4Volume {
   const unmount = () => run('umount', [dir]);
   mount();
   let mounted = true;
+  let frozen = false;
   return {
     dir,
     cut() {
@@ -62,6 +69,14 @@ export function createExt4Volume(sizeMb: number): Ext4Volume {
         '-c',
         `import fcntl, os, struct; fd = os.open(${JSON.stringify(dir)}, os.O_RDONLY); fcntl.ioctl(fd, ${EXT4_IOC_SHUTDOWN}, struct.pack('I', ${EXT4_GOING_FLAGS_NOLOGFLUSH}))`,
       ]);
+    },
+    freeze() {
+      run('fsfreeze', ['-f', dir]);
+      frozen = true;
+    },
+    thaw() {
+      if (frozen) run('fsfreeze', ['-u', dir]);
+      frozen = false;
     },
     remount() {
       unmount();
@@ -84,9 +99,15 @@ export function createExt4Volume(sizeMb: number): Ext4Volume {
       } finally {
         fs.closeSync(fd);
       }
-      return () => fs.rmSync(filler, { force: true });
+      return () => {
+        fs.rmSync(filler, { force: true });
+        // Made durable at once: a later cut (a test's next fault) must not bring the filler back.
+        run('sync', ['-f', dir]);
+      };
     },
     dispose() {
+      if (frozen) run('fsfreeze', ['-u', dir]);
+      frozen = false;
       if (mounted) {
         try {
           unmount();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import { completeMeasure, measuresOf, type MeasureFields } from '../../shared/doc-schema.ts';
+import { completeMeasure, measuresOf, type IndicatorDetailField, type MeasureFields } from '../../shared/doc-schema.ts';
 import { SOCIAL_ACTION_PLANS } from '../../server/demo/documents/action-plans-social.ts';
 
 /** A stand-in uuid per organisation code (the demo resolves codes against the database). */
@@ -10,7 +10,7 @@ const organisationUuid = (code: string) => {
 };
 
 /** The demo's education plan measures, as rows of the first model held them. */
-export const DEMO_LEGACY_MEASURES: Array<Omit<MeasureFields, 'notes' | 'currency'>> = SOCIAL_ACTION_PLANS[0]!.measures!.map((measure, index) => ({
+export const DEMO_LEGACY_MEASURES: Array<Omit<MeasureFields, 'notes' | 'currency' | IndicatorDetailField>> = SOCIAL_ACTION_PLANS[0]!.measures!.map((measure, index) => ({
   id: `legacy-${index}`,
   title: measure.title,
   leadOrganisationId: organisationUuid(measure.lead),
@@ -24,9 +24,9 @@ export const DEMO_LEGACY_MEASURES: Array<Omit<MeasureFields, 'notes' | 'currency
 }));
 
 /** A row as the first model wrote it: every field a plain value, text cells strings. */
-function legacyRow(fields: Omit<MeasureFields, 'notes' | 'currency'>): Y.Map<unknown> {
+function legacyRow(fields: Omit<MeasureFields, 'notes' | 'currency' | IndicatorDetailField>): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
-  const { notes: _notes, currency: _currency, ...complete } = completeMeasure({ ...fields, notes: '', currency: 'MAD' });
+  const { notes: _notes, currency: _currency, indicatorBaseline: _b, indicatorTarget: _t, indicatorCurrent: _c, indicatorUnit: _u, ...complete } = completeMeasure({ ...fields, notes: '', currency: 'MAD' });
   for (const [key, value] of Object.entries(complete)) map.set(key, value);
   return map;
 }

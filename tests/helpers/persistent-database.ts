@@ -26,25 +26,28 @@ export async function createPersistentDatabase(): Promise<PersistentDatabase> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tansiq-test-'));
-    const handle = await openDatabase({ dataDir: dir });
-    await migrateToLatest(handle.db);
-    await handle.close();
-    return {
-      env: { TANSIQ_DATA_DIR: dir },
-      open: () => openDatabase({ dataDir: dir }),
-      dispose: () => fs.rm(dir, { recursive: true, force: true }),
-    };
+    const database = await persistentDatabaseAt({ dataDir: dir });
+    return { ...database, dispose: () => fs.rm(dir, { recursive: true, force: true }) };
   }
   const name = `tansiq_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
-  const url = databaseUrl(baseUrl, name);
-  const handle = await openDatabase({ url, poolSize: 2 });
+  const database = await persistentDatabaseAt({ url: databaseUrl(baseUrl, name) });
+  return { ...database, dispose: () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * A migrated database where the test says: a PGlite folder (on a volume the test breaks), or a
+ * PostgreSQL database (on a server of its own). Disposing of it is the test's business.
+ */
+export async function persistentDatabaseAt(where: { dataDir: string } | { url: string }): Promise<PersistentDatabase> {
+  const open = 'url' in where ? () => openDatabase({ url: where.url, poolSize: 3 }) : () => openDatabase({ dataDir: where.dataDir });
+  const handle = await open();
   await migrateToLatest(handle.db);
   await handle.close();
   return {
-    env: { DATABASE_URL: url },
-    open: () => openDatabase({ url, poolSize: 3 }),
-    dispose: () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    env: 'url' in where ? { DATABASE_URL: where.url } : { TANSIQ_DATA_DIR: where.dataDir },
+    open,
+    dispose: async () => {},
   };
 }
 

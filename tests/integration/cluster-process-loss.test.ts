@@ -9,6 +9,7 @@ import { createPersistentDatabase, startServerOn, withDatabase, type PersistentD
 import { documentContent, testSeed, withSeed } from '../helpers/random-edits.ts';
 import { loadStoredDocument } from '../helpers/stored-document.ts';
 import { missingTokens, typeToken } from '../helpers/typed-edits.ts';
+import { reportFaultFigures } from '../helpers/fault-figures.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -120,10 +121,14 @@ describe.skipIf(!process.env.DATABASE_URL)('losing a process (PostgreSQL only: P
     await fresh.synced();
     const missedByFresh = missingTokens(fresh.doc, all);
     fresh.provider.disconnect();
-    console.info(
-      `[stalled commit + SIGKILL] typed ${all.length - 1}, acknowledged ${all.length - 1}, relayed to B before the commit ${seenOnB}, ` +
-        `lost ${lost.length}, missed by a fresh client ${missedByFresh.length}, converged ${Math.round(convergedMs)} ms after the kill`,
-    );
+    reportFaultFigures({
+      scenario: 'stalled commit + SIGKILL, two processes with Redis',
+      typed: all.length,
+      acknowledged: all.length,
+      lost: lost.length,
+      convergedMs,
+      note: `relayed to the other process before their commit: ${seenOnB}; missed by a fresh client: ${missedByFresh.length}; time from the kill`,
+    });
     expect(lost, 'edits missing from the database').toEqual([]);
     expect(missedByFresh, 'edits a fresh client does not see').toEqual([]);
     // The rule that makes it so: B's clients got none of A's edits while A could not commit them.
@@ -175,7 +180,14 @@ describe.skipIf(!process.env.DATABASE_URL)('losing a process (PostgreSQL only: P
       }, 60_000);
       const convergedMs = performance.now() - stoppedAt;
       const lost = await storedAfterAllLeave([...clients, ...openers], typed);
-      console.info(`[random kills ${kills.join(',')}] typed ${typed.length}, acknowledged ${typed.length}, lost ${lost.length}, converged ${Math.round(convergedMs)} ms after typing stopped`);
+      reportFaultFigures({
+        scenario: 'SIGKILL under load, two processes (5 random kills)',
+        typed: typed.length,
+        acknowledged: typed.length,
+        lost: lost.length,
+        convergedMs,
+        note: `kills ${kills.join(',')}; time from the end of typing`,
+      });
       expect(lost, 'edits missing from the database').toEqual([]);
     });
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyOf, bodyText, measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
 import { DocumentStore } from '../../server/collab/document-store.ts';
-import { apiToken, connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
+import { apiToken, barrier, connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
 import * as fixtures from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -75,14 +75,23 @@ describe('collaboration over the stock y-websocket provider', () => {
   });
 
   it('lets a viewer read but refuses its changes', async () => {
-    const viewer = peer(viewerToken);
-    await viewer.synced();
-    expect(bodyText(viewer.doc)).toContain('couverture médicale');
-    bodyOf(viewer.doc).insert(0, [new Y.XmlElement('paragraph')]);
     const editor = peer(editorToken);
-    await editor.synced();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(bodyOf(editor.doc).length).toBe(bodyOf(peers[1]!.doc).length);
+    const viewer = peer(viewerToken);
+    await Promise.all([editor.synced(), viewer.synced()]);
+    expect(bodyText(viewer.doc)).toContain('couverture médicale');
+    const blocks = bodyOf(editor.doc).length;
+    const refused = new Y.XmlElement('paragraph');
+    refused.insert(0, [new Y.XmlText('Ajout du lecteur')]);
+    bodyOf(viewer.doc).insert(0, [refused]);
+    // The viewer's awareness, sent after its edit, reaches the editor: the edit was handled by then.
+    await barrier(viewer, editor, 'after the edit');
+    expect(bodyText(editor.doc)).not.toContain('Ajout du lecteur');
+    expect(bodyOf(editor.doc).length).toBe(blocks);
+    await server.hub.store.flush();
+    const stored = await new DocumentStore(server.database.db, pino({ level: 'silent' })).load(documentId);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, stored.state);
+    expect(bodyText(replica)).not.toContain('Ajout du lecteur');
     expect(viewer.closes).toEqual([]);
   });
 });

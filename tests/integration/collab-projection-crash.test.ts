@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
-import { freePort, metricValue, spawnServer, type ChildServer } from '../helpers/child-server.ts';
-import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
-import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
+import { metricValue } from '../helpers/child-server.ts';
+import { eventually } from '../helpers/collab.ts';
+import { reportFaultFigures } from '../helpers/fault-figures.ts';
+import { startFaultRig, type FaultRig } from '../helpers/fault-rig.ts';
 import { ApiClient } from '../helpers/http.ts';
-import { createPersistentDatabase, startServerOn, type PersistentDatabase } from '../helpers/persistent-database.ts';
+import { createPersistentDatabase, type PersistentDatabase } from '../helpers/persistent-database.ts';
 
 /**
  * The projection into SQL is debounced; a process killed in between has stored the edits but not
@@ -13,55 +14,51 @@ import { createPersistentDatabase, startServerOn, type PersistentDatabase } from
  */
 describe('the projection catches up after a crash', () => {
   let database: PersistentDatabase;
-  let world: CollabWorld;
-  let child: ChildServer | undefined;
-  let port: number;
-  const peers: TestPeer[] = [];
-  // The debounced projection would run only after a minute: within the test, only the catch-up can.
-  const env = { COLLAB_PROJECTION_WAIT_MS: '60000', COLLAB_PROJECTION_MAX_WAIT_MS: '60000' };
+  let rig: FaultRig;
 
   beforeAll(async () => {
     database = await createPersistentDatabase();
-    const setup = await startServerOn(database);
-    world = await collabWorld(setup.database.db, setup.url, { editors: 1 });
-    await setup.close();
-    port = await freePort();
-    child = await spawnServer(port, { ...database.env, ...env });
+    // The debounced projection would run only after a minute: within the test, only the catch-up can.
+    rig = await startFaultRig(database, { editors: 1, env: { COLLAB_PROJECTION_WAIT_MS: '60000', COLLAB_PROJECTION_MAX_WAIT_MS: '60000' } });
   }, 180_000);
   afterAll(async () => {
-    for (const peer of peers) peer.destroy();
-    await child?.stop();
+    await rig?.dispose();
     await database?.dispose();
   });
 
   const projectedTitles = async (url: string) => {
-    const response = await ApiClient.withToken(url, world.editors[0]!.token).get(`/api/measures?document=${world.documentId}`);
+    const response = await ApiClient.withToken(url, rig.world.editors[0]!.token).get(`/api/measures?document=${rig.world.documentId}`);
     expect(response.status).toBe(200);
     return (response.body.measures as Array<{ title: string }>).map((measure) => measure.title).sort();
   };
 
   it('reflects measures edited just before SIGKILL within seconds of the restart, with no edit', { timeout: 180_000 }, async () => {
-    const writer = connectPeer(child!.url, world.documentId, world.editors[0]!.token);
-    peers.push(writer);
+    const writer = rig.connect(0);
     await writer.synced();
     const titles = ['Mesure 1', 'Mesure 2', 'Mesure 3'];
     for (const [i, title] of titles.entries()) measuresOf(writer.doc).push([newMeasureMap({ id: `crash-${i}`, title })]);
     await eventually(async () => {
-      const accepted = await metricValue(child!.url, 'tansiq_collab_updates_total');
+      const accepted = await metricValue(rig.url, 'tansiq_collab_updates_total');
       expect(accepted).toBeGreaterThanOrEqual(1);
-      expect(await metricValue(child!.url, 'tansiq_collab_durability_lag_seconds_count')).toBeGreaterThanOrEqual(accepted);
+      expect(await metricValue(rig.url, 'tansiq_collab_durability_lag_seconds_count')).toBeGreaterThanOrEqual(accepted);
     });
     writer.provider.disconnect();
-    expect(await projectedTitles(child!.url)).toEqual([]);
-    await child!.kill9();
+    expect(await projectedTitles(rig.url)).toEqual([]);
+    await rig.kill9();
 
     const restartedAt = performance.now();
-    child = await spawnServer(port, { ...database.env, ...env });
+    await rig.restart();
     const readyAt = performance.now();
-    await eventually(async () => expect(await projectedTitles(child!.url)).toEqual(titles), 20_000, 100);
+    await eventually(async () => expect(await projectedTitles(rig.url)).toEqual(titles), 20_000, 100);
     const now = performance.now();
-    console.info(
-      `projection after SIGKILL: 3 edits typed, 3 acknowledged, 0 lost; projected ${Math.round(now - readyAt)} ms after ready (${Math.round(now - restartedAt)} ms after the restart)`,
-    );
+    const projected = await projectedTitles(rig.url);
+    reportFaultFigures({
+      scenario: 'SIGKILL before projection',
+      typed: titles.length,
+      acknowledged: titles.length,
+      lost: titles.filter((title) => !projected.includes(title)).length,
+      convergedMs: now - restartedAt,
+      note: `projected ${Math.round(now - readyAt)} ms after the restarted server was ready`,
+    });
   });
 });

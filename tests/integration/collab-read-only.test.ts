@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyOf, bodyText } from '../../shared/doc-schema.ts';
 import { metricValue } from '../helpers/child-server.ts';
-import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
+import { barrier, connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
 import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { connectRaw, frames, type RawClient } from '../helpers/raw-collab.ts';
@@ -23,12 +23,6 @@ function paragraph(text: string): Y.XmlElement {
   const element = new Y.XmlElement('paragraph');
   element.insert(0, [new Y.XmlText(text)]);
   return element;
-}
-
-/** Every message `sender` sent before has been handled once `observer` sees this awareness change. */
-async function barrier(sender: TestPeer, observer: TestPeer, mark: string): Promise<void> {
-  sender.provider.awareness.setLocalStateField('mark', mark);
-  await eventually(() => expect(observer.provider.awareness.getStates().get(sender.doc.clientID)?.mark).toBe(mark));
 }
 
 describe('read-only connections', () => {

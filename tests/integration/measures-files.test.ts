@@ -85,6 +85,10 @@ describe('measures as spreadsheets', () => {
       first.set('title', '=HYPERLINK("http://evil.example","x")');
       first.set('progress', 40);
       first.set('budget', 1_200_000.5);
+      first.set('indicatorBaseline', 10);
+      first.set('indicatorTarget', 80);
+      first.set('indicatorCurrent', 35.5);
+      first.set('indicatorUnit', new Y.Text('%'));
     });
     await eventually(async () => {
       const stored = await loadStoredDocument(server.database.db, documentId);
@@ -103,8 +107,11 @@ describe('measures as spreadsheets', () => {
     expect(row.getCell(6).value).toBeInstanceOf(Date);
     expect(row.getCell(8).value).toBe(0.4);
     expect(row.getCell(8).numFmt).toBe('0%');
-    expect(row.getCell(10).value).toBe(1_200_000.5);
-    expect(row.getCell(10).numFmt).toContain('MAD');
+    // The indicator's baseline, target, current value (numbers) and unit.
+    expect(sheet.getRow(1).getCell(11).value).toBe('Cible');
+    expect([10, 11, 12, 13].map((column) => row.getCell(column).value)).toEqual([10, 80, 35.5, '%']);
+    expect(row.getCell(14).value).toBe(1_200_000.5);
+    expect(row.getCell(14).numFmt).toContain('MAD');
 
     const before = readMeasures(peer.doc);
     const updates = await countRows(server.database.db, 'doc_updates');
@@ -120,6 +127,8 @@ describe('measures as spreadsheets', () => {
     const text = response.data.toString('utf8');
     expect(text.startsWith('\uFEFFIdentifiant;Mesure;')).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(text.split('\r\n')[0]).toContain(';Indicateur;Valeur de référence;Cible;Valeur actuelle;Unité;Budget;');
+    expect(text).toContain(';10;80;35.5;%;1200000.5;MAD');
     const before = readMeasures(peer.doc);
     const again = await upload(api, `/api/documents/${documentId}/measures/import`, { name: 'export.csv', data: response.data });
     expect(again.body).toEqual({ created: 0, updated: 2, skipped: 0 });

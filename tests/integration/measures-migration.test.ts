@@ -14,7 +14,7 @@ import { loadStoredDocument, storedRows } from '../helpers/stored-document.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** every value the first model held, as the current readers give them */
-const EXPECTED = DEMO_LEGACY_MEASURES.map((measure) => ({ ...measure, notes: '', currency: 'MAD' }));
+const EXPECTED = DEMO_LEGACY_MEASURES.map((measure) => ({ ...measure, notes: '', currency: 'MAD', indicatorBaseline: null, indicatorTarget: null, indicatorCurrent: null, indicatorUnit: '' }));
 
 /** A document whose stored log holds the demo's education plan measures in the first model. */
 async function legacyDocument(db: Kysely<Database>, code: string) {
@@ -31,7 +31,7 @@ async function legacyDocument(db: Kysely<Database>, code: string) {
 function expectCurrentModel(doc: Y.Doc): void {
   expect(readMeasures(doc)).toEqual(EXPECTED);
   expect(needsMeasureMigration(doc)).toBe(false);
-  for (const row of measureRows(doc)) for (const field of ['title', 'indicator', 'notes']) expect(row.map.get(field)).toBeInstanceOf(Y.Text);
+  for (const row of measureRows(doc)) for (const field of ['title', 'indicator', 'notes', 'indicatorUnit']) expect(row.map.get(field)).toBeInstanceOf(Y.Text);
   expect([...rowCopies(doc).values()].every((copies) => copies === 1)).toBe(true);
 }
 

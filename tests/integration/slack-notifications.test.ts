@@ -41,6 +41,8 @@ describe('Slack notifications', () => {
     await eventually(() => expect(postsTo('CDONE')).toHaveLength(1));
     const [post] = postsTo('CDONE');
     expect(textOf(post!.args)).toContain('Le guichet de Lyon est prêt.');
+    // A row comment names its measure.
+    expect(textOf(post!.args)).toContain('sur la mesure « Guichet santé dans les consulats »');
     const buttons = post!.args.blocks.flatMap((block: any) => block.elements ?? []);
     const markDone = buttons.find((element: any) => element.action_id === 'tsq_measure_done');
     expect(JSON.parse(markDone.value)).toEqual({ d: world.plan.id, m: 'm-soon' });

@@ -38,13 +38,13 @@ describe('projectDocument', () => {
   it('projects measures in order, with their fields', () => {
     const doc = docWith((d) =>
       measuresOf(d).push([
-        newMeasureMap({ id: 'm1', title: 'Guichet unique', leadOrganisationId: LEAD, partnerOrganisationIds: [PARTNER], start: '2025-01-15', due: '2025-12-31', status: 'in_progress', progress: 40, indicator: 'Dossiers traités', budget: 1_500_000 }),
+        newMeasureMap({ id: 'm1', title: 'Guichet unique', leadOrganisationId: LEAD, partnerOrganisationIds: [PARTNER], start: '2025-01-15', due: '2025-12-31', status: 'in_progress', progress: 40, indicator: 'Dossiers traités', indicatorBaseline: 1200, indicatorTarget: 5000, indicatorCurrent: 2400.5, indicatorUnit: 'dossiers\u0000', budget: 1_500_000 }),
         newMeasureMap({ id: 'm2', title: 'Portail' }),
       ]),
     );
     expect(projectDocument(doc).measures).toEqual([
-      { id: 'm1', position: 0, title: 'Guichet unique', leadOrganisationId: LEAD, partnerOrganisationIds: [PARTNER], start: '2025-01-15', due: '2025-12-31', status: 'in_progress', progress: 40, indicator: 'Dossiers traités', budget: 1_500_000, currency: 'MAD', notes: '' },
-      { id: 'm2', position: 1, title: 'Portail', leadOrganisationId: null, partnerOrganisationIds: [], start: null, due: null, status: 'planned', progress: 0, indicator: '', budget: null, currency: 'MAD', notes: '' },
+      { id: 'm1', position: 0, title: 'Guichet unique', leadOrganisationId: LEAD, partnerOrganisationIds: [PARTNER], start: '2025-01-15', due: '2025-12-31', status: 'in_progress', progress: 40, indicator: 'Dossiers traités', indicatorBaseline: 1200, indicatorTarget: 5000, indicatorCurrent: 2400.5, indicatorUnit: 'dossiers', budget: 1_500_000, currency: 'MAD', notes: '' },
+      { id: 'm2', position: 1, title: 'Portail', leadOrganisationId: null, partnerOrganisationIds: [], start: null, due: null, status: 'planned', progress: 0, indicator: '', indicatorBaseline: null, indicatorTarget: null, indicatorCurrent: null, indicatorUnit: '', budget: null, currency: 'MAD', notes: '' },
     ]);
   });
 

@@ -112,6 +112,15 @@ describe('Block Kit builders', () => {
     expect(JSON.stringify(message.blocks)).toContain('… et 20 de plus.');
   });
 
+  it('measure lines show the indicator’s current value and target when there is one', () => {
+    const line = (extra: Partial<MeasureLine>): MeasureLine => ({ documentId: ID, documentTitle: 'Plan', id: 'm', title: 'Mesure', due: null, status: 'in_progress', progress: 10, canEdit: false, ...extra });
+    const text = (measure: MeasureLine, locale: 'fr' | 'ar' | 'en') => JSON.stringify(measureListBlocks('Liste', [measure], 1, locale, URL).blocks);
+    expect(text(line({ indicatorCurrent: 1250.5, indicatorTarget: 3000, indicatorUnit: 'personnes' }), 'fr')).toMatch(/Indicateur : 1\u202f250,5 \/ 3\u202f000 personnes/);
+    expect(text(line({ indicatorCurrent: 52, indicatorTarget: null, indicatorUnit: '%' }), 'en')).toContain('Indicator: 52 %');
+    expect(text(line({ indicatorCurrent: 7, indicatorTarget: 9, indicatorUnit: '<!channel>' }), 'ar')).not.toContain('<!channel>');
+    expect(text(line({}), 'fr')).not.toContain('Indicateur');
+  });
+
   it('document lists split long lists over several sections', () => {
     const docs = Array.from({ length: 60 }, (_, index) => ({ id: ID, title: `Document ${'x'.repeat(80)} ${index}`, kind: 'note' as const, status: 'draft' as const, leadName: 'Org' }));
     const message = documentListBlocks('Documents', docs, 60, 'fr', URL);

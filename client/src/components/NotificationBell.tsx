@@ -13,6 +13,7 @@ const lookups: NotificationLookups = {
   session: (id) => sessionTitle(id) ?? t('notifications.aSession'),
   status: (status) => (status ? t(`status.${status}` as Parameters<typeof t>[0]) : '—'),
   date: (iso) => formatDate(iso),
+  aboutMeasure: (title) => t('comments.onMeasure', { title }),
 };
 
 function NotificationItem(props: { notification: AppNotification; onOpen: () => void }) {

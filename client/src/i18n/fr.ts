@@ -7,6 +7,7 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as indicators from './areas/indicators.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
 import * as auditActions from './areas/audit-actions.ts';
@@ -312,6 +313,7 @@ export const fr = {
   ...auditActions.fr,
   ...review.fr,
   ...measuresGrid.fr,
+  ...indicators.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

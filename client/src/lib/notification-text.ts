@@ -12,6 +12,8 @@ export interface NotificationLookups {
   session(id: string | null): string;
   status(status: string): string;
   date(iso: string): string;
+  /** "Measure: title", for comments about a measure */
+  aboutMeasure(title: string): string;
 }
 
 export interface NotificationText {
@@ -36,7 +38,8 @@ export function describeNotification(notification: AppNotification, lookups: Not
     case 'reply': {
       const comment = text(p.commentId);
       const href = documentHref && comment ? `${documentHref}?comment=${comment}` : documentHref;
-      return { key: notification.kind === 'mention' ? 'notifications.mention' : 'notifications.reply', params: { person: by, document }, href, detail: null };
+      const measure = typeof p.measureTitle === 'string' ? lookups.aboutMeasure(p.measureTitle || '—') : null;
+      return { key: notification.kind === 'mention' ? 'notifications.mention' : 'notifications.reply', params: { person: by, document }, href, detail: measure };
     }
     case 'status_changed':
       return {

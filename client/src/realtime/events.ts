@@ -13,6 +13,7 @@ export interface ServerEvents {
   'document:updated': { documentId: string };
   'measure:status_changed': { documentId: string; measureId: string; title: string; from: string | null; to: string };
   'measure:overdue': { documentId: string; measureId: string; title: string; due: string };
+  'measure:indicator_recorded': { documentId: string; measureId: string };
   'session:state': CommissionSession;
   notification: AppNotification;
   'version:named': { documentId: string; versionId: string; name: string };
@@ -33,6 +34,7 @@ export const SERVER_EVENT_NAMES: readonly ServerEventName[] = [
   'document:updated',
   'measure:status_changed',
   'measure:overdue',
+  'measure:indicator_recorded',
   'session:state',
   'notification',
   'version:named',

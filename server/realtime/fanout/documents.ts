@@ -23,6 +23,9 @@ export const documentFanout: Fanout = ({ io, events }) => {
         to: event.to,
       }),
     ),
+    events.on('measure.indicator_recorded', (event) =>
+      io.to(documentRoom(event.documentId)).emit(ServerEvent.measureIndicatorRecorded, { documentId: event.documentId, measureId: event.measureId }),
+    ),
     events.on('measure.overdue', (event) =>
       io.to(documentRoom(event.documentId)).emit(ServerEvent.measureOverdue, {
         documentId: event.documentId,

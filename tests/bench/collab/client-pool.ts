@@ -5,7 +5,10 @@ import { track } from './cleanup.ts';
 import { LogHistogram } from './histogram.ts';
 import type { ClientSpec, Collected, Command, Endpoint, Envelope, Reply, WireCounts } from './protocol.ts';
 
-const CLIENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'client.ts');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** stock: stock providers that apply every update (client.ts); wire: protocol-level clients (wire/client.ts) */
+export type PoolKind = 'stock' | 'wire';
+const SCRIPTS: Record<PoolKind, string> = { stock: path.join(HERE, 'client.ts'), wire: path.join(HERE, 'wire/client.ts') };
 
 /** Merged results of every client process over one measurement window. */
 export interface Merged {
@@ -58,9 +61,9 @@ class ClientProcess {
 export class ClientPool {
   private constructor(private readonly processes: ClientProcess[]) {}
 
-  static async start(size: number): Promise<ClientPool> {
+  static async start(size: number, kind: PoolKind = 'stock'): Promise<ClientPool> {
     const processes = Array.from({ length: size }, () => {
-      const child = fork(CLIENT, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(SCRIPTS[kind], [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       track(child, 'client');
       return new ClientProcess(child);
     });
@@ -123,6 +126,30 @@ export class ClientPool {
 
   async open(endpoint: Endpoint, client: ClientSpec, timeoutMs = 60_000): Promise<{ ms: number; textLength: number; encodedBytes: number }> {
     return this.owner(client.id).request<'opened'>({ op: 'open', endpoint, client, timeoutMs }, timeoutMs + 5_000);
+  }
+
+  /** wire clients: encodes `edits` edits ahead for each (kept out of the measured windows) */
+  async prepare(ids: number[], edits: number, rate: number): Promise<number> {
+    const replies = await Promise.all(this.byProcess(ids).map(([process, group]) => process.request<'prepared'>({ op: 'prepare', ids: group, edits, rate })));
+    return Math.max(0, ...replies.map((reply) => reply.ms));
+  }
+
+  /** wire clients: connected and synced, summed over the processes */
+  async status(): Promise<{ clients: number; connected: number; synced: number; lateEdits: number; reconnects: number }> {
+    const replies = await Promise.all(this.processes.map((process) => process.request<'status'>({ op: 'status' })));
+    const sum = (key: 'clients' | 'connected' | 'synced' | 'lateEdits' | 'reconnects') => replies.reduce((total, reply) => total + reply[key], 0);
+    return { clients: sum('clients'), connected: sum('connected'), synced: sum('synced'), lateEdits: sum('lateEdits'), reconnects: sum('reconnects') };
+  }
+
+  /** wire clients: the sequence of the last edit each sent */
+  async sentSeqs(ids: number[]): Promise<Map<number, number>> {
+    const replies = await Promise.all(this.byProcess(ids).map(([process, group]) => process.request<'seqs'>({ op: 'sentSeqs', ids: group })));
+    return new Map(replies.flatMap((reply) => reply.seqs));
+  }
+
+  /** wire clients: connect → last byte of the full state of a document, nothing applied while timing */
+  async openRaw(endpoint: Endpoint, client: ClientSpec, timeoutMs = 60_000, saveTo?: string): Promise<{ ms: number; bytes: number; textLength: number; stamps: Array<[number, number]> }> {
+    return this.owner(client.id).request<'openedRaw'>({ op: 'openRaw', endpoint, client, timeoutMs, ...(saveTo ? { saveTo } : {}) }, timeoutMs + 5_000);
   }
 
   async close(ids?: number[]): Promise<void> {

@@ -257,6 +257,8 @@ async function handle(command: Command): Promise<Reply> {
     case 'exit':
       setTimeout(() => process.exit(0), 10);
       return { op: 'done' };
+    default:
+      throw new Error(`${command.op} is for the protocol-level clients (wire/client.ts)`);
   }
 }
 

@@ -40,7 +40,16 @@ export type Command =
   /** opens a fresh provider on a document and times connect → synced */
   | { op: 'open'; endpoint: Endpoint; client: ClientSpec; timeoutMs: number }
   | { op: 'close'; ids?: number[] }
-  | { op: 'exit' };
+  | { op: 'exit' }
+  // Protocol-level clients only (wire/client.ts):
+  /** encodes `edits` edits ahead for each of these clients, at the stamp gaps of `rate` */
+  | { op: 'prepare'; ids: number[]; edits: number; rate: number }
+  /** how many clients are connected and synced (after a server restart: how many came back) */
+  | { op: 'status' }
+  /** the last edit each client sent, as [client id, sequence] */
+  | { op: 'sentSeqs'; ids: number[] }
+  /** a fresh connection: connect → the last byte of the server's full state, without applying it; then, apart, what it holds */
+  | { op: 'openRaw'; endpoint: Endpoint; client: ClientSpec; timeoutMs: number; saveTo?: string };
 
 export interface Collected {
   /** serialized LogHistogram of edit → remote apply latency (ms) */
@@ -61,6 +70,11 @@ export type Reply =
   | { op: 'collected'; data: Collected }
   | { op: 'states'; states: Array<{ id: number; encodedBytes: number; textLength: number }> }
   | { op: 'opened'; ms: number; textLength: number; encodedBytes: number }
+  | { op: 'prepared'; ms: number; edits: number }
+  | { op: 'status'; clients: number; connected: number; synced: number; lateEdits: number; reconnects: number }
+  | { op: 'seqs'; seqs: Array<[number, number]> }
+  /** ms: connect → full state received; stamps: the latest sequence of each writer in that state */
+  | { op: 'openedRaw'; ms: number; bytes: number; textLength: number; stamps: Array<[number, number]> }
   | { op: 'error'; message: string };
 
 export type Envelope<T> = T & { rid: number };

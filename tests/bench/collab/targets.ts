@@ -32,6 +32,11 @@ export interface Target {
   inspector: Inspector;
   output(): string;
   stop(): Promise<void>;
+  /**
+   * stops the server (SIGTERM, as a deploy does) and starts it again on the same port and data;
+   * resolves once it answers again (pid and inspector then are the new process's)
+   */
+  restart(): Promise<void>;
   /** removes its data once the scenario has read what it needed */
   dispose(): Promise<void>;
 }
@@ -121,16 +126,17 @@ export class Launcher {
   private count = 0;
   constructor(private readonly options: LauncherOptions) {}
 
-  private async tansiq(label: Label, store: { dataDir?: string; database?: string }): Promise<Spawned & { url: string }> {
+  private async tansiq(label: Label, store: { dataDir?: string; database?: string }, options: { port?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Spawned & { url: string }> {
     // `npm start` builds the web client first when its sources changed; done here, so the build's
     // memory and CPU stay out of the measured server process.
     const say = (...parts: unknown[]) => this.options.log(`  web client: ${parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ')}`);
     type BuildLogger = NonNullable<NonNullable<Parameters<typeof ensureClientBuilt>[0]>['logger']>;
     const { built } = await ensureClientBuilt({ logger: { info: () => {}, warn: say, error: say } as unknown as BuildLogger });
     if (built) this.options.log('  (the web client sources had changed: built it before starting Tansiq, as npm start would)');
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const env: NodeJS.ProcessEnv = {
       ...process.env,
+      ...options.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       TANSIQ_DATA_DIR: store.dataDir ?? path.join(this.options.root, 'unused-data'),
@@ -180,8 +186,42 @@ export class Launcher {
     return prepared;
   }
 
-  async start(label: Label, scenario: string, peerDocs: string[]): Promise<Target> {
+  /**
+   * Several Tansiq processes on one PostgreSQL database and a Redis: each is a Target of its own
+   * (its endpoint, pid and inspector); the database is dropped with the last one disposed.
+   */
+  async startCluster(processes: number, redisUrl: string, scenario: string): Promise<Target[]> {
+    const first = await this.start('tansiq-pg', scenario, [], { REDIS_URL: redisUrl });
+    const database = new URL(first.store.pgUrl!).pathname.slice(1);
+    const others: Target[] = [];
+    for (let i = 1; i < processes; i++) {
+      const server = await this.tansiq('tansiq-pg', { database }, { env: { REDIS_URL: redisUrl } });
+      const port = Number(new URL(server.url).port);
+      let current = server;
+      const target: Target = {
+        ...first,
+        endpoint: { client: 'y-websocket', url: `${server.url.replace('http', 'ws')}/collab` },
+        httpUrl: server.url,
+        pid: server.pid,
+        inspector: server.inspector,
+        output: () => current.output(),
+        stop: () => current.stop(),
+        restart: async () => {
+          await current.stop();
+          current = await this.tansiq('tansiq-pg', { database }, { port, env: { REDIS_URL: redisUrl } });
+          target.pid = current.pid;
+          target.inspector = current.inspector;
+        },
+        dispose: async () => {},
+      };
+      others.push(target);
+    }
+    return [first, ...others];
+  }
+
+  async start(label: Label, scenario: string, peerDocs: string[], extraEnv?: NodeJS.ProcessEnv): Promise<Target> {
     const n = ++this.count;
+    const options = { env: extraEnv };
     if (isTansiq(label)) {
       const template = await this.template(label);
       let store: Target['store'];
@@ -193,15 +233,17 @@ export class Launcher {
         onCleanup(`db:${database}`, () => pgAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)).then(() => {}));
         store = { pgUrl: pgUrlOf(database) };
         dispose = () => runFinalizer(`db:${database}`);
-        server = await this.tansiq(label, { database });
+        server = await this.tansiq(label, { database }, options);
       } else {
         const dataDir = trackDir(path.join(this.options.root, `tansiq-${scenario}-${n}`));
         fs.cpSync(template.source, dataDir, { recursive: true });
         store = { pgliteDir: path.join(dataDir, 'pglite') };
         dispose = async () => removeDir(dataDir);
-        server = await this.tansiq(label, { dataDir });
+        server = await this.tansiq(label, { dataDir }, options);
       }
-      return {
+      const port = Number(new URL(server.url).port);
+      const storeOf = label === 'tansiq-pg' ? { database: new URL(store.pgUrl!).pathname.slice(1) } : { dataDir: path.dirname(store.pgliteDir!) };
+      const target: Target = {
         label,
         endpoint: { client: 'y-websocket', url: `${server.url.replace('http', 'ws')}/collab` },
         httpUrl: server.url,
@@ -210,10 +252,17 @@ export class Launcher {
         tokens: template.tokens,
         store,
         inspector: server.inspector,
-        output: server.output,
-        stop: server.stop,
+        output: () => server.output(),
+        stop: () => server.stop(),
+        restart: async () => {
+          await server.stop();
+          server = await this.tansiq(label, storeOf, { port, env: options.env });
+          target.pid = server.pid;
+          target.inspector = server.inspector;
+        },
         dispose,
       };
+      return target;
     }
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -222,20 +271,39 @@ export class Launcher {
       const sqliteFile = path.join(dir, 'documents.sqlite');
       const script = path.join(ROOT, 'tests/bench/collab/servers/hocuspocus.ts');
       const env = { ...process.env, PORT: String(port), BENCH_SQLITE_FILE: sqliteFile };
-      const server = await spawnServer(label, [process.execPath, await inspectFlag(), '--import', 'tsx', script], env, `${url}/stats`, false);
+      const launch = async () => spawnServer(label, [process.execPath, await inspectFlag(), '--import', 'tsx', script], env, `${url}/stats`, false);
       const endpoint: Endpoint = { client: 'hocuspocus', url: url.replace('http', 'ws') };
-      return { label, endpoint, httpUrl: url, pid: server.pid, docs: peerDocs, tokens: [''], store: { sqliteFile }, inspector: server.inspector, output: server.output, stop: server.stop, dispose: async () => removeDir(dir) };
+      return peerTarget(await launch(), launch, { label, endpoint, httpUrl: url, docs: peerDocs, tokens: [''], store: { sqliteFile }, dispose: async () => removeDir(dir) });
     }
     const bin = path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js');
-    const server = await spawnServer(label, [process.execPath, await inspectFlag(), bin], { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, url, false);
+    const launch = async () => spawnServer(label, [process.execPath, await inspectFlag(), bin], { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, url, false);
     const endpoint: Endpoint = { client: 'y-websocket', url: url.replace('http', 'ws') };
-    return { label, endpoint, httpUrl: url, pid: server.pid, docs: peerDocs, tokens: [''], store: {}, inspector: server.inspector, output: server.output, stop: server.stop, dispose: async () => {} };
+    return peerTarget(await launch(), launch, { label, endpoint, httpUrl: url, docs: peerDocs, tokens: [''], store: {}, dispose: async () => {} });
   }
 
   /** the documents every server uses: Tansiq's ids if prepared, so names (and wire bytes) match */
   async documentIds(label: Label): Promise<string[]> {
     return (await this.template(label)).docs;
   }
+}
+
+/** A peer server's Target; restart starts the same command again on the same port (and store). */
+function peerTarget(first: Spawned, launch: () => Promise<Spawned>, fields: Pick<Target, 'label' | 'endpoint' | 'httpUrl' | 'docs' | 'tokens' | 'store' | 'dispose'>): Target {
+  let server = first;
+  const target: Target = {
+    ...fields,
+    pid: server.pid,
+    inspector: server.inspector,
+    output: () => server.output(),
+    stop: () => server.stop(),
+    restart: async () => {
+      await server.stop();
+      server = await launch();
+      target.pid = server.pid;
+      target.inspector = server.inspector;
+    },
+  };
+  return target;
 }
 
 /** Tansiq's open documents (GET /metrics) or Hocuspocus's (GET /stats); null for the reference. */

@@ -26,7 +26,7 @@ export const STAMP_PREFIX = 'bench:';
  * ones it skipped were sent, so they are measured too instead of counting as never delivered.
  */
 export type Stamp = { t: number; s: number; c: number; d: number[] };
-const STAMP_HISTORY = 6;
+export const STAMP_HISTORY = 6;
 
 /**
  * The edits a stamp found in the map stands for, as [sequence, sent at]: itself, and those of the
@@ -81,16 +81,21 @@ export class Typist {
     this.gen = prng.create(id * 7919 + 17);
   }
 
-  edit(): void {
+  /**
+   * One edit and its stamp, in one transaction. `at` is the send time; the protocol-level load
+   * clients pre-encode edits with a placeholder here and write the real time into the bytes when
+   * they send (wire/edits.ts), and pass the gaps they will keep to, so the bytes match.
+   */
+  edit(at: number = now(), gaps?: number[]): void {
     const gen = this.gen;
     this.doc.transact(() => {
       const roll = prng.real53(gen);
       if (roll < 0.1) this.editMeasure();
       else this.editText(roll < 0.25);
-      const t = now();
-      if (this.lastSentAt !== null) this.gaps = [Math.round(t - this.lastSentAt), ...this.gaps].slice(0, STAMP_HISTORY);
-      this.lastSentAt = t;
-      metaOf(this.doc).set(`${STAMP_PREFIX}${this.id}`, { t, s: ++this.seq, c: this.id, d: this.gaps } satisfies Stamp);
+      if (gaps) this.gaps = gaps;
+      else if (this.lastSentAt !== null) this.gaps = [Math.round(at - this.lastSentAt), ...this.gaps].slice(0, STAMP_HISTORY);
+      this.lastSentAt = at;
+      metaOf(this.doc).set(`${STAMP_PREFIX}${this.id}`, { t: at, s: ++this.seq, c: this.id, d: this.gaps } satisfies Stamp);
     });
   }
 

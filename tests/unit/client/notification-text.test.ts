@@ -8,6 +8,7 @@ const lookups: NotificationLookups = {
   session: (id) => (id === 's1' ? 'Commission technique n°3' : 'une séance'),
   status: (status) => `[${status}]`,
   date: (iso) => `le ${iso}`,
+  aboutMeasure: (title) => `Mesure : ${title}`,
 };
 
 const notification = (kind: string, payload: Record<string, unknown>, documentId: string | null = 'd1'): AppNotification => ({
@@ -28,6 +29,11 @@ describe('what a notification says and where it leads', () => {
       detail: null,
     });
     expect(describeNotification(notification('reply', { commentId: 'c2', threadId: 'c1', by: 'u1' }), lookups).href).toBe('/documents/d1?comment=c2');
+  });
+
+  it('a comment about a measure names it', () => {
+    expect(describeNotification(notification('reply', { commentId: 'c2', threadId: 'c1', by: 'u1', measureId: 'm1', measureTitle: 'Guichet unique' }), lookups).detail).toBe('Mesure : Guichet unique');
+    expect(describeNotification(notification('mention', { commentId: 'c3', by: 'u1', measureId: 'm1', measureTitle: '' }), lookups).detail).toBe('Mesure : —');
   });
 
   it('status changes give both statuses and the reason of a return', () => {

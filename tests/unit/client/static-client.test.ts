@@ -5,9 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import Koa from 'koa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import zlib from 'node:zlib';
+import { precompressAssets } from '../../../server/http/precompress.ts';
 import { isServerPath, resolveInside, serveClient } from '../../../server/http/static-client.ts';
 
 let dir: string;
+const BIG_SCRIPT = Array.from({ length: 400 }, (_, i) => `export const label${i} = 'Plan d’action ${i} — خطة العمل';`).join('\n');
 let server: http.Server;
 let base: string;
 
@@ -16,8 +19,10 @@ beforeAll(async () => {
   await mkdir(path.join(dir, 'assets'));
   await writeFile(path.join(dir, 'index.html'), '<html><head><meta property="csp-nonce" nonce="TANSIQ_CSP_NONCE"><script type="module" src="/assets/app-abc123.js" nonce="TANSIQ_CSP_NONCE"></script></head></html>');
   await writeFile(path.join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
-  await writeFile(path.join(dir, 'assets', 'app-abc123.js.map'), '{"version":3,"sources":["secret.ts"]}');
+  await writeFile(path.join(dir, 'assets', 'app-abc123.js.map'), `{"version":3,"sources":["secret.ts"],"mappings":"${'AAAA;'.repeat(2000)}"}`);
   await writeFile(path.join(dir, 'favicon.svg'), '<svg/>');
+  await writeFile(path.join(dir, 'assets', 'editor-def456.js'), BIG_SCRIPT);
+  await precompressAssets(dir);
   const app = new Koa();
   app.use(serveClient(dir, { publicUrl: 'https://tansiq.example.gov.ma' }));
   app.use((ctx) => {
@@ -73,6 +78,34 @@ describe('serveClient', () => {
       }).on('error', reject),
     );
     expect(status).toBe(304);
+  });
+
+  it('sends the precompressed copy the browser accepts, and the file itself otherwise', async () => {
+    const get = (encoding: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) =>
+        http.get(`${base}/assets/editor-def456.js`, { headers: { 'accept-encoding': encoding } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject),
+      );
+    const br = await get('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toContain('Accept-Encoding');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.body.length).toBeLessThan(BIG_SCRIPT.length / 4);
+    expect(zlib.brotliDecompressSync(br.body).toString()).toBe(BIG_SCRIPT);
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.body).toString()).toBe(BIG_SCRIPT);
+    const plain = await get('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(BIG_SCRIPT);
+    // source maps get no compressed copy that could be fetched by its own address
+    expect((await fetch(`${base}/assets/app-abc123.js.map.br`)).status).toBe(404);
+    expect((await fetch(`${base}/assets/app-abc123.js.map`, { headers: { 'accept-encoding': 'br' } })).status).toBe(404);
+    expect((await fetch(`${base}/assets/editor-def456.js.br`)).status).toBe(404);
   });
 
   it('leaves server paths, missing assets, writes and traversal alone', async () => {

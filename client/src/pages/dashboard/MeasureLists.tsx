@@ -5,7 +5,8 @@ import { measures, type MeasureFilters } from '../../api/endpoints.ts';
 import type { MeasureSummary } from '../../api/types.ts';
 import { MeasureStatusBadge, OverdueBadge } from '../../components/Badges.tsx';
 import { EmptyState, ErrorBox, Loading } from '../../components/Feedback.tsx';
-import { formatDate, formatPercent, t, type MessageKey } from '../../i18n/index.ts';
+import { formatDate, formatNumber, formatPercent, t, type MessageKey } from '../../i18n/index.ts';
+import { indicatorProgress, indicatorSummary } from '../../../../shared/indicator.ts';
 import { isAdmin, session } from '../../state/session.ts';
 
 /** The endpoint is being built: until it exists (404), the lists are simply empty. */
@@ -54,6 +55,14 @@ function MeasureListCard(props: { id: string; title: MessageKey; empty: MessageK
                         </Show>
                         <span>{t('measures.dueOn', { date: formatDate(measure.due) })}</span>
                         <span>{formatPercent(measure.progress)}</span>
+                        <Show when={indicatorSummary(measure, (value) => formatNumber(value))}>
+                          {(summary) => (
+                            <span class="indicator-meta" data-testid="dashboard-indicator" title={measure.indicator || t('measures.indicator')}>
+                              {t('indicator.short', { values: summary() })}
+                              <Show when={indicatorProgress(measure) !== null}> ({t('indicator.progress', { percent: formatPercent(indicatorProgress(measure)! * 100) })})</Show>
+                            </span>
+                          )}
+                        </Show>
                       </span>
                     </li>
                   )}

@@ -11,6 +11,7 @@ import { threadOf } from './comments/thread-list.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { DocumentSidePanel, type SideTab } from './DocumentSidePanel.tsx';
 import { createMeasuresStore } from './measures-store.ts';
+import { createIndicatorHistory } from './indicators/history-store.ts';
 import { MeasuresTable } from './MeasuresTable.tsx';
 import { PrintMeasures } from './files/PrintMeasures.tsx';
 import { Presence } from './Presence.tsx';
@@ -19,6 +20,8 @@ import { Timeline } from './Timeline.tsx';
 import { readOnlyReasons } from './read-only.ts';
 
 type View = 'text' | 'measures' | 'timeline';
+
+const hasMeasuresKind = (document: TansiqDocument) => document.kind === 'action_plan';
 
 /** ARIA tabs: arrow keys (mirrored in right-to-left), Home and End move to and select a tab. */
 function moveBetweenTabs(event: KeyboardEvent, views: View[], current: View, select: (view: View) => void): void {
@@ -48,6 +51,7 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
   onCleanup(() => live.destroy());
   const measures = createMeasuresStore(live.doc);
   const comments = createCommentsController(props.documentId);
+  const indicatorHistory = hasMeasuresKind(props.document) ? createIndicatorHistory(props.documentId) : { of: () => [], loaded: () => true };
   // The server's word beats the access read at page load: let the page update what it shows.
   createEffect(on(live.editsRefused, (refused) => refused && props.onAccessLost(false), { defer: true }));
   createEffect(on(live.refused, (reason) => reason === 'forbidden' && props.onAccessLost(true), { defer: true }));
@@ -62,7 +66,11 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
   const [panelOpen, setPanelOpen] = createSignal(params.view !== 'measures');
   const [sideTab, setSideTab] = createSignal<SideTab>('comments');
   const [measureFilter, setMeasureFilter] = createSignal<string | null>(null);
-  const measureTitle = (id: string) => measures.rows.find((row) => row.id === id)?.title || t('measures.untitled');
+  /** null once the measure is gone (its threads then say so) */
+  const measureTitle = (id: string): string | null => {
+    const row = measures.rows.find((candidate) => candidate.id === id);
+    return row ? row.title || t('measures.untitled') : null;
+  };
   comments.onReveal(() => {
     setPanelOpen(true);
     setSideTab('comments');
@@ -118,7 +126,7 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
             </Match>
             <Match when={view() === 'measures'}>
               <MeasuresTable doc={live.doc} rows={measures.rows} editable={editable()} commentCounts={comments.openPerMeasure()}
-                onComments={(measure) => { setMeasureFilter(measure.id); comments.reveal(); }} />
+                onComments={(measure) => { setMeasureFilter(measure.id); comments.reveal(); }} indicatorHistory={indicatorHistory} />
             </Match>
             <Match when={view() === 'timeline'}>
               <Timeline rows={measures.rows} />
@@ -129,7 +137,7 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
           <div id="side-panel" class="workspace-side">
             <DocumentSidePanel documentId={props.documentId} comments={comments} tab={sideTab()} onTab={setSideTab}
               commentReadOnly={reasons().comment ? t(reasons().comment!) : null} canEdit={editable()} sessionId={props.sessionId ?? null}
-              measure={measureFilter() ? { id: measureFilter()!, title: measureTitle(measureFilter()!) } : null}
+              measure={measureFilter() ? { id: measureFilter()!, title: measureTitle(measureFilter()!) ?? t('comments.deletedMeasureTitle') } : null}
               onClearMeasure={() => setMeasureFilter(null)} measureTitle={measureTitle} />
           </div>
         </Show>

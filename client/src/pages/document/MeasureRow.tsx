@@ -5,6 +5,8 @@ import { OverdueBadge } from '../../components/Badges.tsx';
 import { formatNumber, t } from '../../i18n/index.ts';
 import { isOverdue } from '../../lib/dates.ts';
 import { deleteMeasure, moveMeasure } from '../../lib/measures.ts';
+import type { IndicatorHistoryEntry } from '../../api/indicators.ts';
+import { IndicatorSummary } from './indicators/IndicatorSummary.tsx';
 import { BudgetCell, DateCell, LeadCell, PartnersCell, ProgressCell, StatusCell, TextCell } from './MeasureCells.tsx';
 
 /**
@@ -23,6 +25,9 @@ export function MeasureRow(props: {
   /** open comment threads about this measure */
   comments: number;
   onComments: () => void;
+  /** the recorded values of its indicator, oldest first */
+  history: IndicatorHistoryEntry[];
+  onDetail: () => void;
 }) {
   const set = (patch: Partial<Omit<MeasureFields, 'id'>>) => updateMeasure(props.doc, props.measure.id, patch);
   const name = () => props.measure.title || t('measures.untitled');
@@ -45,7 +50,10 @@ export function MeasureRow(props: {
       <td data-label={t('measures.due')}><DateCell label={t('measures.due')} value={props.measure.due} editable={props.editable} onChange={(due) => set({ due })} /></td>
       <td data-label={t('measures.status')}><StatusCell value={props.measure.status} editable={props.editable} onChange={(status) => set({ status })} /></td>
       <td data-label={t('measures.progress')}><ProgressCell value={props.measure.progress} editable={props.editable} onChange={(progress) => set({ progress })} /></td>
-      <td class="wide" data-label={t('measures.indicator')}><TextCell doc={props.doc} measureId={props.measure.id} field="indicator" label={t('measures.indicator')} value={props.measure.indicator} editable={props.editable} /></td>
+      <td class="wide indicator-cell" data-label={t('measures.indicator')}>
+        <TextCell doc={props.doc} measureId={props.measure.id} field="indicator" label={t('measures.indicator')} value={props.measure.indicator} editable={props.editable} />
+        <IndicatorSummary measure={props.measure} history={props.history} onOpen={() => props.onDetail()} />
+      </td>
       <td data-label={t('measures.budget')}>
         <BudgetCell value={props.measure.budget} currency={props.measure.currency} editable={props.editable} onChange={(budget) => set({ budget })} onCurrency={(currency) => set({ currency })} />
       </td>

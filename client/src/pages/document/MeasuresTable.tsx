@@ -9,6 +9,8 @@ import { addMeasure } from '../../lib/measures.ts';
 import { arrangeMeasures, DEFAULT_VIEW, visibleWindow, type GridItem, type MeasureViewOptions } from '../../lib/measure-view.ts';
 import { organisationLabel } from '../../state/directory.ts';
 import { MeasureRow } from './MeasureRow.tsx';
+import { MeasureDetail } from './indicators/MeasureDetail.tsx';
+import type { IndicatorHistoryStore } from './indicators/history-store.ts';
 import { MeasuresToolbar } from './MeasuresToolbar.tsx';
 import { PastePreview } from './PastePreview.tsx';
 
@@ -40,7 +42,11 @@ export function MeasuresTable(props: {
   /** open comment threads per measure id */
   commentCounts: Map<string, number>;
   onComments: (measure: MeasureFields) => void;
+  indicatorHistory: IndicatorHistoryStore;
 }) {
+  // The measure whose details are open (its indicator, history and comments), by id.
+  const [detailId, setDetailId] = createSignal<string | null>(null);
+  const detailMeasure = () => props.rows.find((row) => row.id === detailId());
   const [options, setOptions] = createSignal<MeasureViewOptions>(storedView());
   const change = (patch: Partial<MeasureViewOptions>) => {
     setOptions({ ...options(), ...patch });
@@ -132,6 +138,12 @@ export function MeasuresTable(props: {
           </div>
         </Show>
       </div>
+      <Show when={detailMeasure()}>
+        {(measure) => (
+          <MeasureDetail doc={props.doc} measure={measure()} history={props.indicatorHistory.of(measure().id)} editable={props.editable}
+            comments={props.commentCounts.get(measure().id) ?? 0} onComments={() => props.onComments(measure())} onClose={() => setDetailId(null)} />
+        )}
+      </Show>
       <Show when={pasting() !== null}>
         <PastePreview doc={props.doc} initialText={pasting()!} onClose={() => setPasting(null)} />
       </Show>
@@ -178,7 +190,8 @@ export function MeasuresTable(props: {
                     <Match when={!('kind' in line) && line}>
                       {(measure) => (
                         <MeasureRow doc={props.doc} measure={measure()} position={positions().get(measure().id) ?? 0} count={props.rows.length} editable={props.editable} movable={movable()}
-                          comments={props.commentCounts.get(measure().id) ?? 0} onComments={() => props.onComments(measure())} />
+                          comments={props.commentCounts.get(measure().id) ?? 0} onComments={() => props.onComments(measure())}
+                          history={props.indicatorHistory.of(measure().id)} onDetail={() => setDetailId(measure().id)} />
                       )}
                     </Match>
                   </Switch>

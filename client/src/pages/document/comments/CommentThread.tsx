@@ -34,7 +34,7 @@ export function CommentThread(props: {
       <Show when={anchor()}>
         {(current) => (
           <button type="button" class="thread-anchor" onClick={() => props.onSelect()} aria-pressed={props.active}>
-            <Show when={current().type === 'text'} fallback={<span>{t('comments.onMeasure', { title: props.measureTitle((current() as { measureId: string }).measureId) ?? '—' })}</span>}>
+            <Show when={current().type === 'text'} fallback={<MeasureAbout title={props.measureTitle((current() as { measureId: string }).measureId)} />}>
               <q dir="auto">{props.thread.anchorText ?? (current() as { quote: string }).quote}</q>
             </Show>
             <Show when={props.detached}><span class="badge detached" data-testid="detached">{t('comments.detached')}</span></Show>
@@ -68,5 +68,14 @@ export function CommentThread(props: {
       </Show>
       <ErrorBox error={error()} />
     </article>
+  );
+}
+
+/** What a measure thread is about: the measure's title, or that it was deleted. */
+function MeasureAbout(props: { title: string | null }) {
+  return (
+    <Show when={props.title !== null} fallback={<span class="measure-deleted" data-testid="measure-deleted">{t('comments.measureDeleted')}</span>}>
+      <span dir="auto">{t('comments.onMeasure', { title: props.title! })}</span>
+    </Show>
   );
 }

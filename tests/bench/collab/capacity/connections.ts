@@ -1,0 +1,96 @@
+import { settledRss } from '../proc.ts';
+import { isTansiq } from '../targets.ts';
+import { groupsOf, measure, openGroups, p, round, sleep, type CapacityScenario } from './common.ts';
+
+/**
+ * connections: 1,000 documents × 10 protocol-level clients on one process. Memory per idle
+ * connection and per open document (RSS after forced GCs); 10 % of the documents active at 1 edit/s
+ * per client, p99 of those; then the server restarts (SIGTERM, started again on the same port and
+ * data, as in a deploy) and every client comes back: the time until all are synced again, and
+ * whether every edit sent before is in the server's state afterwards.
+ */
+export const connections: CapacityScenario = {
+  name: 'connections',
+  title: '10,000 connections: memory, p99 of the active, reconnect after a restart',
+  applies: () => true,
+  async run(ctx) {
+    const { docs, perDoc, activeShare, rate, warmupS, seconds, herdTimeoutS } = ctx.sizes.connections;
+    const server = await ctx.server();
+    const pool = await ctx.pool('wire');
+    const rss = async () => {
+      await server.inspector.collectGarbage();
+      await sleep(1_000);
+      await server.inspector.collectGarbage();
+      return settledRss(server.pid, 1_000);
+    };
+    await server.inspector.collectGarbage();
+    await sleep(5_000);
+    const idle = await rss();
+    const groups = groupsOf(server, [0, docs], perDoc);
+    // one connection per document first (the document's cost), then the nine others (the connections')
+    const opened = await openGroups(pool, ctx.label, groups.map((group) => group.slice(0, 1)), () => server.endpoint);
+    const withDocs = await rss();
+    ctx.log(`  RSS ${mb(idle)} MB idle, ${mb(withDocs)} MB with ${docs} documents open; connecting ${docs * (perDoc - 1)} more clients`);
+    const joined = await pool.connect(server.endpoint, groups.flatMap((group) => group.slice(1)), 120_000);
+    const withAll = await rss();
+    const perConnection = (withAll - withDocs) / (docs * (perDoc - 1));
+    const perDocument = (withDocs - idle) / docs - perConnection;
+    const status = await pool.status();
+    ctx.log(`  ${status.synced} of ${status.clients} clients synced; RSS ${mb(withAll)} MB`);
+
+    const active = groups.slice(0, Math.max(1, Math.round(docs * activeShare)));
+    const activeIds = active.flat().map((spec) => spec.id);
+    await pool.prepare(activeIds, Math.ceil(rate * (warmupS + seconds + 4)), rate);
+    await pool.edit(activeIds, rate);
+    const window = await measure(pool, [server], { warmupS, seconds });
+    await pool.broadcast({ op: 'stopEdits' });
+    const expected = window.merged.editsSent * (perDoc - 1);
+    ctx.log(`  ${active.length} active documents: p99 ${round(p(window.merged, 0.99), 1)} ms, ${round((100 * window.merged.histogram.count) / Math.max(1, expected), 2)} % delivered`);
+
+    // The thundering herd: every client reconnects with the stock provider's backoff.
+    await sleep(1_000);
+    const sent = await pool.sentSeqs(activeIds);
+    const stopAt = performance.now();
+    let readyAt = stopAt;
+    await server.restart().then(() => (readyAt = performance.now()));
+    const deadline = performance.now() + herdTimeoutS * 1000;
+    let back = await pool.status();
+    while (back.synced < back.clients && performance.now() < deadline) {
+      await sleep(100);
+      back = await pool.status();
+    }
+    const allBackAt = performance.now();
+    ctx.log(`  restart: ready ${round((readyAt - stopAt) / 1000, 1)} s after SIGTERM; ${back.synced} of ${back.clients} synced ${round((allBackAt - readyAt) / 1000, 1)} s after that`);
+    // Nothing lost: each active document's state holds every writer's last edit.
+    let lostEdits: number | null = 0;
+    if (ctx.label === 'reference') lostEdits = null;
+    else {
+      const checker = groupsOf(server, [0, active.length], 1, 10_000_000);
+      for (const [d, group] of active.entries()) {
+        const state = await pool.openRaw(server.endpoint, checker[d]![0]!);
+        const stored = new Map(state.stamps);
+        for (const spec of group) lostEdits += Math.max(0, (sent.get(spec.id) ?? 0) - (stored.get(spec.id) ?? 0));
+      }
+    }
+    await pool.close();
+    return {
+      connections: status.synced,
+      documents: docs,
+      failed: opened.failed + joined.failed,
+      kbPerIdleConnection: round(perConnection / 1024, 2),
+      kbPerOpenDocument: round(perDocument / 1024, 1),
+      rssWithAllMB: round(withAll / 2 ** 20, 0),
+      activeDocuments: active.length,
+      activeP50Ms: round(p(window.merged, 0.5), 1),
+      activeP99Ms: round(p(window.merged, 0.99), 1),
+      activeDeliveredPct: round((100 * window.merged.histogram.count) / Math.max(1, expected), 2),
+      restartReadyS: round((readyAt - stopAt) / 1000, 1),
+      herdAllSyncedS: back.synced === back.clients ? round((allBackAt - readyAt) / 1000, 1) : null,
+      herdSynced: `${back.synced}/${back.clients}`,
+      editsLostAcrossRestart: lostEdits,
+      note: isTansiq(ctx.label) ? 'restart = SIGTERM, then the same command on the same data' : ctx.label === 'reference' ? 'in memory: a restart loses every document' : 'SQLite file kept',
+    };
+  },
+};
+
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);

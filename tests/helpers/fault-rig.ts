@@ -1,0 +1,94 @@
+import * as Y from 'yjs';
+import { measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
+import { freePort, spawnServer, type ChildServer } from './child-server.ts';
+import { connectPeer, type TestPeer } from './collab.ts';
+import { collabWorld, type CollabWorld } from './collab-world.ts';
+import { startServerOn, type PersistentDatabase } from './persistent-database.ts';
+
+/**
+ * The set-up the crash and disk tests share: a persistent database with a collaboration world on
+ * it (made by a short-lived server in this process), then a real server process on a fixed port,
+ * which the test kills, stops and starts again while stock clients stay connected to that port.
+ */
+export interface FaultRig {
+  world: CollabWorld;
+  port: number;
+  /** the running server process (undefined while stopped) */
+  child: ChildServer | undefined;
+  url: string;
+  /** a stock provider for `world.editors[index]`, destroyed by `dispose` */
+  connect(index: number): TestPeer;
+  /** starts a server process again on the same port, with the same environment */
+  restart(): Promise<void>;
+  /** SIGTERM; resolves with how long the process took to end, and its output */
+  stop(): Promise<{ ms: number; output: string }>;
+  kill9(): Promise<void>;
+  /** GET /readyz, with a 5 s hang detector (not a speed test: it must answer at all) */
+  readyz(): Promise<{ status: number; body: { reasons?: string[] } }>;
+  dispose(): Promise<void>;
+}
+
+export async function startFaultRig(
+  database: PersistentDatabase,
+  options: { editors?: number; kind?: 'action_plan' | 'note'; env?: Record<string, string> } = {},
+): Promise<FaultRig> {
+  const setup = await startServerOn(database);
+  const world = await collabWorld(setup.database.db, setup.url, { editors: options.editors ?? 2, kind: options.kind });
+  await setup.close();
+  const port = await freePort();
+  const env = { ...database.env, ...options.env };
+  const peers: TestPeer[] = [];
+  const rig: FaultRig = {
+    world,
+    port,
+    child: await spawnServer(port, env),
+    url: `http://127.0.0.1:${port}`,
+    connect(index) {
+      const peer = connectPeer(rig.url, world.documentId, world.editors[index]!.token);
+      peers.push(peer);
+      return peer;
+    },
+    async restart() {
+      rig.child = await spawnServer(port, env);
+    },
+    async stop() {
+      const child = rig.child;
+      rig.child = undefined;
+      const startedAt = performance.now();
+      await child?.stop();
+      return { ms: performance.now() - startedAt, output: child?.output() ?? '' };
+    },
+    async kill9() {
+      const child = rig.child;
+      rig.child = undefined;
+      await child?.kill9();
+    },
+    async readyz() {
+      const response = await fetch(`${rig.url}/readyz`, { signal: AbortSignal.timeout(5_000) });
+      return { status: response.status, body: (await response.json()) as { reasons?: string[] } };
+    },
+    async dispose() {
+      for (const peer of peers) peer.destroy();
+      await rig.child?.stop();
+      rig.child = undefined;
+    },
+  };
+  return rig;
+}
+
+/** The ids of the measures a document holds. */
+export const measureIds = (doc: Y.Doc) => new Set(measuresOf(doc).toArray().map((measure) => measure.get('id') as string));
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Types `count` measures with ids `${prefix}-${i}` into `doc`, one every 10 ms, noting each id in
+ * `typed`. `filler` makes each row long (a full disk must need new pages to store them).
+ */
+export async function typeMeasures(doc: Y.Doc, prefix: string, count: number, typed: string[], filler: () => string = () => ''): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    measuresOf(doc).push([newMeasureMap({ id: `${prefix}-${i}`, title: `${prefix} ${i} ${filler()}` })]);
+    typed.push(`${prefix}-${i}`);
+    await pause(10);
+  }
+}
