@@ -75,6 +75,7 @@ export const STUDIES: DemoDocument[] = [
       Résultats: [ar('في طور الإنجاز.')],
       Recommandations: [ar('في طور الإنجاز.')],
     },
-    extra: [h('ملاحظة فريق العمل', 2), ar('نسخة عمل: ستُدمج نتائج الاستمارة في فبراير 2027.')],
+    // The team's note stays in French: a mixed-language document, each paragraph in its own direction.
+    extra: [h('ملاحظة فريق العمل', 2), p('Version de travail : les résultats de l’enquête seront intégrés en février 2027.')],
   },
 ];

@@ -3,7 +3,7 @@ import { documents } from '../../api/endpoints.ts';
 import type { DocumentStatus, TansiqDocument } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorBox } from '../../components/Feedback.tsx';
-import { t } from '../../i18n/index.ts';
+import { isolate, t } from '../../i18n/index.ts';
 import { reopenTarget } from '../../../../shared/workflow.ts';
 
 /**
@@ -48,13 +48,13 @@ export function WorkflowActions(props: { document: TansiqDocument; onChange: (do
           to === 'reopen' ? (
             <ConfirmDialog title={t('reopen.title')} textLabel={t('reopen.reason')} textRequired confirmLabel={t('reopen.confirm')} tone="warning" busy={busy()}
               onCancel={() => setAsking(null)} onConfirm={(reason) => void run(() => documents.reopen(props.document.id, reason))}>
-              <p dir="auto">{t('reopen.body', { title: props.document.title, from: status(props.document.status), to: status(reopenTarget(props.document.status) ?? 'in_review') })}</p>
+              <p>{t('reopen.body', { title: isolate(props.document.title), from: status(props.document.status), to: status(reopenTarget(props.document.status) ?? 'in_review') })}</p>
             </ConfirmDialog>
           ) : (
             <ConfirmDialog title={t(`confirm.title.${to}`)} textLabel={to === 'returned' ? t('confirm.reason') : t('confirm.comment')} textRequired={to === 'returned'}
               confirmLabel={t(`workflow.to.${to}`)} tone={to === 'returned' ? 'warning' : 'primary'} busy={busy()}
               onCancel={() => setAsking(null)} onConfirm={(comment) => void run(() => documents.transition(props.document.id, to, comment || undefined))}>
-              <p dir="auto">{t('confirm.body', { title: props.document.title, from: status(props.document.status), to: status(to) })}</p>
+              <p>{t('confirm.body', { title: isolate(props.document.title), from: status(props.document.status), to: status(to) })}</p>
             </ConfirmDialog>
           )
         }

@@ -1,7 +1,7 @@
 import { For, Show, createSignal } from 'solid-js';
 import { DECISIONS, type AgendaItem, type Decision } from '../../api/sessions.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { formatNumber, t } from '../../i18n/index.ts';
+import { formatNumber, isolate, t } from '../../i18n/index.ts';
 import { decisionNeedsText, planDecisionEffect } from '../../../../shared/decision-workflow.ts';
 
 /**
@@ -23,7 +23,7 @@ export function DecisionForm(props: { item: AgendaItem; number: number; busy: bo
     const from = props.item.documentStatus;
     if (!from) return t('decision.effect.noted');
     const plan = planDecisionEffect(decision(), text(), from, ['secretariat']);
-    const title = props.item.documentTitle ?? props.item.title;
+    const title = isolate(props.item.documentTitle ?? props.item.title);
     if (plan.effect === 'noted') return t('decision.effect.noted');
     if (plan.effect === 'blocked') return t('decision.effect.blocked', { from: t(`status.${from}`) });
     if (plan.to === 'returned') return t('decision.effect.movedReturned', { title });
@@ -51,7 +51,7 @@ export function DecisionForm(props: { item: AgendaItem; number: number; busy: bo
           onCancel={() => setConfirming(false)} onConfirm={() => void submit()}>
           <p><strong>{t(`decision.${decision()}`)}</strong></p>
           <Show when={text().trim()}><p dir="auto">{text().trim()}</p></Show>
-          <p dir="auto">{effect()}</p>
+          <p>{effect()}</p>
         </ConfirmDialog>
       </Show>
     </form>
