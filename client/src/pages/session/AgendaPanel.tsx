@@ -33,7 +33,7 @@ export function AgendaPanel(props: {
           )}
         </For>
       </ol>
-      <p class="visually-hidden" role="status" aria-live="polite" data-testid="agenda-announcer">{announcement()}</p>
+      <p class="visually-hidden" aria-live="polite" data-testid="agenda-announcer">{announcement()}</p>
     </nav>
   );
 }
