@@ -25,7 +25,8 @@ export function DocumentView(props: { documentId: string; sessionId?: string | n
       <Show when={!props.compact && isNotFound(live.document.error)} fallback={<ErrorBox error={live.document.error} onRetry={live.refetch} />}>
         <RequestAccess documentId={props.documentId} />
       </Show>
-      <Show when={live.document()} fallback={<Show when={!live.document.error}><Loading /></Show>}>
+      {/* An errored resource throws when read: read it only without an error. */}
+      <Show when={!live.document.error && live.document()} fallback={<Show when={!live.document.error}><Loading /></Show>}>
         {(current) => (
           <>
             <Show when={!props.compact}><LiveSessionBanner documentId={current().id} /></Show>
