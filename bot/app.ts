@@ -16,6 +16,8 @@ import { KoaSlackReceiver } from './http/receiver.ts';
 import { linkPage } from './linking/link-page.ts';
 import { startNotifier } from './notify/notifier.ts';
 import type { BotServices } from './services.ts';
+import { SocketSupervisor } from './socket-supervisor.ts';
+import type { ReadinessCheck } from '../server/http/readiness.ts';
 
 export interface SlackBotDeps {
   db: Kysely<Database>;
@@ -30,6 +32,8 @@ export interface SlackBot {
   /** POST /slack/events (HTTP mode) and /slack/link, to mount before the JSON body parser */
   middleware: Middleware;
   services: BotServices;
+  /** for GET /readyz: the Socket Mode connection (HTTP mode is always up) */
+  readiness: ReadinessCheck;
   close(): Promise<void>;
 }
 
@@ -61,8 +65,12 @@ export async function startSlackBot(deps: SlackBotDeps): Promise<SlackBot | null
   }
   const logger = deps.logger;
   const services: BotServices = { ...deps, config, publicUrl: deps.config.publicUrl, slack: webClient(config, logger) };
-  const receiver: Receiver & { middleware?(): Middleware } = config.appToken
-    ? new SocketModeReceiver({ appToken: config.appToken, logger: boltLogger(logger), installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } })
+  // Socket Mode reconnects under the supervisor below, not by itself (see socket-supervisor.ts).
+  const socketReceiver = config.appToken
+    ? new SocketModeReceiver({ appToken: config.appToken, logger: boltLogger(logger), autoReconnectEnabled: false, installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } })
+    : null;
+  const receiver: Receiver & { middleware?(): Middleware } = socketReceiver
+    ? socketReceiver
     : new KoaSlackReceiver({ signingSecret: config.signingSecret!, logger, claimOnce: (key) => claimDelivery(deps.db, key, deps.clock.now()) });
   const app = new App({
     receiver,
@@ -87,10 +95,9 @@ export async function startSlackBot(deps: SlackBotDeps): Promise<SlackBot | null
   registerActions(app, services);
   registerEvents(app, services);
   const stopNotifier = startNotifier(services);
-  if (config.appToken) {
-    // A Slack outage must not keep Tansiq from starting: the socket client keeps reconnecting.
-    app.start().catch((error: unknown) => logger.error({ err: error }, 'Slack Socket Mode could not connect'));
-  }
+  // A Slack outage or a refused token must not keep Tansiq from starting: the supervisor keeps trying.
+  const supervisor = socketReceiver ? new SocketSupervisor(socketReceiver.client, logger, { baseDelayMs: config.socketRetryMs }) : null;
+  supervisor?.start();
   logger.info({ mode: config.appToken ? 'socket' : 'http' }, 'Slack bot on');
   const events = receiver.middleware?.();
   return {
@@ -99,7 +106,18 @@ export async function startSlackBot(deps: SlackBotDeps): Promise<SlackBot | null
       return events ? events(ctx, next) : next();
     },
     services,
+    readiness: {
+      name: 'slack',
+      // Tansiq works without Slack: a bot that is down is reported, the process stays in service.
+      critical: false,
+      check: async () => {
+        const connection = supervisor?.status();
+        if (!connection || connection.state === 'up') return null;
+        return `Socket Mode ${connection.state} since ${connection.since.toISOString()}${connection.error ? ` (${connection.error})` : ''}`;
+      },
+    },
     close: async () => {
+      await supervisor?.stop();
       await stopNotifier();
       await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'Slack bot did not stop cleanly'));
     },

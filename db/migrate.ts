@@ -9,7 +9,12 @@ import * as workspaceSettings from './migrations/2026_12_04_0201_settings.ts';
 import * as measureCells from './migrations/2026_12_04_0201_measure_cells.ts';
 import * as projectionMark from './migrations/2026_12_04_0301_projection_mark.ts';
 import * as measureIndicators from './migrations/2026_12_05_0430_measure_indicators.ts';
-import * as reviewLanguage from './migrations/2026_12_05_0460_review_language.ts';
+import * as suggestions from './migrations/2026_12_05_0450_suggestions.ts';
+import * as userPreferences from './migrations/2026_12_05_0455_user_preferences.ts';
+import * as measureHistory from './migrations/2026_12_05_0460_measure_history.ts';
+import * as slackRoundTwo from './migrations/2026_12_05_0470_slack_round_two.ts';
+import * as reportingCycles from './migrations/2026_12_05_0490_reporting_cycles.ts';
+import * as reviewLanguage from './migrations/2026_12_05_0496_review_language.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -25,7 +30,12 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0201_measure_cells': measureCells,
   '2026_12_04_0301_projection_mark': projectionMark,
   '2026_12_05_0430_measure_indicators': measureIndicators,
-  '2026_12_05_0460_review_language': reviewLanguage,
+  '2026_12_05_0450_suggestions': suggestions,
+  '2026_12_05_0455_user_preferences': userPreferences,
+  '2026_12_05_0460_measure_history': measureHistory,
+  '2026_12_05_0470_slack_round_two': slackRoundTwo,
+  '2026_12_05_0490_reporting_cycles': reportingCycles,
+  '2026_12_05_0496_review_language': reviewLanguage,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -162,6 +162,63 @@ export interface MeasuresTable {
   updated_at: UpdatedAt;
 }
 
+export type CycleStatus = 'open' | 'closed';
+export type ReportState = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';
+
+/** A follow-up cycle (issue 19): a reporting period over some plans; dates are YYYY-MM-DD. */
+export interface ReportingCyclesTable {
+  id: Generated<string>;
+  period: string;
+  commission_id: string | null;
+  document_kinds: ColumnType<DocumentKind[], DocumentKind[] | undefined, DocumentKind[]>;
+  document_ids: ColumnType<string[], string[] | undefined, string[]>;
+  opens_on: string;
+  due_on: string;
+  /** days relative to due_on on which reminders go out: -3 is three days before, 2 two days after */
+  reminder_days: ColumnType<number[], number[] | undefined, number[]>;
+  status: ColumnType<CycleStatus, CycleStatus | undefined, CycleStatus>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  closed_at: Date | null;
+}
+
+/** One measure's report in a cycle, addressed to its lead organisation; values as of the period. */
+export interface CycleReportsTable {
+  id: Generated<string>;
+  cycle_id: string;
+  document_id: string;
+  measure_id: string;
+  measure_title: string;
+  lead_organisation_id: string | null;
+  partner_organisation_ids: ColumnType<string[], string[] | undefined, string[]>;
+  indicator_baseline: number | null;
+  indicator_target: number | null;
+  indicator_unit: ColumnType<string, string | undefined, string>;
+  state: ColumnType<ReportState, ReportState | undefined, ReportState>;
+  measure_status: MeasuresTable['status'] | null;
+  progress: number | null;
+  indicator_current: number | null;
+  narrative: ColumnType<string, string | undefined, string>;
+  blockers: ColumnType<string, string | undefined, string>;
+  support_requested: ColumnType<string, string | undefined, string>;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_comment: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** A reminder of a cycle that went out (offset_days from the due date, as in reminder_days). */
+export interface CycleRemindersTable {
+  cycle_id: string;
+  offset_days: number;
+  sent_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 /** Each change of a measure's current indicator value, by whom (the server's word, see indicator-history.ts). */
 export interface MeasureIndicatorValuesTable {
   id: Generated<string>;
@@ -170,6 +227,36 @@ export interface MeasureIndicatorValuesTable {
   value: number | null;
   recorded_by: string | null;
   recorded_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** A measure's projected state from `recorded_at` on (see migration 2026_12_05_0460_measure_history). */
+export interface MeasureHistoryTable {
+  id: Generated<number>;
+  document_id: string;
+  measure_id: string;
+  recorded_at: Date;
+  /** the projected measure; null once it left the document */
+  state: ColumnType<ProjectedMeasureState | null, string | null, string | null>;
+}
+
+export interface ProjectedMeasureState {
+  id: string;
+  position: number;
+  title: string;
+  leadOrganisationId: string | null;
+  partnerOrganisationIds: string[];
+  start: string | null;
+  due: string | null;
+  status: 'planned' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
+  progress: number;
+  indicator: string;
+  indicatorBaseline: number | null;
+  indicatorTarget: number | null;
+  indicatorCurrent: number | null;
+  indicatorUnit: string;
+  budget: number | null;
+  currency: 'MAD' | 'EUR' | 'USD';
+  notes: string;
 }
 
 export interface AuditLogTable {
@@ -197,12 +284,17 @@ export interface Database {
   audit_log: AuditLogTable;
   measures: MeasuresTable;
   measure_indicator_values: MeasureIndicatorValuesTable;
+  measure_history: MeasureHistoryTable;
+  reporting_cycles: ReportingCyclesTable;
+  cycle_reports: CycleReportsTable;
+  cycle_reminders: CycleRemindersTable;
   commissions: CommissionsTable;
   commission_members: CommissionMembersTable;
   commission_sessions: CommissionSessionsTable;
   agenda_items: AgendaItemsTable;
   session_attendance: SessionAttendanceTable;
   comments: CommentsTable;
+  suggestions: SuggestionsTable;
   notifications: NotificationsTable;
   document_versions: DocumentVersionsTable;
   measure_overdue_notices: MeasureOverdueNoticesTable;
@@ -211,8 +303,10 @@ export interface Database {
   slack_subscriptions: SlackSubscriptionsTable;
   slack_deliveries: SlackDeliveriesTable;
   slack_outbox: SlackOutboxTable;
+  event_outbox: EventOutboxTable;
   login_throttle: LoginThrottleTable;
   workspace_settings: WorkspaceSettingsTable;
+  user_preferences: UserPreferencesTable;
   access_requests: AccessRequestsTable;
 }
 
@@ -313,6 +407,31 @@ export interface CommentsTable {
   deleted_at: Date | null;
 }
 
+export type SuggestionStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn';
+/** A format change: a mark of the rich-text schema put on (`on`) or taken off the range. */
+export interface SuggestionMark {
+  name: 'bold' | 'italic' | 'underline' | 'strike';
+  on: boolean;
+}
+
+export interface SuggestionsTable {
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  document_id: string;
+  author_id: string;
+  start_pos: string;
+  end_pos: string;
+  text: ColumnType<string, string | undefined, string>;
+  /** the text the range covered when suggested, shown once it is gone */
+  quote: ColumnType<string, string | undefined, string>;
+  mark: ColumnType<SuggestionMark | null, string | null | undefined, string | null>;
+  thread_id: string | null;
+  status: ColumnType<SuggestionStatus, SuggestionStatus | undefined, SuggestionStatus>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
+}
+
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
@@ -371,6 +490,9 @@ export interface SlackSubscriptionsTable {
   events: string[];
   created_by: string;
   created_at: CreatedAt;
+  paused_at: Date | null;
+  paused_reason: string | null;
+  locale: Generated<Locale>;
 }
 
 export interface SlackDeliveriesTable {
@@ -393,6 +515,13 @@ export interface SlackOutboxTable {
   deliver_after: Date;
   attempts: Generated<number>;
   claimed_until: Date | null;
+  attempted_at: Date | null;
+}
+
+export interface EventOutboxTable {
+  id: Generated<string>;
+  event: ColumnType<unknown, string, never>;
+  created_at: CreatedAt;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
@@ -408,5 +537,12 @@ export interface WorkspaceSettingsTable {
   value: ColumnType<unknown, string | undefined, string | undefined>;
   data: Uint8Array | null;
   updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface UserPreferencesTable {
+  user_id: string;
+  key: string;
+  value: ColumnType<unknown, string, string>;
   updated_at: UpdatedAt;
 }

@@ -9,7 +9,10 @@ import { requestContext } from './http/request-context.ts';
 import { auditRouter } from './routes/audit.ts';
 import { authRouter } from './routes/auth.ts';
 import { commissionsRouter } from './routes/commissions.ts';
+import { cyclesRouter } from './routes/cycles.ts';
 import { commentsRouter } from './routes/comments.ts';
+import { suggestionsRouter } from './routes/suggestions.ts';
+import { documentActivityRouter } from './routes/document-activity.ts';
 import { documentsRouter } from './routes/documents.ts';
 import { filesRouter } from './routes/files.ts';
 import { healthRouter } from './routes/health.ts';
@@ -18,6 +21,7 @@ import { CLIENT_DIST_DIR, serveClient } from './http/static-client.ts';
 import { measuresRouter } from './routes/measures.ts';
 import { notificationsRouter } from './routes/notifications.ts';
 import { organisationsRouter } from './routes/organisations.ts';
+import { preferencesRouter } from './routes/preferences.ts';
 import { sessionsRouter } from './routes/sessions.ts';
 import { slackLinkRouter } from './routes/slack-link.ts';
 import { tokensRouter } from './routes/tokens.ts';
@@ -52,7 +56,7 @@ export function createApp({ services, readiness, slack }: AppOptions): Koa<AppSt
   if (slack) app.use(slack);
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);
-  for (const router of [authRouter, auditRouter, organisationsRouter, usersRouter, tokensRouter, filesRouter, documentsRouter, commentsRouter, measuresRouter, notificationsRouter, commissionsRouter, sessionsRouter, versionsRouter, slackLinkRouter]) {
+  for (const router of [authRouter, auditRouter, organisationsRouter, usersRouter, preferencesRouter, tokensRouter, filesRouter, documentsRouter, commentsRouter, suggestionsRouter, documentActivityRouter, measuresRouter, notificationsRouter, commissionsRouter, cyclesRouter, sessionsRouter, versionsRouter, slackLinkRouter]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

@@ -57,6 +57,10 @@ const environmentSchema = z.object({
   SLACK_CHANNEL_INTERVAL_MS: z.coerce.number().int().min(0).default(1_100),
   /** answer a command in its acknowledgement when ready this soon, else through response_url (Slack waits 3 s) */
   SLACK_ACK_BUDGET_MS: z.coerce.number().int().min(0).max(2_500).default(2_000),
+  /** a notification being posted is held this long; a process that dies holding it lets it go then */
+  SLACK_DELIVERY_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  /** first wait before connecting Socket Mode again after a failure; doubles up to a minute */
+  SLACK_SOCKET_RETRY_MS: z.coerce.number().int().min(10).default(1_000),
 });
 
 export interface Config {
@@ -105,6 +109,8 @@ export interface SlackConfig {
   flushIntervalMs: number;
   channelIntervalMs: number;
   ackBudgetMs: number;
+  deliveryLeaseMs: number;
+  socketRetryMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -167,6 +173,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           flushIntervalMs: e.SLACK_FLUSH_INTERVAL_MS,
           channelIntervalMs: e.SLACK_CHANNEL_INTERVAL_MS,
           ackBudgetMs: e.SLACK_ACK_BUDGET_MS,
+          deliveryLeaseMs: e.SLACK_DELIVERY_LEASE_MS,
+          socketRetryMs: e.SLACK_SOCKET_RETRY_MS,
         }
       : undefined,
   };

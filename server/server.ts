@@ -25,6 +25,7 @@ import { watchLiveRights } from './live/listeners.ts';
 import { startNotifications } from './notifications/service.ts';
 import { scheduleAuditRetention } from './jobs/audit-retention.ts';
 import { scheduleOverdueCheck } from './jobs/overdue-check.ts';
+import { scheduleCycleReminders } from './jobs/cycle-reminders.ts';
 import { scheduleSessionCleanup } from './jobs/session-cleanup.ts';
 import { startSlackBot, type SlackBot } from '../bot/app.ts';
 
@@ -97,6 +98,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const slack = await startSlackBot({ db: database.db, hub, events, clock, config, logger: logger.child({ component: 'slack' }) });
   const readiness: ReadinessCheck[] = storageChecks(database, () => hub.store.writeProblem);
   if (cluster) readiness.push({ name: 'redis', check: () => cluster.problem() });
+  if (slack) readiness.push(slack.readiness);
   const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, readiness, slack: slack?.middleware });
   const server = createBoundedServer(config.http, app.callback());
   const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }), live });
@@ -104,6 +106,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stopNotifications = startNotifications(database.db, events, logger.child({ component: 'notifications' }));
   const stopSessionCleanup = scheduleSessionCleanup(database.db, logger.child({ component: 'sessions' }));
   const stopOverdueCheck = scheduleOverdueCheck(database.db, events, clock, logger.child({ component: 'overdue' }), config.overdueCheckIntervalMs);
+  // Reminders are due on a day: checking as often as overdue measures is plenty.
+  const stopCycleReminders = scheduleCycleReminders(database.db, events, clock, logger.child({ component: 'cycles' }), config.overdueCheckIntervalMs);
   const stopAuditRetention = scheduleAuditRetention(database.db, clock, logger.child({ component: 'audit' }), config.auditRetentionDays);
   // socket.io (engine.io) answers upgrades under its path, /socket.io/.
   refuseUnknownUpgrades(server, (pathname) => isSyncPath(pathname) || pathname.startsWith('/socket.io/'));
@@ -132,6 +136,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await metricsListener?.close();
       stopNotifications();
       stopOverdueCheck();
+      stopCycleReminders();
       stopAuditRetention();
       stopSessionCleanup();
       await within(left() - 6_000, realtime.close());

@@ -45,6 +45,14 @@ export const AUDIT_ACTIONS = [
   'measures.imported',
   'settings.logo_changed',
   'report.exported',
+  'suggestion.accepted',
+  'suggestion.rejected',
+  'cycle.opened',
+  'cycle.closed',
+  'cycle_report.saved',
+  'cycle_report.submitted',
+  'cycle_report.returned',
+  'cycle_report.accepted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

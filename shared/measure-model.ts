@@ -378,6 +378,32 @@ export function updateMeasure(doc: Y.Doc, id: string, patch: Partial<Omit<Measur
   return true;
 }
 
+/** A YYYY-MM-DD date that exists on the calendar (2026-02-30 does not). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
+
+/**
+ * Sets a measure's start and/or due date (as a Gantt drop does) in one transaction. Writes
+ * nothing and returns false when the measure does not exist, a date is not a calendar date, or
+ * the start would fall after the due date.
+ */
+export function setMeasureDates(doc: Y.Doc, id: string, dates: { start?: string | null; due?: string | null }, origin?: unknown): boolean {
+  const map = findMeasure(doc, id);
+  if (!map) return false;
+  const current = readMeasure(map);
+  const start = dates.start === undefined ? current.start : dates.start;
+  const due = dates.due === undefined ? current.due : dates.due;
+  for (const value of [start, due]) if (value !== null && !isCalendarDate(value)) return false;
+  if (start !== null && due !== null && start > due) return false;
+  const patch: Partial<Pick<MeasureFields, 'start' | 'due'>> = {};
+  if (dates.start !== undefined) patch.start = start;
+  if (dates.due !== undefined) patch.due = due;
+  return updateMeasure(doc, id, patch, origin);
+}
+
 // ---- migration from model 1 ------------------------------------------------------------------
 
 /** True when some row has a text cell that is not a Y.Text, or no order key. */

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { imageDimension, isSafeImageSource } from './image-source.ts';
 
 /**
  * The document body (Tiptap nodes in a Y.XmlFragment, as y-prosemirror stores them) as plain
@@ -30,6 +31,7 @@ export type RichBlock =
   | { type: 'list'; ordered: boolean; items: RichBlock[][] }
   | { type: 'table'; rows: TableCell[][] }
   | { type: 'blockquote'; blocks: RichBlock[] }
+  | { type: 'image'; src: string; alt: string; width: number | null; height: number | null }
   | { type: 'rule' };
 
 const MARKS = ['bold', 'italic', 'underline', 'strike', 'code'] as const;
@@ -106,6 +108,13 @@ function readBlocks(parent: Y.XmlElement | Y.XmlFragment): RichBlock[] {
       case 'horizontalRule':
         blocks.push({ type: 'rule' });
         break;
+      case 'image': {
+        // What a client wrote is checked here too: an unsafe source never reaches an export.
+        const src = node.getAttribute('src');
+        const alt = node.getAttribute('alt');
+        if (isSafeImageSource(src)) blocks.push({ type: 'image', src, alt: typeof alt === 'string' ? alt.slice(0, 500) : '', width: imageDimension(node.getAttribute('width')), height: imageDimension(node.getAttribute('height')) });
+        break;
+      }
       default:
         // An unknown node still shows its text rather than vanishing from an export.
         if (node.length > 0) blocks.push(...readBlocks(node));
@@ -196,6 +205,14 @@ export function richBlockElement(block: RichBlock): Y.XmlElement {
       return container('blockquote', atLeastParagraph(block.blocks).map(richBlockElement));
     case 'rule':
       return new Y.XmlElement('horizontalRule');
+    case 'image': {
+      const element = new Y.XmlElement('image');
+      element.setAttribute('src', block.src);
+      element.setAttribute('alt', block.alt);
+      if (block.width) element.setAttribute('width', block.width as unknown as string);
+      if (block.height) element.setAttribute('height', block.height as unknown as string);
+      return element;
+    }
   }
 }
 

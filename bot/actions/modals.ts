@@ -4,12 +4,13 @@ import { requireDocument } from '../../server/commands/document-guard.ts';
 import { availableTransitions } from '../../shared/workflow.ts';
 import { canComment } from '../../server/policies/document-access.ts';
 import { listVisibleDocuments } from '../../server/queries/documents.ts';
-import { ActionId, ViewId, decodeValue, option, plain, type SlackMessage } from '../blocks/common.ts';
+import { ActionId, ViewId, decodeValue, option, plain, plainFromMrkdwn, truncate, type SlackMessage } from '../blocks/common.ts';
 import { commentModal, ModalField, returnModal } from '../blocks/modals.ts';
 import { statusBlocks } from '../blocks/status.ts';
 import { statusView } from '../commands/documents.ts';
 import { postComment } from '../commands/comment.ts';
-import { t } from '../i18n/index.ts';
+import { mrkdwn, t, tPlain } from '../i18n/index.ts';
+import { resolveSlackUser } from '../linking/identity.ts';
 import { findLinkedUser, type BotUser } from '../linking/links.ts';
 import type { BotServices } from '../services.ts';
 import { moveDocument, refusalMessage } from './operations.ts';
@@ -33,7 +34,7 @@ export async function openCommentModal(services: BotServices, user: BotUser, tri
 export async function openReturnModal(services: BotServices, user: BotUser, triggerId: string, documentId: string): Promise<SlackMessage | null> {
   const { row, level } = await requireDocument(services.db, user, documentId, 'view');
   if (!availableTransitions(row.status, workflowRoles(user, row, level)).includes('returned')) {
-    return plain(t(user.locale, 'workflow.refused', { title: row.title, from: t(user.locale, `status.${row.status}`), to: t(user.locale, 'status.returned') }));
+    return plain(t(user.locale, 'workflow.refused', { title: row.title, from: mrkdwn(t(user.locale, `status.${row.status}`)), to: mrkdwn(t(user.locale, 'status.returned')) }));
   }
   await services.slack.views.open({ trigger_id: triggerId, view: returnModal(user.locale, { id: row.id, title: row.title }) });
   return null;
@@ -78,8 +79,10 @@ export function registerModals(app: App, services: BotServices): void {
  * when slower, the modal closes and the outcome arrives as a direct message.
  */
 async function submit(services: BotServices, body: ViewSubmitAction, ack: Ack, field: string, work: (user: BotUser) => Promise<SlackMessage>): Promise<void> {
-  const user = await findLinkedUser(services.db, { teamId: body.team?.id ?? body.user.team_id ?? '', slackUserId: body.user.id });
-  if (!user) return ack({ response_action: 'errors', errors: { [field]: t('fr', 'link.notLinked') } });
+  const resolved = await resolveSlackUser(services, { teamId: body.team?.id ?? body.user.team_id ?? '', slackUserId: body.user.id });
+  // Not linked: told in their Slack language (the modal's errors are plain text).
+  if (!resolved.user) return ack({ response_action: 'errors', errors: { [field]: tPlain(resolved.locale, 'link.notLinked') } });
+  const user = resolved.user;
   const outcome = work(user).then(
     (message) => ({ ok: true as const, message }),
     (error: unknown) => {
@@ -92,7 +95,7 @@ async function submit(services: BotServices, body: ViewSubmitAction, ack: Ack, f
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), services.config.ackBudgetMs)));
   const first = await Promise.race([outcome, late]);
   clearTimeout(timer);
-  if (first && !first.ok) return ack({ response_action: 'errors', errors: { [field]: first.message.text.slice(0, 150) } });
+  if (first && !first.ok) return ack({ response_action: 'errors', errors: { [field]: truncate(plainFromMrkdwn(first.message.text), 150) } });
   await ack();
   const final = first ?? (await outcome);
   await services.slack.chat.postMessage({ channel: body.user.id, text: final.message.text }).catch((error: unknown) => services.logger.warn({ err: error }, 'could not confirm a modal submission'));

@@ -27,22 +27,90 @@ export const ActionId = {
 
 export const ViewId = { comment: 'tsq_comment_modal', returnDocument: 'tsq_return_modal' } as const;
 
-// Slack's limits: section text 3000, header 150, button text 75, option text 75, button value 2000.
-export const LIMITS = { section: 3000, header: 150, button: 75, option: 75, context: 2000, blocks: 50 } as const;
+/**
+ * Slack's Block Kit limits, as Slack counts them (UTF-16 code units, after our escaping): what the
+ * builders below cut to, and what tests check every builder's output against.
+ */
+export const LIMITS = {
+  section: 3000,
+  field: 2000,
+  fields: 10,
+  header: 150,
+  button: 75,
+  buttonValue: 2000,
+  option: 75,
+  optionValue: 150,
+  options: 100,
+  context: 2000,
+  contextElements: 10,
+  actionElements: 25,
+  actionId: 255,
+  blockId: 255,
+  placeholder: 150,
+  blocks: 50,
+  viewBlocks: 100,
+  modalTitle: 24,
+  privateMetadata: 3000,
+  text: 4000,
+} as const;
 
+/** Cuts to `max` UTF-16 units (Slack's count) with an ellipsis, never inside a surrogate pair. */
 export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+  if (text.length <= max) return text;
+  let end = max - 1;
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
+  return `${text.slice(0, end)}…`;
 }
 
-/** Text from people goes into mrkdwn escaped, so nobody can inject <!channel> or a fake link. */
+/** Like truncate, for mrkdwn we built: never cuts inside an entity (`&amp;`) or a `<link|label>`. */
+export function truncateMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = truncate(text, max).slice(0, -1);
+  const open = cut.lastIndexOf('<');
+  if (open > cut.lastIndexOf('>')) cut = cut.slice(0, open);
+  const amp = cut.lastIndexOf('&');
+  if (amp > cut.lastIndexOf(';')) cut = cut.slice(0, amp);
+  return `${cut}…`;
+}
+
+// Formatting characters look the same but format nothing once swapped for these.
+const INERT: Record<string, string> = { '*': '\u2217', _: '\u02cd', '~': '\u223c', '`': '\u02cb' };
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/**
+ * The one escaping function for text from people placed in mrkdwn (titles, names, comments,
+ * queries): `& < >` become entities, so nobody can inject `<!channel>`, `<@U…>` or a fake link,
+ * and `* _ ~ `` ` that could open bold, italic, strike or code are swapped for look-alikes.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '&') out += '&amp;';
+    else if (char === '<') out += '&lt;';
+    else if (char === '>') out += '&gt;';
+    else if (char === '`') out += INERT[char];
+    else if (char === '*' || char === '_' || char === '~') {
+      // Inside a word (plan_2026, 2*3) they format nothing; at a word's edge they might.
+      const inWord = i > 0 && i < text.length - 1 && WORDLIKE.test(text[i - 1]!) && WORDLIKE.test(text[i + 1]!);
+      out += inWord ? char : INERT[char];
+    } else out += char;
+  }
+  return out;
 }
 
-/** A link whose label comes from people: escaped, and without the `|` that would end it early. */
+/** A link whose label comes from people: on one line, not too long, escaped, and without the `|` that would end it early. */
 export function link(url: string, label: string): string {
-  return `<${url}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
+  return `<${url}|${escapeMrkdwn(oneLine(label, 300)).replace(/\|/g, '¦')}>`;
+}
+
+/** Mrkdwn we built, for a plain_text place (a header, a modal error): links become their labels, entities their characters. */
+export function plainFromMrkdwn(text: string): string {
+  return text
+    .replace(/<[^<>|]*\|([^<>]*)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 export function oneLine(text: string, max = 200): string {
@@ -51,13 +119,13 @@ export function oneLine(text: string, max = 200): string {
 
 export const section = (text: string, accessory?: types.SectionBlock['accessory']): types.SectionBlock => ({
   type: 'section',
-  text: { type: 'mrkdwn', text: truncate(text, LIMITS.section) },
+  text: { type: 'mrkdwn', text: truncateMrkdwn(text, LIMITS.section) },
   ...(accessory ? { accessory } : {}),
 });
 
 export const fields = (pairs: Array<[string, string]>): types.SectionBlock => ({
   type: 'section',
-  fields: pairs.slice(0, 10).map(([label, value]) => ({ type: 'mrkdwn', text: truncate(`*${label}*\n${value}`, 2000) })),
+  fields: pairs.slice(0, LIMITS.fields).map(([label, value]) => ({ type: 'mrkdwn', text: truncateMrkdwn(`*${label}*\n${value}`, LIMITS.field) })),
 });
 
 export const header = (text: string): types.HeaderBlock => ({
@@ -67,14 +135,15 @@ export const header = (text: string): types.HeaderBlock => ({
 
 export const context = (text: string): types.ContextBlock => ({
   type: 'context',
-  elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.context) }],
+  elements: [{ type: 'mrkdwn', text: truncateMrkdwn(text, LIMITS.context) }],
 });
 
 export const divider = (): types.DividerBlock => ({ type: 'divider' });
 
-export const actions = (elements: types.ActionsBlock['elements']): types.ActionsBlock => ({ type: 'actions', elements: elements.slice(0, 25) });
+export const actions = (elements: types.ActionsBlock['elements']): types.ActionsBlock => ({ type: 'actions', elements: elements.slice(0, LIMITS.actionElements) });
 
 export function button(actionId: string, text: string, value: string, style?: 'primary' | 'danger'): Button {
+  if (value.length > LIMITS.buttonValue) throw new Error(`a button value of ${value.length} characters: only ids belong there`);
   return {
     type: 'button',
     action_id: actionId,
@@ -88,10 +157,11 @@ export function urlButton(actionId: string, text: string, url: string): Button {
   return { type: 'button', action_id: actionId, text: { type: 'plain_text', text: truncate(text, LIMITS.button), emoji: true }, url };
 }
 
-export const option = (text: string, value: string): types.PlainTextOption => ({
-  text: { type: 'plain_text', text: truncate(text, LIMITS.option), emoji: true },
-  value,
-});
+/** A menu option; its value carries ids only (see measure-key.ts), so it fits by construction. */
+export function option(text: string, value: string): types.PlainTextOption {
+  if (value.length > LIMITS.optionValue) throw new Error(`an option value of ${value.length} characters: only ids belong there`);
+  return { text: { type: 'plain_text', text: truncate(text, LIMITS.option), emoji: true }, value };
+}
 
 /** Button values are small JSON objects; parsing them back never trusts their shape. */
 export const encodeValue = (value: Record<string, string>): string => JSON.stringify(value);

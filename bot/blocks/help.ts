@@ -1,6 +1,6 @@
 import type { Locale } from '../../db/schema.ts';
-import { t } from '../i18n/index.ts';
-import { ActionId, actions, context, escapeMrkdwn, header, section, urlButton, type Block, type SlackMessage } from './common.ts';
+import { mrkdwn, t } from '../i18n/index.ts';
+import { ActionId, actions, context, header, section, urlButton, type Block, type SlackMessage } from './common.ts';
 
 export const EVENT_CATEGORIES = ['status', 'comments', 'measures', 'sessions', 'edits'] as const;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
@@ -11,9 +11,9 @@ export function helpBlocks(locale: Locale, unknown?: string): SlackMessage {
     (key) => t(locale, key),
   );
   const blocks: Block[] = [];
-  if (unknown) blocks.push(section(t(locale, 'help.unknown', { name: escapeMrkdwn(unknown.slice(0, 50)) })));
+  if (unknown) blocks.push(section(t(locale, 'help.unknown', { name: unknown.slice(0, 50) })));
   blocks.push(header(t(locale, 'help.title')), section(lines.join('\n')));
-  blocks.push(context(t(locale, 'help.events', { events: EVENT_CATEGORIES.map((category) => `\`${category}\``).join(', ') })));
+  blocks.push(context(t(locale, 'help.events', { events: mrkdwn(EVENT_CATEGORIES.map((category) => `\`${category}\``).join(', ')) })));
   return { text: t(locale, 'help.title'), blocks };
 }
 

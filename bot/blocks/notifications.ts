@@ -1,7 +1,8 @@
 import type { Decision, DocumentStatus, Locale } from '../../db/schema.ts';
 import type { MeasureStatus } from '../../shared/doc-schema.ts';
-import { formatDate, t } from '../i18n/index.ts';
-import { ActionId, actions, button, context, documentUrl, encodeValue, escapeMrkdwn, link, oneLine, section, urlButton, type Block, type Button, type SlackMessage } from './common.ts';
+import { formatDate, mrkdwn, t } from '../i18n/index.ts';
+import { measureKey } from './measure-key.ts';
+import { ActionId, actions, button, context, documentUrl, encodeValue, escapeMrkdwn, link, oneLine, section, truncateMrkdwn, urlButton, type Block, type Button, type SlackMessage } from './common.ts';
 
 /** One thing that happened, ready to be told (names resolved, texts loaded). */
 export type DigestLine =
@@ -31,15 +32,15 @@ export function documentDigestBlocks(digest: DocumentDigest, locale: Locale, pub
   const { document } = digest;
   const title = link(documentUrl(publicUrl, document.id), document.title);
   const mention = digest.lines.find((line) => line.type === 'mention');
-  const headline = mention ? `📣 ${t(locale, 'notify.mention', { author: escapeMrkdwn(mention.author), title })}` : `📄 *${title}* · _${t(locale, `status.${document.status}`)}_`;
+  const headline = mention ? `📣 ${t(locale, 'notify.mention', { author: mention.author, title: mrkdwn(title) })}` : `📄 *${title}* · _${t(locale, `status.${document.status}`)}_`;
   const lines: string[] = [];
   let comments = 0;
   for (const line of digest.lines) {
     if (line.type === 'comment' || line.type === 'mention') {
       comments++;
-      const said = { author: escapeMrkdwn(line.author), text: escapeMrkdwn(oneLine(line.text, 300)) };
+      const said = { author: line.author, text: oneLine(line.text, 300) };
       if (comments <= MAX_COMMENTS_SHOWN) {
-        lines.push(line.measure !== undefined ? t(locale, 'notify.commentOnMeasure', { ...said, measure: escapeMrkdwn(oneLine(line.measure, 120)) }) : t(locale, 'notify.comment', said));
+        lines.push(line.measure !== undefined ? t(locale, 'notify.commentOnMeasure', { ...said, measure: oneLine(line.measure, 120) }) : t(locale, 'notify.comment', said));
       }
       continue;
     }
@@ -47,12 +48,11 @@ export function documentDigestBlocks(digest: DocumentDigest, locale: Locale, pub
   }
   if (comments > MAX_COMMENTS_SHOWN) lines.push(t(locale, 'notify.moreComments', { count: comments - MAX_COMMENTS_SHOWN }));
   const people = digest.people.length > 0 ? digest.people.map(escapeMrkdwn).join(', ') : t(locale, 'notify.someone');
-  const blocks: Block[] = [section(headline), ...lines.slice(0, 20).map((line) => section(line)), context(t(locale, 'notify.summary', { count: digest.count, people }))];
+  const blocks: Block[] = [section(headline), ...lines.slice(0, 20).map((line) => section(line)), context(t(locale, 'notify.summary', { count: digest.count, people: mrkdwn(people) }))];
   const buttons = digestButtons(digest, locale, publicUrl);
   if (buttons.length > 0) blocks.push(actions(buttons));
   // The fallback text shows in notifications and is read as mrkdwn too: escaped like the blocks.
-  const plainTitle = escapeMrkdwn(document.title);
-  const text = mention ? t(locale, 'notify.mention', { author: escapeMrkdwn(mention.author), title: plainTitle }) : `${plainTitle}: ${t(locale, 'notify.summary', { count: digest.count, people })}`;
+  const text = mention ? t(locale, 'notify.mention', { author: mention.author, title: document.title }) : `${escapeMrkdwn(document.title)}: ${t(locale, 'notify.summary', { count: digest.count, people: mrkdwn(people) })}`;
   return { text, blocks };
 }
 
@@ -60,12 +60,12 @@ function describe(line: Exclude<DigestLine, { type: 'comment' | 'mention' }>, lo
   switch (line.type) {
     case 'status': {
       const text = t(locale, 'notify.status', { from: t(locale, `status.${line.from}`), to: t(locale, `status.${line.to}`) });
-      return line.reason ? `${text}\n${t(locale, 'doc.returnReason', { reason: escapeMrkdwn(oneLine(line.reason, 500)) })}` : text;
+      return line.reason ? `${text}\n${t(locale, 'doc.returnReason', { reason: oneLine(line.reason, 500) })}` : text;
     }
     case 'measure':
-      return t(locale, 'notify.measure', { title: escapeMrkdwn(line.title), from: line.from ? t(locale, `measure.${line.from}`) : '—', to: t(locale, `measure.${line.to}`) });
+      return t(locale, 'notify.measure', { title: line.title, from: line.from ? t(locale, `measure.${line.from}`) : '—', to: t(locale, `measure.${line.to}`) });
     case 'overdue':
-      return t(locale, 'notify.overdue', { title: escapeMrkdwn(line.title), due: formatDate(locale, line.due) });
+      return t(locale, 'notify.overdue', { title: line.title, due: formatDate(locale, line.due) });
     case 'edits':
       return t(locale, 'notify.edits', { count: line.count });
     case 'access_request': {
@@ -79,7 +79,7 @@ function digestButtons(digest: DocumentDigest, locale: Locale, publicUrl: string
   const d = digest.document.id;
   const buttons: Button[] = [urlButton(ActionId.open, t(locale, 'doc.open'), documentUrl(publicUrl, d))];
   const { measure, resolveCommentId } = digest.buttons;
-  if (measure && measure.status !== 'done') buttons.push(button(ActionId.measureDone, t(locale, 'measure.markDone'), encodeValue({ d, m: measure.id }), 'primary'));
+  if (measure && measure.status !== 'done') buttons.push(button(ActionId.measureDone, t(locale, 'measure.markDone'), encodeValue({ d, m: measureKey(measure.id) }), 'primary'));
   if (resolveCommentId) buttons.push(button(ActionId.commentResolve, t(locale, 'comment.resolve'), encodeValue({ d, c: resolveCommentId })));
   if (digest.buttons.comment) buttons.push(button(ActionId.commentNew, t(locale, 'doc.comment'), encodeValue({ d })));
   if (digest.buttons.decide && digest.document.status === 'submitted') {
@@ -87,6 +87,16 @@ function digestButtons(digest: DocumentDigest, locale: Locale, publicUrl: string
     buttons.push(button(ActionId.documentReturn, t(locale, 'doc.return'), encodeValue({ d }), 'danger'));
   }
   return buttons;
+}
+
+/**
+ * What a channel is told when not every member may read the subject: that it changed, with a
+ * link (opening it checks each person's access), and nothing of its content, not even its title.
+ */
+export function restrictedNoticeBlocks(subjectType: 'document' | 'session', subjectId: string, locale: Locale, publicUrl: string): SlackMessage {
+  const text = t(locale, subjectType === 'document' ? 'notify.restricted' : 'notify.restrictedSession');
+  const url = subjectType === 'document' ? documentUrl(publicUrl, subjectId) : `${publicUrl}/sessions/${subjectId}`;
+  return { text, blocks: [section(text), actions([urlButton(ActionId.open, t(locale, 'doc.open'), url)])] };
 }
 
 export type SessionLine =
@@ -102,15 +112,15 @@ export interface SessionDigest {
 
 /** Session news for a commission's channel: started, current item, decisions, closed with the minutes. */
 export function sessionDigestBlocks(digest: SessionDigest, locale: Locale, publicUrl: string): SlackMessage {
-  const title = escapeMrkdwn(digest.session.title);
+  const title = digest.session.title;
   const lines = digest.lines.map((line) => {
     switch (line.type) {
       case 'started':
         return t(locale, 'notify.sessionStarted', { title });
       case 'item':
-        return t(locale, 'notify.sessionItem', { item: escapeMrkdwn(line.item) });
+        return t(locale, 'notify.sessionItem', { item: line.item });
       case 'decision':
-        return t(locale, 'notify.sessionDecision', { item: escapeMrkdwn(line.item), decision: t(locale, `decision.${line.decision}`) });
+        return t(locale, 'notify.sessionDecision', { item: line.item, decision: t(locale, `decision.${line.decision}`) });
       case 'closed': {
         const closed = t(locale, 'notify.sessionClosed', { title });
         return line.minutesDocumentId ? `${closed} ${link(documentUrl(publicUrl, line.minutesDocumentId), t(locale, 'session.minutes'))}` : closed;
@@ -120,7 +130,7 @@ export function sessionDigestBlocks(digest: SessionDigest, locale: Locale, publi
   // A long live session is a stream of item changes: the last few tell where it stands.
   const shown = lines.length > 8 ? [lines[0]!, '…', ...lines.slice(-6)] : lines;
   return {
-    text: `${title}: ${shown.at(-1) ?? ''}`.slice(0, 300),
-    blocks: [section(`🏛 *${title}* · ${escapeMrkdwn(digest.session.commissionName)}`), section(shown.join('\n'))],
+    text: truncateMrkdwn(`${escapeMrkdwn(title)}: ${shown.at(-1) ?? ''}`, 300),
+    blocks: [section(`🏛 *${escapeMrkdwn(title)}* · ${escapeMrkdwn(digest.session.commissionName)}`), section(shown.join('\n'))],
   };
 }

@@ -1,7 +1,7 @@
 import type { Decision, Locale, SessionState } from '../../db/schema.ts';
 import { formatDate, t } from '../i18n/index.ts';
 import { chunkLines } from './lists.ts';
-import { context, documentUrl, escapeMrkdwn, header, link, section, type Block, type SlackMessage } from './common.ts';
+import { context, documentUrl, escapeMrkdwn, header, link, oneLine, section, type Block, type SlackMessage } from './common.ts';
 
 export interface SessionAgendaLine {
   id: string;
@@ -30,7 +30,7 @@ export function sessionBlocks(view: SessionSummary | null, locale: Locale, publi
     view.state === 'live'
       ? t(locale, 'session.live', { date: formatDate(locale, view.startedAt ?? view.scheduledAt, true) })
       : t(locale, 'session.planned', { date: formatDate(locale, view.scheduledAt, true) });
-  const blocks: Block[] = [header(`🏛 ${view.title}`), context(`${escapeMrkdwn(view.commissionName)} · ${when}${view.location ? ` · ${t(locale, 'session.where', { location: escapeMrkdwn(view.location) })}` : ''}`)];
+  const blocks: Block[] = [header(`🏛 ${view.title}`), context(`${escapeMrkdwn(view.commissionName)} · ${when}${view.location ? ` · ${t(locale, 'session.where', { location: view.location })}` : ''}`)];
   const current = view.items.find((item) => item.id === view.currentItemId);
   if (view.state === 'live' && current) blocks.push(section(`*${t(locale, 'session.current')}* : ${agendaText(current, publicUrl)}`));
   const lines = view.items.map((item, index) => {
@@ -39,11 +39,11 @@ export function sessionBlocks(view: SessionSummary | null, locale: Locale, publi
     return `${marker} ${agendaText(item, publicUrl)}${decision}`;
   });
   blocks.push(section(`*${t(locale, 'session.agenda')}*`));
-  blocks.push(...(lines.length > 0 ? chunkLines(lines) : [section(t(locale, 'session.emptyAgenda'))]));
+  blocks.push(...(lines.length > 0 ? chunkLines(lines, locale) : [section(t(locale, 'session.emptyAgenda'))]));
   if (view.minutesDocumentId) blocks.push(context(link(documentUrl(publicUrl, view.minutesDocumentId), t(locale, 'session.minutes'))));
   return { text: `${escapeMrkdwn(view.title)} — ${when}`, blocks };
 }
 
 function agendaText(item: SessionAgendaLine, publicUrl: string): string {
-  return item.documentId ? link(documentUrl(publicUrl, item.documentId), item.title) : escapeMrkdwn(item.title);
+  return item.documentId ? link(documentUrl(publicUrl, item.documentId), item.title) : escapeMrkdwn(oneLine(item.title, 300));
 }

@@ -1,8 +1,9 @@
 import type { DocumentKind, DocumentStatus, Locale } from '../../db/schema.ts';
 import { MEASURE_STATUSES, type MeasureStatus } from '../../shared/doc-schema.ts';
-import { formatDate, t } from '../i18n/index.ts';
+import { formatDate, t, tPlain } from '../i18n/index.ts';
 import {
   ActionId,
+  LIMITS,
   actions,
   button,
   context,
@@ -56,7 +57,7 @@ export function documentButtons(locale: Locale, publicUrl: string, view: Pick<Do
 export function statusBlocks(view: DocumentStatusView, locale: Locale, publicUrl: string): SlackMessage {
   const lastEdit = view.lastEditedAt
     ? view.lastEditorName
-      ? t(locale, 'doc.lastEditBy', { date: formatDate(locale, view.lastEditedAt, true), name: escapeMrkdwn(view.lastEditorName) })
+      ? t(locale, 'doc.lastEditBy', { date: formatDate(locale, view.lastEditedAt, true), name: view.lastEditorName })
       : formatDate(locale, view.lastEditedAt, true)
     : t(locale, 'doc.never');
   const blocks: Block[] = [
@@ -71,7 +72,7 @@ export function statusBlocks(view: DocumentStatusView, locale: Locale, publicUrl
     ]),
     context(`${t(locale, 'doc.lastEdit')} : ${lastEdit} · ${link(documentUrl(publicUrl, view.id), t(locale, 'doc.open'))}`),
   ];
-  if (view.status === 'returned' && view.returnReason) blocks.splice(2, 0, section(t(locale, 'doc.returnReason', { reason: escapeMrkdwn(view.returnReason) })));
+  if (view.status === 'returned' && view.returnReason) blocks.splice(2, 0, section(t(locale, 'doc.returnReason', { reason: view.returnReason })));
   blocks.push(actions(documentButtons(locale, publicUrl, view)));
   return { text: `${escapeMrkdwn(view.title)} — ${t(locale, `status.${view.status}`)}`, blocks };
 }
@@ -83,16 +84,18 @@ export interface PickerCandidate {
 }
 
 /** Several documents matched: let the reader choose (the choice comes back as an action). */
-export function pickerBlocks(query: string, candidates: readonly PickerCandidate[], locale: Locale): SlackMessage {
-  const prompt = t(locale, 'picker.prompt', { query: escapeMrkdwn(query) });
+export function pickerBlocks(query: string, candidates: readonly PickerCandidate[], locale: Locale, total = candidates.length): SlackMessage {
+  const shown = Math.min(candidates.length, LIMITS.options);
+  // A menu shows what it holds: the reader must know when more matched than it lists.
+  const prompt = t(locale, 'picker.prompt', { query }) + (total > shown ? ` ${t(locale, 'picker.truncated', { shown, total })}` : '');
   return {
     text: prompt,
     blocks: [
       section(prompt, {
         type: 'static_select',
         action_id: ActionId.documentPick,
-        placeholder: { type: 'plain_text', text: t(locale, 'picker.placeholder') },
-        options: candidates.slice(0, 100).map((candidate) => option(`${candidate.title} (${t(locale, `status.${candidate.status}`)})`, candidate.id)),
+        placeholder: { type: 'plain_text', text: tPlain(locale, 'picker.placeholder') },
+        options: candidates.slice(0, LIMITS.options).map((candidate) => option(`${candidate.title} (${tPlain(locale, `status.${candidate.status}`)})`, candidate.id)),
       }),
     ],
   };

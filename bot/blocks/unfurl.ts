@@ -14,6 +14,11 @@ export interface UnfurlView {
   overdue: number;
 }
 
+/** The preview shown where not every member may read the document: nothing of it but a link that checks access. */
+export function restrictedUnfurlBlocks(documentId: string, locale: Locale, publicUrl: string): types.KnownBlock[] {
+  return [section(`📄 ${link(documentUrl(publicUrl, documentId), t(locale, 'unfurl.restricted'))}`)];
+}
+
 /** The preview of a Tansiq document link: title, status, progress. */
 export function unfurlBlocks(view: UnfurlView, locale: Locale, publicUrl: string): types.KnownBlock[] {
   const progress = view.measuresTotal > 0 ? ` · ${t(locale, 'unfurl.progress', { done: view.measuresDone, total: view.measuresTotal, overdue: view.overdue })}` : '';

@@ -22,7 +22,7 @@ const LIST_LIMIT = 15;
 export async function statusCommand(services: BotServices, user: BotUser, query: string): Promise<SlackMessage> {
   const match = await findDocument(services.db, user, query, services.publicUrl);
   if (match.kind === 'none') return plain(t(user.locale, 'error.notFound', { query }));
-  if (match.kind === 'many') return pickerBlocks(query, match.candidates, user.locale);
+  if (match.kind === 'many') return pickerBlocks(query, match.candidates, user.locale, match.total);
   return statusBlocks(await statusView(services, user, match.row, match.level), user.locale, services.publicUrl);
 }
 

@@ -10,7 +10,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type DocumentMatch =
   | { kind: 'one'; row: DocumentRow; grants: readonly DocumentAccessRow[]; level: 'edit' | 'comment' | 'view' }
-  | { kind: 'many'; candidates: PickerCandidate[] }
+  /** at most 25 candidates (a Slack menu's worth); `total` says how many matched */
+  | { kind: 'many'; candidates: PickerCandidate[]; total: number }
   | { kind: 'none' };
 
 /** Lowercase, without accents, Arabic diacritics or letter variants: what people mean is what they typed. */
@@ -51,14 +52,16 @@ export async function findDocument(db: Kysely<Database>, subject: AccessSubject,
   const exact = titles.filter((row) => normalize(row.title) === wanted);
   if (exact.length === 1) return one(db, subject, exact[0]!.id);
   let candidates = titles.filter((row) => titleMatches(row.title, query));
+  let total = candidates.length;
   if (candidates.length === 0) {
     // Then the full text, title and body, under the French, Arabic and English stemmers.
-    const { rows } = await listVisibleDocuments(db, subject, { q: query, archived: 'false', limit: 10, offset: 0 });
-    candidates = rows;
+    const found = await listVisibleDocuments(db, subject, { q: query, archived: 'false', limit: 25, offset: 0 });
+    candidates = found.rows;
+    total = found.total;
   }
   if (candidates.length === 0) return { kind: 'none' };
   if (candidates.length === 1) return one(db, subject, candidates[0]!.id);
-  return { kind: 'many', candidates: candidates.slice(0, 25).map((row) => ({ id: row.id, title: row.title, status: row.status })) };
+  return { kind: 'many', candidates: candidates.slice(0, 25).map((row) => ({ id: row.id, title: row.title, status: row.status })), total };
 }
 
 async function one(db: Kysely<Database>, subject: AccessSubject, id: string): Promise<DocumentMatch> {

@@ -1,3 +1,4 @@
+import type { Locale } from '../../db/schema.ts';
 import { EVENT_CATEGORIES, type EventCategory } from '../blocks/help.ts';
 
 /**
@@ -14,7 +15,7 @@ export type ParsedCommand =
   | { name: 'search'; query: string }
   | { name: 'comment'; query: string; text: string }
   | { name: 'session' }
-  | { name: 'subscribe'; target: string; events: EventCategory[]; unknownEvents: string[] }
+  | { name: 'subscribe'; target: string; events: EventCategory[]; unknownEvents: string[]; locale: Locale }
   | { name: 'unsubscribe'; target: string }
   | { name: 'subscriptions' };
 
@@ -103,8 +104,16 @@ function parseComment(rest: string, hasArguments: boolean): ParsedCommand {
   return { name: 'comment', query, text: body };
 }
 
-/** `subscribe <target> [events]`: events after a colon, or known event words at the end. */
-function parseSubscribe(rest: string): ParsedCommand {
+const LANGUAGE = /(?:^|\s)(?:lang|langue|language|لغة)\s*[:=]\s*(fr|ar|en)(?=\s|$)/i;
+
+/**
+ * `subscribe <target> [events] [lang:fr|ar|en]`: events after a colon, or known event words at the
+ * end; the channel's language (French unless said).
+ */
+function parseSubscribe(input: string): ParsedCommand {
+  const language = LANGUAGE.exec(input);
+  const locale = (language?.[1]?.toLowerCase() ?? 'fr') as Locale;
+  const rest = language ? `${input.slice(0, language.index)} ${input.slice(language.index + language[0].length)}`.replace(/\s+/g, ' ').trim() : input;
   if (!rest) return { name: 'usage', command: 'subscribe' };
   let target = rest;
   let eventWords: string[] = [];
@@ -126,7 +135,7 @@ function parseSubscribe(rest: string): ParsedCommand {
     else events.add(category);
   }
   if (!target) return { name: 'usage', command: 'subscribe' };
-  return { name: 'subscribe', target: unquote(target), events: events.size > 0 ? EVENT_CATEGORIES.filter((each) => events.has(each)) : [...EVENT_CATEGORIES], unknownEvents };
+  return { name: 'subscribe', target: unquote(target), events: events.size > 0 ? EVENT_CATEGORIES.filter((each) => events.has(each)) : [...EVENT_CATEGORIES], unknownEvents, locale };
 }
 
 function unquote(text: string): string {

@@ -2,13 +2,14 @@ import type { App, RespondFn } from '@slack/bolt';
 import type { Locale } from '../../db/schema.ts';
 import { helpBlocks, linkBlocks } from '../blocks/help.ts';
 import { plain, type SlackMessage } from '../blocks/common.ts';
-import { t } from '../i18n/index.ts';
+import { mrkdwn, t } from '../i18n/index.ts';
 import { resolveSlackUser } from '../linking/identity.ts';
 import type { SlackIdentity } from '../linking/links.ts';
 import type { BotServices } from '../services.ts';
 import { commentCommand } from './comment.ts';
 import { listCommand, overdueCommand, searchCommand, statusCommand } from './documents.ts';
 import { parseCommand } from './parse.ts';
+import { fromSlackText } from './slack-text.ts';
 import { sessionCommand } from './session.ts';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand, type Where } from './subscribe.ts';
 
@@ -16,7 +17,7 @@ import { subscribeCommand, subscriptionsCommand, unsubscribeCommand, type Where 
 export function registerCommands(app: App, services: BotServices): void {
   app.command('/tansiq', async ({ command, ack, respond }) => {
     const identity = { teamId: command.team_id, slackUserId: command.user_id };
-    await answerInTime(services, ack, respond, () => runCommand(services, identity, command.text ?? '', { teamId: command.team_id, channelId: command.channel_id }));
+    await answerInTime(services, ack, respond, () => runCommand(services, identity, fromSlackText(command.text ?? ''), { teamId: command.team_id, channelId: command.channel_id }));
   });
 }
 
@@ -43,7 +44,7 @@ export async function answerInTime(services: BotServices, ack: Ack, respond: Res
   }
 }
 
-/** Runs one command for one Slack user; every failure becomes a message, never an exception. */
+/** Runs one command (its text already decoded) for one Slack user; every failure becomes a message, never an exception. */
 export async function runCommand(services: BotServices, identity: SlackIdentity, text: string, where: Where): Promise<SlackMessage> {
   let locale: Locale = 'fr';
   try {
@@ -56,7 +57,7 @@ export async function runCommand(services: BotServices, identity: SlackIdentity,
       case 'help':
         return helpBlocks(locale, parsed.unknown);
       case 'usage':
-        return plain(t(locale, 'error.usage', { usage: t(locale, `help.${parsed.command}`) }));
+        return plain(t(locale, 'error.usage', { usage: mrkdwn(t(locale, `help.${parsed.command}`)) }));
       case 'tooLong':
         return plain(t(locale, 'error.tooLong', { max: parsed.max }));
       case 'status':
@@ -72,7 +73,7 @@ export async function runCommand(services: BotServices, identity: SlackIdentity,
       case 'session':
         return await sessionCommand(services, user);
       case 'subscribe':
-        return await subscribeCommand(services, user, where, parsed.target, parsed.events, parsed.unknownEvents);
+        return await subscribeCommand(services, user, where, parsed.target, parsed.events, parsed.unknownEvents, parsed.locale);
       case 'unsubscribe':
         return await unsubscribeCommand(services, user, where, parsed.target);
       case 'subscriptions':

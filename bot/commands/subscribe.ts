@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Database, SlackSubscriptionObject } from '../../db/schema.ts';
+import type { Database, Locale, SlackSubscriptionObject } from '../../db/schema.ts';
+import { postingProblem } from './conversation.ts';
 import { findDocumentWithAccess } from '../../server/queries/documents.ts';
 import type { EventCategory } from '../blocks/help.ts';
 import { chunkLines } from '../blocks/lists.ts';
-import { escapeMrkdwn, header, plain, type SlackMessage } from '../blocks/common.ts';
-import { t } from '../i18n/index.ts';
+import { header, plain, type SlackMessage } from '../blocks/common.ts';
+import { ambiguousList } from '../blocks/lists.ts';
+import { mrkdwn, t } from '../i18n/index.ts';
 import type { BotUser } from '../linking/links.ts';
 import { channelSubscriptions, subscribe, unsubscribe } from '../notify/subscriptions.ts';
 import type { BotServices } from '../services.ts';
@@ -15,7 +17,7 @@ export interface Where {
   channelId: string;
 }
 
-type Target = { type: SlackSubscriptionObject; id: string; name: string } | { ambiguous: string[] } | null;
+type Target = { type: SlackSubscriptionObject; id: string; name: string } | { ambiguous: string[]; total: number } | null;
 
 /** What `subscribe` names: an organisation (code or name), a commission the reader sits on, or a document they may see. */
 async function resolveTarget(services: BotServices, user: BotUser, text: string): Promise<Target> {
@@ -25,7 +27,7 @@ async function resolveTarget(services: BotServices, user: BotUser, text: string)
   if (commission && (await sitsOn(services.db, user, commission.id))) return { type: 'commission', id: commission.id, name: commission.names[user.locale] };
   const match = await findDocument(services.db, user, text, services.publicUrl);
   if (match.kind === 'one') return { type: 'document', id: match.row.id, name: match.row.title };
-  if (match.kind === 'many') return { ambiguous: match.candidates.slice(0, 10).map((candidate) => candidate.title) };
+  if (match.kind === 'many') return { ambiguous: match.candidates.map((candidate) => candidate.title), total: match.total };
   return null;
 }
 
@@ -41,24 +43,27 @@ export async function sitsOn(db: Kysely<Database>, user: BotUser, commissionId: 
   return member !== undefined;
 }
 
-const targetLabel = (user: BotUser, target: { type: SlackSubscriptionObject; name: string }) => t(user.locale, `sub.${target.type}`, { name: escapeMrkdwn(target.name) });
-const eventList = (user: BotUser, events: readonly string[]) => events.map((event) => t(user.locale, `event.${event as EventCategory}`)).join(', ');
+const targetLabel = (user: BotUser, target: { type: SlackSubscriptionObject; name: string }) => mrkdwn(t(user.locale, `sub.${target.type}`, { name: target.name }));
+const eventList = (user: BotUser, events: readonly string[]) => mrkdwn(events.map((event) => t(user.locale, `event.${event as EventCategory}`)).join(', '));
 
-export async function subscribeCommand(services: BotServices, user: BotUser, where: Where, text: string, events: EventCategory[], unknown: string[]): Promise<SlackMessage> {
+export async function subscribeCommand(services: BotServices, user: BotUser, where: Where, text: string, events: EventCategory[], unknown: string[], locale: Locale = 'fr'): Promise<SlackMessage> {
   if (unknown.length > 0) {
     return plain(t(user.locale, 'sub.unknownEvents', { events: unknown.join(', '), known: 'status, comments, measures, sessions, edits, all' }));
   }
   const target = await resolveTarget(services, user, text);
   if (!target) return plain(t(user.locale, 'sub.unknownTarget', { query: text }));
-  if ('ambiguous' in target) return plain(`${t(user.locale, 'comment.ambiguous', { query: text })}\n${target.ambiguous.map((title) => `• ${title}`).join('\n')}`);
-  await subscribe(services.db, { ...where, objectType: target.type, objectId: target.id }, events, user.userId);
-  return plain(t(user.locale, 'sub.done', { target: targetLabel(user, target), events: eventList(user, events) }));
+  if ('ambiguous' in target) return plain(ambiguousList(user.locale, text, target.ambiguous, target.total));
+  // A subscription the bot cannot deliver is refused now, with how to fix it, not dropped later.
+  const problem = await postingProblem(services, where);
+  if (problem) return plain(t(user.locale, problem));
+  await subscribe(services.db, { ...where, objectType: target.type, objectId: target.id }, events, user.userId, locale);
+  return plain(`${t(user.locale, 'sub.done', { target: targetLabel(user, target), events: eventList(user, events) })} ${t(user.locale, 'sub.language', { language: mrkdwn(t(user.locale, `language.${locale}`)) })}`);
 }
 
 export async function unsubscribeCommand(services: BotServices, user: BotUser, where: Where, text: string): Promise<SlackMessage> {
   const target = await resolveTarget(services, user, text);
   if (!target) return plain(t(user.locale, 'sub.unknownTarget', { query: text }));
-  if ('ambiguous' in target) return plain(`${t(user.locale, 'comment.ambiguous', { query: text })}\n${target.ambiguous.map((title) => `• ${title}`).join('\n')}`);
+  if ('ambiguous' in target) return plain(ambiguousList(user.locale, text, target.ambiguous, target.total));
   const removed = await unsubscribe(services.db, { ...where, objectType: target.type, objectId: target.id });
   return plain(t(user.locale, removed ? 'sub.removed' : 'sub.missing', { target: targetLabel(user, target) }));
 }
@@ -70,10 +75,10 @@ export async function subscriptionsCommand(services: BotServices, user: BotUser,
   for (const subscription of await channelSubscriptions(db, where.teamId, where.channelId)) {
     const name = await visibleName(services, user, subscription.object_type, subscription.object_id);
     if (name === null) continue;
-    lines.push(`• ${targetLabel(user, { type: subscription.object_type, name })} — ${eventList(user, subscription.events)}`);
+    lines.push(`• ${targetLabel(user, { type: subscription.object_type, name }).text} — ${eventList(user, subscription.events).text}`);
   }
   if (lines.length === 0) return plain(t(user.locale, 'sub.none'));
-  return { text: t(user.locale, 'sub.title'), blocks: [header(t(user.locale, 'sub.title')), ...chunkLines(lines)] };
+  return { text: t(user.locale, 'sub.title'), blocks: [header(t(user.locale, 'sub.title')), ...chunkLines(lines, user.locale)] };
 }
 
 async function visibleName(services: BotServices, user: BotUser, type: SlackSubscriptionObject, id: string): Promise<string | null> {

@@ -1,17 +1,42 @@
 import type { Locale } from '../../db/schema.ts';
+import { escapeMrkdwn } from '../blocks/common.ts';
 import { ar } from './ar.ts';
 import { en } from './en.ts';
 import { fr, type MessageKey } from './fr.ts';
 
 export type { MessageKey };
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** Mrkdwn we built ourselves (a link, a list of escaped names): placed as it is by `t`. */
+export class Mrkdwn {
+  constructor(readonly text: string) {}
+}
+export const mrkdwn = (text: string): Mrkdwn => new Mrkdwn(text);
+
+export type Param = string | number | Mrkdwn;
+export type Translate = (key: MessageKey, params?: Record<string, Param>) => string;
 
 const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { fr, ar, en };
 
-/** A message in the reader's language, placeholders filled in. Pure. */
-export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+function fill(locale: Locale, key: MessageKey, params: Record<string, Param>, text: (value: string) => string): string {
   const template = DICTIONARIES[locale][key] ?? fr[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name]!;
+    return value instanceof Mrkdwn ? value.text : text(String(value));
+  });
+}
+
+/**
+ * A message in the reader's language, as mrkdwn: every string filled in is escaped (titles,
+ * names and queries come from people), except what is marked `mrkdwn(…)`. Pure.
+ */
+export function t(locale: Locale, key: MessageKey, params: Record<string, Param> = {}): string {
+  return fill(locale, key, params, escapeMrkdwn);
+}
+
+/** The same message as plain text, for plain_text fields, modal errors and HTML (escaped there by its own rules). */
+export function tPlain(locale: Locale, key: MessageKey, params: Record<string, Param> = {}): string {
+  return fill(locale, key, params, (value) => value);
 }
 
 export const translator =

@@ -6,7 +6,7 @@ import { readCookie, sessionCookieName } from '../../server/auth/cookies.ts';
 import { resolveActor } from '../../server/auth/resolve-actor.ts';
 import { safeEqual } from '../../server/auth/secrets.ts';
 import { readRawBody } from '../http/raw-body.ts';
-import { t } from '../i18n/index.ts';
+import { t, tPlain } from '../i18n/index.ts';
 import type { BotServices } from '../services.ts';
 import { findLinkCode, redeemLinkCode } from './links.ts';
 
@@ -27,7 +27,7 @@ export async function linkPage(services: BotServices, ctx: Context): Promise<voi
   const code = String(ctx.query.code ?? '');
   const pending = code ? await findLinkCode(services.db, code, services.clock.now()) : null;
   if (!pending) return page(ctx, locale, 404, `<p>${escape(t(locale, 'page.invalid'))}</p>`);
-  const question = t(locale, 'page.confirm', { slack: pending.slackUserName ?? pending.slackUserId, name: actor.name, email: actor.email });
+  const question = tPlain(locale, 'page.confirm', { slack: pending.slackUserName ?? pending.slackUserId, name: actor.name, email: actor.email });
   return page(
     ctx,
     locale,

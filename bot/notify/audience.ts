@@ -7,6 +7,7 @@ import type { EventCategory } from '../blocks/help.ts';
 import type { BotServices } from '../services.ts';
 import { isDirectTarget } from './plan.ts';
 import type { OutboxRow } from './outbox.ts';
+import { everyMemberMayRead } from './members.ts';
 import { subscriptionsFollowing } from './subscriptions.ts';
 
 /**
@@ -16,6 +17,10 @@ import { subscriptionsFollowing } from './subscriptions.ts';
  */
 export interface Audience {
   reader: AccessSubject & { locale: Locale };
+  /** the language of the message: the person's for a DM, the channel's (chosen at subscribe) otherwise */
+  locale: Locale;
+  /** false: some member of the channel may not read the subject, which gets the minimal notice only */
+  everyoneMayRead: boolean;
   /** the categories the channel still follows; null: a direct message, everything meant for that person */
   categories: Set<EventCategory> | null;
   session?: SessionView;
@@ -36,7 +41,7 @@ export async function audienceOf(services: BotServices, row: OutboxRow): Promise
       .where('slack_links.slack_user_id', '=', row.channel_id)
       .where('users.disabled_at', 'is', null)
       .executeTakeFirst();
-    return reader && (await mayRead(reader)) ? { reader, categories: null, session } : null;
+    return reader && (await mayRead(reader)) ? { reader, locale: reader.locale, everyoneMayRead: true, categories: null, session } : null;
   }
 
   const followed = session ? [{ type: 'commission' as const, id: session.session.commission_id }] : await documentFollowers(services, row.subject_id);
@@ -49,17 +54,24 @@ export async function audienceOf(services: BotServices, row: OutboxRow): Promise
     .where('disabled_at', 'is', null)
     .execute();
   let reader: Audience['reader'] | undefined;
+  let locale: Locale = 'fr';
   const categories = new Set<EventCategory>();
   for (const sub of subscriptions) {
     const creator = creators.find((candidate) => candidate.userId === sub.created_by);
     if (!creator || !(await mayRead(creator))) continue;
-    reader ??= creator;
+    if (!reader) {
+      reader = creator;
+      locale = sub.locale;
+    }
     for (const category of sub.events) categories.add(category as EventCategory);
   }
-  return reader ? { reader, categories, session } : null;
+  if (!reader) return null;
+  // A channel post is read by every member: it says more than "something changed" only if each may read it.
+  const everyoneMayRead = await everyMemberMayRead(services, row.team_id, row.channel_id, mayRead);
+  return { reader, locale, everyoneMayRead, categories, session };
 }
 
-async function mayReadDocument(services: BotServices, subject: AccessSubject, documentId: string): Promise<boolean> {
+export async function mayReadDocument(services: BotServices, subject: AccessSubject, documentId: string): Promise<boolean> {
   const row = await services.db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
   if (!row) return false;
   const grants = (await loadGrants(services.db, [documentId])).get(documentId) ?? [];

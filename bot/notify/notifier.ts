@@ -1,58 +1,92 @@
 import { webApi } from '@slack/bolt';
+import type { DomainEvent } from '../../server/events/bus.ts';
+import { DURABLE_EVENT_TYPES, pruneEventOutbox } from '../../server/events/outbox.ts';
 import { pruneDeliveries } from '../deliveries.ts';
 import type { BotServices } from '../services.ts';
 import { slackUsersOf } from '../linking/links.ts';
 import { audienceOf, documentFollowers } from './audience.ts';
-import { claim, done, dueRows, enqueue, retryAt, type OutboxRow } from './outbox.ts';
+import { alreadyPosted, BATCH_EVENT_TYPE } from './delivery-check.ts';
+import { claim, done, dueRows, enqueue, markAttempted, retryAt, type OutboxRow } from './outbox.ts';
 import { ChannelPacer } from './pacer.ts';
-import { planSlackEvent, type SlackPlan } from './plan.ts';
+import { pauseChannel } from './pause.ts';
+import { isDirectTarget, planSlackEvent, type SlackPlan } from './plan.ts';
 import { renderRow } from './render.ts';
 import { subscriptionsFollowing } from './subscriptions.ts';
 
-const LEASE_MS = 60_000;
 const MAX_ATTEMPTS = 5;
 const ROWS_PER_TICK = 25;
+const EVENTS_PER_TICK = 200;
+/** The conversation is gone or closed to the bot: its subscriptions are paused, the subscribers told. */
+const CONVERSATION_CLOSED = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
 // Errors that another attempt will not fix: the message is dropped (and logged).
-const PERMANENT = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'account_inactive', 'token_revoked', 'user_not_found', 'cannot_dm_bot', 'invalid_blocks', 'msg_too_long', 'restricted_action', 'missing_scope']);
+const PERMANENT = new Set(['invalid_auth', 'account_inactive', 'token_revoked', 'user_not_found', 'cannot_dm_bot', 'invalid_blocks', 'msg_too_long', 'restricted_action', 'missing_scope']);
 
 /**
- * Channel and direct-message notifications: domain events are queued in the outbox (coalesced per
- * channel and subject), and a loop posts what is due, paced per channel, retrying after 429s.
- * Nothing here can fail a web request: the bus isolates listeners, and every error is logged.
+ * Channel and direct-message notifications. Commands record their events in the event outbox in
+ * the transaction of their change (server/events/outbox.ts); this loop takes them in, queues them
+ * in the Slack outbox (coalesced per channel and subject) in one transaction, and posts what is
+ * due, paced per channel, retrying after 429s. A post is marked as attempted before it is made
+ * and carries its batch id in message metadata, so after a crash the next attempt asks Slack
+ * (conversations.history) before posting again. Nothing here can fail a web request.
  */
 export function startNotifier(services: BotServices): () => Promise<void> {
   const { logger } = services;
   const pacer = new ChannelPacer(services.config.channelIntervalMs);
-  const stopListening = services.events.onAny(async (event) => {
-    const plan = planSlackEvent(event);
-    if (!plan) return;
-    try {
-      await queue(services, plan);
-    } catch (error) {
-      logger.error({ err: error, event: event.type }, 'could not queue a Slack notification');
-    }
-  });
   let running: Promise<void> | null = null;
+  let again = false;
   let lastPrune = 0;
   const tick = () => {
-    if (running) return;
-    running = flush(services, pacer)
-      .then(async () => {
-        if (Date.now() - lastPrune > 600_000) {
-          lastPrune = Date.now();
-          await pruneDeliveries(services.db, services.clock.now());
-        }
-      })
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      await takeInEvents(services);
+      await flush(services, pacer);
+      if (Date.now() - lastPrune > 600_000) {
+        lastPrune = Date.now();
+        await pruneDeliveries(services.db, services.clock.now());
+        await pruneEventOutbox(services.db, services.clock.now());
+      }
+    })()
       .catch((error: unknown) => logger.error({ err: error }, 'Slack notification loop failed'))
-      .finally(() => (running = null));
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          setImmediate(tick);
+        }
+      });
   };
+  // The bus only says "there is news" (sooner than the next tick); the event outbox holds it.
+  const stopListening = services.events.onAny((event: DomainEvent) => {
+    if (DURABLE_EVENT_TYPES.has(event.type)) tick();
+  });
   const timer = setInterval(tick, services.config.flushIntervalMs);
   timer.unref();
   return async () => {
     stopListening();
     clearInterval(timer);
+    again = false;
     await running;
   };
+}
+
+/** Moves recorded events into the Slack outbox: taking them and queueing them is one transaction, so each is queued once. */
+async function takeInEvents(services: BotServices): Promise<void> {
+  for (;;) {
+    const taken = await services.db.transaction().execute(async (trx) => {
+      const rows = await trx.selectFrom('event_outbox').select(['id', 'event']).orderBy('id').limit(EVENTS_PER_TICK).forUpdate().skipLocked().execute();
+      const scoped = { ...services, db: trx };
+      for (const row of rows) {
+        const plan = planSlackEvent(row.event as DomainEvent);
+        if (plan) await queue(scoped, plan);
+      }
+      if (rows.length > 0) await trx.deleteFrom('event_outbox').where('id', 'in', rows.map((row) => row.id)).execute();
+      return rows.length;
+    });
+    if (taken < EVENTS_PER_TICK) return;
+  }
 }
 
 async function queue(services: BotServices, plan: SlackPlan): Promise<void> {
@@ -76,7 +110,7 @@ async function flush(services: BotServices, pacer: ChannelPacer): Promise<void> 
   const now = services.clock.now();
   for (const candidate of await dueRows(services.db, now, ROWS_PER_TICK)) {
     if (!pacer.ready(candidate.channel_id, Date.now())) continue;
-    const row = await claim(services.db, candidate.id, now, LEASE_MS);
+    const row = await claim(services.db, candidate.id, now, services.config.deliveryLeaseMs);
     if (row) await deliver(services, pacer, row);
   }
 }
@@ -92,8 +126,21 @@ async function deliver(services: BotServices, pacer: ChannelPacer, row: OutboxRo
       await done(db, row.id);
       return;
     }
+    if (row.attempted_at && (await alreadyPosted(services, row))) {
+      await done(db, row.id);
+      logger.info(log, 'Slack notification was posted before a restart; not posted again');
+      return;
+    }
+    await markAttempted(db, row.id, services.clock.now());
     pacer.sent(row.channel_id, Date.now());
-    await services.slack.chat.postMessage({ channel: row.channel_id, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+    await services.slack.chat.postMessage({
+      channel: row.channel_id,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+      metadata: { event_type: BATCH_EVENT_TYPE, event_payload: { batch: row.id, events: row.event_count } },
+    });
     await done(db, row.id);
     logger.debug(log, 'Slack notification posted');
   } catch (error) {
@@ -112,7 +159,13 @@ async function failed(services: BotServices, pacer: ChannelPacer, row: OutboxRow
     return;
   }
   const platformError = coded.code === webApi.ErrorCode.PlatformError ? coded.data?.error : undefined;
-  if (platformError && PERMANENT.has(platformError)) {
+  if (platformError && CONVERSATION_CLOSED.has(platformError) && !isDirectTarget(row.channel_id)) {
+    await done(db, row.id);
+    await pauseChannel(services, row.team_id, row.channel_id, platformError);
+    logger.warn({ ...log, slackError: platformError }, 'Slack refused a channel: its subscriptions are paused and their subscribers told');
+    return;
+  }
+  if (platformError && (PERMANENT.has(platformError) || CONVERSATION_CLOSED.has(platformError))) {
     await done(db, row.id);
     logger.warn({ ...log, slackError: platformError }, 'Slack refused a notification; dropped');
     return;

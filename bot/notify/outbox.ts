@@ -66,6 +66,21 @@ export async function claim(db: Kysely<Database>, id: string, now: Date, leaseMs
   return row ?? null;
 }
 
+/**
+ * Says "this batch may reach Slack now", committed before the post: a process that dies during
+ * the post leaves the mark, and whoever delivers the row next asks Slack before posting again.
+ */
+export async function markAttempted(db: Kysely<Database>, id: string, now: Date): Promise<void> {
+  await db.updateTable('slack_outbox').set({ attempted_at: now }).where('id', '=', id).execute();
+}
+
+/** Every row for one conversation (its subscriptions were paused): nothing there will be posted. */
+export async function dropConversation(db: Kysely<Database>, teamId: string, channelId: string | null): Promise<void> {
+  let query = db.deleteFrom('slack_outbox').where('team_id', '=', teamId);
+  if (channelId !== null) query = query.where('channel_id', '=', channelId);
+  await query.execute();
+}
+
 export async function done(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('slack_outbox').where('id', '=', id).execute();
 }

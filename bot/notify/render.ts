@@ -5,7 +5,7 @@ import { documentAccess } from '../../server/policies/document-access.ts';
 import { accessFacts } from '../../server/queries/documents.ts';
 import type { MeasureStatus } from '../../shared/doc-schema.ts';
 import type { SlackMessage } from '../blocks/common.ts';
-import { documentDigestBlocks, sessionDigestBlocks, type DigestLine, type DocumentDigest, type SessionLine } from '../blocks/notifications.ts';
+import { documentDigestBlocks, restrictedNoticeBlocks, sessionDigestBlocks, type DigestLine, type DocumentDigest, type SessionLine } from '../blocks/notifications.ts';
 import { organisationName } from '../commands/lookup.ts';
 import { t } from '../i18n/index.ts';
 import type { BotServices } from '../services.ts';
@@ -21,6 +21,7 @@ export async function renderRow(services: BotServices, row: OutboxRow, audience:
     return audience.categories === null ? true : category !== null && audience.categories.has(category);
   });
   if (events.length === 0) return null;
+  if (!audience.everyoneMayRead) return restrictedNoticeBlocks(row.subject_type, row.subject_id, audience.locale, services.publicUrl);
   // Events beyond the stored ones were of the same burst; count them when nothing was filtered out.
   const count = events.length === stored.length ? row.event_count : events.length;
   return row.subject_type === 'session' ? renderSession(services, events, audience) : renderDocument(services, row.subject_id, events, count, audience);
@@ -96,7 +97,7 @@ async function renderDocument(services: BotServices, documentId: string, events:
     lines,
     buttons: { measure, resolveCommentId, decide: true, comment: true },
   };
-  return documentDigestBlocks(digest, audience.reader.locale, services.publicUrl);
+  return documentDigestBlocks(digest, audience.locale, services.publicUrl);
 }
 
 async function renderSession(services: BotServices, events: StoredEvent[], audience: Audience): Promise<SlackMessage | null> {
@@ -121,8 +122,8 @@ async function renderSession(services: BotServices, events: StoredEvent[], audie
   });
   if (lines.length === 0) return null;
   return sessionDigestBlocks(
-    { session: { title: view.session.title, commissionName: commission ? organisationName(commission, audience.reader.locale) : '' }, lines },
-    audience.reader.locale,
+    { session: { title: view.session.title, commissionName: commission ? organisationName(commission, audience.locale) : '' }, lines },
+    audience.locale,
     services.publicUrl,
   );
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, SlackSubscriptionObject } from '../../db/schema.ts';
+import type { Database, Locale, SlackSubscriptionObject } from '../../db/schema.ts';
 import type { EventCategory } from '../blocks/help.ts';
 
 /** Channel subscriptions: which channel follows which document, organisation or commission, for which events. */
@@ -11,12 +11,36 @@ export interface SubscriptionTarget {
   objectId: string;
 }
 
-export async function subscribe(db: Kysely<Database>, target: SubscriptionTarget, events: readonly EventCategory[], createdBy: string): Promise<void> {
+/** Subscribing again changes the events and the language, and lifts a pause. */
+export async function subscribe(db: Kysely<Database>, target: SubscriptionTarget, events: readonly EventCategory[], createdBy: string, locale: Locale): Promise<void> {
   await db
     .insertInto('slack_subscriptions')
-    .values({ team_id: target.teamId, channel_id: target.channelId, object_type: target.objectType, object_id: target.objectId, events: [...events], created_by: createdBy })
-    .onConflict((oc) => oc.columns(['team_id', 'channel_id', 'object_type', 'object_id']).doUpdateSet({ events: [...events], created_by: createdBy }))
+    .values({ team_id: target.teamId, channel_id: target.channelId, object_type: target.objectType, object_id: target.objectId, events: [...events], created_by: createdBy, locale })
+    .onConflict((oc) =>
+      oc.columns(['team_id', 'channel_id', 'object_type', 'object_id']).doUpdateSet({ events: [...events], created_by: createdBy, locale, paused_at: null, paused_reason: null }),
+    )
     .execute();
+}
+
+/**
+ * Pauses a conversation's subscriptions (or a whole workspace's, `channelId` null) after Slack
+ * refused them; returns those newly paused, whose subscribers are to be told.
+ */
+export async function pauseSubscriptions(db: Kysely<Database>, teamId: string, channelId: string | null, reason: string, now: Date) {
+  let query = db.updateTable('slack_subscriptions').set({ paused_at: now, paused_reason: reason }).where('team_id', '=', teamId).where('paused_at', 'is', null);
+  if (channelId !== null) query = query.where('channel_id', '=', channelId);
+  return query.returningAll().execute();
+}
+
+/** A channel back in use (unarchived): its subscriptions deliver again. */
+export async function resumeSubscriptions(db: Kysely<Database>, teamId: string, channelId: string): Promise<number> {
+  const rows = await db.updateTable('slack_subscriptions').set({ paused_at: null, paused_reason: null }).where('team_id', '=', teamId).where('channel_id', '=', channelId).returning('id').execute();
+  return rows.length;
+}
+
+/** A deleted channel follows nothing any more. */
+export async function forgetChannel(db: Kysely<Database>, teamId: string, channelId: string): Promise<void> {
+  await db.deleteFrom('slack_subscriptions').where('team_id', '=', teamId).where('channel_id', '=', channelId).execute();
 }
 
 export async function unsubscribe(db: Kysely<Database>, target: SubscriptionTarget): Promise<boolean> {
@@ -35,12 +59,13 @@ export function channelSubscriptions(db: Kysely<Database>, teamId: string, chann
   return db.selectFrom('slack_subscriptions').selectAll().where('team_id', '=', teamId).where('channel_id', '=', channelId).orderBy('created_at').execute();
 }
 
-/** Subscriptions following any of these objects (a document, its lead and partners, a commission). */
+/** Subscriptions following any of these objects (a document, its lead and partners, a commission), paused ones left out. */
 export function subscriptionsFollowing(db: Kysely<Database>, objects: ReadonlyArray<{ type: SlackSubscriptionObject; id: string }>) {
   if (objects.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('slack_subscriptions')
     .selectAll()
+    .where('paused_at', 'is', null)
     .where((eb) => eb.or(objects.map((object) => eb.and([eb('object_type', '=', object.type), eb('object_id', '=', object.id)]))))
     .execute();
 }

@@ -16,6 +16,7 @@ const TokensPage = lazy(() => import('./pages/TokensPage.tsx').then((m) => ({ de
 const OrganisationsPage = lazy(() => import('./pages/admin/OrganisationsPage.tsx').then((m) => ({ default: m.OrganisationsPage })));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const LogoPage = lazy(() => import('./pages/admin/LogoPage.tsx').then((m) => ({ default: m.LogoPage })));
 const AccessPage = lazy(() => import('./pages/admin/AccessPage.tsx').then((m) => ({ default: m.AccessPage })));
 
 function Layout(props: RouteSectionProps) {
@@ -77,6 +78,7 @@ export function App() {
       <Route path="/admin/organisations" component={adminOnly(OrganisationsPage)} />
       <Route path="/admin/users" component={adminOnly(UsersPage)} />
       <Route path="/admin/audit" component={adminOnly(AuditPage)} />
+      <Route path="/admin/logo" component={adminOnly(LogoPage)} />
       <Route path="*" component={NotFoundPage} />
     </Router>
   );

@@ -7,9 +7,11 @@ import './styles/forms.css';
 import './styles/tables.css';
 import './styles/editor.css';
 import './styles/charts.css';
+import './styles/gantt.css';
 import './styles/indicators.css';
 import './styles/panels.css';
 import './styles/sessions.css';
+import './styles/review.css';
 import './styles/print.css';
 import './realtime/socket.ts';
 

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { DocumentProjection } from './projection.ts';
+import { recordEvents } from '../events/outbox.ts';
+import { measureHistoryEntries } from './measure-history.ts';
+import type { DocumentProjection, ProjectedMeasure } from './projection.ts';
 
 export interface ProjectionContext {
   documentId: string;
@@ -63,6 +65,9 @@ export async function writeProjectionIn(trx: Kysely<Database>, context: Projecti
   const changes = projection.measures
     .filter((measure) => previousStatus.has(measure.id) && previousStatus.get(measure.id) !== measure.status)
     .map((measure) => ({ measureId: measure.id, title: measure.title, from: previousStatus.get(measure.id)!, to: measure.status }));
+  // Noticed here, recorded here: the status change and its announcement commit together.
+  await recordEvents(trx, changes.map((change) => ({ type: 'measure.status_changed', documentId: context.documentId, ...change, actorUserId: context.lastEditorId })));
+  await recordMeasureHistory(trx, context.documentId, projection.measures, context.lastEditedAt ?? new Date());
   const ids = projection.measures.map((measure) => measure.id);
   let stale = trx.deleteFrom('measures').where('document_id', '=', context.documentId);
   if (ids.length > 0) stale = stale.where('id', 'not in', ids);
@@ -115,6 +120,24 @@ export async function writeProjectionIn(trx: Kysely<Database>, context: Projecti
     )
     .execute();
   return changes;
+}
+
+/** Appends the measures that changed since their last recorded state (see measure-history.ts). */
+async function recordMeasureHistory(trx: Kysely<Database>, documentId: string, measures: readonly ProjectedMeasure[], at: Date): Promise<void> {
+  const last = await trx
+    .selectFrom('measure_history')
+    .select(['measure_id', 'state'])
+    .distinctOn('measure_id')
+    .where('document_id', '=', documentId)
+    .orderBy('measure_id')
+    .orderBy('id', 'desc')
+    .execute();
+  const entries = measureHistoryEntries(new Map(last.map((row) => [row.measure_id, row.state])), measures);
+  if (entries.length === 0) return;
+  await trx
+    .insertInto('measure_history')
+    .values(entries.map((entry) => ({ document_id: documentId, measure_id: entry.measureId, recorded_at: at, state: entry.state === null ? null : JSON.stringify(entry.state) })))
+    .execute();
 }
 
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {

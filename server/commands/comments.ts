@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CommentAnchor, Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { CommentMeasure, DomainEvent } from '../events/bus.ts';
+import { recordEvents } from '../events/outbox.ts';
 import { findMeasure, readMeasure } from '../../shared/doc-schema.ts';
 import { anchorState, checkAnchor, layoutBody, type AnchorProblem, type AnchorState } from '../domain/comment-anchors.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
@@ -40,8 +41,9 @@ export async function createComment(
   const measure = await measureAbout(content, documentId, input.anchor ?? threadAnchor);
   const mentions = await resolveMentions(db, accessFacts(document.row, document.grants), input.body, input.mentions);
   const tag = await sessionTagFor(db, subject, documentId, input);
+  const recipients = (await mentionRecipients(db, mentions)).filter((userId) => userId !== subject.userId);
 
-  const id = await db.transaction().execute(async (trx) => {
+  const { id, events } = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('comments')
       .values({
@@ -55,17 +57,18 @@ export async function createComment(
         session_id: tag.sessionId,
         agenda_item_id: tag.agendaItemId,
       })
-      .returning('id')
+      .returning(['id', 'thread_id', 'session_id'])
       .executeTakeFirstOrThrow();
-    return row.id;
+    const events: DomainEvent[] = [
+      { type: 'comment.created', documentId, commentId: row.id, threadId: row.thread_id, actorUserId: subject.userId, sessionId: row.session_id, mentionedUserIds: recipients, ...(measure ? { measure } : {}) },
+    ];
+    if (recipients.length > 0) events.push({ type: 'mention', documentId, commentId: row.id, actorUserId: subject.userId, userIds: recipients, ...(measure ? { measure } : {}) });
+    // In the comment's own transaction: stored comment, stored notification (see events/outbox.ts).
+    await recordEvents(trx, events);
+    return { id: row.id, events };
   });
 
   const comment = (await findComment(db, id))!;
-  const recipients = (await mentionRecipients(db, mentions)).filter((userId) => userId !== subject.userId);
-  const events: DomainEvent[] = [
-    { type: 'comment.created', documentId, commentId: id, threadId: comment.thread_id, actorUserId: subject.userId, sessionId: comment.session_id, mentionedUserIds: recipients, ...(measure ? { measure } : {}) },
-  ];
-  if (recipients.length > 0) events.push({ type: 'mention', documentId, commentId: id, actorUserId: subject.userId, userIds: recipients, ...(measure ? { measure } : {}) });
   return { comment, events };
 }
 

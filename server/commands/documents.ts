@@ -1,3 +1,4 @@
+import { recordEvents } from '../events/outbox.ts';
 import type { Kysely } from 'kysely';
 import type { Database, DocumentKind, DocumentRow, DocumentStatus, Framework, Locale } from '../../db/schema.ts';
 import { AppError, forbidden, invalidTransition, validationFailed } from '../errors.ts';
@@ -117,6 +118,7 @@ export async function updateDocument(
       }
     }
     await recordAudit(trx, { actorUserId: subject.userId, action: 'document.updated', objectType: 'document', objectId: id, details: { changes: input }, ip });
+    await recordEvents(trx, [{ type: 'document.updated', documentId: id, actorUserId: subject.userId }]);
     return row;
   });
 }
@@ -164,6 +166,7 @@ export async function transitionDocument(
       details: { from: current.row.status, to: input.to, reason: input.reason ?? null },
       ip,
     });
+    await recordEvents(trx, [{ type: 'document.status_changed', documentId: id, actorUserId: subject.userId, from: current.row.status, to: row.status, reason: input.reason ?? null }]);
     return row;
   });
 }

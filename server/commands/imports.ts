@@ -7,7 +7,8 @@ import { appendRichText, inlinePlain, type RichBlock } from '../../shared/rich-t
 import type { Actor } from '../auth/actor.ts';
 import { projectDocument } from '../collab/projection.ts';
 import { readWord } from '../import/docx-read.ts';
-import { looksLikeMeasuresHeader, mapColumns, organisationLookup, validateRow, type RowResult } from '../import/measure-rows.ts';
+import { measuresHeader, tableRows } from '../import/word-measures.ts';
+import { mapColumns, organisationLookup, validateRow, type RowResult } from '../import/measure-rows.ts';
 import { recordAudit } from './audit.ts';
 import { createDocument } from './documents.ts';
 import { organisationDirectory } from './exports.ts';
@@ -19,13 +20,9 @@ export interface WordImportSummary {
   rejectedRows: RowResult[];
   /** `images_dropped:N`, `macros_ignored` */
   notes: string[];
+  /** rows of measures tables left for the measures import preview (options.measures = 'preview') */
+  pendingMeasures: number;
 }
-
-const cellText = (blocks: readonly RichBlock[]): string =>
-  blocks
-    .map((block) => (block.type === 'paragraph' || block.type === 'heading' ? inlinePlain(block.content) : block.type === 'list' ? block.items.map(cellText).join(', ') : ''))
-    .join('\n')
-    .trim();
 
 /**
  * Separates measures tables from the text: a table whose first row names measure columns
@@ -37,14 +34,13 @@ export function extractMeasures(blocks: readonly RichBlock[], lookup: ReturnType
   const measures: MeasureFields[] = [];
   const rejected: RowResult[] = [];
   for (const block of blocks) {
-    const header = block.type === 'table' ? block.rows[0]?.map((cell) => cellText(cell.blocks)) : undefined;
-    if (block.type !== 'table' || !header || !looksLikeMeasuresHeader(header)) {
+    const header = measuresHeader(block);
+    if (block.type !== 'table' || !header) {
       kept.push(block);
       continue;
     }
     const mapping = mapColumns(header);
-    block.rows.slice(1).forEach((row, index) => {
-      const cells = row.flatMap((cell) => [cellText(cell.blocks), ...Array<string>(cell.colspan - 1).fill('')]);
+    tableRows(block).forEach((cells, index) => {
       if (cells.every((cell) => cell === '')) return;
       const result = validateRow(cells, mapping, index + 2, { organisations: lookup, newId: randomUUID });
       if (result.measure) measures.push(completeMeasure(result.measure));
@@ -61,14 +57,23 @@ export async function importWordDocument(
   db: Kysely<Database>,
   actor: Actor,
   file: { filename: string; data: Buffer },
-  options: { kind?: DocumentKind; ip?: string },
+  /**
+   * measures: 'apply' writes the measures tables' valid rows at once (the API default, bulk
+   * import); 'preview' leaves them out, for the person to check them in the measures import preview.
+   */
+  options: { kind?: DocumentKind; measures?: 'apply' | 'preview'; ip?: string },
 ): Promise<{ row: DocumentRow; summary: WordImportSummary }> {
   const word = readWord(file.data);
   const organisations = await organisationDirectory(db);
-  const { blocks, measures, rejected } = extractMeasures(word.blocks, organisationLookup(organisations.values()));
+  const extracted = extractMeasures(word.blocks, organisationLookup(organisations.values()));
+  const { blocks } = extracted;
+  const later = options.measures === 'preview';
+  const pendingMeasures = later ? extracted.measures.length + extracted.rejected.length : 0;
+  const measures = later ? [] : extracted.measures;
+  const rejected = later ? [] : extracted.rejected;
   const firstHeading = blocks.find((block): block is Extract<RichBlock, { type: 'heading' }> => block.type === 'heading');
   const title = (word.title ?? (firstHeading ? inlinePlain(firstHeading.content).trim() : '') ?? '') || titleFromName(file.filename) || 'Document';
-  const kind: DocumentKind = options.kind ?? (measures.length > 0 ? 'action_plan' : 'note');
+  const kind: DocumentKind = options.kind ?? (measures.length > 0 || pendingMeasures > 0 ? 'action_plan' : 'note');
 
   const doc = new Y.Doc();
   let update: Uint8Array;
@@ -87,13 +92,13 @@ export async function importWordDocument(
   const created = await createDocument(db, actor, { kind, title: title.slice(0, 300), partnerOrganisationIds: [], content: { update, projection }, ...(kind === 'cooperation_proposal' ? { framework: 'bilateral' as const } : {}) }, options.ip);
   // As stored after the projection (counts, search text), not as first inserted.
   const row = await db.selectFrom('documents').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
-  const summary: WordImportSummary = { measures: measures.length, rejectedRows: rejected, notes: word.notes };
+  const summary: WordImportSummary = { measures: measures.length, rejectedRows: rejected, notes: word.notes, pendingMeasures };
   await recordAudit(db, {
     actorUserId: actor.userId,
     action: 'document.imported',
     objectType: 'document',
     objectId: row.id,
-    details: { format: 'docx', filename: file.filename.slice(0, 200), bytes: file.data.length, measures: measures.length, rejectedRows: rejected.length, notes: word.notes },
+    details: { format: 'docx', filename: file.filename.slice(0, 200), bytes: file.data.length, measures: measures.length, rejectedRows: rejected.length, pendingMeasures, notes: word.notes },
     ip: options.ip,
   });
   return { row, summary };

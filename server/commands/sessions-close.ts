@@ -1,3 +1,4 @@
+import { recordEvents } from '../events/outbox.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { buildMinutes, minutesTitle, sessionVersionName } from '../domain/minutes.ts';
@@ -75,6 +76,7 @@ export async function closeSession(
       ...versions.map((version): DomainEvent => ({ type: 'version.named', documentId: version.document_id, versionId: version.id, name, actorUserId: subject.userId })),
       { type: 'session.closed', sessionId: id, commissionId: session.commission_id, minutesDocumentId: minutes.id, actorUserId: subject.userId },
     ];
+    await recordEvents(trx, events);
     return { view: (await loadSessionView(trx, id))!, events };
   });
 }

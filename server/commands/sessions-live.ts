@@ -3,6 +3,7 @@ import type { Database, DocumentStatus } from '../../db/schema.ts';
 import { planDecisionEffect, type DecisionEffect } from '../../shared/decision-workflow.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { DomainEvent } from '../events/bus.ts';
+import { recordEvents } from '../events/outbox.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { findDocumentWithAccess } from '../queries/documents.ts';
 import type { DecisionInput } from '../schemas/sessions.ts';
@@ -28,10 +29,9 @@ export async function startSession(db: Kysely<Database>, subject: AccessSubject,
     await recordAttendance(trx, id, subject.userId);
     // The audit trail of started/item_changed is also how closing knows which items were reached.
     await recordAudit(trx, { actorUserId: subject.userId, action: 'session.started', objectType: 'session', objectId: id, details: { itemId: first.id }, ip });
-    return {
-      view: (await loadSessionView(trx, id))!,
-      events: [{ type: 'session.started', sessionId: id, commissionId: session.commission_id, actorUserId: subject.userId }],
-    };
+    const events: DomainEvent[] = [{ type: 'session.started', sessionId: id, commissionId: session.commission_id, actorUserId: subject.userId }];
+    await recordEvents(trx, events);
+    return { view: (await loadSessionView(trx, id))!, events };
   });
 }
 
@@ -45,10 +45,9 @@ export async function moveToItem(db: Kysely<Database>, subject: AccessSubject, i
     await trx.updateTable('commission_sessions').set({ current_item_id: itemId }).where('id', '=', id).execute();
     await recordAttendance(trx, id, subject.userId);
     await recordAudit(trx, { actorUserId: subject.userId, action: 'session.item_changed', objectType: 'session', objectId: id, details: { itemId, from: session.current_item_id }, ip });
-    return {
-      view: (await loadSessionView(trx, id))!,
-      events: [{ type: 'session.item_changed', sessionId: id, commissionId: session.commission_id, itemId, documentId: item.document_id, actorUserId: subject.userId }],
-    };
+    const events: DomainEvent[] = [{ type: 'session.item_changed', sessionId: id, commissionId: session.commission_id, itemId, documentId: item.document_id, actorUserId: subject.userId }];
+    await recordEvents(trx, events);
+    return { view: (await loadSessionView(trx, id))!, events };
   });
 }
 
@@ -95,6 +94,7 @@ export async function recordDecision(
       decision: input.decision,
       actorUserId: subject.userId,
     };
+    await recordEvents(trx, [recorded]);
     return { events: [recorded] as DomainEvent[], documentId: item.document_id };
   });
   if (input.confirm) {

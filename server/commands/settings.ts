@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { badRequest, forbidden } from '../errors.ts';
+import { badRequest } from '../errors.ts';
+import { authorize } from '../policies/authorize.ts';
+import { settingsPolicy } from '../policies/settings.ts';
 import { sniffImage } from '../export/image.ts';
 import type { ExportLogo } from '../export/model.ts';
 import { recordAudit } from './audit.ts';
@@ -19,9 +21,10 @@ export async function loadLogo(db: Kysely<Database>): Promise<ExportLogo | null>
 }
 
 export async function setLogo(db: Kysely<Database>, actor: Actor, data: Uint8Array, ip?: string): Promise<ExportLogo> {
-  if (actor.role !== 'admin') throw forbidden('Only administrators set the logo.');
+  await authorize({ db, ip }, actor, settingsPolicy, 'change', { facts: null });
   if (data.byteLength > MAX_LOGO_BYTES) throw badRequest(`The logo must be at most ${MAX_LOGO_BYTES / 1024} KB.`);
   const info = sniffImage(data);
+  // SVG is refused rather than sanitised: it can carry script and outside references, and PDF cannot draw it.
   if (!info) throw badRequest('The logo must be a PNG or JPEG image.');
   if (info.width < 1 || info.height < 1 || info.width > MAX_LOGO_SIDE || info.height > MAX_LOGO_SIDE) throw badRequest(`The logo must be at most ${MAX_LOGO_SIDE} pixels wide and high.`);
   await db.transaction().execute(async (trx) => {
@@ -36,7 +39,7 @@ export async function setLogo(db: Kysely<Database>, actor: Actor, data: Uint8Arr
 }
 
 export async function removeLogo(db: Kysely<Database>, actor: Actor, ip?: string): Promise<void> {
-  if (actor.role !== 'admin') throw forbidden('Only administrators remove the logo.');
+  await authorize({ db, ip }, actor, settingsPolicy, 'change', { facts: null });
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('workspace_settings').where('key', '=', LOGO_KEY).execute();
     await recordAudit(trx, { actorUserId: actor.userId, action: 'settings.logo_changed', details: { removed: true }, ip });

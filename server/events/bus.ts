@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { DocumentStatus } from '../../db/schema.ts';
+import type { DocumentStatus, ReportState } from '../../db/schema.ts';
 
 /**
  * Domain events: the one bus that socket.io, notifications, the Slack bot and the collaboration
@@ -30,6 +30,7 @@ export type DomainEvent =
   | { type: 'comment.updated'; documentId: string; commentId: string; actorUserId: string }
   | { type: 'comment.deleted'; documentId: string; commentId: string; actorUserId: string }
   | { type: 'comment.resolved'; documentId: string; commentId: string; actorUserId: string; resolved: boolean }
+  | { type: 'suggestion.changed'; documentId: string; actorUserId: string }
   | { type: 'mention'; documentId: string; commentId: string; actorUserId: string; userIds: string[]; measure?: CommentMeasure }
   | { type: 'measure.status_changed'; documentId: string; measureId: string; title: string; from: string | null; to: string; actorUserId: string | null }
   | { type: 'measure.indicator_recorded'; documentId: string; measureId: string; value: number | null; actorUserId: string | null }
@@ -41,6 +42,10 @@ export type DomainEvent =
   | { type: 'session.closed'; sessionId: string; commissionId: string; minutesDocumentId: string; actorUserId: string }
   | { type: 'notification.created'; userId: string; notificationId: string }
   | { type: 'version.named'; documentId: string; versionId: string; name: string; actorUserId: string | null }
+  | { type: 'cycle.opened'; cycleId: string; period: string; actorUserId: string }
+  | { type: 'cycle.reminder_due'; cycleId: string; period: string; dueOn: string; offsetDays: number; organisationIds: string[] }
+  | { type: 'cycle.closed'; cycleId: string; period: string; actorUserId: string }
+  | { type: 'cycle_report.changed'; cycleId: string; reportId: string; documentId: string; measureId: string; leadOrganisationId: string | null; state: ReportState; actorUserId: string }
   | { type: 'version.restored'; documentId: string; versionId: string; name: string; backupVersionId: string; actorUserId: string };
 
 /** the measure a comment's thread is about (row comments), with its title when the comment was made */

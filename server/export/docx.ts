@@ -21,6 +21,7 @@ import {
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import { inlinePlain, resolveDirection, type Inline, type RichBlock } from '../../shared/rich-text.ts';
+import { decodeImageSource, fitImage } from './image.ts';
 import { displayDate, label, measureCells, measureColumns, metadataRows, WATERMARK, type ExportDocument } from './model.ts';
 
 /**
@@ -113,6 +114,17 @@ function blocks(list: readonly RichBlock[], depth = 0): (Paragraph | Table)[] {
       case 'rule':
         out.push(new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } } }));
         break;
+      case 'image': {
+        const image = decodeImageSource(block.src);
+        // Word files from the docx package take PNG, JPEG and GIF; WebP (and a false source) leave their description.
+        if (!image || image.type === 'webp') {
+          if (block.alt) out.push(textParagraph([{ text: `[${block.alt}]`, italic: true }], 'auto'));
+          break;
+        }
+        const size = fitImage(image, block, { width: 600, height: 860 });
+        out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: image.type, data: image.data, transformation: size, altText: { name: 'image', title: block.alt, description: block.alt } })] }));
+        break;
+      }
     }
   }
   return out;

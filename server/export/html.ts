@@ -1,4 +1,5 @@
 import { inlinePlain, resolveDirection, type Inline, type RichBlock } from '../../shared/rich-text.ts';
+import { decodeImageSource, fitImage } from './image.ts';
 import { displayDate, label, measureCells, measureColumns, metadataRows, WATERMARK, type ExportDocument } from './model.ts';
 
 /** A self-contained HTML file: styles inline, the logo as a data URL, no script, no outside link. */
@@ -45,6 +46,13 @@ export function blocksHtml(blocks: readonly RichBlock[]): string {
           return `<blockquote>${blocksHtml(block.blocks)}</blockquote>`;
         case 'rule':
           return '<hr>';
+        case 'image': {
+          // Checked again by its bytes; a source that is not what it says becomes its description.
+          const image = decodeImageSource(block.src);
+          if (!image) return block.alt ? `<p>[${escapeHtml(block.alt)}]</p>` : '';
+          const size = fitImage(image, block, { width: 720, height: 960 });
+          return `<p class="image"><img src="${block.src}" alt="${escapeHtml(block.alt)}" width="${size.width}" height="${size.height}"></p>`;
+        }
       }
     })
     .join('\n');
@@ -60,6 +68,8 @@ th, td { border: 1px solid #8a94a3; padding: .25rem .4rem; vertical-align: top; 
 th { background: #e8edf3; }
 table.meta th { width: 30%; }
 td p, th p { margin: 0; }
+p.image { text-align: center; }
+p.image img { max-width: 100%; height: auto; }
 .watermark { position: fixed; top: 45%; left: 0; right: 0; text-align: center; transform: rotate(-35deg); font-size: 64pt; font-weight: bold; color: rgba(120, 130, 140, .15); pointer-events: none; z-index: -1; }
 footer { margin-top: 2rem; border-top: 1px solid #ccd; font-size: 9pt; color: #5b6470; text-align: center; }
 @page { size: A4; margin: 2cm; }

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { inlinePlain, resolveDirection, type Inline, type RichBlock } from '../../shared/rich-text.ts';
 import { escapeHtml as x } from './html.ts';
+import { decodeImageSource, fitImage, MIME_OF } from './image.ts';
 import { displayDate, label, measureCells, measureColumns, metadataRows, WATERMARK, type ExportDocument } from './model.ts';
 
 /**
@@ -57,7 +58,25 @@ function spans(content: readonly Inline[]): string {
 const paragraphStyle = (dir: 'ltr' | 'rtl' | 'auto', content: readonly Inline[], base = 'Standard') =>
   resolveDirection(dir, inlinePlain(content)) === 'rtl' ? `${base}_rtl` : base;
 
-function blocksXml(blocks: readonly RichBlock[]): string {
+/** A picture the package carries under Pictures/, named by its place in the document. */
+interface Picture {
+  path: string;
+  mime: string;
+  data: Buffer;
+}
+
+function imageXml(block: Extract<RichBlock, { type: 'image' }>, pictures: Picture[]): string {
+  const image = decodeImageSource(block.src);
+  if (!image) return block.alt ? `<text:p text:style-name="Standard">[${x(block.alt)}]</text:p>` : '';
+  const path = `Pictures/image-${pictures.length + 1}.${image.type}`;
+  pictures.push({ path, mime: MIME_OF[image.type], data: image.data });
+  // 96 px to the inch; the text column of an A4 page is about 17 cm.
+  const size = fitImage(image, block, { width: 640, height: 900 });
+  const cm = (px: number) => ((px * 2.54) / 96).toFixed(2);
+  return `<text:p text:style-name="Centered"><draw:frame draw:name="image${pictures.length}" text:anchor-type="as-char" svg:width="${cm(size.width)}cm" svg:height="${cm(size.height)}cm"><draw:image xlink:href="${path}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/><svg:desc>${x(block.alt)}</svg:desc></draw:frame></text:p>`;
+}
+
+function blocksXml(blocks: readonly RichBlock[], pictures: Picture[]): string {
   return blocks
     .map((block) => {
       switch (block.type) {
@@ -66,15 +85,17 @@ function blocksXml(blocks: readonly RichBlock[]): string {
         case 'paragraph':
           return `<text:p text:style-name="${paragraphStyle(block.dir, block.content)}">${spans(block.content)}</text:p>`;
         case 'list':
-          return `<text:list text:style-name="${block.ordered ? 'L_numbers' : 'L_bullets'}">${block.items.map((item) => `<text:list-item>${blocksXml(item) || '<text:p/>'}</text:list-item>`).join('')}</text:list>`;
+          return `<text:list text:style-name="${block.ordered ? 'L_numbers' : 'L_bullets'}">${block.items.map((item) => `<text:list-item>${blocksXml(item, pictures) || '<text:p/>'}</text:list-item>`).join('')}</text:list>`;
         case 'table': {
           const columns = Math.max(1, ...block.rows.map((row) => row.reduce((sum, cell) => sum + cell.colspan, 0)));
-          return tableXml(columns, block.rows.map((row) => row.map((cell) => ({ xml: blocksXml(cell.blocks) || '<text:p/>', colspan: cell.colspan, header: cell.header }))));
+          return tableXml(columns, block.rows.map((row) => row.map((cell) => ({ xml: blocksXml(cell.blocks, pictures) || '<text:p/>', colspan: cell.colspan, header: cell.header }))));
         }
         case 'blockquote':
-          return blocksXml(block.blocks);
+          return blocksXml(block.blocks, pictures);
         case 'rule':
           return '<text:p text:style-name="Rule"/>';
+        case 'image':
+          return imageXml(block, pictures);
       }
     })
     .join('');
@@ -98,7 +119,7 @@ function tableXml(columns: number, rows: { xml: string; colspan: number; header:
 
 const textCell = (text: string, header = false) => ({ xml: `<text:p text:style-name="${paragraphStyle('auto', [{ text }], header ? 'Cell_text_bold' : 'Cell_text')}">${x(text)}</text:p>`, colspan: 1, header });
 
-function content(document: ExportDocument): string {
+function content(document: ExportDocument, pictures: Picture[]): string {
   tableCount = 0;
   const logo = document.logo
     ? `<text:p text:style-name="Centered"><draw:frame draw:name="logo" text:anchor-type="as-char" svg:width="${(Math.min(1, 70 / document.logo.height, 160 / document.logo.width) * document.logo.width * 0.0353).toFixed(2)}cm" svg:height="${(Math.min(1, 70 / document.logo.height, 160 / document.logo.width) * document.logo.height * 0.0353).toFixed(2)}cm"><draw:image xlink:href="Pictures/logo.${document.logo.type}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>`
@@ -113,7 +134,7 @@ function content(document: ExportDocument): string {
           [measureColumns(document.locale).map((column) => textCell(column, true)), ...document.measures.map((measure) => measureCells(document.locale, measure).map((cell) => textCell(cell)))],
         )}`;
   return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content ${NS} office:version="1.3"><office:automatic-styles>${TABLE_STYLES}${SPAN_STYLES}</office:automatic-styles><office:body><office:text>${logo}${header}<text:p text:style-name="Title_${resolveDirection('auto', document.title)}">${x(document.title)}</text:p>${meta}${blocksXml(document.blocks)}${measures}</office:text></office:body></office:document-content>`;
+<office:document-content ${NS} office:version="1.3"><office:automatic-styles>${TABLE_STYLES}${SPAN_STYLES}</office:automatic-styles><office:body><office:text>${logo}${header}<text:p text:style-name="Title_${resolveDirection('auto', document.title)}">${x(document.title)}</text:p>${meta}${blocksXml(document.blocks, pictures)}${measures}</office:text></office:body></office:document-content>`;
 }
 
 const paragraphStyles = (name: string, parent: string, extra = '') =>
@@ -153,15 +174,18 @@ function metaXml(document: ExportDocument): string {
 export async function renderOdt(document: ExportDocument): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('mimetype', 'application/vnd.oasis.opendocument.text', { compression: 'STORE' });
-  const pictures = document.logo ? `<manifest:file-entry manifest:full-path="Pictures/logo.${document.logo.type}" manifest:media-type="image/${document.logo.type === 'jpg' ? 'jpeg' : 'png'}"/>` : '';
+  const images: Picture[] = [];
+  const body = content(document, images);
+  if (document.logo) images.push({ path: `Pictures/logo.${document.logo.type}`, mime: MIME_OF[document.logo.type], data: Buffer.from(document.logo.data) });
+  const pictures = images.map((picture) => `<manifest:file-entry manifest:full-path="${picture.path}" manifest:media-type="${picture.mime}"/>`).join('');
   zip.file(
     'META-INF/manifest.xml',
     `<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>${pictures}</manifest:manifest>`,
   );
-  zip.file('content.xml', content(document));
+  zip.file('content.xml', body);
   zip.file('styles.xml', styles(document));
   zip.file('meta.xml', metaXml(document));
-  if (document.logo) zip.file(`Pictures/logo.${document.logo.type}`, document.logo.data);
+  for (const picture of images) zip.file(picture.path, picture.data);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: 'application/vnd.oasis.opendocument.text' });
 }

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { inlinePlain, type Inline, type RichBlock } from '../../shared/rich-text.ts';
+import { decodeImageSource, fitImage } from './image.ts';
 import { displayDate, label, measureCells, measureColumns, metadataRows, WATERMARK, type ExportDocument } from './model.ts';
 import { drawLine, layoutParagraph, registerFonts, type Line } from './pdf-text.ts';
 
@@ -87,13 +88,34 @@ class Flow {
       this.y += height;
     };
     const repeat = laid.slice(0, options.repeat ?? 0);
+    const lineHeight = leading(size);
     laid.forEach((cells, index) => {
-      const height = heightOf(cells);
-      if (this.y + height > this.bottom && this.y > MARGIN.top) {
+      let rest = cells;
+      // The top of a page's rows (under its repeated header): a row that does not fit there is split.
+      let pageTop = -1;
+      const breakPage = () => {
         this.newPage();
         if (index >= repeat.length) repeat.forEach(draw);
+        pageTop = this.y;
+      };
+      for (;;) {
+        if (this.y + heightOf(rest) <= this.bottom) break;
+        const fitting = Math.floor((this.bottom - this.y - 2 * pad) / lineHeight);
+        const freshPage = this.y === pageTop || this.y <= MARGIN.top;
+        // A row that fits on the next page moves there whole; a taller one is cut at a line and
+        // goes on under the repeated header, so no text runs past the bottom margin.
+        const fitsOnAPage = heightOf(rest) <= this.bottom - MARGIN.top - repeat.reduce((sum, row) => sum + heightOf(row), 0);
+        if (!freshPage && (fitsOnAPage || fitting < 3)) {
+          breakPage();
+          continue;
+        }
+        const cut = Math.max(1, fitting);
+        draw(rest.map((cell) => ({ ...cell, lines: cell.lines.slice(0, cut) })));
+        rest = rest.map((cell) => ({ ...cell, lines: cell.lines.slice(cut) }));
+        if (rest.every((cell) => cell.lines.length === 0)) return;
+        breakPage();
       }
-      draw(cells);
+      draw(rest);
     });
     this.y += options.after ?? BODY_SIZE;
   }
@@ -147,6 +169,20 @@ function renderBlocks(flow: Flow, blocks: readonly RichBlock[], depth = 0): void
       case 'blockquote':
         renderBlocks(flow, block.blocks, depth + 1);
         break;
+      case 'image': {
+        const image = decodeImageSource(block.src);
+        // pdfkit draws PNG and JPEG; a GIF or WebP (or a false source) leaves its description.
+        if (!image || (image.type !== 'png' && image.type !== 'jpg')) {
+          if (block.alt) flow.paragraph([{ text: `[${block.alt}]`, italic: true }], { dir: 'auto', indent: depth * 18 });
+          break;
+        }
+        // Pixels at 96 per inch, in points; never wider than the column nor taller than a page.
+        const size = fitImage({ width: image.width * 0.75, height: image.height * 0.75 }, { width: block.width && block.width * 0.75, height: block.height && block.height * 0.75 }, { width: CONTENT_WIDTH, height: PAGE.height - MARGIN.top - MARGIN.bottom - 12 });
+        flow.ensure(size.height + 8);
+        flow.pdf.image(image.data, MARGIN.side + (CONTENT_WIDTH - size.width) / 2, flow.y + 4, { width: size.width, height: size.height });
+        flow.y += size.height + 12;
+        break;
+      }
       case 'rule':
         flow.ensure(12);
         flow.pdf.save().moveTo(MARGIN.side, flow.y + 4).lineTo(PAGE.width - MARGIN.side, flow.y + 4).lineWidth(0.5).stroke('#999999').restore();

@@ -5,6 +5,8 @@
 export interface ReadinessCheck {
   name: string;
   check(): Promise<string | null>;
+  /** false: a part the service works without (the Slack bot); when down it is reported, and the status is `degraded`, still 200 */
+  critical?: boolean;
 }
 
 /** /readyz answers within a second whatever hangs: a check that has not answered by then failed. */
@@ -17,12 +19,14 @@ export interface Readiness {
 }
 
 export async function checkReadiness(checks: readonly ReadinessCheck[]): Promise<Readiness> {
-  const results = await Promise.all(checks.map(async (entry) => ({ name: entry.name, problem: await withTimeout(entry) })));
-  const reasons = results.filter((result) => result.problem !== null).map((result) => `${result.name}: ${result.problem}`);
-  const body: Record<string, unknown> = { status: reasons.length === 0 ? 'ready' : 'not_ready' };
+  const results = await Promise.all(checks.map(async (entry) => ({ name: entry.name, critical: entry.critical !== false, problem: await withTimeout(entry) })));
+  const failed = results.filter((result) => result.problem !== null);
+  const reasons = failed.map((result) => `${result.name}: ${result.problem}`);
+  const ready = failed.every((result) => !result.critical);
+  const body: Record<string, unknown> = { status: !ready ? 'not_ready' : failed.length > 0 ? 'degraded' : 'ready' };
   for (const result of results) body[result.name] = result.problem === null ? 'up' : 'down';
   if (reasons.length > 0) body.reasons = reasons;
-  return { ready: reasons.length === 0, body };
+  return { ready, body };
 }
 
 /** The database check: its ping says yes or no. */

@@ -1,11 +1,14 @@
 import { DOMParser } from '@xmldom/xmldom';
+import { imageDimension, MAX_IMAGE_BYTES } from '../../shared/image-source.ts';
 import type { Direction, Inline, RichBlock, TableCell } from '../../shared/rich-text.ts';
+import { MIME_OF, sniffPicture } from '../export/image.ts';
 import { BoundedZip, unreadable } from './zip.ts';
 
 /**
  * A Word file (DOCX, or DOCM whose macros are never read) as blocks: headings (by style name or
  * outline level), paragraphs with their direction (w:bidi), bullet and numbered lists, tables,
- * bold/italic/underline/strike and links. Images are counted, not kept: the editor has no images.
+ * bold/italic/underline/strike and links. Pictures become image blocks after their paragraph when
+ * they are PNG, JPEG, GIF or WebP within MAX_IMAGE_BYTES; others are dropped and counted in a note.
  */
 
 export interface WordContent {
@@ -91,21 +94,68 @@ function readNumbering(xml: string | null): Map<string, boolean[]> {
   return result;
 }
 
-function readRelationships(xml: string | null): Map<string, string> {
+function readRelationships(xml: string | null): { links: Map<string, string>; media: Map<string, string> } {
   const links = new Map<string, string>();
-  if (!xml) return links;
+  const media = new Map<string, string>();
+  if (!xml) return { links, media };
   for (const rel of children(parseXml(xml, 'document relationships').documentElement)) {
     const target = attr(rel, 'Target');
-    if (attr(rel, 'TargetMode') === 'External' && target && /^(https?:|mailto:)/i.test(target)) links.set(attr(rel, 'Id') ?? '', target);
+    const external = attr(rel, 'TargetMode') === 'External';
+    if (external && target && /^(https?:|mailto:)/i.test(target)) links.set(attr(rel, 'Id') ?? '', target);
+    // Pictures inside the package only: a linked (external) picture would be fetched by no one.
+    else if (!external && target && /\/image$/.test(attr(rel, 'Type') ?? '')) media.set(attr(rel, 'Id') ?? '', packagePath(target));
   }
-  return links;
+  return { links, media };
+}
+
+/** A relationship target of word/document.xml as a path in the package. */
+function packagePath(target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : `word/${target}`).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
 }
 
 interface Context {
+  zip: BoundedZip;
   styles: Styles;
   numbering: Map<string, boolean[]>;
   links: Map<string, string>;
-  images: number;
+  media: Map<string, string>;
+  /** pictures of the paragraph being read, placed after it */
+  pictures: Extract<RichBlock, { type: 'image' }>[];
+  dropped: number;
+}
+
+const descendants = (node: Element, name: string): Element[] => Array.from(node.getElementsByTagNameNS('*', name) as unknown as ArrayLike<Element>);
+/** English Metric Units per pixel at 96 dpi. */
+const EMU_PER_PIXEL = 9525;
+
+/** A w:drawing or VML w:pict as an image block, or counted as dropped. */
+function picture(node: Element, context: Context): void {
+  const blip = descendants(node, 'blip')[0] ?? descendants(node, 'imagedata')[0];
+  const id = attr(blip, 'embed') ?? attr(blip, 'id');
+  const path = id ? context.media.get(id) : undefined;
+  const data = path ? context.zip.read(path) : null;
+  const info = data && data.length <= MAX_IMAGE_BYTES ? sniffPicture(data) : null;
+  if (!data || !info) {
+    context.dropped++;
+    return;
+  }
+  const extent = descendants(node, 'extent')[0];
+  const properties = descendants(node, 'docPr')[0];
+  const width = imageDimension(Math.round(Number(attr(extent, 'cx')) / EMU_PER_PIXEL));
+  const height = imageDimension(Math.round(Number(attr(extent, 'cy')) / EMU_PER_PIXEL));
+  context.pictures.push({
+    type: 'image',
+    src: `data:${MIME_OF[info.type]};base64,${Buffer.from(data).toString('base64')}`,
+    alt: (attr(properties, 'descr') || attr(properties, 'title') || '').slice(0, 500),
+    width,
+    height,
+  });
 }
 
 function runs(node: Element, context: Context, href?: string): Inline[] {
@@ -125,7 +175,7 @@ function runs(node: Element, context: Context, href?: string): Inline[] {
           if (part.localName === 't') text += part.textContent ?? '';
           else if (part.localName === 'tab') text += '\t';
           else if (part.localName === 'br' || part.localName === 'cr') text += '\n';
-          else if (part.localName === 'drawing' || part.localName === 'pict') context.images++;
+          else if (part.localName === 'drawing' || part.localName === 'pict') picture(part, context);
         }
         if (text) out.push({ text, ...style });
         break;
@@ -159,7 +209,7 @@ function runs(node: Element, context: Context, href?: string): Inline[] {
 /** The style of what an export adds around the content (see export/docx.ts): never imported back. */
 const FURNITURE_STYLE = 'TansiqFurniture';
 
-type Paragraph = { kind: 'furniture' } | { kind: 'heading'; level: 1 | 2 | 3; dir: Direction; content: Inline[] } | { kind: 'title'; content: Inline[] } | { kind: 'paragraph'; dir: Direction; content: Inline[]; list?: { ordered: boolean; level: number } };
+type Paragraph = { kind: 'furniture' } | { kind: 'pictures' } | { kind: 'heading'; level: 1 | 2 | 3; dir: Direction; content: Inline[] } | { kind: 'title'; content: Inline[] } | { kind: 'paragraph'; dir: Direction; content: Inline[]; list?: { ordered: boolean; level: number } };
 
 function paragraph(node: Element, context: Context): Paragraph {
   const props = child(node, 'pPr');
@@ -167,10 +217,10 @@ function paragraph(node: Element, context: Context): Paragraph {
   const bidi = child(props ?? node, 'bidi');
   const dir: Direction = bidi ? (on(bidi) ? 'rtl' : 'ltr') : 'auto';
   if (styleId === FURNITURE_STYLE) return { kind: 'furniture' };
-  const imagesBefore = context.images;
+  const picturesBefore = context.pictures.length + context.dropped;
   const content = runs(node, context);
-  // A paragraph that only held a picture leaves nothing behind (the picture is noted as dropped).
-  if (content.length === 0 && context.images > imagesBefore) return { kind: 'furniture' };
+  // A paragraph that only held pictures leaves them alone, not an empty paragraph before them.
+  if (content.length === 0 && context.pictures.length + context.dropped > picturesBefore) return { kind: 'pictures' };
   if (context.styles.title.has(styleId)) return { kind: 'title', content };
   const outline = attr(child(props ?? node, 'outlineLvl'), 'val');
   const level = context.styles.headings.get(styleId) ?? (outline !== null && Number(outline) < 9 ? (Math.min(3, Number(outline) + 1) as 1 | 2 | 3) : undefined);
@@ -216,6 +266,7 @@ function body(node: Element, context: Context): { blocks: RichBlock[]; title: st
     for (const item of children(element)) {
       if (item.localName === 'p') {
         const read = paragraph(item, context);
+        const pictures = context.pictures.splice(0);
         if (read.kind === 'paragraph' && read.list) {
           const { level, ordered } = read.list;
           lists = lists.slice(0, level + 1);
@@ -228,17 +279,22 @@ function body(node: Element, context: Context): { blocks: RichBlock[]; title: st
             } else blocks.push(list);
             lists.push(list);
           }
-          lists[level]!.items.push([{ type: 'paragraph', dir: read.dir, content: read.content }]);
+          lists[level]!.items.push([{ type: 'paragraph', dir: read.dir, content: read.content }, ...pictures]);
           continue;
         }
         lists = [];
         if (read.kind === 'furniture') continue;
+        if (read.kind === 'pictures') {
+          blocks.push(...pictures);
+          continue;
+        }
         if (read.kind === 'title') {
           const text = read.content.map((inline) => inline.text).join('').trim();
           if (title === null && text) title = text;
           else if (text) blocks.push({ type: 'heading', level: 1, dir: 'auto', content: read.content });
         } else if (read.kind === 'heading') blocks.push({ type: 'heading', level: read.level, dir: read.dir, content: read.content });
         else blocks.push({ type: 'paragraph', dir: read.dir, content: read.content });
+        blocks.push(...pictures);
       } else if (item.localName === 'tbl') {
         lists = [];
         if (!isFurniture(item)) blocks.push(table(item, context));
@@ -255,17 +311,21 @@ export function readWord(data: Buffer): WordContent {
   const zip = new BoundedZip(data, 'Word');
   const main = zip.text('word/document.xml');
   if (main === null) throw unreadable('Word', 'it has no word/document.xml (is it a Word file?)');
+  const { links, media } = readRelationships(zip.text('word/_rels/document.xml.rels'));
   const context: Context = {
+    zip,
     styles: readStyles(zip.text('word/styles.xml')),
     numbering: readNumbering(zip.text('word/numbering.xml')),
-    links: readRelationships(zip.text('word/_rels/document.xml.rels')),
-    images: 0,
+    links,
+    media,
+    pictures: [],
+    dropped: 0,
   };
   const documentBody = child(parseXml(main, 'document.xml').documentElement, 'body');
   if (!documentBody) throw unreadable('Word', 'document.xml has no body');
   const { blocks, title } = body(documentBody, context);
   const notes: string[] = [];
-  if (context.images > 0) notes.push(`images_dropped:${context.images}`);
+  if (context.dropped > 0) notes.push(`images_dropped:${context.dropped}`);
   if (zip.has('word/vbaProject.bin')) notes.push('macros_ignored');
   return { title, blocks, notes };
 }

@@ -2,10 +2,11 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { AppError } from '../errors.ts';
 import type { Cell } from './measure-rows.ts';
+import { wordMeasuresSheet } from './word-measures.ts';
 import { BoundedZip, unreadable } from './zip.ts';
 
 /**
- * The first sheet of an XLSX or CSV file as a header and rows of plain values. Formulas give
+ * The first sheet of an XLSX or CSV file (or a Word file's measures tables) as a header and rows of plain values. Formulas give
  * their last computed value, never the formula. Rows beyond MAX_SHEET_ROWS are refused.
  */
 
@@ -100,6 +101,8 @@ const isEmpty = (row: readonly Cell[]) => row.every((cell) => cell === null || S
 export async function readSheet(file: { filename: string; data: Buffer }): Promise<Sheet> {
   const isZip = file.data.length > 4 && file.data.readUInt32LE(0) === 0x04034b50;
   let raw: Cell[][];
+  // A Word file's measures table previews like a sheet (see word-measures.ts).
+  if (isZip && new BoundedZip(file.data, 'spreadsheet').has('word/document.xml')) return wordMeasuresSheet(file.data);
   if (isZip) raw = await readXlsx(file.data);
   else if (/\.(csv|txt)$/i.test(file.filename) || !file.data.subarray(0, 1024).includes(0)) {
     const text = file.data.toString('utf8');

@@ -2,8 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
-import type { DomainEvents } from '../events/bus.ts';
-import { repeatJob } from './schedule.ts';
+import type { DomainEvent, DomainEvents } from '../events/bus.ts';
+import { recordEvents } from '../events/outbox.ts';
+import { repeatCountingCheck } from './schedule.ts';
 
 /**
  * Finds measures that passed their due date unfinished and announces each one once per due date
@@ -30,35 +31,33 @@ export async function checkOverdueMeasures(db: Kysely<Database>, events: DomainE
     .execute();
   let announced = 0;
   for (const measure of candidates) {
-    const inserted = await db
-      .insertInto('measure_overdue_notices')
-      .values({ document_id: measure.document_id, measure_id: measure.id, due_date: measure.due_date! })
-      .onConflict((oc) => oc.doNothing())
-      .returning(sql<number>`1`.as('one'))
-      .executeTakeFirst();
-    if (!inserted) continue;
-    announced++;
-    events.emit({
+    const event: DomainEvent = {
       type: 'measure.overdue',
       documentId: measure.document_id,
       measureId: measure.id,
       title: measure.title,
       due: measure.due_date!,
       leadOrganisationId: measure.lead_organisation_id,
+    };
+    // The notice (announced once) and the announcement are one write.
+    const inserted = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('measure_overdue_notices')
+        .values({ document_id: measure.document_id, measure_id: measure.id, due_date: measure.due_date! })
+        .onConflict((oc) => oc.doNothing())
+        .returning(sql<number>`1`.as('one'))
+        .executeTakeFirst();
+      if (row) await recordEvents(trx, [event]);
+      return row;
     });
+    if (!inserted) continue;
+    announced++;
+    events.emit(event);
   }
   return announced;
 }
 
 /** Runs the check now and then every `intervalMs`; returns the stop function. */
 export function scheduleOverdueCheck(db: Kysely<Database>, events: DomainEvents, clock: Clock, logger: Logger, intervalMs: number): () => void {
-  const run = async () => {
-    try {
-      const announced = await checkOverdueMeasures(db, events, clock);
-      if (announced > 0) logger.info({ announced }, 'overdue measures announced');
-    } catch (error) {
-      logger.error({ err: error }, 'overdue check failed');
-    }
-  };
-  return repeatJob(run, { firstAfterMs: 2_000, intervalMs });
+  return repeatCountingCheck(() => checkOverdueMeasures(db, events, clock), logger, { done: 'overdue measures announced', failed: 'overdue check failed' }, intervalMs);
 }

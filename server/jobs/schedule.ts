@@ -23,3 +23,24 @@ export function repeatJob(run: () => Promise<unknown>, { firstAfterMs, intervalM
     clearInterval(timer);
   };
 }
+
+/**
+ * A check that counts what it did (announced, sent), repeated as `repeatJob` does: a count above
+ * zero is logged as `done`, a failure as `failed`, and the next tick tries again.
+ */
+export function repeatCountingCheck(
+  check: () => Promise<number>,
+  logger: { info(details: object, message: string): void; error(details: object, message: string): void },
+  messages: { done: string; failed: string },
+  intervalMs: number,
+): () => void {
+  const run = async () => {
+    try {
+      const count = await check();
+      if (count > 0) logger.info({ count }, messages.done);
+    } catch (error) {
+      logger.error({ err: error }, messages.failed);
+    }
+  };
+  return repeatJob(run, { firstAfterMs: 2_000, intervalMs });
+}

@@ -15,6 +15,7 @@ export const ServerEvent = {
   commentUpdated: 'comment:updated',
   commentDeleted: 'comment:deleted',
   commentResolved: 'comment:resolved',
+  suggestionsChanged: 'suggestions:changed',
   sessionState: 'session:state',
   notification: 'notification',
   versionNamed: 'version:named',

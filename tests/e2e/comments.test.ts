@@ -50,7 +50,8 @@ describe('comments on a document', () => {
     await typeParagraph(lead.page, 'La diaspora marocaine compte plus de cinq millions de personnes.');
     await commenter.page.goto(documentUrl);
     await expect.poll(() => editor(commenter.page).textContent(), { timeout: 15_000 }).toContain('cinq millions');
-    expect(await editor(commenter.page).getAttribute('contenteditable')).toBe('false');
+    // Comment access types suggestions, never edits (tests/e2e/suggestions.test.ts).
+    expect(await commenter.page.locator('.editor-frame').getAttribute('data-suggesting')).toBe('true');
 
     await selectInEditor(commenter.page, 'cinq millions');
     await commenter.page.getByTestId('comment-selection').click();

@@ -67,6 +67,9 @@ describe('versions of a document', () => {
     await version.getByRole('button', { name: 'Comparer à maintenant' }).click();
     await expect.poll(() => lead.page.getByTestId('diff').locator('ins').allTextContents(), { timeout: 10_000 }).toContain(' Ajout après la version.');
     await screenshot(lead.page, 'versions-diff-fr');
+    // The comparison covers the window (a modal dialog); Escape closes it.
+    await lead.page.keyboard.press('Escape');
+    await expect.poll(() => lead.page.getByTestId('compare-view').count()).toBe(0);
   });
 
   it('are restored after a confirmation, for everyone at once', async () => {

@@ -33,17 +33,44 @@ export interface SlackUserStub {
   teamId?: string;
   deleted?: boolean;
   isBot?: boolean;
+  /** a guest (multi-channel) */
+  restricted?: boolean;
+  /** someone from another organisation, in a Slack Connect channel */
+  stranger?: boolean;
+}
+
+/** What conversations.info says of a conversation; unknown ones are public channels the bot is in. */
+export interface ConversationStub {
+  notFound?: boolean;
+  isPrivate?: boolean;
+  isMember?: boolean;
+  isIm?: boolean;
+  isMpim?: boolean;
+  isArchived?: boolean;
+  members?: string[];
+}
+
+/** A message as Slack keeps it in a conversation's history. */
+export interface StoredMessage {
+  ts: string;
+  text?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 export class SlackApiStandIn {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   readonly users = new Map<string, SlackUserStub>();
+  readonly conversations = new Map<string, ConversationStub>();
+  /** every conversation's messages, as conversations.history reads them (a DM is stored under D + the user id) */
+  readonly history = new Map<string, StoredMessage[]>();
+  /** called as a call arrives, before it is answered (to kill the caller mid-call, for instance) */
+  onCall?: (call: RecordedCall) => void;
   private readonly failures = new Map<string, Array<{ failure: Failure; when?: (args: Record<string, any>) => boolean }>>();
   private readonly latencies = new Map<string, number>();
   private server?: http.Server;
   private sockets?: WebSocketServer;
-  private ts = 1_700_000_000;
+  private ts = 0;
   url = '';
   /** Socket Mode connections, newest last; and what the app sent back on them (acks) */
   readonly socketClients: WebSocket[] = [];
@@ -129,9 +156,13 @@ export class SlackApiStandIn {
     const method = path.replace(/^\/api\//, '').split('?')[0]!;
     const args = parseArgs(text, request.headers['content-type']);
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    this.calls.push({ method, args, token, at: Date.now() });
-    await delay(this.latencies.get(method) ?? 0);
+    const call = { method, args, token, at: Date.now() };
+    this.calls.push(call);
+    // Slack keeps a message as soon as it takes the call: a caller that dies waiting for the answer still posted it.
     const failure = this.takeFailure(method, args);
+    const body = failure ? undefined : this.answer(method, args);
+    this.onCall?.(call);
+    await delay(this.latencies.get(method) ?? 0);
     if (failure && 'rateLimited' in failure) {
       response.writeHead(429, { 'retry-after': String(failure.rateLimited), 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
@@ -140,8 +171,7 @@ export class SlackApiStandIn {
       response.writeHead(failure.httpStatus).end('upstream trouble');
       return;
     }
-    const body = failure ? { ok: false, error: failure.error } : this.answer(method, args);
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(failure ? { ok: false, error: failure.error } : body));
   }
 
   private answer(method: string, args: Record<string, any>): Record<string, unknown> {
@@ -160,6 +190,9 @@ export class SlackApiStandIn {
             real_name: stub.name ?? null,
             deleted: stub.deleted ?? false,
             is_bot: stub.isBot ?? false,
+            is_restricted: stub.restricted ?? false,
+            is_ultra_restricted: false,
+            ...(stub.stranger ? { is_stranger: true } : {}),
             is_email_confirmed: stub.confirmed ?? true,
             locale: stub.locale ?? 'fr-FR',
             profile: { email: stub.email },
@@ -168,10 +201,40 @@ export class SlackApiStandIn {
       }
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace(/^http/, 'ws')}/socket` };
-      case 'chat.postMessage':
-        return { ok: true, channel: args.channel, ts: `${++this.ts}.000100` };
+      case 'chat.postMessage': {
+        // Slack stamps messages with its clock: seconds since the epoch, then a sequence.
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.ts % 1_000_000).padStart(6, '0')}`;
+        const channel = String(args.channel);
+        const where = /^[UW]/.test(channel) ? `D${channel}` : channel;
+        const messages = this.history.get(where) ?? [];
+        messages.push({ ts, text: args.text, ...(args.metadata ? { metadata: args.metadata } : {}) });
+        this.history.set(where, messages);
+        return { ok: true, channel: where, ts };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users).split(',')[0]}` } };
+      case 'conversations.history': {
+        const oldest = Number(args.oldest ?? 0);
+        const messages = (this.history.get(String(args.channel)) ?? []).filter((message) => Number(message.ts) > oldest);
+        // Slack leaves metadata out unless it is asked for.
+        const wanted = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        return { ok: true, messages: messages.reverse().map((message) => (wanted ? message : { ...message, metadata: undefined })), has_more: false };
+      }
+      case 'conversations.info': {
+        const stub = this.conversations.get(String(args.channel)) ?? {};
+        if (stub.notFound) return { ok: false, error: 'channel_not_found' };
+        return {
+          ok: true,
+          channel: { id: args.channel, is_channel: !stub.isIm && !stub.isMpim, is_private: stub.isPrivate ?? false, is_member: stub.isMember ?? true, is_im: stub.isIm ?? false, is_mpim: stub.isMpim ?? false, is_archived: stub.isArchived ?? false },
+        };
+      }
+      case 'conversations.members': {
+        const stub = this.conversations.get(String(args.channel)) ?? {};
+        if (stub.notFound) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, members: stub.members ?? [], response_metadata: { next_cursor: '' } };
+      }
       case 'chat.postEphemeral':
-        return { ok: true, message_ts: `${++this.ts}.000200` };
+        return { ok: true, message_ts: `${Math.floor(Date.now() / 1000)}.${String(++this.ts % 1_000_000).padStart(6, '0')}` };
       default:
         return { ok: true };
     }

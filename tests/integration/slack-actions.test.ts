@@ -178,9 +178,16 @@ describe('Slack interactivity, App Home and unfurls', () => {
     expect(Object.keys(unfurls)).toEqual([plan]);
     expect(textOf(unfurls[plan])).toMatch(/adopté/);
     expect(textOf(unfurls[plan])).toMatch(/\d\/3 mesures terminées/);
-    await share('UNLINKED', [plan]);
     await share(world.commenter.slackId, [secret]);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(env.api.callsOf('chat.unfurl')).toHaveLength(1);
+    // An unlinked sharer gets no preview, and is offered to link (Slack shows it to them alone).
+    await share('UNLINKED', [plan]);
+    await eventually(() => expect(env.api.callsOf('chat.unfurl')).toHaveLength(2));
+    const offer = env.api.callsOf('chat.unfurl')[1]!.args;
+    expect(String(offer.user_auth_required)).toBe('true');
+    expect(offer.user_auth_url).toMatch(/\/slack\/link\?code=/);
+    expect(textOf({ text: offer.user_auth_message })).toContain('Reliez votre compte');
+    expect(offer.unfurls).toEqual({});
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AlignmentType, Document, ExternalHyperlink, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import type { ApiClient } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { zipOf } from '../helpers/zip.ts';
 import { loadStoredDocument } from '../helpers/stored-document.ts';
+import { eventually } from '../helpers/collab.ts';
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -33,7 +35,9 @@ const frenchPlan = () =>
     new Paragraph({ children: [new TextRun('Les jeunes MRE '), new TextRun({ text: 'qualifiés', bold: true }), new TextRun({ text: ' reviennent', italics: true }), new TextRun(' — voir '), new ExternalHyperlink({ link: 'https://www.example.ma/emploi', children: [new TextRun('le portail')] })] }),
     new Paragraph({ numbering: { reference: 'puces', level: 0 }, children: [new TextRun('Accueil des compétences')] }),
     new Paragraph({ numbering: { reference: 'puces', level: 0 }, children: [new TextRun('Reconnaissance des diplômes')] }),
-    new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 10, height: 10 } })] }),
+    new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 10, height: 10 }, altText: { name: 'carte', title: 'Carte', description: 'Carte des régions' } })] }),
+    // Over the 1 MB bound: dropped, with a note.
+    new Paragraph({ children: [new ImageRun({ type: 'png', data: Buffer.concat([PNG, randomBytes(1024 * 1024)]), transformation: { width: 10, height: 10 } })] }),
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Mesures')] }),
     new Table({
       rows: [
@@ -79,11 +83,12 @@ describe('importing Word files', () => {
     const response = await upload(api, '/api/documents/import', { name: 'plan-emploi.docx', data: await frenchPlan() });
     expect(response.status).toBe(201);
     expect(response.body.document).toMatchObject({ title: 'Plan d’action emploi 2027', kind: 'action_plan', leadOrganisationId: orgs.emploi, measureCount: 2 });
-    expect(response.body.import).toEqual({ measures: 2, rejectedRows: [], notes: ['images_dropped:1'] });
+    expect(response.body.import).toEqual({ measures: 2, rejectedRows: [], notes: ['images_dropped:1'], pendingMeasures: 0 });
 
     const doc = await loadStoredDocument(server.database.db, response.body.document.id);
     const blocks = readBody(doc);
-    expect(blocks.map((block) => block.type)).toEqual(['heading', 'paragraph', 'list', 'heading', 'table']);
+    expect(blocks.map((block) => block.type)).toEqual(['heading', 'paragraph', 'list', 'image', 'heading', 'table']);
+    expect(blocks[3]).toEqual({ type: 'image', src: `data:image/png;base64,${PNG.toString('base64')}`, alt: 'Carte des régions', width: 10, height: 10 });
     expect(blocks[0]).toMatchObject({ type: 'heading', level: 1, content: [{ text: 'Contexte' }] });
     const paragraph = blocks[1]!;
     expect(paragraph.type === 'paragraph' && paragraph.content).toEqual([
@@ -115,6 +120,31 @@ describe('importing Word files', () => {
     expect(response.body.import.rejectedRows).toEqual([
       { line: 3, measure: null, errors: [{ column: 'lead', code: 'unknown_organisation', value: 'جهة مجهولة' }, { column: 'due', code: 'bad_date', value: '31/02/2027' }] },
     ]);
+  });
+
+  it('leaves a Word plan’s measures to the measures import preview when asked, which reads them like a sheet', async () => {
+    const file = { name: 'خطة.docx', data: await arabicPlan() };
+    const response = await upload(api, '/api/documents/import', file, { measures: 'preview' });
+    expect(response.status).toBe(201);
+    expect(response.body.document).toMatchObject({ kind: 'action_plan', measureCount: 0 });
+    expect(response.body.import).toMatchObject({ measures: 0, rejectedRows: [], pendingMeasures: 2 });
+    const id = response.body.document.id;
+    expect(readMeasures(await loadStoredDocument(server.database.db, id))).toEqual([]);
+    // The same file through the spreadsheet preview: Arabic headers mapped, the bad row shown on its line.
+    const preview = await upload(api, `/api/documents/${id}/measures/import/preview`, file);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ header: ['الإجراء', 'الجهة المكلفة', 'الشركاء', 'الأجل', 'المؤشر', 'الميزانية'], mapping: ['title', 'lead', 'partners', 'due', 'indicator', 'budget'], total: 2, creates: 1, invalid: 1, unknownOrganisations: ['جهة مجهولة'] });
+    expect(preview.body.rows[1]).toMatchObject({ line: 3, errors: [{ column: 'lead', code: 'unknown_organisation' }, { column: 'due', code: 'bad_date' }] });
+    expect(readMeasures(await loadStoredDocument(server.database.db, id))).toEqual([]);
+    const refused = await upload(api, `/api/documents/${id}/measures/import`, file);
+    expect(refused.status).toBe(422);
+    const applied = await upload(api, `/api/documents/${id}/measures/import`, file, { skipInvalid: 'true' });
+    expect(applied.body).toEqual({ created: 1, updated: 0, skipped: 1 });
+    await eventually(async () => expect(readMeasures(await loadStoredDocument(server.database.db, id)).map((measure) => measure.title)).toEqual(['منصة رقمية للكفاءات']));
+    // A Word file without a measures table cannot feed the preview.
+    const plain = await upload(api, `/api/documents/${id}/measures/import/preview`, { name: 'note.docx', data: await wordFile([new Paragraph('Note')]) });
+    expect(plain.status).toBe(422);
+    expect(plain.body.error.code).toBe('no_measures_table');
   });
 
   it('ignores macros in a .docm and says so', async () => {

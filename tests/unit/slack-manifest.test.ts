@@ -11,8 +11,17 @@ describe('bot/slack-manifest.yaml', () => {
 
   it('declares the command, the events and the scopes the code relies on', () => {
     expect(manifest).toContain('command: /tansiq');
-    expect(list('bot_events').sort()).toEqual(['app_home_opened', 'link_shared']);
-    expect(list('bot').sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'links:read', 'links:write', 'users:read', 'users:read.email']);
+    const registered = readFileSync(new URL('../../bot/events.ts', import.meta.url), 'utf8');
+    const events = [...registered.matchAll(/app\.event\('(\w+)'|'((?:channel|group)_\w+)'/g)].map((match) => match[1] ?? match[2]).sort();
+    expect(list('bot_events').sort()).toEqual([...new Set(events)]);
+    expect(list('bot').sort()).toEqual(
+      ['channels:history', 'channels:read', 'chat:write', 'chat:write.public', 'commands', 'groups:history', 'groups:read', 'im:history', 'im:write', 'links:read', 'links:write', 'users:read', 'users:read.email'].sort(),
+    );
+  });
+
+  it('names every sub-command in the usage hint', () => {
+    const hint = /usage_hint: (.*)/.exec(manifest)![1]!;
+    for (const name of ['status', 'list', 'overdue', 'search', 'comment', 'session', 'subscribe', 'unsubscribe', 'subscriptions', 'help']) expect(hint).toMatch(new RegExp(`(^|\\| )${name}( |$)`));
   });
 
   it('sends everything to the one endpoint', () => {

@@ -62,13 +62,13 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
 }
 
 /** A file upload (multipart, field `file`) with a few text fields; same errors as `api`. */
-export async function upload<T>(path: string, file: File, fields: Record<string, string> = {}): Promise<T> {
+export async function upload<T>(path: string, file: File, fields: Record<string, string> = {}, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append('file', file);
   let response: Response;
   try {
-    response = await fetch(path, { method: 'POST', headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) }, credentials: 'same-origin', body: form });
+    response = await fetch(path, { method, headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) }, credentials: 'same-origin', body: form });
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached.');
   }

@@ -34,6 +34,7 @@ export function Shell(props: ParentProps) {
               <A href="/admin/organisations" activeClass="active">{t('nav.organisations')}</A>
               <A href="/admin/users" activeClass="active">{t('nav.users')}</A>
               <A href="/admin/audit" activeClass="active">{t('nav.audit')}</A>
+              <A href="/admin/logo" activeClass="active">{t('files.logo.nav')}</A>
             </Show>
             <A href="/tokens" activeClass="active">{t('nav.tokens')}</A>
           </nav>

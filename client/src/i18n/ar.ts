@@ -3,10 +3,13 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as gantt from './areas/gantt.ts';
 import * as indicators from './areas/indicators.ts';
+import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
 import * as auditActions from './areas/audit-actions.ts';
+import * as governance from './areas/governance.ts';
 import type { Dictionary } from './fr.ts';
 
 export const ar: Dictionary = {
@@ -156,7 +159,7 @@ export const ar: Dictionary = {
   'document.body': 'نص الوثيقة',
   'document.editDetails': 'تعديل المعلومات',
   'document.manageAccess': 'إدارة الصلاحيات',
-  'document.readOnly.comment': 'لديك صلاحية التعليق: النص والتدابير للقراءة فقط.',
+  'document.readOnly.comment': 'لديك صلاحية التعليق: تصبح تعديلاتك على النص اقتراحات، والتدابير للقراءة فقط.',
   'document.readOnly.view': 'لديك صلاحية الاطلاع فقط على هذه الوثيقة.',
   'document.readOnly.archived': 'هذه الوثيقة مؤرشفة: للقراءة فقط.',
 
@@ -243,8 +246,6 @@ export const ar: Dictionary = {
   'measureStatus.blocked': 'متعثر',
   'measureStatus.cancelled': 'ملغى',
 
-  'timeline.title': 'الجدول الزمني للتدابير',
-  'timeline.chartTitle': 'التدابير على التقويم، من تاريخ البداية إلى الأجل',
   'timeline.none': 'لا توجد تدابير مؤرخة.',
   'timeline.today': 'اليوم ({date})',
   'timeline.undated': 'تدابير بلا تاريخ، غير معروضة: {count}',
@@ -308,7 +309,10 @@ export const ar: Dictionary = {
   ...sessions.ar,
   ...audit.ar,
   ...auditActions.ar,
-  ...review.ar,
+  ...governance.ar,
   ...measuresGrid.ar,
+  ...gantt.ar,
   ...indicators.ar,
+  ...review.ar,
+  ...gridLayout.ar,
 };

@@ -3,10 +3,13 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as gantt from './areas/gantt.ts';
 import * as indicators from './areas/indicators.ts';
+import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
 import * as auditActions from './areas/audit-actions.ts';
+import * as governance from './areas/governance.ts';
 import type { Dictionary } from './fr.ts';
 
 export const en: Dictionary = {
@@ -156,7 +159,7 @@ export const en: Dictionary = {
   'document.body': 'Document text',
   'document.editDetails': 'Edit details',
   'document.manageAccess': 'Manage access',
-  'document.readOnly.comment': 'You have comment access: the text and the measures are read-only.',
+  'document.readOnly.comment': 'You have comment access: your changes to the text become suggestions; the measures are read-only.',
   'document.readOnly.view': 'You have read-only access to this document.',
   'document.readOnly.archived': 'This document is archived: it is read-only.',
 
@@ -243,8 +246,6 @@ export const en: Dictionary = {
   'measureStatus.blocked': 'Blocked',
   'measureStatus.cancelled': 'Cancelled',
 
-  'timeline.title': 'Measures timeline',
-  'timeline.chartTitle': 'Measures on a calendar, from start date to due date',
   'timeline.none': 'No dated measures.',
   'timeline.today': 'Today ({date})',
   'timeline.undated': 'Measures without dates, not shown: {count}',
@@ -308,7 +309,10 @@ export const en: Dictionary = {
   ...sessions.en,
   ...audit.en,
   ...auditActions.en,
-  ...review.en,
+  ...governance.en,
   ...measuresGrid.en,
+  ...gantt.en,
   ...indicators.en,
+  ...review.en,
+  ...gridLayout.en,
 };

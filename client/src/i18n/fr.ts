@@ -7,10 +7,13 @@ import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
 import * as audit from './areas/audit.ts';
 import * as measuresGrid from './areas/measures-grid.ts';
+import * as gantt from './areas/gantt.ts';
 import * as indicators from './areas/indicators.ts';
+import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
 import * as auditActions from './areas/audit-actions.ts';
+import * as governance from './areas/governance.ts';
 
 export const fr = {
   'app.home': 'Tansiq — accueil',
@@ -159,7 +162,7 @@ export const fr = {
   'document.body': 'Texte du document',
   'document.editDetails': 'Modifier les informations',
   'document.manageAccess': 'Gérer les accès',
-  'document.readOnly.comment': 'Vous avez un accès « commentaire » : le texte et les mesures sont en lecture seule.',
+  'document.readOnly.comment': 'Vous avez un accès « commentaire » : vos modifications du texte deviennent des suggestions ; les mesures sont en lecture seule.',
   'document.readOnly.view': 'Vous avez un accès en lecture seule à ce document.',
   'document.readOnly.archived': 'Ce document est archivé : il est en lecture seule.',
 
@@ -246,8 +249,6 @@ export const fr = {
   'measureStatus.blocked': 'Bloquée',
   'measureStatus.cancelled': 'Annulée',
 
-  'timeline.title': 'Calendrier des mesures',
-  'timeline.chartTitle': 'Mesures sur le calendrier, de la date de début à l’échéance',
   'timeline.none': 'Aucune mesure datée.',
   'timeline.today': 'Aujourd’hui ({date})',
   'timeline.undated': 'Mesures sans date, non affichées : {count}',
@@ -311,9 +312,12 @@ export const fr = {
   ...sessions.fr,
   ...audit.fr,
   ...auditActions.fr,
-  ...review.fr,
+  ...governance.fr,
   ...measuresGrid.fr,
+  ...gantt.fr,
   ...indicators.fr,
+  ...review.fr,
+  ...gridLayout.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -17,22 +17,3 @@ export function dayNumber(iso: string): number {
 export function isoFromDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
-
-/** First day of each month between two days (inclusive), for timeline ticks. */
-export function monthStarts(fromDay: number, toDay: number): number[] {
-  const start = new Date(fromDay * 86_400_000);
-  let year = start.getUTCFullYear();
-  let month = start.getUTCMonth();
-  const ticks: number[] = [];
-  for (;;) {
-    const day = Math.round(Date.UTC(year, month, 1) / 86_400_000);
-    if (day > toDay) break;
-    if (day >= fromDay) ticks.push(day);
-    month += 1;
-    if (month === 12) {
-      month = 0;
-      year += 1;
-    }
-  }
-  return ticks;
-}

@@ -4,6 +4,7 @@ import { ErrorBox, Loading } from '../components/Feedback.tsx';
 import { DocumentHeader } from './document/DocumentHeader.tsx';
 import { DocumentWorkspace } from './document/DocumentWorkspace.tsx';
 import { LiveSessionBanner } from './document/LiveSessionBanner.tsx';
+import { PrintFrame } from './document/files/PrintFrame.tsx';
 import { createLiveDocument } from './document/live-document.ts';
 import { RequestAccess } from './document/RequestAccess.tsx';
 import { ApiError } from '../api/client.ts';
@@ -30,6 +31,7 @@ export function DocumentView(props: { documentId: string; sessionId?: string | n
         {(current) => (
           <>
             <Show when={!props.compact}><LiveSessionBanner documentId={current().id} /></Show>
+            <Show when={!props.compact}><PrintFrame document={current()} /></Show>
             <DocumentHeader document={current()} onChange={live.mutate} compact={props.compact} />
             <Show when={current().id} keyed>
               {(id) => <DocumentWorkspace documentId={id} document={current()} sessionId={props.sessionId} onAccessLost={live.accessLost} />}

@@ -11,6 +11,7 @@ export interface ServerEvents {
   'comment:resolved': Comment;
   'document:status_changed': { documentId: string; from: DocumentStatus; to: DocumentStatus; reason: string | null; actorUserId: string | null };
   'document:updated': { documentId: string };
+  'suggestions:changed': { documentId: string };
   'measure:status_changed': { documentId: string; measureId: string; title: string; from: string | null; to: string };
   'measure:overdue': { documentId: string; measureId: string; title: string; due: string };
   'measure:indicator_recorded': { documentId: string; measureId: string };
@@ -32,6 +33,7 @@ export const SERVER_EVENT_NAMES: readonly ServerEventName[] = [
   'comment:resolved',
   'document:status_changed',
   'document:updated',
+  'suggestions:changed',
   'measure:status_changed',
   'measure:overdue',
   'measure:indicator_recorded',

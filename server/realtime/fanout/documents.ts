@@ -13,6 +13,8 @@ export const documentFanout: Fanout = ({ io, events }) => {
         actorUserId: event.actorUserId,
       }),
     ),
+    // Clients read the list again: suggestions are few and this keeps one source of their order.
+    events.on('suggestion.changed', (event) => io.to(documentRoom(event.documentId)).emit(ServerEvent.suggestionsChanged, { documentId: event.documentId })),
     events.on('document.updated', (event) => io.to(documentRoom(event.documentId)).emit(ServerEvent.documentUpdated, { documentId: event.documentId })),
     events.on('measure.status_changed', (event) =>
       io.to(documentRoom(event.documentId)).emit(ServerEvent.measureStatusChanged, {

@@ -4,12 +4,14 @@ import { openDatabase } from '../../../db/database.ts';
 import { migrateToLatest } from '../../../db/migrate.ts';
 import { DocumentStore } from '../../../server/collab/document-store.ts';
 import { loadExportModel, render } from '../../../server/commands/exports.ts';
+import { followUpReport } from '../../../server/commands/reports.ts';
 import { loadDemoWorkspace } from '../../../server/demo/load.ts';
 import { readState } from '../../../server/domain/version-content.ts';
 
 /**
  * `npm run bench:export`: the demo health plan made about 100 pages long (its text repeated, its
- * measures multiplied), rendered in each format; prints time and size per format.
+ * measures multiplied), rendered in each format; then the consolidated follow-up report of all the
+ * demo's action plans, today and as of a past day (from the measures' history); prints time and size.
  */
 const database = await openDatabase({ dataDir: 'memory://' });
 try {
@@ -27,6 +29,16 @@ try {
     const data = await render(big, format);
     const pages = format === 'pdf' ? ` ${/\/Type \/Pages[^>]*\/Count (\d+)/.exec(data.toString('latin1'))?.[1] ?? '?'} pages,` : '';
     console.log(`${format}:${pages} ${Math.round(performance.now() - started)} ms, ${Math.round(data.length / 1024)} KB (${big.blocks.length} blocks, ${big.measures.length} measures)`);
+  }
+  const actor = { ...admin, via: 'token' as const };
+  for (const [asOf, what] of [['2026-12-04', 'as of 2026-12-04'], ['2099-01-01', 'live']] as const) {
+    for (const format of ['pdf', 'docx', 'xlsx'] as const) {
+      // "today" after asOf for the history path, equal to it for the live one.
+      const today = what === 'live' ? asOf : '2099-01-01';
+      const started = performance.now();
+      const report = await followUpReport(database.db, actor, { asOf }, format, today);
+      console.log(`report of all demo plans (${what}) ${format}: ${Math.round(performance.now() - started)} ms, ${Math.round(report.data.length / 1024)} KB`);
+    }
   }
 } finally {
   await database.close();

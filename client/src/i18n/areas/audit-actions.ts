@@ -45,6 +45,14 @@ export const fr = {
   'auditAction.measures.imported': 'Mesures importées',
   'auditAction.settings.logo_changed': 'Logo changé',
   'auditAction.report.exported': 'Rapport exporté',
+  'auditAction.suggestion.accepted': 'Suggestion acceptée',
+  'auditAction.suggestion.rejected': 'Suggestion rejetée',
+  'auditAction.cycle.opened': 'Cycle de suivi ouvert',
+  'auditAction.cycle.closed': 'Cycle de suivi clôturé',
+  'auditAction.cycle_report.saved': 'Rapport de suivi enregistré',
+  'auditAction.cycle_report.submitted': 'Rapport de suivi soumis',
+  'auditAction.cycle_report.returned': 'Rapport de suivi renvoyé',
+  'auditAction.cycle_report.accepted': 'Rapport de suivi accepté',
 } as const;
 
 type Keys = keyof typeof fr;
@@ -92,6 +100,14 @@ export const ar: Record<Keys, string> = {
   'auditAction.measures.imported': 'استيراد التدابير',
   'auditAction.settings.logo_changed': 'تغيير الشعار',
   'auditAction.report.exported': 'تصدير تقرير',
+  'auditAction.suggestion.accepted': 'قبول اقتراح',
+  'auditAction.suggestion.rejected': 'رفض اقتراح',
+  'auditAction.cycle.opened': 'فتح دورة التتبع',
+  'auditAction.cycle.closed': 'إغلاق دورة التتبع',
+  'auditAction.cycle_report.saved': 'حفظ تقرير التتبع',
+  'auditAction.cycle_report.submitted': 'تقديم تقرير التتبع',
+  'auditAction.cycle_report.returned': 'إرجاع تقرير التتبع',
+  'auditAction.cycle_report.accepted': 'قبول تقرير التتبع',
 };
 
 export const en: Record<Keys, string> = {
@@ -137,4 +153,12 @@ export const en: Record<Keys, string> = {
   'auditAction.measures.imported': 'Measures imported',
   'auditAction.settings.logo_changed': 'Logo changed',
   'auditAction.report.exported': 'Report exported',
+  'auditAction.suggestion.accepted': 'Suggestion accepted',
+  'auditAction.suggestion.rejected': 'Suggestion rejected',
+  'auditAction.cycle.opened': 'Follow-up cycle opened',
+  'auditAction.cycle.closed': 'Follow-up cycle closed',
+  'auditAction.cycle_report.saved': 'Follow-up report saved',
+  'auditAction.cycle_report.submitted': 'Follow-up report submitted',
+  'auditAction.cycle_report.returned': 'Follow-up report returned',
+  'auditAction.cycle_report.accepted': 'Follow-up report accepted',
 };

@@ -4,10 +4,11 @@ import { upload } from '../../api/client.ts';
 import { DOCUMENT_KINDS, type DocumentKind, type TansiqDocument } from '../../api/types.ts';
 import { ErrorBox, Notice } from '../../components/Feedback.tsx';
 import { t } from '../../i18n/index.ts';
+import { leaveMeasuresFile } from '../document/files/pending-measures.ts';
 
 interface ImportAnswer {
   document: TansiqDocument;
-  import: { measures: number; rejectedRows: unknown[]; notes: string[] };
+  import: { measures: number; rejectedRows: unknown[]; notes: string[]; pendingMeasures: number };
 }
 
 const noteText = (note: string) => (note.startsWith('images_dropped:') ? t('files.note.images', { count: note.split(':')[1] ?? '?' }) : note === 'macros_ignored' ? t('files.note.macros') : note);
@@ -28,7 +29,13 @@ export function WordImportForm(props: { onClose: () => void }) {
     setBusy(true);
     setError(undefined);
     try {
-      const answer = await upload<ImportAnswer>('/api/documents/import', chosen, kind() ? { kind: kind() } : {});
+      // Measures tables go through the same preview as a spreadsheet, on the new document's page.
+      const answer = await upload<ImportAnswer>('/api/documents/import', chosen, { measures: 'preview', ...(kind() ? { kind: kind() } : {}) });
+      if (answer.import.pendingMeasures > 0) {
+        leaveMeasuresFile(answer.document.id, chosen);
+        navigate(`/documents/${answer.document.id}`);
+        return;
+      }
       const notes = [...answer.import.notes.map(noteText), ...(answer.import.rejectedRows.length > 0 ? [t('files.rejectedRows', { count: answer.import.rejectedRows.length })] : [])];
       if (notes.length === 0) navigate(`/documents/${answer.document.id}`);
       else setResult(answer);

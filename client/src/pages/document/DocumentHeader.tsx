@@ -7,13 +7,16 @@ import { organisationById, organisationLabel } from '../../state/directory.ts';
 import { isAdmin, session } from '../../state/session.ts';
 import { ExportMenu } from './files/ExportMenu.tsx';
 import { MeasuresImport } from './files/MeasuresImport.tsx';
+import { takeMeasuresFile } from './files/pending-measures.ts';
 import { MetadataForm } from './MetadataForm.tsx';
 import { WorkflowActions } from './WorkflowActions.tsx';
 
 /** Title, kind, status and the facts about a document; editable by those who may edit it. */
 export function DocumentHeader(props: { document: TansiqDocument; onChange: (document: TansiqDocument) => void; compact?: boolean }) {
   const [editing, setEditing] = createSignal(false);
-  const [importing, setImporting] = createSignal(false);
+  // A document just made from a Word file opens on the preview of that file's measures.
+  const wordMeasures = takeMeasuresFile(props.document.id);
+  const [importing, setImporting] = createSignal(wordMeasures !== null);
   const canEdit = () => props.document.access === 'edit' && !props.document.archived;
   const canManage = () => isAdmin() || session()?.organisation.id === props.document.leadOrganisationId;
   return (
@@ -67,7 +70,7 @@ export function DocumentHeader(props: { document: TansiqDocument; onChange: (doc
         <ExportMenu document={props.document} canImport={canEdit()} onImportMeasures={() => setImporting(true)} />
       </div>
       <Show when={importing()}>
-        <MeasuresImport documentId={props.document.id} onClose={() => setImporting(false)} />
+        <MeasuresImport documentId={props.document.id} initialFile={wordMeasures} onClose={() => setImporting(false)} />
       </Show>
     </header>
   );

@@ -10,14 +10,16 @@ import { createCommentsController } from './comments/comments-controller.ts';
 import { threadOf } from './comments/thread-list.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { DocumentSidePanel, type SideTab } from './DocumentSidePanel.tsx';
+import { Gantt } from './gantt/Gantt.tsx';
 import { createMeasuresStore } from './measures-store.ts';
 import { createIndicatorHistory } from './indicators/history-store.ts';
 import { MeasuresTable } from './MeasuresTable.tsx';
 import { PrintMeasures } from './files/PrintMeasures.tsx';
 import { Presence } from './Presence.tsx';
 import { RichTextEditor } from './RichTextEditor.tsx';
-import { Timeline } from './Timeline.tsx';
 import { readOnlyReasons } from './read-only.ts';
+import { createSuggestionsController } from './suggestions/suggestions-controller.ts';
+import type { Suggestion } from '../../api/suggestions.ts';
 
 type View = 'text' | 'measures' | 'timeline';
 
@@ -61,9 +63,24 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
   const view = (): View => (views().includes(params.view as View) ? (params.view as View) : 'text');
   const reasons = () => readOnlyReasons(props.document, live.refused(), live.editsRefused());
   const editable = () => reasons().edit === null;
+  // Comment access suggests; an editor may choose to suggest too (a change to discuss first).
+  const mustSuggest = () => props.document.access === 'comment' && !props.document.archived && !live.refused();
+  const [suggesting, setSuggesting] = createSignal(false);
+  const suggestActive = () => mustSuggest() || (editable() && suggesting());
+  const suggestions = createSuggestionsController(props.documentId, { active: suggestActive, myColor: () => me.color });
+  const discuss = async (suggestion: Suggestion, body: string) => {
+    const anchor = suggestion.quote ? { type: 'text' as const, start: suggestion.start, end: suggestion.end, quote: suggestion.quote } : undefined;
+    const thread = await comments.store.create(body, anchor);
+    await suggestions.linkThread(suggestion.id, thread.id);
+    openThread(thread.id);
+  };
+  const openThread = (threadId: string) => {
+    setSideTab('comments');
+    comments.select(threadId);
+  };
 
-  // The grid takes the whole width: the panel starts folded there (a comment link reopens it).
-  const [panelOpen, setPanelOpen] = createSignal(params.view !== 'measures');
+  // The grid and the Gantt take the whole width: the panel starts folded there (a comment link reopens it).
+  const [panelOpen, setPanelOpen] = createSignal(params.view !== 'measures' && params.view !== 'timeline');
   const [sideTab, setSideTab] = createSignal<SideTab>('comments');
   const [measureFilter, setMeasureFilter] = createSignal<string | null>(null);
   /** null once the measure is gone (its threads then say so) */
@@ -74,6 +91,10 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
   comments.onReveal(() => {
     setPanelOpen(true);
     setSideTab('comments');
+  });
+  suggestions.onReveal(() => {
+    setPanelOpen(true);
+    setSideTab('suggestions');
   });
 
   // A link to a comment (from a notification) opens its thread.
@@ -109,6 +130,12 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
           </div>
         </Show>
         <div class="live-state">
+          <Show when={view() === 'text' && editable()}>
+            <button type="button" class="button subtle small suggest-toggle" aria-pressed={suggesting()} title={t('suggestions.modeHint')}
+              data-testid="suggest-toggle" onClick={() => setSuggesting(!suggesting())}>
+              {t('suggestions.mode')}
+            </button>
+          </Show>
           <Presence peers={live.peers()} />
           <ConnectionBadge state={live.connection()} />
           <button type="button" class="button subtle small" aria-expanded={panelOpen()} aria-controls="side-panel" onClick={() => setPanelOpen(!panelOpen())}>
@@ -116,12 +143,17 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
           </button>
         </div>
       </div>
-      <Show when={reasons().edit}>{(reason) => <Notice kind="warning"><span data-testid="read-only">{t(reason())}</span></Notice>}</Show>
+      <Show when={reasons().edit}>{(reason) => <Notice kind={mustSuggest() ? 'info' : 'warning'}><span data-testid="read-only">{t(reason())}</span></Notice>}</Show>
       <div class="workspace-body" classList={{ 'with-panel': panelOpen() }}>
         <div id="view-panel" class="workspace-main" role={views().length > 1 ? 'tabpanel' : undefined} aria-labelledby={views().length > 1 ? `tab-${view()}` : undefined}>
           <Switch>
             <Match when={view() === 'text'}>
-              <RichTextEditor session={live} me={me} editable={editable()} label={t('document.body')} language={props.document.language ?? 'fr'} extensions={[comments.extension]} onEditor={comments.attachEditor} />
+              <RichTextEditor session={live} me={me} editable={editable() || mustSuggest()} suggesting={suggestActive()} label={t('document.body')} language={props.document.language ?? 'fr'}
+                extensions={[comments.extension, suggestions.extension]}
+                onEditor={(editor) => {
+                  const detach = [comments.attachEditor(editor), suggestions.attachEditor(editor)];
+                  return () => detach.forEach((stop) => stop());
+                }} />
               <PrintMeasures rows={measures.rows} />
             </Match>
             <Match when={view() === 'measures'}>
@@ -129,7 +161,7 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
                 onComments={(measure) => { setMeasureFilter(measure.id); comments.reveal(); }} indicatorHistory={indicatorHistory} />
             </Match>
             <Match when={view() === 'timeline'}>
-              <Timeline rows={measures.rows} />
+              <Gantt doc={live.doc} rows={measures.rows} editable={editable()} />
             </Match>
           </Switch>
         </div>
@@ -138,7 +170,9 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
             <DocumentSidePanel documentId={props.documentId} comments={comments} tab={sideTab()} onTab={setSideTab}
               commentReadOnly={reasons().comment ? t(reasons().comment!) : null} canEdit={editable()} sessionId={props.sessionId ?? null}
               measure={measureFilter() ? { id: measureFilter()!, title: measureTitle(measureFilter()!) ?? t('comments.deletedMeasureTitle') } : null}
-              onClearMeasure={() => setMeasureFilter(null)} measureTitle={measureTitle} />
+              onClearMeasure={() => setMeasureFilter(null)} measureTitle={measureTitle}
+              suggestions={suggestions} canDecide={editable()} suggestNote={mustSuggest() ? t('suggestions.commentAccess') : null}
+              onDiscuss={discuss} onOpenThread={openThread} />
           </div>
         </Show>
       </div>

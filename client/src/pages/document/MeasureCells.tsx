@@ -1,6 +1,7 @@
 import { For, Show, createSignal, onCleanup, onMount } from 'solid-js';
 import * as Y from 'yjs';
-import { cellText, CURRENCIES, findMeasure, MEASURE_STATUSES, measureText, type Currency, type MeasureStatus, type MeasureTextField } from '../../../../shared/doc-schema.ts';
+import { cellText, CURRENCIES, MEASURE_STATUSES, measureText, type Currency, type MeasureStatus, type MeasureTextField } from '../../../../shared/doc-schema.ts';
+import { measureMap } from '../../lib/measure-index.ts';
 import { bindText } from '../../lib/text-binding.ts';
 import { MeasureStatusBadge } from '../../components/Badges.tsx';
 import { OrganisationMultiPicker, OrganisationSelect } from '../../components/OrganisationPicker.tsx';
@@ -24,7 +25,7 @@ export function TextCell(props: { id?: string; doc: Y.Doc; measureId: string; fi
 function BoundText(props: { id?: string; doc: Y.Doc; measureId: string; field: MeasureTextField; label: string; value: string }) {
   let field!: HTMLTextAreaElement;
   onMount(() => {
-    const map = findMeasure(props.doc, props.measureId);
+    const map = measureMap(props.doc, props.measureId);
     if (!map) return;
     let unbind: (() => void) | null = null;
     const bind = () => {

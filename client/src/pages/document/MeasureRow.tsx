@@ -1,9 +1,10 @@
-import { Show } from 'solid-js';
+import { createEffect, For, Show, type JSX } from 'solid-js';
 import type * as Y from 'yjs';
 import { updateMeasure, type MeasureFields } from '../../../../shared/doc-schema.ts';
 import { OverdueBadge } from '../../components/Badges.tsx';
 import { formatNumber, t } from '../../i18n/index.ts';
 import { isOverdue } from '../../lib/dates.ts';
+import type { MeasureColumnId } from '../../lib/grid-columns.ts';
 import { deleteMeasure, moveMeasure } from '../../lib/measures.ts';
 import type { IndicatorHistoryEntry } from '../../api/indicators.ts';
 import { IndicatorSummary } from './indicators/IndicatorSummary.tsx';
@@ -11,7 +12,7 @@ import { BudgetCell, DateCell, LeadCell, PartnersCell, ProgressCell, StatusCell,
 
 /**
  * One measure: a table row on a wide screen, a card on a phone (tables.css). Each cell carries
- * its column's name (data-label) for the card layout.
+ * its column's name (data-label) for the card layout and its column id (data-column).
  */
 export function MeasureRow(props: {
   doc: Y.Doc;
@@ -25,6 +26,10 @@ export function MeasureRow(props: {
   /** open comment threads about this measure */
   comments: number;
   onComments: () => void;
+  /** the columns shown, in order */
+  columns: readonly MeasureColumnId[];
+  /** whether this row's cell in `column` is in the block selected for copying */
+  selected: (column: MeasureColumnId) => boolean;
   /** the recorded values of its indicator, oldest first */
   history: IndicatorHistoryEntry[];
   onDetail: () => void;
@@ -35,29 +40,36 @@ export function MeasureRow(props: {
     if (window.confirm(t('measures.confirmDelete', { title: name() }))) deleteMeasure(props.doc, props.measure.id);
   };
   const moveTitle = (key: 'measures.moveUp' | 'measures.moveDown') => (props.movable ? t(key, { title: name() }) : t('grid.moveNeedsOrder'));
-  return (
-    <tr id={`measure-${props.measure.id}`} classList={{ overdue: isOverdue(props.measure) }}>
-      <td class="narrow number">{formatNumber(props.position + 1)}</td>
+  // One renderer per column (grid-columns.ts), so hidden columns are simply not built.
+  const cells: Record<MeasureColumnId, () => JSX.Element> = {
+    number: () => <td class="narrow number">{formatNumber(props.position + 1)}</td>,
+    title: () => (
       <td class="wide sticky title-cell" data-label={t('measures.measure')}>
         <TextCell id={`measure-title-${props.measure.id}`} doc={props.doc} measureId={props.measure.id} field="title" label={t('measures.measure')} value={props.measure.title} editable={props.editable} />
         <Show when={isOverdue(props.measure)}>
           <OverdueBadge />
         </Show>
       </td>
-      <td class="lead-cell" data-label={t('measures.lead')}><LeadCell value={props.measure.leadOrganisationId} editable={props.editable} onChange={(leadOrganisationId) => set({ leadOrganisationId })} /></td>
-      <td class="partners-cell" data-label={t('measures.partners')}><PartnersCell value={props.measure.partnerOrganisationIds} lead={props.measure.leadOrganisationId} editable={props.editable} onChange={(partnerOrganisationIds) => set({ partnerOrganisationIds })} /></td>
-      <td data-label={t('measures.start')}><DateCell label={t('measures.start')} value={props.measure.start} editable={props.editable} onChange={(start) => set({ start })} /></td>
-      <td data-label={t('measures.due')}><DateCell label={t('measures.due')} value={props.measure.due} editable={props.editable} onChange={(due) => set({ due })} /></td>
-      <td data-label={t('measures.status')}><StatusCell value={props.measure.status} editable={props.editable} onChange={(status) => set({ status })} /></td>
-      <td data-label={t('measures.progress')}><ProgressCell value={props.measure.progress} editable={props.editable} onChange={(progress) => set({ progress })} /></td>
+    ),
+    lead: () => <td class="lead-cell" data-label={t('measures.lead')}><LeadCell value={props.measure.leadOrganisationId} editable={props.editable} onChange={(leadOrganisationId) => set({ leadOrganisationId })} /></td>,
+    partners: () => <td class="partners-cell" data-label={t('measures.partners')}><PartnersCell value={props.measure.partnerOrganisationIds} lead={props.measure.leadOrganisationId} editable={props.editable} onChange={(partnerOrganisationIds) => set({ partnerOrganisationIds })} /></td>,
+    start: () => <td data-label={t('measures.start')}><DateCell label={t('measures.start')} value={props.measure.start} editable={props.editable} onChange={(start) => set({ start })} /></td>,
+    due: () => <td data-label={t('measures.due')}><DateCell label={t('measures.due')} value={props.measure.due} editable={props.editable} onChange={(due) => set({ due })} /></td>,
+    status: () => <td data-label={t('measures.status')}><StatusCell value={props.measure.status} editable={props.editable} onChange={(status) => set({ status })} /></td>,
+    progress: () => <td data-label={t('measures.progress')}><ProgressCell value={props.measure.progress} editable={props.editable} onChange={(progress) => set({ progress })} /></td>,
+    indicator: () => (
       <td class="wide indicator-cell" data-label={t('measures.indicator')}>
         <TextCell doc={props.doc} measureId={props.measure.id} field="indicator" label={t('measures.indicator')} value={props.measure.indicator} editable={props.editable} />
         <IndicatorSummary measure={props.measure} history={props.history} onOpen={() => props.onDetail()} />
       </td>
+    ),
+    budget: () => (
       <td data-label={t('measures.budget')}>
         <BudgetCell value={props.measure.budget} currency={props.measure.currency} editable={props.editable} onChange={(budget) => set({ budget })} onCurrency={(currency) => set({ currency })} />
       </td>
-      <td class="wide" data-label={t('grid.notes')}><TextCell doc={props.doc} measureId={props.measure.id} field="notes" label={t('grid.notes')} value={props.measure.notes} editable={props.editable} /></td>
+    ),
+    notes: () => <td class="wide" data-label={t('grid.notes')}><TextCell doc={props.doc} measureId={props.measure.id} field="notes" label={t('grid.notes')} value={props.measure.notes} editable={props.editable} /></td>,
+    actions: () => (
       <td class="actions-cell">
         <div class="row-actions">
           <button type="button" class="comment-count" classList={{ empty: props.comments === 0 }} data-testid="measure-comments" onClick={() => props.onComments()}
@@ -71,6 +83,18 @@ export function MeasureRow(props: {
           </Show>
         </div>
       </td>
+    ),
+  };
+  return (
+    <tr id={`measure-${props.measure.id}`} classList={{ overdue: isOverdue(props.measure) }}>
+      <For each={props.columns}>
+        {(column) => {
+          const cell = cells[column]() as HTMLTableCellElement;
+          cell.dataset.column = column;
+          createEffect(() => cell.classList.toggle('selected', props.selected(column)));
+          return cell;
+        }}
+      </For>
     </tr>
   );
 }

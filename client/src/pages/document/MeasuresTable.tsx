@@ -2,12 +2,17 @@ import { For, Match, Show, Switch, createMemo, createSignal, onCleanup, onMount 
 import type * as Y from 'yjs';
 import type { MeasureFields } from '../../../../shared/doc-schema.ts';
 import { EmptyState } from '../../components/Feedback.tsx';
-import { collator, t } from '../../i18n/index.ts';
+import { collator, formatNumber, t } from '../../i18n/index.ts';
 import { todayIso } from '../../lib/dates.ts';
+import { shownColumns, withColumn, type ColumnSpec, type MeasureColumnId } from '../../lib/grid-columns.ts';
 import { focusCell, gridMove } from '../../lib/grid-keys.ts';
 import { addMeasure } from '../../lib/measures.ts';
 import { arrangeMeasures, DEFAULT_VIEW, visibleWindow, type GridItem, type MeasureViewOptions } from '../../lib/measure-view.ts';
 import { organisationLabel } from '../../state/directory.ts';
+import { preference } from '../../state/preferences.ts';
+import { createBlockSelection } from './block-selection.ts';
+import { ColumnHeader } from './ColumnHeader.tsx';
+import { ColumnsMenu } from './ColumnsMenu.tsx';
 import { MeasureRow } from './MeasureRow.tsx';
 import { MeasureDetail } from './indicators/MeasureDetail.tsx';
 import type { IndicatorHistoryStore } from './indicators/history-store.ts';
@@ -18,9 +23,6 @@ const VIEW_KEY = 'tansiq.measuresView';
 /** Beyond this many lines only those in view are rendered, each of a fixed height. */
 const VIRTUAL_FROM = 80;
 const LINE_HEIGHT = 76;
-/** widths of the columns (a long plan lays out with fixed widths: no measuring of every row) */
-const COLUMN_WIDTHS = ['3rem', '22rem', '20rem', '19rem', '10rem', '10rem', '11rem', '8rem', '18rem', '15rem', '18rem', '11rem'];
-const COLUMNS = COLUMN_WIDTHS.length;
 
 function storedView(): MeasureViewOptions {
   try {
@@ -57,6 +59,19 @@ export function MeasuresTable(props: {
   const shown = () => items().filter((item) => item.kind === 'row').length;
   const movable = () => options().sort === 'order' && options().group === 'none';
 
+  // Column widths and hidden columns: this person's, from the server, applied at once.
+  const layout = preference('measures.grid');
+  const columns = createMemo(() => shownColumns(layout.value()));
+  // Ids change only when a column is hidden or shown, not while one is being resized: headers and
+  // cells are keyed by them, so a drag never re-creates the handle it holds.
+  const columnIds = createMemo(() => columns().map((column) => column.id), undefined, { equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]) });
+  const columnById = createMemo(() => new Map(columns().map((column) => [column.id, column])));
+  const tableWidth = () => columns().reduce((sum, column) => sum + column.width, 0);
+  const COLUMN_COUNT = () => columns().length;
+  const columnLabel = (id: MeasureColumnId): string =>
+    id === 'number' ? t('gridLayout.number') : id === 'notes' ? t('grid.notes') : id === 'actions' ? t('common.actions') : id === 'title' ? t('measures.measure') : t(`measures.${id}`);
+  const setColumn = (column: ColumnSpec, change: { width?: number | null; hidden?: boolean }) => layout.set(withColumn(layout.value(), column, change));
+
   let scroller: HTMLDivElement | undefined;
   const [scrollTop, setScrollTop] = createSignal(0);
   const [viewport, setViewport] = createSignal({ height: 800, width: 1200 });
@@ -83,7 +98,26 @@ export function MeasuresTable(props: {
   );
   const visible = createMemo(() => lines().slice(range().start, range().end));
 
+  const [copied, setCopied] = createSignal('');
+  let copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  const selection = createBlockSelection({
+    rows: () => items().flatMap((item) => (item.kind === 'row' ? [item.measure] : [])),
+    columns: columnIds,
+    context: () => ({
+      number: (measure) => (positions().get(measure.id) ?? 0) + 1,
+      organisationName: organisationLabel,
+      statusName: (status) => t(`measureStatus.${status}`),
+      plainNumber: (value) => formatNumber(value, { useGrouping: false, maximumFractionDigits: 2 }),
+    }),
+    onCopied: (count) => {
+      setCopied(t('gridLayout.copied', { count }));
+      clearTimeout(copiedTimer);
+      copiedTimer = setTimeout(() => setCopied(''), 3000);
+    },
+  });
+
   const onKeys = (event: KeyboardEvent) => {
+    if (selection.onKeyDown(event, document.documentElement.dir === 'rtl')) return;
     const move = gridMove(event, document.documentElement.dir === 'rtl');
     if (!move) return;
     const from = event.target as HTMLElement;
@@ -148,32 +182,30 @@ export function MeasuresTable(props: {
         <PastePreview doc={props.doc} initialText={pasting()!} onClose={() => setPasting(null)} />
       </Show>
       <Show when={props.rows.length > 0} fallback={<EmptyState title={t('measures.none')} />}>
-        <MeasuresToolbar options={options()} onChange={change} shown={shown()} total={props.rows.length} />
-        <div class="table-scroll grid-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onPaste={onPaste}>
-          <table class="data-table measures-table" classList={{ 'read-only': !props.editable, virtual: virtual() }}>
+        <div class="grid-toolbar-row">
+          <MeasuresToolbar options={options()} onChange={change} shown={shown()} total={props.rows.length} />
+          <ColumnsMenu preference={layout.value()} label={(column) => columnLabel(column.id)} onHidden={(column, hidden) => setColumn(column, { hidden })} onReset={() => layout.set({ columns: {} })} />
+          <span class="muted small" role="status" data-testid="grid-copied">{copied()}</span>
+        </div>
+        <div class="table-scroll grid-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onPaste={onPaste} onCopy={selection.onCopy}>
+          <table class="data-table measures-table" classList={{ 'read-only': !props.editable, virtual: virtual() }} style={{ '--grid-width': `${tableWidth()}px` }}>
             <caption class="visually-hidden">{t('measures.title')}</caption>
             <colgroup>
-              <For each={COLUMN_WIDTHS}>{(width) => <col style={{ 'inline-size': width }} />}</For>
+              <For each={columnIds()}>{(id) => <col data-column={id} style={{ 'inline-size': `${columnById().get(id)?.width ?? 0}px` }} />}</For>
             </colgroup>
             <thead>
               <tr>
-                <th scope="col" class="narrow">#</th>
-                <th scope="col" class="wide sticky">{t('measures.measure')}</th>
-                <th scope="col">{t('measures.lead')}</th>
-                <th scope="col">{t('measures.partners')}</th>
-                <th scope="col">{t('measures.start')}</th>
-                <th scope="col">{t('measures.due')}</th>
-                <th scope="col">{t('measures.status')}</th>
-                <th scope="col">{t('measures.progress')}</th>
-                <th scope="col" class="wide">{t('measures.indicator')}</th>
-                <th scope="col">{t('measures.budget')}</th>
-                <th scope="col" class="wide">{t('grid.notes')}</th>
-                <th scope="col"><span class="visually-hidden">{t('common.actions')}</span></th>
+                <For each={columnIds()}>
+                  {(id) => (
+                    <ColumnHeader column={columnById().get(id)!} label={id === 'number' ? '#' : columnLabel(id)} hiddenLabel={id === 'actions'}
+                      class={id === 'number' ? 'narrow' : id === 'title' ? 'wide sticky' : undefined} onWidth={(width) => setColumn(columnById().get(id)!.spec, { width })} />
+                  )}
+                </For>
               </tr>
             </thead>
-            <tbody onKeyDown={onKeys}>
+            <tbody onKeyDown={onKeys} onPointerDown={selection.onPointerDown} onFocusIn={selection.onFocusIn}>
               <Show when={range().start > 0}>
-                <tr class="spacer" aria-hidden="true" style={{ height: `${range().start * LINE_HEIGHT}px` }}><td colSpan={COLUMNS} /></tr>
+                <tr class="spacer" aria-hidden="true" style={{ height: `${range().start * LINE_HEIGHT}px` }}><td colSpan={COLUMN_COUNT()} /></tr>
               </Show>
               <For each={visible()}>
                 {(line) => (
@@ -181,7 +213,7 @@ export function MeasuresTable(props: {
                     <Match when={'kind' in line && line}>
                       {(group) => (
                         <tr class="group-row">
-                          <th scope="colgroup" colSpan={COLUMNS}>
+                          <th scope="colgroup" colSpan={COLUMN_COUNT()}>
                             <span class="group-name">{groupLabel(group())}</span> <span class="muted small">{t('grid.groupCount', { count: group().count })}</span>
                           </th>
                         </tr>
@@ -191,14 +223,15 @@ export function MeasuresTable(props: {
                       {(measure) => (
                         <MeasureRow doc={props.doc} measure={measure()} position={positions().get(measure().id) ?? 0} count={props.rows.length} editable={props.editable} movable={movable()}
                           comments={props.commentCounts.get(measure().id) ?? 0} onComments={() => props.onComments(measure())}
-                          history={props.indicatorHistory.of(measure().id)} onDetail={() => setDetailId(measure().id)} />
+                          history={props.indicatorHistory.of(measure().id)} onDetail={() => setDetailId(measure().id)}
+                          columns={columnIds()} selected={(column) => selection.isSelected(measure().id, column)} />
                       )}
                     </Match>
                   </Switch>
                 )}
               </For>
               <Show when={range().end < items().length}>
-                <tr class="spacer" aria-hidden="true" style={{ height: `${(items().length - range().end) * LINE_HEIGHT}px` }}><td colSpan={COLUMNS} /></tr>
+                <tr class="spacer" aria-hidden="true" style={{ height: `${(items().length - range().end) * LINE_HEIGHT}px` }}><td colSpan={COLUMN_COUNT()} /></tr>
               </Show>
             </tbody>
           </table>

@@ -14,6 +14,8 @@ export function RichTextEditor(props: {
   session: CollabSession;
   me: PeerUser;
   editable: boolean;
+  /** changes become suggestions (drawn differently, no block tools) */
+  suggesting?: boolean;
   label: string;
   /** the document's language: its root direction (Arabic right-to-left) and lang, whatever the interface's */
   language: Locale;
@@ -65,7 +67,7 @@ export function RichTextEditor(props: {
   });
 
   return (
-    <div class="editor-frame" classList={{ 'read-only': !props.editable }}>
+    <div class="editor-frame" classList={{ 'read-only': !props.editable, suggesting: props.suggesting }} data-suggesting={props.suggesting ? 'true' : undefined}>
       <Show when={props.editable && editor()}>{(instance) => <EditorToolbar editor={instance()} revision={revision()} />}</Show>
       <div ref={host} class="editor-host" />
       <Show when={!props.session.ready()}>

@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import { bodyOf } from '../../../../shared/doc-schema.ts';
 import { isSafeHref } from '../../lib/safe-url.ts';
 import { readPeerUser, type PeerUser } from './collab-session.ts';
+import { SafeImage } from './image-node.ts';
 
 const DIRECTIONS = new Set(['ltr', 'rtl', 'auto']);
 const BLOCKS = ['paragraph', 'heading', 'listItem', 'blockquote', 'tableCell', 'tableHeader', 'codeBlock'];
@@ -64,6 +65,7 @@ export function editorExtensions(doc: Y.Doc, provider: WebsocketProvider, me: Pe
       },
     }),
     TableKit.configure({ table: { resizable: false } }),
+    SafeImage,
     BlockDirection,
     Collaboration.configure({ fragment: bodyOf(doc) }),
     CollaborationCaret.configure({

@@ -5,6 +5,12 @@ import { t, type MessageKey } from '../../../i18n/index.ts';
 const DOCUMENT_FORMATS = ['pdf', 'docx', 'odt', 'html'] as const;
 const SHEET_FORMATS = ['xlsx', 'csv'] as const;
 
+/** A choice that opens something else closes the menu, so it does not cover what opened. */
+const closeMenu = (item: HTMLElement) => {
+  const menu = item.closest('details');
+  if (menu) menu.open = false;
+};
+
 /**
  * The document's file menu: downloads are plain links (the session cookie goes with them, the
  * server names the file), printing uses the print stylesheet, importing measures opens its panel.
@@ -33,9 +39,9 @@ export function ExportMenu(props: { document: TansiqDocument; canImport: boolean
             )}
           </For>
         </Show>
-        <button type="button" role="menuitem" class="menu-item" onClick={() => window.print()}>{t('files.print')}</button>
+        <button type="button" role="menuitem" class="menu-item" onClick={(event) => { closeMenu(event.currentTarget); window.print(); }}>{t('files.print')}</button>
         <Show when={hasMeasures() && props.canImport}>
-          <button type="button" role="menuitem" class="menu-item" onClick={() => props.onImportMeasures()}>{t('files.importMeasures')}</button>
+          <button type="button" role="menuitem" class="menu-item" onClick={(event) => { closeMenu(event.currentTarget); props.onImportMeasures(); }}>{t('files.importMeasures')}</button>
         </Show>
       </div>
     </details>

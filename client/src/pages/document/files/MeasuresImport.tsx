@@ -1,4 +1,4 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, createSignal, onMount } from 'solid-js';
 import { upload } from '../../../api/client.ts';
 import { ErrorBox, Notice } from '../../../components/Feedback.tsx';
 import { OrganisationSelect } from '../../../components/OrganisationPicker.tsx';
@@ -30,8 +30,8 @@ interface Preview {
  * Spreadsheet → measures: the server reads the file and shows what it would do, page by page;
  * columns and unknown organisations can be corrected; nothing is written before "Import".
  */
-export function MeasuresImport(props: { documentId: string; onClose: () => void }) {
-  const [file, setFile] = createSignal<File | null>(null);
+export function MeasuresImport(props: { documentId: string; initialFile?: File | null; onClose: () => void }) {
+  const [file, setFile] = createSignal<File | null>(props.initialFile ?? null);
   const [preview, setPreview] = createSignal<Preview | null>(null);
   const [mapping, setMapping] = createSignal<(Column | null)[] | null>(null);
   const [choices, setChoices] = createSignal<Record<string, string>>({});
@@ -77,14 +77,19 @@ export function MeasuresImport(props: { documentId: string; onClose: () => void 
     }
   };
 
+  if (props.initialFile) onMount(() => void load(1));
+
   return (
     <section class="panel measures-import" aria-labelledby="measures-import-heading">
-      <h2 id="measures-import-heading">{t('files.importMeasuresTitle')}</h2>
-      <label class="field">
-        <span>{t('files.chooseFile')}</span>
-        <input type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(event) => { setFile(event.currentTarget.files?.[0] ?? null); setMapping(null); setChoices({}); setDone(null); void load(1); }} />
-      </label>
+      <h2 id="measures-import-heading">{props.initialFile ? t('files.wordMeasuresTitle') : t('files.importMeasuresTitle')}</h2>
+      <Show when={props.initialFile}>{(word) => <p dir="auto">{t('files.wordMeasuresIntro', { name: word().name })}</p>}</Show>
+      <Show when={!props.initialFile}>
+        <label class="field">
+          <span>{t('files.chooseFile')}</span>
+          <input type="file" accept=".xlsx,.csv,.docx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            onChange={(event) => { setFile(event.currentTarget.files?.[0] ?? null); setMapping(null); setChoices({}); setDone(null); void load(1); }} />
+        </label>
+      </Show>
       <ErrorBox error={error()} />
       <Show when={done()}>{(result) => <Notice kind="success">{t('files.imported', result())}</Notice>}</Show>
       <Show when={preview()}>

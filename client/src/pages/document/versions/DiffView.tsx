@@ -1,6 +1,8 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import type { BlockDiff, VersionDiff } from '../../../api/versions.ts';
-import { t } from '../../../i18n/index.ts';
+import { locale, t } from '../../../i18n/index.ts';
+import { organisationLabel } from '../../../state/directory.ts';
+import { describeFieldChange } from './measure-change-text.ts';
 
 function Block(props: { diff: BlockDiff }) {
   return (
@@ -53,7 +55,14 @@ export function DiffView(props: { diff: VersionDiff }) {
           <For each={measures().added}>{(m) => <li><ins dir="auto">{t('versions.measureAdded', { title: m.title || '—' })}</ins></li>}</For>
           <For each={measures().removed}>{(m) => <li><del dir="auto">{t('versions.measureRemoved', { title: m.title || '—' })}</del></li>}</For>
           <For each={measures().changed}>
-            {(m) => <li dir="auto">{t('versions.measureChanged', { title: m.title || '—', fields: m.changes.map((c) => c.field).join(', ') })}</li>}
+            {(m) => (
+              <li dir="auto" data-testid="measure-change">
+                <span class="diff-measure-title">{t('history.measureChanged', { title: m.title || '—' })}</span>
+                <ul class="diff-fields">
+                  <For each={m.changes}>{(change) => <li dir="auto">{describeFieldChange(locale(), change, { organisationName: organisationLabel })}</li>}</For>
+                </ul>
+              </li>
+            )}
           </For>
         </ul>
       </Show>

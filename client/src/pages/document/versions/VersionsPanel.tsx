@@ -4,6 +4,7 @@ import { EmptyState, ErrorBox, Loading, Notice } from '../../../components/Feedb
 import { formatDateTime, t } from '../../../i18n/index.ts';
 import { useServerEvent } from '../../../realtime/socket.ts';
 import { personName } from '../../../state/people.ts';
+import { CompareView } from './CompareView.tsx';
 import { VersionDetail, type DetailMode } from './VersionDetail.tsx';
 
 /** Snapshots of the document: name the current state, read an old one, compare it with now, restore it. */
@@ -59,7 +60,8 @@ export function VersionsPanel(props: { documentId: string; canEdit: boolean }) {
       </Show>
       <Show when={restored()}>{(which) => <Notice kind="success">{t('versions.restored', { name: which() })}</Notice>}</Show>
       <ErrorBox error={error() ?? list.error} />
-      <Show when={detail()}>{(open) => <VersionDetail documentId={props.documentId} version={open().version} mode={open().mode} onClose={() => setDetail(null)} />}</Show>
+      <Show when={detail()?.mode === 'text' && detail()}>{(open) => <VersionDetail documentId={props.documentId} version={open().version} mode="text" onClose={() => setDetail(null)} />}</Show>
+      <Show when={detail()?.mode === 'diff' && detail()}>{(open) => <CompareView documentId={props.documentId} version={open().version} onClose={() => setDetail(null)} />}</Show>
       <Show when={list()} fallback={<Show when={!list.error}><Loading /></Show>}>
         {(all) => (
           <Show when={all().length > 0} fallback={<EmptyState title={t('versions.none')} />}>

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { CycleStatus, ReportState } from '../../db/schema.ts';
+import { MEASURE_STATUSES, MAX_INDICATOR_MAGNITUDE } from '../../shared/measure-model.ts';
+import { parseIndicatorInput } from '../../shared/indicator.ts';
+
+/**
+ * The rules of a follow-up cycle (issue 19), apart from any I/O: which way a report may move, what
+ * values it may hold, and when reminders go out. Who may do what is server/policies/reporting.ts.
+ */
+
+export const REPORT_LIMITS = { narrative: 4000, blockers: 2000, supportRequested: 2000, reviewComment: 2000 } as const;
+
+export type ReportAction = 'save' | 'submit' | 'return' | 'accept';
+
+/**
+ * draft → submitted → returned → draft / submitted, and submitted → accepted. Saving a returned
+ * report brings it back to draft; a submitted or accepted report is frozen until the coordination
+ * unit returns it. Nothing moves on a closed cycle.
+ */
+const TRANSITIONS: Record<ReportAction, { from: readonly ReportState[]; to: ReportState }> = {
+  save: { from: ['not_started', 'draft', 'returned'], to: 'draft' },
+  submit: { from: ['draft', 'returned'], to: 'submitted' },
+  return: { from: ['submitted'], to: 'returned' },
+  accept: { from: ['submitted'], to: 'accepted' },
+};
+
+export type TransitionVerdict = { allowed: true; to: ReportState } | { allowed: false; code: 'cycle_closed' | 'invalid_transition'; message: string };
+
+export function reportTransition(cycle: CycleStatus, from: ReportState, action: ReportAction): TransitionVerdict {
+  if (cycle === 'closed') return { allowed: false, code: 'cycle_closed', message: 'This cycle is closed: its reports can no longer change.' };
+  const rule = TRANSITIONS[action];
+  if (!rule.from.includes(from)) return { allowed: false, code: 'invalid_transition', message: `A ${from.replace('_', ' ')} report cannot be ${ACTION_PAST[action]}.` };
+  return { allowed: true, to: rule.to };
+}
+
+const ACTION_PAST: Record<ReportAction, string> = { save: 'saved', submit: 'submitted', return: 'returned', accept: 'accepted' };
+
+/** Bounded text: trimmed of outer spaces, no control characters but newlines and tabs. */
+const boundedText = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), 'must not contain control characters')
+    .transform((value) => value.trim());
+
+/** An indicator value as a number, or as a person types it ("3,5", "1 250"); null or '' clears it. */
+const indicatorInput = z.union([z.number(), z.string().max(40), z.null()]).transform((value, context) => {
+  if (value === null) return null;
+  const parsed = typeof value === 'number' ? (Number.isFinite(value) && Math.abs(value) <= MAX_INDICATOR_MAGNITUDE ? value : 'invalid') : parseIndicatorInput(value, MAX_INDICATOR_MAGNITUDE);
+  if (parsed === 'invalid') {
+    context.addIssue({ code: 'custom', message: 'must be a number' });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+/** The values a focal point reports on a measure; every field optional in a draft. */
+export const reportValuesSchema = z
+  .object({
+    status: z.enum(MEASURE_STATUSES, { message: `must be one of ${MEASURE_STATUSES.join(', ')}` }).nullable().optional(),
+    progress: z.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(100, 'must be at most 100').nullable().optional(),
+    indicatorCurrent: indicatorInput.optional(),
+    narrative: boundedText(REPORT_LIMITS.narrative).optional(),
+    blockers: boundedText(REPORT_LIMITS.blockers).optional(),
+    supportRequested: boundedText(REPORT_LIMITS.supportRequested).optional(),
+  })
+  .strict();
+
+export type ReportValues = z.output<typeof reportValuesSchema>;
+
+/** What a report must hold before it is submitted: the fields applied to the measure. */
+export function missingForSubmission(values: { status: string | null; progress: number | null }): string[] {
+  return [values.status === null ? 'status' : null, values.progress === null ? 'progress' : null].filter((field): field is string => field !== null);
+}
+
+// ---- reminders ---------------------------------------------------------------------------------
+
+const DAY_MS = 86_400_000;
+
+/** `day` (YYYY-MM-DD) moved by `days`, in calendar days. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The days reminders go out: one per offset from the due date, in order, never before opening. */
+export function reminderSchedule(cycle: { opensOn: string; dueOn: string; reminderDays: readonly number[] }): Array<{ offset: number; day: string }> {
+  return [...new Set(cycle.reminderDays)]
+    .sort((a, b) => a - b)
+    .map((offset) => ({ offset, day: addDays(cycle.dueOn, offset) }))
+    .filter((entry) => entry.day >= cycle.opensOn);
+}
+
+/**
+ * The reminders to send `today` (from the injected clock): those whose day has come and that have
+ * not gone out yet; a missed day (server down) is caught up once, not once per missed day.
+ */
+export function remindersDue(cycle: { status: CycleStatus; opensOn: string; dueOn: string; reminderDays: readonly number[] }, today: string, sentOffsets: readonly number[]): number[] {
+  if (cycle.status === 'closed') return [];
+  const due = reminderSchedule(cycle).filter((entry) => entry.day <= today && !sentOffsets.includes(entry.offset));
+  // Only the latest one that has come: three missed reminders are one message, not three.
+  return due.length === 0 ? [] : [due.at(-1)!.offset];
+}
+
+/** Late: the due date has passed and the report is still not submitted (returned counts as late). */
+export function isLate(dueOn: string, today: string, state: ReportState): boolean {
+  return today > dueOn && (state === 'not_started' || state === 'draft' || state === 'returned');
+}
+
+// ---- completeness ------------------------------------------------------------------------------
+
+export type OrganisationStanding = 'submitted' | 'draft' | 'not_started';
+
+export interface OrganisationCompleteness {
+  organisationId: string | null;
+  total: number;
+  notStarted: number;
+  draft: number;
+  submitted: number;
+  accepted: number;
+  returned: number;
+  /** submitted when every report is submitted or accepted; not started when none was touched */
+  standing: OrganisationStanding;
+  late: boolean;
+}
+
+/** Completeness per lead organisation, from the reports' states. */
+export function completeness(reports: ReadonlyArray<{ leadOrganisationId: string | null; state: ReportState }>, dueOn: string, today: string): OrganisationCompleteness[] {
+  const byOrganisation = new Map<string | null, OrganisationCompleteness>();
+  for (const report of reports) {
+    let entry = byOrganisation.get(report.leadOrganisationId);
+    if (!entry) {
+      entry = { organisationId: report.leadOrganisationId, total: 0, notStarted: 0, draft: 0, submitted: 0, accepted: 0, returned: 0, standing: 'not_started', late: false };
+      byOrganisation.set(report.leadOrganisationId, entry);
+    }
+    entry.total += 1;
+    if (report.state === 'not_started') entry.notStarted += 1;
+    else if (report.state === 'draft') entry.draft += 1;
+    else if (report.state === 'submitted') entry.submitted += 1;
+    else if (report.state === 'accepted') entry.accepted += 1;
+    else entry.returned += 1;
+    if (isLate(dueOn, today, report.state)) entry.late = true;
+  }
+  for (const entry of byOrganisation.values()) {
+    entry.standing = entry.submitted + entry.accepted === entry.total ? 'submitted' : entry.notStarted === entry.total ? 'not_started' : 'draft';
+  }
+  return [...byOrganisation.values()];
+}

@@ -1,0 +1,20 @@
+import type { SuggestionView } from '../commands/suggestions-queries.ts';
+
+/** A suggestion as clients see it (REST and socket.io alike). */
+export function presentSuggestion(row: SuggestionView) {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    author: { id: row.author_id, name: row.author_name, organisationId: row.author_organisation_id },
+    start: row.start_pos,
+    end: row.end_pos,
+    text: row.text,
+    quote: row.quote,
+    mark: row.mark,
+    threadId: row.thread_id,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export type PresentedSuggestion = ReturnType<typeof presentSuggestion>;

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { MAX_POSITION_CHARS } from '../domain/comment-anchors.ts';
+import { MAX_SUGGESTION_TEXT, SUGGESTION_MARKS } from '../domain/suggestions.ts';
+import { uuid } from './common.ts';
+
+const position = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_POSITION_CHARS, `must be at most ${MAX_POSITION_CHARS} characters`)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64 (an encoded Yjs relative position)');
+
+/** One suggestion; whether its positions lie in one text node of the document is checked against the Y.Doc. */
+export const createSuggestionSchema = z
+  .strictObject({
+    start: position,
+    end: position,
+    text: z.string().max(MAX_SUGGESTION_TEXT, `must be at most ${MAX_SUGGESTION_TEXT} characters`).default(''),
+    mark: z.strictObject({ name: z.enum(SUGGESTION_MARKS), on: z.boolean() }).nullable().default(null),
+  })
+  .refine((value) => !(value.mark && value.text !== ''), { message: 'a format change inserts no text', path: ['text'] });
+
+/** Several at once (a change spanning paragraphs is one suggestion per paragraph). */
+export const createSuggestionsSchema = z.strictObject({ suggestions: z.array(createSuggestionSchema).min(1).max(50) });
+
+export const suggestionParams = z.object({ id: uuid, suggestionId: uuid });
+
+export type CreateSuggestionInput = z.output<typeof createSuggestionSchema>;

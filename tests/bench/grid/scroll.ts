@@ -1,0 +1,48 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Scrolls the grid once frame by frame and returns each frame's time (requestAnimationFrame to
+ * requestAnimationFrame): either a fixed step a frame (a mouse wheel) or the whole plan down and
+ * back up in `wholePlanInFrames` (a dragged scrollbar).
+ */
+export async function scrollFrames(page: Page, how: { pixelsPerFrame?: number; wholePlanInFrames?: number; frames: number }): Promise<number[]> {
+  return page.evaluate(async ({ pixelsPerFrame, wholePlanInFrames, frames }) => {
+    const scroller = document.querySelector('.grid-scroll') as HTMLElement;
+    scroller.scrollTop = 0;
+    await new Promise(requestAnimationFrame);
+    const half = frames / 2;
+    const step = pixelsPerFrame ?? Math.ceil(scroller.scrollHeight / (wholePlanInFrames ?? half));
+    const times: number[] = [];
+    let last = performance.now();
+    for (let i = 0; i < frames; i++) {
+      scroller.scrollTop = i < half ? i * step : (frames - i) * step;
+      await new Promise(requestAnimationFrame);
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+    }
+    return times;
+  }, how);
+}
+
+/** The functions with the most self time (CPU profile, Chrome DevTools protocol) during both scrolls. */
+export async function profileScroll(page: Page, top = 25): Promise<{ name: string; selfMs: number }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await scrollFrames(page, { pixelsPerFrame: 120, frames: 300 });
+  await scrollFrames(page, { wholePlanInFrames: 120, frames: 240 });
+  const { profile } = await cdp.send('Profiler.stop');
+  const self = new Map<number, number>();
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0) / 1000));
+  const byName = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const frame = node.callFrame;
+    const where = frame.url ? `${frame.url.split('/').pop()}:${frame.lineNumber + 1}` : '';
+    const name = `${frame.functionName || '(anonymous)'} ${where}`.trim();
+    byName.set(name, (byName.get(name) ?? 0) + (self.get(node.id) ?? 0));
+  }
+  return [...byName].map(([name, selfMs]) => ({ name, selfMs })).sort((a, b) => b.selfMs - a.selfMs).slice(0, top);
+}

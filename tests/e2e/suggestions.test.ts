@@ -1,0 +1,154 @@
+import { mkdir } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../helpers/http.ts';
+import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
+import { editor } from './helpers/editor.ts';
+import { adminApi, memberOf, signIn } from './helpers/session.ts';
+import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
+
+const PASSWORD = 'member-password-123';
+/** Screenshots stay out of the repository. */
+const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp/tansiq-shots';
+let server: E2eServer;
+let browser: Browser;
+let api: ApiClient;
+let lead: WatchedPage; // sante: edits
+let commenter: WatchedPage; // emploi: comment access
+let documentId: string;
+let leadUserId: string;
+let documentUrl: string;
+
+const shot = async (page: Page, name: string) => {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+};
+
+/** Puts the caret right after `text` in the editor (a click, then a DOM selection ProseMirror reads). */
+async function caretAfter(page: Page, text: string): Promise<void> {
+  await editor(page).locator('p', { hasText: text }).first().click();
+  await page.evaluate((wanted) => {
+    const root = document.querySelector('.ProseMirror')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(wanted);
+      if (at >= 0) {
+        document.getSelection()!.collapse(node, at + wanted.length);
+        return;
+      }
+    }
+    throw new Error(`"${wanted}" is not in the editor`);
+  }, text);
+}
+
+/** The document's own text, without what is drawn over it (suggested insertions, remote carets). */
+const ownText = (page: Page) =>
+  page.evaluate(() => {
+    const copy = document.querySelector('.ProseMirror')!.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.ProseMirror-widget, .suggestion-insert').forEach((node) => node.remove());
+    return copy.textContent ?? '';
+  });
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchBrowser();
+  api = await adminApi(server.api.url, ADMIN.email, ADMIN.password);
+  const sante = await memberOf(api, 'sante', 'Amina Idrissi', PASSWORD);
+  const emploi = await memberOf(api, 'emploi', 'Youssef Alami', PASSWORD);
+  leadUserId = sante.user.id;
+  const created = await api.post('/api/documents', { kind: 'note', title: 'Note sur l’emploi des MRE', leadOrganisationId: sante.organisation.id });
+  documentId = created.body.document.id as string;
+  await api.put(`/api/documents/${documentId}/access`, { organisationId: emploi.organisation.id, level: 'comment' });
+  documentUrl = `${server.url}/documents/${documentId}`;
+  const viewport = { width: 1440, height: 900 };
+  lead = await openPage(await browser.newContext({ viewport }));
+  commenter = await openPage(await browser.newContext({ viewport }));
+  await signIn(lead.page, server.url, sante.email, PASSWORD);
+  await signIn(commenter.page, server.url, emploi.email, PASSWORD);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('suggestion mode in the browser', () => {
+  it('a commenter types suggestions; the editor sees them live and accepts one, rejects the other', async () => {
+    await lead.page.goto(documentUrl);
+    await expect.poll(() => lead.page.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('En ligne');
+    await editor(lead.page).click();
+    await lead.page.keyboard.press('Control+End');
+    await lead.page.keyboard.press('Enter');
+    await lead.page.keyboard.type('Le programme vise trois mille jeunes diplômés.');
+
+    await commenter.page.goto(documentUrl);
+    await expect.poll(() => editor(commenter.page).textContent(), { timeout: 15_000 }).toContain('trois mille');
+    expect(await editor(commenter.page).getAttribute('contenteditable')).toBe('true');
+    expect(await commenter.page.locator('.editor-frame').getAttribute('data-suggesting')).toBe('true');
+
+    // An insertion, typed letter by letter (one suggestion), then a deletion with Backspace.
+    await caretAfter(commenter.page, 'vise trois mille');
+    await commenter.page.keyboard.type(' cinq cents');
+    await caretAfter(commenter.page, 'jeunes diplômés');
+    for (let i = 0; i < ' diplômés'.length; i++) await commenter.page.keyboard.press('Backspace');
+    await commenter.page.keyboard.press('ArrowUp');
+
+    await expect.poll(() => lead.page.locator('.ProseMirror .suggestion-insert').textContent(), { timeout: 10_000 }).toBe(' cinq cents');
+    await expect.poll(() => lead.page.locator('.ProseMirror .suggestion-delete').textContent()).toBe(' diplômés');
+    expect(await ownText(lead.page), 'the text itself is unchanged').toContain('trois mille jeunes diplômés.');
+
+    await lead.page.locator('.ProseMirror .suggestion-insert').click();
+    const panel = lead.page.getByTestId('suggestions-panel');
+    await expect.poll(() => panel.getByTestId('suggestion').count()).toBe(2);
+    await expect.poll(() => panel.getByTestId('suggestion').first().textContent()).toContain('Youssef Alami');
+    expect(await panel.getByTestId('suggestion').first().textContent()).toContain('Insérer « cinq cents »');
+    await shot(lead.page, 'suggestions-editor-fr-1440');
+    await shot(commenter.page, 'suggestions-commenter-fr-1440');
+
+    await panel.getByTestId('suggestion').filter({ hasText: 'cinq cents' }).getByTestId('accept-suggestion').click();
+    await panel.getByTestId('suggestion').filter({ hasText: 'diplômés' }).getByTestId('reject-suggestion').click();
+    await expect.poll(() => panel.getByTestId('suggestion').count()).toBe(0);
+    await expect.poll(() => ownText(lead.page)).toContain('Le programme vise trois mille cinq cents jeunes diplômés.');
+    await expect.poll(() => ownText(commenter.page)).toContain('Le programme vise trois mille cinq cents jeunes diplômés.');
+    expect(await commenter.page.locator('.ProseMirror .suggestion-delete, .ProseMirror .suggestion-insert').count()).toBe(0);
+    expect(lead.problems).toEqual([]);
+    expect(commenter.problems).toEqual([]);
+  });
+
+  it('an editor who switches suggestion mode on suggests too (accented letters in one draft), then accepts it', async () => {
+    await lead.page.getByTestId('suggest-toggle').click();
+    expect(await lead.page.getByTestId('suggest-toggle').getAttribute('aria-pressed')).toBe('true');
+    await caretAfter(lead.page, 'jeunes');
+    await lead.page.keyboard.type(' lauréats');
+    await lead.page.keyboard.press('ArrowUp');
+    const panel = lead.page.getByTestId('suggestions-panel');
+    // One suggestion, accented letter included (it comes as text input, not as a key press).
+    await expect.poll(() => panel.getByTestId('suggestion').allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('Insérer « lauréats »')]);
+    expect(await ownText(commenter.page)).not.toContain('lauréats');
+    expect(await ownText(lead.page), 'the editor’s own text is unchanged while suggesting, no stray letter').toContain('cinq cents jeunes diplômés.');
+    await lead.page.getByTestId('suggest-toggle').click();
+    expect(await lead.page.getByTestId('suggest-toggle').getAttribute('aria-pressed')).toBe('false');
+    await panel.getByTestId('suggestion').getByTestId('accept-suggestion').click();
+    await expect.poll(() => ownText(commenter.page)).toContain('cinq cents jeunes lauréats diplômés.');
+  });
+
+  it('looks right in French, Arabic and English, wide and narrow', async () => {
+    await caretAfter(commenter.page, 'cinq cents');
+    await commenter.page.keyboard.type(' environ');
+    await commenter.page.keyboard.press('ArrowUp');
+    await expect.poll(() => lead.page.locator('.ProseMirror .suggestion-insert').count(), { timeout: 10_000 }).toBe(1);
+    for (const locale of ['fr', 'ar', 'en'] as const) {
+      // The interface follows the account's language, set at sign-in.
+      expect((await api.patch(`/api/users/${leadUserId}`, { locale })).status).toBe(200);
+      for (const width of [1440, 390]) {
+        const page = await openPage(await browser.newContext({ viewport: { width, height: 900 }, storageState: await lead.page.context().storageState() }));
+        await page.page.goto(documentUrl);
+        await expect.poll(() => page.page.locator('.ProseMirror .suggestion-insert').count(), { timeout: 15_000 }).toBe(1);
+        await page.page.getByRole('tab', { name: /Suggestions|الاقتراحات/ }).click();
+        await page.page.getByTestId('suggestion').first().scrollIntoViewIfNeeded();
+        await shot(page.page, `suggestions-${locale}-${width}`);
+        await page.page.context().close();
+      }
+    }
+  });
+});
