@@ -96,6 +96,8 @@ export interface DocumentsTable {
   measure_count: Generated<number>;
   last_edited_by: string | null;
   last_edited_at: Date | null;
+  /** the language it is written in: template headings, direction, dates of generated text */
+  language: Generated<Locale>;
 }
 
 export interface DocumentPartnersTable {
@@ -316,6 +318,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   workspace_settings: WorkspaceSettingsTable;
   user_preferences: UserPreferencesTable;
+  access_requests: AccessRequestsTable;
 }
 
 export type CommissionKind = 'interministerial' | 'technical' | 'bilateral';
@@ -362,6 +365,17 @@ export interface AgendaItemsTable {
   decision_text: string | null;
   decided_at: Date | null;
   decided_by: string | null;
+  /** what the confirmed decision did to the document; null until the chair confirms it */
+  decision_effect: 'moved' | 'noted' | 'blocked' | null;
+}
+
+export interface AccessRequestsTable {
+  id: Generated<string>;
+  document_id: string;
+  user_id: string;
+  message: string | null;
+  /** when last asked: a repeat after a day refreshes it */
+  created_at: ColumnType<Date, Date | string | undefined, Date>;
 }
 
 export interface SessionAttendanceTable {

@@ -1,7 +1,7 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { workflowRoles } from '../../server/commands/documents.ts';
 import { requireDocument } from '../../server/commands/document-guard.ts';
-import { availableTransitions } from '../../server/domain/workflow.ts';
+import { availableTransitions } from '../../shared/workflow.ts';
 import { canComment } from '../../server/policies/document-access.ts';
 import { listVisibleDocuments } from '../../server/queries/documents.ts';
 import { ActionId, ViewId, decodeValue, option, plain, plainFromMrkdwn, truncate, type SlackMessage } from '../blocks/common.ts';

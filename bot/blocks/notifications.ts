@@ -12,7 +12,8 @@ export type DigestLine =
   | { type: 'mention'; author: string; text: string; measure?: string }
   | { type: 'measure'; title: string; from: MeasureStatus | null; to: MeasureStatus }
   | { type: 'overdue'; title: string; due: string }
-  | { type: 'edits'; count: number };
+  | { type: 'edits'; count: number }
+  | { type: 'access_request'; who: string; message: string | null };
 
 export interface DocumentDigest {
   document: { id: string; title: string; status: DocumentStatus };
@@ -67,6 +68,10 @@ function describe(line: Exclude<DigestLine, { type: 'comment' | 'mention' }>, lo
       return t(locale, 'notify.overdue', { title: line.title, due: formatDate(locale, line.due) });
     case 'edits':
       return t(locale, 'notify.edits', { count: line.count });
+    case 'access_request': {
+      const text = t(locale, 'notify.accessRequest', { who: escapeMrkdwn(line.who) });
+      return line.message ? `${text}\n> ${escapeMrkdwn(oneLine(line.message, 500))}` : text;
+    }
   }
 }
 

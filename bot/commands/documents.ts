@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, DocumentRow, DocumentStatus } from '../../db/schema.ts';
 import { MEASURE_STATUSES, type MeasureStatus } from '../../shared/doc-schema.ts';
 import { workflowRoles } from '../../server/commands/documents.ts';
-import { availableTransitions } from '../../server/domain/workflow.ts';
+import { availableTransitions } from '../../shared/workflow.ts';
 import { canComment, canEdit, documentAccess } from '../../server/policies/document-access.ts';
 import { accessFacts, listVisibleDocuments, loadGrants, visibleTo } from '../../server/queries/documents.ts';
 import { listVisibleMeasures } from '../../server/queries/measures.ts';

@@ -131,6 +131,7 @@ export const ar: Record<MessageKey, string> = {
   'notify.measure': 'التدبير «{title}»: {from} ← {to}',
   'notify.overdue': '⏰ تدبير متأخر: «{title}» (الأجل {due})',
   'notify.edits': '✏️ {count} تعديل(ات) على الوثيقة',
+  'notify.accessRequest': '🔑 يطلب {who} الوصول إلى هذه الوثيقة. أجب من خلال «من يمكنه الوصول» في تنسيق.',
   'notify.mention': 'أشار إليك {author} في «{title}»',
   'notify.sessionStarted': '🔴 بدأت الجلسة «{title}».',
   'notify.sessionItem': 'النقطة الجارية: {item}',

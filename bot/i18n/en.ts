@@ -131,6 +131,7 @@ export const en: Record<MessageKey, string> = {
   'notify.measure': 'Measure “{title}”: {from} → {to}',
   'notify.overdue': '⏰ Overdue measure: “{title}” (due {due})',
   'notify.edits': '✏️ {count} edit(s) to the document',
+  'notify.accessRequest': '🔑 {who} asks for access to this document. Answer from “Who has access” in Tansiq.',
   'notify.mention': '{author} mentioned you on “{title}”',
   'notify.sessionStarted': '🔴 The session “{title}” has started.',
   'notify.sessionItem': 'Current item: {item}',

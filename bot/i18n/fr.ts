@@ -130,6 +130,7 @@ export const fr = {
   'notify.measure': 'Mesure « {title} » : {from} → {to}',
   'notify.overdue': '⏰ Mesure en retard : « {title} » (échéance {due})',
   'notify.edits': '✏️ {count} modification(s) du document',
+  'notify.accessRequest': '🔑 {who} demande l’accès à ce document. Répondez depuis « Qui a accès » dans Tansiq.',
   'notify.mention': '{author} vous a mentionné sur « {title} »',
   'notify.sessionStarted': '🔴 La séance « {title} » a commencé.',
   'notify.sessionItem': 'Point en cours : {item}',

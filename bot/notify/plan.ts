@@ -9,6 +9,7 @@ export type StoredEvent =
   | { kind: 'measure'; actor: string | null; measureId: string; title: string; from: string | null; to: string }
   | { kind: 'overdue'; measureId: string; title: string; due: string }
   | { kind: 'edit'; actor: string | null }
+  | { kind: 'access_request'; actor: string; message: string | null }
   | { kind: 'session'; actor: string; what: 'started' | 'item' | 'decision' | 'closed'; itemId?: string; decision?: string; minutesDocumentId?: string };
 
 export interface SlackPlan {
@@ -33,6 +34,9 @@ export function planSlackEvent(event: DomainEvent): SlackPlan | null {
       return { category: 'comments', subject: document(event.documentId), stored: { kind: 'comment', actor: event.actorUserId, commentId: event.commentId }, dmUserIds: [] };
     case 'mention':
       return { category: null, subject: document(event.documentId), stored: { kind: 'mention', actor: event.actorUserId, commentId: event.commentId }, dmUserIds: event.userIds.filter((id) => id !== event.actorUserId) };
+    case 'document.access_requested':
+      // Told to the lead organisation's people directly: channels are about the document, which the requester cannot see.
+      return { category: null, subject: document(event.documentId), stored: { kind: 'access_request', actor: event.actorUserId, message: event.message }, dmUserIds: event.leadUserIds };
     case 'measure.status_changed':
       return {
         category: 'measures',
@@ -83,6 +87,7 @@ export function categoryOf(stored: StoredEvent): EventCategory | null {
     case 'comment':
       return 'comments';
     case 'mention':
+    case 'access_request':
       return null;
     case 'measure':
     case 'overdue':

@@ -1,3 +1,5 @@
+import { loadMentionNames } from '../../server/queries/mention-names.ts';
+import { mentionsAsNames } from '../../shared/mentions.ts';
 import type { DocumentStatus } from '../../db/schema.ts';
 import { documentAccess } from '../../server/policies/document-access.ts';
 import { accessFacts } from '../../server/queries/documents.ts';
@@ -34,6 +36,8 @@ async function renderDocument(services: BotServices, documentId: string, events:
   const actorIds = [...new Set(events.flatMap((event) => ('actor' in event && event.actor ? [event.actor] : [])))];
   const people = actorIds.length > 0 ? await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set([...actorIds, ...comments.map((c) => c.author_id)])]).execute() : [];
   const nameOf = (id: string | null) => people.find((person) => person.id === id)?.name ?? '—';
+  // Mentions are stored as ids and codes; Slack readers get names.
+  const mentionNames = await loadMentionNames(db, comments.map((comment) => comment.body), audience.reader.locale);
   // Row comments name their measure (as the projection knows it; a deleted one is said to be).
   const measureIds = [...new Set(comments.flatMap((comment) => (comment.anchor?.type === 'measure' ? [comment.anchor.measureId] : [])))];
   const measureTitles = measureIds.length > 0 ? await db.selectFrom('measures').select(['id', 'title']).where('document_id', '=', documentId).where('id', 'in', measureIds).execute() : [];
@@ -55,12 +59,15 @@ async function renderDocument(services: BotServices, documentId: string, events:
       case 'mention': {
         const comment = comments.find((candidate) => candidate.id === event.commentId);
         if (!comment) break;
-        lines.push({ type: event.kind, author: nameOf(comment.author_id), text: comment.body, ...(comment.anchor?.type === 'measure' ? { measure: measureName(comment.anchor.measureId) } : {}) });
+        lines.push({ type: event.kind, author: nameOf(comment.author_id), text: mentionsAsNames(comment.body, mentionNames), ...(comment.anchor?.type === 'measure' ? { measure: measureName(comment.anchor.measureId) } : {}) });
         const root = comment.thread_id ?? comment.id;
         resolveCommentId = comment.thread_id === null && comment.resolved_at !== null ? undefined : root;
         if (comment.anchor?.type === 'measure') measure = { id: comment.anchor.measureId, status: 'planned' };
         break;
       }
+      case 'access_request':
+        lines.push({ type: 'access_request', who: nameOf(event.actor), message: event.message });
+        break;
       case 'measure':
         lines.push({ type: 'measure', title: event.title, from: event.from as MeasureStatus | null, to: event.to as MeasureStatus });
         measure = { id: event.measureId, status: event.to as MeasureStatus };

@@ -1,59 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { AUDIT_ACTIONS, type AuditAction } from '../../shared/audit-actions.ts';
 
-/** Every action the log records; the audit screen offers them as a filter. */
-export const AUDIT_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'access.denied',
-  'comment.deleted',
-  'organisation.created',
-  'organisation.updated',
-  'user.created',
-  'user.updated',
-  'user.disabled',
-  'user.enabled',
-  'user.password_changed',
-  'token.created',
-  'token.revoked',
-  'document.created',
-  'document.updated',
-  'document.status_changed',
-  'document.archived',
-  'document.restored',
-  'document.access_granted',
-  'document.access_changed',
-  'document.access_revoked',
-  'document.version_restored',
-  'commission.created',
-  'commission.updated',
-  'session.created',
-  'session.updated',
-  'session.agenda_changed',
-  'session.started',
-  'session.item_changed',
-  'session.decision_recorded',
-  'session.closed',
-  'version.created',
-  'slack.linked',
-  'document.exported',
-  'document.imported',
-  'measures.exported',
-  'measures.imported',
-  'settings.logo_changed',
-  'report.exported',
-  'suggestion.accepted',
-  'suggestion.rejected',
-  'cycle.opened',
-  'cycle.closed',
-  'cycle_report.saved',
-  'cycle_report.submitted',
-  'cycle_report.returned',
-  'cycle_report.accepted',
-] as const;
-
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction };
 
 export interface AuditEntry {
   actorUserId: string | null;

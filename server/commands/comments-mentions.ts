@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { MAX_MENTIONS, parseMentions } from '../domain/mentions.ts';
+import { MAX_MENTIONS, parseMentions } from '../../shared/mentions.ts';
 import { canView, documentAccess, type DocumentAccessFacts } from '../policies/document-access.ts';
 
 export interface ExplicitMentions {
@@ -20,7 +20,7 @@ interface Unknown {
 }
 
 /**
- * Turns the mentions written in a body (see domain/mentions.ts) plus those passed explicitly into
+ * Turns the mentions written in a body (see shared/mentions.ts) plus those passed explicitly into
  * ids. Anyone or anything unknown refuses the whole comment, naming what was not found, so that a
  * typo does not silently notify nobody. Disabled users count as unknown: they would never hear.
  * So does a person who cannot read the document: the answer is the same as for an e-mail nobody

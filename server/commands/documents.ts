@@ -1,8 +1,9 @@
 import { recordEvents } from '../events/outbox.ts';
 import type { Kysely } from 'kysely';
-import type { Database, DocumentKind, DocumentRow, DocumentStatus, Framework } from '../../db/schema.ts';
+import type { Database, DocumentKind, DocumentRow, DocumentStatus, Framework, Locale } from '../../db/schema.ts';
 import { AppError, forbidden, invalidTransition, validationFailed } from '../errors.ts';
-import { decideTransition, type WorkflowRole } from '../domain/workflow.ts';
+import { decideReopen, decideTransition, type WorkflowRole } from '../../shared/workflow.ts';
+import type { DomainEvent } from '../events/bus.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { templateUpdate } from '../../shared/templates.ts';
 import { writeProjectionIn } from '../collab/projection-writer.ts';
@@ -18,6 +19,8 @@ export interface CreateDocumentInput {
   leadOrganisationId?: string;
   partnerOrganisationIds: string[];
   framework?: Framework;
+  /** the language it is written in (routes default it to the creator's interface language) */
+  language?: Locale;
   /** the starting content instead of the kind's template (an imported file), with its projection */
   content?: { update: Uint8Array; projection: DocumentProjection };
 }
@@ -32,6 +35,7 @@ export async function createDocument(
   ip?: string,
 ): Promise<DocumentRow> {
   const leadOrganisationId = input.leadOrganisationId ?? subject.organisationId;
+  const language: Locale = input.language ?? 'fr';
   await authorize({ db, ip }, subject, documentCreationPolicy, 'create_document', { id: leadOrganisationId, facts: { leadOrganisationId } });
   return db.transaction().execute(async (trx) => {
     await assertOrganisationsExist(trx, [leadOrganisationId, ...input.partnerOrganisationIds]);
@@ -42,13 +46,14 @@ export async function createDocument(
         title: input.title,
         lead_organisation_id: leadOrganisationId,
         framework: input.framework ?? null,
+        language,
         status: 'draft',
         created_by: subject.userId,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
     // The template is written here, once: clients never seed content (that duplicates it after restarts).
-    await trx.insertInto('doc_updates').values({ document_id: row.id, data: input.content?.update ?? templateUpdate(input.kind) }).execute();
+    await trx.insertInto('doc_updates').values({ document_id: row.id, data: input.content?.update ?? templateUpdate(input.kind, [], language) }).execute();
     // Imported content is searchable and counted at once, as the live projection would make it.
     if (input.content) await writeProjectionIn(trx, { documentId: row.id, lastEditorId: subject.userId, lastEditedAt: new Date() }, input.content.projection);
     const partners = input.partnerOrganisationIds.filter((id) => id !== leadOrganisationId);
@@ -64,7 +69,7 @@ export async function createDocument(
       action: 'document.created',
       objectType: 'document',
       objectId: row.id,
-      details: { kind: row.kind, title: row.title, leadOrganisationId, partnerOrganisationIds: partners },
+      details: { kind: row.kind, title: row.title, language, leadOrganisationId, partnerOrganisationIds: partners },
       ip,
     });
     return row;
@@ -163,6 +168,48 @@ export async function transitionDocument(
     });
     await recordEvents(trx, [{ type: 'document.status_changed', documentId: id, actorUserId: subject.userId, from: current.row.status, to: row.status, reason: input.reason ?? null }]);
     return row;
+  });
+}
+
+/**
+ * The coordination unit reopens an adopted or closed document (server/domain/workflow.ts
+ * `decideReopen`), with a reason that is audited and shown to the lead like a return's.
+ */
+export async function reopenDocument(
+  db: Kysely<Database>,
+  subject: AccessSubject,
+  id: string,
+  input: { reason: string },
+  ip?: string,
+): Promise<{ row: DocumentRow; event: DomainEvent }> {
+  const current = await requireDocument(db, subject, id, 'view', ip);
+  await authorize({ db, ip }, subject, documentPolicy, 'reopen', { id, facts: { level: current.level, leadOrganisationId: current.row.lead_organisation_id } });
+  if (current.row.archived_at) throw new AppError(409, 'archived', 'Restore the document before reopening it.');
+  const decision = decideReopen(current.row.status, input.reason);
+  if (!decision.ok) {
+    if (decision.reason === 'reason_required') throw validationFailed('Reopening needs a reason.', [{ path: 'reason', message: 'required' }]);
+    throw invalidTransition(`Only an adopted or closed document can be reopened; this one is "${current.row.status}".`);
+  }
+  const reason = input.reason.trim();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('documents')
+      .set({ status: decision.to, return_reason: null, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('status', '=', current.row.status)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new AppError(409, 'conflict', 'The status changed meanwhile; reload and try again.');
+    await recordAudit(trx, {
+      actorUserId: subject.userId,
+      action: 'document.reopened',
+      objectType: 'document',
+      objectId: id,
+      details: { from: current.row.status, to: decision.to, reason },
+      ip,
+    });
+    const event: DomainEvent = { type: 'document.status_changed', documentId: id, actorUserId: subject.userId, from: current.row.status, to: decision.to, reason };
+    return { row, event };
   });
 }
 

@@ -54,6 +54,7 @@ export async function loadMinutesInput(
         'agenda_items.document_id',
         'agenda_items.decision',
         'agenda_items.decision_text',
+        'agenda_items.decision_effect',
         'documents.title as document_title',
         'documents.lead_organisation_id',
         'documents.archived_at',
@@ -90,6 +91,7 @@ export async function loadMinutesInput(
     presenter: item.presenter,
     decision: item.decision,
     decisionText: item.decision_text,
+    decisionEffect: item.decision_effect,
     comments: comments.filter((comment) => itemOf(comment) === item.id).map(({ name, organisation, body }) => ({ name, organisation, body })),
   }));
   return {

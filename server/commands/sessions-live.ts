@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, DocumentStatus } from '../../db/schema.ts';
-import { decisionTarget } from '../domain/session-rules.ts';
-import { decideTransition } from '../domain/workflow.ts';
+import { planDecisionEffect, type DecisionEffect } from '../../shared/decision-workflow.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { DomainEvent } from '../events/bus.ts';
 import { recordEvents } from '../events/outbox.ts';
@@ -53,9 +52,10 @@ export async function moveToItem(db: Kysely<Database>, subject: AccessSubject, i
 }
 
 /**
- * Records (or corrects) the decision on an item. Once it is stored, an adoption or a return also
- * moves the document through its workflow, when the workflow allows that from the document's
- * current status; when it does not (a draft, an already adopted plan), the decision stands alone.
+ * Records (or corrects) the decision on an item. When the chair confirms it (`confirm`), the
+ * decision also acts on the document (server/domain/decision-workflow.ts): adopted, returned
+ * with the decision text as the reason, or unchanged and noted; the effect is stored on the item
+ * so the minutes can say what happened. Unconfirmed, the document is left as it is.
  */
 export async function recordDecision(
   db: Kysely<Database>,
@@ -70,7 +70,7 @@ export async function recordDecision(
     const session = await lockSessionFor(trx, id, 'decide');
     const item = await trx
       .updateTable('agenda_items')
-      .set({ decision: input.decision, decision_text: input.text ?? null, decided_at: new Date(), decided_by: subject.userId })
+      .set({ decision: input.decision, decision_text: input.text ?? null, decided_at: new Date(), decided_by: subject.userId, decision_effect: null })
       .where('id', '=', itemId)
       .where('session_id', '=', id)
       .returning(['id', 'document_id'])
@@ -82,7 +82,7 @@ export async function recordDecision(
       action: 'session.decision_recorded',
       objectType: 'session',
       objectId: id,
-      details: { itemId, documentId: item.document_id, decision: input.decision, text: input.text ?? null },
+      details: { itemId, documentId: item.document_id, decision: input.decision, text: input.text ?? null, confirmed: input.confirm },
       ip,
     });
     const recorded: DomainEvent = {
@@ -97,8 +97,11 @@ export async function recordDecision(
     await recordEvents(trx, [recorded]);
     return { events: [recorded] as DomainEvent[], documentId: item.document_id };
   });
-  const moved = await applyDecisionToWorkflow(db, subject, documentId, input, ip);
-  if (moved) events.push(moved);
+  if (input.confirm) {
+    const { effect, event } = await applyDecisionToWorkflow(db, subject, documentId, input, ip);
+    await db.updateTable('agenda_items').set({ decision_effect: effect }).where('id', '=', itemId).execute();
+    if (event) events.push(event);
+  }
   return { view: (await loadSessionView(db, id))!, events };
 }
 
@@ -108,20 +111,19 @@ async function applyDecisionToWorkflow(
   documentId: string,
   input: DecisionInput,
   ip?: string,
-): Promise<DomainEvent | null> {
-  const to = decisionTarget(input.decision);
-  if (!to) return null;
+): Promise<{ effect: DecisionEffect; event: DomainEvent | null }> {
   const found = await findDocumentWithAccess(db, subject, documentId);
-  if (!found.row || found.row.archived_at) return null;
+  if (!found.row || found.row.archived_at) return { effect: 'blocked', event: null };
   const from: DocumentStatus = found.row.status;
-  const reason = to === 'returned' ? input.text : undefined;
-  if (!decideTransition(from, to, workflowRoles(subject, found.row, found.level), reason).ok) return null;
+  const plan = planDecisionEffect(input.decision, input.text, from, workflowRoles(subject, found.row, found.level));
+  if (plan.effect !== 'moved') return { effect: plan.effect, event: null };
+  const reason = plan.reason ?? undefined;
   try {
-    await transitionDocument(db, subject, documentId, { to, reason }, ip);
+    await transitionDocument(db, subject, documentId, { to: plan.to, reason }, ip);
   } catch (error) {
     // Someone moved the document meanwhile: the decision is recorded, the workflow left as it is.
-    if (error instanceof AppError) return null;
+    if (error instanceof AppError) return { effect: 'blocked', event: null };
     throw error;
   }
-  return { type: 'document.status_changed', documentId, actorUserId: subject.userId, from, to, reason: reason ?? null };
+  return { effect: 'moved', event: { type: 'document.status_changed', documentId, actorUserId: subject.userId, from, to: plan.to, reason: reason ?? null } };
 }

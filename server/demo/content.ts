@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { appendMeasures, blockElement, bodyOf, bodyText, countWords, type BlockSpec } from '../../shared/doc-schema.ts';
-import { templateUpdate } from '../../shared/templates.ts';
+import { templateHeading, templateUpdate } from '../../shared/templates.ts';
 import { projectDocument, type ProjectedMeasure } from '../collab/projection.ts';
 import type { DemoDocument, DemoSections } from './types.ts';
 
@@ -21,9 +21,9 @@ export interface BuiltContent {
 export function buildDocumentContent(document: DemoDocument, organisationId: (code: string) => string): BuiltContent {
   const doc = new Y.Doc();
   try {
-    Y.applyUpdate(doc, templateUpdate(document.kind, document.extra ?? []));
+    Y.applyUpdate(doc, templateUpdate(document.kind, document.extra ?? [], document.language ?? 'fr'));
     doc.transact(() => {
-      fillSections(bodyOf(doc), document.sections, document.key);
+      fillSections(bodyOf(doc), localSections(document), document.key);
       const measures = document.measures ?? [];
       if (measures.length > 0) {
         appendMeasures(
@@ -56,6 +56,15 @@ interface Run {
   start: number;
   /** index of the next heading, or the body's length */
   end: number;
+}
+
+/** The sections keyed by the headings of the document's own template. */
+function localSections(document: DemoDocument): DemoSections {
+  const language = document.language ?? 'fr';
+  if (language === 'fr') return document.sections;
+  return Object.fromEntries(
+    Object.entries(document.sections).map(([heading, blocks]) => [heading === '' ? '' : (templateHeading(document.kind, heading, language) ?? heading), blocks]),
+  );
 }
 
 /** Puts each section's blocks under its heading, in place of the template's empty paragraphs. */

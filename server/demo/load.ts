@@ -9,6 +9,7 @@ import { buildDocumentContent } from './content.ts';
 import { writeProjectionIn } from '../collab/projection-writer.ts';
 import { DEMO_DOCUMENTS, DEMO_EMAIL_DOMAIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data.ts';
 import type { DemoDocument } from './types.ts';
+import { DEMO_COMMISSIONS, DEMO_SESSIONS } from './commissions.ts';
 
 export { DEMO_PASSWORD } from './data.ts';
 
@@ -25,6 +26,8 @@ export interface DemoSummary {
   documents: number;
   measures: number;
   grants: number;
+  commissions: number;
+  sessions: number;
 }
 
 /** True on a database nobody has used yet: no documents and at most the first admin. */
@@ -54,8 +57,10 @@ export async function loadDemoWorkspace(db: Kysely<Database>, logger: Logger, op
     if (await findOrganisationByCode(trx, MARKER_ORGANISATION)) return null;
     const organisations = await insertOrganisations(trx);
     const users = await insertUsers(trx, organisations, passwordHash);
-    const documents = await insertDocuments(trx, organisations, users, (options.now ?? new Date()).getTime());
-    return { loaded: true, organisations: organisations.created, users: users.created, ...documents };
+    const now = (options.now ?? new Date()).getTime();
+    const { documentIds, ...documents } = await insertDocuments(trx, organisations, users, now);
+    const commissions = await insertCommissionWork(trx, organisations, users, documentIds, now);
+    return { loaded: true, organisations: organisations.created, users: users.created, ...documents, ...commissions };
   });
   if (!summary) return alreadyLoaded(logger);
   logger.info(summary, 'demo workspace loaded');
@@ -66,7 +71,7 @@ export async function loadDemoWorkspace(db: Kysely<Database>, logger: Logger, op
 function alreadyLoaded(logger: Logger): DemoSummary {
   logger.info('demo workspace already loaded; nothing to do');
   logger.info(SIGN_IN_HINT);
-  return { loaded: false, organisations: 0, users: 0, documents: 0, measures: 0, grants: 0 };
+  return { loaded: false, organisations: 0, users: 0, documents: 0, measures: 0, grants: 0, commissions: 0, sessions: 0 };
 }
 
 type Ids = ((key: string) => string) & { created: number };
@@ -140,6 +145,7 @@ async function insertUsers(trx: Transaction<Database>, organisationId: Ids, pass
 async function insertDocuments(trx: Transaction<Database>, organisationId: Ids, userId: Ids, now: number) {
   let measures = 0;
   let grants = 0;
+  const documentIds = new Map<string, string>();
   for (const [index, document] of DEMO_DOCUMENTS.entries()) {
     const lead = organisationId(document.lead);
     const author = userId(document.author ?? `${document.lead}@${DEMO_EMAIL_DOMAIN}`);
@@ -154,6 +160,7 @@ async function insertDocuments(trx: Transaction<Database>, organisationId: Ids, 
         title: document.title,
         lead_organisation_id: lead,
         framework: document.framework ?? null,
+        language: document.language ?? 'fr',
         status: document.status,
         return_reason: document.returnReason ?? null,
         created_by: author,
@@ -188,8 +195,66 @@ async function insertDocuments(trx: Transaction<Database>, organisationId: Ids, 
     });
     measures += content.measures.length;
     grants += levels.size;
+    documentIds.set(document.key, row.id);
   }
-  return { documents: DEMO_DOCUMENTS.length, measures, grants };
+  return { documents: DEMO_DOCUMENTS.length, measures, grants, documentIds: lookup(documentIds, 'document', documentIds.size) };
+}
+
+/** The commissions, their members and sessions (server/demo/commissions.ts). */
+async function insertCommissionWork(trx: Transaction<Database>, organisationId: Ids, userId: Ids, documentId: Ids, now: number) {
+  const commissionIds = new Map<string, string>();
+  for (const commission of DEMO_COMMISSIONS) {
+    const row = await trx
+      .insertInto('commissions')
+      .values({ kind: commission.kind, name_fr: commission.nameFr, name_ar: commission.nameAr, name_en: commission.nameEn })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    commissionIds.set(commission.key, row.id);
+    await trx.insertInto('commission_members').values(commission.members.map((code) => ({ commission_id: row.id, organisation_id: organisationId(code) }))).execute();
+  }
+  const commissionId = lookup(commissionIds, 'commission', commissionIds.size);
+  const chair = userId(`secretariat@${DEMO_EMAIL_DOMAIN}`);
+  for (const session of DEMO_SESSIONS) {
+    const scheduledAt = 'date' in session.at ? new Date(session.at.date) : new Date(Math.floor(now / DAY_MS) * DAY_MS + session.at.inDays * DAY_MS + session.at.hour * 3_600_000);
+    const closed = session.state === 'closed';
+    const row = await trx
+      .insertInto('commission_sessions')
+      .values({
+        commission_id: commissionId(session.commission),
+        title: session.title,
+        scheduled_at: scheduledAt,
+        location: session.location,
+        state: session.state,
+        started_at: closed ? scheduledAt : null,
+        closed_at: closed ? new Date(scheduledAt.getTime() + 3 * 3_600_000) : null,
+        minutes_document_id: session.minutes ? documentId(session.minutes) : null,
+        created_by: chair,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('agenda_items')
+      .values(
+        session.items.map((item, position) => ({
+          session_id: row.id,
+          position,
+          document_id: documentId(item.document),
+          presenter_organisation_id: organisationId(item.presenter),
+          title: item.title,
+          decision: item.decision?.decision ?? null,
+          decision_text: item.decision?.text ?? null,
+          decided_at: item.decision ? scheduledAt : null,
+          decided_by: item.decision ? chair : null,
+          decision_effect: item.decision?.effect ?? null,
+        })),
+      )
+      .execute();
+    if (session.attendees?.length) {
+      await trx.insertInto('session_attendance').values(session.attendees.map((email) => ({ session_id: row.id, user_id: userId(email), first_seen_at: scheduledAt }))).execute();
+    }
+    await recordAudit(trx, { actorUserId: chair, action: 'session.created', objectType: 'session', objectId: row.id, details: { title: session.title, source: 'demo' } });
+  }
+  return { commissions: DEMO_COMMISSIONS.length, sessions: DEMO_SESSIONS.length };
 }
 
 /** Partners comment by default (as when a document is created); `access` adds or overrides. */

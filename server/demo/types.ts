@@ -36,7 +36,8 @@ export interface DemoMeasure {
 }
 
 /**
- * Content per template heading ('Contexte', 'Objectifs', …): the blocks replace the template's
+ * Content per French template heading ('Contexte', 'Objectifs', …; for a document in another
+ * language, the heading at the same place in that language's template): the blocks replace the template's
  * empty paragraph under that heading. The key '' fills the content before the first heading
  * (the single paragraph of a note).
  */
@@ -51,6 +52,8 @@ export interface DemoDocument {
   /** partner organisations; they get `comment` access unless `access` says otherwise */
   partners: string[];
   framework?: Framework;
+  /** the language it is written in (its template's headings, its direction); French by default */
+  language?: Locale;
   status: DocumentStatus;
   returnReason?: string;
   /** grants to organisations beyond (or instead of) the partners' default `comment` */

@@ -1,5 +1,6 @@
-import type { Decision } from '../../db/schema.ts';
+import type { Decision, DocumentStatus } from '../../db/schema.ts';
 import type { BlockSpec } from '../../shared/doc-schema.ts';
+import { decisionTarget, type DecisionEffect } from '../../shared/decision-workflow.ts';
 
 /**
  * Minutes of a commission session, pure: the facts of a closed session in, the rich-text blocks
@@ -29,6 +30,8 @@ export interface MinutesItem {
   presenter: string | null;
   decision: Decision | null;
   decisionText: string | null;
+  /** what the confirmed decision did to the document; null when unconfirmed (or no decision) */
+  decisionEffect?: DecisionEffect | null;
   comments: readonly MinutesComment[];
 }
 
@@ -53,7 +56,17 @@ export const DECISION_LABELS: Record<Decision, string> = {
 /** "Commission technique — 2026-11-28": the name of the versions a session snapshots. */
 export const sessionVersionName = (commissionName: string, date: string): string => `${commissionName} — ${date}`;
 
-export const minutesTitle = (sessionTitle: string, date: string): string => `Procès-verbal — ${sessionTitle} (${date})`;
+/** "28 novembre 2026": a YYYY-MM-DD day as the minutes (written in French) say it. */
+export function minutesDate(date: string): string {
+  const day = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(day.getTime())) return date;
+  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+}
+
+export const minutesTitle = (sessionTitle: string, date: string): string => `Procès-verbal — ${sessionTitle} (${minutesDate(date)})`;
+
+/** An agenda title that starts with its own number ("2. Plan emploi", "3) Note") loses it: the minutes number items once. */
+export const withoutLeadingNumber = (title: string): string => title.replace(/^\s*\d+\s*[.)\-–]\s*/u, '');
 
 /** One line per block: a comment's own line breaks would otherwise split it across list items. */
 const oneLine = (text: string): string => text.replace(/\s+/gu, ' ').trim();
@@ -64,13 +77,14 @@ export function buildMinutes(input: MinutesInput): BlockSpec[] {
   const place = input.location ? `, ${input.location}` : '';
   const blocks: BlockSpec[] = [
     { type: 'heading', level: 1, text: minutesTitle(input.sessionTitle, input.date) },
-    { type: 'paragraph', text: `${input.commissionName} — séance du ${input.date}${place}.` },
+    { type: 'paragraph', text: `${input.commissionName} — séance du ${minutesDate(input.date)}${place}.` },
     { type: 'paragraph', text: `Présidence : ${person(input.chair)}.` },
     ...attendanceBlocks(input.attendees),
     { type: 'heading', level: 2, text: 'Ordre du jour' },
-    input.items.length > 0
-      ? { type: 'bulletList', items: input.items.map((item, index) => `${index + 1}. ${itemTitle(item)}`) }
-      : { type: 'paragraph', text: 'Aucun point inscrit.' },
+    // One numbered line per item (a bulleted list of numbered lines read as two numberings).
+    ...(input.items.length > 0
+      ? input.items.map((item, index): BlockSpec => ({ type: 'paragraph', text: `${index + 1}. ${itemTitle(item)}` }))
+      : [{ type: 'paragraph', text: 'Aucun point inscrit.' } as const]),
   ];
   input.items.forEach((item, index) => blocks.push(...itemBlocks(item, index + 1)));
   return blocks;
@@ -91,7 +105,33 @@ export const RESTRICTED_ITEM_TITLE = 'Point à diffusion restreinte';
 export const RESTRICTED_ITEM_NOTE =
   'Le document de ce point n’est pas lisible par tous les destinataires de ce procès-verbal : son titre, le texte de la décision et les observations figurent dans le document lui-même.';
 
-const itemTitle = (item: MinutesItem): string => (item.restricted ? RESTRICTED_ITEM_TITLE : oneLine(item.title));
+const STATUS_LABELS: Record<DocumentStatus, string> = {
+  draft: 'Brouillon',
+  in_review: 'En relecture',
+  submitted: 'Soumis',
+  adopted: 'Adopté',
+  in_implementation: 'En mise en œuvre',
+  closed: 'Clôturé',
+  returned: 'Renvoyé',
+};
+
+/** What the decision did to the document, said in the minutes (issue 16: "the minutes say so"). */
+export function decisionEffectLine(decision: Decision | null, effect: DecisionEffect | null | undefined): string | null {
+  if (!decision) return null;
+  const target = decisionTarget(decision);
+  switch (effect) {
+    case 'moved':
+      return `Suite donnée : le document passe au statut « ${STATUS_LABELS[target?.to ?? 'adopted']} »${target?.to === 'returned' ? ', la décision valant motif' : ''}.`;
+    case 'noted':
+      return 'Suite donnée : statut du document inchangé, décision notée.';
+    case 'blocked':
+      return `Suite donnée : statut du document inchangé, la procédure ne permettant pas le passage au statut « ${STATUS_LABELS[target?.to ?? 'adopted']} ».`;
+    default:
+      return 'Suite donnée : non confirmée par la présidence ; statut du document inchangé.';
+  }
+}
+
+const itemTitle = (item: MinutesItem): string => (item.restricted ? RESTRICTED_ITEM_TITLE : withoutLeadingNumber(oneLine(item.title)));
 
 function itemBlocks(item: MinutesItem, number: number): BlockSpec[] {
   if (item.restricted) {
@@ -99,16 +139,18 @@ function itemBlocks(item: MinutesItem, number: number): BlockSpec[] {
       { type: 'heading', level: 2, text: `${number}. ${RESTRICTED_ITEM_TITLE}` },
       { type: 'paragraph', text: RESTRICTED_ITEM_NOTE },
       { type: 'paragraph', text: item.decision ? `Décision : ${DECISION_LABELS[item.decision]}.` : 'Décision : aucune décision enregistrée.' },
+      ...effectBlocks(item),
     ];
   }
   const decision = item.decision
     ? `Décision : ${DECISION_LABELS[item.decision]}${item.decisionText ? ` — ${oneLine(item.decisionText)}` : '.'}`
     : 'Décision : aucune décision enregistrée.';
   return [
-    { type: 'heading', level: 2, text: `${number}. ${oneLine(item.title)}` },
+    { type: 'heading', level: 2, text: `${number}. ${itemTitle(item)}` },
     { type: 'paragraph', text: `Document : ${item.documentTitle}` },
     { type: 'paragraph', text: `Présenté par : ${item.presenter ?? 'non précisé'}` },
     { type: 'paragraph', text: decision },
+    ...effectBlocks(item),
     ...(item.comments.length > 0
       ? [
           { type: 'heading', level: 3, text: 'Observations' } as const,
@@ -116,4 +158,9 @@ function itemBlocks(item: MinutesItem, number: number): BlockSpec[] {
         ]
       : [{ type: 'paragraph', text: 'Aucune observation.' } as const]),
   ];
+}
+
+function effectBlocks(item: MinutesItem): BlockSpec[] {
+  const line = decisionEffectLine(item.decision, item.decisionEffect);
+  return line ? [{ type: 'paragraph', text: line }] : [];
 }

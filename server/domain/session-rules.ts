@@ -1,4 +1,4 @@
-import type { Decision, DocumentStatus, Role, SessionState } from '../../db/schema.ts';
+import type { Decision, Role, SessionState } from '../../db/schema.ts';
 
 /**
  * Commission session rules, pure. A session goes planned → live → closed; the chair is the
@@ -71,22 +71,6 @@ export function canSeeSession(subject: { role: Role; organisationId: string }, f
     facts.memberOrganisationIds.includes(subject.organisationId) ||
     facts.presenterOrganisationIds.includes(subject.organisationId)
   );
-}
-
-/**
- * The document status a decision asks for. Whether the document may actually move there is the
- * workflow's call (server/domain/workflow.ts); when it may not, the decision is still recorded.
- */
-export function decisionTarget(decision: Decision): DocumentStatus | null {
-  switch (decision) {
-    case 'adopted':
-    case 'adopted_with_changes':
-      return 'adopted';
-    case 'returned':
-      return 'returned';
-    case 'postponed':
-      return null;
-  }
 }
 
 export interface AgendaItemFacts {

@@ -12,9 +12,21 @@ export type DomainEvent =
   | { type: 'document.status_changed'; documentId: string; actorUserId: string | null; from: DocumentStatus; to: DocumentStatus; reason: string | null }
   | { type: 'document.archived'; documentId: string; actorUserId: string | null; archived: boolean }
   | { type: 'document.access_changed'; documentId: string; actorUserId: string | null }
+  /** someone who cannot see the document asks its lead organisation (`leadUserIds`) for access */
+  | { type: 'document.access_requested'; documentId: string; actorUserId: string; message: string | null; leadUserIds: string[] }
   | { type: 'user.access_changed'; userId: string; actorUserId: string | null }
   | { type: 'user.credentials_changed'; userId: string; actorUserId: string | null }
-  | { type: 'comment.created'; documentId: string; commentId: string; threadId: string | null; actorUserId: string; sessionId: string | null; measure?: CommentMeasure }
+  | {
+      type: 'comment.created';
+      documentId: string;
+      commentId: string;
+      threadId: string | null;
+      actorUserId: string;
+      sessionId: string | null;
+      /** the people its mentions reach: they hear of it through their mention, once */
+      mentionedUserIds?: string[];
+      measure?: CommentMeasure;
+    }
   | { type: 'comment.updated'; documentId: string; commentId: string; actorUserId: string }
   | { type: 'comment.deleted'; documentId: string; commentId: string; actorUserId: string }
   | { type: 'comment.resolved'; documentId: string; commentId: string; actorUserId: string; resolved: boolean }

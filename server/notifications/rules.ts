@@ -16,6 +16,8 @@ export interface NotificationPlan {
   };
   /** never notify the person who caused the event */
   exceptUserId: string | null;
+  /** nor these (already told by another notification of the same comment) */
+  exceptUserIds?: string[];
 }
 
 /** A row comment's notification names its measure. */
@@ -39,6 +41,8 @@ export function planNotification(event: DomainEvent): NotificationPlan | null {
         payload: { commentId: event.commentId, threadId: event.threadId, by: event.actorUserId, ...measurePayload(event.measure) },
         recipients: { threadAuthorOf: event.threadId },
         exceptUserId: event.actorUserId,
+        // One notification per person per comment: a thread author the reply mentions hears of the mention.
+        exceptUserIds: event.mentionedUserIds ?? [],
       };
     case 'document.status_changed':
       return {
@@ -46,6 +50,14 @@ export function planNotification(event: DomainEvent): NotificationPlan | null {
         documentId: event.documentId,
         payload: { from: event.from, to: event.to, reason: event.reason, by: event.actorUserId },
         recipients: { documentLead: true },
+        exceptUserId: event.actorUserId,
+      };
+    case 'document.access_requested':
+      return {
+        kind: 'access_requested',
+        documentId: event.documentId,
+        payload: { by: event.actorUserId, message: event.message },
+        recipients: { userIds: event.leadUserIds },
         exceptUserId: event.actorUserId,
       };
     case 'measure.overdue':

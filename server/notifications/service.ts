@@ -53,6 +53,7 @@ async function resolveRecipients(db: Kysely<Database>, plan: NotificationPlan): 
     if (root) ids.add(root.author_id);
   }
   if (plan.exceptUserId) ids.delete(plan.exceptUserId);
+  for (const userId of plan.exceptUserIds ?? []) ids.delete(userId);
   if (ids.size === 0) return [];
   const users = await db.selectFrom('users').select(['id', 'organisation_id', 'role']).where('id', 'in', [...ids]).where('disabled_at', 'is', null).execute();
   if (!document) return users.map((user) => user.id);

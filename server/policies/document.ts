@@ -7,7 +7,7 @@ import { allow, hide, refuse, when, type Policy } from './policy.ts';
  * Documents. The level a person holds (`documentAccess` in document-access.ts, and `visibleTo`
  * in queries/documents.ts, its SQL mirror for lists) decides what they may do with it.
  */
-export type DocumentAction = 'view' | 'comment' | 'edit' | 'manage' | 'archive' | 'change_lead';
+export type DocumentAction = 'view' | 'comment' | 'edit' | 'manage' | 'archive' | 'change_lead' | 'reopen' | 'see_access';
 
 export interface DocumentFacts {
   /** the actor's level on it; null when it does not exist for them */
@@ -38,6 +38,14 @@ export const documentPolicy: Policy<DocumentAction, DocumentFacts> = {
         );
       case 'change_lead':
         return when(actor.role === 'admin', () => refuse('Only the coordination unit changes the lead organisation of a document.', { need: action }));
+      case 'reopen':
+        // Undoing an adoption or a closure is the coordination unit's call, never the lead's alone.
+        return when(actor.role === 'admin', () => refuse('Only the coordination unit reopens an adopted or closed document.', { need: action }));
+      case 'see_access':
+        // Who can read a document is shown to those who could change it: its lead and the coordination unit.
+        return when(canManageDocument(actor, { leadOrganisationId }), () =>
+          refuse('Only the lead organisation and the coordination unit see who has access to this document.', { need: action }),
+        );
     }
   },
 };

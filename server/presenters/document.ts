@@ -5,9 +5,11 @@ export interface DocumentView {
   partnerOrganisationIds: string[];
   access: AccessLevel;
   availableTransitions?: DocumentStatus[];
+  /** the reader may reopen it (coordination unit, adopted or closed) */
+  canReopen?: boolean;
 }
 
-export function presentDocument({ row, partnerOrganisationIds, access, availableTransitions }: DocumentView) {
+export function presentDocument({ row, partnerOrganisationIds, access, availableTransitions, canReopen }: DocumentView) {
   return {
     id: row.id,
     kind: row.kind,
@@ -17,6 +19,7 @@ export function presentDocument({ row, partnerOrganisationIds, access, available
     leadOrganisationId: row.lead_organisation_id,
     partnerOrganisationIds,
     framework: row.framework,
+    language: row.language,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -28,6 +31,7 @@ export function presentDocument({ row, partnerOrganisationIds, access, available
     lastEditedAt: row.last_edited_at?.toISOString() ?? null,
     access,
     ...(availableTransitions ? { availableTransitions } : {}),
+    ...(canReopen !== undefined ? { canReopen } : {}),
   };
 }
 

@@ -70,5 +70,7 @@ function presentAgendaItem(item: AgendaItemRow, access: AccessLevel | null, docu
     decisionText: restricted ? null : item.decision_text,
     decidedAt: item.decided_at?.toISOString() ?? null,
     decidedBy: item.decided_by,
+    /** what the confirmed decision did to the document; null until the chair confirms it */
+    decisionEffect: item.decision_effect,
   };
 }

@@ -1,9 +1,11 @@
 import Router from '@koa/router';
 import { revokeGrant, listGrants, setGrant } from '../commands/document-access.ts';
 import { requireDocument } from '../commands/document-guard.ts';
-import { createDocument, setArchived, transitionDocument, updateDocument, workflowRoles } from '../commands/documents.ts';
+import { accessOverview } from '../commands/access-overview.ts';
+import { clearAnsweredRequests, requestAccess } from '../commands/access-requests.ts';
+import { createDocument, reopenDocument, setArchived, transitionDocument, updateDocument, workflowRoles } from '../commands/documents.ts';
 import { organisationIdFor } from '../commands/organisations.ts';
-import { availableTransitions } from '../domain/workflow.ts';
+import { availableTransitions, reopenTarget } from '../../shared/workflow.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
@@ -11,7 +13,7 @@ import { documentAccess } from '../policies/document-access.ts';
 import { presentDocument, presentGrant } from '../presenters/document.ts';
 import { accessFacts, listVisibleDocuments, loadGrants, loadPartners } from '../queries/documents.ts';
 import { idParams } from '../schemas/common.ts';
-import { createDocumentSchema, grantParams, grantSchema, listDocumentsQuery, transitionSchema, updateDocumentSchema } from '../schemas/documents.ts';
+import { createDocumentSchema, grantParams, grantSchema, listDocumentsQuery, accessRequestSchema, reopenSchema, transitionSchema, updateDocumentSchema } from '../schemas/documents.ts';
 import type { Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -51,7 +53,7 @@ documentsRouter.get('/', async (ctx) => {
 documentsRouter.post('/', async (ctx) => {
   const actor = requireActor(ctx);
   const input = parseBody(ctx, createDocumentSchema);
-  const row = await createDocument(ctx.services.db, actor, input, ctx.ip);
+  const row = await createDocument(ctx.services.db, actor, { ...input, language: input.language ?? actor.locale }, ctx.ip);
   ctx.services.events.emit({ type: 'document.created', documentId: row.id, actorUserId: actor.userId });
   ctx.status = 201;
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
@@ -90,6 +92,15 @@ documentsRouter.post('/:id/transitions', async (ctx) => {
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
 });
 
+documentsRouter.post('/:id/reopen', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const input = parseBody(ctx, reopenSchema);
+  const { row, event } = await reopenDocument(ctx.services.db, actor, id, input, ctx.ip);
+  ctx.services.events.emit(event);
+  ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
+});
+
 documentsRouter.post('/:id/archive', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
@@ -120,11 +131,29 @@ documentsRouter.get('/:id/access', async (ctx) => {
   ctx.body = { grants: (await listGrants(ctx.services.db, actor, id, ctx.ip)).map(presentGrant) };
 });
 
+documentsRouter.get('/:id/access/overview', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  ctx.body = { overview: await accessOverview(ctx.services.db, actor, id, ctx.ip) };
+});
+
+documentsRouter.post('/:id/access-requests', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, idParams);
+  const input = parseBody(ctx, accessRequestSchema);
+  const { events } = await requestAccess(ctx.services.db, actor, id, input, ctx.services.clock.now(), ctx.ip);
+  for (const event of events) ctx.services.events.emit(event);
+  // The same answer whether the document exists or the lead was told before.
+  ctx.status = 202;
+  ctx.body = { requested: true };
+});
+
 const putGrant = async (ctx: AppContext & { params: Record<string, string> }) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
   const input = parseBody(ctx, grantSchema);
   const { grant, created } = await setGrant(ctx.services.db, actor, id, input, ctx.ip);
+  await clearAnsweredRequests(ctx.services.db, id);
   ctx.services.events.emit({ type: 'document.access_changed', documentId: id, actorUserId: actor.userId });
   ctx.status = created ? 201 : 200;
   ctx.body = { grant: presentGrant(grant) };
@@ -148,6 +177,7 @@ async function present(db: Kysely<Database>, actor: Actor, row: DocumentRow, ip:
     partnerOrganisationIds: partners.get(row.id) ?? [],
     access: guarded.level,
     availableTransitions: availableTransitions(guarded.row.status, workflowRoles(actor, guarded.row, guarded.level)),
+    canReopen: actor.role === 'admin' && reopenTarget(guarded.row.status) !== null && !guarded.row.archived_at,
   });
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_POSITION_CHARS } from '../domain/comment-anchors.ts';
-import { MAX_MENTIONS } from '../domain/mentions.ts';
+import { MAX_MENTIONS } from '../../shared/mentions.ts';
 import { text, uuid } from './common.ts';
 
 export const MAX_COMMENT_CHARS = 10_000;

@@ -16,6 +16,8 @@ export const createDocumentSchema = z
     leadOrganisationId: uuid.optional(),
     partnerOrganisationIds: partners.default([]),
     framework: framework.optional(),
+    /** the document's language: template headings, direction; the creator's interface language by default */
+    language: z.enum(['fr', 'ar', 'en']).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.kind === 'cooperation_proposal' && !value.framework) {
@@ -37,6 +39,11 @@ export const transitionSchema = z.strictObject({
   to: documentStatus,
   reason: text(2000).optional(),
 });
+
+export const reopenSchema = z.strictObject({ reason: text(2000) });
+
+/** A request for access: an optional word to the lead organisation. */
+export const accessRequestSchema = z.strictObject({ message: text(1000).optional() });
 
 
 export const listDocumentsQuery = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decisionNeedsText } from '../../shared/decision-workflow.ts';
 import { pagination, text, uuid } from './common.ts';
 
 export const sessionState = z.enum(['planned', 'live', 'closed']);
@@ -49,10 +50,15 @@ export const decisionSchema = z
   .strictObject({
     decision,
     text: text(4000).optional(),
+    /**
+     * The chair has seen and confirmed what the decision does to the document (adopt, return,
+     * nothing). Without it the decision is recorded and the document left as it is.
+     */
+    confirm: z.boolean().default(false),
   })
-  .refine((value) => value.decision !== 'returned' || Boolean(value.text), {
+  .refine((value) => !decisionNeedsText(value.decision) || Boolean(value.text), {
     path: ['text'],
-    message: 'a returned document needs the reason, which the lead organisation will read',
+    message: 'this decision returns the document: its text is the reason the lead organisation will read',
   });
 
 export const itemParams = z.object({ id: uuid, itemId: uuid });

@@ -56,19 +56,22 @@ describe('comments on a document', () => {
     await selectInEditor(commenter.page, 'cinq millions');
     await commenter.page.getByTestId('comment-selection').click();
     await commenter.page.getByRole('combobox', { name: 'Votre commentaire sur le passage sélectionné' }).fill('Chiffre à sourcer (HCP 2024) ');
-    // The mention picker: "@san" proposes the health ministry, Enter inserts its code.
+    // The mention picker: "@san" proposes the health ministry, Enter inserts its name (stored as its code).
     const box = commenter.page.getByRole('combobox', { name: 'Votre commentaire sur le passage sélectionné' });
     await box.press('End');
     await box.pressSequentially('@san');
     await expect.poll(() => commenter.page.getByRole('listbox', { name: 'Mentions possibles' }).getByRole('option').first().textContent()).toContain('Ministère sante');
     await box.press('Enter');
-    expect(await box.inputValue()).toBe('Chiffre à sourcer (HCP 2024) @sante ');
+    expect(await box.inputValue()).toBe('Chiffre à sourcer (HCP 2024) @Ministère sante ');
     await commenter.page.getByRole('button', { name: 'Envoyer' }).click();
 
     await expect.poll(() => thread(lead.page, 'Chiffre à sourcer').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => lead.page.locator('.ProseMirror .comment-highlight').textContent()).toBe('cinq millions');
     await expect.poll(() => commenter.page.locator('.ProseMirror .comment-highlight').textContent()).toBe('cinq millions');
-    expect(await thread(lead.page, 'Chiffre à sourcer').locator('.mention').textContent()).toBe('@sante');
+    expect(await thread(lead.page, 'Chiffre à sourcer').locator('.mention').textContent()).toBe('@Ministère sante');
+    // The stored form keeps the code.
+    const stored = await lead.page.evaluate(async (url) => (await (await fetch(`${url.replace(/\/documents\//, '/api/documents/')}/comments`)).json()) as { threads: { body: string }[] }, documentUrl);
+    expect(JSON.stringify(stored)).toContain('Chiffre à sourcer (HCP 2024) @sante');
   });
 
   it('counts the mention on the bell of the mentioned organisation, live', async () => {

@@ -140,12 +140,14 @@ describe('a technical-commission session run in the web client', () => {
   it('records the chair’s decision, seen by all, and the plan’s new status arrives live', async () => {
     const form = chair.page.getByTestId('decision-form');
     await form.getByLabel('Adopté avec modifications').check();
-    await form.getByLabel('Texte de la décision (facultatif)').fill('Préciser le budget de la mesure 3.');
+    // Adopted with changes returns the plan to its lead: the text is its reason, so it is asked for.
+    await form.getByLabel(/Motif du renvoi/).fill('Préciser le budget de la mesure 3.');
     await form.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await chair.page.getByTestId('decision-confirm').getByRole('button', { name: 'Confirmer la décision' }).click();
     for (const page of everyone()) {
-      await expect.poll(() => currentItem(page).getByTestId('decision').innerText(), { timeout: 10_000 }).toBe('Adopté avec modifications\nPréciser le budget de la mesure 3.');
+      await expect.poll(() => currentItem(page).getByTestId('decision').innerText(), { timeout: 10_000 }).toMatch(/^Adopté avec modifications\nPréciser le budget de la mesure 3\.\nSuite donnée/u);
     }
-    await expect.poll(() => departments.sante.page.locator('.session-stage .document-header .badge').textContent(), { timeout: 10_000 }).toBe('Adopté');
+    await expect.poll(() => departments.sante.page.locator('.session-stage .document-header .badge').textContent(), { timeout: 10_000 }).toBe('Renvoyé');
     await screenshot(chair.page, 'session-live-chair-fr');
     await screenshot(departments.sante.page, 'session-live-fr');
   });
@@ -172,12 +174,14 @@ describe('a technical-commission session run in the web client', () => {
     await form.getByLabel('Renvoyé').check();
     await form.getByLabel(/Motif du renvoi/).fill('Chiffrer les mesures 2 et 4.');
     await form.getByRole('button', { name: 'Enregistrer la décision' }).click();
-    await expect.poll(() => currentItem(departments.emploi.page).getByTestId('decision').innerText(), { timeout: 10_000 }).toBe('Renvoyé\nChiffrer les mesures 2 et 4.');
+    await chair.page.getByTestId('decision-confirm').getByRole('button', { name: 'Confirmer la décision' }).click();
+    await expect.poll(() => currentItem(departments.emploi.page).getByTestId('decision').innerText(), { timeout: 10_000 }).toMatch(/^Renvoyé\nChiffrer les mesures 2 et 4\.\nSuite donnée/u);
 
     await chair.page.getByTestId('agenda-item').nth(1).getByRole('button', { name: 'Passer à ce point' }).click();
     await expect.poll(() => stageTitle(away).textContent(), { timeout: 15_000 }).toBe(PLANS.education);
     await chair.page.getByTestId('decision-form').getByLabel('Reporté').check();
     await chair.page.getByTestId('decision-form').getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await chair.page.getByTestId('decision-confirm').getByRole('button', { name: 'Confirmer la décision' }).click();
     await expect.poll(() => currentItem(away).getByTestId('decision').textContent(), { timeout: 10_000 }).toContain('Reporté');
   });
 
@@ -195,8 +199,8 @@ describe('a technical-commission session run in the web client', () => {
   });
 
   it('closes: everyone gets the link to the minutes, which hold the decisions and the comment', async () => {
-    chair.page.once('dialog', (dialog) => void dialog.accept());
     await chair.page.getByRole('button', { name: 'Clore la séance' }).click();
+    await chair.page.getByTestId('close-session-confirm').getByRole('button', { name: 'Clore la séance' }).click();
     for (const page of everyone()) {
       await expect.poll(() => page.getByTestId('session-state').textContent(), { timeout: 15_000 }).toBe('Close');
       await expect.poll(() => page.getByTestId('minutes-link').count(), { timeout: 10_000 }).toBe(1);

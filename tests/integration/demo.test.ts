@@ -118,6 +118,56 @@ describe('demo workspace loader', () => {
     expect(rtlParagraphs).toBeGreaterThanOrEqual(10);
   });
 
+  it('has the commissions with their members, a closed session with minutes and a planned one with an agenda', async () => {
+    const db = database.db;
+    const commissions = await db.selectFrom('commissions').select(['id', 'kind', 'name_fr', 'name_ar']).orderBy('name_fr').execute();
+    expect(commissions.map((row) => row.kind).sort()).toEqual(['bilateral', 'bilateral', 'interministerial', 'technical']);
+    expect(commissions.filter((row) => row.kind === 'bilateral').map((row) => row.name_fr).join(' ')).toMatch(/Allemagne.*Espagne/su);
+    for (const commission of commissions) {
+      const members = await db.selectFrom('commission_members').select('organisation_id').where('commission_id', '=', commission.id).execute();
+      expect(members.length, commission.name_fr).toBeGreaterThanOrEqual(4);
+    }
+    const sessions = await db.selectFrom('commission_sessions').selectAll().orderBy('scheduled_at').execute();
+    const closed = sessions.filter((row) => row.state === 'closed');
+    const planned = sessions.filter((row) => row.state === 'planned');
+    expect(closed).toHaveLength(1);
+    expect(closed[0]!.minutes_document_id).toBeTruthy();
+    const minutes = await db.selectFrom('documents').select('kind').where('id', '=', closed[0]!.minutes_document_id!).executeTakeFirstOrThrow();
+    expect(minutes.kind).toBe('minutes');
+    expect(planned).toHaveLength(1);
+    const inDays = (planned[0]!.scheduled_at.getTime() - Date.now()) / 86_400_000;
+    expect(inDays).toBeGreaterThan(0);
+    expect(inDays).toBeLessThan(7);
+    for (const session of sessions) {
+      const items = await db.selectFrom('agenda_items').select(['decision', 'decision_effect']).where('session_id', '=', session.id).execute();
+      expect(items.length, session.title).toBeGreaterThanOrEqual(2);
+      if (session.state === 'closed') expect(items.every((item) => item.decision && item.decision_effect)).toBe(true);
+      else expect(items.every((item) => item.decision === null)).toBe(true);
+    }
+  });
+
+  it('writes the Arabic documents under Arabic headings, and marks them Arabic', async () => {
+    const rows = await database.db
+      .selectFrom('documents')
+      .innerJoin('doc_updates', 'doc_updates.document_id', 'documents.id')
+      .select(['documents.title', 'documents.language', 'doc_updates.data'])
+      .execute();
+    const arabic = rows.filter((row) => row.language === 'ar');
+    expect(arabic.map((row) => row.title).sort()).toEqual(DEMO_DOCUMENTS.filter((document) => document.language === 'ar').map((document) => document.title).sort());
+    expect(arabic.length).toBeGreaterThanOrEqual(3);
+    for (const row of arabic) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, row.data);
+      const headings = bodyOf(doc).toArray().filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'heading');
+      for (const heading of headings) {
+        const text = heading.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : '')).join('');
+        // Arabic letters only (the plan's French summary, a labelled appendix, is the one exception).
+        if (!text.startsWith('Résumé')) expect(text, row.title).toMatch(/^[\u0600-\u06FF\s]+$/u);
+      }
+      doc.destroy();
+    }
+  });
+
   it('opens every document the way the collaboration server loads it', async () => {
     const store = new DocumentStore(database.db, logger);
     const documents = await database.db.selectFrom('documents').select(['id', 'body_text', 'measure_count']).execute();

@@ -106,7 +106,7 @@ describe('a commission session from start to minutes', () => {
     await eventually(() => expect(lastSessionState(sockets.sante).currentItem).toMatchObject({ id: itemIds[1], documentId: world.docs.planEmploi.id, access: 'comment' }));
   });
 
-  it('records decisions, moving documents through their workflow where the workflow allows it', async () => {
+  it('records decisions and, once the chair confirms, moves documents through their workflow where it allows', async () => {
     const db = server.database.db;
     // Comments raised in the session (the comments API tags them the same way).
     await db
@@ -121,14 +121,25 @@ describe('a commission session from start to minutes', () => {
       .execute();
 
     const decide = (index: number, body: unknown) => world.clients.chair.post(`/api/sessions/${sessionId}/items/${itemIds[index]}/decision`, body);
-    expect((await decide(0, { decision: 'adopted_with_changes', text: 'Ajouter un indicateur de couverture.' })).status).toBe(200);
-    expect((await decide(1, { decision: 'returned', text: 'Revoir le calendrier avec les régions.' })).status).toBe(200);
-    const postponed = await decide(2, { decision: 'postponed' });
+    const status = (id: string) => db.selectFrom('documents').select(['status', 'return_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+    // Unconfirmed, a decision is recorded and the document left alone.
+    const unconfirmed = await decide(0, { decision: 'adopted', text: 'Premier avis' });
+    expect(unconfirmed.status).toBe(200);
+    expect(unconfirmed.body.session.items[0]).toMatchObject({ decision: 'adopted', decisionEffect: null });
+    expect((await status(world.docs.planSante.id)).status).toBe('submitted');
+    // "Adopted with changes" needs its text: it is the reason the document goes back for.
+    expect((await decide(0, { decision: 'adopted_with_changes', confirm: true })).status).toBe(400);
+
+    expect((await decide(0, { decision: 'adopted_with_changes', text: 'Ajouter un indicateur de couverture.', confirm: true })).status).toBe(200);
+    expect((await decide(1, { decision: 'returned', text: 'Revoir le calendrier avec les régions.', confirm: true })).status).toBe(200);
+    const postponed = await decide(2, { decision: 'postponed', confirm: true });
     expect(postponed.status).toBe(200);
     expect(postponed.body.session.items.map((item: any) => item.decision)).toEqual(['adopted_with_changes', 'returned', 'postponed']);
+    // The OIM note is a draft: a postponement notes it, whatever its status.
+    expect(postponed.body.session.items.map((item: any) => item.decisionEffect)).toEqual(['moved', 'moved', 'noted']);
 
-    const status = (id: string) => db.selectFrom('documents').select(['status', 'return_reason']).where('id', '=', id).executeTakeFirstOrThrow();
-    expect(await status(world.docs.planSante.id)).toEqual({ status: 'adopted', return_reason: null });
+    // Adopted with changes: returned to its lead, the decision text as the reason.
+    expect(await status(world.docs.planSante.id)).toEqual({ status: 'returned', return_reason: 'Ajouter un indicateur de couverture.' });
     expect(await status(world.docs.planEmploi.id)).toEqual({ status: 'returned', return_reason: 'Revoir le calendrier avec les régions.' });
     // A draft cannot be adopted or returned by a session; a postponement changes nothing anyway.
     expect(await status(world.docs.noteOim.id)).toEqual({ status: 'draft', return_reason: null });
@@ -136,7 +147,7 @@ describe('a commission session from start to minutes', () => {
     await eventually(() => {
       expect(lastSessionState(sockets.emploi).items.map((item: any) => item.decision)).toEqual(['adopted_with_changes', 'returned', 'postponed']);
       expect(lastSessionState(sockets.sante).items[0].decisionText).toBe('Ajouter un indicateur de couverture.');
-      expect(sockets.sante.received.some(([name, payload]) => name === 'notification' && payload.kind === 'status_changed' && payload.payload.to === 'adopted')).toBe(true);
+      expect(sockets.sante.received.some(([name, payload]) => name === 'notification' && payload.kind === 'status_changed' && payload.payload.to === 'returned')).toBe(true);
     });
   });
 
@@ -149,13 +160,16 @@ describe('a commission session from start to minutes', () => {
 
     const minutes = await loadStoredDocument(server.database.db, minutesDocumentId);
     const text = bodyText(minutes);
-    expect(text).toContain('Procès-verbal — Revue des plans sectoriels (2026-11-28)');
-    expect(text).toContain('Commission technique — séance du 2026-11-28, Rabat.');
+    expect(text).toContain('Procès-verbal — Revue des plans sectoriels (28 novembre 2026)');
+    expect(text).toContain('Commission technique — séance du 28 novembre 2026, Rabat.');
     expect(text).toContain('Organisations représentées : Org emploi, Org mre, Org oim, Org sante.');
     expect(text).toContain('focal (Org sante)');
     expect(text).toContain('Décision : Adopté avec modifications — Ajouter un indicateur de couverture.');
     expect(text).toContain('Décision : Renvoyé pour reprise — Revoir le calendrier avec les régions.');
     expect(text).toContain('Décision : Reporté.');
+    // The minutes say what each decision did to its document.
+    expect(text).toContain('Suite donnée : le document passe au statut « Renvoyé », la décision valant motif.');
+    expect(text).toContain('Suite donnée : statut du document inchangé, décision notée.');
     expect(text).toContain('focal (Org emploi) : Prévoir un volet pour les saisonniers.');
     expect(text).toContain('focal (Org sante) : Le calendrier de la mesure 2 est trop serré.');
     expect(text).not.toContain('Commentaire supprimé');

@@ -74,10 +74,15 @@ describe('Slack notifications', () => {
   });
 
   it('tells mentioned people by direct message', async () => {
-    const response = await api(world.lead).post(`/api/documents/${world.plan.id}/comments`, { body: 'Pouvez-vous relire ?', mentions: { userIds: [world.commenter.id] } });
+    const response = await api(world.lead).post(`/api/documents/${world.plan.id}/comments`, { body: `Pouvez-vous relire, @[${world.commenter.id}] ?` });
     expect(response.status).toBe(201);
     await eventually(() => expect(postsTo(world.commenter.slackId)).toHaveLength(1));
-    expect(textOf(postsTo(world.commenter.slackId)[0]!.args)).toContain('lead vous a mentionné');
+    const text = textOf(postsTo(world.commenter.slackId)[0]!.args);
+    expect(text).toContain('lead vous a mentionné');
+    // The mention reads as the person's name, never as the stored id.
+    const name = (await env.server.database.db.selectFrom('users').select('name').where('id', '=', world.commenter.id).executeTakeFirstOrThrow()).name;
+    expect(text).toContain(`@${name}`);
+    expect(text).not.toContain(world.commenter.id);
     expect(postsTo(world.lead.slackId)).toHaveLength(0);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMentions } from '../../server/domain/mentions.ts';
+import { parseMentions } from '../../shared/mentions.ts';
 
 const ID = '3f1c2b6e-8d4a-4c1e-9b7f-0a1b2c3d4e5f';
 

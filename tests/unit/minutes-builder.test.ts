@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendBlocks, bodyText } from '../../shared/doc-schema.ts';
-import { buildMinutes, RESTRICTED_ITEM_NOTE, RESTRICTED_ITEM_TITLE, sessionVersionName, type MinutesInput } from '../../server/domain/minutes.ts';
+import { buildMinutes, minutesDate, RESTRICTED_ITEM_NOTE, RESTRICTED_ITEM_TITLE, sessionVersionName, withoutLeadingNumber, type MinutesInput } from '../../server/domain/minutes.ts';
 
 const input: MinutesInput = {
   commissionName: 'Commission technique',
@@ -41,8 +41,8 @@ function text(blocks = buildMinutes(input)): string {
 describe('buildMinutes', () => {
   it('opens with the title, the commission, date, place and chair', () => {
     const blocks = buildMinutes(input);
-    expect(blocks[0]).toEqual({ type: 'heading', level: 1, text: 'Procès-verbal — Revue des plans sectoriels (2026-11-28)' });
-    expect(text()).toContain('Commission technique — séance du 2026-11-28, Rabat, salle 2.');
+    expect(blocks[0]).toEqual({ type: 'heading', level: 1, text: 'Procès-verbal — Revue des plans sectoriels (28 novembre 2026)' });
+    expect(text()).toContain('Commission technique — séance du 28 novembre 2026, Rabat, salle 2.');
     expect(text()).toContain('Présidence : Nadia Secrétariat (Ministère MRE).');
   });
 
@@ -73,7 +73,7 @@ describe('buildMinutes', () => {
 
   it('handles a session nobody was recorded at, with an empty agenda', () => {
     const body = text(buildMinutes({ ...input, location: null, attendees: [], items: [] }));
-    expect(body).toContain('Commission technique — séance du 2026-11-28.');
+    expect(body).toContain('Commission technique — séance du 28 novembre 2026.');
     expect(body).toContain('Aucune présence enregistrée.');
     expect(body).toContain('Aucun point inscrit.');
   });
@@ -100,5 +100,18 @@ describe('buildMinutes', () => {
 describe('sessionVersionName', () => {
   it('names a session snapshot after the commission and the day', () => {
     expect(sessionVersionName('Commission technique', '2026-11-28')).toBe('Commission technique — 2026-11-28');
+  });
+});
+
+describe('minutes numbering and dates (issue 16)', () => {
+  it('writes the date in words and numbers each agenda item once', () => {
+    expect(minutesDate('2026-10-05')).toBe('5 octobre 2026');
+    expect(withoutLeadingNumber('2. Plan emploi')).toBe('Plan emploi');
+    expect(withoutLeadingNumber('3) Note OIM')).toBe('Note OIM');
+    expect(withoutLeadingNumber('2030 : vision')).toBe('2030 : vision');
+    const blocks = buildMinutes({ ...input, items: [{ ...input.items[0]!, title: '1. Plan santé 2027' }] });
+    const lines = blocks.flatMap((block) => (block.type === 'bulletList' ? block.items : [block.text]));
+    expect(lines.filter((line) => /Plan santé 2027/u.test(line))).toEqual(['1. Plan santé 2027', '1. Plan santé 2027']);
+    expect(lines.some((line) => /1\. 1\./u.test(line))).toBe(false);
   });
 });

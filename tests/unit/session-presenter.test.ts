@@ -22,6 +22,7 @@ const documentRow = (id: string, lead: string, title: string, archived = false):
   measure_count: 0,
   last_edited_by: null,
   last_edited_at: null,
+  language: 'fr',
 });
 
 const grant = (documentId: string, organisationId: string, level: DocumentAccessRow['level']): DocumentAccessRow => ({
@@ -45,6 +46,7 @@ const item = (id: string, documentId: string, position: number, title: string) =
   decision_text: null,
   decided_at: null,
   decided_by: null,
+  decision_effect: null,
 });
 
 const view: SessionView = {

@@ -3,7 +3,6 @@ import type { SessionState } from '../../db/schema.ts';
 import {
   canSeeSession,
   decideSessionAction,
-  decisionTarget,
   discussedDocumentIds,
   isPermutation,
   nextState,
@@ -51,15 +50,6 @@ describe('canSeeSession', () => {
     ['anyone else', { role: 'member' as const, organisationId: 'justice' }, false],
   ])('%s → %s', (_label, subject, expected) => {
     expect(canSeeSession(subject, facts)).toBe(expected);
-  });
-});
-
-describe('decisionTarget', () => {
-  it('maps adoption and return onto the workflow, and postponement onto nothing', () => {
-    expect(decisionTarget('adopted')).toBe('adopted');
-    expect(decisionTarget('adopted_with_changes')).toBe('adopted');
-    expect(decisionTarget('returned')).toBe('returned');
-    expect(decisionTarget('postponed')).toBeNull();
   });
 });
 

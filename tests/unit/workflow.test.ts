@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentStatus } from '../../db/schema.ts';
-import { availableTransitions, decideTransition, type WorkflowRole } from '../../server/domain/workflow.ts';
+import { availableTransitions, decideReopen, decideTransition, type WorkflowRole } from '../../shared/workflow.ts';
 
 const STATUSES: DocumentStatus[] = ['draft', 'in_review', 'submitted', 'adopted', 'in_implementation', 'closed', 'returned'];
 
@@ -65,5 +65,23 @@ describe('availableTransitions', () => {
   it('lets the secretariat walk a document from draft to closed', () => {
     const path: DocumentStatus[] = ['draft', 'in_review', 'submitted', 'adopted', 'in_implementation', 'closed'];
     for (let i = 1; i < path.length; i++) expect(decideTransition(path[i - 1]!, path[i]!, ['secretariat']).ok).toBe(true);
+  });
+});
+
+describe('decideReopen: the coordination unit takes back an adopted or closed document', () => {
+  it('reopens adopted into review and closed into implementation, with a reason', () => {
+    expect(decideReopen('adopted', 'Erreur de chiffrage')).toEqual({ ok: true, to: 'in_review' });
+    expect(decideReopen('closed', 'Nouvelle phase')).toEqual({ ok: true, to: 'in_implementation' });
+  });
+  it('needs a reason', () => {
+    expect(decideReopen('adopted', '   ')).toEqual({ ok: false, reason: 'reason_required' });
+    expect(decideReopen('closed', undefined)).toEqual({ ok: false, reason: 'reason_required' });
+  });
+  it.each(STATUSES.filter((status) => status !== 'adopted' && status !== 'closed'))('refuses to reopen a %s document', (from) => {
+    expect(decideReopen(from, 'why')).toEqual({ ok: false, reason: 'not_reopenable' });
+  });
+  it('is not one of the ordinary transitions, so no lead button offers it', () => {
+    expect(availableTransitions('closed', ['lead', 'secretariat'])).toEqual([]);
+    expect(availableTransitions('adopted', ['lead', 'secretariat'])).toEqual(['in_implementation']);
   });
 });

@@ -32,12 +32,27 @@ export interface DocumentFilters {
   q?: string;
 }
 
+/** Who has access to a document (GET /api/documents/:id/access/overview; lead organisation and admins only). */
+export interface AccessOverview {
+  leadOrganisationId: string;
+  grants: {
+    id: string;
+    organisationId: string | null;
+    person: { id: string; name: string | null; organisationId: string | null } | null;
+    level: AccessLevel;
+    grantedBy: { id: string; name: string | null } | null;
+    grantedAt: string;
+  }[];
+  requests: { id: string; person: { id: string; name: string; organisationId: string }; message: string | null; requestedAt: string }[];
+}
+
 export interface NewDocument {
   kind: DocumentKind;
   title: string;
   leadOrganisationId?: string;
   partnerOrganisationIds: string[];
   framework?: Framework;
+  language?: Locale;
 }
 
 export const documents = {
@@ -48,6 +63,9 @@ export const documents = {
     patch<{ document: TansiqDocument }>(`/api/documents/${id}`, input).then((r) => r.document),
   transition: (id: string, to: DocumentStatus, reason?: string) =>
     post<{ document: TansiqDocument }>(`/api/documents/${id}/transitions`, reason ? { to, reason } : { to }).then((r) => r.document),
+  reopen: (id: string, reason: string) => post<{ document: TansiqDocument }>(`/api/documents/${id}/reopen`, { reason }).then((r) => r.document),
+  accessOverview: (id: string) => get<{ overview: AccessOverview }>(`/api/documents/${id}/access/overview`).then((r) => r.overview),
+  requestAccess: (id: string, message?: string) => post<{ requested: boolean }>(`/api/documents/${id}/access-requests`, message ? { message } : {}),
   grants: (id: string) => get<{ grants: Grant[] }>(`/api/documents/${id}/access`).then((r) => r.grants),
   setGrant: (id: string, grant: { organisationId?: string; userId?: string; level: AccessLevel }) =>
     put<{ grant: Grant }>(`/api/documents/${id}/access`, grant).then((r) => r.grant),

@@ -32,6 +32,8 @@ export interface AgendaItem {
   documentStatus?: DocumentStatus;
   decision: Decision | null;
   decisionText: string | null;
+  /** what the confirmed decision did to the document: moved, noted (unchanged), blocked by the workflow */
+  decisionEffect: 'moved' | 'noted' | 'blocked' | null;
   decidedAt: string | null;
   decidedBy: string | null;
 }
@@ -89,7 +91,8 @@ export const sessions = {
   /** joining: while the session is live, this records me as present (reading it does not) */
   attend: (id: string) => post<One>(`/api/sessions/${id}/attendance`).then(one),
   moveTo: (id: string, itemId: string) => post<One>(`/api/sessions/${id}/current`, { itemId }).then(one),
-  decide: (id: string, itemId: string, decision: Decision, text?: string) =>
-    post<One>(`/api/sessions/${id}/items/${itemId}/decision`, text ? { decision, text } : { decision }).then(one),
+  /** `confirm`: the chair saw and accepted what the decision does to the document */
+  decide: (id: string, itemId: string, decision: Decision, text?: string, confirm = true) =>
+    post<One>(`/api/sessions/${id}/items/${itemId}/decision`, text ? { decision, text, confirm } : { decision, confirm }).then(one),
   close: (id: string) => post<One>(`/api/sessions/${id}/close`).then(one),
 };

@@ -63,6 +63,10 @@ export interface TansiqDocument {
   lastEditedAt: string | null;
   access: AccessLevel;
   availableTransitions?: DocumentStatus[];
+  /** I may reopen it (coordination unit; adopted or closed) */
+  canReopen?: boolean;
+  /** the language it is written in (templates, direction) */
+  language: Locale;
 }
 
 export interface Grant {
@@ -101,17 +105,7 @@ export interface OrganisationProgress {
   documents: number;
 }
 
-/** The actions the audit log records (server/commands/audit.ts AUDIT_ACTIONS; keep in step). */
-export const AUDIT_ACTIONS = [
-  'auth.login', 'auth.login_failed', 'auth.logout', 'access.denied', 'comment.deleted', 'organisation.created', 'organisation.updated',
-  'user.created', 'user.updated', 'user.disabled', 'user.enabled', 'user.password_changed', 'token.created', 'token.revoked',
-  'document.created', 'document.updated', 'document.status_changed', 'document.archived', 'document.restored', 'document.access_granted',
-  'document.access_changed', 'document.access_revoked', 'document.version_restored', 'commission.created', 'commission.updated',
-  'session.created', 'session.updated', 'session.agenda_changed', 'session.started', 'session.item_changed', 'session.decision_recorded',
-  'session.closed', 'version.created', 'slack.linked', 'document.exported', 'document.imported', 'measures.exported',
-  'measures.imported', 'settings.logo_changed', 'report.exported',
-  'cycle.opened', 'cycle.closed', 'cycle_report.saved', 'cycle_report.submitted', 'cycle_report.returned', 'cycle_report.accepted',
-] as const;
+export { AUDIT_ACTIONS } from '../../../shared/audit-actions.ts';
 
 export interface AuditEntry {
   id: string;

@@ -20,9 +20,11 @@ export function Shell(props: ParentProps) {
     <>
       <a class="skip-link" href="#main">{t('nav.skip')}</a>
       <header class="app-header">
-        <A href="/" class="brand" aria-label={t('app.home')}>
+        {/* The accessible name starts with the visible "Tansiq" (WCAG 2.5.3, label in name). */}
+        <A href="/" class="brand">
           <span class="brand-mark" aria-hidden="true">ت</span>
           <span class="brand-name">Tansiq</span>
+          <span class="visually-hidden"> — {t('nav.dashboard')}</span>
         </A>
         <Show when={session()}>
           <nav class="main-nav" aria-label={t('nav.main')}>

@@ -9,6 +9,8 @@ import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
 import * as diffAuthors from './areas/diff-authors.ts';
+import * as auditActions from './areas/audit-actions.ts';
+import * as governance from './areas/governance.ts';
 import type { Dictionary } from './fr.ts';
 
 export const en: Dictionary = {
@@ -307,6 +309,8 @@ export const en: Dictionary = {
   ...files.en,
   ...sessions.en,
   ...audit.en,
+  ...auditActions.en,
+  ...governance.en,
   ...measuresGrid.en,
   ...gantt.en,
   ...indicators.en,

@@ -13,6 +13,8 @@ import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
 import * as diffAuthors from './areas/diff-authors.ts';
+import * as auditActions from './areas/audit-actions.ts';
+import * as governance from './areas/governance.ts';
 
 export const fr = {
   'app.home': 'Tansiq — accueil',
@@ -310,6 +312,8 @@ export const fr = {
   ...files.fr,
   ...sessions.fr,
   ...audit.fr,
+  ...auditActions.fr,
+  ...governance.fr,
   ...measuresGrid.fr,
   ...gantt.fr,
   ...indicators.fr,

@@ -37,6 +37,12 @@ export function applyToDocument(current: Locale = locale()): void {
   document.documentElement.dir = current === 'ar' ? 'rtl' : 'ltr';
 }
 
+/**
+ * A name or title set inside a sentence, isolated (first-strong isolate … pop) so an Arabic title
+ * does not turn a French sentence around, nor a French one an Arabic sentence.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 /** The message for `key` in the current language, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const template = DICTIONARIES[locale()][key] ?? fr[key];

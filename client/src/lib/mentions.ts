@@ -1,35 +1,10 @@
 /**
- * @mentions as the server reads them (server/domain/mentions.ts): `@code` an organisation,
- * `@e-mail` a person, `@[uuid]` a person by id (what the picker inserts). Pure.
+ * @mentions in the comment box. The syntax and its reading are shared with the server
+ * (shared/mentions.ts); here, what typing and picking a mention needs. Pure.
  */
+import { splitMentions, type Segment } from '../../../shared/mentions.ts';
 
-const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-const EMAIL = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+";
-const CODE = '[A-Za-z0-9][A-Za-z0-9_-]{0,31}(?![A-Za-z0-9_-])';
-const MENTION = new RegExp(`(?<![\\p{L}\\p{N}._@-])@(?:\\[(${UUID})\\]|(${EMAIL})|(${CODE}))`, 'gu');
-
-export type Segment =
-  | { kind: 'text'; text: string }
-  | { kind: 'user'; id: string; text: string }
-  | { kind: 'email'; email: string; text: string }
-  | { kind: 'organisation'; code: string; text: string };
-
-/** A comment body cut into plain text and mentions, to show mentions as names. */
-export function splitMentions(body: string): Segment[] {
-  const segments: Segment[] = [];
-  let last = 0;
-  for (const match of body.matchAll(MENTION)) {
-    const at = match.index!;
-    if (at > last) segments.push({ kind: 'text', text: body.slice(last, at) });
-    const [whole, id, email, code] = match;
-    if (id) segments.push({ kind: 'user', id: id.toLowerCase(), text: whole });
-    else if (email) segments.push({ kind: 'email', email: email.toLowerCase(), text: whole });
-    else segments.push({ kind: 'organisation', code: code!.toLowerCase(), text: whole });
-    last = at + whole.length;
-  }
-  if (last < body.length) segments.push({ kind: 'text', text: body.slice(last) });
-  return segments;
-}
+export { splitMentions, type Segment };
 
 /** The mention being typed just before the caret ("@sa|"): where its @ is and what follows it. */
 export function mentionQueryAt(text: string, caret: number): { start: number; query: string } | null {
@@ -52,3 +27,33 @@ export const organisationToken = (code: string) => `@${code}`;
 
 /** Case- and accent-insensitive search key. */
 export const searchKey = (value: string): string => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The comment box shows mentions as names ("@Amina Idrissi") while the stored form keeps ids
+ * ("@[uuid]"). `picked` maps each shown name to its stored token; on sending, every "@name" still
+ * in the text (not followed by more of a word) goes back to its token, longest names first so
+ * "@Amina Idrissi" is not read as "@Amina".
+ */
+export function toStoredForm(text: string, picked: ReadonlyMap<string, string>): string {
+  const labels = [...picked.keys()].filter((label) => label.length > 0).sort((a, b) => b.length - a.length);
+  if (labels.length === 0) return text;
+  const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`@(${labels.map(escape).join('|')})(?![\\p{L}\\p{N}_-])`, 'gu');
+  return text.replace(pattern, (_whole, label: string) => picked.get(label)!);
+}
+
+/** The stored body as the comment box shows it, with the names it shows and their tokens. */
+export function toDisplayForm(body: string, nameOf: (segment: Exclude<Segment, { kind: 'text' }>) => string | undefined): { text: string; picked: Map<string, string> } {
+  const picked = new Map<string, string>();
+  const text = splitMentions(body)
+    .map((segment) => {
+      if (segment.kind === 'text') return segment.text;
+      const name = nameOf(segment);
+      // Two people with one name would map back to one of them: keep the second as written.
+      if (!name || (picked.has(name) && picked.get(name) !== segment.text)) return segment.text;
+      picked.set(name, segment.text);
+      return `@${name}`;
+    })
+    .join('');
+  return { text, picked };
+}

@@ -48,6 +48,13 @@ export function describeNotification(notification: AppNotification, lookups: Not
         href: documentHref,
         detail: text(p.reason),
       };
+    case 'access_requested':
+      return {
+        key: 'notifications.accessRequested',
+        params: { person: by, document },
+        href: documentId ? `/documents/${documentId}/access` : null,
+        detail: text(p.message),
+      };
     case 'measure_overdue': {
       const measure = text(p.measureId);
       return {

@@ -6,6 +6,11 @@ import { DocumentWorkspace } from './document/DocumentWorkspace.tsx';
 import { LiveSessionBanner } from './document/LiveSessionBanner.tsx';
 import { PrintFrame } from './document/files/PrintFrame.tsx';
 import { createLiveDocument } from './document/live-document.ts';
+import { RequestAccess } from './document/RequestAccess.tsx';
+import { ApiError } from '../api/client.ts';
+
+/** A document one may not see answers "not found", like one that does not exist. */
+const isNotFound = (error: unknown): boolean => error instanceof ApiError && error.status === 404;
 
 /** A document: its metadata and workflow, then its live content (text, measures, timeline) with comments and versions. */
 export function DocumentPage() {
@@ -18,8 +23,11 @@ export function DocumentView(props: { documentId: string; sessionId?: string | n
   const live = createLiveDocument(() => props.documentId);
   return (
     <div class="page document-page" classList={{ compact: props.compact }}>
-      <ErrorBox error={live.document.error} onRetry={live.refetch} />
-      <Show when={live.document()} fallback={<Show when={!live.document.error}><Loading /></Show>}>
+      <Show when={!props.compact && isNotFound(live.document.error)} fallback={<ErrorBox error={live.document.error} onRetry={live.refetch} />}>
+        <RequestAccess documentId={props.documentId} />
+      </Show>
+      {/* An errored resource throws when read: read it only without an error. */}
+      <Show when={!live.document.error && live.document()} fallback={<Show when={!live.document.error}><Loading /></Show>}>
         {(current) => (
           <>
             <Show when={!props.compact}><LiveSessionBanner documentId={current().id} /></Show>

@@ -72,6 +72,7 @@ export const CULTURE_ACTION_PLANS: DemoDocument[] = [
     key: 'plan-habous',
     kind: 'action_plan',
     title: 'خطة عمل التأطير الديني لفائدة مغاربة العالم 2026-2027',
+    language: 'ar',
     lead: 'habous',
     partners: ['ccme', 'affaires-etrangeres'],
     access: { fr: 'view', be: 'view', es: 'view' },

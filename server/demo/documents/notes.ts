@@ -48,6 +48,7 @@ export const NOTES: DemoDocument[] = [
     key: 'note-consulaire',
     kind: 'note',
     title: 'مذكرة حول رقمنة الخدمات القنصلية لفائدة مغاربة العالم',
+    language: 'ar',
     lead: 'affaires-etrangeres',
     partners: ['mre', 'interieur', 'justice'],
     status: 'in_review',

@@ -59,6 +59,7 @@ export const STUDIES: DemoDocument[] = [
     key: 'etude-retraites',
     kind: 'study',
     title: 'دراسة حول الحماية الاجتماعية للمتقاعدين المغاربة المقيمين بالخارج',
+    language: 'ar',
     lead: 'mre',
     author: 'secretariat@demo.tansiq.ma',
     partners: ['cnss', 'finances'],
@@ -74,6 +75,7 @@ export const STUDIES: DemoDocument[] = [
       Résultats: [ar('في طور الإنجاز.')],
       Recommandations: [ar('في طور الإنجاز.')],
     },
-    extra: [h('Note de l’équipe', 2), p('Version de travail : les résultats de l’enquête seront intégrés en février 2027.')],
+    // The team's note stays in French: a mixed-language document, each paragraph in its own direction.
+    extra: [h('ملاحظة فريق العمل', 2), p('Version de travail : les résultats de l’enquête seront intégrés en février 2027.')],
   },
 ];

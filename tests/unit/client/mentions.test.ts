@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMentions } from '../../../server/domain/mentions.ts';
+import { parseMentions } from '../../../shared/mentions.ts';
 import { insertMention, mentionQueryAt, splitMentions } from '../../../client/src/lib/mentions.ts';
 
 const ID = '3f1c2a4b-1111-4222-8333-944455556666';

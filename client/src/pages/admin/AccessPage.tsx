@@ -6,12 +6,16 @@ import { EmptyState, ErrorBox, Loading } from '../../components/Feedback.tsx';
 import { OrganisationSelect } from '../../components/OrganisationPicker.tsx';
 import { formatDate, t } from '../../i18n/index.ts';
 import { organisationLabel } from '../../state/directory.ts';
+import { AccessOverviewPanel } from './AccessOverviewPanel.tsx';
 
 /** Who may edit, comment on or view one document, per organisation or per person. */
 export function AccessPage() {
   const params = useParams<{ id: string }>();
   const [document] = createResource(() => params.id, (id) => documents.get(id));
-  const [grants, { refetch }] = createResource(() => params.id, (id) => documents.grants(id));
+  const [grants, { refetch: refetchGrants }] = createResource(() => params.id, (id) => documents.grants(id));
+  // Only the lead organisation and the coordination unit get the overview; others see the grants alone.
+  const [overview, { refetch: refetchOverview }] = createResource(() => params.id, (id) => documents.accessOverview(id).catch(() => null));
+  const refetch = () => Promise.all([refetchGrants(), refetchOverview()]);
   const [people] = createResource(() => users.list().catch(() => []));
   const [subject, setSubject] = createSignal<'organisation' | 'user'>('organisation');
   const [organisationId, setOrganisationId] = createSignal<string | null>(null);
@@ -40,7 +44,11 @@ export function AccessPage() {
       <p class="breadcrumb"><A href={`/documents/${params.id}`}>{document()?.title ?? t('common.loading')}</A></p>
       <h1>{t('access.title')}</h1>
       <p class="muted">{t('access.intro')}</p>
-      <form class="card form-grid" onSubmit={grant}>
+      <Show when={overview()}>
+        {(current) => <AccessOverviewPanel overview={current()} onGrant={(target, chosen) => void act(() => documents.setGrant(params.id, { ...target, level: chosen }))} />}
+      </Show>
+      <form class="card form-grid share-form" onSubmit={grant} aria-labelledby="share-heading">
+        <h2 id="share-heading" class="span-2">{t('share.addTitle')}</h2>
         <fieldset class="field span-2 radios">
           <legend>{t('access.grantTo')}</legend>
           <label><input type="radio" name="subject" checked={subject() === 'organisation'} onChange={() => setSubject('organisation')} /> {t('access.anOrganisation')}</label>

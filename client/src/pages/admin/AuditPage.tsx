@@ -3,7 +3,14 @@ import { audit, documents, users, type AuditFilters } from '../../api/endpoints.
 import { AUDIT_ACTIONS, type AuditEntry } from '../../api/types.ts';
 import { ErrorBox, Loading } from '../../components/Feedback.tsx';
 import { OrganisationSelect } from '../../components/OrganisationPicker.tsx';
-import { formatDateTime, locale, t } from '../../i18n/index.ts';
+import { formatDateTime, locale, t, type MessageKey } from '../../i18n/index.ts';
+
+/** An action code in the reader's language; a code this client does not know yet shows as itself. */
+const auditActionName = (action: string): string => {
+  const key = `auditAction.${action}` as MessageKey;
+  const name = t(key);
+  return name === undefined ? action : name;
+};
 
 /**
  * The audit log for administrators: filters, pages of 50 newest first, and the CSV export of the
@@ -55,9 +62,9 @@ export function AuditPage() {
         </div>
         <div class="field">
           <label for="audit-action">{t('audit.action')}</label>
-          <select id="audit-action" dir="ltr" value={filters().action ?? ''} onChange={(e) => change({ action: e.currentTarget.value || undefined })}>
+          <select id="audit-action" value={filters().action ?? ''} onChange={(e) => change({ action: e.currentTarget.value || undefined })}>
             <option value="">{t('audit.all')}</option>
-            <For each={AUDIT_ACTIONS}>{(action) => <option value={action}>{action}</option>}</For>
+            <For each={AUDIT_ACTIONS}>{(action) => <option value={action}>{auditActionName(action)}</option>}</For>
           </select>
         </div>
         <div class="field">
@@ -122,7 +129,7 @@ function AuditRow(props: { entry: AuditEntry }) {
           {(organisation) => <div class="muted small">{organisation().names[locale()]}</div>}
         </Show>
       </td>
-      <td><code dir="ltr">{props.entry.action}</code></td>
+      <td><span title={props.entry.action}>{auditActionName(props.entry.action)}</span></td>
       <td>
         <Show when={props.entry.object}>
           {(object) => (

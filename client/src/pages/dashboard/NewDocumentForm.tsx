@@ -1,10 +1,10 @@
 import { useNavigate } from '@solidjs/router';
 import { For, Show, createSignal } from 'solid-js';
 import { documents } from '../../api/endpoints.ts';
-import { DOCUMENT_KINDS, FRAMEWORKS, type DocumentKind, type Framework } from '../../api/types.ts';
+import { DOCUMENT_KINDS, FRAMEWORKS, LOCALES, type DocumentKind, type Framework, type Locale } from '../../api/types.ts';
 import { ErrorBox } from '../../components/Feedback.tsx';
 import { OrganisationMultiPicker, OrganisationSelect } from '../../components/OrganisationPicker.tsx';
-import { t } from '../../i18n/index.ts';
+import { locale, t } from '../../i18n/index.ts';
 import { isAdmin, session } from '../../state/session.ts';
 
 /** Creates a document (the server writes its template) and opens it. */
@@ -15,6 +15,8 @@ export function NewDocumentForm(props: { onClose: () => void }) {
   const [framework, setFramework] = createSignal<Framework>('bilateral');
   const [lead, setLead] = createSignal<string | null>(session()?.organisation.id ?? null);
   const [partners, setPartners] = createSignal<string[]>([]);
+  // The interface language by default: an Arabic-speaking focal point gets Arabic headings.
+  const [language, setLanguage] = createSignal<Locale>(locale());
   const [error, setError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
 
@@ -29,6 +31,7 @@ export function NewDocumentForm(props: { onClose: () => void }) {
         leadOrganisationId: lead() ?? undefined,
         partnerOrganisationIds: partners(),
         framework: kind() === 'cooperation_proposal' ? framework() : undefined,
+        language: language(),
       });
       navigate(`/documents/${created.id}`);
     } catch (failure) {
@@ -49,6 +52,12 @@ export function NewDocumentForm(props: { onClose: () => void }) {
         <label for="new-kind">{t('documents.kind')}</label>
         <select id="new-kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as DocumentKind)}>
           <For each={DOCUMENT_KINDS}>{(value) => <option value={value}>{t(`kind.${value}`)}</option>}</For>
+        </select>
+      </div>
+      <div class="field">
+        <label for="new-language">{t('document.language')}</label>
+        <select id="new-language" value={language()} onChange={(e) => setLanguage(e.currentTarget.value as Locale)}>
+          <For each={LOCALES}>{(value) => <option value={value} lang={value}>{t(`language.${value}`)}</option>}</For>
         </select>
       </div>
       <Show when={kind() === 'cooperation_proposal'}>

@@ -62,7 +62,11 @@ export function DocumentHeader(props: { document: TansiqDocument; onChange: (doc
         <Show when={canManage()}>
           <A class="button" href={`/documents/${props.document.id}/access`}>{t('document.manageAccess')}</A>
         </Show>
-        <WorkflowActions document={props.document} onChange={props.onChange} />
+        {/* In a session the status follows the chair's confirmed decisions; status buttons there sat
+            beside "Clore la séance" and invited mis-clicks, so they stay on the document's own page. */}
+        <Show when={!props.compact}>
+          <WorkflowActions document={props.document} onChange={props.onChange} />
+        </Show>
         <ExportMenu document={props.document} canImport={canEdit()} onImportMeasures={() => setImporting(true)} />
       </div>
       <Show when={importing()}>

@@ -148,7 +148,7 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
         <div id="view-panel" class="workspace-main" role={views().length > 1 ? 'tabpanel' : undefined} aria-labelledby={views().length > 1 ? `tab-${view()}` : undefined}>
           <Switch>
             <Match when={view() === 'text'}>
-              <RichTextEditor session={live} me={me} editable={editable() || mustSuggest()} suggesting={suggestActive()} label={t('document.body')}
+              <RichTextEditor session={live} me={me} editable={editable() || mustSuggest()} suggesting={suggestActive()} label={t('document.body')} language={props.document.language ?? 'fr'}
                 extensions={[comments.extension, suggestions.extension]}
                 onEditor={(editor) => {
                   const detach = [comments.attachEditor(editor), suggestions.attachEditor(editor)];

@@ -1,6 +1,7 @@
 import { Editor, type Extensions } from '@tiptap/core';
 import { Show, createEffect, createSignal, onCleanup, onMount } from 'solid-js';
-import { direction, t } from '../../i18n/index.ts';
+import type { Locale } from '../../api/types.ts';
+import { t } from '../../i18n/index.ts';
 import type { CollabSession, PeerUser } from './collab-session.ts';
 import { editorExtensions } from './editor-extensions.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
@@ -16,6 +17,8 @@ export function RichTextEditor(props: {
   /** changes become suggestions (drawn differently, no block tools) */
   suggesting?: boolean;
   label: string;
+  /** the document's language: its root direction (Arabic right-to-left) and lang, whatever the interface's */
+  language: Locale;
   /** more extensions (comment highlights) */
   extensions?: Extensions;
   /** the editor once made; the function it returns is called when it goes */
@@ -57,8 +60,10 @@ export function RichTextEditor(props: {
   });
 
   createEffect(() => {
-    // The editing surface follows the interface direction; each block still has dir="auto".
-    host.setAttribute('dir', direction());
+    // The editing surface follows the document's language (an Arabic document opens right to left
+    // in a French interface too); each block still has dir="auto" for mixed content.
+    host.setAttribute('dir', props.language === 'ar' ? 'rtl' : 'ltr');
+    host.setAttribute('lang', props.language);
   });
 
   return (

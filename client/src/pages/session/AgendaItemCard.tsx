@@ -43,6 +43,7 @@ export function AgendaItemCard(props: {
           <p class={`decision decision-${decision()}`} data-testid="decision">
             <strong>{t(`decision.${decision()}`)}</strong>
             <Show when={props.item.decisionText}>{(text) => <span dir="auto">{text()}</span>}</Show>
+            <span class="small muted decision-effect">{t(`decision.done.${props.item.decisionEffect ?? 'pending'}`)}</span>
           </p>
         )}
       </Show>

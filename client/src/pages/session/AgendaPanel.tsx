@@ -1,7 +1,7 @@
 import { For } from 'solid-js';
 import type { CommissionSession, Decision } from '../../api/sessions.ts';
-import { t } from '../../i18n/index.ts';
-import { AgendaItemCard } from './AgendaItemCard.tsx';
+import { formatNumber, t } from '../../i18n/index.ts';
+import { AgendaItemCard, agendaItemTitle } from './AgendaItemCard.tsx';
 
 /** The agenda, the current item highlighted; the chair moves between items and decides on the current one. */
 export function AgendaPanel(props: {
@@ -13,6 +13,13 @@ export function AgendaPanel(props: {
   onDecide: (itemId: string, decision: Decision, text?: string) => Promise<boolean>;
 }) {
   const live = () => props.session.state === 'live';
+  const currentIndex = () => props.session.items.findIndex((item) => item.id === props.session.currentItemId);
+  /** Said to screen readers when the chair moves on (the highlighted card alone is silent). */
+  const announcement = () => {
+    const index = currentIndex();
+    if (!live() || index < 0) return '';
+    return t('session.movedOn', { number: formatNumber(index + 1), title: agendaItemTitle(props.session.items[index]!) });
+  };
   return (
     <nav class="agenda-panel" aria-labelledby="agenda-heading">
       <h2 id="agenda-heading">{t('session.agenda')}</h2>
@@ -26,6 +33,7 @@ export function AgendaPanel(props: {
           )}
         </For>
       </ol>
+      <p class="visually-hidden" aria-live="polite" data-testid="agenda-announcer">{announcement()}</p>
     </nav>
   );
 }

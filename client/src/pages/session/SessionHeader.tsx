@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { Show, createSignal } from 'solid-js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import type { CommissionSession } from '../../api/sessions.ts';
 import { formatDateTime, t } from '../../i18n/index.ts';
 import { commissionName } from '../../state/commissions.ts';
@@ -16,7 +17,7 @@ export function SessionHeader(props: {
   onFollow: (follow: boolean) => void;
   onLargeType: (large: boolean) => void;
 }) {
-  const close = () => window.confirm(t('session.confirmClose')) && props.onClose();
+  const [closing, setClosing] = createSignal(false);
   return (
     <header class="session-header">
       <p class="breadcrumb"><A href="/sessions">{t('nav.sessions')}</A> <span aria-hidden="true">›</span> {commissionName(props.session.commissionId) ?? t('sessions.commission')}</p>
@@ -30,7 +31,13 @@ export function SessionHeader(props: {
           <button type="button" class="button primary" disabled={props.busy || props.session.items.length === 0} onClick={() => props.onStart()}>{t('session.start')}</button>
         </Show>
         <Show when={props.session.chair && props.session.state === 'live'}>
-          <button type="button" class="button warning" disabled={props.busy} onClick={close}>{t('session.close')}</button>
+          <button type="button" class="button warning" disabled={props.busy} onClick={() => setClosing(true)}>{t('session.close')}</button>
+        </Show>
+        <Show when={closing()}>
+          <ConfirmDialog title={t('session.close')} confirmLabel={t('session.close')} tone="warning" busy={props.busy} testId="close-session-confirm"
+            onCancel={() => setClosing(false)} onConfirm={() => { setClosing(false); props.onClose(); }}>
+            <p>{t('session.confirmClose')}</p>
+          </ConfirmDialog>
         </Show>
         <div class="session-toggles">
           <Show when={props.session.state === 'live'}>

@@ -1,7 +1,8 @@
 import { Show, createSignal, onMount } from 'solid-js';
 import { ErrorBox } from '../../../components/Feedback.tsx';
 import { t } from '../../../i18n/index.ts';
-import { insertMention, mentionQueryAt } from '../../../lib/mentions.ts';
+import { insertMention, mentionQueryAt, toDisplayForm, toStoredForm } from '../../../lib/mentions.ts';
+import { mentionDisplayName } from './CommentBody.tsx';
 import { MentionPicker, mentionCandidates, type MentionCandidate } from './MentionPicker.tsx';
 
 let counter = 0;
@@ -20,7 +21,10 @@ export function CommentComposer(props: {
 }) {
   const id = `composer-${++counter}`;
   let area!: HTMLTextAreaElement;
-  const [body, setBody] = createSignal(props.initial ?? '');
+  // Shown with names; `picked` turns them back into ids and codes when sending.
+  const initial = toDisplayForm(props.initial ?? '', mentionDisplayName);
+  const picked = new Map(initial.picked);
+  const [body, setBody] = createSignal(initial.text);
   const [query, setQuery] = createSignal<{ start: number; query: string } | null>(null);
   const [active, setActive] = createSignal(0);
   const [busy, setBusy] = createSignal(false);
@@ -38,7 +42,11 @@ export function CommentComposer(props: {
   const pick = (candidate: MentionCandidate) => {
     const current = query();
     if (!current) return;
-    const next = insertMention(area.value, current.start, area.selectionStart ?? area.value.length, candidate.token);
+    const shown = `@${candidate.label}`;
+    // A name already standing for someone else stays as the stored token, so it cannot mean two people.
+    const token = picked.has(candidate.label) && picked.get(candidate.label) !== candidate.token ? candidate.token : shown;
+    if (token === shown) picked.set(candidate.label, candidate.token);
+    const next = insertMention(area.value, current.start, area.selectionStart ?? area.value.length, token);
     setBody(next.text);
     area.value = next.text;
     area.setSelectionRange(next.caret, next.caret);
@@ -46,7 +54,7 @@ export function CommentComposer(props: {
     area.focus();
   };
   const submit = async () => {
-    const text = body().trim();
+    const text = toStoredForm(body().trim(), picked);
     if (!text || busy()) return;
     setBusy(true);
     setError(undefined);
@@ -54,6 +62,7 @@ export function CommentComposer(props: {
       await props.onSubmit(text);
       setBody('');
       area.value = '';
+      picked.clear();
     } catch (failure) {
       setError(failure);
     } finally {

@@ -55,6 +55,9 @@ export function CommentsPanel(props: CommentsPanelProps) {
         <NewThread hasSelection={props.hasSelection} takeSelection={props.takeSelection} measure={props.measure}
           onCreate={(body, anchor) => props.store.create(body, anchor)} />
       </Show>
+      <p class="visually-hidden" role="status" aria-live="polite" data-testid="comment-announcer">
+        {props.store.lastArrival() ? t('comments.arrived', { person: props.store.lastArrival()!.author }) : ''}
+      </p>
       <ErrorBox error={props.store.error()} onRetry={() => void props.store.reload()} />
       <Show when={!props.store.loading()} fallback={<Loading />}>
         <p class="muted small" role="status">{t('comments.count', { count: shown().length })}</p>

@@ -2,9 +2,12 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { comments as api, type Comment, type CommentAnchor, type Mentions, type Thread } from '../../../api/comments.ts';
 import { onResync, onServerEvent, followRoom } from '../../../realtime/socket.ts';
 import { mergeComment } from './thread-list.ts';
+import { currentUser } from '../../../state/session.ts';
 
 export interface CommentsStore {
   threads: Accessor<Thread[]>;
+  /** the author of the last comment that arrived live from someone else, for screen readers */
+  lastArrival: Accessor<{ author: string; at: number } | null>;
   loading: Accessor<boolean>;
   error: Accessor<unknown>;
   reload(): Promise<void>;
@@ -40,6 +43,7 @@ export function createCommentsStore(documentId: string): CommentsStore {
       if (mine === generation) setLoading(false);
     }
   };
+  const [lastArrival, setLastArrival] = createSignal<{ author: string; at: number } | null>(null);
   const apply = (comment: Comment) => {
     if (comment.documentId !== documentId) return;
     setThreads((list) => mergeComment(list, comment));
@@ -47,7 +51,10 @@ export function createCommentsStore(documentId: string): CommentsStore {
 
   const stops = [
     followRoom({ type: 'document', id: documentId }),
-    onServerEvent('comment:created', apply),
+    onServerEvent('comment:created', (comment: Comment) => {
+      if (comment.documentId === documentId && comment.author.id !== currentUser()?.id) setLastArrival({ author: comment.author.name, at: Date.now() });
+      apply(comment);
+    }),
     onServerEvent('comment:updated', apply),
     onServerEvent('comment:deleted', apply),
     onServerEvent('comment:resolved', apply),
@@ -64,6 +71,7 @@ export function createCommentsStore(documentId: string): CommentsStore {
 
   return {
     threads,
+    lastArrival,
     loading,
     error,
     reload,

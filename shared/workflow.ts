@@ -1,4 +1,4 @@
-import type { DocumentStatus } from '../../db/schema.ts';
+import type { DocumentStatus } from '../db/schema.ts';
 
 /**
  * Document workflow rules, pure. `lead` is an editor from the document's lead organisation,
@@ -50,4 +50,28 @@ export function decideTransition(
 /** The statuses a person holding `roles` may move a document to from `from`. */
 export function availableTransitions(from: DocumentStatus, roles: readonly WorkflowRole[]): DocumentStatus[] {
   return TRANSITIONS.filter((rule) => rule.from === from && rule.by.some((role) => roles.includes(role))).map((rule) => rule.to);
+}
+
+/**
+ * Reopening: the coordination unit takes back an adopted or closed document, with a reason, when
+ * a decision has to be revisited. An adopted text goes back to review (it will be submitted and
+ * adopted again); a closed plan goes back to implementation. Outside the ordinary transitions so
+ * that the lead's buttons never offer it.
+ */
+const REOPEN_TARGETS: Partial<Record<DocumentStatus, DocumentStatus>> = {
+  adopted: 'in_review',
+  closed: 'in_implementation',
+};
+
+export const reopenTarget = (from: DocumentStatus): DocumentStatus | null => REOPEN_TARGETS[from] ?? null;
+
+export type ReopenDecision =
+  | { ok: true; to: DocumentStatus }
+  | { ok: false; reason: 'not_reopenable' | 'reason_required' };
+
+export function decideReopen(from: DocumentStatus, reason: string | undefined): ReopenDecision {
+  const to = reopenTarget(from);
+  if (!to) return { ok: false, reason: 'not_reopenable' };
+  if (!reason?.trim()) return { ok: false, reason: 'reason_required' };
+  return { ok: true, to };
 }

@@ -1,0 +1,43 @@
+import { Show, createSignal, createUniqueId, onMount, type JSX } from 'solid-js';
+import { t } from '../i18n/index.ts';
+
+/**
+ * A modal confirmation (the native <dialog>: focus moves into it, Escape cancels, the page behind
+ * is inert) with an optional or required text, for actions that are hard to take back.
+ */
+export function ConfirmDialog(props: {
+  title: string;
+  children?: JSX.Element;
+  /** the text field's label; absent: no text asked */
+  textLabel?: string;
+  textRequired?: boolean;
+  confirmLabel: string;
+  tone?: 'primary' | 'warning';
+  busy?: boolean;
+  onConfirm: (text: string) => void;
+  onCancel: () => void;
+  testId?: string;
+}) {
+  let dialog!: HTMLDialogElement;
+  const [text, setText] = createSignal('');
+  const id = `confirm-${createUniqueId()}`;
+  onMount(() => dialog.showModal());
+  const blocked = () => Boolean(props.busy) || (Boolean(props.textRequired) && !text().trim());
+  return (
+    <dialog ref={dialog} class="confirm-dialog" aria-labelledby={`${id}-title`} data-testid={props.testId ?? 'confirm-dialog'}
+      onCancel={(event) => { event.preventDefault(); props.onCancel(); }}>
+      <form method="dialog" onSubmit={(event) => { event.preventDefault(); if (!blocked()) props.onConfirm(text().trim()); }}>
+        <h2 id={`${id}-title`}>{props.title}</h2>
+        {props.children}
+        <Show when={props.textLabel}>
+          <label for={`${id}-text`}>{props.textLabel}</label>
+          <textarea id={`${id}-text`} dir="auto" rows="3" maxLength={2000} required={props.textRequired} value={text()} onInput={(event) => setText(event.currentTarget.value)} />
+        </Show>
+        <div class="actions">
+          <button type="submit" class={`button ${props.tone ?? 'primary'}`} disabled={blocked()}>{props.confirmLabel}</button>
+          <button type="button" class="button subtle" onClick={() => props.onCancel()}>{t('common.cancel')}</button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
