@@ -209,6 +209,8 @@ export async function reopenDocument(
       ip,
     });
     const event: DomainEvent = { type: 'document.status_changed', documentId: id, actorUserId: subject.userId, from: current.row.status, to: decision.to, reason };
+    // Recorded with the change, as every transition's is: Slack hears of a reopening too.
+    await recordEvents(trx, [event]);
     return { row, event };
   });
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
+import { completeMeasure } from '../../shared/measure-model.ts';
 import { writeProjection } from '../../server/collab/projection-writer.ts';
 import type { ProjectedMeasure } from '../../server/collab/projection.ts';
 import { apiToken, connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
@@ -10,26 +11,7 @@ import * as fixtures from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
-const measure = (id: string, position: number, fields: Partial<ProjectedMeasure>): ProjectedMeasure => ({
-  id,
-  position,
-  title: id,
-  leadOrganisationId: null,
-  partnerOrganisationIds: [],
-  start: null,
-  due: '2026-11-15',
-  status: 'planned',
-  progress: 0,
-  indicator: '',
-  indicatorBaseline: null,
-  indicatorTarget: null,
-  indicatorCurrent: null,
-  indicatorUnit: '',
-  budget: null,
-  currency: 'MAD',
-  notes: '',
-  ...fields,
-});
+const measure = (id: string, position: number, fields: Partial<ProjectedMeasure>): ProjectedMeasure => ({ position, ...completeMeasure({ id, title: id, due: '2026-11-15' }), ...fields });
 
 /** The annex sheet of the report as "title status progress" lines, and the plan's summary row. */
 async function reportAsOf(api: ApiClient, asOf?: string): Promise<{ measures: string[]; planStatus: string; overdue: number }> {

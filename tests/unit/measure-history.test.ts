@@ -2,27 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { endOfMoroccanDay, measureHistoryEntries, measuresAt } from '../../server/collab/measure-history.ts';
 import type { ProjectedMeasure } from '../../server/collab/projection.ts';
 import { statusAt } from '../../server/queries/plans-as-of.ts';
+import { completeMeasure } from '../../shared/measure-model.ts';
 
-const measure = (id: string, fields: Partial<ProjectedMeasure> = {}): ProjectedMeasure => ({
-  id,
-  position: 0,
-  title: id,
-  leadOrganisationId: null,
-  partnerOrganisationIds: [],
-  start: null,
-  due: null,
-  status: 'planned',
-  progress: 0,
-  indicator: '',
-  indicatorBaseline: null,
-  indicatorTarget: null,
-  indicatorCurrent: null,
-  indicatorUnit: '',
-  budget: null,
-  currency: 'MAD',
-  notes: '',
-  ...fields,
-});
+// Every field at its default (the model's own completeMeasure), then what the test sets.
+const measure = (id: string, fields: Partial<ProjectedMeasure> = {}): ProjectedMeasure => ({ position: 0, ...completeMeasure({ id, title: id }), ...fields });
 
 describe('measure history', () => {
   it('records new, changed and removed measures, and nothing for unchanged ones whatever the key order', () => {
