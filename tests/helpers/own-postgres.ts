@@ -68,6 +68,8 @@ export async function startOwnPostgres(volumeMb: number): Promise<OwnPostgres> {
   fs.chownSync(runDir, user.uid, user.gid);
   const asPostgres = { uid: user.uid, gid: user.gid, cwd: runDir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' } };
   execFileSync(path.join(bin, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'], { ...asPostgres, stdio: 'ignore' });
+  // initdb without its own fsyncs is quicker; one sync makes the new cluster durable before a test cuts power under it.
+  execFileSync('sync', ['-f', dataDir]);
   const port = await freePort();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let child: ChildProcess | null = null;
