@@ -34,11 +34,12 @@ describe('audit screen', () => {
     await page.getByRole('link', { name: 'Journal d’audit' }).click();
     await page.getByRole('heading', { name: 'Journal d’audit' }).waitFor();
     await expect.poll(() => rows(page).count()).toBeGreaterThan(3);
-    await expect.poll(() => page.locator('.audit-table').textContent()).toContain('user.created');
+    // Actions read in the reader's language, not as codes.
+    await expect.poll(() => page.locator('.audit-table').textContent()).toContain('Compte créé');
 
     await page.locator('#audit-action').selectOption('document.created');
     await expect.poll(() => rows(page).count()).toBe(2);
-    expect(await page.locator('.audit-table tbody').textContent()).not.toContain('user.created');
+    expect(await page.locator('.audit-table tbody').textContent()).not.toContain('Compte créé');
 
     await page.locator('#audit-document').selectOption(documentIds.first);
     await expect.poll(() => rows(page).count()).toBe(1);

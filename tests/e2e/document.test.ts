@@ -130,7 +130,8 @@ describe('a document', () => {
     await screenshot(alice.page, 'measures-fr');
 
     await alice.page.getByRole('tab', { name: 'Calendrier' }).click();
-    await expect.poll(() => alice.page.locator('.timeline-svg rect.bar').count()).toBe(2);
+    // The calendar tab is the Gantt view now: one bar (or milestone) per measure.
+    await expect.poll(() => alice.page.locator('.gantt [data-measure]').count()).toBe(2);
     await screenshot(alice.page, 'timeline-fr');
   });
 
