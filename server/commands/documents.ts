@@ -149,15 +149,7 @@ export async function transitionDocument(
     throw invalidTransition(`A document cannot go from "${current.row.status}" to "${input.to}".`);
   }
   return db.transaction().execute(async (trx) => {
-    // Guard against a concurrent transition: only move from the status we decided on.
-    const row = await trx
-      .updateTable('documents')
-      .set({ status: input.to, return_reason: input.to === 'returned' ? (input.reason ?? null) : null, updated_at: new Date() })
-      .where('id', '=', id)
-      .where('status', '=', current.row.status)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw new AppError(409, 'conflict', 'The status changed meanwhile; reload and try again.');
+    const row = await moveStatus(trx, id, current.row.status, input.to, input.to === 'returned' ? (input.reason ?? null) : null);
     await recordAudit(trx, {
       actorUserId: subject.userId,
       action: 'document.status_changed',
@@ -192,14 +184,7 @@ export async function reopenDocument(
   }
   const reason = input.reason.trim();
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('documents')
-      .set({ status: decision.to, return_reason: null, updated_at: new Date() })
-      .where('id', '=', id)
-      .where('status', '=', current.row.status)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw new AppError(409, 'conflict', 'The status changed meanwhile; reload and try again.');
+    const row = await moveStatus(trx, id, current.row.status, decision.to, null);
     await recordAudit(trx, {
       actorUserId: subject.userId,
       action: 'document.reopened',
@@ -245,4 +230,20 @@ async function assertOrganisationsExist(db: Kysely<Database>, ids: readonly stri
     const known = new Set(found.map((row) => row.id));
     throw validationFailed('Unknown organisation.', unique.filter((id) => !known.has(id)).map((id) => ({ path: 'organisationId', message: `unknown organisation ${id}` })));
   }
+}
+
+/**
+ * Moves a document to `to` only from the status that was decided on (a concurrent transition
+ * makes it a 409), with the return reason it should carry.
+ */
+async function moveStatus(trx: Kysely<Database>, id: string, from: DocumentStatus, to: DocumentStatus, returnReason: string | null): Promise<DocumentRow> {
+  const row = await trx
+    .updateTable('documents')
+    .set({ status: to, return_reason: returnReason, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new AppError(409, 'conflict', 'The status changed meanwhile; reload and try again.');
+  return row;
 }
