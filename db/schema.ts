@@ -315,6 +315,12 @@ export interface Database {
   slack_deliveries: SlackDeliveriesTable;
   slack_outbox: SlackOutboxTable;
   event_outbox: EventOutboxTable;
+  slack_user_settings: SlackUserSettingsTable;
+  slack_cards: SlackCardsTable;
+  slack_thread_posts: SlackThreadPostsTable;
+  slack_comment_origins: SlackCommentOriginsTable;
+  slack_unlinked: SlackUnlinkedTable;
+  measure_due_notices: MeasureDueNoticesTable;
   login_throttle: LoginThrottleTable;
   workspace_settings: WorkspaceSettingsTable;
   user_preferences: UserPreferencesTable;
@@ -532,7 +538,70 @@ export interface SlackOutboxTable {
 export interface EventOutboxTable {
   id: Generated<string>;
   event: ColumnType<unknown, string, never>;
+  /** who takes the row: 'slack' (the notifier) or 'app' (in-app notifications) */
+  consumer: Generated<string>;
   created_at: CreatedAt;
+}
+
+export interface SlackUserSettingsTable {
+  user_id: string;
+  kinds: string[];
+  locale: Locale | null;
+  muted: Generated<boolean>;
+  weekly_digest: Generated<boolean>;
+  digest_week: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface SlackCardsTable {
+  id: Generated<string>;
+  team_id: string;
+  /** whom the card was meant for: a channel (C…, G…) or a person (U…) */
+  target_id: string;
+  /** where it lives (a DM's D… for a person) */
+  channel_id: string;
+  ts: string;
+  subject_type: 'document' | 'session';
+  subject_id: string;
+  events: ColumnType<unknown[], string, string>;
+  event_count: number;
+  thread_comment_id: string | null;
+  last_actor_id: string | null;
+  wanted: Generated<number>;
+  rendered: Generated<number>;
+  rendered_hash: string | null;
+  claimed_until: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface SlackThreadPostsTable {
+  id: Generated<string>;
+  card_id: string;
+  comment_id: string;
+  claimed_until: Date | null;
+  attempts: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface SlackCommentOriginsTable {
+  comment_id: string;
+  team_id: string;
+  channel_id: string;
+  thread_ts: string;
+  message_ts: string;
+}
+
+export interface SlackUnlinkedTable {
+  team_id: string;
+  slack_user_id: string;
+  unlinked_at: UpdatedAt;
+}
+
+export interface MeasureDueNoticesTable {
+  document_id: string;
+  measure_id: string;
+  due_date: string;
+  notified_at: CreatedAt;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

@@ -23,6 +23,7 @@ import { RedisCluster } from './cluster/redis-cluster.ts';
 import { LiveRegistry } from './live/registry.ts';
 import { watchLiveRights } from './live/listeners.ts';
 import { startNotifications } from './notifications/service.ts';
+import { scheduleDueSoonCheck } from './jobs/due-soon-check.ts';
 import { scheduleAuditRetention } from './jobs/audit-retention.ts';
 import { scheduleOverdueCheck } from './jobs/overdue-check.ts';
 import { scheduleCycleReminders } from './jobs/cycle-reminders.ts';
@@ -108,6 +109,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stopOverdueCheck = scheduleOverdueCheck(database.db, events, clock, logger.child({ component: 'overdue' }), config.overdueCheckIntervalMs);
   // Reminders are due on a day: checking as often as overdue measures is plenty.
   const stopCycleReminders = scheduleCycleReminders(database.db, events, clock, logger.child({ component: 'cycles' }), config.overdueCheckIntervalMs);
+  const stopDueSoonCheck = scheduleDueSoonCheck(database.db, events, clock, logger.child({ component: 'due-soon' }), config.overdueCheckIntervalMs);
   const stopAuditRetention = scheduleAuditRetention(database.db, clock, logger.child({ component: 'audit' }), config.auditRetentionDays);
   // socket.io (engine.io) answers upgrades under its path, /socket.io/.
   refuseUnknownUpgrades(server, (pathname) => isSyncPath(pathname) || pathname.startsWith('/socket.io/'));
@@ -134,8 +136,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       stopLiveRights();
       live.close();
       await metricsListener?.close();
-      stopNotifications();
+      await within(left() - 6_000, stopNotifications());
       stopOverdueCheck();
+      stopDueSoonCheck();
       stopCycleReminders();
       stopAuditRetention();
       stopSessionCleanup();

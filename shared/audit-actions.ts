@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'session.closed',
   'version.created',
   'slack.linked',
+  'slack.unlinked',
   'document.exported',
   'document.imported',
   'measures.exported',

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { decideAccessRequest, MAX_REQUESTS_PER_HOUR } from '../domain/access-requests.ts';
 import { AppError, tooManyRequests } from '../errors.ts';
 import type { DomainEvent } from '../events/bus.ts';
+import { recordEvents } from '../events/outbox.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { findDocumentWithAccess } from '../queries/documents.ts';
 import { recordAudit } from './audit.ts';
@@ -55,11 +56,6 @@ export async function requestAccess(
   });
   if (outcome !== 'notify') return { events: [] };
   const message = input.message?.trim() || null;
-  await db
-    .insertInto('access_requests')
-    .values({ document_id: documentId, user_id: subject.userId, message, created_at: now })
-    .onConflict((conflict) => conflict.columns(['document_id', 'user_id']).doUpdateSet({ message, created_at: now }))
-    .execute();
   const lead = await db
     .selectFrom('users')
     .innerJoin('documents', 'documents.lead_organisation_id', 'users.organisation_id')
@@ -67,9 +63,17 @@ export async function requestAccess(
     .where('documents.id', '=', documentId)
     .where('users.disabled_at', 'is', null)
     .execute();
-  return {
-    events: [{ type: 'document.access_requested', documentId, actorUserId: subject.userId, message, leadUserIds: lead.map((row) => row.id) }],
-  };
+  const events: DomainEvent[] = [{ type: 'document.access_requested', documentId, actorUserId: subject.userId, message, leadUserIds: lead.map((row) => row.id) }];
+  // The request and its notification commit together (events/outbox.ts).
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('access_requests')
+      .values({ document_id: documentId, user_id: subject.userId, message, created_at: now })
+      .onConflict((conflict) => conflict.columns(['document_id', 'user_id']).doUpdateSet({ message, created_at: now }))
+      .execute();
+    await recordEvents(trx, events);
+  });
+  return { events };
 }
 
 /** Open requests for a document, for those who manage its access; cleared when a grant answers them. */

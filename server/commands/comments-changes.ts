@@ -4,6 +4,7 @@ import { AppError, conflict } from '../errors.ts';
 import { authorize } from '../policies/authorize.ts';
 import { commentPolicy } from '../policies/comment.ts';
 import type { DomainEvent } from '../events/bus.ts';
+import { recordEvents } from '../events/outbox.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { UpdateCommentInput } from '../schemas/comments.ts';
 import { recordAudit } from './audit.ts';
@@ -28,20 +29,22 @@ export async function editComment(
   if (before.deleted_at) throw conflict('This comment was deleted.');
   const mentions = await resolveMentions(db, accessFacts(document.row, document.grants), input.body, input.mentions);
 
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('comments')
-      .set({ body: input.body, mentioned_user_ids: mentions.userIds, mentioned_organisation_ids: mentions.organisationIds, edited_at: new Date() })
-      .where('id', '=', commentId)
-      .execute();
-  });
-
   const told = new Set(
     await mentionRecipients(db, { userIds: before.mentioned_user_ids, organisationIds: before.mentioned_organisation_ids }),
   );
   const newlyMentioned = (await mentionRecipients(db, mentions)).filter((userId) => !told.has(userId) && userId !== subject.userId);
   const events: DomainEvent[] = [{ type: 'comment.updated', documentId, commentId, actorUserId: subject.userId }];
   if (newlyMentioned.length > 0) events.push({ type: 'mention', documentId, commentId, actorUserId: subject.userId, userIds: newlyMentioned });
+
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('comments')
+      .set({ body: input.body, mentioned_user_ids: mentions.userIds, mentioned_organisation_ids: mentions.organisationIds, edited_at: new Date() })
+      .where('id', '=', commentId)
+      .execute();
+    // The new mentions are told once committed, whatever happens to the process (events/outbox.ts).
+    await recordEvents(trx, events);
+  });
   return { comment: (await findComment(db, commentId))!, events };
 }
 
@@ -85,16 +88,20 @@ export async function setThreadResolved(
   if ((before.resolved_at !== null) === resolved) return { comment: before, events: [] };
 
   // Only the request that actually flips the state announces it, when two race.
-  const changed = await db.transaction().execute(async (trx) =>
-    trx
+  const event: DomainEvent = { type: 'comment.resolved', documentId, commentId, actorUserId: subject.userId, resolved };
+  const changed = await db.transaction().execute(async (trx) => {
+    const row = await trx
       .updateTable('comments')
       .set(resolved ? { resolved_at: new Date(), resolved_by: subject.userId } : { resolved_at: null, resolved_by: null })
       .where('id', '=', commentId)
       .where('resolved_at', resolved ? 'is' : 'is not', null)
       .returning('id')
-      .executeTakeFirst(),
-  );
+      .executeTakeFirst();
+    // Slack cards showing the thread are drawn again from the outbox (events/outbox.ts).
+    if (row) await recordEvents(trx, [event]);
+    return row;
+  });
   const comment = (await findComment(db, commentId))!;
   if (!changed) return { comment, events: [] };
-  return { comment, events: [{ type: 'comment.resolved', documentId, commentId, actorUserId: subject.userId, resolved }] };
+  return { comment, events: [event] };
 }

@@ -34,6 +34,8 @@ export async function createComment(
   documentId: string,
   input: CreateCommentInput,
   ip?: string,
+  /** more to write in the comment's own transaction (the Slack bot notes where a reply came from) */
+  alongside?: (trx: Kysely<Database>, commentId: string) => Promise<void>,
 ): Promise<CommentChange> {
   const document = await requireDocument(db, subject, documentId, 'comment', ip);
   const threadAnchor = input.threadId ? await requireThread(db, documentId, input.threadId) : null;
@@ -65,6 +67,7 @@ export async function createComment(
     if (recipients.length > 0) events.push({ type: 'mention', documentId, commentId: row.id, actorUserId: subject.userId, userIds: recipients, ...(measure ? { measure } : {}) });
     // In the comment's own transaction: stored comment, stored notification (see events/outbox.ts).
     await recordEvents(trx, events);
+    if (alongside) await alongside(trx, row.id);
     return { id: row.id, events };
   });
 

@@ -6,6 +6,7 @@ import type { CollabHub } from '../collab/hub.ts';
 import { missingForSubmission, reportTransition, type ReportAction } from '../domain/reporting-cycle.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { DomainEvent } from '../events/bus.ts';
+import { recordEvents } from '../events/outbox.ts';
 import { authorize } from '../policies/authorize.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { cycleViewPolicy, reportPolicy, type ReportPolicyAction } from '../policies/reporting.ts';
@@ -89,9 +90,11 @@ async function writeReport(
       .where('id', '=', report.id)
       .where('version', '=', version)
       .where('state', 'in', fromStates)
-      .returning('id')
+      .returningAll()
       .executeTakeFirst();
     if (!row) return false;
+    // The report's change and its announcement commit together (events/outbox.ts).
+    await recordEvents(trx, [changed(row, audit.actor)]);
     await recordAudit(trx, {
       actorUserId: audit.actor.userId,
       action: audit.action,
@@ -107,7 +110,7 @@ async function writeReport(
   return current;
 }
 
-const changed = (row: ReportRow, actor: AccessSubject): DomainEvent => ({
+const changed = (row: Pick<ReportRow, 'cycle_id' | 'id' | 'document_id' | 'measure_id' | 'lead_organisation_id' | 'state'>, actor: AccessSubject): DomainEvent => ({
   type: 'cycle_report.changed',
   cycleId: row.cycle_id,
   reportId: row.id,

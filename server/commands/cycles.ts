@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { DomainEvent } from '../events/bus.ts';
+import { recordEvents } from '../events/outbox.ts';
 import { completeness } from '../domain/reporting-cycle.ts';
 import { authorize } from '../policies/authorize.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
@@ -87,6 +88,7 @@ export async function openCycle(db: Kysely<Database>, actor: AccessSubject, inpu
       details: { period: row.period, documents: documentIds.length, reports: addressed.length, withoutLead: measures.length - addressed.length },
       ip,
     });
+    await recordEvents(trx, [{ type: 'cycle.opened', cycleId: row.id, period: row.period, actorUserId: actor.userId }]);
     return row;
   });
   return {
@@ -116,6 +118,7 @@ export async function closeCycle(db: Kysely<Database>, actor: AccessSubject, cyc
       .executeTakeFirst();
     if (!row) throw new AppError(409, 'cycle_closed', 'This cycle is already closed.');
     await recordAudit(trx, { actorUserId: actor.userId, action: 'cycle.closed', objectType: 'reporting_cycle', objectId: cycleId, details: { period: row.period }, ip });
+    await recordEvents(trx, [{ type: 'cycle.closed', cycleId, period: row.period, actorUserId: actor.userId }]);
     return row;
   });
   return { result: presentCycle(closed), events: [{ type: 'cycle.closed', cycleId, period: closed.period, actorUserId: actor.userId }] };

@@ -35,6 +35,8 @@ export type DomainEvent =
   | { type: 'measure.status_changed'; documentId: string; measureId: string; title: string; from: string | null; to: string; actorUserId: string | null }
   | { type: 'measure.indicator_recorded'; documentId: string; measureId: string; value: number | null; actorUserId: string | null }
   | { type: 'measure.overdue'; documentId: string; measureId: string; title: string; due: string; leadOrganisationId: string | null }
+  /** an unfinished measure due within a week (jobs/due-soon-check.ts), once per due date */
+  | { type: 'measure.due_soon'; documentId: string; measureId: string; title: string; due: string; leadOrganisationId: string | null }
   | { type: 'session.updated'; sessionId: string; commissionId: string; actorUserId: string }
   | { type: 'session.started'; sessionId: string; commissionId: string; actorUserId: string }
   | { type: 'session.item_changed'; sessionId: string; commissionId: string; itemId: string; documentId: string; actorUserId: string }

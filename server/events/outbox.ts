@@ -10,27 +10,64 @@ import type { DomainEvent, DomainEventType } from './bus.ts';
  * Rows nobody takes (no consumer configured) are pruned after a while (`pruneEventOutbox`).
  */
 
-/** The events a durable consumer acts on; the others are not worth a row. */
+/** The events the Slack notifier acts on (channels, direct messages, live cards, threads). */
 export const DURABLE_EVENT_TYPES: ReadonlySet<DomainEventType> = new Set<DomainEventType>([
   'document.status_changed',
   'document.updated',
+  'document.access_requested',
   'comment.created',
+  'comment.resolved',
   'mention',
   'measure.status_changed',
   'measure.overdue',
+  'measure.due_soon',
   'session.started',
   'session.item_changed',
   'session.decision_recorded',
   'session.closed',
+  // reporting cycles (server/commands/cycles.ts, cycle-reports.ts, jobs/cycle-reminders.ts)
+  'cycle.opened',
+  'cycle.reminder_due',
+  'cycle.closed',
+  'cycle_report.changed',
 ]);
 
+/** The events in-app notifications are made of (server/notifications/rules.ts). */
+export const APP_EVENT_TYPES: ReadonlySet<DomainEventType> = new Set<DomainEventType>([
+  'mention',
+  'comment.created',
+  'document.status_changed',
+  'document.access_requested',
+  'measure.overdue',
+  'session.started',
+  'session.closed',
+]);
+
+/** Each durable consumer and the events it takes: one row per event and consumer. */
+export const EVENT_CONSUMERS = { slack: DURABLE_EVENT_TYPES, app: APP_EVENT_TYPES } as const;
+export type EventConsumer = keyof typeof EVENT_CONSUMERS;
+
 export async function recordEvents(trx: Kysely<Database>, events: readonly DomainEvent[]): Promise<void> {
-  const kept = events.filter((event) => DURABLE_EVENT_TYPES.has(event.type));
-  if (kept.length === 0) return;
-  await trx
-    .insertInto('event_outbox')
-    .values(kept.map((event) => ({ event: JSON.stringify(event) })))
-    .execute();
+  const rows = events.flatMap((event) =>
+    (Object.keys(EVENT_CONSUMERS) as EventConsumer[]).filter((consumer) => EVENT_CONSUMERS[consumer].has(event.type)).map((consumer) => ({ event: JSON.stringify(event), consumer })),
+  );
+  if (rows.length === 0) return;
+  await trx.insertInto('event_outbox').values(rows).execute();
+}
+
+/**
+ * Takes up to `limit` of a consumer's rows, oldest first, and hands them to `handle` inside one
+ * transaction that also deletes them: an event is acted on once, or not at all and taken again.
+ * Several processes may call it at once (SKIP LOCKED). Returns how many were taken.
+ */
+export async function takeEvents<T>(db: Kysely<Database>, consumer: EventConsumer, limit: number, handle: (trx: Kysely<Database>, events: DomainEvent[]) => Promise<T>): Promise<{ taken: number; result: T | undefined }> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('event_outbox').select(['id', 'event']).where('consumer', '=', consumer).orderBy('id').limit(limit).forUpdate().skipLocked().execute();
+    if (rows.length === 0) return { taken: 0, result: undefined };
+    const result = await handle(trx, rows.map((row) => row.event as DomainEvent));
+    await trx.deleteFrom('event_outbox').where('id', 'in', rows.map((row) => row.id)).execute();
+    return { taken: rows.length, result };
+  });
 }
 
 export const EVENT_OUTBOX_RETENTION_MS = 24 * 3_600_000;

@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { remindersDue } from '../domain/reporting-cycle.ts';
-import type { DomainEvents } from '../events/bus.ts';
+import type { DomainEvent, DomainEvents } from '../events/bus.ts';
+import { recordEvents } from '../events/outbox.ts';
 import { repeatCountingCheck } from './schedule.ts';
 
 /**
@@ -19,24 +20,31 @@ export async function checkCycleReminders(db: Kysely<Database>, events: DomainEv
   for (const cycle of cycles) {
     const sentOffsets = (await db.selectFrom('cycle_reminders').select('offset_days').where('cycle_id', '=', cycle.id).execute()).map((row) => row.offset_days);
     for (const offsetDays of remindersDue({ status: cycle.status, opensOn: cycle.opens_on, dueOn: cycle.due_on, reminderDays: cycle.reminder_days }, today, sentOffsets)) {
-      const inserted = await db
-        .insertInto('cycle_reminders')
-        .values({ cycle_id: cycle.id, offset_days: offsetDays })
-        .onConflict((oc) => oc.doNothing())
-        .returning(sql<number>`1`.as('one'))
-        .executeTakeFirst();
-      if (!inserted) continue;
-      const pending = await db
-        .selectFrom('cycle_reports')
-        .select('lead_organisation_id')
-        .distinct()
-        .where('cycle_id', '=', cycle.id)
-        .where('state', 'in', ['not_started', 'draft', 'returned'])
-        .where('lead_organisation_id', 'is not', null)
-        .orderBy('lead_organisation_id')
-        .execute();
+      // The reminder (sent once) and its announcement are one write.
+      const event = await db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('cycle_reminders')
+          .values({ cycle_id: cycle.id, offset_days: offsetDays })
+          .onConflict((oc) => oc.doNothing())
+          .returning(sql<number>`1`.as('one'))
+          .executeTakeFirst();
+        if (!inserted) return null;
+        const pending = await trx
+          .selectFrom('cycle_reports')
+          .select('lead_organisation_id')
+          .distinct()
+          .where('cycle_id', '=', cycle.id)
+          .where('state', 'in', ['not_started', 'draft', 'returned'])
+          .where('lead_organisation_id', 'is not', null)
+          .orderBy('lead_organisation_id')
+          .execute();
+        const due: DomainEvent = { type: 'cycle.reminder_due', cycleId: cycle.id, period: cycle.period, dueOn: cycle.due_on, offsetDays, organisationIds: pending.map((row) => row.lead_organisation_id!) };
+        await recordEvents(trx, [due]);
+        return due;
+      });
+      if (!event) continue;
       sent++;
-      events.emit({ type: 'cycle.reminder_due', cycleId: cycle.id, period: cycle.period, dueOn: cycle.due_on, offsetDays, organisationIds: pending.map((row) => row.lead_organisation_id!) });
+      events.emit(event);
     }
   }
   return sent;
