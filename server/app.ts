@@ -24,6 +24,7 @@ import { organisationsRouter } from './routes/organisations.ts';
 import { preferencesRouter } from './routes/preferences.ts';
 import { sessionsRouter } from './routes/sessions.ts';
 import { slackLinkRouter } from './routes/slack-link.ts';
+import { slackSubscriptionsRouter } from './routes/slack-subscriptions.ts';
 import { tokensRouter } from './routes/tokens.ts';
 import { usersRouter } from './routes/users.ts';
 import { versionsRouter } from './routes/versions.ts';
@@ -56,7 +57,7 @@ export function createApp({ services, readiness, slack }: AppOptions): Koa<AppSt
   if (slack) app.use(slack);
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);
-  for (const router of [authRouter, auditRouter, organisationsRouter, usersRouter, preferencesRouter, tokensRouter, filesRouter, documentsRouter, commentsRouter, suggestionsRouter, documentActivityRouter, measuresRouter, notificationsRouter, commissionsRouter, cyclesRouter, sessionsRouter, versionsRouter, slackLinkRouter]) {
+  for (const router of [authRouter, auditRouter, organisationsRouter, usersRouter, preferencesRouter, tokensRouter, filesRouter, documentsRouter, commentsRouter, suggestionsRouter, documentActivityRouter, measuresRouter, notificationsRouter, commissionsRouter, cyclesRouter, sessionsRouter, versionsRouter, slackLinkRouter, slackSubscriptionsRouter]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }
