@@ -12,6 +12,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { registerCommands } from './commands/router.ts';
 import { claimDelivery } from './deliveries.ts';
 import { registerEvents } from './events.ts';
+import { registerWorkApp } from './work-app.ts';
 import { KoaSlackReceiver } from './http/receiver.ts';
 import { linkPage } from './linking/link-page.ts';
 import { startNotifier } from './notify/notifier.ts';
@@ -94,6 +95,7 @@ export async function startSlackBot(deps: SlackBotDeps): Promise<SlackBot | null
   registerCommands(app, services);
   registerActions(app, services);
   registerEvents(app, services);
+  registerWorkApp(app, services);
   const stopNotifier = startNotifier(services);
   // A Slack outage or a refused token must not keep Tansiq from starting: the supervisor keeps trying.
   const supervisor = socketReceiver ? new SocketSupervisor(socketReceiver.client, logger, { baseDelayMs: config.socketRetryMs }) : null;

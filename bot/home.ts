@@ -8,6 +8,7 @@ import { organisationNames } from './commands/lookup.ts';
 import { resolveSlackUser } from './linking/identity.ts';
 import type { BotUser, SlackIdentity } from './linking/links.ts';
 import type { BotServices } from './services.ts';
+import { settingsOf } from './notify/settings.ts';
 
 const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -15,7 +16,7 @@ const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca', ye
 export async function publishHome(services: BotServices, identity: SlackIdentity): Promise<void> {
   const resolved = await resolveSlackUser(services, identity);
   const view = resolved.user
-    ? homeView(await homeData(services, resolved.user), resolved.user.locale, services.publicUrl)
+    ? homeView(await homeData(services, resolved.user), resolved.user.locale, services.publicUrl, await settingsOf(services.db, resolved.user.userId))
     : unlinkedHomeView(linkBlocks(resolved.locale, resolved.linkUrl).blocks);
   await services.slack.views.publish({ user_id: identity.slackUserId, view });
 }

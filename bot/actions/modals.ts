@@ -78,7 +78,7 @@ export function registerModals(app: App, services: BotServices): void {
  * A modal closes on an empty ack, or shows errors next to a field. The work gets the ack budget;
  * when slower, the modal closes and the outcome arrives as a direct message.
  */
-async function submit(services: BotServices, body: ViewSubmitAction, ack: Ack, field: string, work: (user: BotUser) => Promise<SlackMessage>): Promise<void> {
+export async function submit(services: BotServices, body: ViewSubmitAction, ack: Ack, field: string, work: (user: BotUser) => Promise<SlackMessage>): Promise<void> {
   const resolved = await resolveSlackUser(services, { teamId: body.team?.id ?? body.user.team_id ?? '', slackUserId: body.user.id });
   // Not linked: told in their Slack language (the modal's errors are plain text).
   if (!resolved.user) return ack({ response_action: 'errors', errors: { [field]: tPlain(resolved.locale, 'link.notLinked') } });

@@ -1,5 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Locale } from '../../db/schema.ts';
+import type { DmSettings } from '../notify/settings.ts';
+import { settingsBlocks } from './work-app.ts';
 import { formatDate, t } from '../i18n/index.ts';
 import { documentListBlocks, measureButtons, measureLine, type DocumentLine, type MeasureLine } from './lists.ts';
 import { ActionId, actions, button, context, divider, escapeMrkdwn, header, section, type Block } from './common.ts';
@@ -20,7 +22,7 @@ export interface HomeData {
 }
 
 /** App Home (at most 100 blocks): my measures overdue and due soon, my organisation's documents, today's sessions. */
-export function homeView(data: HomeData, locale: Locale, publicUrl: string): types.HomeView {
+export function homeView(data: HomeData, locale: Locale, publicUrl: string, settings?: DmSettings): types.HomeView {
   const blocks: Block[] = [header(`${t(locale, 'home.title')} — ${data.userName}`), actions([button(ActionId.commentNew, `💬 ${t(locale, 'modal.commentTitle')}`, '{}')])];
   let index = 0;
   const measures = (title: string, list: readonly MeasureLine[]) => {
@@ -42,7 +44,9 @@ export function homeView(data: HomeData, locale: Locale, publicUrl: string): typ
     const when = session.state === 'live' ? t(locale, 'session.live', { date: formatDate(locale, session.scheduledAt, true) }) : t(locale, 'session.planned', { date: formatDate(locale, session.scheduledAt, true) });
     blocks.push(section(`*${escapeMrkdwn(session.title)}*\n${when}`));
   }
-  return { type: 'home', blocks: blocks.slice(0, 100) };
+  // Settings come last, and always fit: the lists give way.
+  const tail = settings ? settingsBlocks(settings, locale) : [];
+  return { type: 'home', blocks: [...blocks.slice(0, 100 - tail.length), ...tail] };
 }
 
 /** Before linking, App Home only says how to link. */

@@ -10,6 +10,8 @@ export type DigestLine =
   /** `measure`: the title of the measure the thread is about (row comments) */
   | { type: 'comment'; author: string; text: string; measure?: string }
   | { type: 'mention'; author: string; text: string; measure?: string }
+  | { type: 'reply'; author: string; text: string; measure?: string }
+  | { type: 'due_soon'; title: string; due: string }
   | { type: 'measure'; title: string; from: MeasureStatus | null; to: MeasureStatus }
   | { type: 'overdue'; title: string; due: string }
   | { type: 'edits'; count: number }
@@ -23,6 +25,8 @@ export interface DocumentDigest {
   lines: DigestLine[];
   /** buttons under the message; each click is checked against the clicker's rights */
   buttons: { resolveCommentId?: string; measure?: { id: string; status: MeasureStatus }; decide: boolean; comment: boolean };
+  /** a card drawn again after a change (live cards): the document as it now stands, and who acted last */
+  live?: { status: DocumentStatus; openComments: number; lastActor: string | null };
 }
 
 const MAX_COMMENTS_SHOWN = 5;
@@ -32,11 +36,16 @@ export function documentDigestBlocks(digest: DocumentDigest, locale: Locale, pub
   const { document } = digest;
   const title = link(documentUrl(publicUrl, document.id), document.title);
   const mention = digest.lines.find((line) => line.type === 'mention');
-  const headline = mention ? `📣 ${t(locale, 'notify.mention', { author: mention.author, title: mrkdwn(title) })}` : `📄 *${title}* · _${t(locale, `status.${document.status}`)}_`;
+  const reply = digest.lines.find((line) => line.type === 'reply');
+  const headline = mention
+    ? `📣 ${t(locale, 'notify.mention', { author: mention.author, title: mrkdwn(title) })}`
+    : reply
+      ? `↩️ ${t(locale, 'notify.reply', { author: reply.author, title: mrkdwn(title) })}`
+      : `📄 *${title}* · _${t(locale, `status.${document.status}`)}_`;
   const lines: string[] = [];
   let comments = 0;
   for (const line of digest.lines) {
-    if (line.type === 'comment' || line.type === 'mention') {
+    if (line.type === 'comment' || line.type === 'mention' || line.type === 'reply') {
       comments++;
       const said = { author: line.author, text: oneLine(line.text, 300) };
       if (comments <= MAX_COMMENTS_SHOWN) {
@@ -49,14 +58,22 @@ export function documentDigestBlocks(digest: DocumentDigest, locale: Locale, pub
   if (comments > MAX_COMMENTS_SHOWN) lines.push(t(locale, 'notify.moreComments', { count: comments - MAX_COMMENTS_SHOWN }));
   const people = digest.people.length > 0 ? digest.people.map(escapeMrkdwn).join(', ') : t(locale, 'notify.someone');
   const blocks: Block[] = [section(headline), ...lines.slice(0, 20).map((line) => section(line)), context(t(locale, 'notify.summary', { count: digest.count, people: mrkdwn(people) }))];
+  if (digest.live) {
+    const now = { status: t(locale, `status.${digest.live.status}`), comments: digest.live.openComments };
+    blocks.push(context(digest.live.lastActor ? t(locale, 'card.liveBy', { ...now, name: digest.live.lastActor }) : t(locale, 'card.live', now)));
+  }
   const buttons = digestButtons(digest, locale, publicUrl);
   if (buttons.length > 0) blocks.push(actions(buttons));
   // The fallback text shows in notifications and is read as mrkdwn too: escaped like the blocks.
-  const text = mention ? t(locale, 'notify.mention', { author: mention.author, title: document.title }) : `${escapeMrkdwn(document.title)}: ${t(locale, 'notify.summary', { count: digest.count, people: mrkdwn(people) })}`;
+  const text = mention
+    ? t(locale, 'notify.mention', { author: mention.author, title: document.title })
+    : reply
+      ? t(locale, 'notify.reply', { author: reply.author, title: document.title })
+      : `${escapeMrkdwn(document.title)}: ${t(locale, 'notify.summary', { count: digest.count, people: mrkdwn(people) })}`;
   return { text, blocks };
 }
 
-function describe(line: Exclude<DigestLine, { type: 'comment' | 'mention' }>, locale: Locale): string {
+function describe(line: Exclude<DigestLine, { type: 'comment' | 'mention' | 'reply' }>, locale: Locale): string {
   switch (line.type) {
     case 'status': {
       const text = t(locale, 'notify.status', { from: t(locale, `status.${line.from}`), to: t(locale, `status.${line.to}`) });
@@ -66,6 +83,8 @@ function describe(line: Exclude<DigestLine, { type: 'comment' | 'mention' }>, lo
       return t(locale, 'notify.measure', { title: line.title, from: line.from ? t(locale, `measure.${line.from}`) : '—', to: t(locale, `measure.${line.to}`) });
     case 'overdue':
       return t(locale, 'notify.overdue', { title: line.title, due: formatDate(locale, line.due) });
+    case 'due_soon':
+      return t(locale, 'notify.dueSoon', { title: line.title, due: formatDate(locale, line.due) });
     case 'edits':
       return t(locale, 'notify.edits', { count: line.count });
     case 'access_request': {
@@ -108,6 +127,8 @@ export type SessionLine =
 export interface SessionDigest {
   session: { title: string; commissionName: string };
   lines: SessionLine[];
+  /** a card drawn again after a change: the session's state now and its decisions so far */
+  live?: { state: 'planned' | 'live' | 'closed'; decisions: number };
 }
 
 /** Session news for a commission's channel: started, current item, decisions, closed with the minutes. */
@@ -131,6 +152,10 @@ export function sessionDigestBlocks(digest: SessionDigest, locale: Locale, publi
   const shown = lines.length > 8 ? [lines[0]!, '…', ...lines.slice(-6)] : lines;
   return {
     text: truncateMrkdwn(`${escapeMrkdwn(title)}: ${shown.at(-1) ?? ''}`, 300),
-    blocks: [section(`🏛 *${escapeMrkdwn(title)}* · ${escapeMrkdwn(digest.session.commissionName)}`), section(shown.join('\n'))],
+    blocks: [
+      section(`🏛 *${escapeMrkdwn(title)}* · ${escapeMrkdwn(digest.session.commissionName)}`),
+      section(shown.join('\n')),
+      ...(digest.live ? [context(t(locale, 'card.sessionLive', { state: t(locale, `sessionState.${digest.live.state}`), decisions: digest.live.decisions }))] : []),
+    ],
   };
 }

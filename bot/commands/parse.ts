@@ -17,9 +17,10 @@ export type ParsedCommand =
   | { name: 'session' }
   | { name: 'subscribe'; target: string; events: EventCategory[]; unknownEvents: string[]; locale: Locale }
   | { name: 'unsubscribe'; target: string }
-  | { name: 'subscriptions' };
+  | { name: 'subscriptions'; all?: boolean }
+  | { name: 'unlink' };
 
-export type CommandName = 'status' | 'list' | 'overdue' | 'search' | 'comment' | 'session' | 'subscribe' | 'unsubscribe' | 'subscriptions' | 'help';
+export type CommandName = 'status' | 'list' | 'overdue' | 'search' | 'comment' | 'session' | 'subscribe' | 'unsubscribe' | 'subscriptions' | 'unlink' | 'help';
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_COMMENT_LENGTH = 4000;
@@ -34,7 +35,8 @@ const ALIASES: Record<string, CommandName> = {
   session: 'session', 'séance': 'session', seance: 'session', 'جلسة': 'session',
   subscribe: 'subscribe', suivre: 'subscribe', abonner: 'subscribe', 'تتبع': 'subscribe',
   unsubscribe: 'unsubscribe', 'désabonner': 'unsubscribe', desabonner: 'unsubscribe',
-  subscriptions: 'subscriptions', abonnements: 'subscriptions',
+  subscriptions: 'subscriptions', abonnements: 'subscriptions', 'اشتراكات': 'subscriptions',
+  unlink: 'unlink', 'délier': 'unlink', delier: 'unlink', dissocier: 'unlink', 'فك-الربط': 'unlink',
   help: 'help', aide: 'help', 'مساعدة': 'help',
 };
 
@@ -62,7 +64,10 @@ export function parseCommand(input: string): ParsedCommand {
     case 'session':
       return { name: 'session' };
     case 'subscriptions':
-      return { name: 'subscriptions' };
+      // `subscriptions all`: every subscription of the workspace, for administrators
+      return /^(all|tous|toutes|workspace|espace|الكل)$/i.test(rest) ? { name: 'subscriptions', all: true } : { name: 'subscriptions' };
+    case 'unlink':
+      return { name: 'unlink' };
     case 'status':
     case 'search':
       return rest ? { name, query: unquote(rest) } : { name: 'usage', command: name };

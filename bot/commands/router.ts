@@ -11,6 +11,7 @@ import { listCommand, overdueCommand, searchCommand, statusCommand } from './doc
 import { parseCommand } from './parse.ts';
 import { fromSlackText } from './slack-text.ts';
 import { sessionCommand } from './session.ts';
+import { unlinkCommand, workspaceSubscriptionsCommand } from './work-app.ts';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand, type Where } from './subscribe.ts';
 
 /** `/tansiq …`: answered in the ack when quick, else acknowledged at once and answered through response_url. */
@@ -48,11 +49,13 @@ export async function answerInTime(services: BotServices, ack: Ack, respond: Res
 export async function runCommand(services: BotServices, identity: SlackIdentity, text: string, where: Where): Promise<SlackMessage> {
   let locale: Locale = 'fr';
   try {
+    const parsed = parseCommand(text);
+    // Unlinking must not link first (by e-mail) to unlink right after.
+    if (parsed.name === 'unlink') return await unlinkCommand(services, identity);
     const resolved = await resolveSlackUser(services, identity);
     if (!resolved.user) return linkBlocks(resolved.locale, resolved.linkUrl);
     const user = resolved.user;
     locale = user.locale;
-    const parsed = parseCommand(text);
     switch (parsed.name) {
       case 'help':
         return helpBlocks(locale, parsed.unknown);
@@ -77,7 +80,7 @@ export async function runCommand(services: BotServices, identity: SlackIdentity,
       case 'unsubscribe':
         return await unsubscribeCommand(services, user, where, parsed.target);
       case 'subscriptions':
-        return await subscriptionsCommand(services, user, where);
+        return parsed.all ? await workspaceSubscriptionsCommand(services, user, where.teamId) : await subscriptionsCommand(services, user, where);
       default: {
         const unreachable: never = parsed;
         return unreachable;

@@ -43,8 +43,8 @@ export async function sitsOn(db: Kysely<Database>, user: BotUser, commissionId: 
   return member !== undefined;
 }
 
-const targetLabel = (user: BotUser, target: { type: SlackSubscriptionObject; name: string }) => mrkdwn(t(user.locale, `sub.${target.type}`, { name: target.name }));
-const eventList = (user: BotUser, events: readonly string[]) => mrkdwn(events.map((event) => t(user.locale, `event.${event as EventCategory}`)).join(', '));
+export const targetLabel = (user: BotUser, target: { type: SlackSubscriptionObject; name: string }) => mrkdwn(t(user.locale, `sub.${target.type}`, { name: target.name }));
+export const eventList = (user: BotUser, events: readonly string[]) => mrkdwn(events.map((event) => t(user.locale, `event.${event as EventCategory}`)).join(', '));
 
 export async function subscribeCommand(services: BotServices, user: BotUser, where: Where, text: string, events: EventCategory[], unknown: string[], locale: Locale = 'fr'): Promise<SlackMessage> {
   if (unknown.length > 0) {
@@ -81,7 +81,7 @@ export async function subscriptionsCommand(services: BotServices, user: BotUser,
   return { text: t(user.locale, 'sub.title'), blocks: [header(t(user.locale, 'sub.title')), ...chunkLines(lines, user.locale)] };
 }
 
-async function visibleName(services: BotServices, user: BotUser, type: SlackSubscriptionObject, id: string): Promise<string | null> {
+export async function visibleName(services: BotServices, user: BotUser, type: SlackSubscriptionObject, id: string): Promise<string | null> {
   const { db } = services;
   switch (type) {
     case 'document':

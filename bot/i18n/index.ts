@@ -2,9 +2,10 @@ import type { Locale } from '../../db/schema.ts';
 import { escapeMrkdwn } from '../blocks/common.ts';
 import { ar } from './ar.ts';
 import { en } from './en.ts';
-import { fr, type MessageKey } from './fr.ts';
+import { fr, type MessageKey as BaseKey } from './fr.ts';
+import { workAppAr, workAppEn, workAppFr, type WorkAppKey } from './work-app.ts';
 
-export type { MessageKey };
+export type MessageKey = BaseKey | WorkAppKey;
 
 /** Mrkdwn we built ourselves (a link, a list of escaped names): placed as it is by `t`. */
 export class Mrkdwn {
@@ -15,10 +16,11 @@ export const mrkdwn = (text: string): Mrkdwn => new Mrkdwn(text);
 export type Param = string | number | Mrkdwn;
 export type Translate = (key: MessageKey, params?: Record<string, Param>) => string;
 
-const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { fr, ar, en };
+const FRENCH: Record<MessageKey, string> = { ...fr, ...workAppFr };
+const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { fr: FRENCH, ar: { ...ar, ...workAppAr }, en: { ...en, ...workAppEn } };
 
 function fill(locale: Locale, key: MessageKey, params: Record<string, Param>, text: (value: string) => string): string {
-  const template = DICTIONARIES[locale][key] ?? fr[key];
+  const template = DICTIONARIES[locale][key] ?? FRENCH[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
     const value = params[name]!;

@@ -46,6 +46,9 @@ export async function slackUsersOf(db: Kysely<Database>, userIds: readonly strin
  * is not linked to someone else in this workspace. Returns that user, or null.
  */
 export async function linkByEmail(db: Kysely<Database>, identity: SlackIdentity, email: string): Promise<BotUser | null> {
+  // Someone who unlinked links again on purpose, with a code (bot/linking/unlink.ts).
+  const unlinked = await db.selectFrom('slack_unlinked').select('team_id').where('team_id', '=', identity.teamId).where('slack_user_id', '=', identity.slackUserId).executeTakeFirst();
+  if (unlinked) return null;
   const user = await db
     .selectFrom('users')
     .select(userColumns)
@@ -121,6 +124,7 @@ export async function redeemLinkCode(db: Kysely<Database>, code: string, userId:
       .where((eb) => eb.or([eb('slack_user_id', '=', token.slack_user_id), eb('user_id', '=', userId)]))
       .execute();
     await trx.insertInto('slack_links').values({ team_id: token.team_id, slack_user_id: token.slack_user_id, user_id: userId, method: 'code' }).execute();
+    await trx.deleteFrom('slack_unlinked').where('team_id', '=', token.team_id).where('slack_user_id', '=', token.slack_user_id).execute();
     await recordAudit(trx, { actorUserId: userId, action: 'slack.linked', objectType: 'user', objectId: userId, details: { teamId: token.team_id, slackUserId: token.slack_user_id, method: 'code' } });
     return { teamId: token.team_id, slackUserId: token.slack_user_id };
   });

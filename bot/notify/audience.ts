@@ -9,6 +9,7 @@ import { isDirectTarget } from './plan.ts';
 import type { OutboxRow } from './outbox.ts';
 import { everyMemberMayRead } from './members.ts';
 import { subscriptionsFollowing } from './subscriptions.ts';
+import { settingsOf } from './settings.ts';
 
 /**
  * Who reads a notification, decided when it is delivered (not when queued): a channel hears about
@@ -26,7 +27,7 @@ export interface Audience {
   session?: SessionView;
 }
 
-export async function audienceOf(services: BotServices, row: OutboxRow): Promise<Audience | null> {
+export async function audienceOf(services: BotServices, row: Pick<OutboxRow, 'team_id' | 'channel_id' | 'subject_type' | 'subject_id'>): Promise<Audience | null> {
   const { db } = services;
   const session = row.subject_type === 'session' ? ((await loadSessionView(db, row.subject_id)) ?? undefined) : undefined;
   if (row.subject_type === 'session' && !session) return null;
@@ -41,7 +42,11 @@ export async function audienceOf(services: BotServices, row: OutboxRow): Promise
       .where('slack_links.slack_user_id', '=', row.channel_id)
       .where('users.disabled_at', 'is', null)
       .executeTakeFirst();
-    return reader && (await mayRead(reader)) ? { reader, locale: reader.locale, everyoneMayRead: true, categories: null, session } : null;
+    if (!reader || !(await mayRead(reader))) return null;
+    // Direct messages follow the person's settings (App Home): muted means none, and their chosen language.
+    const settings = await settingsOf(db, reader.userId);
+    if (settings.muted) return null;
+    return { reader, locale: settings.locale ?? reader.locale, everyoneMayRead: true, categories: null, session };
   }
 
   const followed = session ? [{ type: 'commission' as const, id: session.session.commission_id }] : await documentFollowers(services, row.subject_id);

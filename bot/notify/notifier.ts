@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import type { DomainEvent } from '../../server/events/bus.ts';
-import { DURABLE_EVENT_TYPES, pruneEventOutbox } from '../../server/events/outbox.ts';
+import { DURABLE_EVENT_TYPES, pruneEventOutbox, takeEvents } from '../../server/events/outbox.ts';
 import { pruneDeliveries } from '../deliveries.ts';
 import type { BotServices } from '../services.ts';
 import { slackUsersOf } from '../linking/links.ts';
@@ -12,6 +12,10 @@ import { pauseChannel } from './pause.ts';
 import { isDirectTarget, planSlackEvent, type SlackPlan } from './plan.ts';
 import { renderRow } from './render.ts';
 import { subscriptionsFollowing } from './subscriptions.ts';
+import { deliverThreadPosts, markCardsStale, queueThreadPosts, refreshCards, rememberCard } from './cards.ts';
+import { sendWeeklyDigests } from './digest.ts';
+import { personalPlan, type PersonalPlan } from './personal.ts';
+import { loadSettings, wants } from './settings.ts';
 
 const MAX_ATTEMPTS = 5;
 const ROWS_PER_TICK = 25;
@@ -43,6 +47,9 @@ export function startNotifier(services: BotServices): () => Promise<void> {
     running = (async () => {
       await takeInEvents(services);
       await flush(services, pacer);
+      await refreshCards(services);
+      await deliverThreadPosts(services);
+      await sendWeeklyDigests(services);
       if (Date.now() - lastPrune > 600_000) {
         lastPrune = Date.now();
         await pruneDeliveries(services.db, services.clock.now());
@@ -72,24 +79,31 @@ export function startNotifier(services: BotServices): () => Promise<void> {
   };
 }
 
-/** Moves recorded events into the Slack outbox: taking them and queueing them is one transaction, so each is queued once. */
+/**
+ * Moves recorded events into the Slack outbox: taking them and queueing them is one transaction,
+ * so each is queued once. The same transaction marks the live cards they change and queues
+ * Tansiq replies for the Slack threads that follow their comment thread.
+ */
 async function takeInEvents(services: BotServices): Promise<void> {
   for (;;) {
-    const taken = await services.db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('event_outbox').select(['id', 'event']).orderBy('id').limit(EVENTS_PER_TICK).forUpdate().skipLocked().execute();
+    const { taken } = await takeEvents(services.db, 'slack', EVENTS_PER_TICK, async (trx, events) => {
       const scoped = { ...services, db: trx };
-      for (const row of rows) {
-        const plan = planSlackEvent(row.event as DomainEvent);
-        if (plan) await queue(scoped, plan);
+      const now = services.clock.now();
+      for (const event of events) {
+        await markCardsStale(trx, event, now);
+        const threaded = await queueThreadPosts(trx, event);
+        const plan = planSlackEvent(event);
+        if (plan) await queue(scoped, plan, threaded);
+        const personal = await personalPlan(trx, event);
+        if (personal) await queuePersonal(scoped, personal, threaded);
       }
-      if (rows.length > 0) await trx.deleteFrom('event_outbox').where('id', 'in', rows.map((row) => row.id)).execute();
-      return rows.length;
     });
     if (taken < EVENTS_PER_TICK) return;
   }
 }
 
-async function queue(services: BotServices, plan: SlackPlan): Promise<void> {
+/** `threaded`: conversations ("team/channel") that get this comment in a card's thread, not as a message of its own. */
+async function queue(services: BotServices, plan: SlackPlan, threaded: ReadonlySet<string>): Promise<void> {
   const { db } = services;
   const now = services.clock.now();
   const window = { quietMs: services.config.coalesceQuietMs, maxMs: services.config.coalesceMaxMs };
@@ -97,12 +111,26 @@ async function queue(services: BotServices, plan: SlackPlan): Promise<void> {
     const followed = plan.subject.type === 'session' ? [{ type: 'commission' as const, id: plan.commissionId! }] : await documentFollowers(services, plan.subject.id);
     const channels = new Map<string, { teamId: string; channelId: string }>();
     for (const sub of await subscriptionsFollowing(db, followed)) {
+      if (plan.stored.kind === 'comment' && threaded.has(`${sub.team_id}/${sub.channel_id}`)) continue;
       if (sub.events.includes(plan.category)) channels.set(`${sub.team_id}/${sub.channel_id}`, { teamId: sub.team_id, channelId: sub.channel_id });
     }
     for (const channel of channels.values()) await enqueue(db, { ...channel, subject: plan.subject }, plan.stored, now, window);
   }
   for (const target of await slackUsersOf(db, plan.dmUserIds)) {
     await enqueue(db, { teamId: target.teamId, channelId: target.slackUserId, subject: plan.subject }, plan.stored, now, window);
+  }
+}
+
+/** Personal notifications, to the linked people who want this kind by direct message (App Home settings). */
+async function queuePersonal(services: BotServices, plan: PersonalPlan, threaded: ReadonlySet<string>): Promise<void> {
+  const { db } = services;
+  const settings = await loadSettings(db, plan.userIds);
+  const wanted = plan.userIds.filter((userId) => wants(settings.get(userId), plan.kind));
+  const window = { quietMs: services.config.coalesceQuietMs, maxMs: services.config.coalesceMaxMs };
+  for (const target of await slackUsersOf(db, wanted)) {
+    // A reply to a thread whose card is in this person's messages goes into that card's thread.
+    if (plan.stored.kind === 'reply' && threaded.has(`${target.teamId}/${target.slackUserId}`)) continue;
+    await enqueue(db, { teamId: target.teamId, channelId: target.slackUserId, subject: { type: 'document', id: plan.documentId } }, plan.stored, services.clock.now(), window);
   }
 }
 
@@ -133,7 +161,7 @@ async function deliver(services: BotServices, pacer: ChannelPacer, row: OutboxRo
     }
     await markAttempted(db, row.id, services.clock.now());
     pacer.sent(row.channel_id, Date.now());
-    await services.slack.chat.postMessage({
+    const posted = await services.slack.chat.postMessage({
       channel: row.channel_id,
       text: message.text,
       blocks: message.blocks,
@@ -142,6 +170,8 @@ async function deliver(services: BotServices, pacer: ChannelPacer, row: OutboxRo
       metadata: { event_type: BATCH_EVENT_TYPE, event_payload: { batch: row.id, events: row.event_count } },
     });
     await done(db, row.id);
+    // Kept up to date from now on (live cards), and its thread fed both ways when it is about one thread.
+    await rememberCard(db, row, { channel: posted.channel, ts: posted.ts }, message).catch((error: unknown) => logger.warn({ err: error, ...log }, 'could not remember a Slack card'));
     logger.debug(log, 'Slack notification posted');
   } catch (error) {
     await failed(services, pacer, row, error, log);

@@ -6,6 +6,10 @@ export type StoredEvent =
   | { kind: 'status'; actor: string | null; from: string; to: string; reason: string | null }
   | { kind: 'comment'; actor: string; commentId: string }
   | { kind: 'mention'; actor: string; commentId: string }
+  /** a reply to the reader's comment (direct messages only) */
+  | { kind: 'reply'; actor: string; commentId: string }
+  /** a measure of the reader's organisation due within a week (direct messages only) */
+  | { kind: 'due_soon'; measureId: string; title: string; due: string }
   | { kind: 'measure'; actor: string | null; measureId: string; title: string; from: string | null; to: string }
   | { kind: 'overdue'; measureId: string; title: string; due: string }
   | { kind: 'edit'; actor: string | null }
@@ -19,7 +23,7 @@ export interface SlackPlan {
   /** channels follow commissions for sessions */
   commissionId?: string;
   stored: StoredEvent;
-  /** Tansiq users told by direct message */
+  /** Tansiq users told by direct message (personal notifications are planned in personal.ts) */
   dmUserIds: string[];
 }
 
@@ -32,11 +36,8 @@ export function planSlackEvent(event: DomainEvent): SlackPlan | null {
       return { category: 'status', subject: document(event.documentId), stored: { kind: 'status', actor: event.actorUserId, from: event.from, to: event.to, reason: event.reason }, dmUserIds: [] };
     case 'comment.created':
       return { category: 'comments', subject: document(event.documentId), stored: { kind: 'comment', actor: event.actorUserId, commentId: event.commentId }, dmUserIds: [] };
-    case 'mention':
-      return { category: null, subject: document(event.documentId), stored: { kind: 'mention', actor: event.actorUserId, commentId: event.commentId }, dmUserIds: event.userIds.filter((id) => id !== event.actorUserId) };
-    case 'document.access_requested':
-      // Told to the lead organisation's people directly: channels are about the document, which the requester cannot see.
-      return { category: null, subject: document(event.documentId), stored: { kind: 'access_request', actor: event.actorUserId, message: event.message }, dmUserIds: event.leadUserIds };
+    // Mentions and access requests reach people by direct message only (personal.ts): channels
+    // are about the document, which a requester cannot see.
     case 'measure.status_changed':
       return {
         category: 'measures',
@@ -87,10 +88,12 @@ export function categoryOf(stored: StoredEvent): EventCategory | null {
     case 'comment':
       return 'comments';
     case 'mention':
+    case 'reply':
     case 'access_request':
       return null;
     case 'measure':
     case 'overdue':
+    case 'due_soon':
       return 'measures';
     case 'edit':
       return 'edits';

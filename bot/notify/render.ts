@@ -13,8 +13,20 @@ import type { Audience } from './audience.ts';
 import { categoryOf, type StoredEvent } from './plan.ts';
 import type { OutboxRow } from './outbox.ts';
 
+/** A message, and the comment thread it is about when it is about exactly one (its Slack thread then feeds that thread). */
+export interface RenderedMessage extends SlackMessage {
+  threadRootId?: string;
+}
+
+/** Drawing a message again (live cards): the last person who changed its subject. */
+export interface LiveOptions {
+  lastActorId: string | null;
+}
+
+type RenderableRow = Pick<OutboxRow, 'subject_type' | 'subject_id' | 'events' | 'event_count'>;
+
 /** Loads what a queued burst needs to be told (names, comment texts, current states) and builds the message. */
-export async function renderRow(services: BotServices, row: OutboxRow, audience: Audience): Promise<SlackMessage | null> {
+export async function renderRow(services: BotServices, row: RenderableRow, audience: Audience, live?: LiveOptions): Promise<RenderedMessage | null> {
   const stored = row.events as StoredEvent[];
   const events = stored.filter((event) => {
     const category = categoryOf(event);
@@ -24,16 +36,17 @@ export async function renderRow(services: BotServices, row: OutboxRow, audience:
   if (!audience.everyoneMayRead) return restrictedNoticeBlocks(row.subject_type, row.subject_id, audience.locale, services.publicUrl);
   // Events beyond the stored ones were of the same burst; count them when nothing was filtered out.
   const count = events.length === stored.length ? row.event_count : events.length;
-  return row.subject_type === 'session' ? renderSession(services, events, audience) : renderDocument(services, row.subject_id, events, count, audience);
+  return row.subject_type === 'session' ? renderSession(services, events, audience, live) : renderDocument(services, row.subject_id, events, count, audience, live);
 }
 
-async function renderDocument(services: BotServices, documentId: string, events: StoredEvent[], count: number, audience: Audience): Promise<SlackMessage | null> {
+async function renderDocument(services: BotServices, documentId: string, events: StoredEvent[], count: number, audience: Audience, live?: LiveOptions): Promise<RenderedMessage | null> {
   const { db } = services;
   const document = await db.selectFrom('documents').select(['id', 'title', 'status']).where('id', '=', documentId).executeTakeFirst();
   if (!document) return null;
-  const commentIds = events.flatMap((event) => (event.kind === 'comment' || event.kind === 'mention' ? [event.commentId] : []));
+  const commentIds = events.flatMap((event) => (event.kind === 'comment' || event.kind === 'mention' || event.kind === 'reply' ? [event.commentId] : []));
   const comments = commentIds.length > 0 ? await db.selectFrom('comments').selectAll().where('id', 'in', commentIds).where('deleted_at', 'is', null).execute() : [];
   const actorIds = [...new Set(events.flatMap((event) => ('actor' in event && event.actor ? [event.actor] : [])))];
+  if (live?.lastActorId) actorIds.push(live.lastActorId);
   const people = actorIds.length > 0 ? await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set([...actorIds, ...comments.map((c) => c.author_id)])]).execute() : [];
   const nameOf = (id: string | null) => people.find((person) => person.id === id)?.name ?? '—';
   // Mentions are stored as ids and codes; Slack readers get names.
@@ -50,17 +63,20 @@ async function renderDocument(services: BotServices, documentId: string, events:
   let edits = 0;
   let measure: DocumentDigest['buttons']['measure'];
   let resolveCommentId: string | undefined;
+  const threadRoots = new Set<string>();
   for (const event of events) {
     switch (event.kind) {
       case 'status':
         lines.push({ type: 'status', from: event.from as DocumentStatus, to: event.to as DocumentStatus, reason: event.reason });
         break;
       case 'comment':
-      case 'mention': {
+      case 'mention':
+      case 'reply': {
         const comment = comments.find((candidate) => candidate.id === event.commentId);
         if (!comment) break;
         lines.push({ type: event.kind, author: nameOf(comment.author_id), text: mentionsAsNames(comment.body, mentionNames), ...(comment.anchor?.type === 'measure' ? { measure: measureName(comment.anchor.measureId) } : {}) });
         const root = comment.thread_id ?? comment.id;
+        threadRoots.add(root);
         resolveCommentId = comment.thread_id === null && comment.resolved_at !== null ? undefined : root;
         if (comment.anchor?.type === 'measure') measure = { id: comment.anchor.measureId, status: 'planned' };
         break;
@@ -73,7 +89,8 @@ async function renderDocument(services: BotServices, documentId: string, events:
         measure = { id: event.measureId, status: event.to as MeasureStatus };
         break;
       case 'overdue':
-        lines.push({ type: 'overdue', title: event.title, due: event.due });
+      case 'due_soon':
+        lines.push({ type: event.kind, title: event.title, due: event.due });
         measure = { id: event.measureId, status: 'planned' };
         break;
       case 'edit':
@@ -93,14 +110,28 @@ async function renderDocument(services: BotServices, documentId: string, events:
   const digest: DocumentDigest = {
     document: { id: document.id, title: document.title, status: document.status },
     count,
-    people: actorIds.map(nameOf),
+    people: [...new Set(events.flatMap((event) => ('actor' in event && event.actor ? [event.actor] : [])))].map(nameOf),
     lines,
     buttons: { measure, resolveCommentId, decide: true, comment: true },
+    ...(live ? { live: { status: document.status, openComments: await openComments(services, documentId), lastActor: live.lastActorId ? nameOf(live.lastActorId) : null } } : {}),
   };
-  return documentDigestBlocks(digest, audience.locale, services.publicUrl);
+  const message = documentDigestBlocks(digest, audience.locale, services.publicUrl);
+  return threadRoots.size === 1 ? { ...message, threadRootId: [...threadRoots][0]! } : message;
 }
 
-async function renderSession(services: BotServices, events: StoredEvent[], audience: Audience): Promise<SlackMessage | null> {
+async function openComments(services: BotServices, documentId: string): Promise<number> {
+  const row = await services.db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('document_id', '=', documentId)
+    .where('thread_id', 'is', null)
+    .where('resolved_at', 'is', null)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+async function renderSession(services: BotServices, events: StoredEvent[], audience: Audience, live?: LiveOptions): Promise<RenderedMessage | null> {
   const view = audience.session;
   if (!view) return null;
   const commission = await services.db.selectFrom('commissions').select(['name_fr', 'name_ar', 'name_en']).where('id', '=', view.session.commission_id).executeTakeFirst();
@@ -122,7 +153,11 @@ async function renderSession(services: BotServices, events: StoredEvent[], audie
   });
   if (lines.length === 0) return null;
   return sessionDigestBlocks(
-    { session: { title: view.session.title, commissionName: commission ? organisationName(commission, audience.locale) : '' }, lines },
+    {
+      session: { title: view.session.title, commissionName: commission ? organisationName(commission, audience.locale) : '' },
+      lines,
+      ...(live ? { live: { state: view.session.state, decisions: view.items.filter((item) => item.decision !== null).length } } : {}),
+    },
     audience.locale,
     services.publicUrl,
   );

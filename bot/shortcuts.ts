@@ -1,0 +1,53 @@
+import type { App, MessageShortcut, ViewSubmitAction } from '@slack/bolt';
+import { canComment } from '../server/policies/document-access.ts';
+import { requireDocument } from '../server/commands/document-guard.ts';
+import { submit } from './actions/modals.ts';
+import { ActionId, decodeValue, plain, truncate } from './blocks/common.ts';
+import { linkBlocks } from './blocks/help.ts';
+import { ModalField } from './blocks/modals.ts';
+import { linkModal, shortcutModal, WorkAppId } from './blocks/work-app.ts';
+import { postComment } from './commands/comment.ts';
+import { fromSlackText } from './commands/slack-text.ts';
+import { t, tPlain } from './i18n/index.ts';
+import { resolveSlackUser } from './linking/identity.ts';
+import type { BotServices } from './services.ts';
+import { MAX_COMMENT_CHARS } from '../server/schemas/comments.ts';
+import { AppError } from '../server/errors.ts';
+
+/**
+ * The message shortcut "Comment in Tansiq": on any Slack message, a modal with a document picker
+ * and the message's text; submitted, the text becomes a comment by the linked person (their rights,
+ * checked by the comment command), ending with a link back to the Slack message.
+ */
+export function registerShortcuts(app: App, services: BotServices): void {
+  app.shortcut<MessageShortcut>({ callback_id: WorkAppId.commentShortcut, type: 'message_action' }, async ({ ack, shortcut }) => {
+    await ack();
+    const identity = { teamId: shortcut.team?.id ?? shortcut.user.team_id ?? '', slackUserId: shortcut.user.id };
+    try {
+      const resolved = await resolveSlackUser(services, identity);
+      const view = resolved.user
+        ? shortcutModal(resolved.user.locale, { text: fromSlackText(shortcut.message.text ?? ''), channel: shortcut.channel.id, ts: shortcut.message.ts })
+        : linkModal(resolved.locale, linkBlocks(resolved.locale, resolved.linkUrl).blocks);
+      await services.slack.views.open({ trigger_id: shortcut.trigger_id, view });
+    } catch (error) {
+      services.logger.error({ err: error }, 'could not open the message shortcut');
+    }
+  });
+
+  app.view<ViewSubmitAction>(WorkAppId.shortcutView, async ({ ack, body, view }) => {
+    await submit(services, body, ack, ModalField.body, async (user) => {
+      const meta = decodeValue(view.private_metadata);
+      const values = view.state.values;
+      const documentId = values[ModalField.document]?.[ActionId.documentSearch]?.selected_option?.value;
+      const text = (values[ModalField.body]?.[ModalField.body]?.value ?? '').trim();
+      if (!documentId) return plain(t(user.locale, 'error.gone'));
+      // Checked here for a clear answer; the comment command checks again.
+      const { row, level } = await requireDocument(services.db, user, documentId, 'view');
+      if (!canComment(level) || row.archived_at) throw new AppError(403, 'forbidden', 'Commenting is not allowed on this document.');
+      const permalink = meta.c && meta.ts ? await services.slack.chat.getPermalink({ channel: meta.c, message_ts: meta.ts }).then((answer) => answer.permalink ?? null, () => null) : null;
+      const source = permalink ? `\n\n${tPlain(user.locale, 'shortcut.source', { url: permalink })}` : '';
+      await postComment(services, user, documentId, `${truncate(text, MAX_COMMENT_CHARS - source.length)}${source}`);
+      return plain(t(user.locale, 'comment.posted', { title: row.title }));
+    });
+  });
+}
