@@ -69,6 +69,13 @@ export function blockKitProblems(payload: { text?: string; blocks?: unknown[]; t
 function elementProblems(element: any, problems: string[], over: (what: string, value: string | undefined, max: number) => void): void {
   over('action_id', element.action_id, 255);
   over('placeholder', element.placeholder?.text, 150);
+  if (element.confirm) {
+    over('confirm title', element.confirm.title?.text, 100);
+    over('confirm text', element.confirm.text?.text, 300);
+    over('confirm button', element.confirm.confirm?.text, 30);
+    over('confirm deny', element.confirm.deny?.text, 30);
+  }
+  if (element.initial_option && !(element.options ?? []).some((option: any) => option.value === element.initial_option.value)) problems.push('initial_option is not one of the options');
   switch (element.type) {
     case 'button':
       over('button text', element.text?.text, 75);
@@ -82,8 +89,18 @@ function elementProblems(element: any, problems: string[], over: (what: string, 
         over('option value', option.value, 150);
       }
       break;
+    case 'checkboxes':
+      if ((element.options ?? []).length > 10) problems.push(`checkboxes: ${element.options.length} > 10`);
+      if (element.initial_options && element.initial_options.length === 0) problems.push('checkboxes: empty initial_options');
+      for (const option of element.options ?? []) {
+        over('option text', option.text?.text, 75);
+        over('option value', option.value, 150);
+      }
+      break;
     case 'external_select':
+      break;
     case 'plain_text_input':
+      over('initial_value', element.initial_value, element.max_length ?? 3000);
       break;
     default:
       problems.push(`unexpected element type ${element.type}`);

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import type { Clock } from '../../server/clock.ts';
 import type { Config } from '../../server/config.ts';
 import { loadConfig } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
@@ -11,9 +12,9 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real Tansiq server on a free port over a fresh database; `close()` tears both down. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestServer> {
   const database = await createTestDatabase({ migrate: false });
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', ...TEST_METRICS_ENV, ...env });
-  const running = await startServer(config, { database, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  const running = await startServer(config, { database, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...(options.clock ? { clock: options.clock } : {}) });
   return { ...running, database, config, url: running.url };
 }

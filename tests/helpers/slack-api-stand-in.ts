@@ -54,6 +54,7 @@ export interface ConversationStub {
 export interface StoredMessage {
   ts: string;
   text?: string;
+  thread_ts?: string;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
@@ -207,10 +208,19 @@ export class SlackApiStandIn {
         const channel = String(args.channel);
         const where = /^[UW]/.test(channel) ? `D${channel}` : channel;
         const messages = this.history.get(where) ?? [];
-        messages.push({ ts, text: args.text, ...(args.metadata ? { metadata: args.metadata } : {}) });
+        messages.push({ ts, text: args.text, ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}), ...(args.metadata ? { metadata: args.metadata } : {}) });
         this.history.set(where, messages);
         return { ok: true, channel: where, ts };
       }
+      case 'chat.update': {
+        // Slack changes a message it has; an unknown one is `message_not_found`.
+        const message = (this.history.get(String(args.channel)) ?? []).find((candidate) => candidate.ts === String(args.ts));
+        if (!message) return { ok: false, error: 'message_not_found' };
+        message.text = args.text;
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      }
+      case 'chat.getPermalink':
+        return { ok: true, channel: args.channel, permalink: `https://ministere.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users).split(',')[0]}` } };
       case 'conversations.history': {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import type { Database, Locale } from '../../db/schema.ts';
+import type { Clock } from '../../server/clock.ts';
 import { projectDocument } from '../../server/collab/projection.ts';
 import { writeProjection } from '../../server/collab/projection-writer.ts';
 import { measuresOf, newMeasureMap, type MeasureFields } from '../../shared/doc-schema.ts';
@@ -22,7 +23,7 @@ export interface SlackTestServer {
 }
 
 /** A Tansiq server with the bot on (HTTP mode), its Web API pointed at a fresh stand-in. */
-export async function startSlackServer(env: Record<string, string> = {}): Promise<SlackTestServer> {
+export async function startSlackServer(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<SlackTestServer> {
   const api = await new SlackApiStandIn().start();
   const server = await startTestServer({
     PUBLIC_URL,
@@ -36,7 +37,7 @@ export async function startSlackServer(env: Record<string, string> = {}): Promis
     COLLAB_UNLOAD_DELAY_MS: '0',
     COLLAB_PROJECTION_WAIT_MS: '20',
     ...env,
-  });
+  }, options);
   return {
     server,
     api,

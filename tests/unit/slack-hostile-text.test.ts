@@ -9,9 +9,12 @@ import * as notifications from '../../bot/blocks/notifications.ts';
 import * as session from '../../bot/blocks/session.ts';
 import * as status from '../../bot/blocks/status.ts';
 import * as unfurl from '../../bot/blocks/unfurl.ts';
-import { fr } from '../../bot/i18n/fr.ts';
+import { fr as baseFr } from '../../bot/i18n/fr.ts';
+import { workAppFr } from '../../bot/i18n/work-app.ts';
 import { t, type MessageKey } from '../../bot/i18n/index.ts';
 import { blockKitProblems, mrkdwnLeaks, type Surface } from '../helpers/block-kit.ts';
+
+const fr: Record<MessageKey, string> = { ...baseFr, ...workAppFr };
 
 const URL = 'https://tansiq.example.ma';
 const ID = '0b5b8d3e-6f1c-4c1e-9a55-5a0e0b6c7d8e';
