@@ -83,7 +83,8 @@ describe('Slack notifications', () => {
     const name = (await env.server.database.db.selectFrom('users').select('name').where('id', '=', world.commenter.id).executeTakeFirstOrThrow()).name;
     expect(text).toContain(`@${name}`);
     expect(text).not.toContain(world.commenter.id);
-    expect(postsTo(world.lead.slackId)).toHaveLength(0);
+    // The author is not told of their own mention (they may get other personal messages: measures their organisation leads).
+    expect(postsTo(world.lead.slackId).filter((call) => textOf(call.args).includes('mentionné'))).toHaveLength(0);
   });
 
   it('never tells a channel about documents its subscriber may not see, nor after the subscriber lost access', async () => {
