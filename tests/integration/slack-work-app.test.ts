@@ -101,6 +101,8 @@ describe('Slack as a work app', () => {
     await eventually(async () => expect((await db().selectFrom('slack_user_settings').select('muted').where('user_id', '=', world.lead.id).executeTakeFirstOrThrow()).muted).toBe(true));
     const muted = postsTo(world.lead.slackId).length;
     await comment(world.commenter, `Pendant la sourdine @[${world.lead.id}]`);
+    // Barrier: the mention's event (recorded before the 201) has been taken in by the bot, and nothing waits for the lead.
+    await eventually(async () => expect(await db().selectFrom('event_outbox').select('id').where('consumer', '=', 'slack').execute()).toHaveLength(0));
     await eventually(async () => expect(await db().selectFrom('slack_outbox').select('id').where('channel_id', '=', world.lead.slackId).execute()).toHaveLength(0));
     await fromHome(world.lead, { type: 'button', action_id: 'tsq_settings_mute', value: JSON.stringify({ muted: '0' }) });
     await eventually(async () => expect((await db().selectFrom('slack_user_settings').select('muted').where('user_id', '=', world.lead.id).executeTakeFirstOrThrow()).muted).toBe(false));
