@@ -55,6 +55,30 @@ describe('Slack Socket Mode', () => {
     expect(api.callsOf('views.publish')).toHaveLength(1);
   });
 
+  it('runs the work-app’s message shortcut over the socket too', async () => {
+    api.sendEnvelope({
+      envelope_id: 'env-shortcut',
+      type: 'interactive',
+      accepts_response_payload: false,
+      payload: {
+        type: 'message_action',
+        callback_id: 'tsq_add_comment',
+        trigger_id: 'trigger-sm',
+        team: { id: 'T1', domain: 'ministere' },
+        user: { id: world.lead.slackId, team_id: 'T1', name: 'lead' },
+        channel: { id: 'CSM', name: 'plans' },
+        message: { type: 'message', user: 'UOTHER', text: 'Budget &amp; calendrier', ts: '1700000900.000100' },
+        message_ts: '1700000900.000100',
+        response_url: api.responseUrl('sm-shortcut'),
+        token: 'legacy',
+      },
+    });
+    await eventually(() => expect(api.socketMessages.find((message) => message.envelope_id === 'env-shortcut')).toBeTruthy());
+    await eventually(() => expect(api.callsOf('views.open').some((call) => call.args.view.callback_id === 'tsq_shortcut_comment')).toBe(true));
+    const modal = api.callsOf('views.open').find((call) => call.args.view.callback_id === 'tsq_shortcut_comment')!.args.view;
+    expect(modal.blocks.find((block: any) => block.block_id === 'body').element.initial_value).toBe('Budget & calendrier');
+  });
+
   it('serves no HTTP events endpoint', async () => {
     const response = await fetch(`${server.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(response.status).toBe(404);
