@@ -127,7 +127,7 @@ export function CycleDashboardPage() {
                           <td><StandingBadge standing={line.standing} /></td>
                           <td class="completeness-cell"><CompletenessBar submitted={line.submitted + line.accepted} draft={line.draft + line.returned} notStarted={line.notStarted} compact /></td>
                           <td class="counts">{t('cycles.countsLine', { submitted: line.submitted + line.accepted, draft: line.draft + line.returned, notStarted: line.notStarted, total: line.total })}</td>
-                          <td class="row-actions">
+                          <td class="cycle-row-actions">
                             <button type="button" class="button subtle small" onClick={() => setFilter(line.organisationId ?? '')}>{t('cycles.seeReports')}</button>
                             <Show when={open() && line.standing !== 'submitted' && line.organisationId}>
                               <button type="button" class="button subtle small" onClick={() => void remind([line.organisationId!])}>{t('cycles.remind')}</button>
