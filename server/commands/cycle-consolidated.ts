@@ -71,18 +71,20 @@ export async function writeConsolidatedDocuments(
     for (const report of mine) {
       let plan = plans.get(report.document_id);
       if (!plan) plans.set(report.document_id, (plan = { title: report.document_title, lines: [] }));
-      const status = report.measure_status ?? report.current_status ?? null;
+      // Only what was submitted speaks for the period: a draft is not the organisation's word yet.
+      const reported = report.state === 'submitted' || report.state === 'accepted';
+      const status = (reported ? report.measure_status : null) ?? report.current_status ?? null;
       plan.lines.push({
         measureTitle: report.measure_title,
         leadOrganisation: names.get(report.lead_organisation_id ?? '') ?? '—',
         state: report.state,
-        status: report.state === 'not_started' ? null : report.measure_status,
-        progress: report.state === 'not_started' ? null : report.progress,
-        indicatorCurrent: report.indicator_current,
+        status: reported ? report.measure_status : null,
+        progress: reported ? report.progress : null,
+        indicatorCurrent: reported ? report.indicator_current : null,
         indicatorTarget: report.indicator_target,
         indicatorUnit: report.indicator_unit,
-        blockers: report.blockers,
-        supportRequested: report.support_requested,
+        blockers: reported ? report.blockers : '',
+        supportRequested: reported ? report.support_requested : '',
         overdue: report.due_date !== null && report.due_date < today && status !== 'done' && status !== 'cancelled',
       });
     }

@@ -149,8 +149,8 @@ export const ar = {
   'cycles.kinds': 'أنواع الوثائق',
   'cycles.choosePlans': 'اختيار مخططات محددة ({count} مختارة)',
   'cycles.reminderDays': 'أيام التذكير',
-  'cycles.reminderHint': 'أيام بالنسبة إلى الأجل: ‎-7 قبل أسبوع، 3 بعد ثلاثة أيام.',
-  'cycles.reminderInvalid': 'أعداد صحيحة بين ‎-90 و90، مفصولة بفواصل.',
+  'cycles.reminderHint': 'أيام بالنسبة إلى الأجل: \u2066-7\u2069 قبل أسبوع، 3 بعد ثلاثة أيام.',
+  'cycles.reminderInvalid': 'أعداد صحيحة بين \u2066-90\u2069 و90، مفصولة بفواصل.',
   'cycles.reminderDaysShown': 'تذكيرات في اليوم {days}',
   'cycles.dueOn': 'الأجل {date}',
 

@@ -52,8 +52,9 @@ export function HistoryPage() {
   const reported = createMemo(() => (periods() ?? []).map((period) => (period.reported ? period : null)));
   const indicatorRange = createMemo(() => {
     const list = periods() ?? [];
-    const values = list.flatMap((period) => [period.reported ? period.values.indicatorCurrent : null, period.indicator.baseline, period.indicator.target]).filter((value): value is number => value !== null);
-    return values.length === 0 ? null : { min: Math.min(0, ...values), max: Math.max(...values) };
+    const reportedValues = list.map((period) => (period.reported ? period.values.indicatorCurrent : null)).filter((value): value is number => value !== null);
+    const values = [...reportedValues, ...list.flatMap((period) => [period.indicator.baseline, period.indicator.target])].filter((value): value is number => value !== null);
+    return reportedValues.length === 0 ? null : { min: Math.min(0, ...values), max: Math.max(...values) };
   });
   const last = () => (periods() ?? []).at(-1);
   return (
@@ -70,7 +71,9 @@ export function HistoryPage() {
             </div>
             <Show when={list().length > 0} fallback={<EmptyState title={t('cycles.history.none')} />}>
               <div class="history-charts">
+                <Show when={reported().some((period) => period?.values.progress != null)}>
                 <PeriodChart title={t('cycles.history.progress')} periods={list()} values={reported().map((period) => period?.values.progress ?? null)} range={{ min: 0, max: 100 }} format={(value) => `${formatNumber(value)} %`} className="progress" />
+                </Show>
                 <Show when={indicatorRange()}>
                   {(range) => (
                     <PeriodChart

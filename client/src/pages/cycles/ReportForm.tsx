@@ -229,7 +229,9 @@ export function ReportForm(props: { report: CycleReport; readOnly?: boolean; onC
             'indicatorCurrent',
             t('cycles.field.indicator'),
             <input id={id('indicatorCurrent')} type="text" inputmode="decimal" dir="ltr" value={draft().local.indicatorCurrent} onInput={(event) => change('indicatorCurrent', event.currentTarget.value)} aria-invalid={invalid('indicatorCurrent')} aria-describedby={describedBy('indicatorCurrent')} />,
-            t('cycles.indicatorFrame', { baseline: fmt(report().indicator.baseline), target: fmt(report().indicator.target), unit: report().indicator.unit || '—' }),
+            report().indicator.baseline === null && report().indicator.target === null && !report().indicator.unit
+              ? undefined
+              : t('cycles.indicatorFrame', { baseline: fmt(report().indicator.baseline), target: fmt(report().indicator.target), unit: report().indicator.unit || '—' }),
           )}
         </div>
         <Show when={progressShare() !== null}>
