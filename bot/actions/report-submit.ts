@@ -1,11 +1,12 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
+import { ZodError } from 'zod';
 import { parseIndicatorInput } from '../../shared/indicator.ts';
 import { MEASURE_STATUSES, MAX_INDICATOR_MAGNITUDE } from '../../shared/measure-model.ts';
 import { saveReport, submitReport } from '../../server/commands/cycle-reports.ts';
 import { requireCycle } from '../../server/commands/cycles.ts';
 import { AppError } from '../../server/errors.ts';
 import { saveReportSchema } from '../../server/schemas/cycles.ts';
-import { decodeValue, truncate } from '../blocks/common.ts';
+import { truncate } from '../blocks/common.ts';
 import { readReportModal, ReportField, ReportViewId } from '../blocks/report.ts';
 import { tr, type ReportKey } from '../i18n/report.ts';
 import { resolveSlackUser } from '../linking/identity.ts';
@@ -42,7 +43,7 @@ export function registerReportSubmit(app: App, services: BotServices): void {
     if (Object.keys(problems).length > 0) {
       return (ack as Ack)({ response_action: 'errors', errors: Object.fromEntries(Object.entries(problems).map(([block, key]) => [block, tr.plain(user.locale, key!)])) });
     }
-    const meta = decodeValue(view.private_metadata) as Record<string, unknown>;
+    const meta = modalMetadata(view.private_metadata);
     const outcome = write(services, user, String(meta.c ?? ''), String(meta.r ?? ''), Number(meta.v ?? -1), values).then(
       (text) => ({ ok: true as const, text }),
       (error: unknown) => ({ ok: false as const, text: refusal(services, user, error) }),
@@ -87,7 +88,17 @@ function refusal(services: BotServices, user: BotUser, error: unknown): string {
     if (error.status === 404 || error.status === 403) return tr.plain(user.locale, 'error.gone');
     return error.message;
   }
-  if (error instanceof Error && error.name === 'ZodError') return tr.plain(user.locale, 'error.progress');
+  if (error instanceof ZodError) return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
   services.logger.error({ err: error }, 'a report from Slack failed');
   return tr.plain(user.locale, 'error.gone');
+}
+
+/** The modal's own metadata (ids and the version it was opened with); anything else reads as nothing. */
+function modalMetadata(raw: string | undefined): { c?: unknown; r?: unknown; v?: unknown } {
+  try {
+    const parsed: unknown = JSON.parse(raw ?? '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

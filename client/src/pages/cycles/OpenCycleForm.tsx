@@ -6,13 +6,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../api/types.ts';
 import { ErrorBox } from '../../components/Feedback.tsx';
 import { locale, t } from '../../i18n/index.ts';
 import { commissionList } from '../../state/commissions.ts';
-
-/** Parses "-3, 0, +2" into days from the due date; null when something is not a whole number. */
-export function parseReminderDays(text: string): number[] | null {
-  const parts = text.split(/[\s,;،]+/u).filter(Boolean);
-  const days = parts.map((part) => (/^[-+]?\d{1,2}$/.test(part) ? Number(part) : NaN));
-  return days.some((day) => Number.isNaN(day) || Math.abs(day) > 90) ? null : days;
-}
+import { parseReminderDays } from '../../lib/reminder-days.ts';
 
 /** Opening a cycle: period, the plans it covers (commission, kinds, or a list), dates and reminder days. */
 export function OpenCycleForm(props: { onCancel: () => void }) {
