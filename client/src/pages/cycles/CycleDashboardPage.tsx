@@ -128,7 +128,7 @@ export function CycleDashboardPage() {
                           <td class="completeness-cell"><CompletenessBar submitted={line.submitted + line.accepted} draft={line.draft + line.returned} notStarted={line.notStarted} compact /></td>
                           <td class="counts">{t('cycles.countsLine', { submitted: line.submitted + line.accepted, draft: line.draft + line.returned, notStarted: line.notStarted, total: line.total })}</td>
                           <td class="cycle-row-actions">
-                            <button type="button" class="button subtle small" onClick={() => setFilter(line.organisationId ?? '')}>{t('cycles.seeReports')}</button>
+                            <button type="button" class="button subtle small" onClick={() => { setFilter(line.organisationId ?? ''); document.getElementById('cycle-reports')?.scrollIntoView({ block: 'start' }); }}>{t('cycles.seeReports')}</button>
                             <Show when={open() && line.standing !== 'submitted' && line.organisationId}>
                               <button type="button" class="button subtle small" onClick={() => void remind([line.organisationId!])}>{t('cycles.remind')}</button>
                             </Show>
@@ -155,6 +155,12 @@ export function CycleDashboardPage() {
                 <h2 id="cycle-consolidated">{t('cycles.consolidated')}</h2>
                 <ul class="link-list">
                   <For each={view().consolidatedDocuments}>{(document) => <li><A href={`/documents/${document.id}`} dir="auto">{document.title}</A></li>}</For>
+                  {/* The plans as they stood at the period's due date, from the measures' recorded history. */}
+                  <li>
+                    <a href={`/api/reports/follow-up?format=pdf&asOf=${view().cycle.dueOn}${view().cycle.scope.commissionId ? `&commission=${view().cycle.scope.commissionId}` : ''}`} download="">
+                      {t('cycles.asOfReport', { date: formatDay(view().cycle.dueOn) })}
+                    </a>
+                  </li>
                 </ul>
               </section>
             </Show>
