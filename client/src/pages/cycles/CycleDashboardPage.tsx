@@ -85,7 +85,7 @@ export function CycleDashboardPage() {
                 <p class="hint">
                   {t('cycles.window', { opens: formatDay(view().cycle.opensOn), due: formatDay(view().cycle.dueOn) })}
                   <Show when={view().cycle.scope.commissionId}>{(id) => <> · {commissionName(id()) ?? ''}</>}</Show>
-                  <Show when={view().cycle.reminderDays.length > 0}> · {t('cycles.reminderDaysShown', { days: view().cycle.reminderDays.map((day) => (day > 0 ? `+${day}` : String(day))).join(', ') })}</Show>
+                  <Show when={view().cycle.reminderDays.length > 0}> · {t('cycles.reminderDaysShown', { days: `\u2066${view().cycle.reminderDays.map((day) => (day > 0 ? `+${day}` : String(day))).join(', ')}\u2069` })}</Show>
                 </p>
               </div>
               <div class="actions">
