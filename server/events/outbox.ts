@@ -41,6 +41,8 @@ export const APP_EVENT_TYPES: ReadonlySet<DomainEventType> = new Set<DomainEvent
   'measure.overdue',
   'session.started',
   'session.closed',
+  'cycle.reminder_due',
+  'cycle_report.changed',
 ]);
 
 /** Each durable consumer and the events it takes: one row per event and consumer. */
