@@ -14,12 +14,14 @@ import { organisationById, organisationLabel } from '../../state/directory.ts';
  * (a field bound to the Y.Doc) only when entered (CellEntry.tsx); read-only cells are text.
  */
 
-export function TextCell(props: { id?: string; doc: Y.Doc; measureId: string; field: MeasureTextField; label: string; value: string; editable: boolean }) {
+export function TextCell(props: { id?: string; doc: Y.Doc; measureId: string; field: MeasureTextField; label: string; value: string; editable: boolean; /** a form (the measure's detail): the field at once */ bound?: boolean }) {
   return (
     <Show when={props.editable} fallback={<span class="cell-text" dir="auto">{props.value || '—'}</span>}>
+      <Show when={!props.bound} fallback={<BoundText {...props} />}>
       <CellEntry label={props.label} spoken={props.value || '—'} id={props.id} class="text-entry" editor={() => <BoundText {...props} />}>
         <span class="cell-text" dir="auto" data-field={props.field}>{props.value}</span>
       </CellEntry>
+      </Show>
     </Show>
   );
 }
