@@ -11,6 +11,7 @@ import type { UpdateExtent } from './protocol/index.ts';
 import { extentOf, isEmptyUpdate } from './update-check.ts';
 import { LocalChanges } from './local-changes.ts';
 import { measureMigration } from './measure-migration.ts';
+import { leftDatesOutOfOrder } from '../../shared/doc-schema.ts';
 import { IndicatorWatch, WriterClaims, type IndicatorValueChange, type WriterClaim } from './indicator-history.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { PendingWatch } from './pending-watch.ts';
@@ -81,6 +82,8 @@ export class Room {
   private readonly localChanges = new LocalChanges(this.doc, (update) => this.publishLocalChange(update));
   /** who wrote under which Yjs client id, and the indicator values seen: the history's sources */
   private readonly writers = new WriterClaims();
+  /** a transaction left a start after its due date: repaired once the update is applied */
+  private datesOutOfOrder = false;
   /** the user a server change (applyServerChange) is made for, while it is made */
   private serverChangeAuthor: string | undefined;
   readonly loaded: Promise<void>;
@@ -114,6 +117,7 @@ export class Room {
     this.state = 'ready';
     this.localChanges.flush();
     this.watchIndicators();
+    this.watchDates();
     this.migrate();
     this.pending.check();
     this.services.metrics.loadSeconds.observe((performance.now() - started) / 1000);
@@ -268,6 +272,7 @@ export class Room {
     this.lastEditedAt = new Date();
     this.services.onChanged(this, connection.actor.userId);
     this.localChanges.flush();
+    this.repairDates();
   }
 
   /** A change Yjs made by itself (see local-changes.ts): to everyone, the other processes and the log. */
@@ -347,6 +352,25 @@ export class Room {
     });
   }
 
+  /** Notes a merge that left some measure's start after its due date (two concurrent date edits). */
+  private watchDates(): void {
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin !== SERVER_ORIGIN && leftDatesOutOfOrder(transaction)) this.datesOutOfOrder = true;
+    });
+  }
+
+  /**
+   * Writes back what every reader already reads (the start at the due date, measure-model.ts)
+   * with the same deterministic update as the load does, so the stored rows and stock clients
+   * reading the raw map see dates in order too. Each process that meets the merge does it; from
+   * the same state they make the same update.
+   */
+  private repairDates(): void {
+    if (!this.datesOutOfOrder) return;
+    this.datesOutOfOrder = false;
+    this.migrate();
+  }
+
   /**
    * Brings the measures of a document stored in an older model to the current one, as an update
    * stored and relayed like any change (see measure-migration.ts for why it is safe when two
@@ -366,7 +390,7 @@ export class Room {
     // Not projected: the rows read the same before and after.
     this.keep(update);
     this.localChanges.flush();
-    this.services.logger.info({ documentId: this.documentId }, 'measures migrated to the current model');
+    this.services.logger.info({ documentId: this.documentId }, 'measures migrated to the current model (or their dates put in order)');
   }
 
   /**
@@ -383,6 +407,7 @@ export class Room {
     // Every process projects what it holds, so the last projection written is never behind.
     this.services.onChanged(this, this.lastEditorId ?? '');
     this.localChanges.flush();
+    this.repairDates();
   }
 
   /**
