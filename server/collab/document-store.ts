@@ -70,6 +70,8 @@ export class DocumentStore {
   /** the error of the last flush while it keeps failing; null once one succeeds */
   private failing: unknown = null;
   private failedFlushes = 0;
+  /** told when a flush fails (see storedUnlessFailing) */
+  private readonly failureWatchers = new Set<(error: unknown) => void>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -130,10 +132,29 @@ export class DocumentStore {
     };
   }
 
-  /** The document as stored once every update queued for it so far is committed (a previous copy may still be writing out). */
+  /**
+   * The document as stored once every update queued for it so far is committed (a previous copy
+   * may still be writing out). While writes fail, that would be never: it fails at once instead
+   * (StorageFailingError), and the caller says "retry later" rather than leaving its client waiting.
+   */
   async loadCurrent(documentId: string): Promise<LoadedDocument> {
-    await this.whenStored(documentId);
+    await this.storedUnlessFailing(documentId);
     return this.load(documentId);
+  }
+
+  /** Resolves once every update queued so far for this document is committed; rejects as soon as a write fails meanwhile. */
+  private storedUnlessFailing(documentId: string): Promise<void> {
+    const stored = this.lastAppend.get(documentId);
+    if (!stored) return Promise.resolve();
+    if (this.failing !== null) return Promise.reject(new StorageFailingError(this.failing));
+    return new Promise<void>((resolve, reject) => {
+      const onFailure = (error: unknown) => {
+        this.failureWatchers.delete(onFailure);
+        reject(new StorageFailingError(error));
+      };
+      this.failureWatchers.add(onFailure);
+      void stored.then(resolve).finally(() => this.failureWatchers.delete(onFailure));
+    });
   }
 
   /** Queues an update for the next group commit; the promise settles once it is committed. */
@@ -215,11 +236,16 @@ export class DocumentStore {
           .execute();
       } catch (error) {
         // Keep the batch and retry: losing accepted edits is worse than holding them a while.
-        this.failing = error;
         this.failedFlushes++;
         this.observer.flushFailed?.(error);
         this.logger.error({ err: error, rows: batch.length }, 'could not store document updates; retrying');
-        if (isMissingDocument(error)) this.dropUpdatesOfDeletedDocuments(batch);
+        if (isMissingDocument(error)) {
+          // Not the storage failing: a document deleted meanwhile takes no more updates.
+          this.dropUpdatesOfDeletedDocuments(batch);
+        } else {
+          this.failing = error;
+          for (const watcher of [...this.failureWatchers]) watcher(error);
+        }
         await delay(RETRY_DELAY_MS);
         continue;
       }
@@ -341,6 +367,14 @@ export function applyStored(doc: Y.Doc, parts: readonly Uint8Array[], origin: un
 /** Y.encodeStateAsUpdate of an empty document (a fresh copy: callers may hand it on). */
 export function emptyUpdate(): Uint8Array {
   return new Uint8Array([0, 0]);
+}
+
+/** Stored edits cannot be read back as they are while writes fail: some are still on their way. */
+export class StorageFailingError extends Error {
+  constructor(cause: unknown) {
+    super(`edits are not being stored (${cause instanceof Error ? cause.message : String(cause)}); the stored document would lack some`, { cause });
+    this.name = 'StorageFailingError';
+  }
 }
 
 function asBytes(value: Uint8Array): Uint8Array {

@@ -134,6 +134,9 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
   async function admit(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL, documentId: string | undefined) {
     const refuse = (code: number, reason: string) => sockets.refuse(request, socket, head, code, reason);
     if (!documentId) return refuse(CloseCode.notFound, 'No such document.');
+    // Before any query: while writes fail the database may not answer either.
+    const unstorable = hub.storageRefusal();
+    if (unstorable) return refuse(unstorable.code, unstorable.reason);
     const epoch = live.epoch;
     const secure = isSecure(request, config.trustProxy);
     const actor = await resolveActor(db, {
