@@ -102,11 +102,6 @@ export class DocumentStore {
     return this.queue.length > 0 ? this.failing : null;
   }
 
-  async exists(documentId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('documents').select('id').where('id', '=', documentId).executeTakeFirst();
-    return Boolean(row);
-  }
-
   /**
    * Snapshot + every log entry still present, in one statement: a compaction commits the new
    * snapshot and deletes the merged entries at once, and one statement sees one snapshot of the
@@ -179,10 +174,6 @@ export class DocumentStore {
    */
   whenStored(documentId: string): Promise<void> {
     return this.lastAppend.get(documentId) ?? Promise.resolve();
-  }
-
-  get pendingUpdates(): number {
-    return this.queue.length;
   }
 
   /** Resolves once everything queued before the call is committed. */
