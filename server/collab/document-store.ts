@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Database } from '../../db/schema.ts';
+import { DEFAULT_MAX_UNSTORED_BYTES } from './limits.ts';
 import { assertStoredUpdates, storedExtents } from './update-check.ts';
 import { updateChangesDocument } from './update-effect.ts';
 
@@ -34,12 +35,6 @@ interface QueuedUpdate {
 }
 
 const MAX_ROWS_PER_FLUSH = 2_000;
-/**
- * Past this many bytes of updates accepted but not yet stored (the database is down or failing),
- * new edits are refused with "retry later" (COLLAB_MAX_UNSTORED_BYTES): the clients keep them
- * and send them again, instead of the process holding an ever-growing pile it may lose.
- */
-export const DEFAULT_MAX_UNSTORED_BYTES = 64 * 1024 * 1024;
 /**
  * Under load, flushes start at most this often (COLLAB_FLUSH_INTERVAL_MS): rows arriving
  * meanwhile join the next INSERT. Each statement costs the database a parse, a plan and a commit

@@ -1,9 +1,5 @@
-import type { CollabLimits } from './limits.ts';
+import { MAX_CLIENTS_PER_MESSAGE, MAX_STATE_VECTOR_ENTRIES, STORED_LIMITS, type CollabLimits } from './limits.ts';
 import { validateUpdateV1, type PartialFrameLimits, type UpdateExtent, type UpdateStats } from './protocol/index.ts';
-
-/** A client may not speak for more distinct Yjs clients than this in one message. */
-const MAX_CLIENTS_PER_MESSAGE = 2_000;
-const MAX_STATE_VECTOR_ENTRIES = 100_000;
 
 /**
  * Where the structs and deletions of an update lie, for an update Yjs produced from one that was
@@ -36,13 +32,6 @@ export function frameLimits(limits: CollabLimits): PartialFrameLimits {
     maxStateVectorEntries: MAX_STATE_VECTOR_ENTRIES,
   };
 }
-
-/**
- * Bounds for bytes read back from the database: ours, but a row written by an older version,
- * by hand or by a damaged disk must fail the load, not hang the process in Yjs's decoder.
- * Snapshots hold whole documents, hence the generous sizes.
- */
-const STORED_LIMITS = { maxBytes: 512 * 1024 * 1024, maxStructs: 50_000_000, maxClients: 1_000_000, maxDeletes: 50_000_000 };
 
 /** Throws unless every stored part is a well-formed V1 update. */
 export function assertStoredUpdates(parts: readonly Uint8Array[], documentId: string): void {
