@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import type { Database } from '../../db/schema.ts';
+import type { Database, DocumentRow, NewDocument } from '../../db/schema.ts';
 import { DEFAULT_MAX_UNSTORED_BYTES } from './limits.ts';
 import { assertStoredUpdates, storedExtents } from './update-check.ts';
 import { updateChangesDocument } from './update-effect.ts';
@@ -75,6 +75,18 @@ export class DocumentStore {
     private readonly minFlushIntervalMs = DEFAULT_FLUSH_INTERVAL_MS,
     private readonly maxUnstoredBytes = DEFAULT_MAX_UNSTORED_BYTES,
   ) {}
+
+  /**
+   * Writes a new document in the caller's transaction: its `documents` row, and its initial
+   * content as the first entry of its update log. The one writer of both: the content a document
+   * is created with is the server's, written once (a client never seeds it; that duplicated
+   * templates after restarts).
+   */
+  static async create(trx: Kysely<Database>, row: NewDocument, initialState: Uint8Array): Promise<DocumentRow> {
+    const created = await trx.insertInto('documents').values(row).returningAll().executeTakeFirstOrThrow();
+    await trx.insertInto('doc_updates').values({ document_id: created.id, data: initialState }).execute();
+    return created;
+  }
 
   /** Updates accepted and not yet stored: how many, their size, the age of the oldest, failed flushes so far. */
   unstored(): { updates: number; bytes: number; oldestSeconds: number; failedFlushes: number } {
