@@ -9,9 +9,8 @@ import { listVisibleMeasures } from '../../server/queries/measures.ts';
 import { documentListBlocks, measureListBlocks, type DocumentLine } from '../blocks/lists.ts';
 import { pickerBlocks, statusBlocks, type DocumentStatusView } from '../blocks/status.ts';
 import { plain, type SlackMessage } from '../blocks/common.ts';
-import { fr } from '../i18n/fr.ts';
-import { en } from '../i18n/en.ts';
-import { ar } from '../i18n/ar.ts';
+import { DOCUMENT_STATUSES, LOCALES } from '../../shared/enums.ts';
+import { LABELS } from '../../shared/labels.ts';
 import { t } from '../i18n/index.ts';
 import type { BotUser } from '../linking/links.ts';
 import type { BotServices } from '../services.ts';
@@ -71,12 +70,10 @@ export async function statusView(services: BotServices, user: BotUser, row: Docu
   };
 }
 
-const STATUSES: DocumentStatus[] = ['draft', 'in_review', 'submitted', 'adopted', 'in_implementation', 'closed', 'returned'];
-
 /** A status typed as its code or its name in any of the three languages. */
 export function statusNamed(word: string): DocumentStatus | null {
   const wanted = normalize(word);
-  return STATUSES.find((status) => [status, fr[`status.${status}`], en[`status.${status}`], ar[`status.${status}`]].some((name) => normalize(name) === wanted)) ?? null;
+  return DOCUMENT_STATUSES.find((status) => [status, ...LOCALES.map((locale) => LABELS[locale].status[status])].some((name) => normalize(name) === wanted)) ?? null;
 }
 
 export async function listCommand(services: BotServices, user: BotUser, words: string[]): Promise<SlackMessage> {
