@@ -1,4 +1,4 @@
-import { findComment } from '../../commands/comments-queries.ts';
+import { findComment } from '../../queries/comments.ts';
 import { presentComment } from '../../presenters/comment.ts';
 import { documentRoom } from '../rooms.ts';
 import { ServerEvent } from '../../../shared/realtime.ts';

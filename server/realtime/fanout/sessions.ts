@@ -1,5 +1,5 @@
 import { recordAttendance } from '../../commands/sessions-guard.ts';
-import { canSee, loadSessionView } from '../../commands/sessions-view.ts';
+import { canSee, loadSessionView } from '../../queries/sessions.ts';
 import { presentSession } from '../../presenters/session.ts';
 import { sessionRoom } from '../rooms.ts';
 import { ServerEvent } from '../../../shared/realtime.ts';
