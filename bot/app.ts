@@ -4,6 +4,10 @@ import { App, SocketModeReceiver, webApi, type Authorize, type Receiver } from '
 import type { SlackConfig } from '../server/config.ts';
 import type { Integration, IntegrationContext, IntegrationFactory } from '../server/integrations/integration.ts';
 import { registerActions } from './actions/register.ts';
+import { registerReportOpen } from './actions/report-open.ts';
+import { registerReportSubmit } from './actions/report-submit.ts';
+import { registerReportCommand } from './commands/report.ts';
+import { startCycleNotices } from './cycles/notices.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerCommands } from './commands/router.ts';
 import { claimDelivery } from './deliveries.ts';
@@ -75,10 +79,15 @@ async function startSlackBot(deps: IntegrationContext): Promise<Integration | nu
     }
     await next();
   });
+  // Follow-up cycles (issue 19): `/tansiq report` is answered ahead of the command router.
+  registerReportCommand(app, services);
   registerCommands(app, services);
   registerActions(app, services);
+  registerReportOpen(app, services);
+  registerReportSubmit(app, services);
   registerEvents(app, services);
   const stopNotifier = startNotifier(services);
+  const stopCycleNotices = startCycleNotices(services);
   // A Slack outage or a refused token must not keep Tansiq from starting: the supervisor keeps trying.
   const supervisor = socketReceiver ? new SocketSupervisor(socketReceiver.client, logger, { baseDelayMs: config.socketRetryMs }) : null;
   supervisor?.start();
@@ -105,6 +114,7 @@ async function startSlackBot(deps: IntegrationContext): Promise<Integration | nu
     close: async () => {
       await supervisor?.stop();
       await stopNotifier();
+      stopCycleNotices();
       await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'Slack bot did not stop cleanly'));
     },
   };

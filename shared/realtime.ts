@@ -31,6 +31,8 @@ export interface ServerToClientEvents {
   'measure:indicator_recorded': (measure: DocumentRef & { measureId: string }) => void;
   'session:state': (session: CommissionSession) => void;
   notification: (notification: AppNotification) => void;
+  /** a follow-up report moved, or a cycle opened or closed (ids and states only) */
+  'cycle:changed': (change: { cycleId: string; reportId: string | null; state: string | null; version: number | null; actorUserId: string }) => void;
   'version:named': (version: DocumentRef & { versionId: string; name: string }) => void;
   'version:restored': (version: DocumentRef & { versionId: string; name: string; backupVersionId: string; actorUserId: string }) => void;
   'access:revoked': (document: DocumentRef) => void;
@@ -55,6 +57,7 @@ export const ServerEvent = {
   suggestionsChanged: 'suggestions:changed',
   sessionState: 'session:state',
   notification: 'notification',
+  cycleChanged: 'cycle:changed',
   versionNamed: 'version:named',
   versionRestored: 'version:restored',
   accessRevoked: 'access:revoked',

@@ -13,6 +13,7 @@ import * as errors from './areas/errors.ts';
 import * as diffAuthors from './areas/diff-authors.ts';
 import * as auditActions from './areas/audit-actions.ts';
 import * as governance from './areas/governance.ts';
+import * as cycles from './areas/cycles.ts';
 import type { Dictionary } from './fr.ts';
 
 export const ar: Dictionary = {
@@ -306,4 +307,5 @@ export const ar: Dictionary = {
   ...errors.ar,
   ...gridLayout.ar,
   ...diffAuthors.ar,
+  ...cycles.ar,
 };

@@ -17,6 +17,7 @@ import * as errors from './areas/errors.ts';
 import * as diffAuthors from './areas/diff-authors.ts';
 import * as auditActions from './areas/audit-actions.ts';
 import * as governance from './areas/governance.ts';
+import * as cycles from './areas/cycles.ts';
 
 export const fr = {
   'app.home': 'Tansiq — accueil',
@@ -309,6 +310,7 @@ export const fr = {
   ...errors.fr,
   ...gridLayout.fr,
   ...diffAuthors.fr,
+  ...cycles.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
