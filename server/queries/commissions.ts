@@ -48,3 +48,16 @@ export async function isCommissionMember(db: Kysely<Database>, commissionId: str
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The commissions some organisations sit on. */
+export async function commissionsOf(db: Kysely<Database>, organisationIds: readonly string[]): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db.selectFrom('commission_members').select('commission_id').where('organisation_id', 'in', [...organisationIds]).execute();
+  return [...new Set(rows.map((row) => row.commission_id))];
+}
+
+/** The organisations sitting on a commission. */
+export async function commissionMemberIds(db: Kysely<Database>, commissionId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('commission_members').select('organisation_id').where('commission_id', '=', commissionId).execute();
+  return new Set(rows.map((row) => row.organisation_id));
+}

@@ -33,3 +33,9 @@ export async function organisationNames(db: Kysely<Database>, ids: readonly (str
   const rows = await db.selectFrom('organisations').select(['id', 'name_fr', 'name_ar', 'name_en']).where('id', 'in', unique).execute();
   return new Map(rows.map((row) => [row.id, localName(row, locale)]));
 }
+
+/** Organisations by id, with their names in the three languages. */
+export async function organisationsByIds(db: Kysely<Database>, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('organisations').select(['id', 'name_fr', 'name_ar', 'name_en']).where('id', 'in', [...ids]).execute();
+}

@@ -32,3 +32,9 @@ export async function userNames(db: Kysely<Database>, ids: readonly (string | nu
   const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', unique).execute();
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** The active users of some organisations. */
+export async function activeUsersOf(db: Kysely<Database>, organisationIds: readonly string[]) {
+  if (organisationIds.length === 0) return [];
+  return db.selectFrom('users').select(PERSON).where('users.organisation_id', 'in', [...organisationIds]).where('users.disabled_at', 'is', null).execute();
+}
