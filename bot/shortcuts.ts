@@ -1,6 +1,6 @@
 import type { App, MessageShortcut, ViewSubmitAction } from '@slack/bolt';
 import { canComment } from '../server/policies/document-access.ts';
-import { requireDocument } from '../server/commands/document-guard.ts';
+import { requireDocument } from '../server/queries/document-guard.ts';
 import { submit } from './actions/modals.ts';
 import { ActionId, decodeValue, plain, truncate } from './blocks/common.ts';
 import { linkBlocks } from './blocks/help.ts';

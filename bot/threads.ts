@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { createComment } from '../server/commands/comments.ts';
-import { contentFromHub } from '../server/commands/comments-content.ts';
+import { contentFromHub } from '../server/queries/comments-content.ts';
 import { createCommentSchema } from '../server/schemas/comments.ts';
 import { refusalMessage } from './actions/operations.ts';
 import { linkBlocks } from './blocks/help.ts';

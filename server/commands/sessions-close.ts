@@ -9,7 +9,7 @@ import { recordAudit } from './audit.ts';
 import { insertMinutesDocument, loadMinutesInput } from './minutes.ts';
 import type { SessionOutcome } from './sessions.ts';
 import { lockSessionFor, recordAttendance, requireChairAction } from './sessions-guard.ts';
-import { loadSessionView } from './sessions-view.ts';
+import { loadSessionView } from '../queries/sessions.ts';
 import { currentDocumentState, type StateSource } from './versions.ts';
 
 /**

@@ -10,8 +10,8 @@ import { suggestionPolicy, type SuggestionAction } from '../policies/suggestion.
 import { findDocumentWithAccess } from '../queries/documents.ts';
 import type { CreateSuggestionInput } from '../schemas/suggestions.ts';
 import { recordAudit } from './audit.ts';
-import type { DocumentContent } from './comments-content.ts';
-import { findSuggestion, listOpenSuggestions, type SuggestionView } from './suggestions-queries.ts';
+import type { DocumentContent } from '../queries/comments-content.ts';
+import { findSuggestion, listOpenSuggestions, type SuggestionView } from '../queries/suggestions.ts';
 
 /** What writes into documents on the server's side: the collaboration hub, or a test's stand-in. */
 export type SuggestionHub = Pick<CollabHub, 'applyServerChange'>;

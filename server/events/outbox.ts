@@ -64,11 +64,9 @@ export async function recordEvents(trx: Kysely<Database>, events: readonly Domai
  */
 export async function takeEvents<T>(db: Kysely<Database>, consumer: EventConsumer, limit: number, handle: (trx: Kysely<Database>, events: DomainEvent[]) => Promise<T>): Promise<{ taken: number; result: T | undefined }> {
   return db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom('event_outbox').select(['id', 'event']).where('consumer', '=', consumer).orderBy('id').limit(limit).forUpdate().skipLocked().execute();
-    if (rows.length === 0) return { taken: 0, result: undefined };
-    const result = await handle(trx, rows.map((row) => row.event as DomainEvent));
-    await trx.deleteFrom('event_outbox').where('id', 'in', rows.map((row) => row.id)).execute();
-    return { taken: rows.length, result };
+    const events = await takeRecordedEvents(trx, consumer, limit);
+    if (events.length === 0) return { taken: 0, result: undefined };
+    return { taken: events.length, result: await handle(trx, events) };
   });
 }
 
@@ -78,4 +76,14 @@ export const EVENT_OUTBOX_RETENTION_MS = 24 * 3_600_000;
 export async function pruneEventOutbox(db: Kysely<Database>, now: Date): Promise<number> {
   const deleted = await db.deleteFrom('event_outbox').where('created_at', '<', new Date(now.getTime() - EVENT_OUTBOX_RETENTION_MS)).executeTakeFirst();
   return Number(deleted.numDeletedRows);
+}
+
+/**
+ * Takes up to `limit` recorded events, oldest first, inside the caller's transaction: rows another
+ * process holds are skipped, and the ones taken are deleted when that transaction commits.
+ */
+export async function takeRecordedEvents(trx: Kysely<Database>, consumer: EventConsumer, limit: number): Promise<DomainEvent[]> {
+  const rows = await trx.selectFrom('event_outbox').select(['id', 'event']).where('consumer', '=', consumer).orderBy('id').limit(limit).forUpdate().skipLocked().execute();
+  if (rows.length > 0) await trx.deleteFrom('event_outbox').where('id', 'in', rows.map((row) => row.id)).execute();
+  return rows.map((row) => row.event as DomainEvent);
 }

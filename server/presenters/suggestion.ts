@@ -1,4 +1,4 @@
-import type { SuggestionView } from '../commands/suggestions-queries.ts';
+import type { SuggestionView } from '../queries/suggestions.ts';
 
 /** A suggestion as clients see it (REST and socket.io alike). */
 export function presentSuggestion(row: SuggestionView) {

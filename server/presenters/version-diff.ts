@@ -1,4 +1,4 @@
-import type { VersionComparison } from '../commands/versions-diff.ts';
+import type { VersionComparison } from '../queries/versions-diff.ts';
 import { presentVersion } from './version.ts';
 
 /**

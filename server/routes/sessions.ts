@@ -4,7 +4,7 @@ import { addAgendaItem, removeAgendaItem, reorderAgenda } from '../commands/sess
 import { closeSession } from '../commands/sessions-close.ts';
 import { recordAttendance } from '../commands/sessions-guard.ts';
 import { moveToItem, recordDecision, startSession } from '../commands/sessions-live.ts';
-import { listSessions, requireSession } from '../commands/sessions-view.ts';
+import { listSessions, requireSession } from '../queries/sessions.ts';
 import type { Actor } from '../auth/actor.ts';
 import { requireActor, requireAdmin } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';

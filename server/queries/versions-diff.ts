@@ -6,7 +6,7 @@ import { versionDiffs, type DiffPool } from '../workers/diff-pool.ts';
 import { writersOf } from '../collab/writer-claims-store.ts';
 import { requireDocument } from './document-guard.ts';
 import { findVersion, versionMeta } from './versions-state.ts';
-import { currentDocumentState, type StateSource } from './versions.ts';
+import { currentDocumentState, type StateSource } from '../commands/versions.ts';
 
 export interface VersionComparison {
   from: VersionMeta;
