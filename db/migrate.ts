@@ -16,6 +16,7 @@ import * as slackRoundTwo from './migrations/2026_12_05_0470_slack_round_two.ts'
 import * as reportingCycles from './migrations/2026_12_05_0490_reporting_cycles.ts';
 import * as reviewLanguage from './migrations/2026_12_05_0496_review_language.ts';
 import * as docClients from './migrations/2026_12_05_0499_doc_clients.ts';
+import * as suggestionBlocksDeleters from './migrations/2026_12_06_0300_suggestion_blocks_deleters.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0490_reporting_cycles': reportingCycles,
   '2026_12_05_0496_review_language': reviewLanguage,
   '2026_12_05_0499_doc_clients': docClients,
+  '2026_12_06_0300_suggestion_blocks_deleters': suggestionBlocksDeleters,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
