@@ -13,6 +13,7 @@ import { LocalChanges } from './local-changes.ts';
 import { measureMigration } from './measure-migration.ts';
 import { IndicatorWatch, WriterClaims, type IndicatorValueChange, type WriterClaim } from './indicator-history.ts';
 import { RoomAwareness } from './room-awareness.ts';
+import { deletionRanges, type DeletionRange } from './deletions.ts';
 import { PendingWatch } from './pending-watch.ts';
 import { overlapsDocument, updateChangesDocument } from './update-effect.ts';
 
@@ -31,6 +32,8 @@ export interface RoomServices {
   onIndicatorValues?(room: Room, changes: IndicatorValueChange[]): void;
   /** users seen writing under Yjs client ids new to this room (or now contested): to record */
   onWriterClaims?(room: Room, claims: WriterClaim[]): void;
+  /** items deleted by a connection's update or a server change, with who deleted them: to record */
+  onDeletions?(room: Room, deletions: DeletionRange[]): void;
   /** the tail of the update log grew; used to schedule compaction */
   onStored(room: Room): void;
   /** the room closed this connection (bad input, limits): the hub forgets it */
@@ -114,6 +117,7 @@ export class Room {
     this.state = 'ready';
     this.localChanges.flush();
     this.watchIndicators();
+    this.watchDeletions();
     this.migrate();
     this.pending.check();
     this.services.metrics.loadSeconds.observe((performance.now() - started) / 1000);
@@ -330,6 +334,23 @@ export class Room {
   private noteWriters(structs: readonly number[], userId: string): void {
     const fresh = this.writers.claim(structs, userId);
     if (fresh.length > 0) this.services.onWriterClaims?.(this, fresh);
+  }
+
+  /**
+   * From now on, the items each accepted change deletes are handed on with who deleted them: a
+   * Yjs delete set names no author, so this is the only record of it (version comparisons read it).
+   * Changes relayed from other processes are recorded by the process that accepted them.
+   */
+  private watchDeletions(): void {
+    if (!this.services.onDeletions) return;
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (this.state !== 'ready' || transaction.deleteSet.clients.size === 0) return;
+      const origin = transaction.origin;
+      const userId = this.connections.has(origin as CollabConnection) ? (origin as CollabConnection).actor.userId : origin === SERVER_ORIGIN ? this.serverChangeAuthor : undefined;
+      if (!userId) return;
+      const deletions = deletionRanges(transaction.deleteSet, userId);
+      if (deletions.length > 0) this.services.onDeletions?.(this, deletions);
+    });
   }
 
   /**
