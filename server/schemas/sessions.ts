@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decisionNeedsText } from '../../shared/decision-workflow.ts';
-import { pagination, text, uuid } from './common.ts';
+import { locale, pagination, text, uuid } from './common.ts';
 
 export const sessionState = z.enum(['planned', 'live', 'closed']);
 export const decision = z.enum(['adopted', 'adopted_with_changes', 'returned', 'postponed']);
@@ -45,6 +45,9 @@ export const reorderAgendaSchema = z.strictObject({
 });
 
 export const moveToItemSchema = z.strictObject({ itemId: uuid });
+
+/** Closing a session: the language of its minutes (fr, ar, en), the chair's by default. */
+export const closeSessionSchema = z.strictObject({ language: locale.optional() });
 
 export const decisionSchema = z
   .strictObject({
