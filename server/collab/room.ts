@@ -86,6 +86,8 @@ export class Room {
   private readonly writers = new WriterClaims();
   /** the user a server change (applyServerChange) is made for, while it is made */
   private serverChangeAuthor: string | undefined;
+  /** the client id of each editor's server changes (applyServerChange) */
+  private readonly serverClients = new Map<string, number>();
   readonly loaded: Promise<void>;
 
   /** `stored`: the stored document when its read has already begun (see `CollabHub.prefetch`) */
@@ -310,16 +312,22 @@ export class Room {
     if (this.services.store.full) throw new Error('too many edits wait to be stored; retry later');
     let result!: T;
     this.serverChangeAuthor = editorUserId;
+    // Each editor's server changes go under a client id of their own: one id shared by two people
+    // would be contested and name neither (see writer-claims) in a comparison of versions.
+    const client = this.serverClientFor(editorUserId);
+    const ownId = this.doc.clientID;
+    this.doc.clientID = client;
     let update: Uint8Array | null;
     try {
       update = this.changesMadeBy(SERVER_ORIGIN, () => {
         result = this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
       });
     } finally {
+      this.doc.clientID = ownId;
       this.serverChangeAuthor = undefined;
     }
     if (!update) return result;
-    this.noteWriters([this.doc.clientID, 0, 0], editorUserId);
+    this.noteWriters([client, 0, 0], editorUserId);
     this.relay({ update, frame: null, origin: null });
     this.keep(update);
     this.services.metrics.updates.inc();
@@ -328,6 +336,18 @@ export class Room {
     this.services.onChanged(this, editorUserId);
     this.localChanges.flush();
     return result;
+  }
+
+  /** A Yjs client id for the server changes made for `userId` in this room, new to the document. */
+  private serverClientFor(userId: string): number {
+    let client = this.serverClients.get(userId);
+    if (client === undefined) {
+      const known = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+      do client = Math.floor(Math.random() * 0xffffffff) + 1;
+      while (known.has(client) || [...this.serverClients.values()].includes(client));
+      this.serverClients.set(userId, client);
+    }
+    return client;
   }
 
   /** Claims the structs' client ids for `userId`; only a pair new to this room is handed on to be recorded. */
@@ -360,7 +380,7 @@ export class Room {
   private watchIndicators(): void {
     if (!this.services.onIndicatorValues) return;
     const watch = new IndicatorWatch(this.doc);
-    const writer = (client: number) => (client === this.doc.clientID ? this.serverChangeAuthor : this.writers.writer(client));
+    const writer = (client: number) => (this.serverChangeAuthor !== undefined && client === this.doc.clientID ? this.serverChangeAuthor : this.writers.writer(client));
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (this.state !== 'ready') return;
       const changes = watch.changes(transaction, writer);
