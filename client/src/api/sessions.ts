@@ -94,5 +94,6 @@ export const sessions = {
   /** `confirm`: the chair saw and accepted what the decision does to the document */
   decide: (id: string, itemId: string, decision: Decision, text?: string, confirm = true) =>
     post<One>(`/api/sessions/${id}/items/${itemId}/decision`, text ? { decision, text, confirm } : { decision, confirm }).then(one),
-  close: (id: string) => post<One>(`/api/sessions/${id}/close`).then(one),
+  /** closes the session; its minutes are written in `language` (the chair's by default) */
+  close: (id: string, language?: Locale) => post<One>(`/api/sessions/${id}/close`, language ? { language } : undefined).then(one),
 };
