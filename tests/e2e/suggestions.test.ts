@@ -212,6 +212,7 @@ describe('suggestion mode in the browser', () => {
         const page = await openPage(await browser.newContext({ viewport: { width, height }, storageState: await lead.page.context().storageState() }));
         await page.page.goto(documentUrl);
         await expect.poll(() => page.page.locator('.ProseMirror .suggestion-new-block').count(), { timeout: 15_000 }).toBe(1);
+        await page.page.locator('.ProseMirror .suggestion-new-block').scrollIntoViewIfNeeded();
         await shot(page.page, `suggestions-text-${locale}-${width}`);
         await page.page.getByRole('tab', { name: /Suggestions|الاقتراحات/ }).click();
         await page.page.getByTestId('suggestion').first().scrollIntoViewIfNeeded();
