@@ -246,7 +246,11 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
 
     /** Enter: at the end of a paragraph (or list item) a new one follows, typed into as a draft; elsewhere the paragraph splits. */
     const enter = (view: EditorView): boolean => {
+      // Enter in a new paragraph's draft sends it; a second new paragraph after a suggested one
+      // has no block to stand beside yet (it would land before the first), so one at a time.
+      const drafting = Boolean(draftOf(view.state)?.block);
       flush(view);
+      if (drafting) return true;
       const { selection } = view.state;
       if (!selection.empty) return true;
       const context = textBlockContext(selection.$from);
