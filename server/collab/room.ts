@@ -14,6 +14,7 @@ import { measureMigration } from './measure-migration.ts';
 import { leftDatesOutOfOrder } from '../../shared/doc-schema.ts';
 import { IndicatorWatch, WriterClaims, type IndicatorValueChange, type WriterClaim } from './indicator-history.ts';
 import { RoomAwareness } from './room-awareness.ts';
+import { deletionRanges, type DeletionRange } from './deletions.ts';
 import { PendingWatch } from './pending-watch.ts';
 import { overlapsDocument, updateChangesDocument } from './update-effect.ts';
 
@@ -46,6 +47,8 @@ export interface RoomServices {
   onIndicatorValues?(room: Room, changes: IndicatorValueChange[]): void;
   /** users seen writing under Yjs client ids new to this room (or now contested): to record */
   onWriterClaims?(room: Room, claims: WriterClaim[]): void;
+  /** items deleted by a connection's update or a server change, with who deleted them: to record */
+  onDeletions?(room: Room, deletions: DeletionRange[]): void;
   /** the tail of the update log grew; used to schedule compaction */
   onStored(room: Room): void;
   /** the room closed this connection (bad input, limits): the hub forgets it */
@@ -100,6 +103,8 @@ export class Room {
   private datesOutOfOrder = false;
   /** the user a server change (applyServerChange) is made for, while it is made */
   private serverChangeAuthor: string | undefined;
+  /** the client id of each editor's server changes (applyServerChange) */
+  private readonly serverClients = new Map<string, number>();
   readonly loaded: Promise<void>;
 
   /** `stored`: the stored document when its read has already begun (see `CollabHub.prefetch`) */
@@ -132,6 +137,7 @@ export class Room {
     this.localChanges.flush();
     this.watchIndicators();
     this.watchDates();
+    this.watchDeletions();
     this.migrate();
     this.pending.check();
     this.services.metrics.loadSeconds.observe((performance.now() - started) / 1000);
@@ -341,18 +347,36 @@ export class Room {
     if (this.services.store.full) throw new Error('too many edits wait to be stored; retry later');
     let result!: T;
     this.serverChangeAuthor = editorUserId;
+    // Each editor's server changes go under a client id of their own: one id shared by two people
+    // would be contested and name neither (see writer-claims) in a comparison of versions.
+    const client = this.serverClientFor(editorUserId);
+    const ownId = this.doc.clientID;
+    this.doc.clientID = client;
     let update: Uint8Array | null;
     try {
       update = this.changesMadeBy(SERVER_ORIGIN, () => {
         result = this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
       });
     } finally {
+      this.doc.clientID = ownId;
       this.serverChangeAuthor = undefined;
     }
     if (!update) return result;
-    this.noteWriters([this.doc.clientID, 0, 0], editorUserId);
+    this.noteWriters([client, 0, 0], editorUserId);
     this.accept(update, { editor: editorUserId, project: true });
     return result;
+  }
+
+  /** A Yjs client id for the server changes made for `userId` in this room, new to the document. */
+  private serverClientFor(userId: string): number {
+    let client = this.serverClients.get(userId);
+    if (client === undefined) {
+      const known = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+      do client = Math.floor(Math.random() * 0xffffffff) + 1;
+      while (known.has(client) || [...this.serverClients.values()].includes(client));
+      this.serverClients.set(userId, client);
+    }
+    return client;
   }
 
   /** Claims the structs' client ids for `userId`; only a pair new to this room is handed on to be recorded. */
@@ -362,13 +386,30 @@ export class Room {
   }
 
   /**
+   * From now on, the items each accepted change deletes are handed on with who deleted them: a
+   * Yjs delete set names no author, so this is the only record of it (version comparisons read it).
+   * Changes relayed from other processes are recorded by the process that accepted them.
+   */
+  private watchDeletions(): void {
+    if (!this.services.onDeletions) return;
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (this.state !== 'ready' || transaction.deleteSet.clients.size === 0) return;
+      const origin = transaction.origin;
+      const userId = this.connections.has(origin as CollabConnection) ? (origin as CollabConnection).actor.userId : origin === SERVER_ORIGIN ? this.serverChangeAuthor : undefined;
+      if (!userId) return;
+      const deletions = deletionRanges(transaction.deleteSet, userId);
+      if (deletions.length > 0) this.services.onDeletions?.(this, deletions);
+    });
+  }
+
+  /**
    * From now on, every change of a measure's current indicator value that this room can
    * attribute is handed on to be recorded (see indicator-history.ts for whom it is attributed to).
    */
   private watchIndicators(): void {
     if (!this.services.onIndicatorValues) return;
     const watch = new IndicatorWatch(this.doc);
-    const writer = (client: number) => (client === this.doc.clientID ? this.serverChangeAuthor : this.writers.writer(client));
+    const writer = (client: number) => (this.serverChangeAuthor !== undefined && client === this.doc.clientID ? this.serverChangeAuthor : this.writers.writer(client));
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (this.state !== 'ready') return;
       const changes = watch.changes(transaction, writer);
