@@ -88,18 +88,17 @@ describe('Slack as a work app', () => {
     await fromHome(world.lead, { type: 'checkboxes', action_id: 'tsq_settings_kinds', selected_options: ['mentions', 'measures', 'deadlines', 'workflow'].map((value) => ({ value, text: { type: 'plain_text', text: value } })) });
     await fromHome(world.lead, { type: 'static_select', action_id: 'tsq_settings_locale', selected_option: { value: 'en', text: { type: 'plain_text', text: 'English' } } });
     await eventually(async () => expect(await db().selectFrom('slack_user_settings').select(['kinds', 'locale']).where('user_id', '=', world.lead.id).executeTakeFirst()).toEqual({ kinds: ['mentions', 'measures', 'deadlines', 'workflow'], locale: 'en' }));
-    const before = postsTo(world.lead.slackId).length;
+    // (Deadline messages from the overdue and due-soon checks may come in between: they are on.)
     await comment(world.commenter, 'Encore une réponse.', root);
     await comment(world.commenter, `Voyez ceci @[${world.lead.id}]`);
-    await eventually(() => expect(postsTo(world.lead.slackId).length).toBe(before + 1));
-    const mention = checked('dm.mention.en', postsTo(world.lead.slackId).at(-1)!.args);
+    await eventually(() => expect(postsTo(world.lead.slackId).some((call) => textOf(call.args).includes('Voyez ceci'))).toBe(true));
+    const mention = checked('dm.mention.en', postsTo(world.lead.slackId).find((call) => textOf(call.args).includes('Voyez ceci'))!.args);
     expect(textOf(mention)).toContain('mentioned you');
-    expect(textOf(mention)).not.toContain('Encore une réponse');
+    expect(postsTo(world.lead.slackId).some((call) => textOf(call.args).includes('Encore une réponse'))).toBe(false);
 
     // Muted: nothing; unmuted, the next mention arrives, and only it.
     await fromHome(world.lead, { type: 'button', action_id: 'tsq_settings_mute', value: JSON.stringify({ muted: '1' }) });
     await eventually(async () => expect((await db().selectFrom('slack_user_settings').select('muted').where('user_id', '=', world.lead.id).executeTakeFirstOrThrow()).muted).toBe(true));
-    const muted = postsTo(world.lead.slackId).length;
     await comment(world.commenter, `Pendant la sourdine @[${world.lead.id}]`);
     // Barrier: the mention's event (recorded before the 201) has been taken in by the bot, and nothing waits for the lead.
     await eventually(async () => expect(await db().selectFrom('event_outbox').select('id').where('consumer', '=', 'slack').execute()).toHaveLength(0));
@@ -107,8 +106,7 @@ describe('Slack as a work app', () => {
     await fromHome(world.lead, { type: 'button', action_id: 'tsq_settings_mute', value: JSON.stringify({ muted: '0' }) });
     await eventually(async () => expect((await db().selectFrom('slack_user_settings').select('muted').where('user_id', '=', world.lead.id).executeTakeFirstOrThrow()).muted).toBe(false));
     await comment(world.commenter, `Après la sourdine @[${world.lead.id}]`);
-    await eventually(() => expect(postsTo(world.lead.slackId).length).toBe(muted + 1));
-    expect(textOf(postsTo(world.lead.slackId).at(-1)!.args)).toContain('Après la sourdine');
+    await eventually(() => expect(postsTo(world.lead.slackId).some((call) => textOf(call.args).includes('Après la sourdine'))).toBe(true));
     expect(env.api.calls.some((call) => textOf(call.args).includes('Pendant la sourdine'))).toBe(false);
   });
 
