@@ -13,6 +13,7 @@ import { LocalChanges } from './local-changes.ts';
 import { measureMigration } from './measure-migration.ts';
 import { IndicatorWatch, WriterClaims, type IndicatorValueChange, type WriterClaim } from './indicator-history.ts';
 import { RoomAwareness } from './room-awareness.ts';
+import { WireFrame } from './wire-frame.ts';
 import { PendingWatch } from './pending-watch.ts';
 import { overlapsDocument, updateChangesDocument } from './update-effect.ts';
 
@@ -453,8 +454,10 @@ export class Room {
     this.broadcast(syncUpdate(Y.mergeUpdates(batch.map((entry) => entry.update))), soleOrigin ?? undefined);
   }
 
+  /** One message to every connection but `except`, framed once for all of them. */
   private broadcast(bytes: Uint8Array, except?: CollabConnection): void {
-    for (const connection of this.connections) if (connection !== except) connection.send(bytes);
+    const frame = new WireFrame(bytes);
+    for (const connection of this.connections) if (connection !== except) connection.sendFrame(frame);
   }
 
   /** Tells one connection its access changed: downgraded connections stay for reading. */
