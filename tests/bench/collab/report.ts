@@ -99,6 +99,8 @@ export const ROWS: Record<string, Row[]> = {
     { key: 'wireBytesOutPerEdit', label: 'protocol-level: bytes sent per edit' },
     { key: 'stockBytesInPerDelivery', label: 'stock: bytes received per delivery' },
     { key: 'wireBytesInPerDelivery', label: 'protocol-level: bytes received per delivery' },
+    { key: 'stockMessagesInPerDelivery', label: 'stock: messages received per delivery' },
+    { key: 'wireMessagesInPerDelivery', label: 'protocol-level: messages received per delivery' },
     { key: 'stockClientCpuPct', label: 'stock client processes CPU (%)' },
     { key: 'wireClientCpuPct', label: 'protocol-level client processes CPU (%)' },
     { key: 'wireOverStockEditsPerS', label: 'protocol-level ÷ stock: edits/s' },

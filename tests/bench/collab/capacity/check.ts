@@ -8,6 +8,8 @@ interface Figures {
   cpuMsPer1k: number;
   bytesOutPerEdit: number;
   bytesInPerDelivery: number;
+  /** messages the clients received per edit delivered: fewer when the server merged several edits of a turn into one */
+  messagesInPerDelivery: number;
   p99: number | null;
   clientCpuPct: number;
 }
@@ -50,11 +52,12 @@ export const check: CapacityScenario = {
           cpuMsPer1k: (window.procs[0]!.cpuSeconds * 1000) / (merged.editsSent / 1000),
           bytesOutPerEdit: merged.wire.bytesOut / merged.editsSent,
           bytesInPerDelivery: merged.histogram.count ? merged.wire.bytesIn / merged.histogram.count : 0,
+          messagesInPerDelivery: merged.histogram.count ? merged.wire.messagesIn / merged.histogram.count : 0,
           p99: p(merged, 0.99),
           clientCpuPct: window.clientCpuPct,
         };
         windows[kind].push(figures);
-        ctx.log(`  round ${round_ + 1} ${kind} clients: ${round(figures.editsPerS, 0)} edits/s, server ${round(figures.cpuMsPer1k, 0)} ms CPU per 1000 edits, ${round(figures.bytesOutPerEdit, 1)} B out per edit, client processes ${round(figures.clientCpuPct, 0)} % CPU`);
+        ctx.log(`  round ${round_ + 1} ${kind} clients: ${round(figures.editsPerS, 0)} edits/s, server ${round(figures.cpuMsPer1k, 0)} ms CPU per 1000 edits, ${round(figures.bytesOutPerEdit, 1)} B out per edit, ${round(figures.messagesInPerDelivery, 2)} messages in per delivery, client processes ${round(figures.clientCpuPct, 0)} % CPU`);
       }
     }
     for (const { pool } of Object.values(pools)) await pool.close();
@@ -69,6 +72,7 @@ export const check: CapacityScenario = {
         [`${kind}CpuMsPer1kEdits`]: round(mean(kind, 'cpuMsPer1k'), 0),
         [`${kind}BytesOutPerEdit`]: round(mean(kind, 'bytesOutPerEdit'), 1),
         [`${kind}BytesInPerDelivery`]: round(mean(kind, 'bytesInPerDelivery'), 1),
+        [`${kind}MessagesInPerDelivery`]: round(mean(kind, 'messagesInPerDelivery'), 2),
         [`${kind}P99Ms`]: round(mean(kind, 'p99'), 1),
         [`${kind}ClientCpuPct`]: round(mean(kind, 'clientCpuPct'), 0),
       });
