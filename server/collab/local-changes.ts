@@ -10,30 +10,17 @@ import type * as Y from 'yjs';
 export class LocalChanges {
   private readonly queue: Uint8Array[] = [];
   private holds = 0;
-  private listening = false;
 
   constructor(
-    private readonly doc: Y.Doc,
+    doc: Y.Doc,
     private readonly publish: (update: Uint8Array) => void,
   ) {
-    // Yjs encodes every transaction as an update for as long as anyone listens to 'update': the
-    // listener is only there for the transactions without an origin, not for every client edit
-    // (issue 20: that encoding was a few % of the server's CPU per edit). Yjs emits
-    // 'afterTransactionCleanup', then 'update', for each transaction in turn.
-    doc.on('afterTransactionCleanup', (transaction: Y.Transaction) => {
-      const own = transaction.origin === null || transaction.origin === undefined;
-      if (own === this.listening) return;
-      this.listening = own;
-      if (own) this.doc.on('update', this.capture);
-      else this.doc.off('update', this.capture);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== null && origin !== undefined) return;
+      this.queue.push(update);
+      this.flush();
     });
   }
-
-  private readonly capture = (update: Uint8Array, origin: unknown) => {
-    if (origin !== null && origin !== undefined) return;
-    this.queue.push(update);
-    this.flush();
-  };
 
   /** Runs `apply`; what Yjs does after it waits for `flush`, so it is stored after the change that caused it. */
   hold<T>(apply: () => T): T {
