@@ -14,6 +14,7 @@ import { measureMigration } from './measure-migration.ts';
 import { leftDatesOutOfOrder } from '../../shared/doc-schema.ts';
 import { IndicatorWatch, WriterClaims, type IndicatorValueChange, type WriterClaim } from './indicator-history.ts';
 import { RoomAwareness } from './room-awareness.ts';
+import { WireFrame } from './wire-frame.ts';
 import { deletionRanges, type DeletionRange } from './deletions.ts';
 import { PendingWatch } from './pending-watch.ts';
 import { overlapsDocument, updateChangesDocument } from './update-effect.ts';
@@ -68,6 +69,11 @@ export interface RoomServices {
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
+/** stored state from which on building the copy is worth waiting for the first sync requests (firstRequests) */
+const LARGE_STATE_BYTES = 64 * 1024;
+const FIRST_REQUEST_WAIT_MS = 50;
+/** how long a loaded document keeps the stored bytes it was built from to answer sync requests with (see `storedAnswer`) */
+const STORED_ANSWER_MS = 30_000;
 /** transaction origin of changes made by the server rather than a connection */
 const SERVER_ORIGIN = Symbol('server');
 /** transaction origin of updates already committed: relayed from another process, or read back from storage */
@@ -122,9 +128,12 @@ export class Room {
     const started = performance.now();
     try {
       const { parts, tailEntries } = await stored;
+      if (this.state === 'loading') await this.firstRequests(parts);
       if (this.state === 'loading') this.answerFromStorage(parts);
       this.localChanges.hold(() => applyStored(this.doc, parts));
       this.tailEntries = tailEntries;
+      // Yjs changed nothing by itself while building the copy (see local-changes.ts): the one stored part is the document.
+      if (parts.length === 1 && !this.localChanges.waiting) this.keepStoredAnswer(parts[0]!);
     } catch (error) {
       // Never serve (and later store) an empty document in place of one we could not read.
       this.state = 'failed';
@@ -172,6 +181,58 @@ export class Room {
     });
   }
 
+  /**
+   * The stored state this copy was built from, while the copy still equals it: a sync step 1 is
+   * answered from these bytes (as answerFromStorage does during the load) instead of encoding the
+   * document. A client whose step 1 is read just after the load — the usual case on a fast
+   * database, where the document is read while the connection is admitted — is then answered at
+   * once (issue 20: a cold open of a 100k-update document cost ~100 ms of encoding here). Dropped
+   * at the first change, and after STORED_ANSWER_MS, so an idle document does not hold it twice.
+   */
+  private storedAnswer: Uint8Array | null = null;
+  private forgetStoredAnswer: (() => void) | null = null;
+
+  private keepStoredAnswer(state: Uint8Array): void {
+    this.storedAnswer = state;
+    const timer = setTimeout(() => this.forgetStoredAnswer?.(), STORED_ANSWER_MS);
+    timer.unref();
+    const forget = () => {
+      this.storedAnswer = null;
+      this.forgetStoredAnswer = null;
+      clearTimeout(timer);
+      this.doc.off('afterTransaction', forget);
+    };
+    this.forgetStoredAnswer = forget;
+    this.doc.on('afterTransaction', forget);
+  }
+
+  /** set while the load waits for the first messages of the connections that joined (firstRequests) */
+  private onBacklog: (() => void) | null = null;
+
+  /**
+   * Of a large document, building the server's copy takes a while (~30 ms of CPU for 500 KB of
+   * state); a connection's sync step 1 read after that waits for it, one read before is answered
+   * from the stored bytes at once. The read of the stored state usually ends after the opening
+   * client's step 1 arrives, but not always (a fast database, a slow network): then the load waits
+   * for the first message of each connection that joined, at most FIRST_REQUEST_WAIT_MS.
+   */
+  private async firstRequests(parts: readonly Uint8Array[]): Promise<void> {
+    if (parts.reduce((sum, part) => sum + part.byteLength, 0) < LARGE_STATE_BYTES) return;
+    const silent = () => [...this.connections].some((connection) => !connection.closed && !this.backlog.some(([owner]) => owner === connection));
+    if (!silent()) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.onBacklog = null;
+        resolve();
+      };
+      const timer = setTimeout(done, FIRST_REQUEST_WAIT_MS);
+      this.onBacklog = () => {
+        if (!silent()) done();
+      };
+    });
+  }
+
   join(connection: CollabConnection): void {
     this.connections.add(connection);
     if (this.state === 'ready') this.greet(connection);
@@ -195,6 +256,7 @@ export class Room {
         return this.refuse(connection, CloseCode.rateLimited, 'too much sent before the document was ready');
       }
       this.backlog.push([connection, bytes]);
+      this.onBacklog?.();
       return;
     }
     this.process(connection, bytes);
@@ -228,7 +290,9 @@ export class Room {
     switch (frame.kind) {
       case 'sync-step1': {
         if (!connection.syncRequests.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many sync requests');
-        connection.send(syncStep2(Y.encodeStateAsUpdate(this.doc, frame.encodedStateVector)));
+        const stored = this.storedAnswer;
+        if (stored) connection.send(syncStep2(frame.stateVector.size === 0 ? stored : Y.diffUpdate(stored, frame.encodedStateVector)));
+        else connection.send(syncStep2(Y.encodeStateAsUpdate(this.doc, frame.encodedStateVector)));
         return;
       }
       case 'sync-step2':
@@ -533,8 +597,10 @@ export class Room {
     this.broadcast(syncUpdate(Y.mergeUpdates(batch.map((entry) => entry.update))), soleOrigin ?? undefined);
   }
 
+  /** One message to every connection but `except`, framed once for all of them. */
   private broadcast(bytes: Uint8Array, except?: CollabConnection): void {
-    for (const connection of this.connections) if (connection !== except) connection.send(bytes);
+    const frame = new WireFrame(bytes);
+    for (const connection of this.connections) if (connection !== except) connection.sendFrame(frame);
   }
 
   /** Tells one connection its access changed: downgraded connections stay for reading. */
@@ -561,6 +627,7 @@ export class Room {
     if (!this.connections.delete(connection)) return;
     if (!this.closedWithBacklog.has(connection)) this.backlog = this.backlog.filter(([owner]) => owner !== connection);
     this.awareness.leave(connection);
+    this.onBacklog?.();
   }
 
   private refuse(connection: CollabConnection, code: number, reason: string): void {
@@ -572,6 +639,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.forgetStoredAnswer?.();
     this.state = 'closed';
     this.awareness.close();
     this.pending.close();
