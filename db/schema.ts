@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type {
   AccessLevel,
   CommissionKind,
@@ -547,8 +547,6 @@ export type UserRow = Selectable<UsersTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type DocumentAccessRow = Selectable<DocumentAccessTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
-export type NewDocument = Insertable<DocumentsTable>;
-export type DocumentUpdate = Updateable<DocumentsTable>;
 
 export interface WorkspaceSettingsTable {
   key: string;
