@@ -279,6 +279,17 @@ export interface DocClientsTable {
   first_seen: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** Who deleted which Yjs items of a document: ranges of item ids, recorded by the server (see migration 0300). */
+export interface DocDeletersTable {
+  id: Generated<string>;
+  document_id: string;
+  client_id: ColumnType<string | number, number, never>;
+  clock: ColumnType<string | number, number, never>;
+  length: number;
+  user_id: string | null;
+  at: CreatedAt;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: CreatedAt;
@@ -310,6 +321,7 @@ export interface Database {
   cycle_reminders: CycleRemindersTable;
   cycle_consolidated_documents: CycleConsolidatedDocumentsTable;
   doc_clients: DocClientsTable;
+  doc_deleters: DocDeletersTable;
   commissions: CommissionsTable;
   commission_members: CommissionMembersTable;
   commission_sessions: CommissionSessionsTable;
@@ -432,6 +444,13 @@ export interface SuggestionMark {
   on: boolean;
 }
 
+export type SuggestionKind = 'text' | 'insert_block' | 'split' | 'join' | 'delete_block' | 'set_block';
+export interface SuggestionBlock {
+  type?: 'paragraph' | 'heading' | 'list_item' | 'bullet_item' | 'ordered_item';
+  level?: number;
+  side?: 'before' | 'after';
+}
+
 export interface SuggestionsTable {
   id: Generated<string>;
   seq: ColumnType<string, never, never>;
@@ -443,6 +462,10 @@ export interface SuggestionsTable {
   /** the text the range covered when suggested, shown once it is gone */
   quote: ColumnType<string, string | undefined, string>;
   mark: ColumnType<SuggestionMark | null, string | null | undefined, string | null>;
+  /** 'text', or a structural change (server/domain/suggestion-blocks.ts) */
+  kind: ColumnType<SuggestionKind, SuggestionKind | undefined, never>;
+  /** structural changes: the new block's type, heading level, side */
+  block: ColumnType<SuggestionBlock | null, string | null | undefined, string | null>;
   thread_id: string | null;
   status: ColumnType<SuggestionStatus, SuggestionStatus | undefined, SuggestionStatus>;
   decided_by: string | null;

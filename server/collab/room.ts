@@ -11,14 +11,30 @@ import type { UpdateExtent } from './protocol/index.ts';
 import { extentOf, isEmptyUpdate } from './update-check.ts';
 import { LocalChanges } from './local-changes.ts';
 import { measureMigration } from './measure-migration.ts';
+import { leftDatesOutOfOrder } from '../../shared/doc-schema.ts';
 import { IndicatorWatch, WriterClaims, type IndicatorValueChange, type WriterClaim } from './indicator-history.ts';
 import { RoomAwareness } from './room-awareness.ts';
+import { deletionRanges, type DeletionRange } from './deletions.ts';
 import { PendingWatch } from './pending-watch.ts';
 import { overlapsDocument, updateChangesDocument } from './update-effect.ts';
 
 type UpdateFrame = Extract<InboundFrame, { kind: 'update' | 'sync-step2' }>;
 /** an update to relay: its frame when it already has one, and the connection it came from */
 type OutgoingUpdate = { update: Uint8Array; frame: Uint8Array | null; origin: CollabConnection | null };
+
+/** Where an update the document took came from, which decides what else it needs (see `Room.accept`). */
+interface Acceptance {
+  /** the client's frame, relayed as it came when the update is all new */
+  frame?: Uint8Array | null;
+  /** the connection it came from, which does not get it back */
+  origin?: CollabConnection;
+  /** already committed (another process's, or read back from storage): not stored again */
+  committed?: boolean;
+  /** whose edit it is (counted, last editor); none for a change nobody typed (a migration, Yjs's own cleanup) */
+  editor?: string;
+  /** may change what the projection reads (a migration does not: the rows read the same) */
+  project: boolean;
+}
 
 export interface RoomServices {
   store: DocumentStore;
@@ -31,6 +47,8 @@ export interface RoomServices {
   onIndicatorValues?(room: Room, changes: IndicatorValueChange[]): void;
   /** users seen writing under Yjs client ids new to this room (or now contested): to record */
   onWriterClaims?(room: Room, claims: WriterClaim[]): void;
+  /** items deleted by a connection's update or a server change, with who deleted them: to record */
+  onDeletions?(room: Room, deletions: DeletionRange[]): void;
   /** the tail of the update log grew; used to schedule compaction */
   onStored(room: Room): void;
   /** the room closed this connection (bad input, limits): the hub forgets it */
@@ -81,8 +99,12 @@ export class Room {
   private readonly localChanges = new LocalChanges(this.doc, (update) => this.publishLocalChange(update));
   /** who wrote under which Yjs client id, and the indicator values seen: the history's sources */
   private readonly writers = new WriterClaims();
+  /** a transaction left a start after its due date: repaired once the update is applied */
+  private datesOutOfOrder = false;
   /** the user a server change (applyServerChange) is made for, while it is made */
   private serverChangeAuthor: string | undefined;
+  /** the client id of each editor's server changes (applyServerChange) */
+  private readonly serverClients = new Map<string, number>();
   readonly loaded: Promise<void>;
 
   /** `stored`: the stored document when its read has already begun (see `CollabHub.prefetch`) */
@@ -114,6 +136,8 @@ export class Room {
     this.state = 'ready';
     this.localChanges.flush();
     this.watchIndicators();
+    this.watchDates();
+    this.watchDeletions();
     this.migrate();
     this.pending.check();
     this.services.metrics.loadSeconds.observe((performance.now() - started) / 1000);
@@ -260,21 +284,34 @@ export class Room {
     if (this.services.store.full) return this.refuse(connection, CloseCode.retryLater, 'too many edits wait to be stored; retry later');
     this.noteWriters(extent.structs, connection.actor.userId);
     this.localChanges.hold(() => Y.applyUpdate(this.doc, fresh, connection));
-    this.pending.check();
-    this.relay({ update: fresh, frame: relayed, origin: connection });
-    this.keep(fresh);
-    this.services.metrics.updates.inc();
-    this.lastEditorId = connection.actor.userId;
-    this.lastEditedAt = new Date();
-    this.services.onChanged(this, connection.actor.userId);
-    this.localChanges.flush();
+    this.accept(fresh, { frame: relayed, origin: connection, editor: connection.actor.userId, project: true });
   }
 
   /** A change Yjs made by itself (see local-changes.ts): to everyone, the other processes and the log. */
   private publishLocalChange(update: Uint8Array): void {
     if (this.state !== 'ready') return;
-    this.relay({ update, frame: null, origin: null });
-    this.keep(update);
+    this.accept(update, { project: false });
+  }
+
+  /**
+   * The one path of an update the document has taken, whoever made it: a client, the server, a
+   * migration, Yjs by itself, another process, storage read again. It goes to our connections
+   * (relay), to the log unless it is committed already (keep), counts as an edit of `editor` if
+   * it is one, schedules the projection, and lets out what Yjs did by itself meanwhile.
+   */
+  private accept(update: Uint8Array, how: Acceptance): void {
+    this.pending.check();
+    this.relay({ update, frame: how.frame ?? null, origin: how.origin ?? null });
+    if (!how.committed) this.keep(update);
+    if (how.editor !== undefined) {
+      this.services.metrics.updates.inc();
+      this.lastEditorId = how.editor;
+      this.lastEditedAt = new Date();
+    }
+    if (how.project) this.services.onChanged(this, how.editor ?? this.lastEditorId ?? '');
+    this.localChanges.flush();
+    // A merge may leave a start after its due date (measure-model.ts); put it back in order at once.
+    this.repairDates();
   }
 
   /**
@@ -291,10 +328,14 @@ export class Room {
    */
   private keep(update: Uint8Array): void {
     this.tailEntries++;
-    void this.services.store.append(this.documentId, update).then(() => {
-      this.services.onStored(this);
-      this.services.onCommitted?.(this, update);
-    });
+    this.services.store
+      .append(this.documentId, update)
+      .then(() => {
+        this.services.onStored(this);
+        this.services.onCommitted?.(this, update);
+      })
+      // Refused only once the store is closed (shutdown): the clients still hold the update.
+      .catch((error: unknown) => this.services.logger.error({ err: error, documentId: this.documentId }, 'an accepted update was not stored or handed on'));
   }
 
   /**
@@ -306,24 +347,36 @@ export class Room {
     if (this.services.store.full) throw new Error('too many edits wait to be stored; retry later');
     let result!: T;
     this.serverChangeAuthor = editorUserId;
+    // Each editor's server changes go under a client id of their own: one id shared by two people
+    // would be contested and name neither (see writer-claims) in a comparison of versions.
+    const client = this.serverClientFor(editorUserId);
+    const ownId = this.doc.clientID;
+    this.doc.clientID = client;
     let update: Uint8Array | null;
     try {
       update = this.changesMadeBy(SERVER_ORIGIN, () => {
         result = this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
       });
     } finally {
+      this.doc.clientID = ownId;
       this.serverChangeAuthor = undefined;
     }
     if (!update) return result;
-    this.noteWriters([this.doc.clientID, 0, 0], editorUserId);
-    this.relay({ update, frame: null, origin: null });
-    this.keep(update);
-    this.services.metrics.updates.inc();
-    this.lastEditorId = editorUserId;
-    this.lastEditedAt = new Date();
-    this.services.onChanged(this, editorUserId);
-    this.localChanges.flush();
+    this.noteWriters([client, 0, 0], editorUserId);
+    this.accept(update, { editor: editorUserId, project: true });
     return result;
+  }
+
+  /** A Yjs client id for the server changes made for `userId` in this room, new to the document. */
+  private serverClientFor(userId: string): number {
+    let client = this.serverClients.get(userId);
+    if (client === undefined) {
+      const known = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+      do client = Math.floor(Math.random() * 0xffffffff) + 1;
+      while (known.has(client) || [...this.serverClients.values()].includes(client));
+      this.serverClients.set(userId, client);
+    }
+    return client;
   }
 
   /** Claims the structs' client ids for `userId`; only a pair new to this room is handed on to be recorded. */
@@ -333,18 +386,54 @@ export class Room {
   }
 
   /**
+   * From now on, the items each accepted change deletes are handed on with who deleted them: a
+   * Yjs delete set names no author, so this is the only record of it (version comparisons read it).
+   * Changes relayed from other processes are recorded by the process that accepted them.
+   */
+  private watchDeletions(): void {
+    if (!this.services.onDeletions) return;
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (this.state !== 'ready' || transaction.deleteSet.clients.size === 0) return;
+      const origin = transaction.origin;
+      const userId = this.connections.has(origin as CollabConnection) ? (origin as CollabConnection).actor.userId : origin === SERVER_ORIGIN ? this.serverChangeAuthor : undefined;
+      if (!userId) return;
+      const deletions = deletionRanges(transaction.deleteSet, userId);
+      if (deletions.length > 0) this.services.onDeletions?.(this, deletions);
+    });
+  }
+
+  /**
    * From now on, every change of a measure's current indicator value that this room can
    * attribute is handed on to be recorded (see indicator-history.ts for whom it is attributed to).
    */
   private watchIndicators(): void {
     if (!this.services.onIndicatorValues) return;
     const watch = new IndicatorWatch(this.doc);
-    const writer = (client: number) => (client === this.doc.clientID ? this.serverChangeAuthor : this.writers.writer(client));
+    const writer = (client: number) => (this.serverChangeAuthor !== undefined && client === this.doc.clientID ? this.serverChangeAuthor : this.writers.writer(client));
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (this.state !== 'ready') return;
       const changes = watch.changes(transaction, writer);
       if (changes.length > 0) this.services.onIndicatorValues?.(this, changes);
     });
+  }
+
+  /** Notes a merge that left some measure's start after its due date (two concurrent date edits). */
+  private watchDates(): void {
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin !== SERVER_ORIGIN && leftDatesOutOfOrder(transaction)) this.datesOutOfOrder = true;
+    });
+  }
+
+  /**
+   * Writes back what every reader already reads (the start at the due date, measure-model.ts)
+   * with the same deterministic update as the load does, so the stored rows and stock clients
+   * reading the raw map see dates in order too. Each process that meets the merge does it; from
+   * the same state they make the same update.
+   */
+  private repairDates(): void {
+    if (!this.datesOutOfOrder) return;
+    this.datesOutOfOrder = false;
+    this.migrate();
   }
 
   /**
@@ -362,11 +451,8 @@ export class Room {
     }
     if (!update) return;
     this.localChanges.hold(() => Y.applyUpdate(this.doc, update, SERVER_ORIGIN));
-    this.relay({ update, frame: null, origin: null });
-    // Not projected: the rows read the same before and after.
-    this.keep(update);
-    this.localChanges.flush();
-    this.services.logger.info({ documentId: this.documentId }, 'measures migrated to the current model');
+    this.accept(update, { project: false });
+    this.services.logger.info({ documentId: this.documentId }, 'measures migrated to the current model (or their dates put in order)');
   }
 
   /**
@@ -378,11 +464,8 @@ export class Room {
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.state !== 'ready') return;
     this.localChanges.hold(() => Y.applyUpdate(this.doc, update, COMMITTED_ORIGIN));
-    this.pending.check();
-    this.relay({ update, frame: null, origin: null });
-    // Every process projects what it holds, so the last projection written is never behind.
-    this.services.onChanged(this, this.lastEditorId ?? '');
-    this.localChanges.flush();
+    // Projected here too: every process projects what it holds, so the last projection written is never behind.
+    this.accept(update, { committed: true, project: true });
   }
 
   /**
@@ -393,11 +476,8 @@ export class Room {
   applyStoredAgain(parts: readonly Uint8Array[]): void {
     if (this.state !== 'ready') return;
     const update = this.changesMadeBy(COMMITTED_ORIGIN, () => applyStored(this.doc, parts, COMMITTED_ORIGIN));
+    if (update) return this.accept(update, { committed: true, project: true });
     this.pending.check();
-    if (update) {
-      this.relay({ update, frame: null, origin: null });
-      this.services.onChanged(this, this.lastEditorId ?? '');
-    }
     this.localChanges.flush();
   }
 

@@ -27,6 +27,9 @@ const PROBLEMS: Record<SuggestionProblem, string> = {
   not_one_text: 'must start and end in the same run of text of one paragraph',
   empty: 'changes nothing (its text may just have been deleted)',
   bad_text: 'contains line breaks or control characters, or is too long',
+  not_a_block: 'must name a paragraph or heading of the body, or a list item, as its kind requires',
+  not_adjacent: 'must join two neighbouring blocks of the same container',
+  last_block: 'would leave the document without a paragraph',
 };
 
 const changed = (documentId: string, actorUserId: string): DomainEvent => ({ type: 'suggestion.changed', documentId, actorUserId });
@@ -68,6 +71,8 @@ export async function createSuggestions(
           text: input.text,
           quote: quotes[index]!,
           mark: input.mark ? JSON.stringify(input.mark) : null,
+          kind: input.kind,
+          block: input.block ? JSON.stringify(input.block) : null,
         })),
       )
       .returning('id')
@@ -91,7 +96,7 @@ async function requireOpen(db: Kysely<Database>, documentId: string, suggestionI
   return suggestion;
 }
 
-const opOf = (row: SuggestionView): SuggestionOp => ({ start: row.start_pos, end: row.end_pos, text: row.text, mark: row.mark });
+const opOf = (row: SuggestionView): SuggestionOp => ({ kind: row.kind, start: row.start_pos, end: row.end_pos, text: row.text, mark: row.mark, block: row.block });
 
 /**
  * Marks a suggestion decided, unless someone decided it first (two editors clicking at once):

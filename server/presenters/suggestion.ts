@@ -11,6 +11,8 @@ export function presentSuggestion(row: SuggestionView) {
     text: row.text,
     quote: row.quote,
     mark: row.mark,
+    kind: row.kind,
+    block: row.block,
     threadId: row.thread_id,
     status: row.status,
     createdAt: row.created_at.toISOString(),

@@ -14,6 +14,7 @@ import { idParams } from '../schemas/common.ts';
 import {
   agendaItemSchema,
   createSessionSchema,
+  closeSessionSchema,
   decisionSchema,
   itemParams,
   listSessionsQuery,
@@ -116,8 +117,10 @@ sessionsRouter.post('/:id/items/:itemId/decision', async (ctx) => {
   reply(ctx, actor, await recordDecision(ctx.services.db, actor, id, itemId, input, ctx.ip));
 });
 
+/** Closes the session; its minutes are written in `language` (default: the chair's interface language). */
 sessionsRouter.post('/:id/close', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
-  reply(ctx, actor, await closeSession(ctx.services.db, ctx.services.hub, actor, id, ctx.ip));
+  const { language } = parseBody(ctx, closeSessionSchema);
+  reply(ctx, actor, await closeSession(ctx.services.db, ctx.services.hub, actor, id, ctx.ip, language ?? actor.locale));
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../../shared/enums.ts';
 import { REPORT_LIMITS, reportValuesSchema } from '../domain/reporting-cycle.ts';
-import { text, uuid } from './common.ts';
+import { locale, text, uuid } from './common.ts';
 
 const isoDay = z
   .string()
@@ -25,6 +25,8 @@ export const openCycleSchema = z
 export type OpenCycleInput = z.output<typeof openCycleSchema>;
 
 export const cycleParams = z.object({ id: uuid });
+/** Closing a cycle: the language of its consolidated reports (fr, ar, en), the closer's by default. */
+export const closeCycleSchema = z.strictObject({ language: locale.optional() });
 export const reportParams = z.object({ id: uuid, reportId: uuid });
 
 export const listReportsQuery = z.object({ organisation: uuid.optional() }).strict();

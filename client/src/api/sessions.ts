@@ -3,7 +3,7 @@ import { get, patch, post, query } from './client.ts';
 /** Commissions and their sessions (server/routes/commissions.ts, sessions.ts, presenters/session.ts). */
 
 export { COMMISSION_KINDS, DECISIONS, type CommissionKind, type Decision, type SessionState } from '../../../shared/enums.ts';
-import type { CommissionKind, Decision, SessionState } from '../../../shared/enums.ts';
+import type { CommissionKind, Decision, Locale, SessionState } from '../../../shared/enums.ts';
 
 export type { AgendaItem, Commission, CommissionSession } from '../../../shared/api/sessions.ts';
 import type { Commission, CommissionSession } from '../../../shared/api/sessions.ts';
@@ -45,5 +45,6 @@ export const sessions = {
   /** `confirm`: the chair saw and accepted what the decision does to the document */
   decide: (id: string, itemId: string, decision: Decision, text?: string, confirm = true) =>
     post<One>(`/api/sessions/${id}/items/${itemId}/decision`, text ? { decision, text, confirm } : { decision, confirm }).then(one),
-  close: (id: string) => post<One>(`/api/sessions/${id}/close`).then(one),
+  /** closes the session; its minutes are written in `language` (the chair's by default) */
+  close: (id: string, language?: Locale) => post<One>(`/api/sessions/${id}/close`, language ? { language } : undefined).then(one),
 };
