@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type {
   AccessLevel,
   CommissionKind,
@@ -569,6 +569,7 @@ export type OrganisationRow = Selectable<OrganisationsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type DocumentAccessRow = Selectable<DocumentAccessTable>;
+export type NewDocument = Insertable<DocumentsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 
 export interface WorkspaceSettingsTable {
