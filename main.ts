@@ -9,7 +9,7 @@ import { startServer } from './server/server.ts';
  * The composition root: the only module that knows both the core (server/) and what plugs into it.
  */
 async function main(): Promise<void> {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig({ ...process.env, ...(process.argv.includes('--demo') ? { TANSIQ_DEMO: 'true' } : {}) });
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type {
   AccessLevel,
   CommissionKind,
@@ -638,9 +638,8 @@ export type OrganisationRow = Selectable<OrganisationsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type DocumentAccessRow = Selectable<DocumentAccessTable>;
-export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type NewDocument = Insertable<DocumentsTable>;
-export type DocumentUpdate = Updateable<DocumentsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;
 
 export interface WorkspaceSettingsTable {
   key: string;

@@ -43,4 +43,4 @@ export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 export const REPORT_STATES = ['not_started', 'draft', 'submitted', 'returned', 'accepted'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
 
-export { CURRENCIES, MEASURE_STATUSES, type Currency, type MeasureStatus } from './measure-model.ts';
+export { MEASURE_STATUSES, type Currency, type MeasureStatus } from './measure-model.ts';

@@ -49,8 +49,8 @@ export async function resolveComment(services: BotServices, user: BotUser, docum
 export async function moveDocument(services: BotServices, user: BotUser, documentId: string, to: DocumentStatus, reason?: string): Promise<SlackMessage> {
   const before = await requireDocument(services.db, user, documentId, 'view');
   try {
-    const row = await transitionDocument(services.db, user, documentId, { to, reason });
-    services.events.emit({ type: 'document.status_changed', documentId, actorUserId: user.userId, from: before.row.status, to: row.status, reason: reason ?? null });
+    const { row, events } = await transitionDocument(services.db, user, documentId, { to, reason });
+    services.events.publish(events);
     return plain(t(user.locale, 'workflow.done', { title: row.title, from: mrkdwn(t(user.locale, `status.${before.row.status}`)), to: mrkdwn(t(user.locale, `status.${row.status}`)), name: user.name }));
   } catch (error) {
     if (error instanceof AppError && (error.status === 403 || error.code === 'invalid_transition')) {

@@ -41,10 +41,6 @@ export function tPlain(locale: Locale, key: MessageKey, params: Record<string, P
   return fill(locale, key, params, (value) => value);
 }
 
-export const translator =
-  (locale: Locale): Translate =>
-  (key, params) =>
-    t(locale, key, params);
 
 /** Slack's user locale (`fr-FR`, `ar`, `en-US`…) as one of ours; French, the ministry's language, otherwise. */
 export function localeFromSlack(slackLocale: string | undefined): Locale {

@@ -1,2 +1,2 @@
 /** The sync endpoint's close codes live in shared/, where the web client reads them too. */
-export { CloseCode, type CloseCodeName } from '../../shared/close-codes.ts';
+export { CloseCode } from '../../shared/close-codes.ts';

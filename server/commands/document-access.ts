@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AccessLevel, Database, DocumentAccessRow } from '../../db/schema.ts';
 import { notFound, validationFailed } from '../errors.ts';
+import type { DomainEvent } from '../events/bus.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { recordAudit } from './audit.ts';
 import { requireDocument } from '../queries/document-guard.ts';
@@ -17,7 +18,7 @@ export async function setGrant(
   documentId: string,
   input: { organisationId?: string; userId?: string; level: AccessLevel },
   ip?: string,
-): Promise<{ grant: DocumentAccessRow; created: boolean }> {
+): Promise<{ grant: DocumentAccessRow; created: boolean; events: DomainEvent[] }> {
   await requireDocument(db, subject, documentId, 'manage', ip);
   return db.transaction().execute(async (trx) => {
     // One grant change per document at a time, so that two identical requests give one grant and one change.
@@ -58,11 +59,11 @@ export async function setGrant(
         ip,
       });
     }
-    return { grant, created: !previous };
+    return { grant, created: !previous, events: [{ type: 'document.access_changed', documentId, actorUserId: subject.userId }] };
   });
 }
 
-export async function revokeGrant(db: Kysely<Database>, subject: AccessSubject, documentId: string, grantId: string, ip?: string): Promise<void> {
+export async function revokeGrant(db: Kysely<Database>, subject: AccessSubject, documentId: string, grantId: string, ip?: string): Promise<{ events: DomainEvent[] }> {
   await requireDocument(db, subject, documentId, 'manage', ip);
   await db.transaction().execute(async (trx) => {
     const removed = await trx
@@ -81,4 +82,5 @@ export async function revokeGrant(db: Kysely<Database>, subject: AccessSubject, 
       ip,
     });
   });
+  return { events: [{ type: 'document.access_changed', documentId, actorUserId: subject.userId }] };
 }

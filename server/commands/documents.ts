@@ -26,6 +26,12 @@ export interface CreateDocumentInput {
   content?: { update: Uint8Array; projection: DocumentProjection };
 }
 
+/** What a document command did: the row as it now is, and the events to publish once committed. */
+export interface DocumentChange {
+  row: DocumentRow;
+  events: DomainEvent[];
+}
+
 /** Partners named at creation may comment on the document; the lead can change that afterwards. */
 const PARTNER_DEFAULT_LEVEL = 'comment' as const;
 
@@ -34,7 +40,7 @@ export async function createDocument(
   subject: AccessSubject,
   input: CreateDocumentInput,
   ip?: string,
-): Promise<DocumentRow> {
+): Promise<DocumentChange> {
   const leadOrganisationId = input.leadOrganisationId ?? subject.organisationId;
   const language: Locale = input.language ?? 'fr';
   await authorize({ db, ip }, subject, documentCreationPolicy, 'create_document', { id: leadOrganisationId, facts: { leadOrganisationId } });
@@ -71,7 +77,7 @@ export async function createDocument(
       details: { kind: row.kind, title: row.title, language, leadOrganisationId, partnerOrganisationIds: partners },
       ip,
     });
-    return row;
+    return { row, events: [{ type: 'document.created', documentId: row.id, actorUserId: subject.userId }] };
   });
 }
 
@@ -88,7 +94,7 @@ export async function updateDocument(
   id: string,
   input: UpdateDocumentInput,
   ip?: string,
-): Promise<DocumentRow> {
+): Promise<DocumentChange> {
   const current = await requireDocument(db, subject, id, 'edit', ip);
   if (input.leadOrganisationId && input.leadOrganisationId !== current.row.lead_organisation_id) {
     await authorize({ db, ip }, subject, documentPolicy, 'change_lead', { id, facts: { level: current.level, leadOrganisationId: current.row.lead_organisation_id } });
@@ -117,8 +123,9 @@ export async function updateDocument(
       }
     }
     await recordAudit(trx, { actorUserId: subject.userId, action: 'document.updated', objectType: 'document', objectId: id, details: { changes: input }, ip });
-    await recordEvents(trx, [{ type: 'document.updated', documentId: id, actorUserId: subject.userId }]);
-    return row;
+    const events: DomainEvent[] = [{ type: 'document.updated', documentId: id, actorUserId: subject.userId }];
+    await recordEvents(trx, events);
+    return { row, events };
   });
 }
 
@@ -135,7 +142,7 @@ export async function transitionDocument(
   id: string,
   input: { to: DocumentStatus; reason?: string },
   ip?: string,
-): Promise<DocumentRow> {
+): Promise<DocumentChange> {
   const current = await requireDocument(db, subject, id, 'view', ip);
   if (current.row.archived_at) throw new AppError(409, 'archived', 'Restore the document before changing its status.');
   const decision = decideTransition(current.row.status, input.to, workflowRoles(subject, current.row, current.level), input.reason);
@@ -157,8 +164,9 @@ export async function transitionDocument(
       details: { from: current.row.status, to: input.to, reason: input.reason ?? null },
       ip,
     });
-    await recordEvents(trx, [{ type: 'document.status_changed', documentId: id, actorUserId: subject.userId, from: current.row.status, to: row.status, reason: input.reason ?? null }]);
-    return row;
+    const events: DomainEvent[] = [{ type: 'document.status_changed', documentId: id, actorUserId: subject.userId, from: current.row.status, to: row.status, reason: input.reason ?? null }];
+    await recordEvents(trx, events);
+    return { row, events };
   });
 }
 
@@ -172,7 +180,7 @@ export async function reopenDocument(
   id: string,
   input: { reason: string },
   ip?: string,
-): Promise<{ row: DocumentRow; event: DomainEvent }> {
+): Promise<DocumentChange> {
   const current = await requireDocument(db, subject, id, 'view', ip);
   await authorize({ db, ip }, subject, documentPolicy, 'reopen', { id, facts: { level: current.level, leadOrganisationId: current.row.lead_organisation_id } });
   if (current.row.archived_at) throw new AppError(409, 'archived', 'Restore the document before reopening it.');
@@ -195,7 +203,7 @@ export async function reopenDocument(
     const event: DomainEvent = { type: 'document.status_changed', documentId: id, actorUserId: subject.userId, from: current.row.status, to: decision.to, reason };
     // Recorded with the change, as every transition's is: Slack hears of a reopening too.
     await recordEvents(trx, [event]);
-    return { row, event };
+    return { row, events: [event] };
   });
 }
 
@@ -205,7 +213,7 @@ export async function setArchived(
   id: string,
   archived: boolean,
   ip?: string,
-): Promise<DocumentRow> {
+): Promise<DocumentChange> {
   const current = await requireDocument(db, subject, id, 'view', ip);
   await authorize({ db, ip }, subject, documentPolicy, 'archive', { id, facts: { level: current.level, leadOrganisationId: current.row.lead_organisation_id } });
   return db.transaction().execute(async (trx) => {
@@ -218,7 +226,7 @@ export async function setArchived(
     if (Boolean(current.row.archived_at) !== archived) {
       await recordAudit(trx, { actorUserId: subject.userId, action: archived ? 'document.archived' : 'document.restored', objectType: 'document', objectId: id, ip });
     }
-    return row;
+    return { row, events: [{ type: 'document.archived', documentId: id, actorUserId: subject.userId, archived }] };
   });
 }
 

@@ -1,3 +1,4 @@
+import type { DomainEvent } from '../events/bus.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
@@ -62,7 +63,7 @@ export async function importWordDocument(
    * import); 'preview' leaves them out, for the person to check them in the measures import preview.
    */
   options: { kind?: DocumentKind; measures?: 'apply' | 'preview'; ip?: string },
-): Promise<{ row: DocumentRow; summary: WordImportSummary }> {
+): Promise<{ row: DocumentRow; summary: WordImportSummary; events: DomainEvent[] }> {
   const word = readWord(file.data);
   const organisations = await organisationDirectory(db);
   const extracted = extractMeasures(word.blocks, organisationLookup(organisations.values()));
@@ -91,7 +92,7 @@ export async function importWordDocument(
   }
   const created = await createDocument(db, actor, { kind, title: title.slice(0, 300), partnerOrganisationIds: [], content: { update, projection }, ...(kind === 'cooperation_proposal' ? { framework: 'bilateral' as const } : {}) }, options.ip);
   // As stored after the projection (counts, search text), not as first inserted.
-  const row = await db.selectFrom('documents').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+  const row = await db.selectFrom('documents').selectAll().where('id', '=', created.row.id).executeTakeFirstOrThrow();
   const summary: WordImportSummary = { measures: measures.length, rejectedRows: rejected, notes: word.notes, pendingMeasures };
   await recordAudit(db, {
     actorUserId: actor.userId,
@@ -101,5 +102,5 @@ export async function importWordDocument(
     details: { format: 'docx', filename: file.filename.slice(0, 200), bytes: file.data.length, measures: measures.length, rejectedRows: rejected.length, pendingMeasures, notes: word.notes },
     ip: options.ip,
   });
-  return { row, summary };
+  return { row, summary, events: created.events };
 }

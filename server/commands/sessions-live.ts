@@ -119,11 +119,11 @@ async function applyDecisionToWorkflow(
   if (plan.effect !== 'moved') return { effect: plan.effect, event: null };
   const reason = plan.reason ?? undefined;
   try {
-    await transitionDocument(db, subject, documentId, { to: plan.to, reason }, ip);
+    const { events } = await transitionDocument(db, subject, documentId, { to: plan.to, reason }, ip);
+    return { effect: 'moved', event: events[0] ?? null };
   } catch (error) {
     // Someone moved the document meanwhile: the decision is recorded, the workflow left as it is.
     if (error instanceof AppError) return { effect: 'blocked', event: null };
     throw error;
   }
-  return { effect: 'moved', event: { type: 'document.status_changed', documentId, actorUserId: subject.userId, from, to: plan.to, reason: reason ?? null } };
 }

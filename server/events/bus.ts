@@ -87,6 +87,11 @@ export class DomainEvents {
     }
   }
 
+  /** What a command returned, after its transaction committed: routes, sockets and the bot only publish. */
+  publish(events: readonly DomainEvent[]): void {
+    for (const event of events) this.emit(event);
+  }
+
   private add(key: DomainEventType | '*', listener: Listener<any>): () => void {
     let set = this.listeners.get(key);
     if (!set) this.listeners.set(key, (set = new Set()));

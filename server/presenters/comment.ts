@@ -27,8 +27,6 @@ export function presentComment(row: CommentView) {
   };
 }
 
-export type PresentedComment = ReturnType<typeof presentComment>;
-
 /**
  * A thread: its first comment, where its anchor stands now (`attached` / `detached`, null when it
  * has no anchor) with the text it currently covers, and its replies.

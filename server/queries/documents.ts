@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AccessLevel, Database, DocumentAccessRow, DocumentKind, DocumentRow, DocumentStatus } from '../../db/schema.ts';
 import { documentAccess, type AccessSubject, type DocumentAccessFacts } from '../policies/document-access.ts';

@@ -53,8 +53,8 @@ documentsRouter.get('/', async (ctx) => {
 documentsRouter.post('/', async (ctx) => {
   const actor = requireActor(ctx);
   const input = parseBody(ctx, createDocumentSchema);
-  const row = await createDocument(ctx.services.db, actor, { ...input, language: input.language ?? actor.locale }, ctx.ip);
-  ctx.services.events.emit({ type: 'document.created', documentId: row.id, actorUserId: actor.userId });
+  const { row, events } = await createDocument(ctx.services.db, actor, { ...input, language: input.language ?? actor.locale }, ctx.ip);
+  ctx.services.events.publish(events);
   ctx.status = 201;
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
 });
@@ -70,8 +70,8 @@ documentsRouter.patch('/:id', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
   const input = parseBody(ctx, updateDocumentSchema);
-  const row = await updateDocument(ctx.services.db, actor, id, input, ctx.ip);
-  ctx.services.events.emit({ type: 'document.updated', documentId: id, actorUserId: actor.userId });
+  const { row, events } = await updateDocument(ctx.services.db, actor, id, input, ctx.ip);
+  ctx.services.events.publish(events);
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
 });
 
@@ -79,16 +79,8 @@ documentsRouter.post('/:id/transitions', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
   const input = parseBody(ctx, transitionSchema);
-  const before = await requireDocument(ctx.services.db, actor, id, 'view', ctx.ip);
-  const row = await transitionDocument(ctx.services.db, actor, id, input, ctx.ip);
-  ctx.services.events.emit({
-    type: 'document.status_changed',
-    documentId: id,
-    actorUserId: actor.userId,
-    from: before.row.status,
-    to: row.status,
-    reason: input.reason ?? null,
-  });
+  const { row, events } = await transitionDocument(ctx.services.db, actor, id, input, ctx.ip);
+  ctx.services.events.publish(events);
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
 });
 
@@ -96,32 +88,32 @@ documentsRouter.post('/:id/reopen', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
   const input = parseBody(ctx, reopenSchema);
-  const { row, event } = await reopenDocument(ctx.services.db, actor, id, input, ctx.ip);
-  ctx.services.events.emit(event);
+  const { row, events } = await reopenDocument(ctx.services.db, actor, id, input, ctx.ip);
+  ctx.services.events.publish(events);
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
 });
 
 documentsRouter.post('/:id/archive', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
-  const row = await setArchived(ctx.services.db, actor, id, true, ctx.ip);
-  ctx.services.events.emit({ type: 'document.archived', documentId: id, actorUserId: actor.userId, archived: true });
+  const { row, events } = await setArchived(ctx.services.db, actor, id, true, ctx.ip);
+  ctx.services.events.publish(events);
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
 });
 
 documentsRouter.delete('/:id', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
-  await setArchived(ctx.services.db, actor, id, true, ctx.ip);
-  ctx.services.events.emit({ type: 'document.archived', documentId: id, actorUserId: actor.userId, archived: true });
+  const { events } = await setArchived(ctx.services.db, actor, id, true, ctx.ip);
+  ctx.services.events.publish(events);
   ctx.status = 204;
 });
 
 documentsRouter.post('/:id/restore', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
-  const row = await setArchived(ctx.services.db, actor, id, false, ctx.ip);
-  ctx.services.events.emit({ type: 'document.archived', documentId: id, actorUserId: actor.userId, archived: false });
+  const { row, events } = await setArchived(ctx.services.db, actor, id, false, ctx.ip);
+  ctx.services.events.publish(events);
   ctx.body = { document: await present(ctx.services.db, actor, row, ctx.ip) };
 });
 
@@ -152,9 +144,9 @@ const putGrant = async (ctx: AppContext & { params: Record<string, string> }) =>
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
   const input = parseBody(ctx, grantSchema);
-  const { grant, created } = await setGrant(ctx.services.db, actor, id, input, ctx.ip);
+  const { grant, created, events } = await setGrant(ctx.services.db, actor, id, input, ctx.ip);
   await clearAnsweredRequests(ctx.services.db, id);
-  ctx.services.events.emit({ type: 'document.access_changed', documentId: id, actorUserId: actor.userId });
+  ctx.services.events.publish(events);
   ctx.status = created ? 201 : 200;
   ctx.body = { grant: presentGrant(grant) };
 };
@@ -164,8 +156,8 @@ documentsRouter.post('/:id/access', putGrant);
 documentsRouter.delete('/:id/access/:grantId', async (ctx) => {
   const actor = requireActor(ctx);
   const { id, grantId } = parseParams(ctx, grantParams);
-  await revokeGrant(ctx.services.db, actor, id, grantId, ctx.ip);
-  ctx.services.events.emit({ type: 'document.access_changed', documentId: id, actorUserId: actor.userId });
+  const { events } = await revokeGrant(ctx.services.db, actor, id, grantId, ctx.ip);
+  ctx.services.events.publish(events);
   ctx.status = 204;
 });
 

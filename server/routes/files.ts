@@ -95,8 +95,8 @@ filesRouter.post('/documents/import', async (ctx) => {
   const upload = await readUpload(ctx);
   const kind = upload.fields.kind ? documentKind.parse(upload.fields.kind) : undefined;
   const measures = upload.fields.measures ? z.enum(['apply', 'preview']).parse(upload.fields.measures) : undefined;
-  const { row, summary } = await importWordDocument(ctx.services.db, actor, upload, { kind, measures, ip: ctx.ip });
-  ctx.services.events.emit({ type: 'document.created', documentId: row.id, actorUserId: actor.userId });
+  const { row, summary, events } = await importWordDocument(ctx.services.db, actor, upload, { kind, measures, ip: ctx.ip });
+  ctx.services.events.publish(events);
   const { level } = await requireDocument(ctx.services.db, actor, row.id, 'view', ctx.ip);
   ctx.status = 201;
   ctx.body = { document: presentDocument({ row, partnerOrganisationIds: [], access: level }), import: summary };

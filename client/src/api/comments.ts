@@ -2,7 +2,7 @@ import { del, get, patch, post, query } from './client.ts';
 
 /** Comments of a document (server/routes/comments.ts, presenters/comment.ts). */
 
-export type { Comment, CommentAnchor, MeasureAnchor, Mentions, TextAnchor, Thread } from '../../../shared/api/comments.ts';
+export type { Comment, CommentAnchor, Mentions, TextAnchor, Thread } from '../../../shared/api/comments.ts';
 import type { Comment, CommentAnchor, Mentions, Thread } from '../../../shared/api/comments.ts';
 
 export interface NewComment {

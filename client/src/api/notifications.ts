@@ -2,7 +2,7 @@ import { get, post } from './client.ts';
 
 /** The bell (server/routes/notifications.ts, notifications/rules.ts for the kinds and payloads). */
 
-export type { AppNotification, NotificationKind } from '../../../shared/api/notifications.ts';
+export type { AppNotification } from '../../../shared/api/notifications.ts';
 import type { AppNotification } from '../../../shared/api/notifications.ts';
 
 export const notifications = {

@@ -112,7 +112,7 @@ export function organisationName(organisation: Organisation | undefined): string
 /** No `error.<code>` message outlives its code: a key left after a code is removed fails here. */
 type StaleErrorMessage = Exclude<Extract<MessageKey, `error.${string}`>, `error.${ApiErrorCode | 'network' | 'unknown'}`>;
 type NoStaleErrorMessages<T extends never> = T;
-type CheckedErrorMessages = NoStaleErrorMessages<StaleErrorMessage>;
+type _CheckedErrorMessages = NoStaleErrorMessages<StaleErrorMessage>;
 
 /** What to tell people about a failed call: the localised message for known codes, else the server's. */
 export function errorMessage(error: unknown): string {

@@ -6,7 +6,6 @@
 import type { Subscription } from '../../../shared/realtime.ts';
 
 export type Room = Subscription;
-export type RoomType = Room['type'];
 
 export const roomKey = (room: Room): string => `${room.type}:${room.id}`;
 
