@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../helpers/http.ts';
 import { describeViolations, seriousViolations } from './helpers/axe.ts';
 import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
-import { adminApi } from './helpers/session.ts';
+import { adminApi, memberOf, signIn } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
 /**
@@ -48,6 +48,15 @@ const LOCALES = ['fr', 'ar', 'en'] as const;
 /** Each screen: where it is and what shows it has finished loading. */
 const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
   { name: 'dashboard', open: (page) => visit(page, '/', '.documents-table tbody tr') },
+  {
+    name: 'new document form and notifications',
+    open: async (page) => {
+      await visit(page, '/', '.documents-table tbody tr');
+      await page.locator('.page-heading button.primary').click();
+      await page.locator('#new-title').waitFor();
+      await page.getByTestId('bell').click();
+    },
+  },
   { name: 'editor and comments panel', open: async (page) => { await openEditor(page, ids.note); await page.locator('[data-testid=thread]').first().waitFor(); } },
   { name: 'suggestions panel', open: async (page) => { await openEditor(page, ids.note); await page.locator('#side-tab-suggestions').click(); await page.getByTestId('suggestions-panel').waitFor(); } },
   { name: 'activity tab', open: async (page) => { await openEditor(page, ids.note); await page.locator('#side-tab-history').click(); await page.getByTestId('history-panel').waitFor(); } },
@@ -60,7 +69,23 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
       await page.locator('.compare-view, [role=dialog]').first().waitFor();
     },
   },
+  {
+    name: 'workflow confirmation',
+    open: async (page) => {
+      await openEditor(page, ids.note);
+      await page.locator('.workflow button').first().click();
+      await page.getByTestId('confirm-dialog').waitFor();
+    },
+  },
   { name: 'measures grid', open: (page) => visit(page, `/documents/${ids.plan}?view=measures`, 'table') },
+  {
+    name: 'indicator detail',
+    open: async (page) => {
+      await visit(page, `/documents/${ids.plan}?view=measures`, '.indicator-open');
+      await page.locator('.indicator-open').first().click();
+      await page.getByTestId('measure-detail').waitFor();
+    },
+  },
   { name: 'gantt', open: (page) => visit(page, `/documents/${ids.plan}?view=timeline`, '.gantt') },
   { name: 'access overview and sharing form', open: (page) => visit(page, `/documents/${ids.note}/access`, '.share-form') },
   { name: 'sessions', open: (page) => visit(page, '/sessions', 'main h1') },
@@ -89,6 +114,11 @@ async function chooseLocale(page: Page, locale: string, signedIn: boolean): Prom
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
 }
 
+async function chooseLocaleOf(page: Page, locale: string): Promise<void> {
+  await visit(page, '/', 'main');
+  await chooseLocale(page, locale, true);
+}
+
 /** The editor once its live connection is up (the "online" badge is part of what is checked). */
 async function openEditor(page: Page, id: string): Promise<void> {
   await visit(page, `/documents/${id}`, '.ProseMirror');
@@ -111,6 +141,26 @@ describe('no serious or critical axe-core violation', () => {
       expect(found.join('\n\n')).toBe('');
     });
   }
+
+  it('on the request-access page and a live session, in each language', async () => {
+    const outsider = await memberOf(api, 'a11y', 'Salma Ouazzani', 'a11y-password-1');
+    const { page } = await openPage(await browser.newContext({ viewport: { width: 1440, height: 900 } }));
+    await signIn(page, server.url, outsider.email, 'a11y-password-1');
+    expect((await api.post(`/api/sessions/${ids.plannedSession}/start`, {})).status).toBe(200);
+    const found: string[] = [];
+    for (const locale of LOCALES) {
+      await visit(page, '/', 'main');
+      await chooseLocale(page, locale, true);
+      await visit(page, `/documents/${ids.note}`, '.request-access');
+      const problems = await seriousViolations(page);
+      if (problems.length > 0) found.push(describeViolations(`${locale} request access`, problems));
+      await chooseLocaleOf(admin.page, locale);
+      await visit(admin.page, `/sessions/${ids.plannedSession}`, '[data-testid=current-item]');
+      const live = await seriousViolations(admin.page);
+      if (live.length > 0) found.push(describeViolations(`${locale} live session`, live));
+    }
+    expect(found.join('\n\n')).toBe('');
+  });
 
   it('on the sign-in page in each language, signed out', async () => {
     const { page } = await openPage(await browser.newContext({ viewport: { width: 1440, height: 900 } }));

@@ -13,7 +13,8 @@ export async function focusIndicator(page: Page): Promise<{ element: string; foc
       `<${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.getAttribute('aria-label') ? ` "${node.getAttribute('aria-label')}"` : ''}> ${(node.textContent ?? '').trim().slice(0, 40)}`;
     const ringOf = (node: Element) => {
       const style = getComputedStyle(node);
-      if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) return `outline ${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`;
+      // 'auto' is the browser's own two-tone ring (pages without our style sheet, such as the Slack link page)
+      if (style.outlineStyle === 'auto' || (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)) return `outline ${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`;
       if (style.boxShadow && style.boxShadow !== 'none') return `box-shadow ${style.boxShadow}`;
       return null;
     };
