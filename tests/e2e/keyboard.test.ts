@@ -84,6 +84,9 @@ describe('keyboard only', () => {
     await press(page, 'Enter');
     await expect.poll(() => page.getByTestId('thread').filter({ hasText: 'Préciser les mois concernés.' }).count()).toBe(1);
     await expect.poll(() => page.locator('.ProseMirror .comment-highlight').textContent()).toBe('en été.');
+    // the focus moved to the new thread, not to the page
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid=thread]')?.textContent ?? '')).toContain('Préciser les mois concernés.');
+    await expectVisibleFocus(page);
   });
 
   it('adds a measure and sets its status in the grid', async () => {
@@ -105,6 +108,18 @@ describe('keyboard only', () => {
     await expect
       .poll(async () => (await api.get(`/api/measures?document=${documentUrl.split('/').pop()}`)).body.measures.map((m: { status: string }) => m.status), { timeout: 10_000 })
       .toEqual(['in_progress']);
+
+    // the indicator's detail: a dialog that Escape closes, giving the focus back to its button
+    const details = page.locator('tbody tr').filter({ has: page.locator('textarea') }).last().locator('.indicator-open');
+    await tabTo(page, details);
+    await press(page, 'Enter');
+    const dialog = page.getByTestId('measure-detail');
+    await dialog.waitFor();
+    await expect.poll(() => dialog.evaluate((box) => box.contains(document.activeElement))).toBe(true);
+    await press(page, 'Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => details.evaluate((button) => button === document.activeElement)).toBe(true);
+    await expectVisibleFocus(page);
   });
 
   it('accepts a partner’s suggestion', async () => {

@@ -15,6 +15,14 @@ export function NewThread(props: {
 }) {
   const [draft, setDraft] = createSignal<TextAnchor | null>(null);
   const [general, setGeneral] = createSignal(false);
+  /** After sending, the composer goes: the focus moves to the new thread instead of falling to the page. */
+  const focusThread = (created: unknown) =>
+    requestAnimationFrame(() => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      const comment = created as { id?: string; threadId?: string | null } | undefined;
+      const thread = comment ? document.getElementById(`thread-${comment.threadId ?? comment.id}`) : null;
+      thread?.querySelector<HTMLElement>('button')?.focus();
+    });
   const start = () => {
     const anchor = props.takeSelection();
     if (anchor) setDraft(anchor);
@@ -38,14 +46,14 @@ export function NewThread(props: {
             </div>
           }>
             <CommentComposer label={t('comments.generalLabel')} submitLabel={t('comments.send')} autofocus
-              onSubmit={async (body) => { await props.onCreate(body); setGeneral(false); }} onCancel={() => setGeneral(false)} />
+              onSubmit={async (body) => { const created = await props.onCreate(body); setGeneral(false); focusThread(created); }} onCancel={() => setGeneral(false)} />
           </Show>
         }>
           {(anchor) => (
             <div class="draft-thread">
               <q class="draft-quote" dir="auto">{anchor().quote}</q>
               <CommentComposer label={t('comments.onSelectionLabel')} submitLabel={t('comments.send')} autofocus
-                onSubmit={async (body) => { await props.onCreate(body, anchor()); setDraft(null); }} onCancel={() => setDraft(null)} />
+                onSubmit={async (body) => { const created = await props.onCreate(body, anchor()); setDraft(null); focusThread(created); }} onCancel={() => setDraft(null)} />
             </div>
           )}
         </Show>
