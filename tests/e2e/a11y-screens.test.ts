@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../helpers/http.ts';
@@ -19,6 +20,7 @@ let admin: WatchedPage;
 const ids = { note: '', plan: '', closedSession: '', plannedSession: '' };
 
 beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
   server = await startE2eServer({ TANSIQ_DEMO: 'true' });
   api = await adminApi(server.api.url, ADMIN.email, ADMIN.password);
   const documents = (await api.get('/api/documents')).body.documents as { id: string; kind: string }[];
@@ -44,6 +46,9 @@ afterAll(async () => {
 });
 
 const LOCALES = ['fr', 'ar', 'en'] as const;
+/** Screenshots stay out of the repository; a person looks at them. */
+const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/h16a-s7';
+const PHONE_SCREENS = ['dashboard', 'editor and comments panel', 'measures grid', 'gantt', 'access overview and sharing form', 'sessions', 'closed session and minutes', 'audit'];
 
 /** Each screen: where it is and what shows it has finished loading. */
 const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
@@ -137,10 +142,26 @@ describe('no serious or critical axe-core violation', () => {
         expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([locale, locale === 'ar' ? 'rtl' : 'ltr']);
         const problems = await seriousViolations(page);
         if (problems.length > 0) found.push(describeViolations(`${locale} ${screen.name}`, problems));
+        await page.screenshot({ path: `${SHOTS}/a11y-${locale}-1440-${screen.name.replaceAll(' ', '-')}.png` });
       }
       expect(found.join('\n\n')).toBe('');
     });
   }
+
+  it('on the main screens at phone width, in Arabic', async () => {
+    const page = admin.page;
+    await chooseLocaleOf(page, 'ar');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const found: string[] = [];
+    for (const screen of SCREENS.filter((candidate) => PHONE_SCREENS.includes(candidate.name))) {
+      await screen.open(page);
+      const problems = await seriousViolations(page);
+      if (problems.length > 0) found.push(describeViolations(`ar 390 ${screen.name}`, problems));
+      await page.screenshot({ path: `${SHOTS}/a11y-ar-390-${screen.name.replaceAll(' ', '-')}.png` });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(found.join('\n\n')).toBe('');
+  });
 
   it('on the request-access page and a live session, in each language', async () => {
     const outsider = await memberOf(api, 'a11y', 'Salma Ouazzani', 'a11y-password-1');
