@@ -52,7 +52,9 @@ export async function tabTo(page: Page, target: Locator, options: { backwards?: 
   const passed: string[] = [];
   for (let presses = 0; presses < (options.max ?? 60); presses += 1) {
     await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
-    await expectVisibleFocus(page);
+    await expectVisibleFocus(page).catch((error: Error) => {
+      throw new Error(`${error.message}; after:\n  ${passed.join('\n  ')}`);
+    });
     passed.push((await focusIndicator(page)).element);
     if (await handle.evaluate((element) => element === document.activeElement || element.contains(document.activeElement))) return;
   }
