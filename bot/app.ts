@@ -8,6 +8,10 @@ import type { CollabHub } from '../server/collab/hub.ts';
 import type { Config, SlackConfig } from '../server/config.ts';
 import type { DomainEvents } from '../server/events/bus.ts';
 import { registerActions } from './actions/register.ts';
+import { registerReportOpen } from './actions/report-open.ts';
+import { registerReportSubmit } from './actions/report-submit.ts';
+import { registerReportCommand } from './commands/report.ts';
+import { startCycleNotices } from './cycles/notices.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerCommands } from './commands/router.ts';
 import { claimDelivery } from './deliveries.ts';
@@ -91,10 +95,15 @@ export async function startSlackBot(deps: SlackBotDeps): Promise<SlackBot | null
     }
     await next();
   });
+  // Follow-up cycles (issue 19): `/tansiq report` is answered ahead of the command router.
+  registerReportCommand(app, services);
   registerCommands(app, services);
   registerActions(app, services);
+  registerReportOpen(app, services);
+  registerReportSubmit(app, services);
   registerEvents(app, services);
   const stopNotifier = startNotifier(services);
+  const stopCycleNotices = startCycleNotices(services);
   // A Slack outage or a refused token must not keep Tansiq from starting: the supervisor keeps trying.
   const supervisor = socketReceiver ? new SocketSupervisor(socketReceiver.client, logger, { baseDelayMs: config.socketRetryMs }) : null;
   supervisor?.start();
@@ -119,6 +128,7 @@ export async function startSlackBot(deps: SlackBotDeps): Promise<SlackBot | null
     close: async () => {
       await supervisor?.stop();
       await stopNotifier();
+      stopCycleNotices();
       await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'Slack bot did not stop cleanly'));
     },
   };

@@ -14,6 +14,7 @@ import * as userPreferences from './migrations/2026_12_05_0455_user_preferences.
 import * as measureHistory from './migrations/2026_12_05_0460_measure_history.ts';
 import * as slackRoundTwo from './migrations/2026_12_05_0470_slack_round_two.ts';
 import * as reportingCycles from './migrations/2026_12_05_0490_reporting_cycles.ts';
+import * as cycleConsolidated from './migrations/2026_12_06_0500_cycle_consolidated.ts';
 import * as reviewLanguage from './migrations/2026_12_05_0496_review_language.ts';
 import * as docClients from './migrations/2026_12_05_0499_doc_clients.ts';
 
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0460_measure_history': measureHistory,
   '2026_12_05_0470_slack_round_two': slackRoundTwo,
   '2026_12_05_0490_reporting_cycles': reportingCycles,
+  '2026_12_06_0500_cycle_consolidated': cycleConsolidated,
   '2026_12_05_0496_review_language': reviewLanguage,
   '2026_12_05_0499_doc_clients': docClients,
 };

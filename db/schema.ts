@@ -219,6 +219,14 @@ export interface CycleRemindersTable {
   sent_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** A consolidated document written at a cycle's close, one per commission (null: plans no commission covers). */
+export interface CycleConsolidatedDocumentsTable {
+  cycle_id: string;
+  document_id: string;
+  commission_id: string | null;
+  created_at: CreatedAt;
+}
+
 /** Each change of a measure's current indicator value, by whom (the server's word, see indicator-history.ts). */
 export interface MeasureIndicatorValuesTable {
   id: Generated<string>;
@@ -298,6 +306,7 @@ export interface Database {
   reporting_cycles: ReportingCyclesTable;
   cycle_reports: CycleReportsTable;
   cycle_reminders: CycleRemindersTable;
+  cycle_consolidated_documents: CycleConsolidatedDocumentsTable;
   doc_clients: DocClientsTable;
   commissions: CommissionsTable;
   commission_members: CommissionMembersTable;

@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'suggestion.rejected',
   'cycle.opened',
   'cycle.closed',
+  'cycle.reminded',
   'cycle_report.saved',
   'cycle_report.submitted',
   'cycle_report.returned',

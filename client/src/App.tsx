@@ -11,6 +11,10 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 const DocumentPage = lazy(() => import('./pages/DocumentPage.tsx').then((m) => ({ default: m.DocumentPage })));
 const SessionsPage = lazy(() => import('./pages/SessionsPage.tsx').then((m) => ({ default: m.SessionsPage })));
 const SessionPage = lazy(() => import('./pages/SessionPage.tsx').then((m) => ({ default: m.SessionPage })));
+const CyclesPage = lazy(() => import('./pages/CyclesPage.tsx').then((m) => ({ default: m.CyclesPage })));
+const CycleDashboardPage = lazy(() => import('./pages/cycles/CycleDashboardPage.tsx').then((m) => ({ default: m.CycleDashboardPage })));
+const ReportPage = lazy(() => import('./pages/cycles/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const HistoryPage = lazy(() => import('./pages/cycles/HistoryPage.tsx').then((m) => ({ default: m.HistoryPage })));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 const TokensPage = lazy(() => import('./pages/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
 const OrganisationsPage = lazy(() => import('./pages/admin/OrganisationsPage.tsx').then((m) => ({ default: m.OrganisationsPage })));
@@ -64,6 +68,20 @@ const adminOnly = (Page: Component) => () => (
   </AdminOnly>
 );
 
+/** A cycle's page: the coordination unit's dashboard, a focal point's reports. */
+function CycleHome() {
+  return (
+    <Switch>
+      <Match when={isAdmin()}>
+        <CycleDashboardPage />
+      </Match>
+      <Match when={!isAdmin()}>
+        <ReportPage />
+      </Match>
+    </Switch>
+  );
+}
+
 export function App() {
   return (
     <Router root={Layout}>
@@ -73,6 +91,10 @@ export function App() {
       <Route path="/documents/:id/access" component={guarded(AccessPage)} />
       <Route path="/sessions" component={guarded(SessionsPage)} />
       <Route path="/sessions/:id" component={guarded(SessionPage)} />
+      <Route path="/cycles" component={guarded(CyclesPage)} />
+      <Route path="/cycles/history" component={guarded(HistoryPage)} />
+      <Route path="/cycles/:id" component={guarded(CycleHome)} />
+      <Route path="/cycles/:id/report" component={guarded(ReportPage)} />
       <Route path="/profile" component={guarded(ProfilePage)} />
       <Route path="/tokens" component={guarded(TokensPage)} />
       <Route path="/admin/organisations" component={adminOnly(OrganisationsPage)} />

@@ -13,6 +13,7 @@ import './styles/panels.css';
 import './styles/sessions.css';
 import './styles/review.css';
 import './styles/sharing.css';
+import './styles/cycles.css';
 import './styles/print.css';
 import './realtime/socket.ts';
 

@@ -10,6 +10,7 @@ import { cyclePolicy, cycleViewPolicy, isCoordinationUnit } from '../policies/re
 import { presentCycle } from '../presenters/cycle.ts';
 import type { OpenCycleInput } from '../schemas/cycles.ts';
 import { recordAudit } from './audit.ts';
+import { writeConsolidatedDocuments } from './cycle-consolidated.ts';
 
 /** Follow-up cycles (issue 19): opening, closing, listing and the coordination unit's dashboard. */
 
@@ -102,7 +103,13 @@ export async function requireCycle(db: Kysely<Database>, cycleId: string) {
 }
 
 /** Closes a cycle: its reports stay as they are, and nothing changes them any more. */
-export async function closeCycle(db: Kysely<Database>, actor: AccessSubject, cycleId: string, ip?: string): Promise<{ result: CycleView; events: DomainEvent[] }> {
+export async function closeCycle(
+  db: Kysely<Database>,
+  clock: Clock,
+  actor: AccessSubject,
+  cycleId: string,
+  ip?: string,
+): Promise<{ result: CycleView & { consolidatedDocumentIds: string[] }; events: DomainEvent[] }> {
   await authorize({ db, ip }, actor, cyclePolicy, 'close', { id: cycleId, facts: {} });
   const existing = await requireCycle(db, cycleId);
   if (existing.status === 'closed') throw new AppError(409, 'cycle_closed', 'This cycle is already closed.');
@@ -115,10 +122,19 @@ export async function closeCycle(db: Kysely<Database>, actor: AccessSubject, cyc
       .returningAll()
       .executeTakeFirst();
     if (!row) throw new AppError(409, 'cycle_closed', 'This cycle is already closed.');
-    await recordAudit(trx, { actorUserId: actor.userId, action: 'cycle.closed', objectType: 'reporting_cycle', objectId: cycleId, details: { period: row.period }, ip });
-    return row;
+    // The consolidated documents are written with the close: a close never leaves them half done.
+    const documents = await writeConsolidatedDocuments(trx, actor, row, clock.today(), ip);
+    await recordAudit(trx, { actorUserId: actor.userId, action: 'cycle.closed', objectType: 'reporting_cycle', objectId: cycleId, details: { period: row.period, consolidatedDocumentIds: documents.map((entry) => entry.documentId) }, ip });
+    return { row, documents };
   });
-  return { result: presentCycle(closed), events: [{ type: 'cycle.closed', cycleId, period: closed.period, actorUserId: actor.userId }] };
+  const documentIds = closed.documents.map((entry) => entry.documentId);
+  return {
+    result: { ...presentCycle(closed.row), consolidatedDocumentIds: documentIds },
+    events: [
+      ...documentIds.map((documentId): DomainEvent => ({ type: 'document.created', documentId, actorUserId: actor.userId })),
+      { type: 'cycle.closed', cycleId, period: closed.row.period, actorUserId: actor.userId },
+    ],
+  };
 }
 
 /** Reports an actor may read: all for the coordination unit, else those their organisation leads or partners. */
@@ -161,9 +177,18 @@ export async function cycleDashboard(db: Kysely<Database>, clock: Clock, actor: 
   const byOrganisation = lines
     .map((line) => ({ ...line, organisationCode: line.organisationId ? (codes.get(line.organisationId) ?? null) : null }))
     .sort((a, b) => (a.organisationCode ?? '').localeCompare(b.organisationCode ?? ''));
+  const consolidated = await db
+    .selectFrom('cycle_consolidated_documents')
+    .innerJoin('documents', 'documents.id', 'cycle_consolidated_documents.document_id')
+    .select(['documents.id', 'documents.title', 'cycle_consolidated_documents.commission_id'])
+    .where('cycle_consolidated_documents.cycle_id', '=', cycleId)
+    .orderBy('documents.title')
+    .execute();
   return {
     cycle: presentCycle(cycle),
     today: clock.today(),
+    // Listed for everyone who sees the cycle; opening one is the document's own access rule.
+    consolidatedDocuments: consolidated.map((row) => ({ id: row.id, title: row.title, commissionId: row.commission_id })),
     completeness: byOrganisation,
     lateOrganisations: byOrganisation.filter((line) => line.late).map((line) => ({ organisationId: line.organisationId, organisationCode: line.organisationCode })),
   };

@@ -10,6 +10,7 @@ import { writeProjectionIn } from '../collab/projection-writer.ts';
 import { DEMO_DOCUMENTS, DEMO_EMAIL_DOMAIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data.ts';
 import type { DemoDocument } from './types.ts';
 import { DEMO_COMMISSIONS, DEMO_SESSIONS } from './commissions.ts';
+import { insertDemoCycles } from './cycles.ts';
 
 export { DEMO_PASSWORD } from './data.ts';
 
@@ -28,6 +29,8 @@ export interface DemoSummary {
   grants: number;
   commissions: number;
   sessions: number;
+  cycles?: number;
+  reports?: number;
 }
 
 /** True on a database nobody has used yet: no documents and at most the first admin. */
@@ -60,7 +63,8 @@ export async function loadDemoWorkspace(db: Kysely<Database>, logger: Logger, op
     const now = (options.now ?? new Date()).getTime();
     const { documentIds, ...documents } = await insertDocuments(trx, organisations, users, now);
     const commissions = await insertCommissionWork(trx, organisations, users, documentIds, now);
-    return { loaded: true, organisations: organisations.created, users: users.created, ...documents, ...commissions };
+    const cycles = await insertDemoCycles(trx, organisations, users(`admin@${DEMO_EMAIL_DOMAIN}`), now);
+    return { loaded: true, organisations: organisations.created, users: users.created, ...documents, ...commissions, ...cycles };
   });
   if (!summary) return alreadyLoaded(logger);
   logger.info(summary, 'demo workspace loaded');

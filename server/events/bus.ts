@@ -43,7 +43,7 @@ export type DomainEvent =
   | { type: 'notification.created'; userId: string; notificationId: string }
   | { type: 'version.named'; documentId: string; versionId: string; name: string; actorUserId: string | null }
   | { type: 'cycle.opened'; cycleId: string; period: string; actorUserId: string }
-  | { type: 'cycle.reminder_due'; cycleId: string; period: string; dueOn: string; offsetDays: number; organisationIds: string[] }
+  | { type: 'cycle.reminder_due'; cycleId: string; period: string; dueOn: string; offsetDays: number; organisationIds: string[]; manual?: boolean; actorUserId?: string }
   | { type: 'cycle.closed'; cycleId: string; period: string; actorUserId: string }
   | { type: 'cycle_report.changed'; cycleId: string; reportId: string; documentId: string; measureId: string; leadOrganisationId: string | null; state: ReportState; actorUserId: string }
   | { type: 'version.restored'; documentId: string; versionId: string; name: string; backupVersionId: string; actorUserId: string };

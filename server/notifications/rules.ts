@@ -11,6 +11,8 @@ export interface NotificationPlan {
     documentLead?: boolean;
     /** every active user of the member organisations of a commission */
     commissionId?: string;
+    /** every active user of these organisations (follow-up cycle reminders) */
+    organisationIds?: string[];
     /** the author of a comment thread's first comment */
     threadAuthorOf?: string;
   };
@@ -82,6 +84,23 @@ export function planNotification(event: DomainEvent): NotificationPlan | null {
         documentId: null,
         payload: { sessionId: event.sessionId, commissionId: event.commissionId, minutesDocumentId: event.minutesDocumentId },
         recipients: { commissionId: event.commissionId },
+        exceptUserId: event.actorUserId,
+      };
+    case 'cycle.reminder_due':
+      return {
+        kind: 'cycle_reminder',
+        documentId: null,
+        payload: { cycleId: event.cycleId, period: event.period, dueOn: event.dueOn, offsetDays: event.offsetDays },
+        recipients: { organisationIds: event.organisationIds },
+        exceptUserId: null,
+      };
+    case 'cycle_report.changed':
+      if (event.state !== 'returned' || !event.leadOrganisationId) return null;
+      return {
+        kind: 'cycle_report_returned',
+        documentId: event.documentId,
+        payload: { cycleId: event.cycleId, reportId: event.reportId, measureId: event.measureId, by: event.actorUserId },
+        recipients: { organisationIds: [event.leadOrganisationId] },
         exceptUserId: event.actorUserId,
       };
     default:

@@ -48,6 +48,10 @@ async function resolveRecipients(db: Kysely<Database>, plan: NotificationPlan): 
       .execute();
     for (const user of users) ids.add(user.id);
   }
+  if (plan.recipients.organisationIds?.length) {
+    const users = await db.selectFrom('users').select('id').where('organisation_id', 'in', plan.recipients.organisationIds).where('disabled_at', 'is', null).execute();
+    for (const user of users) ids.add(user.id);
+  }
   if (plan.recipients.threadAuthorOf) {
     const root = await db.selectFrom('comments').select('author_id').where('id', '=', plan.recipients.threadAuthorOf).executeTakeFirst();
     if (root) ids.add(root.author_id);

@@ -18,6 +18,8 @@ export const ServerEvent = {
   suggestionsChanged: 'suggestions:changed',
   sessionState: 'session:state',
   notification: 'notification',
+  /** a follow-up report moved, or a cycle opened or closed (ids and states only) */
+  cycleChanged: 'cycle:changed',
   versionNamed: 'version:named',
   versionRestored: 'version:restored',
   accessRevoked: 'access:revoked',

@@ -1,11 +1,12 @@
 import Router from '@koa/router';
 import { listReports, readReport, reviewReport, saveReport, submitReport } from '../commands/cycle-reports.ts';
 import { closeCycle, cycleDashboard, listCycles, openCycle } from '../commands/cycles.ts';
+import { measureHistory, sendReminders } from '../commands/cycle-follow-up.ts';
 import type { DomainEvent } from '../events/bus.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
-import { acceptReportSchema, cycleParams, listReportsQuery, openCycleSchema, reportParams, returnReportSchema, saveReportSchema, submitReportSchema } from '../schemas/cycles.ts';
+import { acceptReportSchema, cycleParams, historyQuery, listReportsQuery, remindSchema, openCycleSchema, reportParams, returnReportSchema, saveReportSchema, submitReportSchema } from '../schemas/cycles.ts';
 
 /** Follow-up cycles and their reports: /api/cycles (rules in commands/cycles.ts, cycle-reports.ts). */
 export const cyclesRouter = new Router<AppState, AppContext>({ prefix: '/api/cycles' });
@@ -28,6 +29,13 @@ cyclesRouter.post('/', async (ctx) => {
   ctx.body = answer(ctx, await openCycle(ctx.services.db, actor, input, ctx.ip));
 });
 
+// Before /:id: a measure's reports period by period (history chart), as its readers may see them.
+cyclesRouter.get('/history', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { documentId, measureId } = parseQuery(ctx, historyQuery);
+  ctx.body = { periods: await measureHistory(ctx.services.db, actor, documentId, measureId) };
+});
+
 cyclesRouter.get('/:id', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, cycleParams);
@@ -37,7 +45,14 @@ cyclesRouter.get('/:id', async (ctx) => {
 cyclesRouter.post('/:id/close', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, cycleParams);
-  ctx.body = { cycle: answer(ctx, await closeCycle(ctx.services.db, actor, id, ctx.ip)) };
+  ctx.body = { cycle: answer(ctx, await closeCycle(ctx.services.db, ctx.services.clock, actor, id, ctx.ip)) };
+});
+
+cyclesRouter.post('/:id/remind', async (ctx) => {
+  const actor = requireActor(ctx);
+  const { id } = parseParams(ctx, cycleParams);
+  const { organisationIds } = parseBody(ctx, remindSchema);
+  ctx.body = answer(ctx, await sendReminders(ctx.services.db, ctx.services.clock, actor, id, organisationIds, ctx.ip));
 });
 
 cyclesRouter.get('/:id/reports', async (ctx) => {

@@ -41,3 +41,7 @@ export const returnReportSchema = z.object({ version, comment: text(REPORT_LIMIT
 
 export const acceptReportSchema = z.object({ version, comment: text(REPORT_LIMITS.reviewComment).optional() }).strict();
 export type ReviewInput = { version: number; comment?: string };
+
+export const remindSchema = z.object({ organisationIds: z.array(uuid).max(500).optional() }).strict();
+
+export const historyQuery = z.object({ documentId: uuid, measureId: text(200) }).strict();

@@ -75,6 +75,9 @@ function elementProblems(element: any, problems: string[], over: (what: string, 
       over('button value', element.value, 2000);
       over('button url', element.url, 3000);
       break;
+    case 'radio_buttons':
+      if ((element.options ?? []).length > 10) problems.push(`radio options: ${element.options.length} > 10`);
+    // falls through: the same limits per option
     case 'static_select':
       if ((element.options ?? []).length > 100) problems.push(`options: ${element.options.length} > 100`);
       for (const option of element.options ?? []) {

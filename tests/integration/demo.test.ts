@@ -21,6 +21,18 @@ async function counts(database: TestDatabase): Promise<Record<string, number>> {
   return result;
 }
 
+/**
+ * The follow-up cycles' consolidated documents (issue 19: one per commission at the close of T3
+ * 2026) are written by the demo on top of DEMO_DOCUMENTS; the counts below set them apart.
+ */
+const CONSOLIDATED_PREFIX = 'Rapport consolidé de suivi';
+async function consolidated(database: TestDatabase): Promise<{ documents: number; grants: number }> {
+  const ids = (await database.db.selectFrom('cycle_consolidated_documents').select('document_id').execute()).map((row) => row.document_id);
+  const grants = ids.length === 0 ? 0 : Number((await database.db.selectFrom('document_access').select((eb) => eb.fn.countAll<number>().as('n')).where('document_id', 'in', ids).executeTakeFirstOrThrow()).n);
+  return { documents: ids.length, grants };
+}
+const demoOnly = (titles: string[]) => titles.filter((title) => !title.startsWith(CONSOLIDATED_PREFIX));
+
 /** The demo documents an organisation may see, by title, from the data (not from the access SQL). */
 function expectedTitles(code: string): string[] {
   return DEMO_DOCUMENTS.filter((document) => !document.archived && (document.lead === code || accessLevels(document).has(code)))
@@ -40,13 +52,15 @@ describe('demo workspace loader', () => {
     const summary = await loadDemoWorkspace(database.db, logger);
     expect(summary).toMatchObject({ loaded: true, organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length, documents: DEMO_DOCUMENTS.length });
     const rows = await counts(database);
+    const extra = await consolidated(database);
+    expect(extra.documents).toBeGreaterThan(0);
     expect(rows).toMatchObject({
       organisations: DEMO_ORGANISATIONS.length + 1,
       users: DEMO_USERS.length,
-      documents: DEMO_DOCUMENTS.length,
-      doc_updates: DEMO_DOCUMENTS.length,
+      documents: DEMO_DOCUMENTS.length + extra.documents,
+      doc_updates: DEMO_DOCUMENTS.length + extra.documents,
       measures: summary.measures,
-      document_access: summary.grants,
+      document_access: summary.grants + extra.grants,
     });
     expect(rows.organisations).toBeGreaterThanOrEqual(30);
     expect(rows.documents).toBeGreaterThanOrEqual(25);
@@ -88,6 +102,7 @@ describe('demo workspace loader', () => {
       .selectFrom('documents')
       .innerJoin('doc_updates', 'doc_updates.document_id', 'documents.id')
       .select(['documents.kind', 'documents.title', 'documents.body_text', 'documents.word_count', 'documents.measure_count', 'doc_updates.data'])
+      .where('documents.id', 'not in', database.db.selectFrom('cycle_consolidated_documents').select('document_id'))
       .execute();
     expect(rows).toHaveLength(DEMO_DOCUMENTS.length);
     const organisationIds = new Set((await database.db.selectFrom('organisations').select('id').execute()).map((row) => row.id));
@@ -207,7 +222,7 @@ describe('demo workspace loaded by two processes at once', () => {
   it('is written once', async () => {
     const results = await Promise.all([loadDemoWorkspace(database.db, logger), loadDemoWorkspace(database.db, logger)]);
     expect(results.map((result) => result.loaded).sort()).toEqual([false, true]);
-    expect((await counts(database)).documents).toBe(DEMO_DOCUMENTS.length);
+    expect((await counts(database)).documents).toBe(DEMO_DOCUMENTS.length + (await consolidated(database)).documents);
     expect((await counts(database)).organisations).toBe(DEMO_ORGANISATIONS.length + 1);
   });
 });
@@ -227,7 +242,7 @@ describe('demo workspace over HTTP', () => {
       expect(login.body.organisation.code).toBe(code);
       const list = await api.get('/api/documents?limit=200');
       expect(list.status).toBe(200);
-      const titles = list.body.documents.map((document: { title: string }) => document.title).sort();
+      const titles = demoOnly(list.body.documents.map((document: { title: string }) => document.title).sort());
       expect(titles, code).toEqual(expectedTitles(code));
       expect(titles.length, code).toBeGreaterThan(0);
     }
@@ -237,11 +252,11 @@ describe('demo workspace over HTTP', () => {
     const admin = new ApiClient(server.url);
     expect((await admin.login('admin@demo.tansiq.ma', DEMO_PASSWORD)).status).toBe(200);
     const all = await admin.get('/api/documents?limit=200');
-    expect(all.body.total).toBe(DEMO_DOCUMENTS.filter((document) => !document.archived).length);
+    expect(demoOnly(all.body.documents.map((document: { title: string }) => document.title))).toHaveLength(DEMO_DOCUMENTS.filter((document) => !document.archived).length);
     const sante = new ApiClient(server.url);
     await sante.login('sante@demo.tansiq.ma', DEMO_PASSWORD);
     const visible = new Set(expectedTitles('sante'));
-    const hidden = all.body.documents.find((document: { title: string }) => !visible.has(document.title));
+    const hidden = all.body.documents.find((document: { title: string }) => !visible.has(document.title) && !document.title.startsWith(CONSOLIDATED_PREFIX));
     expect((await sante.get(`/api/documents/${hidden.id}`)).status).toBe(404);
     const plan = all.body.documents.find((document: { title: string }) => document.title.startsWith('Plan d’action santé'));
     expect((await sante.get(`/api/documents/${plan.id}`)).body.document).toMatchObject({ access: 'edit', measureCount: 7 });
@@ -262,5 +277,25 @@ describe('demo workspace over HTTP', () => {
     const overdue = await api.get('/api/measures?overdue=true&organisation=sante');
     expect(overdue.status).toBe(200);
     expect(overdue.body.measures.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has T3 2026 closed with reports and consolidated documents, and T4 2026 open with some late', async () => {
+    const admin = new ApiClient(server.url);
+    expect((await admin.login('admin@demo.tansiq.ma', DEMO_PASSWORD)).status).toBe(200);
+    const cycles = (await admin.get('/api/cycles')).body.cycles;
+    expect(cycles.map((cycle: { period: string; status: string }) => [cycle.period, cycle.status])).toEqual([['T4 2026', 'open'], ['T3 2026', 'closed']]);
+    const t3 = (await admin.get(`/api/cycles/${cycles[1].id}`)).body;
+    expect(t3.consolidatedDocuments.length).toBeGreaterThan(0);
+    expect(t3.completeness.filter((line: { standing: string }) => line.standing === 'submitted').length).toBeGreaterThan(0);
+    const t4 = (await admin.get(`/api/cycles/${cycles[0].id}`)).body;
+    const standings = new Set(t4.completeness.map((line: { standing: string }) => line.standing));
+    expect([...standings].sort()).toEqual(['draft', 'not_started', 'submitted']);
+    expect(t4.lateOrganisations.length).toBeGreaterThan(0);
+    // A focal point of a late organisation finds its reports waiting.
+    const late = t4.lateOrganisations[0].organisationCode;
+    const focal = new ApiClient(server.url);
+    expect((await focal.login(`${late}@demo.tansiq.ma`, DEMO_PASSWORD)).status).toBe(200);
+    const reports = (await focal.get(`/api/cycles/${cycles[0].id}/reports`)).body.reports;
+    expect(reports.some((report: { late: boolean }) => report.late)).toBe(true);
   });
 });

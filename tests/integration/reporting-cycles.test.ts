@@ -7,6 +7,7 @@ import { startServer, type RunningServer } from '../../server/server.ts';
 import { appendMeasures, readMeasures } from '../../shared/measure-model.ts';
 import { auditEntries, signIn } from '../helpers/actors.ts';
 import { apiToken, connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
+import { connectRealtime } from '../helpers/realtime.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import * as fixtures from '../helpers/fixtures.ts';
 import type { ApiClient } from '../helpers/http.ts';
@@ -27,6 +28,8 @@ describe('follow-up cycles', () => {
   let cycleId: string;
   const reportOf: Record<string, string> = {};
   let planA: string;
+  let planC: string;
+  let userIds: Record<'admin' | 'sante' | 'eau' | 'emploi', string>;
 
   beforeAll(async () => {
     database = await createTestDatabase({ migrate: false });
@@ -43,6 +46,7 @@ describe('follow-up cycles', () => {
     const eau = await fixtures.user(db, org.eau.id, 'a@eau.ma');
     const emploi = await fixtures.user(db, org.emploi.id, 'a@emploi.ma');
     await fixtures.user(db, org.oim.id, 'a@oim.int');
+    userIds = { admin: admin.id, sante: sante.id, eau: eau.id, emploi: emploi.id };
     for (const [key, email] of [['admin', 'admin@gov.ma'], ['sante', 'a@sante.ma'], ['sante2', 'b@sante.ma'], ['eau', 'a@eau.ma'], ['oim', 'a@oim.int'], ['emploi', 'a@emploi.ma']] as const) api[key] = await signIn(server.url, email);
     const commission = await db.insertInto('commissions').values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' }).returning('id').executeTakeFirstOrThrow();
     commissionId = commission.id;
@@ -51,7 +55,7 @@ describe('follow-up cycles', () => {
     // Three plans, their measures typed by their own people through the stock client.
     planA = (await api.sante.post('/api/documents', { kind: 'action_plan', title: 'Plan santé', partnerOrganisationIds: [] })).body.document.id;
     const planB = (await api.eau.post('/api/documents', { kind: 'action_plan', title: 'Plan eau', partnerOrganisationIds: [] })).body.document.id;
-    const planC = (await api.emploi.post('/api/documents', { kind: 'action_plan', title: 'Plan emploi', partnerOrganisationIds: [] })).body.document.id;
+    planC = (await api.emploi.post('/api/documents', { kind: 'action_plan', title: 'Plan emploi', partnerOrganisationIds: [] })).body.document.id;
     const write = async (documentId: string, userId: string, rows: Parameters<typeof appendMeasures>[1]) => {
       const peer = connectPeer(server.url, documentId, await apiToken(db, userId));
       peers.push(peer);
@@ -220,8 +224,47 @@ describe('follow-up cycles', () => {
       clock.set(new Date('2026-10-17T08:00:00Z'));
       await checkCycleReminders(database.db, server.events, clock);
       expect(reminders.map((reminder) => reminder.offsetDays)).toEqual([-3, 2]);
+      // Delivered in the app to the focal points of the organisation still owing reports, not to the others.
+      const notified = async (userId: string) =>
+        Number((await database.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).where('kind', '=', 'cycle_reminder').executeTakeFirstOrThrow()).n);
+      await eventually(async () => expect(await notified(userIds.eau)).toBe(2));
+      expect(await notified(userIds.sante)).toBe(0);
+      expect(await notified(userIds.admin)).toBe(0);
     } finally {
       stop();
+    }
+  });
+
+  it('lets only the coordination unit send reminders by hand, to the organisations still owing reports', async () => {
+    expect((await api.sante.post(`/api/cycles/${cycleId}/remind`, {})).status).toBe(403);
+    expect((await api.emploi.post(`/api/cycles/${cycleId}/remind`, {})).status).toBe(403);
+    expect((await api.admin.post(`/api/cycles/${cycleId}/remind`, { organisationIds: ['x'] })).status).toBe(400);
+    const sent = await api.admin.post(`/api/cycles/${cycleId}/remind`, {});
+    expect(sent.status).toBe(200);
+    expect(sent.body).toEqual({ organisationIds: [org.eau.id] });
+    // Naming an organisation that owes nothing reminds nobody.
+    expect((await api.admin.post(`/api/cycles/${cycleId}/remind`, { organisationIds: [org.sante.id] })).body).toEqual({ organisationIds: [] });
+    await eventually(async () =>
+      expect(Number((await database.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userIds.eau).where('kind', '=', 'cycle_reminder').executeTakeFirstOrThrow()).n)).toBe(3),
+    );
+    expect((await auditEntries(database.db, 'cycle.reminded')).length).toBe(2);
+  });
+
+  it('tells the readers of a report live that it moved, and nobody else', async () => {
+    const adminSocket = await connectRealtime(server.url, await apiToken(database.db, userIds.admin));
+    const emploiSocket = await connectRealtime(server.url, await apiToken(database.db, userIds.emploi));
+    try {
+      const saved = await api.eau.put(`/api/cycles/${cycleId}/reports/${reportOf.m4}`, { version: 1, values: { blockers: 'Pompes en panne' } });
+      expect(saved.status).toBe(200);
+      await eventually(() => expect(adminSocket.received).toContainEqual(['cycle:changed', expect.objectContaining({ cycleId, reportId: reportOf.m4, state: 'draft', version: 2 })]));
+      // Barrier: a cycle over emploi's plan reaches emploi after anything sent with the save above.
+      const other = await open(api.admin, { period: 'T1 2027', documentIds: [planC], opensOn: '2027-01-02', dueOn: '2027-01-20' });
+      expect(other.status).toBe(201);
+      await eventually(() => expect(emploiSocket.received).toContainEqual(['cycle:changed', expect.objectContaining({ cycleId: other.body.cycle.id, reportId: null })]));
+      expect(emploiSocket.received.filter(([, payload]) => payload?.cycleId === cycleId)).toEqual([]);
+    } finally {
+      adminSocket.disconnect();
+      emploiSocket.disconnect();
     }
   });
 
@@ -235,5 +278,45 @@ describe('follow-up cycles', () => {
     expect((await api.admin.post(`/api/cycles/${cycleId}/close`)).body.error.code).toBe('cycle_closed');
     expect((await api.eau.get(`/api/cycles/${cycleId}/reports/${reportOf.m4}`)).body.report).toMatchObject({ state: 'draft', values: { narrative: 'En cours', progress: null } });
     expect((await auditEntries(database.db, 'cycle.closed')).length).toBe(1);
+  });
+
+  it('writes one consolidated document for the commission at close, readable by its members', async () => {
+    const dashboard = (await api.admin.get(`/api/cycles/${cycleId}`)).body;
+    expect(dashboard.consolidatedDocuments).toHaveLength(1);
+    const documentId = dashboard.consolidatedDocuments[0].id;
+    expect(dashboard.consolidatedDocuments[0]).toMatchObject({ commissionId, title: 'Rapport consolidé de suivi — T4 2026 — Commission technique' });
+    const row = await database.db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ kind: 'note', status: 'draft', lead_organisation_id: org.ministry.id });
+    const text = row.body_text;
+    // Completeness: m1 accepted; m2 not started and m4 in draft (eau).
+    expect(text).toContain('1 rapport remis sur 3 attendus');
+    expect(text).toContain('Org eau : ░░░░░░░░░░ 0 % (0 remis, 1 en brouillon, 1 non commencés, sur 2)');
+    expect(text).toContain('Org sante : ▓▓▓▓▓▓▓▓▓▓ 100 % (1 remis, 0 en brouillon, 0 non commencés, sur 1)');
+    // Per plan: progress, blocked measures and requested support.
+    expect(text).toContain('Plan santé : ▓▓▓▓▓░░░░░ 50 %');
+    expect(text).toContain('Plan eau : aucun avancement déclaré');
+    expect(text).toContain('Guichet santé — Org sante : En cours, ▓▓▓▓▓░░░░░ 50 % ; indicateur 27.5 / 50 %');
+    expect(text).toContain('Guichet santé (Org sante) : Recrutement de deux médecins en attente');
+    expect(text).toContain('Guichet santé (Org sante) : Deux médecins');
+    expect(text).toContain('Forages — Org eau : sans statut, avancement non déclaré (rapport non remis)');
+    // A draft is not the organisation's word yet: its blockers stay out.
+    expect(text).not.toContain('Pompes en panne');
+    // A Tansiq document the secretariat edits together; the commission's members read it, others do not.
+    expect((await api.admin.get(`/api/documents/${documentId}`)).status).toBe(200);
+    expect((await api.sante.get(`/api/documents/${documentId}`)).status).toBe(200);
+    expect((await api.emploi.get(`/api/documents/${documentId}`)).status).toBe(404);
+  });
+
+  it('shows a measure period by period to its readers only', async () => {
+    const history = (client: ApiClient, measureId = 'm1') => client.get(`/api/cycles/history?documentId=${planA}&measureId=${measureId}`);
+    const mine = await history(api.sante);
+    expect(mine.status).toBe(200);
+    expect(mine.body.periods).toEqual([expect.objectContaining({ period: 'T4 2026', cycleStatus: 'closed', reported: true, values: expect.objectContaining({ progress: 50, indicatorCurrent: 27.5, status: 'in_progress' }) })]);
+    expect((await history(api.oim)).body.periods).toHaveLength(1);
+    expect((await history(api.admin)).body.periods).toHaveLength(1);
+    expect((await history(api.emploi)).body.periods).toEqual([]);
+    expect((await history(api.eau)).body.periods).toEqual([]);
+    expect((await history(api.eau, 'm2')).body.periods).toEqual([expect.objectContaining({ reported: false })]);
+    expect((await api.sante.get('/api/cycles/history?documentId=nope&measureId=m1')).status).toBe(400);
   });
 });

@@ -30,6 +30,7 @@ export function Shell(props: ParentProps) {
           <nav class="main-nav" aria-label={t('nav.main')}>
             <A href="/" end activeClass="active">{t('nav.dashboard')}</A>
             <A href="/sessions" activeClass="active">{t('nav.sessions')}</A>
+            <A href="/cycles" activeClass="active">{t('cycles.nav')}</A>
             <Show when={isAdmin()}>
               <A href="/admin/organisations" activeClass="active">{t('nav.organisations')}</A>
               <A href="/admin/users" activeClass="active">{t('nav.users')}</A>

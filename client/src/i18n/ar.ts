@@ -11,6 +11,7 @@ import * as review from './areas/review.ts';
 import * as diffAuthors from './areas/diff-authors.ts';
 import * as auditActions from './areas/audit-actions.ts';
 import * as governance from './areas/governance.ts';
+import * as cycles from './areas/cycles.ts';
 import type { Dictionary } from './fr.ts';
 
 export const ar: Dictionary = {
@@ -317,4 +318,5 @@ export const ar: Dictionary = {
   ...review.ar,
   ...gridLayout.ar,
   ...diffAuthors.ar,
+  ...cycles.ar,
 };

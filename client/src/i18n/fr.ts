@@ -15,6 +15,7 @@ import * as review from './areas/review.ts';
 import * as diffAuthors from './areas/diff-authors.ts';
 import * as auditActions from './areas/audit-actions.ts';
 import * as governance from './areas/governance.ts';
+import * as cycles from './areas/cycles.ts';
 
 export const fr = {
   'app.home': 'Tansiq — accueil',
@@ -320,6 +321,7 @@ export const fr = {
   ...review.fr,
   ...gridLayout.fr,
   ...diffAuthors.fr,
+  ...cycles.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -78,6 +78,19 @@ export function describeNotification(notification: AppNotification, lookups: Not
         detail: null,
       };
     }
+    case 'cycle_reminder': {
+      const cycle = text(p.cycleId);
+      return {
+        key: 'cycles.notify.reminder',
+        params: { period: text(p.period) ?? '—', date: text(p.dueOn) ? lookups.date(text(p.dueOn)!) : '—' },
+        href: cycle ? `/cycles/${cycle}/report` : null,
+        detail: null,
+      };
+    }
+    case 'cycle_report_returned': {
+      const cycle = text(p.cycleId);
+      return { key: 'cycles.notify.returned', params: { person: by, document }, href: cycle ? `/cycles/${cycle}/report` : null, detail: null };
+    }
     default:
       return { key: 'notifications.other', params: {}, href: documentHref, detail: null };
   }

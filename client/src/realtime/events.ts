@@ -17,6 +17,7 @@ export interface ServerEvents {
   'measure:indicator_recorded': { documentId: string; measureId: string };
   'session:state': CommissionSession;
   notification: AppNotification;
+  'cycle:changed': { cycleId: string; reportId: string | null; state: string | null; version: number | null; actorUserId: string };
   'version:named': { documentId: string; versionId: string; name: string };
   'version:restored': { documentId: string; versionId: string; name: string; backupVersionId: string; actorUserId: string };
   'access:revoked': { documentId: string };
@@ -39,6 +40,7 @@ export const SERVER_EVENT_NAMES: readonly ServerEventName[] = [
   'measure:indicator_recorded',
   'session:state',
   'notification',
+  'cycle:changed',
   'version:named',
   'version:restored',
   'access:revoked',

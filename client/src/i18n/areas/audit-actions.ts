@@ -53,6 +53,7 @@ export const fr = {
   'auditAction.cycle_report.submitted': 'Rapport de suivi soumis',
   'auditAction.cycle_report.returned': 'Rapport de suivi renvoyé',
   'auditAction.cycle_report.accepted': 'Rapport de suivi accepté',
+  'auditAction.cycle.reminded': 'Relance de cycle de suivi envoyée',
 } as const;
 
 type Keys = keyof typeof fr;
@@ -108,6 +109,7 @@ export const ar: Record<Keys, string> = {
   'auditAction.cycle_report.submitted': 'تقديم تقرير التتبع',
   'auditAction.cycle_report.returned': 'إرجاع تقرير التتبع',
   'auditAction.cycle_report.accepted': 'قبول تقرير التتبع',
+  'auditAction.cycle.reminded': 'إرسال تذكير بدورة التتبع',
 };
 
 export const en: Record<Keys, string> = {
@@ -161,4 +163,5 @@ export const en: Record<Keys, string> = {
   'auditAction.cycle_report.submitted': 'Follow-up report submitted',
   'auditAction.cycle_report.returned': 'Follow-up report returned',
   'auditAction.cycle_report.accepted': 'Follow-up report accepted',
+  'auditAction.cycle.reminded': 'Follow-up cycle reminder sent',
 };
