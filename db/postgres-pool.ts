@@ -27,6 +27,14 @@ export function createPostgresPool(url: string, poolSize: number, timeoutMs: num
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
       let lost: Error | undefined;
+      // The pool listens for errors of idle clients only. A server that dies (a failing disk makes
+      // PostgreSQL PANIC and end every session) errors the connections in use too, and an 'error'
+      // event nobody listens to would end this process: the connection is marked lost instead
+      // (its queries fail, and it is destroyed on release).
+      const onError = (error: Error) => {
+        lost ??= error;
+      };
+      client.on('error', onError);
       const query = ((text: unknown, parameters?: unknown[]) => {
         if (typeof text !== 'string') return client.query(text as never);
         if (lost) return Promise.reject(lost);
@@ -48,7 +56,13 @@ export function createPostgresPool(url: string, poolSize: number, timeoutMs: num
         });
       }) as PostgresPoolClient['query'];
       // Kysely uses only these two; a connection whose answer never came is destroyed on release.
-      return { query, release: () => client.release(lost) };
+      return {
+        query,
+        release: () => {
+          client.off('error', onError);
+          client.release(lost);
+        },
+      };
     },
   };
 }

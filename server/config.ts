@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { HttpSocketBounds } from './http/socket-bounds.ts';
+import { DEFAULT_FLUSH_INTERVAL_MS } from './collab/document-store.ts';
+import { DEFAULT_LIMITS, DEFAULT_MAX_UNSTORED_BYTES } from './collab/limits.ts';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -31,13 +33,13 @@ const environmentSchema = z.object({
   OVERDUE_CHECK_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
   COLLAB_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
-  COLLAB_FLUSH_INTERVAL_MS: z.coerce.number().int().min(0).max(1_000).default(5),
+  COLLAB_FLUSH_INTERVAL_MS: z.coerce.number().int().min(0).max(1_000).default(DEFAULT_FLUSH_INTERVAL_MS),
   /** past this many bytes of edits accepted and not yet stored (database down), new edits are refused with 4503 */
-  COLLAB_MAX_UNSTORED_BYTES: z.coerce.number().int().min(1).default(64 * 1024 * 1024),
+  COLLAB_MAX_UNSTORED_BYTES: z.coerce.number().int().min(1).default(DEFAULT_MAX_UNSTORED_BYTES),
   COLLAB_PROJECTION_WAIT_MS: z.coerce.number().int().min(0).default(1_000),
   COLLAB_PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
   /** largest sync message (a first sync after long offline work, a paste); bounded by memory */
-  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(32 * 1024 * 1024),
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(DEFAULT_LIMITS.maxMessageBytes),
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(65_000),

@@ -104,6 +104,8 @@ export function readMeasure(map: Y.Map<unknown>): MeasureFields {
     return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
   };
   const id = map.get('id');
+  const start = date('start');
+  const due = date('due');
   const status = map.get('status');
   const progress = Number(map.get('progress'));
   const budget = map.get('budget');
@@ -115,8 +117,9 @@ export function readMeasure(map: Y.Map<unknown>): MeasureFields {
     title: text('title'),
     leadOrganisationId: typeof lead === 'string' && lead ? lead : null,
     partnerOrganisationIds: Array.isArray(partners) ? partners.filter((p): p is string => typeof p === 'string').slice(0, 100) : [],
-    start: date('start'),
-    due: date('due'),
+    // Never after the due date, whatever two concurrent edits left (see datesOutOfOrder).
+    start: start !== null && due !== null && start > due ? due : start,
+    due,
     status: MEASURE_STATUSES.includes(status as MeasureStatus) ? (status as MeasureStatus) : 'planned',
     progress: Number.isFinite(progress) ? Math.min(100, Math.max(0, Math.round(progress))) : 0,
     indicator: text('indicator'),
@@ -404,17 +407,42 @@ export function setMeasureDates(doc: Y.Doc, id: string, dates: { start?: string 
   return updateMeasure(doc, id, patch, origin);
 }
 
+// ---- dates in order ----------------------------------------------------------------------------
+
+/**
+ * True when a row stores a start after its due date. Each client checks its own writes
+ * (setMeasureDates), but two people can each make a valid change at once — one moves the start
+ * later, the other the due date earlier — and the merge holds both. Readers then read the start
+ * as the due date (readMeasure): the due date is the commitment that overdue lists, reports and
+ * reminders follow, so it is the one kept. The server writes that reading back into the document
+ * (migrateMeasures), so the stored rows hold it too.
+ */
+export function datesOutOfOrder(map: Y.Map<unknown>): boolean {
+  const start = map.get('start');
+  const due = map.get('due');
+  return isCalendarDate(start) && isCalendarDate(due) && start > due;
+}
+
+/** True when a transaction left some measure's start after its due date (a concurrent merge). */
+export function leftDatesOutOfOrder(transaction: Y.Transaction): boolean {
+  for (const [type, keys] of transaction.changed) {
+    if (type instanceof Y.Map && (keys.has('start') || keys.has('due')) && type.parent instanceof Y.Array && type.parent === measuresOf(type.doc!) && datesOutOfOrder(type)) return true;
+  }
+  return false;
+}
+
 // ---- migration from model 1 ------------------------------------------------------------------
 
-/** True when some row has a text cell that is not a Y.Text, or no order key. */
+/** True when some row has a text cell that is not a Y.Text, no order key, or a start after its due date. */
 export function needsMeasureMigration(doc: Y.Doc): boolean {
-  return measureRows(doc).some((row) => row.order === null || MEASURE_TEXT_FIELDS.some((field) => !(row.map.get(field) instanceof Y.Text)));
+  return measureRows(doc).some((row) => row.order === null || datesOutOfOrder(row.map) || MEASURE_TEXT_FIELDS.some((field) => !(row.map.get(field) instanceof Y.Text)));
 }
 
 /**
  * Converts model-1 rows in place: string cells become Y.Text of the same content, missing ones
  * (notes, then the indicator's unit, came later) empty Y.Texts, so that no client has to create one while someone else may
- * be doing the same; unkeyed rows get keys in their current order. Deterministic (a replica in
+ * be doing the same; unkeyed rows get keys in their current order; a start stored after its due
+ * date (two concurrent edits) becomes the due date, as readers read it. Deterministic (a replica in
  * the same state makes the same changes), idempotent, and an update on top of the history,
  * which stays. Run it in a transaction.
  */
@@ -422,6 +450,10 @@ export function migrateMeasures(doc: Y.Doc): boolean {
   let changed = false;
   const rows = measureRows(doc);
   for (const { map } of rows) {
+    if (datesOutOfOrder(map)) {
+      map.set('start', map.get('due'));
+      changed = true;
+    }
     for (const field of MEASURE_TEXT_FIELDS) {
       const value = map.get(field);
       if (value instanceof Y.Text) continue;

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import type { Database } from '../../db/schema.ts';
+import type { Database, DocumentRow, NewDocument } from '../../db/schema.ts';
+import { DEFAULT_MAX_UNSTORED_BYTES } from './limits.ts';
 import { assertStoredUpdates, storedExtents } from './update-check.ts';
 import { updateChangesDocument } from './update-effect.ts';
 
@@ -35,12 +36,6 @@ interface QueuedUpdate {
 
 const MAX_ROWS_PER_FLUSH = 2_000;
 /**
- * Past this many bytes of updates accepted but not yet stored (the database is down or failing),
- * new edits are refused with "retry later" (COLLAB_MAX_UNSTORED_BYTES): the clients keep them
- * and send them again, instead of the process holding an ever-growing pile it may lose.
- */
-export const DEFAULT_MAX_UNSTORED_BYTES = 64 * 1024 * 1024;
-/**
  * Under load, flushes start at most this often (COLLAB_FLUSH_INTERVAL_MS): rows arriving
  * meanwhile join the next INSERT. Each statement costs the database a parse, a plan and a commit
  * whatever its size (for the embedded one, CPU taken from the process that relays edits); a lone
@@ -70,6 +65,8 @@ export class DocumentStore {
   /** the error of the last flush while it keeps failing; null once one succeeds */
   private failing: unknown = null;
   private failedFlushes = 0;
+  /** told when a flush fails (see storedUnlessFailing) */
+  private readonly failureWatchers = new Set<(error: unknown) => void>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -78,6 +75,18 @@ export class DocumentStore {
     private readonly minFlushIntervalMs = DEFAULT_FLUSH_INTERVAL_MS,
     private readonly maxUnstoredBytes = DEFAULT_MAX_UNSTORED_BYTES,
   ) {}
+
+  /**
+   * Writes a new document in the caller's transaction: its `documents` row, and its initial
+   * content as the first entry of its update log. The one writer of both: the content a document
+   * is created with is the server's, written once (a client never seeds it; that duplicated
+   * templates after restarts).
+   */
+  static async create(trx: Kysely<Database>, row: NewDocument, initialState: Uint8Array): Promise<DocumentRow> {
+    const created = await trx.insertInto('documents').values(row).returningAll().executeTakeFirstOrThrow();
+    await trx.insertInto('doc_updates').values({ document_id: created.id, data: initialState }).execute();
+    return created;
+  }
 
   /** Updates accepted and not yet stored: how many, their size, the age of the oldest, failed flushes so far. */
   unstored(): { updates: number; bytes: number; oldestSeconds: number; failedFlushes: number } {
@@ -98,11 +107,6 @@ export class DocumentStore {
   /** Why writes fail while they keep failing (with updates waiting), else null. */
   get writeProblem(): unknown {
     return this.queue.length > 0 ? this.failing : null;
-  }
-
-  async exists(documentId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('documents').select('id').where('id', '=', documentId).executeTakeFirst();
-    return Boolean(row);
   }
 
   /**
@@ -130,10 +134,29 @@ export class DocumentStore {
     };
   }
 
-  /** The document as stored once every update queued for it so far is committed (a previous copy may still be writing out). */
+  /**
+   * The document as stored once every update queued for it so far is committed (a previous copy
+   * may still be writing out). While writes fail, that would be never: it fails at once instead
+   * (StorageFailingError), and the caller says "retry later" rather than leaving its client waiting.
+   */
   async loadCurrent(documentId: string): Promise<LoadedDocument> {
-    await this.whenStored(documentId);
+    await this.storedUnlessFailing(documentId);
     return this.load(documentId);
+  }
+
+  /** Resolves once every update queued so far for this document is committed; rejects as soon as a write fails meanwhile. */
+  private storedUnlessFailing(documentId: string): Promise<void> {
+    const stored = this.lastAppend.get(documentId);
+    if (!stored) return Promise.resolve();
+    if (this.failing !== null) return Promise.reject(new StorageFailingError(this.failing));
+    return new Promise<void>((resolve, reject) => {
+      const onFailure = (error: unknown) => {
+        this.failureWatchers.delete(onFailure);
+        reject(new StorageFailingError(error));
+      };
+      this.failureWatchers.add(onFailure);
+      void stored.then(resolve).finally(() => this.failureWatchers.delete(onFailure));
+    });
   }
 
   /** Queues an update for the next group commit; the promise settles once it is committed. */
@@ -158,10 +181,6 @@ export class DocumentStore {
    */
   whenStored(documentId: string): Promise<void> {
     return this.lastAppend.get(documentId) ?? Promise.resolve();
-  }
-
-  get pendingUpdates(): number {
-    return this.queue.length;
   }
 
   /** Resolves once everything queued before the call is committed. */
@@ -215,11 +234,16 @@ export class DocumentStore {
           .execute();
       } catch (error) {
         // Keep the batch and retry: losing accepted edits is worse than holding them a while.
-        this.failing = error;
         this.failedFlushes++;
         this.observer.flushFailed?.(error);
         this.logger.error({ err: error, rows: batch.length }, 'could not store document updates; retrying');
-        if (isMissingDocument(error)) this.dropUpdatesOfDeletedDocuments(batch);
+        if (isMissingDocument(error)) {
+          // Not the storage failing: a document deleted meanwhile takes no more updates.
+          this.dropUpdatesOfDeletedDocuments(batch);
+        } else {
+          this.failing = error;
+          for (const watcher of [...this.failureWatchers]) watcher(error);
+        }
         await delay(RETRY_DELAY_MS);
         continue;
       }
@@ -341,6 +365,14 @@ export function applyStored(doc: Y.Doc, parts: readonly Uint8Array[], origin: un
 /** Y.encodeStateAsUpdate of an empty document (a fresh copy: callers may hand it on). */
 export function emptyUpdate(): Uint8Array {
   return new Uint8Array([0, 0]);
+}
+
+/** Stored edits cannot be read back as they are while writes fail: some are still on their way. */
+export class StorageFailingError extends Error {
+  constructor(cause: unknown) {
+    super(`edits are not being stored (${cause instanceof Error ? cause.message : String(cause)}); the stored document would lack some`, { cause });
+    this.name = 'StorageFailingError';
+  }
 }
 
 function asBytes(value: Uint8Array): Uint8Array {

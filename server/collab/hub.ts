@@ -94,9 +94,22 @@ export class CollabHub {
     this.projections = new KeyedDebouncer(options.projectionWaitMs, options.projectionMaxWaitMs, (id) => this.project(id));
   }
 
+  /**
+   * While the edits already accepted cannot be stored (database failing, disk full or failing),
+   * a new connection is told at once to retry later: what it would type could not be kept, and
+   * a document that must be read back from storage cannot be read whole. Asks nothing of the
+   * database, so it answers however stuck that is.
+   */
+  storageRefusal(): JoinRefusal | null {
+    if (this.store.writeProblem === null) return null;
+    return { code: CloseCode.retryLater, reason: 'Edits cannot be stored right now; retrying.' };
+  }
+
   /** Checks the per-document and per-user limits; join right after, without awaiting in between. */
   admissionRefusal(documentId: string, actor: Actor): JoinRefusal | null {
     if (this.closing) return { code: CloseCode.serverShutdown, reason: 'The server is restarting.' };
+    const unstorable = this.storageRefusal();
+    if (unstorable) return unstorable;
     const room = this.rooms.get(documentId);
     if (room && room.connections.size >= this.options.limits.maxConnectionsPerDocument) {
       return { code: CloseCode.tooManyConnections, reason: 'This document has too many connections.' };

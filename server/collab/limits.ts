@@ -61,3 +61,22 @@ export function collabLimits(overrides: Partial<CollabLimits> = {}): CollabLimit
   if (overrides.maxBufferedBytes === undefined) limits.maxBufferedBytes = Math.max(limits.maxBufferedBytes, 2 * limits.maxMessageBytes);
   return limits;
 }
+
+/** A client may not speak for more distinct Yjs clients than this in one message. */
+export const MAX_CLIENTS_PER_MESSAGE = 2_000;
+/** Entries in a sync step 1 state vector (one per client that ever edited the document). */
+export const MAX_STATE_VECTOR_ENTRIES = 100_000;
+
+/**
+ * Bounds for bytes read back from the database: ours, but a row written by an older version,
+ * by hand or by a damaged disk must fail the load, not hang the process in Yjs's decoder.
+ * Snapshots hold whole documents, hence the generous sizes.
+ */
+export const STORED_LIMITS = { maxBytes: 512 * 1024 * 1024, maxStructs: 50_000_000, maxClients: 1_000_000, maxDeletes: 50_000_000 };
+
+/**
+ * Past this many bytes of updates accepted but not yet stored (the database is down or failing),
+ * new edits are refused with "retry later" (COLLAB_MAX_UNSTORED_BYTES): the clients keep them
+ * and send them again, instead of the process holding an ever-growing pile it may lose.
+ */
+export const DEFAULT_MAX_UNSTORED_BYTES = 64 * 1024 * 1024;

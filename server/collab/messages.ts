@@ -1,9 +1,7 @@
 import * as encoding from 'lib0/encoding';
+import { MessageType, SyncType } from './protocol/index.ts';
 
-/** Encoders of the y-websocket frames the server sends. */
-
-export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
-export const SyncType = { step1: 0, step2: 1, update: 2 } as const;
+/** Encoders of the y-websocket frames the server sends (the types are the validator's, one list for both ways). */
 
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();

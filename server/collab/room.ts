@@ -11,6 +11,7 @@ import type { UpdateExtent } from './protocol/index.ts';
 import { extentOf, isEmptyUpdate } from './update-check.ts';
 import { LocalChanges } from './local-changes.ts';
 import { measureMigration } from './measure-migration.ts';
+import { leftDatesOutOfOrder } from '../../shared/doc-schema.ts';
 import { IndicatorWatch, WriterClaims, type IndicatorValueChange, type WriterClaim } from './indicator-history.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { PendingWatch } from './pending-watch.ts';
@@ -19,6 +20,20 @@ import { overlapsDocument, updateChangesDocument } from './update-effect.ts';
 type UpdateFrame = Extract<InboundFrame, { kind: 'update' | 'sync-step2' }>;
 /** an update to relay: its frame when it already has one, and the connection it came from */
 type OutgoingUpdate = { update: Uint8Array; frame: Uint8Array | null; origin: CollabConnection | null };
+
+/** Where an update the document took came from, which decides what else it needs (see `Room.accept`). */
+interface Acceptance {
+  /** the client's frame, relayed as it came when the update is all new */
+  frame?: Uint8Array | null;
+  /** the connection it came from, which does not get it back */
+  origin?: CollabConnection;
+  /** already committed (another process's, or read back from storage): not stored again */
+  committed?: boolean;
+  /** whose edit it is (counted, last editor); none for a change nobody typed (a migration, Yjs's own cleanup) */
+  editor?: string;
+  /** may change what the projection reads (a migration does not: the rows read the same) */
+  project: boolean;
+}
 
 export interface RoomServices {
   store: DocumentStore;
@@ -81,6 +96,8 @@ export class Room {
   private readonly localChanges = new LocalChanges(this.doc, (update) => this.publishLocalChange(update));
   /** who wrote under which Yjs client id, and the indicator values seen: the history's sources */
   private readonly writers = new WriterClaims();
+  /** a transaction left a start after its due date: repaired once the update is applied */
+  private datesOutOfOrder = false;
   /** the user a server change (applyServerChange) is made for, while it is made */
   private serverChangeAuthor: string | undefined;
   readonly loaded: Promise<void>;
@@ -114,6 +131,7 @@ export class Room {
     this.state = 'ready';
     this.localChanges.flush();
     this.watchIndicators();
+    this.watchDates();
     this.migrate();
     this.pending.check();
     this.services.metrics.loadSeconds.observe((performance.now() - started) / 1000);
@@ -260,21 +278,34 @@ export class Room {
     if (this.services.store.full) return this.refuse(connection, CloseCode.retryLater, 'too many edits wait to be stored; retry later');
     this.noteWriters(extent.structs, connection.actor.userId);
     this.localChanges.hold(() => Y.applyUpdate(this.doc, fresh, connection));
-    this.pending.check();
-    this.relay({ update: fresh, frame: relayed, origin: connection });
-    this.keep(fresh);
-    this.services.metrics.updates.inc();
-    this.lastEditorId = connection.actor.userId;
-    this.lastEditedAt = new Date();
-    this.services.onChanged(this, connection.actor.userId);
-    this.localChanges.flush();
+    this.accept(fresh, { frame: relayed, origin: connection, editor: connection.actor.userId, project: true });
   }
 
   /** A change Yjs made by itself (see local-changes.ts): to everyone, the other processes and the log. */
   private publishLocalChange(update: Uint8Array): void {
     if (this.state !== 'ready') return;
-    this.relay({ update, frame: null, origin: null });
-    this.keep(update);
+    this.accept(update, { project: false });
+  }
+
+  /**
+   * The one path of an update the document has taken, whoever made it: a client, the server, a
+   * migration, Yjs by itself, another process, storage read again. It goes to our connections
+   * (relay), to the log unless it is committed already (keep), counts as an edit of `editor` if
+   * it is one, schedules the projection, and lets out what Yjs did by itself meanwhile.
+   */
+  private accept(update: Uint8Array, how: Acceptance): void {
+    this.pending.check();
+    this.relay({ update, frame: how.frame ?? null, origin: how.origin ?? null });
+    if (!how.committed) this.keep(update);
+    if (how.editor !== undefined) {
+      this.services.metrics.updates.inc();
+      this.lastEditorId = how.editor;
+      this.lastEditedAt = new Date();
+    }
+    if (how.project) this.services.onChanged(this, how.editor ?? this.lastEditorId ?? '');
+    this.localChanges.flush();
+    // A merge may leave a start after its due date (measure-model.ts); put it back in order at once.
+    this.repairDates();
   }
 
   /**
@@ -291,10 +322,14 @@ export class Room {
    */
   private keep(update: Uint8Array): void {
     this.tailEntries++;
-    void this.services.store.append(this.documentId, update).then(() => {
-      this.services.onStored(this);
-      this.services.onCommitted?.(this, update);
-    });
+    this.services.store
+      .append(this.documentId, update)
+      .then(() => {
+        this.services.onStored(this);
+        this.services.onCommitted?.(this, update);
+      })
+      // Refused only once the store is closed (shutdown): the clients still hold the update.
+      .catch((error: unknown) => this.services.logger.error({ err: error, documentId: this.documentId }, 'an accepted update was not stored or handed on'));
   }
 
   /**
@@ -316,13 +351,7 @@ export class Room {
     }
     if (!update) return result;
     this.noteWriters([this.doc.clientID, 0, 0], editorUserId);
-    this.relay({ update, frame: null, origin: null });
-    this.keep(update);
-    this.services.metrics.updates.inc();
-    this.lastEditorId = editorUserId;
-    this.lastEditedAt = new Date();
-    this.services.onChanged(this, editorUserId);
-    this.localChanges.flush();
+    this.accept(update, { editor: editorUserId, project: true });
     return result;
   }
 
@@ -347,6 +376,25 @@ export class Room {
     });
   }
 
+  /** Notes a merge that left some measure's start after its due date (two concurrent date edits). */
+  private watchDates(): void {
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin !== SERVER_ORIGIN && leftDatesOutOfOrder(transaction)) this.datesOutOfOrder = true;
+    });
+  }
+
+  /**
+   * Writes back what every reader already reads (the start at the due date, measure-model.ts)
+   * with the same deterministic update as the load does, so the stored rows and stock clients
+   * reading the raw map see dates in order too. Each process that meets the merge does it; from
+   * the same state they make the same update.
+   */
+  private repairDates(): void {
+    if (!this.datesOutOfOrder) return;
+    this.datesOutOfOrder = false;
+    this.migrate();
+  }
+
   /**
    * Brings the measures of a document stored in an older model to the current one, as an update
    * stored and relayed like any change (see measure-migration.ts for why it is safe when two
@@ -362,11 +410,8 @@ export class Room {
     }
     if (!update) return;
     this.localChanges.hold(() => Y.applyUpdate(this.doc, update, SERVER_ORIGIN));
-    this.relay({ update, frame: null, origin: null });
-    // Not projected: the rows read the same before and after.
-    this.keep(update);
-    this.localChanges.flush();
-    this.services.logger.info({ documentId: this.documentId }, 'measures migrated to the current model');
+    this.accept(update, { project: false });
+    this.services.logger.info({ documentId: this.documentId }, 'measures migrated to the current model (or their dates put in order)');
   }
 
   /**
@@ -378,11 +423,8 @@ export class Room {
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.state !== 'ready') return;
     this.localChanges.hold(() => Y.applyUpdate(this.doc, update, COMMITTED_ORIGIN));
-    this.pending.check();
-    this.relay({ update, frame: null, origin: null });
-    // Every process projects what it holds, so the last projection written is never behind.
-    this.services.onChanged(this, this.lastEditorId ?? '');
-    this.localChanges.flush();
+    // Projected here too: every process projects what it holds, so the last projection written is never behind.
+    this.accept(update, { committed: true, project: true });
   }
 
   /**
@@ -393,11 +435,8 @@ export class Room {
   applyStoredAgain(parts: readonly Uint8Array[]): void {
     if (this.state !== 'ready') return;
     const update = this.changesMadeBy(COMMITTED_ORIGIN, () => applyStored(this.doc, parts, COMMITTED_ORIGIN));
+    if (update) return this.accept(update, { committed: true, project: true });
     this.pending.check();
-    if (update) {
-      this.relay({ update, frame: null, origin: null });
-      this.services.onChanged(this, this.lastEditorId ?? '');
-    }
     this.localChanges.flush();
   }
 

@@ -46,9 +46,14 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
   const liveChannel = syncLiveChannel(db, hub);
   const sockets = createSyncSockets(hub.limits.maxMessageBytes);
 
+  /** set by close(): the endpoint answers no more, and says so */
+  let closed = false;
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!isSyncPath(url.pathname)) return;
+    // A client reconnecting while the server shuts down is answered at once (it tries again,
+    // and finds the next server), never left with a handshake nobody completes.
+    if (closed) return rejectHttp(socket, 503, 'Server restarting');
     const match = PATH.exec(url.pathname);
     if (!originAllowed(request, allowedOrigin)) return rejectHttp(socket, 403, 'Origin not allowed');
     const refusal = handshakeRefusal(request);
@@ -134,6 +139,9 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
   async function admit(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL, documentId: string | undefined) {
     const refuse = (code: number, reason: string) => sockets.refuse(request, socket, head, code, reason);
     if (!documentId) return refuse(CloseCode.notFound, 'No such document.');
+    // Before any query: while writes fail the database may not answer either.
+    const unstorable = hub.storageRefusal();
+    if (unstorable) return refuse(unstorable.code, unstorable.reason);
     const epoch = live.epoch;
     const secure = isSecure(request, config.trustProxy);
     const actor = await resolveActor(db, {
@@ -171,8 +179,8 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
   server.on('upgrade', onUpgrade);
   return {
     close: () => {
+      closed = true;
       clearInterval(heartbeat);
-      server.off('upgrade', onUpgrade);
       for (const socket of admitting) socket.destroy();
       for (const ws of connectionOf.keys()) ws.terminate();
       sockets.close();
@@ -208,6 +216,8 @@ function isSecure(request: IncomingMessage, trustProxy: boolean): boolean {
 }
 
 function rejectHttp(socket: Duplex, status: number, message: string): void {
-  const body = JSON.stringify({ error: { code: status === 403 ? 'forbidden' : 'bad_request', message } });
+  const body = JSON.stringify({ error: { code: status === 403 ? 'forbidden' : status === 503 ? 'unavailable' : 'bad_request', message } });
+  socket.once('error', () => socket.destroy());
+  socket.once('finish', () => socket.destroy());
   socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }

@@ -1,22 +1,5 @@
-import type { CollabLimits } from './limits.ts';
-import { validateStateVector, validateUpdateV1, type PartialFrameLimits, type UpdateExtent, type UpdateStats } from './protocol/index.ts';
-
-export type UpdateCheck = { ok: true; empty: boolean } | { ok: false; reason: string };
-
-/** A client may not speak for more distinct Yjs clients than this in one message. */
-const MAX_CLIENTS_PER_MESSAGE = 2_000;
-const MAX_STATE_VECTOR_ENTRIES = 100_000;
-
-/**
- * Checks client bytes before Yjs decodes them: Yjs's decoder can loop forever or allocate without
- * bound on hostile input (yjs issues 479, 498, 687), so nothing reaches Y.applyUpdate, the store
- * or a merge without passing the structural validator first.
- */
-export function checkUpdate(update: Uint8Array, limits: Pick<CollabLimits, 'maxStructsPerUpdate' | 'maxMessageBytes'>): UpdateCheck {
-  const result = validateUpdateV1(update, updateLimits(limits));
-  if (!result.ok) return { ok: false, reason: result.reason };
-  return { ok: true, empty: isEmptyUpdate(result.stats) };
-}
+import { MAX_CLIENTS_PER_MESSAGE, MAX_STATE_VECTOR_ENTRIES, STORED_LIMITS, type CollabLimits } from './limits.ts';
+import { validateUpdateV1, type PartialFrameLimits, type UpdateExtent, type UpdateStats } from './protocol/index.ts';
 
 /**
  * Where the structs and deletions of an update lie, for an update Yjs produced from one that was
@@ -37,7 +20,11 @@ const updateLimits = (limits: Pick<CollabLimits, 'maxStructsPerUpdate' | 'maxMes
   maxClients: MAX_CLIENTS_PER_MESSAGE,
 });
 
-/** The same bounds for whole client frames (see inbound-frame.ts). */
+/**
+ * The bounds of whole client frames (see inbound-frame.ts), checked before Yjs decodes anything:
+ * its decoder can loop for ever or allocate without bound on hostile input (yjs issues 479, 498,
+ * 687), so nothing reaches Y.applyUpdate, the store or a merge without passing them.
+ */
 export function frameLimits(limits: CollabLimits): PartialFrameLimits {
   return {
     update: updateLimits(limits),
@@ -45,13 +32,6 @@ export function frameLimits(limits: CollabLimits): PartialFrameLimits {
     maxStateVectorEntries: MAX_STATE_VECTOR_ENTRIES,
   };
 }
-
-/**
- * Bounds for bytes read back from the database: ours, but a row written by an older version,
- * by hand or by a damaged disk must fail the load, not hang the process in Yjs's decoder.
- * Snapshots hold whole documents, hence the generous sizes.
- */
-const STORED_LIMITS = { maxBytes: 512 * 1024 * 1024, maxStructs: 50_000_000, maxClients: 1_000_000, maxDeletes: 50_000_000 };
 
 /** Throws unless every stored part is a well-formed V1 update. */
 export function assertStoredUpdates(parts: readonly Uint8Array[], documentId: string): void {
@@ -67,10 +47,4 @@ function storedValidation(part: Uint8Array, documentId: string, extent: boolean)
   const result = validateUpdateV1(part, STORED_LIMITS, { extent });
   if (!result.ok) throw new Error(`stored state of document ${documentId} is not a valid update: ${result.reason}`);
   return result;
-}
-
-/** A state vector sent in sync step 1, checked within bounds. */
-export function checkStateVector(bytes: Uint8Array): { ok: true } | { ok: false; reason: string } {
-  const result = validateStateVector(bytes, MAX_STATE_VECTOR_ENTRIES);
-  return result.ok ? { ok: true } : { ok: false, reason: result.reason };
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import * as Y from 'yjs';
 import type { Database, ReportingCyclesTable } from '../../db/schema.ts';
+import { DocumentStore } from '../collab/document-store.ts';
 import { appendBlocks, bodyText, countWords, metaOf } from '../../shared/doc-schema.ts';
 import { completeness } from '../domain/reporting-cycle.ts';
 import { buildConsolidatedReport, consolidatedTitle, type ConsolidatedReportLine } from '../domain/consolidated-report.ts';
@@ -106,12 +107,11 @@ export async function writeConsolidatedDocuments(
     const text = bodyText(doc);
     doc.destroy();
     const title = consolidatedTitle(cycle.period, group.commissionName);
-    const row = await trx
-      .insertInto('documents')
-      .values({ kind: 'note', title, lead_organisation_id: actor.organisationId, status: 'draft', created_by: actor.userId, body_text: text, word_count: countWords(text) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('doc_updates').values({ document_id: row.id, data: update }).execute();
+    const row = await DocumentStore.create(
+      trx,
+      { kind: 'note', title, lead_organisation_id: actor.organisationId, status: 'draft', created_by: actor.userId, body_text: text, word_count: countWords(text) },
+      update,
+    );
     const viewers = [...new Set(group.memberOrganisationIds)].filter((id) => id !== actor.organisationId);
     if (viewers.length > 0) {
       await trx

@@ -6,6 +6,7 @@ import { decideReopen, decideTransition, type WorkflowRole } from '../../shared/
 import type { DomainEvent } from '../events/bus.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { templateUpdate } from '../../shared/templates.ts';
+import { DocumentStore } from '../collab/document-store.ts';
 import { writeProjectionIn } from '../collab/projection-writer.ts';
 import type { DocumentProjection } from '../collab/projection.ts';
 import { recordAudit } from './audit.ts';
@@ -39,9 +40,9 @@ export async function createDocument(
   await authorize({ db, ip }, subject, documentCreationPolicy, 'create_document', { id: leadOrganisationId, facts: { leadOrganisationId } });
   return db.transaction().execute(async (trx) => {
     await assertOrganisationsExist(trx, [leadOrganisationId, ...input.partnerOrganisationIds]);
-    const row = await trx
-      .insertInto('documents')
-      .values({
+    const row = await DocumentStore.create(
+      trx,
+      {
         kind: input.kind,
         title: input.title,
         lead_organisation_id: leadOrganisationId,
@@ -49,11 +50,9 @@ export async function createDocument(
         language,
         status: 'draft',
         created_by: subject.userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    // The template is written here, once: clients never seed content (that duplicates it after restarts).
-    await trx.insertInto('doc_updates').values({ document_id: row.id, data: input.content?.update ?? templateUpdate(input.kind, [], language) }).execute();
+      },
+      input.content?.update ?? templateUpdate(input.kind, [], language),
+    );
     // Imported content is searchable and counted at once, as the live projection would make it.
     if (input.content) await writeProjectionIn(trx, { documentId: row.id, lastEditorId: subject.userId, lastEditedAt: new Date() }, input.content.projection);
     const partners = input.partnerOrganisationIds.filter((id) => id !== leadOrganisationId);

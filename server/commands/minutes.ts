@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import type { Database, DocumentRow } from '../../db/schema.ts';
+import { DocumentStore } from '../collab/document-store.ts';
 import { appendBlocks, bodyText, countWords, metaOf, type BlockSpec } from '../../shared/doc-schema.ts';
 import type { MinutesInput, MinutesItem } from '../domain/minutes.ts';
 import { canView, documentAccess, type AccessSubject } from '../policies/document-access.ts';
@@ -145,9 +146,9 @@ export async function insertMinutesDocument(trx: Kysely<Database>, subject: Acce
   const update = Y.encodeStateAsUpdate(doc);
   const text = bodyText(doc);
   doc.destroy();
-  const row = await trx
-    .insertInto('documents')
-    .values({
+  const row = await DocumentStore.create(
+    trx,
+    {
       kind: 'minutes',
       title: input.title,
       lead_organisation_id: subject.organisationId,
@@ -155,10 +156,9 @@ export async function insertMinutesDocument(trx: Kysely<Database>, subject: Acce
       created_by: subject.userId,
       body_text: text,
       word_count: countWords(text),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await trx.insertInto('doc_updates').values({ document_id: row.id, data: update }).execute();
+    },
+    update,
+  );
   const viewers = [...new Set(input.viewerOrganisationIds)].filter((id) => id !== subject.organisationId);
   if (viewers.length > 0) {
     await trx

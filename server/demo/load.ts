@@ -6,6 +6,7 @@ import { ensureMinistry, MINISTRY } from '../bootstrap/ministry.ts';
 import { recordAudit } from '../commands/audit.ts';
 import { findOrganisationByCode } from '../commands/organisations.ts';
 import { buildDocumentContent } from './content.ts';
+import { DocumentStore } from '../collab/document-store.ts';
 import { writeProjectionIn } from '../collab/projection-writer.ts';
 import { DEMO_DOCUMENTS, DEMO_EMAIL_DOMAIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data.ts';
 import type { DemoDocument } from './types.ts';
@@ -157,9 +158,9 @@ async function insertDocuments(trx: Transaction<Database>, organisationId: Ids, 
     // Spread the times over the working day so lists do not show identical timestamps.
     const createdAt = new Date(now - document.createdDaysAgo * DAY_MS - ((index * 37) % 480) * 60_000);
     const editedAt = new Date(Math.max(createdAt.getTime(), now - document.editedDaysAgo * DAY_MS - ((index * 53) % 300) * 60_000));
-    const row = await trx
-      .insertInto('documents')
-      .values({
+    const row = await DocumentStore.create(
+      trx,
+      {
         kind: document.kind,
         title: document.title,
         lead_organisation_id: lead,
@@ -173,9 +174,9 @@ async function insertDocuments(trx: Transaction<Database>, organisationId: Ids, 
         archived_at: document.archived ? editedAt : null,
         last_edited_by: author,
         last_edited_at: editedAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      },
+      Buffer.from(content.update),
+    );
     const partners = document.partners.filter((code) => code !== document.lead).map(organisationId);
     if (partners.length > 0) {
       await trx.insertInto('document_partners').values(partners.map((organisation_id) => ({ document_id: row.id, organisation_id }))).execute();
@@ -187,7 +188,6 @@ async function insertDocuments(trx: Transaction<Database>, organisationId: Ids, 
         .values([...levels].map(([code, level]) => ({ document_id: row.id, organisation_id: organisationId(code), level, created_by: author })))
         .execute();
     }
-    await trx.insertInto('doc_updates').values({ document_id: row.id, data: Buffer.from(content.update) }).execute();
     // What the live projection would write, so search, dashboards and overdue lists work at once.
     await writeProjectionIn(trx, { documentId: row.id, lastEditorId: author, lastEditedAt: editedAt }, content);
     await recordAudit(trx, {

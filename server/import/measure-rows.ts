@@ -1,4 +1,4 @@
-import { MEASURE_STATUSES, type Currency, type IndicatorDetailField, type MeasureFields, type MeasureStatus } from '../../shared/doc-schema.ts';
+import { indicatorValue, MEASURE_STATUSES, MEASURE_TEXT_LIMITS, type Currency, type IndicatorDetailField, type MeasureFields, type MeasureStatus } from '../../shared/doc-schema.ts';
 import { t } from '../../bot/i18n/index.ts';
 import type { ExportOrganisation } from '../export/model.ts';
 
@@ -8,7 +8,7 @@ import type { ExportOrganisation } from '../export/model.ts';
  * validated on its own, so a preview can show what is wrong where. Pure.
  */
 
-export const MEASURE_COLUMNS = ['id', 'title', 'lead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'budget', 'currency'] as const;
+export const MEASURE_COLUMNS = ['id', 'title', 'lead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit', 'budget', 'currency'] as const;
 export type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
 export type Cell = string | number | boolean | Date | null;
 
@@ -32,6 +32,13 @@ const HEADERS: Record<MeasureColumn, string[]> = {
   status: ['statut', 'etat', 'status', 'الحالة', 'الوضعية'],
   progress: ['avancement', 'taux d avancement', 'progression', 'progress', '%', 'نسبة الإنجاز', 'نسبة الانجاز', 'التقدم'],
   indicator: ['indicateur', 'indicateurs', 'indicator', 'indicators', 'المؤشر', 'المؤشرات'],
+  // The indicator's values, as our exports name them and as plans often do ("Valeur cible",
+  // "Indicateur - cible", "Baseline"). Not "Objectif" or "Référence" alone: plans use those for
+  // the measure's objective and a reference number.
+  indicatorBaseline: ['valeur de reference', 'situation de reference', 'valeur initiale', 'reference initiale', 'baseline', 'baseline value', 'القيمة المرجعية', 'خط الأساس', 'الوضعية المرجعية', 'القيمة الأساسية'],
+  indicatorTarget: ['cible', 'valeur cible', 'cible visee', 'target', 'target value', 'القيمة المستهدفة', 'المستهدف', 'الهدف المرقم'],
+  indicatorCurrent: ['valeur actuelle', 'valeur atteinte', 'valeur realisee', 'current', 'current value', 'actual value', 'القيمة الحالية', 'القيمة المحققة', 'القيمة المنجزة'],
+  indicatorUnit: ['unite', 'unite de mesure', 'unit', 'unit of measure', 'الوحدة', 'وحدة القياس'],
   budget: ['budget', 'budget mad', 'budget dh', 'cout', 'cost', 'الميزانية', 'الكلفة', 'التكلفة'],
   currency: ['devise', 'monnaie', 'currency', 'العملة'],
 };
@@ -46,11 +53,20 @@ const CURRENCY_INDEX = new Map<string, Currency>([
 const HEADER_INDEX = new Map<string, MeasureColumn>();
 for (const column of MEASURE_COLUMNS) for (const word of HEADERS[column]) HEADER_INDEX.set(normalise(word), column);
 
+const INDICATOR_WORDS = ['indicateur', 'indicator', 'المؤشر'].map(normalise);
+const INDICATOR_DETAILS = new Set<MeasureColumn>(['indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit']);
+
 export function recogniseHeader(text: string): MeasureColumn | null {
   const key = normalise(text);
   if (!key) return null;
   const exact = HEADER_INDEX.get(key);
   if (exact) return exact;
+  // "Indicateur : cible", "Indicator baseline", "المؤشر القيمة المستهدفة": one of its values.
+  for (const word of INDICATOR_WORDS) {
+    if (!key.startsWith(`${word} `)) continue;
+    const detail = recogniseHeader(key.slice(word.length + 1));
+    if (detail && INDICATOR_DETAILS.has(detail)) return detail;
+  }
   // "Budget (MAD)", "Échéance prévue", "Responsable de la mesure"…
   for (const [word, column] of HEADER_INDEX) if (word.length >= 3 && (key.startsWith(`${word} `) || key === word)) return column;
   return null;
@@ -75,11 +91,12 @@ export function looksLikeMeasuresHeader(header: readonly string[]): boolean {
 
 export interface RowError {
   column: MeasureColumn;
-  code: 'required' | 'unknown_organisation' | 'bad_date' | 'bad_status' | 'bad_number' | 'bad_currency' | 'duplicate';
+  code: 'required' | 'unknown_organisation' | 'bad_date' | 'bad_status' | 'bad_number' | 'bad_currency' | 'duplicate' | 'too_long' | 'start_after_due';
   value: string;
 }
 
-export type ImportedMeasure = Omit<MeasureFields, 'notes' | 'currency' | IndicatorDetailField> & { currency?: Currency };
+/** The indicator's values and unit are there only when the file has their columns. */
+export type ImportedMeasure = Omit<MeasureFields, 'notes' | 'currency' | IndicatorDetailField> & { currency?: Currency } & Partial<Pick<MeasureFields, IndicatorDetailField>>;
 
 export interface RowResult {
   /** 1-based row number in the source, header included */
@@ -186,6 +203,7 @@ export function validateRow(cells: readonly Cell[], mapping: readonly (MeasureCo
   if (start === undefined) fail('start', 'bad_date');
   const due = parseDate(value('due'));
   if (due === undefined) fail('due', 'bad_date');
+  if (start && due && start > due) fail('start', 'start_after_due');
   const statusText = text(value('status'));
   const status = statusText ? STATUS_INDEX.get(normalise(statusText)) : 'planned';
   if (!status) fail('status', 'bad_status');
@@ -198,6 +216,19 @@ export function validateRow(cells: readonly Cell[], mapping: readonly (MeasureCo
   const currencyText = text(value('currency')).toUpperCase();
   const currency = currencyText ? CURRENCY_INDEX.get(currencyText) : undefined;
   if (currencyText && !currency) fail('currency', 'bad_currency');
+  const indicator: Partial<Pick<MeasureFields, IndicatorDetailField>> = {};
+  for (const column of ['indicatorBaseline', 'indicatorTarget', 'indicatorCurrent'] as const) {
+    if (!mapping.includes(column)) continue;
+    // A number as the grid takes it (finite, within bounds); "45 %" is 45.
+    const parsed = parseNumber(value(column));
+    if (parsed === undefined || (parsed !== null && indicatorValue(parsed) === null)) fail(column, 'bad_number');
+    else indicator[column] = parsed;
+  }
+  if (mapping.includes('indicatorUnit')) {
+    const unit = text(value('indicatorUnit'));
+    if (unit.length > MEASURE_TEXT_LIMITS.indicatorUnit) fail('indicatorUnit', 'too_long');
+    else indicator.indicatorUnit = unit;
+  }
   const id = text(value('id')).slice(0, 64) || context.idForTitle?.(title) || context.newId();
 
   if (errors.length > 0) return { line, measure: null, errors };
@@ -216,6 +247,7 @@ export function validateRow(cells: readonly Cell[], mapping: readonly (MeasureCo
       indicator: text(value('indicator')).slice(0, 1000),
       budget: budget ?? null,
       ...(currency ? { currency } : {}),
+      ...indicator,
     },
   };
 }

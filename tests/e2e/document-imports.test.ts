@@ -131,8 +131,8 @@ describe('import screens', () => {
     expect(await coEditor.page.locator('.measures-table tbody tr').count()).toBe(1);
     await preview.getByLabel('Ignorer les lignes en erreur').check();
     await preview.getByRole('button', { name: 'Importer', exact: true }).click();
-    // Titles sit in the grid's editable cells: read their values.
-    const titles = () => coEditor.page.locator('.measures-table tbody').evaluate((body) => [...body.querySelectorAll('input, textarea')].map((field) => (field as HTMLInputElement).value).join(' | '));
+    // Titles sit in the grid's title cells (text until someone enters one).
+    const titles = () => coEditor.page.locator('.measures-table tbody').evaluate((body) => [...body.querySelectorAll('td[data-column="title"] .cell-text')].map((cell) => cell.textContent).join(' | '));
     await expect.poll(titles, { timeout: 10_000 }).toContain('Campagne d’information');
     expect(await coEditor.page.locator('.measures-table tbody tr').count()).toBe(2);
 

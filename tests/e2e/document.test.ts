@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, screenshot, type WatchedPage } from './helpers/browser.ts';
+import { cellValue, enterCell, fillCell } from './helpers/grid.ts';
 import { adminApi, memberOf, signIn } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
@@ -105,28 +106,29 @@ describe('a document', () => {
     await alice.page.getByTestId('add-measure').click();
     await alice.page.keyboard.type('Former 500 médiateurs de santé');
     const row = alice.page.locator('.measures-table tbody tr').first();
-    await row.getByLabel('Début').fill('2025-01-15');
-    await row.getByLabel('Échéance').fill('2025-06-30');
-    await row.getByLabel('Statut').selectOption('in_progress');
-    await row.getByLabel('Avancement (%)').fill('40');
-    await row.getByLabel('Avancement (%)').press('Tab');
-    await row.getByLabel('Chef de file').selectOption({ index: 1 });
+    // Cells are text until entered (the editor is mounted then): enter each, as a person does.
+    await fillCell(row, 'Début', '2025-01-15');
+    await fillCell(row, 'Échéance', '2025-06-30');
+    await (await enterCell(row, 'Statut')).selectOption('in_progress');
+    await fillCell(row, 'Avancement (%)', '40');
+    await (await enterCell(row, 'Avancement (%)')).press('Tab');
+    await (await enterCell(row, 'Chef de file')).selectOption({ index: 1 });
     await alice.page.getByTestId('add-measure').click();
     await alice.page.keyboard.type('Ouvrir des consultations consulaires de santé');
     const second = alice.page.locator('.measures-table tbody tr').nth(1);
-    await second.getByLabel('Début').fill('2026-03-01');
-    await second.getByLabel('Échéance').fill('2027-12-31');
+    await fillCell(second, 'Début', '2026-03-01');
+    await fillCell(second, 'Échéance', '2027-12-31');
 
     const bobRows = bob.page.locator('.measures-table tbody tr');
     await expect.poll(() => bobRows.count(), { timeout: 10_000 }).toBe(2);
-    await expect.poll(() => bobRows.first().getByLabel('Mesure').inputValue()).toBe('Former 500 médiateurs de santé');
-    await expect.poll(() => bobRows.first().getByLabel('Statut').inputValue()).toBe('in_progress');
+    await expect.poll(() => cellValue(bobRows.first(), 'Mesure')).toBe('Former 500 médiateurs de santé');
+    await expect.poll(() => cellValue(bobRows.first(), 'Statut')).toBe('in_progress');
     await expect.poll(async () => (await bobRows.first().getAttribute('class')) ?? '').toContain('overdue');
     await expect.poll(async () => (await bobRows.nth(1).getAttribute('class')) ?? '').not.toContain('overdue');
 
     // Bob moves the second row up; Alice sees the new order.
     await bobRows.nth(1).getByRole('button', { name: /^Monter/ }).click();
-    await expect.poll(() => alice.page.locator('.measures-table tbody tr').first().getByLabel('Mesure').inputValue()).toBe('Ouvrir des consultations consulaires de santé');
+    await expect.poll(() => cellValue(alice.page.locator('.measures-table tbody tr').first(), 'Mesure')).toBe('Ouvrir des consultations consulaires de santé');
     await screenshot(alice.page, 'measures-fr');
 
     await alice.page.getByRole('tab', { name: 'Calendrier' }).click();

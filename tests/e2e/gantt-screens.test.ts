@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/load.ts';
 import { launchBrowser, openPage, screenshot, type WatchedPage } from './helpers/browser.ts';
+import { fillCell } from './helpers/grid.ts';
 import { signIn } from './helpers/session.ts';
 import { startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
@@ -60,8 +61,7 @@ describe('the Gantt view as people see it', () => {
     // A measure with a due date and no start becomes a milestone (cleared in the table, as people do).
     await page.goto(`${planUrl}?view=measures`);
     const row = page.locator('.measures-table tbody tr').nth(5);
-    await row.getByLabel('Début').fill('');
-    await row.getByLabel('Début').dispatchEvent('change');
+    await fillCell(row, 'Début', '');
     await page.goto(`${planUrl}?view=timeline`);
     await page.locator('.gantt-milestone').first().waitFor();
     expect(await page.locator('#side-panel').count(), 'the side panel starts folded').toBe(0);

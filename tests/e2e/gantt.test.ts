@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '../../server/demo/load.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { loadStoredDocument } from '../helpers/stored-document.ts';
 import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
+import { cellValue } from './helpers/grid.ts';
 import { signIn } from './helpers/session.ts';
 import { startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
@@ -91,8 +92,8 @@ describe('dragging Gantt bars in two browsers', () => {
     await expect.poll(() => datesOf(barOf(alice.page, id))).toEqual(after);
 
     const row = bob.page.locator(`#measure-${id}`);
-    await expect.poll(() => row.getByLabel('Début').inputValue(), { timeout: 10_000 }).toBe(after.start);
-    expect(await row.getByLabel('Échéance').inputValue()).toBe(after.due);
+    await expect.poll(() => cellValue(row, 'Début'), { timeout: 10_000 }).toBe(after.start);
+    expect(await cellValue(row, 'Échéance')).toBe(after.due);
 
     await expect.poll(() => stored(id)).toEqual(after);
     const api = new ApiClient(server.url);
@@ -119,7 +120,7 @@ describe('dragging Gantt bars in two browsers', () => {
     await drag(alice.page, barOf(alice.page, id), 2 / width, width + 60 * perDay);
     const stopped = { start: longer.due, due: longer.due };
     await expect.poll(() => datesOf(barOf(alice.page, id))).toEqual(stopped);
-    await expect.poll(() => bob.page.locator(`#measure-${id}`).getByLabel('Début').inputValue(), { timeout: 10_000 }).toBe(stopped.start);
+    await expect.poll(() => cellValue(bob.page.locator(`#measure-${id}`), 'Début'), { timeout: 10_000 }).toBe(stopped.start);
     await expect.poll(() => stored(id)).toEqual(stopped);
     await alice.page.locator('.gantt-zoom [data-zoom=quarter]').click();
   });
@@ -135,7 +136,7 @@ describe('dragging Gantt bars in two browsers', () => {
     const after = { start: addDays(before.start!, 8), due: addDays(before.due!, 7) };
     await expect.poll(() => datesOf(barOf(alice.page, id))).toEqual(after);
     expect(await alice.page.evaluate(() => document.activeElement?.getAttribute('data-measure')), 'the bar keeps focus').toBe(id);
-    await expect.poll(() => bob.page.locator(`#measure-${id}`).getByLabel('Échéance').inputValue(), { timeout: 10_000 }).toBe(after.due);
+    await expect.poll(() => cellValue(bob.page.locator(`#measure-${id}`), 'Échéance'), { timeout: 10_000 }).toBe(after.due);
     await expect.poll(() => stored(id)).toEqual(after);
   });
 

@@ -93,7 +93,7 @@ describe('the measures grid’s columns, per person', () => {
 describe('copying a block of cells out of the grid', () => {
   it('copies a block chosen with Shift+click as tab-separated values a spreadsheet reads', async () => {
     const page = alice.page;
-    await page.locator('#measure-a td[data-column="start"] input').click();
+    await page.locator('#measure-a td[data-column="start"] .cell-value').click();
     await page.locator('#measure-b td[data-column="budget"]').click({ modifiers: ['Shift'] });
     expect(await page.locator('.measures-table td.selected').count()).toBe(2 * 6);
     await page.keyboard.press('Control+C');
@@ -104,7 +104,7 @@ describe('copying a block of cells out of the grid', () => {
 
   it('stretches the block with Shift+arrows from a cell, and copies one cell from it too', async () => {
     const page = alice.page;
-    await page.locator('#measure-b td[data-column="title"] textarea').click();
+    await page.locator('#measure-b td[data-column="title"] .cell-value').click();
     await page.keyboard.press('Escape');
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowRight');

@@ -4,6 +4,7 @@ import { readMeasures } from '../../shared/doc-schema.ts';
 import { rowCopies } from '../helpers/measure-typing.ts';
 import { loadStoredDocument } from '../helpers/stored-document.ts';
 import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
+import { cellValue, enterCell } from './helpers/grid.ts';
 import { adminApi, signIn } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
@@ -14,7 +15,10 @@ let bob: WatchedPage;
 let documentId: string;
 
 const rows = (page: Page) => page.locator('.measures-table tbody tr');
-const title = (page: Page, index: number) => rows(page).nth(index).locator('textarea[data-field=title]');
+/** A row's title as shown: the bound field while entered, its text otherwise. */
+const titleOf = (page: Page, index: number) => cellValue(rows(page).nth(index), 'Mesure');
+/** Enters a row's title cell (its editor is mounted on entry) and returns the bound field. */
+const editTitle = (page: Page, index: number) => enterCell(rows(page).nth(index), 'Mesure');
 
 async function stored() {
   await server.api.hub.store.flush();
@@ -49,21 +53,23 @@ describe('the measures table in two browsers', () => {
   it('two people typing into one cell at 25 ms a key: both strings whole, in both windows and in storage', async () => {
     await alice.page.getByTestId('add-measure').click();
     await alice.page.keyboard.type('Titre : ');
-    await expect.poll(() => title(bob.page, 0).inputValue(), { timeout: 10_000 }).toBe('Titre : ');
-    await title(alice.page, 0).click();
+    await expect.poll(() => titleOf(bob.page, 0), { timeout: 10_000 }).toBe('Titre : ');
+    // Before anyone enters it, the cell is text: no bound field in the row until then.
+    expect(await rows(bob.page).nth(0).locator('textarea').count()).toBe(0);
+    await (await editTitle(alice.page, 0)).click();
     await alice.page.keyboard.press('End');
-    await title(bob.page, 0).click();
+    await (await editTitle(bob.page, 0)).click();
     await bob.page.keyboard.press('End');
     const first = 'Guichet unique pour les MRE';
     const second = 'شباك موحد لمغاربة العالم';
     await Promise.all([alice.page.keyboard.type(first, { delay: 25 }), bob.page.keyboard.type(second, { delay: 25 })]);
     for (const page of [alice.page, bob.page]) {
-      await expect.poll(() => title(page, 0).inputValue(), { timeout: 10_000 }).toContain(first);
-      await expect.poll(() => title(page, 0).inputValue()).toContain(second);
+      await expect.poll(() => titleOf(page, 0), { timeout: 10_000 }).toContain(first);
+      await expect.poll(() => titleOf(page, 0)).toContain(second);
     }
-    const value = await title(alice.page, 0).inputValue();
+    const value = await titleOf(alice.page, 0);
     expect(value).toHaveLength('Titre : '.length + first.length + second.length);
-    expect(await title(bob.page, 0).inputValue()).toBe(value);
+    expect(await titleOf(bob.page, 0)).toBe(value);
     await expect.poll(async () => (await stored()).measures[0]?.title).toBe(value);
   });
 
@@ -73,7 +79,7 @@ describe('the measures table in two browsers', () => {
       await alice.page.keyboard.type(name);
     }
     await expect.poll(() => rows(bob.page).count(), { timeout: 10_000 }).toBe(3);
-    await expect.poll(() => title(bob.page, 2).inputValue()).toBe('Troisième mesure');
+    await expect.poll(() => titleOf(bob.page, 2)).toBe('Troisième mesure');
     const down = (page: Page) => rows(page).nth(0).getByRole('button', { name: /^Descendre/ });
     await Promise.all([down(alice.page).click(), down(bob.page).click()]);
     for (const page of [alice.page, bob.page]) await expect.poll(() => rows(page).count()).toBe(3);
@@ -88,7 +94,7 @@ describe('the measures table in two browsers', () => {
 
   it('moves between cells with the keyboard as a spreadsheet does', async () => {
     const page = alice.page;
-    await title(page, 0).click();
+    await (await editTitle(page, 0)).click();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('title');
@@ -99,6 +105,13 @@ describe('the measures table in two browsers', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Chef de file');
     await page.keyboard.press('Alt+ArrowUp');
     expect(await page.evaluate(() => document.activeElement?.closest('tr')?.rowIndex)).toBe(1);
+    // Leaving a cell unmounts its editor (the row is text again); Enter mounts it again.
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.querySelectorAll('select').length])).toEqual(['TD', 0]);
+    expect(await page.evaluate(() => document.activeElement?.querySelector('button.cell-value')?.getAttribute('aria-label'))).toMatch(/^Chef de file : /);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.getAttribute('aria-label')])).toEqual(['SELECT', 'Chef de file']);
+    expect(await page.locator('.measures-table textarea, .measures-table select, .measures-table input').count()).toBe(1);
   });
 
   it('turns a block pasted from a spreadsheet into rows, after a preview', async () => {

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
+import { cellValue } from './helpers/grid.ts';
 import { adminApi, signIn } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
@@ -52,7 +53,7 @@ describe('indicators and row comments in two browsers', () => {
   it('a current value set in window A updates the chart in window B, and the history names who set it', async () => {
     await alice.page.getByTestId('add-measure').click();
     await alice.page.keyboard.type('Taux de scolarisation des enfants MRE');
-    await expect.poll(() => firstRow(bob.page).locator('textarea[data-field=title]').inputValue(), { timeout: 10_000 }).toContain('Taux de scolarisation');
+    await expect.poll(() => cellValue(firstRow(bob.page), 'Mesure'), { timeout: 10_000 }).toContain('Taux de scolarisation');
 
     await firstRow(alice.page).getByTestId('indicator-summary').locator('button').click();
     await alice.page.getByTestId('measure-detail').waitFor();

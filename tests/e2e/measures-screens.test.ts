@@ -52,7 +52,7 @@ describe('the measures grid as people see it', () => {
     await inEachLanguage(page, 'grid-1440', async (language) => {
       const header = page.locator('.measures-table thead th').nth(2);
       expect(await header.evaluate((element) => getComputedStyle(element).position)).toBe('sticky');
-      const budget = await page.locator('.measures-table tbody tr').first().locator('.budget-cell .cell-display').textContent();
+      const budget = await page.locator('.measures-table tbody tr').first().locator('td[data-column="budget"] .cell-value').textContent();
       expect(budget).not.toContain('3200000');
       expect(budget).toMatch(language === 'en' ? /MAD\s?3,200,000/ : /3\D200\D000/);
       // The columns beyond the first screen: the grid scrolled to its end, the first column still there.
@@ -75,6 +75,36 @@ describe('the measures grid as people see it', () => {
       await page.screenshot({ path: `test-artifacts/grid-390-cards-${await page.evaluate(() => document.documentElement.lang)}.png` });
     });
     expect(problems).toEqual([]);
+  });
+
+  it('phone: the cards leave out the columns the person hid, as their grid does anywhere', async () => {
+    const { page, problems } = await open(390, 'education@demo.tansiq.ma');
+    const card = page.locator('.measures-table tbody tr').first();
+    const labels = () => card.locator('td[data-label]').evaluateAll((cells) => cells.map((cell) => (cell as HTMLElement).dataset.column));
+    expect(await labels()).toEqual(expect.arrayContaining(['partners', 'notes', 'budget']));
+    await page.getByTestId('columns-menu').locator('summary').click();
+    await page.getByTestId('columns-menu').getByLabel('Partenaires').uncheck();
+    await page.getByTestId('columns-menu').getByLabel('Budget').uncheck();
+    await expect.poll(labels).not.toContain('partners');
+    expect(await labels()).not.toContain('budget');
+    expect(await labels()).toContain('notes');
+    await page.screenshot({ path: 'test-artifacts/grid-390-cards-hidden-columns.png' });
+    await page.getByTestId('columns-menu').locator('summary').click();
+    // The same choice on a wide screen, in another browser: it is the person's, not the device's.
+    const wide = await open(1440, 'education@demo.tansiq.ma');
+    const headers = () => wide.page.locator('.measures-table thead th').evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.column));
+    await expect.poll(headers, { timeout: 10_000 }).not.toContain('partners');
+    expect(await headers()).not.toContain('budget');
+    // A card's field is text until tapped; tapping mounts its editor.
+    expect(await card.locator('textarea, select, input').count()).toBe(0);
+    await card.locator('td[data-column="title"] .cell-value').click();
+    await expect.poll(() => card.locator('textarea[data-field="title"]').count()).toBe(1);
+    await page.getByTestId('columns-menu').locator('summary').click();
+    await page.getByTestId('columns-menu').getByLabel('Partenaires').check();
+    await page.getByTestId('columns-menu').getByLabel('Budget').check();
+    await expect.poll(labels).toContain('partners');
+    expect(problems).toEqual([]);
+    expect(wide.problems).toEqual([]);
   });
 
   it('view-only: a readable table, no disabled inputs', async () => {

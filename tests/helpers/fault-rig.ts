@@ -64,7 +64,10 @@ export async function startFaultRig(
       await child?.kill9();
     },
     async readyz() {
-      const response = await fetch(`${rig.url}/readyz`, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(`${rig.url}/readyz`, { signal: AbortSignal.timeout(5_000) }).catch((error: unknown) => {
+        // The server is gone or stuck: its output says why.
+        throw new Error(`GET /readyz failed (${error instanceof Error ? error.message : String(error)}); server output:\n${rig.child?.output() ?? '(stopped)'}`);
+      });
       return { status: response.status, body: (await response.json()) as { reasons?: string[] } };
     },
     async dispose() {

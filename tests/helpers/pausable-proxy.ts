@@ -3,7 +3,8 @@ import net from 'node:net';
 /**
  * A TCP proxy in front of a server (PostgreSQL) that the test can pause: connections stay open
  * and nothing passes either way, as when a database host freezes or the network drops packets.
- * Nothing is refused or reset, so only a timeout notices.
+ * Nothing is refused or reset, so only a timeout notices. Connections opened while it is paused
+ * (a pool replacing the ones it gave up on) are accepted and pass nothing either.
  */
 export interface PausableProxy {
   port: number;
@@ -12,36 +13,55 @@ export interface PausableProxy {
   close(): Promise<void>;
 }
 
+type Link = { client: net.Socket; upstream: net.Socket };
+
 export async function startPausableProxy(targetHost: string, targetPort: number): Promise<PausableProxy> {
   let paused = false;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(targetPort, targetHost);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-      if (paused) socket.pause();
-    }
+  const links = new Set<Link>();
+  // `pipe` resumes its source, and resumes it again whenever the other side drains: a paused link
+  // is therefore unpiped, not only paused (it once let a pool's new connection through a "paused"
+  // proxy, and the database seemed to answer in the middle of an outage).
+  const flow = ({ client, upstream }: Link) => {
     client.pipe(upstream);
     upstream.pipe(client);
+  };
+  const hold = ({ client, upstream }: Link) => {
+    client.unpipe(upstream);
+    upstream.unpipe(client);
+    client.pause();
+    upstream.pause();
+  };
+  const server = net.createServer((client) => {
+    const link = { client, upstream: net.connect(targetPort, targetHost) };
+    links.add(link);
+    for (const socket of [link.client, link.upstream]) {
+      socket.on('close', () => links.delete(link));
+      socket.on('error', () => {
+        link.client.destroy();
+        link.upstream.destroy();
+      });
+    }
+    if (paused) hold(link);
+    else flow(link);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
     pause() {
+      if (paused) return;
       paused = true;
-      for (const socket of sockets) socket.pause();
+      for (const link of links) hold(link);
     },
     resume() {
+      if (!paused) return;
       paused = false;
-      for (const socket of sockets) socket.resume();
+      for (const link of links) flow(link);
     },
     async close() {
-      for (const socket of sockets) socket.destroy();
+      for (const link of links) {
+        link.client.destroy();
+        link.upstream.destroy();
+      }
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -79,6 +79,32 @@ describe('measures as spreadsheets', () => {
     await eventually(() => expect(readMeasures(peer.doc)).toHaveLength(2));
   });
 
+  it('reads the indicator’s columns into the structured indicator, each bad value shown on its line, the history stamped by the server', async () => {
+    const file = csv([
+      'Mesure;Responsable;Échéance;Statut;Indicateur;Valeur de référence;Cible;Valeur actuelle;Unité',
+      'Guichet santé;sante;31/12/2026;en cours;Dossiers traités;100;1 000;250;dossiers',
+      'Caravane médicale;sante;30/06/2027;prévue;Consultations;beaucoup;5000;;personnes',
+    ]);
+    const path = `/api/documents/${documentId}/measures/import`;
+    const preview = await upload(api, `${path}/preview`, file);
+    expect(preview.body.mapping).toEqual(['title', 'lead', 'due', 'status', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit']);
+    expect(preview.body.rows[0].measure).toMatchObject({ indicatorBaseline: 100, indicatorTarget: 1000, indicatorCurrent: 250, indicatorUnit: 'dossiers' });
+    expect(preview.body.rows[1]).toMatchObject({ line: 3, measure: null, errors: [{ column: 'indicatorBaseline', code: 'bad_number', value: 'beaucoup' }] });
+    const refused = await upload(api, path, file);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('invalid_rows');
+    const applied = await upload(api, path, file, { skipInvalid: 'true' });
+    expect(applied.body).toEqual({ created: 0, updated: 1, skipped: 1 });
+    await eventually(() => expect(readMeasures(peer.doc)[0]).toMatchObject({ title: 'Guichet santé', indicator: 'Dossiers traités', indicatorBaseline: 100, indicatorTarget: 1000, indicatorCurrent: 250, indicatorUnit: 'dossiers' }));
+    // The row left out keeps what it had.
+    expect(readMeasures(peer.doc)[1]).toMatchObject({ title: 'Caravane médicale', indicatorBaseline: null, indicatorUnit: '' });
+    const importer = await server.database.db.selectFrom('users').select('id').where('email', '=', 'a@sante.ma').executeTakeFirstOrThrow();
+    await eventually(async () => {
+      const history = await server.database.db.selectFrom('measure_indicator_values').select(['value', 'recorded_by']).where('document_id', '=', documentId).execute();
+      expect(history).toEqual([{ value: 250, recorded_by: importer.id }]);
+    });
+  });
+
   it('exports typed XLSX cells with a frozen header, and a re-import of it changes nothing and adds nothing', async () => {
     peer.doc.transact(() => {
       const first = peer.doc.getArray<Y.Map<unknown>>('measures').get(0);

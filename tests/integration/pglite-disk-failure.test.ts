@@ -95,9 +95,11 @@ describe.skipIf(unavailable)(`the embedded database's disk${unavailable ? ` (ski
       expect(failing.status).toBe(503);
       expect(failing.body.reasons?.join(' ')).toMatch(/database|writes/);
     }, 30_000);
-    // Known regression (issue 13, 2026-12-05): since the merge of the structured indicators, a new
-    // connection opened while the embedded database's disk fails is left waiting instead of being
-    // refused (it waited > 50 s here). The check that it is refused comes back with the fix.
+    // A new connection is told at once to retry later (what it typed could not be stored), not
+    // left without an answer (while the database still answered reads, it used to be admitted).
+    const late = rig.connect(1);
+    await eventually(() => expect(late.closes.map((close) => close.code), rig.child?.output()).toContain(4503), 30_000);
+    late.provider.disconnect();
 
     const { ms: stopMs, output } = await rig.stop();
     expect(stopMs, output).toBeLessThan(10_000);

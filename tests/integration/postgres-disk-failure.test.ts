@@ -96,6 +96,10 @@ describe.skipIf(unavailable)(`PostgreSQL's disk${unavailable ? ` (skipped: ${una
       expect(failing.body.reasons?.join(' ')).toMatch(/database|writes/);
     }, 30_000);
     await eventually(async () => expect(await metricValue(rig.url, 'tansiq_collab_unstored_updates')).toBeGreaterThan(0), 30_000);
+    // A new connection is told at once to retry later, not left without an answer.
+    const late = rig.connect(1);
+    await eventually(() => expect(late.closes.map((close) => close.code)).toContain(4503), 30_000);
+    late.provider.disconnect();
 
     const stopped = await rig.stop();
     expect(stopped.ms, stopped.output).toBeLessThan(10_000);

@@ -53,6 +53,38 @@ describe('measure rows from outside', () => {
     expect(chosen.find('fantaisie')).toBeNull();
   });
 
+  it('reads the indicator’s baseline, target, current value and unit, as exports and plans name them', () => {
+    expect(mapColumns(['Mesure', 'Indicateur', 'Valeur de référence', 'Cible', 'Valeur actuelle', 'Unité'])).toEqual(['title', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit']);
+    expect(mapColumns(['الإجراء', 'المؤشر', 'القيمة المرجعية', 'القيمة المستهدفة', 'القيمة الحالية', 'الوحدة'])).toEqual(['title', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit']);
+    expect(mapColumns(['Measure', 'Indicator', 'Baseline', 'Target value', 'Current value', 'Unit'])).toEqual(['title', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit']);
+    // "Indicateur : cible" is the target, not a second indicator name; "Objectif" is not a target.
+    expect(mapColumns(['Action', 'Indicateur', 'Indicateur : cible', 'Indicateur (valeur de référence)', 'Objectif'])).toEqual(['title', 'indicator', 'indicatorTarget', 'indicatorBaseline', null]);
+    const mapping = mapColumns(['Mesure', 'Indicateur', 'Valeur de référence', 'Cible', 'Valeur actuelle', 'Unité']);
+    expect(validateRow(['Scolarisation', 'Taux de scolarisation', '12,5', '80 %', -3, '%'], mapping, 2, context).measure).toMatchObject({
+      indicator: 'Taux de scolarisation', indicatorBaseline: 12.5, indicatorTarget: 80, indicatorCurrent: -3, indicatorUnit: '%',
+    });
+    // An empty cell in a column the file has clears the value; without the column, the value stays as it is.
+    expect(validateRow(['Scolarisation', 'Taux', '', '—', null, ''], mapping, 2, context).measure).toMatchObject({ indicatorBaseline: null, indicatorTarget: null, indicatorCurrent: null, indicatorUnit: '' });
+    const withoutValues = validateRow(['Scolarisation'], mapColumns(['Mesure']), 2, context).measure!;
+    expect(['indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit'].filter((key) => key in withoutValues)).toEqual([]);
+    expect(validateRow(['Scolarisation', 'Taux', 'beaucoup', '1e16', 'n/a', 'personnes inscrites dans les écoles de la région'], mapping, 7, context)).toEqual({
+      line: 7,
+      measure: null,
+      errors: [
+        { column: 'indicatorBaseline', code: 'bad_number', value: 'beaucoup' },
+        { column: 'indicatorTarget', code: 'bad_number', value: '1e16' },
+        { column: 'indicatorCurrent', code: 'bad_number', value: 'n/a' },
+        { column: 'indicatorUnit', code: 'too_long', value: 'personnes inscrites dans les écoles de la région' },
+      ],
+    });
+  });
+
+  it('refuses a start after the due date', () => {
+    const mapping = mapColumns(['Mesure', 'Début', 'Échéance']);
+    expect(validateRow(['Portail', '01/09/2026', '30/06/2026'], mapping, 4, context).errors).toEqual([{ column: 'start', code: 'start_after_due', value: '01/09/2026' }]);
+    expect(validateRow(['Portail', '30/06/2026', '30/06/2026'], mapping, 4, context).errors).toEqual([]);
+  });
+
   it('neutralises what a spreadsheet would run as a formula, and names files safely', () => {
     expect(['=1+1', '+33 6', '-2', '@SUM(A1)', '\t=x', 'Plan'].map(neutraliseFormula)).toEqual(["'=1+1", "'+33 6", "'-2", "'@SUM(A1)", "'\t=x", 'Plan']);
     expect(safeFileName('Plan d’action santé 2026/2027 "final"', 'pdf')).toBe('Plan-d-action-sante-2026-2027-final.pdf');

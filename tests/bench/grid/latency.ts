@@ -4,7 +4,7 @@ type Clocked = Window & { __keyTimes: number[]; __lengths: Map<number, number> }
 
 /**
  * Edit-to-remote latency of one cell: a key pressed in `typing` (its keydown time) until the
- * other page's field shows the character (seen by a requestAnimationFrame loop there, so at most
+ * other page's cell shows the character (seen by a requestAnimationFrame loop there, so at most
  * a frame late). Both clocks are the machine's (Date.now in two pages of one browser).
  */
 export async function measureLatency(typing: Page, watching: Page, url: string, keys: number): Promise<number[]> {
@@ -24,7 +24,8 @@ export async function measureLatency(typing: Page, watching: Page, url: string, 
     const lengths = new Map();
     window.__lengths = lengths;
     const look = () => {
-      const length = document.getElementById('measure-title-m0')?.value.length ?? -1;
+      const cell = document.getElementById('measure-title-m0');
+      const length = cell ? ('value' in cell && cell.tagName === 'TEXTAREA' ? cell.value.length : cell.textContent.length) : -1;
       if (!lengths.has(length)) lengths.set(length, Date.now());
       requestAnimationFrame(look);
     };
@@ -32,7 +33,11 @@ export async function measureLatency(typing: Page, watching: Page, url: string, 
   })()`);
   const latencies: number[] = [];
   for (let i = 0; i < keys; i++) {
-    const before = await watching.evaluate(() => (document.getElementById('measure-title-m0') as HTMLTextAreaElement).value.length);
+    const before = await watching.evaluate(() => {
+      // A field bound to the cell while entered, its text otherwise (the grid mounts editors on entry).
+      const cell = document.getElementById('measure-title-m0');
+      return cell instanceof HTMLTextAreaElement ? cell.value.length : cell!.textContent!.length;
+    });
     await typing.keyboard.type(String.fromCharCode(0x61 + (i % 26)));
     const seenAt = await watching.waitForFunction((length) => (window as unknown as Clocked).__lengths.get(length + 1), before, { timeout: 10_000 });
     const pressedAt = await typing.evaluate(() => (window as unknown as Clocked).__keyTimes.at(-1)!);

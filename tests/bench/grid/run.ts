@@ -9,29 +9,45 @@
  *          (120 px a frame) and as a dragged scrollbar does (the whole plan in 4 s)
  * latency  a key typed into a cell in one browser context until another context's field shows it
  * --profile  a CPU profile of the scrolls: the functions with the most self time
+ * --baseline=<dir> [--rounds=3]  also measure render and scroll with another build of the client (made with
+ *          `npx vite build --outDir <dir>` at an earlier commit), alternating the two builds on
+ *          the same plan in the same run, and print both side by side
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { signIn } from '../../e2e/helpers/session.ts';
 import { ADMIN } from '../../e2e/helpers/tansiq.ts';
 import { measureLatency } from './latency.ts';
 import { benchPlan, ms, summary } from './plan.ts';
-import { profileScroll, scrollFrames } from './scroll.ts';
+import { cpuPerFrame, profileScroll, scrollFrames } from './scroll.ts';
+import { useClientBuild } from './variants.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const count = Number(arg('count') ?? 2000);
 const keys = Number(arg('keys') ?? 50);
 const only = new Set((arg('only') ?? 'render,scroll,latency').split(','));
 const profile = process.argv.includes('--profile');
+const baseline = arg('baseline');
+const rounds = Number(arg('rounds') ?? 3);
 
 const plan = await benchPlan(count);
 const results: Record<string, unknown> = { count, at: new Date().toISOString() };
+// The machine is shared: the load says how far the figures can be compared with another run's.
+const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+results.loadBefore = load();
+console.log(`load average (1, 5, 15 min) before: ${results.loadBefore}`);
 try {
-  const open = async (): Promise<Page> => {
-    const page = await (await plan.browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  const open = async (build?: string): Promise<Page> => {
+    const context = await plan.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    if (build) await useClientBuild(context, build);
+    const page = await context.newPage();
     await signIn(page, plan.server.url, ADMIN.email, ADMIN.password);
     return page;
   };
+  if (baseline) {
+    await compareBuilds(open, baseline);
+  }
   const page = await open();
   if (only.has('render')) {
     const renders: number[] = [];
@@ -66,8 +82,54 @@ try {
     results.latency = latency;
     console.log(`edit-to-remote latency of a cell over ${keys} keys, ms: median ${ms(latency.median)}, p95 ${ms(latency.p95)}, max ${ms(latency.max)}`);
   }
+  results.loadAfter = load();
+  console.log(`load average after: ${results.loadAfter}`);
   await mkdir('bench-results', { recursive: true });
   await writeFile(`bench-results/grid-${Date.now()}.json`, JSON.stringify(results, null, 2));
 } finally {
   await plan.close();
+}
+
+/** Render, scroll and CPU per frame of the baseline build and this one, alternated `rounds` times. */
+async function compareBuilds(open: (build?: string) => Promise<Page>, dir: string): Promise<void> {
+  const variants = [{ name: 'baseline', build: dir }, { name: 'current', build: undefined }] as const;
+  const pages = new Map<string, Page>();
+  for (const variant of variants) pages.set(variant.name, await open(variant.build));
+  type Figures = { render: number[]; wheel: number[]; fast: number[]; rows: number; wheelCpu: number[]; fastCpu: number[]; wheelProcess: number[]; fastProcess: number[] };
+  const figures = new Map<string, Figures>(variants.map((v) => [v.name, { render: [], wheel: [], fast: [], rows: 0, wheelCpu: [], fastCpu: [], wheelProcess: [], fastProcess: [] }]));
+  for (let round = 0; round < rounds; round++) {
+    for (const variant of variants) {
+      const page = pages.get(variant.name)!;
+      const figure = figures.get(variant.name)!;
+      const started = Date.now();
+      await page.goto(plan.url);
+      await page.locator('#measure-m0').waitFor({ timeout: 60_000 });
+      figure.render.push(Date.now() - started);
+      figure.rows = await page.locator('.measures-table tbody tr:not(.spacer)').count();
+      const wheel = await cpuPerFrame(page, () => scrollFrames(page, { pixelsPerFrame: 120, frames: 300 }));
+      const fast = await cpuPerFrame(page, () => scrollFrames(page, { wholePlanInFrames: 120, frames: 240 }));
+      figure.wheel.push(...wheel.frames);
+      figure.fast.push(...fast.frames);
+      figure.wheelCpu.push(wheel.mainMs);
+      figure.fastCpu.push(fast.mainMs);
+      figure.wheelProcess.push(wheel.processMs);
+      figure.fastProcess.push(fast.processMs);
+    }
+  }
+  const rows: string[][] = [['', ...variants.map((v) => v.name)]];
+  const line = (name: string, pick: (f: Figures) => string) => rows.push([name, ...variants.map((v) => pick(figures.get(v.name)!))]);
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  line('rows in the DOM', (f) => String(f.rows));
+  line('open to first row, ms', (f) => f.render.join(', '));
+  for (const kind of ['wheel', 'fast'] as const) {
+    line(`${kind} frame median, ms`, (f) => ms(summary(f[kind]).median));
+    line(`${kind} frame p95, ms`, (f) => ms(summary(f[kind]).p95));
+    line(`${kind} frame max, ms`, (f) => ms(summary(f[kind]).max));
+    line(`${kind} main-thread CPU/frame, ms`, (f) => ms(mean(f[`${kind}Cpu`])));
+    line(`${kind} renderer CPU/frame, ms`, (f) => ms(mean(f[`${kind}Process`])));
+  }
+  console.log(`baseline build: ${dir}; ${rounds} round(s) alternating the builds on one plan (wheel: 120 px a frame, 300 frames; fast: the whole plan in 120 frames, there and back)`);
+  for (const row of rows) console.log(`  ${row[0]!.padEnd(32)}${row.slice(1).map((cell) => cell.padStart(20)).join('')}`);
+  results.compare = Object.fromEntries([...figures].map(([name, f]) => [name, { rows: f.rows, render: f.render, wheel: summary(f.wheel), fast: summary(f.fast), cpuPerFrameMs: { wheelMain: mean(f.wheelCpu), fastMain: mean(f.fastCpu), wheelRenderer: mean(f.wheelProcess), fastRenderer: mean(f.fastProcess) } }]));
+  for (const page of pages.values()) await page.context().close();
 }

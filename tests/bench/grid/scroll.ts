@@ -46,3 +46,21 @@ export async function profileScroll(page: Page, top = 25): Promise<{ name: strin
   }
   return [...byName].map(([name, selfMs]) => ({ name, selfMs })).sort((a, b) => b.selfMs - a.selfMs).slice(0, top);
 }
+
+/**
+ * CPU time the page's renderer spent per frame while `scroll` ran: its main thread and its whole
+ * process (raster and compositor threads too). Unlike frame times, these barely move with the
+ * machine's load (a busy machine stretches wall time, not the work), so two builds measured on a
+ * shared machine can be compared.
+ */
+export async function cpuPerFrame(page: Page, scroll: () => Promise<number[]>): Promise<{ frames: number[]; mainMs: number; processMs: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((metric) => [metric.name, metric.value]));
+  const before = await read();
+  const frames = await scroll();
+  const after = await read();
+  await cdp.detach();
+  const perFrame = (name: string) => ((after[name]! - before[name]!) * 1000) / frames.length;
+  return { frames, mainMs: perFrame('ThreadTime'), processMs: perFrame('ProcessTime') };
+}

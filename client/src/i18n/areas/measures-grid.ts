@@ -1,5 +1,7 @@
 /** Strings of the measures grid (sorting, grouping, filtering, cells added in issue 14). */
 export const fr = {
+  'files.problem.too_long': 'trop long (40 caractères au plus)',
+  'files.problem.start_after_due': 'début après l’échéance',
   'grid.notes': 'Notes',
   'grid.currency': 'Devise',
   'grid.budgetAmount': 'Montant du budget',
@@ -35,6 +37,8 @@ export const fr = {
 type Keys = keyof typeof fr;
 
 export const ar: Record<Keys, string> = {
+  'files.problem.too_long': 'طويل جدا (40 حرفا على الأكثر)',
+  'files.problem.start_after_due': 'البداية بعد الأجل',
   'grid.notes': 'ملاحظات',
   'grid.currency': 'العملة',
   'grid.budgetAmount': 'مبلغ الميزانية',
@@ -68,6 +72,8 @@ export const ar: Record<Keys, string> = {
 };
 
 export const en: Record<Keys, string> = {
+  'files.problem.too_long': 'too long (40 characters at most)',
+  'files.problem.start_after_due': 'start after the due date',
   'grid.notes': 'Notes',
   'grid.currency': 'Currency',
   'grid.budgetAmount': 'Budget amount',

@@ -1,6 +1,6 @@
 import { createEffect, For, Show, type JSX } from 'solid-js';
 import type * as Y from 'yjs';
-import { updateMeasure, type MeasureFields } from '../../../../shared/doc-schema.ts';
+import { setMeasureDates, updateMeasure, type MeasureFields } from '../../../../shared/doc-schema.ts';
 import { OverdueBadge } from '../../components/Badges.tsx';
 import { formatNumber, t } from '../../i18n/index.ts';
 import { isOverdue } from '../../lib/dates.ts';
@@ -53,8 +53,9 @@ export function MeasureRow(props: {
     ),
     lead: () => <td class="lead-cell" data-label={t('measures.lead')}><LeadCell value={props.measure.leadOrganisationId} editable={props.editable} onChange={(leadOrganisationId) => set({ leadOrganisationId })} /></td>,
     partners: () => <td class="partners-cell" data-label={t('measures.partners')}><PartnersCell value={props.measure.partnerOrganisationIds} lead={props.measure.leadOrganisationId} editable={props.editable} onChange={(partnerOrganisationIds) => set({ partnerOrganisationIds })} /></td>,
-    start: () => <td data-label={t('measures.start')}><DateCell label={t('measures.start')} value={props.measure.start} editable={props.editable} onChange={(start) => set({ start })} /></td>,
-    due: () => <td data-label={t('measures.due')}><DateCell label={t('measures.due')} value={props.measure.due} editable={props.editable} onChange={(due) => set({ due })} /></td>,
+    // Dates go through setMeasureDates, which refuses a start after the due date.
+    start: () => <td data-label={t('measures.start')}><DateCell label={t('measures.start')} value={props.measure.start} max={props.measure.due} editable={props.editable} onChange={(start) => setMeasureDates(props.doc, props.measure.id, { start })} /></td>,
+    due: () => <td data-label={t('measures.due')}><DateCell label={t('measures.due')} value={props.measure.due} min={props.measure.start} editable={props.editable} onChange={(due) => setMeasureDates(props.doc, props.measure.id, { due })} /></td>,
     status: () => <td data-label={t('measures.status')}><StatusCell value={props.measure.status} editable={props.editable} onChange={(status) => set({ status })} /></td>,
     progress: () => <td data-label={t('measures.progress')}><ProgressCell value={props.measure.progress} editable={props.editable} onChange={(progress) => set({ progress })} /></td>,
     indicator: () => (

@@ -4,9 +4,15 @@ import { ErrorBox, Notice } from '../../../components/Feedback.tsx';
 import { OrganisationSelect } from '../../../components/OrganisationPicker.tsx';
 import { t, type MessageKey } from '../../../i18n/index.ts';
 
-const COLUMNS = ['id', 'title', 'lead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'budget', 'currency'] as const;
+const COLUMNS = ['id', 'title', 'lead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit', 'budget', 'currency'] as const;
 type Column = (typeof COLUMNS)[number];
-const columnLabel = (column: Column): string => (column === 'id' ? 'Id' : column === 'currency' ? t('grid.currency') : t((column === 'title' ? 'measures.measure' : `measures.${column}`) as MessageKey));
+const INDICATOR_LABELS = { indicatorBaseline: 'indicator.baseline', indicatorTarget: 'indicator.target', indicatorCurrent: 'indicator.current', indicatorUnit: 'indicator.unit' } as const;
+const columnLabel = (column: Column): string => {
+  if (column === 'id') return 'Id';
+  if (column === 'currency') return t('grid.currency');
+  if (column in INDICATOR_LABELS) return `${t('measures.indicator')} : ${t(INDICATOR_LABELS[column as keyof typeof INDICATOR_LABELS])}`;
+  return t((column === 'title' ? 'measures.measure' : `measures.${column}`) as MessageKey);
+};
 
 interface PreviewRow {
   line: number;

@@ -38,7 +38,7 @@ export function MeasureDetail(props: {
       <div class="measure-detail-body">
         <label class="field wide-field">
           <span>{t('indicator.name')}</span>
-          <TextCell doc={props.doc} measureId={props.measure.id} field="indicator" label={t('indicator.name')} value={props.measure.indicator} editable={props.editable} />
+          <TextCell doc={props.doc} measureId={props.measure.id} field="indicator" label={t('indicator.name')} value={props.measure.indicator} editable={props.editable} bound />
         </label>
         <div class="indicator-fields">
           <IndicatorNumber doc={props.doc} measureId={props.measure.id} field="indicatorBaseline" label={t('indicator.baseline')} value={props.measure.indicatorBaseline} editable={props.editable} />
@@ -46,7 +46,7 @@ export function MeasureDetail(props: {
           <IndicatorNumber doc={props.doc} measureId={props.measure.id} field="indicatorCurrent" label={t('indicator.current')} value={props.measure.indicatorCurrent} editable={props.editable} />
           <label class="field">
             <span>{t('indicator.unit')}</span>
-            <TextCell doc={props.doc} measureId={props.measure.id} field="indicatorUnit" label={t('indicator.unit')} value={props.measure.indicatorUnit} editable={props.editable} />
+            <TextCell doc={props.doc} measureId={props.measure.id} field="indicatorUnit" label={t('indicator.unit')} value={props.measure.indicatorUnit} editable={props.editable} bound />
           </label>
         </div>
         <Show when={progress() !== null}>
