@@ -99,8 +99,10 @@ describe('keyboard only', () => {
     await press(page, 'Enter');
     // the new row's title has the focus
     await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^measure-title-/);
+    const measureId = (await page.evaluate(() => document.activeElement!.id)).replace('measure-title-', '');
+    const row = page.locator(`#measure-${measureId}`);
     await page.keyboard.type('Caravanes médicales estivales');
-    const status = page.locator('tbody tr').filter({ has: page.locator('textarea') }).last().getByLabel('Statut');
+    const status = row.getByLabel('Statut');
     await tabTo(page, status);
     expect(await status.inputValue()).toBe('planned');
     await press(page, 'ArrowDown');
@@ -110,7 +112,7 @@ describe('keyboard only', () => {
       .toEqual(['in_progress']);
 
     // the indicator's detail: a dialog that Escape closes, giving the focus back to its button
-    const details = page.locator('tbody tr').filter({ has: page.locator('textarea') }).last().locator('.indicator-open');
+    const details = row.locator('.indicator-open');
     await tabTo(page, details);
     await press(page, 'Enter');
     const dialog = page.getByTestId('measure-detail');

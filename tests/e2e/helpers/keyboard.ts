@@ -47,8 +47,7 @@ export async function expectVisibleFocus(page: Page): Promise<void> {
  * on the way shows where the focus is. Fails after `max` presses.
  */
 export async function tabTo(page: Page, target: Locator, options: { backwards?: boolean; max?: number } = {}): Promise<void> {
-  const handle = await target.elementHandle();
-  if (!handle) throw new Error('tabTo: the target is not on the page');
+  await target.waitFor();
   const passed: string[] = [];
   for (let presses = 0; presses < (options.max ?? 60); presses += 1) {
     await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
@@ -56,7 +55,8 @@ export async function tabTo(page: Page, target: Locator, options: { backwards?: 
       throw new Error(`${error.message}; after:\n  ${passed.join('\n  ')}`);
     });
     passed.push((await focusIndicator(page)).element);
-    if (await handle.evaluate((element) => element === document.activeElement || element.contains(document.activeElement))) return;
+    // the locator is looked up again each time: the target may be drawn anew while we go
+    if (await target.evaluate((element) => element === document.activeElement || element.contains(document.activeElement))) return;
   }
   throw new Error(`tabTo: never reached the target; passed through:\n  ${passed.join('\n  ')}`);
 }
