@@ -1,12 +1,8 @@
 import type { Middleware } from 'koa';
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { App, SocketModeReceiver, webApi, type Authorize, type Receiver } from '@slack/bolt';
-import type { Database } from '../db/schema.ts';
-import type { Clock } from '../server/clock.ts';
-import type { CollabHub } from '../server/collab/hub.ts';
-import type { Config, SlackConfig } from '../server/config.ts';
-import type { DomainEvents } from '../server/events/bus.ts';
+import type { SlackConfig } from '../server/config.ts';
+import type { Integration, IntegrationContext, IntegrationFactory } from '../server/integrations/integration.ts';
 import { registerActions } from './actions/register.ts';
 import { registerReportOpen } from './actions/report-open.ts';
 import { registerReportSubmit } from './actions/report-submit.ts';
@@ -17,29 +13,17 @@ import { registerCommands } from './commands/router.ts';
 import { claimDelivery } from './deliveries.ts';
 import { registerEvents } from './events.ts';
 import { KoaSlackReceiver } from './http/receiver.ts';
+import { linkApiRouter } from './linking/link-api.ts';
 import { linkPage } from './linking/link-page.ts';
 import { startNotifier } from './notify/notifier.ts';
 import type { BotServices } from './services.ts';
 import { SocketSupervisor } from './socket-supervisor.ts';
-import type { ReadinessCheck } from '../server/http/readiness.ts';
 
-export interface SlackBotDeps {
-  db: Kysely<Database>;
-  hub: CollabHub;
-  events: DomainEvents;
-  clock: Clock;
-  logger: Logger;
-  config: Config;
-}
-
-export interface SlackBot {
-  /** POST /slack/events (HTTP mode) and /slack/link, to mount before the JSON body parser */
-  middleware: Middleware;
-  services: BotServices;
-  /** for GET /readyz: the Socket Mode connection (HTTP mode is always up) */
-  readiness: ReadinessCheck;
-  close(): Promise<void>;
-}
+/**
+ * The Slack bot as an integration: it owns POST /slack/events (HTTP mode), the account-link page
+ * /slack/link and its API /api/slack/link, and reports its Socket Mode connection to /readyz.
+ */
+export const slackIntegration: IntegrationFactory = { name: 'slack', start: startSlackBot };
 
 /** The Web API client: Slack's 429s are handled by whoever calls (the notifier retries after Retry-After). */
 export function webClient(config: SlackConfig, logger: Logger): webApi.WebClient {
@@ -61,7 +45,7 @@ function webClientOptions(config: SlackConfig, logger: Logger): webApi.WebClient
  * Starts the Slack bot inside the Tansiq process: HTTP mode on POST /slack/events, or Socket Mode
  * when an app token is set. Null, with one log line, when Slack is not configured.
  */
-export async function startSlackBot(deps: SlackBotDeps): Promise<SlackBot | null> {
+async function startSlackBot(deps: IntegrationContext): Promise<Integration | null> {
   const config = deps.config.slack;
   if (!config) {
     deps.logger.info('Slack bot off: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
@@ -109,12 +93,14 @@ export async function startSlackBot(deps: SlackBotDeps): Promise<SlackBot | null
   supervisor?.start();
   logger.info({ mode: config.appToken ? 'socket' : 'http' }, 'Slack bot on');
   const events = receiver.middleware?.();
+  const middleware: Middleware = async (ctx, next) => {
+    if (ctx.path === '/slack/link' && (ctx.method === 'GET' || ctx.method === 'POST')) return linkPage(services, ctx);
+    return events ? events(ctx, next) : next();
+  };
   return {
-    middleware: async (ctx, next) => {
-      if (ctx.path === '/slack/link' && (ctx.method === 'GET' || ctx.method === 'POST')) return linkPage(services, ctx);
-      return events ? events(ctx, next) : next();
-    },
-    services,
+    name: 'slack',
+    middleware,
+    routers: [linkApiRouter(services)],
     readiness: {
       name: 'slack',
       // Tansiq works without Slack: a bot that is down is reported, the process stays in service.

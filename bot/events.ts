@@ -1,12 +1,13 @@
 import type { App } from '@slack/bolt';
-import { sql } from 'kysely';
 import { findDocumentWithAccess } from '../server/queries/documents.ts';
+import { documentMeasureCounts } from '../server/queries/measures.ts';
+import { organisationNames } from '../server/queries/organisations.ts';
 import { restrictedUnfurlBlocks, unfurlBlocks } from './blocks/unfurl.ts';
 import { t, tPlain } from './i18n/index.ts';
 import { resolveSlackUser } from './linking/identity.ts';
 import { mayReadDocument } from './notify/audience.ts';
 import { everyMemberMayRead } from './notify/members.ts';
-import { documentIdIn, organisationNames } from './commands/lookup.ts';
+import { documentIdIn } from './commands/lookup.ts';
 import { publishHome } from './home.ts';
 import type { BotUser } from './linking/links.ts';
 import type { BotServices } from './services.ts';
@@ -84,15 +85,7 @@ async function documentPreview(services: BotServices, user: BotUser, id: string)
   const found = await findDocumentWithAccess(services.db, user, id);
   if (!found.row) return null;
   const today = services.clock.today();
-  const counts = await services.db
-    .selectFrom('measures')
-    .select([
-      sql<number>`count(*)::int`.as('total'),
-      sql<number>`count(*) FILTER (WHERE status = 'done')::int`.as('done'),
-      sql<number>`count(*) FILTER (WHERE due_date < ${today}::date AND status NOT IN ('done', 'cancelled'))::int`.as('overdue'),
-    ])
-    .where('document_id', '=', id)
-    .executeTakeFirstOrThrow();
+  const counts = await documentMeasureCounts(services.db, id, today);
   const names = await organisationNames(services.db, [found.row.lead_organisation_id], user.locale);
   return unfurlBlocks(
     {
@@ -101,9 +94,9 @@ async function documentPreview(services: BotServices, user: BotUser, id: string)
       kind: found.row.kind,
       status: found.row.status,
       leadName: names.get(found.row.lead_organisation_id) ?? '—',
-      measuresDone: Number(counts.done),
-      measuresTotal: Number(counts.total),
-      overdue: Number(counts.overdue),
+      measuresDone: counts.byStatus.done,
+      measuresTotal: counts.total,
+      overdue: counts.overdue,
     },
     user.locale,
     services.publicUrl,

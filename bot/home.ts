@@ -1,10 +1,10 @@
-import { listSessions } from '../server/commands/sessions-view.ts';
+import { listSessions } from '../server/queries/sessions.ts';
 import { listVisibleDocuments } from '../server/queries/documents.ts';
 import { listVisibleMeasures } from '../server/queries/measures.ts';
 import { linkBlocks } from './blocks/help.ts';
 import { homeView, unlinkedHomeView, type HomeData } from './blocks/home.ts';
 import { editableDocuments } from './commands/documents.ts';
-import { organisationNames } from './commands/lookup.ts';
+import { organisationNames } from '../server/queries/organisations.ts';
 import { resolveSlackUser } from './linking/identity.ts';
 import type { BotUser, SlackIdentity } from './linking/links.ts';
 import type { BotServices } from './services.ts';

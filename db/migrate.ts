@@ -5,8 +5,8 @@ import * as collaboration from './migrations/2026_11_28_0002_collaboration.ts';
 import * as commissionWork from './migrations/2026_11_28_0003_commission_work.ts';
 import * as slack from './migrations/2026_11_28_0004_slack.ts';
 import * as tokenExpiryLoginThrottle from './migrations/2026_12_04_0101_token_expiry_login_throttle.ts';
-import * as workspaceSettings from './migrations/2026_12_04_0201_settings.ts';
 import * as measureCells from './migrations/2026_12_04_0201_measure_cells.ts';
+import * as workspaceSettings from './migrations/2026_12_04_0201_settings.ts';
 import * as projectionMark from './migrations/2026_12_04_0301_projection_mark.ts';
 import * as measureIndicators from './migrations/2026_12_05_0430_measure_indicators.ts';
 import * as suggestions from './migrations/2026_12_05_0450_suggestions.ts';
@@ -14,9 +14,10 @@ import * as userPreferences from './migrations/2026_12_05_0455_user_preferences.
 import * as measureHistory from './migrations/2026_12_05_0460_measure_history.ts';
 import * as slackRoundTwo from './migrations/2026_12_05_0470_slack_round_two.ts';
 import * as reportingCycles from './migrations/2026_12_05_0490_reporting_cycles.ts';
-import * as cycleConsolidated from './migrations/2026_12_06_0500_cycle_consolidated.ts';
 import * as reviewLanguage from './migrations/2026_12_05_0496_review_language.ts';
 import * as docClients from './migrations/2026_12_05_0499_doc_clients.ts';
+import * as suggestionBlocksDeleters from './migrations/2026_12_06_0300_suggestion_blocks_deleters.ts';
+import * as cycleConsolidated from './migrations/2026_12_06_0500_cycle_consolidated.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -28,8 +29,8 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_0003_commission_work': commissionWork,
   '2026_11_28_0004_slack': slack,
   '2026_12_04_0101_token_expiry_login_throttle': tokenExpiryLoginThrottle,
-  '2026_12_04_0201_settings': workspaceSettings,
   '2026_12_04_0201_measure_cells': measureCells,
+  '2026_12_04_0201_settings': workspaceSettings,
   '2026_12_04_0301_projection_mark': projectionMark,
   '2026_12_05_0430_measure_indicators': measureIndicators,
   '2026_12_05_0450_suggestions': suggestions,
@@ -37,9 +38,10 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0460_measure_history': measureHistory,
   '2026_12_05_0470_slack_round_two': slackRoundTwo,
   '2026_12_05_0490_reporting_cycles': reportingCycles,
-  '2026_12_06_0500_cycle_consolidated': cycleConsolidated,
   '2026_12_05_0496_review_language': reviewLanguage,
   '2026_12_05_0499_doc_clients': docClients,
+  '2026_12_06_0300_suggestion_blocks_deleters': suggestionBlocksDeleters,
+  '2026_12_06_0500_cycle_consolidated': cycleConsolidated,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,24 +1,28 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AccessLevel,
+  CommissionKind,
+  Currency,
+  CycleStatus,
+  Decision,
+  DocumentKind,
+  DocumentStatus,
+  Framework,
+  Locale,
+  MeasureStatus,
+  OrganisationKind,
+  ReportState,
+  Role,
+  SessionState,
+  SuggestionStatus,
+} from '../shared/enums.ts';
 
 /** Database row types. Migrations are the source of truth; these mirror them. */
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export type OrganisationKind = 'ministry' | 'public_body' | 'country' | 'international_org';
-export type Role = 'admin' | 'member';
-export type Locale = 'fr' | 'ar' | 'en';
-export type DocumentKind = 'action_plan' | 'cooperation_proposal' | 'study' | 'minutes' | 'note';
-export type Framework = 'bilateral' | 'multilateral' | 'south_south';
-export type DocumentStatus =
-  | 'draft'
-  | 'in_review'
-  | 'submitted'
-  | 'adopted'
-  | 'in_implementation'
-  | 'closed'
-  | 'returned';
-export type AccessLevel = 'edit' | 'comment' | 'view';
+export type { AccessLevel, CommissionKind, CycleStatus, Decision, DocumentKind, DocumentStatus, Framework, Locale, OrganisationKind, ReportState, Role, SessionState, SuggestionStatus };
 
 export interface OrganisationsTable {
   id: Generated<string>;
@@ -149,11 +153,11 @@ export interface MeasuresTable {
   partner_organisation_ids: string[];
   start_date: string | null;
   due_date: string | null;
-  status: 'planned' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
+  status: MeasureStatus;
   progress: number;
   indicator: string;
   budget: string | number | null;
-  currency: ColumnType<'MAD' | 'EUR' | 'USD', 'MAD' | 'EUR' | 'USD' | undefined, 'MAD' | 'EUR' | 'USD'>;
+  currency: ColumnType<Currency, Currency | undefined, Currency>;
   notes: ColumnType<string, string | undefined, string>;
   indicator_baseline: ColumnType<number | null, number | null | undefined, number | null>;
   indicator_target: ColumnType<number | null, number | null | undefined, number | null>;
@@ -162,8 +166,6 @@ export interface MeasuresTable {
   updated_at: UpdatedAt;
 }
 
-export type CycleStatus = 'open' | 'closed';
-export type ReportState = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';
 
 /** A follow-up cycle (issue 19): a reporting period over some plans; dates are YYYY-MM-DD. */
 export interface ReportingCyclesTable {
@@ -255,7 +257,7 @@ export interface ProjectedMeasureState {
   partnerOrganisationIds: string[];
   start: string | null;
   due: string | null;
-  status: 'planned' | 'in_progress' | 'done' | 'blocked' | 'cancelled';
+  status: MeasureStatus;
   progress: number;
   indicator: string;
   indicatorBaseline: number | null;
@@ -263,7 +265,7 @@ export interface ProjectedMeasureState {
   indicatorCurrent: number | null;
   indicatorUnit: string;
   budget: number | null;
-  currency: 'MAD' | 'EUR' | 'USD';
+  currency: Currency;
   notes: string;
 }
 
@@ -275,6 +277,17 @@ export interface DocClientsTable {
   user_id: string | null;
   contested: ColumnType<boolean, boolean | undefined, boolean>;
   first_seen: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** Who deleted which Yjs items of a document: ranges of item ids, recorded by the server (see migration 0300). */
+export interface DocDeletersTable {
+  id: Generated<string>;
+  document_id: string;
+  client_id: ColumnType<string | number, number, never>;
+  clock: ColumnType<string | number, number, never>;
+  length: number;
+  user_id: string | null;
+  at: CreatedAt;
 }
 
 export interface AuditLogTable {
@@ -308,6 +321,7 @@ export interface Database {
   cycle_reminders: CycleRemindersTable;
   cycle_consolidated_documents: CycleConsolidatedDocumentsTable;
   doc_clients: DocClientsTable;
+  doc_deleters: DocDeletersTable;
   commissions: CommissionsTable;
   commission_members: CommissionMembersTable;
   commission_sessions: CommissionSessionsTable;
@@ -330,9 +344,6 @@ export interface Database {
   access_requests: AccessRequestsTable;
 }
 
-export type CommissionKind = 'interministerial' | 'technical' | 'bilateral';
-export type SessionState = 'planned' | 'live' | 'closed';
-export type Decision = 'adopted' | 'adopted_with_changes' | 'returned' | 'postponed';
 
 export interface CommissionsTable {
   id: Generated<string>;
@@ -427,11 +438,17 @@ export interface CommentsTable {
   deleted_at: Date | null;
 }
 
-export type SuggestionStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn';
 /** A format change: a mark of the rich-text schema put on (`on`) or taken off the range. */
 export interface SuggestionMark {
   name: 'bold' | 'italic' | 'underline' | 'strike';
   on: boolean;
+}
+
+export type SuggestionKind = 'text' | 'insert_block' | 'split' | 'join' | 'delete_block' | 'set_block';
+export interface SuggestionBlock {
+  type?: 'paragraph' | 'heading' | 'list_item' | 'bullet_item' | 'ordered_item';
+  level?: number;
+  side?: 'before' | 'after';
 }
 
 export interface SuggestionsTable {
@@ -445,6 +462,10 @@ export interface SuggestionsTable {
   /** the text the range covered when suggested, shown once it is gone */
   quote: ColumnType<string, string | undefined, string>;
   mark: ColumnType<SuggestionMark | null, string | null | undefined, string | null>;
+  /** 'text', or a structural change (server/domain/suggestion-blocks.ts) */
+  kind: ColumnType<SuggestionKind, SuggestionKind | undefined, never>;
+  /** structural changes: the new block's type, heading level, side */
+  block: ColumnType<SuggestionBlock | null, string | null | undefined, string | null>;
   thread_id: string | null;
   status: ColumnType<SuggestionStatus, SuggestionStatus | undefined, SuggestionStatus>;
   decided_by: string | null;

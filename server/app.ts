@@ -5,6 +5,7 @@ import { authenticate } from './http/authenticate.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { jsonBody } from './http/json-body.ts';
 import type { ReadinessCheck } from './http/readiness.ts';
+import type { Integration } from './integrations/integration.ts';
 import { requestContext } from './http/request-context.ts';
 import { auditRouter } from './routes/audit.ts';
 import { authRouter } from './routes/auth.ts';
@@ -23,7 +24,6 @@ import { notificationsRouter } from './routes/notifications.ts';
 import { organisationsRouter } from './routes/organisations.ts';
 import { preferencesRouter } from './routes/preferences.ts';
 import { sessionsRouter } from './routes/sessions.ts';
-import { slackLinkRouter } from './routes/slack-link.ts';
 import { tokensRouter } from './routes/tokens.ts';
 import { usersRouter } from './routes/users.ts';
 import { versionsRouter } from './routes/versions.ts';
@@ -34,12 +34,12 @@ export interface AppOptions {
   services: Services;
   /** what GET /readyz checks */
   readiness: readonly ReadinessCheck[];
-  /** the Slack bot's endpoints: they read the raw body, so they come before the JSON parser */
-  slack?: Koa.Middleware<AppState, AppContext>;
+  /** what the integrations serve (server/integrations/integration.ts) */
+  integrations?: readonly Integration[];
 }
 
 /** Builds the Koa application: middleware pipeline, then one router per resource. */
-export function createApp({ services, readiness, slack }: AppOptions): Koa<AppState, AppContext> {
+export function createApp({ services, readiness, integrations = [] }: AppOptions): Koa<AppState, AppContext> {
   // Behind a trusted proxy, the client address is the one that proxy appended (the last entry of
   // X-Forwarded-For); the entries before it are whatever the client chose to send.
   const app = new Koa<AppState, AppContext>({ proxy: services.config.trustProxy, maxIpsCount: 1 });
@@ -53,10 +53,11 @@ export function createApp({ services, readiness, slack }: AppOptions): Koa<AppSt
   app.use(health.routes());
   app.use(metricsRouter.routes());
   app.use(serveClient(CLIENT_DIST_DIR, { publicUrl: services.config.publicUrl }));
-  if (slack) app.use(slack);
+  // Integrations' own endpoints read the raw body (signed webhooks, form pages): before the JSON parser.
+  for (const integration of integrations) if (integration.middleware) app.use(integration.middleware);
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);
-  for (const router of [authRouter, auditRouter, organisationsRouter, usersRouter, preferencesRouter, tokensRouter, filesRouter, documentsRouter, commentsRouter, suggestionsRouter, documentActivityRouter, measuresRouter, notificationsRouter, commissionsRouter, cyclesRouter, sessionsRouter, versionsRouter, slackLinkRouter]) {
+  for (const router of [authRouter, auditRouter, organisationsRouter, usersRouter, preferencesRouter, tokensRouter, filesRouter, documentsRouter, commentsRouter, suggestionsRouter, documentActivityRouter, measuresRouter, notificationsRouter, commissionsRouter, cyclesRouter, sessionsRouter, versionsRouter, ...integrations.flatMap((integration) => integration.routers ?? [])]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

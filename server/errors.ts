@@ -1,11 +1,13 @@
+import type { ApiErrorCode } from '../shared/api-errors.ts';
+
 /**
- * Errors with a stable code. They become `{ "error": { "code", "message" } }` responses in one
+ * Errors with a stable code (one of shared/api-errors.ts). They become `{ "error": { "code", "message" } }` responses in one
  * place (http/error-handler.ts); everything else is a 500 that hides its details.
  */
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details?: unknown,
     readonly headers?: Record<string, string>,

@@ -27,7 +27,7 @@ import { scheduleAuditRetention } from './jobs/audit-retention.ts';
 import { scheduleOverdueCheck } from './jobs/overdue-check.ts';
 import { scheduleCycleReminders } from './jobs/cycle-reminders.ts';
 import { scheduleSessionCleanup } from './jobs/session-cleanup.ts';
-import { startSlackBot, type SlackBot } from '../bot/app.ts';
+import type { Integration, IntegrationFactory } from './integrations/integration.ts';
 
 export interface RunningServer {
   url: string;
@@ -39,8 +39,8 @@ export interface RunningServer {
   metrics: Registry;
   /** the separate /metrics listener's URL; null when off or its port was taken */
   metricsUrl: string | null;
-  /** null when Slack is not configured */
-  slack: SlackBot | null;
+  /** the integrations that started (those not configured answered null and are not here) */
+  integrations: readonly Integration[];
   /** settles once the projections found lagging at start were brought up to date (how many) */
   projectionsCaughtUp: Promise<number>;
   /** stops accepting, ends open connections, flushes, closes the database; safe to call twice */
@@ -54,6 +54,8 @@ export interface StartOptions {
   /** overrides of the collaboration limits (tests of the limits) */
   collabLimits?: Partial<CollabLimits>;
   clock?: Clock;
+  /** what plugs in from outside the core (the Slack bot): the composition root's choice */
+  integrations?: readonly IntegrationFactory[];
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -95,11 +97,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger.info('cross-process fan-out through Redis is on');
   }
 
-  const slack = await startSlackBot({ db: database.db, hub, events, clock, config, logger: logger.child({ component: 'slack' }) });
+  const integrations: Integration[] = [];
+  for (const factory of options.integrations ?? []) {
+    const started = await factory.start({ db: database.db, hub, events, clock, config, logger: logger.child({ component: factory.name }) });
+    if (started) integrations.push(started);
+  }
   const readiness: ReadinessCheck[] = storageChecks(database, () => hub.store.writeProblem);
   if (cluster) readiness.push({ name: 'redis', check: () => cluster.problem() });
-  if (slack) readiness.push(slack.readiness);
-  const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, readiness, slack: slack?.middleware });
+  for (const integration of integrations) if (integration.readiness) readiness.push(integration.readiness);
+  const app = createApp({ services: { db: database.db, config, logger, events, hub, metrics, clock }, readiness, integrations });
   const server = createBoundedServer(config.http, app.callback());
   const syncEndpoint = attachSyncEndpoint({ server, hub, db: database.db, config, logger: logger.child({ component: 'collab' }), live });
   const realtime = attachRealtime({ server, db: database.db, config, logger: logger.child({ component: 'realtime' }), events, cluster, live });
@@ -140,7 +146,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       stopAuditRetention();
       stopSessionCleanup();
       await within(left() - 6_000, realtime.close());
-      await within(left() - 6_000, slack?.close());
+      await within(left() - 6_000, Promise.all(integrations.map((integration) => integration.close())));
       await hub.close(left() - 1_500);
       await within(left() - 1_500, reprojecting);
       await within(left() - 1_500, cluster?.close());
@@ -155,5 +161,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (!(await within(left(), database.close()))) logger.warn('the database did not close in time');
       logger.info('stopped');
     })());
-  return { url, port, database, logger, hub, events, metrics, metricsUrl: metricsListener?.url ?? null, slack, projectionsCaughtUp: reprojecting, close };
+  return { url, port, database, logger, hub, events, metrics, metricsUrl: metricsListener?.url ?? null, integrations, projectionsCaughtUp: reprojecting, close };
 }

@@ -1,4 +1,4 @@
-import type { Decision, DocumentStatus } from '../db/schema.ts';
+import type { Decision, DocumentStatus } from './enums.ts';
 import { decideTransition, type WorkflowRole } from './workflow.ts';
 
 /**

@@ -81,9 +81,9 @@ export function countWords(text: string): number {
 // ---- builders used by templates, the demo workspace and tests -------------------------------
 
 export type BlockSpec =
-  | { type: 'heading'; level: 1 | 2 | 3; text: string }
+  | { type: 'heading'; level: 1 | 2 | 3; text: string; dir?: 'rtl' | 'ltr' }
   | { type: 'paragraph'; text: string; dir?: 'rtl' | 'ltr' }
-  | { type: 'bulletList'; items: string[] };
+  | { type: 'bulletList'; items: string[]; dir?: 'rtl' | 'ltr' };
 
 export function blockElement(spec: BlockSpec): Y.XmlElement {
   const textElement = (nodeName: string, text: string) => {
@@ -95,6 +95,7 @@ export function blockElement(spec: BlockSpec): Y.XmlElement {
     case 'heading': {
       const element = textElement('heading', spec.text);
       element.setAttribute('level', spec.level as unknown as string);
+      if (spec.dir) element.setAttribute('dir', spec.dir);
       return element;
     }
     case 'paragraph': {
@@ -108,7 +109,12 @@ export function blockElement(spec: BlockSpec): Y.XmlElement {
         0,
         spec.items.map((item) => {
           const listItem = new Y.XmlElement('listItem');
-          listItem.insert(0, [textElement('paragraph', item)]);
+          const paragraph = textElement('paragraph', item);
+          if (spec.dir) {
+            listItem.setAttribute('dir', spec.dir);
+            paragraph.setAttribute('dir', spec.dir);
+          }
+          listItem.insert(0, [paragraph]);
           return listItem;
         }),
       );

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { DocumentKind, Locale } from '../db/schema.ts';
+import type { DocumentKind, Locale } from './enums.ts';
 import { appendBlocks, metaOf, type BlockSpec } from './doc-schema.ts';
 
 /**

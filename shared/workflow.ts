@@ -1,4 +1,4 @@
-import type { DocumentStatus } from '../db/schema.ts';
+import type { DocumentStatus } from './enums.ts';
 
 /**
  * Document workflow rules, pure. `lead` is an editor from the document's lead organisation,

@@ -1,9 +1,9 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { workflowRoles } from '../../server/commands/documents.ts';
-import { requireDocument } from '../../server/commands/document-guard.ts';
+import { requireDocument } from '../../server/queries/document-guard.ts';
 import { availableTransitions } from '../../shared/workflow.ts';
 import { canComment } from '../../server/policies/document-access.ts';
-import { listVisibleDocuments } from '../../server/queries/documents.ts';
+import { findDocumentRow, listVisibleDocuments } from '../../server/queries/documents.ts';
 import { ActionId, ViewId, decodeValue, option, plain, plainFromMrkdwn, truncate, type SlackMessage } from '../blocks/common.ts';
 import { commentModal, ModalField, returnModal } from '../blocks/modals.ts';
 import { statusBlocks } from '../blocks/status.ts';
@@ -52,8 +52,8 @@ export function registerModals(app: App, services: BotServices): void {
       const text = values[ModalField.body]?.[ModalField.body]?.value ?? '';
       if (!documentId) return plain(t(user.locale, 'error.gone'));
       const comment = await postComment(services, user, documentId, text, meta.m ? { measureId: meta.m } : undefined);
-      const document = await services.db.selectFrom('documents').select('title').where('id', '=', comment.document_id).executeTakeFirstOrThrow();
-      return plain(t(user.locale, 'comment.posted', { title: document.title }));
+      const document = await findDocumentRow(services.db, comment.document_id);
+      return plain(t(user.locale, 'comment.posted', { title: document?.title ?? '' }));
     });
   });
 

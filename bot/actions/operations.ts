@@ -3,7 +3,7 @@ import type { DocumentStatus } from '../../db/schema.ts';
 import { findMeasure, readMeasure, readMeasures, updateMeasure, MEASURE_STATUSES, type MeasureStatus } from '../../shared/doc-schema.ts';
 import { measureIdFromKey } from '../blocks/measure-key.ts';
 import { setThreadResolved } from '../../server/commands/comments-changes.ts';
-import { requireDocument } from '../../server/commands/document-guard.ts';
+import { requireDocument } from '../../server/queries/document-guard.ts';
 import { transitionDocument } from '../../server/commands/documents.ts';
 import { AppError } from '../../server/errors.ts';
 import { plain, type SlackMessage } from '../blocks/common.ts';

@@ -1,5 +1,5 @@
 import { createComment } from '../../server/commands/comments.ts';
-import { contentFromHub } from '../../server/commands/comments-content.ts';
+import { contentFromHub } from '../../server/queries/comments-content.ts';
 import { canComment } from '../../server/policies/document-access.ts';
 import { createCommentSchema } from '../../server/schemas/comments.ts';
 import { plain, type SlackMessage } from '../blocks/common.ts';

@@ -1,21 +1,23 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, DocumentRow, DocumentStatus } from '../../db/schema.ts';
-import { MEASURE_STATUSES, type MeasureStatus } from '../../shared/doc-schema.ts';
 import { workflowRoles } from '../../server/commands/documents.ts';
-import { availableTransitions } from '../../shared/workflow.ts';
 import { canComment, canEdit, documentAccess } from '../../server/policies/document-access.ts';
-import { accessFacts, listVisibleDocuments, loadGrants, visibleTo } from '../../server/queries/documents.ts';
-import { listVisibleMeasures } from '../../server/queries/measures.ts';
+import { openThreadCount } from '../../server/queries/comments.ts';
+import { accessFacts, documentsWithGrants, listVisibleCommissionDocuments, listVisibleDocuments } from '../../server/queries/documents.ts';
+import { documentMeasureCounts, listVisibleMeasures } from '../../server/queries/measures.ts';
+import { organisationNames } from '../../server/queries/organisations.ts';
+import { userNames } from '../../server/queries/users.ts';
+import { DOCUMENT_STATUSES, LOCALES } from '../../shared/enums.ts';
+import { LABELS } from '../../shared/labels.ts';
+import { normalize } from '../../shared/text-match.ts';
+import { availableTransitions } from '../../shared/workflow.ts';
+import { plain, type SlackMessage } from '../blocks/common.ts';
 import { documentListBlocks, measureListBlocks, type DocumentLine } from '../blocks/lists.ts';
 import { pickerBlocks, statusBlocks, type DocumentStatusView } from '../blocks/status.ts';
-import { plain, type SlackMessage } from '../blocks/common.ts';
-import { fr } from '../i18n/fr.ts';
-import { en } from '../i18n/en.ts';
-import { ar } from '../i18n/ar.ts';
 import { t } from '../i18n/index.ts';
 import type { BotUser } from '../linking/links.ts';
 import type { BotServices } from '../services.ts';
-import { findCommission, findDocument, findOrganisation, normalize, organisationNames } from './lookup.ts';
+import { findCommission, findDocument, findOrganisation } from './lookup.ts';
 
 const LIST_LIMIT = 15;
 
@@ -30,30 +32,12 @@ export async function statusCommand(services: BotServices, user: BotUser, query:
 export async function statusView(services: BotServices, user: BotUser, row: DocumentRow, level: 'edit' | 'comment' | 'view'): Promise<DocumentStatusView> {
   const { db } = services;
   const today = services.clock.today();
-  const [names, counts, editor, comments] = await Promise.all([
+  const [names, counts, editors, openComments] = await Promise.all([
     organisationNames(db, [row.lead_organisation_id], user.locale),
-    db
-      .selectFrom('measures')
-      .select(['status', sql<number>`count(*)::int`.as('count'), sql<number>`count(*) FILTER (WHERE due_date < ${today}::date AND status NOT IN ('done', 'cancelled'))::int`.as('overdue')])
-      .where('document_id', '=', row.id)
-      .groupBy('status')
-      .execute(),
-    row.last_edited_by ? db.selectFrom('users').select('name').where('id', '=', row.last_edited_by).executeTakeFirst() : undefined,
-    db
-      .selectFrom('comments')
-      .select(sql<number>`count(*)::int`.as('count'))
-      .where('document_id', '=', row.id)
-      .where('thread_id', 'is', null)
-      .where('resolved_at', 'is', null)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirstOrThrow(),
+    documentMeasureCounts(db, row.id, today),
+    userNames(db, [row.last_edited_by]),
+    openThreadCount(db, row.id),
   ]);
-  const measures = Object.fromEntries(MEASURE_STATUSES.map((status) => [status, 0])) as Record<MeasureStatus, number>;
-  let overdue = 0;
-  for (const count of counts) {
-    measures[count.status] = Number(count.count);
-    overdue += Number(count.overdue);
-  }
   return {
     id: row.id,
     title: row.title,
@@ -61,22 +45,20 @@ export async function statusView(services: BotServices, user: BotUser, row: Docu
     status: row.status,
     returnReason: row.return_reason,
     leadName: names.get(row.lead_organisation_id) ?? '—',
-    measures,
-    overdue,
+    measures: counts.byStatus,
+    overdue: counts.overdue,
     lastEditedAt: row.last_edited_at,
-    lastEditorName: editor?.name ?? null,
-    openComments: Number(comments.count),
+    lastEditorName: (row.last_edited_by && editors.get(row.last_edited_by)) ?? null,
+    openComments,
     canComment: canComment(level) && !row.archived_at,
     transitions: row.archived_at ? [] : availableTransitions(row.status, workflowRoles(user, row, level)),
   };
 }
 
-const STATUSES: DocumentStatus[] = ['draft', 'in_review', 'submitted', 'adopted', 'in_implementation', 'closed', 'returned'];
-
 /** A status typed as its code or its name in any of the three languages. */
 export function statusNamed(word: string): DocumentStatus | null {
   const wanted = normalize(word);
-  return STATUSES.find((status) => [status, fr[`status.${status}`], en[`status.${status}`], ar[`status.${status}`]].some((name) => normalize(name) === wanted)) ?? null;
+  return DOCUMENT_STATUSES.find((status) => [status, ...LOCALES.map((locale) => LABELS[locale].status[status])].some((name) => normalize(name) === wanted)) ?? null;
 }
 
 export async function listCommand(services: BotServices, user: BotUser, words: string[]): Promise<SlackMessage> {
@@ -94,11 +76,7 @@ export async function listCommand(services: BotServices, user: BotUser, words: s
   }
   if (commissionId) {
     // A commission's documents: those on the agenda of its sessions.
-    let query = visibleTo(db.selectFrom('documents'), user)
-      .where('documents.archived_at', 'is', null)
-      .where('documents.id', 'in', db.selectFrom('agenda_items').innerJoin('commission_sessions', 'commission_sessions.id', 'agenda_items.session_id').select('agenda_items.document_id').where('commission_sessions.commission_id', '=', commissionId));
-    if (status) query = query.where('documents.status', '=', status);
-    const rows = await query.selectAll('documents').orderBy('documents.updated_at', 'desc').limit(200).execute();
+    const rows = await listVisibleCommissionDocuments(db, user, commissionId, { status: status ?? undefined, limit: 200 });
     return documentListBlocks(t(user.locale, 'list.title', { count: rows.length }), await documentLines(db, rows.slice(0, LIST_LIMIT), user), rows.length, user.locale, services.publicUrl);
   }
   const { rows, total } = await listVisibleDocuments(db, user, { status, leadOrganisationId, archived: 'false', limit: LIST_LIMIT, offset: 0 });
@@ -126,10 +104,8 @@ export async function overdueCommand(services: BotServices, user: BotUser, organ
 
 /** Of these documents, those the reader may edit (to offer buttons; every click checks again). */
 export async function editableDocuments(db: Kysely<Database>, user: BotUser, ids: readonly string[]): Promise<Set<string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Set();
-  const [rows, grants] = await Promise.all([db.selectFrom('documents').selectAll().where('id', 'in', unique).execute(), loadGrants(db, unique)]);
-  return new Set(rows.filter((row) => canEdit(documentAccess(user, accessFacts(row, grants.get(row.id) ?? [])))).map((row) => row.id));
+  const documents = await documentsWithGrants(db, ids);
+  return new Set(documents.filter(({ row, grants }) => canEdit(documentAccess(user, accessFacts(row, grants)))).map(({ row }) => row.id));
 }
 
 async function documentLines(db: Kysely<Database>, rows: readonly DocumentRow[], user: BotUser): Promise<DocumentLine[]> {

@@ -1,5 +1,6 @@
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import { pendingReportsFor } from '../../server/commands/cycle-follow-up.ts';
+import { organisationNames } from '../../server/queries/organisations.ts';
 import { plain, type SlackMessage } from '../blocks/common.ts';
 import { pendingReportsBlocks } from '../blocks/report.ts';
 import { linkBlocks } from '../blocks/help.ts';
@@ -40,8 +41,7 @@ export async function reportCommand(services: BotServices, identity: { teamId: s
 
 export async function pendingList(services: BotServices, user: BotUser): Promise<SlackMessage> {
   const rows = await pendingReportsFor(services.db, user);
-  const organisation = await services.db.selectFrom('organisations').select(['name_fr', 'name_ar', 'name_en']).where('id', '=', user.organisationId).executeTakeFirst();
-  const name = organisation ? organisation[`name_${user.locale}` as const] || organisation.name_fr : '';
+  const name = (await organisationNames(services.db, [user.organisationId], user.locale)).get(user.organisationId) ?? '';
   return pendingReportsBlocks(user.locale, {
     organisation: name,
     today: services.clock.today(),

@@ -1,10 +1,10 @@
-import { listSessions } from '../../server/commands/sessions-view.ts';
+import { listSessions } from '../../server/queries/sessions.ts';
 import { presentSession } from '../../server/presenters/session.ts';
 import { sessionBlocks, type SessionSummary } from '../blocks/session.ts';
 import type { SlackMessage } from '../blocks/common.ts';
 import type { BotUser } from '../linking/links.ts';
 import type { BotServices } from '../services.ts';
-import { organisationName } from './lookup.ts';
+import { findCommissionNames } from '../../server/queries/commissions.ts';
 
 /** The live session of the reader's commissions, else the next planned one; items as the session presenter shows them. */
 export async function sessionCommand(services: BotServices, user: BotUser): Promise<SlackMessage> {
@@ -12,10 +12,10 @@ export async function sessionCommand(services: BotServices, user: BotUser): Prom
   const chosen = sessions.find((view) => view.session.state === 'live') ?? sessions[0];
   if (!chosen) return sessionBlocks(null, user.locale, services.publicUrl);
   const presented = presentSession(chosen, user);
-  const commission = await services.db.selectFrom('commissions').select(['name_fr', 'name_ar', 'name_en']).where('id', '=', chosen.session.commission_id).executeTakeFirst();
+  const commission = await findCommissionNames(services.db, chosen.session.commission_id);
   const summary: SessionSummary = {
     title: presented.title,
-    commissionName: commission ? organisationName(commission, user.locale) : '',
+    commissionName: commission?.names[user.locale] ?? '',
     state: presented.state,
     scheduledAt: chosen.session.scheduled_at,
     startedAt: chosen.session.started_at,

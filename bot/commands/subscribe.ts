@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database, Locale, SlackSubscriptionObject } from '../../db/schema.ts';
 import { postingProblem } from './conversation.ts';
+import { findCommissionNames, isCommissionMember } from '../../server/queries/commissions.ts';
 import { findDocumentWithAccess } from '../../server/queries/documents.ts';
+import { organisationNames } from '../../server/queries/organisations.ts';
 import type { EventCategory } from '../blocks/help.ts';
 import { chunkLines } from '../blocks/lists.ts';
 import { header, plain, type SlackMessage } from '../blocks/common.ts';
@@ -33,14 +35,7 @@ async function resolveTarget(services: BotServices, user: BotUser, text: string)
 
 /** Commission business is for its members (and the coordination unit), as in the sessions API. */
 export async function sitsOn(db: Kysely<Database>, user: BotUser, commissionId: string): Promise<boolean> {
-  if (user.role === 'admin') return true;
-  const member = await db
-    .selectFrom('commission_members')
-    .select('organisation_id')
-    .where('commission_id', '=', commissionId)
-    .where('organisation_id', '=', user.organisationId)
-    .executeTakeFirst();
-  return member !== undefined;
+  return user.role === 'admin' || isCommissionMember(db, commissionId, user.organisationId);
 }
 
 const targetLabel = (user: BotUser, target: { type: SlackSubscriptionObject; name: string }) => mrkdwn(t(user.locale, `sub.${target.type}`, { name: target.name }));
@@ -87,13 +82,11 @@ async function visibleName(services: BotServices, user: BotUser, type: SlackSubs
     case 'document':
       return (await findDocumentWithAccess(db, user, id)).row?.title ?? null;
     case 'organisation': {
-      const row = await db.selectFrom('organisations').select(['name_fr', 'name_ar', 'name_en']).where('id', '=', id).executeTakeFirst();
-      return row ? organisationName(row, user.locale) : null;
+      return (await organisationNames(db, [id], user.locale)).get(id) ?? null;
     }
     case 'commission': {
       if (!(await sitsOn(db, user, id))) return null;
-      const row = await db.selectFrom('commissions').select(['name_fr', 'name_ar', 'name_en']).where('id', '=', id).executeTakeFirst();
-      return row ? organisationName(row, user.locale) : null;
+      return (await findCommissionNames(db, id))?.names[user.locale] ?? null;
     }
   }
 }

@@ -1,5 +1,9 @@
 import type { Locale } from '../../db/schema.ts';
 import type { DomainEvent } from '../../server/events/bus.ts';
+import { commissionMemberIds, commissionsOf } from '../../server/queries/commissions.ts';
+import { consolidatedDocuments, findCycleWithReports } from '../../server/queries/cycles.ts';
+import { organisationsByIds } from '../../server/queries/organisations.ts';
+import { activeUsersOf } from '../../server/queries/users.ts';
 import { actions, link, section, urlButton, type SlackMessage } from '../blocks/common.ts';
 import { Raw, tr } from '../i18n/report.ts';
 import { slackUsersOf } from '../linking/links.ts';
@@ -24,10 +28,7 @@ export function startCycleNotices(services: BotServices): () => void {
 }
 
 async function cycleFacts(services: BotServices, cycleId: string) {
-  const cycle = await services.db.selectFrom('reporting_cycles').selectAll().where('id', '=', cycleId).executeTakeFirst();
-  if (!cycle) return null;
-  const reports = await services.db.selectFrom('cycle_reports').select(['document_id', 'lead_organisation_id', 'state']).where('cycle_id', '=', cycleId).execute();
-  return { cycle, reports };
+  return findCycleWithReports(services.db, cycleId);
 }
 
 async function post(services: BotServices, target: { teamId: string; channelId: string }, message: SlackMessage): Promise<void> {
@@ -58,12 +59,7 @@ async function announce(services: BotServices, cycleId: string, what: 'opened' |
   if (channels.length === 0) return;
   const consolidated =
     what === 'closed'
-      ? await services.db
-          .selectFrom('cycle_consolidated_documents')
-          .innerJoin('documents', 'documents.id', 'cycle_consolidated_documents.document_id')
-          .select(['documents.id', 'documents.title'])
-          .where('cycle_id', '=', cycleId)
-          .execute()
+      ? await consolidatedDocuments(services.db, cycleId)
       : [];
   const submitted = reports.filter((report) => report.state === 'submitted' || report.state === 'accepted').length;
   for (const channel of channels) {
@@ -83,24 +79,22 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
   const late = event.offsetDays > 0;
   const url = `${services.publicUrl}/cycles/${event.cycleId}/report`;
   // Direct messages: the linked focal points of the organisations still owing reports.
-  const users = await services.db.selectFrom('users').select(['id', 'locale']).where('organisation_id', 'in', event.organisationIds).where('disabled_at', 'is', null).execute();
-  const localeOf = new Map(users.map((user) => [user.id, user.locale]));
-  for (const linked of await slackUsersOf(services.db, users.map((user) => user.id))) {
+  const users = await activeUsersOf(services.db, event.organisationIds);
+  const localeOf = new Map(users.map((user) => [user.userId, user.locale]));
+  for (const linked of await slackUsersOf(services.db, users.map((user) => user.userId))) {
     const locale = localeOf.get(linked.userId) ?? 'fr';
     const text = tr(locale, late ? 'notice.reminderLate' : 'notice.reminder', { period: event.period, due });
     await post(services, { teamId: linked.teamId, channelId: linked.slackUserId }, { text, blocks: [section(text), actions([urlButton('tsq_report_app', tr.plain(locale, 'notice.open'), url)])] });
   }
   // Channels: those following the commissions these organisations sit on (or the cycle's own).
-  const cycle = await services.db.selectFrom('reporting_cycles').select('commission_id').where('id', '=', event.cycleId).executeTakeFirst();
-  const commissions = cycle?.commission_id
-    ? [cycle.commission_id]
-    : [...new Set((await services.db.selectFrom('commission_members').select('commission_id').where('organisation_id', 'in', event.organisationIds).execute()).map((row) => row.commission_id))];
+  const cycle = (await findCycleWithReports(services.db, event.cycleId))?.cycle;
+  const commissions = cycle?.commission_id ? [cycle.commission_id] : await commissionsOf(services.db, event.organisationIds);
   const channels = byChannel(await subscriptionsFollowing(services.db, commissions.map((id) => ({ type: 'commission' as const, id }))));
   if (channels.length === 0) return;
-  const names = await services.db.selectFrom('organisations').select(['id', 'name_fr', 'name_ar', 'name_en']).where('id', 'in', event.organisationIds).execute();
+  const names = await organisationsByIds(services.db, event.organisationIds);
   for (const channel of channels) {
     const locale = channel.locale as Locale;
-    const members = cycle?.commission_id ? null : new Set((await services.db.selectFrom('commission_members').select('organisation_id').where('commission_id', '=', channel.object_id).execute()).map((row) => row.organisation_id));
+    const members = cycle?.commission_id ? null : await commissionMemberIds(services.db, channel.object_id);
     const owing = names.filter((row) => members === null || channel.object_type !== 'commission' || members.has(row.id)).map((row) => row[`name_${locale}` as const] || row.name_fr);
     if (owing.length === 0) continue;
     const text = tr(locale, 'notice.reminderChannel', { period: event.period, organisations: owing.join(', ') });

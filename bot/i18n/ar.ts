@@ -1,3 +1,4 @@
+import { LABELS, labelEntries } from '../../shared/labels.ts';
 import type { MessageKey } from './fr.ts';
 
 export const ar: Record<MessageKey, string> = {
@@ -145,23 +146,9 @@ export const ar: Record<MessageKey, string> = {
   'home.sessions': 'جلسات اليوم',
   'home.nothing': 'لا شيء حاليًا.',
   'unfurl.progress': '{done}/{total} تدابير منجزة · {overdue} متأخرة',
-  'status.draft': 'مسودة',
-  'status.in_review': 'قيد المراجعة',
-  'status.submitted': 'مقدَّمة',
-  'status.adopted': 'معتمدة',
-  'status.in_implementation': 'قيد التنفيذ',
-  'status.closed': 'مغلقة',
-  'status.returned': 'مُرجَعة',
-  'kind.action_plan': 'مخطط عمل',
-  'kind.cooperation_proposal': 'مقترح تعاون',
-  'kind.study': 'دراسة',
-  'kind.minutes': 'محضر',
-  'kind.note': 'مذكرة',
-  'measure.planned': 'مبرمج',
-  'measure.in_progress': 'قيد الإنجاز',
-  'measure.done': 'منجز',
-  'measure.blocked': 'متعثر',
-  'measure.cancelled': 'ملغى',
+  ...labelEntries('status', LABELS.ar.status),
+  ...labelEntries('kind', LABELS.ar.kind),
+  ...labelEntries('measure', LABELS.ar.measureStatus),
   'decision.adopted': 'اعتُمد',
   'decision.adopted_with_changes': 'اعتُمد مع تعديلات',
   'decision.returned': 'أُرجع',

@@ -1,3 +1,4 @@
+import { LABELS, labelEntries } from '../../shared/labels.ts';
 import type { MessageKey } from './fr.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -145,23 +146,9 @@ export const en: Record<MessageKey, string> = {
   'home.sessions': 'Today’s sessions',
   'home.nothing': 'Nothing for now.',
   'unfurl.progress': '{done}/{total} measures done · {overdue} overdue',
-  'status.draft': 'draft',
-  'status.in_review': 'in review',
-  'status.submitted': 'submitted',
-  'status.adopted': 'adopted',
-  'status.in_implementation': 'in implementation',
-  'status.closed': 'closed',
-  'status.returned': 'returned',
-  'kind.action_plan': 'action plan',
-  'kind.cooperation_proposal': 'cooperation proposal',
-  'kind.study': 'study',
-  'kind.minutes': 'minutes',
-  'kind.note': 'note',
-  'measure.planned': 'planned',
-  'measure.in_progress': 'in progress',
-  'measure.done': 'done',
-  'measure.blocked': 'blocked',
-  'measure.cancelled': 'cancelled',
+  ...labelEntries('status', LABELS.en.status),
+  ...labelEntries('kind', LABELS.en.kind),
+  ...labelEntries('measure', LABELS.en.measureStatus),
   'decision.adopted': 'adopted',
   'decision.adopted_with_changes': 'adopted with changes',
   'decision.returned': 'returned',

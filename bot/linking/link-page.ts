@@ -8,7 +8,8 @@ import { safeEqual } from '../../server/auth/secrets.ts';
 import { readRawBody } from '../http/raw-body.ts';
 import { t, tPlain } from '../i18n/index.ts';
 import type { BotServices } from '../services.ts';
-import { findLinkCode, redeemLinkCode } from './links.ts';
+import { findLinkCode } from './links.ts';
+import { redeemSlackLink } from './redeem.ts';
 
 /**
  * GET/POST /slack/link: the page the bot's one-time link opens. It names the Slack account and
@@ -46,12 +47,7 @@ async function confirm(services: BotServices, ctx: Context, actor: Actor): Promi
   const code = typeof form.code === 'string' ? form.code : '';
   const csrf = typeof form.csrf === 'string' ? form.csrf : '';
   if (!safeEqual(csrf, actor.session!.csrfToken)) return page(ctx, actor.locale, 403, `<p>${escape(t(actor.locale, 'page.invalid'))}</p>`);
-  const linked = await redeemLinkCode(services.db, code, actor.userId, services.clock.now());
-  if (!linked) return page(ctx, actor.locale, 404, `<p>${escape(t(actor.locale, 'page.invalid'))}</p>`);
-  services.logger.info({ userId: actor.userId, ...linked }, 'Slack user linked by one-time code');
-  await services.slack.chat
-    .postMessage({ channel: linked.slackUserId, text: t(actor.locale, 'link.done', { email: actor.email }) })
-    .catch((error: unknown) => services.logger.warn({ err: error }, 'could not confirm a Slack link in Slack'));
+  if (!(await redeemSlackLink(services, code, actor))) return page(ctx, actor.locale, 404, `<p>${escape(t(actor.locale, 'page.invalid'))}</p>`);
   return page(ctx, actor.locale, 200, `<p>${escape(t(actor.locale, 'page.done'))}</p>`);
 }
 

@@ -3,6 +3,7 @@ import type { Database, Locale } from '../../db/schema.ts';
 import { hashSecret, randomSecret } from '../../server/auth/secrets.ts';
 import { recordAudit } from '../../server/commands/audit.ts';
 import type { AccessSubject } from '../../server/policies/document-access.ts';
+import { findActiveUser, findActiveUserByEmail } from '../../server/queries/users.ts';
 
 /** A Slack user in one workspace. */
 export interface SlackIdentity {
@@ -19,19 +20,15 @@ export interface BotUser extends AccessSubject {
 
 export const LINK_CODE_TTL_MS = 30 * 60_000;
 
-const userColumns = ['users.id as userId', 'users.organisation_id as organisationId', 'users.role', 'users.name', 'users.email', 'users.locale'] as const;
-
 /** The linked, still active Tansiq user, or null (a disabled user's link acts as nobody). */
 export async function findLinkedUser(db: Kysely<Database>, identity: SlackIdentity): Promise<BotUser | null> {
-  const row = await db
+  const link = await db
     .selectFrom('slack_links')
-    .innerJoin('users', 'users.id', 'slack_links.user_id')
-    .select(userColumns)
-    .where('slack_links.team_id', '=', identity.teamId)
-    .where('slack_links.slack_user_id', '=', identity.slackUserId)
-    .where('users.disabled_at', 'is', null)
+    .select('user_id')
+    .where('team_id', '=', identity.teamId)
+    .where('slack_user_id', '=', identity.slackUserId)
     .executeTakeFirst();
-  return row ?? null;
+  return (link && (await findActiveUser(db, link.user_id))) ?? null;
 }
 
 /** Linked Slack users of some Tansiq users in a workspace (for DMs): Tansiq user id → Slack user id. */
@@ -46,12 +43,7 @@ export async function slackUsersOf(db: Kysely<Database>, userIds: readonly strin
  * is not linked to someone else in this workspace. Returns that user, or null.
  */
 export async function linkByEmail(db: Kysely<Database>, identity: SlackIdentity, email: string): Promise<BotUser | null> {
-  const user = await db
-    .selectFrom('users')
-    .select(userColumns)
-    .where((eb) => eb(eb.fn('lower', ['users.email']), '=', email.trim().toLowerCase()))
-    .where('users.disabled_at', 'is', null)
-    .executeTakeFirst();
+  const user = await findActiveUserByEmail(db, email);
   if (!user) return null;
   const inserted = await db
     .insertInto('slack_links')

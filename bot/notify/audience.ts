@@ -1,8 +1,10 @@
 import type { Locale } from '../../db/schema.ts';
-import { canSee, loadSessionView } from '../../server/commands/sessions-view.ts';
+import { canSee, loadSessionView } from '../../server/queries/sessions.ts';
 import type { SessionView } from '../../server/presenters/session.ts';
-import { documentAccess, type AccessSubject } from '../../server/policies/document-access.ts';
-import { accessFacts, loadGrants, loadPartners } from '../../server/queries/documents.ts';
+import type { AccessSubject } from '../../server/policies/document-access.ts';
+import { findDocumentAccess, findDocumentRow, loadPartners } from '../../server/queries/documents.ts';
+import { activeUsers } from '../../server/queries/users.ts';
+import { findLinkedUser } from '../linking/links.ts';
 import type { EventCategory } from '../blocks/help.ts';
 import type { BotServices } from '../services.ts';
 import { isDirectTarget } from './plan.ts';
@@ -33,26 +35,14 @@ export async function audienceOf(services: BotServices, row: OutboxRow): Promise
   const mayRead = async (subject: AccessSubject) => (session ? canSee(subject, session) : mayReadDocument(services, subject, row.subject_id));
 
   if (isDirectTarget(row.channel_id)) {
-    const reader = await db
-      .selectFrom('slack_links')
-      .innerJoin('users', 'users.id', 'slack_links.user_id')
-      .select(['users.id as userId', 'users.organisation_id as organisationId', 'users.role', 'users.locale'])
-      .where('slack_links.team_id', '=', row.team_id)
-      .where('slack_links.slack_user_id', '=', row.channel_id)
-      .where('users.disabled_at', 'is', null)
-      .executeTakeFirst();
+    const reader = await findLinkedUser(db, { teamId: row.team_id, slackUserId: row.channel_id });
     return reader && (await mayRead(reader)) ? { reader, locale: reader.locale, everyoneMayRead: true, categories: null, session } : null;
   }
 
   const followed = session ? [{ type: 'commission' as const, id: session.session.commission_id }] : await documentFollowers(services, row.subject_id);
   const subscriptions = (await subscriptionsFollowing(db, followed)).filter((sub) => sub.team_id === row.team_id && sub.channel_id === row.channel_id);
   if (subscriptions.length === 0) return null;
-  const creators = await db
-    .selectFrom('users')
-    .select(['id as userId', 'organisation_id as organisationId', 'role', 'locale'])
-    .where('id', 'in', subscriptions.map((sub) => sub.created_by))
-    .where('disabled_at', 'is', null)
-    .execute();
+  const creators = await activeUsers(db, subscriptions.map((sub) => sub.created_by));
   let reader: Audience['reader'] | undefined;
   let locale: Locale = 'fr';
   const categories = new Set<EventCategory>();
@@ -72,15 +62,12 @@ export async function audienceOf(services: BotServices, row: OutboxRow): Promise
 }
 
 export async function mayReadDocument(services: BotServices, subject: AccessSubject, documentId: string): Promise<boolean> {
-  const row = await services.db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
-  if (!row) return false;
-  const grants = (await loadGrants(services.db, [documentId])).get(documentId) ?? [];
-  return documentAccess(subject, accessFacts(row, grants)) !== null;
+  return (await findDocumentAccess(services.db, subject, documentId)).level !== null;
 }
 
 /** A document is followed through itself, its lead organisation and its partner organisations. */
 export async function documentFollowers(services: BotServices, documentId: string) {
-  const row = await services.db.selectFrom('documents').select(['id', 'lead_organisation_id']).where('id', '=', documentId).executeTakeFirst();
+  const row = await findDocumentRow(services.db, documentId);
   if (!row) return [];
   const partners = (await loadPartners(services.db, [documentId])).get(documentId) ?? [];
   return [

@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import type { DomainEvent } from '../../server/events/bus.ts';
-import { DURABLE_EVENT_TYPES, pruneEventOutbox } from '../../server/events/outbox.ts';
+import { DURABLE_EVENT_TYPES, pruneEventOutbox, takeRecordedEvents } from '../../server/events/outbox.ts';
 import { pruneDeliveries } from '../deliveries.ts';
 import type { BotServices } from '../services.ts';
 import { slackUsersOf } from '../linking/links.ts';
@@ -76,14 +76,13 @@ export function startNotifier(services: BotServices): () => Promise<void> {
 async function takeInEvents(services: BotServices): Promise<void> {
   for (;;) {
     const taken = await services.db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('event_outbox').select(['id', 'event']).orderBy('id').limit(EVENTS_PER_TICK).forUpdate().skipLocked().execute();
+      const events = await takeRecordedEvents(trx, EVENTS_PER_TICK);
       const scoped = { ...services, db: trx };
-      for (const row of rows) {
-        const plan = planSlackEvent(row.event as DomainEvent);
+      for (const event of events) {
+        const plan = planSlackEvent(event);
         if (plan) await queue(scoped, plan);
       }
-      if (rows.length > 0) await trx.deleteFrom('event_outbox').where('id', 'in', rows.map((row) => row.id)).execute();
-      return rows.length;
+      return events.length;
     });
     if (taken < EVENTS_PER_TICK) return;
   }

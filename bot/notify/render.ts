@@ -2,11 +2,14 @@ import { loadMentionNames } from '../../server/queries/mention-names.ts';
 import { mentionsAsNames } from '../../shared/mentions.ts';
 import type { DocumentStatus } from '../../db/schema.ts';
 import { documentAccess } from '../../server/policies/document-access.ts';
-import { accessFacts } from '../../server/queries/documents.ts';
+import { findCommissionNames } from '../../server/queries/commissions.ts';
+import { liveComments } from '../../server/queries/comments.ts';
+import { accessFacts, findDocumentRow } from '../../server/queries/documents.ts';
+import { measureStatusOf, measureTitles } from '../../server/queries/measures.ts';
+import { userNames } from '../../server/queries/users.ts';
 import type { MeasureStatus } from '../../shared/doc-schema.ts';
 import type { SlackMessage } from '../blocks/common.ts';
 import { documentDigestBlocks, restrictedNoticeBlocks, sessionDigestBlocks, type DigestLine, type DocumentDigest, type SessionLine } from '../blocks/notifications.ts';
-import { organisationName } from '../commands/lookup.ts';
 import { t } from '../i18n/index.ts';
 import type { BotServices } from '../services.ts';
 import type { Audience } from './audience.ts';
@@ -29,21 +32,21 @@ export async function renderRow(services: BotServices, row: OutboxRow, audience:
 
 async function renderDocument(services: BotServices, documentId: string, events: StoredEvent[], count: number, audience: Audience): Promise<SlackMessage | null> {
   const { db } = services;
-  const document = await db.selectFrom('documents').select(['id', 'title', 'status']).where('id', '=', documentId).executeTakeFirst();
+  const document = await findDocumentRow(db, documentId);
   if (!document) return null;
   const commentIds = events.flatMap((event) => (event.kind === 'comment' || event.kind === 'mention' ? [event.commentId] : []));
-  const comments = commentIds.length > 0 ? await db.selectFrom('comments').selectAll().where('id', 'in', commentIds).where('deleted_at', 'is', null).execute() : [];
+  const comments = await liveComments(db, commentIds);
   const actorIds = [...new Set(events.flatMap((event) => ('actor' in event && event.actor ? [event.actor] : [])))];
-  const people = actorIds.length > 0 ? await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set([...actorIds, ...comments.map((c) => c.author_id)])]).execute() : [];
-  const nameOf = (id: string | null) => people.find((person) => person.id === id)?.name ?? '—';
+  const people = actorIds.length > 0 ? await userNames(db, [...actorIds, ...comments.map((c) => c.author_id)]) : new Map<string, string>();
+  const nameOf = (id: string | null) => (id && people.get(id)) ?? '—';
   // Mentions are stored as ids and codes; Slack readers get names.
   const mentionNames = await loadMentionNames(db, comments.map((comment) => comment.body), audience.reader.locale);
   // Row comments name their measure (as the projection knows it; a deleted one is said to be).
   const measureIds = [...new Set(comments.flatMap((comment) => (comment.anchor?.type === 'measure' ? [comment.anchor.measureId] : [])))];
-  const measureTitles = measureIds.length > 0 ? await db.selectFrom('measures').select(['id', 'title']).where('document_id', '=', documentId).where('id', 'in', measureIds).execute() : [];
+  const titles = await measureTitles(db, documentId, measureIds);
   const measureName = (id: string) => {
-    const row = measureTitles.find((candidate) => candidate.id === id);
-    return row ? row.title || t(audience.reader.locale, 'notify.untitledMeasure') : t(audience.reader.locale, 'notify.deletedMeasure');
+    const title = titles.get(id);
+    return title !== undefined ? title || t(audience.reader.locale, 'notify.untitledMeasure') : t(audience.reader.locale, 'notify.deletedMeasure');
   };
 
   const lines: DigestLine[] = [];
@@ -87,8 +90,8 @@ async function renderDocument(services: BotServices, documentId: string, events:
   if (lines.length === 0) return null;
   if (measure) {
     // The button offers what is still to do: the measure as the projection knows it now.
-    const current = await db.selectFrom('measures').select('status').where('document_id', '=', documentId).where('id', '=', measure.id).executeTakeFirst();
-    measure = current ? { id: measure.id, status: current.status } : undefined;
+    const current = await measureStatusOf(db, documentId, measure.id);
+    measure = current ? { id: measure.id, status: current } : undefined;
   }
   const digest: DocumentDigest = {
     document: { id: document.id, title: document.title, status: document.status },
@@ -103,7 +106,7 @@ async function renderDocument(services: BotServices, documentId: string, events:
 async function renderSession(services: BotServices, events: StoredEvent[], audience: Audience): Promise<SlackMessage | null> {
   const view = audience.session;
   if (!view) return null;
-  const commission = await services.db.selectFrom('commissions').select(['name_fr', 'name_ar', 'name_en']).where('id', '=', view.session.commission_id).executeTakeFirst();
+  const commission = await findCommissionNames(services.db, view.session.commission_id);
   const itemTitle = (id?: string) => view.items.find((item) => item.id === id)?.title ?? '—';
   const minutes = view.session.minutes_document_id ? view.documents.get(view.session.minutes_document_id) : undefined;
   const minutesVisible = minutes && documentAccess(audience.reader, accessFacts(minutes.row, minutes.grants)) !== null;
@@ -122,7 +125,7 @@ async function renderSession(services: BotServices, events: StoredEvent[], audie
   });
   if (lines.length === 0) return null;
   return sessionDigestBlocks(
-    { session: { title: view.session.title, commissionName: commission ? organisationName(commission, audience.locale) : '' }, lines },
+    { session: { title: view.session.title, commissionName: commission?.names[audience.locale] ?? '' }, lines },
     audience.locale,
     services.publicUrl,
   );

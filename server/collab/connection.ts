@@ -4,10 +4,13 @@ import type { AwarenessUser } from './awareness-registry.ts';
 import { CloseCode } from './close-codes.ts';
 import type { CollabLimits } from './limits.ts';
 import { TokenBucket } from './token-bucket.ts';
+import type { WireFrame } from './wire-frame.ts';
 
 /** The little the collaboration core needs of a WebSocket, so tests can drive it directly. */
 export interface CollabSocket {
   send(data: Uint8Array): void;
+  /** a message framed once for many recipients (the sync endpoint's sockets); else `send` is used */
+  sendFrame?(frame: WireFrame): void;
   close(code: number, reason: string): void;
   readonly bufferedAmount: number;
 }
@@ -55,20 +58,30 @@ export class CollabConnection {
 
   /** Sends unless the client has stopped reading; a client that falls too far behind is dropped. */
   send(bytes: Uint8Array): void {
-    if (this.closed) return;
-    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
-      // The close frame waits behind what is queued; the connection must not wait for it.
-      this.close(CloseCode.slowConsumer, 'You are not reading fast enough; reconnect to resync.');
-      this.onSlowConsumer(this);
-      return;
-    }
-    this.socket.send(bytes);
+    if (this.reading()) this.socket.send(bytes);
+  }
+
+  /** The same for a message going to many connections, framed once for all of them. */
+  sendFrame(frame: WireFrame): void {
+    if (!this.reading()) return;
+    if (this.socket.sendFrame) this.socket.sendFrame(frame);
+    else this.socket.send(frame.message);
   }
 
   /** Sends an awareness message, which the stock provider may echo once. */
-  sendAwareness(bytes: Uint8Array): void {
+  sendAwareness(frame: WireFrame): void {
     this.echoCredits = Math.min(this.echoCredits + 1, MAX_ECHO_CREDITS);
-    this.send(bytes);
+    this.sendFrame(frame);
+  }
+
+  /** false once closed, or when it is closed now for not reading what it was sent */
+  private reading(): boolean {
+    if (this.closed) return false;
+    if (this.socket.bufferedAmount <= this.limits.maxBufferedBytes) return true;
+    // The close frame waits behind what is queued; the connection must not wait for it.
+    this.close(CloseCode.slowConsumer, 'You are not reading fast enough; reconnect to resync.');
+    this.onSlowConsumer(this);
+    return false;
   }
 
   close(code: number, reason: string): void {

@@ -19,7 +19,8 @@ import { writeProjection } from './projection-writer.ts';
 import { Room } from './room.ts';
 import { recordIndicatorValues } from './indicator-history-store.ts';
 import type { IndicatorValueChange, WriterClaim } from './indicator-history.ts';
-import { recordWriterClaims } from './writer-claims-store.ts';
+import { recordDeletions, recordWriterClaims } from './writer-claims-store.ts';
+import type { DeletionRange } from './deletions.ts';
 import { within } from '../deadline.ts';
 import { CollabMessageKind } from '../cluster/collab-channel.ts';
 import type { RedisCluster } from '../cluster/redis-cluster.ts';
@@ -217,6 +218,7 @@ export class CollabHub {
       onStored: (stored) => this.compactor.afterAppend(stored),
       onIndicatorValues: (changed, changes) => this.recordIndicators(changed.documentId, changes),
       onWriterClaims: (changed, claims) => this.recordWriters(changed.documentId, claims),
+      onDeletions: (changed, deletions) => this.recordDeleters(changed.documentId, deletions),
       release: (connection) => this.leave(connection),
       onCommitted: (changed, update) => this.cluster?.publish(changed.documentId, CollabMessageKind.update, update),
       onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
@@ -357,6 +359,14 @@ export class CollabHub {
   private recordWriters(documentId: string, claims: WriterClaim[]): void {
     const write = recordWriterClaims(this.options.db, documentId, claims)
       .catch((error) => this.options.logger.error({ err: error, documentId, claims: claims.length }, 'could not record writers'))
+      .finally(() => this.historyWrites.delete(write));
+    this.historyWrites.add(write);
+  }
+
+  /** Who deleted which items (attribution of deletions in version comparisons); tracked like the writers. */
+  private recordDeleters(documentId: string, deletions: DeletionRange[]): void {
+    const write = recordDeletions(this.options.db, documentId, deletions)
+      .catch((error) => this.options.logger.error({ err: error, documentId, ranges: deletions.length }, 'could not record deleters'))
       .finally(() => this.historyWrites.delete(write));
     this.historyWrites.add(write);
   }

@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
  * the log (load, compaction) can come out formatted differently from what everyone saw.
  */
 export class LocalChanges {
-  private readonly waiting: Uint8Array[] = [];
+  private readonly queue: Uint8Array[] = [];
   private holds = 0;
 
   constructor(
@@ -17,7 +17,7 @@ export class LocalChanges {
   ) {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== null && origin !== undefined) return;
-      this.waiting.push(update);
+      this.queue.push(update);
       this.flush();
     });
   }
@@ -32,8 +32,13 @@ export class LocalChanges {
     }
   }
 
+  /** whether changes wait for `flush` */
+  get waiting(): boolean {
+    return this.queue.length > 0;
+  }
+
   flush(): void {
     if (this.holds > 0) return;
-    for (const update of this.waiting.splice(0)) this.publish(update);
+    for (const update of this.queue.splice(0)) this.publish(update);
   }
 }

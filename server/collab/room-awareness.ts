@@ -2,6 +2,7 @@ import { AwarenessRegistry, type IncomingAwarenessEntry } from './awareness-regi
 import { CloseCode } from './close-codes.ts';
 import type { CollabConnection } from './connection.ts';
 import { awarenessUpdate, type AwarenessEntry } from './messages.ts';
+import { WireFrame } from './wire-frame.ts';
 
 export type Refusal = { code: number; reason: string };
 
@@ -66,7 +67,7 @@ export class RoomAwareness {
     // Beyond the rate the question is dropped: the answer would be what the next batch says.
     if (!connection.awarenessMessages.take()) return null;
     const present = this.registry.all();
-    if (present.length === 0) connection.sendAwareness(awarenessUpdate([]));
+    if (present.length === 0) connection.sendAwareness(new WireFrame(awarenessUpdate([])));
     else this.send(connection, present);
     return null;
   }
@@ -78,7 +79,8 @@ export class RoomAwareness {
   }
 
   /** Awareness of connections on another process, relayed as it came. */
-  relayRemote(frame: Uint8Array): void {
+  relayRemote(message: Uint8Array): void {
+    const frame = new WireFrame(message);
     for (const connection of this.connections) connection.sendAwareness(frame);
   }
 
@@ -109,7 +111,7 @@ export class RoomAwareness {
     this.close();
     const frames = this.frames(entries);
     for (const connection of this.connections) for (const frame of frames) connection.sendAwareness(frame);
-    for (const frame of frames) this.publish(frame);
+    for (const frame of frames) this.publish(frame.message);
   }
 
   private send(connection: CollabConnection, entries: readonly AwarenessEntry[]): void {
@@ -120,10 +122,10 @@ export class RoomAwareness {
    * In messages of at most `maxEntriesPerMessage` entries: the stock provider sends each message
    * back, and its echo must fit the limit we apply to what clients send.
    */
-  private frames(entries: readonly AwarenessEntry[]): Uint8Array[] {
+  private frames(entries: readonly AwarenessEntry[]): WireFrame[] {
     const size = this.maxEntriesPerMessage;
-    const frames: Uint8Array[] = [];
-    for (let start = 0; start < entries.length; start += size) frames.push(awarenessUpdate(entries.slice(start, start + size)));
+    const frames: WireFrame[] = [];
+    for (let start = 0; start < entries.length; start += size) frames.push(new WireFrame(awarenessUpdate(entries.slice(start, start + size))));
     return frames;
   }
 }

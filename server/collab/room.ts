@@ -14,6 +14,8 @@ import { measureMigration } from './measure-migration.ts';
 import { leftDatesOutOfOrder } from '../../shared/doc-schema.ts';
 import { IndicatorWatch, WriterClaims, type IndicatorValueChange, type WriterClaim } from './indicator-history.ts';
 import { RoomAwareness } from './room-awareness.ts';
+import { WireFrame } from './wire-frame.ts';
+import { deletionRanges, type DeletionRange } from './deletions.ts';
 import { PendingWatch } from './pending-watch.ts';
 import { overlapsDocument, updateChangesDocument } from './update-effect.ts';
 
@@ -46,6 +48,8 @@ export interface RoomServices {
   onIndicatorValues?(room: Room, changes: IndicatorValueChange[]): void;
   /** users seen writing under Yjs client ids new to this room (or now contested): to record */
   onWriterClaims?(room: Room, claims: WriterClaim[]): void;
+  /** items deleted by a connection's update or a server change, with who deleted them: to record */
+  onDeletions?(room: Room, deletions: DeletionRange[]): void;
   /** the tail of the update log grew; used to schedule compaction */
   onStored(room: Room): void;
   /** the room closed this connection (bad input, limits): the hub forgets it */
@@ -65,6 +69,11 @@ export interface RoomServices {
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
+/** stored state from which on building the copy is worth waiting for the first sync requests (firstRequests) */
+const LARGE_STATE_BYTES = 64 * 1024;
+const FIRST_REQUEST_WAIT_MS = 50;
+/** how long a loaded document keeps the stored bytes it was built from to answer sync requests with (see `storedAnswer`) */
+const STORED_ANSWER_MS = 30_000;
 /** transaction origin of changes made by the server rather than a connection */
 const SERVER_ORIGIN = Symbol('server');
 /** transaction origin of updates already committed: relayed from another process, or read back from storage */
@@ -100,6 +109,8 @@ export class Room {
   private datesOutOfOrder = false;
   /** the user a server change (applyServerChange) is made for, while it is made */
   private serverChangeAuthor: string | undefined;
+  /** the client id of each editor's server changes (applyServerChange) */
+  private readonly serverClients = new Map<string, number>();
   readonly loaded: Promise<void>;
 
   /** `stored`: the stored document when its read has already begun (see `CollabHub.prefetch`) */
@@ -117,9 +128,12 @@ export class Room {
     const started = performance.now();
     try {
       const { parts, tailEntries } = await stored;
+      if (this.state === 'loading') await this.firstRequests(parts);
       if (this.state === 'loading') this.answerFromStorage(parts);
       this.localChanges.hold(() => applyStored(this.doc, parts));
       this.tailEntries = tailEntries;
+      // Yjs changed nothing by itself while building the copy (see local-changes.ts): the one stored part is the document.
+      if (parts.length === 1 && !this.localChanges.waiting) this.keepStoredAnswer(parts[0]!);
     } catch (error) {
       // Never serve (and later store) an empty document in place of one we could not read.
       this.state = 'failed';
@@ -132,6 +146,7 @@ export class Room {
     this.localChanges.flush();
     this.watchIndicators();
     this.watchDates();
+    this.watchDeletions();
     this.migrate();
     this.pending.check();
     this.services.metrics.loadSeconds.observe((performance.now() - started) / 1000);
@@ -166,6 +181,58 @@ export class Room {
     });
   }
 
+  /**
+   * The stored state this copy was built from, while the copy still equals it: a sync step 1 is
+   * answered from these bytes (as answerFromStorage does during the load) instead of encoding the
+   * document. A client whose step 1 is read just after the load — the usual case on a fast
+   * database, where the document is read while the connection is admitted — is then answered at
+   * once (issue 20: a cold open of a 100k-update document cost ~100 ms of encoding here). Dropped
+   * at the first change, and after STORED_ANSWER_MS, so an idle document does not hold it twice.
+   */
+  private storedAnswer: Uint8Array | null = null;
+  private forgetStoredAnswer: (() => void) | null = null;
+
+  private keepStoredAnswer(state: Uint8Array): void {
+    this.storedAnswer = state;
+    const timer = setTimeout(() => this.forgetStoredAnswer?.(), STORED_ANSWER_MS);
+    timer.unref();
+    const forget = () => {
+      this.storedAnswer = null;
+      this.forgetStoredAnswer = null;
+      clearTimeout(timer);
+      this.doc.off('afterTransaction', forget);
+    };
+    this.forgetStoredAnswer = forget;
+    this.doc.on('afterTransaction', forget);
+  }
+
+  /** set while the load waits for the first messages of the connections that joined (firstRequests) */
+  private onBacklog: (() => void) | null = null;
+
+  /**
+   * Of a large document, building the server's copy takes a while (~30 ms of CPU for 500 KB of
+   * state); a connection's sync step 1 read after that waits for it, one read before is answered
+   * from the stored bytes at once. The read of the stored state usually ends after the opening
+   * client's step 1 arrives, but not always (a fast database, a slow network): then the load waits
+   * for the first message of each connection that joined, at most FIRST_REQUEST_WAIT_MS.
+   */
+  private async firstRequests(parts: readonly Uint8Array[]): Promise<void> {
+    if (parts.reduce((sum, part) => sum + part.byteLength, 0) < LARGE_STATE_BYTES) return;
+    const silent = () => [...this.connections].some((connection) => !connection.closed && !this.backlog.some(([owner]) => owner === connection));
+    if (!silent()) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.onBacklog = null;
+        resolve();
+      };
+      const timer = setTimeout(done, FIRST_REQUEST_WAIT_MS);
+      this.onBacklog = () => {
+        if (!silent()) done();
+      };
+    });
+  }
+
   join(connection: CollabConnection): void {
     this.connections.add(connection);
     if (this.state === 'ready') this.greet(connection);
@@ -189,6 +256,7 @@ export class Room {
         return this.refuse(connection, CloseCode.rateLimited, 'too much sent before the document was ready');
       }
       this.backlog.push([connection, bytes]);
+      this.onBacklog?.();
       return;
     }
     this.process(connection, bytes);
@@ -222,7 +290,9 @@ export class Room {
     switch (frame.kind) {
       case 'sync-step1': {
         if (!connection.syncRequests.take()) return this.refuse(connection, CloseCode.rateLimited, 'too many sync requests');
-        connection.send(syncStep2(Y.encodeStateAsUpdate(this.doc, frame.encodedStateVector)));
+        const stored = this.storedAnswer;
+        if (stored) connection.send(syncStep2(frame.stateVector.size === 0 ? stored : Y.diffUpdate(stored, frame.encodedStateVector)));
+        else connection.send(syncStep2(Y.encodeStateAsUpdate(this.doc, frame.encodedStateVector)));
         return;
       }
       case 'sync-step2':
@@ -341,18 +411,36 @@ export class Room {
     if (this.services.store.full) throw new Error('too many edits wait to be stored; retry later');
     let result!: T;
     this.serverChangeAuthor = editorUserId;
+    // Each editor's server changes go under a client id of their own: one id shared by two people
+    // would be contested and name neither (see writer-claims) in a comparison of versions.
+    const client = this.serverClientFor(editorUserId);
+    const ownId = this.doc.clientID;
+    this.doc.clientID = client;
     let update: Uint8Array | null;
     try {
       update = this.changesMadeBy(SERVER_ORIGIN, () => {
         result = this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
       });
     } finally {
+      this.doc.clientID = ownId;
       this.serverChangeAuthor = undefined;
     }
     if (!update) return result;
-    this.noteWriters([this.doc.clientID, 0, 0], editorUserId);
+    this.noteWriters([client, 0, 0], editorUserId);
     this.accept(update, { editor: editorUserId, project: true });
     return result;
+  }
+
+  /** A Yjs client id for the server changes made for `userId` in this room, new to the document. */
+  private serverClientFor(userId: string): number {
+    let client = this.serverClients.get(userId);
+    if (client === undefined) {
+      const known = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+      do client = Math.floor(Math.random() * 0xffffffff) + 1;
+      while (known.has(client) || [...this.serverClients.values()].includes(client));
+      this.serverClients.set(userId, client);
+    }
+    return client;
   }
 
   /** Claims the structs' client ids for `userId`; only a pair new to this room is handed on to be recorded. */
@@ -362,13 +450,30 @@ export class Room {
   }
 
   /**
+   * From now on, the items each accepted change deletes are handed on with who deleted them: a
+   * Yjs delete set names no author, so this is the only record of it (version comparisons read it).
+   * Changes relayed from other processes are recorded by the process that accepted them.
+   */
+  private watchDeletions(): void {
+    if (!this.services.onDeletions) return;
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (this.state !== 'ready' || transaction.deleteSet.clients.size === 0) return;
+      const origin = transaction.origin;
+      const userId = this.connections.has(origin as CollabConnection) ? (origin as CollabConnection).actor.userId : origin === SERVER_ORIGIN ? this.serverChangeAuthor : undefined;
+      if (!userId) return;
+      const deletions = deletionRanges(transaction.deleteSet, userId);
+      if (deletions.length > 0) this.services.onDeletions?.(this, deletions);
+    });
+  }
+
+  /**
    * From now on, every change of a measure's current indicator value that this room can
    * attribute is handed on to be recorded (see indicator-history.ts for whom it is attributed to).
    */
   private watchIndicators(): void {
     if (!this.services.onIndicatorValues) return;
     const watch = new IndicatorWatch(this.doc);
-    const writer = (client: number) => (client === this.doc.clientID ? this.serverChangeAuthor : this.writers.writer(client));
+    const writer = (client: number) => (this.serverChangeAuthor !== undefined && client === this.doc.clientID ? this.serverChangeAuthor : this.writers.writer(client));
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (this.state !== 'ready') return;
       const changes = watch.changes(transaction, writer);
@@ -492,8 +597,10 @@ export class Room {
     this.broadcast(syncUpdate(Y.mergeUpdates(batch.map((entry) => entry.update))), soleOrigin ?? undefined);
   }
 
+  /** One message to every connection but `except`, framed once for all of them. */
   private broadcast(bytes: Uint8Array, except?: CollabConnection): void {
-    for (const connection of this.connections) if (connection !== except) connection.send(bytes);
+    const frame = new WireFrame(bytes);
+    for (const connection of this.connections) if (connection !== except) connection.sendFrame(frame);
   }
 
   /** Tells one connection its access changed: downgraded connections stay for reading. */
@@ -520,6 +627,7 @@ export class Room {
     if (!this.connections.delete(connection)) return;
     if (!this.closedWithBacklog.has(connection)) this.backlog = this.backlog.filter(([owner]) => owner !== connection);
     this.awareness.leave(connection);
+    this.onBacklog?.();
   }
 
   private refuse(connection: CollabConnection, code: number, reason: string): void {
@@ -531,6 +639,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.forgetStoredAnswer?.();
     this.state = 'closed';
     this.awareness.close();
     this.pending.close();

@@ -15,7 +15,8 @@ import type { CollabConnection } from './connection.ts';
 import type { CollabHub } from './hub.ts';
 import { syncLiveChannel } from './live-sync.ts';
 import type { LiveRegistry } from '../live/registry.ts';
-import { createSyncSockets, handshakeRefusal, type SyncSocket } from './sync-socket.ts';
+import type { WebSocket } from 'ws';
+import { createSyncSockets, handshakeRefusal } from './sync-socket.ts';
 
 const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 const HEARTBEAT_MS = 30_000;
@@ -75,11 +76,11 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
    * heartbeat for the endpoint: nothing of the admission (the request, closures) stays attached
    * to an idle connection, which matters at a thousand of them.
    */
-  const connectionOf = new Map<SyncSocket, CollabConnection>();
+  const connectionOf = new Map<WebSocket, CollabConnection>();
   /** sockets whose admission is being decided, so that close() can cut them too */
   const admitting = new Set<Duplex>();
   /** sockets pinged and not heard from since: dropped at the next beat */
-  const unanswered = new Set<SyncSocket>();
+  const unanswered = new Set<WebSocket>();
   const heartbeat = setInterval(() => {
     for (const ws of connectionOf.keys()) {
       if (unanswered.has(ws)) {
@@ -91,7 +92,7 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
     }
   }, HEARTBEAT_MS);
   heartbeat.unref();
-  function onMessage(this: SyncSocket, data: Buffer, isBinary: boolean) {
+  function onMessage(this: WebSocket, data: Buffer, isBinary: boolean) {
     const connection = connectionOf.get(this);
     if (!connection) return;
     if (!isBinary) {
@@ -100,17 +101,17 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
     }
     hub.receive(connection, data);
   }
-  function onPing(this: SyncSocket) {
+  function onPing(this: WebSocket) {
     const connection = connectionOf.get(this);
     if (connection && !connection.inboundBytes.take(PING_COST_BYTES)) {
       connection.close(CloseCode.rateLimited, 'Too many pings.');
       hub.leave(connection);
     }
   }
-  function onPong(this: SyncSocket) {
+  function onPong(this: WebSocket) {
     unanswered.delete(this);
   }
-  function onClose(this: SyncSocket) {
+  function onClose(this: WebSocket) {
     const connection = connectionOf.get(this);
     connectionOf.delete(this);
     unanswered.delete(this);

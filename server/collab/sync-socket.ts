@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { CloseCode } from './close-codes.ts';
+import type { WireFrame } from './wire-frame.ts';
 
 /** how long a closing socket waits for the peer's close frame before it is cut */
 const CLOSE_TIMEOUT_MS = 5_000;
@@ -26,7 +27,28 @@ export class SyncSocket extends WebSocket {
     if (code === WS_MESSAGE_TOO_BIG) super.close(CloseCode.messageTooLarge, 'This change is too large to be sent at once.');
     else super.close(code, reason);
   }
+
+  /**
+   * Sends a message framed once for all its recipients (wire-frame.ts) with one write to the TCP
+   * socket. Only while `ws`'s sender has nothing of its own queued (it queues only while it
+   * compresses or reads a Blob, neither of which this endpoint does), so frames keep their order;
+   * otherwise, or once closing, through `send` as usual. `bufferedAmount` counts these writes too.
+   */
+  sendFrame(frame: WireFrame): void {
+    const internals = this as unknown as WsInternals;
+    if (this.readyState !== WebSocket.OPEN || !internals._socket || internals._sender?._state !== WS_SENDER_IDLE || internals._sender._queue.length > 0) {
+      this.send(frame.message);
+      return;
+    }
+    internals._socket.write(frame.bytes);
+  }
 }
+/** What sendFrame reads of `ws` 8's WebSocket (checked by tests/unit/collab-wire-frame.test.ts) */
+interface WsInternals {
+  _socket: Duplex | null;
+  _sender?: { _state: number; _queue: unknown[] };
+}
+const WS_SENDER_IDLE = 0;
 const WS_MESSAGE_TOO_BIG = 1009;
 
 /**

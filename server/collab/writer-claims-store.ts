@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { DeleterRange } from '../../shared/deleted-runs.ts';
+import type { DeletionRange } from './deletions.ts';
 import type { WriterClaim } from './indicator-history.ts';
 
 /**
@@ -34,4 +36,31 @@ export async function writersOf(db: Kysely<Database>, documentId: string, client
     .execute();
   for (const row of rows) writers.set(Number(row.client_id), row.contested ? null : row.user_id);
   return writers;
+}
+
+/** Records who deleted which items (see migration 2026_12_06_0300): one row per range. */
+export async function recordDeletions(db: Kysely<Database>, documentId: string, deletions: readonly DeletionRange[]): Promise<void> {
+  if (deletions.length === 0) return;
+  await db
+    .insertInto('doc_deleters')
+    .values(deletions.map((range) => ({ document_id: documentId, client_id: range.client, clock: range.clock, length: range.length, user_id: range.userId })))
+    .execute();
+}
+
+/** Most ranges a comparison reads: a long-edited document under one client id has many. */
+const MAX_DELETER_RANGES = 50_000;
+
+/** The recorded deletions of items of `clients` in a document. */
+export async function deletersOf(db: Kysely<Database>, documentId: string, clients: readonly number[]): Promise<DeleterRange[]> {
+  if (clients.length === 0) return [];
+  const rows = await db
+    .selectFrom('doc_deleters')
+    .select(['client_id', 'clock', 'length', 'user_id'])
+    .where('document_id', '=', documentId)
+    .where('client_id', 'in', [...clients])
+    .orderBy('client_id')
+    .orderBy('clock')
+    .limit(MAX_DELETER_RANGES)
+    .execute();
+  return rows.map((row) => ({ client: Number(row.client_id), clock: Number(row.clock), length: row.length, userId: row.user_id }));
 }

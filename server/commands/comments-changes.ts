@@ -8,9 +8,9 @@ import type { AccessSubject } from '../policies/document-access.ts';
 import type { UpdateCommentInput } from '../schemas/comments.ts';
 import { recordAudit } from './audit.ts';
 import { requireComment, type CommentChange } from './comments.ts';
-import { mentionRecipients, resolveMentions } from './comments-mentions.ts';
-import { findComment } from './comments-queries.ts';
-import { requireDocument } from './document-guard.ts';
+import { mentionRecipients, resolveMentions } from '../queries/comments-mentions.ts';
+import { findComment } from '../queries/comments.ts';
+import { requireDocument } from '../queries/document-guard.ts';
 import { accessFacts } from '../queries/documents.ts';
 
 /** Changes the body of one's own comment. People newly mentioned are told; those already told are not told again. */

@@ -7,11 +7,11 @@ import { findMeasure, readMeasure } from '../../shared/doc-schema.ts';
 import { anchorState, checkAnchor, layoutBody, type AnchorProblem, type AnchorState } from '../domain/comment-anchors.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { CreateCommentInput, ListCommentsQuery } from '../schemas/comments.ts';
-import type { DocumentContent } from './comments-content.ts';
-import { mentionRecipients, resolveMentions } from './comments-mentions.ts';
-import { findComment, listThreads, type CommentView, type ThreadRows } from './comments-queries.ts';
-import { sessionTagFor } from './comments-session.ts';
-import { requireDocument } from './document-guard.ts';
+import type { DocumentContent } from '../queries/comments-content.ts';
+import { mentionRecipients, resolveMentions } from '../queries/comments-mentions.ts';
+import { findComment, listThreads, type CommentView, type ThreadRows } from '../queries/comments.ts';
+import { sessionTagFor } from '../queries/comments-session.ts';
+import { requireDocument } from '../queries/document-guard.ts';
 import { accessFacts } from '../queries/documents.ts';
 
 /** What a comment write did: the comment as it now is, and the events to announce once committed. */

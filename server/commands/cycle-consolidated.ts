@@ -5,6 +5,8 @@ import { DocumentStore } from '../collab/document-store.ts';
 import { appendBlocks, bodyText, countWords, metaOf } from '../../shared/doc-schema.ts';
 import { completeness } from '../domain/reporting-cycle.ts';
 import { buildConsolidatedReport, consolidatedTitle, type ConsolidatedReportLine } from '../domain/consolidated-report.ts';
+import { CONSOLIDATED_TEXT } from '../domain/consolidated-text.ts';
+import type { Locale } from '../../shared/enums.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { recordAudit } from './audit.ts';
 
@@ -28,6 +30,7 @@ export async function writeConsolidatedDocuments(
   cycle: Selectable<ReportingCyclesTable>,
   today: string,
   ip?: string,
+  language: Locale = 'fr',
 ): Promise<Array<{ documentId: string; commissionId: string | null }>> {
   const reports = await trx
     .selectFrom('cycle_reports')
@@ -55,8 +58,11 @@ export async function writeConsolidatedDocuments(
     .orderBy('measures.position')
     .execute();
   if (reports.length === 0) return [];
-  const names = new Map((await trx.selectFrom('organisations').select(['id', 'name_fr']).execute()).map((row) => [row.id, row.name_fr]));
-  const groups = await groupsFor(trx, cycle, reports);
+  // Names in the report's language, as the directory has them (French where it has no other).
+  const names = new Map(
+    (await trx.selectFrom('organisations').select(['id', 'name_fr', 'name_ar', 'name_en']).execute()).map((row) => [row.id, row[`name_${language}`] || row.name_fr]),
+  );
+  const groups = await groupsFor(trx, cycle, reports, language);
   const written: Array<{ documentId: string; commissionId: string | null }> = [];
   for (const group of groups) {
     const mine = reports.filter((report) => group.documentIds.has(report.document_id));
@@ -67,7 +73,7 @@ export async function writeConsolidatedDocuments(
       today,
     )
       .map((entry) => ({ name: names.get(entry.organisationId ?? '') ?? '—', total: entry.total, submitted: entry.submitted + entry.accepted, draft: entry.draft + entry.returned, notStarted: entry.notStarted }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+      .sort((a, b) => a.name.localeCompare(b.name, CONSOLIDATED_TEXT[language].dateLocale));
     const plans = new Map<string, { title: string; lines: ConsolidatedReportLine[] }>();
     for (const report of mine) {
       let plan = plans.get(report.document_id);
@@ -97,7 +103,7 @@ export async function writeConsolidatedDocuments(
       closedOn: today,
       organisations,
       plans: [...plans.values()],
-    });
+    }, language);
     const doc = new Y.Doc();
     doc.transact(() => {
       appendBlocks(doc, blocks);
@@ -106,10 +112,10 @@ export async function writeConsolidatedDocuments(
     const update = Y.encodeStateAsUpdate(doc);
     const text = bodyText(doc);
     doc.destroy();
-    const title = consolidatedTitle(cycle.period, group.commissionName);
+    const title = consolidatedTitle(cycle.period, group.commissionName, language);
     const row = await DocumentStore.create(
       trx,
-      { kind: 'note', title, lead_organisation_id: actor.organisationId, status: 'draft', created_by: actor.userId, body_text: text, word_count: countWords(text) },
+      { kind: 'note', title, language, lead_organisation_id: actor.organisationId, status: 'draft', created_by: actor.userId, body_text: text, word_count: countWords(text) },
       update,
     );
     const viewers = [...new Set(group.memberOrganisationIds)].filter((id) => id !== actor.organisationId);
@@ -133,14 +139,22 @@ export async function writeConsolidatedDocuments(
   return written;
 }
 
-async function groupsFor(trx: Kysely<Database>, cycle: Selectable<ReportingCyclesTable>, reports: ReadonlyArray<{ document_id: string; document_lead: string }>): Promise<Group[]> {
-  const commissions = await trx.selectFrom('commissions').select(['id', 'name_fr']).orderBy('name_fr').execute();
+async function groupsFor(
+  trx: Kysely<Database>,
+  cycle: Selectable<ReportingCyclesTable>,
+  reports: ReadonlyArray<{ document_id: string; document_lead: string }>,
+  language: Locale,
+): Promise<Group[]> {
+  const commissions = (await trx.selectFrom('commissions').select(['id', 'name_fr', 'name_ar', 'name_en']).orderBy('name_fr').execute()).map((row) => ({
+    id: row.id,
+    name: row[`name_${language}`] || row.name_fr,
+  }));
   const members = await trx.selectFrom('commission_members').select(['commission_id', 'organisation_id']).execute();
   const membersOf = (commissionId: string) => members.filter((member) => member.commission_id === commissionId).map((member) => member.organisation_id);
   const allDocuments = new Set(reports.map((report) => report.document_id));
   if (cycle.commission_id) {
     const commission = commissions.find((entry) => entry.id === cycle.commission_id);
-    return [{ commissionId: cycle.commission_id, commissionName: commission?.name_fr ?? null, memberOrganisationIds: membersOf(cycle.commission_id), documentIds: allDocuments }];
+    return [{ commissionId: cycle.commission_id, commissionName: commission?.name ?? null, memberOrganisationIds: membersOf(cycle.commission_id), documentIds: allDocuments }];
   }
   const leadOf = new Map(reports.map((report) => [report.document_id, report.document_lead]));
   const groups: Group[] = [];
@@ -150,7 +164,7 @@ async function groupsFor(trx: Kysely<Database>, cycle: Selectable<ReportingCycle
     const documentIds = new Set([...allDocuments].filter((id) => memberIds.includes(leadOf.get(id)!)));
     if (documentIds.size === 0) continue;
     documentIds.forEach((id) => covered.add(id));
-    groups.push({ commissionId: commission.id, commissionName: commission.name_fr, memberOrganisationIds: memberIds, documentIds });
+    groups.push({ commissionId: commission.id, commissionName: commission.name, memberOrganisationIds: memberIds, documentIds });
   }
   const rest = new Set([...allDocuments].filter((id) => !covered.has(id)));
   if (rest.size > 0) groups.push({ commissionId: null, commissionName: null, memberOrganisationIds: [], documentIds: rest });

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Locale } from '../../shared/enums.ts';
 import type { Clock } from '../clock.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { DomainEvent } from '../events/bus.ts';
@@ -109,6 +110,7 @@ export async function closeCycle(
   actor: AccessSubject,
   cycleId: string,
   ip?: string,
+  language: Locale = 'fr',
 ): Promise<{ result: CycleView & { consolidatedDocumentIds: string[] }; events: DomainEvent[] }> {
   await authorize({ db, ip }, actor, cyclePolicy, 'close', { id: cycleId, facts: {} });
   const existing = await requireCycle(db, cycleId);
@@ -123,7 +125,7 @@ export async function closeCycle(
       .executeTakeFirst();
     if (!row) throw new AppError(409, 'cycle_closed', 'This cycle is already closed.');
     // The consolidated documents are written with the close: a close never leaves them half done.
-    const documents = await writeConsolidatedDocuments(trx, actor, row, clock.today(), ip);
+    const documents = await writeConsolidatedDocuments(trx, actor, row, clock.today(), ip, language);
     await recordAudit(trx, { actorUserId: actor.userId, action: 'cycle.closed', objectType: 'reporting_cycle', objectId: cycleId, details: { period: row.period, consolidatedDocumentIds: documents.map((entry) => entry.documentId) }, ip });
     return { row, documents };
   });

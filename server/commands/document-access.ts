@@ -3,7 +3,7 @@ import type { AccessLevel, Database, DocumentAccessRow } from '../../db/schema.t
 import { notFound, validationFailed } from '../errors.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { recordAudit } from './audit.ts';
-import { requireDocument } from './document-guard.ts';
+import { requireDocument } from '../queries/document-guard.ts';
 
 export async function listGrants(db: Kysely<Database>, subject: AccessSubject, documentId: string, ip?: string) {
   const document = await requireDocument(db, subject, documentId, 'view', ip);

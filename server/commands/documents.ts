@@ -10,7 +10,7 @@ import { DocumentStore } from '../collab/document-store.ts';
 import { writeProjectionIn } from '../collab/projection-writer.ts';
 import type { DocumentProjection } from '../collab/projection.ts';
 import { recordAudit } from './audit.ts';
-import { requireDocument } from './document-guard.ts';
+import { requireDocument } from '../queries/document-guard.ts';
 import { authorize } from '../policies/authorize.ts';
 import { documentCreationPolicy, documentPolicy } from '../policies/document.ts';
 

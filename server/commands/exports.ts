@@ -10,8 +10,8 @@ import { renderOdt } from '../export/odt.ts';
 import { renderPdf } from '../export/pdf.ts';
 import { loadPartners } from '../queries/documents.ts';
 import { recordAudit } from './audit.ts';
-import type { DocumentContent } from './comments-content.ts';
-import { requireDocument } from './document-guard.ts';
+import type { DocumentContent } from '../queries/comments-content.ts';
+import { requireDocument } from '../queries/document-guard.ts';
 import { loadLogo } from './settings.ts';
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'odt', 'html'] as const;

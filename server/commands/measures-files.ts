@@ -10,8 +10,8 @@ import { buildExportModel, safeFileName } from '../export/model.ts';
 import { mapColumns, MEASURE_COLUMNS, organisationLookup, validateRow, type MeasureColumn, type RowResult } from '../import/measure-rows.ts';
 import { readSheet } from '../import/sheet-read.ts';
 import { recordAudit } from './audit.ts';
-import type { DocumentContent } from './comments-content.ts';
-import { requireDocument } from './document-guard.ts';
+import type { DocumentContent } from '../queries/comments-content.ts';
+import { requireDocument } from '../queries/document-guard.ts';
 import { organisationDirectory, type ExportedFile } from './exports.ts';
 
 export const SHEET_FORMATS = ['xlsx', 'csv'] as const;

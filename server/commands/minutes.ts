@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
-import type { Database, DocumentRow } from '../../db/schema.ts';
+import type { Database, DocumentRow, Locale } from '../../db/schema.ts';
 import { DocumentStore } from '../collab/document-store.ts';
 import { appendBlocks, bodyText, countWords, metaOf, type BlockSpec } from '../../shared/doc-schema.ts';
 import type { MinutesInput, MinutesItem } from '../domain/minutes.ts';
@@ -27,22 +27,25 @@ export async function loadMinutesInput(
   session: SessionRow,
   chairUserId: string,
   readerOrganisationIds: readonly string[],
+  language: Locale = 'fr',
 ): Promise<MinutesInput> {
+  // Names in the minutes' language, as the directory has them.
+  const orgName = `organisations.name_${language}` as const;
   const [commission, chair, attendees, items, comments, readers] = await Promise.all([
-    trx.selectFrom('commissions').select('name_fr').where('id', '=', session.commission_id).executeTakeFirstOrThrow(),
+    trx.selectFrom('commissions').select(['name_fr', 'name_ar', 'name_en']).where('id', '=', session.commission_id).executeTakeFirstOrThrow(),
     trx
       .selectFrom('users')
       .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-      .select(['users.name', 'organisations.name_fr as organisation'])
+      .select(['users.name', `${orgName} as organisation` as 'organisations.name_fr as organisation'])
       .where('users.id', '=', chairUserId)
       .executeTakeFirstOrThrow(),
     trx
       .selectFrom('session_attendance')
       .innerJoin('users', 'users.id', 'session_attendance.user_id')
       .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-      .select(['users.name', 'organisations.name_fr as organisation'])
+      .select(['users.name', `${orgName} as organisation` as 'organisations.name_fr as organisation'])
       .where('session_attendance.session_id', '=', session.id)
-      .orderBy('organisations.name_fr')
+      .orderBy(orgName)
       .orderBy('users.name')
       .execute(),
     trx
@@ -59,7 +62,7 @@ export async function loadMinutesInput(
         'documents.title as document_title',
         'documents.lead_organisation_id',
         'documents.archived_at',
-        'organisations.name_fr as presenter',
+        `${orgName} as presenter` as 'organisations.name_fr as presenter',
       ])
       .where('agenda_items.session_id', '=', session.id)
       .orderBy('agenda_items.position')
@@ -69,7 +72,7 @@ export async function loadMinutesInput(
       .selectFrom('comments')
       .innerJoin('users', 'users.id', 'comments.author_id')
       .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-      .select(['comments.agenda_item_id', 'comments.document_id', 'comments.body', 'users.name', 'organisations.name_fr as organisation'])
+      .select(['comments.agenda_item_id', 'comments.document_id', 'comments.body', 'users.name', `${orgName} as organisation` as 'organisations.name_fr as organisation'])
       .where('comments.session_id', '=', session.id)
       .where('comments.deleted_at', 'is', null)
       .orderBy('comments.created_at')
@@ -96,7 +99,8 @@ export async function loadMinutesInput(
     comments: comments.filter((comment) => itemOf(comment) === item.id).map(({ name, organisation, body }) => ({ name, organisation, body })),
   }));
   return {
-    commissionName: commission.name_fr,
+    language,
+    commissionName: commission[`name_${language}`] || commission.name_fr,
     sessionTitle: session.title,
     date: sessionDay(session),
     location: session.location,
@@ -126,6 +130,8 @@ async function readerSubjects(trx: Kysely<Database>, organisationIds: readonly s
 
 export interface MinutesDocumentInput {
   title: string;
+  /** the language the minutes are written in (the document's language) */
+  language?: Locale;
   blocks: readonly BlockSpec[];
   /** organisations given `view` access (the commission's members) */
   viewerOrganisationIds: readonly string[];
@@ -151,6 +157,7 @@ export async function insertMinutesDocument(trx: Kysely<Database>, subject: Acce
     {
       kind: 'minutes',
       title: input.title,
+      language: input.language ?? 'fr',
       lead_organisation_id: subject.organisationId,
       status: 'draft',
       created_by: subject.userId,

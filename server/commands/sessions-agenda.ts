@@ -7,7 +7,7 @@ import type { AgendaItemInput } from '../schemas/sessions.ts';
 import { recordAudit } from './audit.ts';
 import { resolveAgendaItem, type SessionOutcome } from './sessions.ts';
 import { lockSessionFor, requireChairAction } from './sessions-guard.ts';
-import { loadSessionView } from './sessions-view.ts';
+import { loadSessionView } from '../queries/sessions.ts';
 
 /** Agenda edits, while the session is planned: add at the end, remove, reorder. */
 

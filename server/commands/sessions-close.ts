@@ -1,6 +1,6 @@
 import { recordEvents } from '../events/outbox.ts';
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, Locale } from '../../db/schema.ts';
 import { buildMinutes, minutesTitle, sessionVersionName } from '../domain/minutes.ts';
 import { discussedDocumentIds } from '../domain/session-rules.ts';
 import type { DomainEvent } from '../events/bus.ts';
@@ -9,7 +9,7 @@ import { recordAudit } from './audit.ts';
 import { insertMinutesDocument, loadMinutesInput } from './minutes.ts';
 import type { SessionOutcome } from './sessions.ts';
 import { lockSessionFor, recordAttendance, requireChairAction } from './sessions-guard.ts';
-import { loadSessionView } from './sessions-view.ts';
+import { loadSessionView } from '../queries/sessions.ts';
 import { currentDocumentState, type StateSource } from './versions.ts';
 
 /**
@@ -24,6 +24,7 @@ export async function closeSession(
   subject: AccessSubject,
   id: string,
   ip?: string,
+  language: Locale = 'fr',
 ): Promise<SessionOutcome> {
   const before = await requireChairAction(db, subject, id, 'close', ip);
   const discussed = discussedDocumentIds(
@@ -37,12 +38,13 @@ export async function closeSession(
     const session = await lockSessionFor(trx, id, 'close');
     await recordAttendance(trx, id, subject.userId);
     // The minutes are led by the chair's organisation and shown to the member organisations.
-    const minutesInput = await loadMinutesInput(trx, session, subject.userId, [subject.organisationId, ...before.memberOrganisationIds]);
+    const minutesInput = await loadMinutesInput(trx, session, subject.userId, [subject.organisationId, ...before.memberOrganisationIds], language);
     const minutes = await insertMinutesDocument(
       trx,
       subject,
       {
-        title: minutesTitle(session.title, minutesInput.date),
+        title: minutesTitle(session.title, minutesInput.date, language),
+        language,
         blocks: buildMinutes(minutesInput),
         viewerOrganisationIds: before.memberOrganisationIds,
         sessionId: id,

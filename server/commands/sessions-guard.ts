@@ -6,7 +6,7 @@ import { authorize } from '../policies/authorize.ts';
 import { sessionPolicy } from '../policies/session.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { SessionRow, SessionView } from '../presenters/session.ts';
-import { requireSession, visibilityFacts } from './sessions-view.ts';
+import { requireSession, visibilityFacts } from '../queries/sessions.ts';
 
 export const wrongSessionState = (message: string) => new AppError(409, 'invalid_session_state', message);
 

@@ -11,7 +11,7 @@ import { recordAudit } from './audit.ts';
 import { transitionDocument, workflowRoles } from './documents.ts';
 import type { SessionOutcome } from './sessions.ts';
 import { lockSessionFor, recordAttendance, requireChairAction } from './sessions-guard.ts';
-import { loadSessionView } from './sessions-view.ts';
+import { loadSessionView } from '../queries/sessions.ts';
 
 /** Running a live session: the chair starts it, walks the agenda and records decisions. */
 

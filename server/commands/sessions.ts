@@ -7,9 +7,9 @@ import type { SessionView } from '../presenters/session.ts';
 import type { AgendaItemInput, CreateSessionInput, UpdateSessionInput } from '../schemas/sessions.ts';
 import { recordAudit } from './audit.ts';
 import { assertOrganisationsExist } from './commissions.ts';
-import { requireDocument } from './document-guard.ts';
+import { requireDocument } from '../queries/document-guard.ts';
 import { lockSessionFor, requireChairAction } from './sessions-guard.ts';
-import { loadSessionView } from './sessions-view.ts';
+import { loadSessionView } from '../queries/sessions.ts';
 
 /** What a session command did, and the events to announce once its transaction committed. */
 export interface SessionOutcome {

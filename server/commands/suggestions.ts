@@ -10,8 +10,8 @@ import { suggestionPolicy, type SuggestionAction } from '../policies/suggestion.
 import { findDocumentWithAccess } from '../queries/documents.ts';
 import type { CreateSuggestionInput } from '../schemas/suggestions.ts';
 import { recordAudit } from './audit.ts';
-import type { DocumentContent } from './comments-content.ts';
-import { findSuggestion, listOpenSuggestions, type SuggestionView } from './suggestions-queries.ts';
+import type { DocumentContent } from '../queries/comments-content.ts';
+import { findSuggestion, listOpenSuggestions, type SuggestionView } from '../queries/suggestions.ts';
 
 /** What writes into documents on the server's side: the collaboration hub, or a test's stand-in. */
 export type SuggestionHub = Pick<CollabHub, 'applyServerChange'>;
@@ -27,6 +27,9 @@ const PROBLEMS: Record<SuggestionProblem, string> = {
   not_one_text: 'must start and end in the same run of text of one paragraph',
   empty: 'changes nothing (its text may just have been deleted)',
   bad_text: 'contains line breaks or control characters, or is too long',
+  not_a_block: 'must name a paragraph or heading of the body, or a list item, as its kind requires',
+  not_adjacent: 'must join two neighbouring blocks of the same container',
+  last_block: 'would leave the document without a paragraph',
 };
 
 const changed = (documentId: string, actorUserId: string): DomainEvent => ({ type: 'suggestion.changed', documentId, actorUserId });
@@ -68,6 +71,8 @@ export async function createSuggestions(
           text: input.text,
           quote: quotes[index]!,
           mark: input.mark ? JSON.stringify(input.mark) : null,
+          kind: input.kind,
+          block: input.block ? JSON.stringify(input.block) : null,
         })),
       )
       .returning('id')
@@ -91,7 +96,7 @@ async function requireOpen(db: Kysely<Database>, documentId: string, suggestionI
   return suggestion;
 }
 
-const opOf = (row: SuggestionView): SuggestionOp => ({ start: row.start_pos, end: row.end_pos, text: row.text, mark: row.mark });
+const opOf = (row: SuggestionView): SuggestionOp => ({ kind: row.kind, start: row.start_pos, end: row.end_pos, text: row.text, mark: row.mark, block: row.block });
 
 /**
  * Marks a suggestion decided, unless someone decided it first (two editors clicking at once):

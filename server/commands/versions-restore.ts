@@ -8,8 +8,8 @@ import type { DomainEvent } from '../events/bus.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { VersionMeta } from '../presenters/version.ts';
 import { recordAudit } from './audit.ts';
-import { requireDocument } from './document-guard.ts';
-import { findVersion, versionMeta } from './versions-state.ts';
+import { requireDocument } from '../queries/document-guard.ts';
+import { findVersion, versionMeta } from '../queries/versions-state.ts';
 import { currentDocumentState, type StateSource } from './versions.ts';
 
 /** What a restore needs of the collaboration hub: read the current state, change the live document. */

@@ -8,7 +8,7 @@ import type { DomainEvent } from '../events/bus.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { VersionMeta } from '../presenters/version.ts';
 import { recordAudit } from './audit.ts';
-import { requireDocument } from './document-guard.ts';
+import { requireDocument } from '../queries/document-guard.ts';
 
 /** What reading a document's current state needs from the collaboration hub. */
 export type StateSource = Pick<CollabHub, 'room' | 'store'>;

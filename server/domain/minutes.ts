@@ -1,11 +1,13 @@
-import type { Decision, DocumentStatus } from '../../db/schema.ts';
+import type { Decision, Locale } from '../../db/schema.ts';
 import type { BlockSpec } from '../../shared/doc-schema.ts';
 import { decisionTarget, type DecisionEffect } from '../../shared/decision-workflow.ts';
+import { MINUTES_TEXT } from './minutes-text.ts';
 
 /**
  * Minutes of a commission session, pure: the facts of a closed session in, the rich-text blocks
- * of its `minutes` document out. Written in French, the working language of the secretariat;
- * the document is an ordinary draft afterwards, which the secretariat may edit and translate.
+ * of its `minutes` document out, in the document's language (French, Arabic or English:
+ * headings, decision labels, follow-up lines, dates; Arabic blocks right to left). The document
+ * is an ordinary draft afterwards, which the secretariat may edit.
  */
 
 export interface MinutesPerson {
@@ -36,6 +38,8 @@ export interface MinutesItem {
 }
 
 export interface MinutesInput {
+  /** the minutes document's language; French when absent */
+  language?: Locale;
   commissionName: string;
   sessionTitle: string;
   /** YYYY-MM-DD */
@@ -46,24 +50,20 @@ export interface MinutesInput {
   items: readonly MinutesItem[];
 }
 
-export const DECISION_LABELS: Record<Decision, string> = {
-  adopted: 'Adopté',
-  adopted_with_changes: 'Adopté avec modifications',
-  returned: 'Renvoyé pour reprise',
-  postponed: 'Reporté',
-};
+/** The decision labels in French (the minutes' own labels are in minutes-text.ts, per language). */
+export const DECISION_LABELS: Record<Decision, string> = MINUTES_TEXT.fr.decisions;
 
 /** "Commission technique — 2026-11-28": the name of the versions a session snapshots. */
 export const sessionVersionName = (commissionName: string, date: string): string => `${commissionName} — ${date}`;
 
-/** "28 novembre 2026": a YYYY-MM-DD day as the minutes (written in French) say it. */
-export function minutesDate(date: string): string {
+/** "28 novembre 2026", "28 November 2026", "28 نونبر 2026": a YYYY-MM-DD day in the minutes' language. */
+export function minutesDate(date: string, language: Locale = 'fr'): string {
   const day = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(day.getTime())) return date;
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+  return new Intl.DateTimeFormat(MINUTES_TEXT[language].dateLocale, { dateStyle: 'long', timeZone: 'UTC', numberingSystem: 'latn' }).format(day);
 }
 
-export const minutesTitle = (sessionTitle: string, date: string): string => `Procès-verbal — ${sessionTitle} (${minutesDate(date)})`;
+export const minutesTitle = (sessionTitle: string, date: string, language: Locale = 'fr'): string => MINUTES_TEXT[language].title(sessionTitle, minutesDate(date, language));
 
 /** An agenda title that starts with its own number ("2. Plan emploi", "3) Note") loses it: the minutes number items once. */
 export const withoutLeadingNumber = (title: string): string => title.replace(/^\s*\d+\s*[.)\-–]\s*/u, '');
@@ -73,94 +73,87 @@ const oneLine = (text: string): string => text.replace(/\s+/gu, ' ').trim();
 
 const person = (entry: MinutesPerson): string => `${entry.name} (${entry.organisation})`;
 
+export const RESTRICTED_ITEM_TITLE = MINUTES_TEXT.fr.restrictedTitle;
+export const RESTRICTED_ITEM_NOTE = MINUTES_TEXT.fr.restrictedNote;
+
 export function buildMinutes(input: MinutesInput): BlockSpec[] {
-  const place = input.location ? `, ${input.location}` : '';
+  const language = input.language ?? 'fr';
+  const words = MINUTES_TEXT[language];
   const blocks: BlockSpec[] = [
-    { type: 'heading', level: 1, text: minutesTitle(input.sessionTitle, input.date) },
-    { type: 'paragraph', text: `${input.commissionName} — séance du ${minutesDate(input.date)}${place}.` },
-    { type: 'paragraph', text: `Présidence : ${person(input.chair)}.` },
-    ...attendanceBlocks(input.attendees),
-    { type: 'heading', level: 2, text: 'Ordre du jour' },
+    { type: 'heading', level: 1, text: minutesTitle(input.sessionTitle, input.date, language) },
+    { type: 'paragraph', text: words.sitting(input.commissionName, minutesDate(input.date, language), input.location ?? '') },
+    { type: 'paragraph', text: words.chair(person(input.chair)) },
+    ...attendanceBlocks(input.attendees, language),
+    { type: 'heading', level: 2, text: words.agenda },
     // One numbered line per item (a bulleted list of numbered lines read as two numberings).
     ...(input.items.length > 0
-      ? input.items.map((item, index): BlockSpec => ({ type: 'paragraph', text: `${index + 1}. ${itemTitle(item)}` }))
-      : [{ type: 'paragraph', text: 'Aucun point inscrit.' } as const]),
+      ? input.items.map((item, index): BlockSpec => ({ type: 'paragraph', text: `${index + 1}. ${itemTitle(item, language)}` }))
+      : [{ type: 'paragraph', text: words.noItems } as const]),
   ];
-  input.items.forEach((item, index) => blocks.push(...itemBlocks(item, index + 1)));
-  return blocks;
+  input.items.forEach((item, index) => blocks.push(...itemBlocks(item, index + 1, language)));
+  // Arabic minutes read right to left whatever a name or number at the start of a line says.
+  return language === 'ar' ? blocks.map((block) => ({ ...block, dir: 'rtl' as const })) : blocks;
 }
 
-function attendanceBlocks(attendees: readonly MinutesPerson[]): BlockSpec[] {
-  const heading: BlockSpec = { type: 'heading', level: 2, text: 'Présents' };
-  if (attendees.length === 0) return [heading, { type: 'paragraph', text: 'Aucune présence enregistrée.' }];
+function attendanceBlocks(attendees: readonly MinutesPerson[], language: Locale): BlockSpec[] {
+  const words = MINUTES_TEXT[language];
+  const heading: BlockSpec = { type: 'heading', level: 2, text: words.present };
+  if (attendees.length === 0) return [heading, { type: 'paragraph', text: words.noAttendance }];
   const organisations = [...new Set(attendees.map((entry) => entry.organisation))];
   return [
     heading,
-    { type: 'paragraph', text: `Organisations représentées : ${organisations.join(', ')}.` },
+    { type: 'paragraph', text: words.organisationsRepresented(organisations.join(words.comma)) },
     { type: 'bulletList', items: attendees.map(person) },
   ];
 }
 
-export const RESTRICTED_ITEM_TITLE = 'Point à diffusion restreinte';
-export const RESTRICTED_ITEM_NOTE =
-  'Le document de ce point n’est pas lisible par tous les destinataires de ce procès-verbal : son titre, le texte de la décision et les observations figurent dans le document lui-même.';
-
-const STATUS_LABELS: Record<DocumentStatus, string> = {
-  draft: 'Brouillon',
-  in_review: 'En relecture',
-  submitted: 'Soumis',
-  adopted: 'Adopté',
-  in_implementation: 'En mise en œuvre',
-  closed: 'Clôturé',
-  returned: 'Renvoyé',
-};
-
 /** What the decision did to the document, said in the minutes (issue 16: "the minutes say so"). */
-export function decisionEffectLine(decision: Decision | null, effect: DecisionEffect | null | undefined): string | null {
+export function decisionEffectLine(decision: Decision | null, effect: DecisionEffect | null | undefined, language: Locale = 'fr'): string | null {
   if (!decision) return null;
+  const words = MINUTES_TEXT[language];
   const target = decisionTarget(decision);
+  const status = words.statuses[target?.to ?? 'adopted'];
   switch (effect) {
     case 'moved':
-      return `Suite donnée : le document passe au statut « ${STATUS_LABELS[target?.to ?? 'adopted']} »${target?.to === 'returned' ? ', la décision valant motif' : ''}.`;
+      return words.moved(status, target?.to === 'returned');
     case 'noted':
-      return 'Suite donnée : statut du document inchangé, décision notée.';
+      return words.noted;
     case 'blocked':
-      return `Suite donnée : statut du document inchangé, la procédure ne permettant pas le passage au statut « ${STATUS_LABELS[target?.to ?? 'adopted']} ».`;
+      return words.blocked(status);
     default:
-      return 'Suite donnée : non confirmée par la présidence ; statut du document inchangé.';
+      return words.unconfirmed;
   }
 }
 
-const itemTitle = (item: MinutesItem): string => (item.restricted ? RESTRICTED_ITEM_TITLE : withoutLeadingNumber(oneLine(item.title)));
+const itemTitle = (item: MinutesItem, language: Locale): string => (item.restricted ? MINUTES_TEXT[language].restrictedTitle : withoutLeadingNumber(oneLine(item.title)));
 
-function itemBlocks(item: MinutesItem, number: number): BlockSpec[] {
+function itemBlocks(item: MinutesItem, number: number, language: Locale): BlockSpec[] {
+  const words = MINUTES_TEXT[language];
+  const decision = item.decision ? words.decision(words.decisions[item.decision], item.restricted ? null : item.decisionText ? oneLine(item.decisionText) : null) : words.noDecision;
   if (item.restricted) {
     return [
-      { type: 'heading', level: 2, text: `${number}. ${RESTRICTED_ITEM_TITLE}` },
-      { type: 'paragraph', text: RESTRICTED_ITEM_NOTE },
-      { type: 'paragraph', text: item.decision ? `Décision : ${DECISION_LABELS[item.decision]}.` : 'Décision : aucune décision enregistrée.' },
-      ...effectBlocks(item),
+      { type: 'heading', level: 2, text: `${number}. ${words.restrictedTitle}` },
+      { type: 'paragraph', text: words.restrictedNote },
+      { type: 'paragraph', text: decision },
+      ...effectBlocks(item, language),
     ];
   }
-  const decision = item.decision
-    ? `Décision : ${DECISION_LABELS[item.decision]}${item.decisionText ? ` — ${oneLine(item.decisionText)}` : '.'}`
-    : 'Décision : aucune décision enregistrée.';
   return [
-    { type: 'heading', level: 2, text: `${number}. ${itemTitle(item)}` },
-    { type: 'paragraph', text: `Document : ${item.documentTitle}` },
-    { type: 'paragraph', text: `Présenté par : ${item.presenter ?? 'non précisé'}` },
+    { type: 'heading', level: 2, text: `${number}. ${itemTitle(item, language)}` },
+    { type: 'paragraph', text: words.document(item.documentTitle) },
+    { type: 'paragraph', text: words.presentedBy(item.presenter ?? words.notSpecified) },
     { type: 'paragraph', text: decision },
-    ...effectBlocks(item),
+    ...effectBlocks(item, language),
     ...(item.comments.length > 0
       ? [
-          { type: 'heading', level: 3, text: 'Observations' } as const,
-          { type: 'bulletList', items: item.comments.map((comment) => `${person(comment)} : ${oneLine(comment.body)}`) } as const,
+          { type: 'heading', level: 3, text: words.observations } as const,
+          { type: 'bulletList', items: item.comments.map((comment) => words.said(person(comment), oneLine(comment.body))) } as const,
         ]
-      : [{ type: 'paragraph', text: 'Aucune observation.' } as const]),
+      : [{ type: 'paragraph', text: words.noObservations } as const]),
   ];
 }
 
-function effectBlocks(item: MinutesItem): BlockSpec[] {
-  const line = decisionEffectLine(item.decision, item.decisionEffect);
+function effectBlocks(item: MinutesItem, language: Locale): BlockSpec[] {
+  const line = decisionEffectLine(item.decision, item.decisionEffect, language);
   return line ? [{ type: 'paragraph', text: line }] : [];
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { SuggestionMark } from '../../db/schema.ts';
 import { decodePosition, locate } from './comment-anchors.ts';
+import { applyBlockOp, blockQuote, checkBlockOp, type BlockDetails, type BlockKind, type BlockProblem } from './suggestion-blocks.ts';
 
 /**
  * Suggestions over a document's Y.Doc. Pure: no I/O, the caller brings the Y.Doc.
@@ -13,18 +14,30 @@ import { decodePosition, locate } from './comment-anchors.ts';
  * paragraphs is sent as one suggestion per paragraph.
  */
 export interface SuggestionOp {
+  /** 'text' (the default): characters or a mark in one run of text; else a structural change (suggestion-blocks.ts) */
+  kind?: SuggestionKind;
   start: string;
   end: string;
   text: string;
   mark: SuggestionMark | null;
+  /** structural changes: what block, where */
+  block?: BlockDetails | null;
 }
+
+export type SuggestionKind = 'text' | BlockKind;
+export const SUGGESTION_KINDS = ['text', 'insert_block', 'split', 'join', 'delete_block', 'set_block'] as const;
+const isBlock = (op: SuggestionOp): op is SuggestionOp & { kind: BlockKind } => op.kind !== undefined && op.kind !== 'text';
+const blockOp = (op: SuggestionOp & { kind: BlockKind }) => {
+  if (op.mark) return null;
+  return { kind: op.kind, start: op.start, end: op.end, text: op.text, block: op.block ?? null };
+};
 
 export const MAX_SUGGESTION_TEXT = 5000;
 export const SUGGESTION_MARKS = ['bold', 'italic', 'underline', 'strike'] as const;
 /** Elements whose content is inline text: an empty one may receive the first text of a suggestion. */
 const TEXT_BLOCKS = new Set(['paragraph', 'heading']);
 
-export type SuggestionProblem = 'malformed' | 'outside' | 'not_one_text' | 'empty' | 'bad_text';
+export type SuggestionProblem = 'malformed' | 'outside' | 'not_one_text' | 'empty' | 'bad_text' | Exclude<BlockProblem, 'malformed' | 'outside' | 'empty' | 'bad_text'>;
 
 type Target =
   | { kind: 'text'; node: Y.XmlText; from: number; to: number }
@@ -61,12 +74,21 @@ function resolve(doc: Y.Doc, op: SuggestionOp): Target | SuggestionProblem {
 
 /** Why a suggestion cannot be stored or applied now, or null when it can. */
 export function checkSuggestion(doc: Y.Doc, op: SuggestionOp): SuggestionProblem | null {
+  if (isBlock(op)) {
+    const block = blockOp(op);
+    return block ? checkBlockOp(doc, block) : 'malformed';
+  }
+  if (op.block) return 'malformed';
   const target = resolve(doc, op);
   return typeof target === 'string' ? target : null;
 }
 
 /** The text the suggestion's range covers now ('' for an insertion). */
 export function coveredText(doc: Y.Doc, op: SuggestionOp): string {
+  if (isBlock(op)) {
+    const block = blockOp(op);
+    return block ? blockQuote(doc, block) : '';
+  }
   const target = resolve(doc, op);
   if (typeof target === 'string' || target.kind !== 'text') return '';
   return plain(target.node).slice(target.from, target.to);
@@ -85,6 +107,11 @@ function plain(node: Y.XmlText): string {
  * was removed, its range deleted): nothing is written then.
  */
 export function applySuggestion(doc: Y.Doc, op: SuggestionOp): SuggestionProblem | null {
+  if (isBlock(op)) {
+    const block = blockOp(op);
+    return block ? applyBlockOp(doc, block) : 'malformed';
+  }
+  if (op.block) return 'malformed';
   const target = resolve(doc, op);
   if (typeof target === 'string') return target;
   if (target.kind === 'empty_block') {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { DeletedRun } from '../../shared/deleted-runs.ts';
 import { bodyOf, readMeasures, type MeasureFields } from '../../shared/doc-schema.ts';
 
 /**
@@ -19,6 +20,11 @@ export interface TextBlock {
    * side a comparison goes to (readAttributedContent); never sent as it is (see version-diff-authors.ts).
    */
   writers?: WriterRun[];
+  /**
+   * Which items hold the text: [length, client id, clock] runs covering `text`. Only read on the
+   * side a comparison comes from (readIdentifiedContent), to find who deleted what.
+   */
+  ids?: DeletedRun[];
 }
 
 export type WriterRun = [length: number, client: number];
@@ -32,20 +38,26 @@ export interface DocumentContent {
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'codeBlock']);
 
 export function readContent(doc: Y.Doc): DocumentContent {
-  return readBlocks(doc, false);
+  return readBlocks(doc, 'none');
 }
 
 /** readContent, with each block's text runs by Yjs client id (the items that carry the text). */
 export function readAttributedContent(doc: Y.Doc): DocumentContent {
-  return readBlocks(doc, true);
+  return readBlocks(doc, 'writers');
 }
 
-function readBlocks(doc: Y.Doc, attributed: boolean): DocumentContent {
+/** readContent, with each block's text runs by Yjs item id (client, clock): to look up who deleted them. */
+export function readIdentifiedContent(doc: Y.Doc): DocumentContent {
+  return readBlocks(doc, 'ids');
+}
+
+function readBlocks(doc: Y.Doc, detail: 'none' | 'writers' | 'ids'): DocumentContent {
   const blocks: TextBlock[] = [];
-  const inline = (node: unknown): Pick<TextBlock, 'text' | 'writers'> => {
-    if (!attributed) return { text: inlineText(node) };
-    const writers: WriterRun[] = [];
-    return { text: inlineWriters(node, writers), writers };
+  const inline = (node: unknown): Pick<TextBlock, 'text' | 'writers' | 'ids'> => {
+    if (detail === 'none') return { text: inlineText(node) };
+    const runs: DeletedRun[] = [];
+    const text = inlineItems(node, runs);
+    return detail === 'ids' ? { text, ids: runs } : { text, writers: runs.map(([length, client]) => [length, client] as WriterRun).reduce(mergeWriters, [] as WriterRun[]) };
   };
   const visit = (node: unknown, within: string | undefined) => {
     if (!(node instanceof Y.XmlElement)) {
@@ -94,16 +106,23 @@ function inlineText(node: unknown): string {
   return '';
 }
 
+const mergeWriters = (runs: WriterRun[], [length, client]: WriterRun): WriterRun[] => {
+  const last = runs[runs.length - 1];
+  if (last && last[1] === client) last[0] += length;
+  else runs.push([length, client]);
+  return runs;
+};
+
 /**
- * inlineText, noting in `runs` the client id of the item behind each character: the same text,
- * read from the items (live string items in order are what toDelta joins).
+ * inlineText, noting in `runs` the id (client, clock) of the item behind each character: the
+ * same text, read from the items (live string items in order are what toDelta joins).
  */
-function inlineWriters(node: unknown, runs: WriterRun[]): string {
-  const note = (length: number, client: number) => {
+function inlineItems(node: unknown, runs: DeletedRun[]): string {
+  const note = (length: number, client: number, clock: number) => {
     if (length === 0) return;
     const last = runs[runs.length - 1];
-    if (last && last[1] === client) last[0] += length;
-    else runs.push([length, client]);
+    if (last && last[1] === client && last[2] + last[0] === clock) last[0] += length;
+    else runs.push([length, client, clock]);
   };
   if (node instanceof Y.XmlText) {
     let text = '';
@@ -111,16 +130,16 @@ function inlineWriters(node: unknown, runs: WriterRun[]): string {
       if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
       const piece = item.content.str;
       text += piece;
-      note(piece.length, item.id.client);
+      note(piece.length, item.id.client, item.id.clock);
     }
     return text;
   }
   if (node instanceof Y.XmlElement) {
     if (node.nodeName === 'hardBreak') {
-      note(1, node._item?.id.client ?? -1);
+      note(1, node._item?.id.client ?? -1, node._item?.id.clock ?? 0);
       return '\n';
     }
-    return node.toArray().map((child) => inlineWriters(child, runs)).join('');
+    return node.toArray().map((child) => inlineItems(child, runs)).join('');
   }
   return '';
 }

@@ -40,3 +40,13 @@ export async function pruneEventOutbox(db: Kysely<Database>, now: Date): Promise
   const deleted = await db.deleteFrom('event_outbox').where('created_at', '<', new Date(now.getTime() - EVENT_OUTBOX_RETENTION_MS)).executeTakeFirst();
   return Number(deleted.numDeletedRows);
 }
+
+/**
+ * Takes up to `limit` recorded events, oldest first, inside the caller's transaction: rows another
+ * process holds are skipped, and the ones taken are deleted when that transaction commits.
+ */
+export async function takeRecordedEvents(trx: Kysely<Database>, limit: number): Promise<DomainEvent[]> {
+  const rows = await trx.selectFrom('event_outbox').select(['id', 'event']).orderBy('id').limit(limit).forUpdate().skipLocked().execute();
+  if (rows.length > 0) await trx.deleteFrom('event_outbox').where('id', 'in', rows.map((row) => row.id)).execute();
+  return rows.map((row) => row.event as DomainEvent);
+}

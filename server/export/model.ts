@@ -1,7 +1,8 @@
 import type { DocumentKind, DocumentStatus, Locale } from '../../db/schema.ts';
 import type { MeasureFields } from '../../shared/doc-schema.ts';
 import type { RichBlock } from '../../shared/rich-text.ts';
-import { formatDate, t } from '../../bot/i18n/index.ts';
+import { formatDate } from '../../shared/format.ts';
+import { LABELS as NAMES } from '../../shared/labels.ts';
 
 /**
  * What every exporter renders: a document already read out of its Y.Doc and joined with its SQL
@@ -91,7 +92,7 @@ export function buildExportModel(input: ModelInput): ExportDocument {
       ...measure,
       leadName: name(measure.leadOrganisationId),
       partnerNames: measure.partnerOrganisationIds.map(name),
-      statusLabel: t(input.locale, `measure.${measure.status}`),
+      statusLabel: NAMES[input.locale].measureStatus[measure.status],
     })),
   };
 }
@@ -110,8 +111,8 @@ export function metadataRows(document: ExportDocument): [string, string][] {
   if (document.metadata) return document.metadata;
   const l = (key: LabelKey) => label(document.locale, key);
   return [
-    [l('kind'), t(document.locale, `kind.${document.kind}`)],
-    [l('status'), t(document.locale, `status.${document.status}`)],
+    [l('kind'), NAMES[document.locale].kind[document.kind]],
+    [l('status'), NAMES[document.locale].status[document.status]],
     [l('version'), document.version ?? '—'],
     [l('date'), displayDate(document.locale, document.date)],
     [l('lead'), document.leadName],

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../db/schema.ts';
 import { MEASURE_STATUSES } from '../../shared/doc-schema.ts';
-import { t } from '../../bot/i18n/index.ts';
+import { LABELS } from '../../shared/labels.ts';
 import { addMeasuresSheet } from './measures-sheet.ts';
 import { isOverdue, reportText, type ReportPlan } from './report.ts';
 
@@ -12,13 +12,13 @@ export async function renderReportXlsx(plans: readonly ReportPlan[], locale: Loc
   workbook.creator = 'Tansiq';
   workbook.title = title;
   const summary = workbook.addWorksheet(x.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1, rightToLeft: locale === 'ar' }] });
-  summary.columns = [x.plans, x.status, ...MEASURE_STATUSES.map((status) => t(locale, `measure.${status}`)), x.overdue, x.total, x.average].map((header, index) => ({ header, width: index === 0 ? 50 : 14 }));
+  summary.columns = [x.plans, x.status, ...MEASURE_STATUSES.map((status) => LABELS[locale].measureStatus[status]), x.overdue, x.total, x.average].map((header, index) => ({ header, width: index === 0 ? 50 : 14 }));
   summary.getRow(1).font = { bold: true };
   for (const plan of plans) {
     const average = plan.measures.length === 0 ? null : plan.measures.reduce((sum, measure) => sum + measure.progress, 0) / plan.measures.length / 100;
     summary.addRow([
       plan.title,
-      t(locale, `status.${plan.status}`),
+      LABELS[locale].status[plan.status],
       ...MEASURE_STATUSES.map((status) => plan.measures.filter((measure) => measure.status === status).length),
       plan.measures.filter((measure) => isOverdue(measure, asOf)).length,
       plan.measures.length,

@@ -1,7 +1,7 @@
 import type { DocumentStatus, Locale } from '../../db/schema.ts';
 import { MEASURE_STATUSES } from '../../shared/doc-schema.ts';
 import type { Inline, RichBlock, TableCell } from '../../shared/rich-text.ts';
-import { t } from '../../bot/i18n/index.ts';
+import { LABELS } from '../../shared/labels.ts';
 import { displayDate, measureCells, measureColumns, shortDate, type ExportDocument, type ExportMeasure } from './model.ts';
 
 /**
@@ -42,11 +42,11 @@ export function leadProgress(measures: readonly ExportMeasure[]): { lead: string
 export function buildReport(input: { locale: Locale; scope: string; asOf: string; today: string; plans: ReportPlan[]; ministry: ExportDocument['ministry']; logo: ExportDocument['logo'] }): ExportDocument {
   const { locale, asOf } = input;
   const x = TEXT[locale];
-  const statusLabels = MEASURE_STATUSES.map((status) => t(locale, `measure.${status}`));
+  const statusLabels = MEASURE_STATUSES.map((status) => LABELS[locale].measureStatus[status]);
   const blocks: RichBlock[] = [];
   for (const plan of input.plans) {
     blocks.push(heading(plan.title, 2));
-    blocks.push({ type: 'paragraph', dir: 'auto', content: [{ text: `${x.status} : `, bold: true }, { text: t(locale, `status.${plan.status}`) }] });
+    blocks.push({ type: 'paragraph', dir: 'auto', content: [{ text: `${x.status} : `, bold: true }, { text: LABELS[locale].status[plan.status] }] });
     const overdue = plan.measures.filter((measure) => isOverdue(measure, asOf));
     blocks.push(table([...statusLabels, x.overdue, x.total], [[...MEASURE_STATUSES.map((status) => String(plan.measures.filter((measure) => measure.status === status).length)), String(overdue.length), String(plan.measures.length)]]));
     blocks.push(heading(x.overdue, 3));

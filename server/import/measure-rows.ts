@@ -1,5 +1,6 @@
 import { indicatorValue, MEASURE_STATUSES, MEASURE_TEXT_LIMITS, type Currency, type IndicatorDetailField, type MeasureFields, type MeasureStatus } from '../../shared/doc-schema.ts';
-import { t } from '../../bot/i18n/index.ts';
+import { LOCALES } from '../../shared/enums.ts';
+import { LABELS } from '../../shared/labels.ts';
 import type { ExportOrganisation } from '../export/model.ts';
 
 /**
@@ -123,7 +124,7 @@ export function organisationLookup(organisations: Iterable<ExportOrganisation>, 
 const STATUS_INDEX = new Map<string, MeasureStatus>();
 for (const status of MEASURE_STATUSES) {
   STATUS_INDEX.set(normalise(status), status);
-  for (const locale of ['fr', 'ar', 'en'] as const) STATUS_INDEX.set(normalise(t(locale, `measure.${status}`)), status);
+  for (const locale of LOCALES) STATUS_INDEX.set(normalise(LABELS[locale].measureStatus[status]), status);
 }
 for (const [word, status] of [['en cours de realisation', 'in_progress'], ['realisee', 'done'], ['realise', 'done'], ['achevee', 'done'], ['terminee', 'done'], ['termine', 'done'], ['annule', 'cancelled'], ['bloque', 'blocked'], ['prevu', 'planned'], ['a venir', 'planned'], ['completed', 'done'], ['ongoing', 'in_progress']] as const) {
   STATUS_INDEX.set(normalise(word), status);

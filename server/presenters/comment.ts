@@ -1,5 +1,5 @@
 import type { AnchorState } from '../domain/comment-anchors.ts';
-import type { CommentView, ThreadRows } from '../commands/comments-queries.ts';
+import type { CommentView, ThreadRows } from '../queries/comments.ts';
 
 /**
  * One comment as clients see it (REST and socket.io alike). A deleted comment keeps its place

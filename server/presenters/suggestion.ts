@@ -1,4 +1,4 @@
-import type { SuggestionView } from '../commands/suggestions-queries.ts';
+import type { SuggestionView } from '../queries/suggestions.ts';
 
 /** A suggestion as clients see it (REST and socket.io alike). */
 export function presentSuggestion(row: SuggestionView) {
@@ -11,6 +11,8 @@ export function presentSuggestion(row: SuggestionView) {
     text: row.text,
     quote: row.quote,
     mark: row.mark,
+    kind: row.kind,
+    block: row.block,
     threadId: row.thread_id,
     status: row.status,
     createdAt: row.created_at.toISOString(),

@@ -3,6 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AccessLevel, Database, DocumentAccessRow, DocumentKind, DocumentRow, DocumentStatus } from '../../db/schema.ts';
 import { documentAccess, type AccessSubject, type DocumentAccessFacts } from '../policies/document-access.ts';
 import { visibleTo } from '../policies/document.ts';
+import { namedByWords, namedExactly } from './name-match.ts';
 
 export { visibleTo } from '../policies/document.ts';
 
@@ -124,4 +125,49 @@ export async function findDocumentAccess(db: Kysely<Database>, subject: AccessSu
     .executeTakeFirst();
   if (!row) return { exists: false, level: null };
   return { exists: true, level: documentAccess(subject, accessFacts(row, row.grants)) };
+}
+
+/** A document's row whoever asks (for consumers that decide access themselves), or undefined. */
+export function findDocumentRow(db: Kysely<Database>, id: string): Promise<DocumentRow | undefined> {
+  return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Rows of these documents with their grants, to decide each one's access. */
+export async function documentsWithGrants(db: Kysely<Database>, ids: readonly string[]): Promise<Array<{ row: DocumentRow; grants: DocumentAccessRow[] }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const [rows, grants] = await Promise.all([db.selectFrom('documents').selectAll().where('id', 'in', unique).execute(), loadGrants(db, unique)]);
+  return rows.map((row) => ({ row, grants: grants.get(row.id) ?? [] }));
+}
+
+/** Documents on the agenda of a commission's sessions that the subject may see, newest change first. */
+export function listVisibleCommissionDocuments(db: Kysely<Database>, subject: AccessSubject, commissionId: string, filter: { status?: DocumentStatus; limit: number }): Promise<DocumentRow[]> {
+  let query = visibleTo(db.selectFrom('documents'), subject)
+    .where('documents.archived_at', 'is', null)
+    .where('documents.id', 'in', db.selectFrom('agenda_items').innerJoin('commission_sessions', 'commission_sessions.id', 'agenda_items.session_id').select('agenda_items.document_id').where('commission_sessions.commission_id', '=', commissionId));
+  if (filter.status) query = query.where('documents.status', '=', filter.status);
+  return query.selectAll('documents').orderBy('documents.updated_at', 'desc').limit(filter.limit).execute();
+}
+
+export interface TitleMatches {
+  /** ids of the documents whose whole title is the text (accent- and case-insensitive); two at most */
+  exact: string[];
+  /** those where every word typed begins a word of the title, newest change first */
+  rows: Array<Pick<DocumentRow, 'id' | 'title' | 'status'>>;
+  total: number;
+}
+
+/** Unarchived documents the subject may see, named by (words of) their title; filtered and counted in SQL. */
+export async function findVisibleByTitle(db: Kysely<Database>, subject: AccessSubject, text: string, limit: number): Promise<TitleMatches> {
+  const visible = () => visibleTo(db.selectFrom('documents'), subject).where('documents.archived_at', 'is', null);
+  const [exact, rows] = await Promise.all([
+    visible().where((eb) => namedExactly(eb.ref('documents.title'), text)).select('documents.id').limit(2).execute(),
+    visible()
+      .where((eb) => namedByWords(eb.ref('documents.title'), text))
+      .select(['documents.id', 'documents.title', 'documents.status', sql<number>`count(*) over ()::int`.as('total')])
+      .orderBy('documents.updated_at', 'desc')
+      .limit(limit)
+      .execute(),
+  ]);
+  return { exact: exact.map((row) => row.id), rows: rows.map(({ total: _, ...row }) => row), total: rows[0]?.total ?? 0 };
 }

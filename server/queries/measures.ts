@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { MEASURE_STATUSES, type MeasureStatus } from '../../shared/enums.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { visibleTo } from './documents.ts';
 
@@ -76,4 +77,39 @@ export async function measureProgressByOrganisation(db: Kysely<Database>, subjec
     .groupBy('measures.lead_organisation_id')
     .execute();
   return rows.map(({ organisationId, overdue, documents, ...measures }) => ({ organisationId: organisationId!, measures, overdue, documents }));
+}
+
+/** One document's measures by status, with how many are overdue (`today` decides), from the projection. */
+export async function documentMeasureCounts(db: Kysely<Database>, documentId: string, today: string) {
+  const rows = await db
+    .selectFrom('measures')
+    .select([
+      'status',
+      sql<number>`count(*)::int`.as('count'),
+      sql<number>`count(*) FILTER (WHERE due_date < ${today}::date AND status NOT IN ('done', 'cancelled'))::int`.as('overdue'),
+    ])
+    .where('document_id', '=', documentId)
+    .groupBy('status')
+    .execute();
+  const byStatus = Object.fromEntries(MEASURE_STATUSES.map((status) => [status, 0])) as Record<MeasureStatus, number>;
+  let overdue = 0;
+  for (const row of rows) {
+    byStatus[row.status] = row.count;
+    overdue += row.overdue;
+  }
+  const total = rows.reduce((sum, row) => sum + row.count, 0);
+  return { byStatus, overdue, total };
+}
+
+/** Titles of some of a document's measures as the projection knows them (a deleted one is absent). */
+export async function measureTitles(db: Kysely<Database>, documentId: string, measureIds: readonly string[]): Promise<Map<string, string>> {
+  if (measureIds.length === 0) return new Map();
+  const rows = await db.selectFrom('measures').select(['id', 'title']).where('document_id', '=', documentId).where('id', 'in', [...measureIds]).execute();
+  return new Map(rows.map((row) => [row.id, row.title]));
+}
+
+/** A measure's status as the projection knows it, or undefined when it is gone. */
+export async function measureStatusOf(db: Kysely<Database>, documentId: string, measureId: string): Promise<MeasureStatus | undefined> {
+  const row = await db.selectFrom('measures').select('status').where('document_id', '=', documentId).where('id', '=', measureId).executeTakeFirst();
+  return row?.status;
 }

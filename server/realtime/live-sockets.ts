@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Socket } from 'socket.io';
 import type { Database } from '../../db/schema.ts';
 import type { LiveChannel } from '../live/registry.ts';
-import { documentRoom, ServerEvent } from './rooms.ts';
-import type { SocketData } from './socket-auth.ts';
+import { documentRoom } from './rooms.ts';
+import { ServerEvent } from '../../shared/realtime.ts';
+import type { RealtimeSocket } from './socket-auth.ts';
 import type { SocketState } from './socket-limits.ts';
 import { roomFor, subscriptionOfRoom } from './subscriptions.ts';
 
@@ -13,7 +13,7 @@ import { roomFor, subscriptionOfRoom } from './subscriptions.ts';
  * otherwise the socket's identity is renewed, its subscription answers forgotten, and every
  * document or session room it may no longer follow is left (`access:revoked` for documents).
  */
-export function socketLiveChannel(db: Kysely<Database>, stateOf: (socket: Socket) => SocketState | undefined): LiveChannel<Socket> {
+export function socketLiveChannel(db: Kysely<Database>, stateOf: (socket: RealtimeSocket) => SocketState | undefined): LiveChannel<RealtimeSocket> {
   return {
     follows: (socket, documentId) => socket.rooms.has(documentRoom(documentId)),
     async recheck(socket, standing) {
@@ -23,7 +23,7 @@ export function socketLiveChannel(db: Kysely<Database>, stateOf: (socket: Socket
         socket.disconnect(true);
         return;
       }
-      const data = socket.data as SocketData;
+      const data = socket.data;
       data.actor = { ...data.actor, organisationId: standing.organisationId, role: standing.role };
       stateOf(socket)?.forget();
       for (const room of [...socket.rooms]) {

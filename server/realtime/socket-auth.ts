@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { readCookie, sessionCookieName } from '../auth/cookies.ts';
@@ -9,9 +10,13 @@ export interface SocketData {
   actor: Actor;
 }
 
+/** socket.io typed by the contract of shared/realtime.ts. */
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
 /** socket.io handshake authentication: the session cookie, or an API token in `auth.token`. */
 export function socketAuthenticator(db: Kysely<Database>, trustProxy: boolean) {
-  return async (socket: Socket, next: (error?: Error) => void) => {
+  return async (socket: RealtimeSocket, next: (error?: Error) => void) => {
     try {
       const request = socket.request;
       const secure =

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { RedisCluster } from '../cluster/redis-cluster.ts';
 import type { Database } from '../../db/schema.ts';
@@ -11,7 +11,8 @@ import type { LiveRegistry } from '../live/registry.ts';
 import { registerFanout } from './fanout/index.ts';
 import { socketLiveChannel } from './live-sockets.ts';
 import { userRoom } from './rooms.ts';
-import { socketAuthenticator, type SocketData } from './socket-auth.ts';
+import { socketAuthenticator, type RealtimeServer, type RealtimeSocket } from './socket-auth.ts';
+import type { SubscriptionReply } from '../../shared/realtime.ts';
 import { SOCKET_LIMITS, SocketState } from './socket-limits.ts';
 import { roomFor, subscriptionSchema } from './subscriptions.ts';
 
@@ -27,7 +28,7 @@ export interface RealtimeOptions {
   live: LiveRegistry;
 }
 
-type Ack = (response: { ok: true } | { error: { code: string; message: string } }) => void;
+type Ack = (response: SubscriptionReply) => void;
 const ignore = () => {};
 const rateLimited = { error: { code: 'rate_limited', message: 'Too many events; slow down.' } } as const;
 
@@ -38,7 +39,7 @@ const rateLimited = { error: { code: 'rate_limited', message: 'Too many events; 
  */
 export function attachRealtime({ server, db, config, logger, events, cluster, live }: RealtimeOptions) {
   const allowedOrigin = new URL(config.publicUrl).origin;
-  const io = new Server(server, {
+  const io: RealtimeServer = new Server(server, {
     path: '/socket.io',
     serveClient: false,
     // The sync endpoint shares this HTTP server: leave upgrades of other paths alone.
@@ -55,9 +56,9 @@ export function attachRealtime({ server, db, config, logger, events, cluster, li
       }
     },
   });
-  const states = new WeakMap<Socket, SocketState>();
+  const states = new WeakMap<RealtimeSocket, SocketState>();
   /** the registry's epoch when each socket began to authenticate (see LiveRegistry.epoch) */
-  const admittedAt = new WeakMap<Socket, number>();
+  const admittedAt = new WeakMap<RealtimeSocket, number>();
   const liveChannel = socketLiveChannel(db, (socket) => states.get(socket));
   io.use((socket, next) => {
     admittedAt.set(socket, live.epoch);
@@ -65,8 +66,8 @@ export function attachRealtime({ server, db, config, logger, events, cluster, li
   });
   io.use(socketAuthenticator(db, config.trustProxy));
 
-  io.on('connection', (socket: Socket) => {
-    const data = socket.data as SocketData;
+  io.on('connection', (socket) => {
+    const data = socket.data;
     const state = new SocketState();
     states.set(socket, state);
     live.add(socket, liveChannel, data.actor);
@@ -98,7 +99,7 @@ export function attachRealtime({ server, db, config, logger, events, cluster, li
       const parsed = subscriptionSchema.safeParse(payload);
       if (!parsed.success) return reply({ error: { code: 'validation_failed', message: 'Expected { type: "document" | "session", id: uuid }.' } });
       const name = `${parsed.data.type}:${parsed.data.id}`;
-      const notFound = { error: { code: 'not_found', message: `${parsed.data.type === 'document' ? 'Document' : 'Session'} not found.` } };
+      const notFound: SubscriptionReply = { error: { code: 'not_found', message: `${parsed.data.type === 'document' ? 'Document' : 'Session'} not found.` } };
       // The actor is read at each check: the registry renews it when role or organisation change.
       const check = async () => (await roomFor(db, data.actor, parsed.data, { db, ip: socket.handshake.address, via: 'socket' })) !== null;
       try {

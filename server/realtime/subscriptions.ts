@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { loadSessionView, visibilityFacts } from '../commands/sessions-view.ts';
+import { loadSessionView, visibilityFacts } from '../queries/sessions.ts';
 import { recordRefusal, type AuthorizeContext } from '../policies/authorize.ts';
 import { documentPolicy } from '../policies/document.ts';
 import { sessionPolicy } from '../policies/session.ts';

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { deleteComment, editComment, setThreadResolved } from '../commands/comments-changes.ts';
-import { contentFromHub } from '../commands/comments-content.ts';
+import { contentFromHub } from '../queries/comments-content.ts';
 import { createComment, listComments, readComment, type CommentChange } from '../commands/comments.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';

@@ -6,7 +6,7 @@ import type { DomainEvent } from '../events/bus.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
-import { acceptReportSchema, cycleParams, historyQuery, listReportsQuery, remindSchema, openCycleSchema, reportParams, returnReportSchema, saveReportSchema, submitReportSchema } from '../schemas/cycles.ts';
+import { acceptReportSchema, closeCycleSchema, cycleParams, historyQuery, listReportsQuery, remindSchema, openCycleSchema, reportParams, returnReportSchema, saveReportSchema, submitReportSchema } from '../schemas/cycles.ts';
 
 /** Follow-up cycles and their reports: /api/cycles (rules in commands/cycles.ts, cycle-reports.ts). */
 export const cyclesRouter = new Router<AppState, AppContext>({ prefix: '/api/cycles' });
@@ -45,7 +45,8 @@ cyclesRouter.get('/:id', async (ctx) => {
 cyclesRouter.post('/:id/close', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, cycleParams);
-  ctx.body = { cycle: answer(ctx, await closeCycle(ctx.services.db, ctx.services.clock, actor, id, ctx.ip)) };
+  const { language } = parseBody(ctx, closeCycleSchema);
+  ctx.body = { cycle: answer(ctx, await closeCycle(ctx.services.db, ctx.services.clock, actor, id, ctx.ip, language ?? actor.locale)) };
 });
 
 cyclesRouter.post('/:id/remind', async (ctx) => {

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import { readDocumentActivity } from '../commands/document-activity.ts';
+import { readDocumentActivity } from '../queries/document-activity.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseParams, parseQuery } from '../http/validate.ts';

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import { revokeGrant, listGrants, setGrant } from '../commands/document-access.ts';
-import { requireDocument } from '../commands/document-guard.ts';
-import { accessOverview } from '../commands/access-overview.ts';
+import { requireDocument } from '../queries/document-guard.ts';
+import { accessOverview } from '../queries/access-overview.ts';
 import { clearAnsweredRequests, requestAccess } from '../commands/access-requests.ts';
 import { createDocument, reopenDocument, setArchived, transitionDocument, updateDocument, workflowRoles } from '../commands/documents.ts';
 import { organisationIdFor } from '../commands/organisations.ts';

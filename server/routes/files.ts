@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import { contentFromHub } from '../commands/comments-content.ts';
+import { contentFromHub } from '../queries/comments-content.ts';
 import { EXPORT_FORMATS, exportDocument } from '../commands/exports.ts';
 import { loadLogo, MAX_LOGO_BYTES, removeLogo, setLogo } from '../commands/settings.ts';
 import { requireActor } from '../http/authenticate.ts';
@@ -17,7 +17,7 @@ import { uuid } from '../schemas/common.ts';
 import { MEASURE_COLUMNS } from '../import/measure-rows.ts';
 import { listVisibleMeasures } from '../queries/measures.ts';
 import { measuresQuery } from './measures.ts';
-import { requireDocument } from '../commands/document-guard.ts';
+import { requireDocument } from '../queries/document-guard.ts';
 import { presentDocument } from '../presenters/document.ts';
 import { documentKind } from '../schemas/documents.ts';
 import { idParams } from '../schemas/common.ts';

@@ -6,7 +6,7 @@ import type { AppContext, AppState } from '../http/context.ts';
 import { parseQuery } from '../http/validate.ts';
 import { listVisibleMeasures, measureProgressByOrganisation } from '../queries/measures.ts';
 import { indicatorHistory } from '../queries/indicator-history.ts';
-import { requireDocument } from '../commands/document-guard.ts';
+import { requireDocument } from '../queries/document-guard.ts';
 import { parseParams } from '../http/validate.ts';
 import { uuid } from '../schemas/common.ts';
 import { organisationRef } from '../schemas/organisations.ts';

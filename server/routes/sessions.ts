@@ -4,7 +4,7 @@ import { addAgendaItem, removeAgendaItem, reorderAgenda } from '../commands/sess
 import { closeSession } from '../commands/sessions-close.ts';
 import { recordAttendance } from '../commands/sessions-guard.ts';
 import { moveToItem, recordDecision, startSession } from '../commands/sessions-live.ts';
-import { listSessions, requireSession } from '../commands/sessions-view.ts';
+import { listSessions, requireSession } from '../queries/sessions.ts';
 import type { Actor } from '../auth/actor.ts';
 import { requireActor, requireAdmin } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
@@ -14,6 +14,7 @@ import { idParams } from '../schemas/common.ts';
 import {
   agendaItemSchema,
   createSessionSchema,
+  closeSessionSchema,
   decisionSchema,
   itemParams,
   listSessionsQuery,
@@ -116,8 +117,10 @@ sessionsRouter.post('/:id/items/:itemId/decision', async (ctx) => {
   reply(ctx, actor, await recordDecision(ctx.services.db, actor, id, itemId, input, ctx.ip));
 });
 
+/** Closes the session; its minutes are written in `language` (default: the chair's interface language). */
 sessionsRouter.post('/:id/close', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
-  reply(ctx, actor, await closeSession(ctx.services.db, ctx.services.hub, actor, id, ctx.ip));
+  const { language } = parseBody(ctx, closeSessionSchema);
+  reply(ctx, actor, await closeSession(ctx.services.db, ctx.services.hub, actor, id, ctx.ip, language ?? actor.locale));
 });

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import { contentFromHub } from '../commands/comments-content.ts';
+import { contentFromHub } from '../queries/comments-content.ts';
 import { acceptSuggestions, createSuggestions, dismissSuggestions, linkThread, listSuggestions, type SuggestionChange } from '../commands/suggestions.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { createVersion, getVersion, listVersions } from '../commands/versions.ts';
-import { diffVersion } from '../commands/versions-diff.ts';
+import { diffVersion } from '../queries/versions-diff.ts';
 import { restoreVersion } from '../commands/versions-restore.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { COMMISSION_KINDS } from '../../shared/enums.ts';
 import { text, uuid } from './common.ts';
 
-export const commissionKind = z.enum(['interministerial', 'technical', 'bilateral']);
+export const commissionKind = z.enum(COMMISSION_KINDS);
 
 const members = z
   .array(uuid)

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { LOCALES } from '../../shared/enums.ts';
 
 export const uuid = z.uuid({ message: 'must be a UUID' });
 export const idParams = z.object({ id: uuid });
-export const locale = z.enum(['fr', 'ar', 'en']);
+export const locale = z.enum(LOCALES);
 
 /** Control characters other than newlines and tabs: never meaningful, and PostgreSQL refuses NUL. */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;

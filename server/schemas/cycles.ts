@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { DOCUMENT_KINDS } from '../../shared/enums.ts';
 import { REPORT_LIMITS, reportValuesSchema } from '../domain/reporting-cycle.ts';
-import { text, uuid } from './common.ts';
+import { locale, text, uuid } from './common.ts';
 
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real date');
-
-const DOCUMENT_KINDS = ['action_plan', 'cooperation_proposal', 'study', 'minutes', 'note'] as const;
 
 /** Opening a cycle: its period, the plans it covers (by commission, kinds and/or a list), its dates. */
 export const openCycleSchema = z
@@ -26,6 +25,8 @@ export const openCycleSchema = z
 export type OpenCycleInput = z.output<typeof openCycleSchema>;
 
 export const cycleParams = z.object({ id: uuid });
+/** Closing a cycle: the language of its consolidated reports (fr, ar, en), the closer's by default. */
+export const closeCycleSchema = z.strictObject({ language: locale.optional() });
 export const reportParams = z.object({ id: uuid, reportId: uuid });
 
 export const listReportsQuery = z.object({ organisation: uuid.optional() }).strict();

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { ACCESS_LEVELS, DOCUMENT_KINDS, DOCUMENT_STATUSES, FRAMEWORKS, LOCALES } from '../../shared/enums.ts';
 import { organisationRef } from './organisations.ts';
 import { pagination, text, uuid, withoutControlCharacters } from './common.ts';
 
-export const documentKind = z.enum(['action_plan', 'cooperation_proposal', 'study', 'minutes', 'note']);
-export const framework = z.enum(['bilateral', 'multilateral', 'south_south']);
-export const documentStatus = z.enum(['draft', 'in_review', 'submitted', 'adopted', 'in_implementation', 'closed', 'returned']);
-export const accessLevel = z.enum(['edit', 'comment', 'view']);
+export const documentKind = z.enum(DOCUMENT_KINDS);
+export const framework = z.enum(FRAMEWORKS);
+export const documentStatus = z.enum(DOCUMENT_STATUSES);
+export const accessLevel = z.enum(ACCESS_LEVELS);
 
 const partners = z.array(uuid).max(100, 'at most 100 partners').refine((ids) => new Set(ids).size === ids.length, 'lists a partner twice');
 
@@ -17,7 +18,7 @@ export const createDocumentSchema = z
     partnerOrganisationIds: partners.default([]),
     framework: framework.optional(),
     /** the document's language: template headings, direction; the creator's interface language by default */
-    language: z.enum(['fr', 'ar', 'en']).optional(),
+    language: z.enum(LOCALES).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.kind === 'cooperation_proposal' && !value.framework) {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ORGANISATION_KINDS } from '../../shared/enums.ts';
 import { text, uuid } from './common.ts';
 
-export const organisationKind = z.enum(['ministry', 'public_body', 'country', 'international_org']);
+export const organisationKind = z.enum(ORGANISATION_KINDS);
 
 export const organisationCode = z
   .string()

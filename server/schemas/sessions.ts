@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { DECISIONS, SESSION_STATES } from '../../shared/enums.ts';
 import { decisionNeedsText } from '../../shared/decision-workflow.ts';
-import { pagination, text, uuid } from './common.ts';
+import { locale, pagination, text, uuid } from './common.ts';
 
-export const sessionState = z.enum(['planned', 'live', 'closed']);
-export const decision = z.enum(['adopted', 'adopted_with_changes', 'returned', 'postponed']);
+export const sessionState = z.enum(SESSION_STATES);
+export const decision = z.enum(DECISIONS);
 
 const MAX_AGENDA_ITEMS = 50;
 
@@ -45,6 +46,9 @@ export const reorderAgendaSchema = z.strictObject({
 });
 
 export const moveToItemSchema = z.strictObject({ itemId: uuid });
+
+/** Closing a session: the language of its minutes (fr, ar, en), the chair's by default. */
+export const closeSessionSchema = z.strictObject({ language: locale.optional() });
 
 export const decisionSchema = z
   .strictObject({

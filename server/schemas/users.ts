@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../../shared/enums.ts';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import { locale, text, uuid, withoutControlCharacters } from './common.ts';
 
@@ -18,7 +19,7 @@ export const createUserSchema = z.strictObject({
   email,
   name: text(200),
   organisationId: uuid,
-  role: z.enum(['admin', 'member']).default('member'),
+  role: z.enum(ROLES).default('member'),
   locale: locale.default('fr'),
   /** without a password the account exists (for grants and mentions) but cannot sign in until one is set */
   password: password.optional(),
@@ -38,7 +39,7 @@ export const updateOwnProfileSchema = z.strictObject({
 export const updateUserAsAdminSchema = updateOwnProfileSchema.extend({
   email: email.optional(),
   organisationId: uuid.optional(),
-  role: z.enum(['admin', 'member']).optional(),
+  role: z.enum(ROLES).optional(),
   disabled: z.boolean().optional(),
 });
 

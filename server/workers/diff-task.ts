@@ -1,4 +1,4 @@
-import { readAttributedContent, readContent, readState } from '../domain/version-content.ts';
+import { readAttributedContent, readIdentifiedContent, readState } from '../domain/version-content.ts';
 import { attributeInsertions, type AttributedDiff } from '../domain/version-diff-authors.ts';
 import { diffContent } from '../domain/version-diff.ts';
 
@@ -7,9 +7,9 @@ export interface DiffTask {
   to: Uint8Array;
 }
 
-/** Decodes both states and compares them, naming the Yjs clients behind each insertion. Pure. */
+/** Decodes both states and compares them, naming the Yjs clients behind each insertion and the items behind each deletion. Pure. */
 export function runDiffTask(task: DiffTask): AttributedDiff {
-  return attributeInsertions(diffContent(readState(task.from, readContent), readState(task.to, readAttributedContent)));
+  return attributeInsertions(diffContent(readState(task.from, readIdentifiedContent), readState(task.to, readAttributedContent)));
 }
 
 /** What the diff worker sends back (see runDiffTaskAsJson). */
@@ -18,6 +18,8 @@ export interface DiffResult {
   json: string;
   /** the Yjs client ids it names, for the caller to look up */
   clients: number[];
+  /** the client ids of the deleted items it names, for the caller to look up who deleted them */
+  deletedClients: number[];
 }
 
 /**
@@ -27,5 +29,5 @@ export interface DiffResult {
  */
 export function runDiffTaskAsJson(task: DiffTask): DiffResult {
   const diff = runDiffTask(task);
-  return { json: JSON.stringify(diff), clients: diff.clients };
+  return { json: JSON.stringify(diff), clients: diff.clients, deletedClients: diff.deletedClients };
 }

@@ -15,6 +15,7 @@ let browser: Browser;
 let api: ApiClient;
 let lead: WatchedPage;
 let leadUserId: string;
+let adminUserId: string;
 let documentId: string;
 
 const shot = async (page: Page, name: string) => {
@@ -48,6 +49,13 @@ beforeAll(async () => {
     node.insert(15, 'quatre');
     upsertMeasures(doc, [{ id: 'm1', status: 'done', due: '2026-09-30', progress: 60 }]);
   }, leadUserId);
+  // The coordination unit deletes the end of the sentence: the comparison names who deleted what.
+  adminUserId = (await api.get('/api/auth/me')).body.user.id as string;
+  await hub.applyServerChange(documentId, (doc) => {
+    const node = (bodyOf(doc).get(bodyOf(doc).length - 1) as Y.XmlElement).get(0) as Y.XmlText;
+    const text = node.toString();
+    node.delete(text.indexOf(' et deux du sud'), ' et deux du sud'.length);
+  }, adminUserId);
   expect((await api.post(`/api/documents/${documentId}/transitions`, { to: 'in_review' })).status).toBe(200);
   expect((await api.post(`/api/documents/${documentId}/transitions`, { to: 'returned', reason: 'Préciser le budget des mesures' })).status).toBe(200);
   lead = await openPage(await browser.newContext({ viewport: { width: 1440, height: 900 } }));
@@ -75,12 +83,19 @@ describe('history people can read', () => {
     expect(await inserted.getAttribute('title')).toBe('Ajouté par Amina Idrissi (Ministère sante)');
     const legend = compare.getByTestId('compare-legend');
     expect(await legend.textContent()).toContain('Amina Idrissi');
-    expect(await legend.textContent()).toContain('Supprimé auteur non enregistré');
+    expect(await legend.textContent()).toContain('Supprimé auteur de la suppression inconnu');
+    // Deletions by who deleted them: Amina's "trois", the unit's "et deux du sud", each in its organisation's colour.
+    const byAmina = compare.locator('.diff del.authored', { hasText: 'trois' });
+    expect(await byAmina.getAttribute('title')).toBe('Supprimé par Amina Idrissi (Ministère sante)');
+    const byAdmin = compare.locator('.diff del.authored', { hasText: 'sud' }).first();
+    expect(await byAdmin.getAttribute('title')).toMatch(/^Supprimé par /);
+    expect(await byAdmin.getAttribute('data-author')).toBe(adminUserId);
+    const strike = await byAmina.evaluate((element) => getComputedStyle(element).textDecorationColor);
+    expect(strike).toBe(await legend.locator('ins.authored').first().evaluate((element) => getComputedStyle(element).textDecorationColor));
     const underline = await inserted.evaluate((element) => getComputedStyle(element).textDecorationColor);
     const swatch = await legend.locator('ins.authored').first().evaluate((element) => getComputedStyle(element).textDecorationColor);
     expect(underline).toBe(swatch);
     expect(underline).not.toBe('rgb(91, 100, 112)');
-    expect(await compare.locator('.diff del').first().getAttribute('title')).toContain('n’est pas enregistré');
     const sheet = await compare.locator('.compare-sheet').boundingBox();
     expect(sheet!.width).toBeGreaterThan(900);
     await lead.page.keyboard.press('Escape');
@@ -99,8 +114,8 @@ describe('history people can read', () => {
   it('looks right in French, Arabic and English, wide and narrow', async () => {
     for (const locale of ['fr', 'ar', 'en'] as const) {
       expect((await api.patch(`/api/users/${leadUserId}`, { locale })).status).toBe(200);
-      for (const width of [1440, 390]) {
-        const { page, problems } = await openPage(await browser.newContext({ viewport: { width, height: 900 }, storageState: await lead.page.context().storageState() }));
+      for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+        const { page, problems } = await openPage(await browser.newContext({ viewport: { width, height }, storageState: await lead.page.context().storageState() }));
         await page.goto(`${server.url}/documents/${documentId}`);
         await page.locator('#side-tab-versions').click();
         await page.locator('[data-testid="version"] button').nth(1).click();

@@ -200,6 +200,10 @@ describe('a technical-commission session run in the web client', () => {
 
   it('closes: everyone gets the link to the minutes, which hold the decisions and the comment', async () => {
     await chair.page.getByRole('button', { name: 'Clore la séance' }).click();
+    // The minutes' language: the interface's by default, any of the three on offer.
+    const language = chair.page.getByTestId('minutes-language');
+    expect(await language.inputValue()).toBe('fr');
+    expect(await language.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual(['fr', 'ar', 'en']);
     await chair.page.getByTestId('close-session-confirm').getByRole('button', { name: 'Clore la séance' }).click();
     for (const page of everyone()) {
       await expect.poll(() => page.getByTestId('session-state').textContent(), { timeout: 15_000 }).toBe('Close');

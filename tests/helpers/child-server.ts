@@ -44,13 +44,13 @@ export interface ChildServer {
 }
 
 /**
- * `server/main.ts` in its own Node process (tsx loader in-process, so the pid killed is the
+ * `main.ts` in its own Node process (tsx loader in-process, so the pid killed is the
  * server itself), listening on `port`; resolves once GET /readyz answers 200.
  */
 export async function spawnServer(port: number, env: Record<string, string>): Promise<ChildServer> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...TEST_METRICS_ENV, ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

@@ -74,7 +74,7 @@ describe('the follow-up report as of a past date', () => {
     // By 30 November both are past due and unfinished.
     expect(await reportAsOf(api, '2026-11-30')).toEqual({ measures: ['Guichet en cours 50', 'Campagne prévue 0'], planStatus: 'brouillon', overdue: 2 });
     const now = await reportAsOf(api);
-    expect(now.measures).toEqual(['Guichet terminée 100', 'Portail prévue 0']);
+    expect(now.measures).toEqual(['Guichet réalisée 100', 'Portail prévue 0']);
     expect(now.planStatus).toBe('en relecture');
   });
 

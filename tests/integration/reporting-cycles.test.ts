@@ -269,7 +269,11 @@ describe('follow-up cycles', () => {
   });
 
   it('closes the cycle, after which nothing changes its reports', async () => {
-    const closed = await api.admin.post(`/api/cycles/${cycleId}/close`);
+    // The consolidated reports' language is checked before anything closes.
+    const unknownLanguage = await api.admin.post(`/api/cycles/${cycleId}/close`, { language: 'de' });
+    expect(unknownLanguage.status).toBe(400);
+    expect((await api.admin.get(`/api/cycles/${cycleId}`)).body.cycle.status).toBe('open');
+    const closed = await api.admin.post(`/api/cycles/${cycleId}/close`, { language: 'fr' });
     expect(closed.status).toBe(200);
     expect(closed.body.cycle.status).toBe('closed');
     const refused = await api.eau.put(`/api/cycles/${cycleId}/reports/${reportOf.m4}`, { version: 1, values: { progress: 60 } });
@@ -286,7 +290,7 @@ describe('follow-up cycles', () => {
     const documentId = dashboard.consolidatedDocuments[0].id;
     expect(dashboard.consolidatedDocuments[0]).toMatchObject({ commissionId, title: 'Rapport consolidé de suivi — T4 2026 — Commission technique' });
     const row = await database.db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ kind: 'note', status: 'draft', lead_organisation_id: org.ministry.id });
+    expect(row).toMatchObject({ kind: 'note', status: 'draft', language: 'fr', lead_organisation_id: org.ministry.id });
     const text = row.body_text;
     // Completeness: m1 accepted; m2 not started and m4 in draft (eau).
     expect(text).toContain('1 rapport remis sur 3 attendus');

@@ -88,7 +88,7 @@ describe('graceful shutdown', () => {
     expect(child.output()).toContain('closed');
   });
 
-  describe(`npm start (server/main.ts) on ${testDatabaseKind}`, () => {
+  describe(`npm start (main.ts) on ${testDatabaseKind}`, () => {
     let dataDir: string;
     let database: TestDatabase | undefined;
     beforeAll(async () => {
@@ -101,7 +101,7 @@ describe('graceful shutdown', () => {
     });
 
     it('serves, then exits with code 0 on SIGTERM', SLOW, async () => {
-      const child = run([path.join(ROOT, 'server/main.ts')], childEnv({
+      const child = run([path.join(ROOT, 'main.ts')], childEnv({
         PORT: '0',
         HOST: '127.0.0.1',
         TANSIQ_DATA_DIR: dataDir,
@@ -119,7 +119,7 @@ describe('graceful shutdown', () => {
     });
 
     it('refuses to start with an admin e-mail but no password (exit code 78, a clear message)', SLOW, async () => {
-      const child = run([path.join(ROOT, 'server/main.ts')], childEnv({ TANSIQ_ADMIN_EMAIL: 'admin@mre.gov.ma', TANSIQ_DATA_DIR: dataDir, DATABASE_URL: '' }));
+      const child = run([path.join(ROOT, 'main.ts')], childEnv({ TANSIQ_ADMIN_EMAIL: 'admin@mre.gov.ma', TANSIQ_DATA_DIR: dataDir, DATABASE_URL: '' }));
       const { code } = await child.exited;
       expect(code, child.output()).toBe(78);
       expect(child.output()).toMatch(/TANSIQ_ADMIN_EMAIL and TANSIQ_ADMIN_PASSWORD/);

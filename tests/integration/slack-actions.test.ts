@@ -47,7 +47,7 @@ describe('Slack interactivity, App Home and unfurls', () => {
     expect(textOf(await click(world.outsider.slackId, done))).toContain('n’existe plus');
     expect(textOf(await click('UNLINKED', done))).toContain('pas encore relié');
     expect(measure('m-late')?.status).toBe('in_progress');
-    expect(textOf(await click(world.lead.slackId, done))).toContain('terminée (par lead)');
+    expect(textOf(await click(world.lead.slackId, done))).toContain('réalisée (par lead)');
     await eventually(() => expect(measure('m-late')).toMatchObject({ status: 'done', progress: 100 }));
   });
 

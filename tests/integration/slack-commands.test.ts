@@ -36,7 +36,7 @@ describe('/tansiq commands', () => {
     expect(answer.response_type).toBe('ephemeral');
     expect(text).toContain('Plan d’action santé des MRE');
     expect(text).toContain('brouillon');
-    expect(text).toMatch(/terminée 1/);
+    expect(text).toMatch(/réalisée 1/);
     expect(text).toMatch(/En retard\*\n1/);
     expect(text).toContain(`https://tansiq.example.ma/documents/${world.plan.id}`);
   });

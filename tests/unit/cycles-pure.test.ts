@@ -113,6 +113,37 @@ describe('the consolidated report', () => {
     expect(text).toContain('Appui demandé\nCouverture (Santé) : Arbitrage');
     expect(text).toContain('Télé-expertise — Santé : sans statut, avancement non déclaré (rapport non remis)');
   });
+
+  it('is written in the language the cycle is closed in, right to left in Arabic', () => {
+    const input = {
+      period: 'T3 2026',
+      commissionName: 'Technical committee',
+      opensOn: '2026-09-21',
+      dueOn: '2026-10-06',
+      closedOn: '2026-10-16',
+      organisations: [{ name: 'Health', total: 2, submitted: 1, draft: 1, notStarted: 0 }],
+      plans: [{ title: 'Health plan', lines: [line({ measureTitle: 'Desks', leadOrganisation: 'Health', status: 'blocked', progress: 50, blockers: 'Funding', overdue: true })] }],
+    };
+    const english = buildConsolidatedReport(input, 'en');
+    const englishText = english.map((block) => ('text' in block ? block.text : block.items.join(' | '))).join('\n');
+    expect(english[0]).toEqual({ type: 'heading', level: 1, text: 'Consolidated follow-up report — T3 2026 — Technical committee' });
+    expect(englishText).toContain('Follow-up cycle T3 2026: opened on 21 September 2026, due on 6 October 2026, closed on 16 October 2026.');
+    expect(englishText).toContain('1 report submitted of 2 expected — ▓▓▓▓▓░░░░░ 50 %');
+    expect(englishText).toContain('Desks — Health: Blocked, ▓▓▓▓▓░░░░░ 50 %');
+    expect(englishText).toContain('Overdue measures\nDesks (Health)');
+    expect(englishText).toContain('Blocked measures and obstacles\nDesks (Health): Funding');
+    expect(englishText).not.toMatch(/Mesures|remis|Aucun/u);
+
+    const arabic = buildConsolidatedReport(input, 'ar');
+    expect(arabic.every((block) => block.dir === 'rtl')).toBe(true);
+    const arabicText = arabic.map((block) => ('text' in block ? block.text : block.items.join(' | '))).join('\n');
+    expect(arabic[0]).toMatchObject({ text: 'التقرير التركيبي للتتبع — T3 2026 — Technical committee' });
+    expect(arabicText).toContain('التدابير المتأخرة');
+    expect(arabicText).toContain('متعثر');
+    // dates in Latin digits, as the ministry writes them
+    expect(arabicText).toMatch(/16 [^\d\s]+ 2026/u);
+    expect(buildConsolidatedReport(input).every((block) => block.dir === undefined)).toBe(true);
+  });
 });
 
 describe('the Slack report modal', () => {

@@ -115,3 +115,46 @@ describe('minutes numbering and dates (issue 16)', () => {
     expect(lines.some((line) => /1\. 1\./u.test(line))).toBe(false);
   });
 });
+
+describe('minutes in the document’s language (issue 16)', () => {
+  const lines = (blocks: ReturnType<typeof buildMinutes>) => blocks.flatMap((block) => (block.type === 'bulletList' ? block.items : [block.text]));
+  const decided = { ...input, items: input.items.map((item, index) => ({ ...item, decision: index === 0 ? ('adopted_with_changes' as const) : ('postponed' as const), decisionEffect: index === 0 ? ('moved' as const) : ('noted' as const) })) };
+
+  it('writes headings, decisions, follow-up and dates in French, Arabic or English', () => {
+    const fr = lines(buildMinutes({ ...decided, language: 'fr' })).join('\n');
+    expect(fr).toContain('Ordre du jour');
+    expect(fr).toContain('Décision : Adopté avec modifications');
+    expect(fr).toContain('« Renvoyé »');
+    const ar = lines(buildMinutes({ ...decided, language: 'ar' })).join('\n');
+    expect(ar).toContain('جدول الأعمال');
+    expect(ar).toContain('القرار: اعتُمد مع تعديلات');
+    expect(ar).toContain('المآل: وضعية الوثيقة دون تغيير، وسُجّل القرار.');
+    expect(ar).not.toMatch(/Décision|Ordre du jour|Présents|séance/u);
+    const en = lines(buildMinutes({ ...decided, language: 'en' })).join('\n');
+    expect(en).toContain('Agenda');
+    expect(en).toContain('Decision: Adopted with changes');
+    expect(en).toContain('Follow-up: the document moves to “Returned”, with the decision as the reason.');
+    expect(en).not.toMatch(/Décision|Ordre du jour/u);
+  });
+
+  it('formats dates per locale, with Latin digits in Arabic', () => {
+    expect(minutesDate('2026-10-05', 'fr')).toBe('5 octobre 2026');
+    expect(minutesDate('2026-10-05', 'en')).toBe('5 October 2026');
+    expect(minutesDate('2026-10-05', 'ar')).toMatch(/^5 .+ 2026$/u);
+    expect(minutesDate('2026-10-05', 'ar')).not.toMatch(/[٠-٩]/u);
+  });
+
+  it('marks every Arabic block right to left, and no French or English one', () => {
+    expect(buildMinutes({ ...input, language: 'ar' }).every((block) => block.dir === 'rtl')).toBe(true);
+    expect(buildMinutes({ ...input, language: 'en' }).some((block) => block.dir)).toBe(false);
+  });
+
+  it('keeps the restricted items restricted in every language', () => {
+    const restricted = { ...decided, items: [{ ...decided.items[0]!, restricted: true }] };
+    for (const language of ['fr', 'ar', 'en'] as const) {
+      const body = lines(buildMinutes({ ...restricted, language })).join('\n');
+      expect(body).not.toContain(decided.items[0]!.title);
+      expect(body).not.toContain(decided.items[0]!.documentTitle);
+    }
+  });
+});

@@ -74,7 +74,7 @@ describe('Block Kit builders', () => {
     // Plain-text headers show it literally; mrkdwn and the fallback text must not carry it.
     expect(JSON.stringify(message.blocks.filter((block) => block.type !== 'header'))).not.toContain('<!channel>');
     expect(message.text).not.toContain('<!channel>');
-    expect(json).toContain('prévue 2 · en cours 1 · terminée 3');
+    expect(json).toContain('prévue 2 · en cours 1 · réalisée 3');
     expect(actionIds(message.blocks)).toEqual(['tsq_open', 'tsq_comment_new', 'tsq_doc_approve', 'tsq_doc_return']);
     const reader = statusBlocks({ ...view, canComment: false, transitions: [] }, 'ar', URL);
     expect(actionIds(reader.blocks)).toEqual(['tsq_open']);

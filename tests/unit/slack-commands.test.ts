@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../bot/commands/parse.ts';
-import { documentIdIn, normalize, titleMatches } from '../../bot/commands/lookup.ts';
+import { documentIdIn } from '../../bot/commands/lookup.ts';
+import { normalize, titleMatches } from '../../shared/text-match.ts';
 import { statusNamed } from '../../bot/commands/documents.ts';
 
 describe('parseCommand', () => {

@@ -24,7 +24,7 @@ function paragraph(doc: Y.Doc, text: string): Y.XmlText {
 const firstText = (doc: Y.Doc) => (bodyOf(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText;
 
 describe('who inserted what in a version diff', () => {
-  it('names the client of each inserted word and block, and nobody for deletions', () => {
+  it('names the client of each inserted word and block, and the items of each deleted word', () => {
     const amina = writer(111, new Y.Doc());
     paragraph(amina, 'Couverture médicale des MRE.');
     const before = Y.encodeStateAsUpdate(amina);
@@ -44,14 +44,17 @@ describe('who inserted what in a version diff', () => {
       // The word diff aligns the inserted space after the word: that space is Amina's own.
       { op: 'insert', text: 'universelle ', by: [[11, 222], [1, 111]] },
       { op: 'equal', text: 'des ' },
-      { op: 'delete', text: 'MRE' },
+      // A deletion names the items that held it (Amina's, from clock 26): who deleted them is the server's record.
+      { op: 'delete', text: 'MRE', del: [[3, 111, 26]] },
       { op: 'equal', text: '.' },
     ]);
+    expect(diff.deletedClients).toEqual([111]);
     const inserted = diff.blocks.find((block) => block.op === 'insert');
     expect(inserted).toEqual({ op: 'insert', block: { type: 'paragraph', text: 'Nouveau paragraphe.' }, by: [[19, 111]] });
     expect(diff.clients.sort()).toEqual([111, 222]);
     // The writers of unchanged text are not sent.
     expect(JSON.stringify(diff)).not.toContain('writers');
+    expect(JSON.stringify(diff)).not.toContain('"ids"');
   });
 
   it('splits an insertion typed by two people into their runs', () => {

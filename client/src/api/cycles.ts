@@ -1,4 +1,5 @@
 import { get, post, put, query } from './client.ts';
+import type { Locale } from '../../../shared/enums.ts';
 import type { DocumentKind, MeasureStatus } from './types.ts';
 
 /** Follow-up cycles and their reports (server/routes/cycles.ts, presenters/cycle.ts). */
@@ -108,7 +109,8 @@ export const cycles = {
   list: () => get<{ cycles: Cycle[] }>('/api/cycles').then((r) => r.cycles),
   open: (input: OpenCycleInput) => post<{ cycle: Cycle; reports: number; withoutLead: number }>('/api/cycles', input),
   dashboard: (id: string) => get<CycleDashboard>(`/api/cycles/${id}`),
-  close: (id: string) => post<{ cycle: Cycle & { consolidatedDocumentIds: string[] } }>(`/api/cycles/${id}/close`).then((r) => r.cycle),
+  /** closes the cycle; its consolidated reports are written in `language` (the closer's interface language) */
+  close: (id: string, language: Locale) => post<{ cycle: Cycle & { consolidatedDocumentIds: string[] } }>(`/api/cycles/${id}/close`, { language }).then((r) => r.cycle),
   remind: (id: string, organisationIds?: string[]) => post<{ organisationIds: string[] }>(`/api/cycles/${id}/remind`, organisationIds ? { organisationIds } : {}),
   reports: (id: string, organisationId?: string) => get<{ reports: CycleReport[] }>(`/api/cycles/${id}/reports${query({ organisation: organisationId })}`).then((r) => r.reports),
   report: (id: string, reportId: string) => get<{ report: CycleReport }>(`/api/cycles/${id}/reports/${reportId}`).then((r) => r.report),

@@ -2,17 +2,8 @@ import { get, post } from './client.ts';
 
 /** The bell (server/routes/notifications.ts, notifications/rules.ts for the kinds and payloads). */
 
-export type NotificationKind = 'mention' | 'reply' | 'status_changed' | 'measure_overdue' | 'session_started' | 'session_closed';
-
-export interface AppNotification {
-  id: string;
-  kind: NotificationKind | string;
-  documentId: string | null;
-  /** per kind: commentId, threadId, by, from, to, reason, measureId, title, due, sessionId, commissionId, minutesDocumentId */
-  payload: Record<string, unknown>;
-  createdAt: string;
-  read: boolean;
-}
+export type { AppNotification, NotificationKind } from '../../../shared/api/notifications.ts';
+import type { AppNotification } from '../../../shared/api/notifications.ts';
 
 export const notifications = {
   list: () => get<{ notifications: AppNotification[]; unread: number }>('/api/notifications?limit=30'),

@@ -1,61 +1,12 @@
 import { get, patch, post, query } from './client.ts';
-import type { AccessLevel, DocumentStatus, Locale } from './types.ts';
 
 /** Commissions and their sessions (server/routes/commissions.ts, sessions.ts, presenters/session.ts). */
 
-export type CommissionKind = 'interministerial' | 'technical' | 'bilateral';
-export const COMMISSION_KINDS: readonly CommissionKind[] = ['interministerial', 'technical', 'bilateral'];
-export type SessionState = 'planned' | 'live' | 'closed';
-export type Decision = 'adopted' | 'adopted_with_changes' | 'returned' | 'postponed';
-export const DECISIONS: readonly Decision[] = ['adopted', 'adopted_with_changes', 'returned', 'postponed'];
+export { COMMISSION_KINDS, DECISIONS, type CommissionKind, type Decision, type SessionState } from '../../../shared/enums.ts';
+import type { CommissionKind, Decision, Locale, SessionState } from '../../../shared/enums.ts';
 
-export interface Commission {
-  id: string;
-  kind: CommissionKind;
-  names: Record<Locale, string>;
-  memberOrganisationIds: string[];
-  createdAt: string;
-}
-
-export interface AgendaItem {
-  id: string;
-  position: number;
-  /** when restricted, a French placeholder: show `session.restrictedItem` instead */
-  title: string;
-  /** I may not read the item's document: no title, document or decision text (as in the minutes) */
-  restricted: boolean;
-  presenterOrganisationId: string | null;
-  /** my access to the item's document; null: I follow the agenda without it */
-  access: AccessLevel | null;
-  documentId?: string;
-  documentTitle?: string;
-  documentStatus?: DocumentStatus;
-  decision: Decision | null;
-  decisionText: string | null;
-  /** what the confirmed decision did to the document: moved, noted (unchanged), blocked by the workflow */
-  decisionEffect: 'moved' | 'noted' | 'blocked' | null;
-  decidedAt: string | null;
-  decidedBy: string | null;
-}
-
-export interface CommissionSession {
-  id: string;
-  commissionId: string;
-  title: string;
-  scheduledAt: string;
-  location: string | null;
-  state: SessionState;
-  startedAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-  memberOrganisationIds: string[];
-  currentItemId: string | null;
-  currentItem: AgendaItem | null;
-  items: AgendaItem[];
-  minutesDocumentId: string | null;
-  /** whether I run the session (start, move, decide, close) */
-  chair: boolean;
-}
+export type { AgendaItem, Commission, CommissionSession } from '../../../shared/api/sessions.ts';
+import type { Commission, CommissionSession } from '../../../shared/api/sessions.ts';
 
 export interface NewCommission {
   kind: CommissionKind;
@@ -94,5 +45,6 @@ export const sessions = {
   /** `confirm`: the chair saw and accepted what the decision does to the document */
   decide: (id: string, itemId: string, decision: Decision, text?: string, confirm = true) =>
     post<One>(`/api/sessions/${id}/items/${itemId}/decision`, text ? { decision, text, confirm } : { decision, confirm }).then(one),
-  close: (id: string) => post<One>(`/api/sessions/${id}/close`).then(one),
+  /** closes the session; its minutes are written in `language` (the chair's by default) */
+  close: (id: string, language?: Locale) => post<One>(`/api/sessions/${id}/close`, language ? { language } : undefined).then(one),
 };

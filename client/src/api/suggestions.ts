@@ -4,7 +4,19 @@ import { get, post, put } from './client.ts';
 
 export type SuggestionMarkName = 'bold' | 'italic' | 'underline' | 'strike';
 
+/** 'text': characters or a mark inside one run of text; the others change structure (server/domain/suggestion-blocks.ts) */
+export type SuggestionKind = 'text' | 'insert_block' | 'split' | 'join' | 'delete_block' | 'set_block';
+
+export interface SuggestionBlock {
+  type?: 'paragraph' | 'heading' | 'list_item' | 'bullet_item' | 'ordered_item';
+  level?: number;
+  side?: 'before' | 'after';
+}
+
 export interface NewSuggestion {
+  kind?: SuggestionKind;
+  /** structural changes: the new block, or what the paragraph becomes */
+  block?: SuggestionBlock | null;
   /** base64 of Y.encodeRelativePosition, both inside one text node of the body */
   start: string;
   end: string;

@@ -1,20 +1,22 @@
 /** What the HTTP API answers (server/presenters/*.ts), as the client sees it. */
 import type { MeasureFields, MeasureStatus } from '../../../shared/doc-schema.ts';
 
-export type Locale = 'fr' | 'ar' | 'en';
-export type Role = 'admin' | 'member';
-export type OrganisationKind = 'ministry' | 'public_body' | 'country' | 'international_org';
-export type DocumentKind = 'action_plan' | 'cooperation_proposal' | 'study' | 'minutes' | 'note';
-export type Framework = 'bilateral' | 'multilateral' | 'south_south';
-export type DocumentStatus = 'draft' | 'in_review' | 'submitted' | 'adopted' | 'in_implementation' | 'closed' | 'returned';
-export type AccessLevel = 'edit' | 'comment' | 'view';
-
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['action_plan', 'cooperation_proposal', 'study', 'minutes', 'note'];
-export const DOCUMENT_STATUSES: readonly DocumentStatus[] = ['draft', 'in_review', 'submitted', 'adopted', 'in_implementation', 'closed', 'returned'];
-export const FRAMEWORKS: readonly Framework[] = ['bilateral', 'multilateral', 'south_south'];
-export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['ministry', 'public_body', 'country', 'international_org'];
-export const ACCESS_LEVELS: readonly AccessLevel[] = ['edit', 'comment', 'view'];
-export const LOCALES: readonly Locale[] = ['fr', 'ar', 'en'];
+export {
+  ACCESS_LEVELS,
+  DOCUMENT_KINDS,
+  DOCUMENT_STATUSES,
+  FRAMEWORKS,
+  LOCALES,
+  ORGANISATION_KINDS,
+  type AccessLevel,
+  type DocumentKind,
+  type DocumentStatus,
+  type Framework,
+  type Locale,
+  type OrganisationKind,
+  type Role,
+} from '../../../shared/enums.ts';
+import type { AccessLevel, DocumentKind, DocumentStatus, Framework, Locale, OrganisationKind, Role } from '../../../shared/enums.ts';
 
 export interface Organisation {
   id: string;

@@ -1,3 +1,4 @@
+import type { DeletedRun, DeleterRange } from '../../../shared/deleted-runs.ts';
 import { get, post } from './client.ts';
 
 /** Snapshots of a document (server/routes/versions.ts; diff and restore in presenters/version-diff.ts). */
@@ -22,12 +23,12 @@ export interface TextBlock {
 /** [length, Yjs client id]: who wrote a stretch of inserted text (see server/domain/version-diff-authors.ts) */
 export type WriterRun = [length: number, client: number];
 
-export type WordOp = { op: 'equal' | 'insert' | 'delete'; text: string; by?: WriterRun[] };
+export type WordOp = { op: 'equal' | 'insert' | 'delete'; text: string; by?: WriterRun[]; del?: DeletedRun[] };
 
 export type BlockDiff =
-  | { op: 'equal' | 'delete'; block: TextBlock }
+  | { op: 'equal' | 'delete'; block: TextBlock; del?: DeletedRun[] }
   | { op: 'insert'; block: TextBlock; by?: WriterRun[] }
-  | { op: 'change'; before: TextBlock; after: TextBlock; words: WordOp[] | null; by?: WriterRun[] };
+  | { op: 'change'; before: TextBlock; after: TextBlock; words: WordOp[] | null; by?: WriterRun[]; del?: DeletedRun[] };
 
 export interface MeasureRowSummary {
   id: string;
@@ -47,6 +48,8 @@ export interface VersionDiff {
   truncated: boolean;
   /** the user the server saw write under each client id the runs name; null: unknown (contested or never seen) */
   writers: Array<{ client: number; userId: string | null }>;
+  /** who deleted the items the `del` runs name (absent from older servers) */
+  deleters?: DeleterRange[];
 }
 
 const base = (documentId: string) => `/api/documents/${documentId}/versions`;

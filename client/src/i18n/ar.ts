@@ -1,3 +1,4 @@
+import { LABELS, labelEntries } from '../../../shared/labels.ts';
 import * as comments from './areas/comments.ts';
 import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
@@ -8,6 +9,7 @@ import * as indicators from './areas/indicators.ts';
 import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
+import * as errors from './areas/errors.ts';
 import * as diffAuthors from './areas/diff-authors.ts';
 import * as auditActions from './areas/audit-actions.ts';
 import * as governance from './areas/governance.ts';
@@ -107,19 +109,10 @@ export const ar: Dictionary = {
   'filters.partner': 'الشريك',
   'filters.all': 'الكل',
 
-  'kind.action_plan': 'خطة عمل',
-  'kind.cooperation_proposal': 'مقترح تعاون',
-  'kind.study': 'دراسة',
-  'kind.minutes': 'محضر',
-  'kind.note': 'مذكرة',
+  ...labelEntries('status', LABELS.ar.status),
+  ...labelEntries('kind', LABELS.ar.kind),
+  ...labelEntries('measureStatus', LABELS.ar.measureStatus),
 
-  'status.draft': 'مسودة',
-  'status.in_review': 'قيد المراجعة',
-  'status.submitted': 'مقدَّمة',
-  'status.adopted': 'معتمدة',
-  'status.in_implementation': 'قيد التنفيذ',
-  'status.closed': 'مغلقة',
-  'status.returned': 'مُعادة',
 
   'framework.bilateral': 'ثنائي',
   'framework.multilateral': 'متعدد الأطراف',
@@ -242,11 +235,6 @@ export const ar: Dictionary = {
   'measures.delete': 'حذف «{title}»',
   'measures.confirmDelete': 'هل تريد حذف التدبير «{title}»؟',
 
-  'measureStatus.planned': 'مبرمج',
-  'measureStatus.in_progress': 'قيد الإنجاز',
-  'measureStatus.done': 'منجز',
-  'measureStatus.blocked': 'متعثر',
-  'measureStatus.cancelled': 'ملغى',
 
   'timeline.none': 'لا توجد تدابير مؤرخة.',
   'timeline.today': 'اليوم ({date})',
@@ -316,6 +304,7 @@ export const ar: Dictionary = {
   ...gantt.ar,
   ...indicators.ar,
   ...review.ar,
+  ...errors.ar,
   ...gridLayout.ar,
   ...diffAuthors.ar,
   ...cycles.ar,

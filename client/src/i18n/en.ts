@@ -1,3 +1,4 @@
+import { capitalise, LABELS, labelEntries } from '../../../shared/labels.ts';
 import * as comments from './areas/comments.ts';
 import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
@@ -8,6 +9,7 @@ import * as indicators from './areas/indicators.ts';
 import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
+import * as errors from './areas/errors.ts';
 import * as diffAuthors from './areas/diff-authors.ts';
 import * as auditActions from './areas/audit-actions.ts';
 import * as governance from './areas/governance.ts';
@@ -107,19 +109,10 @@ export const en: Dictionary = {
   'filters.partner': 'Partner',
   'filters.all': 'All',
 
-  'kind.action_plan': 'Action plan',
-  'kind.cooperation_proposal': 'Cooperation proposal',
-  'kind.study': 'Study',
-  'kind.minutes': 'Minutes',
-  'kind.note': 'Note',
+  ...labelEntries('status', LABELS.en.status, capitalise),
+  ...labelEntries('kind', LABELS.en.kind, capitalise),
+  ...labelEntries('measureStatus', LABELS.en.measureStatus, capitalise),
 
-  'status.draft': 'Draft',
-  'status.in_review': 'In review',
-  'status.submitted': 'Submitted',
-  'status.adopted': 'Adopted',
-  'status.in_implementation': 'In implementation',
-  'status.closed': 'Closed',
-  'status.returned': 'Returned',
 
   'framework.bilateral': 'Bilateral',
   'framework.multilateral': 'Multilateral',
@@ -242,11 +235,6 @@ export const en: Dictionary = {
   'measures.delete': 'Delete “{title}”',
   'measures.confirmDelete': 'Delete the measure “{title}”?',
 
-  'measureStatus.planned': 'Planned',
-  'measureStatus.in_progress': 'In progress',
-  'measureStatus.done': 'Done',
-  'measureStatus.blocked': 'Blocked',
-  'measureStatus.cancelled': 'Cancelled',
 
   'timeline.none': 'No dated measures.',
   'timeline.today': 'Today ({date})',
@@ -316,6 +304,7 @@ export const en: Dictionary = {
   ...gantt.en,
   ...indicators.en,
   ...review.en,
+  ...errors.en,
   ...gridLayout.en,
   ...diffAuthors.en,
   ...cycles.en,

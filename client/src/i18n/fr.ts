@@ -2,6 +2,7 @@
  * French: the reference dictionary. Its keys are the MessageKey type, so the Arabic and English
  * dictionaries fail the typecheck when a key is missing or unknown.
  */
+import { capitalise, LABELS, labelEntries } from '../../../shared/labels.ts';
 import * as comments from './areas/comments.ts';
 import * as files from './areas/files.ts';
 import * as notifications from './areas/notifications.ts';
@@ -12,6 +13,7 @@ import * as indicators from './areas/indicators.ts';
 import * as gridLayout from './areas/grid-layout.ts';
 import * as sessions from './areas/sessions.ts';
 import * as review from './areas/review.ts';
+import * as errors from './areas/errors.ts';
 import * as diffAuthors from './areas/diff-authors.ts';
 import * as auditActions from './areas/audit-actions.ts';
 import * as governance from './areas/governance.ts';
@@ -110,19 +112,10 @@ export const fr = {
   'filters.partner': 'Partenaire',
   'filters.all': 'Tous',
 
-  'kind.action_plan': 'Plan d’action',
-  'kind.cooperation_proposal': 'Proposition de coopération',
-  'kind.study': 'Étude',
-  'kind.minutes': 'Procès-verbal',
-  'kind.note': 'Note',
+  ...labelEntries('status', LABELS.fr.status, capitalise),
+  ...labelEntries('kind', LABELS.fr.kind, capitalise),
+  ...labelEntries('measureStatus', LABELS.fr.measureStatus, capitalise),
 
-  'status.draft': 'Brouillon',
-  'status.in_review': 'En relecture',
-  'status.submitted': 'Soumis',
-  'status.adopted': 'Adopté',
-  'status.in_implementation': 'En mise en œuvre',
-  'status.closed': 'Clôturé',
-  'status.returned': 'Renvoyé',
 
   'framework.bilateral': 'Bilatéral',
   'framework.multilateral': 'Multilatéral',
@@ -245,11 +238,6 @@ export const fr = {
   'measures.delete': 'Supprimer « {title} »',
   'measures.confirmDelete': 'Supprimer la mesure « {title} » ?',
 
-  'measureStatus.planned': 'Prévue',
-  'measureStatus.in_progress': 'En cours',
-  'measureStatus.done': 'Réalisée',
-  'measureStatus.blocked': 'Bloquée',
-  'measureStatus.cancelled': 'Annulée',
 
   'timeline.none': 'Aucune mesure datée.',
   'timeline.today': 'Aujourd’hui ({date})',
@@ -319,6 +307,7 @@ export const fr = {
   ...gantt.fr,
   ...indicators.fr,
   ...review.fr,
+  ...errors.fr,
   ...gridLayout.fr,
   ...diffAuthors.fr,
   ...cycles.fr,

@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js';
+import { isApiErrorCode, type ApiErrorCode } from '../../../shared/api-errors.ts';
 import { ApiError } from '../api/client.ts';
 import type { Locale, Organisation } from '../api/types.ts';
 import { ar } from './ar.ts';
@@ -108,18 +109,17 @@ export function organisationName(organisation: Organisation | undefined): string
   return organisation.names[locale()] || organisation.names.fr || organisation.code;
 }
 
-const KNOWN_ERRORS = new Set<string>([
-  'invalid_credentials', 'unauthenticated', 'forbidden', 'not_found', 'csrf_failed', 'rate_limited', 'validation_failed',
-  'conflict', 'invalid_transition', 'archived', 'too_many_tokens', 'wrong_current_password', 'payload_too_large', 'network', 'internal',
-  'diff_too_large', 'diff_timeout', 'busy',
-  'unknown_mention', 'too_many_mentions', 'invalid_anchor', 'unknown_thread', 'not_a_thread', 'invalid_session', 'invalid_session_state',
-  'unreadable_file', 'invalid_rows', 'too_many_rows', 'no_measure_column', 'unsupported_media_type',
-]);
+/** No `error.<code>` message outlives its code: a key left after a code is removed fails here. */
+type StaleErrorMessage = Exclude<Extract<MessageKey, `error.${string}`>, `error.${ApiErrorCode | 'network' | 'unknown'}`>;
+type NoStaleErrorMessages<T extends never> = T;
+type CheckedErrorMessages = NoStaleErrorMessages<StaleErrorMessage>;
 
 /** What to tell people about a failed call: the localised message for known codes, else the server's. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    if (KNOWN_ERRORS.has(error.code)) return t(`error.${error.code}` as MessageKey);
+    // Every code of the contract has its `error.<code>` message: this line fails the typecheck otherwise.
+    if (isApiErrorCode(error.code)) return t(`error.${error.code}`);
+    if (error.code === 'network') return t('error.network');
     return error.message || t('error.unknown');
   }
   return t('error.unknown');

@@ -51,7 +51,7 @@ export function SessionPage() {
         {(session) => (
           <>
             <SessionHeader session={session()} busy={live.busy()} following={following()} largeType={largeType()}
-              onStart={() => void live.start()} onClose={() => void live.close()} onFollow={follow} onLargeType={chooseLargeType} />
+              onStart={() => void live.start()} onClose={(language) => void live.close(language)} onFollow={follow} onLargeType={chooseLargeType} />
             <ErrorBox error={live.actionError()} />
             <div class="session-layout">
               <AgendaPanel session={session()} shownItemId={shownItemId()} busy={live.busy()}

@@ -3,12 +3,10 @@
  * subscription, kept until the last lets go. Pure, so the socket module stays a thin shell.
  */
 
-export type RoomType = 'document' | 'session';
+import type { Subscription } from '../../../shared/realtime.ts';
 
-export interface Room {
-  type: RoomType;
-  id: string;
-}
+export type Room = Subscription;
+export type RoomType = Room['type'];
 
 export const roomKey = (room: Room): string => `${room.type}:${room.id}`;
 

@@ -1,7 +1,13 @@
 import { createEffect, createRoot, createSignal, onCleanup, type Accessor } from 'solid-js';
 import { io, type Socket } from 'socket.io-client';
+import {
+  SERVER_EVENT_NAMES,
+  type ClientToServerEvents,
+  type ServerEventName,
+  type ServerEventPayload,
+  type ServerToClientEvents,
+} from '../../../shared/realtime.ts';
 import { loadSession, session } from '../state/session.ts';
-import { SERVER_EVENT_NAMES, type ServerEventName, type ServerEvents } from './events.ts';
 import { RoomRegistry, type Room } from './registry.ts';
 
 /**
@@ -13,31 +19,30 @@ import { RoomRegistry, type Room } from './registry.ts';
 
 export type RealtimeState = 'offline' | 'connecting' | 'online';
 
-type Handler<N extends ServerEventName> = (payload: ServerEvents[N]) => void;
-type Ack = { ok: true } | { error: { code: string; message: string } };
+type Handler<N extends ServerEventName> = (payload: ServerEventPayload<N>) => void;
 
 const registry = new RoomRegistry();
 const handlers = new Map<ServerEventName, Set<Handler<any>>>();
 const resyncListeners = new Set<() => void>();
 const [state, setState] = createSignal<RealtimeState>('offline');
-let socket: Socket | null = null;
+let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
 
 export const realtimeState: Accessor<RealtimeState> = state;
 
 function emitSubscribe(room: Room): void {
-  socket?.timeout(10_000).emit('subscribe', room, (error: Error | null, reply?: Ack) => {
+  socket?.timeout(10_000).emit('subscribe', room, (error, reply) => {
     // Refused (no access any more) or timed out: nothing to follow; a reconnection tries again.
     if (error || !reply || 'error' in reply) return;
   });
 }
 
 function open(): void {
-  const next = io({ path: '/socket.io', withCredentials: true, reconnectionDelayMax: 10_000 });
+  const next: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: '/socket.io', withCredentials: true, reconnectionDelayMax: 10_000 });
   socket = next;
   setState('connecting');
   let connectedBefore = false;
   for (const name of SERVER_EVENT_NAMES) {
-    next.on(name as string, (payload: unknown) => {
+    next.on(name, (payload: unknown) => {
       for (const handler of handlers.get(name) ?? []) handler(payload as never);
     });
   }

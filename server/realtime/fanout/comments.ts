@@ -1,7 +1,10 @@
-import { findComment } from '../../commands/comments-queries.ts';
+import { findComment } from '../../queries/comments.ts';
 import { presentComment } from '../../presenters/comment.ts';
-import { documentRoom, ServerEvent } from '../rooms.ts';
+import { documentRoom } from '../rooms.ts';
+import { ServerEvent } from '../../../shared/realtime.ts';
 import type { Fanout } from './types.ts';
+
+type CommentEventName = 'comment:created' | 'comment:updated' | 'comment:deleted' | 'comment:resolved';
 
 /**
  * Comment changes go to the document's room (only sockets that passed the access check are in
@@ -12,7 +15,7 @@ export const commentFanout: Fanout = ({ io, db, events, logger }) => {
   // Loading a comment is asynchronous: chain the sends of each document so that its sockets get
   // the events in the order they happened (created before updated, even under load).
   const queues = new Map<string, Promise<void>>();
-  const relay = (name: string) => (event: { documentId: string; commentId: string }) => {
+  const relay = (name: CommentEventName) => (event: { documentId: string; commentId: string }) => {
     const send = async () => {
       const row = await findComment(db, event.commentId);
       if (row && row.document_id === event.documentId) io.to(documentRoom(event.documentId)).emit(name, presentComment(row));

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { ServerEvent, userRoom } from '../rooms.ts';
+import { ServerEvent } from '../../../shared/realtime.ts';
+import { userRoom } from '../rooms.ts';
 import type { Fanout } from './types.ts';
 
 /**

@@ -1,4 +1,5 @@
-import { documentRoom, ServerEvent } from '../rooms.ts';
+import { documentRoom } from '../rooms.ts';
+import { ServerEvent } from '../../../shared/realtime.ts';
 import type { Fanout } from './types.ts';
 
 /** Document-level events go to the document's room: only sockets that passed the access check are there. */

@@ -1,5 +1,6 @@
 import { presentNotification } from '../../presenters/notification.ts';
-import { ServerEvent, userRoom } from '../rooms.ts';
+import { userRoom } from '../rooms.ts';
+import { ServerEvent } from '../../../shared/realtime.ts';
 import type { Fanout } from './types.ts';
 
 /** A new in-app notification is pushed to its recipient's sockets (the bell updates live). */

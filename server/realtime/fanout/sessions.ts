@@ -1,7 +1,8 @@
 import { recordAttendance } from '../../commands/sessions-guard.ts';
-import { canSee, loadSessionView } from '../../commands/sessions-view.ts';
+import { canSee, loadSessionView } from '../../queries/sessions.ts';
 import { presentSession } from '../../presenters/session.ts';
-import { ServerEvent, sessionRoom } from '../rooms.ts';
+import { sessionRoom } from '../rooms.ts';
+import { ServerEvent } from '../../../shared/realtime.ts';
 import type { SocketData } from '../socket-auth.ts';
 import type { Fanout } from './types.ts';
 

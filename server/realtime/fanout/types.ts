@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Server } from 'socket.io';
 import type { Database } from '../../../db/schema.ts';
 import type { DomainEvents } from '../../events/bus.ts';
+import type { RealtimeServer } from '../socket-auth.ts';
 
 export interface FanoutContext {
-  io: Server;
+  io: RealtimeServer;
   db: Kysely<Database>;
   events: DomainEvents;
   logger: Logger;

@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { metaOf } from '../../../shared/doc-schema.ts';
 import { LogHistogram } from './histogram.ts';
 import { now, type ClientSpec, type Collected, type Command, type Endpoint, type Envelope, type Reply, type WireCounts } from './protocol.ts';
-import { bodyLength, editsOfStamp, seedDocument, STAMP_PREFIX, Typist, type Stamp } from './workload.ts';
+import { bodyLength, editsOfStamp, seedDocument, STAMP_PREFIX, steadyTicks, Typist, type Stamp } from './workload.ts';
 
 let wire: WireCounts = { messagesIn: 0, bytesIn: 0, messagesOut: 0, bytesOut: 0 };
 const size = (data: unknown): number =>
@@ -41,7 +41,7 @@ interface Peer {
   synced: boolean;
   closedByUs: boolean;
   typist: Typist;
-  timer?: NodeJS.Timeout;
+  ticks?: { stop(): void };
 }
 
 const peers = new Map<number, Peer>();
@@ -137,30 +137,28 @@ async function connect(endpoint: Endpoint, clients: ClientSpec[], timeoutMs: num
 
 function startEdits(ids: number[], rate: number): void {
   const interval = 1000 / rate;
+  const start = performance.now();
   for (const id of ids) {
     const peer = peers.get(id);
     if (!peer) continue;
+    peer.ticks?.stop();
     // A fixed phase per client (from its id), so the same load reaches every server.
     const phase = ((id * 2654435761) % 1000) / 1000;
-    const first = setTimeout(() => {
-      peer.timer = setInterval(() => {
-        if (!peer.synced) return;
-        peer.typist.edit();
-        const stamp = metaOf(peer.doc).get(`${STAMP_PREFIX}${id}`) as Stamp;
-        if (stamp.t < window.start || stamp.t >= window.end) return;
-        editsSent++;
-        if (window.perEdit) sent.push([id, stamp.s, stamp.t]);
-      }, interval);
-    }, phase * interval);
-    peer.timer = first;
+    peer.ticks = steadyTicks(start + phase * interval, interval, () => {
+      if (!peer.synced) return;
+      peer.typist.edit();
+      const stamp = metaOf(peer.doc).get(`${STAMP_PREFIX}${id}`) as Stamp;
+      if (stamp.t < window.start || stamp.t >= window.end) return;
+      editsSent++;
+      if (window.perEdit) sent.push([id, stamp.s, stamp.t]);
+    });
   }
 }
 
 function stopEdits(): void {
   for (const peer of peers.values()) {
-    if (peer.timer) clearTimeout(peer.timer);
-    if (peer.timer) clearInterval(peer.timer);
-    peer.timer = undefined;
+    peer.ticks?.stop();
+    peer.ticks = undefined;
   }
 }
 
@@ -248,7 +246,7 @@ async function handle(command: Command): Promise<Reply> {
         const peer = peers.get(id);
         if (!peer) continue;
         peer.closedByUs = true;
-        if (peer.timer) clearInterval(peer.timer);
+        peer.ticks?.stop();
         peer.destroy();
         peer.doc.destroy();
         peers.delete(id);

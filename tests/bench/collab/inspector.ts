@@ -53,6 +53,12 @@ export class Inspector {
     await this.call('HeapProfiler.collectGarbage');
   }
 
+  /** V8 heap in use (JS objects; not ArrayBuffers, sockets or WASM memory), any Node server */
+  async heapUsed(): Promise<number> {
+    await this.connect();
+    return ((await this.call('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  }
+
   async start(): Promise<void> {
     await this.connect();
     await this.call('Profiler.start');

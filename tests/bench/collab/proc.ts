@@ -11,9 +11,12 @@ export function rssBytes(pid: number): number {
   return match ? Number(match[1]) * 1024 : 0;
 }
 
-/** user + system CPU seconds the process used so far */
-export function cpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+/**
+ * user + system CPU seconds the process used so far; with `mainThread`, only its main thread's
+ * (where Node runs JavaScript: Tansiq's relay, apart from PGlite's worker thread and libuv's pool)
+ */
+export function cpuSeconds(pid: number, mainThread = false): number {
+  const stat = fs.readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
   // The command name may contain spaces: fields are counted after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
@@ -36,6 +39,8 @@ export function childPids(pid: number): number[] {
 export interface ProcWindow {
   cpuPercent: number;
   cpuSeconds: number;
+  /** of which the main thread's */
+  mainThreadCpuSeconds: number;
   rssMB: number;
   rssPeakMB: number;
 }
@@ -44,6 +49,7 @@ export interface ProcWindow {
 export function sampleProcess(pid: number): { stop(): ProcWindow } {
   const startedAt = performance.now();
   const startCpu = cpuSeconds(pid);
+  const startMain = cpuSeconds(pid, true);
   let peak = rssBytes(pid);
   const timer = setInterval(() => {
     try {
@@ -58,7 +64,8 @@ export function sampleProcess(pid: number): { stop(): ProcWindow } {
       const seconds = (performance.now() - startedAt) / 1000;
       const rss = rssBytes(pid);
       const used = cpuSeconds(pid) - startCpu;
-      return { cpuPercent: (used / seconds) * 100, cpuSeconds: used, rssMB: rss / 2 ** 20, rssPeakMB: Math.max(peak, rss) / 2 ** 20 };
+      const main = cpuSeconds(pid, true) - startMain;
+      return { cpuPercent: (used / seconds) * 100, cpuSeconds: used, mainThreadCpuSeconds: main, rssMB: rss / 2 ** 20, rssPeakMB: Math.max(peak, rss) / 2 ** 20 };
     },
   };
 }

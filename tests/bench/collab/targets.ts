@@ -153,10 +153,10 @@ export class Launcher {
     delete env.DATABASE_URL;
     if (store.database) env.DATABASE_URL = pgUrlOf(store.database);
     const url = `http://127.0.0.1:${port}`;
-    // `npm start` is `tsx server/main.ts`: the same command, with the tsx of this repository
+    // `npm start` is `tsx main.ts`: the same command, with the tsx of this repository
     // (which hands Node flags to the server process; the inspector only opens on SIGUSR1).
     const root = label === 'tansiq-base' ? this.options.baselineRoot! : ROOT;
-    const spawned = await spawnServer(label, [path.join(root, 'node_modules/.bin/tsx'), await inspectFlag(), 'server/main.ts'], env, `${url}/readyz`, true, root);
+    const spawned = await spawnServer(label, [path.join(root, 'node_modules/.bin/tsx'), await inspectFlag(), 'main.ts'], env, `${url}/readyz`, true, root);
     return { ...spawned, url };
   }
 

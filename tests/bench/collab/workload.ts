@@ -43,6 +43,27 @@ export function editsOfStamp(stamp: Stamp, previousSeq: number | undefined): Arr
   return edits;
 }
 
+/**
+ * Calls `tick` every `intervalMs` from `firstAt` (performance.now() time) on a fixed schedule: a
+ * late call does not push the next ones back, as setInterval's do (Node reschedules an interval
+ * from when its callback ran). On a loaded machine the stock and protocol-level client processes
+ * are late by different amounts; with this both still offer the server the rate asked.
+ */
+export function steadyTicks(firstAt: number, intervalMs: number, tick: () => void): { stop(): void } {
+  let next = firstAt;
+  let timer: NodeJS.Timeout;
+  const run = () => {
+    tick();
+    next += intervalMs;
+    // Far behind (the process stalled): skip the missed beats rather than send them in a burst.
+    const at = performance.now();
+    if (next < at - intervalMs) next += Math.floor((at - next) / intervalMs) * intervalMs;
+    timer = setTimeout(run, Math.max(0, next - at));
+  };
+  timer = setTimeout(run, Math.max(0, next - performance.now()));
+  return { stop: () => clearTimeout(timer) };
+}
+
 /** The same small document on every server (~1.5 KB): a heading, ten paragraphs, five measures. */
 export function seedDocument(doc: Y.Doc, withTemplate: boolean): void {
   // Tansiq writes its "note" template when a document is created; the peers get the same bytes here.

@@ -3,7 +3,7 @@ import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import { cycles, type CompletenessLine, type CycleReport } from '../../api/cycles.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorBox, Loading, Notice } from '../../components/Feedback.tsx';
-import { errorMessage, formatNumber, formatPercent, t } from '../../i18n/index.ts';
+import { errorMessage, formatNumber, formatPercent, locale, t } from '../../i18n/index.ts';
 import { useResync, useServerEvent } from '../../realtime/socket.ts';
 import { commissionName } from '../../state/commissions.ts';
 import { organisationLabel } from '../../state/directory.ts';
@@ -56,7 +56,7 @@ export function CycleDashboardPage() {
     setBusy(true);
     setFailure(null);
     try {
-      const closed = await cycles.close(params.id);
+      const closed = await cycles.close(params.id, locale());
       setMessage(t('cycles.closedWith', { count: closed.consolidatedDocumentIds.length }));
       setConfirmClose(false);
       refresh();

@@ -3,20 +3,21 @@ import { readAuthMessage } from 'y-protocols/auth';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CloseCode } from '../../../../shared/close-codes.ts';
 import { offlineName, rememberOfflineCopy } from '../../lib/offline-copies.ts';
 import { organisationColor, safeColor } from '../../lib/colors.ts';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'refused';
 
-/** Close codes of the sync endpoint (server/collab/close-codes.ts) that end a session for good. */
+/** Close codes of the sync endpoint (shared/close-codes.ts) that end a session for good. */
 export type RefusalReason = 'unauthenticated' | 'forbidden' | 'not_found' | 'too_large' | 'other';
 
 export function refusalReason(code: number): RefusalReason {
-  if (code === 4401) return 'unauthenticated';
-  if (code === 4403) return 'forbidden';
-  if (code === 4404) return 'not_found';
+  if (code === CloseCode.unauthenticated) return 'unauthenticated';
+  if (code === CloseCode.forbidden) return 'forbidden';
+  if (code === CloseCode.notFound) return 'not_found';
   // A change over the server's message bound: it stays in this browser's offline copy.
-  if (code === 4413) return 'too_large';
+  if (code === CloseCode.messageTooLarge) return 'too_large';
   return 'other';
 }
 

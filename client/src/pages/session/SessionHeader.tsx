@@ -1,8 +1,9 @@
 import { A } from '@solidjs/router';
-import { Show, createSignal } from 'solid-js';
+import { For, Show, createSignal } from 'solid-js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import type { CommissionSession } from '../../api/sessions.ts';
-import { formatDateTime, t } from '../../i18n/index.ts';
+import { formatDateTime, locale, t } from '../../i18n/index.ts';
+import type { Locale } from '../../api/types.ts';
 import { refocusWhenLost } from '../../lib/refocus.ts';
 import { commissionName } from '../../state/commissions.ts';
 import { SessionStateBadge } from './SessionStateBadge.tsx';
@@ -14,12 +15,15 @@ export function SessionHeader(props: {
   following: boolean;
   largeType: boolean;
   onStart: () => void;
-  onClose: () => void;
+  /** closes the session, its minutes in `language` */
+  onClose: (language: Locale) => void;
   onFollow: (follow: boolean) => void;
   onLargeType: (large: boolean) => void;
 }) {
   const [closing, setClosing] = createSignal(false);
   let heading!: HTMLHeadingElement;
+  // The minutes are written in this language; the interface's by default.
+  const [minutesLanguage, setMinutesLanguage] = createSignal<Locale>(locale());
   return (
     <header class="session-header">
       <p class="breadcrumb"><A href="/sessions">{t('nav.sessions')}</A> <span aria-hidden="true">›</span> {commissionName(props.session.commissionId) ?? t('sessions.commission')}</p>
@@ -37,8 +41,14 @@ export function SessionHeader(props: {
         </Show>
         <Show when={closing()}>
           <ConfirmDialog title={t('session.close')} confirmLabel={t('session.close')} tone="warning" busy={props.busy} testId="close-session-confirm"
-            onCancel={() => setClosing(false)} onConfirm={() => { setClosing(false); props.onClose(); }}>
+            onCancel={() => setClosing(false)} onConfirm={() => { setClosing(false); props.onClose(minutesLanguage()); }}>
             <p>{t('session.confirmClose')}</p>
+            <label class="field">
+              <span>{t('minutes.language')}</span>
+              <select value={minutesLanguage()} data-testid="minutes-language" onChange={(event) => setMinutesLanguage(event.currentTarget.value as Locale)}>
+                <For each={['fr', 'ar', 'en'] as const}>{(code) => <option value={code}>{t(`minutes.language.${code}`)}</option>}</For>
+              </select>
+            </label>
           </ConfirmDialog>
         </Show>
         <div class="session-toggles">

@@ -1,3 +1,4 @@
+import type { Locale } from '../../api/types.ts';
 import { createSignal, type Accessor } from 'solid-js';
 import { sessions, type CommissionSession, type Decision } from '../../api/sessions.ts';
 import { useResync, useRoom, useServerEvent } from '../../realtime/socket.ts';
@@ -11,7 +12,7 @@ export interface LiveSession {
   start(): Promise<void>;
   moveTo(itemId: string): Promise<void>;
   decide(itemId: string, decision: Decision, text?: string): Promise<boolean>;
-  close(): Promise<void>;
+  close(language?: Locale): Promise<void>;
 }
 
 /**
@@ -77,6 +78,6 @@ export function createLiveSession(id: () => string): LiveSession {
     start: async () => void (await run(() => sessions.start(id()))),
     moveTo: async (itemId) => void (await run(() => sessions.moveTo(id(), itemId))),
     decide: (itemId, decision, text) => run(() => sessions.decide(id(), itemId, decision, text)),
-    close: async () => void (await run(() => sessions.close(id()))),
+    close: async (language) => void (await run(() => sessions.close(id(), language))),
   };
 }

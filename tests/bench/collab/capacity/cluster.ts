@@ -26,7 +26,8 @@ export const cluster: CapacityScenario = {
       const targets = await ctx.launcher.startCluster(2, redis.url, 'cluster');
       try {
         const pool = await ctx.pool('wire');
-        const two = await rampDocuments(ctx, pool, targets, (spec) => targets[spec.id % targets.length]!.endpoint);
+        // up to the single process's sustained load at least, so the p99 there is measured even past the limit
+        const two = await rampDocuments(ctx, pool, targets, (spec) => targets[spec.id % targets.length]!.endpoint, one.sustained?.docs ?? 0);
         await pool.close();
         const sameLoad = one.sustained ? two.steps.find((step) => step.docs === one.sustained!.docs) : undefined;
         return {
@@ -36,6 +37,8 @@ export const cluster: CapacityScenario = {
           oneProcessP99Ms: one.sustained?.p99 ?? null,
           twoProcessesP99AtSameLoadMs: sameLoad?.p99 ?? null,
           p99Ratio: sameLoad?.p99 && one.sustained?.p99 ? round(sameLoad.p99 / one.sustained.p99, 2) : null,
+          oneProcessCpuMsPer1k: one.sustained?.cpuMsPer1k ?? null,
+          twoProcessesCpuMsPer1kAtSameLoad: sameLoad?.cpuMsPer1k ?? null,
           oneProcessStopped: one.stoppedBecause,
           twoProcessesStopped: two.stoppedBecause,
           oneProcessSteps: stepsNote(one.steps),

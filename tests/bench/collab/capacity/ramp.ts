@@ -15,6 +15,10 @@ export interface RampStep {
   p99: number | null;
   /** per server process */
   cpu: number[];
+  /** CPU ms all server processes used per 1000 edits taken in: the relative figure a busy machine still gives */
+  cpuMsPer1k: number | null;
+  /** of which the main threads' (the relay; not PGlite's worker) */
+  mainCpuMsPer1k: number | null;
   rss: number[];
   clientCpu: number;
   failed: number;
@@ -26,12 +30,20 @@ export interface RampStep {
  * a window passes the limit (measured once more first) or a client fails. Between steps the load
  * pauses while the next edits are encoded, so encoding never runs inside a window.
  */
-export async function rampDocuments(ctx: CapacityCtx, pool: ClientPool, servers: Target[], endpointOf: (spec: ClientSpec) => Target['endpoint']): Promise<{ steps: RampStep[]; sustained: RampStep | null; stoppedBecause: string }> {
+export async function rampDocuments(
+  ctx: CapacityCtx,
+  pool: ClientPool,
+  servers: Target[],
+  endpointOf: (spec: ClientSpec) => Target['endpoint'],
+  /** keep stepping up to this many documents past the limit (to compare p99 at another ramp's load); `sustained` still ends at the limit */
+  measureUpTo = 0,
+): Promise<{ steps: RampStep[]; sustained: RampStep | null; stoppedBecause: string }> {
   const { perDoc, rate, docSchedule, warmupS, seconds, p99LimitMs } = ctx.sizes.capacity;
   const steps: RampStep[] = [];
   let sustained: RampStep | null = null;
   let stoppedBecause = `held at the last step (${docSchedule.at(-1)} documents)`;
   let docs = 0;
+  let limitReached = false;
   const ids: number[] = [];
   // --profile: each window of the first process is profiled; the summary kept is the last one's (where the ramp ended)
   const profile = ctx.profile(servers[0]!, `ramp-${servers.length}p`);
@@ -63,6 +75,8 @@ export async function rampDocuments(ctx: CapacityCtx, pool: ClientPool, servers:
       p50: round(p(merged, 0.5), 2),
       p99: round(p(merged, 0.99), 2),
       cpu: window.procs.map((proc) => round(proc.cpuPercent, 0)!),
+      cpuMsPer1k: merged.editsSent ? round((window.procs.reduce((sum, proc) => sum + proc.cpuSeconds, 0) * 1e6) / merged.editsSent, 0) : null,
+      mainCpuMsPer1k: merged.editsSent ? round((window.procs.reduce((sum, proc) => sum + proc.mainThreadCpuSeconds, 0) * 1e6) / merged.editsSent, 0) : null,
       rss: window.procs.map((proc) => round(proc.rssPeakMB, 0)!),
       clientCpu: round(window.clientCpuPct, 0)!,
       failed: opened.failed + merged.lost,
@@ -70,20 +84,23 @@ export async function rampDocuments(ctx: CapacityCtx, pool: ClientPool, servers:
     };
     steps.push(step);
     ctx.log(
-      `  ${step.docs} documents (${step.clients} clients): ${step.editsPerS} edits/s in, ${step.deliveriesPerS} deliveries/s (${step.deliveredPct} %), p50 ${step.p50} ms, p99 ${step.p99} ms, server CPU ${step.cpu.join('+')}%, RSS ${step.rss.join('+')} MB, clients CPU ${step.clientCpu}%${step.failed ? `, ${step.failed} failed/lost` : ''}${step.lateEdits ? `, ${step.lateEdits} edits encoded late` : ''}`,
+      `  ${step.docs} documents (${step.clients} clients): ${step.editsPerS} edits/s in, ${step.deliveriesPerS} deliveries/s (${step.deliveredPct} %), p50 ${step.p50} ms, p99 ${step.p99} ms, server CPU ${step.cpu.join('+')}% (${step.cpuMsPer1k} ms per 1000 edits, main thread ${step.mainCpuMsPer1k}), RSS ${step.rss.join('+')} MB, clients CPU ${step.clientCpu}%${step.failed ? `, ${step.failed} failed/lost` : ''}${step.lateEdits ? `, ${step.lateEdits} edits encoded late` : ''}`,
     );
     if (step.failed > 0) {
-      stoppedBecause = `${step.failed} clients failed or were dropped at ${docs} documents`;
+      if (!limitReached) stoppedBecause = `${step.failed} clients failed or were dropped at ${docs} documents`;
       break;
     }
     if (step.p99 === null || step.p99 > p99LimitMs || step.deliveredPct < 99) {
-      stoppedBecause = step.deliveredPct < 99 ? `${step.deliveredPct} % delivered at ${docs} documents` : `p99 ${step.p99} ms > ${p99LimitMs} ms at ${docs} documents`;
-      break;
+      if (!limitReached) stoppedBecause = step.deliveredPct < 99 ? `${step.deliveredPct} % delivered at ${docs} documents` : `p99 ${step.p99} ms > ${p99LimitMs} ms at ${docs} documents`;
+      limitReached = true;
+      if (docs >= measureUpTo) break;
+      continue;
     }
-    sustained = step;
+    if (!limitReached) sustained = step;
+    else if (docs >= measureUpTo) break;
   }
   await pool.broadcast({ op: 'stopEdits' });
   return { steps, sustained, stoppedBecause };
 }
 
-export const stepsNote = (steps: RampStep[]) => steps.map((s) => `${s.docs}:${s.editsPerS}/s:${s.p99}ms`).join(' ');
+export const stepsNote = (steps: RampStep[]) => steps.map((s) => `${s.docs}:${s.editsPerS}/s:${s.p99}ms:${s.cpuMsPer1k}(${s.mainCpuMsPer1k})cpu`).join(' ');

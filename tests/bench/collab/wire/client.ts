@@ -16,7 +16,7 @@ import * as Y from 'yjs';
 import { metaOf } from '../../../../shared/doc-schema.ts';
 import { LogHistogram } from '../histogram.ts';
 import { now, type ClientSpec, type Collected, type Command, type Endpoint, type Envelope, type Reply, type WireCounts } from '../protocol.ts';
-import { bodyLength, seedDocument, STAMP_PREFIX, type Stamp } from '../workload.ts';
+import { bodyLength, seedDocument, STAMP_PREFIX, steadyTicks, type Stamp } from '../workload.ts';
 import { clientIdOf, EditSource, type EncodedEdit } from './edits.ts';
 import { EMPTY_UPDATE, findStamps, Framer, readMessage, STEP1, STEP2, UPDATE } from './frames.ts';
 
@@ -57,7 +57,7 @@ class Connection {
   source: EditSource | null = null;
   /** every edit sent, in order: what a reconnect may have to send again */
   readonly sentEdits: EncodedEdit[] = [];
-  timer?: NodeJS.Timeout;
+  ticks?: { stop(): void };
   private awarenessClock = 0;
   private awarenessTimer?: NodeJS.Timeout;
   private attempts = 0;
@@ -209,8 +209,7 @@ class Connection {
 
   close(): void {
     this.closedByUs = true;
-    clearInterval(this.timer);
-    clearTimeout(this.timer);
+    this.ticks?.stop();
     clearInterval(this.awarenessTimer);
     this.socket?.close();
     this.source?.destroy();
@@ -240,13 +239,14 @@ async function connectAll(endpoint: Endpoint, clients: ClientSpec[], timeoutMs: 
 
 function startEdits(ids: number[], rate: number): void {
   const interval = 1000 / rate;
+  const start = performance.now();
   for (const id of ids) {
     const connection = connections.get(id);
     if (!connection) continue;
+    connection.ticks?.stop();
+    // The same phase and schedule as the stock client process (client.ts).
     const phase = ((id * 2654435761) % 1000) / 1000;
-    connection.timer = setTimeout(() => {
-      connection.timer = setInterval(() => connection.edit(), interval);
-    }, phase * interval);
+    connection.ticks = steadyTicks(start + phase * interval, interval, () => connection.edit());
   }
 }
 
@@ -326,7 +326,7 @@ async function handle(command: Command): Promise<Reply> {
       startEdits(command.ids, command.rate);
       return { op: 'done' };
     case 'stopEdits':
-      for (const connection of connections.values()) (clearTimeout(connection.timer), clearInterval(connection.timer));
+      for (const connection of connections.values()) connection.ticks?.stop();
       return { op: 'done' };
     case 'window':
       collect();

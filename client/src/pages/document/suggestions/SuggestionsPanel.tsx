@@ -2,20 +2,11 @@ import { For, Show, createSignal } from 'solid-js';
 import type { Suggestion } from '../../../api/suggestions.ts';
 import { Avatar } from '../../../components/Avatar.tsx';
 import { EmptyState, ErrorBox, Notice } from '../../../components/Feedback.tsx';
-import { formatDateTime, formatNumber, t, type MessageKey } from '../../../i18n/index.ts';
+import { formatDateTime, formatNumber, t } from '../../../i18n/index.ts';
 import { organisationColor } from '../../../lib/colors.ts';
 import type { SuggestionsController } from './suggestions-controller.ts';
+import { describeSuggestion } from './suggestion-labels.ts';
 
-/** What a suggestion does, in words: "Replace « a » with « b »". */
-export function describeSuggestion(suggestion: Suggestion): string {
-  // Spaces at the ends matter to the text, not to the sentence that names it.
-  const quote = suggestion.quote.trim() || suggestion.quote;
-  const text = suggestion.text.trim() || suggestion.text;
-  if (suggestion.mark) return t(`suggestions.${suggestion.mark.name}.${suggestion.mark.on ? 'on' : 'off'}` as MessageKey, { text: quote });
-  if (suggestion.quote && suggestion.text) return t('suggestions.replace', { from: quote, to: text });
-  if (suggestion.quote) return t('suggestions.delete', { text: quote });
-  return t('suggestions.insert', { text });
-}
 
 /** The open suggestions beside the text: who, when, what; accept or reject each or all; discuss one. */
 export function SuggestionsPanel(props: {

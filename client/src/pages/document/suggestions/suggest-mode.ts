@@ -5,6 +5,7 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { NewSuggestion, Suggestion } from '../../../api/suggestions.ts';
 import { bindingOf } from '../comments/anchors.ts';
+import { blockAt, blockIndex, blockTypeOps, insertBlockOp, isStructural, joinOp, kindOf, placeAt, rangeDeleteOps, splitOp, textBlockContext } from './suggestion-blocks.ts';
 import { opsFromTransaction, replaceOps, suggestionRange, suggestibleText } from './suggestion-ops.ts';
 
 /**
@@ -15,6 +16,8 @@ export interface Draft {
   from: number;
   to: number;
   text: string;
+  /** a new paragraph (or list item) after the block or item at `unitPos`, typed into from the end of the text block before it */
+  block?: { unitPos: number; inItem: boolean };
 }
 
 export interface SuggestModeOptions {
@@ -25,6 +28,8 @@ export interface SuggestModeOptions {
   colorOf: (suggestion: Suggestion) => string;
   /** "name · time", for the title of each suggestion */
   describe: (suggestion: Suggestion) => string;
+  /** what a structural suggestion does, shortly ("→ Titre 2", "Nouveau paragraphe"), shown beside the block */
+  blockLabel: (suggestion: Suggestion) => string;
   /** the suggestion under a click */
   onSelect: (id: string) => void;
   /** changes to send to the server */
@@ -61,7 +66,13 @@ function build(state: EditorState, options: SuggestModeOptions, draft: Draft | n
   const binding = bindingOf(state);
   if (!binding) return DecorationSet.empty;
   const decorations: Decoration[] = [];
+  let blocks: Map<EditorState['doc'], number> | undefined;
   for (const suggestion of options.suggestions()) {
+    if (kindOf(suggestion) !== 'text') {
+      blocks ??= blockIndex(state.doc);
+      decorations.push(...blockDecorations(state, binding, blocks, suggestion, options));
+      continue;
+    }
     const range = suggestionRange(binding, suggestion, state.doc.content.size);
     if (!range) continue;
     const color = options.colorOf(suggestion);
@@ -83,7 +94,14 @@ function build(state: EditorState, options: SuggestModeOptions, draft: Draft | n
       );
     }
   }
-  if (draft) {
+  if (draft?.block) {
+    const unit = state.doc.nodeAt(draft.block.unitPos);
+    if (unit) {
+      const color = options.myColor();
+      const at = draft.block.unitPos + unit.nodeSize;
+      decorations.push(Decoration.widget(at, () => newBlock(draft.block!.inItem ? 'li' : 'p', color, `${draft.text}\u258F`, '', undefined, 'draft'), { side: 1, key: `draft-block-${draft.text}` }));
+    }
+  } else if (draft) {
     const color = options.myColor();
     if (draft.to > draft.from) decorations.push(Decoration.inline(draft.from, draft.to, { class: 'suggestion-delete draft', style: `--suggestion-color: ${color}` }));
     // Before the caret (side -1), so that the caret sits after what was typed.
@@ -91,6 +109,57 @@ function build(state: EditorState, options: SuggestModeOptions, draft: Draft | n
   }
   return DecorationSet.create(state.doc, decorations);
 }
+
+/** A suggested new block, drawn where it would go. */
+function newBlock(tag: string, color: string, text: string, title: string, id?: string, extra = ''): HTMLElement {
+  const element = document.createElement(tag);
+  element.className = `suggestion-insert suggestion-new-block ${extra}`.trim();
+  element.textContent = text;
+  element.title = title;
+  element.setAttribute('dir', 'auto');
+  if (id) element.dataset.suggestion = id;
+  element.style.setProperty('--suggestion-color', color);
+  return element;
+}
+
+/** The decorations of a structural suggestion: a new block where it goes, a mark where a block splits or joins, the block outlined otherwise. */
+function blockDecorations(state: EditorState, binding: NonNullable<ReturnType<typeof bindingOf>>, blocks: Map<EditorState['doc'], number>, suggestion: Suggestion, options: SuggestModeOptions): Decoration[] {
+  const color = options.colorOf(suggestion);
+  const title = `${options.blockLabel(suggestion)} — ${options.describe(suggestion)}`;
+  const spec = { suggestionId: suggestion.id };
+  const attrs = { 'data-suggestion': suggestion.id, title, style: `--suggestion-color: ${color}`, 'data-suggestion-label': options.blockLabel(suggestion) };
+  switch (suggestion.kind) {
+    case 'split': {
+      const pos = placeAt(binding, suggestion.start, state.doc.content.size);
+      if (pos === null) return [];
+      return [Decoration.widget(pos, () => styledMark(color, 'suggestion-split', '¶', title, suggestion.id), { side: 1, key: `suggestion-${suggestion.id}`, ...spec })];
+    }
+    case 'insert_block': {
+      const at = blockAt(binding, blocks, suggestion.start);
+      if (!at) return [];
+      const type = suggestion.block?.type;
+      const tag = type === 'list_item' ? 'li' : type === 'heading' ? `h${suggestion.block?.level ?? 2}` : 'p';
+      const pos = suggestion.block?.side === 'before' ? at.pos : at.pos + at.node.nodeSize;
+      return [Decoration.widget(pos, () => newBlock(tag, color, suggestion.text || '¶', title, suggestion.id), { side: 1, key: `suggestion-${suggestion.id}-${suggestion.text}`, ...spec })];
+    }
+    case 'join': {
+      const at = blockAt(binding, blocks, suggestion.end);
+      return at ? [Decoration.node(at.pos, at.pos + at.node.nodeSize, { ...attrs, class: 'suggestion-block suggestion-join' }, spec)] : [];
+    }
+    case 'delete_block': {
+      const at = blockAt(binding, blocks, suggestion.start);
+      return at ? [Decoration.node(at.pos, at.pos + at.node.nodeSize, { ...attrs, class: 'suggestion-block suggestion-delete-block' }, spec)] : [];
+    }
+    case 'set_block': {
+      const at = blockAt(binding, blocks, suggestion.start);
+      return at ? [Decoration.node(at.pos, at.pos + at.node.nodeSize, { ...attrs, class: 'suggestion-block suggestion-set-block' }, spec)] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+const styledMark = (color: string, className: string, text: string, title: string, id: string) => styled(color, className, text, title, id);
 
 const isRemote = (meta: unknown) => meta !== undefined;
 
@@ -125,6 +194,7 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
       suggestions: () => [],
       colorOf: () => '#5b6470',
       describe: () => '',
+      blockLabel: () => '',
       onSelect: () => undefined,
       onSuggest: () => undefined,
       myColor: () => '#5b6470',
@@ -149,7 +219,10 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
       const draft = draftOf(view.state);
       const binding = bindingOf(view.state);
       if (!draft) return;
-      if (binding) {
+      if (binding && draft.block) {
+        const op = draft.text ? insertBlockOp(binding, view.state.doc, draft.block.unitPos, draft.block.inItem, draft.text) : null;
+        if (op) options.onSuggest([op]);
+      } else if (binding) {
         const ops = replaceOps(view.state.doc, binding, draft.from, draft.to, draft.text);
         if (ops.length > 0) options.onSuggest(ops);
       }
@@ -159,8 +232,36 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
       flush(view);
       const binding = bindingOf(view.state);
       if (!binding) return;
-      const ops = replaceOps(view.state.doc, binding, from, to, text);
+      // A deletion over whole blocks deletes them as blocks (and joins the two it cuts into).
+      const structural = text === '' ? rangeDeleteOps(binding, view.state.doc, from, to) : null;
+      const ops = structural ?? replaceOps(view.state.doc, binding, from, to, text);
       if (ops.length > 0) options.onSuggest(ops);
+    };
+    const suggestOne = (view: EditorView, make: (binding: NonNullable<ReturnType<typeof bindingOf>>) => NewSuggestion | null) => {
+      flush(view);
+      const binding = bindingOf(view.state);
+      const op = binding ? make(binding) : null;
+      if (op) options.onSuggest([op]);
+    };
+
+    /** Enter: at the end of a paragraph (or list item) a new one follows, typed into as a draft; elsewhere the paragraph splits. */
+    const enter = (view: EditorView): boolean => {
+      // Enter in a new paragraph's draft sends it; a second new paragraph after a suggested one
+      // has no block to stand beside yet (it would land before the first), so one at a time.
+      const drafting = Boolean(draftOf(view.state)?.block);
+      flush(view);
+      if (drafting) return true;
+      const { selection } = view.state;
+      if (!selection.empty) return true;
+      const context = textBlockContext(selection.$from);
+      if (!context) return true;
+      const $at = selection.$from;
+      if ($at.parentOffset === $at.parent.content.size && $at.parent.content.size > 0) {
+        setDraft(view, { from: $at.pos, to: $at.pos, text: '', block: { unitPos: context.unitPos, inItem: context.inItem } }, $at.pos);
+      } else {
+        suggestOne(view, (binding) => splitOp(binding, $at.pos));
+      }
+      return true;
     };
 
     /** Typing a character: grows the draft at the caret, or starts one over the selection. */
@@ -192,6 +293,11 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
         return true;
       }
       const at = selection.from;
+      if (draft?.block && at === draft.to) {
+        // Backspace in a new block's draft takes its last letter, or the new block itself.
+        if (!forward) setDraft(view, draft.text ? { ...draft, text: draft.text.slice(0, -1) } : null, at);
+        return true;
+      }
       if (draft && !forward && draft.text && at === draft.to) {
         const text = draft.text.slice(0, -1);
         setDraft(view, text || draft.to > draft.from ? { ...draft, text } : null, draft.to);
@@ -204,6 +310,11 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
         if (forward && at === draft.from && draft.to < $at.end()) return setDraft(view, { ...draft, to: draft.to + 1 }, at), true;
       }
       flush(view);
+      // At the edge of a paragraph: join it with its neighbour.
+      if ((!forward && $at.parentOffset === 0) || (forward && $at.parentOffset === $at.parent.content.size)) {
+        suggestOne(view, (binding) => joinOp(binding, view.state.doc, view.state.doc.resolve(at), !forward));
+        return true;
+      }
       if (!forward && $at.parentOffset > 0) setDraft(view, { from: at - 1, to: at, text: '' }, at - 1);
       else if (forward && at < $at.end()) setDraft(view, { from: at, to: at + 1, text: '' }, at);
       return true;
@@ -223,6 +334,7 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
             if (draft && tr.docChanged) {
               // Someone else's edit moved the text under the draft.
               draft = { ...draft, from: tr.mapping.map(draft.from, -1), to: tr.mapping.map(draft.to, 1) };
+              if (draft.block) draft.block = { ...draft.block, unitPos: tr.mapping.map(draft.block.unitPos, 1) };
             }
             const revision = tr.getMeta(SUGGESTIONS_REFRESH) ? previous.revision + 1 : previous.revision;
             return draft === previous.draft && revision === previous.revision ? previous : { draft, revision };
@@ -240,7 +352,8 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
             return false;
           }
           const binding = bindingOf(state);
-          const ops = binding ? opsFromTransaction(tr, binding) : [];
+          // The toolbar's heading and list buttons: each block whose type changed is one suggestion.
+          const ops = !binding ? [] : isStructural(tr) ? blockTypeOps(tr, binding) : opsFromTransaction(tr, binding);
           if (ops.length > 0) queueMicrotask(() => options.onSuggest(ops));
           return false;
         },
@@ -261,8 +374,7 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
             if (!options.active()) return false;
             if (event.key === 'Backspace') return erase(view, false);
             if (event.key === 'Delete') return erase(view, true);
-            // No new paragraphs in suggestions: a suggestion stays inside one.
-            if (event.key === 'Enter') return true;
+            if (event.key === 'Enter') return event.shiftKey ? true : enter(view);
             if (event.key === 'Escape' || event.key.startsWith('Arrow') || event.key === 'Tab') flush(view);
             return false;
           },

@@ -35,22 +35,23 @@ export function textRuns(doc: PmNode, from: number, to: number): Array<{ from: n
 /** Text a suggestion may carry: one paragraph's worth, line breaks folded into spaces. */
 export const suggestibleText = (text: string): string => text.replace(/[\r\n\u2028\u2029\t]+/g, ' ').replace(/[\u0000-\u001F\u007F]/g, '');
 
-const encode = (binding: YBinding, pos: number): string => toBase64(Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, binding.type, binding.mapping)));
+/** A place in the text as the server reads it (a base64 Yjs relative position). */
+export const encodePlace = (binding: YBinding, pos: number): string => toBase64(Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, binding.type, binding.mapping)));
 
 /** Replacing `from`–`to` of `doc` with `text` (an insertion when the range is empty, a deletion when text is ''). */
 export function replaceOps(doc: PmNode, binding: YBinding, from: number, to: number, text: string): NewSuggestion[] {
   const inserted = suggestibleText(text);
-  if (from === to) return inserted ? [{ start: encode(binding, from), end: encode(binding, from), text: inserted, mark: null }] : [];
+  if (from === to) return inserted ? [{ start: encodePlace(binding, from), end: encodePlace(binding, from), text: inserted, mark: null }] : [];
   const runs = textRuns(doc, from, to);
-  const ops: NewSuggestion[] = runs.map((run, index) => ({ start: encode(binding, run.from), end: encode(binding, run.to), text: index === 0 ? inserted : '', mark: null }));
-  if (ops.length === 0 && inserted) ops.push({ start: encode(binding, from), end: encode(binding, from), text: inserted, mark: null });
+  const ops: NewSuggestion[] = runs.map((run, index) => ({ start: encodePlace(binding, run.from), end: encodePlace(binding, run.to), text: index === 0 ? inserted : '', mark: null }));
+  if (ops.length === 0 && inserted) ops.push({ start: encodePlace(binding, from), end: encodePlace(binding, from), text: inserted, mark: null });
   return ops;
 }
 
 /** Putting mark `name` on (or off) the text between `from` and `to`. */
 export function markOps(doc: PmNode, binding: YBinding, from: number, to: number, name: string, on: boolean): NewSuggestion[] {
   if (!isSuggestionMark(name)) return [];
-  return textRuns(doc, from, to).map((run) => ({ start: encode(binding, run.from), end: encode(binding, run.to), text: '', mark: { name, on } }));
+  return textRuns(doc, from, to).map((run) => ({ start: encodePlace(binding, run.from), end: encodePlace(binding, run.to), text: '', mark: { name, on } }));
 }
 
 /**

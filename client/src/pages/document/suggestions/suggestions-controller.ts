@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../i18n/index.ts';
 import { organisationColor } from '../../../lib/colors.ts';
 import { followRoom, onResync, onServerEvent } from '../../../realtime/socket.ts';
 import { SuggestMode, SUGGESTIONS_REFRESH } from './suggest-mode.ts';
+import { blockLabel } from './suggestion-labels.ts';
 
 export interface SuggestionsController {
   list: Accessor<Suggestion[]>;
@@ -69,6 +70,7 @@ export function createSuggestionsController(documentId: string, options: { activ
     suggestions: list,
     colorOf: (suggestion) => organisationColor(suggestion.author.organisationId),
     describe: (suggestion) => `${suggestion.author.name} · ${formatDateTime(suggestion.createdAt)}`,
+    blockLabel,
     onSelect: (id) => {
       setActiveId(id);
       revealListener?.();

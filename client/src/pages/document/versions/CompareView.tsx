@@ -6,7 +6,7 @@ import { formatDateTime, t } from '../../../i18n/index.ts';
 import { organisationColor } from '../../../lib/colors.ts';
 import { organisationLabel } from '../../../state/directory.ts';
 import { personById, personName } from '../../../state/people.ts';
-import { diffAuthors, legendOf } from './diff-authors.ts';
+import { diffAuthors, diffDeleters, legendOf } from './diff-authors.ts';
 import { DiffView } from './DiffView.tsx';
 
 /**
@@ -40,7 +40,11 @@ export function CompareView(props: { documentId: string; version: Version; onClo
     const result = diff();
     return result ? diffAuthors(result, { person: personById, organisationName: organisationLabel, color: organisationColor }) : new Map();
   });
-  const legend = () => legendOf(authors());
+  const deleters = createMemo(() => {
+    const result = diff();
+    return result ? diffDeleters(result, { person: personById, organisationName: organisationLabel, color: organisationColor }) : new Map();
+  });
+  const legend = () => legendOf(authors(), deleters());
   return (
     <Portal>
       <div class="compare-overlay" role="dialog" aria-modal="true" aria-labelledby="compare-title" data-testid="compare-view">
@@ -67,7 +71,7 @@ export function CompareView(props: { documentId: string; version: Version; onClo
             <button ref={closeButton} type="button" class="button small" onClick={() => props.onClose()}>{t('versions.close')}</button>
           </header>
           <ErrorBox error={diff.error} />
-          <Show when={diff()} fallback={<Show when={!diff.error}><Loading /></Show>}>{(result) => <DiffView diff={result()} authors={authors()} />}</Show>
+          <Show when={diff()} fallback={<Show when={!diff.error}><Loading /></Show>}>{(result) => <DiffView diff={result()} authors={authors()} deleters={deleters()} />}</Show>
         </div>
       </div>
     </Portal>

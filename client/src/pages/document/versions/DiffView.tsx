@@ -1,12 +1,15 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import type { BlockDiff, VersionDiff, WriterRun } from '../../../api/versions.ts';
+import type { DeletedRun } from '../../../../../shared/deleted-runs.ts';
 import { locale, t } from '../../../i18n/index.ts';
 import { organisationLabel } from '../../../state/directory.ts';
-import { piecesOf, type DiffAuthor } from './diff-authors.ts';
+import { deletedPiecesOf, piecesOf, type DiffAuthor } from './diff-authors.ts';
 import { describeFieldChange } from './measure-change-text.ts';
 
 /** Each client id of the diff → its author (null: unknown); absent: insertions are shown without authors. */
 type Authors = Map<number, DiffAuthor | null> | undefined;
+/** Who deleted what: the server's ranges and the people they name; absent: deletions without authors. */
+type Deleters = { ranges: VersionDiff['deleters']; people: Map<string, DiffAuthor> } | undefined;
 
 /**
  * Inserted text, each writer's stretch underlined in the colour of their organisation and named
@@ -33,21 +36,41 @@ function Inserted(props: { text: string; by?: WriterRun[]; authors: Authors }) {
   );
 }
 
-/** Deleted text: who deletes is not recorded, so a neutral strike-through, said so on hover. */
-function Deleted(props: { text: string; authors: Authors }) {
-  return <del class={props.authors ? 'unattributed' : undefined} title={props.authors ? t('diffAuthors.deletedTitle') : undefined}>{props.text}</del>;
+/**
+ * Deleted text, each deleter's stretch struck through in the colour of their organisation and
+ * named on hover and to screen readers; a deletion nobody recorded (made before the record
+ * existed, or relayed from a process that did not record it) in neutral grey, said so.
+ */
+function Deleted(props: { text: string; del?: DeletedRun[]; authors: Authors; deleters: Deleters }) {
+  return (
+    <Show when={props.authors && props.deleters} fallback={<del>{props.text}</del>}>
+      {(deleters) => (
+        <For each={deletedPiecesOf(props.text, props.del, deleters().ranges)}>
+          {(piece) => {
+            const author = piece.userId ? deleters().people.get(piece.userId) ?? null : null;
+            const label = author ? t('diffAuthors.deletedBy', { name: author.name, organisation: author.organisation }) : t('diffAuthors.deletedTitle');
+            return (
+              <del class={author ? 'authored' : 'unattributed'} style={author ? { '--author-color': author.color } : undefined} title={label} data-label={label} data-author={author?.userId ?? ''}>
+                {piece.text}
+              </del>
+            );
+          }}
+        </For>
+      )}
+    </Show>
+  );
 }
 
-function Block(props: { diff: BlockDiff; authors: Authors }) {
+function Block(props: { diff: BlockDiff; authors: Authors; deleters: Deleters }) {
   return (
     <Switch>
       <Match when={props.diff.op === 'change' && props.diff}>
         {(change) => (
           <p class="diff-block changed" dir="auto">
-            <Show when={change().words} fallback={<><Deleted text={change().before.text} authors={props.authors} /> <Inserted text={change().after.text} by={change().by} authors={props.authors} /></>}>
+            <Show when={change().words} fallback={<><Deleted text={change().before.text} del={change().del} authors={props.authors} deleters={props.deleters} /> <Inserted text={change().after.text} by={change().by} authors={props.authors} /></>}>
               {(words) => (
                 <For each={words()}>
-                  {(word) => (word.op === 'insert' ? <Inserted text={word.text} by={word.by} authors={props.authors} /> : word.op === 'delete' ? <Deleted text={word.text} authors={props.authors} /> : <span>{word.text}</span>)}
+                  {(word) => (word.op === 'insert' ? <Inserted text={word.text} by={word.by} authors={props.authors} /> : word.op === 'delete' ? <Deleted text={word.text} del={word.del} authors={props.authors} deleters={props.deleters} /> : <span>{word.text}</span>)}
                 </For>
               )}
             </Show>
@@ -58,9 +81,10 @@ function Block(props: { diff: BlockDiff; authors: Authors }) {
         {(other) => {
           const block = () => (other() as { block: { text: string } }).block;
           const by = () => (other() as { by?: WriterRun[] }).by;
+          const del = () => (other() as { del?: DeletedRun[] }).del;
           return (
             <p class={`diff-block ${other().op}`} dir="auto">
-              <Show when={other().op === 'insert'} fallback={<Show when={other().op === 'delete'} fallback={block().text}><Deleted text={block().text} authors={props.authors} /></Show>}>
+              <Show when={other().op === 'insert'} fallback={<Show when={other().op === 'delete'} fallback={block().text}><Deleted text={block().text} del={del()} authors={props.authors} deleters={props.deleters} /></Show>}>
                 <Inserted text={block().text} by={by()} authors={props.authors} />
               </Show>
             </p>
@@ -72,7 +96,8 @@ function Block(props: { diff: BlockDiff; authors: Authors }) {
 }
 
 /** What changed from a version to now: text blocks with inserted and deleted words, then measures. */
-export function DiffView(props: { diff: VersionDiff; authors?: Map<number, DiffAuthor | null> }) {
+export function DiffView(props: { diff: VersionDiff; authors?: Map<number, DiffAuthor | null>; deleters?: Map<string, DiffAuthor> }) {
+  const deleters = (): Deleters => (props.deleters ? { ranges: props.diff.deleters, people: props.deleters } : undefined);
   const changedBlocks = () => props.diff.blocks.filter((block) => block.op !== 'equal');
   const measures = () => props.diff.measures;
   return (
@@ -82,7 +107,7 @@ export function DiffView(props: { diff: VersionDiff; authors?: Map<number, DiffA
       </p>
       <Show when={props.diff.truncated}><p class="notice warning small">{t('versions.truncated')}</p></Show>
       <Show when={changedBlocks().length > 0} fallback={<p class="muted">{t('versions.noTextChange')}</p>}>
-        <For each={changedBlocks()}>{(block) => <Block diff={block} authors={props.authors} />}</For>
+        <For each={changedBlocks()}>{(block) => <Block diff={block} authors={props.authors} deleters={deleters()} />}</For>
       </Show>
       <Show when={measures().added.length + measures().removed.length + measures().changed.length > 0}>
         <h4>{t('versions.measures')}</h4>

@@ -69,3 +69,22 @@ export async function listThreads(db: Kysely<Database>, documentId: string, read
   }
   return roots.map((root) => ({ root, replies: byThread.get(root.id) ?? [] }));
 }
+
+/** Comments by id that are not deleted, in no particular order. */
+export async function liveComments(db: Kysely<Database>, ids: readonly string[]): Promise<Selectable<CommentsTable>[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('comments').selectAll().where('id', 'in', [...ids]).where('deleted_at', 'is', null).execute();
+}
+
+/** How many threads of a document are open (not resolved, not deleted). */
+export async function openThreadCount(db: Kysely<Database>, documentId: string): Promise<number> {
+  const row = await db
+    .selectFrom('comments')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where('document_id', '=', documentId)
+    .where('thread_id', 'is', null)
+    .where('resolved_at', 'is', null)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.count;
+}

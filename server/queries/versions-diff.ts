@@ -3,10 +3,11 @@ import type { Database } from '../../db/schema.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { VersionMeta } from '../presenters/version.ts';
 import { versionDiffs, type DiffPool } from '../workers/diff-pool.ts';
-import { writersOf } from '../collab/writer-claims-store.ts';
+import { deletersOf, writersOf } from '../collab/writer-claims-store.ts';
+import type { DeleterRange } from '../../shared/deleted-runs.ts';
 import { requireDocument } from './document-guard.ts';
 import { findVersion, versionMeta } from './versions-state.ts';
-import { currentDocumentState, type StateSource } from './versions.ts';
+import { currentDocumentState, type StateSource } from '../commands/versions.ts';
 
 export interface VersionComparison {
   from: VersionMeta;
@@ -16,6 +17,8 @@ export interface VersionComparison {
   diffJson: string;
   /** the people behind the Yjs client ids the diff names (null: contested or never recorded) */
   writers: Array<{ client: number; userId: string | null }>;
+  /** who deleted the items the diff's `del` runs name (shared/deleted-runs.ts puts them together) */
+  deleters: DeleterRange[];
 }
 
 /**
@@ -36,9 +39,10 @@ export async function diffVersion(
   const from = await findVersion(db, documentId, versionId);
   const to = against === 'current' ? null : await findVersion(db, documentId, against.versionId);
   const toState = to ? to.state : await currentDocumentState(hub, documentId);
-  const { json, clients } = await pool.diff(subject.userId, { from: from.state, to: toState });
+  const { json, clients, deletedClients } = await pool.diff(subject.userId, { from: from.state, to: toState });
   // The claims of the last edits may still be on their way to the table.
   await hub.writersRecorded?.();
   const writers = await writersOf(db, documentId, clients);
-  return { from: versionMeta(from), to: to && versionMeta(to), diffJson: json, writers: [...writers].map(([client, userId]) => ({ client, userId })) };
+  const deleters = await deletersOf(db, documentId, deletedClients);
+  return { from: versionMeta(from), to: to && versionMeta(to), diffJson: json, writers: [...writers].map(([client, userId]) => ({ client, userId })), deleters };
 }

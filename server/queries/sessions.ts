@@ -3,10 +3,10 @@ import type { Database } from '../../db/schema.ts';
 import { notFound } from '../errors.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { SessionRow, SessionView } from '../presenters/session.ts';
-import { loadGrants } from '../queries/documents.ts';
+import { loadGrants } from './documents.ts';
 import { authorize } from '../policies/authorize.ts';
 import { sessionPolicy, sessionVisibleTo } from '../policies/session.ts';
-import { loadMembers } from './commissions.ts';
+import { loadMembers } from '../commands/commissions.ts';
 
 /** Loads sessions with their agenda, commission members and documents, in a few queries for any number. */
 export async function loadSessionViews(db: Kysely<Database>, sessions: readonly SessionRow[]): Promise<SessionView[]> {

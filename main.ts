@@ -1,9 +1,13 @@
-import { ConfigError, loadConfig } from './config.ts';
-import { startServer } from './server.ts';
-import { ensureClientBuilt } from './http/static-client.ts';
-import { createLogger } from './logger.ts';
+import { INTEGRATIONS } from './integrations.ts';
+import { ConfigError, loadConfig } from './server/config.ts';
+import { ensureClientBuilt } from './server/http/static-client.ts';
+import { createLogger } from './server/logger.ts';
+import { startServer } from './server/server.ts';
 
-/** `npm start`: one process serving the API, the sync endpoint, socket.io and the Slack bot. */
+/**
+ * `npm start`: one process serving the API, the sync endpoint, socket.io and the integrations.
+ * The composition root: the only module that knows both the core (server/) and what plugs into it.
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -17,7 +21,7 @@ async function main(): Promise<void> {
   }
   // Here rather than in startServer: tests start many servers and build the client once, themselves.
   await ensureClientBuilt({ logger: createLogger(config.logLevel) });
-  const running = await startServer(config);
+  const running = await startServer(config, { integrations: INTEGRATIONS });
   let signalled = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {

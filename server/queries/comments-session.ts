@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
-import { canSee, loadSessionView } from './sessions-view.ts';
+import { canSee, loadSessionView } from './sessions.ts';
 
 export interface SessionTag {
   sessionId: string | null;

@@ -3,7 +3,7 @@ import type { AccessLevel, Database, DocumentAccessRow, DocumentRow } from '../.
 import type { AccessSubject } from '../policies/document-access.ts';
 import { authorize } from '../policies/authorize.ts';
 import { documentPolicy } from '../policies/document.ts';
-import { findDocumentWithAccess } from '../queries/documents.ts';
+import { findDocumentWithAccess } from './documents.ts';
 import { notFound } from '../errors.ts';
 
 export type DocumentNeed = 'view' | 'comment' | 'edit' | 'manage';
