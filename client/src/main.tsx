@@ -12,6 +12,7 @@ import './styles/indicators.css';
 import './styles/panels.css';
 import './styles/sessions.css';
 import './styles/review.css';
+import './styles/sharing.css';
 import './styles/cycles.css';
 import './styles/print.css';
 import './realtime/socket.ts';

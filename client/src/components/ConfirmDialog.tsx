@@ -1,9 +1,11 @@
-import { Show, createSignal, createUniqueId, onMount, type JSX } from 'solid-js';
+import { Show, createSignal, createUniqueId, onCleanup, onMount, type JSX } from 'solid-js';
 import { t } from '../i18n/index.ts';
 
 /**
  * A modal confirmation (the native <dialog>: focus moves into it, Escape cancels, the page behind
- * is inert) with an optional or required text, for actions that are hard to take back.
+ * is inert) with an optional or required text, for actions that are hard to take back. When it
+ * goes, the focus goes back to what opened it (the element is removed, not closed, so the browser
+ * would leave the focus on the page).
  */
 export function ConfirmDialog(props: {
   title: string;
@@ -21,7 +23,12 @@ export function ConfirmDialog(props: {
   let dialog!: HTMLDialogElement;
   const [text, setText] = createSignal('');
   const id = `confirm-${createUniqueId()}`;
+  const opener = document.activeElement as HTMLElement | null;
   onMount(() => dialog.showModal());
+  onCleanup(() => {
+    if (dialog.open) dialog.close();
+    if (opener?.isConnected) queueMicrotask(() => opener.focus());
+  });
   const blocked = () => Boolean(props.busy) || (Boolean(props.textRequired) && !text().trim());
   return (
     <dialog ref={dialog} class="confirm-dialog" aria-labelledby={`${id}-title`} data-testid={props.testId ?? 'confirm-dialog'}

@@ -42,6 +42,14 @@ const LinkIcon = () => (
   </svg>
 );
 
+/** A numbered list, drawn: a visible "1." would not match the button's spoken name. */
+const OrderedListIcon = () => (
+  <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+    <path d="M10 6h11M10 12h11M10 18h11" />
+    <path d="M4 4v4M3 4h1M3 16h2l-2 4h2" stroke-width="1.5" />
+  </svg>
+);
+
 export function EditorToolbar(props: { editor: Editor; revision: number }) {
   const [linking, setLinking] = createSignal(false);
   const active = (name: string, attributes?: Record<string, unknown>) => (props.revision, props.editor.isActive(name, attributes));
@@ -67,7 +75,7 @@ export function EditorToolbar(props: { editor: Editor; revision: number }) {
       </span>
       <span class="tool-group">
         {mark('editor.bulletList', 'bulletList', () => chain().toggleBulletList().run(), <span aria-hidden="true">••</span>)}
-        {mark('editor.orderedList', 'orderedList', () => chain().toggleOrderedList().run(), <span aria-hidden="true">1.</span>)}
+        {mark('editor.orderedList', 'orderedList', () => chain().toggleOrderedList().run(), <OrderedListIcon />)}
         {mark('editor.quote', 'blockquote', () => chain().toggleBlockquote().run(), <span aria-hidden="true">❝</span>)}
         {mark('editor.link', 'link', () => setLinking(!linking()), <LinkIcon />)}
       </span>

@@ -2,6 +2,7 @@ import { Show } from 'solid-js';
 import type { AgendaItem, Decision } from '../../api/sessions.ts';
 import { DocumentStatusBadge } from '../../components/Badges.tsx';
 import { formatNumber, t } from '../../i18n/index.ts';
+import { refocusWhenLost } from '../../lib/refocus.ts';
 import { organisationLabel } from '../../state/directory.ts';
 import { DecisionForm } from './DecisionForm.tsx';
 
@@ -22,7 +23,7 @@ export function AgendaItemCard(props: {
   onDecide: (decision: Decision, text?: string) => Promise<boolean>;
 }) {
   return (
-    <li class="agenda-item" classList={{ current: props.current, shown: props.shown }} aria-current={props.current ? 'step' : undefined}
+    <li id={`agenda-item-${props.item.id}`} class="agenda-item" tabindex="-1" classList={{ current: props.current, shown: props.shown }} aria-current={props.current ? 'step' : undefined}
       data-testid={props.current ? 'current-item' : 'agenda-item'}>
       <div class="agenda-item-head">
         <span class="agenda-number" aria-hidden="true">{formatNumber(props.number)}</span>
@@ -49,7 +50,11 @@ export function AgendaItemCard(props: {
       </Show>
       <div class="actions">
         <Show when={props.canMove && !props.current}>
-          <button type="button" class="button small" disabled={props.busy} onClick={() => props.onMove()}>{t('session.goTo')}</button>
+          <button type="button" class="button small" disabled={props.busy} onClick={(event) => {
+            props.onMove();
+            // the button goes once this is the current item: the item itself takes the focus
+            refocusWhenLost(event.currentTarget, () => document.getElementById(`agenda-item-${props.item.id}`));
+          }}>{t('session.goTo')}</button>
         </Show>
         <Show when={props.item.documentId && !props.shown}>
           <button type="button" class="button subtle small" onClick={() => props.onView()}>{t('session.view')}</button>

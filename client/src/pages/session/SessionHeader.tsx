@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import type { CommissionSession } from '../../api/sessions.ts';
 import { formatDateTime, locale, t } from '../../i18n/index.ts';
 import type { Locale } from '../../api/types.ts';
+import { refocusWhenLost } from '../../lib/refocus.ts';
 import { commissionName } from '../../state/commissions.ts';
 import { SessionStateBadge } from './SessionStateBadge.tsx';
 
@@ -20,19 +21,20 @@ export function SessionHeader(props: {
   onLargeType: (large: boolean) => void;
 }) {
   const [closing, setClosing] = createSignal(false);
+  let heading!: HTMLHeadingElement;
   // The minutes are written in this language; the interface's by default.
   const [minutesLanguage, setMinutesLanguage] = createSignal<Locale>(locale());
   return (
     <header class="session-header">
       <p class="breadcrumb"><A href="/sessions">{t('nav.sessions')}</A> <span aria-hidden="true">›</span> {commissionName(props.session.commissionId) ?? t('sessions.commission')}</p>
       <div class="title-row">
-        <h1 dir="auto">{props.session.title}</h1>
+        <h1 ref={heading} dir="auto" tabindex="-1">{props.session.title}</h1>
         <SessionStateBadge state={props.session.state} />
       </div>
       <p class="muted">{formatDateTime(props.session.scheduledAt)}{props.session.location ? ` · ${props.session.location}` : ''}</p>
       <div class="header-actions">
         <Show when={props.session.chair && props.session.state === 'planned'}>
-          <button type="button" class="button primary" disabled={props.busy || props.session.items.length === 0} onClick={() => props.onStart()}>{t('session.start')}</button>
+          <button type="button" class="button primary" disabled={props.busy || props.session.items.length === 0} onClick={(event) => { props.onStart(); refocusWhenLost(event.currentTarget, () => heading); }}>{t('session.start')}</button>
         </Show>
         <Show when={props.session.chair && props.session.state === 'live'}>
           <button type="button" class="button warning" disabled={props.busy} onClick={() => setClosing(true)}>{t('session.close')}</button>

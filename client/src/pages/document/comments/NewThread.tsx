@@ -1,6 +1,7 @@
 import { Show, createSignal } from 'solid-js';
 import type { CommentAnchor, TextAnchor } from '../../../api/comments.ts';
 import { t } from '../../../i18n/index.ts';
+import { refocusWhenLost } from '../../../lib/refocus.ts';
 import { CommentComposer } from './CommentComposer.tsx';
 
 /**
@@ -15,6 +16,12 @@ export function NewThread(props: {
 }) {
   const [draft, setDraft] = createSignal<TextAnchor | null>(null);
   const [general, setGeneral] = createSignal(false);
+  /** After sending, the composer goes: the focus moves to the new thread instead of falling to the page. */
+  const focusThread = (from: Element | null, created: unknown) => {
+    const comment = created as { id?: string; threadId?: string | null } | undefined;
+    if (!from || !comment) return;
+    refocusWhenLost(from, () => document.getElementById(`thread-${comment.threadId ?? comment.id}`)?.querySelector<HTMLElement>('button'));
+  };
   const start = () => {
     const anchor = props.takeSelection();
     if (anchor) setDraft(anchor);
@@ -38,14 +45,14 @@ export function NewThread(props: {
             </div>
           }>
             <CommentComposer label={t('comments.generalLabel')} submitLabel={t('comments.send')} autofocus
-              onSubmit={async (body) => { await props.onCreate(body); setGeneral(false); }} onCancel={() => setGeneral(false)} />
+              onSubmit={async (body) => { const from = document.activeElement; const created = await props.onCreate(body); setGeneral(false); focusThread(from, created); }} onCancel={() => setGeneral(false)} />
           </Show>
         }>
           {(anchor) => (
             <div class="draft-thread">
               <q class="draft-quote" dir="auto">{anchor().quote}</q>
               <CommentComposer label={t('comments.onSelectionLabel')} submitLabel={t('comments.send')} autofocus
-                onSubmit={async (body) => { await props.onCreate(body, anchor()); setDraft(null); }} onCancel={() => setDraft(null)} />
+                onSubmit={async (body) => { const from = document.activeElement; const created = await props.onCreate(body, anchor()); setDraft(null); focusThread(from, created); }} onCancel={() => setDraft(null)} />
             </div>
           )}
         </Show>

@@ -14,7 +14,9 @@ export function IndicatorSummary(props: { measure: MeasureFields; history: Indic
   const name = () => props.measure.title || t('measures.untitled');
   return (
     <div class="indicator-summary" data-testid="indicator-summary">
-      <button type="button" class="indicator-open" onClick={() => props.onOpen()} aria-label={t('indicator.details', { title: name() })} title={t('indicator.details', { title: name() })}>
+      <button type="button" class="indicator-open" onClick={() => props.onOpen()} title={t('indicator.details', { title: name() })}>
+        {/* named by its content, so what is seen is part of what is heard */}
+        <span class="visually-hidden">{t('indicator.details', { title: name() })} </span>
         <Sparkline values={series()} target={props.measure.indicatorTarget} />
         <span class="indicator-values" dir="auto" data-testid="indicator-values">{summary() || t('indicator.noValues')}</span>
         <Show when={progress() !== null}>

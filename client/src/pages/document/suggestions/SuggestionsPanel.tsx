@@ -21,18 +21,27 @@ export function SuggestionsPanel(props: {
   const list = () => props.controller.list();
   const [discussing, setDiscussing] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
-  const run = async (call: () => Promise<void>) => {
+  let panel!: HTMLElement;
+  const run = async (call: () => Promise<void>, from?: Element) => {
+    // The pressed button is disabled while busy, then gone: the focus must not fall to the page.
+    const cards = () => [...panel.querySelectorAll<HTMLElement>('[data-testid=suggestion]')];
+    const card = from?.closest<HTMLElement>('[data-testid=suggestion]');
+    const index = card ? cards().indexOf(card) : -1;
     setBusy(true);
     try {
       await call();
     } finally {
       setBusy(false);
+      if (index >= 0 && (!document.activeElement || document.activeElement === document.body)) {
+        const next = cards()[Math.min(index, cards().length - 1)];
+        (next?.querySelector<HTMLElement>('button:not(:disabled)') ?? panel.querySelector<HTMLElement>('#suggestions-heading'))?.focus();
+      }
     }
   };
   return (
-    <section class="suggestions-panel" aria-labelledby="suggestions-heading" data-testid="suggestions-panel">
+    <section ref={panel} class="suggestions-panel" aria-labelledby="suggestions-heading" data-testid="suggestions-panel">
       <div class="panel-heading">
-        <h2 id="suggestions-heading">{t('suggestions.title')}</h2>
+        <h2 id="suggestions-heading" tabindex="-1">{t('suggestions.title')}</h2>
         <span class="muted small" role="status">{t('suggestions.count', { count: formatNumber(list().length) })}</span>
       </div>
       <Show when={props.note}>{(note) => <Notice>{note()}</Notice>}</Show>
@@ -62,9 +71,9 @@ export function SuggestionsPanel(props: {
                   <div class="button-row">
                     <Show when={props.canDecide}>
                       <button type="button" class="button small" disabled={busy()} data-testid="accept-suggestion"
-                        onClick={(event) => { event.stopPropagation(); void run(() => props.controller.accept(suggestion.id)); }}>{t('suggestions.accept')}</button>
+                        onClick={(event) => { event.stopPropagation(); void run(() => props.controller.accept(suggestion.id), event.currentTarget); }}>{t('suggestions.accept')}</button>
                       <button type="button" class="button subtle small" disabled={busy()} data-testid="reject-suggestion"
-                        onClick={(event) => { event.stopPropagation(); void run(() => props.controller.reject(suggestion.id)); }}>{t('suggestions.reject')}</button>
+                        onClick={(event) => { event.stopPropagation(); void run(() => props.controller.reject(suggestion.id), event.currentTarget); }}>{t('suggestions.reject')}</button>
                     </Show>
                     <Show when={own() && !props.canDecide}>
                       <button type="button" class="button subtle small" disabled={busy()}

@@ -25,10 +25,13 @@ export function CompareView(props: { documentId: string; version: Version; onClo
     closeButton.focus();
     document.addEventListener('keydown', onKey);
     document.body.classList.add('has-overlay');
+    // The page behind is out of reach while the comparison is open: Tab stays in the dialog.
+    document.getElementById('root')?.setAttribute('inert', '');
   });
   onCleanup(() => {
     document.removeEventListener('keydown', onKey);
     document.body.classList.remove('has-overlay');
+    document.getElementById('root')?.removeAttribute('inert');
     opener?.focus?.();
   });
   const title = () => t('versions.diffOf', { name: props.version.name });
