@@ -166,6 +166,11 @@ describe('Block Kit builders', () => {
   it('session, help, link, unfurl, home and modals', () => {
     expect(JSON.stringify(sessionBlocks(null, 'en', URL).blocks)).toContain('No live or planned session');
     expect(JSON.stringify(helpBlocks('fr', '<!here>').blocks)).toContain('&lt;!here&gt;');
+    // Every command is in the help, in every language (report came with the follow-up cycles).
+    for (const locale of ['fr', 'ar', 'en'] as const) {
+      const help = JSON.stringify(helpBlocks(locale).blocks);
+      for (const command of ['status', 'list', 'overdue', 'search', 'comment', 'session', 'report', 'subscribe', 'unsubscribe', 'subscriptions', 'unlink']) expect(help).toContain(`/tansiq ${command}`);
+    }
     expect(JSON.stringify(linkBlocks('en', `${URL}/slack/link?code=abc`).blocks)).toContain(`${URL}/slack/link?code=abc`);
     expect(JSON.stringify(unfurlBlocks({ id: ID, title: 'Plan', kind: 'action_plan', status: 'adopted', leadName: 'Santé', measuresDone: 2, measuresTotal: 5, overdue: 1 }, 'fr', URL))).toContain('2/5 mesures terminées · 1 en retard');
     const measures: MeasureLine[] = Array.from({ length: 30 }, (_, index) => ({ documentId: ID, documentTitle: 'Plan', id: `m${index}`, title: 'M', due: null, status: 'planned', progress: 0, canEdit: true }));
