@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChannelPacer } from '../../bot/notify/pacer.ts';
-import { categoryOf, isDirectTarget, planSlackEvent } from '../../bot/notify/plan.ts';
+import { isDirectTarget, planSlackEvent } from '../../bot/notify/plan.ts';
+import { planNotification } from '../../server/notifications/rules.ts';
 
 const doc = '0b5b8d3e-6f1c-4c1e-9a55-5a0e0b6c7d8e';
 
@@ -16,10 +17,11 @@ describe('which domain events reach Slack', () => {
     expect(planSlackEvent({ type: 'document.updated', documentId: doc, actorUserId: 'u1' })?.category).toBe('edits');
   });
 
-  it('sends mentions by direct message only, never to their author', () => {
-    const plan = planSlackEvent({ type: 'mention', documentId: doc, commentId: 'c1', actorUserId: 'u1', userIds: ['u1', 'u2'] });
-    expect(plan).toMatchObject({ category: null, dmUserIds: ['u2'] });
-    expect(categoryOf(plan!.stored)).toBeNull();
+  it('sends mentions by direct message only (personal.ts), never to a channel nor to their author', () => {
+    const mention = { type: 'mention' as const, documentId: doc, commentId: 'c1', actorUserId: 'u1', userIds: ['u1', 'u2'] };
+    expect(planSlackEvent(mention)).toBeNull();
+    // The personal DM is planned like the in-app notification: to the people named, but the author.
+    expect(planNotification(mention)).toMatchObject({ kind: 'mention', recipients: { userIds: ['u1', 'u2'] }, exceptUserId: 'u1' });
   });
 
   it('sends session events to channels following the commission', () => {
