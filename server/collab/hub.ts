@@ -258,7 +258,10 @@ export class CollabHub {
       await this.projections.runNow(documentId);
     })()
       .catch((error) => this.options.logger.error({ err: error, documentId }, 'could not check whether a projection is up to date'))
-      .finally(() => this.projectionChecks.delete(check));
+      .finally(() => {
+        this.projectionChecks.delete(check);
+        this.options.metrics.projectionChecks.inc();
+      });
     this.projectionChecks.add(check);
   }
 

@@ -19,6 +19,7 @@ export interface CollabMetrics {
   oldestUnstoredSeconds: Gauge;
   failedFlushes: Counter;
   projectionCatchUps: Counter;
+  projectionChecks: Counter;
 }
 
 /** What the unstored-update gauges read when scraped (see DocumentStore.unstored). */
@@ -104,6 +105,11 @@ export function createCollabMetrics(registry: Registry): CollabMetrics {
     projectionCatchUps: new Counter({
       name: 'tansiq_collab_projection_catch_ups_total',
       help: 'Documents found on load with a projection behind their stored state, and projected again',
+      registers,
+    }),
+    projectionChecks: new Counter({
+      name: 'tansiq_collab_projection_checks_total',
+      help: 'Checks, after a load, of whether the projection is behind the stored state (done, whatever they found)',
       registers,
     }),
   };

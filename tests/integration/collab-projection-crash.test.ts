@@ -35,6 +35,9 @@ describe('the projection catches up after a crash', () => {
   it('reflects measures edited just before SIGKILL within seconds of the restart, with no edit', { timeout: 180_000 }, async () => {
     const writer = rig.connect(0);
     await writer.synced();
+    // The check run after the load would project edits that arrive while it reads: let it finish
+    // first, so that what follows is the crash before the debounced projection.
+    await eventually(async () => expect(await metricValue(rig.url, 'tansiq_collab_projection_checks_total')).toBeGreaterThanOrEqual(1));
     const titles = ['Mesure 1', 'Mesure 2', 'Mesure 3'];
     for (const [i, title] of titles.entries()) measuresOf(writer.doc).push([newMeasureMap({ id: `crash-${i}`, title })]);
     await eventually(async () => {
