@@ -68,7 +68,7 @@ describe('administration', () => {
     await page.locator('#grant-organisation').selectOption({ label: 'Ministère de la Santé et de la Protection sociale' });
     await page.locator('#grant-level').selectOption('edit');
     await page.getByRole('button', { name: 'Donner l’accès' }).click();
-    await expect.poll(() => page.locator('table').textContent()).toContain('Ministère de la Santé');
+    await expect.poll(async () => (await page.getByTestId('access-entry').allTextContents()).join(' | ')).toContain('Ministère de la Santé');
     await screenshot(page, 'admin-access');
   });
 

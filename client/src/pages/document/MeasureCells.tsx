@@ -151,8 +151,9 @@ export function PartnersCell(props: { value: string[]; lead: string | null; edit
     <Show when={props.editable} fallback={<span class="cell-text">{names().join(', ') || '—'}</span>}>
       <CellEntry label={t('measures.partners')} spoken={names().join(', ') || '—'} value={props.value.join(',')} focus="select"
         editor={() => <OrganisationMultiPicker label={t('measures.partners')} value={props.value} exclude={props.lead} onChange={props.onChange} />}>
+        {/* A space between chips: the visible text must read as the accessible name does (WCAG 2.5.3). */}
         <span class="chips">
-          <For each={names()}>{(name) => <span class="chip">{name}</span>}</For>
+          <For each={names()}>{(name) => <><span class="chip">{name}</span>{' '}</>}</For>
         </span>
       </CellEntry>
     </Show>
