@@ -1,19 +1,14 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
-import type { DomainEvent, DomainEvents } from '../events/bus.ts';
-import { recordEvents } from '../events/outbox.ts';
+import { addDays } from '../domain/reporting-cycle.ts';
+import type { DomainEvents } from '../events/bus.ts';
+import { announceOncePerDueDate } from './measure-notices.ts';
 import { repeatCountingCheck } from './schedule.ts';
 
 /** How far ahead a deadline is announced. */
 export const DUE_SOON_DAYS = 7;
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /**
  * Finds unfinished measures due within a week and announces each once per due date (as the
@@ -35,31 +30,7 @@ export async function checkMeasuresDueSoon(db: Kysely<Database>, events: DomainE
     .where('notices.document_id', 'is', null)
     .limit(5_000)
     .execute();
-  let announced = 0;
-  for (const measure of candidates) {
-    const event: DomainEvent = {
-      type: 'measure.due_soon',
-      documentId: measure.document_id,
-      measureId: measure.id,
-      title: measure.title,
-      due: measure.due_date!,
-      leadOrganisationId: measure.lead_organisation_id,
-    };
-    const inserted = await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('measure_due_notices')
-        .values({ document_id: measure.document_id, measure_id: measure.id, due_date: measure.due_date! })
-        .onConflict((oc) => oc.doNothing())
-        .returning(sql<number>`1`.as('one'))
-        .executeTakeFirst();
-      if (row) await recordEvents(trx, [event]);
-      return row;
-    });
-    if (!inserted) continue;
-    announced++;
-    events.emit(event);
-  }
-  return announced;
+  return announceOncePerDueDate(db, events, 'measure_due_notices', 'measure.due_soon', candidates);
 }
 
 export function scheduleDueSoonCheck(db: Kysely<Database>, events: DomainEvents, clock: Clock, logger: Logger, intervalMs: number): () => void {

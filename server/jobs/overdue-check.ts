@@ -1,9 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
-import type { DomainEvent, DomainEvents } from '../events/bus.ts';
-import { recordEvents } from '../events/outbox.ts';
+import type { DomainEvents } from '../events/bus.ts';
+import { announceOncePerDueDate } from './measure-notices.ts';
 import { repeatCountingCheck } from './schedule.ts';
 
 /**
@@ -29,32 +29,7 @@ export async function checkOverdueMeasures(db: Kysely<Database>, events: DomainE
     .where('notices.document_id', 'is', null)
     .limit(5_000)
     .execute();
-  let announced = 0;
-  for (const measure of candidates) {
-    const event: DomainEvent = {
-      type: 'measure.overdue',
-      documentId: measure.document_id,
-      measureId: measure.id,
-      title: measure.title,
-      due: measure.due_date!,
-      leadOrganisationId: measure.lead_organisation_id,
-    };
-    // The notice (announced once) and the announcement are one write.
-    const inserted = await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('measure_overdue_notices')
-        .values({ document_id: measure.document_id, measure_id: measure.id, due_date: measure.due_date! })
-        .onConflict((oc) => oc.doNothing())
-        .returning(sql<number>`1`.as('one'))
-        .executeTakeFirst();
-      if (row) await recordEvents(trx, [event]);
-      return row;
-    });
-    if (!inserted) continue;
-    announced++;
-    events.emit(event);
-  }
-  return announced;
+  return announceOncePerDueDate(db, events, 'measure_overdue_notices', 'measure.overdue', candidates);
 }
 
 /** Runs the check now and then every `intervalMs`; returns the stop function. */
