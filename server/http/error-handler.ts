@@ -36,6 +36,8 @@ function toAppError(error: unknown): AppError {
   // Two identical writes at once (a double click): the database's unique constraint refuses the second.
   if ((error as { code?: unknown })?.code === UNIQUE_VIOLATION) return new AppError(409, 'conflict', 'This already exists; reload and try again.');
   const status = (error as { status?: unknown })?.status;
+  // @koa/router's allowedMethods({ throw: true }) (app.ts): 405 for a method a path does not take,
+  // 501 for an HTTP method no route knows at all (PROPFIND, …). Both are answers, not missing code.
   if (status === 405) return new AppError(405, 'method_not_allowed', (error as Error).message || 'Method not allowed.');
   if (status === 501) return new AppError(501, 'not_implemented', (error as Error).message || 'Not implemented.');
   if (typeof status === 'number' && status >= 400 && status < 500) {
