@@ -130,7 +130,9 @@ describe('document export and Word import', () => {
 
   it('writes the consolidated follow-up report of all action plans, or a commission’s, as PDF, DOCX and XLSX', async () => {
     const admin = await signIn(server.url, 'admin@demo.tansiq.ma', DEMO_PASSWORD);
-    const pdf = await download(admin, '/api/reports/follow-up?format=pdf&asOf=2026-12-04');
+    // As of yesterday, relative to the run: a fixed date turns false once the plans made for the test postdate it.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const pdf = await download(admin, `/api/reports/follow-up?format=pdf&asOf=${yesterday}`);
     expect(pdf.status).toBe(200);
     const text = (await pdfPages(pdf.data)).join('\n');
     expect(text).toContain('Rapport de suivi consolidé — tous les plans d’action');
