@@ -2,6 +2,10 @@ import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import type { DocumentStore } from './document-store.ts';
 import type { CollabMetrics } from './metrics.ts';
+import { ConcurrencyLimit } from './concurrency-limit.ts';
+
+/** compactions run at once by one process; the others wait their turn */
+export const MAX_CONCURRENT_COMPACTIONS = 2;
 
 /** A document open in this process, as the compactor sees it. */
 export interface CompactedRoom {
@@ -19,6 +23,12 @@ export interface CompactedRoom {
  */
 export class Compactor {
   private readonly running = new Map<string, Promise<void>>();
+  /**
+   * Documents opened together reach the threshold together: twenty compactions at once held
+   * their pool connections and the event loop for up to a second, and the cross-process relay
+   * (which waits for each update's commit) stalled behind them.
+   */
+  private readonly limit = new ConcurrencyLimit(MAX_CONCURRENT_COMPACTIONS);
 
   constructor(
     private readonly store: DocumentStore,
@@ -45,7 +55,7 @@ export class Compactor {
     if (running) return running;
     const compaction = (async () => {
       try {
-        const result = await this.store.compact(documentId, live);
+        const result = await this.limit.run(() => this.store.compact(documentId, live));
         this.metrics.compactions.inc({ from: result.fromLive ? 'live' : 'log' });
         this.logger.debug({ documentId, ...result }, 'compacted update log');
       } catch (error) {

@@ -280,7 +280,10 @@ export class DocumentStore {
   /**
    * Merges the document's log into its snapshot. Runs beside editing: updates committed while it
    * runs are not among the rows it read, so they stay in the log. An advisory lock keeps two
-   * processes from compacting the same document at once.
+   * processes from compacting the same document at once; the second one does not wait for it
+   * but leaves the log to the first (what the first did not read stays for the next compaction):
+   * processes sharing a document reach the threshold together, and the waiting one held a pool
+   * connection the update log's commits needed.
    *
    * `live` gives the document as this process holds it open, if it does: when it already holds
    * everything read, its own encoding is the new snapshot and the log is not replayed
@@ -288,7 +291,8 @@ export class DocumentStore {
    */
   async compact(documentId: string, live: () => Y.Doc | null = noLiveDocument): Promise<{ merged: number; bytes: number; fromLive: boolean }> {
     return this.db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${documentId}, 0))`.execute(trx);
+      const { rows: lock } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtextextended(${documentId}, 0)) AS locked`.execute(trx);
+      if (!lock[0]?.locked) return { merged: 0, bytes: 0, fromLive: false };
       const snapshot = await trx
         .selectFrom('doc_snapshots')
         .select(['state', 'update_count'])

@@ -23,6 +23,7 @@ import { recordDeletions, recordWriterClaims } from './writer-claims-store.ts';
 import type { DeletionRange } from './deletions.ts';
 import { within } from '../deadline.ts';
 import { CollabMessageKind } from '../cluster/collab-channel.ts';
+import { ConcurrencyLimit } from './concurrency-limit.ts';
 import type { RedisCluster } from '../cluster/redis-cluster.ts';
 import type { DomainEvents } from '../events/bus.ts';
 
@@ -49,6 +50,9 @@ export interface HubOptions {
 
 export type JoinRefusal = { code: number; reason: string };
 
+/** projections written at once by one process (the pool holds 10 connections by default) */
+const MAX_CONCURRENT_PROJECTIONS = 3;
+
 /**
  * The open documents of this process: one Room (one Y.Doc) per document however many
  * connections, loaded on first join and unloaded once the last one left and its writes are stored.
@@ -74,6 +78,7 @@ export class CollabHub {
    */
   private readonly people = new Map<string, { connections: number; actor: Actor; user: AwarenessUser }>();
   private readonly projections: KeyedDebouncer;
+  private readonly projectionLimit = new ConcurrencyLimit(MAX_CONCURRENT_PROJECTIONS);
   /** checks of freshly loaded documents' projections (see `catchUpProjection`), awaited at close */
   private readonly projectionChecks = new Set<Promise<void>>();
   private closing = false;
@@ -384,7 +389,13 @@ export class CollabHub {
     return this.compactor.compact(documentId, () => this.rooms.get(documentId)?.liveDocument() ?? null);
   }
 
-  private async project(documentId: string): Promise<void> {
+  private project(documentId: string): Promise<void> {
+    // Documents opened together come due together: a few at a time keep pool connections (and
+    // the event loop) free for the update log's commits, which the cross-process relay waits for.
+    return this.projectionLimit.run(() => this.projectNow(documentId));
+  }
+
+  private async projectNow(documentId: string): Promise<void> {
     // While a document is reopened its new copy may still be loading; the old one is then current.
     const room = [this.rooms.get(documentId), this.unloading.get(documentId)].find((candidate) => candidate?.state === 'ready');
     if (!room) return;

@@ -1,4 +1,5 @@
 import * as prng from 'lib0/prng';
+import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -88,6 +89,34 @@ describe('compaction under concurrent edits', () => {
       expect(rows).toEqual([]);
       expect(documentContent(await loadStoredDocument(server.database.db, world.documentId))).toEqual(documentContent(clients[0]!.doc));
     });
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)('a compaction another process is running is left to it, not waited for (PostgreSQL)', async () => {
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(await loadStoredDocument(server.database.db, world.documentId)));
+    const before = Y.encodeStateVector(writer);
+    metaOf(writer).set('left to the other compaction', true);
+    await otherStore.append(world.documentId, Y.encodeStateAsUpdate(writer, before));
+    const logRows = () => server.database.db.selectFrom('doc_updates').select('id').where('document_id', '=', world.documentId).execute();
+    const waiting = (await logRows()).length;
+    expect(waiting).toBeGreaterThan(0);
+    // "Another process" is compacting this document: it holds the document's compaction lock.
+    const holder = new pg.Client({ connectionString: server.database.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [world.documentId]);
+      // Settles while the lock is still held (a wait would hang here until the test's timeout).
+      expect(await otherStore.compact(world.documentId)).toMatchObject({ merged: 0 });
+      expect((await logRows()).length).toBe(waiting);
+      await holder.query('ROLLBACK');
+    } finally {
+      await holder.end();
+    }
+    expect((await otherStore.compact(world.documentId)).merged).toBe(waiting);
+    expect(await logRows()).toEqual([]);
+    const stored = await loadStoredDocument(server.database.db, world.documentId);
+    expect(metaOf(stored).get('left to the other compaction')).toBe(true);
   });
 
   it('loading while another process compacts always sees every update', async () => {
