@@ -92,7 +92,14 @@ async function spawnServer(name: string, args: string[], env: NodeJS.ProcessEnv,
   let serverPid = 0;
   track(child, name, () => [serverPid, child.pid ?? 0].filter(Boolean));
   let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
+  // BENCH_SERVER_LOGS=<dir>: every server's whole output in a file of its own (a restart's phases, timed by its log)
+  const logDir = process.env.BENCH_SERVER_LOGS;
+  const logFile = logDir ? path.join(logDir, `${name}-${Date.now()}-${child.pid}.log`) : null;
+  if (logDir) fs.mkdirSync(logDir, { recursive: true });
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+    if (logFile) fs.appendFileSync(logFile, chunk);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
