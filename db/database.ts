@@ -31,6 +31,8 @@ export interface DatabaseOptions {
 }
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
+/** an embedded database that answered a request this recently, with more waiting, counts as up (see RemotePGlite.busyAndAnswering) */
+const BUSY_ANSWER_MS = 500;
 
 const INT8_OID = 20;
 const DATE_OID = 1082;
@@ -69,6 +71,7 @@ async function openPGlite(dataDir = './data', timeoutMs: number): Promise<Databa
   const embeddedProblem = async () => {
     // Stalled, failed or restarting: said at once, without queueing behind what is stuck.
     if (pglite.failure) return `the embedded database is not answering: ${pglite.failure.message}`;
+    if (pglite.busyAndAnswering(BUSY_ANSWER_MS)) return null;
     return problem(db);
   };
   return {

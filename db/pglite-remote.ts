@@ -55,6 +55,8 @@ export class RemotePGlite implements PGlite {
   /** why the database is not answering right now; null while it works */
   private down: Error | null = null;
   private restarts = 0;
+  /** when the worker last answered a request (performance.now()) */
+  private lastAnswerAt = -Infinity;
   private readonly watchdog: NodeJS.Timeout;
 
   private constructor(
@@ -184,12 +186,23 @@ export class RemotePGlite implements PGlite {
     const waiting = this.pending.get(answer.id);
     if (!waiting) return;
     this.pending.delete(answer.id);
+    this.lastAnswerAt = performance.now();
     if (this.pending.size === 0) worker.unref();
     if (answer.ok) return waiting.resolve(answer.result);
     const error = new EmbeddedDatabaseError(answer.error);
     waiting.reject(error);
     // PostgreSQL ends itself after a PANIC; PGlite instead stops answering.
     if ((error as { severity?: string }).severity === 'PANIC') this.lose(worker, error);
+  }
+
+  /**
+   * True while requests wait and the worker answered one within `ms`: it works, it is only busy.
+   * A trivial query would wait behind all of them (the worker answers in order), and a restarted
+   * server that a herd of reconnecting clients keeps busy would count as down until they all
+   * were served.
+   */
+  busyAndAnswering(ms: number): boolean {
+    return this.worker !== null && this.pending.size > 0 && performance.now() - this.lastAnswerAt < ms;
   }
 
   /** The oldest request (they are answered in order) waited too long: the worker is stalled. */
