@@ -134,6 +134,8 @@ export interface DocSnapshotsTable {
   /** how many log entries have been merged into `state` over time */
   update_count: Generated<number>;
   updated_at: UpdatedAt;
+  /** zlib.crc32 of `state` as the compactor wrote it, as a signed 32-bit integer; null for snapshots written before (checked on load) */
+  state_crc32: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** What a document's SQL projection reflects (see migration 2026_12_04_0301_projection_mark). */
