@@ -17,6 +17,7 @@ export function Shell(props: ParentProps) {
   const adminLinks = () => [
     { href: '/admin/organisations', label: t('nav.organisations') },
     { href: '/admin/users', label: t('nav.users') },
+    { href: '/admin/slack', label: t('slackSubs.nav') },
     { href: '/admin/audit', label: t('nav.audit') },
     { href: '/admin/logo', label: t('files.logo.nav') },
   ];
