@@ -27,7 +27,12 @@ const MAX_CREDENTIAL_LENGTH = 200;
  * answer is shared only within the live registry's epoch, so nothing is admitted that a fresh
  * query would have refused by the time the connection joins unless the registry re-decides it.
  */
-export function admissionLookups(db: Kysely<Database>, epoch: () => number, counted?: (kind: LookupKind, shared: boolean) => void, options: { ttlMs: number; maxEntries: number } = ADMISSION_MEMO) {
+export function admissionLookups(
+  db: Kysely<Database>,
+  epoch: () => number,
+  counted?: (kind: LookupKind, shared: boolean) => void,
+  options: { ttlMs: number; maxEntries: number } = ADMISSION_MEMO,
+) {
   const countedAs = (kind: LookupKind) => (shared: boolean) => counted?.(kind, shared);
   const actors = new EpochMemo<Actor | null>(epoch, {
     ...options,

@@ -35,7 +35,11 @@ describe('admission lookups shared by connections admitted together', () => {
   };
   /** a person of the lead organisation (they may edit), with a token of their own */
   const newEditor = async (name: string) => {
-    const row = await fixtures.user(server.database.db, (await server.database.db.selectFrom('users').select('organisation_id').where('id', '=', world.editors[0]!.id).executeTakeFirstOrThrow()).organisation_id, `${name}@lead.ma`);
+    const row = await fixtures.user(
+      server.database.db,
+      (await server.database.db.selectFrom('users').select('organisation_id').where('id', '=', world.editors[0]!.id).executeTakeFirstOrThrow()).organisation_id,
+      `${name}@lead.ma`,
+    );
     const token = await apiToken(server.database.db, row.id);
     const { id: tokenId } = await server.database.db.selectFrom('api_tokens').select('id').where('user_id', '=', row.id).executeTakeFirstOrThrow();
     return { id: row.id, email: row.email, token, tokenId };

@@ -36,7 +36,8 @@ describe('the snapshot checksum', () => {
     return { id, doc };
   }
 
-  const snapshotRow = (id: string) => database.db.selectFrom('doc_snapshots').select(['state', 'state_crc32']).where('document_id', '=', id).executeTakeFirstOrThrow();
+  const snapshotRow = (id: string) =>
+    database.db.selectFrom('doc_snapshots').select(['state', 'state_crc32']).where('document_id', '=', id).executeTakeFirstOrThrow();
 
   it('is written by the compactor and lets the load take the snapshot as written', async () => {
     const { id, doc } = await compactedDocument('un deux trois');
@@ -56,7 +57,11 @@ describe('the snapshot checksum', () => {
     // Other valid bytes under the old checksum: checked, and served.
     const other = new Y.Doc();
     other.getText('t').insert(0, 'remplacé');
-    await database.db.updateTable('doc_snapshots').set({ state: Y.encodeStateAsUpdate(other), state_crc32 }).where('document_id', '=', id).execute();
+    await database.db
+      .updateTable('doc_snapshots')
+      .set({ state: Y.encodeStateAsUpdate(other), state_crc32 })
+      .where('document_id', '=', id)
+      .execute();
     const replaced = await store.load(id);
     expect(replaced.snapshotAsWritten).toBe(false);
 

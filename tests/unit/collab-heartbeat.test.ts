@@ -6,13 +6,17 @@ describe('RollingHeartbeat', () => {
     const sockets = new Map<string, object>(Array.from({ length: count }, (_, i) => [`s${i}`, {}]));
     const pings: string[] = [];
     const cut: string[] = [];
-    const beats = new RollingHeartbeat<string>(sockets, { periodMs: 30_000, slices: 30 }, {
-      ping: (socket) => pings.push(socket),
-      terminate: (socket) => {
-        cut.push(socket);
-        sockets.delete(socket);
+    const beats = new RollingHeartbeat<string>(
+      sockets,
+      { periodMs: 30_000, slices: 30 },
+      {
+        ping: (socket) => pings.push(socket),
+        terminate: (socket) => {
+          cut.push(socket);
+          sockets.delete(socket);
+        },
       },
-    });
+    );
     return { sockets, pings, cut, beats };
   };
 

@@ -16,7 +16,11 @@ describe('EpochMemo', () => {
   const setup = (options: { ttlMs?: number; reusable?: (value: string | null) => boolean } = {}) => {
     let epoch = 0;
     let now = 0;
-    const memo = new EpochMemo<string | null>(() => epoch, { ttlMs: options.ttlMs ?? 1_000, maxEntries: 100, reusable: options.reusable }, () => now);
+    const memo = new EpochMemo<string | null>(
+      () => epoch,
+      { ttlMs: options.ttlMs ?? 1_000, maxEntries: 100, reusable: options.reusable },
+      () => now,
+    );
     return { memo, bump: () => epoch++, advance: (ms: number) => (now += ms) };
   };
 
