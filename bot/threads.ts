@@ -65,7 +65,7 @@ export function registerThreads(app: App, services: BotServices): void {
           .values({ comment_id: commentId, team_id: teamId, channel_id: message.channel, thread_ts: message.thread_ts!, message_ts: message.ts })
           .execute();
       });
-      for (const event of change.events) services.events.emit(event);
+      services.events.publish(change.events);
     } catch (error) {
       const refusal = refusalMessage(user, error);
       if (!refusal) services.logger.error({ err: error }, 'a Slack thread reply could not become a comment');

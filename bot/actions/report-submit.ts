@@ -73,11 +73,11 @@ async function write(services: BotServices, user: BotUser, cycleId: string, repo
     },
   });
   const saved = await saveReport(services.db, services.clock, user, cycleId, reportId, input);
-  for (const event of saved.events) services.events.emit(event);
+  services.events.publish(saved.events);
   const cycle = await requireCycle(services.db, cycleId);
   if (!values.submit) return tr.plain(user.locale, 'done.saved', { measure: saved.result.measureTitle, period: cycle.period });
   const submitted = await submitReport(services.db, services.hub, services.clock, user, cycleId, reportId, { version: saved.result.version });
-  for (const event of submitted.events) services.events.emit(event);
+  services.events.publish(submitted.events);
   return tr.plain(user.locale, 'done.submitted', { measure: submitted.result.measureTitle, period: cycle.period });
 }
 

@@ -18,7 +18,7 @@ export async function postComment(services: BotServices, user: BotUser, document
   const body = await resolveNameMentions(services, user, documentId, typed);
   const input = createCommentSchema.parse({ body, ...(anchor ? { anchor: { type: 'measure', ...anchor } } : {}) });
   const change = await createComment(services.db, contentFromHub(services.hub), user, documentId, input);
-  for (const event of change.events) services.events.emit(event);
+  services.events.publish(change.events);
   return change.comment;
 }
 

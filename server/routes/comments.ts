@@ -14,7 +14,7 @@ export const commentsRouter = new Router<AppState, AppContext>({ prefix: '/api/d
 
 /** Announces what a write did, after its transaction committed. */
 const announce = (ctx: AppContext, change: CommentChange) => {
-  for (const event of change.events) ctx.services.events.emit(event);
+  ctx.services.events.publish(change.events);
 };
 
 commentsRouter.get('/', async (ctx) => {

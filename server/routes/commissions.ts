@@ -32,8 +32,8 @@ commissionsRouter.patch('/:id', async (ctx) => {
   const actor = await requireAdmin(ctx);
   const { id } = parseParams(ctx, idParams);
   const input = parseBody(ctx, updateCommissionSchema);
-  const updated = await updateCommission(ctx.services.db, actor, id, input, ctx.ip);
+  const { commission, events } = await updateCommission(ctx.services.db, actor, id, input, ctx.ip);
   // Whoever's organisation left the commission may no longer follow its sessions, live sockets included.
-  for (const userId of updated.removedUserIds) ctx.services.events.emit({ type: 'user.access_changed', userId, actorUserId: actor.userId });
-  ctx.body = { commission: presentCommission(updated) };
+  ctx.services.events.publish(events);
+  ctx.body = { commission: presentCommission(commission) };
 });

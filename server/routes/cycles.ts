@@ -13,7 +13,7 @@ export const cyclesRouter = new Router<AppState, AppContext>({ prefix: '/api/cyc
 
 /** Announces what a write did, after its transaction committed, and answers with its result. */
 const answer = <T>(ctx: AppContext, change: { result: T; events: DomainEvent[] }): T => {
-  for (const event of change.events) ctx.services.events.emit(event);
+  ctx.services.events.publish(change.events);
   return change.result;
 };
 

@@ -134,7 +134,7 @@ documentsRouter.post('/:id/access-requests', async (ctx) => {
   const { id } = parseParams(ctx, idParams);
   const input = parseBody(ctx, accessRequestSchema);
   const { events } = await requestAccess(ctx.services.db, actor, id, input, ctx.services.clock.now(), ctx.ip);
-  for (const event of events) ctx.services.events.emit(event);
+  ctx.services.events.publish(events);
   // The same answer whether the document exists or the lead was told before.
   ctx.status = 202;
   ctx.body = { requested: true };

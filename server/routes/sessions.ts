@@ -31,7 +31,7 @@ import {
 export const sessionsRouter = new Router<AppState, AppContext>({ prefix: '/api/sessions' });
 
 function reply(ctx: AppContext, actor: Actor, outcome: SessionOutcome, status = 200): void {
-  for (const event of outcome.events) ctx.services.events.emit(event);
+  ctx.services.events.publish(outcome.events);
   ctx.status = status;
   ctx.body = { session: presentSession(outcome.view, actor) };
 }

@@ -13,7 +13,7 @@ import { createSuggestionsSchema, suggestionParams } from '../schemas/suggestion
 export const suggestionsRouter = new Router<AppState, AppContext>({ prefix: '/api/documents/:id/suggestions' });
 
 const announce = (ctx: AppContext, change: SuggestionChange) => {
-  for (const event of change.events) ctx.services.events.emit(event);
+  ctx.services.events.publish(change.events);
 };
 
 suggestionsRouter.get('/', async (ctx) => {

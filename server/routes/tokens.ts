@@ -29,8 +29,7 @@ tokensRouter.post('/', async (ctx) => {
 tokensRouter.delete('/:id', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
-  await revokeToken(ctx.services.db, actor.userId, id, ctx.ip);
-  // Sync connections and sockets opened with this token end too, in every process.
-  ctx.services.events.emit({ type: 'user.credentials_changed', userId: actor.userId, actorUserId: actor.userId });
+  const { events } = await revokeToken(ctx.services.db, actor.userId, id, ctx.ip);
+  ctx.services.events.publish(events);
   ctx.status = 204;
 });

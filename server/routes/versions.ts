@@ -24,7 +24,7 @@ versionsRouter.post('/', async (ctx) => {
   const { id } = parseParams(ctx, idParams);
   const { name } = parseBody(ctx, createVersionSchema);
   const { version, events } = await createVersion(ctx.services.db, ctx.services.hub, actor, id, name, ctx.ip);
-  for (const event of events) ctx.services.events.emit(event);
+  ctx.services.events.publish(events);
   ctx.status = 201;
   ctx.body = { version: presentVersion(version) };
 });
@@ -50,6 +50,6 @@ versionsRouter.post('/:versionId/restore', async (ctx) => {
   const { id, versionId } = parseParams(ctx, versionParams);
   parseBody(ctx, restoreVersionSchema);
   const { version, backup, changes, events } = await restoreVersion(ctx.services.db, ctx.services.hub, actor, id, versionId, ctx.ip);
-  for (const event of events) ctx.services.events.emit(event);
+  ctx.services.events.publish(events);
   ctx.body = { version: presentVersion(version), backup: presentVersion(backup), changes };
 });
