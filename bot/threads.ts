@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { createComment } from '../server/commands/comments.ts';
 import { contentFromHub } from '../server/queries/comments-content.ts';
-import { createCommentSchema } from '../server/schemas/comments.ts';
+import { createCommentSchema } from '../shared/api/schemas/comments.ts';
 import { refusalMessage } from './actions/operations.ts';
 import { linkBlocks } from './blocks/help.ts';
 import { plainFromMrkdwn, truncate } from './blocks/common.ts';

@@ -5,7 +5,7 @@ import { MEASURE_STATUSES, MAX_INDICATOR_MAGNITUDE } from '../../shared/measure-
 import { saveReport, submitReport } from '../../server/commands/cycle-reports.ts';
 import { requireCycle } from '../../server/commands/cycles.ts';
 import { AppError } from '../../server/errors.ts';
-import { saveReportSchema } from '../../server/schemas/cycles.ts';
+import { saveReportSchema } from '../../shared/api/schemas/cycles.ts';
 import { truncate } from '../blocks/common.ts';
 import { readReportModal, ReportField, ReportViewId } from '../blocks/report.ts';
 import { tr, type ReportKey } from '../i18n/report.ts';

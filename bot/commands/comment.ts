@@ -1,7 +1,7 @@
 import { createComment } from '../../server/commands/comments.ts';
 import { contentFromHub } from '../../server/queries/comments-content.ts';
 import { canComment } from '../../server/policies/document-access.ts';
-import { createCommentSchema } from '../../server/schemas/comments.ts';
+import { createCommentSchema } from '../../shared/api/schemas/comments.ts';
 import { plain, type SlackMessage } from '../blocks/common.ts';
 import { mrkdwn, t } from '../i18n/index.ts';
 import { ambiguousList } from '../blocks/lists.ts';

@@ -4,7 +4,7 @@ import { notFound, validationFailed } from '../errors.ts';
 import type { DomainEvent } from '../events/bus.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { CommissionView } from '../presenters/commission.ts';
-import type { CreateCommissionInput, UpdateCommissionInput } from '../schemas/commissions.ts';
+import type { CreateCommissionInput, UpdateCommissionInput } from '../../shared/api/schemas/commissions.ts';
 import { recordAudit } from './audit.ts';
 import { authorize } from '../policies/authorize.ts';
 import { commissionPolicy } from '../policies/commission.ts';

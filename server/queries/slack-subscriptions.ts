@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database, Locale } from '../../db/schema.ts';
+import type { SlackSubscription } from '../../shared/api/slack.ts';
 
 /** Every Slack channel subscription with what it follows named in `locale`, for administrators (they see every object). */
-export async function listSlackSubscriptions(db: Kysely<Database>, locale: Locale) {
+export async function listSlackSubscriptions(db: Kysely<Database>, locale: Locale): Promise<SlackSubscription[]> {
   const rows = await db
     .selectFrom('slack_subscriptions')
     .leftJoin('users', 'users.id', 'slack_subscriptions.created_by')
@@ -45,7 +46,7 @@ export async function listSlackSubscriptions(db: Kysely<Database>, locale: Local
     paused: row.paused_at !== null,
     pausedReason: row.paused_reason,
     createdBy: row.created_by_name,
-    createdAt: row.created_at,
+    createdAt: row.created_at.toISOString(),
   }));
 }
 

@@ -8,7 +8,8 @@ import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody } from '../http/validate.ts';
 import { presentOrganisation } from '../presenters/organisation.ts';
 import { presentUser } from '../presenters/user.ts';
-import { loginSchema } from '../schemas/users.ts';
+import { loginSchema } from '../../shared/api/schemas/users.ts';
+import type { CurrentSession, SessionInfo } from '../../shared/api/users.ts';
 
 export const authRouter = new Router<AppState, AppContext>({ prefix: '/api/auth' });
 
@@ -34,11 +35,12 @@ authRouter.post('/login', async (ctx) => {
     overwrite: true,
   });
   const user = await getUser(ctx.services.db, userId);
-  ctx.body = {
+  const body: SessionInfo = {
     user: presentUser(user, { private: true }),
     organisation: presentOrganisation(await getOrganisation(ctx.services.db, user.organisation_id)),
     csrfToken: session.csrfToken,
   };
+  ctx.body = body;
 });
 
 authRouter.post('/logout', async (ctx) => {
@@ -52,10 +54,11 @@ authRouter.post('/logout', async (ctx) => {
 authRouter.get('/me', async (ctx) => {
   const actor = requireActor(ctx);
   const user = await getUser(ctx.services.db, actor.userId);
-  ctx.body = {
+  const body: CurrentSession = {
     user: presentUser(user, { private: true }),
     organisation: presentOrganisation(await getOrganisation(ctx.services.db, user.organisation_id)),
     csrfToken: actor.session?.csrfToken ?? null,
     via: actor.via,
   };
+  ctx.body = body;
 });

@@ -4,8 +4,8 @@ import { requireActor, requireAdmin } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { presentCommission } from '../presenters/commission.ts';
-import { idParams } from '../schemas/common.ts';
-import { createCommissionSchema, listCommissionsQuery, updateCommissionSchema } from '../schemas/commissions.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
+import { createCommissionSchema, listCommissionsQuery, updateCommissionSchema } from '../../shared/api/schemas/commissions.ts';
 
 export const commissionsRouter = new Router<AppState, AppContext>({ prefix: '/api/commissions' });
 

@@ -10,7 +10,7 @@ import { requireActor, requireAdmin } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { presentSession } from '../presenters/session.ts';
-import { idParams } from '../schemas/common.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
 import {
   agendaItemSchema,
   createSessionSchema,
@@ -21,7 +21,7 @@ import {
   moveToItemSchema,
   reorderAgendaSchema,
   updateSessionSchema,
-} from '../schemas/sessions.ts';
+} from '../../shared/api/schemas/sessions.ts';
 
 /**
  * Commission sessions. Everyone who may see a session reads it; only the chair (the secretariat,

@@ -6,8 +6,8 @@ import { tokenPolicy } from '../policies/token.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams } from '../http/validate.ts';
 import { presentToken } from '../presenters/token.ts';
-import { idParams } from '../schemas/common.ts';
-import { createTokenSchema } from '../schemas/tokens.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
+import { createTokenSchema } from '../../shared/api/schemas/tokens.ts';
 
 /** A user's own API tokens. The secret appears once, in the creation response. */
 export const tokensRouter = new Router<AppState, AppContext>({ prefix: '/api/tokens' });

@@ -7,8 +7,8 @@ import { userPolicy } from '../policies/user.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { presentUser } from '../presenters/user.ts';
-import { idParams } from '../schemas/common.ts';
-import { createUserSchema, listUsersQuery, updateOwnProfileSchema, updateUserAsAdminSchema } from '../schemas/users.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
+import { createUserSchema, listUsersQuery, updateOwnProfileSchema, updateUserAsAdminSchema } from '../../shared/api/schemas/users.ts';
 
 export const usersRouter = new Router<AppState, AppContext>({ prefix: '/api/users' });
 

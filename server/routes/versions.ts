@@ -7,8 +7,8 @@ import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { presentVersion } from '../presenters/version.ts';
 import { presentVersionDiffJson } from '../presenters/version-diff.ts';
-import { idParams } from '../schemas/common.ts';
-import { createVersionSchema, restoreVersionSchema, versionDiffQuery, versionParams } from '../schemas/versions.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
+import { createVersionSchema, restoreVersionSchema, versionDiffQuery, versionParams } from '../../shared/api/schemas/versions.ts';
 
 /** Snapshots of a document: list, read and compare with view access; name one or restore one with edit access. */
 export const versionsRouter = new Router<AppState, AppContext>({ prefix: '/api/documents/:id/versions' });
