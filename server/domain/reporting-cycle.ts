@@ -1,4 +1,5 @@
 import type { CycleStatus, ReportState } from '../../db/schema.ts';
+import type { CompletenessLine } from '../../shared/api/cycles.ts';
 
 /**
  * The rules of a follow-up cycle (issue 19), apart from any I/O: which way a report may move, what
@@ -70,20 +71,8 @@ export function isLate(dueOn: string, today: string, state: ReportState): boolea
 
 // ---- completeness ------------------------------------------------------------------------------
 
-export type OrganisationStanding = 'submitted' | 'draft' | 'not_started';
-
-export interface OrganisationCompleteness {
-  organisationId: string | null;
-  total: number;
-  notStarted: number;
-  draft: number;
-  submitted: number;
-  accepted: number;
-  returned: number;
-  /** submitted when every report is submitted or accepted; not started when none was touched */
-  standing: OrganisationStanding;
-  late: boolean;
-}
+/** A line of the cycle's dashboard before its organisation's code is looked up (shared/api/cycles.ts). */
+export type OrganisationCompleteness = Omit<CompletenessLine, 'organisationCode'>;
 
 /** Completeness per lead organisation, from the reports' states. */
 export function completeness(reports: ReadonlyArray<{ leadOrganisationId: string | null; state: ReportState }>, dueOn: string, today: string): OrganisationCompleteness[] {

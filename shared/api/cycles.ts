@@ -86,6 +86,7 @@ export interface CompletenessLine {
   submitted: number;
   accepted: number;
   returned: number;
+  /** submitted when every report is submitted or accepted; not started when none was touched */
   standing: Standing;
   late: boolean;
 }
