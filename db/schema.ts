@@ -17,6 +17,7 @@ import type {
   SuggestionStatus,
 } from '../shared/enums.ts';
 import type { CommentAnchor } from '../shared/api/comments.ts';
+import type { SlackSubscriptionObject } from '../shared/api/slack.ts';
 import type { SuggestionBlock, SuggestionKind, SuggestionMark } from '../shared/api/suggestions.ts';
 
 /** Database row types. Migrations are the source of truth; these mirror them. */
@@ -503,7 +504,7 @@ export interface SlackLinkTokensTable {
   used_by: string | null;
 }
 
-export type SlackSubscriptionObject = 'document' | 'organisation' | 'commission';
+export type { SlackSubscriptionObject } from '../shared/api/slack.ts';
 
 export interface SlackSubscriptionsTable {
   id: Generated<string>;
@@ -517,6 +518,8 @@ export interface SlackSubscriptionsTable {
   paused_at: Date | null;
   paused_reason: string | null;
   locale: Generated<Locale>;
+  /** as Slack named the channel at subscribe time or in its last channel_rename event */
+  channel_name: string | null;
 }
 
 export interface SlackDeliveriesTable {
