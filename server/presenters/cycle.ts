@@ -1,10 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { CycleReportsTable, ReportingCyclesTable } from '../../db/schema.ts';
 import { isLate } from '../domain/reporting-cycle.ts';
+import type { Cycle, CycleReport } from '../../shared/api/cycles.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function presentCycle(row: Selectable<ReportingCyclesTable>) {
+export function presentCycle(row: Selectable<ReportingCyclesTable>): Cycle {
   return {
     id: row.id,
     period: row.period,
@@ -22,7 +23,7 @@ export function presentCycle(row: Selectable<ReportingCyclesTable>) {
 
 export type ReportRow = Selectable<CycleReportsTable> & { document_title: string };
 
-export function presentReport(row: ReportRow, dueOn: string, today: string) {
+export function presentReport(row: ReportRow, dueOn: string, today: string): CycleReport {
   return {
     id: row.id,
     cycleId: row.cycle_id,
@@ -53,4 +54,4 @@ export function presentReport(row: ReportRow, dueOn: string, today: string) {
   };
 }
 
-export type PresentedReport = ReturnType<typeof presentReport>;
+export type PresentedReport = CycleReport;
