@@ -50,7 +50,10 @@ export function documentDigestBlocks(digest: DocumentDigest, locale: Locale, pub
         : `📄 *${title}* · _${t(locale, `status.${document.status}`)}_`;
   const lines: string[] = [];
   let comments = 0;
+  // One measure now ours: the headline says it all; several: each is listed under it.
+  const leadInHeadlineOnly = !mention && !reply && digest.lines.filter((line) => line.type === 'lead').length === 1;
   for (const line of digest.lines) {
+    if (line.type === 'lead' && leadInHeadlineOnly) continue;
     if (line.type === 'comment' || line.type === 'mention' || line.type === 'reply') {
       comments++;
       const said = { author: line.author, text: oneLine(line.text, 300) };
