@@ -389,14 +389,12 @@ export class CollabHub {
     const room = [this.rooms.get(documentId), this.unloading.get(documentId)].find((candidate) => candidate?.state === 'ready');
     if (!room) return;
     try {
-      const changes = await writeProjection(
+      const recorded = await writeProjection(
         this.options.db,
         { documentId, lastEditorId: room.lastEditorId, lastEditedAt: room.lastEditedAt, mark: projectionMark(room.doc) },
         projectDocument(room.doc),
       );
-      for (const change of changes) {
-        this.options.events?.emit({ type: 'measure.status_changed', documentId, ...change, actorUserId: room.lastEditorId });
-      }
+      this.options.events?.publish(recorded);
     } catch (error) {
       this.options.logger.error({ err: error, documentId }, 'projection failed');
     }
