@@ -10,7 +10,7 @@ import { recordRefusal } from '../policies/authorize.ts';
 import { documentPolicy } from '../policies/document.ts';
 import type { Config } from '../config.ts';
 import { findDocumentAccess } from '../queries/documents.ts';
-import { CloseCode } from './close-codes.ts';
+import { CloseCode } from '../../shared/close-codes.ts';
 import type { CollabConnection } from './connection.ts';
 import type { CollabHub } from './hub.ts';
 import { syncLiveChannel } from './live-sync.ts';
