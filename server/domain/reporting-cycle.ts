@@ -66,8 +66,6 @@ export const reportValuesSchema = z
   })
   .strict();
 
-export type ReportValues = z.output<typeof reportValuesSchema>;
-
 /** What a report must hold before it is submitted: the fields applied to the measure. */
 export function missingForSubmission(values: { status: string | null; progress: number | null }): string[] {
   return [values.status === null ? 'status' : null, values.progress === null ? 'progress' : null].filter((field): field is string => field !== null);

@@ -233,5 +233,3 @@ export function drawLine(pdf: PDFKit.PDFDocument, line: Line, x: number, y: numb
     cursor += piece.width;
   }
 }
-
-export type { PDFDocument };

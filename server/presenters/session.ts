@@ -52,7 +52,6 @@ export function presentSession(view: SessionView, viewer: AccessSubject) {
   };
 }
 
-export type PresentedSession = ReturnType<typeof presentSession>;
 
 function presentAgendaItem(item: AgendaItemRow, access: AccessLevel | null, document: DocumentRow | undefined) {
   const restricted = access === null;

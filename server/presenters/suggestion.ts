@@ -19,4 +19,3 @@ export function presentSuggestion(row: SuggestionView) {
   };
 }
 
-export type PresentedSuggestion = ReturnType<typeof presentSuggestion>;

@@ -5,7 +5,6 @@ import type { DocumentKind, MeasureStatus } from './types.ts';
 /** Follow-up cycles and their reports (server/routes/cycles.ts, presenters/cycle.ts). */
 
 export type ReportState = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';
-export const REPORT_STATES: readonly ReportState[] = ['not_started', 'draft', 'submitted', 'returned', 'accepted'];
 export type Standing = 'submitted' | 'draft' | 'not_started';
 
 export interface Cycle {
@@ -31,8 +30,6 @@ export interface ReportValues {
   supportRequested: string;
 }
 export type ReportField = keyof ReportValues;
-export const REPORT_FIELDS: readonly ReportField[] = ['status', 'progress', 'indicatorCurrent', 'narrative', 'blockers', 'supportRequested'];
-export const REPORT_LIMITS = { narrative: 4000, blockers: 2000, supportRequested: 2000, reviewComment: 2000 } as const;
 
 export interface CycleReport {
   id: string;

@@ -27,8 +27,6 @@ const resyncListeners = new Set<() => void>();
 const [state, setState] = createSignal<RealtimeState>('offline');
 let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
 
-export const realtimeState: Accessor<RealtimeState> = state;
-
 function emitSubscribe(room: Room): void {
   socket?.timeout(10_000).emit('subscribe', room, (error, reply) => {
     // Refused (no access any more) or timed out: nothing to follow; a reconnection tries again.
