@@ -1,4 +1,5 @@
 import type { Decision, DocumentStatus, Locale } from '../../db/schema.ts';
+import { unreachable } from '../../shared/unreachable.ts';
 import type { MeasureStatus } from '../../shared/doc-schema.ts';
 import { formatDate, mrkdwn, t, type Param } from '../i18n/index.ts';
 import { measureKey } from './measure-key.ts';
@@ -159,6 +160,8 @@ export function sessionDigestBlocks(digest: SessionDigest, locale: Locale, publi
         const closed = t(locale, 'notify.sessionClosed', { title });
         return line.minutesDocumentId ? `${closed} ${link(documentUrl(publicUrl, line.minutesDocumentId), t(locale, 'session.minutes'))}` : closed;
       }
+      default:
+        return unreachable(line);
     }
   });
   // A long live session is a stream of item changes: the last few tell where it stands.

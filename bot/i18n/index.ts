@@ -15,7 +15,6 @@ export class Mrkdwn {
 export const mrkdwn = (text: string): Mrkdwn => new Mrkdwn(text);
 
 export type Param = string | number | Mrkdwn;
-export type Translate = (key: MessageKey, params?: Record<string, Param>) => string;
 
 const FRENCH: Record<MessageKey, string> = { ...fr, ...workAppFr, ...measuresInSlackFr };
 const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = {

@@ -227,7 +227,7 @@ async function threadReply(services: BotServices, card: Card, commentId: string)
   const origin = await db.selectFrom('slack_comment_origins').selectAll().where('comment_id', '=', commentId).executeTakeFirst();
   if (origin && origin.team_id === card.team_id && origin.channel_id === card.channel_id && origin.thread_ts === card.ts) return null;
   const audience = await audienceOf(services, { team_id: card.team_id, channel_id: card.target_id, subject_type: card.subject_type, subject_id: card.subject_id });
-  if (!audience || !audience.everyoneMayRead) return null;
+  if (!audience?.everyoneMayRead) return null;
   const comment = await db
     .selectFrom('comments')
     .innerJoin('users', 'users.id', 'comments.author_id')

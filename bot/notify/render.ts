@@ -1,4 +1,5 @@
 import { loadMentionNames } from '../../server/queries/mention-names.ts';
+import { unreachable } from '../../shared/unreachable.ts';
 import { mentionsAsNames } from '../../shared/mentions.ts';
 import type { DocumentStatus } from '../../db/schema.ts';
 import { documentAccess } from '../../server/policies/document-access.ts';
@@ -161,6 +162,8 @@ async function renderSession(services: BotServices, events: StoredEvent[], audie
         return [{ type: 'decision', item: itemTitle(event.itemId), decision: (event.decision ?? 'postponed') as 'postponed' }];
       case 'closed':
         return [{ type: 'closed', minutesDocumentId: minutesVisible ? (event.minutesDocumentId ?? null) : null }];
+      default:
+        return unreachable(event.what);
     }
   });
   if (lines.length === 0) return null;

@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { organisationColor } from '../../shared/colors.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { AwarenessUser } from './awareness-registry.ts';
-import { CloseCode } from './close-codes.ts';
+import { CloseCode } from '../../shared/close-codes.ts';
 import { CollabConnection, type CollabSocket } from './connection.ts';
 import { KeyedDebouncer } from './debouncer.ts';
 import { Compactor } from './compactor.ts';

@@ -36,7 +36,7 @@ export async function profileScroll(page: Page, top = 25): Promise<{ name: strin
   const { profile } = await cdp.send('Profiler.stop');
   const self = new Map<number, number>();
   const deltas = profile.timeDeltas ?? [];
-  (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0) / 1000));
+  for (const [i, id] of (profile.samples ?? []).entries()) self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0) / 1000);
   const byName = new Map<string, number>();
   for (const node of profile.nodes) {
     const frame = node.callFrame;
