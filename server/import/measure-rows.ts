@@ -96,13 +96,16 @@ export interface RowError {
   value: string;
 }
 
-/** The indicator's values and unit are there only when the file has their columns. */
-export type ImportedMeasure = Omit<MeasureFields, 'notes' | 'currency' | IndicatorDetailField> & { currency?: Currency } & Partial<Pick<MeasureFields, IndicatorDetailField>>;
+/**
+ * A measure as a file gives it: its id and title, and a field only when the file has its column,
+ * so a re-import changes the columns the file carries and leaves the others as they are.
+ */
+export type ImportedMeasure = Pick<MeasureFields, 'id' | 'title'> & Partial<Omit<MeasureFields, 'id' | 'title' | 'notes'>>;
 
 export interface RowResult {
   /** 1-based row number in the source, header included */
   line: number;
-  /** the fields the file gives; a re-import leaves the others (notes, and currency without a column) as they are */
+  /** the fields the file gives; a re-import leaves the others (notes, and any column the file lacks) as they are */
   measure: ImportedMeasure | null;
   errors: RowError[];
 }
@@ -233,20 +236,22 @@ export function validateRow(cells: readonly Cell[], mapping: readonly (MeasureCo
   const id = text(value('id')).slice(0, 64) || context.idForTitle?.(title) || context.newId();
 
   if (errors.length > 0) return { line, measure: null, errors };
+  // An empty cell of a column the file has clears the value; a column it lacks is left out.
+  const has = (column: MeasureColumn) => mapping.includes(column);
   return {
     line,
     errors,
     measure: {
       id,
       title,
-      leadOrganisationId: lead,
-      partnerOrganisationIds: [...new Set(partners.filter((partner) => partner !== lead))],
-      start: start ?? null,
-      due: due ?? null,
-      status: status!,
-      progress: Math.round(progress ?? 0),
-      indicator: text(value('indicator')).slice(0, 1000),
-      budget: budget ?? null,
+      ...(has('lead') ? { leadOrganisationId: lead } : {}),
+      ...(has('partners') ? { partnerOrganisationIds: [...new Set(partners.filter((partner) => partner !== lead))] } : {}),
+      ...(has('start') ? { start: start ?? null } : {}),
+      ...(has('due') ? { due: due ?? null } : {}),
+      ...(has('status') ? { status: status! } : {}),
+      ...(has('progress') ? { progress: Math.round(progress ?? 0) } : {}),
+      ...(has('indicator') ? { indicator: text(value('indicator')).slice(0, 1000) } : {}),
+      ...(has('budget') ? { budget: budget ?? null } : {}),
       ...(currency ? { currency } : {}),
       ...indicator,
     },
