@@ -1,5 +1,5 @@
 /** Files in and out (server/routes/files.ts): the formats, and what imports answer. */
-import type { Currency, IndicatorDetailField, MeasureFields } from '../measure-model.ts';
+import type { MeasureFields } from '../measure-model.ts';
 import type { TansiqDocument } from './documents.ts';
 
 /** GET /api/documents/:id/export?format= */
