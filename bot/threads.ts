@@ -40,7 +40,7 @@ export function registerThreads(app: App, services: BotServices): void {
       .where('channel_id', '=', message.channel)
       .where('ts', '=', message.thread_ts)
       .executeTakeFirst();
-    if (!card || card.subject_type !== 'document') return;
+    if (card?.subject_type !== 'document') return;
     if (!(await claimDelivery(services.db, `message:${teamId}:${message.channel}:${message.ts}`, services.clock.now()))) return;
     const tell = (text: string, blocks?: unknown[]) =>
       services.slack.chat

@@ -561,7 +561,10 @@ export interface SlackUserSettingsTable {
   locale: Locale | null;
   muted: Generated<boolean>;
   weekly_digest: Generated<boolean>;
+  /** the week whose digest was claimed (sent, or being sent while digest_attempted_at is set) */
   digest_week: string | null;
+  /** set with the claim, cleared once Slack took the digest: a crash in between means "ask Slack first" */
+  digest_attempted_at: Date | null;
   updated_at: UpdatedAt;
 }
 
@@ -592,6 +595,8 @@ export interface SlackThreadPostsTable {
   comment_id: string;
   claimed_until: Date | null;
   attempts: Generated<number>;
+  /** set (and committed) just before the post: a crash after it means "ask Slack first" */
+  attempted_at: Date | null;
   created_at: CreatedAt;
 }
 

@@ -31,5 +31,3 @@ export const CloseCode = {
   slowConsumer: 4508,
   serverShutdown: 4510,
 } as const;
-
-export type CloseCodeName = keyof typeof CloseCode;

@@ -142,7 +142,7 @@ export function isOrderKey(value: unknown): value is string {
   const integerLength = head >= 97 ? head - 97 + 2 : 90 - head + 2;
   if (value.length < integerLength) return false;
   const fraction = value.slice(integerLength);
-  return !fraction.endsWith('0') && value !== 'A' + '0'.repeat(26);
+  return !fraction.endsWith('0') && value !== `A${'0'.repeat(26)}`;
 }
 
 export interface MeasureRow {

@@ -40,6 +40,17 @@ export async function openReturnModal(services: BotServices, user: BotUser, trig
   return null;
 }
 
+/** A refusal that belongs next to one input of the modal (not the one `submit` was given). */
+export class ModalFieldError extends Error {
+  constructor(
+    readonly field: string,
+    readonly text: string,
+  ) {
+    super(text);
+    this.name = 'ModalFieldError';
+  }
+}
+
 type Ack = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
 
 /** Modal submissions and the document menu of the comment modal. */
@@ -84,18 +95,19 @@ export async function submit(services: BotServices, body: ViewSubmitAction, ack:
   if (!resolved.user) return ack({ response_action: 'errors', errors: { [field]: tPlain(resolved.locale, 'link.notLinked') } });
   const user = resolved.user;
   const outcome = work(user).then(
-    (message) => ({ ok: true as const, message }),
+    (message) => ({ ok: true as const, message, field }),
     (error: unknown) => {
+      if (error instanceof ModalFieldError) return { ok: false as const, message: plain(error.text), field: error.field };
       const refusal = refusalMessage(user, error);
       if (!refusal) services.logger.error({ err: error }, 'Slack modal submission failed');
-      return { ok: false as const, message: refusal ?? plain(t(user.locale, 'error.generic')) };
+      return { ok: false as const, message: refusal ?? plain(t(user.locale, 'error.generic')), field };
     },
   );
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), services.config.ackBudgetMs)));
   const first = await Promise.race([outcome, late]);
   clearTimeout(timer);
-  if (first && !first.ok) return ack({ response_action: 'errors', errors: { [field]: truncate(plainFromMrkdwn(first.message.text), 150) } });
+  if (first && !first.ok) return ack({ response_action: 'errors', errors: { [first.field]: truncate(plainFromMrkdwn(first.message.text), 150) } });
   await ack();
   const final = first ?? (await outcome);
   await services.slack.chat.postMessage({ channel: body.user.id, text: final.message.text }).catch((error: unknown) => services.logger.warn({ err: error }, 'could not confirm a modal submission'));

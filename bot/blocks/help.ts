@@ -12,7 +12,7 @@ export function helpBlocks(locale: Locale, unknown?: string): SlackMessage {
   );
   const blocks: Block[] = [];
   if (unknown) blocks.push(section(t(locale, 'help.unknown', { name: unknown.slice(0, 50) })));
-  blocks.push(header(t(locale, 'help.title')), section(lines.join('\n')));
+  blocks.push(header(t(locale, 'help.title')), section(lines.join('\n')), context(t(locale, 'help.shortcuts')));
   blocks.push(context(t(locale, 'help.events', { events: mrkdwn(EVENT_CATEGORIES.map((category) => `\`${category}\``).join(', ')) })));
   return { text: t(locale, 'help.title'), blocks };
 }

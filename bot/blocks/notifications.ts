@@ -1,6 +1,7 @@
 import type { Decision, DocumentStatus, Locale } from '../../db/schema.ts';
+import { unreachable } from '../../shared/unreachable.ts';
 import type { MeasureStatus } from '../../shared/doc-schema.ts';
-import { formatDate, mrkdwn, t } from '../i18n/index.ts';
+import { formatDate, mrkdwn, t, type Param } from '../i18n/index.ts';
 import { measureKey } from './measure-key.ts';
 import { ActionId, actions, button, context, documentUrl, encodeValue, escapeMrkdwn, link, oneLine, section, truncateMrkdwn, urlButton, type Block, type Button, type SlackMessage } from './common.ts';
 
@@ -14,6 +15,8 @@ export type DigestLine =
   | { type: 'due_soon'; title: string; due: string }
   | { type: 'measure'; title: string; from: MeasureStatus | null; to: MeasureStatus }
   | { type: 'overdue'; title: string; due: string }
+  /** `organisation`: the reader's organisation, which now leads the measure */
+  | { type: 'lead'; title: string; organisation: string }
   | { type: 'edits'; count: number }
   | { type: 'access_request'; who: string; message: string | null };
 
@@ -37,14 +40,21 @@ export function documentDigestBlocks(digest: DocumentDigest, locale: Locale, pub
   const title = link(documentUrl(publicUrl, document.id), document.title);
   const mention = digest.lines.find((line) => line.type === 'mention');
   const reply = digest.lines.find((line) => line.type === 'reply');
+  const lead = digest.lines.find((line) => line.type === 'lead');
+  const leadParams = (documentTitle: string | ReturnType<typeof mrkdwn>): Record<string, Param> => (lead ? { measure: oneLine(lead.title, 200), organisation: lead.organisation, title: documentTitle } : {});
   const headline = mention
     ? `📣 ${t(locale, 'notify.mention', { author: mention.author, title: mrkdwn(title) })}`
     : reply
       ? `↩️ ${t(locale, 'notify.reply', { author: reply.author, title: mrkdwn(title) })}`
-      : `📄 *${title}* · _${t(locale, `status.${document.status}`)}_`;
+      : lead
+        ? `🧭 ${t(locale, 'notify.leadHeadline', leadParams(mrkdwn(title)))}`
+        : `📄 *${title}* · _${t(locale, `status.${document.status}`)}_`;
   const lines: string[] = [];
   let comments = 0;
+  // One measure now ours: the headline says it all; several: each is listed under it.
+  const leadInHeadlineOnly = !mention && !reply && digest.lines.filter((line) => line.type === 'lead').length === 1;
   for (const line of digest.lines) {
+    if (line.type === 'lead' && leadInHeadlineOnly) continue;
     if (line.type === 'comment' || line.type === 'mention' || line.type === 'reply') {
       comments++;
       const said = { author: line.author, text: oneLine(line.text, 300) };
@@ -69,7 +79,9 @@ export function documentDigestBlocks(digest: DocumentDigest, locale: Locale, pub
     ? t(locale, 'notify.mention', { author: mention.author, title: document.title })
     : reply
       ? t(locale, 'notify.reply', { author: reply.author, title: document.title })
-      : `${escapeMrkdwn(document.title)}: ${t(locale, 'notify.summary', { count: digest.count, people: mrkdwn(people) })}`;
+      : lead
+        ? t(locale, 'notify.leadHeadline', leadParams(document.title))
+        : `${escapeMrkdwn(document.title)}: ${t(locale, 'notify.summary', { count: digest.count, people: mrkdwn(people) })}`;
   return { text, blocks };
 }
 
@@ -85,6 +97,8 @@ function describe(line: Exclude<DigestLine, { type: 'comment' | 'mention' | 'rep
       return t(locale, 'notify.overdue', { title: line.title, due: formatDate(locale, line.due) });
     case 'due_soon':
       return t(locale, 'notify.dueSoon', { title: line.title, due: formatDate(locale, line.due) });
+    case 'lead':
+      return t(locale, 'notify.lead', { title: oneLine(line.title, 300), organisation: line.organisation });
     case 'edits':
       return t(locale, 'notify.edits', { count: line.count });
     case 'access_request': {
@@ -146,6 +160,8 @@ export function sessionDigestBlocks(digest: SessionDigest, locale: Locale, publi
         const closed = t(locale, 'notify.sessionClosed', { title });
         return line.minutesDocumentId ? `${closed} ${link(documentUrl(publicUrl, line.minutesDocumentId), t(locale, 'session.minutes'))}` : closed;
       }
+      default:
+        return unreachable(line);
     }
   });
   // A long live session is a stream of item changes: the last few tell where it stands.

@@ -1,8 +1,9 @@
+import type { types } from '@slack/bolt';
 import type { Locale } from '../../db/schema.ts';
 import { mrkdwn, t, tPlain } from '../i18n/index.ts';
 import type { DmSettings } from '../notify/settings.ts';
 import { PERSONAL_KINDS } from '../notify/settings.ts';
-import { ActionId, actions, button, context, divider, encodeValue, header, option, plain, section, truncate, type Block, type SlackMessage } from './common.ts';
+import { ActionId, actions, button, context, divider, encodeValue, header, LIMITS, option, plain, section, truncate, type Block, type SlackMessage } from './common.ts';
 import { measureLine, type MeasureLine } from './lists.ts';
 import { ModalField, type ModalView } from './modals.ts';
 
@@ -19,7 +20,29 @@ export const WorkAppId = {
   /** the message shortcut (bot/slack-manifest.yaml) and its modal */
   commentShortcut: 'tsq_add_comment',
   shortcutView: 'tsq_shortcut_comment',
+  /** "Create a measure from this message" (bot/slack-manifest.yaml), its modal and the modal's plan menu */
+  measureShortcut: 'tsq_create_measure',
+  measureView: 'tsq_shortcut_measure',
+  planSearch: 'tsq_plan_search',
 } as const;
+
+/** Block (and action) ids of the measure modal's inputs, to read `view.state.values` back. */
+export const MeasureField = { plan: 'plan', title: 'title', notes: 'notes', lead: 'lead', due: 'due' } as const;
+
+/** The longest title the modal takes (a measure keeps 500 characters of it). */
+export const MEASURE_TITLE_INPUT = 500;
+/** Slack's longest plain_text_input; the link back to the message is added after it. */
+export const MEASURE_NOTES_INPUT = 3000;
+
+export interface MeasureModalInput {
+  title: string;
+  notes: string;
+  channel: string;
+  ts: string;
+  /** every organisation that may lead, named in the reader's language, the reader's own first */
+  organisations: ReadonlyArray<{ id: string; name: string }>;
+  defaultLeadId: string | null;
+}
 
 /** The Settings section of App Home: what comes by direct message, in which language, muted or not, the weekly digest, unlinking. */
 export function settingsBlocks(settings: DmSettings, locale: Locale): Block[] {
@@ -112,6 +135,68 @@ export function shortcutModal(locale: Locale, message: { text: string; channel: 
         block_id: ModalField.body,
         label: { type: 'plain_text', text: tPlain(locale, 'modal.commentLabel') },
         element: { type: 'plain_text_input', action_id: ModalField.body, multiline: true, max_length: 3000, ...(message.text ? { initial_value: truncate(message.text, 3000) } : {}) },
+      },
+    ],
+  };
+}
+
+/**
+ * "Create a measure from this message": the plan (only plans the person may edit are offered),
+ * the title and notes taken from the message, the lead organisation (theirs unless they choose),
+ * and an optional due date. Organisation option values are ids, so they fit by construction.
+ */
+export function measureShortcutModal(locale: Locale, input: MeasureModalInput): ModalView {
+  const organisations = input.organisations.slice(0, LIMITS.options).map((organisation) => option(organisation.name, organisation.id));
+  const initialLead = organisations.find((candidate) => candidate.value === input.defaultLeadId);
+  const plainText = (text: string) => ({ type: 'plain_text' as const, text });
+  // A menu needs options: with no organisation to offer, the measure is led by the plan's lead.
+  const leadInput: types.KnownBlock[] =
+    organisations.length === 0
+      ? []
+      : [
+          {
+            type: 'input',
+            block_id: MeasureField.lead,
+            optional: true,
+            label: plainText(tPlain(locale, 'measureShortcut.leadLabel')),
+            element: { type: 'static_select', action_id: MeasureField.lead, options: organisations, ...(initialLead ? { initial_option: initialLead } : {}) },
+          },
+        ];
+  return {
+    type: 'modal',
+    callback_id: WorkAppId.measureView,
+    private_metadata: JSON.stringify({ c: input.channel, ts: input.ts }),
+    title: plainText(truncate(tPlain(locale, 'measureShortcut.title'), LIMITS.modalTitle)),
+    submit: plainText(truncate(tPlain(locale, 'measureShortcut.submit'), LIMITS.modalTitle)),
+    close: plainText(truncate(tPlain(locale, 'modal.cancel'), LIMITS.modalTitle)),
+    blocks: [
+      context(t(locale, 'measureShortcut.intro')),
+      {
+        type: 'input',
+        block_id: MeasureField.plan,
+        label: plainText(tPlain(locale, 'measureShortcut.planLabel')),
+        element: { type: 'external_select', action_id: WorkAppId.planSearch, min_query_length: 0, placeholder: plainText(truncate(tPlain(locale, 'measureShortcut.planPlaceholder'), LIMITS.placeholder)) },
+      },
+      {
+        type: 'input',
+        block_id: MeasureField.title,
+        label: plainText(tPlain(locale, 'measureShortcut.titleLabel')),
+        element: { type: 'plain_text_input', action_id: MeasureField.title, max_length: MEASURE_TITLE_INPUT, ...(input.title ? { initial_value: truncate(input.title, MEASURE_TITLE_INPUT) } : {}) },
+      },
+      {
+        type: 'input',
+        block_id: MeasureField.notes,
+        optional: true,
+        label: plainText(tPlain(locale, 'measureShortcut.notesLabel')),
+        element: { type: 'plain_text_input', action_id: MeasureField.notes, multiline: true, max_length: MEASURE_NOTES_INPUT, ...(input.notes ? { initial_value: truncate(input.notes, MEASURE_NOTES_INPUT) } : {}) },
+      },
+      ...leadInput,
+      {
+        type: 'input',
+        block_id: MeasureField.due,
+        optional: true,
+        label: plainText(tPlain(locale, 'measureShortcut.dueLabel')),
+        element: { type: 'datepicker', action_id: MeasureField.due },
       },
     ],
   };

@@ -136,8 +136,7 @@ function parseSubscribe(input: string): ParsedCommand {
   for (const raw of eventWords) {
     const category = EVENT_ALIASES[raw.toLowerCase()];
     if (!category) unknownEvents.push(raw);
-    else if (category === 'all') EVENT_CATEGORIES.forEach((each) => events.add(each));
-    else events.add(category);
+    else for (const each of category === 'all' ? EVENT_CATEGORIES : [category]) events.add(each);
   }
   if (!target) return { name: 'usage', command: 'subscribe' };
   return { name: 'subscribe', target: unquote(target), events: events.size > 0 ? EVENT_CATEGORIES.filter((each) => events.has(each)) : [...EVENT_CATEGORIES], unknownEvents, locale };

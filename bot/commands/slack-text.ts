@@ -18,3 +18,20 @@ export function fromSlackText(text: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
+
+/**
+ * A measure drafted from a message (already decoded by fromSlackText): its first non-empty line
+ * is the title, without list markers or bold/italic marks around it; the rest is the notes. Pure.
+ */
+export function measureFromMessage(text: string): { title: string; notes: string } {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const first = lines.findIndex((line) => line.trim() !== '');
+  if (first < 0) return { title: '', notes: '' };
+  const title = lines[first]!
+    .trim()
+    .replace(/^(?:[-•*–>]\s+|\d+[.)]\s+)+/, '')
+    .replace(/^([*_~]+)(.+?)\1$/, '$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { title, notes: lines.slice(first + 1).join('\n').trim() };
+}

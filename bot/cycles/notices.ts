@@ -24,7 +24,9 @@ export function startCycleNotices(services: BotServices): () => void {
     services.events.on('cycle.closed', (event) => run(event, () => announce(services, event.cycleId, 'closed'))),
     services.events.on('cycle.reminder_due', (event) => run(event, () => remind(services, event))),
   ];
-  return () => stops.forEach((stop) => stop());
+  return () => {
+    for (const stop of stops) stop();
+  };
 }
 
 async function cycleFacts(services: BotServices, cycleId: string) {

@@ -3,9 +3,10 @@ import { escapeMrkdwn } from '../blocks/common.ts';
 import { ar } from './ar.ts';
 import { en } from './en.ts';
 import { fr, type MessageKey as BaseKey } from './fr.ts';
+import { measuresInSlackAr, measuresInSlackEn, measuresInSlackFr, type MeasuresInSlackKey } from './measures-in-slack.ts';
 import { workAppAr, workAppEn, workAppFr, type WorkAppKey } from './work-app.ts';
 
-export type MessageKey = BaseKey | WorkAppKey;
+export type MessageKey = BaseKey | WorkAppKey | MeasuresInSlackKey;
 
 /** Mrkdwn we built ourselves (a link, a list of escaped names): placed as it is by `t`. */
 export class Mrkdwn {
@@ -14,10 +15,13 @@ export class Mrkdwn {
 export const mrkdwn = (text: string): Mrkdwn => new Mrkdwn(text);
 
 export type Param = string | number | Mrkdwn;
-export type Translate = (key: MessageKey, params?: Record<string, Param>) => string;
 
-const FRENCH: Record<MessageKey, string> = { ...fr, ...workAppFr };
-const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { fr: FRENCH, ar: { ...ar, ...workAppAr }, en: { ...en, ...workAppEn } };
+const FRENCH: Record<MessageKey, string> = { ...fr, ...workAppFr, ...measuresInSlackFr };
+const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = {
+  fr: FRENCH,
+  ar: { ...ar, ...workAppAr, ...measuresInSlackAr },
+  en: { ...en, ...workAppEn, ...measuresInSlackEn },
+};
 
 function fill(locale: Locale, key: MessageKey, params: Record<string, Param>, text: (value: string) => string): string {
   const template = DICTIONARIES[locale][key] ?? FRENCH[key];

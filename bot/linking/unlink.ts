@@ -22,9 +22,3 @@ export async function unlinkSlackUser(db: Kysely<Database>, identity: SlackIdent
     return user;
   });
 }
-
-/** Whether this Slack user unlinked and must link by code, not by e-mail. */
-export async function hasUnlinked(db: Kysely<Database>, identity: SlackIdentity): Promise<boolean> {
-  const row = await db.selectFrom('slack_unlinked').select('team_id').where('team_id', '=', identity.teamId).where('slack_user_id', '=', identity.slackUserId).executeTakeFirst();
-  return row !== undefined;
-}

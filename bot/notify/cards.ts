@@ -9,6 +9,7 @@ import { oneLine, section } from '../blocks/common.ts';
 import { t } from '../i18n/index.ts';
 import type { BotServices } from '../services.ts';
 import { audienceOf } from './audience.ts';
+import { postedBefore } from './delivery-check.ts';
 import type { OutboxRow } from './outbox.ts';
 import { renderRow, type RenderedMessage } from './render.ts';
 
@@ -160,10 +161,16 @@ async function redraw(services: BotServices, card: Card): Promise<void> {
 /** The message metadata of a Tansiq reply posted in a card's thread. */
 export const THREAD_EVENT_TYPE = 'tansiq_thread_reply';
 
-/** Posts queued Tansiq replies in their cards' Slack threads. */
+/**
+ * Posts queued Tansiq replies in their cards' Slack threads, at most once across crashes as the
+ * notifications are (notifier.ts): the attempt is committed before the post, the message carries
+ * the post's id in its metadata, and a post found attempted (its process died before it could
+ * note the outcome) is looked up in the thread (conversations.replies) before being posted again.
+ */
 export async function deliverThreadPosts(services: BotServices): Promise<void> {
   const { db, logger } = services;
   const now = services.clock.now();
+  const leaseMs = services.config.deliveryLeaseMs;
   const due = await db
     .selectFrom('slack_thread_posts')
     .select('id')
@@ -174,7 +181,7 @@ export async function deliverThreadPosts(services: BotServices): Promise<void> {
   for (const { id } of due) {
     const post = await db
       .updateTable('slack_thread_posts')
-      .set({ claimed_until: new Date(now.getTime() + LEASE_MS) })
+      .set({ claimed_until: new Date(now.getTime() + leaseMs) })
       .where('id', '=', id)
       .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
       .returningAll()
@@ -184,17 +191,26 @@ export async function deliverThreadPosts(services: BotServices): Promise<void> {
     try {
       const card = await db.selectFrom('slack_cards').selectAll().where('id', '=', post.card_id).executeTakeFirst();
       const message = card ? await threadReply(services, card, post.comment_id) : null;
-      if (card && message) {
-        await services.slack.chat.postMessage({
-          channel: card.channel_id,
-          thread_ts: card.ts,
-          text: message,
-          blocks: [section(message)],
-          unfurl_links: false,
-          unfurl_media: false,
-          metadata: { event_type: THREAD_EVENT_TYPE, event_payload: { post: post.id } },
-        });
+      if (!card || !message) {
+        await forget();
+        continue;
       }
+      const attempt = { target: card.channel_id, threadTs: card.ts, eventType: THREAD_EVENT_TYPE, key: 'post', id: String(post.id) };
+      if (post.attempted_at && (await postedBefore(services, { ...attempt, attemptedAt: post.attempted_at }))) {
+        await forget();
+        logger.info({ post: post.id, channel: card.channel_id }, 'Tansiq reply was posted in its Slack thread before a restart; not posted again');
+        continue;
+      }
+      await db.updateTable('slack_thread_posts').set({ attempted_at: services.clock.now() }).where('id', '=', post.id).execute();
+      await services.slack.chat.postMessage({
+        channel: card.channel_id,
+        thread_ts: card.ts,
+        text: message,
+        blocks: [section(message)],
+        unfurl_links: false,
+        unfurl_media: false,
+        metadata: { event_type: THREAD_EVENT_TYPE, event_payload: { post: String(post.id) } },
+      });
       await forget();
     } catch (error) {
       const attempts = post.attempts + 1;
@@ -211,7 +227,7 @@ async function threadReply(services: BotServices, card: Card, commentId: string)
   const origin = await db.selectFrom('slack_comment_origins').selectAll().where('comment_id', '=', commentId).executeTakeFirst();
   if (origin && origin.team_id === card.team_id && origin.channel_id === card.channel_id && origin.thread_ts === card.ts) return null;
   const audience = await audienceOf(services, { team_id: card.team_id, channel_id: card.target_id, subject_type: card.subject_type, subject_id: card.subject_id });
-  if (!audience || !audience.everyoneMayRead) return null;
+  if (!audience?.everyoneMayRead) return null;
   const comment = await db
     .selectFrom('comments')
     .innerJoin('users', 'users.id', 'comments.author_id')

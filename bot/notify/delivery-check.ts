@@ -15,27 +15,48 @@ const CLOCK_SLACK_S = 60;
  * (once more at worst) rather than lost.
  */
 export async function alreadyPosted(services: BotServices, row: OutboxRow): Promise<boolean> {
+  return postedBefore(services, { target: row.channel_id, attemptedAt: row.attempted_at!, eventType: BATCH_EVENT_TYPE, key: 'batch', id: row.id });
+}
+
+/** A post whose attempt was recorded: where it went, and the id its message metadata carries under `key`. */
+export interface AttemptedPost {
+  /** a channel, or a Slack user id for a direct message */
+  target: string;
+  attemptedAt: Date;
+  /** the root message's ts when the post is a reply in a thread (read with conversations.replies) */
+  threadTs?: string;
+  eventType: string;
+  key: string;
+  id: string;
+}
+
+/**
+ * The check behind every post that may be retried after a crash (notifications, replies in a
+ * card's thread): is a message carrying this id in its metadata already in the conversation (or
+ * the thread) since the attempt? "No" when Slack cannot tell: posted once more at worst, never lost.
+ */
+export async function postedBefore(services: BotServices, post: AttemptedPost): Promise<boolean> {
   try {
     // A direct message is addressed to the person; its history lives in the DM conversation.
-    const channel = isDirectTarget(row.channel_id) ? (await services.slack.conversations.open({ users: row.channel_id })).channel?.id : row.channel_id;
+    const channel = isDirectTarget(post.target) ? (await services.slack.conversations.open({ users: post.target })).channel?.id : post.target;
     if (!channel) return false;
+    const oldest = String(Math.floor(post.attemptedAt.getTime() / 1000) - CLOCK_SLACK_S);
     let cursor: string | undefined;
     for (let page = 0; page < 5; page++) {
-      const history = await services.slack.conversations.history({
-        channel,
-        oldest: String(Math.floor(row.attempted_at!.getTime() / 1000) - CLOCK_SLACK_S),
-        include_all_metadata: true,
-        limit: 200,
-        ...(cursor ? { cursor } : {}),
-      });
-      const found = (history.messages ?? []).some((message) => message.metadata?.event_type === BATCH_EVENT_TYPE && (message.metadata.event_payload as { batch?: unknown } | undefined)?.batch === row.id);
+      const common = { channel, oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) };
+      const answer: { messages?: Array<{ metadata?: { event_type?: string; event_payload?: unknown } }>; response_metadata?: { next_cursor?: string } } = post.threadTs
+        ? await services.slack.conversations.replies({ ...common, ts: post.threadTs })
+        : await services.slack.conversations.history(common);
+      const found = (answer.messages ?? []).some(
+        (message) => message.metadata?.event_type === post.eventType && String((message.metadata.event_payload as Record<string, unknown> | undefined)?.[post.key]) === post.id,
+      );
       if (found) return true;
-      cursor = history.response_metadata?.next_cursor || undefined;
+      cursor = answer.response_metadata?.next_cursor || undefined;
       if (!cursor) return false;
     }
     return false;
   } catch (error) {
-    services.logger.warn({ err: error, outboxId: row.id, channel: row.channel_id }, 'could not check whether a notification was posted before a restart; posting it');
+    services.logger.warn({ err: error, target: post.target, eventType: post.eventType, id: post.id }, 'could not check whether a message was posted before a restart; posting it');
     return false;
   }
 }

@@ -9,7 +9,7 @@ import type { PersonalKind } from './settings.ts';
 /**
  * Personal notifications by direct message: who hears of an event for themselves (a mention, a
  * reply to their comment, their documents' workflow, their organisation's measures and
- * deadlines). Recipients are decided like the app's notifications (server/notifications/rules.ts:
+ * deadlines, the measures it becomes responsible for). Recipients are decided like the app's notifications (server/notifications/rules.ts:
  * the same plans, the same access filter), plus the measures a person's organisation leads.
  */
 export interface PersonalPlan {
@@ -50,6 +50,13 @@ async function describe(db: Kysely<Database>, event: DomainEvent): Promise<{ kin
         stored: { kind: 'measure', actor: event.actorUserId, measureId: event.measureId, title: event.title, from: event.from, to: event.to },
       };
     }
+    case 'measure.lead_changed':
+      // The new lead's people hear that the measure is now theirs (not the one who assigned it).
+      return {
+        kind: 'measures',
+        plan: await measureLeads(db, event.documentId, event.to, event.actorUserId),
+        stored: { kind: 'lead', actor: event.actorUserId, measureId: event.measureId, title: event.title, organisationId: event.to },
+      };
     default:
       return null;
   }

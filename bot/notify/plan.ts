@@ -12,6 +12,8 @@ export type StoredEvent =
   | { kind: 'due_soon'; measureId: string; title: string; due: string }
   | { kind: 'measure'; actor: string | null; measureId: string; title: string; from: string | null; to: string }
   | { kind: 'overdue'; measureId: string; title: string; due: string }
+  /** the reader's organisation now leads this measure (direct messages only) */
+  | { kind: 'lead'; actor: string | null; measureId: string; title: string; organisationId: string }
   | { kind: 'edit'; actor: string | null }
   | { kind: 'access_request'; actor: string; message: string | null }
   | { kind: 'session'; actor: string; what: 'started' | 'item' | 'decision' | 'closed'; itemId?: string; decision?: string; minutesDocumentId?: string };
@@ -90,6 +92,7 @@ export function categoryOf(stored: StoredEvent): EventCategory | null {
     case 'mention':
     case 'reply':
     case 'access_request':
+    case 'lead':
       return null;
     case 'measure':
     case 'overdue':

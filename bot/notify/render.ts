@@ -1,4 +1,5 @@
 import { loadMentionNames } from '../../server/queries/mention-names.ts';
+import { unreachable } from '../../shared/unreachable.ts';
 import { mentionsAsNames } from '../../shared/mentions.ts';
 import type { DocumentStatus } from '../../db/schema.ts';
 import { documentAccess } from '../../server/policies/document-access.ts';
@@ -6,11 +7,12 @@ import { findCommissionNames } from '../../server/queries/commissions.ts';
 import { liveComments } from '../../server/queries/comments.ts';
 import { accessFacts, findDocumentRow } from '../../server/queries/documents.ts';
 import { measureStatusOf, measureTitles } from '../../server/queries/measures.ts';
+import { organisationNames } from '../../server/queries/organisations.ts';
 import { userNames } from '../../server/queries/users.ts';
 import type { MeasureStatus } from '../../shared/doc-schema.ts';
 import type { SlackMessage } from '../blocks/common.ts';
 import { documentDigestBlocks, restrictedNoticeBlocks, sessionDigestBlocks, type DigestLine, type DocumentDigest, type SessionLine } from '../blocks/notifications.ts';
-import { t } from '../i18n/index.ts';
+import { t, tPlain } from '../i18n/index.ts';
 import type { BotServices } from '../services.ts';
 import type { Audience } from './audience.ts';
 import { categoryOf, type StoredEvent } from './plan.ts';
@@ -62,6 +64,10 @@ async function renderDocument(services: BotServices, documentId: string, events:
     return title !== undefined ? title || t(audience.reader.locale, 'notify.untitledMeasure') : t(audience.reader.locale, 'notify.deletedMeasure');
   };
 
+  // The organisations that became responsible for measures, named in the reader's language.
+  const leadIds = [...new Set(events.flatMap((event) => (event.kind === 'lead' ? [event.organisationId] : [])))];
+  const leadNames = leadIds.length > 0 ? await organisationNames(db, leadIds, audience.locale) : new Map<string, string>();
+
   const lines: DigestLine[] = [];
   let edits = 0;
   let measure: DocumentDigest['buttons']['measure'];
@@ -94,6 +100,10 @@ async function renderDocument(services: BotServices, documentId: string, events:
       case 'overdue':
       case 'due_soon':
         lines.push({ type: event.kind, title: event.title, due: event.due });
+        measure = { id: event.measureId, status: 'planned' };
+        break;
+      case 'lead':
+        lines.push({ type: 'lead', title: event.title || tPlain(audience.locale, 'notify.untitledMeasure'), organisation: leadNames.get(event.organisationId) ?? '—' });
         measure = { id: event.measureId, status: 'planned' };
         break;
       case 'edit':
@@ -152,6 +162,8 @@ async function renderSession(services: BotServices, events: StoredEvent[], audie
         return [{ type: 'decision', item: itemTitle(event.itemId), decision: (event.decision ?? 'postponed') as 'postponed' }];
       case 'closed':
         return [{ type: 'closed', minutesDocumentId: minutesVisible ? (event.minutesDocumentId ?? null) : null }];
+      default:
+        return unreachable(event.what);
     }
   });
   if (lines.length === 0) return null;

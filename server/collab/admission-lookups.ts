@@ -67,8 +67,6 @@ export function admissionLookups(
 
 export type LookupKind = 'credential' | 'document' | 'organisation';
 
-export type AdmissionLookups = ReturnType<typeof admissionLookups>;
-
 /** The credential resolveActor will read (a token before a cookie), as a key that does not keep the secret itself. */
 function credentialKey(credentials: Credentials): string | null {
   if (credentials.apiToken) return credentials.apiToken.length > MAX_CREDENTIAL_LENGTH ? null : `token:${hashSecret(credentials.apiToken)}`;

@@ -1,7 +1,7 @@
 import type { AccessLevel } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { AwarenessUser } from './awareness-registry.ts';
-import { CloseCode } from './close-codes.ts';
+import { CloseCode } from '../../shared/close-codes.ts';
 import type { CollabLimits } from './limits.ts';
 import { TokenBucket } from './token-bucket.ts';
 import type { WireFrame } from './wire-frame.ts';

@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { organisationColor } from '../../shared/colors.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { AwarenessUser } from './awareness-registry.ts';
-import { CloseCode } from './close-codes.ts';
+import { CloseCode } from '../../shared/close-codes.ts';
 import { CollabConnection, type CollabSocket } from './connection.ts';
 import { KeyedDebouncer } from './debouncer.ts';
 import { Compactor } from './compactor.ts';
@@ -400,14 +400,12 @@ export class CollabHub {
     const room = [this.rooms.get(documentId), this.unloading.get(documentId)].find((candidate) => candidate?.state === 'ready');
     if (!room) return;
     try {
-      const changes = await writeProjection(
+      const recorded = await writeProjection(
         this.options.db,
         { documentId, lastEditorId: room.lastEditorId, lastEditedAt: room.lastEditedAt, mark: projectionMark(room.doc) },
         projectDocument(room.doc),
       );
-      for (const change of changes) {
-        this.options.events?.emit({ type: 'measure.status_changed', documentId, ...change, actorUserId: room.lastEditorId });
-      }
+      this.options.events?.publish(recorded);
     } catch (error) {
       this.options.logger.error({ err: error, documentId }, 'projection failed');
     }

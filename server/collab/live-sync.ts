@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { LiveChannel } from '../live/registry.ts';
 import { findDocumentAccess } from '../queries/documents.ts';
-import { CloseCode } from './close-codes.ts';
+import { CloseCode } from '../../shared/close-codes.ts';
 import type { CollabConnection } from './connection.ts';
 import type { CollabHub } from './hub.ts';
 

@@ -46,12 +46,12 @@ async function projectStoredIfLagging(
   try {
     applyStored(doc, (await store.load(documentId)).parts);
     if (!projectionLags(doc, recorded)) return false;
-    const changes = await writeProjection(
+    const announced = await writeProjection(
       db,
       { documentId, lastEditorId: null, lastEditedAt: null, mark: projectionMark(doc), onlyOverMark: recorded },
       projectDocument(doc),
     );
-    for (const change of changes) events?.emit({ type: 'measure.status_changed', documentId, ...change, actorUserId: null });
+    events?.publish(announced);
     return true;
   } finally {
     doc.destroy();

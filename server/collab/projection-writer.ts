@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { recordEvents } from '../events/outbox.ts';
+import { measureChangeEvents, type MeasureChangeEvent } from './measure-changes.ts';
 import { measureHistoryEntries } from './measure-history.ts';
 import type { DocumentProjection, ProjectedMeasure } from './projection.ts';
 
@@ -17,25 +18,18 @@ export interface ProjectionContext {
   onlyOverMark?: Uint8Array | null;
 }
 
-/** A measure whose status differs from what the previous projection stored. */
-export interface MeasureStatusChange {
-  measureId: string;
-  title: string;
-  from: string;
-  to: string;
-}
-
 /**
  * Writes a projection in one transaction: the document's text and counts, and its measure rows.
- * Returns the measures whose status changed since the last projection — however they were
- * changed (editor, Slack button, restore), this is where it is noticed, once.
+ * Returns the events it recorded about the measures (a status changed, an organisation became
+ * responsible for one) — however they were changed (editor, Slack, import, restore), this is
+ * where it is noticed, once.
  */
-export async function writeProjection(db: Kysely<Database>, context: ProjectionContext, projection: DocumentProjection): Promise<MeasureStatusChange[]> {
+export async function writeProjection(db: Kysely<Database>, context: ProjectionContext, projection: DocumentProjection): Promise<MeasureChangeEvent[]> {
   return db.transaction().execute((trx) => writeProjectionIn(trx, context, projection));
 }
 
 /** The same, inside the caller's transaction (the demo loader writes documents and their projection at once). */
-export async function writeProjectionIn(trx: Kysely<Database>, context: ProjectionContext, projection: DocumentProjection): Promise<MeasureStatusChange[]> {
+export async function writeProjectionIn(trx: Kysely<Database>, context: ProjectionContext, projection: DocumentProjection): Promise<MeasureChangeEvent[]> {
   if (context.onlyOverMark !== undefined) {
     const recorded = await trx.selectFrom('doc_projections').select('state').where('document_id', '=', context.documentId).forUpdate().executeTakeFirst();
     if (!sameBytes(recorded?.state ?? null, context.onlyOverMark)) return [];
@@ -53,6 +47,8 @@ export async function writeProjectionIn(trx: Kysely<Database>, context: Projecti
     .returning('id')
     .executeTakeFirst();
   if (!updated) return [];
+  // A document projected before: measures added to it now are news (not those it was created or loaded with).
+  const projectedBefore = (await trx.selectFrom('doc_projections').select('document_id').where('document_id', '=', context.documentId).executeTakeFirst()) !== undefined;
   if (context.mark) {
     await trx
       .insertInto('doc_projections')
@@ -60,13 +56,15 @@ export async function writeProjectionIn(trx: Kysely<Database>, context: Projecti
       .onConflict((oc) => oc.column('document_id').doUpdateSet({ state: context.mark!, projected_at: new Date() }))
       .execute();
   }
-  const previous = await trx.selectFrom('measures').select(['id', 'status']).where('document_id', '=', context.documentId).forUpdate().execute();
-  const previousStatus = new Map(previous.map((row) => [row.id, row.status]));
-  const changes = projection.measures
-    .filter((measure) => previousStatus.has(measure.id) && previousStatus.get(measure.id) !== measure.status)
-    .map((measure) => ({ measureId: measure.id, title: measure.title, from: previousStatus.get(measure.id)!, to: measure.status }));
-  // Noticed here, recorded here: the status change and its announcement commit together.
-  await recordEvents(trx, changes.map((change) => ({ type: 'measure.status_changed', documentId: context.documentId, ...change, actorUserId: context.lastEditorId })));
+  const previous = await trx.selectFrom('measures').select(['id', 'status', 'lead_organisation_id']).where('document_id', '=', context.documentId).forUpdate().execute();
+  const changes = measureChangeEvents(
+    context,
+    new Map(previous.map((row) => [row.id, { status: row.status, leadOrganisationId: row.lead_organisation_id }])),
+    projectedBefore || previous.length > 0,
+    projection.measures,
+  );
+  // Noticed here, recorded here: the change and its announcement commit together.
+  await recordEvents(trx, changes);
   await recordMeasureHistory(trx, context.documentId, projection.measures, context.lastEditedAt ?? new Date());
   const ids = projection.measures.map((measure) => measure.id);
   let stale = trx.deleteFrom('measures').where('document_id', '=', context.documentId);

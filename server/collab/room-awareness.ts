@@ -1,5 +1,5 @@
 import { AwarenessRegistry, type IncomingAwarenessEntry } from './awareness-registry.ts';
-import { CloseCode } from './close-codes.ts';
+import { CloseCode } from '../../shared/close-codes.ts';
 import type { CollabConnection } from './connection.ts';
 import { awarenessUpdate, type AwarenessEntry } from './messages.ts';
 import { WireFrame } from './wire-frame.ts';

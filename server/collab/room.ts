@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import { CloseCode } from './close-codes.ts';
+import { CloseCode } from '../../shared/close-codes.ts';
 import type { CollabConnection } from './connection.ts';
 import { applyStored, emptyUpdate, type DocumentStore, type LoadedDocument } from './document-store.ts';
 import { decodeInboundFrame, type InboundFrame } from './inbound-frame.ts';

@@ -10,7 +10,7 @@ import { documentPolicy } from '../policies/document.ts';
 import type { Config } from '../config.ts';
 import { documentAccess } from '../policies/document-access.ts';
 import { ADMISSION_MEMO, admissionLookups } from './admission-lookups.ts';
-import { CloseCode } from './close-codes.ts';
+import { CloseCode } from '../../shared/close-codes.ts';
 import type { CollabConnection } from './connection.ts';
 import { RollingHeartbeat } from './heartbeat.ts';
 import type { CollabHub } from './hub.ts';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
-import { CloseCode } from './close-codes.ts';
+import { CloseCode } from '../../shared/close-codes.ts';
 import type { WireFrame } from './wire-frame.ts';
 
 /** how long a closing socket waits for the peer's close frame before it is cut */

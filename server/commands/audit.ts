@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AUDIT_ACTIONS, type AuditAction } from '../../shared/audit-actions.ts';
+import type { AuditAction } from '../../shared/audit-actions.ts';
 
-export { AUDIT_ACTIONS, type AuditAction };
+export type { AuditAction };
 
 export interface AuditEntry {
   actorUserId: string | null;

@@ -163,7 +163,7 @@ async function groupsFor(
     const memberIds = membersOf(commission.id);
     const documentIds = new Set([...allDocuments].filter((id) => memberIds.includes(leadOf.get(id)!)));
     if (documentIds.size === 0) continue;
-    documentIds.forEach((id) => covered.add(id));
+    for (const id of documentIds) covered.add(id);
     groups.push({ commissionId: commission.id, commissionName: commission.name, memberOrganisationIds: memberIds, documentIds });
   }
   const rest = new Set([...allDocuments].filter((id) => !covered.has(id)));

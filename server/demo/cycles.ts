@@ -29,9 +29,7 @@ const NARRATIVES_T4 = [
 const BLOCKERS = ['Retard de mise à disposition des crédits.', 'Attente de la désignation des points focaux régionaux.', 'Données des consulats incomplètes.'];
 const SUPPORT = ['Arbitrage de la commission technique sur le financement.', 'Appui de l’OIM pour la collecte des données.', 'Relais du ministère auprès des consulats.'];
 
-interface Organisations {
-  (code: string): string;
-}
+type Organisations = (code: string) => string
 
 /** Which way each organisation stands in the open cycle: by the order of their codes, so the demo reads the same every time. */
 function standingOf(index: number): 'submitted' | 'draft' | 'not_started' {

@@ -10,7 +10,7 @@ import type { DemoDocument } from './types.ts';
 
 /** The demo workspace: its organisations, users and documents. */
 export { DEMO_ORGANISATIONS } from './organisations.ts';
-export { DEMO_ADMINS, DEMO_EMAIL_DOMAIN, DEMO_FOCAL_POINTS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from './users.ts';
+export { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_USERS } from './users.ts';
 
 export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
   ...SOCIAL_ACTION_PLANS,

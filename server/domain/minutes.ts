@@ -50,9 +50,6 @@ export interface MinutesInput {
   items: readonly MinutesItem[];
 }
 
-/** The decision labels in French (the minutes' own labels are in minutes-text.ts, per language). */
-export const DECISION_LABELS: Record<Decision, string> = MINUTES_TEXT.fr.decisions;
-
 /** "Commission technique — 2026-11-28": the name of the versions a session snapshots. */
 export const sessionVersionName = (commissionName: string, date: string): string => `${commissionName} — ${date}`;
 
@@ -90,7 +87,7 @@ export function buildMinutes(input: MinutesInput): BlockSpec[] {
       ? input.items.map((item, index): BlockSpec => ({ type: 'paragraph', text: `${index + 1}. ${itemTitle(item, language)}` }))
       : [{ type: 'paragraph', text: words.noItems } as const]),
   ];
-  input.items.forEach((item, index) => blocks.push(...itemBlocks(item, index + 1, language)));
+  for (const [index, item] of input.items.entries()) blocks.push(...itemBlocks(item, index + 1, language));
   // Arabic minutes read right to left whatever a name or number at the start of a line says.
   return language === 'ar' ? blocks.map((block) => ({ ...block, dir: 'rtl' as const })) : blocks;
 }

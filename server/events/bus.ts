@@ -33,6 +33,8 @@ export type DomainEvent =
   | { type: 'suggestion.changed'; documentId: string; actorUserId: string }
   | { type: 'mention'; documentId: string; commentId: string; actorUserId: string; userIds: string[]; measure?: CommentMeasure }
   | { type: 'measure.status_changed'; documentId: string; measureId: string; title: string; from: string | null; to: string; actorUserId: string | null }
+  /** an organisation became responsible for a measure: its lead was set or changed, or it was added with one (the projection notices) */
+  | { type: 'measure.lead_changed'; documentId: string; measureId: string; title: string; from: string | null; to: string; actorUserId: string | null }
   | { type: 'measure.indicator_recorded'; documentId: string; measureId: string; value: number | null; actorUserId: string | null }
   | { type: 'measure.overdue'; documentId: string; measureId: string; title: string; due: string; leadOrganisationId: string | null }
   /** an unfinished measure due within a week (jobs/due-soon-check.ts), once per due date */

@@ -19,6 +19,7 @@ export const DURABLE_EVENT_TYPES: ReadonlySet<DomainEventType> = new Set<DomainE
   'comment.resolved',
   'mention',
   'measure.status_changed',
+  'measure.lead_changed',
   'measure.overdue',
   'measure.due_soon',
   'session.started',

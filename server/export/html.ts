@@ -1,4 +1,5 @@
 import { inlinePlain, resolveDirection, type Inline, type RichBlock } from '../../shared/rich-text.ts';
+import { unreachable } from '../../shared/unreachable.ts';
 import { decodeImageSource, fitImage } from './image.ts';
 import { displayDate, label, measureCells, measureColumns, metadataRows, WATERMARK, type ExportDocument } from './model.ts';
 
@@ -53,6 +54,8 @@ export function blocksHtml(blocks: readonly RichBlock[]): string {
           const size = fitImage(image, block, { width: 720, height: 960 });
           return `<p class="image"><img src="${block.src}" alt="${escapeHtml(block.alt)}" width="${size.width}" height="${size.height}"></p>`;
         }
+        default:
+          return unreachable(block);
       }
     })
     .join('\n');

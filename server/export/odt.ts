@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { inlinePlain, resolveDirection, type Inline, type RichBlock } from '../../shared/rich-text.ts';
+import { unreachable } from '../../shared/unreachable.ts';
 import { escapeHtml as x } from './html.ts';
 import { decodeImageSource, fitImage, MIME_OF } from './image.ts';
 import { displayDate, label, measureCells, measureColumns, metadataRows, WATERMARK, type ExportDocument } from './model.ts';
@@ -96,6 +97,8 @@ function blocksXml(blocks: readonly RichBlock[], pictures: Picture[]): string {
           return '<text:p text:style-name="Rule"/>';
         case 'image':
           return imageXml(block, pictures);
+        default:
+          return unreachable(block);
       }
     })
     .join('');

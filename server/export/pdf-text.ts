@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import bidiModule from 'bidi-js';
-import type PDFDocument from 'pdfkit';
 import { resolveDirection, type Direction, type Inline } from '../../shared/rich-text.ts';
 
 /**
@@ -233,5 +232,3 @@ export function drawLine(pdf: PDFKit.PDFDocument, line: Line, x: number, y: numb
     cursor += piece.width;
   }
 }
-
-export type { PDFDocument };

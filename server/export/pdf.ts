@@ -130,7 +130,7 @@ function cellInlines(blocks: readonly RichBlock[]): Inline[] {
         out.push(...block.content);
       } else if (block.type === 'list') block.items.forEach(walk);
       else if (block.type === 'blockquote') walk(block.blocks);
-      else if (block.type === 'table') block.rows.forEach((row) => row.forEach((cell) => walk(cell.blocks)));
+      else if (block.type === 'table') for (const row of block.rows) for (const cell of row) walk(cell.blocks);
     }
   };
   walk(blocks);
@@ -163,7 +163,7 @@ function renderBlocks(flow: Flow, blocks: readonly RichBlock[], depth = 0): void
         const rows = block.rows.map((row) => ({ cells: row.map((cell) => ({ content: cellInlines(cell.blocks), bold: cell.header, fill: cell.header })) }));
         const widths = block.rows.map((row) => row.map((cell) => (CONTENT_WIDTH / columns) * cell.colspan));
         // Rows of one table may span differently; draw row by row with each row's own widths.
-        rows.forEach((row, index) => flow.table([row], widths[index]!, { size: 9, after: index === rows.length - 1 ? BODY_SIZE : 0 }));
+        for (const [index, row] of rows.entries()) flow.table([row], widths[index]!, { size: 9, after: index === rows.length - 1 ? BODY_SIZE : 0 });
         break;
       }
       case 'blockquote':
@@ -202,8 +202,8 @@ function firstPage(flow: Flow, document: ExportDocument): void {
   const half = CONTENT_WIDTH / 2 - 8;
   const fr = layoutParagraph(pdf, [{ text: document.ministry.nameFr }], { width: half, size: 10, dir: 'ltr', bold: true });
   const ar = layoutParagraph(pdf, [{ text: document.ministry.nameAr }], { width: half, size: 11, dir: 'rtl', bold: true });
-  fr.lines.forEach((line, index) => drawLine(pdf, line, MARGIN.side, top + index * leading(10), half, 'left', 10));
-  ar.lines.forEach((line, index) => drawLine(pdf, line, PAGE.width - MARGIN.side - half, top + index * leading(11), half, 'right', 11));
+  for (const [index, line] of fr.lines.entries()) drawLine(pdf, line, MARGIN.side, top + index * leading(10), half, 'left', 10);
+  for (const [index, line] of ar.lines.entries()) drawLine(pdf, line, PAGE.width - MARGIN.side - half, top + index * leading(11), half, 'right', 11);
   flow.y = top + Math.max(fr.lines.length * leading(10), ar.lines.length * leading(11)) + 10;
   pdf.save().moveTo(MARGIN.side, flow.y).lineTo(PAGE.width - MARGIN.side, flow.y).lineWidth(1).stroke('#1f4e79').restore();
   flow.y += 28;

@@ -215,20 +215,22 @@ export function validateRow(cells: readonly Cell[], mapping: readonly (ImportCol
   const id = text(value('id')).slice(0, 64) || context.idForTitle?.(title) || context.newId();
 
   if (errors.length > 0) return { line, measure: null, errors };
+  // An empty cell of a column the file has clears the value; a column it lacks is left out.
+  const has = (column: ImportColumn) => mapping.includes(column);
   return {
     line,
     errors,
     measure: {
       id,
       title,
-      leadOrganisationId: lead,
-      partnerOrganisationIds: [...new Set(partners.filter((partner) => partner !== lead))],
-      start: start ?? null,
-      due: due ?? null,
-      status: status!,
-      progress: Math.round(progress ?? 0),
-      indicator: text(value('indicator')).slice(0, 1000),
-      budget: budget ?? null,
+      ...(has('lead') ? { leadOrganisationId: lead } : {}),
+      ...(has('partners') ? { partnerOrganisationIds: [...new Set(partners.filter((partner) => partner !== lead))] } : {}),
+      ...(has('start') ? { start: start ?? null } : {}),
+      ...(has('due') ? { due: due ?? null } : {}),
+      ...(has('status') ? { status: status! } : {}),
+      ...(has('progress') ? { progress: Math.round(progress ?? 0) } : {}),
+      ...(has('indicator') ? { indicator: text(value('indicator')).slice(0, 1000) } : {}),
+      ...(has('budget') ? { budget: budget ?? null } : {}),
       ...(currency ? { currency } : {}),
       ...indicator,
     },

@@ -24,5 +24,7 @@ export function watchLiveRights(events: DomainEvents, live: LiveRegistry, cluste
     events.on('document.updated', document),
   ];
   cluster?.onAccessChange((scope) => void live.recheck(scope));
-  return () => stops.forEach((stop) => stop());
+  return () => {
+    for (const stop of stops) stop();
+  };
 }

@@ -84,3 +84,30 @@ export function visibleTo<O>(query: SelectQueryBuilder<Database, 'documents', O>
     ]),
   );
 }
+
+/**
+ * Restricts a documents query to what `subject` may edit, mirroring `documentAccess`'s "edit" in
+ * SQL: admins everything, the lead organisation its documents, others an edit grant to them or
+ * their organisation; archived documents are read-only for all but admins.
+ */
+export function editableBy<O>(query: SelectQueryBuilder<Database, 'documents', O>, subject: AccessSubject) {
+  if (subject.role === 'admin') return query;
+  return query.where('documents.archived_at', 'is', null).where((eb) =>
+    eb.or([
+      eb('documents.lead_organisation_id', '=', subject.organisationId),
+      eb.exists(
+        eb
+          .selectFrom('document_access')
+          .select(sql`1`.as('one'))
+          .whereRef('document_access.document_id', '=', 'documents.id')
+          .where('document_access.level', '=', 'edit')
+          .where((inner) =>
+            inner.or([
+              inner('document_access.organisation_id', '=', subject.organisationId),
+              inner('document_access.user_id', '=', subject.userId),
+            ]),
+          ),
+      ),
+    ]),
+  );
+}

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { AccessLevel, Database, DocumentAccessRow, DocumentKind, DocumentRow, DocumentStatus } from '../../db/schema.ts';
 import { documentAccess, type AccessSubject, type DocumentAccessFacts } from '../policies/document-access.ts';
-import { visibleTo } from '../policies/document.ts';
+import { editableBy, visibleTo } from '../policies/document.ts';
 import { namedByWords, namedExactly } from './name-match.ts';
 
 export { visibleTo } from '../policies/document.ts';
@@ -14,6 +14,8 @@ export interface DocumentFilter {
   partnerOrganisationId?: string;
   q?: string;
   archived: 'false' | 'true' | 'only';
+  /** only documents the subject may edit */
+  editable?: boolean;
   limit: number;
   offset: number;
 }
@@ -34,6 +36,7 @@ export async function listVisibleDocuments(
   filter: DocumentFilter,
 ): Promise<{ rows: DocumentRow[]; total: number }> {
   let query = visibleTo(db.selectFrom('documents'), subject);
+  if (filter.editable) query = editableBy(query, subject);
   if (filter.kind) query = query.where('documents.kind', '=', filter.kind);
   if (filter.status) query = query.where('documents.status', '=', filter.status);
   if (filter.leadOrganisationId) query = query.where('documents.lead_organisation_id', '=', filter.leadOrganisationId);

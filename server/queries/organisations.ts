@@ -39,3 +39,9 @@ export async function organisationsByIds(db: Kysely<Database>, ids: readonly str
   if (ids.length === 0) return [];
   return db.selectFrom('organisations').select(['id', 'name_fr', 'name_ar', 'name_en']).where('id', 'in', [...ids]).execute();
 }
+
+/** Every organisation, named in `locale` and sorted by that name (menus that choose one). */
+export async function organisationChoices(db: Kysely<Database>, locale: Locale): Promise<Array<{ id: string; name: string }>> {
+  const rows = await db.selectFrom('organisations').select(['id', 'name_fr', 'name_ar', 'name_en']).execute();
+  return rows.map((row) => ({ id: row.id, name: localName(row, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale));
+}

@@ -1,5 +1,5 @@
 /** Files in and out (server/routes/files.ts): the formats, and what imports answer. */
-import type { Currency, IndicatorDetailField, MeasureFields } from '../measure-model.ts';
+import type { MeasureFields } from '../measure-model.ts';
 import type { TansiqDocument } from './documents.ts';
 
 /** GET /api/documents/:id/export?format= */
@@ -23,13 +23,16 @@ export interface ImportRowError {
   value: string;
 }
 
-/** The indicator's values and unit are there only when the file has their columns. */
-export type ImportedMeasure = Omit<MeasureFields, 'notes' | 'currency' | IndicatorDetailField> & { currency?: Currency } & Partial<Pick<MeasureFields, IndicatorDetailField>>;
+/**
+ * A measure as a file gives it: its id and title, and a field only when the file has its column,
+ * so a re-import changes the columns the file carries and leaves the others as they are.
+ */
+export type ImportedMeasure = Pick<MeasureFields, 'id' | 'title'> & Partial<Omit<MeasureFields, 'id' | 'title' | 'notes'>>;
 
 export interface ImportRow {
   /** 1-based row number in the source, header included */
   line: number;
-  /** the fields the file gives; a re-import leaves the others (notes, and currency without a column) as they are */
+  /** the fields the file gives; a re-import leaves the others (notes, and any column the file lacks) as they are */
   measure: ImportedMeasure | null;
   errors: ImportRowError[];
 }

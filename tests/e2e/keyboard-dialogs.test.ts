@@ -45,7 +45,7 @@ async function expectFocusTrapped(page: Page, dialog: Locator): Promise<void> {
   }
 }
 
-const focusedIsOpener = (page: Page, opener: Locator) => opener.evaluate((element) => element === document.activeElement);
+const focusedIsOpener = (opener: Locator) => opener.evaluate((element) => element === document.activeElement);
 
 describe('dialogs with the keyboard', () => {
   it('the workflow confirmation: focus inside, trapped, Escape cancels, focus back on its button', async () => {
@@ -62,7 +62,7 @@ describe('dialogs with the keyboard', () => {
     await expectFocusTrapped(page, dialog);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
-    await expect.poll(() => focusedIsOpener(page, opener)).toBe(true);
+    await expect.poll(() => focusedIsOpener(opener)).toBe(true);
     await expectVisibleFocus(page);
     expect(await page.locator('.document-header').textContent()).toContain('Brouillon');
   });
@@ -82,7 +82,7 @@ describe('dialogs with the keyboard', () => {
     await expectFocusTrapped(page, dialog);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
-    await expect.poll(() => focusedIsOpener(page, opener)).toBe(true);
+    await expect.poll(() => focusedIsOpener(opener)).toBe(true);
     await expectVisibleFocus(page);
     expect(lead.problems).toEqual([]);
   });

@@ -46,7 +46,7 @@ afterAll(async () => {
 const ownText = (page: Page) =>
   page.evaluate(() => {
     const copy = document.querySelector('.ProseMirror')!.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.ProseMirror-widget, .collaboration-carets__caret').forEach((node) => node.remove());
+    for (const node of copy.querySelectorAll('.ProseMirror-widget, .collaboration-carets__caret')) node.remove();
     return copy.textContent ?? '';
   });
 const focusedText = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '');

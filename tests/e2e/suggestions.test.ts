@@ -45,7 +45,7 @@ async function caretAfter(page: Page, text: string): Promise<void> {
 const ownText = (page: Page) =>
   page.evaluate(() => {
     const copy = document.querySelector('.ProseMirror')!.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.ProseMirror-widget, .suggestion-insert').forEach((node) => node.remove());
+    for (const node of copy.querySelectorAll('.ProseMirror-widget, .suggestion-insert')) node.remove();
     return copy.textContent ?? '';
   });
 

@@ -102,6 +102,9 @@ function elementProblems(element: any, problems: string[], over: (what: string, 
       break;
     case 'external_select':
       break;
+    case 'datepicker':
+      if (element.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(element.initial_date)) problems.push(`datepicker initial_date ${element.initial_date} is not YYYY-MM-DD`);
+      break;
     case 'plain_text_input':
       over('initial_value', element.initial_value, element.max_length ?? 3000);
       break;

@@ -232,6 +232,15 @@ export class SlackApiStandIn {
         const wanted = args.include_all_metadata === true || args.include_all_metadata === 'true';
         return { ok: true, messages: messages.reverse().map((message) => (wanted ? message : { ...message, metadata: undefined })), has_more: false };
       }
+      case 'conversations.replies': {
+        // A thread: its root, then its replies, oldest first (the root always, as Slack does).
+        const oldest = Number(args.oldest ?? 0);
+        const root = String(args.ts);
+        const thread = (this.history.get(String(args.channel)) ?? []).filter((message) => message.ts === root || (message.thread_ts === root && Number(message.ts) > oldest));
+        if (thread.length === 0) return { ok: false, error: 'thread_not_found' };
+        const wanted = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        return { ok: true, messages: thread.map((message) => (wanted ? message : { ...message, metadata: undefined })), has_more: false };
+      }
       case 'conversations.info': {
         const stub = this.conversations.get(String(args.channel)) ?? {};
         if (stub.notFound) return { ok: false, error: 'channel_not_found' };

@@ -3,7 +3,7 @@ import * as prng from 'lib0/prng';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBalancer, type Balancer } from '../helpers/balancer.ts';
 import { freePort, spawnServer, type ChildServer } from '../helpers/child-server.ts';
-import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
+import { barrier, connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
 import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
 import { createPersistentDatabase, startServerOn, withDatabase, type PersistentDatabase } from '../helpers/persistent-database.ts';
 import { documentContent, testSeed, withSeed } from '../helpers/random-edits.ts';
@@ -98,7 +98,9 @@ describe.skipIf(!process.env.DATABASE_URL)('losing a process (PostgreSQL only: P
     }
     // Acknowledged: another client has them (A relays to its own clients at once).
     await eventually(() => expect(missingTokens(neighbour.doc, fromA)).toEqual([]));
-    await sleep(500);
+    // Awareness goes through Redis at once, on the channel the edits would take: once B's client
+    // sees this mark, an edit A had published before its commit would have reached it first.
+    await barrier(writer, reader, 'typed on A');
     const seenOnB = fromA.length - missingTokens(reader.doc, fromA).length;
 
     await servers.a!.kill9();

@@ -120,12 +120,12 @@ describe('awareness guards', () => {
 
   it('keep-alives of many people reach everyone, batched into a few messages', async () => {
     const renewers = await Promise.all(Array.from({ length: 8 }, () => raw()));
-    renewers.forEach((client, i) => client.send(frames.awareness([{ clientId: 778_000 + i, clock: 1, state: { cursor: i } }])));
+    for (const [i, client] of renewers.entries()) client.send(frames.awareness([{ clientId: 778_000 + i, clock: 1, state: { cursor: i } }]));
     const watcher = await raw();
     await eventually(() => expect(renewers.every((_, i) => bob.provider.awareness.getStates().has(778_000 + i))).toBe(true));
     const seenBefore = watcher.received.length;
     // The 15-second keep-alive: the same state again, with the next clock, from everyone at once.
-    renewers.forEach((client, i) => client.send(frames.awareness([{ clientId: 778_000 + i, clock: 2, state: { cursor: i } }])));
+    for (const [i, client] of renewers.entries()) client.send(frames.awareness([{ clientId: 778_000 + i, clock: 2, state: { cursor: i } }]));
     const renewed = () =>
       watcher.received
         .slice(seenBefore)

@@ -83,8 +83,9 @@ describe('large offline edits', () => {
     author.provider.connect();
 
     expect(await stopped).toMatchObject({ code: 4413, reason: expect.stringContaining('too large') });
-    // A second long enough for several of the provider's retries (its backoff here is 200 ms).
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // The provider reported a permanent close: it stopped, and schedules no retry.
+    expect(author.provider.shouldConnect).toBe(false);
+    expect(author.provider.ws).toBeNull();
     expect(statuses.filter((status) => status === 'connecting').length).toBe(1);
     expect(author.closes.map((close) => close.code)).toEqual([4413]);
   }, 60_000);

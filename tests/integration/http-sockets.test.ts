@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { eventually } from '../helpers/collab.ts';
 
 /**
  * Every TCP connection to the HTTP server ends: an upgrade nobody answers, headers that never
@@ -87,11 +88,13 @@ describe('HTTP sockets are bounded', () => {
     expect(extra.received()).toBe('');
     held[0]!.socket.destroy();
     await held[0]!.closedAfter;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const next = await connect();
-    next.socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
-    await closedWithin(next.closedAfter, 3_000);
-    expect(next.received()).toMatch(/^HTTP\/1\.1 \d{3} /);
+    // The server hears of the close a moment after this side: ask until it answers.
+    await eventually(async () => {
+      const next = await connect();
+      next.socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      await closedWithin(next.closedAfter, 3_000);
+      expect(next.received()).toMatch(/^HTTP\/1\.1 \d{3} /);
+    });
     for (const { socket } of held) socket.destroy();
   });
 });

@@ -12,6 +12,8 @@ describe('measure status changes made in the editor', () => {
   let server: TestServer;
   let token: string;
   let documentId: string;
+  let userId: string;
+  let organisations: { sante: string; emploi: string };
   let peer: TestPeer;
   let socket: Socket & { received: Array<[string, any]> };
   const events: DomainEvent[] = [];
@@ -21,7 +23,9 @@ describe('measure status changes made in the editor', () => {
     server.events.onAny((event) => void events.push(event));
     const db = server.database.db;
     const sante = await fixtures.organisation(db, 'sante');
-    token = await apiToken(db, (await fixtures.user(db, sante.id, 'lead@sante.ma')).id);
+    organisations = { sante: sante.id, emploi: (await fixtures.organisation(db, 'emploi')).id };
+    userId = (await fixtures.user(db, sante.id, 'lead@sante.ma')).id;
+    token = await apiToken(db, userId);
     documentId = (await ApiClient.withToken(server.url, token).post('/api/documents', { kind: 'action_plan', title: 'Plan santé' })).body.document.id;
     peer = connectPeer(server.url, documentId, token);
     await peer.synced();
@@ -53,5 +57,21 @@ describe('measure status changes made in the editor', () => {
     updateMeasure(peer.doc, 'm1', { status: 'done' });
     await eventually(() => expect(events.some((event) => event.type === 'measure.status_changed' && event.to === 'done')).toBe(true));
     expect(events.filter((event) => event.type === 'measure.status_changed').map((event) => (event as { to: string }).to)).toEqual(['in_progress', 'done']);
+  });
+
+  it('an organisation becoming responsible for a measure is announced once, with who did it (editor, any field path)', async () => {
+    const leads = () => events.filter((event) => event.type === 'measure.lead_changed');
+    updateMeasure(peer.doc, 'm1', { leadOrganisationId: organisations.emploi });
+    await eventually(() => expect(leads()).toHaveLength(1));
+    expect(leads()[0]).toMatchObject({ documentId, measureId: 'm1', title: 'Guichet unique', from: null, to: organisations.emploi, actorUserId: userId });
+    // A row added with a lead to a plan that exists: that organisation becomes responsible too.
+    measuresOf(peer.doc).push([newMeasureMap({ id: 'm2', title: 'Cellule d’écoute', leadOrganisationId: organisations.sante })]);
+    // Barrier: a later status change of m1, projected after the row was added.
+    updateMeasure(peer.doc, 'm1', { status: 'blocked' });
+    await eventually(() => expect(events.some((event) => event.type === 'measure.status_changed' && event.to === 'blocked')).toBe(true));
+    expect(leads().map((event) => [event.measureId, (event as { to: string }).to])).toEqual([
+      ['m1', organisations.emploi],
+      ['m2', organisations.sante],
+    ]);
   });
 });

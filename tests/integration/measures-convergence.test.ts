@@ -55,7 +55,7 @@ describe('measures converge under concurrent editing', () => {
   /** Runs `change` on each client while none of them hears the others, then reconnects them. */
   async function atOnce(all: TestPeer[], ...changes: Array<(doc: Y.Doc) => void>): Promise<void> {
     for (const peer of all) peer.provider.disconnect();
-    changes.forEach((change, i) => change(all[i]!.doc));
+    for (const [i, change] of changes.entries()) change(all[i]!.doc);
     for (const peer of all) peer.provider.connect();
     await Promise.all(all.map((peer) => peer.synced()));
   }
@@ -106,7 +106,9 @@ describe('measures converge under concurrent editing', () => {
     await withSeed(seed, async (gen) => {
       const all = await clients(10);
       appendMeasures(all[0]!.doc, Array.from({ length: 6 }, (_, i) => ({ id: `seed-${i}`, title: `mesure ${i}` })));
-      await eventually(() => all.forEach((peer) => expect(readMeasures(peer.doc)).toHaveLength(6)));
+      await eventually(() => {
+        for (const peer of all) expect(readMeasures(peer.doc)).toHaveLength(6);
+      });
       // Each client types its own letter: what a cell holds of it is what it typed there.
       const letters = 'ABCDEFGHIJ';
       const typed = new Map<string, number>();

@@ -82,7 +82,9 @@ describe('start and due dates stay in order under concurrent edits', () => {
     await withSeed(seed, async (gen) => {
       const all = await clients(3);
       appendMeasures(all[0]!.doc, [{ id: 'bar', title: 'Portail des MRE', start: '2026-03-01', due: '2026-06-30' }]);
-      await eventually(() => all.forEach((peer) => expect(readMeasures(peer.doc)).toHaveLength(1)));
+      await eventually(() => {
+        for (const peer of all) expect(readMeasures(peer.doc)).toHaveLength(1);
+      });
       // Every state a client passes through reads in order.
       let outOfOrder = 0;
       for (const peer of all) peer.doc.on('update', () => void (inOrder(datesOf(readMeasures(peer.doc)[0]!)) || outOfOrder++));
@@ -98,7 +100,9 @@ describe('start and due dates stay in order under concurrent edits', () => {
           else setMeasureDates(peer.doc, 'bar', { due: shift(due!, days) });
         }
         // Wait for the round to settle (each client's state reached the others) before the next.
-        await eventually(() => all.forEach((peer) => expect(Y.encodeStateVector(peer.doc)).toEqual(Y.encodeStateVector(all[0]!.doc))), 20_000);
+        await eventually(() => {
+          for (const peer of all) expect(Y.encodeStateVector(peer.doc)).toEqual(Y.encodeStateVector(all[0]!.doc));
+        }, 20_000);
       }
       await expectInOrder(all, ['bar']);
       expect(outOfOrder).toBe(0);

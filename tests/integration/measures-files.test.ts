@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import * as Y from 'yjs';
 import { readMeasures } from '../../shared/doc-schema.ts';
 import * as fixtures from '../helpers/fixtures.ts';
@@ -103,6 +103,41 @@ describe('measures as spreadsheets', () => {
       const history = await server.database.db.selectFrom('measure_indicator_values').select(['value', 'recorded_by']).where('document_id', '=', documentId).execute();
       expect(history).toEqual([{ value: 250, recorded_by: importer.id }]);
     });
+  });
+
+  it('a re-import changes only the columns the file carries: the others keep their values', async () => {
+    // A plan of its own: the tests around count this one's measures.
+    const created = await api.post('/api/documents', { kind: 'action_plan', title: 'Plan bourses', partnerOrganisationIds: [] });
+    const planId: string = created.body.document.id;
+    const user = await server.database.db.selectFrom('users').select('id').where('email', '=', 'a@sante.ma').executeTakeFirstOrThrow();
+    const watcher = connectPeer(server.url, planId, await apiToken(server.database.db, user.id));
+    onTestFinished(() => watcher.destroy());
+    await watcher.synced();
+    const path = `/api/documents/${planId}/measures/import`;
+    const full = csv([
+      'Mesure;Responsable;Partenaires;Début;Échéance;Statut;Avancement;Indicateur;Cible;Valeur actuelle;Unité;Budget;Devise',
+      'Bourses des étudiants MRE;sante;oim;01/02/2026;31/10/2026;en cours;30 %;Bourses versées;400;120;bourses;2 500 000;EUR',
+    ]);
+    expect((await upload(api, path, full)).body).toEqual({ created: 1, updated: 0, skipped: 0 });
+    const find = () => readMeasures(watcher.doc).find((measure) => measure.title === 'Bourses des étudiants MRE');
+    await eventually(() => expect(find()).toMatchObject({ progress: 30, budget: 2_500_000 }));
+    const before = find()!;
+    expect(before).toMatchObject({ start: '2026-02-01', due: '2026-10-31', status: 'in_progress', indicator: 'Bourses versées', indicatorTarget: 400, indicatorCurrent: 120, indicatorUnit: 'bourses', currency: 'EUR' });
+    expect(before.leadOrganisationId).not.toBeNull();
+    expect(before.partnerOrganisationIds).toHaveLength(1);
+
+    // Only the title (the key without an id column) and the progress: nothing else may change.
+    const partial = csv(['Mesure;Avancement', 'Bourses des étudiants MRE;55 %']);
+    const preview = await upload(api, `${path}/preview`, partial);
+    expect(preview.body.rows[0].measure).toEqual({ id: before.id, title: 'Bourses des étudiants MRE', progress: 55 });
+    expect((await upload(api, path, partial)).body).toEqual({ created: 0, updated: 1, skipped: 0 });
+    await eventually(() => expect(find()?.progress).toBe(55));
+    expect(find()).toEqual({ ...before, progress: 55 });
+
+    // A column the file has but leaves empty does clear its value.
+    expect((await upload(api, path, csv(['Mesure;Échéance;Budget', 'Bourses des étudiants MRE;;']))).body).toEqual({ created: 0, updated: 1, skipped: 0 });
+    await eventually(() => expect(find()?.due).toBeNull());
+    expect(find()).toEqual({ ...before, progress: 55, due: null, budget: null });
   });
 
   it('exports typed XLSX cells with a frozen header, and a re-import of it changes nothing and adds nothing', async () => {

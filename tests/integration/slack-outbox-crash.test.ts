@@ -5,7 +5,7 @@ import { eventually } from '../helpers/collab.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { createPersistentDatabase, withDatabase, type PersistentDatabase } from '../helpers/persistent-database.ts';
 import { SlackApiStandIn, type RecordedCall } from '../helpers/slack-api-stand-in.ts';
-import { createSlackWorld, link, PUBLIC_URL, SIGNING_SECRET, type SlackWorld, type WorldUser } from '../helpers/slack-world.ts';
+import { createSlackWorld, link, PUBLIC_URL, SIGNING_SECRET, textOf, type SlackWorld, type WorldUser } from '../helpers/slack-world.ts';
 
 const BURST = 30;
 const SLOW = { timeout: 180_000 };
@@ -64,10 +64,23 @@ describe('Slack notifications across SIGTERM and SIGKILL', () => {
       .post(`/api/documents/${documentId}/comments`, { body })
       .then((response) => response.status)
       .catch(() => 0);
+  /**
+   * One loop delivers a channel's rows in the order they fall due, and takes in new events only
+   * between deliveries: once a comment written now reaches `channel`, every row queued or claimed
+   * for it before has been posted or dropped. Returns the barrier's post; the caller leaves it out.
+   */
+  async function barrier(user: WorldUser, documentId: string, channel: string, body: string): Promise<RecordedCall> {
+    expect(await comment(user, documentId, body)).toBe(201);
+    await eventually(() => expect(postsTo(channel).some((call) => textOf(call.args).includes(body))).toBe(true), 15_000);
+    const post = postsTo(channel).find((call) => textOf(call.args).includes(body))!;
+    // Alone in its batch: nothing left over from before was waiting to be told with it.
+    expect(batchOf(post).events).toBe(1);
+    return post;
+  }
   const storedComments = (documentId: string) => withDatabase(database, async ({ db }) => (await db.selectFrom('comments').select('id').where('document_id', '=', documentId).execute()).length);
 
-  function report(name: string, channel: string, stored: number) {
-    const posts = postsTo(channel);
+  function report(name: string, channel: string, stored: number, barrierPost: RecordedCall) {
+    const posts = postsTo(channel).filter((call) => call !== barrierPost);
     const gaps = posts.slice(1).map((post, index) => post.at - posts[index]!.at);
     const batches = posts.map(batchOf);
     console.info(
@@ -94,11 +107,12 @@ describe('Slack notifications across SIGTERM and SIGKILL', () => {
     expect(stored).toBeGreaterThanOrEqual(answered.filter((status) => status === 201).length);
     server = await spawnServer(await freePort(), env);
     await eventually(() => expect(postsTo('CTERM').map(batchOf).reduce((sum, batch) => sum + batch.events, 0)).toBe(stored), 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    const batches = postsTo('CTERM').map(batchOf);
+    // A clean stop finishes the delivery under way: no row stays claimed, so the new process's order holds for all of them.
+    const last = await barrier(world.lead, world.plan.id, 'CTERM', 'term-barrier');
+    const batches = postsTo('CTERM').filter((call) => call !== last).map(batchOf);
     expect(new Set(batches.map((batch) => batch.batch)).size).toBe(batches.length);
     expect(batches.reduce((sum, batch) => sum + batch.events, 0)).toBe(stored);
-    report('SIGTERM', 'CTERM', stored);
+    report('SIGTERM', 'CTERM', stored, last);
     await server.stop();
     server = undefined;
   });
@@ -134,12 +148,13 @@ describe('Slack notifications across SIGTERM and SIGKILL', () => {
     await eventually(() => expect(postsTo('CKILL').map(batchOf).reduce((sum, batch) => sum + batch.events, 0)).toBe(stored), 30_000);
     // The killed process's lease runs out (2 s) and its batch is looked up, not posted again.
     await eventually(() => expect(api.callsOf('conversations.history').some((call) => call.args.channel === 'CKILL')).toBe(true), 15_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const batches = postsTo('CKILL').map(batchOf);
+    // Its fate (posted again or not) is decided in the delivery that asked: the barrier's comment is taken in after it.
+    const last = await barrier(world.outsider, world.secret.id, 'CKILL', 'kill-barrier');
+    const batches = postsTo('CKILL').filter((call) => call !== last).map(batchOf);
     expect(new Set(batches.map((batch) => batch.batch)).size).toBe(batches.length);
     expect(batches.reduce((sum, batch) => sum + batch.events, 0)).toBe(stored);
     // The batch in flight at the kill is not among those posted after the restart.
     expect(postsTo('CKILL').slice(postsBeforeRestart).map(batchOf).map((batch) => batch.batch)).not.toContain(batchOf(inFlight).batch);
-    report('SIGKILL', 'CKILL', stored);
+    report('SIGKILL', 'CKILL', stored, last);
   });
 });

@@ -79,6 +79,16 @@ describe('measure rows from outside', () => {
     });
   });
 
+  it('gives only the fields whose column the file has, so a re-import leaves the others as they are', () => {
+    const onlyProgress = validateRow(['Caravane', '45 %'], mapColumns(['Mesure', 'Avancement']), 2, context).measure;
+    expect(onlyProgress).toEqual({ id: 'new-id', title: 'Caravane', progress: 45 });
+    // Empty cells of columns the file has: cleared (or the default status), not left out.
+    const mapping = mapColumns(['Mesure', 'Responsable', 'Partenaires', 'Début', 'Échéance', 'Statut', 'Indicateur', 'Budget']);
+    expect(validateRow(['Caravane', '', '', '', '', '', '', ''], mapping, 2, context).measure).toEqual({
+      id: 'new-id', title: 'Caravane', leadOrganisationId: null, partnerOrganisationIds: [], start: null, due: null, status: 'planned', indicator: '', budget: null,
+    });
+  });
+
   it('refuses a start after the due date', () => {
     const mapping = mapColumns(['Mesure', 'Début', 'Échéance']);
     expect(validateRow(['Portail', '01/09/2026', '30/06/2026'], mapping, 4, context).errors).toEqual([{ column: 'start', code: 'start_after_due', value: '01/09/2026' }]);

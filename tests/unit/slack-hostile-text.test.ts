@@ -10,11 +10,12 @@ import * as session from '../../bot/blocks/session.ts';
 import * as status from '../../bot/blocks/status.ts';
 import * as unfurl from '../../bot/blocks/unfurl.ts';
 import { fr as baseFr } from '../../bot/i18n/fr.ts';
+import { measuresInSlackFr } from '../../bot/i18n/measures-in-slack.ts';
 import { workAppFr } from '../../bot/i18n/work-app.ts';
 import { t, type MessageKey } from '../../bot/i18n/index.ts';
 import { blockKitProblems, mrkdwnLeaks, type Surface } from '../helpers/block-kit.ts';
 
-const fr: Record<MessageKey, string> = { ...baseFr, ...workAppFr };
+const fr: Record<MessageKey, string> = { ...baseFr, ...workAppFr, ...measuresInSlackFr };
 
 const URL = 'https://tansiq.example.ma';
 const ID = '0b5b8d3e-6f1c-4c1e-9a55-5a0e0b6c7d8e';
@@ -106,6 +107,7 @@ function everyBuilder(text: string, id: string, locale: Locale): Record<string, 
     returnModal: { surface: 'modal', payload: modals.returnModal(locale, { id: ID, title: text }) },
     documentDigestBlocks: message(notifications.documentDigestBlocks(digest, locale, URL)),
     documentDigestMention: message(notifications.documentDigestBlocks({ ...digest, lines: [{ type: 'mention', author: text, text }] }, locale, URL)),
+    documentDigestLead: message(notifications.documentDigestBlocks({ ...digest, lines: [{ type: 'lead', title: text, organisation: text }, { type: 'lead', title: text, organisation: text }] }, locale, URL)),
     sessionDigestBlocks: message(
       notifications.sessionDigestBlocks(
         {
@@ -131,7 +133,7 @@ function everyBuilder(text: string, id: string, locale: Locale): Record<string, 
 describe('people’s text in every Block Kit builder', () => {
   it('covers every builder the bot has (a new builder must be added here)', () => {
     const exported = [help, home, lists, modals, notifications, session, status, unfurl].flatMap((module) => Object.entries(module).filter(([, value]) => typeof value === 'function').map(([name]) => name));
-    const covered = new Set(Object.keys(everyBuilder('x', 'm', 'fr')).map((name) => name.replace(/(Picker|Mention|Session)$/, '')));
+    const covered = new Set(Object.keys(everyBuilder('x', 'm', 'fr')).map((name) => name.replace(/(Picker|Mention|Lead|Session)$/, '')));
     expect(exported.filter((name) => !covered.has(name))).toEqual([]);
   });
 

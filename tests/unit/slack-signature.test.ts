@@ -37,7 +37,7 @@ describe('Slack request signatures', () => {
     expect(check({ signature: undefined })).toEqual({ ok: false, reason: 'missing' });
     expect(check({ timestamp: undefined })).toEqual({ ok: false, reason: 'missing' });
     expect(check({ timestamp: '1e9' })).toEqual({ ok: false, reason: 'malformed' });
-    expect(check({ signature: 'v1=' + signature.slice(3) })).toEqual({ ok: false, reason: 'malformed' });
+    expect(check({ signature: `v1=${signature.slice(3)}` })).toEqual({ ok: false, reason: 'malformed' });
     expect(check({ signature: signature.toUpperCase() })).toEqual({ ok: false, reason: 'malformed' });
   });
 

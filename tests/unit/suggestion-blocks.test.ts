@@ -118,7 +118,7 @@ describe('structural suggestions over a Y.Doc', () => {
       [op('text', ref(body, 1), { end: ref(body, 1), text: 'x', block: { type: 'paragraph' } }), 'malformed'],
       [op('delete_block', 'AAAA'), 'outside'],
     ];
-    cases.forEach(([input, problem], index) => expect([index, checkSuggestion(doc, input)]).toEqual([index, problem]));
+    for (const [index, [input, problem]] of cases.entries()) expect([index, checkSuggestion(doc, input)]).toEqual([index, problem]);
     const fresh = new Y.Doc();
     Y.applyUpdate(fresh, before);
     expect(shape(doc)).toEqual(shape(fresh));

@@ -55,6 +55,7 @@ export function NotificationBell() {
   const label = () => (unreadCount() > 0 ? t('notifications.bellUnread', { count: unreadCount() }) : t('notifications.bell'));
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the panel from the button or from inside it; the keys bubble here, nothing is clicked
     <div class="bell" ref={root} onKeyDown={(event) => event.key === 'Escape' && open() && close(true)}>
       <button ref={button} type="button" class="bell-button" aria-expanded={open()} aria-controls="notification-panel" aria-label={label()} title={label()}
         data-testid="bell" onClick={() => setOpen(!open())}>
@@ -65,7 +66,7 @@ export function NotificationBell() {
       </button>
       <span class="visually-hidden" role="status" aria-live="polite">{unreadCount() > 0 ? label() : ''}</span>
       <Show when={open()}>
-        <div id="notification-panel" class="bell-panel" role="region" aria-label={t('notifications.title')}>
+        <section id="notification-panel" class="bell-panel" aria-label={t('notifications.title')}>
           <div class="bell-panel-heading">
             <h2>{t('notifications.title')}</h2>
             <Show when={unreadCount() > 0}>
@@ -77,7 +78,7 @@ export function NotificationBell() {
               <For each={notificationList()}>{(notification) => <NotificationItem notification={notification} onOpen={() => close()} />}</For>
             </ul>
           </Show>
-        </div>
+        </section>
       </Show>
     </div>
   );

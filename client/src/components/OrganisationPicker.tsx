@@ -54,6 +54,7 @@ export function OrganisationMultiPicker(props: {
     setAdding('');
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: chips and a search field under one name; a fieldset would draw a frame and need a legend the design does not show
     <div class="multi-picker" role="group" aria-label={props.label}>
       <ul class="chips">
         <For each={props.value}>

@@ -23,7 +23,6 @@ const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale());
 export { locale };
 
 export const isRtl = () => locale() === 'ar';
-export const direction = () => (isRtl() ? 'rtl' : 'ltr');
 
 /** Switches the whole interface: dictionary, formats, and the page's lang and direction. */
 export function setLocale(next: Locale): void {

@@ -27,9 +27,11 @@ export function shiftedDates(dates: MeasureDates, mode: DragMode, days: number):
   if (mode === 'move') return { start: shift(first, days), due: shift(last, days) };
   if (mode === 'start') {
     const moved = shift(first, days);
+    // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, which Math.min would turn into NaN
     return { start: moved > last ? last : moved, due: last };
   }
   const moved = shift(last, days);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, which Math.max would turn into NaN
   return { start: first, due: moved < first ? first : moved };
 }
 

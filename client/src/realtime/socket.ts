@@ -1,4 +1,4 @@
-import { createEffect, createRoot, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createRoot, onCleanup } from 'solid-js';
 import { io, type Socket } from 'socket.io-client';
 import {
   SERVER_EVENT_NAMES,
@@ -17,17 +17,12 @@ import { RoomRegistry, type Room } from './registry.ts';
  * and `onResync` listeners refetch what they may have missed meanwhile.
  */
 
-export type RealtimeState = 'offline' | 'connecting' | 'online';
-
 type Handler<N extends ServerEventName> = (payload: ServerEventPayload<N>) => void;
 
 const registry = new RoomRegistry();
 const handlers = new Map<ServerEventName, Set<Handler<any>>>();
 const resyncListeners = new Set<() => void>();
-const [state, setState] = createSignal<RealtimeState>('offline');
 let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
-
-export const realtimeState: Accessor<RealtimeState> = state;
 
 function emitSubscribe(room: Room): void {
   socket?.timeout(10_000).emit('subscribe', room, (error, reply) => {
@@ -39,7 +34,6 @@ function emitSubscribe(room: Room): void {
 function open(): void {
   const next: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: '/socket.io', withCredentials: true, reconnectionDelayMax: 10_000 });
   socket = next;
-  setState('connecting');
   let connectedBefore = false;
   for (const name of SERVER_EVENT_NAMES) {
     next.on(name, (payload: unknown) => {
@@ -47,16 +41,13 @@ function open(): void {
     });
   }
   next.on('connect', () => {
-    setState('online');
     for (const room of registry.rooms()) emitSubscribe(room);
     if (connectedBefore) for (const listener of resyncListeners) listener();
     connectedBefore = true;
   });
-  next.on('disconnect', () => setState('connecting'));
   // The server ended this sign-in (and will not take the socket back): ask who we are, which
   // answers 401 and shows the sign-in page, the same way as any API call after a sign-out.
   next.on('auth:ended', () => void loadSession().catch(() => undefined));
-  next.on('connect_error', () => setState(next.active ? 'connecting' : 'offline'));
 }
 
 function close(): void {
@@ -64,7 +55,6 @@ function close(): void {
   socket?.disconnect();
   socket = null;
   registry.clear();
-  setState('offline');
 }
 
 // One connection per signed-in person: a new sign-in (another account) gets a new one.

@@ -43,8 +43,6 @@ const store = createRoot(() => {
 
 export const notificationList = store.list;
 export const unreadCount = store.unread;
-export const notificationsError = store.error;
-export const reloadNotifications = store.load;
 
 export async function markRead(notification: AppNotification): Promise<void> {
   if (notification.read) return;

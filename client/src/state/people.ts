@@ -10,7 +10,6 @@ const people = createRoot(() => {
 });
 
 export const peopleList = (): User[] => people.list() ?? [];
-export const refreshPeople = () => people.refetch();
 
 export function personById(id: string | null | undefined): User | undefined {
   if (!id) return undefined;

@@ -28,8 +28,6 @@ export type ClientMessage =
   | { kind: 'awareness'; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' };
 
-export type ClientMessageKind = ClientMessage['kind'];
-
 export type SyncMessageValidation = { ok: true; message: ClientMessage } | { ok: false; reason: string };
 
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;

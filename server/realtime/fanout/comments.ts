@@ -34,5 +34,7 @@ export const commentFanout: Fanout = ({ io, db, events, logger }) => {
     events.on('comment.deleted', relay(ServerEvent.commentDeleted)),
     events.on('comment.resolved', relay(ServerEvent.commentResolved)),
   ];
-  return () => stops.forEach((stop) => stop());
+  return () => {
+    for (const stop of stops) stop();
+  };
 };

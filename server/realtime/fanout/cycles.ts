@@ -45,7 +45,9 @@ export const cycleFanout: Fanout = ({ io, db, events, logger }) => {
       }),
     ),
   ];
-  return () => stops.forEach((stop) => stop());
+  return () => {
+    for (const stop of stops) stop();
+  };
 };
 
 interface CyclePayload {

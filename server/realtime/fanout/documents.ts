@@ -51,5 +51,7 @@ export const documentFanout: Fanout = ({ io, events }) => {
       }),
     ),
   ];
-  return () => stops.forEach((stop) => stop());
+  return () => {
+    for (const stop of stops) stop();
+  };
 };

@@ -9,5 +9,7 @@ const FANOUTS: Fanout[] = [documentFanout, commentFanout, notificationFanout, se
 
 export function registerFanout(context: FanoutContext): () => void {
   const stops = FANOUTS.map((fanout) => fanout(context));
-  return () => stops.forEach((stop) => stop());
+  return () => {
+    for (const stop of stops) stop();
+  };
 }

@@ -64,6 +64,6 @@ export const sessionFanout: Fanout = ({ io, db, events, logger }) => {
   const stops = SESSION_EVENTS.map((type) => events.on(type, (event) => broadcast(event.sessionId)));
   return () => {
     adapter.off('join-room', onJoin);
-    stops.forEach((stop) => stop());
+    for (const stop of stops) stop();
   };
 };

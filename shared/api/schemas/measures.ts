@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MEASURE_STATUSES } from '../../measure-model.ts';
-import { uuid } from './common.ts';
+import { isCalendarDate, MEASURE_STATUSES, MEASURE_TEXT_LIMITS } from '../../measure-model.ts';
+import { text, uuid, withoutControlCharacters } from './common.ts';
 import { organisationRef } from './organisations.ts';
 
 /** GET /api/measures (and the measures export, with a higher limit) */
@@ -18,3 +18,14 @@ export const indicatorHistoryQuery = z.object({ measure: z.string().min(1).max(6
 
 export type MeasuresRequest = z.input<typeof measuresQuery>;
 export type IndicatorHistoryRequest = z.input<typeof indicatorHistoryQuery>;
+
+/** A new measure of an action plan, as a person writes it (the table's other fields take their defaults). */
+export const newMeasureSchema = z.strictObject({
+  title: text(MEASURE_TEXT_LIMITS.title),
+  notes: z.string().trim().max(MEASURE_TEXT_LIMITS.notes, `must be at most ${MEASURE_TEXT_LIMITS.notes} characters`).refine(withoutControlCharacters, 'must not contain control characters').default(''),
+  /** null: the plan's lead organisation leads it */
+  leadOrganisationId: uuid.nullable().default(null),
+  due: z.string().refine(isCalendarDate, 'must be a date (YYYY-MM-DD)').nullable().default(null),
+});
+
+export type NewMeasureInput = z.infer<typeof newMeasureSchema>;

@@ -70,7 +70,6 @@ export const itemParams = z.object({ id: uuid, itemId: uuid });
 export type CreateSessionInput = z.output<typeof createSessionSchema>;
 export type UpdateSessionInput = z.output<typeof updateSessionSchema>;
 export type AgendaItemInput = z.output<typeof agendaItemSchema>;
-export type ListSessionsQuery = z.output<typeof listSessionsQuery>;
 export type DecisionInput = z.output<typeof decisionSchema>;
 
 export type CreateSessionRequest = z.input<typeof createSessionSchema>;

@@ -200,12 +200,12 @@ export function printScenario(name: string, title: string, results: Partial<Reco
       return row.better && t !== null && peer !== null && peer !== 0 ? `${(t / peer).toFixed(2)}×` : '';
     });
     const goal = row.goal
-      ? tansiqs
+      ? `${tansiqs
           .map((label) => {
             const t = num(results[label]?.[row.key]);
             return t === null ? '?' : row.goal!.met(t, peer) ? '✓' : '✗';
           })
-          .join(' ') + ` ${row.goal.text}`
+          .join(' ')} ${row.goal.text}`
       : '';
     lines.push([row.label, ...labels.map((label) => (results[label] === null ? 'n/a' : show(results[label]?.[row.key]))), ...ratios, goal]);
   }

@@ -115,7 +115,9 @@ async function spawnServer(name: string, args: string[], env: NodeJS.ProcessEnv,
     if (child.exitCode !== null || child.signalCode !== null) return;
     // The server process itself gets the signal, as from a process manager: it shuts down cleanly.
     process.kill(serverPid, 'SIGTERM');
-    const timer = setTimeout(() => [serverPid, child.pid!].forEach((pid) => process.kill(pid, 'SIGKILL')), 90_000);
+    const timer = setTimeout(() => {
+      for (const pid of [serverPid, child.pid!]) process.kill(pid, 'SIGKILL');
+    }, 90_000);
     await exited;
     clearTimeout(timer);
   };

@@ -4,12 +4,12 @@
  *
  *   npm run bench:grid -- [--count=2000] [--keys=50] [--only=render,scroll,latency] [--profile]
  *
- * render   navigation to the first row shown, three times
+ * render   navigation to the first row shown, three times; then the same on a phone (390 px, cards)
  * scroll   frame times (requestAnimationFrame) while the grid scrolls as a mouse wheel does
  *          (120 px a frame) and as a dragged scrollbar does (the whole plan in 4 s)
  * latency  a key typed into a cell in one browser context until another context's field shows it
  * --profile  a CPU profile of the scrolls: the functions with the most self time
- * --baseline=<dir> [--rounds=3]  also measure render and scroll with another build of the client (made with
+ * --baseline=<dir> [--rounds=3]  also measure render and scroll (wide, and cards at 390 px) with another build of the client (made with
  *          `npx vite build --outDir <dir>` at an earlier commit), alternating the two builds on
  *          the same plan in the same run, and print both side by side
  */
@@ -38,8 +38,8 @@ const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
 results.loadBefore = load();
 console.log(`load average (1, 5, 15 min) before: ${results.loadBefore}`);
 try {
-  const open = async (build?: string): Promise<Page> => {
-    const context = await plan.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const open = async (build?: string, width = 1440): Promise<Page> => {
+    const context = await plan.browser.newContext({ viewport: width > 600 ? { width, height: 900 } : { width, height: 844 } });
     if (build) await useClientBuild(context, build);
     const page = await context.newPage();
     await signIn(page, plan.server.url, ADMIN.email, ADMIN.password);
@@ -59,6 +59,19 @@ try {
     }
     results.render = renders;
     console.log(`open to first row (navigation, sync, render), ms: ${renders.join(', ')}`);
+    // A phone (390 px): a card per measure.
+    const phone = await open(undefined, 390);
+    const phoneRenders: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const started = Date.now();
+      await phone.goto(plan.url);
+      await phone.locator('#measure-m0').waitFor({ timeout: 60_000 });
+      phoneRenders.push(Date.now() - started);
+    }
+    const cards = await phone.locator('.measures-table tbody tr:not(.spacer)').count();
+    results.phone = { render: phoneRenders, cards };
+    console.log(`phone (390 px): open to first card, ms: ${phoneRenders.join(', ')}; cards in the DOM: ${cards}`);
+    await phone.context().close();
   } else {
     await page.goto(plan.url);
     await page.locator('#measure-m0').waitFor({ timeout: 60_000 });
@@ -91,12 +104,14 @@ try {
 }
 
 /** Render, scroll and CPU per frame of the baseline build and this one, alternated `rounds` times. */
-async function compareBuilds(open: (build?: string) => Promise<Page>, dir: string): Promise<void> {
+async function compareBuilds(open: (build?: string, width?: number) => Promise<Page>, dir: string): Promise<void> {
   const variants = [{ name: 'baseline', build: dir }, { name: 'current', build: undefined }] as const;
   const pages = new Map<string, Page>();
   for (const variant of variants) pages.set(variant.name, await open(variant.build));
-  type Figures = { render: number[]; wheel: number[]; fast: number[]; rows: number; wheelCpu: number[]; fastCpu: number[]; wheelProcess: number[]; fastProcess: number[] };
-  const figures = new Map<string, Figures>(variants.map((v) => [v.name, { render: [], wheel: [], fast: [], rows: 0, wheelCpu: [], fastCpu: [], wheelProcess: [], fastProcess: [] }]));
+  const phones = new Map<string, Page>();
+  for (const variant of variants) phones.set(variant.name, await open(variant.build, 390));
+  type Figures = { render: number[]; wheel: number[]; fast: number[]; rows: number; wheelCpu: number[]; fastCpu: number[]; wheelProcess: number[]; fastProcess: number[]; phoneRender: number[]; phoneRows: number; phoneWheel: number[]; phoneWheelCpu: number[] };
+  const figures = new Map<string, Figures>(variants.map((v) => [v.name, { render: [], wheel: [], fast: [], rows: 0, wheelCpu: [], fastCpu: [], wheelProcess: [], fastProcess: [], phoneRender: [], phoneRows: 0, phoneWheel: [], phoneWheelCpu: [] }]));
   for (let round = 0; round < rounds; round++) {
     for (const variant of variants) {
       const page = pages.get(variant.name)!;
@@ -114,6 +129,16 @@ async function compareBuilds(open: (build?: string) => Promise<Page>, dir: strin
       figure.fastCpu.push(fast.mainMs);
       figure.wheelProcess.push(wheel.processMs);
       figure.fastProcess.push(fast.processMs);
+      // The same plan on a phone: cards, scrolled with the page.
+      const phone = phones.get(variant.name)!;
+      const phoneStarted = Date.now();
+      await phone.goto(plan.url);
+      await phone.locator('#measure-m0').waitFor({ timeout: 60_000 });
+      figure.phoneRender.push(Date.now() - phoneStarted);
+      figure.phoneRows = await phone.locator('.measures-table tbody tr:not(.spacer)').count();
+      const phoneWheel = await cpuPerFrame(phone, () => scrollFrames(phone, { pixelsPerFrame: 120, frames: 300, document: true }));
+      figure.phoneWheel.push(...phoneWheel.frames);
+      figure.phoneWheelCpu.push(phoneWheel.mainMs);
     }
   }
   const rows: string[][] = [['', ...variants.map((v) => v.name)]];
@@ -128,8 +153,17 @@ async function compareBuilds(open: (build?: string) => Promise<Page>, dir: strin
     line(`${kind} main-thread CPU/frame, ms`, (f) => ms(mean(f[`${kind}Cpu`])));
     line(`${kind} renderer CPU/frame, ms`, (f) => ms(mean(f[`${kind}Process`])));
   }
+  line('phone (390 px): cards in the DOM', (f) => String(f.phoneRows));
+  line('phone: open to first card, ms', (f) => f.phoneRender.join(', '));
+  line('phone wheel frame median, ms', (f) => ms(summary(f.phoneWheel).median));
+  line('phone wheel frame p95, ms', (f) => ms(summary(f.phoneWheel).p95));
+  line('phone wheel main-thread CPU/frame, ms', (f) => ms(mean(f.phoneWheelCpu)));
   console.log(`baseline build: ${dir}; ${rounds} round(s) alternating the builds on one plan (wheel: 120 px a frame, 300 frames; fast: the whole plan in 120 frames, there and back)`);
   for (const row of rows) console.log(`  ${row[0]!.padEnd(32)}${row.slice(1).map((cell) => cell.padStart(20)).join('')}`);
-  results.compare = Object.fromEntries([...figures].map(([name, f]) => [name, { rows: f.rows, render: f.render, wheel: summary(f.wheel), fast: summary(f.fast), cpuPerFrameMs: { wheelMain: mean(f.wheelCpu), fastMain: mean(f.fastCpu), wheelRenderer: mean(f.wheelProcess), fastRenderer: mean(f.fastProcess) } }]));
-  for (const page of pages.values()) await page.context().close();
+  results.compare = Object.fromEntries([...figures].map(([name, f]) => [name, {
+    rows: f.rows, render: f.render, wheel: summary(f.wheel), fast: summary(f.fast),
+    cpuPerFrameMs: { wheelMain: mean(f.wheelCpu), fastMain: mean(f.fastCpu), wheelRenderer: mean(f.wheelProcess), fastRenderer: mean(f.fastProcess) },
+    phone: { cards: f.phoneRows, render: f.phoneRender, wheel: summary(f.phoneWheel), wheelMainCpuPerFrameMs: mean(f.phoneWheelCpu) },
+  }]));
+  for (const page of [...pages.values(), ...phones.values()]) await page.context().close();
 }

@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Scrolls the grid once frame by frame and returns each frame's time (requestAnimationFrame to
- * requestAnimationFrame): either a fixed step a frame (a mouse wheel) or the whole plan down and
- * back up in `wholePlanInFrames` (a dragged scrollbar).
+ * Scrolls the grid (or, for cards on a phone, the page) once frame by frame and returns each
+ * frame's time (requestAnimationFrame to requestAnimationFrame): either a fixed step a frame (a
+ * mouse wheel) or the whole plan down and back up in `wholePlanInFrames` (a dragged scrollbar).
  */
-export async function scrollFrames(page: Page, how: { pixelsPerFrame?: number; wholePlanInFrames?: number; frames: number }): Promise<number[]> {
-  return page.evaluate(async ({ pixelsPerFrame, wholePlanInFrames, frames }) => {
-    const scroller = document.querySelector('.grid-scroll') as HTMLElement;
+export async function scrollFrames(page: Page, how: { pixelsPerFrame?: number; wholePlanInFrames?: number; frames: number; /** the page scrolls (cards on a phone), not the grid's frame */ document?: boolean }): Promise<number[]> {
+  return page.evaluate(async ({ pixelsPerFrame, wholePlanInFrames, frames, document: whole }) => {
+    const scroller = (whole ? document.scrollingElement : document.querySelector('.grid-scroll')) as HTMLElement;
     scroller.scrollTop = 0;
     await new Promise(requestAnimationFrame);
     const half = frames / 2;
@@ -36,7 +36,7 @@ export async function profileScroll(page: Page, top = 25): Promise<{ name: strin
   const { profile } = await cdp.send('Profiler.stop');
   const self = new Map<number, number>();
   const deltas = profile.timeDeltas ?? [];
-  (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0) / 1000));
+  for (const [i, id] of (profile.samples ?? []).entries()) self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0) / 1000);
   const byName = new Map<string, number>();
   for (const node of profile.nodes) {
     const frame = node.callFrame;

@@ -38,7 +38,7 @@ describe('validateUpdateV1 accepts real Yjs output', () => {
     fc.assert(
       fc.property(sessionArb, fc.array(fc.boolean(), { maxLength: 64 }), (session, mask) => {
         const { docs, updates } = runSession(session);
-        updates.forEach((u, i) => expectAccepted(u, `incremental update ${i}`));
+        for (const [i, u] of updates.entries()) expectAccepted(u, `incremental update ${i}`);
         for (const d of docs) {
           const state = Y.encodeStateAsUpdate(d);
           expectAccepted(state, 'state');

@@ -68,7 +68,7 @@ export function mutantCases(updates: Uint8Array[], count: number, seed: number):
   const cases: HostileCase[] = [];
   for (let i = 0; i < count; i++) {
     const source = updates[Math.floor(rand() * updates.length)]!;
-    let b = Array.from(source);
+    const b = Array.from(source);
     const edits = 1 + Math.floor(rand() * 3);
     for (let e = 0; e < edits; e++) {
       const at = Math.floor(rand() * (b.length + 1));
@@ -131,7 +131,7 @@ export function craftedCases(): HostileCase[] {
     reject('nesting', 'any arrays 100k deep', update([rootItem(INFO.any, [1, ...nestedAnyArrays(100_000)])]), /nested deeper than 64/),
     reject('nesting', 'any objects 10k deep', update([rootItem(INFO.any, [1, ...Array.from({ length: 10_000 }, () => [118, 1, 1, 0x6b]).flat(), 126])]), /nested deeper/),
     reject('nesting', 'embed JSON 100k deep', update([rootItem(INFO.embed, str('['.repeat(100_000) + ']'.repeat(100_000)))]), /JSON nested deeper/),
-    reject('nesting', 'format JSON 1k deep', update([rootItem(INFO.format, [...str('bold'), ...str('{"a":'.repeat(1000) + '1' + '}'.repeat(1000))])]), /JSON nested deeper/),
+    reject('nesting', 'format JSON 1k deep', update([rootItem(INFO.format, [...str('bold'), ...str(`${'{"a":'.repeat(1000)}1${'}'.repeat(1000)}`)])]), /JSON nested deeper/),
     reject('nesting', 'subdoc options 1k deep', update([rootItem(INFO.doc, [...str('guid'), 118, 1, ...str('m'), ...nestedAnyArrays(1000)])]), /nested deeper/),
 
     reject('unknown', 'GC with flag bits', update([bytes(INFO.gc | ORIGIN, 1)]), /flag bits set on a GC/),

@@ -116,7 +116,7 @@ describe('validateSyncMessage refuses malformed frames with a reason', () => {
     ['awareness state not JSON', bytes(1, buf([1, 1, 1, ...str('{nope')])), /not valid JSON/],
     ['awareness state an array', bytes(1, buf([1, 1, 1, ...str('[1]')])), /neither an object nor null/],
     ['awareness state a number', bytes(1, buf([1, 1, 1, ...str('42')])), /neither an object nor null/],
-    ['awareness state deeply nested', bytes(1, buf([1, 1, 1, ...str('{"a":'.repeat(100) + '1' + '}'.repeat(100))])), /nested deeper than 32/],
+    ['awareness state deeply nested', bytes(1, buf([1, 1, 1, ...str(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`)])), /nested deeper than 32/],
     ['awareness state invalid UTF-8', bytes(1, buf([1, 1, 1, ...buf([0x22, 0xff, 0x22])])), /invalid UTF-8/],
     ['awareness state length beyond bytes', bytes(1, buf([1, 1, 1, ...vu(500), 0x7b])), /needs 500 bytes/],
     ['awareness trailing bytes', bytes(1, buf([1, 1, 1, ...str('{}'), 0])), /trailing bytes after the awareness entries/],

@@ -41,6 +41,7 @@ export function AuditPage() {
         <a class="button" href={audit.csvUrl(filters())} download="">{t('audit.export')}</a>
       </div>
       <p class="muted">{t('audit.intro')}</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a search form as HTML has long written it; the <search> element is too recent for the browsers ministries keep */}
       <form class="filters" role="search" aria-label={t('audit.title')} onSubmit={(event) => event.preventDefault()}>
         <div class="field">
           <label for="audit-actor">{t('audit.actor')}</label>

@@ -94,7 +94,7 @@ export function HistoryPage() {
                       <div class="history-period-head">
                         <h2>{period.period}</h2>
                         <ReportStateBadge state={period.state} />
-                        <Show when={period.reported && period.values.status}>{(status) => <span class={`badge measure-${period.values.status}`}>{t(`measureStatus.${period.values.status!}`)}</span>}</Show>
+                        <Show when={period.reported && period.values.status}><span class={`badge measure-${period.values.status}`}>{t(`measureStatus.${period.values.status!}`)}</span></Show>
                         <Show when={period.reported && period.values.progress !== null}><span>{t('cycles.progressValue', { value: period.values.progress! })}</span></Show>
                       </div>
                       <Show when={period.reported} fallback={<p class="hint">{t('cycles.history.notReported')}</p>}>

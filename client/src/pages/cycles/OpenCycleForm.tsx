@@ -76,6 +76,7 @@ export function OpenCycleForm(props: { onCancel: () => void }) {
             <For each={commissionList()}>{(commission) => <option value={commission.id}>{commission.names[locale()] || commission.names.fr}</option>}</For>
           </select>
         </div>
+        {/* biome-ignore lint/a11y/useSemanticElements: already inside the form's fieldset; a nested fieldset would draw a second frame */}
         <div class="checkbox-row" role="group" aria-label={t('cycles.kinds')}>
           <span class="label">{t('cycles.kinds')}</span>
           <For each={DOCUMENT_KINDS.filter((kind) => kind !== 'minutes')}>

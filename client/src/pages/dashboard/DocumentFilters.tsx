@@ -15,6 +15,7 @@ export function DocumentFilters(props: { value: Filters; onChange: (patch: Parti
     timer = setTimeout(() => props.onChange({ q: value.trim() }), 300);
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a search form as HTML has long written it; the <search> element is too recent for the browsers ministries keep
     <form class="filters" role="search" onSubmit={(event) => { event.preventDefault(); props.onChange({ q: text().trim() }); }}>
       <div class="field grow">
         <label for="filter-q">{t('filters.search')}</label>

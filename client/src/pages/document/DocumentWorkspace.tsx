@@ -145,6 +145,7 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
       </div>
       <Show when={reasons().edit}>{(reason) => <Notice kind={mustSuggest() ? 'info' : 'warning'}><span data-testid="read-only">{t(reason())}</span></Notice>}</Show>
       <div class="workspace-body" classList={{ 'with-panel': panelOpen() }}>
+        {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: labelled by its tab exactly when it is a tabpanel (more than one view) */}
         <div id="view-panel" class="workspace-main" role={views().length > 1 ? 'tabpanel' : undefined} aria-labelledby={views().length > 1 ? `tab-${view()}` : undefined}>
           <Switch>
             <Match when={view() === 'text'}>
@@ -152,7 +153,9 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
                 extensions={[comments.extension, suggestions.extension]}
                 onEditor={(editor) => {
                   const detach = [comments.attachEditor(editor), suggestions.attachEditor(editor)];
-                  return () => detach.forEach((stop) => stop());
+                  return () => {
+                    for (const stop of detach) stop();
+                  };
                 }} />
               <PrintMeasures rows={measures.rows} />
             </Match>

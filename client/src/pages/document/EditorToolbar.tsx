@@ -79,6 +79,7 @@ export function EditorToolbar(props: { editor: Editor; revision: number }) {
         {mark('editor.quote', 'blockquote', () => chain().toggleBlockquote().run(), <span aria-hidden="true">❝</span>)}
         {mark('editor.link', 'link', () => setLinking(!linking()), <LinkIcon />)}
       </span>
+      {/* biome-ignore lint/a11y/useSemanticElements: a group of buttons, not of form fields: ARIA's group, as in the toolbar pattern; a fieldset is for fields */}
       <span class="tool-group" role="group" aria-label={t('editor.direction')}>
         <For each={['auto', 'rtl', 'ltr'] as const}>
           {(dir) => (

@@ -61,7 +61,7 @@ function BoundText(props: { id?: string; doc: Y.Doc; measureId: string; field: M
  * read-only. `min`/`max` keep the start on or before the due date; a date past them is refused
  * by `onChange` returning false, and the field shows the stored date again.
  */
-export function DateCell(props: { label: string; value: string | null; min?: string | null; max?: string | null; editable: boolean; onChange: (value: string | null) => boolean | void }) {
+export function DateCell(props: { label: string; value: string | null; min?: string | null; max?: string | null; editable: boolean; onChange: (value: string | null) => boolean | undefined }) {
   const shown = () => formatDate(props.value) || '—';
   return (
     <Show when={props.editable} fallback={<span class="nowrap">{shown()}</span>}>

@@ -33,6 +33,8 @@ export function MeasureRow(props: {
   /** the recorded values of its indicator, oldest first */
   history: IndicatorHistoryEntry[];
   onDetail: () => void;
+  /** the row's element (a windowed grid reuses it for other measures, and measures cards) */
+  ref?: (row: HTMLTableRowElement) => void;
 }) {
   const set = (patch: Partial<Omit<MeasureFields, 'id'>>) => updateMeasure(props.doc, props.measure.id, patch);
   const name = () => props.measure.title || t('measures.untitled');
@@ -87,7 +89,7 @@ export function MeasureRow(props: {
     ),
   };
   return (
-    <tr id={`measure-${props.measure.id}`} classList={{ overdue: isOverdue(props.measure) }}>
+    <tr ref={props.ref} id={`measure-${props.measure.id}`} classList={{ overdue: isOverdue(props.measure) }}>
       <For each={props.columns}>
         {(column) => {
           const cell = cells[column]() as HTMLTableCellElement;

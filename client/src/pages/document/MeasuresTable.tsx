@@ -1,4 +1,4 @@
-import { For, Match, Show, Switch, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import { For, Match, Show, Switch, createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
 import type * as Y from 'yjs';
 import type { MeasureFields } from '../../../../shared/doc-schema.ts';
 import { EmptyState } from '../../components/Feedback.tsx';
@@ -7,7 +7,8 @@ import { todayIso } from '../../lib/dates.ts';
 import { shownColumns, withColumn, type ColumnSpec, type MeasureColumnId } from '../../lib/grid-columns.ts';
 import { focusCell, gridMove } from '../../lib/grid-keys.ts';
 import { addMeasure } from '../../lib/measures.ts';
-import { arrangeMeasures, DEFAULT_VIEW, visibleWindow, type GridItem, type MeasureViewOptions } from '../../lib/measure-view.ts';
+import { arrangeMeasures, DEFAULT_VIEW, type GridItem, type MeasureViewOptions } from '../../lib/measure-view.ts';
+import { lineOffsets, windowOf } from '../../lib/row-window.ts';
 import { organisationLabel } from '../../state/directory.ts';
 import { preference } from '../../state/preferences.ts';
 import { createBlockSelection } from './block-selection.ts';
@@ -18,11 +19,25 @@ import { MeasureDetail } from './indicators/MeasureDetail.tsx';
 import type { IndicatorHistoryStore } from './indicators/history-store.ts';
 import { MeasuresToolbar } from './MeasuresToolbar.tsx';
 import { PastePreview } from './PastePreview.tsx';
+import { createRowPool, type RowSlot } from './row-pool.ts';
 
 const VIEW_KEY = 'tansiq.measuresView';
-/** Beyond this many lines only those in view are rendered, each of a fixed height. */
+/** Beyond this many lines only those in view are rendered (rows of a fixed height in the table). */
 const VIRTUAL_FROM = 80;
+/** heights of a row and of a group's heading in a long plan's table (tables.css) */
 const LINE_HEIGHT = 76;
+const GROUP_HEIGHT = 44;
+/** a card's height until one is measured */
+const CARD_HEIGHT = 420;
+/** pixels rendered beyond each edge of the view, and the number of rows the window moves by */
+const OVERSCAN = 600;
+const WINDOW_STEP = 4;
+
+type GroupLine = Extract<GridItem, { kind: 'group' }>;
+/** a line of the grid: a measure, or the heading of a group */
+type Line = MeasureFields | GroupLine;
+const isGroup = (line: Line): line is GroupLine => 'kind' in line;
+const lineKey = (line: Line): string => (isGroup(line) ? `g${line.group}:${line.key}` : `m${line.id}`);
 
 function storedView(): MeasureViewOptions {
   try {
@@ -72,31 +87,122 @@ export function MeasuresTable(props: {
     id === 'number' ? t('gridLayout.number') : id === 'notes' ? t('grid.notes') : id === 'actions' ? t('common.actions') : id === 'title' ? t('measures.measure') : t(`measures.${id}`);
   const setColumn = (column: ColumnSpec, change: { width?: number | null; hidden?: boolean }) => layout.set(withColumn(layout.value(), column, change));
 
+  // Long plans render only the lines in view (and a margin), in row elements that are reused as
+  // the window moves (row-pool.ts): a scroll changes a row or two, it builds none. Rows have a
+  // fixed height in the table; on a phone, cards are measured as they are shown.
   let scroller: HTMLDivElement | undefined;
-  const [scrollTop, setScrollTop] = createSignal(0);
-  const [viewport, setViewport] = createSignal({ height: 800, width: 1200 });
-  onMount(() => {
-    if (!scroller || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setViewport({ height: scroller!.clientHeight, width: scroller!.clientWidth }));
-    observer.observe(scroller);
+  let body: HTMLTableSectionElement | undefined;
+  const [layoutMode, setLayoutMode] = createSignal<'table' | 'cards'>('table');
+  const [view, setView] = createSignal({ top: 0, height: 800 }, { equals: (a, b) => a.top === b.top && a.height === b.height });
+  let headHeight = 0;
+  let viewportHeight = 800;
+  /** where the lines start relative to the top of what is in view, read after the layout it needs is done */
+  const readView = () => {
+    if (!scroller || !body) return;
+    if (layoutMode() === 'table') setView({ top: scroller.scrollTop - headHeight, height: viewportHeight });
+    else setView({ top: -body.getBoundingClientRect().top, height: window.innerHeight });
+  };
+  // (The grid appears once the plan has measures: follow its frame from then on.)
+  const [frame, setFrame] = createSignal<HTMLDivElement>();
+  createEffect(() => {
+    const element = frame();
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    // The layout follows tables.css's container query: it sets --grid-layout to "cards" on a phone.
+    const observer = new ResizeObserver(() => {
+      setLayoutMode(getComputedStyle(element).getPropertyValue('--grid-layout').trim() === 'cards' ? 'cards' : 'table');
+      viewportHeight = element.clientHeight;
+      headHeight = element.querySelector('thead')?.offsetHeight ?? 0;
+      readView();
+    });
+    observer.observe(element);
     onCleanup(() => observer.disconnect());
   });
-  // Cards (narrow screens) have no fixed height: they are all rendered.
-  const virtual = () => items().length > VIRTUAL_FROM && viewport().width > 640;
-  const range = createMemo(() => (virtual() ? visibleWindow(items().length, scrollTop(), viewport().height, LINE_HEIGHT) : { start: 0, end: items().length }));
+  // Cards scroll with the page (or whichever box holds it): follow every scroll while cards show.
+  createEffect(() => {
+    if (layoutMode() !== 'cards') return;
+    const onScroll = () => readView();
+    window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', onScroll, { passive: true });
+    onCleanup(() => {
+      window.removeEventListener('scroll', onScroll, { capture: true });
+      window.removeEventListener('resize', onScroll);
+    });
+  });
   // Lines keep their identity across changes (a row is the store's own object), so a cell being
   // typed in is never re-created under the caret when another row or a filter changes.
-  const groups = new Map<string, Extract<GridItem, { kind: 'group' }>>();
+  const groups = new Map<string, GroupLine>();
   const positions = createMemo(() => new Map(props.rows.map((row, index) => [row.id, index])));
   const lines = createMemo(() =>
-    items().map((item) => {
+    items().map((item): Line => {
       if (item.kind === 'row') return item.measure;
       const key = `${item.group}:${item.key}:${item.count}`;
       if (!groups.has(key)) groups.set(key, item);
       return groups.get(key)!;
     }),
   );
+  const windowed = () => lines().length > VIRTUAL_FROM;
+  // Heights of cards as measured, by line; the others are taken as the mean of those.
+  const cardHeights = new Map<string, number>();
+  const [measured, setMeasured] = createSignal(0);
+  const offsets = createMemo(() => {
+    const list = lines();
+    if (layoutMode() === 'table') return lineOffsets(list.map((line) => (isGroup(line) ? GROUP_HEIGHT : LINE_HEIGHT)));
+    measured();
+    let sum = 0;
+    for (const height of cardHeights.values()) sum += height;
+    const estimate = cardHeights.size > 0 ? sum / cardHeights.size : CARD_HEIGHT;
+    return lineOffsets(list.map((line) => cardHeights.get(lineKey(line)) ?? estimate));
+  });
+  const range = createMemo(
+    () => {
+      if (!windowed()) return { start: 0, end: lines().length };
+      const { top, height } = view();
+      const overscan = layoutMode() === 'table' ? OVERSCAN : Math.max(OVERSCAN, height);
+      return windowOf(offsets(), top, height, overscan, layoutMode() === 'table' ? WINDOW_STEP : 1);
+    },
+    undefined,
+    { equals: (a, b) => a.start === b.start && a.end === b.end },
+  );
   const visible = createMemo(() => lines().slice(range().start, range().end));
+  const spaceBefore = () => (windowed() ? offsets()[range().start]! : 0);
+  const spaceAfter = () => (windowed() ? offsets()[lines().length]! - offsets()[range().end]! : 0);
+  // A row that leaves the window while holding the focus gives it to the grid (which arrows and
+  // Page keys still scroll) before it shows another measure: its editor must not stay open on it.
+  const slots = createRowPool(visible, lineKey, (slot) => {
+    if (slot.element?.contains(document.activeElement)) scroller?.focus({ preventScroll: true });
+  });
+  // On a phone each card shown is measured (once per measure it shows, and when it changes size).
+  const rowOfElement = new WeakMap<Element, RowSlot<Line>>();
+  const cardSizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
+    let changed = false;
+    let gap: number | null = null;
+    for (const entry of entries) {
+      const slot = rowOfElement.get(entry.target);
+      if (!slot || !entry.target.isConnected) continue;
+      gap ??= parseFloat(getComputedStyle(entry.target).marginBlockEnd) || 0;
+      const height = (entry.borderBoxSize?.[0]?.blockSize ?? entry.target.getBoundingClientRect().height) + gap;
+      if (height > 0 && cardHeights.get(slot.key) !== height) {
+        cardHeights.set(slot.key, height);
+        changed = true;
+      }
+    }
+    if (changed) setMeasured((count) => count + 1);
+  });
+  onCleanup(() => cardSizes?.disconnect());
+  const measuring = () => layoutMode() === 'cards' && windowed();
+  /** Registers a line's element; while cards are measured, it is measured for each line it shows. */
+  const track = (slot: RowSlot<Line>, element: HTMLElement) => {
+    slot.element = element;
+    rowOfElement.set(element, slot);
+    if (!cardSizes) return;
+    createEffect(() => {
+      if (!measuring()) return cardSizes.unobserve(element);
+      slot.line();
+      // Observing anew reports the size at once, for the measure now shown.
+      cardSizes.unobserve(element);
+      cardSizes.observe(element);
+    });
+  };
 
   const [copied, setCopied] = createSignal('');
   let copiedTimer: ReturnType<typeof setTimeout> | undefined;
@@ -148,11 +254,23 @@ export function MeasuresTable(props: {
     event.preventDefault();
     setPasting(text);
   };
+  // A line of a long plan may be outside the window: scroll to it first, so that its row exists.
+  const reveal = (id: string) => {
+    const index = lines().findIndex((line) => !isGroup(line) && line.id === id);
+    if (index < 0 || !windowed() || !scroller || !body) return;
+    const top = offsets()[index]!;
+    if (layoutMode() === 'table') scroller.scrollTop = top + headHeight - viewportHeight / 3;
+    else window.scrollTo({ top: window.scrollY + body.getBoundingClientRect().top + top - window.innerHeight / 3 });
+    readView();
+  };
   const add = () => {
     const id = addMeasure(props.doc);
-    queueMicrotask(() => document.getElementById(`measure-title-${id}`)?.focus());
+    queueMicrotask(() => {
+      reveal(id);
+      document.getElementById(`measure-title-${id}`)?.focus();
+    });
   };
-  const groupLabel = (item: Extract<GridItem, { kind: 'group' }>) => {
+  const groupLabel = (item: GroupLine) => {
     if (item.group === 'lead') return item.key ? organisationLabel(item.key) : t('grid.noLead');
     if (item.group === 'status') return t(`measureStatus.${item.key as MeasureFields['status']}`);
     return item.key === 'overdue' ? t('measures.overdue') : t('grid.onTime');
@@ -187,8 +305,8 @@ export function MeasuresTable(props: {
           <ColumnsMenu preference={layout.value()} label={(column) => columnLabel(column.id)} onHidden={(column, hidden) => setColumn(column, { hidden })} onReset={() => layout.set({ columns: {} })} />
           <span class="muted small" role="status" data-testid="grid-copied">{copied()}</span>
         </div>
-        <div class="table-scroll grid-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onPaste={onPaste} onCopy={selection.onCopy}>
-          <table class="data-table measures-table" classList={{ 'read-only': !props.editable, virtual: virtual() }} style={{ '--grid-width': `${tableWidth()}px` }}>
+        <div class="table-scroll grid-scroll" ref={(element) => { scroller = element; setFrame(element); }} tabIndex={-1} onScroll={readView} onPaste={onPaste} onCopy={selection.onCopy}>
+          <table class="data-table measures-table" classList={{ 'read-only': !props.editable, virtual: windowed() && layoutMode() === 'table' }} style={{ '--grid-width': `${tableWidth()}px` }}>
             <caption class="visually-hidden">{t('measures.title')}</caption>
             <colgroup>
               <For each={columnIds()}>{(id) => <col data-column={id} style={{ 'inline-size': `${columnById().get(id)?.width ?? 0}px` }} />}</For>
@@ -203,35 +321,38 @@ export function MeasuresTable(props: {
                 </For>
               </tr>
             </thead>
-            <tbody onKeyDown={onKeys} onPointerDown={selection.onPointerDown} onFocusIn={selection.onFocusIn}>
-              <Show when={range().start > 0}>
-                <tr class="spacer" aria-hidden="true" style={{ height: `${range().start * LINE_HEIGHT}px` }}><td colSpan={COLUMN_COUNT()} /></tr>
+            <tbody ref={body} onKeyDown={onKeys} onPointerDown={selection.onPointerDown} onFocusIn={selection.onFocusIn}>
+              <Show when={spaceBefore() > 0}>
+                <tr class="spacer" aria-hidden="true" style={{ height: `${spaceBefore()}px` }}><td colSpan={COLUMN_COUNT()} /></tr>
               </Show>
-              <For each={visible()}>
-                {(line) => (
-                  <Switch>
-                    <Match when={'kind' in line && line}>
-                      {(group) => (
-                        <tr class="group-row">
-                          <th scope="colgroup" colSpan={COLUMN_COUNT()}>
-                            <span class="group-name">{groupLabel(group())}</span> <span class="muted small">{t('grid.groupCount', { count: group().count })}</span>
-                          </th>
-                        </tr>
-                      )}
-                    </Match>
-                    <Match when={!('kind' in line) && line}>
-                      {(measure) => (
-                        <MeasureRow doc={props.doc} measure={measure()} position={positions().get(measure().id) ?? 0} count={props.rows.length} editable={props.editable} movable={movable()}
-                          comments={props.commentCounts.get(measure().id) ?? 0} onComments={() => props.onComments(measure())}
-                          history={props.indicatorHistory.of(measure().id)} onDetail={() => setDetailId(measure().id)}
-                          columns={columnIds()} selected={(column) => selection.isSelected(measure().id, column)} />
-                      )}
-                    </Match>
-                  </Switch>
-                )}
+              <For each={slots()}>
+                {(slot) => {
+                  const line = slot.line;
+                  return (
+                    <Switch>
+                      <Match when={isGroup(line()) && (line() as GroupLine)}>
+                        {(group) => (
+                          <tr class="group-row" ref={(row) => track(slot, row)}>
+                            <th scope="colgroup" colSpan={COLUMN_COUNT()}>
+                              <span class="group-name">{groupLabel(group())}</span> <span class="muted small">{t('grid.groupCount', { count: group().count })}</span>
+                            </th>
+                          </tr>
+                        )}
+                      </Match>
+                      <Match when={!isGroup(line()) && (line() as MeasureFields)}>
+                        {(measure) => (
+                          <MeasureRow ref={(row) => track(slot, row)} doc={props.doc} measure={measure()} position={positions().get(measure().id) ?? 0} count={props.rows.length} editable={props.editable} movable={movable()}
+                            comments={props.commentCounts.get(measure().id) ?? 0} onComments={() => props.onComments(measure())}
+                            history={props.indicatorHistory.of(measure().id)} onDetail={() => setDetailId(measure().id)}
+                            columns={columnIds()} selected={(column) => selection.isSelected(measure().id, column)} />
+                        )}
+                      </Match>
+                    </Switch>
+                  );
+                }}
               </For>
-              <Show when={range().end < items().length}>
-                <tr class="spacer" aria-hidden="true" style={{ height: `${(items().length - range().end) * LINE_HEIGHT}px` }}><td colSpan={COLUMN_COUNT()} /></tr>
+              <Show when={spaceAfter() > 0}>
+                <tr class="spacer" aria-hidden="true" style={{ height: `${spaceAfter()}px` }}><td colSpan={COLUMN_COUNT()} /></tr>
               </Show>
             </tbody>
           </table>

@@ -7,6 +7,7 @@ import { MEASURE_GROUPS, MEASURE_SORTS, type MeasureGroup, type MeasureSort, typ
 /** Sort, group and filter the grid: what this person sees, never a change to the document. */
 export function MeasuresToolbar(props: { options: MeasureViewOptions; onChange: (patch: Partial<MeasureViewOptions>) => void; shown: number; total: number }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: filters laid out in one toolbar row; a fieldset would draw a frame and need a legend the design does not show
     <div class="grid-toolbar" role="group" aria-label={t('measures.title')}>
       <input type="search" class="grid-search" placeholder={t('grid.search')} aria-label={t('grid.search')} value={props.options.query} onInput={(e) => props.onChange({ query: e.currentTarget.value })} />
       <select aria-label={t('measures.status')} value={props.options.status ?? ''} onChange={(e) => props.onChange({ status: (e.currentTarget.value || null) as MeasureStatus | null })}>

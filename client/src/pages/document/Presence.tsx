@@ -14,6 +14,7 @@ export function Presence(props: { peers: Peer[] }) {
     return [...seen.values()];
   });
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the avatars of who is here, not form fields
     <div class="presence" aria-label={t('presence.label')} role="group">
       <For each={people().slice(0, 8)}>
         {(peer) => (

@@ -12,6 +12,7 @@ export function TableTools(props: { editor: Editor; revision: number }) {
     </button>
   );
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of buttons, not of form fields: ARIA's group, as in the toolbar pattern; a fieldset is for fields
     <span class="tool-group" role="group" aria-label={t('editor.table')}>
       {tool('editor.insertTable', '▦', () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())}
       <Show when={inTable()}>

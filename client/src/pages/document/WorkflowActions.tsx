@@ -32,6 +32,7 @@ export function WorkflowActions(props: { document: TansiqDocument; onChange: (do
   const status = (value: DocumentStatus) => t(`status.${value}`);
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of buttons, not of form fields: ARIA's group, as in the toolbar pattern; a fieldset is for fields
     <div class="workflow" role="group" aria-label={t('workflow.group')}>
       <For each={props.document.availableTransitions ?? []}>
         {(to) => (

@@ -29,16 +29,17 @@ export function mentionCandidates(query: string): MentionCandidate[] {
 export function MentionPicker(props: { id: string; candidates: MentionCandidate[]; active: number; onPick: (candidate: MentionCandidate) => void }) {
   return (
     <Show when={props.candidates.length > 0} fallback={<p class="mention-picker empty small muted">{t('comments.mentionNone')}</p>}>
-      <ul id={props.id} class="mention-picker" role="listbox" aria-label={t('comments.mentionList')}>
+      <div id={props.id} class="mention-picker" role="listbox" aria-label={t('comments.mentionList')}>
         <For each={props.candidates}>
           {(candidate, index) => (
-            <li id={`${props.id}-${index()}`} role="option" aria-selected={index() === props.active} classList={{ active: index() === props.active }}
+            // biome-ignore lint/a11y/useFocusableInteractive: the textarea keeps the focus and points at the option (aria-activedescendant)
+            <div id={`${props.id}-${index()}`} role="option" aria-selected={index() === props.active} classList={{ active: index() === props.active }}
               onMouseDown={(event) => { event.preventDefault(); props.onPick(candidate); }}>
               <span dir="auto">{candidate.label}</span> <span class="muted small">{candidate.detail}</span>
-            </li>
+            </div>
           )}
         </For>
-      </ul>
+      </div>
     </Show>
   );
 }

@@ -60,7 +60,9 @@ export function createCommentsStore(documentId: string): CommentsStore {
     onServerEvent('comment:resolved', apply),
     onResync(() => void reload()),
   ];
-  onCleanup(() => stops.forEach((stop) => stop()));
+  onCleanup(() => {
+    for (const stop of stops) stop();
+  });
   void reload();
 
   const write = async <T extends Comment>(call: Promise<T>): Promise<T> => {

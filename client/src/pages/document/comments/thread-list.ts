@@ -1,4 +1,5 @@
 import type { Comment, Thread } from '../../../api/comments.ts';
+import { unreachable } from '../../../../../shared/unreachable.ts';
 
 /**
  * Pure operations on the list of threads a document page shows: merging a comment that arrived
@@ -67,6 +68,8 @@ export function filterThreads(threads: readonly Thread[], filter: ThreadFilter, 
           return context.sessionId !== null && (thread.sessionId === context.sessionId || thread.replies.some((reply) => reply.sessionId === context.sessionId));
         case 'all':
           return true;
+        default:
+          return unreachable(filter);
       }
     });
 }

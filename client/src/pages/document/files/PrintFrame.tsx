@@ -27,10 +27,12 @@ export function PrintFrame(props: { document: TansiqDocument }) {
     root.setProperty('--print-footer', JSON.stringify(`${formatDate(new Date().toISOString().slice(0, 10))} · ${props.document.title}`));
     root.setProperty('--print-page', JSON.stringify(t('files.print.page')));
   });
-  onCleanup(() => PROPERTIES.forEach((property) => document.documentElement.style.removeProperty(property)));
+  onCleanup(() => {
+    for (const property of PROPERTIES) document.documentElement.style.removeProperty(property);
+  });
   return (
     <>
-      <header class="print-only print-ministry" aria-hidden="true">
+      <header class="print-only print-ministry">
         <div dir="ltr">{ministry()?.names.fr}</div>
         {/* The logo an administrator set, if any (404 otherwise: the image then hides itself). */}
         <img class="print-logo" src="/api/settings/logo" alt="" onError={(event) => event.currentTarget.remove()} />

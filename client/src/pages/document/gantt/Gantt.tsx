@@ -70,6 +70,7 @@ export function Gantt(props: { doc: Y.Doc; rows: MeasureFields[]; editable: bool
     <section class="gantt" aria-labelledby="gantt-heading">
       <div class="gantt-toolbar">
         <h2 id="gantt-heading">{t('gantt.title')}</h2>
+        {/* biome-ignore lint/a11y/useSemanticElements: a group of buttons, not of form fields: ARIA's group, as in the toolbar pattern; a fieldset is for fields */}
         <div class="gantt-zoom" role="group" aria-label={t('gantt.zoom')}>
           <For each={ZOOMS}>
             {(level) => (
@@ -91,6 +92,7 @@ export function Gantt(props: { doc: Y.Doc; rows: MeasureFields[]; editable: bool
         <div class="gantt-scroll" ref={watchBox} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} style={{ '--gantt-labels': `${labels()}px` }} data-testid="gantt">
           <div class="gantt-canvas" style={{ width: `${labels() + scale().width}px` }}>
             <GanttHeader scale={scale()} zoom={zoom()} />
+            {/* biome-ignore lint/a11y/useSemanticElements: the chart's rows share it with gridlines and markers, which a <ul> may not hold */}
             <div class="gantt-body" role="list" aria-label={t('gantt.title')}>
               <For each={spans(scale(), TIERS[zoom()].lower)}>
                 {(span) => <span class="gantt-gridline" style={{ 'inset-inline-start': `calc(var(--gantt-labels) + ${span.x}px)` }} />}
@@ -104,6 +106,7 @@ export function Gantt(props: { doc: Y.Doc; rows: MeasureFields[]; editable: bool
                   <Switch>
                     <Match when={line.kind === 'group' && (line as Extract<GanttLine<MeasureFields>, { kind: 'group' }>)}>
                       {(group) => (
+                        // biome-ignore lint/a11y/useSemanticElements: a row of the list above, which is not a <ul>
                         <div class="gantt-group" role="listitem">
                           <span class="gantt-group-name">
                             <span class="gantt-name" dir="auto" title={group().lead ? organisationLabel(group().lead) : t('grid.noLead')}>
@@ -116,6 +119,7 @@ export function Gantt(props: { doc: Y.Doc; rows: MeasureFields[]; editable: bool
                     </Match>
                     <Match when={line.kind === 'measure' && (line as Extract<GanttLine<MeasureFields>, { kind: 'measure' }>).measure}>
                       {(measure) => (
+                        // biome-ignore lint/a11y/useSemanticElements: a row of the list above, which is not a <ul>
                         <div class="gantt-row" role="listitem" data-row={measure().id}>
                           <div class="gantt-label">
                             {/* dir on the inner box: on the sticky box it would turn which side it sticks to. */}

@@ -94,6 +94,7 @@ export function GanttBar(props: { measure: MeasureFields; scale: GanttScale; tod
     <Show when={geometry()}>
       {(bar) => (
         <>
+          {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: a slider (keys move it) when editable, an image otherwise: the role is set below */}
           <div
             class={bar().milestone ? 'gantt-milestone' : 'gantt-bar'}
             classList={{ overdue: isOverdue({ due: dates().due, status: props.measure.status }, props.today), editable: props.editable, dragging: preview() !== null }}

@@ -60,6 +60,7 @@ export function SuggestionsPanel(props: {
               const own = () => suggestion.author.id === props.myUserId;
               const [body, setBody] = createSignal('');
               return (
+                // biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut: from the keyboard, the caret in the suggested text makes it active, and the card's buttons act
                 <li id={`suggestion-${suggestion.id}`} class="suggestion-card" classList={{ active: props.controller.activeId() === suggestion.id }}
                   data-testid="suggestion" data-suggestion-id={suggestion.id} onClick={() => props.controller.select(suggestion.id)}>
                   <div class="suggestion-meta">

@@ -52,7 +52,9 @@ export function createSuggestionsController(documentId: string, options: { activ
     onServerEvent('suggestions:changed', (event) => event.documentId === documentId && void reload()),
     onResync(() => void reload()),
   ];
-  onCleanup(() => stops.forEach((stop) => stop()));
+  onCleanup(() => {
+    for (const stop of stops) stop();
+  });
   void reload();
 
   const suggest = async (ops: NewSuggestion[]) => {

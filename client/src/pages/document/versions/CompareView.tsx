@@ -57,6 +57,7 @@ export function CompareView(props: { documentId: string; version: Version; onClo
                 {props.version.createdBy ? ` · ${personName(props.version.createdBy)}` : ''}
               </p>
             </div>
+            {/* biome-ignore lint/a11y/useSemanticElements: the colour key of the authors, not form fields */}
             <div class="compare-legend" role="group" aria-label={t('diffAuthors.legend')} data-testid="compare-legend">
               <For each={legend().people}>
                 {(author) => (
