@@ -13,7 +13,7 @@ import type { BotUser } from './linking/links.ts';
 import type { BotServices } from './services.ts';
 import { dropConversation } from './notify/outbox.ts';
 import { pauseChannel } from './notify/pause.ts';
-import { forgetChannel, pauseSubscriptions, resumeSubscriptions } from './notify/subscriptions.ts';
+import { forgetChannel, pauseSubscriptions, renameChannel, resumeSubscriptions } from './notify/subscriptions.ts';
 
 /** Events API: App Home opened, Tansiq links shared. Events are acknowledged by Bolt before this runs. */
 export function registerEvents(app: App, services: BotServices): void {
@@ -37,6 +37,9 @@ export function registerEvents(app: App, services: BotServices): void {
       await forgetChannel(services.db, body.team_id, event.channel);
       await dropConversation(services.db, body.team_id, event.channel);
     });
+  }
+  for (const name of ['channel_rename', 'group_rename'] as const) {
+    app.event(name, async ({ event, body }) => renameChannel(services.db, body.team_id, event.channel.id, event.channel.name));
   }
   app.event('app_uninstalled', async ({ body }) => stopWorkspace(services, body.team_id, 'app_uninstalled'));
   app.event('tokens_revoked', async ({ event, body }) => {

@@ -19,6 +19,7 @@ import * as docClients from './migrations/2026_12_05_0499_doc_clients.ts';
 import * as suggestionBlocksDeleters from './migrations/2026_12_06_0300_suggestion_blocks_deleters.ts';
 import * as slackWorkApp from './migrations/2026_12_06_0400_slack_work_app.ts';
 import * as cycleConsolidated from './migrations/2026_12_06_0500_cycle_consolidated.ts';
+import * as slackChannelNames from './migrations/2026_12_07_0200_slack_channel_names.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0300_suggestion_blocks_deleters': suggestionBlocksDeleters,
   '2026_12_06_0400_slack_work_app': slackWorkApp,
   '2026_12_06_0500_cycle_consolidated': cycleConsolidated,
+  '2026_12_07_0200_slack_channel_names': slackChannelNames,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -540,6 +540,8 @@ export interface SlackSubscriptionsTable {
   paused_at: Date | null;
   paused_reason: string | null;
   locale: Generated<Locale>;
+  /** as Slack named the channel at subscribe time or in its last channel_rename event */
+  channel_name: string | null;
 }
 
 export interface SlackDeliveriesTable {

@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   'version.created',
   'slack.linked',
   'slack.unlinked',
+  'slack.subscription_removed',
   'document.exported',
   'document.imported',
   'measures.exported',

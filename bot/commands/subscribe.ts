@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Locale, SlackSubscriptionObject } from '../../db/schema.ts';
-import { postingProblem } from './conversation.ts';
+import { checkPostingTarget } from './conversation.ts';
 import { findCommissionNames, isCommissionMember } from '../../server/queries/commissions.ts';
 import { findDocumentWithAccess } from '../../server/queries/documents.ts';
 import { organisationNames } from '../../server/queries/organisations.ts';
@@ -49,9 +49,9 @@ export async function subscribeCommand(services: BotServices, user: BotUser, whe
   if (!target) return plain(t(user.locale, 'sub.unknownTarget', { query: text }));
   if ('ambiguous' in target) return plain(ambiguousList(user.locale, text, target.ambiguous, target.total));
   // A subscription the bot cannot deliver is refused now, with how to fix it, not dropped later.
-  const problem = await postingProblem(services, where);
-  if (problem) return plain(t(user.locale, problem));
-  await subscribe(services.db, { ...where, objectType: target.type, objectId: target.id }, events, user.userId, locale);
+  const posting = await checkPostingTarget(services, where);
+  if (posting.problem) return plain(t(user.locale, posting.problem));
+  await subscribe(services.db, { ...where, objectType: target.type, objectId: target.id }, events, user.userId, locale, posting.channelName);
   return plain(`${t(user.locale, 'sub.done', { target: targetLabel(user, target), events: eventList(user, events) })} ${t(user.locale, 'sub.language', { language: mrkdwn(t(user.locale, `language.${locale}`)) })}`);
 }
 

@@ -11,15 +11,22 @@ export interface SubscriptionTarget {
   objectId: string;
 }
 
-/** Subscribing again changes the events and the language, and lifts a pause. */
-export async function subscribe(db: Kysely<Database>, target: SubscriptionTarget, events: readonly EventCategory[], createdBy: string, locale: Locale): Promise<void> {
+/** Subscribing again changes the events, the language and the channel's name, and lifts a pause. */
+export async function subscribe(db: Kysely<Database>, target: SubscriptionTarget, events: readonly EventCategory[], createdBy: string, locale: Locale, channelName: string | null): Promise<void> {
   await db
     .insertInto('slack_subscriptions')
-    .values({ team_id: target.teamId, channel_id: target.channelId, object_type: target.objectType, object_id: target.objectId, events: [...events], created_by: createdBy, locale })
+    .values({ team_id: target.teamId, channel_id: target.channelId, channel_name: channelName, object_type: target.objectType, object_id: target.objectId, events: [...events], created_by: createdBy, locale })
     .onConflict((oc) =>
-      oc.columns(['team_id', 'channel_id', 'object_type', 'object_id']).doUpdateSet({ events: [...events], created_by: createdBy, locale, paused_at: null, paused_reason: null }),
+      oc
+        .columns(['team_id', 'channel_id', 'object_type', 'object_id'])
+        .doUpdateSet({ events: [...events], created_by: createdBy, locale, paused_at: null, paused_reason: null, ...(channelName === null ? {} : { channel_name: channelName }) }),
     )
     .execute();
+}
+
+/** Slack renamed a channel: its subscriptions show the new name in the admin area. */
+export async function renameChannel(db: Kysely<Database>, teamId: string, channelId: string, channelName: string): Promise<void> {
+  await db.updateTable('slack_subscriptions').set({ channel_name: channelName }).where('team_id', '=', teamId).where('channel_id', '=', channelId).execute();
 }
 
 /**

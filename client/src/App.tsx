@@ -21,6 +21,7 @@ const OrganisationsPage = lazy(() => import('./pages/admin/OrganisationsPage.tsx
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const LogoPage = lazy(() => import('./pages/admin/LogoPage.tsx').then((m) => ({ default: m.LogoPage })));
+const SlackSubscriptionsPage = lazy(() => import('./pages/admin/SlackSubscriptionsPage.tsx').then((m) => ({ default: m.SlackSubscriptionsPage })));
 const AccessPage = lazy(() => import('./pages/admin/AccessPage.tsx').then((m) => ({ default: m.AccessPage })));
 
 function Layout(props: RouteSectionProps) {
@@ -101,6 +102,7 @@ export function App() {
       <Route path="/admin/users" component={adminOnly(UsersPage)} />
       <Route path="/admin/audit" component={adminOnly(AuditPage)} />
       <Route path="/admin/logo" component={adminOnly(LogoPage)} />
+      <Route path="/admin/slack" component={adminOnly(SlackSubscriptionsPage)} />
       <Route path="*" component={NotFoundPage} />
     </Router>
   );

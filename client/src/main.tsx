@@ -14,6 +14,7 @@ import './styles/sessions.css';
 import './styles/review.css';
 import './styles/sharing.css';
 import './styles/cycles.css';
+import './styles/admin.css';
 import './styles/print.css';
 import './realtime/socket.ts';
 

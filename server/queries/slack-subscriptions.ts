@@ -1,7 +1,13 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, Locale } from '../../db/schema.ts';
 
-/** Every Slack channel subscription with what it follows named in `locale`, for administrators (they see every object). */
+/** The admin list stops here; `total` says how many there are in all. */
+const SLACK_SUBSCRIPTIONS_MAX_LISTED = 1000;
+
+/**
+ * Every Slack channel subscription with what it follows named in `locale`, for administrators
+ * (they see every object), by channel name. `object.name` is null when the object is gone.
+ */
 export async function listSlackSubscriptions(db: Kysely<Database>, locale: Locale) {
   const rows = await db
     .selectFrom('slack_subscriptions')
@@ -13,6 +19,7 @@ export async function listSlackSubscriptions(db: Kysely<Database>, locale: Local
       'slack_subscriptions.id',
       'slack_subscriptions.team_id',
       'slack_subscriptions.channel_id',
+      'slack_subscriptions.channel_name',
       'slack_subscriptions.object_type',
       'slack_subscriptions.object_id',
       'slack_subscriptions.events',
@@ -20,6 +27,7 @@ export async function listSlackSubscriptions(db: Kysely<Database>, locale: Local
       'slack_subscriptions.paused_at',
       'slack_subscriptions.paused_reason',
       'slack_subscriptions.created_at',
+      'slack_subscriptions.created_by',
       'users.name as created_by_name',
       'documents.title',
       'organisations.name_fr as org_fr',
@@ -30,36 +38,27 @@ export async function listSlackSubscriptions(db: Kysely<Database>, locale: Local
       'commissions.name_en as com_en',
     ])
     .orderBy('slack_subscriptions.team_id')
+    .orderBy(sql`lower(coalesce(slack_subscriptions.channel_name, slack_subscriptions.channel_id))`)
     .orderBy('slack_subscriptions.channel_id')
     .orderBy('slack_subscriptions.created_at')
-    .limit(1000)
+    .limit(SLACK_SUBSCRIPTIONS_MAX_LISTED)
     .execute();
+  const { total } = await db.selectFrom('slack_subscriptions').select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
   const named = (fr: string | null, ar: string | null, en: string | null) => ({ fr, ar, en })[locale] || fr;
-  return rows.map((row) => ({
+  const subscriptions = rows.map((row) => ({
     id: row.id,
     teamId: row.team_id,
     channelId: row.channel_id,
+    channelName: row.channel_name,
     object: { type: row.object_type, id: row.object_id, name: row.title ?? named(row.org_fr, row.org_ar, row.org_en) ?? named(row.com_fr, row.com_ar, row.com_en) ?? null },
     events: row.events,
     locale: row.locale,
     paused: row.paused_at !== null,
+    pausedAt: row.paused_at,
     pausedReason: row.paused_reason,
     createdBy: row.created_by_name,
+    createdById: row.created_by,
     createdAt: row.created_at,
   }));
-}
-
-export async function setSlackSubscriptionPaused(db: Kysely<Database>, id: string, paused: boolean, now: Date): Promise<boolean> {
-  const row = await db
-    .updateTable('slack_subscriptions')
-    .set(paused ? { paused_at: now, paused_reason: 'admin' } : { paused_at: null, paused_reason: null })
-    .where('id', '=', id)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-export async function removeSlackSubscription(db: Kysely<Database>, id: string): Promise<boolean> {
-  const row = await db.deleteFrom('slack_subscriptions').where('id', '=', id).returning('id').executeTakeFirst();
-  return row !== undefined;
+  return { subscriptions, total: Number(total) };
 }

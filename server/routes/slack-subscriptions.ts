@@ -4,7 +4,10 @@ import { requireActor } from '../http/authenticate.ts';
 import { parseParams } from '../http/validate.ts';
 import { notFound } from '../errors.ts';
 import { idParams } from '../schemas/common.ts';
-import { listSlackSubscriptions, setSlackSubscriptionPaused, removeSlackSubscription } from '../queries/slack-subscriptions.ts';
+import { authorize } from '../policies/authorize.ts';
+import { slackSubscriptionPolicy } from '../policies/slack-subscription.ts';
+import { removeSlackSubscription, setSlackSubscriptionPaused } from '../commands/slack-subscriptions.ts';
+import { listSlackSubscriptions } from '../queries/slack-subscriptions.ts';
 
 /**
  * Every Slack channel subscription, for the coordination unit's administrators (the admin area);
@@ -12,29 +15,24 @@ import { listSlackSubscriptions, setSlackSubscriptionPaused, removeSlackSubscrip
  */
 export const slackSubscriptionsRouter = new Router<AppState, AppContext>();
 
-function requireAdmin(ctx: AppContext) {
-  const actor = requireActor(ctx);
-  if (actor.role !== 'admin') throw notFound();
-  return actor;
-}
-
 slackSubscriptionsRouter.get('/api/slack/subscriptions', async (ctx) => {
-  const actor = requireAdmin(ctx);
-  ctx.body = { subscriptions: await listSlackSubscriptions(ctx.services.db, actor.locale ?? 'fr') };
+  const actor = requireActor(ctx);
+  await authorize({ db: ctx.services.db, ip: ctx.ip }, actor, slackSubscriptionPolicy, 'read', { facts: null });
+  ctx.body = await listSlackSubscriptions(ctx.services.db, actor.locale ?? 'fr');
 });
 
 for (const [path, paused] of [['pause', true], ['resume', false]] as const) {
   slackSubscriptionsRouter.post(`/api/slack/subscriptions/:id/${path}`, async (ctx) => {
-    requireAdmin(ctx);
+    const actor = requireActor(ctx);
     const { id } = parseParams(ctx, idParams);
-    if (!(await setSlackSubscriptionPaused(ctx.services.db, id, paused, ctx.services.clock.now()))) throw notFound('Subscription');
+    if (!(await setSlackSubscriptionPaused(ctx.services.db, actor, id, paused, ctx.services.clock.now(), ctx.ip))) throw notFound('Subscription');
     ctx.status = 204;
   });
 }
 
 slackSubscriptionsRouter.delete('/api/slack/subscriptions/:id', async (ctx) => {
-  requireAdmin(ctx);
+  const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
-  if (!(await removeSlackSubscription(ctx.services.db, id))) throw notFound('Subscription');
+  if (!(await removeSlackSubscription(ctx.services.db, actor, id, ctx.ip))) throw notFound('Subscription');
   ctx.status = 204;
 });

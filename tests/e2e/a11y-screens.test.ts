@@ -105,6 +105,15 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
   { name: 'organisations', open: (page) => visit(page, '/admin/organisations', 'main table') },
   { name: 'users', open: (page) => visit(page, '/admin/users', 'main table') },
   { name: 'logo', open: (page) => visit(page, '/admin/logo', 'main h1') },
+  { name: 'slack subscriptions', open: (page) => visit(page, '/admin/slack', '.slack-subs-table, .empty-state') },
+  {
+    name: 'administration menu',
+    open: async (page) => {
+      await visit(page, '/', 'main h1');
+      await page.locator('.nav-menu-button').click();
+      await page.getByRole('menu').waitFor();
+    },
+  },
   { name: 'profile', open: (page) => visit(page, '/profile', 'main h1') },
   { name: 'tokens', open: (page) => visit(page, '/tokens', 'main h1') },
 ];

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, screenshot, type WatchedPage } from './helpers/browser.ts';
+import { openFromAdminMenu } from './helpers/admin-menu.ts';
 import { adminApi, signIn } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
@@ -23,7 +24,7 @@ afterAll(async () => {
 describe('administration', () => {
   it('creates an organisation with its three names', async () => {
     const page = admin.page;
-    await page.getByRole('link', { name: 'Organisations' }).click();
+    await openFromAdminMenu(page, 'Organisations');
     await page.getByRole('button', { name: 'Nouvelle organisation' }).click();
     await page.locator('#org-code').fill('sante');
     await page.locator('#org-kind').selectOption('ministry');
@@ -46,7 +47,7 @@ describe('administration', () => {
 
   it('creates a user in that organisation', async () => {
     const page = admin.page;
-    await page.getByRole('link', { name: 'Utilisateurs' }).click();
+    await openFromAdminMenu(page, 'Utilisateurs');
     await page.getByRole('button', { name: 'Nouvel utilisateur' }).click();
     await page.locator('#user-name').fill('Samira El Idrissi');
     await page.locator('#user-email').fill('samira@sante.test');

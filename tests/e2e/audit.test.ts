@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, screenshot, type WatchedPage } from './helpers/browser.ts';
+import { openFromAdminMenu } from './helpers/admin-menu.ts';
 import { adminApi, memberOf, signIn } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
@@ -31,7 +32,7 @@ const rows = (page: WatchedPage['page']) => page.locator('.audit-table tbody tr'
 describe('audit screen', () => {
   it('an administrator opens the log from the admin navigation and filters it', async () => {
     const page = admin.page;
-    await page.getByRole('link', { name: 'Journal d’audit' }).click();
+    await openFromAdminMenu(page, 'Journal d’audit');
     await page.getByRole('heading', { name: 'Journal d’audit' }).waitFor();
     await expect.poll(() => rows(page).count()).toBeGreaterThan(3);
     // Actions read in the reader's language, not as codes.
@@ -80,7 +81,8 @@ describe('audit screen', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const { page } = await openPage(context);
     await signIn(page, server.url, 'sante@tansiq.test', 'samira-password-1');
-    expect(await page.getByRole('link', { name: 'Journal d’audit' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Administration' }).count()).toBe(0);
+    expect(await page.getByRole('menuitem', { name: 'Journal d’audit' }).count()).toBe(0);
     const status = await page.evaluate(() => fetch('/api/audit').then((r) => r.status));
     expect(status).toBe(404);
     await context.close();

@@ -48,6 +48,8 @@ export interface ConversationStub {
   isMpim?: boolean;
   isArchived?: boolean;
   members?: string[];
+  /** the channel's name (Slack always gives one); by default its id in lower case */
+  name?: string;
 }
 
 /** A message as Slack keeps it in a conversation's history. */
@@ -235,7 +237,7 @@ export class SlackApiStandIn {
         if (stub.notFound) return { ok: false, error: 'channel_not_found' };
         return {
           ok: true,
-          channel: { id: args.channel, is_channel: !stub.isIm && !stub.isMpim, is_private: stub.isPrivate ?? false, is_member: stub.isMember ?? true, is_im: stub.isIm ?? false, is_mpim: stub.isMpim ?? false, is_archived: stub.isArchived ?? false },
+          channel: { id: args.channel, name: stub.name ?? String(args.channel).toLowerCase(), is_channel: !stub.isIm && !stub.isMpim, is_private: stub.isPrivate ?? false, is_member: stub.isMember ?? true, is_im: stub.isIm ?? false, is_mpim: stub.isMpim ?? false, is_archived: stub.isArchived ?? false },
         };
       }
       case 'conversations.members': {

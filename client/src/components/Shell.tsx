@@ -2,6 +2,7 @@ import { A, useLocation, useNavigate } from '@solidjs/router';
 import { Show, createEffect, on, type ParentProps } from 'solid-js';
 import { organisationName, t } from '../i18n/index.ts';
 import { currentUser, isAdmin, session, signOut } from '../state/session.ts';
+import { AdminMenu } from './AdminMenu.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 
@@ -12,6 +13,14 @@ export function Shell(props: ParentProps) {
   let main!: HTMLElement;
   // After moving to another page, keyboard and screen-reader users start at its content.
   createEffect(on(() => location.pathname, () => main.focus({ preventScroll: true }), { defer: true }));
+  // One header line at 1440 px in every language: the administration pages share one menu.
+  const adminLinks = () => [
+    { href: '/admin/organisations', label: t('nav.organisations') },
+    { href: '/admin/users', label: t('nav.users') },
+    { href: '/admin/slack', label: t('slackSubs.nav') },
+    { href: '/admin/audit', label: t('nav.audit') },
+    { href: '/admin/logo', label: t('files.logo.nav') },
+  ];
   const leave = async () => {
     await signOut().catch(() => undefined);
     navigate('/sign-in', { replace: true });
@@ -31,13 +40,11 @@ export function Shell(props: ParentProps) {
             <A href="/" end activeClass="active">{t('nav.dashboard')}</A>
             <A href="/sessions" activeClass="active">{t('nav.sessions')}</A>
             <A href="/cycles" activeClass="active">{t('cycles.nav')}</A>
-            <Show when={isAdmin()}>
-              <A href="/admin/organisations" activeClass="active">{t('nav.organisations')}</A>
-              <A href="/admin/users" activeClass="active">{t('nav.users')}</A>
-              <A href="/admin/audit" activeClass="active">{t('nav.audit')}</A>
-              <A href="/admin/logo" activeClass="active">{t('files.logo.nav')}</A>
-            </Show>
+            {/* Personal (every account has its own tokens), so not under Administration. */}
             <A href="/tokens" activeClass="active">{t('nav.tokens')}</A>
+            <Show when={isAdmin()}>
+              <AdminMenu label={t('adminMenu.button')} links={adminLinks()} />
+            </Show>
           </nav>
         </Show>
         <div class="header-tools">

@@ -14,6 +14,7 @@ import * as diffAuthors from './areas/diff-authors.ts';
 import * as auditActions from './areas/audit-actions.ts';
 import * as governance from './areas/governance.ts';
 import * as cycles from './areas/cycles.ts';
+import * as h18a from './areas/h18a.ts';
 import type { Dictionary } from './fr.ts';
 
 export const en: Dictionary = {
@@ -308,4 +309,5 @@ export const en: Dictionary = {
   ...gridLayout.en,
   ...diffAuthors.en,
   ...cycles.en,
+  ...h18a.en,
 };

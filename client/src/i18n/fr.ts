@@ -18,6 +18,7 @@ import * as diffAuthors from './areas/diff-authors.ts';
 import * as auditActions from './areas/audit-actions.ts';
 import * as governance from './areas/governance.ts';
 import * as cycles from './areas/cycles.ts';
+import * as h18a from './areas/h18a.ts';
 
 export const fr = {
   'app.home': 'Tansiq — accueil',
@@ -311,6 +312,7 @@ export const fr = {
   ...gridLayout.fr,
   ...diffAuthors.fr,
   ...cycles.fr,
+  ...h18a.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
