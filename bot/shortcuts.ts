@@ -11,7 +11,7 @@ import { fromSlackText } from './commands/slack-text.ts';
 import { t, tPlain } from './i18n/index.ts';
 import { resolveSlackUser } from './linking/identity.ts';
 import type { BotServices } from './services.ts';
-import { MAX_COMMENT_CHARS } from '../server/schemas/comments.ts';
+import { MAX_COMMENT_CHARS } from '../shared/api/schemas/comments.ts';
 import { AppError } from '../server/errors.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { createComment } from '../server/commands/comments.ts';
 import { contentFromHub } from '../server/queries/comments-content.ts';
-import { createCommentSchema } from '../server/schemas/comments.ts';
+import { createCommentSchema } from '../shared/api/schemas/comments.ts';
 import { refusalMessage } from './actions/operations.ts';
 import { linkBlocks } from './blocks/help.ts';
 import { plainFromMrkdwn, truncate } from './blocks/common.ts';
@@ -65,7 +65,7 @@ export function registerThreads(app: App, services: BotServices): void {
           .values({ comment_id: commentId, team_id: teamId, channel_id: message.channel, thread_ts: message.thread_ts!, message_ts: message.ts })
           .execute();
       });
-      for (const event of change.events) services.events.emit(event);
+      services.events.publish(change.events);
     } catch (error) {
       const refusal = refusalMessage(user, error);
       if (!refusal) services.logger.error({ err: error }, 'a Slack thread reply could not become a comment');

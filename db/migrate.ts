@@ -20,6 +20,7 @@ import * as suggestionBlocksDeleters from './migrations/2026_12_06_0300_suggesti
 import * as slackWorkApp from './migrations/2026_12_06_0400_slack_work_app.ts';
 import * as cycleConsolidated from './migrations/2026_12_06_0500_cycle_consolidated.ts';
 import * as slackChannelNames from './migrations/2026_12_07_0200_slack_channel_names.ts';
+import * as snapshotChecksum from './migrations/2026_12_07_0400_snapshot_checksum.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0400_slack_work_app': slackWorkApp,
   '2026_12_06_0500_cycle_consolidated': cycleConsolidated,
   '2026_12_07_0200_slack_channel_names': slackChannelNames,
+  '2026_12_07_0400_snapshot_checksum': snapshotChecksum,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -16,6 +16,9 @@ import type {
   SessionState,
   SuggestionStatus,
 } from '../shared/enums.ts';
+import type { CommentAnchor } from '../shared/api/comments.ts';
+import type { SlackSubscriptionObject } from '../shared/api/slack.ts';
+import type { SuggestionBlock, SuggestionKind, SuggestionMark } from '../shared/api/suggestions.ts';
 
 /** Database row types. Migrations are the source of truth; these mirror them. */
 
@@ -134,6 +137,8 @@ export interface DocSnapshotsTable {
   /** how many log entries have been merged into `state` over time */
   update_count: Generated<number>;
   updated_at: UpdatedAt;
+  /** zlib.crc32 of `state` as the compactor wrote it, as a signed 32-bit integer; null for snapshots written before (checked on load) */
+  state_crc32: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** What a document's SQL projection reflects (see migration 2026_12_04_0301_projection_mark). */
@@ -165,7 +170,6 @@ export interface MeasuresTable {
   indicator_unit: ColumnType<string, string | undefined, string>;
   updated_at: UpdatedAt;
 }
-
 
 /** A follow-up cycle (issue 19): a reporting period over some plans; dates are YYYY-MM-DD. */
 export interface ReportingCyclesTable {
@@ -350,7 +354,6 @@ export interface Database {
   access_requests: AccessRequestsTable;
 }
 
-
 export interface CommissionsTable {
   id: Generated<string>;
   kind: CommissionKind;
@@ -410,21 +413,8 @@ export interface SessionAttendanceTable {
   first_seen_at: CreatedAt;
 }
 
-export interface CommentAnchorText {
-  type: 'text';
-  /** Y.RelativePosition encoded with Y.encodeRelativePosition, base64 */
-  start: string;
-  end: string;
-  /** the text that was selected, shown when the anchor is detached */
-  quote: string;
-}
-
-export interface CommentAnchorMeasure {
-  type: 'measure';
-  measureId: string;
-}
-
-export type CommentAnchor = CommentAnchorText | CommentAnchorMeasure;
+/** comments.anchor: the API's anchor, stored as JSON */
+export type { CommentAnchor, TextAnchor as CommentAnchorText } from '../shared/api/comments.ts';
 
 export interface CommentsTable {
   id: Generated<string>;
@@ -444,18 +434,8 @@ export interface CommentsTable {
   deleted_at: Date | null;
 }
 
-/** A format change: a mark of the rich-text schema put on (`on`) or taken off the range. */
-export interface SuggestionMark {
-  name: 'bold' | 'italic' | 'underline' | 'strike';
-  on: boolean;
-}
-
-export type SuggestionKind = 'text' | 'insert_block' | 'split' | 'join' | 'delete_block' | 'set_block';
-export interface SuggestionBlock {
-  type?: 'paragraph' | 'heading' | 'list_item' | 'bullet_item' | 'ordered_item';
-  level?: number;
-  side?: 'before' | 'after';
-}
+/** suggestions.mark, .kind, .block: as the API presents them (a mark is a format change put on or taken off the range) */
+export type { SuggestionBlock, SuggestionKind, SuggestionMark } from '../shared/api/suggestions.ts';
 
 export interface SuggestionsTable {
   id: Generated<string>;
@@ -526,7 +506,7 @@ export interface SlackLinkTokensTable {
   used_by: string | null;
 }
 
-export type SlackSubscriptionObject = 'document' | 'organisation' | 'commission';
+export type { SlackSubscriptionObject } from '../shared/api/slack.ts';
 
 export interface SlackSubscriptionsTable {
   id: Generated<string>;

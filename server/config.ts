@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HttpSocketBounds } from './http/socket-bounds.ts';
 import { DEFAULT_FLUSH_INTERVAL_MS } from './collab/document-store.ts';
+import { ADMISSION_MEMO } from './collab/admission-lookups.ts';
 import { DEFAULT_LIMITS, DEFAULT_MAX_UNSTORED_BYTES } from './collab/limits.ts';
 
 const boolean = z
@@ -38,6 +39,8 @@ const environmentSchema = z.object({
   COLLAB_MAX_UNSTORED_BYTES: z.coerce.number().int().min(1).default(DEFAULT_MAX_UNSTORED_BYTES),
   COLLAB_PROJECTION_WAIT_MS: z.coerce.number().int().min(0).default(1_000),
   COLLAB_PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
+  /** how long one answer about a credential, a document's access or an organisation is shared by sync connections admitted together (0: only while in flight) */
+  COLLAB_ADMISSION_SHARE_MS: z.coerce.number().int().min(0).max(60_000).default(ADMISSION_MEMO.ttlMs),
   /** largest sync message (a first sync after long offline work, a paste); bounded by memory */
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(DEFAULT_LIMITS.maxMessageBytes),
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
@@ -94,6 +97,7 @@ export interface Config {
     projectionWaitMs: number;
     projectionMaxWaitMs: number;
     maxMessageBytes: number;
+    admissionShareMs: number;
   };
   http: HttpSocketBounds;
   /** absent when Slack is not configured: the bot stays off */
@@ -156,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       projectionWaitMs: e.COLLAB_PROJECTION_WAIT_MS,
       projectionMaxWaitMs: e.COLLAB_PROJECTION_MAX_WAIT_MS,
       maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
+      admissionShareMs: e.COLLAB_ADMISSION_SHARE_MS,
     },
     http: {
       // Node refuses a headers timeout above the request timeout.

@@ -59,6 +59,14 @@ export interface StartOptions {
   integrations?: readonly IntegrationFactory[];
 }
 
+/**
+ * Connections the kernel may hold for us before we accept them (capped by net.core.somaxconn).
+ * Node's default, 511, is less than a herd: after a restart every client reconnects within the
+ * provider's 2.5 s backoff, and while the event loop admits the first ones a full queue drops the
+ * others' SYNs, each of which the client then sends again only 1, 3, 7, 15 … s later (issue 20).
+ */
+const LISTEN_BACKLOG = 4096;
+
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database =
@@ -121,7 +129,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   refuseUnknownUpgrades(server, (pathname) => isSyncPath(pathname) || pathname.startsWith('/socket.io/'));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
+    server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => resolve());
   });
   const metricsListener = config.metrics.port === null
     ? null

@@ -1,6 +1,6 @@
 /**
  * The closed sets of values the database, the API, the web client and the bot agree on. Each is
- * one list; its type is derived from it, so db/schema.ts, the zod schemas (server/schemas), the
+ * one list; its type is derived from it, so db/schema.ts, the zod schemas (shared/api/schemas), the
  * client's api/types.ts and the bot all change together when a value is added.
  */
 export const LOCALES = ['fr', 'ar', 'en'] as const;

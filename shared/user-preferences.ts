@@ -1,7 +1,7 @@
 /**
  * What a person may keep about how their screens look, stored per person on the server
  * (`/api/users/me/preferences/:key`) so it follows them across browsers. One key per screen;
- * the server validates each value against these bounds (server/schemas/preferences.ts).
+ * the server validates each value against these bounds (shared/api/schemas/preferences.ts).
  */
 export const PREFERENCE_KEYS = ['measures.grid'] as const;
 export type PreferenceKey = (typeof PREFERENCE_KEYS)[number];

@@ -42,7 +42,7 @@ export async function setMeasureStatus(services: BotServices, user: BotUser, doc
 
 export async function resolveComment(services: BotServices, user: BotUser, documentId: string, commentId: string): Promise<SlackMessage> {
   const change = await setThreadResolved(services.db, user, documentId, commentId, true);
-  for (const event of change.events) services.events.emit(event);
+  services.events.publish(change.events);
   return plain(t(user.locale, 'comment.resolved', { name: user.name }));
 }
 

@@ -5,7 +5,7 @@ import { MEASURE_STATUSES, MAX_INDICATOR_MAGNITUDE } from '../../shared/measure-
 import { saveReport, submitReport } from '../../server/commands/cycle-reports.ts';
 import { requireCycle } from '../../server/commands/cycles.ts';
 import { AppError } from '../../server/errors.ts';
-import { saveReportSchema } from '../../server/schemas/cycles.ts';
+import { saveReportSchema } from '../../shared/api/schemas/cycles.ts';
 import { truncate } from '../blocks/common.ts';
 import { readReportModal, ReportField, ReportViewId } from '../blocks/report.ts';
 import { tr, type ReportKey } from '../i18n/report.ts';
@@ -73,11 +73,11 @@ async function write(services: BotServices, user: BotUser, cycleId: string, repo
     },
   });
   const saved = await saveReport(services.db, services.clock, user, cycleId, reportId, input);
-  for (const event of saved.events) services.events.emit(event);
+  services.events.publish(saved.events);
   const cycle = await requireCycle(services.db, cycleId);
   if (!values.submit) return tr.plain(user.locale, 'done.saved', { measure: saved.result.measureTitle, period: cycle.period });
   const submitted = await submitReport(services.db, services.hub, services.clock, user, cycleId, reportId, { version: saved.result.version });
-  for (const event of submitted.events) services.events.emit(event);
+  services.events.publish(submitted.events);
   return tr.plain(user.locale, 'done.submitted', { measure: submitted.result.measureTitle, period: cycle.period });
 }
 

@@ -1,7 +1,7 @@
 import { createComment } from '../../server/commands/comments.ts';
 import { contentFromHub } from '../../server/queries/comments-content.ts';
 import { canComment } from '../../server/policies/document-access.ts';
-import { createCommentSchema } from '../../server/schemas/comments.ts';
+import { createCommentSchema } from '../../shared/api/schemas/comments.ts';
 import { plain, type SlackMessage } from '../blocks/common.ts';
 import { mrkdwn, t } from '../i18n/index.ts';
 import { ambiguousList } from '../blocks/lists.ts';
@@ -18,7 +18,7 @@ export async function postComment(services: BotServices, user: BotUser, document
   const body = await resolveNameMentions(services, user, documentId, typed);
   const input = createCommentSchema.parse({ body, ...(anchor ? { anchor: { type: 'measure', ...anchor } } : {}) });
   const change = await createComment(services.db, contentFromHub(services.hub), user, documentId, input);
-  for (const event of change.events) services.events.emit(event);
+  services.events.publish(change.events);
   return change.comment;
 }
 

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
@@ -18,6 +19,8 @@ export interface LoadedDocument {
   readonly state: Uint8Array;
   /** log entries not yet compacted into the snapshot */
   tailEntries: number;
+  /** the snapshot read back as the compactor wrote it (its checksum matched), so it was not checked again */
+  snapshotAsWritten: boolean;
 }
 
 export interface StoreObserver {
@@ -116,18 +119,22 @@ export class DocumentStore {
    * this is on the path of everyone opening a document.
    */
   async load(documentId: string): Promise<LoadedDocument> {
-    const { rows } = await sql<{ data: Uint8Array; is_snapshot: boolean }>`
-      SELECT state AS data, true AS is_snapshot, 0::int8 AS position FROM doc_snapshots WHERE document_id = ${documentId}
+    const { rows } = await sql<{ data: Uint8Array; is_snapshot: boolean; crc32: number | null }>`
+      SELECT state AS data, true AS is_snapshot, 0::int8 AS position, state_crc32 AS crc32 FROM doc_snapshots WHERE document_id = ${documentId}
       UNION ALL
-      SELECT data, false, id FROM doc_updates WHERE document_id = ${documentId}
+      SELECT data, false, id, NULL FROM doc_updates WHERE document_id = ${documentId}
       ORDER BY is_snapshot DESC, position`.execute(this.db);
     const parts = rows.map((row) => asBytes(row.data));
-    const tailEntries = rows.length - (rows[0]?.is_snapshot ? 1 : 0);
-    assertStoredUpdates(parts, documentId);
+    const snapshot = rows[0]?.is_snapshot ? rows[0] : undefined;
+    const tailEntries = rows.length - (snapshot ? 1 : 0);
+    // A snapshot still as the compactor wrote it was checked before it was written (see snapshotChecksum).
+    const unchanged = snapshot !== undefined && snapshot.crc32 !== null && snapshotChecksum(parts[0]!) === snapshot.crc32;
+    assertStoredUpdates(unchanged ? parts.slice(1) : parts, documentId);
     let state: Uint8Array | undefined;
     return {
       parts,
       tailEntries,
+      snapshotAsWritten: unchanged,
       get state() {
         return (state ??= parts.length === 0 ? emptyUpdate() : parts.length === 1 ? parts[0]! : compactState(parts));
       },
@@ -299,12 +306,14 @@ export class DocumentStore {
       const parts = [...(snapshot ? [snapshot.state] : []), ...rows.map((row) => row.data)].map(asBytes);
       const { state, fromLive } = compactedState(parts, live(), documentId);
       const lastId = rows[rows.length - 1]!.id;
+      const stateCrc32 = snapshotChecksum(state);
       await trx
         .insertInto('doc_snapshots')
-        .values({ document_id: documentId, state, last_update_id: lastId, update_count: (snapshot?.update_count ?? 0) + rows.length })
+        .values({ document_id: documentId, state, state_crc32: stateCrc32, last_update_id: lastId, update_count: (snapshot?.update_count ?? 0) + rows.length })
         .onConflict((oc) =>
           oc.column('document_id').doUpdateSet({
             state,
+            state_crc32: stateCrc32,
             last_update_id: lastId,
             update_count: (snapshot?.update_count ?? 0) + rows.length,
             updated_at: new Date(),
@@ -339,6 +348,18 @@ export function compactedState(parts: Uint8Array[], live: Y.Doc | null, document
     assertStoredUpdates(parts, documentId);
   }
   return { state: compactState(parts), fromLive: false };
+}
+
+/**
+ * The checksum written with a snapshot (doc_snapshots.state_crc32): CRC-32 as a signed 32-bit
+ * integer. Every snapshot is a state Yjs encoded from updates that passed the server's checks, so
+ * bytes read back with the same checksum need no second check; a snapshot changed since (a damaged
+ * page, a hand edit, one written before the column) does not match and is checked as any stored
+ * part. It tells that the bytes are unchanged, not who wrote them: whoever may write the table
+ * may also run the server's queries. ~0.1 ms for 500 KB, against ~3 ms for the check.
+ */
+export function snapshotChecksum(state: Uint8Array): number {
+  return zlib.crc32(state) | 0;
 }
 
 /**

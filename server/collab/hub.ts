@@ -423,6 +423,10 @@ export class CollabHub {
     }
   }
 
+  get metrics(): CollabMetrics {
+    return this.options.metrics;
+  }
+
   get limits(): CollabLimits {
     return this.options.limits;
   }

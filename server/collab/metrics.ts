@@ -20,6 +20,7 @@ export interface CollabMetrics {
   failedFlushes: Counter;
   projectionCatchUps: Counter;
   projectionChecks: Counter;
+  admissionLookups: Counter<'kind' | 'answer'>;
 }
 
 /** What the unstored-update gauges read when scraped (see DocumentStore.unstored). */
@@ -105,6 +106,12 @@ export function createCollabMetrics(registry: Registry): CollabMetrics {
     projectionCatchUps: new Counter({
       name: 'tansiq_collab_projection_catch_ups_total',
       help: 'Documents found on load with a projection behind their stored state, and projected again',
+      registers,
+    }),
+    admissionLookups: new Counter({
+      name: 'tansiq_collab_admission_lookups_total',
+      help: 'What admitting sync connections asked (credential, document, organisation): answered by a query of its own, or shared with connections admitted together',
+      labelNames: ['kind', 'answer'],
       registers,
     }),
     projectionChecks: new Counter({

@@ -129,7 +129,7 @@ export class Room {
     try {
       const { parts, tailEntries } = await stored;
       if (this.state === 'loading') await this.firstRequests(parts);
-      if (this.state === 'loading') this.answerFromStorage(parts);
+      if (this.state === 'loading') await this.untilWritten(this.answerFromStorage(parts));
       this.localChanges.hold(() => applyStored(this.doc, parts));
       this.tailEntries = tailEntries;
       // Yjs changed nothing by itself while building the copy (see local-changes.ts): the one stored part is the document.
@@ -164,7 +164,8 @@ export class Room {
    * decoding (the client's) instead of three (the server's, its encoding, the client's) in a row.
    * The stored parts are what the copy is built from, so the answer is the same document.
    */
-  private answerFromStorage(parts: readonly Uint8Array[]): void {
+  private answerFromStorage(parts: readonly Uint8Array[]): CollabConnection[] {
+    const answered: CollabConnection[] = [];
     let whole: Uint8Array | null = null;
     this.backlog = this.backlog.filter(([connection, bytes]) => {
       if (connection.closed) return false;
@@ -177,8 +178,22 @@ export class Room {
       whole ??= parts.length === 0 ? emptyUpdate() : parts.length === 1 ? parts[0]! : Y.mergeUpdates([...parts]);
       const { stateVector, encodedStateVector } = decoded.frame;
       connection.send(syncStep2(stateVector.size === 0 ? whole : Y.diffUpdate(whole, encodedStateVector)));
+      answered.push(connection);
       return false;
     });
+    return answered;
+  }
+
+  /**
+   * Waits (at most FIRST_REQUEST_WAIT_MS) until the kernel took the answers just sent. A large
+   * answer is more than one write to the socket: what the first write leaves waits for the event
+   * loop, and building the server's copy right after would keep the event loop ~30 ms and the
+   * client from its last byte as long (issue 20: 50–100 ms cold opens of which the read was 5).
+   */
+  private async untilWritten(answered: readonly CollabConnection[]): Promise<void> {
+    const deadline = performance.now() + FIRST_REQUEST_WAIT_MS;
+    const writing = () => answered.some((connection) => !connection.closed && connection.socket.bufferedAmount > 0);
+    while (writing() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
   }
 
   /**

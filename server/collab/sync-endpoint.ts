@@ -5,13 +5,14 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { readCookie, sessionCookieName } from '../auth/cookies.ts';
-import { resolveActor } from '../auth/resolve-actor.ts';
 import { recordRefusal } from '../policies/authorize.ts';
 import { documentPolicy } from '../policies/document.ts';
 import type { Config } from '../config.ts';
-import { findDocumentAccess } from '../queries/documents.ts';
+import { documentAccess } from '../policies/document-access.ts';
+import { ADMISSION_MEMO, admissionLookups } from './admission-lookups.ts';
 import { CloseCode } from './close-codes.ts';
 import type { CollabConnection } from './connection.ts';
+import { RollingHeartbeat } from './heartbeat.ts';
 import type { CollabHub } from './hub.ts';
 import { syncLiveChannel } from './live-sync.ts';
 import type { LiveRegistry } from '../live/registry.ts';
@@ -20,6 +21,8 @@ import { createSyncSockets, handshakeRefusal } from './sync-socket.ts';
 
 const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 const HEARTBEAT_MS = 30_000;
+/** the heartbeat pings a thirtieth of the connections each second, not all of them at once (heartbeat.ts) */
+const HEARTBEAT_SLICES = 30;
 /**
  * What a ping costs against the connection's inbound byte budget: `ws` answers each one, so a
  * flood of pings that the client does read is bounded like a flood of messages.
@@ -46,6 +49,11 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
   const allowedOrigin = new URL(config.publicUrl).origin;
   const liveChannel = syncLiveChannel(db, hub);
   const sockets = createSyncSockets(hub.limits.maxMessageBytes);
+  // Shared within the registry's epoch: an admission compares epochs before joining (below).
+  const lookups = admissionLookups(db, () => live.epoch, (kind, shared) => hub.metrics.admissionLookups.inc({ kind, answer: shared ? 'shared' : 'queried' }), {
+    ...ADMISSION_MEMO,
+    ttlMs: config.collab.admissionShareMs,
+  });
 
   /** set by close(): the endpoint answers no more, and says so */
   let closed = false;
@@ -79,18 +87,11 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
   const connectionOf = new Map<WebSocket, CollabConnection>();
   /** sockets whose admission is being decided, so that close() can cut them too */
   const admitting = new Set<Duplex>();
-  /** sockets pinged and not heard from since: dropped at the next beat */
-  const unanswered = new Set<WebSocket>();
-  const heartbeat = setInterval(() => {
-    for (const ws of connectionOf.keys()) {
-      if (unanswered.has(ws)) {
-        ws.terminate();
-        continue;
-      }
-      unanswered.add(ws);
-      ws.ping();
-    }
-  }, HEARTBEAT_MS);
+  const beats = new RollingHeartbeat<WebSocket>(connectionOf, { periodMs: HEARTBEAT_MS, slices: HEARTBEAT_SLICES }, {
+    ping: (ws) => ws.ping(),
+    terminate: (ws) => ws.terminate(),
+  });
+  const heartbeat = setInterval(() => beats.tick(performance.now()), HEARTBEAT_MS / HEARTBEAT_SLICES);
   heartbeat.unref();
   function onMessage(this: WebSocket, data: Buffer, isBinary: boolean) {
     const connection = connectionOf.get(this);
@@ -109,12 +110,12 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
     }
   }
   function onPong(this: WebSocket) {
-    unanswered.delete(this);
+    beats.answered(this);
   }
   function onClose(this: WebSocket) {
     const connection = connectionOf.get(this);
     connectionOf.delete(this);
-    unanswered.delete(this);
+    beats.answered(this);
     if (connection) {
       live.remove(connection);
       hub.leave(connection);
@@ -124,12 +125,11 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
   /** The actor's level on the document and their organisation's code, or null (refusals of an existing document are audited). */
   async function accessOf(actor: Actor, documentId: string, request: IncomingMessage) {
     // Both answers are needed to join; asked at once, they cost one round trip, not two.
-    const [found, organisation] = await Promise.all([
-      findDocumentAccess(db, actor, documentId),
-      db.selectFrom('organisations').select('code').where('id', '=', actor.organisationId).executeTakeFirst(),
-    ]);
-    if (found.level) return { level: found.level, organisationCode: organisation?.code ?? '' };
-    if (found.exists) {
+    const [facts, organisationCode] = await Promise.all([lookups.documentFacts(documentId), lookups.organisationCode(actor.organisationId)]);
+    // The facts may be shared with others admitted at the same time; the policy decides for this actor.
+    const level = facts ? documentAccess(actor, facts) : null;
+    if (level) return { level, organisationCode };
+    if (facts) {
       // The one policy decides (a connection with no level is hidden); the endpoint closes instead of throwing.
       const verdict = documentPolicy.decide(actor, 'view', { level: null, leadOrganisationId: '' });
       if (!verdict.allowed) await recordRefusal({ db, ip: request.socket.remoteAddress, via: 'collab' }, actor, documentPolicy, verdict, documentId);
@@ -143,9 +143,11 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
     // Before any query: while writes fail the database may not answer either.
     const unstorable = hub.storageRefusal();
     if (unstorable) return refuse(unstorable.code, unstorable.reason);
+    // Every answer this admission gets, its own or shared (admission-lookups.ts), was asked in this
+    // epoch or a later one: if the epoch moved before the join, the connection is decided again.
     const epoch = live.epoch;
     const secure = isSecure(request, config.trustProxy);
-    const actor = await resolveActor(db, {
+    const actor = await lookups.actor({
       apiToken: url.searchParams.get('token') ?? undefined,
       sessionCookie: readCookie(request.headers.cookie, sessionCookieName(secure)),
     });

@@ -6,7 +6,7 @@ import { commentPolicy } from '../policies/comment.ts';
 import type { DomainEvent } from '../events/bus.ts';
 import { recordEvents } from '../events/outbox.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
-import type { UpdateCommentInput } from '../schemas/comments.ts';
+import type { UpdateCommentInput } from '../../shared/api/schemas/comments.ts';
 import { recordAudit } from './audit.ts';
 import { requireComment, type CommentChange } from './comments.ts';
 import { mentionRecipients, resolveMentions } from '../queries/comments-mentions.ts';

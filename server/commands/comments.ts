@@ -6,7 +6,7 @@ import { recordEvents } from '../events/outbox.ts';
 import { findMeasure, readMeasure } from '../../shared/doc-schema.ts';
 import { anchorState, checkAnchor, layoutBody, type AnchorProblem, type AnchorState } from '../domain/comment-anchors.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
-import type { CreateCommentInput, ListCommentsQuery } from '../schemas/comments.ts';
+import type { CreateCommentInput, ListCommentsQuery } from '../../shared/api/schemas/comments.ts';
 import type { DocumentContent } from '../queries/comments-content.ts';
 import { mentionRecipients, resolveMentions } from '../queries/comments-mentions.ts';
 import { findComment, listThreads, type CommentView, type ThreadRows } from '../queries/comments.ts';

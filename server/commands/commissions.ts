@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { CommissionKind, Database } from '../../db/schema.ts';
 import { notFound, validationFailed } from '../errors.ts';
+import type { DomainEvent } from '../events/bus.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { CommissionView } from '../presenters/commission.ts';
-import type { CreateCommissionInput, UpdateCommissionInput } from '../schemas/commissions.ts';
+import type { CreateCommissionInput, UpdateCommissionInput } from '../../shared/api/schemas/commissions.ts';
 import { recordAudit } from './audit.ts';
 import { authorize } from '../policies/authorize.ts';
 import { commissionPolicy } from '../policies/commission.ts';
@@ -60,8 +61,8 @@ export async function createCommission(db: Kysely<Database>, subject: AccessSubj
 }
 
 /**
- * Updates a commission. `removedUserIds`: the people of organisations that left it, whose live
- * sockets in its sessions must be decided again (the caller emits `user.access_changed`).
+ * Updates a commission. Its events: `user.access_changed` for each person of an organisation that
+ * left it, whose live sockets in its sessions must be decided again.
  */
 export async function updateCommission(
   db: Kysely<Database>,
@@ -69,8 +70,8 @@ export async function updateCommission(
   id: string,
   input: UpdateCommissionInput,
   ip?: string,
-): Promise<CommissionView & { removedUserIds: string[] }> {
-  return db.transaction().execute(async (trx) => {
+): Promise<{ commission: CommissionView; events: DomainEvent[] }> {
+  const { commission, removedUserIds } = await db.transaction().execute(async (trx) => {
     const changes = Object.fromEntries(
       Object.entries({ kind: input.kind, name_fr: input.nameFr, name_ar: input.nameAr, name_en: input.nameEn }).filter(([, value]) => value !== undefined),
     );
@@ -91,8 +92,10 @@ export async function updateCommission(
       }
     }
     await recordAudit(trx, { actorUserId: subject.userId, action: 'commission.updated', objectType: 'commission', objectId: id, details: { changes: input }, ip });
-    return { row, memberOrganisationIds: (await loadMembers(trx, [id])).get(id) ?? [], removedUserIds };
+    return { commission: { row, memberOrganisationIds: (await loadMembers(trx, [id])).get(id) ?? [] }, removedUserIds };
   });
+  const events = removedUserIds.map((userId): DomainEvent => ({ type: 'user.access_changed', userId, actorUserId: subject.userId }));
+  return { commission, events };
 }
 
 export async function loadMembers(db: Kysely<Database>, commissionIds: readonly string[]): Promise<Map<string, string[]>> {

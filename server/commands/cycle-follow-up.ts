@@ -10,6 +10,7 @@ import { cyclePolicy } from '../policies/reporting.ts';
 import { presentReportValues } from '../presenters/cycle.ts';
 import { recordAudit } from './audit.ts';
 import { requireCycle, visibleTo } from './cycles.ts';
+import type { HistoryPeriod } from '../../shared/api/cycles.ts';
 
 /** Follow-up cycles beyond the reports themselves: reminders sent by hand, a measure's history, my pending reports. */
 
@@ -57,7 +58,7 @@ export async function sendReminders(
  * A measure's reports period by period, oldest first, for those who may read them (its lead and
  * partners, the coordination unit): the history chart and each period's narrative.
  */
-export async function measureHistory(db: Kysely<Database>, actor: AccessSubject, documentId: string, measureId: string) {
+export async function measureHistory(db: Kysely<Database>, actor: AccessSubject, documentId: string, measureId: string): Promise<HistoryPeriod[]> {
   const rows = await visibleTo(
     db
       .selectFrom('cycle_reports')

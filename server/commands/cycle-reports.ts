@@ -11,7 +11,7 @@ import { authorize } from '../policies/authorize.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { cycleViewPolicy, reportPolicy, type ReportPolicyAction } from '../policies/reporting.ts';
 import { presentReport, type PresentedReport, type ReportRow } from '../presenters/cycle.ts';
-import type { ReviewInput, SaveReportInput } from '../schemas/cycles.ts';
+import type { ReviewInput, SaveReportInput } from '../../shared/api/schemas/cycles.ts';
 import { recordAudit, type AuditAction } from './audit.ts';
 import { requireCycle, visibleTo } from './cycles.ts';
 

@@ -10,13 +10,12 @@ import { authorize } from '../policies/authorize.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { cyclePolicy, cycleViewPolicy, isCoordinationUnit } from '../policies/reporting.ts';
 import { presentCycle } from '../presenters/cycle.ts';
-import type { OpenCycleInput } from '../schemas/cycles.ts';
+import type { OpenCycleInput } from '../../shared/api/schemas/cycles.ts';
 import { recordAudit } from './audit.ts';
 import { writeConsolidatedDocuments } from './cycle-consolidated.ts';
+import type { ClosedCycle, CycleDashboard, CycleInList, OpenedCycle } from '../../shared/api/cycles.ts';
 
 /** Follow-up cycles (issue 19): opening, closing, listing and the coordination unit's dashboard. */
-
-export type CycleView = ReturnType<typeof presentCycle>;
 
 /**
  * The plans a cycle covers: unarchived documents of the given kinds (action plans when none is
@@ -34,7 +33,7 @@ async function documentsInScope(db: Kysely<Database>, input: OpenCycleInput): Pr
 }
 
 /** Opens a cycle: one report per measure in scope that has a lead organisation, from the projection. */
-export async function openCycle(db: Kysely<Database>, actor: AccessSubject, input: OpenCycleInput, ip?: string): Promise<{ result: { cycle: CycleView; reports: number; withoutLead: number }; events: DomainEvent[] }> {
+export async function openCycle(db: Kysely<Database>, actor: AccessSubject, input: OpenCycleInput, ip?: string): Promise<{ result: OpenedCycle; events: DomainEvent[] }> {
   await authorize({ db, ip }, actor, cyclePolicy, 'open', { facts: {} });
   if (input.commissionId && !(await db.selectFrom('commissions').select('id').where('id', '=', input.commissionId).executeTakeFirst())) {
     throw new AppError(400, 'validation_failed', 'The request is not valid.', [{ path: 'commissionId', message: 'names no commission' }]);
@@ -103,7 +102,7 @@ export async function closeCycle(
   cycleId: string,
   ip?: string,
   language: Locale = 'fr',
-): Promise<{ result: CycleView & { consolidatedDocumentIds: string[] }; events: DomainEvent[] }> {
+): Promise<{ result: ClosedCycle; events: DomainEvent[] }> {
   await authorize({ db, ip }, actor, cyclePolicy, 'close', { id: cycleId, facts: {} });
   const existing = await requireCycle(db, cycleId);
   if (existing.status === 'closed') throw new AppError(409, 'cycle_closed', 'This cycle is already closed.');
@@ -142,7 +141,7 @@ export function visibleTo<T extends { where: (...args: any[]) => T }>(query: T, 
 }
 
 /** The cycles an actor takes part in (all of them for the coordination unit), newest first. */
-export async function listCycles(db: Kysely<Database>, actor: AccessSubject): Promise<Array<CycleView & { reports: number }>> {
+export async function listCycles(db: Kysely<Database>, actor: AccessSubject): Promise<CycleInList[]> {
   let reports = db.selectFrom('cycle_reports').select(['cycle_reports.cycle_id', (eb) => eb.fn.countAll<number>().as('reports')]).groupBy('cycle_reports.cycle_id');
   reports = visibleTo(reports, actor);
   const counts = new Map((await reports.execute()).map((row) => [row.cycle_id, Number(row.reports)]));
@@ -154,7 +153,7 @@ export async function listCycles(db: Kysely<Database>, actor: AccessSubject): Pr
  * A cycle with its completeness per lead organisation and the late ones (after the due date,
  * not everything submitted). Focal points and partners see their own organisation's line only.
  */
-export async function cycleDashboard(db: Kysely<Database>, clock: Clock, actor: AccessSubject, cycleId: string, ip?: string) {
+export async function cycleDashboard(db: Kysely<Database>, clock: Clock, actor: AccessSubject, cycleId: string, ip?: string): Promise<CycleDashboard> {
   const cycle = await requireCycle(db, cycleId);
   const reports = await db.selectFrom('cycle_reports').select(['lead_organisation_id', 'partner_organisation_ids', 'state']).where('cycle_id', '=', cycleId).execute();
   const organisationIds = [...new Set(reports.flatMap((report) => [report.lead_organisation_id, ...report.partner_organisation_ids]).filter((id): id is string => id !== null))];

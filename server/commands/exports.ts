@@ -13,11 +13,9 @@ import { recordAudit } from './audit.ts';
 import type { DocumentContent } from '../queries/comments-content.ts';
 import { requireDocument } from '../queries/document-guard.ts';
 import { loadLogo } from './settings.ts';
+import type { DocumentExportFormat } from '../../shared/api/files.ts';
 
-export const EXPORT_FORMATS = ['docx', 'pdf', 'odt', 'html'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-const CONTENT_TYPES: Record<ExportFormat, string> = {
+const CONTENT_TYPES: Record<DocumentExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
   odt: 'application/vnd.oasis.opendocument.text',
@@ -62,7 +60,7 @@ export async function loadExportModel(db: Kysely<Database>, content: DocumentCon
   });
 }
 
-export async function render(model: ExportDocument, format: ExportFormat): Promise<Buffer> {
+export async function render(model: ExportDocument, format: DocumentExportFormat): Promise<Buffer> {
   switch (format) {
     case 'docx':
       return renderDocx(model);
@@ -75,7 +73,7 @@ export async function render(model: ExportDocument, format: ExportFormat): Promi
   }
 }
 
-export async function exportDocument(db: Kysely<Database>, content: DocumentContent, actor: Actor, id: string, format: ExportFormat, today: string, ip?: string): Promise<ExportedFile> {
+export async function exportDocument(db: Kysely<Database>, content: DocumentContent, actor: Actor, id: string, format: DocumentExportFormat, today: string, ip?: string): Promise<ExportedFile> {
   const model = await loadExportModel(db, content, actor, id, today, ip);
   const data = await render(model, format);
   await recordAudit(db, { actorUserId: actor.userId, action: 'document.exported', objectType: 'document', objectId: id, details: { format, bytes: data.length }, ip });

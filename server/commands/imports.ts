@@ -9,31 +9,21 @@ import type { Actor } from '../auth/actor.ts';
 import { projectDocument } from '../collab/projection.ts';
 import { readWord } from '../import/docx-read.ts';
 import { measuresHeader, tableRows } from '../import/word-measures.ts';
-import { mapColumns, organisationLookup, validateRow, type RowResult } from '../import/measure-rows.ts';
+import type { ImportRow, WordImportSummary } from '../../shared/api/files.ts';
+import { mapColumns, organisationLookup, validateRow } from '../import/measure-rows.ts';
 import { recordAudit } from './audit.ts';
 import { createDocument } from './documents.ts';
 import { organisationDirectory } from './exports.ts';
-
-export interface WordImportSummary {
-  /** measures taken from the file's measures tables */
-  measures: number;
-  /** rows of a measures table that could not become measures, with the reason per cell */
-  rejectedRows: RowResult[];
-  /** `images_dropped:N`, `macros_ignored` */
-  notes: string[];
-  /** rows of measures tables left for the measures import preview (options.measures = 'preview') */
-  pendingMeasures: number;
-}
 
 /**
  * Separates measures tables from the text: a table whose first row names measure columns
  * ("Mesure", "Responsable", "Échéance"…, in French, Arabic or English) becomes measures; every
  * other table stays in the text.
  */
-export function extractMeasures(blocks: readonly RichBlock[], lookup: ReturnType<typeof organisationLookup>): { blocks: RichBlock[]; measures: MeasureFields[]; rejected: RowResult[] } {
+export function extractMeasures(blocks: readonly RichBlock[], lookup: ReturnType<typeof organisationLookup>): { blocks: RichBlock[]; measures: MeasureFields[]; rejected: ImportRow[] } {
   const kept: RichBlock[] = [];
   const measures: MeasureFields[] = [];
-  const rejected: RowResult[] = [];
+  const rejected: ImportRow[] = [];
   for (const block of blocks) {
     const header = measuresHeader(block);
     if (block.type !== 'table' || !header) {

@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { reserveLoginAttempt, settleLoginSuccess } from '../auth/login-throttle.ts';
 import { verifyPassword } from '../auth/passwords.ts';
-import { createSession, type NewSession } from '../auth/sessions.ts';
+import { createSession, deleteSession, type NewSession } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
+import type { DomainEvent } from '../events/bus.ts';
 import { recordAudit } from './audit.ts';
 
 export interface LoginInput {
@@ -12,9 +13,17 @@ export interface LoginInput {
   ip: string;
   userAgent?: string;
   sessionTtlMs: number;
+  /** the session whose cookie came with the request: the id is new at every login, the old session ends */
+  replacing?: { idHash: string; userId: string };
 }
 
-export async function login(db: Kysely<Database>, input: LoginInput): Promise<{ userId: string; session: NewSession }> {
+/** A session that ends (logout, or replaced at login): its live sync connections and sockets end too, in every process. */
+async function endSession(db: Kysely<Database>, session: { idHash: string; userId: string }): Promise<DomainEvent[]> {
+  await deleteSession(db, session.idHash);
+  return [{ type: 'user.credentials_changed', userId: session.userId, actorUserId: session.userId }];
+}
+
+export async function login(db: Kysely<Database>, input: LoginInput): Promise<{ userId: string; session: NewSession; events: DomainEvent[] }> {
   const email = input.email.trim().toLowerCase();
   const subject = { email, ip: input.ip };
   // Reserved before the lookup and the hashing: concurrent guesses beyond the budget stop here.
@@ -44,5 +53,13 @@ export async function login(db: Kysely<Database>, input: LoginInput): Promise<{ 
     userAgent: input.userAgent,
   });
   await recordAudit(db, { actorUserId: user.id, action: 'auth.login', objectType: 'user', objectId: user.id, ip: input.ip });
-  return { userId: user.id, session };
+  const events = input.replacing ? await endSession(db, input.replacing) : [];
+  return { userId: user.id, session, events };
+}
+
+/** Signs out: ends the session the request came with (none for an API token) and records it. */
+export async function logout(db: Kysely<Database>, actor: { userId: string; sessionIdHash?: string }, ip: string): Promise<{ events: DomainEvent[] }> {
+  if (actor.sessionIdHash) await deleteSession(db, actor.sessionIdHash);
+  await recordAudit(db, { actorUserId: actor.userId, action: 'auth.logout', ip });
+  return { events: [{ type: 'user.credentials_changed', userId: actor.userId, actorUserId: actor.userId }] };
 }

@@ -7,15 +7,14 @@ import type { CollabHub } from '../collab/hub.ts';
 import { AppError } from '../errors.ts';
 import { renderMeasuresCsv, renderMeasuresXlsx, type SheetMeasure } from '../export/measures-sheet.ts';
 import { buildExportModel, safeFileName } from '../export/model.ts';
-import { mapColumns, MEASURE_COLUMNS, organisationLookup, validateRow, type MeasureColumn, type RowResult } from '../import/measure-rows.ts';
+import { IMPORT_COLUMNS, type ImportColumn, type ImportRow, type MeasuresImportPreview, type MeasuresImportResult, type SheetFormat } from '../../shared/api/files.ts';
+import { mapColumns, organisationLookup, validateRow } from '../import/measure-rows.ts';
 import { readSheet } from '../import/sheet-read.ts';
 import { recordAudit } from './audit.ts';
 import type { DocumentContent } from '../queries/comments-content.ts';
 import { requireDocument } from '../queries/document-guard.ts';
 import { organisationDirectory, type ExportedFile } from './exports.ts';
 
-export const SHEET_FORMATS = ['xlsx', 'csv'] as const;
-export type SheetFormat = (typeof SHEET_FORMATS)[number];
 const SHEET_TYPES: Record<SheetFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
@@ -56,15 +55,15 @@ export async function exportMeasureList(
 
 export interface ImportOptions {
   /** column per header cell, to override what was recognised */
-  mapping?: (MeasureColumn | null)[];
+  mapping?: (ImportColumn | null)[];
   /** organisation chosen for a name the file uses and the directory does not know */
   organisationChoices?: Record<string, string>;
 }
 
 export interface ImportPlan {
   header: string[];
-  mapping: (MeasureColumn | null)[];
-  rows: RowResult[];
+  mapping: (ImportColumn | null)[];
+  rows: ImportRow[];
   creates: number;
   updates: number;
   invalid: number;
@@ -113,13 +112,13 @@ export async function previewMeasuresImport(
   file: { filename: string; data: Buffer },
   options: ImportOptions & { page: number; pageSize: number; onlyInvalid?: boolean },
   ip?: string,
-) {
+): Promise<MeasuresImportPreview> {
   const plan = await planImport(db, content, actor, id, file, options, ip);
   const shown = options.onlyInvalid ? plan.rows.filter((row) => row.errors.length > 0) : plan.rows;
   return {
     header: plan.header,
     mapping: plan.mapping,
-    columns: MEASURE_COLUMNS,
+    columns: IMPORT_COLUMNS,
     total: plan.rows.length,
     creates: plan.creates,
     updates: plan.updates,
@@ -142,7 +141,7 @@ export async function applyMeasuresImport(
   file: { filename: string; data: Buffer },
   options: ImportOptions & { skipInvalid?: boolean },
   ip?: string,
-) {
+): Promise<MeasuresImportResult> {
   const plan = await planImport(db, content, actor, id, file, options, ip);
   if (plan.invalid > 0 && !options.skipInvalid) {
     throw new AppError(422, 'invalid_rows', `${plan.invalid} row(s) cannot be imported; fix them, choose organisations, or skip them.`, {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, OrganisationKind, OrganisationRow } from '../../db/schema.ts';
 import { conflict, notFound } from '../errors.ts';
 import { recordAudit } from './audit.ts';
-import { uuid } from '../schemas/common.ts';
+import { uuid } from '../../shared/api/schemas/common.ts';
 
 export interface OrganisationInput {
   code: string;

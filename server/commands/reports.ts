@@ -13,9 +13,7 @@ import { visibleTo } from '../queries/documents.ts';
 import { recordAudit } from './audit.ts';
 import { organisationDirectory, render, type ExportedFile } from './exports.ts';
 import { loadLogo } from './settings.ts';
-
-export const REPORT_FORMATS = ['docx', 'pdf', 'xlsx'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import type { ReportFormat } from '../../shared/api/files.ts';
 
 export interface ReportScope {
   commissionId?: string;

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { isPermutation } from '../domain/session-rules.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
-import type { AgendaItemInput } from '../schemas/sessions.ts';
+import type { AgendaItemInput } from '../../shared/api/schemas/sessions.ts';
 import { recordAudit } from './audit.ts';
 import { resolveAgendaItem, type SessionOutcome } from './sessions.ts';
 import { lockSessionFor, requireChairAction } from './sessions-guard.ts';

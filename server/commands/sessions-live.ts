@@ -6,7 +6,7 @@ import type { DomainEvent } from '../events/bus.ts';
 import { recordEvents } from '../events/outbox.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { findDocumentWithAccess } from '../queries/documents.ts';
-import type { DecisionInput } from '../schemas/sessions.ts';
+import type { DecisionInput } from '../../shared/api/schemas/sessions.ts';
 import { recordAudit } from './audit.ts';
 import { transitionDocument, workflowRoles } from './documents.ts';
 import type { SessionOutcome } from './sessions.ts';

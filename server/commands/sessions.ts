@@ -4,7 +4,7 @@ import { notFound } from '../errors.ts';
 import type { DomainEvent } from '../events/bus.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import type { SessionView } from '../presenters/session.ts';
-import type { AgendaItemInput, CreateSessionInput, UpdateSessionInput } from '../schemas/sessions.ts';
+import type { AgendaItemInput, CreateSessionInput, UpdateSessionInput } from '../../shared/api/schemas/sessions.ts';
 import { recordAudit } from './audit.ts';
 import { assertOrganisationsExist } from './commissions.ts';
 import { requireDocument } from '../queries/document-guard.ts';

@@ -6,11 +6,10 @@ import { authorize } from '../policies/authorize.ts';
 import { settingsPolicy } from '../policies/settings.ts';
 import { sniffImage } from '../export/image.ts';
 import type { ExportLogo } from '../export/model.ts';
+import { MAX_LOGO_BYTES } from '../../shared/api/files.ts';
 import { recordAudit } from './audit.ts';
 
 const LOGO_KEY = 'export.logo';
-/** A logo on every export page one: small enough to keep exports light. */
-export const MAX_LOGO_BYTES = 512 * 1024;
 const MAX_LOGO_SIDE = 4000;
 
 export async function loadLogo(db: Kysely<Database>): Promise<ExportLogo | null> {

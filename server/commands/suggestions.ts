@@ -8,7 +8,7 @@ import { authorize } from '../policies/authorize.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { suggestionPolicy, type SuggestionAction } from '../policies/suggestion.ts';
 import { findDocumentWithAccess } from '../queries/documents.ts';
-import type { CreateSuggestionInput } from '../schemas/suggestions.ts';
+import type { CreateSuggestionInput } from '../../shared/api/schemas/suggestions.ts';
 import { recordAudit } from './audit.ts';
 import type { DocumentContent } from '../queries/comments-content.ts';
 import { findSuggestion, listOpenSuggestions, type SuggestionView } from '../queries/suggestions.ts';

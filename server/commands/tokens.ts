@@ -4,6 +4,7 @@ import { verifyPasswordThrottled } from '../auth/login-throttle.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { API_TOKEN_PREFIX, hashSecret, randomSecret } from '../auth/secrets.ts';
 import { AppError, notFound } from '../errors.ts';
+import type { DomainEvent } from '../events/bus.ts';
 import { recordAudit } from './audit.ts';
 
 const MAX_ACTIVE_TOKENS_PER_USER = 50;
@@ -55,8 +56,11 @@ export async function listTokens(db: Kysely<Database>, userId: string): Promise<
   return db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
 }
 
-/** Revokes one of the user's own tokens; another user's token is "not found", never "forbidden". */
-export async function revokeToken(db: Kysely<Database>, userId: string, tokenId: string, ip?: string): Promise<void> {
+/**
+ * Revokes one of the user's own tokens; another user's token is "not found", never "forbidden".
+ * Its event ends the sync connections and sockets opened with the token, in every process.
+ */
+export async function revokeToken(db: Kysely<Database>, userId: string, tokenId: string, ip?: string): Promise<{ events: DomainEvent[] }> {
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('api_tokens')
@@ -69,4 +73,5 @@ export async function revokeToken(db: Kysely<Database>, userId: string, tokenId:
     if (!row) throw notFound('Token');
     await recordAudit(trx, { actorUserId: userId, action: 'token.revoked', objectType: 'api_token', objectId: tokenId, ip });
   });
+  return { events: [{ type: 'user.credentials_changed', userId, actorUserId: userId }] };
 }

@@ -4,6 +4,7 @@ import { verifyPasswordThrottled } from '../auth/login-throttle.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { endAllAccess } from '../auth/sessions.ts';
 import { AppError, conflict, notFound } from '../errors.ts';
+import type { DomainEvent } from '../events/bus.ts';
 import { authorize } from '../policies/authorize.ts';
 import { userPolicy } from '../policies/user.ts';
 import { recordAudit } from './audit.ts';
@@ -78,6 +79,12 @@ export async function createUser(db: Kysely<Database>, actorUserId: string | nul
   });
 }
 
+/** What a user update did: the row as it now is, and the events to publish once committed. */
+export interface UserChange {
+  row: UserRow;
+  events: DomainEvent[];
+}
+
 /**
  * Updates a user. `asAdmin` unlocks role, organisation, e-mail, disabling and setting someone
  * else's password; anyone changing their own password must give the current one. Disabling ends all sessions and tokens in the same
@@ -88,7 +95,7 @@ export async function updateUser(
   actor: { userId: string; asAdmin: boolean; ip?: string; /** the session making the change survives a password change */ sessionIdHash?: string },
   id: string,
   input: UpdateUserInput,
-): Promise<UserRow> {
+): Promise<UserChange> {
   const ip = actor.ip;
   const current = await getUser(db, id);
   const self = actor.userId === id;
@@ -106,7 +113,7 @@ export async function updateUser(
   if (input.disabled === true) await authorize({ db, ip }, subject, userPolicy, 'disable', { id, facts: { userId: id } });
   if (input.role) await authorize({ db, ip }, subject, userPolicy, 'change_role', { id, facts: { userId: id, newRole: input.role } });
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return db.transaction().execute(async (trx) => {
+  const row = await db.transaction().execute(async (trx) => {
     if (input.organisationId) await assertOrganisationExists(trx, input.organisationId);
     if (input.email) {
       const other = await findUserByEmail(trx, input.email);
@@ -140,13 +147,17 @@ export async function updateUser(
     }
     return row;
   });
+  // Role, organisation or disabling change what their live connections may do; a new password ends their other sign-ins.
+  const events: DomainEvent[] = [{ type: 'user.access_changed', userId: id, actorUserId: actor.userId }];
+  if (input.password) events.push({ type: 'user.credentials_changed', userId: id, actorUserId: actor.userId });
+  return { row, events };
 }
 
 /**
  * A new password ends the ways in that the old one opened: whoever knew it is out.
  * - An administrator's reset ends every session and token of that person.
  * - Your own change ends your other sessions and, unless you keep them explicitly, your tokens.
- * The caller emits `user.credentials_changed` after the commit, which closes live connections.
+ * `updateUser` returns `user.credentials_changed`, published after the commit, which closes live connections.
  */
 async function endCredentialsAfterPasswordChange(
   trx: Kysely<Database>,

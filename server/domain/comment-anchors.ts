@@ -1,6 +1,7 @@
 import { fromBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
 import type { CommentAnchor, CommentAnchorText } from '../../db/schema.ts';
+import { MAX_POSITION_CHARS } from '../../shared/api/comments.ts';
 import { BODY_FIELD, bodyOf, findMeasure } from '../../shared/doc-schema.ts';
 
 /**
@@ -12,8 +13,6 @@ import { BODY_FIELD, bodyOf, findMeasure } from '../../shared/doc-schema.ts';
  * when its text is deleted both ends collapse to one point and the thread is "detached".
  */
 
-/** An encoded relative position is ~10–40 bytes; anything much longer is not one. */
-export const MAX_POSITION_CHARS = 256;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Longest current text reported for an anchor: enough to show it, bounded however much was typed into the range. */

@@ -1,3 +1,5 @@
+import type { ActivityEntry } from '../../shared/api/documents.ts';
+
 /**
  * One audit entry as a document's activity shows it: only the details a reader of the document
  * may see, chosen per action (never the address, never the full stored details). Pure.
@@ -37,14 +39,15 @@ function visibleDetails(action: string, details: Record<string, unknown>): Recor
   }
 }
 
-export function presentActivity(row: ActivityRow) {
+export function presentActivity(row: ActivityRow): ActivityEntry {
   return {
     id: row.id,
     at: row.at.toISOString(),
     action: row.action,
     actor: row.actor_user_id ? { id: row.actor_user_id, name: row.actor_name ?? '', organisationId: row.actor_organisation_id } : null,
-    details: visibleDetails(row.action, row.details ?? {}),
+    // chosen per action above: the fields ActivityEntry names for it
+    details: visibleDetails(row.action, row.details ?? {}) as ActivityEntry['details'],
   };
 }
 
-export type PresentedActivity = ReturnType<typeof presentActivity>;
+export type PresentedActivity = ActivityEntry;

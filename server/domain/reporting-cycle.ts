@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import type { Selectable } from 'kysely';
 import type { CycleStatus, MeasuresTable, ReportState } from '../../db/schema.ts';
-import { MEASURE_STATUSES, MAX_INDICATOR_MAGNITUDE } from '../../shared/measure-model.ts';
-import { parseIndicatorInput } from '../../shared/indicator.ts';
+import type { CompletenessLine } from '../../shared/api/cycles.ts';
 
 /**
  * The rules of a follow-up cycle (issue 19), apart from any I/O: which way a report may move, what
@@ -26,8 +24,6 @@ export function openingReport(cycleId: string, measure: Selectable<MeasuresTable
     indicator_unit: measure.indicator_unit,
   };
 }
-
-export const REPORT_LIMITS = { narrative: 4000, blockers: 2000, supportRequested: 2000, reviewComment: 2000 } as const;
 
 export type ReportAction = 'save' | 'submit' | 'return' | 'accept';
 
@@ -53,39 +49,6 @@ export function reportTransition(cycle: CycleStatus, from: ReportState, action: 
 }
 
 const ACTION_PAST: Record<ReportAction, string> = { save: 'saved', submit: 'submitted', return: 'returned', accept: 'accepted' };
-
-/** Bounded text: trimmed of outer spaces, no control characters but newlines and tabs. */
-const boundedText = (max: number) =>
-  z
-    .string()
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), 'must not contain control characters')
-    .transform((value) => value.trim());
-
-/** An indicator value as a number, or as a person types it ("3,5", "1 250"); null or '' clears it. */
-const indicatorInput = z.union([z.number(), z.string().max(40), z.null()]).transform((value, context) => {
-  if (value === null) return null;
-  const parsed = typeof value === 'number' ? (Number.isFinite(value) && Math.abs(value) <= MAX_INDICATOR_MAGNITUDE ? value : 'invalid') : parseIndicatorInput(value, MAX_INDICATOR_MAGNITUDE);
-  if (parsed === 'invalid') {
-    context.addIssue({ code: 'custom', message: 'must be a number' });
-    return z.NEVER;
-  }
-  return parsed;
-});
-
-/** The values a focal point reports on a measure; every field optional in a draft. */
-export const reportValuesSchema = z
-  .object({
-    status: z.enum(MEASURE_STATUSES, { message: `must be one of ${MEASURE_STATUSES.join(', ')}` }).nullable().optional(),
-    progress: z.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(100, 'must be at most 100').nullable().optional(),
-    indicatorCurrent: indicatorInput.optional(),
-    narrative: boundedText(REPORT_LIMITS.narrative).optional(),
-    blockers: boundedText(REPORT_LIMITS.blockers).optional(),
-    supportRequested: boundedText(REPORT_LIMITS.supportRequested).optional(),
-  })
-  .strict();
-
-export type ReportValues = z.output<typeof reportValuesSchema>;
 
 /** What a report must hold before it is submitted: the fields applied to the measure. */
 export function missingForSubmission(values: { status: string | null; progress: number | null }): string[] {
@@ -127,20 +90,8 @@ export function isLate(dueOn: string, today: string, state: ReportState): boolea
 
 // ---- completeness ------------------------------------------------------------------------------
 
-export type OrganisationStanding = 'submitted' | 'draft' | 'not_started';
-
-export interface OrganisationCompleteness {
-  organisationId: string | null;
-  total: number;
-  notStarted: number;
-  draft: number;
-  submitted: number;
-  accepted: number;
-  returned: number;
-  /** submitted when every report is submitted or accepted; not started when none was touched */
-  standing: OrganisationStanding;
-  late: boolean;
-}
+/** A line of the cycle's dashboard before its organisation's code is looked up (shared/api/cycles.ts). */
+export type OrganisationCompleteness = Omit<CompletenessLine, 'organisationCode'>;
 
 /** Completeness per lead organisation, from the reports' states. */
 export function completeness(reports: ReadonlyArray<{ leadOrganisationId: string | null; state: ReportState }>, dueOn: string, today: string): OrganisationCompleteness[] {

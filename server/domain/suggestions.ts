@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { SuggestionMark } from '../../db/schema.ts';
+import { MAX_SUGGESTION_TEXT } from '../../shared/api/suggestions.ts';
 import { decodePosition, locate } from './comment-anchors.ts';
 import { applyBlockOp, blockQuote, checkBlockOp, type BlockDetails, type BlockKind, type BlockProblem } from './suggestion-blocks.ts';
 
@@ -25,15 +26,12 @@ export interface SuggestionOp {
 }
 
 export type SuggestionKind = 'text' | BlockKind;
-export const SUGGESTION_KINDS = ['text', 'insert_block', 'split', 'join', 'delete_block', 'set_block'] as const;
 const isBlock = (op: SuggestionOp): op is SuggestionOp & { kind: BlockKind } => op.kind !== undefined && op.kind !== 'text';
 const blockOp = (op: SuggestionOp & { kind: BlockKind }) => {
   if (op.mark) return null;
   return { kind: op.kind, start: op.start, end: op.end, text: op.text, block: op.block ?? null };
 };
 
-export const MAX_SUGGESTION_TEXT = 5000;
-export const SUGGESTION_MARKS = ['bold', 'italic', 'underline', 'strike'] as const;
 /** Elements whose content is inline text: an empty one may receive the first text of a suggestion. */
 const TEXT_BLOCKS = new Set(['paragraph', 'heading']);
 

@@ -1,4 +1,5 @@
 import { indicatorValue, MEASURE_STATUSES, MEASURE_TEXT_LIMITS, type Currency, type IndicatorDetailField, type MeasureFields, type MeasureStatus } from '../../shared/doc-schema.ts';
+import { IMPORT_COLUMNS, type ImportColumn, type ImportRow, type ImportRowError } from '../../shared/api/files.ts';
 import { LOCALES } from '../../shared/enums.ts';
 import { LABELS } from '../../shared/labels.ts';
 import type { ExportOrganisation } from '../export/model.ts';
@@ -9,8 +10,6 @@ import type { ExportOrganisation } from '../export/model.ts';
  * validated on its own, so a preview can show what is wrong where. Pure.
  */
 
-export const MEASURE_COLUMNS = ['id', 'title', 'lead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit', 'budget', 'currency'] as const;
-export type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
 export type Cell = string | number | boolean | Date | null;
 
 const normalise = (text: string) =>
@@ -23,7 +22,7 @@ const normalise = (text: string) =>
     .trim();
 
 /** Header words per column; a header matches when it equals one, or starts with one. */
-const HEADERS: Record<MeasureColumn, string[]> = {
+const HEADERS: Record<ImportColumn, string[]> = {
   id: ['id', 'identifiant', 'measure id', 'id mesure', 'المعرف', 'معرف'],
   title: ['mesure', 'mesures', 'action', 'actions', 'intitule', 'measure', 'title', 'titre', 'الإجراء', 'الاجراء', 'الإجراءات', 'التدبير', 'الإجراء المقترح'],
   lead: ['responsable', 'chef de file', 'organisation responsable', 'porteur', 'lead', 'lead organisation', 'responsible', 'الجهة المكلفة', 'الجهة المسؤولة', 'المسؤول'],
@@ -51,13 +50,13 @@ const CURRENCY_INDEX = new Map<string, Currency>([
   ['USD', 'USD'], ['$', 'USD'], ['US$', 'USD'], ['DOLLAR', 'USD'], ['DOLLARS', 'USD'], ['دولار', 'USD'],
 ]);
 
-const HEADER_INDEX = new Map<string, MeasureColumn>();
-for (const column of MEASURE_COLUMNS) for (const word of HEADERS[column]) HEADER_INDEX.set(normalise(word), column);
+const HEADER_INDEX = new Map<string, ImportColumn>();
+for (const column of IMPORT_COLUMNS) for (const word of HEADERS[column]) HEADER_INDEX.set(normalise(word), column);
 
 const INDICATOR_WORDS = ['indicateur', 'indicator', 'المؤشر'].map(normalise);
-const INDICATOR_DETAILS = new Set<MeasureColumn>(['indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit']);
+const INDICATOR_DETAILS = new Set<ImportColumn>(['indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit']);
 
-export function recogniseHeader(text: string): MeasureColumn | null {
+export function recogniseHeader(text: string): ImportColumn | null {
   const key = normalise(text);
   if (!key) return null;
   const exact = HEADER_INDEX.get(key);
@@ -74,8 +73,8 @@ export function recogniseHeader(text: string): MeasureColumn | null {
 }
 
 /** Column per header cell; a column named twice keeps its first place. */
-export function mapColumns(header: readonly string[]): (MeasureColumn | null)[] {
-  const seen = new Set<MeasureColumn>();
+export function mapColumns(header: readonly string[]): (ImportColumn | null)[] {
+  const seen = new Set<ImportColumn>();
   return header.map((text) => {
     const column = recogniseHeader(text);
     if (!column || seen.has(column)) return null;
@@ -88,23 +87,6 @@ export function mapColumns(header: readonly string[]): (MeasureColumn | null)[] 
 export function looksLikeMeasuresHeader(header: readonly string[]): boolean {
   const columns = new Set(mapColumns(header).filter(Boolean));
   return columns.has('title') && [...columns].filter((column) => column !== 'title').length >= 2;
-}
-
-export interface RowError {
-  column: MeasureColumn;
-  code: 'required' | 'unknown_organisation' | 'bad_date' | 'bad_status' | 'bad_number' | 'bad_currency' | 'duplicate' | 'too_long' | 'start_after_due';
-  value: string;
-}
-
-/** The indicator's values and unit are there only when the file has their columns. */
-export type ImportedMeasure = Omit<MeasureFields, 'notes' | 'currency' | IndicatorDetailField> & { currency?: Currency } & Partial<Pick<MeasureFields, IndicatorDetailField>>;
-
-export interface RowResult {
-  /** 1-based row number in the source, header included */
-  line: number;
-  /** the fields the file gives; a re-import leaves the others (notes, and currency without a column) as they are */
-  measure: ImportedMeasure | null;
-  errors: RowError[];
 }
 
 export interface OrganisationLookup {
@@ -177,13 +159,13 @@ export interface RowContext {
   idForTitle?: (title: string) => string | null;
 }
 
-export function validateRow(cells: readonly Cell[], mapping: readonly (MeasureColumn | null)[], line: number, context: RowContext): RowResult {
-  const value = (column: MeasureColumn): Cell => {
+export function validateRow(cells: readonly Cell[], mapping: readonly (ImportColumn | null)[], line: number, context: RowContext): ImportRow {
+  const value = (column: ImportColumn): Cell => {
     const index = mapping.indexOf(column);
     return index < 0 ? null : (cells[index] ?? null);
   };
-  const errors: RowError[] = [];
-  const fail = (column: MeasureColumn, code: RowError['code']) => errors.push({ column, code, value: text(value(column)).slice(0, 200) });
+  const errors: ImportRowError[] = [];
+  const fail = (column: ImportColumn, code: ImportRowError['code']) => errors.push({ column, code, value: text(value(column)).slice(0, 200) });
 
   const title = text(value('title')).slice(0, 500);
   if (!title) fail('title', 'required');

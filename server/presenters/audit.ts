@@ -1,7 +1,8 @@
 import { neutraliseFormula } from '../export/measures-sheet.ts';
 import type { AuditListRow } from '../queries/audit.ts';
+import type { AuditEntry } from '../../shared/api/audit.ts';
 
-export function presentAuditEntry(row: AuditListRow) {
+export function presentAuditEntry(row: AuditListRow): AuditEntry {
   return {
     id: String(row.id),
     at: row.at.toISOString(),

@@ -1,11 +1,12 @@
 import type { AnchorState } from '../domain/comment-anchors.ts';
 import type { CommentView, ThreadRows } from '../queries/comments.ts';
+import type { Comment, Thread } from '../../shared/api/comments.ts';
 
 /**
  * One comment as clients see it (REST and socket.io alike). A deleted comment keeps its place
  * (replies may hang on it) but shows neither its text nor its mentions.
  */
-export function presentComment(row: CommentView) {
+export function presentComment(row: CommentView): Comment {
   const deleted = row.deleted_at !== null;
   return {
     id: row.id,
@@ -31,7 +32,7 @@ export function presentComment(row: CommentView) {
  * A thread: its first comment, where its anchor stands now (`attached` / `detached`, null when it
  * has no anchor) with the text it currently covers, and its replies.
  */
-export function presentThread(thread: ThreadRows, anchor: AnchorState | null) {
+export function presentThread(thread: ThreadRows, anchor: AnchorState | null): Thread {
   return {
     ...presentComment(thread.root),
     anchorStatus: anchor?.status ?? null,

@@ -1,12 +1,13 @@
 import type { Selectable } from 'kysely';
 import type { CommissionsTable } from '../../db/schema.ts';
+import type { Commission } from '../../shared/api/sessions.ts';
 
 export interface CommissionView {
   row: Selectable<CommissionsTable>;
   memberOrganisationIds: string[];
 }
 
-export function presentCommission({ row, memberOrganisationIds }: CommissionView) {
+export function presentCommission({ row, memberOrganisationIds }: CommissionView): Commission {
   return {
     id: row.id,
     kind: row.kind,

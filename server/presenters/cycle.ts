@@ -1,10 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { CycleReportsTable, ReportingCyclesTable } from '../../db/schema.ts';
 import { isLate } from '../domain/reporting-cycle.ts';
+import type { Cycle, CycleReport } from '../../shared/api/cycles.ts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function presentCycle(row: Selectable<ReportingCyclesTable>) {
+export function presentCycle(row: Selectable<ReportingCyclesTable>): Cycle {
   return {
     id: row.id,
     period: row.period,
@@ -36,7 +37,7 @@ export function presentReportValues(
   };
 }
 
-export function presentReport(row: ReportRow, dueOn: string, today: string) {
+export function presentReport(row: ReportRow, dueOn: string, today: string): CycleReport {
   return {
     id: row.id,
     cycleId: row.cycle_id,
@@ -60,4 +61,4 @@ export function presentReport(row: ReportRow, dueOn: string, today: string) {
   };
 }
 
-export type PresentedReport = ReturnType<typeof presentReport>;
+export type PresentedReport = CycleReport;

@@ -1,4 +1,5 @@
 import type { AccessLevel, DocumentAccessRow, DocumentRow, DocumentStatus } from '../../db/schema.ts';
+import type { Grant, TansiqDocument } from '../../shared/api/documents.ts';
 
 export interface DocumentView {
   row: DocumentRow;
@@ -9,7 +10,7 @@ export interface DocumentView {
   canReopen?: boolean;
 }
 
-export function presentDocument({ row, partnerOrganisationIds, access, availableTransitions, canReopen }: DocumentView) {
+export function presentDocument({ row, partnerOrganisationIds, access, availableTransitions, canReopen }: DocumentView): TansiqDocument {
   return {
     id: row.id,
     kind: row.kind,
@@ -35,7 +36,7 @@ export function presentDocument({ row, partnerOrganisationIds, access, available
   };
 }
 
-export function presentGrant(row: DocumentAccessRow) {
+export function presentGrant(row: DocumentAccessRow): Grant {
   return {
     id: row.id,
     documentId: row.document_id,

@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { NotificationsTable } from '../../db/schema.ts';
+import type { AppNotification } from '../../shared/api/notifications.ts';
 
-export function presentNotification(row: Selectable<NotificationsTable>) {
+export function presentNotification(row: Selectable<NotificationsTable>): AppNotification {
   return {
     id: row.id,
     kind: row.kind,

@@ -1,6 +1,7 @@
 import type { OrganisationRow } from '../../db/schema.ts';
+import type { Organisation } from '../../shared/api/organisations.ts';
 
-export function presentOrganisation(row: OrganisationRow) {
+export function presentOrganisation(row: OrganisationRow): Organisation {
   return {
     id: row.id,
     code: row.code,

@@ -4,6 +4,7 @@ import { RESTRICTED_ITEM_TITLE } from '../domain/minutes.ts';
 import { isChair } from '../domain/session-rules.ts';
 import { documentAccess, type AccessSubject } from '../policies/document-access.ts';
 import { accessFacts } from '../queries/documents.ts';
+import type { AgendaItem, CommissionSession } from '../../shared/api/sessions.ts';
 
 export type SessionRow = Selectable<CommissionSessionsTable>;
 export type AgendaItemRow = Selectable<AgendaItemsTable>;
@@ -25,7 +26,7 @@ export interface SessionView {
  * decision remain (the session still runs), but not its title or decision text, which usually
  * name or quote the document.
  */
-export function presentSession(view: SessionView, viewer: AccessSubject) {
+export function presentSession(view: SessionView, viewer: AccessSubject): CommissionSession {
   const levelOf = (documentId: string | null): AccessLevel | null => {
     const document = documentId ? view.documents.get(documentId) : undefined;
     return document ? documentAccess(viewer, accessFacts(document.row, document.grants)) : null;
@@ -52,9 +53,7 @@ export function presentSession(view: SessionView, viewer: AccessSubject) {
   };
 }
 
-export type PresentedSession = ReturnType<typeof presentSession>;
-
-function presentAgendaItem(item: AgendaItemRow, access: AccessLevel | null, document: DocumentRow | undefined) {
+function presentAgendaItem(item: AgendaItemRow, access: AccessLevel | null, document: DocumentRow | undefined): AgendaItem {
   const restricted = access === null;
   return {
     id: item.id,

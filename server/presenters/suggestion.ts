@@ -1,7 +1,8 @@
 import type { SuggestionView } from '../queries/suggestions.ts';
+import type { Suggestion } from '../../shared/api/suggestions.ts';
 
 /** A suggestion as clients see it (REST and socket.io alike). */
-export function presentSuggestion(row: SuggestionView) {
+export function presentSuggestion(row: SuggestionView): Suggestion {
   return {
     id: row.id,
     documentId: row.document_id,
@@ -18,5 +19,3 @@ export function presentSuggestion(row: SuggestionView) {
     createdAt: row.created_at.toISOString(),
   };
 }
-
-export type PresentedSuggestion = ReturnType<typeof presentSuggestion>;

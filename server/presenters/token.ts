@@ -1,6 +1,7 @@
 import type { ApiTokenRow } from '../../db/schema.ts';
+import type { ApiToken } from '../../shared/api/users.ts';
 
-export function presentToken(row: ApiTokenRow) {
+export function presentToken(row: ApiTokenRow): ApiToken {
   return {
     id: row.id,
     name: row.name,

@@ -4,13 +4,14 @@ import { authorize } from '../policies/authorize.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { documentPolicy } from '../policies/document.ts';
 import { requireDocument } from './document-guard.ts';
+import type { AccessOverview } from '../../shared/api/documents.ts';
 
 /**
  * Who has access to a document, for those allowed to see it (policy `see_access`: its lead
  * organisation and the coordination unit): the lead (edit, by rule), each grant with who gave it,
  * and the open requests for access.
  */
-export async function accessOverview(db: Kysely<Database>, subject: AccessSubject, documentId: string, ip?: string) {
+export async function accessOverview(db: Kysely<Database>, subject: AccessSubject, documentId: string, ip?: string): Promise<AccessOverview> {
   const document = await requireDocument(db, subject, documentId, 'view', ip);
   await authorize({ db, ip }, subject, documentPolicy, 'see_access', {
     id: documentId,

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { AuditFilter } from '../schemas/audit.ts';
+import type { AuditFilter } from '../../shared/api/schemas/audit.ts';
 
 export interface AuditListRow {
   id: number;

@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { CommentsTable, Database } from '../../db/schema.ts';
-import type { ListCommentsQuery } from '../schemas/comments.ts';
+import type { ListCommentsQuery } from '../../shared/api/schemas/comments.ts';
 
 /** A comment row with what a reader needs to show its author. */
 export type CommentView = Selectable<CommentsTable> & { author_name: string; author_organisation_id: string };

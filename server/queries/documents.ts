@@ -109,9 +109,24 @@ export type DocumentAccessAnswer = { exists: false; level: null } | { exists: tr
  * full row would carry the document's whole text for nothing.
  */
 export async function findDocumentAccess(db: Kysely<Database>, subject: AccessSubject, id: string): Promise<DocumentAccessAnswer> {
-  const row = await db
+  const facts = await findDocumentAccessFacts(db, id);
+  if (!facts) return { exists: false, level: null };
+  return { exists: true, level: documentAccess(subject, facts) };
+}
+
+/** What the policy needs of a document whoever asks (null when it does not exist), in the light statement of findDocumentAccess. */
+export async function findDocumentAccessFacts(db: Kysely<Database>, id: string): Promise<DocumentAccessFacts | null> {
+  return (await findManyDocumentAccessFacts(db, [id])).get(id) ?? null;
+}
+
+/** findDocumentAccessFacts of several documents in one statement; those that do not exist are absent. */
+export async function findManyDocumentAccessFacts(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, DocumentAccessFacts>> {
+  const found = new Map<string, DocumentAccessFacts>();
+  if (ids.length === 0) return found;
+  const rows = await db
     .selectFrom('documents')
     .select((eb) => [
+      'documents.id',
       'documents.lead_organisation_id',
       'documents.archived_at',
       jsonArrayFrom(
@@ -121,10 +136,10 @@ export async function findDocumentAccess(db: Kysely<Database>, subject: AccessSu
           .whereRef('document_access.document_id', '=', 'documents.id'),
       ).as('grants'),
     ])
-    .where('documents.id', '=', id)
-    .executeTakeFirst();
-  if (!row) return { exists: false, level: null };
-  return { exists: true, level: documentAccess(subject, accessFacts(row, row.grants)) };
+    .where('documents.id', 'in', [...ids])
+    .execute();
+  for (const row of rows) found.set(row.id, accessFacts(row, row.grants));
+  return found;
 }
 
 /** A document's row whoever asks (for consumers that decide access themselves), or undefined. */

@@ -1,13 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-
-/** One recorded value of a measure's indicator: the value, when the server saw it, who wrote it. */
-export interface IndicatorHistoryEntry {
-  measureId: string;
-  value: number | null;
-  at: string;
-  by: { id: string; name: string } | null;
-}
+import type { IndicatorHistoryEntry } from '../../shared/api/measures.ts';
 
 /** newest values kept per measure when the whole document's history is read (the row charts) */
 export const HISTORY_PER_MEASURE = 50;

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { MEASURE_STATUSES, type MeasureStatus } from '../../shared/enums.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { visibleTo } from './documents.ts';
+import type { MeasureSummary, OrganisationProgress } from '../../shared/api/measures.ts';
 
 export interface MeasureFilter {
   organisationId?: string;
@@ -15,7 +16,7 @@ export interface MeasureFilter {
 }
 
 /** Measures of the action plans the subject may see, with their document, lead or partner org filter. */
-export async function listVisibleMeasures(db: Kysely<Database>, subject: AccessSubject, filter: MeasureFilter) {
+export async function listVisibleMeasures(db: Kysely<Database>, subject: AccessSubject, filter: MeasureFilter): Promise<MeasureSummary[]> {
   let query = visibleTo(db.selectFrom('documents'), subject)
     .innerJoin('measures', 'measures.document_id', 'documents.id')
     .where('documents.archived_at', 'is', null)
@@ -59,7 +60,7 @@ export async function listVisibleMeasures(db: Kysely<Database>, subject: AccessS
 }
 
 /** Per lead organisation: measures by status and overdue count, over the action plans the subject may see. */
-export async function measureProgressByOrganisation(db: Kysely<Database>, subject: AccessSubject, today: string) {
+export async function measureProgressByOrganisation(db: Kysely<Database>, subject: AccessSubject, today: string): Promise<OrganisationProgress[]> {
   const rows = await visibleTo(db.selectFrom('documents'), subject)
     .innerJoin('measures', 'measures.document_id', 'documents.id')
     .where('documents.archived_at', 'is', null)

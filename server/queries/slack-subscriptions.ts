@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Locale } from '../../db/schema.ts';
+import type { SlackSubscriptionList } from '../../shared/api/slack.ts';
 
 /** The admin list stops here; `total` says how many there are in all. */
 const SLACK_SUBSCRIPTIONS_MAX_LISTED = 1000;
@@ -8,7 +9,7 @@ const SLACK_SUBSCRIPTIONS_MAX_LISTED = 1000;
  * Every Slack channel subscription with what it follows named in `locale`, for administrators
  * (they see every object), by channel name. `object.name` is null when the object is gone.
  */
-export async function listSlackSubscriptions(db: Kysely<Database>, locale: Locale) {
+export async function listSlackSubscriptions(db: Kysely<Database>, locale: Locale): Promise<SlackSubscriptionList> {
   const rows = await db
     .selectFrom('slack_subscriptions')
     .leftJoin('users', 'users.id', 'slack_subscriptions.created_by')
@@ -54,11 +55,11 @@ export async function listSlackSubscriptions(db: Kysely<Database>, locale: Local
     events: row.events,
     locale: row.locale,
     paused: row.paused_at !== null,
-    pausedAt: row.paused_at,
+    pausedAt: row.paused_at?.toISOString() ?? null,
     pausedReason: row.paused_reason,
     createdBy: row.created_by_name,
     createdById: row.created_by,
-    createdAt: row.created_at,
+    createdAt: row.created_at.toISOString(),
   }));
   return { subscriptions, total: Number(total) };
 }

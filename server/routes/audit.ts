@@ -7,7 +7,7 @@ import { auditPolicy } from '../policies/audit.ts';
 import { authorize } from '../policies/authorize.ts';
 import { AUDIT_CSV_COLUMNS, auditCsvRow, presentAuditEntry } from '../presenters/audit.ts';
 import { auditPage, eachAuditEntry } from '../queries/audit.ts';
-import { auditQuery, type AuditFilter } from '../schemas/audit.ts';
+import { auditQuery, type AuditFilter } from '../../shared/api/schemas/audit.ts';
 
 /** The CSV export stops here: enough for any audit question, and a bound on one request's work. */
 export const AUDIT_CSV_MAX_ROWS = 100_000;

@@ -1,8 +1,6 @@
 import Router from '@koa/router';
 import { sessionCookieName } from '../auth/cookies.ts';
-import { deleteSession } from '../auth/sessions.ts';
-import { recordAudit } from '../commands/audit.ts';
-import { login } from '../commands/login.ts';
+import { login, logout } from '../commands/login.ts';
 import { getOrganisation } from '../commands/organisations.ts';
 import { getUser } from '../commands/users.ts';
 import { requireActor } from '../http/authenticate.ts';
@@ -10,25 +8,24 @@ import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody } from '../http/validate.ts';
 import { presentOrganisation } from '../presenters/organisation.ts';
 import { presentUser } from '../presenters/user.ts';
-import { loginSchema } from '../schemas/users.ts';
+import { loginSchema } from '../../shared/api/schemas/users.ts';
+import type { CurrentSession, SessionInfo } from '../../shared/api/users.ts';
 
 export const authRouter = new Router<AppState, AppContext>({ prefix: '/api/auth' });
 
 authRouter.post('/login', async (ctx) => {
   const input = parseBody(ctx, loginSchema);
-  const { userId, session } = await login(ctx.services.db, {
+  const current = ctx.state.actor;
+  const { userId, session, events } = await login(ctx.services.db, {
     email: input.email,
     password: input.password,
     ip: ctx.ip,
     userAgent: ctx.get('user-agent'),
     sessionTtlMs: ctx.services.config.sessionTtlMs,
+    // A session cookie already present is replaced: the id is new at every login, the old session ends.
+    replacing: current?.session && { idHash: current.session.idHash, userId: current.userId },
   });
-  // A session cookie already present is replaced: the id is new at every login, the old session ends.
-  const replaced = ctx.state.actor?.session && { ...ctx.state.actor.session, userId: ctx.state.actor.userId };
-  if (replaced) {
-    await deleteSession(ctx.services.db, replaced.idHash);
-    ctx.services.events.emit({ type: 'user.credentials_changed', userId: replaced.userId, actorUserId: replaced.userId });
-  }
+  ctx.services.events.publish(events);
   ctx.cookies.set(sessionCookieName(ctx.secure), session.cookieValue, {
     httpOnly: true,
     sameSite: 'lax',
@@ -38,32 +35,30 @@ authRouter.post('/login', async (ctx) => {
     overwrite: true,
   });
   const user = await getUser(ctx.services.db, userId);
-  ctx.body = {
+  const body: SessionInfo = {
     user: presentUser(user, { private: true }),
     organisation: presentOrganisation(await getOrganisation(ctx.services.db, user.organisation_id)),
     csrfToken: session.csrfToken,
   };
+  ctx.body = body;
 });
 
 authRouter.post('/logout', async (ctx) => {
   const actor = requireActor(ctx);
-  if (actor.session) {
-    await deleteSession(ctx.services.db, actor.session.idHash);
-    ctx.cookies.set(sessionCookieName(ctx.secure), '', { httpOnly: true, sameSite: 'lax', secure: ctx.secure, path: '/', maxAge: 0 });
-  }
-  await recordAudit(ctx.services.db, { actorUserId: actor.userId, action: 'auth.logout', ip: ctx.ip });
-  // Sync connections and sockets opened with this session end too, in every process.
-  ctx.services.events.emit({ type: 'user.credentials_changed', userId: actor.userId, actorUserId: actor.userId });
+  const { events } = await logout(ctx.services.db, { userId: actor.userId, sessionIdHash: actor.session?.idHash }, ctx.ip);
+  if (actor.session) ctx.cookies.set(sessionCookieName(ctx.secure), '', { httpOnly: true, sameSite: 'lax', secure: ctx.secure, path: '/', maxAge: 0 });
+  ctx.services.events.publish(events);
   ctx.status = 204;
 });
 
 authRouter.get('/me', async (ctx) => {
   const actor = requireActor(ctx);
   const user = await getUser(ctx.services.db, actor.userId);
-  ctx.body = {
+  const body: CurrentSession = {
     user: presentUser(user, { private: true }),
     organisation: presentOrganisation(await getOrganisation(ctx.services.db, user.organisation_id)),
     csrfToken: actor.session?.csrfToken ?? null,
     via: actor.via,
   };
+  ctx.body = body;
 });

@@ -6,15 +6,15 @@ import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { presentComment, presentThread } from '../presenters/comment.ts';
-import { idParams } from '../schemas/common.ts';
-import { commentParams, createCommentSchema, listCommentsQuery, updateCommentSchema } from '../schemas/comments.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
+import { commentParams, createCommentSchema, listCommentsQuery, updateCommentSchema } from '../../shared/api/schemas/comments.ts';
 
 /** Comment threads of a document: /api/documents/:id/comments (see commands/comments*.ts for the rules). */
 export const commentsRouter = new Router<AppState, AppContext>({ prefix: '/api/documents/:id/comments' });
 
 /** Announces what a write did, after its transaction committed. */
 const announce = (ctx: AppContext, change: CommentChange) => {
-  for (const event of change.events) ctx.services.events.emit(event);
+  ctx.services.events.publish(change.events);
 };
 
 commentsRouter.get('/', async (ctx) => {

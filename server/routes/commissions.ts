@@ -4,8 +4,8 @@ import { requireActor, requireAdmin } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { presentCommission } from '../presenters/commission.ts';
-import { idParams } from '../schemas/common.ts';
-import { createCommissionSchema, listCommissionsQuery, updateCommissionSchema } from '../schemas/commissions.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
+import { createCommissionSchema, listCommissionsQuery, updateCommissionSchema } from '../../shared/api/schemas/commissions.ts';
 
 export const commissionsRouter = new Router<AppState, AppContext>({ prefix: '/api/commissions' });
 
@@ -32,8 +32,8 @@ commissionsRouter.patch('/:id', async (ctx) => {
   const actor = await requireAdmin(ctx);
   const { id } = parseParams(ctx, idParams);
   const input = parseBody(ctx, updateCommissionSchema);
-  const updated = await updateCommission(ctx.services.db, actor, id, input, ctx.ip);
+  const { commission, events } = await updateCommission(ctx.services.db, actor, id, input, ctx.ip);
   // Whoever's organisation left the commission may no longer follow its sessions, live sockets included.
-  for (const userId of updated.removedUserIds) ctx.services.events.emit({ type: 'user.access_changed', userId, actorUserId: actor.userId });
-  ctx.body = { commission: presentCommission(updated) };
+  ctx.services.events.publish(events);
+  ctx.body = { commission: presentCommission(commission) };
 });

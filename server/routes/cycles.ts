@@ -6,14 +6,14 @@ import type { DomainEvent } from '../events/bus.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
-import { acceptReportSchema, closeCycleSchema, cycleParams, historyQuery, listReportsQuery, remindSchema, openCycleSchema, reportParams, returnReportSchema, saveReportSchema, submitReportSchema } from '../schemas/cycles.ts';
+import { acceptReportSchema, closeCycleSchema, cycleParams, historyQuery, listReportsQuery, remindSchema, openCycleSchema, reportParams, returnReportSchema, saveReportSchema, submitReportSchema } from '../../shared/api/schemas/cycles.ts';
 
 /** Follow-up cycles and their reports: /api/cycles (rules in commands/cycles.ts, cycle-reports.ts). */
 export const cyclesRouter = new Router<AppState, AppContext>({ prefix: '/api/cycles' });
 
 /** Announces what a write did, after its transaction committed, and answers with its result. */
 const answer = <T>(ctx: AppContext, change: { result: T; events: DomainEvent[] }): T => {
-  for (const event of change.events) ctx.services.events.emit(event);
+  ctx.services.events.publish(change.events);
   return change.result;
 };
 

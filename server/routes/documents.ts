@@ -12,8 +12,8 @@ import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { documentAccess } from '../policies/document-access.ts';
 import { presentDocument, presentGrant } from '../presenters/document.ts';
 import { accessFacts, listVisibleDocuments, loadGrants, loadPartners } from '../queries/documents.ts';
-import { idParams } from '../schemas/common.ts';
-import { createDocumentSchema, grantParams, grantSchema, listDocumentsQuery, accessRequestSchema, reopenSchema, transitionSchema, updateDocumentSchema } from '../schemas/documents.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
+import { createDocumentSchema, grantParams, grantSchema, listDocumentsQuery, accessRequestSchema, reopenSchema, transitionSchema, updateDocumentSchema } from '../../shared/api/schemas/documents.ts';
 import type { Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -134,7 +134,7 @@ documentsRouter.post('/:id/access-requests', async (ctx) => {
   const { id } = parseParams(ctx, idParams);
   const input = parseBody(ctx, accessRequestSchema);
   const { events } = await requestAccess(ctx.services.db, actor, id, input, ctx.services.clock.now(), ctx.ip);
-  for (const event of events) ctx.services.events.emit(event);
+  ctx.services.events.publish(events);
   // The same answer whether the document exists or the lead was told before.
   ctx.status = 202;
   ctx.body = { requested: true };

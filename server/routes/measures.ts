@@ -1,5 +1,4 @@
 import Router from '@koa/router';
-import { z } from 'zod';
 import { organisationIdFor } from '../commands/organisations.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
@@ -8,16 +7,8 @@ import { listVisibleMeasures, measureProgressByOrganisation } from '../queries/m
 import { indicatorHistory } from '../queries/indicator-history.ts';
 import { requireDocument } from '../queries/document-guard.ts';
 import { parseParams } from '../http/validate.ts';
-import { uuid } from '../schemas/common.ts';
-import { organisationRef } from '../schemas/organisations.ts';
-
-export const measuresQuery = z.object({
-  organisation: organisationRef.optional(),
-  document: uuid.optional(),
-  status: z.enum(['planned', 'in_progress', 'done', 'blocked', 'cancelled']).optional(),
-  overdue: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
-});
+import { idParams } from '../../shared/api/schemas/common.ts';
+import { indicatorHistoryQuery, measuresQuery } from '../../shared/api/schemas/measures.ts';
 
 /** Read side of the measures projection: lists and the dashboard's per-organisation progress. */
 export const measuresRouter = new Router<AppState, AppContext>({ prefix: '/api' });
@@ -47,16 +38,14 @@ measuresRouter.get('/dashboard', async (ctx) => {
   ctx.body = { organisations: await measureProgressByOrganisation(ctx.services.db, actor, ctx.services.clock.today()) };
 });
 
-const historyQuery = z.object({ measure: z.string().min(1).max(64).optional() });
-
 /**
  * The recorded values of a document's indicators (who, when): for whoever may see the document.
  * Written by the server only (server/collab/indicator-history.ts).
  */
 measuresRouter.get('/documents/:id/indicator-history', async (ctx) => {
   const actor = requireActor(ctx);
-  const { id } = parseParams(ctx, z.object({ id: uuid }));
-  const query = parseQuery(ctx, historyQuery);
+  const { id } = parseParams(ctx, idParams);
+  const query = parseQuery(ctx, indicatorHistoryQuery);
   await requireDocument(ctx.services.db, actor, id, 'view', ctx.ip);
   ctx.body = { history: await indicatorHistory(ctx.services.db, id, query.measure ? { measureId: query.measure, limit: 500 } : {}) };
 });

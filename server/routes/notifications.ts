@@ -1,24 +1,19 @@
 import Router from '@koa/router';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseParams, parseQuery } from '../http/validate.ts';
 import { notFound } from '../errors.ts';
 import { presentNotification } from '../presenters/notification.ts';
-import { idParams } from '../schemas/common.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
+import { listNotificationsQuery } from '../../shared/api/schemas/notifications.ts';
 
 /** The bell: my notifications, unread count, mark read. */
 export const notificationsRouter = new Router<AppState, AppContext>({ prefix: '/api/notifications' });
 
-const listQuery = z.object({
-  unread: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-
 notificationsRouter.get('/', async (ctx) => {
   const actor = requireActor(ctx);
-  const query = parseQuery(ctx, listQuery);
+  const query = parseQuery(ctx, listNotificationsQuery);
   let rows = ctx.services.db.selectFrom('notifications').selectAll().where('user_id', '=', actor.userId);
   if (query.unread === 'true') rows = rows.where('read_at', 'is', null);
   const [list, unread] = await Promise.all([

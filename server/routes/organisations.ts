@@ -4,8 +4,8 @@ import { requireActor, requireAdmin } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { presentOrganisation } from '../presenters/organisation.ts';
-import { idParams } from '../schemas/common.ts';
-import { createOrganisationSchema, listOrganisationsQuery, updateOrganisationSchema } from '../schemas/organisations.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
+import { createOrganisationSchema, listOrganisationsQuery, updateOrganisationSchema } from '../../shared/api/schemas/organisations.ts';
 
 export const organisationsRouter = new Router<AppState, AppContext>({ prefix: '/api/organisations' });
 

@@ -7,7 +7,7 @@ import { parseBody, parseParams } from '../http/validate.ts';
 import { authorize } from '../policies/authorize.ts';
 import { preferencePolicy } from '../policies/preference.ts';
 import { presentPreference } from '../presenters/preference.ts';
-import { preferenceParams, preferenceValueSchemas, putPreferenceBody } from '../schemas/preferences.ts';
+import { preferenceParams, preferenceValueSchemas, putPreferenceBody } from '../../shared/api/schemas/preferences.ts';
 
 /** A person's screen preferences (column widths, hidden columns): `me` or their own id only. */
 export const preferencesRouter = new Router<AppState, AppContext>({ prefix: '/api/users/:userId/preferences' });

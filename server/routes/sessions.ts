@@ -10,7 +10,7 @@ import { requireActor, requireAdmin } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { presentSession } from '../presenters/session.ts';
-import { idParams } from '../schemas/common.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
 import {
   agendaItemSchema,
   createSessionSchema,
@@ -21,7 +21,7 @@ import {
   moveToItemSchema,
   reorderAgendaSchema,
   updateSessionSchema,
-} from '../schemas/sessions.ts';
+} from '../../shared/api/schemas/sessions.ts';
 
 /**
  * Commission sessions. Everyone who may see a session reads it; only the chair (the secretariat,
@@ -31,7 +31,7 @@ import {
 export const sessionsRouter = new Router<AppState, AppContext>({ prefix: '/api/sessions' });
 
 function reply(ctx: AppContext, actor: Actor, outcome: SessionOutcome, status = 200): void {
-  for (const event of outcome.events) ctx.services.events.emit(event);
+  ctx.services.events.publish(outcome.events);
   ctx.status = status;
   ctx.body = { session: presentSession(outcome.view, actor) };
 }

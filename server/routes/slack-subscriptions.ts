@@ -3,7 +3,7 @@ import type { AppContext, AppState } from '../http/context.ts';
 import { requireActor } from '../http/authenticate.ts';
 import { parseParams } from '../http/validate.ts';
 import { notFound } from '../errors.ts';
-import { idParams } from '../schemas/common.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
 import { authorize } from '../policies/authorize.ts';
 import { slackSubscriptionPolicy } from '../policies/slack-subscription.ts';
 import { removeSlackSubscription, setSlackSubscriptionPaused } from '../commands/slack-subscriptions.ts';

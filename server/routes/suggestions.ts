@@ -1,19 +1,18 @@
 import Router from '@koa/router';
-import { z } from 'zod';
 import { contentFromHub } from '../queries/comments-content.ts';
 import { acceptSuggestions, createSuggestions, dismissSuggestions, linkThread, listSuggestions, type SuggestionChange } from '../commands/suggestions.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams } from '../http/validate.ts';
 import { presentSuggestion } from '../presenters/suggestion.ts';
-import { idParams, uuid } from '../schemas/common.ts';
-import { createSuggestionsSchema, suggestionParams } from '../schemas/suggestions.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
+import { createSuggestionsSchema, linkThreadSchema, suggestionParams } from '../../shared/api/schemas/suggestions.ts';
 
 /** Suggestions of a document: /api/documents/:id/suggestions (see commands/suggestions.ts for the rules). */
 export const suggestionsRouter = new Router<AppState, AppContext>({ prefix: '/api/documents/:id/suggestions' });
 
 const announce = (ctx: AppContext, change: SuggestionChange) => {
-  for (const event of change.events) ctx.services.events.emit(event);
+  ctx.services.events.publish(change.events);
 };
 
 suggestionsRouter.get('/', async (ctx) => {
@@ -66,7 +65,7 @@ suggestionsRouter.post('/:suggestionId/reject', async (ctx) => {
 suggestionsRouter.put('/:suggestionId/thread', async (ctx) => {
   const actor = requireActor(ctx);
   const { id, suggestionId } = parseParams(ctx, suggestionParams);
-  const { threadId } = parseBody(ctx, z.strictObject({ threadId: uuid }));
+  const { threadId } = parseBody(ctx, linkThreadSchema);
   const change = await linkThread(ctx.services.db, actor, id, suggestionId, threadId, ctx.ip);
   announce(ctx, change);
   ctx.body = { suggestion: presentSuggestion(change.suggestions[0]!) };

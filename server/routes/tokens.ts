@@ -6,8 +6,8 @@ import { tokenPolicy } from '../policies/token.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams } from '../http/validate.ts';
 import { presentToken } from '../presenters/token.ts';
-import { idParams } from '../schemas/common.ts';
-import { createTokenSchema } from '../schemas/tokens.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
+import { createTokenSchema } from '../../shared/api/schemas/tokens.ts';
 
 /** A user's own API tokens. The secret appears once, in the creation response. */
 export const tokensRouter = new Router<AppState, AppContext>({ prefix: '/api/tokens' });
@@ -29,8 +29,7 @@ tokensRouter.post('/', async (ctx) => {
 tokensRouter.delete('/:id', async (ctx) => {
   const actor = requireActor(ctx);
   const { id } = parseParams(ctx, idParams);
-  await revokeToken(ctx.services.db, actor.userId, id, ctx.ip);
-  // Sync connections and sockets opened with this token end too, in every process.
-  ctx.services.events.emit({ type: 'user.credentials_changed', userId: actor.userId, actorUserId: actor.userId });
+  const { events } = await revokeToken(ctx.services.db, actor.userId, id, ctx.ip);
+  ctx.services.events.publish(events);
   ctx.status = 204;
 });

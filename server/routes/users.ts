@@ -7,8 +7,8 @@ import { userPolicy } from '../policies/user.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { presentUser } from '../presenters/user.ts';
-import { idParams } from '../schemas/common.ts';
-import { createUserSchema, listUsersQuery, updateOwnProfileSchema, updateUserAsAdminSchema } from '../schemas/users.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
+import { createUserSchema, listUsersQuery, updateOwnProfileSchema, updateUserAsAdminSchema } from '../../shared/api/schemas/users.ts';
 
 export const usersRouter = new Router<AppState, AppContext>({ prefix: '/api/users' });
 
@@ -39,9 +39,7 @@ usersRouter.patch('/:id', async (ctx) => {
   const admin = isAdmin(actor);
   await authorize({ db: ctx.services.db, ip: ctx.ip }, actor, userPolicy, 'update', { id, facts: { userId: id } });
   const input = parseBody(ctx, admin ? updateUserAsAdminSchema : updateOwnProfileSchema);
-  const row = await updateUser(ctx.services.db, { userId: actor.userId, asAdmin: admin, ip: ctx.ip, sessionIdHash: actor.session?.idHash }, id, input);
-  // Role, organisation or disabling change what their live connections may do; a new password ends their other sign-ins.
-  ctx.services.events.emit({ type: 'user.access_changed', userId: id, actorUserId: actor.userId });
-  if (input.password) ctx.services.events.emit({ type: 'user.credentials_changed', userId: id, actorUserId: actor.userId });
+  const { row, events } = await updateUser(ctx.services.db, { userId: actor.userId, asAdmin: admin, ip: ctx.ip, sessionIdHash: actor.session?.idHash }, id, input);
+  ctx.services.events.publish(events);
   ctx.body = { user: presentUser(row, { private: true }) };
 });

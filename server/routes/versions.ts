@@ -7,8 +7,8 @@ import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import { presentVersion } from '../presenters/version.ts';
 import { presentVersionDiffJson } from '../presenters/version-diff.ts';
-import { idParams } from '../schemas/common.ts';
-import { createVersionSchema, restoreVersionSchema, versionDiffQuery, versionParams } from '../schemas/versions.ts';
+import { idParams } from '../../shared/api/schemas/common.ts';
+import { createVersionSchema, restoreVersionSchema, versionDiffQuery, versionParams } from '../../shared/api/schemas/versions.ts';
 
 /** Snapshots of a document: list, read and compare with view access; name one or restore one with edit access. */
 export const versionsRouter = new Router<AppState, AppContext>({ prefix: '/api/documents/:id/versions' });
@@ -24,7 +24,7 @@ versionsRouter.post('/', async (ctx) => {
   const { id } = parseParams(ctx, idParams);
   const { name } = parseBody(ctx, createVersionSchema);
   const { version, events } = await createVersion(ctx.services.db, ctx.services.hub, actor, id, name, ctx.ip);
-  for (const event of events) ctx.services.events.emit(event);
+  ctx.services.events.publish(events);
   ctx.status = 201;
   ctx.body = { version: presentVersion(version) };
 });
@@ -50,6 +50,6 @@ versionsRouter.post('/:versionId/restore', async (ctx) => {
   const { id, versionId } = parseParams(ctx, versionParams);
   parseBody(ctx, restoreVersionSchema);
   const { version, backup, changes, events } = await restoreVersion(ctx.services.db, ctx.services.hub, actor, id, versionId, ctx.ip);
-  for (const event of events) ctx.services.events.emit(event);
+  ctx.services.events.publish(events);
   ctx.body = { version: presentVersion(version), backup: presentVersion(backup), changes };
 });

@@ -1,5 +1,8 @@
 /** Comments as the API and socket.io present them (server/presenters/comment.ts). */
 
+/** An encoded Yjs relative position is ~10–40 bytes; anything much longer is not one. */
+export const MAX_POSITION_CHARS = 256;
+
 export interface TextAnchor {
   type: 'text';
   /** base64 of Y.encodeRelativePosition, inside the document's body */

@@ -2,7 +2,8 @@ import { toBase64 } from 'lib0/buffer';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CommentAnchorText } from '../../db/schema.ts';
-import { anchorState, checkAnchor, decodePosition, MAX_ANCHOR_TEXT, MAX_POSITION_CHARS } from '../../server/domain/comment-anchors.ts';
+import { anchorState, checkAnchor, decodePosition, MAX_ANCHOR_TEXT } from '../../server/domain/comment-anchors.ts';
+import { MAX_POSITION_CHARS } from '../../shared/api/comments.ts';
 import { appendBlocks, bodyOf, measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
 
 const encode = (type: Y.AbstractType<any>, index: number) => toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index)));

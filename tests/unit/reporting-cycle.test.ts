@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, completeness, isLate, missingForSubmission, reminderSchedule, remindersDue, reportTransition, reportValuesSchema } from '../../server/domain/reporting-cycle.ts';
+import { addDays, completeness, isLate, missingForSubmission, reminderSchedule, remindersDue, reportTransition } from '../../server/domain/reporting-cycle.ts';
+import { reportValuesSchema } from '../../shared/api/schemas/cycles.ts';
 import { reportPolicy, cyclePolicy, cycleViewPolicy } from '../../server/policies/reporting.ts';
 import { fixedClock } from '../../server/clock.ts';
 

@@ -1,15 +1,10 @@
-import { get } from './client.ts';
+import { get, query } from './client.ts';
+import type { IndicatorHistoryEntry } from '../../../shared/api/measures.ts';
+import type { IndicatorHistoryRequest } from '../../../shared/api/schemas/measures.ts';
 
-/** One recorded current value of a measure's indicator (server/queries/indicator-history.ts). */
-export interface IndicatorHistoryEntry {
-  measureId: string;
-  value: number | null;
-  at: string;
-  /** the user the server authenticated; null when it could not vouch for one */
-  by: { id: string; name: string } | null;
-}
+export type { IndicatorHistoryEntry } from '../../../shared/api/measures.ts';
 
 export const indicatorHistory = {
   ofDocument: (documentId: string, measureId?: string) =>
-    get<{ history: IndicatorHistoryEntry[] }>(`/api/documents/${documentId}/indicator-history${measureId ? `?measure=${encodeURIComponent(measureId)}` : ''}`).then((r) => r.history),
+    get<{ history: IndicatorHistoryEntry[] }>(`/api/documents/${documentId}/indicator-history${query({ measure: measureId } satisfies IndicatorHistoryRequest)}`).then((r) => r.history),
 };

@@ -1,17 +1,15 @@
 import type { DeletedRun, DeleterRange } from '../../../shared/deleted-runs.ts';
-import { get, post } from './client.ts';
+import { get, post, query } from './client.ts';
+import type { Version, VersionWithText } from '../../../shared/api/versions.ts';
+import type { CreateVersionRequest, VersionDiffRequest } from '../../../shared/api/schemas/versions.ts';
 
-/** Snapshots of a document (server/routes/versions.ts; diff and restore in presenters/version-diff.ts). */
+export type { Version } from '../../../shared/api/versions.ts';
 
-export interface Version {
-  id: string;
-  documentId: string;
-  name: string;
-  kind: 'named' | 'auto' | 'session';
-  sessionId: string | null;
-  createdBy: string | null;
-  createdAt: string;
-}
+/**
+ * Snapshots of a document (server/routes/versions.ts; diff and restore in presenters/version-diff.ts).
+ * The diff's own types below still mirror server/domain/version-diff*.ts by hand: its JSON is
+ * written by the diff worker and spliced into the answer, with no presenter to type.
+ */
 
 export interface TextBlock {
   type: string;
@@ -56,8 +54,8 @@ const base = (documentId: string) => `/api/documents/${documentId}/versions`;
 
 export const versions = {
   list: (documentId: string) => get<{ versions: Version[] }>(base(documentId)).then((r) => r.versions),
-  create: (documentId: string, name: string) => post<{ version: Version }>(base(documentId), { name }).then((r) => r.version),
-  get: (documentId: string, versionId: string) => get<{ version: Version & { text: string } }>(`${base(documentId)}/${versionId}`).then((r) => r.version),
-  diff: (documentId: string, versionId: string) => get<{ diff: VersionDiff }>(`${base(documentId)}/${versionId}/diff?against=current`).then((r) => r.diff),
+  create: (documentId: string, name: string) => post<{ version: Version }>(base(documentId), { name } satisfies CreateVersionRequest).then((r) => r.version),
+  get: (documentId: string, versionId: string) => get<{ version: VersionWithText }>(`${base(documentId)}/${versionId}`).then((r) => r.version),
+  diff: (documentId: string, versionId: string) => get<{ diff: VersionDiff }>(`${base(documentId)}/${versionId}/diff${query({ against: 'current' } satisfies VersionDiffRequest)}`).then((r) => r.diff),
   restore: (documentId: string, versionId: string) => post<{ version: Version; backup: Version }>(`${base(documentId)}/${versionId}/restore`),
 };

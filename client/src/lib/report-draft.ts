@@ -1,4 +1,5 @@
 import { parseIndicatorInput } from '../../../shared/indicator.ts';
+import { REPORT_LIMITS } from '../../../shared/api/cycles.ts';
 import type { ReportField, ReportPatch, ReportValues } from '../api/cycles.ts';
 
 /**
@@ -72,7 +73,8 @@ export function settle(draft: Draft, field: ReportField, keep: 'mine' | 'theirs'
 
 export type FieldProblem = 'progressRange' | 'progressWhole' | 'indicatorNumber' | 'tooLong';
 
-export const LIMITS: Partial<Record<ReportField, number>> = { narrative: 4000, blockers: 2000, supportRequested: 2000 };
+/** the server's limits (shared/api/cycles.ts) for the fields that have one */
+export const LIMITS: Partial<Record<ReportField, number>> = { narrative: REPORT_LIMITS.narrative, blockers: REPORT_LIMITS.blockers, supportRequested: REPORT_LIMITS.supportRequested };
 
 /** What is wrong with a typed value, before it is sent (the server checks again). */
 export function problemOf(field: ReportField, value: string): FieldProblem | null {

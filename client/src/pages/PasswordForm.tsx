@@ -3,6 +3,7 @@ import { users } from '../api/endpoints.ts';
 import { ErrorBox, Notice } from '../components/Feedback.tsx';
 import { t } from '../i18n/index.ts';
 import { currentUser } from '../state/session.ts';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/api/users.ts';
 
 export function PasswordForm() {
   const [current, setCurrent] = createSignal('');
@@ -35,7 +36,7 @@ export function PasswordForm() {
       </div>
       <div class="field">
         <label for="password-new">{t('profile.newPassword')}</label>
-        <input id="password-new" type="password" dir="ltr" autocomplete="new-password" required minlength="12" aria-describedby="password-hint" value={next()} onInput={(e) => setNext(e.currentTarget.value)} />
+        <input id="password-new" type="password" dir="ltr" autocomplete="new-password" required minlength={MIN_PASSWORD_LENGTH} aria-describedby="password-hint" value={next()} onInput={(e) => setNext(e.currentTarget.value)} />
         <span id="password-hint" class="hint">{t('profile.passwordHint')}</span>
       </div>
       <label class="checkbox">

@@ -1,14 +1,13 @@
 import { createSignal } from 'solid-js';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
 import { auth, users } from '../api/endpoints.ts';
-import type { Locale, Organisation, User } from '../api/types.ts';
+import type { Locale } from '../api/types.ts';
+import type { SessionInfo } from '../../../shared/api/users.ts';
 import { setLocale } from '../i18n/index.ts';
 import { forgetOfflineCopies } from '../lib/offline-copies.ts';
 
-export interface Session {
-  user: User;
-  organisation: Organisation;
-}
+/** who is signed in, as the server answered the sign-in */
+export type Session = Pick<SessionInfo, 'user' | 'organisation'>;
 
 /** undefined while we do not know yet, null when nobody is signed in. */
 const [session, setSession] = createSignal<Session | null | undefined>(undefined);
@@ -17,7 +16,7 @@ export { session };
 export const currentUser = () => session()?.user;
 export const isAdmin = () => session()?.user.role === 'admin';
 
-function adopt(info: { user: User; organisation: Organisation; csrfToken: string | null }): void {
+function adopt(info: SessionInfo): void {
   setCsrfToken(info.csrfToken);
   setSession({ user: info.user, organisation: info.organisation });
   setLocale(info.user.locale);
@@ -55,7 +54,7 @@ export async function signOut(): Promise<void> {
   }
 }
 
-export function replaceCurrentUser(user: User): void {
+export function replaceCurrentUser(user: Session['user']): void {
   const current = session();
   if (current) setSession({ ...current, user });
 }

@@ -3,6 +3,7 @@
  *                           [--servers=tansiq,tansiq-pg,hocuspocus,reference] [--json=path] [--profile] [--nice=-10]
  *                           [--baseline=<checkout>]  (also Tansiq from another checkout, as tansiq-base: before/after in one run)
  *                           [--steps=10,20] [--seconds=N]  (the capacity ramp's documents and window: a longer fixed load to profile)
+ *                           [--docs=N]  (the connections scenario on N documents of 10 clients instead of 1,000: a smaller herd)
  *
  * How many people one process and a cluster serve, measured with protocol-level clients
  * (wire/client.ts): they speak the y-websocket (or Hocuspocus) protocol, send edits encoded in
@@ -29,7 +30,7 @@ import { connections } from './capacity/connections.ts';
 import { capacityDocs, capacityUsers, FULL, QUICK } from './capacity/sizes.ts';
 
 const args = new Map(process.argv.slice(2).map((arg) => [arg.replace(/^--/, '').split('=')[0]!, arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : 'true']));
-const known = ['quick', 'pg', 'only', 'servers', 'json', 'profile', 'nice', 'baseline', 'steps', 'seconds', 'help'];
+const known = ['quick', 'pg', 'only', 'servers', 'json', 'profile', 'nice', 'baseline', 'steps', 'seconds', 'docs', 'help'];
 for (const key of args.keys()) if (!known.includes(key)) throw new Error(`unknown option --${key} (known: ${known.join(', ')})`);
 if (args.has('help')) {
   console.log(fs.readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]);
@@ -39,10 +40,11 @@ const SCENARIOS: CapacityScenario[] = [check, capacity, connections, coldServer,
 const sizes = structuredClone(args.has('quick') ? QUICK : FULL);
 if (args.has('steps')) sizes.capacity.docSchedule = args.get('steps')!.split(',').map(Number);
 if (args.has('seconds')) sizes.capacity.seconds = sizes.check.seconds = Number(args.get('seconds'));
+if (args.has('docs')) sizes.connections.docs = Number(args.get('docs'));
 const only = args.get('only')?.split(',');
 if (only?.some((name) => !SCENARIOS.some((s) => s.name === name))) throw new Error(`--only takes ${SCENARIOS.map((s) => s.name).join(',')}`);
 const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.name));
-const allLabels: Label[] = ['tansiq', ...(args.has('pg') ? (['tansiq-pg'] as const) : []), ...(args.has('baseline') ? (['tansiq-base'] as const) : []), 'hocuspocus', 'reference'];
+const allLabels: Label[] = ['tansiq', ...(args.has('pg') ? (['tansiq-pg'] as const) : []), ...(args.has('baseline') ? (['tansiq-base', ...(args.has('pg') ? (['tansiq-base-pg'] as const) : [])] as const) : []), 'hocuspocus', 'reference'];
 const labels = allLabels.filter((label) => !args.has('servers') || args.get('servers')!.split(',').includes(label));
 if (args.has('nice')) os.setPriority(0, Number(args.get('nice')));
 

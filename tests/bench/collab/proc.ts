@@ -80,3 +80,17 @@ export async function settledRss(pid: number, ms = 3_000): Promise<number> {
   }
   return reads.sort((a, b) => a - b)[2]!;
 }
+
+/**
+ * The kernel's count of connections dropped because a listening socket's accept queue was full
+ * (TcpExt ListenOverflows, for the whole machine): a herd of reconnections larger than the listen
+ * backlog, while the server's event loop is busy, loses SYNs, and each lost one costs its client
+ * a retransmission 1, 3, 7, 15 … seconds later.
+ */
+export function listenOverflows(): number {
+  const lines = fs.readFileSync('/proc/net/netstat', 'utf8').split('\n').filter((line) => line.startsWith('TcpExt:'));
+  const names = lines[0]?.split(/\s+/) ?? [];
+  const values = lines[1]?.split(/\s+/) ?? [];
+  const at = names.indexOf('ListenOverflows');
+  return at > 0 ? Number(values[at]) : 0;
+}

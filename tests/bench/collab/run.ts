@@ -46,7 +46,7 @@ if (args.has('client-procs')) sizes.clientProcesses = Number(args.get('client-pr
 const only = args.get('only')?.split(',');
 const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.name));
 if (only?.some((name) => !SCENARIOS.some((s) => s.name === name))) throw new Error(`--only takes ${SCENARIOS.map((s) => s.name).join(',')}`);
-const allLabels: Label[] = ['tansiq', ...(args.has('pg') ? (['tansiq-pg'] as const) : []), ...(args.has('baseline') ? (['tansiq-base'] as const) : []), 'hocuspocus', 'reference'];
+const allLabels: Label[] = ['tansiq', ...(args.has('pg') ? (['tansiq-pg'] as const) : []), ...(args.has('baseline') ? (['tansiq-base', ...(args.has('pg') ? (['tansiq-base-pg'] as const) : [])] as const) : []), 'hocuspocus', 'reference'];
 const labels = allLabels.filter((label) => !args.has('servers') || args.get('servers')!.split(',').includes(label));
 const profiling = args.has('profile');
 const roundCount = Number(args.get('rounds') ?? 1);

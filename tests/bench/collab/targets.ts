@@ -12,9 +12,15 @@ import type { Endpoint } from './protocol.ts';
 import { ADMIN, prepareTansiq, type Prepared } from './tansiq-setup.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** tansiq-base: Tansiq on PGlite from another checkout (--baseline=<dir>), to compare two versions in one run */
-export type Label = 'tansiq' | 'tansiq-pg' | 'tansiq-base' | 'hocuspocus' | 'reference';
-export const isTansiq = (label: Label) => label === 'tansiq' || label === 'tansiq-pg' || label === 'tansiq-base';
+/**
+ * tansiq-base: Tansiq on PGlite from another checkout (--baseline=<dir>), to compare two versions
+ * in one run; tansiq-base-pg: the same on PostgreSQL (--baseline with --pg)
+ */
+export type Label = 'tansiq' | 'tansiq-pg' | 'tansiq-base' | 'tansiq-base-pg' | 'hocuspocus' | 'reference';
+export const isTansiq = (label: Label) => label === 'tansiq' || label === 'tansiq-pg' || label === 'tansiq-base' || label === 'tansiq-base-pg';
+/** Tansiq on PostgreSQL (this checkout's or the baseline's) */
+export const onPostgres = (label: Label) => label === 'tansiq-pg' || label === 'tansiq-base-pg';
+const isBaseline = (label: Label) => label === 'tansiq-base' || label === 'tansiq-base-pg';
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** One server process, fresh for one scenario. */
@@ -155,28 +161,28 @@ export class Launcher {
     const url = `http://127.0.0.1:${port}`;
     // `npm start` is `tsx main.ts`: the same command, with the tsx of this repository
     // (which hands Node flags to the server process; the inspector only opens on SIGUSR1).
-    const root = label === 'tansiq-base' ? this.options.baselineRoot! : ROOT;
+    const root = isBaseline(label) ? this.options.baselineRoot! : ROOT;
     const spawned = await spawnServer(label, [path.join(root, 'node_modules/.bin/tsx'), await inspectFlag(), 'main.ts'], env, `${url}/readyz`, true, root);
     return { ...spawned, url };
   }
 
   private template(label: Label): Promise<Prepared & { source: string }> {
-    // The baseline starts from the same prepared database (the same schema, users and documents).
-    if (label === 'tansiq-base') label = 'tansiq';
+    // The baseline prepares its own (its migrations may be older: a server refuses a database
+    // migrated past what it knows), through the same API, so the same users and documents.
     let prepared = this.templates.get(label);
     if (!prepared) {
       prepared = (async () => {
         const { log, root, runId, docs, users } = this.options;
         log(`preparing ${label}: fresh database, ${users} users with API tokens, ${docs} documents (through the API)…`);
         let source: string;
-        if (label === 'tansiq-pg') {
-          source = `tansiq_bench_${runId}_template`;
+        if (onPostgres(label)) {
+          source = `tansiq_bench_${runId}_${label.replaceAll('-', '_')}_template`;
           await pgAdmin((client) => client.query(`CREATE DATABASE ${source}`));
           onCleanup(`db:${source}`, () => pgAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${source} WITH (FORCE)`)).then(() => {}));
         } else {
           source = trackDir(fs.mkdtempSync(path.join(root, 'tansiq-template-')));
         }
-        const server = await this.tansiq(label, label === 'tansiq-pg' ? { database: source } : { dataDir: source });
+        const server = await this.tansiq(label, onPostgres(label) ? { database: source } : { dataDir: source });
         const result = await prepareTansiq(server.url, docs, users, log);
         await server.stop();
         return { ...result, source };
@@ -227,7 +233,7 @@ export class Launcher {
       let store: Target['store'];
       let dispose: () => Promise<void>;
       let server: Spawned & { url: string };
-      if (label === 'tansiq-pg') {
+      if (onPostgres(label)) {
         const database = `tansiq_bench_${this.options.runId}_${n}`;
         await pgAdmin((client) => client.query(`CREATE DATABASE ${database} TEMPLATE ${template.source}`));
         onCleanup(`db:${database}`, () => pgAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)).then(() => {}));
@@ -242,7 +248,7 @@ export class Launcher {
         server = await this.tansiq(label, { dataDir }, options);
       }
       const port = Number(new URL(server.url).port);
-      const storeOf = label === 'tansiq-pg' ? { database: new URL(store.pgUrl!).pathname.slice(1) } : { dataDir: path.dirname(store.pgliteDir!) };
+      const storeOf = onPostgres(label) ? { database: new URL(store.pgUrl!).pathname.slice(1) } : { dataDir: path.dirname(store.pgliteDir!) };
       const target: Target = {
         label,
         endpoint: { client: 'y-websocket', url: `${server.url.replace('http', 'ws')}/collab` },

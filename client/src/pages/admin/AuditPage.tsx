@@ -62,7 +62,7 @@ export function AuditPage() {
         </div>
         <div class="field">
           <label for="audit-action">{t('audit.action')}</label>
-          <select id="audit-action" value={filters().action ?? ''} onChange={(e) => change({ action: e.currentTarget.value || undefined })}>
+          <select id="audit-action" value={filters().action ?? ''} onChange={(e) => change({ action: (e.currentTarget.value || undefined) as AuditFilters['action'] })}>
             <option value="">{t('audit.all')}</option>
             <For each={AUDIT_ACTIONS}>{(action) => <option value={action}>{auditActionName(action)}</option>}</For>
           </select>

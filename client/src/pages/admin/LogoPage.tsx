@@ -2,9 +2,8 @@ import { Show, createResource, createSignal } from 'solid-js';
 import { del, upload } from '../../api/client.ts';
 import { ErrorBox, Notice } from '../../components/Feedback.tsx';
 import { t } from '../../i18n/index.ts';
+import { MAX_LOGO_BYTES, type Logo } from '../../../../shared/api/files.ts';
 
-/** Same bound as the server (server/commands/settings.ts MAX_LOGO_BYTES); the server decides. */
-const MAX_LOGO_BYTES = 512 * 1024;
 const TYPES = ['image/png', 'image/jpeg'];
 
 /** Whether a logo is set: the image answers 200, or 404 when there is none. */
@@ -52,7 +51,7 @@ export function LogoPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const answer = await upload<{ logo: { width: number; height: number } }>('/api/settings/logo', chosen, {}, 'PUT');
+      const answer = await upload<{ logo: Logo }>('/api/settings/logo', chosen, {}, 'PUT');
       setDone(() => () => t('files.logo.saved', { width: answer.logo.width, height: answer.logo.height }));
       setFile(null);
       setPreview(null);

@@ -1,14 +1,9 @@
 import { For, createSignal, type JSX } from 'solid-js';
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from '../../api/types.ts';
 import { t } from '../../i18n/index.ts';
+import type { CreateOrganisationRequest } from '../../../../shared/api/schemas/organisations.ts';
 
-export interface OrganisationInput {
-  code: string;
-  kind: OrganisationKind;
-  nameFr: string;
-  nameAr: string;
-  nameEn: string;
-}
+export type OrganisationInput = CreateOrganisationRequest;
 
 export function OrganisationForm(props: { initial?: Organisation; onSubmit: (input: OrganisationInput) => void; onCancel: () => void; children?: JSX.Element }) {
   const [code, setCode] = createSignal(props.initial?.code ?? '');

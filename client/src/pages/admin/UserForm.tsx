@@ -2,6 +2,7 @@ import { For, createSignal, type JSX } from 'solid-js';
 import { LOCALES, type Locale, type Role, type User } from '../../api/types.ts';
 import { OrganisationSelect } from '../../components/OrganisationPicker.tsx';
 import { t } from '../../i18n/index.ts';
+import { MIN_PASSWORD_LENGTH } from '../../../../shared/api/users.ts';
 
 export interface UserInput {
   email: string;
@@ -53,7 +54,7 @@ export function UserForm(props: { initial?: User; onSubmit: (input: UserInput) =
       </div>
       <div class="field">
         <label for="user-password">{props.initial ? t('admin.newPassword') : t('admin.password')}</label>
-        <input id="user-password" type="password" dir="ltr" autocomplete="new-password" minlength="12" aria-describedby="user-password-hint" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
+        <input id="user-password" type="password" dir="ltr" autocomplete="new-password" minlength={MIN_PASSWORD_LENGTH} aria-describedby="user-password-hint" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
         <span id="user-password-hint" class="hint">{t('admin.passwordHint')}</span>
       </div>
       {props.children}

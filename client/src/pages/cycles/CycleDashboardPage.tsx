@@ -11,6 +11,7 @@ import { organisationLabel } from '../../state/directory.ts';
 import { CycleStatusBadge, StandingBadge } from './CycleBadges.tsx';
 import { ReportRow } from './ReportRow.tsx';
 import { formatDay } from './ReportPage.tsx';
+import { downloads } from '../../api/files.ts';
 
 /**
  * The coordination unit's view of a cycle: completeness per organisation (live), the late ones,
@@ -148,7 +149,7 @@ export function CycleDashboardPage() {
                   <For each={view().consolidatedDocuments}>{(document) => <li><A href={`/documents/${document.id}`} dir="auto">{document.title}</A></li>}</For>
                   {/* The plans as they stood at the period's due date, from the measures' recorded history. */}
                   <li>
-                    <a href={`/api/reports/follow-up?format=pdf&asOf=${view().cycle.dueOn}${view().cycle.scope.commissionId ? `&commission=${view().cycle.scope.commissionId}` : ''}`} download="">
+                    <a href={downloads.followUpReport({ format: 'pdf', asOf: view().cycle.dueOn, commission: view().cycle.scope.commissionId ?? undefined })} download="">
                       {t('cycles.asOfReport', { date: formatDay(view().cycle.dueOn) })}
                     </a>
                   </li>

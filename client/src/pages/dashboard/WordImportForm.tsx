@@ -1,15 +1,14 @@
 import { useNavigate } from '@solidjs/router';
 import { For, Show, createSignal } from 'solid-js';
 import { upload } from '../../api/client.ts';
-import { DOCUMENT_KINDS, type DocumentKind, type TansiqDocument } from '../../api/types.ts';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../api/types.ts';
+import type { WordImportResult } from '../../../../shared/api/files.ts';
+import type { WordImportRequest } from '../../../../shared/api/schemas/files.ts';
 import { ErrorBox, Notice } from '../../components/Feedback.tsx';
 import { t } from '../../i18n/index.ts';
 import { leaveMeasuresFile } from '../document/files/pending-measures.ts';
 
-interface ImportAnswer {
-  document: TansiqDocument;
-  import: { measures: number; rejectedRows: unknown[]; notes: string[]; pendingMeasures: number };
-}
+type ImportAnswer = WordImportResult;
 
 const noteText = (note: string) => (note.startsWith('images_dropped:') ? t('files.note.images', { count: note.split(':')[1] ?? '?' }) : note === 'macros_ignored' ? t('files.note.macros') : note);
 
@@ -26,11 +25,12 @@ export function WordImportForm(props: { onClose: () => void }) {
     event.preventDefault();
     const chosen = file();
     if (!chosen) return;
+    const chosenKind = kind();
     setBusy(true);
     setError(undefined);
     try {
       // Measures tables go through the same preview as a spreadsheet, on the new document's page.
-      const answer = await upload<ImportAnswer>('/api/documents/import', chosen, { measures: 'preview', ...(kind() ? { kind: kind() } : {}) });
+      const answer = await upload<ImportAnswer>('/api/documents/import', chosen, { measures: 'preview', ...(chosenKind ? { kind: chosenKind } : {}) } satisfies WordImportRequest);
       if (answer.import.pendingMeasures > 0) {
         leaveMeasuresFile(answer.document.id, chosen);
         navigate(`/documents/${answer.document.id}`);

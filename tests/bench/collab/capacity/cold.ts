@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDocuments, ROOT, type Target } from '../targets.ts';
+import { isTansiq, onPostgres, openDocuments, ROOT, type Target } from '../targets.ts';
 import { groupsOf, round, sleep, type CapacityScenario } from './common.ts';
 
 const APPLY_TIME = path.join(path.dirname(fileURLToPath(import.meta.url)), 'apply-time.ts');
@@ -50,7 +50,7 @@ export const coldServer: CapacityScenario = {
     const applyMs = Array.from({ length: repetitions }, () => Number(execFileSync(process.execPath, ['--import', 'tsx', APPLY_TIME, file], { cwd: ROOT }).toString().trim()));
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
     return {
-      store: ctx.label === 'tansiq-pg' ? 'PostgreSQL' : ctx.label === 'tansiq' ? 'PGlite' : 'SQLite',
+      store: onPostgres(ctx.label) ? 'PostgreSQL' : isTansiq(ctx.label) ? 'PGlite' : 'SQLite',
       historyUpdates: history.updates,
       stateKB: round(bytes / 1024, 1),
       lastByteMedianMs: median(times),

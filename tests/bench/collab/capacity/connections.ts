@@ -1,4 +1,4 @@
-import { settledRss } from '../proc.ts';
+import { cpuSeconds, listenOverflows, settledRss } from '../proc.ts';
 import { isTansiq } from '../targets.ts';
 import { groupsOf, measure, openGroups, p, round, sleep, type CapacityScenario } from './common.ts';
 
@@ -6,8 +6,9 @@ import { groupsOf, measure, openGroups, p, round, sleep, type CapacityScenario }
  * connections: 1,000 documents × 10 protocol-level clients on one process. Memory per idle
  * connection and per open document (RSS after forced GCs); 10 % of the documents active at 1 edit/s
  * per client, p99 of those; then the server restarts (SIGTERM, started again on the same port and
- * data, as in a deploy) and every client comes back: the time until all are synced again, and
- * whether every edit sent before is in the server's state afterwards.
+ * data, as in a deploy) and every client comes back: the time from the first client synced again
+ * to the last (the herd, which the new process admits as soon as it listens, before /readyz may
+ * answer), and whether every edit sent before is in the server's state afterwards.
  */
 export const connections: CapacityScenario = {
   name: 'connections',
@@ -47,7 +48,7 @@ export const connections: CapacityScenario = {
     const activeIds = active.flat().map((spec) => spec.id);
     await pool.prepare(activeIds, Math.ceil(rate * (warmupS + seconds + 4)), rate);
     await pool.edit(activeIds, rate);
-    const window = await measure(pool, [server], { warmupS, seconds });
+    const window = await measure(pool, [server], { warmupS, seconds, profile: ctx.profile(server, 'connections-active') });
     await pool.broadcast({ op: 'stopEdits' });
     const expected = window.merged.editsSent * (perDoc - 1);
     ctx.log(`  ${active.length} active documents: p99 ${round(p(window.merged, 0.99), 1)} ms, ${round((100 * window.merged.histogram.count) / Math.max(1, expected), 2)} % delivered`);
@@ -55,17 +56,42 @@ export const connections: CapacityScenario = {
     // The thundering herd: every client reconnects with the stock provider's backoff.
     await sleep(1_000);
     const sent = await pool.sentSeqs(activeIds);
+    const overflowsBefore = listenOverflows();
     const stopAt = performance.now();
-    let readyAt = stopAt;
-    await server.restart().then(() => (readyAt = performance.now()));
-    const deadline = performance.now() + herdTimeoutS * 1000;
+    // The clients are watched from SIGTERM on: the new process admits them as soon as it listens,
+    // which may be long before /readyz answers (its event loop is then busy with them).
+    const herd = { droppedAt: null as number | null, firstBackAt: null as number | null, halfAt: null as number | null, allBackAt: null as number | null };
+    let readyAt: number | null = null;
     let back = await pool.status();
-    while (back.synced < back.clients && performance.now() < deadline) {
-      await sleep(100);
-      back = await pool.status();
-    }
-    const allBackAt = performance.now();
-    ctx.log(`  restart: ready ${round((readyAt - stopAt) / 1000, 1)} s after SIGTERM; ${back.synced} of ${back.clients} synced ${round((allBackAt - readyAt) / 1000, 1)} s after that`);
+    const watching = (async () => {
+      for (;;) {
+        back = await pool.status();
+        const at = performance.now();
+        if (herd.droppedAt === null && back.synced === 0) herd.droppedAt = at;
+        if (herd.droppedAt !== null) {
+          if (herd.firstBackAt === null && back.synced > 0) herd.firstBackAt = at;
+          if (herd.halfAt === null && back.synced >= back.clients / 2) herd.halfAt = at;
+          if (back.synced === back.clients) return (herd.allBackAt = at);
+        }
+        if (readyAt !== null && at - readyAt > herdTimeoutS * 1000) return;
+        await sleep(100);
+      }
+    })();
+    await server.restart().then(() => (readyAt = performance.now()));
+    // With --profile: where the new process's time goes from ready on (the herd, if it is not over).
+    const herdProfile = ctx.profile(server, 'herd');
+    await herdProfile?.begin();
+    await watching;
+    await herdProfile?.end();
+    const endAt = herd.allBackAt ?? performance.now();
+    // CPU of the new process from its start (startup included) to every client synced.
+    const herdCpuS = cpuSeconds(server.pid);
+    const overflows = listenOverflows() - overflowsBefore;
+    const s = (at: number | null, from: number | null) => (at === null || from === null ? '—' : `${round((at - from) / 1000, 1)} s`);
+    ctx.log(
+      `  restart: ready ${s(readyAt, stopAt)} after SIGTERM; first client back ${s(herd.firstBackAt, stopAt)} after SIGTERM, half ${s(herd.halfAt, herd.firstBackAt)} and all ${s(herd.allBackAt, herd.firstBackAt)} after the first` +
+        ` (${back.synced} of ${back.clients}; all ${s(endAt, stopAt)} after SIGTERM); new process CPU ${round(herdCpuS, 1)} s from its start; ${overflows} connections dropped by a full accept queue (whole machine)`,
+    );
     // Nothing lost: each active document's state holds every writer's last edit.
     let lostEdits: number | null = 0;
     let lostCheck = '';
@@ -99,9 +125,14 @@ export const connections: CapacityScenario = {
       activeP50Ms: round(p(window.merged, 0.5), 1),
       activeP99Ms: round(p(window.merged, 0.99), 1),
       activeDeliveredPct: round((100 * window.merged.histogram.count) / Math.max(1, expected), 2),
-      restartReadyS: round((readyAt - stopAt) / 1000, 1),
-      herdAllSyncedS: back.synced === back.clients ? round((allBackAt - readyAt) / 1000, 1) : null,
+      restartReadyS: readyAt === null ? null : round((readyAt - stopAt) / 1000, 1),
+      herdFirstBackS: herd.firstBackAt === null ? null : round((herd.firstBackAt - stopAt) / 1000, 1),
+      herdHalfSyncedS: herd.halfAt === null || herd.firstBackAt === null ? null : round((herd.halfAt - herd.firstBackAt) / 1000, 1),
+      herdAllSyncedS: herd.allBackAt === null || herd.firstBackAt === null ? null : round((herd.allBackAt - herd.firstBackAt) / 1000, 1),
+      herdAllSyncedAfterSigtermS: herd.allBackAt === null ? null : round((herd.allBackAt - stopAt) / 1000, 1),
       herdSynced: `${back.synced}/${back.clients}`,
+      herdNewProcessCpuS: round(herdCpuS, 1),
+      herdListenOverflows: overflows,
       editsLostAcrossRestart: lostEdits,
       note: (isTansiq(ctx.label) ? 'restart = SIGTERM, then the same command on the same data' : ctx.label === 'reference' ? 'in memory: a restart loses every document' : 'SQLite file kept') + lostCheck,
     };

@@ -1,4 +1,4 @@
-import { isTansiq } from '../targets.ts';
+import { isTansiq, onPostgres } from '../targets.ts';
 import { clientGroups, round, sleep, waitUnloaded, type Scenario } from './common.ts';
 
 /**
@@ -45,7 +45,7 @@ export const coldOpen: Scenario = {
     }
     const sorted = [...times].sort((a, b) => a - b);
     return {
-      database: ctx.target.label === 'tansiq-pg' ? 'PostgreSQL' : isTansiq(ctx.target.label) ? 'PGlite' : 'SQLite',
+      database: onPostgres(ctx.target.label) ? 'PostgreSQL' : isTansiq(ctx.target.label) ? 'PGlite' : 'SQLite',
       historyUpdates: history.updates,
       encodedKB: round(syncedBytes / 1024, 1),
       medianMs: round(sorted[Math.floor((sorted.length - 1) / 2)], 1),

@@ -1,9 +1,11 @@
 import { For, Show } from 'solid-js';
 import type { TansiqDocument } from '../../../api/types.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
+import { SHEET_FORMATS, type DocumentExportFormat } from '../../../../../shared/api/files.ts';
+import { downloads } from '../../../api/files.ts';
 
-const DOCUMENT_FORMATS = ['pdf', 'docx', 'odt', 'html'] as const;
-const SHEET_FORMATS = ['xlsx', 'csv'] as const;
+/** in the menu's order (PDF first); the formats are the server's */
+const DOCUMENT_FORMATS = ['pdf', 'docx', 'odt', 'html'] as const satisfies readonly DocumentExportFormat[];
 
 /** A choice that opens something else closes the menu, so it does not cover what opened. */
 const closeMenu = (item: HTMLElement) => {
@@ -24,7 +26,7 @@ export function ExportMenu(props: { document: TansiqDocument; canImport: boolean
         <p class="menu-heading">{t('files.exportDocument')}</p>
         <For each={DOCUMENT_FORMATS}>
           {(format) => (
-            <a role="menuitem" class="menu-item" href={`/api/documents/${props.document.id}/export?format=${format}`} download="" data-format={format}>
+            <a role="menuitem" class="menu-item" href={downloads.document(props.document.id, format)} download="" data-format={format}>
               {t(`files.format.${format}` as MessageKey)}
             </a>
           )}
@@ -33,7 +35,7 @@ export function ExportMenu(props: { document: TansiqDocument; canImport: boolean
           <p class="menu-heading">{t('files.exportMeasures')}</p>
           <For each={SHEET_FORMATS}>
             {(format) => (
-              <a role="menuitem" class="menu-item" href={`/api/documents/${props.document.id}/measures/export?format=${format}`} download="" data-format={`measures-${format}`}>
+              <a role="menuitem" class="menu-item" href={downloads.measures(props.document.id, format)} download="" data-format={`measures-${format}`}>
                 {t(`files.format.${format}` as MessageKey)}
               </a>
             )}

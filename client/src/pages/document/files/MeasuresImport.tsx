@@ -3,9 +3,10 @@ import { upload } from '../../../api/client.ts';
 import { ErrorBox, Notice } from '../../../components/Feedback.tsx';
 import { OrganisationSelect } from '../../../components/OrganisationPicker.tsx';
 import { t, type MessageKey } from '../../../i18n/index.ts';
+import { IMPORT_COLUMNS, type ImportColumn, type MeasuresImportPreview, type MeasuresImportResult } from '../../../../../shared/api/files.ts';
+import type { ImportFieldsRequest } from '../../../../../shared/api/schemas/files.ts';
 
-const COLUMNS = ['id', 'title', 'lead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit', 'budget', 'currency'] as const;
-type Column = (typeof COLUMNS)[number];
+type Column = ImportColumn;
 const INDICATOR_LABELS = { indicatorBaseline: 'indicator.baseline', indicatorTarget: 'indicator.target', indicatorCurrent: 'indicator.current', indicatorUnit: 'indicator.unit' } as const;
 const columnLabel = (column: Column): string => {
   if (column === 'id') return 'Id';
@@ -14,23 +15,7 @@ const columnLabel = (column: Column): string => {
   return t((column === 'title' ? 'measures.measure' : `measures.${column}`) as MessageKey);
 };
 
-interface PreviewRow {
-  line: number;
-  measure: { title: string } | null;
-  errors: { column: Column; code: string; value: string }[];
-}
-interface Preview {
-  header: string[];
-  mapping: (Column | null)[];
-  total: number;
-  creates: number;
-  updates: number;
-  invalid: number;
-  unknownOrganisations: string[];
-  page: number;
-  pages: number;
-  rows: PreviewRow[];
-}
+type Preview = MeasuresImportPreview;
 
 /**
  * Spreadsheet → measures: the server reads the file and shows what it would do, page by page;
@@ -45,7 +30,7 @@ export function MeasuresImport(props: { documentId: string; initialFile?: File |
   const [onlyInvalid, setOnlyInvalid] = createSignal(false);
   const [skipInvalid, setSkipInvalid] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
-  const [done, setDone] = createSignal<{ created: number; updated: number; skipped: number } | null>(null);
+  const [done, setDone] = createSignal<MeasuresImportResult | null>(null);
   const [busy, setBusy] = createSignal(false);
 
   const fields = () => ({
@@ -58,7 +43,7 @@ export function MeasuresImport(props: { documentId: string; initialFile?: File |
     setBusy(true);
     setError(undefined);
     try {
-      const result = await upload<Preview>(`/api/documents/${props.documentId}/measures/import/preview`, chosen, { ...fields(), page: String(nextPage), pageSize: '50', onlyInvalid: String(onlyInvalid()) });
+      const result = await upload<Preview>(`/api/documents/${props.documentId}/measures/import/preview`, chosen, { ...fields(), page: String(nextPage), pageSize: '50', onlyInvalid: onlyInvalid() ? 'true' : 'false' } satisfies ImportFieldsRequest);
       setPreview(result);
       setMapping(result.mapping);
       setPage(nextPage);
@@ -74,7 +59,7 @@ export function MeasuresImport(props: { documentId: string; initialFile?: File |
     setBusy(true);
     setError(undefined);
     try {
-      setDone(await upload(`/api/documents/${props.documentId}/measures/import`, chosen, { ...fields(), skipInvalid: String(skipInvalid()) }));
+      setDone(await upload<MeasuresImportResult>(`/api/documents/${props.documentId}/measures/import`, chosen, { ...fields(), skipInvalid: skipInvalid() ? 'true' : 'false' } satisfies ImportFieldsRequest));
       setPreview(null);
     } catch (caught) {
       setError(caught);
@@ -114,7 +99,7 @@ export function MeasuresImport(props: { documentId: string; initialFile?: File |
                       void load(1);
                     }}>
                       <option value="">{t('files.column.ignore')}</option>
-                      <For each={COLUMNS}>{(column) => <option value={column}>{columnLabel(column)}</option>}</For>
+                      <For each={IMPORT_COLUMNS}>{(column) => <option value={column}>{columnLabel(column)}</option>}</For>
                     </select>
                   </label>
                 )}

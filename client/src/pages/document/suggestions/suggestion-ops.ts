@@ -4,6 +4,7 @@ import type { Transaction } from '@tiptap/pm/state';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition } from '@tiptap/y-tiptap';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
+import { SUGGESTION_MARKS } from '../../../../../shared/api/suggestions.ts';
 import type { NewSuggestion, SuggestionMarkName } from '../../../api/suggestions.ts';
 import type { YBinding } from '../comments/anchors.ts';
 
@@ -13,7 +14,6 @@ import type { YBinding } from '../comments/anchors.ts';
  * becomes one suggestion per run of text.
  */
 
-export const SUGGESTION_MARKS: readonly SuggestionMarkName[] = ['bold', 'italic', 'underline', 'strike'];
 const isSuggestionMark = (name: string): name is SuggestionMarkName => (SUGGESTION_MARKS as readonly string[]).includes(name);
 
 /** Runs of adjacent text between `from` and `to`: what one text node of the Y.Doc holds. */

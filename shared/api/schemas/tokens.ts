@@ -11,3 +11,5 @@ export const createTokenSchema = z.strictObject({
   /** the owner's password, asked again: a session left open must not be enough to mint a token */
   password: z.string().max(256),
 });
+
+export type CreateTokenRequest = z.input<typeof createTokenSchema>;

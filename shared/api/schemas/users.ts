@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from '../../shared/enums.ts';
-import { MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
+import { ROLES } from '../../enums.ts';
+import { MIN_PASSWORD_LENGTH } from '../users.ts';
 import { locale, text, uuid, withoutControlCharacters } from './common.ts';
 
 export const password = z
@@ -44,3 +44,7 @@ export const updateUserAsAdminSchema = updateOwnProfileSchema.extend({
 });
 
 export const listUsersQuery = z.object({ organisationId: uuid.optional() });
+
+export type LoginRequest = z.input<typeof loginSchema>;
+export type CreateUserRequest = z.input<typeof createUserSchema>;
+export type UpdateUserAsAdminRequest = z.input<typeof updateUserAsAdminSchema>;

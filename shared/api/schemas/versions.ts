@@ -10,3 +10,6 @@ export const versionDiffQuery = z.object({ against: z.union([z.literal('current'
 
 /** A restore takes no options; unknown fields are refused rather than silently ignored. */
 export const restoreVersionSchema = z.strictObject({});
+
+export type CreateVersionRequest = z.input<typeof createVersionSchema>;
+export type VersionDiffRequest = z.input<typeof versionDiffQuery>;

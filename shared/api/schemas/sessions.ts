@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DECISIONS, SESSION_STATES } from '../../shared/enums.ts';
-import { decisionNeedsText } from '../../shared/decision-workflow.ts';
+import { DECISIONS, SESSION_STATES } from '../../enums.ts';
+import { decisionNeedsText } from '../../decision-workflow.ts';
 import { locale, pagination, text, uuid } from './common.ts';
 
 export const sessionState = z.enum(SESSION_STATES);
@@ -72,3 +72,9 @@ export type UpdateSessionInput = z.output<typeof updateSessionSchema>;
 export type AgendaItemInput = z.output<typeof agendaItemSchema>;
 export type ListSessionsQuery = z.output<typeof listSessionsQuery>;
 export type DecisionInput = z.output<typeof decisionSchema>;
+
+export type CreateSessionRequest = z.input<typeof createSessionSchema>;
+export type ListSessionsRequest = z.input<typeof listSessionsQuery>;
+export type MoveToItemRequest = z.input<typeof moveToItemSchema>;
+export type CloseSessionRequest = z.input<typeof closeSessionSchema>;
+export type DecisionRequest = z.input<typeof decisionSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LOCALES } from '../../shared/enums.ts';
+import { LOCALES } from '../../enums.ts';
+import { MAX_POSITION_CHARS } from '../comments.ts';
 
 export const uuid = z.uuid({ message: 'must be a UUID' });
 export const idParams = z.object({ id: uuid });
@@ -22,3 +23,10 @@ export const pagination = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 };
+
+/** base64 of an encoded Y.RelativePosition; whether it points into the document is checked against the Y.Doc. */
+export const position = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_POSITION_CHARS, `must be at most ${MAX_POSITION_CHARS} characters`)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64 (an encoded Yjs relative position)');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMISSION_KINDS } from '../../shared/enums.ts';
+import { COMMISSION_KINDS } from '../../enums.ts';
 import { text, uuid } from './common.ts';
 
 export const commissionKind = z.enum(COMMISSION_KINDS);
@@ -32,3 +32,5 @@ export const listCommissionsQuery = z.object({ kind: commissionKind.optional() }
 
 export type CreateCommissionInput = z.output<typeof createCommissionSchema>;
 export type UpdateCommissionInput = z.output<typeof updateCommissionSchema>;
+export type CreateCommissionRequest = z.input<typeof createCommissionSchema>;
+export type UpdateCommissionRequest = z.input<typeof updateCommissionSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COLUMN_ID, COLUMN_WIDTH, MAX_REMEMBERED_COLUMNS, PREFERENCE_KEYS, type PreferenceKey } from '../../shared/user-preferences.ts';
+import { COLUMN_ID, COLUMN_WIDTH, MAX_REMEMBERED_COLUMNS, PREFERENCE_KEYS, type PreferenceKey } from '../../user-preferences.ts';
 import { uuid } from './common.ts';
 
 export const preferenceParams = z.object({

@@ -1,16 +1,8 @@
 import { z } from 'zod';
-import { MAX_POSITION_CHARS } from '../domain/comment-anchors.ts';
-import { MAX_MENTIONS } from '../../shared/mentions.ts';
-import { text, uuid } from './common.ts';
+import { MAX_MENTIONS } from '../../mentions.ts';
+import { position, text, uuid } from './common.ts';
 
 export const MAX_COMMENT_CHARS = 10_000;
-
-/** base64 of an encoded Y.RelativePosition; whether it points into the document is checked against the Y.Doc. */
-const position = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(MAX_POSITION_CHARS, `must be at most ${MAX_POSITION_CHARS} characters`)
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64 (an encoded Yjs relative position)');
 
 const quote = z
   .string()
@@ -57,3 +49,7 @@ export const listCommentsQuery = z.object({
 export type CreateCommentInput = z.output<typeof createCommentSchema>;
 export type UpdateCommentInput = z.output<typeof updateCommentSchema>;
 export type ListCommentsQuery = z.output<typeof listCommentsQuery>;
+
+export type CreateCommentRequest = z.input<typeof createCommentSchema>;
+export type UpdateCommentRequest = z.input<typeof updateCommentSchema>;
+export type ListCommentsRequest = z.input<typeof listCommentsQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCESS_LEVELS, DOCUMENT_KINDS, DOCUMENT_STATUSES, FRAMEWORKS, LOCALES } from '../../shared/enums.ts';
+import { ACCESS_LEVELS, DOCUMENT_KINDS, DOCUMENT_STATUSES, FRAMEWORKS, LOCALES } from '../../enums.ts';
 import { organisationRef } from './organisations.ts';
 import { pagination, text, uuid, withoutControlCharacters } from './common.ts';
 
@@ -46,7 +46,6 @@ export const reopenSchema = z.strictObject({ reason: text(2000) });
 /** A request for access: an optional word to the lead organisation. */
 export const accessRequestSchema = z.strictObject({ message: text(1000).optional() });
 
-
 export const listDocumentsQuery = z.object({
   kind: documentKind.optional(),
   status: documentStatus.optional(),
@@ -66,3 +65,20 @@ export const grantSchema = z
   .refine((value) => Boolean(value.organisationId) !== Boolean(value.userId), 'give exactly one of organisationId or userId');
 
 export const grantParams = z.object({ id: uuid, grantId: uuid });
+
+/** GET /api/documents/:id/activity */
+export const activityQuery = z.object({
+  action: z.string().min(1).max(64).optional(),
+  /** the id of the last entry of the previous page */
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type CreateDocumentRequest = z.input<typeof createDocumentSchema>;
+export type UpdateDocumentRequest = z.input<typeof updateDocumentSchema>;
+export type TransitionRequest = z.input<typeof transitionSchema>;
+export type ReopenRequest = z.input<typeof reopenSchema>;
+export type AccessRequestRequest = z.input<typeof accessRequestSchema>;
+export type ListDocumentsRequest = z.input<typeof listDocumentsQuery>;
+export type GrantRequest = z.input<typeof grantSchema>;
+export type ActivityRequest = z.input<typeof activityQuery>;

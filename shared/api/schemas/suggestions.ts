@@ -1,13 +1,6 @@
 import { z } from 'zod';
-import { MAX_POSITION_CHARS } from '../domain/comment-anchors.ts';
-import { MAX_SUGGESTION_TEXT, SUGGESTION_KINDS, SUGGESTION_MARKS } from '../domain/suggestions.ts';
-import { uuid } from './common.ts';
-
-const position = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(MAX_POSITION_CHARS, `must be at most ${MAX_POSITION_CHARS} characters`)
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64 (an encoded Yjs relative position)');
+import { MAX_SUGGESTION_TEXT, SUGGESTION_KINDS, SUGGESTION_MARKS } from '../suggestions.ts';
+import { position, uuid } from './common.ts';
 
 const block = z.strictObject({
   type: z.enum(['paragraph', 'heading', 'list_item', 'bullet_item', 'ordered_item']).optional(),
@@ -38,3 +31,10 @@ export const createSuggestionsSchema = z.strictObject({ suggestions: z.array(cre
 export const suggestionParams = z.object({ id: uuid, suggestionId: uuid });
 
 export type CreateSuggestionInput = z.output<typeof createSuggestionSchema>;
+
+/** PUT …/suggestions/:suggestionId/thread: the discussion thread opened about it */
+export const linkThreadSchema = z.strictObject({ threadId: uuid });
+
+export type CreateSuggestionRequest = z.input<typeof createSuggestionSchema>;
+export type CreateSuggestionsRequest = z.input<typeof createSuggestionsSchema>;
+export type LinkThreadRequest = z.input<typeof linkThreadSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS } from '../commands/audit.ts';
+import { AUDIT_ACTIONS } from '../../audit-actions.ts';
 import { uuid } from './common.ts';
 
 /**
@@ -34,3 +34,5 @@ export const auditQuery = z
 
 export type AuditQuery = z.output<typeof auditQuery>;
 export type AuditFilter = Pick<AuditQuery, 'actor' | 'organisation' | 'document' | 'action' | 'from' | 'to'>;
+/** the filters as the client sends them (days or instants as text) */
+export type AuditRequest = z.input<typeof auditQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORGANISATION_KINDS } from '../../shared/enums.ts';
+import { ORGANISATION_KINDS } from '../../enums.ts';
 import { text, uuid } from './common.ts';
 
 export const organisationKind = z.enum(ORGANISATION_KINDS);
@@ -24,3 +24,6 @@ export const createOrganisationSchema = z.strictObject({
 export const updateOrganisationSchema = createOrganisationSchema.partial();
 
 export const listOrganisationsQuery = z.object({ kind: organisationKind.optional() });
+
+export type CreateOrganisationRequest = z.input<typeof createOrganisationSchema>;
+export type UpdateOrganisationRequest = z.input<typeof updateOrganisationSchema>;
