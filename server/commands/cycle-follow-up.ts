@@ -7,6 +7,7 @@ import { recordEvents } from '../events/outbox.ts';
 import { authorize } from '../policies/authorize.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { cyclePolicy } from '../policies/reporting.ts';
+import { presentReportValues } from '../presenters/cycle.ts';
 import { recordAudit } from './audit.ts';
 import { requireCycle, visibleTo } from './cycles.ts';
 import type { HistoryPeriod } from '../../shared/api/cycles.ts';
@@ -99,14 +100,7 @@ export async function measureHistory(db: Kysely<Database>, actor: AccessSubject,
     state: row.state,
     // A report never submitted says nothing of the period: its values are a draft, not the record.
     reported: row.state === 'submitted' || row.state === 'accepted',
-    values: {
-      status: row.measure_status,
-      progress: row.progress,
-      indicatorCurrent: row.indicator_current,
-      narrative: row.narrative,
-      blockers: row.blockers,
-      supportRequested: row.support_requested,
-    },
+    values: presentReportValues(row),
     indicator: { baseline: row.indicator_baseline, target: row.indicator_target, unit: row.indicator_unit },
     submittedAt: row.submitted_at ? row.submitted_at.toISOString() : null,
   }));

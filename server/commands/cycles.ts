@@ -5,7 +5,7 @@ import type { Clock } from '../clock.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { DomainEvent } from '../events/bus.ts';
 import { recordEvents } from '../events/outbox.ts';
-import { completeness } from '../domain/reporting-cycle.ts';
+import { completeness, openingReport } from '../domain/reporting-cycle.ts';
 import { authorize } from '../policies/authorize.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { cyclePolicy, cycleViewPolicy, isCoordinationUnit } from '../policies/reporting.ts';
@@ -67,17 +67,7 @@ export async function openCycle(db: Kysely<Database>, actor: AccessSubject, inpu
       await trx
         .insertInto('cycle_reports')
         .values(
-          addressed.slice(start, start + 500).map((measure) => ({
-            cycle_id: row.id,
-            document_id: measure.document_id,
-            measure_id: measure.id,
-            measure_title: measure.title,
-            lead_organisation_id: measure.lead_organisation_id,
-            partner_organisation_ids: measure.partner_organisation_ids,
-            indicator_baseline: measure.indicator_baseline,
-            indicator_target: measure.indicator_target,
-            indicator_unit: measure.indicator_unit,
-          })),
+          addressed.slice(start, start + 500).map((measure) => openingReport(row.id, measure)),
         )
         .execute();
     }

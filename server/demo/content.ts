@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { appendMeasures, blockElement, bodyOf, bodyText, countWords, type BlockSpec } from '../../shared/doc-schema.ts';
 import { templateHeading, templateUpdate } from '../../shared/templates.ts';
 import { projectDocument, type ProjectedMeasure } from '../collab/projection.ts';
-import type { DemoDocument, DemoSections } from './types.ts';
+import type { DemoDocument, DemoMeasure, DemoSections } from './types.ts';
 
 export interface BuiltContent {
   /** the whole Y.Doc as one update: the document's single initial doc_updates row */
@@ -12,6 +12,22 @@ export interface BuiltContent {
   bodyText: string;
   wordCount: number;
   measures: ProjectedMeasure[];
+}
+
+/** A demo measure as a row of the measures table holds it, its organisation codes resolved by `organisationId`. */
+export function demoMeasureFields(measure: DemoMeasure, id: string, organisationId: (code: string) => string) {
+  return {
+    id,
+    title: measure.title,
+    leadOrganisationId: organisationId(measure.lead),
+    partnerOrganisationIds: (measure.partners ?? []).map(organisationId),
+    start: measure.start,
+    due: measure.due,
+    status: measure.status,
+    progress: measure.progress,
+    indicator: measure.indicator,
+    budget: measure.budget,
+  };
 }
 
 /**
@@ -28,18 +44,7 @@ export function buildDocumentContent(document: DemoDocument, organisationId: (co
       if (measures.length > 0) {
         appendMeasures(
           doc,
-          measures.map((measure) => ({
-              id: randomUUID(),
-              title: measure.title,
-              leadOrganisationId: organisationId(measure.lead),
-              partnerOrganisationIds: (measure.partners ?? []).map(organisationId),
-              start: measure.start,
-              due: measure.due,
-              status: measure.status,
-              progress: measure.progress,
-              indicator: measure.indicator,
-              budget: measure.budget,
-            })),
+          measures.map((measure) => demoMeasureFields(measure, randomUUID(), organisationId)),
         );
       }
     });

@@ -3,6 +3,7 @@ import type { Database, ReportState } from '../../db/schema.ts';
 import { writeConsolidatedDocuments } from '../commands/cycle-consolidated.ts';
 import { recordAudit } from '../commands/audit.ts';
 import { MINISTRY } from '../bootstrap/ministry.ts';
+import { openingReport } from '../domain/reporting-cycle.ts';
 
 /**
  * The demo's follow-up cycles (issue 19), so the screens show real content on first start: T3 2026
@@ -71,15 +72,7 @@ export async function insertDemoCycles(trx: Transaction<Database>, organisationI
     await trx
       .insertInto('cycle_reports')
       .values({
-        cycle_id: t3.id,
-        document_id: measure.document_id,
-        measure_id: measure.id,
-        measure_title: measure.title,
-        lead_organisation_id: lead,
-        partner_organisation_ids: measure.partner_organisation_ids,
-        indicator_baseline: measure.indicator_baseline,
-        indicator_target: measure.indicator_target,
-        indicator_unit: measure.indicator_unit,
+        ...openingReport(t3.id, measure),
         state,
         ...(missed
           ? {}
@@ -118,15 +111,7 @@ export async function insertDemoCycles(trx: Transaction<Database>, organisationI
     await trx
       .insertInto('cycle_reports')
       .values({
-        cycle_id: t4.id,
-        document_id: measure.document_id,
-        measure_id: measure.id,
-        measure_title: measure.title,
-        lead_organisation_id: lead,
-        partner_organisation_ids: measure.partner_organisation_ids,
-        indicator_baseline: measure.indicator_baseline,
-        indicator_target: measure.indicator_target,
-        indicator_unit: measure.indicator_unit,
+        ...openingReport(t4.id, measure),
         state,
         ...(touched
           ? {

@@ -1,10 +1,29 @@
-import type { CycleStatus, ReportState } from '../../db/schema.ts';
+import type { Selectable } from 'kysely';
+import type { CycleStatus, MeasuresTable, ReportState } from '../../db/schema.ts';
 import type { CompletenessLine } from '../../shared/api/cycles.ts';
 
 /**
  * The rules of a follow-up cycle (issue 19), apart from any I/O: which way a report may move, what
  * values it may hold, and when reminders go out. Who may do what is server/policies/reporting.ts.
  */
+
+/**
+ * A measure's report in a cycle, as the cycle opens: the measure's title, organisations and
+ * indicator are copied, so that the report keeps saying what was asked even if the plan changes.
+ */
+export function openingReport(cycleId: string, measure: Selectable<MeasuresTable>) {
+  return {
+    cycle_id: cycleId,
+    document_id: measure.document_id,
+    measure_id: measure.id,
+    measure_title: measure.title,
+    lead_organisation_id: measure.lead_organisation_id,
+    partner_organisation_ids: measure.partner_organisation_ids,
+    indicator_baseline: measure.indicator_baseline,
+    indicator_target: measure.indicator_target,
+    indicator_unit: measure.indicator_unit,
+  };
+}
 
 export type ReportAction = 'save' | 'submit' | 'return' | 'accept';
 

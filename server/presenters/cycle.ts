@@ -23,6 +23,20 @@ export function presentCycle(row: Selectable<ReportingCyclesTable>): Cycle {
 
 export type ReportRow = Selectable<CycleReportsTable> & { document_title: string };
 
+/** What a report says of its measure for the period: the fields a focal point fills in. */
+export function presentReportValues(
+  row: Pick<Selectable<CycleReportsTable>, 'measure_status' | 'progress' | 'indicator_current' | 'narrative' | 'blockers' | 'support_requested'>,
+) {
+  return {
+    status: row.measure_status,
+    progress: row.progress,
+    indicatorCurrent: row.indicator_current,
+    narrative: row.narrative,
+    blockers: row.blockers,
+    supportRequested: row.support_requested,
+  };
+}
+
 export function presentReport(row: ReportRow, dueOn: string, today: string): CycleReport {
   return {
     id: row.id,
@@ -36,14 +50,7 @@ export function presentReport(row: ReportRow, dueOn: string, today: string): Cyc
     indicator: { baseline: row.indicator_baseline, target: row.indicator_target, unit: row.indicator_unit },
     state: row.state,
     late: isLate(dueOn, today, row.state),
-    values: {
-      status: row.measure_status,
-      progress: row.progress,
-      indicatorCurrent: row.indicator_current,
-      narrative: row.narrative,
-      blockers: row.blockers,
-      supportRequested: row.support_requested,
-    },
+    values: presentReportValues(row),
     submittedBy: row.submitted_by,
     submittedAt: iso(row.submitted_at),
     reviewedBy: row.reviewed_by,

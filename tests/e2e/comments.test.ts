@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../helpers/http.ts';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './helpers/browser.ts';
+import { launchBrowser, screenshot, type WatchedPage } from './helpers/browser.ts';
 import { editor, selectInEditor, typeParagraph } from './helpers/editor.ts';
-import { adminApi, memberOf, signIn } from './helpers/session.ts';
+import { adminApi, memberOf, santeAndEmploi, sharedDocument, signedInPage } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
 const PASSWORD = 'member-password-123';
@@ -21,21 +21,16 @@ beforeAll(async () => {
   server = await startE2eServer();
   browser = await launchBrowser();
   api = await adminApi(server.api.url, ADMIN.email, ADMIN.password);
-  const sante = await memberOf(api, 'sante', 'Amina Idrissi', PASSWORD);
-  const emploi = await memberOf(api, 'emploi', 'Youssef Alami', PASSWORD);
+  const { sante, emploi } = await santeAndEmploi(api, PASSWORD);
   const culture = await memberOf(api, 'culture', 'Carole Bennani', PASSWORD);
-  const created = await api.post('/api/documents', { kind: 'note', title: 'Note sur la santé des MRE', leadOrganisationId: sante.organisation.id });
-  const id = created.body.document.id as string;
-  await api.put(`/api/documents/${id}/access`, { organisationId: emploi.organisation.id, level: 'comment' });
-  await api.put(`/api/documents/${id}/access`, { organisationId: culture.organisation.id, level: 'view' });
+  const id = await sharedDocument(api, { kind: 'note', title: 'Note sur la santé des MRE', leadOrganisationId: sante.organisation.id }, [
+    { organisationId: emploi.organisation.id, level: 'comment' },
+    { organisationId: culture.organisation.id, level: 'view' },
+  ]);
   documentUrl = `${server.url}/documents/${id}`;
-  const viewport = { width: 1440, height: 900 };
-  lead = await openPage(await browser.newContext({ viewport }));
-  commenter = await openPage(await browser.newContext({ viewport }));
-  reader = await openPage(await browser.newContext({ viewport }));
-  await signIn(lead.page, server.url, sante.email, PASSWORD);
-  await signIn(commenter.page, server.url, emploi.email, PASSWORD);
-  await signIn(reader.page, server.url, culture.email, PASSWORD);
+  lead = await signedInPage(browser, server.url, sante.email, PASSWORD);
+  commenter = await signedInPage(browser, server.url, emploi.email, PASSWORD);
+  reader = await signedInPage(browser, server.url, culture.email, PASSWORD);
 });
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './helpers/browser.ts';
+import { launchBrowser, screenshot, type WatchedPage } from './helpers/browser.ts';
 import { editor } from './helpers/editor.ts';
-import { adminApi, memberOf, signIn } from './helpers/session.ts';
+import { adminApi, santeAndEmploi, sharedDocument, signedInPage } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
 /** The document's side panel beyond text comments: versions (name, read, compare, restore) and comments on measures. */
@@ -20,16 +20,13 @@ beforeAll(async () => {
   server = await startE2eServer();
   browser = await launchBrowser();
   const api = await adminApi(server.api.url, ADMIN.email, ADMIN.password);
-  const sante = await memberOf(api, 'sante', 'Amina Idrissi', PASSWORD);
-  const emploi = await memberOf(api, 'emploi', 'Youssef Alami', PASSWORD);
-  const created = await api.post('/api/documents', { kind: 'action_plan', title: 'Plan d’action Santé', leadOrganisationId: sante.organisation.id });
-  await api.put(`/api/documents/${created.body.document.id}/access`, { organisationId: emploi.organisation.id, level: 'comment' });
-  documentUrl = `${server.url}/documents/${created.body.document.id}`;
-  const viewport = { width: 1440, height: 900 };
-  lead = await openPage(await browser.newContext({ viewport }));
-  other = await openPage(await browser.newContext({ viewport }));
-  await signIn(lead.page, server.url, sante.email, PASSWORD);
-  await signIn(other.page, server.url, emploi.email, PASSWORD);
+  const { sante, emploi } = await santeAndEmploi(api, PASSWORD);
+  const id = await sharedDocument(api, { kind: 'action_plan', title: 'Plan d’action Santé', leadOrganisationId: sante.organisation.id }, [
+    { organisationId: emploi.organisation.id, level: 'comment' },
+  ]);
+  documentUrl = `${server.url}/documents/${id}`;
+  lead = await signedInPage(browser, server.url, sante.email, PASSWORD);
+  other = await signedInPage(browser, server.url, emploi.email, PASSWORD);
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { bodyOf, upsertMeasures } from '../../shared/doc-schema.ts';
 import * as Y from 'yjs';
 import type { ApiClient } from '../helpers/http.ts';
 import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
-import { adminApi, memberOf, signIn } from './helpers/session.ts';
+import { adminApi, memberOf, signedInPage } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
 const PASSWORD = 'member-password-123';
@@ -58,8 +58,7 @@ beforeAll(async () => {
   }, adminUserId);
   expect((await api.post(`/api/documents/${documentId}/transitions`, { to: 'in_review' })).status).toBe(200);
   expect((await api.post(`/api/documents/${documentId}/transitions`, { to: 'returned', reason: 'Préciser le budget des mesures' })).status).toBe(200);
-  lead = await openPage(await browser.newContext({ viewport: { width: 1440, height: 900 } }));
-  await signIn(lead.page, server.url, sante.email, PASSWORD);
+  lead = await signedInPage(browser, server.url, sante.email, PASSWORD);
 });
 
 afterAll(async () => {

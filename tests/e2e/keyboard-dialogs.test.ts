@@ -1,8 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
+import { launchBrowser, type WatchedPage } from './helpers/browser.ts';
 import { expectVisibleFocus, press, tabTo } from './helpers/keyboard.ts';
-import { adminApi, memberOf, signIn } from './helpers/session.ts';
+import { adminApi, memberOf, signedInPage } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
 /** Dialogs with the keyboard: the focus goes in, stays in, Escape closes, the focus comes back. */
@@ -22,8 +22,7 @@ beforeAll(async () => {
   const id = created.body.document.id as string;
   await api.post(`/api/documents/${id}/versions`, { name: 'Première version' });
   documentUrl = `${server.url}/documents/${id}`;
-  lead = await openPage(await browser.newContext({ viewport: { width: 1440, height: 900 } }));
-  await signIn(lead.page, server.url, sante.email, PASSWORD);
+  lead = await signedInPage(browser, server.url, sante.email, PASSWORD);
 });
 
 afterAll(async () => {

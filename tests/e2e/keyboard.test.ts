@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../helpers/http.ts';
-import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
-import { editor } from './helpers/editor.ts';
+import { launchBrowser, type WatchedPage } from './helpers/browser.ts';
+import { editor, ownText } from './helpers/editor.ts';
 import { expectVisibleFocus, press, tabTo } from './helpers/keyboard.ts';
-import { adminApi, memberOf, signIn } from './helpers/session.ts';
+import { adminApi, santeAndEmploi, signedInPage } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
 /**
@@ -27,14 +27,10 @@ beforeAll(async () => {
   server = await startE2eServer();
   browser = await launchBrowser();
   api = await adminApi(server.api.url, ADMIN.email, ADMIN.password);
-  const sante = await memberOf(api, 'sante', 'Amina Idrissi', PASSWORD);
-  const emploi = await memberOf(api, 'emploi', 'Youssef Alami', PASSWORD);
+  const { sante, emploi } = await santeAndEmploi(api, PASSWORD);
   emploiId = emploi.organisation.id;
-  const viewport = { width: 1440, height: 900 };
-  lead = await openPage(await browser.newContext({ viewport }));
-  partner = await openPage(await browser.newContext({ viewport }));
-  await signIn(lead.page, server.url, sante.email, PASSWORD);
-  await signIn(partner.page, server.url, emploi.email, PASSWORD);
+  lead = await signedInPage(browser, server.url, sante.email, PASSWORD);
+  partner = await signedInPage(browser, server.url, emploi.email, PASSWORD);
 });
 
 afterAll(async () => {
@@ -42,13 +38,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The document's own text, without what is drawn over it (remote carets and their names). */
-const ownText = (page: Page) =>
-  page.evaluate(() => {
-    const copy = document.querySelector('.ProseMirror')!.cloneNode(true) as HTMLElement;
-    for (const node of copy.querySelectorAll('.ProseMirror-widget, .collaboration-carets__caret')) node.remove();
-    return copy.textContent ?? '';
-  });
 const focusedText = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '');
 
 describe('keyboard only', () => {

@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/http.ts';
 import { expectAccessible } from './helpers/axe.ts';
-import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
-import { adminApi, memberOf, signIn } from './helpers/session.ts';
+import { launchBrowser, type WatchedPage } from './helpers/browser.ts';
+import { adminApi, memberOf, signedInPage } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
 /**
@@ -43,8 +43,7 @@ beforeAll(async () => {
   const asked = await outsider.post(`/api/documents/${id}/access-requests`, { message: 'Pour préparer la réunion du comité mixte avec l’OIM.' });
   expect(asked.status).toBe(202);
   accessUrl = `${server.url}/documents/${id}/access`;
-  lead = await openPage(await browser.newContext({ viewport: { width: 1440, height: 900 } }));
-  await signIn(lead.page, server.url, sante.email, PASSWORD);
+  lead = await signedInPage(browser, server.url, sante.email, PASSWORD);
 });
 
 afterAll(async () => {

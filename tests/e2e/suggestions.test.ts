@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../helpers/http.ts';
 import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
-import { editor } from './helpers/editor.ts';
-import { adminApi, memberOf, signIn } from './helpers/session.ts';
+import { editor, ownText, typeParagraph } from './helpers/editor.ts';
+import { adminApi, santeAndEmploi, sharedDocument, signedInPage } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
 const PASSWORD = 'member-password-123';
@@ -41,30 +41,18 @@ async function caretAfter(page: Page, text: string): Promise<void> {
   }, text);
 }
 
-/** The document's own text, without what is drawn over it (suggested insertions, remote carets). */
-const ownText = (page: Page) =>
-  page.evaluate(() => {
-    const copy = document.querySelector('.ProseMirror')!.cloneNode(true) as HTMLElement;
-    for (const node of copy.querySelectorAll('.ProseMirror-widget, .suggestion-insert')) node.remove();
-    return copy.textContent ?? '';
-  });
-
 beforeAll(async () => {
   server = await startE2eServer();
   browser = await launchBrowser();
   api = await adminApi(server.api.url, ADMIN.email, ADMIN.password);
-  const sante = await memberOf(api, 'sante', 'Amina Idrissi', PASSWORD);
-  const emploi = await memberOf(api, 'emploi', 'Youssef Alami', PASSWORD);
+  const { sante, emploi } = await santeAndEmploi(api, PASSWORD);
   leadUserId = sante.user.id;
-  const created = await api.post('/api/documents', { kind: 'note', title: 'Note sur l’emploi des MRE', leadOrganisationId: sante.organisation.id });
-  documentId = created.body.document.id as string;
-  await api.put(`/api/documents/${documentId}/access`, { organisationId: emploi.organisation.id, level: 'comment' });
+  documentId = await sharedDocument(api, { kind: 'note', title: 'Note sur l’emploi des MRE', leadOrganisationId: sante.organisation.id }, [
+    { organisationId: emploi.organisation.id, level: 'comment' },
+  ]);
   documentUrl = `${server.url}/documents/${documentId}`;
-  const viewport = { width: 1440, height: 900 };
-  lead = await openPage(await browser.newContext({ viewport }));
-  commenter = await openPage(await browser.newContext({ viewport }));
-  await signIn(lead.page, server.url, sante.email, PASSWORD);
-  await signIn(commenter.page, server.url, emploi.email, PASSWORD);
+  lead = await signedInPage(browser, server.url, sante.email, PASSWORD);
+  commenter = await signedInPage(browser, server.url, emploi.email, PASSWORD);
 });
 
 afterAll(async () => {
@@ -76,10 +64,7 @@ describe('suggestion mode in the browser', () => {
   it('a commenter types suggestions; the editor sees them live and accepts one, rejects the other', async () => {
     await lead.page.goto(documentUrl);
     await expect.poll(() => lead.page.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('En ligne');
-    await editor(lead.page).click();
-    await lead.page.keyboard.press('Control+End');
-    await lead.page.keyboard.press('Enter');
-    await lead.page.keyboard.type('Le programme vise trois mille jeunes diplômés.');
+    await typeParagraph(lead.page, 'Le programme vise trois mille jeunes diplômés.');
 
     await commenter.page.goto(documentUrl);
     await expect.poll(() => editor(commenter.page).textContent(), { timeout: 15_000 }).toContain('trois mille');

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { AccessLevel, Database } from '../../db/schema.ts';
-import { apiToken } from './collab.ts';
+import { apiToken, connectPeer, type TestPeer } from './collab.ts';
 import * as fixtures from './fixtures.ts';
 import { ApiClient } from './http.ts';
+import type { TestServer } from './server.ts';
 
 export interface CollabWorld {
   documentId: string;
@@ -44,4 +45,17 @@ export async function collabWorld(db: Kysely<Database>, baseUrl: string, options
   const foreign = await fixtures.organisation(db, `out${n}`);
   const outsiderRow = await fixtures.user(db, foreign.id, `outsider.${n}@else.org`);
   return { documentId, editors, admin, guests, outsider: { id: outsiderRow.id, token: await apiToken(db, outsiderRow.id) } };
+}
+
+/**
+ * A new world's document with `count` stock peers on it, signed in as its editors in turn (at most
+ * three editors), synced. Each peer joins `track` as soon as it exists, so that afterAll destroys
+ * it even when its sync fails.
+ */
+export async function editorsOnNewDocument(server: TestServer, count: number, track: TestPeer[]): Promise<{ world: CollabWorld; peers: TestPeer[] }> {
+  const world = await collabWorld(server.database.db, server.url, { editors: Math.min(count, 3) });
+  const peers = Array.from({ length: count }, (_, i) => connectPeer(server.url, world.documentId, world.editors[i % world.editors.length]!.token));
+  track.push(...peers);
+  await Promise.all(peers.map((peer) => peer.synced()));
+  return { world, peers };
 }

@@ -1,7 +1,8 @@
+import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
-import { freePort, spawnServer, type ChildServer } from './child-server.ts';
-import { connectPeer, type TestPeer } from './collab.ts';
+import { freePort, metricValue, spawnServer, type ChildServer } from './child-server.ts';
+import { connectPeer, eventually, type TestPeer } from './collab.ts';
 import { collabWorld, type CollabWorld } from './collab-world.ts';
 import { startServerOn, type PersistentDatabase } from './persistent-database.ts';
 
@@ -94,4 +95,41 @@ export async function typeMeasures(doc: Y.Doc, prefix: string, count: number, ty
     typed.push(`${prefix}-${i}`);
     await pause(10);
   }
+}
+
+/** The two people of a fault test, synced: one types (editors[0]), the other watches (editors[1]). */
+export async function writerAndReader(rig: FaultRig): Promise<{ writer: TestPeer; reader: TestPeer }> {
+  const writer = rig.connect(0);
+  const reader = rig.connect(1);
+  await Promise.all([writer.synced(), reader.synced()]);
+  return { writer, reader };
+}
+
+/**
+ * Once the fault is lifted (at `liftedAt`): waits until `reader` has every measure typed, nothing
+ * waits to be stored any more and /readyz answers 200. Returns how long the typed measures took to
+ * reach the reader.
+ */
+export async function recovered(rig: FaultRig, reader: TestPeer, typed: string[], liftedAt: number): Promise<number> {
+  await eventually(() => expect(typed.filter((id) => !measureIds(reader.doc).has(id))).toEqual([]), 60_000);
+  const convergedMs = performance.now() - liftedAt;
+  await eventually(async () => expect(await metricValue(rig.url, 'tansiq_collab_unstored_updates')).toBe(0), 60_000);
+  await eventually(async () => expect((await rig.readyz()).status).toBe(200), 30_000);
+  return convergedMs;
+}
+
+/**
+ * Starts the server again after it was stopped on a failed disk, and has a newcomer load the
+ * document: `lost` are the acknowledged measures it does not get from storage. Then waits until the
+ * writer's provider, reconnected, has sent what the server never stored; `convergedMs` is how long
+ * that took from the restart.
+ */
+export async function restartAfterFailure(rig: FaultRig, typed: string[], acknowledged: string[]): Promise<{ lost: string[]; convergedMs: number }> {
+  await rig.restart();
+  const restartedAt = performance.now();
+  const fresh = rig.connect(1);
+  await fresh.synced();
+  const lost = acknowledged.filter((id) => !measureIds(fresh.doc).has(id));
+  await eventually(() => expect(typed.filter((id) => !measureIds(fresh.doc).has(id))).toEqual([]), 60_000);
+  return { lost, convergedMs: performance.now() - restartedAt };
 }

@@ -35,3 +35,8 @@ export async function document(
 export async function grant(db: Kysely<Database>, documentId: string, organisationId: string, level: AccessLevel) {
   return db.insertInto('document_access').values({ document_id: documentId, organisation_id: organisationId, level }).returningAll().executeTakeFirstOrThrow();
 }
+
+/** Changes the level of an organisation's existing grant on a document. */
+export async function regrant(db: Kysely<Database>, documentId: string, organisationId: string, level: AccessLevel) {
+  await db.updateTable('document_access').set({ level }).where('document_id', '=', documentId).where('organisation_id', '=', organisationId).execute();
+}

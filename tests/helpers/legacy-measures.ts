@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { completeMeasure, measuresOf, type IndicatorDetailField, type MeasureFields } from '../../shared/doc-schema.ts';
+import { demoMeasureFields } from '../../server/demo/content.ts';
 import { SOCIAL_ACTION_PLANS } from '../../server/demo/documents/action-plans-social.ts';
 
 /** A stand-in uuid per organisation code (the demo resolves codes against the database). */
@@ -10,18 +11,9 @@ const organisationUuid = (code: string) => {
 };
 
 /** The demo's education plan measures, as rows of the first model held them. */
-export const DEMO_LEGACY_MEASURES: Array<Omit<MeasureFields, 'notes' | 'currency' | IndicatorDetailField>> = SOCIAL_ACTION_PLANS[0]!.measures!.map((measure, index) => ({
-  id: `legacy-${index}`,
-  title: measure.title,
-  leadOrganisationId: organisationUuid(measure.lead),
-  partnerOrganisationIds: (measure.partners ?? []).map(organisationUuid),
-  start: measure.start,
-  due: measure.due,
-  status: measure.status,
-  progress: measure.progress,
-  indicator: measure.indicator,
-  budget: measure.budget,
-}));
+export const DEMO_LEGACY_MEASURES: Array<Omit<MeasureFields, 'notes' | 'currency' | IndicatorDetailField>> = SOCIAL_ACTION_PLANS[0]!.measures!.map((measure, index) =>
+  demoMeasureFields(measure, `legacy-${index}`, organisationUuid),
+);
 
 /** A row as the first model wrote it: every field a plain value, text cells strings. */
 function legacyRow(fields: Omit<MeasureFields, 'notes' | 'currency' | IndicatorDetailField>): Y.Map<unknown> {

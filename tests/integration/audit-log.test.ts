@@ -3,14 +3,13 @@ import { createAccessWorld, type AccessWorld } from '../helpers/access-world.ts'
 import { auditEntries } from '../helpers/actors.ts';
 import { organisation, user, PASSWORD } from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 
 describe('audit log', () => {
   let server: TestServer;
   let world: AccessWorld;
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createAccessWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createAccessWorld));
   });
   afterAll(() => server?.close());
 

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessWorld, type AccessWorld } from '../helpers/access-world.ts';
 import { eventually } from '../helpers/collab.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 
 /** Issue 16: a reply that mentions the thread's author notifies them once, not as reply and mention. */
 describe('one notification per person per comment', () => {
   let server: TestServer;
   let world: AccessWorld;
-
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createAccessWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createAccessWorld));
   });
   afterAll(() => server?.close());
 

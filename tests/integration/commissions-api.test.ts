@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, countRows } from '../helpers/actors.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { createSessionWorld, type SessionWorld } from '../helpers/session-world.ts';
 
 describe('commissions API', () => {
@@ -9,8 +9,7 @@ describe('commissions API', () => {
   let technicalId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createSessionWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createSessionWorld));
   });
   afterAll(() => server?.close());
 

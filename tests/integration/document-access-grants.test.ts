@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTORS, createAccessWorld, type AccessWorld, type ActorName } from '../helpers/access-world.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 
 /** grants are managed by administrators and the lead organisation; no grant means "not found" */
 const MANAGE: Record<ActorName, 'ok' | 403 | 404> = { admin: 'ok', lead: 'ok', editor: 403, commenter: 403, viewer: 403, outsider: 404, personal: 403 };
@@ -9,8 +9,7 @@ describe('who can change who has access', () => {
   let server: TestServer;
   let world: AccessWorld;
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createAccessWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createAccessWorld));
   });
   afterAll(() => server?.close());
 

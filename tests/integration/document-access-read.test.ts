@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTORS, createAccessWorld, type AccessWorld, type ActorName, type WorldDocument } from '../helpers/access-world.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { findDocumentAccess, findDocumentWithAccess } from '../../server/queries/documents.ts';
 
 const UNKNOWN_ID = '6f1c2a4e-8b7d-4c3a-9e2f-1a2b3c4d5e6f';
@@ -13,8 +13,7 @@ describe('who can read a document', () => {
   let doc: WorldDocument;
   let archived: WorldDocument;
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createAccessWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createAccessWorld));
     doc = await world.newDocument('Plan sectoriel de la santé');
     archived = await world.newDocument('Ancien plan de la santé');
     await server.database.db.updateTable('documents').set({ archived_at: new Date() }).where('id', '=', archived.id).execute();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_HOUR } from '../../server/domain/access-requests.ts';
 import { createAccessWorld, type AccessWorld } from '../helpers/access-world.ts';
 import { eventually } from '../helpers/collab.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -10,10 +10,8 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 describe('who has access, and requests for access', () => {
   let server: TestServer;
   let world: AccessWorld;
-
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createAccessWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createAccessWorld));
   });
   afterAll(() => server?.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTORS, createAccessWorld, type AccessWorld, type ActorName } from '../helpers/access-world.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 
 type Expected = Record<ActorName, number>;
 /** only administrators and the lead organisation manage a document; no grant means "not found" */
@@ -11,8 +11,7 @@ describe('who can change a document', () => {
   let server: TestServer;
   let world: AccessWorld;
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createAccessWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createAccessWorld));
   });
   afterAll(() => server?.close());
 

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyText, metaOf } from '../../shared/doc-schema.ts';
 import { createAccessWorld, type AccessWorld } from '../helpers/access-world.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { loadStoredDocument } from '../helpers/stored-document.ts';
 
 /** Issue 16: a document has a language chosen at creation, defaulting to the creator's interface language. */
 describe('a document’s language', () => {
   let server: TestServer;
   let world: AccessWorld;
-
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createAccessWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createAccessWorld));
   });
   afterAll(() => server?.close());
 

@@ -2,16 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessWorld, type AccessWorld } from '../helpers/access-world.ts';
 import { auditEntries } from '../helpers/actors.ts';
 import { document } from '../helpers/fixtures.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 
 /** Issue 16: the coordination unit reopens an adopted or closed document, with a reason, audited. */
 describe('POST /api/documents/:id/reopen', () => {
   let server: TestServer;
   let world: AccessWorld;
-
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createAccessWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createAccessWorld));
   });
   afterAll(() => server?.close());
 

@@ -4,7 +4,7 @@ import type { RunningServer } from '../../server/server.ts';
 import { eventually } from '../helpers/collab.ts';
 import { createPersistentDatabase, startServerOn, type PersistentDatabase } from '../helpers/persistent-database.ts';
 import { connectRealtime, subscribe } from '../helpers/realtime.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { createSessionWorld, sessionStates, type SessionWorld } from '../helpers/session-world.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -50,10 +50,8 @@ async function expectLeavingEndsFollowing(world: SessionWorld, liveUrl: string) 
 describe('leaving a commission ends live session following', () => {
   let server: TestServer;
   let world: SessionWorld;
-
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createSessionWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createSessionWorld));
   });
   afterAll(async () => {
     for (const socket of world?.sockets ?? []) socket.close();

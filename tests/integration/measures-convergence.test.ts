@@ -2,8 +2,8 @@ import * as prng from 'lib0/prng';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendMeasures, createMeasure, deleteMeasureRow, MEASURE_STATUSES, moveMeasureTo, readMeasures, updateMeasure, type MeasureTextField } from '../../shared/doc-schema.ts';
-import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
-import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
+import { eventually, type TestPeer } from '../helpers/collab.ts';
+import { editorsOnNewDocument, type CollabWorld } from '../helpers/collab-world.ts';
 import { CellTypist, rowCopies } from '../helpers/measure-typing.ts';
 import { testSeed, withSeed } from '../helpers/random-edits.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -29,11 +29,9 @@ describe('measures converge under concurrent editing', () => {
   });
 
   async function clients(count: number): Promise<TestPeer[]> {
-    world = await collabWorld(server.database.db, server.url, { editors: Math.min(count, 3) });
-    const connected = Array.from({ length: count }, (_, i) => connectPeer(server.url, world.documentId, world.editors[i % world.editors.length]!.token));
-    peers.push(...connected);
-    await Promise.all(connected.map((peer) => peer.synced()));
-    return connected;
+    const started = await editorsOnNewDocument(server, count, peers);
+    world = started.world;
+    return started.peers;
   }
 
   /** Every client and the database hold the same rows, each once. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendMeasures, findMeasure, measureRows, needsMeasureMigration, readMeasures, setMeasureDates, type MeasureFields } from '../../shared/doc-schema.ts';
 import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
-import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
+import { editorsOnNewDocument, type CollabWorld } from '../helpers/collab-world.ts';
 import * as fixtures from '../helpers/fixtures.ts';
 import { testSeed, withSeed } from '../helpers/random-edits.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -39,11 +39,9 @@ describe('start and due dates stay in order under concurrent edits', () => {
   });
 
   async function clients(count: number): Promise<TestPeer[]> {
-    world = await collabWorld(server.database.db, server.url, { editors: Math.min(count, 3) });
-    const connected = Array.from({ length: count }, (_, i) => connectPeer(server.url, world.documentId, world.editors[i % world.editors.length]!.token));
-    peers.push(...connected);
-    await Promise.all(connected.map((peer) => peer.synced()));
-    return connected;
+    const started = await editorsOnNewDocument(server, count, peers);
+    world = started.world;
+    return started.peers;
   }
 
   /** Every client and storage hold the same rows, their dates in order both as read and as stored. */

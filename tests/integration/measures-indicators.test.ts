@@ -4,7 +4,7 @@ import { createMeasure, deleteMeasureRow, findMeasure, updateMeasure } from '../
 import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
 import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
 import { ApiClient } from '../helpers/http.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 
 /**
  * Structured indicators written by stock y-websocket clients: the projection holds them, and the
@@ -33,8 +33,7 @@ describe('measure indicators: projection and history', () => {
       .executeTakeFirst();
 
   beforeAll(async () => {
-    server = await startTestServer({ COLLAB_PROJECTION_WAIT_MS: '20', COLLAB_PROJECTION_MAX_WAIT_MS: '200' });
-    world = await collabWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(collabWorld, { COLLAB_PROJECTION_WAIT_MS: '20', COLLAB_PROJECTION_MAX_WAIT_MS: '200' }));
   });
   afterAll(async () => {
     for (const peer of peers) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyText } from '../../shared/doc-schema.ts';
 import { download } from '../helpers/files.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { createSessionWorld, type SessionWorld } from '../helpers/session-world.ts';
 import { loadStoredDocument } from '../helpers/stored-document.ts';
 
@@ -9,10 +9,8 @@ import { loadStoredDocument } from '../helpers/stored-document.ts';
 describe('minutes in the document’s language', () => {
   let server: TestServer;
   let world: SessionWorld;
-
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createSessionWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createSessionWorld));
   });
   afterAll(async () => {
     await server?.close();

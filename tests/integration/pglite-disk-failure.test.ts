@@ -4,7 +4,7 @@ import { metricValue } from '../helpers/child-server.ts';
 import { eventually } from '../helpers/collab.ts';
 import { createExt4Volume, ext4VolumeUnavailable, type Ext4Volume } from '../helpers/ext4-volume.ts';
 import { reportFaultFigures } from '../helpers/fault-figures.ts';
-import { measureIds, startFaultRig, typeMeasures, type FaultRig } from '../helpers/fault-rig.ts';
+import { measureIds, recovered, restartAfterFailure, startFaultRig, typeMeasures, writerAndReader, type FaultRig } from '../helpers/fault-rig.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { persistentDatabaseAt } from '../helpers/persistent-database.ts';
 
@@ -34,9 +34,7 @@ describe.skipIf(unavailable)(`the embedded database's disk${unavailable ? ` (ski
   });
 
   it('full: /readyz says so, nothing hangs, and everything is stored once there is room again', { timeout: 180_000 }, async () => {
-    const writer = rig.connect(0);
-    const reader = rig.connect(1);
-    await Promise.all([writer.synced(), reader.synced()]);
+    const { writer, reader } = await writerAndReader(rig);
     expect((await rig.readyz()).status).toBe(200);
 
     const free = volume.fill();
@@ -57,10 +55,7 @@ describe.skipIf(unavailable)(`the embedded database's disk${unavailable ? ` (ski
 
     const freedAt = performance.now();
     free();
-    await eventually(() => expect(typed.filter((id) => !measureIds(reader.doc).has(id))).toEqual([]), 60_000);
-    const convergedMs = performance.now() - freedAt;
-    await eventually(async () => expect(await metricValue(rig.url, 'tansiq_collab_unstored_updates')).toBe(0), 60_000);
-    await eventually(async () => expect((await rig.readyz()).status).toBe(200), 30_000);
+    const convergedMs = await recovered(rig, reader, typed, freedAt);
     // Everything stored: what a newcomer loads is what the database holds.
     const fresh = rig.connect(1);
     await fresh.synced();
@@ -80,9 +75,7 @@ describe.skipIf(unavailable)(`the embedded database's disk${unavailable ? ` (ski
   });
 
   it('failing: /readyz says so, SIGTERM ends within 10 s with the count of unstored updates, and nothing acknowledged is lost', { timeout: 240_000 }, async () => {
-    const writer = rig.connect(0);
-    const reader = rig.connect(1);
-    await Promise.all([writer.synced(), reader.synced()]);
+    const { writer } = await writerAndReader(rig);
     const typed: string[] = [];
     await typeMeasures(writer.doc, 'before', 10, typed, filler);
     await eventually(async () => expect(await metricValue(rig.url, 'tansiq_collab_unstored_updates')).toBe(0));
@@ -107,19 +100,14 @@ describe.skipIf(unavailable)(`the embedded database's disk${unavailable ? ` (ski
     expect(unstored, output).toBeGreaterThan(0);
 
     volume.remount();
-    await rig.restart();
-    const restartedAt = performance.now();
-    const fresh = rig.connect(1);
-    await fresh.synced();
-    const lost = acknowledged.filter((id) => !measureIds(fresh.doc).has(id));
     // The writer comes back with what the server never stored.
-    await eventually(() => expect(typed.filter((id) => !measureIds(fresh.doc).has(id))).toEqual([]), 60_000);
+    const { lost, convergedMs } = await restartAfterFailure(rig, typed, acknowledged);
     reportFaultFigures({
       scenario: 'failing disk',
       typed: typed.length,
       acknowledged: acknowledged.length,
       lost: lost.length,
-      convergedMs: performance.now() - restartedAt,
+      convergedMs,
       note: `SIGTERM ended after ${Math.round(stopMs)} ms with ${unstored} updates unstored`,
     });
     expect(lost).toEqual([]);

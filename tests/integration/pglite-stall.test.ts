@@ -4,7 +4,7 @@ import { metricValue } from '../helpers/child-server.ts';
 import { eventually } from '../helpers/collab.ts';
 import { createExt4Volume, ext4VolumeUnavailable, type Ext4Volume } from '../helpers/ext4-volume.ts';
 import { reportFaultFigures } from '../helpers/fault-figures.ts';
-import { measureIds, startFaultRig, typeMeasures, type FaultRig } from '../helpers/fault-rig.ts';
+import { measureIds, recovered, startFaultRig, typeMeasures, writerAndReader, type FaultRig } from '../helpers/fault-rig.ts';
 import { persistentDatabaseAt } from '../helpers/persistent-database.ts';
 
 /**
@@ -33,9 +33,7 @@ describe.skipIf(unavailable)(`the embedded database stops answering${unavailable
   });
 
   it('says so on /readyz, holds the edits up to the bound, then stores everything once it answers again', { timeout: 180_000 }, async () => {
-    const writer = rig.connect(0);
-    const reader = rig.connect(1);
-    await Promise.all([writer.synced(), reader.synced()]);
+    const { writer, reader } = await writerAndReader(rig);
     const typed: string[] = [];
     await typeMeasures(writer.doc, 'before', 5, typed);
     await eventually(async () => expect(await metricValue(rig.url, 'tansiq_collab_unstored_updates')).toBe(0));
@@ -53,10 +51,7 @@ describe.skipIf(unavailable)(`the embedded database stops answering${unavailable
 
     const thawedAt = performance.now();
     volume.thaw();
-    await eventually(() => expect(typed.filter((id) => !measureIds(reader.doc).has(id))).toEqual([]), 60_000);
-    const convergedMs = performance.now() - thawedAt;
-    await eventually(async () => expect(await metricValue(rig.url, 'tansiq_collab_unstored_updates')).toBe(0), 60_000);
-    await eventually(async () => expect((await rig.readyz()).status).toBe(200), 30_000);
+    const convergedMs = await recovered(rig, reader, typed, thawedAt);
     const fresh = rig.connect(1);
     await fresh.synced();
     const lost = acknowledged.filter((id) => !measureIds(fresh.doc).has(id));

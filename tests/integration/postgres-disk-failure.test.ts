@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricValue } from '../helpers/child-server.ts';
 import { eventually } from '../helpers/collab.ts';
 import { reportFaultFigures } from '../helpers/fault-figures.ts';
-import { measureIds, startFaultRig, typeMeasures, type FaultRig } from '../helpers/fault-rig.ts';
+import { measureIds, recovered, restartAfterFailure, startFaultRig, typeMeasures, writerAndReader, type FaultRig } from '../helpers/fault-rig.ts';
 import { ownPostgresUnavailable, startOwnPostgres, type OwnPostgres } from '../helpers/own-postgres.ts';
 import { persistentDatabaseAt, withDatabase, type PersistentDatabase } from '../helpers/persistent-database.ts';
 import { loadStoredDocument } from '../helpers/stored-document.ts';
@@ -35,9 +35,7 @@ describe.skipIf(unavailable)(`PostgreSQL's disk${unavailable ? ` (skipped: ${una
   });
 
   it('full: edits wait, then are refused with 4503; /readyz says the disk is full; everything is stored once there is room', { timeout: 180_000 }, async () => {
-    const writer = rig.connect(0);
-    const reader = rig.connect(1);
-    await Promise.all([writer.synced(), reader.synced()]);
+    const { writer, reader } = await writerAndReader(rig);
     expect((await rig.readyz()).status).toBe(200);
 
     const free = postgres.volume.fill();
@@ -58,10 +56,7 @@ describe.skipIf(unavailable)(`PostgreSQL's disk${unavailable ? ` (skipped: ${una
     // PostgreSQL may have stopped itself on a write it could not make: an operator starts it again.
     const restarted = !postgres.running();
     if (restarted) await postgres.start();
-    await eventually(() => expect(typed.filter((id) => !measureIds(reader.doc).has(id))).toEqual([]), 60_000);
-    const convergedMs = performance.now() - freedAt;
-    await eventually(async () => expect(await metricValue(rig.url, 'tansiq_collab_unstored_updates')).toBe(0), 60_000);
-    await eventually(async () => expect((await rig.readyz()).status).toBe(200), 30_000);
+    const convergedMs = await recovered(rig, reader, typed, freedAt);
     const stored = measureIds(await withDatabase(database, (handle) => loadStoredDocument(handle.db, rig.world.documentId)));
     const lost = acknowledged.filter((id) => !stored.has(id));
     reportFaultFigures({
@@ -80,9 +75,7 @@ describe.skipIf(unavailable)(`PostgreSQL's disk${unavailable ? ` (skipped: ${una
   });
 
   it('failing: /readyz says so, SIGTERM ends within 10 s with the count of unstored updates, nothing acknowledged is lost', { timeout: 240_000 }, async () => {
-    const writer = rig.connect(0);
-    const reader = rig.connect(1);
-    await Promise.all([writer.synced(), reader.synced()]);
+    const { writer } = await writerAndReader(rig);
     const typed: string[] = [];
     await typeMeasures(writer.doc, 'before', 10, typed);
     await eventually(async () => expect(await metricValue(rig.url, 'tansiq_collab_unstored_updates')).toBe(0));
@@ -111,20 +104,15 @@ describe.skipIf(unavailable)(`PostgreSQL's disk${unavailable ? ` (skipped: ${una
     await postgres.stop();
     postgres.volume.remount();
     await postgres.start();
-    await rig.restart();
-    const restartedAt = performance.now();
-    const fresh = rig.connect(1);
-    await fresh.synced();
-    const lost = acknowledged.filter((id) => !measureIds(fresh.doc).has(id));
     // The writer comes back with what the server never stored.
-    await eventually(() => expect(typed.filter((id) => !measureIds(fresh.doc).has(id))).toEqual([]), 60_000);
+    const { lost, convergedMs } = await restartAfterFailure(rig, typed, acknowledged);
     reportFaultFigures({
       scenario: 'failing disk',
       database: 'postgres',
       typed: typed.length,
       acknowledged: acknowledged.length,
       lost: lost.length,
-      convergedMs: performance.now() - restartedAt,
+      convergedMs,
       note: `SIGTERM ended after ${Math.round(stopped.ms)} ms with ${unstored} updates unstored`,
     });
     expect(lost).toEqual([]);

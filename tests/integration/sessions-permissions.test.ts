@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, countRows } from '../helpers/actors.ts';
 import { subscribe } from '../helpers/realtime.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { createSessionWorld, type SessionWorld } from '../helpers/session-world.ts';
 
 /** Who may see and run a session, and what each state allows; refusals store nothing. */
@@ -12,8 +12,7 @@ describe('session permissions and states', () => {
   let session: any;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createSessionWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createSessionWorld));
     ({ commissionId, session } = await world.planSession());
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyText } from '../../shared/doc-schema.ts';
 import { eventually } from '../helpers/collab.ts';
 import { subscribe } from '../helpers/realtime.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { createSessionWorld, lastSessionState, type SessionWorld } from '../helpers/session-world.ts';
 import { loadStoredDocument } from '../helpers/stored-document.ts';
 import { RESTRICTED_ITEM_TITLE } from '../../server/domain/minutes.ts';
@@ -21,8 +21,7 @@ describe('a commission session from start to minutes', () => {
   let sockets: Record<'chair' | 'sante' | 'emploi' | 'oim', Awaited<ReturnType<SessionWorld['connect']>>>;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createSessionWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createSessionWorld));
     const planned = await world.planSession();
     sessionId = planned.session.id;
     itemIds = planned.session.items.map((item: { id: string }) => item.id);

@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendBlocks, bodyOf, bodyText, measuresOf } from '../../shared/doc-schema.ts';
 import { readRichText } from '../../shared/rich-text.ts';
-import { barrier, connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
+import { barrier, eventually } from '../helpers/collab.ts';
 import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
+import { documentPeers } from '../helpers/document-peers.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { connectRaw, frames } from '../helpers/raw-collab.ts';
 import { documentContent } from '../helpers/random-edits.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { loadStoredDocument, storedRows } from '../helpers/stored-document.ts';
 
 /** The body's outline: "p:text", "h2:text", "ul[a, b]". */
@@ -35,12 +36,7 @@ const place = (text: Y.XmlText, index: number) => toBase64(Y.encodeRelativePosit
 describe('structural suggestions, enforced on the server', () => {
   let server: TestServer;
   let world: CollabWorld;
-  const peers: TestPeer[] = [];
-  const peer = (token: string, doc?: Y.Doc) => {
-    const created = connectPeer(server.url, world.documentId, token, { doc });
-    peers.push(created);
-    return created;
-  };
+  const { connect, destroyAll } = documentPeers(() => ({ server, documentId: world.documentId }));
   const api = (token: string) => ApiClient.withToken(server.url, token);
   const path = () => `/api/documents/${world.documentId}/suggestions`;
   const stored = async () => {
@@ -49,10 +45,8 @@ describe('structural suggestions, enforced on the server', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ COLLAB_MAX_MESSAGE_BYTES: String(64 * 1024) });
-    world = await collabWorld(server.database.db, server.url, { kind: 'note' });
-    const editor = peer(world.editors[0]!.token);
-    await editor.synced();
+    ({ server, world } = await startTestServerWith((db, url) => collabWorld(db, url, { kind: 'note' }), { COLLAB_MAX_MESSAGE_BYTES: String(64 * 1024) }));
+    const editor = await connect(world.editors[0]!.token);
     editor.doc.transact(() => {
       bodyOf(editor.doc).delete(0, bodyOf(editor.doc).length);
       appendBlocks(editor.doc, [
@@ -66,19 +60,17 @@ describe('structural suggestions, enforced on the server', () => {
     await eventually(async () => expect(outline(await stored())).toEqual(outline(editor.doc)));
   });
   afterAll(async () => {
-    for (const p of peers) p.destroy();
+    destroyAll();
     await server?.close();
   });
 
   it('a comment-access stock provider and a raw y-websocket client cannot change structure', async () => {
     await server.hub.store.flush();
     const rowsBefore = await storedRows(server.database.db, world.documentId);
-    const watcher = peer(world.editors[1]!.token);
-    await watcher.synced();
+    const watcher = await connect(world.editors[1]!.token);
     const seenBefore = documentContent(watcher.doc);
 
-    const commenter = peer(world.guests.comment.token);
-    await commenter.synced();
+    const commenter = await connect(world.guests.comment.token);
     const body = bodyOf(commenter.doc);
     // Every structural change the editor could make: a new paragraph, a split, a join, a deletion,
     // a paragraph turned into a heading, into a list item.
@@ -129,8 +121,7 @@ describe('structural suggestions, enforced on the server', () => {
   });
 
   it('crafted structural operations over HTTP are refused and nothing is stored', async () => {
-    const editor = peer(world.editors[0]!.token);
-    await editor.synced();
+    const editor = await connect(world.editors[0]!.token);
     const body = bodyOf(editor.doc);
     const list = find(body, 'Mesure').element;
     const commenter = api(world.guests.comment.token);
@@ -162,8 +153,7 @@ describe('structural suggestions, enforced on the server', () => {
   });
 
   it('each kind suggested by a commenter: shown to editors, some accepted, one rejected, the rest all at once', async () => {
-    const editor = peer(world.editors[0]!.token);
-    await editor.synced();
+    const editor = await connect(world.editors[0]!.token);
     const body = bodyOf(editor.doc);
     const list = find(body, 'Mesure').element;
     const objective = find(body, 'Objectif').element.get(0) as Y.XmlText;

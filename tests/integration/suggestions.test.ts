@@ -2,12 +2,13 @@ import { toBase64 } from 'lib0/buffer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyOf, bodyText } from '../../shared/doc-schema.ts';
-import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
+import { eventually } from '../helpers/collab.ts';
 import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
+import { documentPeers } from '../helpers/document-peers.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { frames } from '../helpers/raw-collab.ts';
 import { documentContent } from '../helpers/random-edits.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { loadStoredDocument, storedRows } from '../helpers/stored-document.ts';
 
 function paragraph(text: string): Y.XmlElement {
@@ -48,25 +49,18 @@ async function storedBody(server: TestServer, documentId: string): Promise<strin
 describe('suggestion mode, enforced on the server', () => {
   let server: TestServer;
   let world: CollabWorld;
-  const peers: TestPeer[] = [];
-  const peer = (token: string, doc?: Y.Doc) => {
-    const created = connectPeer(server.url, world.documentId, token, { doc });
-    peers.push(created);
-    return created;
-  };
+  const { connect, destroyAll } = documentPeers(() => ({ server, documentId: world.documentId }));
   const api = (token: string) => ApiClient.withToken(server.url, token);
   const suggestionsPath = () => `/api/documents/${world.documentId}/suggestions`;
 
   beforeAll(async () => {
-    server = await startTestServer({ COLLAB_MAX_MESSAGE_BYTES: String(64 * 1024) });
-    world = await collabWorld(server.database.db, server.url, { kind: 'note' });
-    const editor = peer(world.editors[0]!.token);
-    await editor.synced();
+    ({ server, world } = await startTestServerWith((db, url) => collabWorld(db, url, { kind: 'note' }), { COLLAB_MAX_MESSAGE_BYTES: String(64 * 1024) }));
+    const editor = await connect(world.editors[0]!.token);
     bodyOf(editor.doc).insert(0, [paragraph('Le plan couvre trois régions du nord.')]);
     await eventually(async () => expect(await storedBody(server, world.documentId)).toContain('trois régions'));
   });
   afterAll(async () => {
-    for (const p of peers) p.destroy();
+    destroyAll();
     await server?.close();
   });
 
@@ -74,16 +68,14 @@ describe('suggestion mode, enforced on the server', () => {
     await server.hub.store.flush();
     const rowsBefore = await storedRows(server.database.db, world.documentId);
     const storedBefore = await storedBody(server, world.documentId);
-    const watcher = peer(world.editors[1]!.token);
-    await watcher.synced();
+    const watcher = await connect(world.editors[1]!.token);
     const seenBefore = documentContent(watcher.doc);
 
     // Edits made offline reach the server in the provider's sync step 2 when it connects.
     const offline = new Y.Doc();
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(watcher.doc));
     bodyOf(offline).insert(0, [paragraph('Écrit hors ligne par le commentateur')]);
-    const commenter = peer(world.guests.comment.token, offline);
-    await commenter.synced();
+    const commenter = await connect(world.guests.comment.token, { doc: offline });
     // Live edits go as sync updates: an insertion, a deletion of existing text, a format change.
     bodyOf(commenter.doc).insert(0, [paragraph('Écrit en direct par le commentateur')]);
     const text = textNodeWith(commenter.doc, 'trois régions');
@@ -107,8 +99,7 @@ describe('suggestion mode, enforced on the server', () => {
   });
 
   it('suggestions of a commenter: checked, listed to editors, one accepted and one rejected', async () => {
-    const editor = peer(world.editors[0]!.token);
-    await editor.synced();
+    const editor = await connect(world.editors[0]!.token);
     const node = textNodeWith(editor.doc, 'trois régions');
     const at = (needle: string) => plain(node).indexOf(needle);
     const commenter = api(world.guests.comment.token);
@@ -166,8 +157,7 @@ describe('suggestion mode, enforced on the server', () => {
   });
 
   it('a format suggestion, discussed in a comment thread, then accepted', async () => {
-    const editor = peer(world.editors[0]!.token);
-    await editor.synced();
+    const editor = await connect(world.editors[0]!.token);
     const node = textNodeWith(editor.doc, 'quatre régions');
     const from = plain(node).indexOf('quatre');
     const range = { start: position(node, from), end: position(node, from + 6) };
@@ -191,8 +181,7 @@ describe('suggestion mode, enforced on the server', () => {
   });
 
   it('a suggestion whose text was deleted meanwhile is refused at acceptance and stays open', async () => {
-    const editor = peer(world.editors[0]!.token);
-    await editor.synced();
+    const editor = await connect(world.editors[0]!.token);
     bodyOf(editor.doc).insert(0, [paragraph('Phrase à retirer bientôt.')]);
     await eventually(() => expect(bodyText(server.hub.room(world.documentId)!.doc)).toContain('Phrase à retirer'));
     const node = textNodeWith(editor.doc, 'Phrase à retirer');

@@ -1,25 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { appendBlocks } from '../../shared/doc-schema.ts';
 import { auditEntries } from '../helpers/actors.ts';
-import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
+import { eventually } from '../helpers/collab.ts';
+import { documentPeers } from '../helpers/document-peers.ts';
 import { subscribe } from '../helpers/realtime.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { createSessionWorld, type SessionWorld } from '../helpers/session-world.ts';
 
 describe('named versions of a document', () => {
   let server: TestServer;
   let world: SessionWorld;
   let documentId: string;
-  const peers: TestPeer[] = [];
+  const { connect, inSync, destroyAll } = documentPeers(() => ({ server, documentId }));
 
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createSessionWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createSessionWorld));
     documentId = world.docs.planSante.id;
   });
   afterAll(async () => {
-    for (const peer of peers) peer.destroy();
+    destroyAll();
     for (const socket of world?.sockets ?? []) socket.disconnect();
     await server?.close();
   });
@@ -37,11 +36,9 @@ describe('named versions of a document', () => {
   it('names the live state of an open document, edits not yet stored included, and announces it', async () => {
     const listener = await world.connect('emploi');
     expect(await subscribe(listener, 'document', documentId)).toEqual({ ok: true });
-    const peer = connectPeer(server.url, documentId, world.tokens.sante);
-    peers.push(peer);
-    await peer.synced();
+    const peer = await connect(world.tokens.sante);
     appendBlocks(peer.doc, [{ type: 'paragraph', text: 'Ajout en direct pendant la séance.' }]);
-    await eventually(() => expect(server.hub.room(documentId)?.doc && Y.encodeStateVector(server.hub.room(documentId)!.doc)).toEqual(Y.encodeStateVector(peer.doc)));
+    await inSync(peer);
 
     const created = await world.clients.chair.post(`/api/documents/${documentId}/versions`, { name: 'Version de séance' });
     expect(created.status).toBe(201);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendBlocks, bodyOf } from '../../shared/doc-schema.ts';
-import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { documentPeers } from '../helpers/document-peers.ts';
+import { regrant } from '../helpers/fixtures.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { createSessionWorld, type SessionWorld } from '../helpers/session-world.ts';
 
 /** Each insertion in a version diff names who typed it, as the server saw it; a borrowed client id names nobody. */
@@ -10,27 +11,19 @@ describe('authors in a version diff', () => {
   let server: TestServer;
   let world: SessionWorld;
   let documentId: string;
-  const peers: TestPeer[] = [];
+  const { connect, inSync, destroyAll } = documentPeers(() => ({ server, documentId }));
 
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createSessionWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createSessionWorld));
     documentId = world.docs.planEmploi.id;
     // Santé may comment on the employment plan; here it co-writes it.
-    await server.database.db.updateTable('document_access').set({ level: 'edit' }).where('document_id', '=', documentId).where('organisation_id', '=', world.org.sante.id).execute();
+    await regrant(server.database.db, documentId, world.org.sante.id, 'edit');
   });
   afterAll(async () => {
-    for (const peer of peers) peer.destroy();
+    destroyAll();
     await server?.close();
   });
 
-  const connect = async (token: string) => {
-    const peer = connectPeer(server.url, documentId, token);
-    peers.push(peer);
-    await peer.synced();
-    return peer;
-  };
-  const inSync = (peer: TestPeer) => eventually(() => expect(Y.encodeStateVector(server.hub.room(documentId)!.doc)).toEqual(Y.encodeStateVector(peer.doc)));
   const firstText = (doc: Y.Doc) => (bodyOf(doc).toArray().find((node) => node instanceof Y.XmlElement && node.toString().includes('Reconnaissance')) as Y.XmlElement).get(0) as Y.XmlText;
   const diffSince = async (versionId: string) => {
     const response = await world.clients.emploi.get(`/api/documents/${documentId}/versions/${versionId}/diff?against=current`);
@@ -65,9 +58,7 @@ describe('authors in a version diff', () => {
     // The chair's client writes under santé's client id (Yjs cannot tell): the id is contested,
     // and neither the forged text nor santé's own is shown in santé's name any more.
     const forger = new Y.Doc();
-    const chair = connectPeer(server.url, documentId, world.tokens.chair, { doc: forger });
-    peers.push(chair);
-    await chair.synced();
+    const chair = await connect(world.tokens.chair, { doc: forger });
     const ownId = forger.clientID;
     // (Santé's own client will see its id used elsewhere and take a new one, as Yjs does.)
     const santeId = sante.doc.clientID;

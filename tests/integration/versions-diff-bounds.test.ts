@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendBlocks } from '../../shared/doc-schema.ts';
 import { DIFF_POOL_LIMITS, DiffPool } from '../../server/workers/diff-pool.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { createSessionWorld, type SessionWorld } from '../helpers/session-world.ts';
 
 /** A document state of `blocks` paragraphs; `salt` changes every block's words. */
@@ -20,8 +20,7 @@ describe('heavy version diffs', () => {
   const versions = {} as Record<'a' | 'b' | 'huge', string>;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createSessionWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createSessionWorld));
     documentId = world.docs.planSante.id;
     const insert = async (name: string, state: Uint8Array) =>
       (await server.database.db.insertInto('document_versions').values({ document_id: documentId, name, kind: 'named', state }).returning('id').executeTakeFirstOrThrow()).id;

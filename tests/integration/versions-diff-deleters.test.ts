@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyOf } from '../../shared/doc-schema.ts';
 import { deletersOf } from '../../shared/deleted-runs.ts';
-import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { barrier } from '../helpers/collab.ts';
+import { documentPeers } from '../helpers/document-peers.ts';
+import { regrant } from '../helpers/fixtures.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { createSessionWorld, type SessionWorld } from '../helpers/session-world.ts';
 
 /** Each deletion in a version diff names who deleted it, as the server saw it (doc_deleters). */
@@ -11,26 +13,18 @@ describe('who deleted what, in a version diff', () => {
   let server: TestServer;
   let world: SessionWorld;
   let documentId: string;
-  const peers: TestPeer[] = [];
+  const { connect, inSync, destroyAll } = documentPeers(() => ({ server, documentId }));
 
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createSessionWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createSessionWorld));
     documentId = world.docs.planEmploi.id;
-    await server.database.db.updateTable('document_access').set({ level: 'edit' }).where('document_id', '=', documentId).where('organisation_id', '=', world.org.sante.id).execute();
+    await regrant(server.database.db, documentId, world.org.sante.id, 'edit');
   });
   afterAll(async () => {
-    for (const peer of peers) peer.destroy();
+    destroyAll();
     await server?.close();
   });
 
-  const connect = async (token: string) => {
-    const peer = connectPeer(server.url, documentId, token);
-    peers.push(peer);
-    await peer.synced();
-    return peer;
-  };
-  const inSync = (peer: TestPeer) => eventually(() => expect(Y.encodeStateVector(server.hub.room(documentId)!.doc)).toEqual(Y.encodeStateVector(peer.doc)));
   const textBlocks = (doc: Y.Doc) => bodyOf(doc).toArray().filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.get(0) instanceof Y.XmlText);
   /** Who deleted each piece of a deleted text, as the client reads it. */
   const deletedBy = (diff: any, runs: Array<[number, number, number]> | undefined) => (runs ? deletersOf(runs, diff.deleters).map(([, userId]) => userId) : []);
@@ -81,13 +75,12 @@ describe('who deleted what, in a version diff', () => {
 
   it('a read-only connection’s deletions are refused, so nobody is recorded for them', async () => {
     const before = await server.database.db.selectFrom('doc_deleters').select('id').where('document_id', '=', documentId).execute();
-    await server.database.db.updateTable('document_access').set({ level: 'comment' }).where('document_id', '=', documentId).where('organisation_id', '=', world.org.sante.id).execute();
+    await regrant(server.database.db, documentId, world.org.sante.id, 'comment');
     const sante = await connect(world.tokens.sante);
     const watcher = await connect(world.tokens.emploi);
     const text = textBlocks(sante.doc)[0]!.get(0) as Y.XmlText;
     text.delete(0, 2);
-    sante.provider.awareness.setLocalStateField('mark', 'after-delete');
-    await eventually(() => expect(watcher.provider.awareness.getStates().get(sante.doc.clientID)?.mark).toBe('after-delete'));
+    await barrier(sante, watcher, 'after-delete');
     await server.hub.writersRecorded();
     const after = await server.database.db.selectFrom('doc_deleters').select('id').where('document_id', '=', documentId).execute();
     expect(after.length).toBe(before.length);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendBlocks, bodyOf, measuresOf, newMeasureMap, updateMeasure } from '../../shared/doc-schema.ts';
-import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { connectPeer, type TestPeer } from '../helpers/collab.ts';
+import { serverHas } from '../helpers/document-peers.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { createSessionWorld, type SessionWorld } from '../helpers/session-world.ts';
 
 /** GET /api/documents/:id/versions/:versionId/diff: what changed since a version, for readers of the document. */
@@ -15,8 +16,7 @@ describe('diff of a version', () => {
   let second: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createSessionWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createSessionWorld));
     documentId = world.docs.planSante.id;
     peer = connectPeer(server.url, documentId, world.tokens.sante);
     await peer.synced();
@@ -40,7 +40,7 @@ describe('diff of a version', () => {
     await server?.close();
   });
 
-  const inSync = () => eventually(() => expect(Y.encodeStateVector(server.hub.room(documentId)!.doc)).toEqual(Y.encodeStateVector(peer.doc)));
+  const inSync = () => serverHas(server, documentId, peer);
   const diffPath = (versionId: string, against?: string) => `/api/documents/${documentId}/versions/${versionId}/diff${against ? `?against=${against}` : ''}`;
 
   it('shows the live edits against the current document, to a reader', async () => {

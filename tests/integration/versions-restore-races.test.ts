@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { appendBlocks, bodyOf } from '../../shared/doc-schema.ts';
 import { restoreVersion, type RestoreHub } from '../../server/commands/versions-restore.ts';
 import { auditEntries, countRows } from '../helpers/actors.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { createSessionWorld, type SessionWorld } from '../helpers/session-world.ts';
 
 /** The restore command between its two steps: the backup is written, then the live document changes. */
@@ -15,8 +15,7 @@ describe('restore when something happens between the backup and the change', () 
   const subject = () => ({ userId: world.users.sante.id, organisationId: world.org.sante.id, role: 'member' as const });
 
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createSessionWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createSessionWorld));
     documentId = world.docs.planSante.id;
     versionId = (await world.clients.sante.post(`/api/documents/${documentId}/versions`, { name: 'Référence' })).body.version.id;
   });

@@ -4,8 +4,9 @@ import { appendBlocks, bodyOf, measuresOf, newMeasureMap, readMeasures, updateMe
 import { contentKey } from '../../server/domain/yjs-clone.ts';
 import { auditEntries } from '../helpers/actors.ts';
 import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
+import { serverHas } from '../helpers/document-peers.ts';
 import { subscribe } from '../helpers/realtime.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 import { createSessionWorld, type SessionWorld } from '../helpers/session-world.ts';
 import { loadStoredDocument } from '../helpers/stored-document.ts';
 
@@ -23,8 +24,7 @@ describe('restoring a version of a live document', () => {
   let beforeRestore: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ COLLAB_PROJECTION_WAIT_MS: '20' });
-    world = await createSessionWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createSessionWorld, { COLLAB_PROJECTION_WAIT_MS: '20' }));
     documentId = world.docs.planSante.id;
     peer = connectPeer(server.url, documentId, world.tokens.sante);
     await peer.synced();
@@ -35,7 +35,7 @@ describe('restoring a version of a live document', () => {
     await server?.close();
   });
 
-  const inSync = () => eventually(() => expect(Y.encodeStateVector(server.hub.room(documentId)!.doc)).toEqual(Y.encodeStateVector(peer.doc)));
+  const inSync = () => serverHas(server, documentId, peer);
   const versionDoc = async (id: string) => {
     const row = await server.database.db.selectFrom('document_versions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const doc = new Y.Doc();

@@ -1,32 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentStatus } from '../../db/schema.ts';
 import { createAccessWorld, type AccessWorld } from '../helpers/access-world.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-
-const STATUSES: DocumentStatus[] = ['draft', 'in_review', 'submitted', 'adopted', 'in_implementation', 'closed', 'returned'];
-type Role = 'lead' | 'secretariat';
-
-/** The workflow of the design brief, written out here rather than read from the code under test. */
-const RULES: Record<string, { by: Role[]; reason?: true }> = {
-  'draft>in_review': { by: ['lead', 'secretariat'] },
-  'in_review>draft': { by: ['lead', 'secretariat'] },
-  'in_review>submitted': { by: ['secretariat'] },
-  'in_review>returned': { by: ['secretariat'], reason: true },
-  'submitted>adopted': { by: ['secretariat'] },
-  'submitted>returned': { by: ['secretariat'], reason: true },
-  'returned>draft': { by: ['lead', 'secretariat'] },
-  'returned>in_review': { by: ['lead', 'secretariat'] },
-  'adopted>in_implementation': { by: ['lead', 'secretariat'] },
-  'in_implementation>closed': { by: ['secretariat'] },
-};
-const PAIRS = STATUSES.flatMap((from) => STATUSES.map((to) => [from, to] as const));
+import { startTestServerWith, type TestServer } from '../helpers/server.ts';
+import { BRIEF_TRANSITIONS, STATUS_PAIRS } from '../helpers/workflow-brief.ts';
 
 describe('document workflow through the API', () => {
   let server: TestServer;
   let world: AccessWorld;
   beforeAll(async () => {
-    server = await startTestServer();
-    world = await createAccessWorld(server.database.db, server.url);
+    ({ server, world } = await startTestServerWith(createAccessWorld));
   });
   afterAll(() => server?.close());
 
@@ -42,9 +24,9 @@ describe('document workflow through the API', () => {
     ['admin', 'secretariat'],
     ['lead', 'lead'],
   ] as const)('as %s', (actor, role) => {
-    it.each(PAIRS)('%s → %s', async (from, to) => {
+    it.each(STATUS_PAIRS)('%s → %s', async (from, to) => {
       const id = await documentIn(from);
-      const rule = RULES[`${from}>${to}`];
+      const rule = BRIEF_TRANSITIONS[`${from}>${to}`];
       const response = await world.clients[actor].post(`/api/documents/${id}/transitions`, { to, reason: rule?.reason ? 'Compléter le budget' : undefined });
       if (!rule) {
         expect(response.status).toBe(409);

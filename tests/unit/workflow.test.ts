@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentStatus } from '../../db/schema.ts';
 import { availableTransitions, decideReopen, decideTransition, type WorkflowRole } from '../../shared/workflow.ts';
-
-const STATUSES: DocumentStatus[] = ['draft', 'in_review', 'submitted', 'adopted', 'in_implementation', 'closed', 'returned'];
-
-/** The workflow as the design brief states it, written out independently of the code under test. */
-const EXPECTED: Record<string, { by: WorkflowRole[]; reason?: true }> = {
-  'draft>in_review': { by: ['lead', 'secretariat'] },
-  'in_review>draft': { by: ['lead', 'secretariat'] },
-  'in_review>submitted': { by: ['secretariat'] },
-  'in_review>returned': { by: ['secretariat'], reason: true },
-  'submitted>adopted': { by: ['secretariat'] },
-  'submitted>returned': { by: ['secretariat'], reason: true },
-  'returned>draft': { by: ['lead', 'secretariat'] },
-  'returned>in_review': { by: ['lead', 'secretariat'] },
-  'adopted>in_implementation': { by: ['lead', 'secretariat'] },
-  'in_implementation>closed': { by: ['secretariat'] },
-};
+import { BRIEF_TRANSITIONS, STATUS_PAIRS, STATUSES } from '../helpers/workflow-brief.ts';
 
 const ROLE_SETS: WorkflowRole[][] = [[], ['lead'], ['secretariat'], ['lead', 'secretariat']];
-const pairs = STATUSES.flatMap((from) => STATUSES.map((to) => [from, to] as const));
 
 describe('decideTransition: the full matrix', () => {
   describe.each(ROLE_SETS.map((roles) => [roles.join('+') || 'nobody', roles] as const))('as %s', (_label, roles) => {
-    it.each(pairs)('%s → %s', (from, to) => {
-      const rule = EXPECTED[`${from}>${to}`];
+    it.each(STATUS_PAIRS)('%s → %s', (from, to) => {
+      const rule = BRIEF_TRANSITIONS[`${from}>${to}`];
       const decision = decideTransition(from, to, roles, 'a reason');
       if (!rule) expect(decision).toEqual({ ok: false, reason: 'not_a_transition' });
       else if (!rule.by.some((role) => roles.includes(role))) expect(decision).toEqual({ ok: false, reason: 'not_allowed' });
@@ -52,7 +36,7 @@ describe('availableTransitions', () => {
   it('lists what each role may do from each status', () => {
     for (const from of STATUSES) {
       for (const roles of ROLE_SETS) {
-        const expected = STATUSES.filter((to) => EXPECTED[`${from}>${to}`]?.by.some((role) => roles.includes(role)));
+        const expected = STATUSES.filter((to) => BRIEF_TRANSITIONS[`${from}>${to}`]?.by.some((role) => roles.includes(role)));
         expect(availableTransitions(from, roles).sort(), `${from} as ${roles.join('+')}`).toEqual(expected.sort());
       }
     }

@@ -2,6 +2,7 @@ import { useNavigate, useSearchParams } from '@solidjs/router';
 import { Show, createEffect, createSignal } from 'solid-js';
 import { ErrorBox } from '../components/Feedback.tsx';
 import { t } from '../i18n/index.ts';
+import { createFormSubmit } from '../lib/form-submit.ts';
 import { session, signIn } from '../state/session.ts';
 
 /** Only same-site paths are followed after sign-in, so a crafted link cannot send people elsewhere. */
@@ -14,25 +15,12 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
 
   createEffect(() => {
     if (session()) navigate(safeNext(params.next), { replace: true });
   });
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await signIn(email(), password());
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = createFormSubmit(() => signIn(email(), password()));
 
   return (
     <section class="page sign-in">

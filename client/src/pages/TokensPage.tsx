@@ -1,5 +1,6 @@
-import { For, Show, createResource, createSignal } from 'solid-js';
+import { Show, createResource, createSignal } from 'solid-js';
 import { tokens } from '../api/endpoints.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { EmptyState, ErrorBox, Loading, Notice } from '../components/Feedback.tsx';
 import { formatDate, formatDateTime, t } from '../i18n/index.ts';
 
@@ -71,38 +72,26 @@ export function TokensPage() {
       <Show when={list()} fallback={<Show when={!list.error}><Loading /></Show>}>
         {(rows) => (
           <Show when={rows().length > 0} fallback={<EmptyState title={t('tokens.none')} />}>
-            <div class="table-scroll">
-              <table class="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('tokens.name')}</th>
-                    <th scope="col">{t('tokens.prefix')}</th>
-                    <th scope="col">{t('tokens.created')}</th>
-                    <th scope="col">{t('tokens.expires')}</th>
-                    <th scope="col">{t('tokens.lastUsed')}</th>
-                    <th scope="col"><span class="visually-hidden">{t('common.actions')}</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={rows()}>
-                    {(token) => (
-                      <tr classList={{ revoked: Boolean(token.revokedAt) }}>
-                        <td dir="auto">{token.name}</td>
-                        <td><code dir="ltr">{token.prefix}…</code></td>
-                        <td>{formatDate(token.createdAt)}</td>
-                        <td>{formatDate(token.expiresAt)}</td>
-                        <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : '—'}</td>
-                        <td>
-                          <Show when={!token.revokedAt} fallback={<span class="badge">{t('tokens.revoked')}</span>}>
-                            <button type="button" class="button small danger" onClick={() => void revoke(token.id, token.name)}>{t('tokens.revoke')}</button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={[t('tokens.name'), t('tokens.prefix'), t('tokens.created'), t('tokens.expires'), t('tokens.lastUsed')]}
+              actionsLabel={t('common.actions')}
+              rows={rows()}
+            >
+              {(token) => (
+                <tr classList={{ revoked: Boolean(token.revokedAt) }}>
+                  <td dir="auto">{token.name}</td>
+                  <td><code dir="ltr">{token.prefix}…</code></td>
+                  <td>{formatDate(token.createdAt)}</td>
+                  <td>{formatDate(token.expiresAt)}</td>
+                  <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : '—'}</td>
+                  <td>
+                    <Show when={!token.revokedAt} fallback={<span class="badge">{t('tokens.revoked')}</span>}>
+                      <button type="button" class="button small danger" onClick={() => void revoke(token.id, token.name)}>{t('tokens.revoke')}</button>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </DataTable>
           </Show>
         )}
       </Show>

@@ -41,3 +41,11 @@ export async function typeParagraph(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
   await page.keyboard.type(text);
 }
+
+/** The document's own text, without what is drawn over it: remote carets with their names, suggested insertions. */
+export const ownText = (page: Page) =>
+  page.evaluate(() => {
+    const copy = document.querySelector('.ProseMirror')!.cloneNode(true) as HTMLElement;
+    for (const node of copy.querySelectorAll('.ProseMirror-widget, .collaboration-carets__caret, .suggestion-insert')) node.remove();
+    return copy.textContent ?? '';
+  });

@@ -2,6 +2,7 @@ import { A, useParams } from '@solidjs/router';
 import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import { cycles, type CompletenessLine, type CycleReport } from '../../api/cycles.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorBox, Loading, Notice } from '../../components/Feedback.tsx';
 import { errorMessage, formatNumber, formatPercent, locale, t } from '../../i18n/index.ts';
 import { useResync, useServerEvent } from '../../realtime/socket.ts';
@@ -106,40 +107,30 @@ export function CycleDashboardPage() {
                 {t('cycles.totals', { submitted: totals().submitted, total: totals().total, complete: totals().complete, organisations: totals().organisations })}
               </p>
               <CompletenessBar submitted={totals().submitted} draft={totals().draft} notStarted={totals().notStarted} />
-              <div class="table-scroll">
-                <table class="data-table completeness-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('cycles.organisation')}</th>
-                      <th scope="col">{t('cycles.standingLabel')}</th>
-                      <th scope="col">{t('cycles.progressLabel')}</th>
-                      <th scope="col">{t('cycles.counts')}</th>
-                      <th scope="col"><span class="visually-hidden">{t('cycles.actions')}</span></th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={view().completeness}>
-                      {(line) => (
-                        <tr data-organisation={line.organisationCode ?? ''} data-standing={line.standing}>
-                          <th scope="row" dir="auto">
-                            {organisationLabel(line.organisationId)}
-                            <Show when={line.late}> <span class="badge overdue">{t('cycles.late')}</span></Show>
-                          </th>
-                          <td><StandingBadge standing={line.standing} /></td>
-                          <td class="completeness-cell"><CompletenessBar submitted={line.submitted + line.accepted} draft={line.draft + line.returned} notStarted={line.notStarted} compact /></td>
-                          <td class="counts">{t('cycles.countsLine', { submitted: line.submitted + line.accepted, draft: line.draft + line.returned, notStarted: line.notStarted, total: line.total })}</td>
-                          <td class="cycle-row-actions">
-                            <button type="button" class="button subtle small" onClick={() => { setFilter(line.organisationId ?? ''); document.getElementById('cycle-reports')?.scrollIntoView({ block: 'start' }); }}>{t('cycles.seeReports')}</button>
-                            <Show when={open() && line.standing !== 'submitted' && line.organisationId}>
-                              <button type="button" class="button subtle small" onClick={() => void remind([line.organisationId!])}>{t('cycles.remind')}</button>
-                            </Show>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                class="completeness-table"
+                columns={[t('cycles.organisation'), t('cycles.standingLabel'), t('cycles.progressLabel'), t('cycles.counts')]}
+                actionsLabel={t('cycles.actions')}
+                rows={view().completeness}
+              >
+                {(line) => (
+                  <tr data-organisation={line.organisationCode ?? ''} data-standing={line.standing}>
+                    <th scope="row" dir="auto">
+                      {organisationLabel(line.organisationId)}
+                      <Show when={line.late}> <span class="badge overdue">{t('cycles.late')}</span></Show>
+                    </th>
+                    <td><StandingBadge standing={line.standing} /></td>
+                    <td class="completeness-cell"><CompletenessBar submitted={line.submitted + line.accepted} draft={line.draft + line.returned} notStarted={line.notStarted} compact /></td>
+                    <td class="counts">{t('cycles.countsLine', { submitted: line.submitted + line.accepted, draft: line.draft + line.returned, notStarted: line.notStarted, total: line.total })}</td>
+                    <td class="cycle-row-actions">
+                      <button type="button" class="button subtle small" onClick={() => { setFilter(line.organisationId ?? ''); document.getElementById('cycle-reports')?.scrollIntoView({ block: 'start' }); }}>{t('cycles.seeReports')}</button>
+                      <Show when={open() && line.standing !== 'submitted' && line.organisationId}>
+                        <button type="button" class="button subtle small" onClick={() => void remind([line.organisationId!])}>{t('cycles.remind')}</button>
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </DataTable>
             </section>
 
             <section class="cycle-late" aria-labelledby="cycle-late-title">

@@ -5,6 +5,7 @@ import { DOCUMENT_KINDS, FRAMEWORKS, LOCALES, type DocumentKind, type Framework,
 import { ErrorBox } from '../../components/Feedback.tsx';
 import { OrganisationMultiPicker, OrganisationSelect } from '../../components/OrganisationPicker.tsx';
 import { locale, t } from '../../i18n/index.ts';
+import { createFormSubmit } from '../../lib/form-submit.ts';
 import { isAdmin, session } from '../../state/session.ts';
 
 /** Creates a document (the server writes its template) and opens it. */
@@ -17,29 +18,17 @@ export function NewDocumentForm(props: { onClose: () => void }) {
   const [partners, setPartners] = createSignal<string[]>([]);
   // The interface language by default: an Arabic-speaking focal point gets Arabic headings.
   const [language, setLanguage] = createSignal<Locale>(locale());
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
-
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await documents.create({
-        kind: kind(),
-        title: title().trim(),
-        leadOrganisationId: lead() ?? undefined,
-        partnerOrganisationIds: partners(),
-        framework: kind() === 'cooperation_proposal' ? framework() : undefined,
-        language: language(),
-      });
-      navigate(`/documents/${created.id}`);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = createFormSubmit(async () => {
+    const created = await documents.create({
+      kind: kind(),
+      title: title().trim(),
+      leadOrganisationId: lead() ?? undefined,
+      partnerOrganisationIds: partners(),
+      framework: kind() === 'cooperation_proposal' ? framework() : undefined,
+      language: language(),
+    });
+    navigate(`/documents/${created.id}`);
+  });
 
   return (
     <form class="card form-grid" onSubmit={submit} aria-labelledby="new-document-heading">

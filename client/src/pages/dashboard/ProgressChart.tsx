@@ -1,5 +1,6 @@
 import { For, Show, createMemo } from 'solid-js';
 import type { OrganisationProgress } from '../../api/types.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { formatNumber, isRtl, t } from '../../i18n/index.ts';
 import { STATUS_COLORS, STATUS_ORDER, placeX, stackSegments, textAt, totalMeasures, truncate } from '../../lib/chart.ts';
 import { organisationLabel } from '../../state/directory.ts';
@@ -79,30 +80,20 @@ function ProgressTable(props: { rows: (OrganisationProgress & { name: string })[
   return (
     <details class="chart-data">
       <summary>{t('progress.showTable')}</summary>
-      <div class="table-scroll">
-        <table class="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('progress.organisation')}</th>
-              <For each={STATUS_ORDER}>{(status) => <th scope="col">{t(`measureStatus.${status}`)}</th>}</For>
-              <th scope="col">{t('measures.overdue')}</th>
-              <th scope="col">{t('progress.documents')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.rows}>
-              {(row) => (
-                <tr>
-                  <th scope="row">{row.name}</th>
-                  <For each={STATUS_ORDER}>{(status) => <td class="number">{formatNumber(row.measures[status] ?? 0)}</td>}</For>
-                  <td class="number">{formatNumber(row.overdue)}</td>
-                  <td class="number">{formatNumber(row.documents)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        class="compact"
+        columns={[t('progress.organisation'), ...STATUS_ORDER.map((status) => t(`measureStatus.${status}`)), t('measures.overdue'), t('progress.documents')]}
+        rows={props.rows}
+      >
+        {(row) => (
+          <tr>
+            <th scope="row">{row.name}</th>
+            <For each={STATUS_ORDER}>{(status) => <td class="number">{formatNumber(row.measures[status] ?? 0)}</td>}</For>
+            <td class="number">{formatNumber(row.overdue)}</td>
+            <td class="number">{formatNumber(row.documents)}</td>
+          </tr>
+        )}
+      </DataTable>
     </details>
   );
 }

@@ -4,6 +4,7 @@ import { FRAMEWORKS, type Framework, type TansiqDocument } from '../../api/types
 import { ErrorBox } from '../../components/Feedback.tsx';
 import { OrganisationMultiPicker, OrganisationSelect } from '../../components/OrganisationPicker.tsx';
 import { t } from '../../i18n/index.ts';
+import { createFormSubmit } from '../../lib/form-submit.ts';
 import { isAdmin } from '../../state/session.ts';
 
 /** Title, lead (coordination unit only), partners and, for proposals, the cooperation framework. */
@@ -12,28 +13,16 @@ export function MetadataForm(props: { document: TansiqDocument; onSaved: (docume
   const [lead, setLead] = createSignal<string | null>(props.document.leadOrganisationId);
   const [partners, setPartners] = createSignal<string[]>([...props.document.partnerOrganisationIds]);
   const [framework, setFramework] = createSignal<Framework | null>(props.document.framework);
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
-
-  const save = async (event: SubmitEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      props.onSaved(
-        await documents.update(props.document.id, {
-          title: title().trim(),
-          partnerOrganisationIds: partners(),
-          ...(isAdmin() && lead() ? { leadOrganisationId: lead()! } : {}),
-          ...(props.document.kind === 'cooperation_proposal' && framework() ? { framework: framework() } : {}),
-        }),
-      );
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit: save, busy, error } = createFormSubmit(async () => {
+    props.onSaved(
+      await documents.update(props.document.id, {
+        title: title().trim(),
+        partnerOrganisationIds: partners(),
+        ...(isAdmin() && lead() ? { leadOrganisationId: lead()! } : {}),
+        ...(props.document.kind === 'cooperation_proposal' && framework() ? { framework: framework() } : {}),
+      }),
+    );
+  });
 
   return (
     <form class="form-grid metadata-form" onSubmit={save}>

@@ -2,6 +2,7 @@ import { Show, createSignal } from 'solid-js';
 import { documents } from '../../api/endpoints.ts';
 import { ErrorBox } from '../../components/Feedback.tsx';
 import { t } from '../../i18n/index.ts';
+import { createFormSubmit } from '../../lib/form-submit.ts';
 
 /**
  * Shown instead of a document one cannot open: ask its lead organisation for access. The server
@@ -10,21 +11,10 @@ import { t } from '../../i18n/index.ts';
 export function RequestAccess(props: { documentId: string }) {
   const [message, setMessage] = createSignal('');
   const [sent, setSent] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
-  const send = async (event: SubmitEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await documents.requestAccess(props.documentId, message().trim() || undefined);
-      setSent(true);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit: send, busy, error } = createFormSubmit(async () => {
+    await documents.requestAccess(props.documentId, message().trim() || undefined);
+    setSent(true);
+  });
   return (
     <section class="card request-access" aria-labelledby="request-access-heading">
       <h1 id="request-access-heading">{t('request.title')}</h1>

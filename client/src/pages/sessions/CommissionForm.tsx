@@ -3,6 +3,7 @@ import { COMMISSION_KINDS, commissions, type CommissionKind } from '../../api/se
 import { OrganisationMultiPicker } from '../../components/OrganisationPicker.tsx';
 import { ErrorBox } from '../../components/Feedback.tsx';
 import { t } from '../../i18n/index.ts';
+import { createFormSubmit } from '../../lib/form-submit.ts';
 import { refreshCommissions } from '../../state/commissions.ts';
 
 /** A new commission: its kind, its names in three languages, its member organisations. */
@@ -10,21 +11,11 @@ export function CommissionForm(props: { onDone: () => void }) {
   const [kind, setKind] = createSignal<CommissionKind>('technical');
   const [names, setNames] = createSignal({ nameFr: '', nameAr: '', nameEn: '' });
   const [members, setMembers] = createSignal<string[]>([]);
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await commissions.create({ kind: kind(), ...names(), memberOrganisationIds: members() });
-      await refreshCommissions();
-      props.onDone();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = createFormSubmit(async () => {
+    await commissions.create({ kind: kind(), ...names(), memberOrganisationIds: members() });
+    await refreshCommissions();
+    props.onDone();
+  });
   const nameField = (key: 'nameFr' | 'nameAr' | 'nameEn', label: string, lang: string) => (
     <div class="field">
       <label for={`commission-${key}`}>{label}</label>
@@ -33,7 +24,7 @@ export function CommissionForm(props: { onDone: () => void }) {
     </div>
   );
   return (
-    <form class="card form-grid" aria-labelledby="commission-form-title" onSubmit={(event) => { event.preventDefault(); void submit(); }}>
+    <form class="card form-grid" aria-labelledby="commission-form-title" onSubmit={submit}>
       <h2 id="commission-form-title">{t('commissions.new')}</h2>
       <div class="field">
         <label for="commission-kind">{t('commissions.kindLabel')}</label>

@@ -5,6 +5,7 @@ import { sessions } from '../../api/sessions.ts';
 import { ErrorBox } from '../../components/Feedback.tsx';
 import { locale, t } from '../../i18n/index.ts';
 import { zonedIso } from '../../lib/datetime.ts';
+import { createFormSubmit } from '../../lib/form-submit.ts';
 import { commissionList } from '../../state/commissions.ts';
 import { AgendaEditor, type AgendaDraftItem } from './AgendaEditor.tsx';
 
@@ -17,30 +18,20 @@ export function SessionForm(props: { onCancel: () => void }) {
   const [when, setWhen] = createSignal('');
   const [location, setLocation] = createSignal('');
   const [items, setItems] = createSignal<AgendaDraftItem[]>([]);
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await sessions.create({
-        commissionId: commissionId(),
-        title: title().trim(),
-        scheduledAt: zonedIso(when()),
-        location: location().trim() || undefined,
-        items: items()
-          .filter((item) => item.documentId)
-          .map((item) => ({ documentId: item.documentId, presenterOrganisationId: item.presenterOrganisationId ?? undefined, title: item.title.trim() || undefined })),
-      });
-      navigate(`/sessions/${created.id}`);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = createFormSubmit(async () => {
+    const created = await sessions.create({
+      commissionId: commissionId(),
+      title: title().trim(),
+      scheduledAt: zonedIso(when()),
+      location: location().trim() || undefined,
+      items: items()
+        .filter((item) => item.documentId)
+        .map((item) => ({ documentId: item.documentId, presenterOrganisationId: item.presenterOrganisationId ?? undefined, title: item.title.trim() || undefined })),
+    });
+    navigate(`/sessions/${created.id}`);
+  });
   return (
-    <form class="card form-grid" aria-labelledby="session-form-title" onSubmit={(event) => { event.preventDefault(); void submit(); }}>
+    <form class="card form-grid" aria-labelledby="session-form-title" onSubmit={submit}>
       <h2 id="session-form-title">{t('sessions.new')}</h2>
       <Show when={commissionList().length > 0} fallback={<p class="notice warning span-2">{t('sessionForm.noCommission')}</p>}>
         <div class="field">
