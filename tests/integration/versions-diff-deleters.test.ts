@@ -76,6 +76,8 @@ describe('who deleted what, in a version diff', () => {
   it('a read-only connection’s deletions are refused, so nobody is recorded for them', async () => {
     const before = await server.database.db.selectFrom('doc_deleters').select('id').where('document_id', '=', documentId).execute();
     await regrant(server.database.db, documentId, world.org.sante.id, 'comment');
+    // As the grant command does: connections admitted from now on must not reuse the earlier 'edit' answer.
+    server.events.publish([{ type: 'document.access_changed', documentId, actorUserId: null }]);
     const sante = await connect(world.tokens.sante);
     const watcher = await connect(world.tokens.emploi);
     const text = textBlocks(sante.doc)[0]!.get(0) as Y.XmlText;
