@@ -56,7 +56,12 @@ async function startSlackBot(deps: IntegrationContext): Promise<Integration | nu
   const services: BotServices = { ...deps, config, publicUrl: deps.config.publicUrl, slack: webClient(config, logger) };
   // Socket Mode reconnects under the supervisor below, not by itself (see socket-supervisor.ts).
   const socketReceiver = config.appToken
-    ? new SocketModeReceiver({ appToken: config.appToken, logger: boltLogger(logger), autoReconnectEnabled: false, installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } })
+    ? new SocketModeReceiver({
+        appToken: config.appToken,
+        logger: boltLogger(logger),
+        autoReconnectEnabled: false,
+        installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } },
+      })
     : null;
   const receiver: Receiver & { middleware?(): Middleware } = socketReceiver
     ? socketReceiver

@@ -48,13 +48,22 @@ export function registerEvents(app: App, services: BotServices): void {
   });
 
   app.event('link_shared', async ({ event, body }) => {
-    const where = event.channel && event.message_ts ? { channel: event.channel, ts: event.message_ts } : { unfurl_id: event.unfurl_id!, source: event.source as 'composer' | 'conversations_history' };
+    const where =
+      event.channel && event.message_ts
+        ? { channel: event.channel, ts: event.message_ts }
+        : { unfurl_id: event.unfurl_id!, source: event.source as 'composer' | 'conversations_history' };
     const links = event.links.slice(0, 5).filter(({ url }) => documentIdIn(url, services.publicUrl) !== null);
     if (links.length === 0) return;
     const resolved = await resolveSlackUser(services, { teamId: body.team_id, slackUserId: event.user });
     if (!resolved.user) {
       // An unlinked sharer is offered to link (Slack shows this to them alone), never a preview.
-      await services.slack.chat.unfurl({ ...where, unfurls: {}, user_auth_required: true, user_auth_message: tPlain(resolved.locale, 'unfurl.linkToPreview'), user_auth_url: resolved.linkUrl });
+      await services.slack.chat.unfurl({
+        ...where,
+        unfurls: {},
+        user_auth_required: true,
+        user_auth_message: tPlain(resolved.locale, 'unfurl.linkToPreview'),
+        user_auth_url: resolved.linkUrl,
+      });
       return;
     }
     const user = resolved.user;
@@ -65,7 +74,10 @@ export function registerEvents(app: App, services: BotServices): void {
       const found = await findDocumentWithAccess(services.db, user, id);
       if (!found.row) continue;
       // The preview is read by the whole conversation: full only when each member may read the document.
-      const everyone = event.channel && event.channel !== 'COMPOSER' ? await everyMemberMayRead(services, body.team_id, event.channel, (subject) => mayReadDocument(services, subject, id)) : false;
+      const everyone =
+        event.channel && event.channel !== 'COMPOSER'
+          ? await everyMemberMayRead(services, body.team_id, event.channel, (subject) => mayReadDocument(services, subject, id))
+          : false;
       if (everyone) {
         const blocks = await documentPreview(services, user, id);
         if (blocks) unfurls[url] = { blocks };
@@ -79,7 +91,9 @@ export function registerEvents(app: App, services: BotServices): void {
     if (reduced.length > 0 && event.channel && event.channel !== 'COMPOSER') {
       // Why the preview says so little, to the sharer alone (as Google Drive's app does).
       const text = t(user.locale, 'unfurl.explained', { title: reduced.join(', ') });
-      await services.slack.chat.postEphemeral({ channel: event.channel, user: event.user, text }).catch((error: unknown) => services.logger.warn({ err: error }, 'could not explain a reduced preview'));
+      await services.slack.chat
+        .postEphemeral({ channel: event.channel, user: event.user, text })
+        .catch((error: unknown) => services.logger.warn({ err: error }, 'could not explain a reduced preview'));
     }
   });
 }

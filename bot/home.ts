@@ -32,8 +32,16 @@ async function homeData(services: BotServices, user: BotUser): Promise<HomeData>
     listSessions(db, user, { upcoming: 'true', limit: 20, offset: 0 }, services.clock.now()),
   ]);
   const dueSoon = mine.filter((measure) => measure.due && measure.due >= today && measure.due <= inTwoWeeks && !['done', 'cancelled'].includes(measure.status)).slice(0, 10);
-  const editable = await editableDocuments(db, user, [...overdue, ...dueSoon].map((measure) => measure.documentId));
-  const names = await organisationNames(db, documents.rows.map((row) => row.lead_organisation_id), user.locale);
+  const editable = await editableDocuments(
+    db,
+    user,
+    [...overdue, ...dueSoon].map((measure) => measure.documentId),
+  );
+  const names = await organisationNames(
+    db,
+    documents.rows.map((row) => row.lead_organisation_id),
+    user.locale,
+  );
   return {
     userName: user.name,
     overdue: overdue.map((measure) => ({ ...measure, canEdit: editable.has(measure.documentId) })),

@@ -21,7 +21,8 @@ import type { BotServices } from './services.ts';
 const PLANS_SHOWN = 20;
 
 /** Where the web app shows one measure of a plan: its row in the measures view (as the dashboard's lists link it; no `&` to escape in mrkdwn). */
-const measureUrl = (publicUrl: string, documentId: string, measureId: string): string => `${documentUrl(publicUrl, documentId)}?view=measures#measure-${encodeURIComponent(measureId)}`;
+const measureUrl = (publicUrl: string, documentId: string, measureId: string): string =>
+  `${documentUrl(publicUrl, documentId)}?view=measures#measure-${encodeURIComponent(measureId)}`;
 
 /**
  * The message shortcut "Create a measure from this message": a modal prefilled from the message
@@ -50,10 +51,17 @@ export function registerMeasureShortcut(app: App, services: BotServices): void {
   app.options(WorkAppId.planSearch, async ({ ack, body }) => {
     const user = await findLinkedUser(services.db, { teamId: body.team?.id ?? body.user.team_id ?? '', slackUserId: body.user.id }).catch(() => null);
     if (!user) return ack({ options: [] });
-    const query = String((body as { value?: unknown }).value ?? '').slice(0, 200).trim();
-    const { rows, total } = await listVisibleDocuments(services.db, user, { q: query || undefined, kind: 'action_plan', editable: true, archived: 'false', limit: PLANS_SHOWN, offset: 0 }).catch(
-      () => ({ rows: [], total: 0 }),
-    );
+    const query = String((body as { value?: unknown }).value ?? '')
+      .slice(0, 200)
+      .trim();
+    const { rows, total } = await listVisibleDocuments(services.db, user, {
+      q: query || undefined,
+      kind: 'action_plan',
+      editable: true,
+      archived: 'false',
+      limit: PLANS_SHOWN,
+      offset: 0,
+    }).catch(() => ({ rows: [], total: 0 }));
     const options = rows.map((row) => option(row.title, row.id));
     if (total <= rows.length) return ack({ options });
     // More than shown: said in the group's label, so nobody believes the list is complete.
@@ -72,7 +80,13 @@ export function registerMeasureShortcut(app: App, services: BotServices): void {
       if (found.row.kind !== 'action_plan') throw new ModalFieldError(MeasureField.plan, t(user.locale, 'measureShortcut.notAPlan', { title: found.row.title }));
 
       const meta = decodeValue(view.private_metadata);
-      const permalink = meta.c && meta.ts ? await services.slack.chat.getPermalink({ channel: meta.c, message_ts: meta.ts }).then((answer) => answer.permalink ?? null, () => null) : null;
+      const permalink =
+        meta.c && meta.ts
+          ? await services.slack.chat.getPermalink({ channel: meta.c, message_ts: meta.ts }).then(
+              (answer) => answer.permalink ?? null,
+              () => null,
+            )
+          : null;
       const source = permalink ? tPlain(user.locale, 'shortcut.source', { url: permalink }) : '';
       const typedNotes = (values[MeasureField.notes]?.[MeasureField.notes]?.value ?? '').trim();
       const notes = [truncate(typedNotes, MEASURE_TEXT_LIMITS.notes - source.length - 2), source].filter(Boolean).join('\n\n');

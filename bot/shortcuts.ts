@@ -44,7 +44,13 @@ export function registerShortcuts(app: App, services: BotServices): void {
       // Checked here for a clear answer; the comment command checks again.
       const { row, level } = await requireDocument(services.db, user, documentId, 'view');
       if (!canComment(level) || row.archived_at) throw new AppError(403, 'forbidden', 'Commenting is not allowed on this document.');
-      const permalink = meta.c && meta.ts ? await services.slack.chat.getPermalink({ channel: meta.c, message_ts: meta.ts }).then((answer) => answer.permalink ?? null, () => null) : null;
+      const permalink =
+        meta.c && meta.ts
+          ? await services.slack.chat.getPermalink({ channel: meta.c, message_ts: meta.ts }).then(
+              (answer) => answer.permalink ?? null,
+              () => null,
+            )
+          : null;
       const source = permalink ? `\n\n${tPlain(user.locale, 'shortcut.source', { url: permalink })}` : '';
       await postComment(services, user, documentId, `${truncate(text, MAX_COMMENT_CHARS - source.length)}${source}`);
       return plain(t(user.locale, 'comment.posted', { title: row.title }));

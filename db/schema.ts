@@ -25,7 +25,21 @@ import type { SuggestionBlock, SuggestionKind, SuggestionMark } from '../shared/
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export type { AccessLevel, CommissionKind, CycleStatus, Decision, DocumentKind, DocumentStatus, Framework, Locale, OrganisationKind, ReportState, Role, SessionState, SuggestionStatus };
+export type {
+  AccessLevel,
+  CommissionKind,
+  CycleStatus,
+  Decision,
+  DocumentKind,
+  DocumentStatus,
+  Framework,
+  Locale,
+  OrganisationKind,
+  ReportState,
+  Role,
+  SessionState,
+  SuggestionStatus,
+};
 
 export interface OrganisationsTable {
   id: Generated<string>;

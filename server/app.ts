@@ -58,7 +58,27 @@ export function createApp({ services, readiness, integrations = [] }: AppOptions
   for (const integration of integrations) if (integration.middleware) app.use(integration.middleware);
   app.use(jsonBody(JSON_BODY_LIMIT_BYTES));
   app.use(authenticate);
-  for (const router of [authRouter, auditRouter, organisationsRouter, usersRouter, preferencesRouter, tokensRouter, filesRouter, documentsRouter, commentsRouter, suggestionsRouter, documentActivityRouter, measuresRouter, notificationsRouter, commissionsRouter, cyclesRouter, sessionsRouter, versionsRouter, slackSubscriptionsRouter, ...integrations.flatMap((integration) => integration.routers ?? [])]) {
+  for (const router of [
+    authRouter,
+    auditRouter,
+    organisationsRouter,
+    usersRouter,
+    preferencesRouter,
+    tokensRouter,
+    filesRouter,
+    documentsRouter,
+    commentsRouter,
+    suggestionsRouter,
+    documentActivityRouter,
+    measuresRouter,
+    notificationsRouter,
+    commissionsRouter,
+    cyclesRouter,
+    sessionsRouter,
+    versionsRouter,
+    slackSubscriptionsRouter,
+    ...integrations.flatMap((integration) => integration.routers ?? []),
+  ]) {
     app.use(router.routes());
     app.use(router.allowedMethods({ throw: true }));
   }

@@ -4,15 +4,16 @@ import { DEFAULT_FLUSH_INTERVAL_MS } from './collab/document-store.ts';
 import { ADMISSION_MEMO } from './collab/admission-lookups.ts';
 import { DEFAULT_LIMITS, DEFAULT_MAX_UNSTORED_BYTES } from './collab/limits.ts';
 
-const boolean = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const boolean = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.url().optional(),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** no database call waits longer: statement timeout, connection wait, an embedded database that stalls */
   DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
@@ -23,7 +24,10 @@ const environmentSchema = z.object({
   TANSIQ_DEMO: z.enum(['auto', 'true', 'false', '1', '0', 'yes', 'no']).default('auto'),
   TRUST_PROXY: boolean.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 14),
   REDIS_URL: z.string().optional(),
   METRICS_HOST: z.string().default('127.0.0.1'),
   /** `off`: no separate listener (then /metrics exists only on the public port, with METRICS_TOKEN) */
@@ -42,7 +46,12 @@ const environmentSchema = z.object({
   /** how long one answer about a credential, a document's access or an organisation is shared by sync connections admitted together (0: only while in flight) */
   COLLAB_ADMISSION_SHARE_MS: z.coerce.number().int().min(0).max(60_000).default(ADMISSION_MEMO.ttlMs),
   /** largest sync message (a first sync after long offline work, a paste); bounded by memory */
-  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(DEFAULT_LIMITS.maxMessageBytes),
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(256 * 1024 * 1024)
+    .default(DEFAULT_LIMITS.maxMessageBytes),
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(65_000),

@@ -131,9 +131,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     server.once('error', reject);
     server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => resolve());
   });
-  const metricsListener = config.metrics.port === null
-    ? null
-    : await startMetricsListener(metrics, { host: config.metrics.host, port: config.metrics.port }, logger.child({ component: 'metrics' }));
+  const metricsListener =
+    config.metrics.port === null ? null : await startMetricsListener(metrics, { host: config.metrics.host, port: config.metrics.port }, logger.child({ component: 'metrics' }));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
   logger.info({ url, database: database.kind }, 'Tansiq is listening');

@@ -17,10 +17,7 @@ import { decideTransition, type WorkflowRole } from './workflow.ts';
 /** How the document came out of a confirmed decision, as stored on the agenda item. */
 export type DecisionEffect = 'moved' | 'noted' | 'blocked';
 
-export type DecisionPlan =
-  | { effect: 'moved'; to: DocumentStatus; reason: string | null }
-  | { effect: 'noted' }
-  | { effect: 'blocked'; to: DocumentStatus; from: DocumentStatus };
+export type DecisionPlan = { effect: 'moved'; to: DocumentStatus; reason: string | null } | { effect: 'noted' } | { effect: 'blocked'; to: DocumentStatus; from: DocumentStatus };
 
 /** The status a decision asks for, and the reason it carries; null when it asks for none. */
 export function decisionTarget(decision: Decision, text?: string | null): { to: DocumentStatus; reason: string | null } | null {
@@ -38,12 +35,7 @@ export function decisionTarget(decision: Decision, text?: string | null): { to: 
 /** Decisions whose text is the reason a lead organisation reads: they cannot go without it. */
 export const decisionNeedsText = (decision: Decision): boolean => decision === 'adopted_with_changes' || decision === 'returned';
 
-export function planDecisionEffect(
-  decision: Decision,
-  text: string | null | undefined,
-  from: DocumentStatus,
-  roles: readonly WorkflowRole[],
-): DecisionPlan {
+export function planDecisionEffect(decision: Decision, text: string | null | undefined, from: DocumentStatus, roles: readonly WorkflowRole[]): DecisionPlan {
   const target = decisionTarget(decision, text);
   if (!target) return { effect: 'noted' };
   const verdict = decideTransition(from, target.to, roles, target.reason ?? undefined);

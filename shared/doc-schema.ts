@@ -58,7 +58,10 @@ export function bodyText(doc: Y.Doc): string {
   let current = '';
   const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment) => {
     if (node instanceof Y.XmlText) {
-      current += node.toDelta().map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+      current += node
+        .toDelta()
+        .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
+        .join('');
       return;
     }
     const isBlock = node instanceof Y.XmlElement && BLOCK_NODES.has(node.nodeName);

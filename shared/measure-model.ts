@@ -426,7 +426,8 @@ export function datesOutOfOrder(map: Y.Map<unknown>): boolean {
 /** True when a transaction left some measure's start after its due date (a concurrent merge). */
 export function leftDatesOutOfOrder(transaction: Y.Transaction): boolean {
   for (const [type, keys] of transaction.changed) {
-    if (type instanceof Y.Map && (keys.has('start') || keys.has('due')) && type.parent instanceof Y.Array && type.parent === measuresOf(type.doc!) && datesOutOfOrder(type)) return true;
+    if (type instanceof Y.Map && (keys.has('start') || keys.has('due')) && type.parent instanceof Y.Array && type.parent === measuresOf(type.doc!) && datesOutOfOrder(type))
+      return true;
   }
   return false;
 }

@@ -81,7 +81,10 @@ function readBlocks(parent: Y.XmlElement | Y.XmlFragment): RichBlock[] {
         blocks.push({
           type: 'list',
           ordered: node.nodeName === 'orderedList',
-          items: node.toArray().filter((item): item is Y.XmlElement => item instanceof Y.XmlElement).map((item) => readBlocks(item)),
+          items: node
+            .toArray()
+            .filter((item): item is Y.XmlElement => item instanceof Y.XmlElement)
+            .map((item) => readBlocks(item)),
         });
         break;
       case 'table':
@@ -112,7 +115,14 @@ function readBlocks(parent: Y.XmlElement | Y.XmlFragment): RichBlock[] {
         // What a client wrote is checked here too: an unsafe source never reaches an export.
         const src = node.getAttribute('src');
         const alt = node.getAttribute('alt');
-        if (isSafeImageSource(src)) blocks.push({ type: 'image', src, alt: typeof alt === 'string' ? alt.slice(0, 500) : '', width: imageDimension(node.getAttribute('width')), height: imageDimension(node.getAttribute('height')) });
+        if (isSafeImageSource(src))
+          blocks.push({
+            type: 'image',
+            src,
+            alt: typeof alt === 'string' ? alt.slice(0, 500) : '',
+            width: imageDimension(node.getAttribute('width')),
+            height: imageDimension(node.getAttribute('height')),
+          });
         break;
       }
       default:

@@ -30,16 +30,9 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { from: 'in_implementation', to: 'closed', by: ['secretariat'] },
 ];
 
-export type TransitionDecision =
-  | { ok: true; needsReason: boolean }
-  | { ok: false; reason: 'not_a_transition' | 'not_allowed' | 'reason_required' };
+export type TransitionDecision = { ok: true; needsReason: boolean } | { ok: false; reason: 'not_a_transition' | 'not_allowed' | 'reason_required' };
 
-export function decideTransition(
-  from: DocumentStatus,
-  to: DocumentStatus,
-  roles: readonly WorkflowRole[],
-  reason?: string,
-): TransitionDecision {
+export function decideTransition(from: DocumentStatus, to: DocumentStatus, roles: readonly WorkflowRole[], reason?: string): TransitionDecision {
   const rule = TRANSITIONS.find((candidate) => candidate.from === from && candidate.to === to);
   if (!rule) return { ok: false, reason: 'not_a_transition' };
   if (!rule.by.some((role) => roles.includes(role))) return { ok: false, reason: 'not_allowed' };
@@ -65,9 +58,7 @@ const REOPEN_TARGETS: Partial<Record<DocumentStatus, DocumentStatus>> = {
 
 export const reopenTarget = (from: DocumentStatus): DocumentStatus | null => REOPEN_TARGETS[from] ?? null;
 
-export type ReopenDecision =
-  | { ok: true; to: DocumentStatus }
-  | { ok: false; reason: 'not_reopenable' | 'reason_required' };
+export type ReopenDecision = { ok: true; to: DocumentStatus } | { ok: false; reason: 'not_reopenable' | 'reason_required' };
 
 export function decideReopen(from: DocumentStatus, reason: string | undefined): ReopenDecision {
   const to = reopenTarget(from);

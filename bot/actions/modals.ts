@@ -110,6 +110,7 @@ export async function submit(services: BotServices, body: ViewSubmitAction, ack:
   if (first && !first.ok) return ack({ response_action: 'errors', errors: { [first.field]: truncate(plainFromMrkdwn(first.message.text), 150) } });
   await ack();
   const final = first ?? (await outcome);
-  await services.slack.chat.postMessage({ channel: body.user.id, text: final.message.text }).catch((error: unknown) => services.logger.warn({ err: error }, 'could not confirm a modal submission'));
+  await services.slack.chat
+    .postMessage({ channel: body.user.id, text: final.message.text })
+    .catch((error: unknown) => services.logger.warn({ err: error }, 'could not confirm a modal submission'));
 }
-

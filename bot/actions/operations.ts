@@ -25,7 +25,10 @@ export async function setMeasureStatus(services: BotServices, user: BotUser, doc
   const before = await services.hub.applyServerChange(
     documentId,
     (doc) => {
-      const measureId = measureIdFromKey(measureKey, readMeasures(doc).map((measure) => measure.id));
+      const measureId = measureIdFromKey(
+        measureKey,
+        readMeasures(doc).map((measure) => measure.id),
+      );
       const map = measureId === null ? undefined : findMeasure(doc, measureId);
       if (!map || measureId === null) return null;
       const previous = readMeasure(map);
@@ -51,10 +54,19 @@ export async function moveDocument(services: BotServices, user: BotUser, documen
   try {
     const { row, events } = await transitionDocument(services.db, user, documentId, { to, reason });
     services.events.publish(events);
-    return plain(t(user.locale, 'workflow.done', { title: row.title, from: mrkdwn(t(user.locale, `status.${before.row.status}`)), to: mrkdwn(t(user.locale, `status.${row.status}`)), name: user.name }));
+    return plain(
+      t(user.locale, 'workflow.done', {
+        title: row.title,
+        from: mrkdwn(t(user.locale, `status.${before.row.status}`)),
+        to: mrkdwn(t(user.locale, `status.${row.status}`)),
+        name: user.name,
+      }),
+    );
   } catch (error) {
     if (error instanceof AppError && (error.status === 403 || error.code === 'invalid_transition')) {
-      return plain(t(user.locale, 'workflow.refused', { title: before.row.title, from: mrkdwn(t(user.locale, `status.${before.row.status}`)), to: mrkdwn(t(user.locale, `status.${to}`)) }));
+      return plain(
+        t(user.locale, 'workflow.refused', { title: before.row.title, from: mrkdwn(t(user.locale, `status.${before.row.status}`)), to: mrkdwn(t(user.locale, `status.${to}`)) }),
+      );
     }
     throw error;
   }

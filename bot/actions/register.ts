@@ -55,7 +55,14 @@ function actionValue(action: BlockAction['actions'][number]): Record<string, str
   return {};
 }
 
-async function act(services: BotServices, identity: SlackIdentity, value: Record<string, string>, body: BlockAction, handler: Handler, anyDocument: boolean): Promise<SlackMessage | null> {
+async function act(
+  services: BotServices,
+  identity: SlackIdentity,
+  value: Record<string, string>,
+  body: BlockAction,
+  handler: Handler,
+  anyDocument: boolean,
+): Promise<SlackMessage | null> {
   let locale: BotUser['locale'] = 'fr';
   try {
     const resolved = await resolveSlackUser(services, identity);
@@ -91,4 +98,3 @@ async function reply(services: BotServices, body: BlockAction, respond: RespondF
     services.logger.error({ err: error }, 'could not answer a Slack action');
   }
 }
-

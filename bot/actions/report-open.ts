@@ -29,7 +29,16 @@ export function registerReportOpen(app: App, services: BotServices): void {
       }
       await services.slack.views.open({
         trigger_id: body.trigger_id,
-        view: reportModal(user.locale, { cycleId: report.cycleId, reportId: report.id, version: report.version, period: cycle.period, measureTitle: report.measureTitle, documentTitle: report.documentTitle, indicator: report.indicator, values: report.values }),
+        view: reportModal(user.locale, {
+          cycleId: report.cycleId,
+          reportId: report.id,
+          version: report.version,
+          period: cycle.period,
+          measureTitle: report.measureTitle,
+          documentTitle: report.documentTitle,
+          indicator: report.indicator,
+          values: report.values,
+        }),
       });
     } catch (error) {
       if (!(error instanceof AppError)) services.logger.error({ err: error }, 'could not open the report modal');

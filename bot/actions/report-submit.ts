@@ -55,7 +55,9 @@ export function registerReportSubmit(app: App, services: BotServices): void {
     if (first && !first.ok) return (ack as Ack)({ response_action: 'errors', errors: { [ReportField.narrative]: truncate(first.text, 150) } });
     await ack();
     const final = first ?? (await outcome);
-    await services.slack.chat.postMessage({ channel: body.user.id, text: final.text }).catch((error: unknown) => services.logger.warn({ err: error }, 'could not confirm a report from Slack'));
+    await services.slack.chat
+      .postMessage({ channel: body.user.id, text: final.text })
+      .catch((error: unknown) => services.logger.warn({ err: error }, 'could not confirm a report from Slack'));
   });
 }
 

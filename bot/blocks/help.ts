@@ -7,9 +7,22 @@ export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 
 /** `help`, and the answer to anything the bot does not understand (never a stack trace). */
 export function helpBlocks(locale: Locale, unknown?: string): SlackMessage {
-  const lines = (['help.status', 'help.list', 'help.overdue', 'help.search', 'help.comment', 'help.session', 'help.report', 'help.subscribe', 'help.unsubscribe', 'help.subscriptions', 'help.subscriptionsAll', 'help.unlink'] as const).map(
-    (key) => t(locale, key),
-  );
+  const lines = (
+    [
+      'help.status',
+      'help.list',
+      'help.overdue',
+      'help.search',
+      'help.comment',
+      'help.session',
+      'help.report',
+      'help.subscribe',
+      'help.unsubscribe',
+      'help.subscriptions',
+      'help.subscriptionsAll',
+      'help.unlink',
+    ] as const
+  ).map((key) => t(locale, key));
   const blocks: Block[] = [];
   if (unknown) blocks.push(section(t(locale, 'help.unknown', { name: unknown.slice(0, 50) })));
   blocks.push(header(t(locale, 'help.title')), section(lines.join('\n')), context(t(locale, 'help.shortcuts')));

@@ -41,7 +41,10 @@ export function homeView(data: HomeData, locale: Locale, publicUrl: string, sett
   blocks.push(divider(), section(`*🏛 ${t(locale, 'home.sessions')}*`));
   if (data.sessions.length === 0) blocks.push(context(t(locale, 'home.nothing')));
   for (const session of data.sessions.slice(0, 10)) {
-    const when = session.state === 'live' ? t(locale, 'session.live', { date: formatDate(locale, session.scheduledAt, true) }) : t(locale, 'session.planned', { date: formatDate(locale, session.scheduledAt, true) });
+    const when =
+      session.state === 'live'
+        ? t(locale, 'session.live', { date: formatDate(locale, session.scheduledAt, true) })
+        : t(locale, 'session.planned', { date: formatDate(locale, session.scheduledAt, true) });
     blocks.push(section(`*${escapeMrkdwn(session.title)}*\n${when}`));
   }
   // Settings come last, and always fit: the lists give way.

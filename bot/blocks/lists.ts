@@ -3,7 +3,24 @@ import { MEASURE_STATUSES, type MeasureStatus } from '../../shared/doc-schema.ts
 import { indicatorSummary } from '../../shared/indicator.ts';
 import { formatDate, formatNumber, t, tPlain } from '../i18n/index.ts';
 import { measureKey } from './measure-key.ts';
-import { ActionId, actions, button, context, documentUrl, encodeValue, escapeMrkdwn, header, link, oneLine, option, plainFromMrkdwn, section, truncateMrkdwn, type Block, type SlackMessage } from './common.ts';
+import {
+  ActionId,
+  actions,
+  button,
+  context,
+  documentUrl,
+  encodeValue,
+  escapeMrkdwn,
+  header,
+  link,
+  oneLine,
+  option,
+  plainFromMrkdwn,
+  section,
+  truncateMrkdwn,
+  type Block,
+  type SlackMessage,
+} from './common.ts';
 
 export interface DocumentLine {
   id: string;

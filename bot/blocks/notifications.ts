@@ -3,7 +3,23 @@ import { unreachable } from '../../shared/unreachable.ts';
 import type { MeasureStatus } from '../../shared/doc-schema.ts';
 import { formatDate, mrkdwn, t, type Param } from '../i18n/index.ts';
 import { measureKey } from './measure-key.ts';
-import { ActionId, actions, button, context, documentUrl, encodeValue, escapeMrkdwn, link, oneLine, section, truncateMrkdwn, urlButton, type Block, type Button, type SlackMessage } from './common.ts';
+import {
+  ActionId,
+  actions,
+  button,
+  context,
+  documentUrl,
+  encodeValue,
+  escapeMrkdwn,
+  link,
+  oneLine,
+  section,
+  truncateMrkdwn,
+  urlButton,
+  type Block,
+  type Button,
+  type SlackMessage,
+} from './common.ts';
 
 /** One thing that happened, ready to be told (names resolved, texts loaded). */
 export type DigestLine =
@@ -41,7 +57,8 @@ export function documentDigestBlocks(digest: DocumentDigest, locale: Locale, pub
   const mention = digest.lines.find((line) => line.type === 'mention');
   const reply = digest.lines.find((line) => line.type === 'reply');
   const lead = digest.lines.find((line) => line.type === 'lead');
-  const leadParams = (documentTitle: string | ReturnType<typeof mrkdwn>): Record<string, Param> => (lead ? { measure: oneLine(lead.title, 200), organisation: lead.organisation, title: documentTitle } : {});
+  const leadParams = (documentTitle: string | ReturnType<typeof mrkdwn>): Record<string, Param> =>
+    lead ? { measure: oneLine(lead.title, 200), organisation: lead.organisation, title: documentTitle } : {};
   const headline = mention
     ? `📣 ${t(locale, 'notify.mention', { author: mention.author, title: mrkdwn(title) })}`
     : reply
@@ -67,7 +84,11 @@ export function documentDigestBlocks(digest: DocumentDigest, locale: Locale, pub
   }
   if (comments > MAX_COMMENTS_SHOWN) lines.push(t(locale, 'notify.moreComments', { count: comments - MAX_COMMENTS_SHOWN }));
   const people = digest.people.length > 0 ? digest.people.map(escapeMrkdwn).join(', ') : t(locale, 'notify.someone');
-  const blocks: Block[] = [section(headline), ...lines.slice(0, 20).map((line) => section(line)), context(t(locale, 'notify.summary', { count: digest.count, people: mrkdwn(people) }))];
+  const blocks: Block[] = [
+    section(headline),
+    ...lines.slice(0, 20).map((line) => section(line)),
+    context(t(locale, 'notify.summary', { count: digest.count, people: mrkdwn(people) })),
+  ];
   if (digest.live) {
     const now = { status: t(locale, `status.${digest.live.status}`), comments: digest.live.openComments };
     blocks.push(context(digest.live.lastActor ? t(locale, 'card.liveBy', { ...now, name: digest.live.lastActor }) : t(locale, 'card.live', now)));

@@ -42,7 +42,10 @@ export function pendingReportsBlocks(locale: Locale, input: { organisation: stri
     const state = tr(locale, `report.state.${report.state as 'draft'}` as const);
     blocks.push(
       section(
-        truncate(`${tr(locale, 'report.item', { measure: report.measureTitle, plan: report.documentTitle, period: report.period, due: report.dueOn, late: new Raw(late) })} · _${state}_`, LIMITS.section),
+        truncate(
+          `${tr(locale, 'report.item', { measure: report.measureTitle, plan: report.documentTitle, period: report.period, due: report.dueOn, late: new Raw(late) })} · _${state}_`,
+          LIMITS.section,
+        ),
         button(ReportActionId.open, tr.plain(locale, 'report.button'), JSON.stringify({ c: report.cycleId, r: report.id }), 'primary'),
       ),
     );
@@ -92,7 +95,10 @@ export function reportModal(locale: Locale, input: ReportModalInput): types.Moda
       label: text(tr.plain(locale, 'modal.status')),
       element: { type: 'static_select', action_id: ReportField.status, options: statuses, ...(current ? { initial_option: current } : {}) },
     },
-    textInput(ReportField.progress, tr.plain(locale, 'modal.progress'), input.values.progress === null ? '' : String(input.values.progress), { max: 5, hint: tr.plain(locale, 'modal.progressHint') }),
+    textInput(ReportField.progress, tr.plain(locale, 'modal.progress'), input.values.progress === null ? '' : String(input.values.progress), {
+      max: 5,
+      hint: tr.plain(locale, 'modal.progressHint'),
+    }),
     textInput(ReportField.indicator, tr.plain(locale, 'modal.indicator'), input.values.indicatorCurrent === null ? '' : String(input.values.indicatorCurrent), {
       max: 40,
       hint: tr.plain(locale, 'modal.indicatorHint', { baseline: baseline ?? '—', target: target ?? '—', unit }),

@@ -30,7 +30,10 @@ export function sessionBlocks(view: SessionSummary | null, locale: Locale, publi
     view.state === 'live'
       ? t(locale, 'session.live', { date: formatDate(locale, view.startedAt ?? view.scheduledAt, true) })
       : t(locale, 'session.planned', { date: formatDate(locale, view.scheduledAt, true) });
-  const blocks: Block[] = [header(`🏛 ${view.title}`), context(`${escapeMrkdwn(view.commissionName)} · ${when}${view.location ? ` · ${t(locale, 'session.where', { location: view.location })}` : ''}`)];
+  const blocks: Block[] = [
+    header(`🏛 ${view.title}`),
+    context(`${escapeMrkdwn(view.commissionName)} · ${when}${view.location ? ` · ${t(locale, 'session.where', { location: view.location })}` : ''}`),
+  ];
   const current = view.items.find((item) => item.id === view.currentItemId);
   if (view.state === 'live' && current) blocks.push(section(`*${t(locale, 'session.current')}* : ${agendaText(current, publicUrl)}`));
   const lines = view.items.map((item, index) => {

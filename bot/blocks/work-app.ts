@@ -60,16 +60,18 @@ export function settingsBlocks(settings: DmSettings, locale: Locale): Block[] {
   if (settings.muted) blocks.push(context(t(locale, 'settings.muted')));
   blocks.push(section(t(locale, 'settings.kinds')));
   blocks.push(
-    actions([
-      { type: 'checkboxes', action_id: WorkAppId.settingsKinds, options: PERSONAL_KINDS.map(kindOption), ...(chosen.length > 0 ? { initial_options: chosen } : {}) },
-    ]),
+    actions([{ type: 'checkboxes', action_id: WorkAppId.settingsKinds, options: PERSONAL_KINDS.map(kindOption), ...(chosen.length > 0 ? { initial_options: chosen } : {}) }]),
   );
   blocks.push(section(`*${t(locale, 'settings.language')}*`, { type: 'static_select', action_id: WorkAppId.settingsLocale, options: languageOptions, initial_option: current }));
   blocks.push(context(t(locale, settings.weeklyDigest ? 'settings.digestOn' : 'settings.digestOff')));
   blocks.push(
     actions([
       button(WorkAppId.settingsMute, t(locale, settings.muted ? 'settings.unmute' : 'settings.mute'), encodeValue({ muted: settings.muted ? '0' : '1' })),
-      button(WorkAppId.settingsDigest, t(locale, settings.weeklyDigest ? 'settings.digestDisable' : 'settings.digestEnable'), encodeValue({ digest: settings.weeklyDigest ? '0' : '1' })),
+      button(
+        WorkAppId.settingsDigest,
+        t(locale, settings.weeklyDigest ? 'settings.digestDisable' : 'settings.digestEnable'),
+        encodeValue({ digest: settings.weeklyDigest ? '0' : '1' }),
+      ),
       {
         ...button(WorkAppId.unlink, t(locale, 'settings.unlink'), encodeValue({}), 'danger'),
         confirm: {
@@ -128,13 +130,24 @@ export function shortcutModal(locale: Locale, message: { text: string; channel: 
         type: 'input',
         block_id: ModalField.document,
         label: { type: 'plain_text', text: tPlain(locale, 'modal.documentLabel') },
-        element: { type: 'external_select', action_id: ActionId.documentSearch, min_query_length: 2, placeholder: { type: 'plain_text', text: tPlain(locale, 'picker.placeholder') } },
+        element: {
+          type: 'external_select',
+          action_id: ActionId.documentSearch,
+          min_query_length: 2,
+          placeholder: { type: 'plain_text', text: tPlain(locale, 'picker.placeholder') },
+        },
       },
       {
         type: 'input',
         block_id: ModalField.body,
         label: { type: 'plain_text', text: tPlain(locale, 'modal.commentLabel') },
-        element: { type: 'plain_text_input', action_id: ModalField.body, multiline: true, max_length: 3000, ...(message.text ? { initial_value: truncate(message.text, 3000) } : {}) },
+        element: {
+          type: 'plain_text_input',
+          action_id: ModalField.body,
+          multiline: true,
+          max_length: 3000,
+          ...(message.text ? { initial_value: truncate(message.text, 3000) } : {}),
+        },
       },
     ],
   };
@@ -175,20 +188,36 @@ export function measureShortcutModal(locale: Locale, input: MeasureModalInput): 
         type: 'input',
         block_id: MeasureField.plan,
         label: plainText(tPlain(locale, 'measureShortcut.planLabel')),
-        element: { type: 'external_select', action_id: WorkAppId.planSearch, min_query_length: 0, placeholder: plainText(truncate(tPlain(locale, 'measureShortcut.planPlaceholder'), LIMITS.placeholder)) },
+        element: {
+          type: 'external_select',
+          action_id: WorkAppId.planSearch,
+          min_query_length: 0,
+          placeholder: plainText(truncate(tPlain(locale, 'measureShortcut.planPlaceholder'), LIMITS.placeholder)),
+        },
       },
       {
         type: 'input',
         block_id: MeasureField.title,
         label: plainText(tPlain(locale, 'measureShortcut.titleLabel')),
-        element: { type: 'plain_text_input', action_id: MeasureField.title, max_length: MEASURE_TITLE_INPUT, ...(input.title ? { initial_value: truncate(input.title, MEASURE_TITLE_INPUT) } : {}) },
+        element: {
+          type: 'plain_text_input',
+          action_id: MeasureField.title,
+          max_length: MEASURE_TITLE_INPUT,
+          ...(input.title ? { initial_value: truncate(input.title, MEASURE_TITLE_INPUT) } : {}),
+        },
       },
       {
         type: 'input',
         block_id: MeasureField.notes,
         optional: true,
         label: plainText(tPlain(locale, 'measureShortcut.notesLabel')),
-        element: { type: 'plain_text_input', action_id: MeasureField.notes, multiline: true, max_length: MEASURE_NOTES_INPUT, ...(input.notes ? { initial_value: truncate(input.notes, MEASURE_NOTES_INPUT) } : {}) },
+        element: {
+          type: 'plain_text_input',
+          action_id: MeasureField.notes,
+          multiline: true,
+          max_length: MEASURE_NOTES_INPUT,
+          ...(input.notes ? { initial_value: truncate(input.notes, MEASURE_NOTES_INPUT) } : {}),
+        },
       },
       ...leadInput,
       {

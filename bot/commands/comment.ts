@@ -26,7 +26,14 @@ export async function commentCommand(services: BotServices, user: BotUser, query
   const match = await findDocument(services.db, user, query, services.publicUrl);
   if (match.kind === 'none') return plain(t(user.locale, 'error.notFound', { query }));
   if (match.kind === 'many') {
-    return plain(ambiguousList(user.locale, query, match.candidates.map((candidate) => candidate.title), match.total));
+    return plain(
+      ambiguousList(
+        user.locale,
+        query,
+        match.candidates.map((candidate) => candidate.title),
+        match.total,
+      ),
+    );
   }
   if (!canComment(match.level) || match.row.archived_at) return plain(t(user.locale, 'error.forbidden', { title: match.row.title }));
   const parsed = createCommentSchema.safeParse({ body: text });

@@ -77,7 +77,13 @@ export async function listCommand(services: BotServices, user: BotUser, words: s
   if (commissionId) {
     // A commission's documents: those on the agenda of its sessions.
     const rows = await listVisibleCommissionDocuments(db, user, commissionId, { status: status ?? undefined, limit: 200 });
-    return documentListBlocks(t(user.locale, 'list.title', { count: rows.length }), await documentLines(db, rows.slice(0, LIST_LIMIT), user), rows.length, user.locale, services.publicUrl);
+    return documentListBlocks(
+      t(user.locale, 'list.title', { count: rows.length }),
+      await documentLines(db, rows.slice(0, LIST_LIMIT), user),
+      rows.length,
+      user.locale,
+      services.publicUrl,
+    );
   }
   const { rows, total } = await listVisibleDocuments(db, user, { status, leadOrganisationId, archived: 'false', limit: LIST_LIMIT, offset: 0 });
   return documentListBlocks(t(user.locale, 'list.title', { count: total }), await documentLines(db, rows, user), total, user.locale, services.publicUrl);
@@ -97,7 +103,11 @@ export async function overdueCommand(services: BotServices, user: BotUser, organ
     organisationId = found.id;
   }
   const measures = await listVisibleMeasures(db, user, { overdue: true, organisationId, today: services.clock.today(), limit: 200 });
-  const editable = await editableDocuments(db, user, measures.map((measure) => measure.documentId));
+  const editable = await editableDocuments(
+    db,
+    user,
+    measures.map((measure) => measure.documentId),
+  );
   const lines = measures.map((measure) => ({ ...measure, canEdit: editable.has(measure.documentId) }));
   return measureListBlocks(t(user.locale, 'overdue.title', { count: measures.length }), lines, measures.length, user.locale, services.publicUrl);
 }
@@ -109,6 +119,10 @@ export async function editableDocuments(db: Kysely<Database>, user: BotUser, ids
 }
 
 async function documentLines(db: Kysely<Database>, rows: readonly DocumentRow[], user: BotUser): Promise<DocumentLine[]> {
-  const names = await organisationNames(db, rows.map((row) => row.lead_organisation_id), user.locale);
+  const names = await organisationNames(
+    db,
+    rows.map((row) => row.lead_organisation_id),
+    user.locale,
+  );
   return rows.map((row) => ({ id: row.id, title: row.title, kind: row.kind, status: row.status, leadName: names.get(row.lead_organisation_id) ?? '—' }));
 }

@@ -63,7 +63,6 @@ export const findOrganisation = (db: Kysely<Database>, text: string): Promise<Or
 export type CommissionMatch = CommissionNames;
 
 /** A commission by its name in any language, or by a word of it (`technique`, `interministérielle`). */
-export const findCommission = (db: Kysely<Database>, text: string): Promise<CommissionMatch | null> =>
-  normalize(text) ? findCommissionNamed(db, text) : Promise.resolve(null);
+export const findCommission = (db: Kysely<Database>, text: string): Promise<CommissionMatch | null> => (normalize(text) ? findCommissionNamed(db, text) : Promise.resolve(null));
 
 export const organisationName = localName;

@@ -35,10 +35,20 @@ export async function resolveNameMentions(services: BotServices, user: BotUser, 
     if (exactCode) continue; // already the app's form
     const options = [
       ...candidates.users.map((person) => ({ stored: `@[${person.id}]`, label: `${person.name} (${person.organisationCode})` })),
-      ...candidates.organisations.map((organisation) => ({ stored: `@${organisation.code}`, label: `${organisationName({ name_fr: organisation.names.fr, name_ar: organisation.names.ar, name_en: organisation.names.en }, user.locale)} (@${organisation.code})` })),
+      ...candidates.organisations.map((organisation) => ({
+        stored: `@${organisation.code}`,
+        label: `${organisationName({ name_fr: organisation.names.fr, name_ar: organisation.names.ar, name_en: organisation.names.en }, user.locale)} (@${organisation.code})`,
+      })),
     ];
     if (options.length === 1) replacements.set(name, options[0]!.stored);
-    else throw new MentionProblem(mentionMessage(user.locale, name, options.map((option) => option.label)));
+    else
+      throw new MentionProblem(
+        mentionMessage(
+          user.locale,
+          name,
+          options.map((option) => option.label),
+        ),
+      );
   }
   return body.replace(NAME_MENTION, (whole, name: string) => replacements.get(name) ?? whole);
 }

@@ -27,26 +27,67 @@ export const MAX_COMMENT_LENGTH = 4000;
 
 // People type the French (and Arabic) words as often as the English ones.
 const ALIASES: Record<string, CommandName> = {
-  status: 'status', statut: 'status', etat: 'status', 'état': 'status', 'حالة': 'status', 'وضعية': 'status',
-  list: 'list', liste: 'list', 'لائحة': 'list',
-  overdue: 'overdue', retard: 'overdue', retards: 'overdue', 'متأخرة': 'overdue',
-  search: 'search', recherche: 'search', chercher: 'search', 'بحث': 'search',
-  comment: 'comment', commenter: 'comment', commentaire: 'comment', 'تعليق': 'comment',
-  session: 'session', 'séance': 'session', seance: 'session', 'جلسة': 'session',
-  subscribe: 'subscribe', suivre: 'subscribe', abonner: 'subscribe', 'تتبع': 'subscribe',
-  unsubscribe: 'unsubscribe', 'désabonner': 'unsubscribe', desabonner: 'unsubscribe',
-  subscriptions: 'subscriptions', abonnements: 'subscriptions', 'اشتراكات': 'subscriptions',
-  unlink: 'unlink', 'délier': 'unlink', delier: 'unlink', dissocier: 'unlink', 'فك-الربط': 'unlink',
-  help: 'help', aide: 'help', 'مساعدة': 'help',
+  status: 'status',
+  statut: 'status',
+  etat: 'status',
+  état: 'status',
+  حالة: 'status',
+  وضعية: 'status',
+  list: 'list',
+  liste: 'list',
+  لائحة: 'list',
+  overdue: 'overdue',
+  retard: 'overdue',
+  retards: 'overdue',
+  متأخرة: 'overdue',
+  search: 'search',
+  recherche: 'search',
+  chercher: 'search',
+  بحث: 'search',
+  comment: 'comment',
+  commenter: 'comment',
+  commentaire: 'comment',
+  تعليق: 'comment',
+  session: 'session',
+  séance: 'session',
+  seance: 'session',
+  جلسة: 'session',
+  subscribe: 'subscribe',
+  suivre: 'subscribe',
+  abonner: 'subscribe',
+  تتبع: 'subscribe',
+  unsubscribe: 'unsubscribe',
+  désabonner: 'unsubscribe',
+  desabonner: 'unsubscribe',
+  subscriptions: 'subscriptions',
+  abonnements: 'subscriptions',
+  اشتراكات: 'subscriptions',
+  unlink: 'unlink',
+  délier: 'unlink',
+  delier: 'unlink',
+  dissocier: 'unlink',
+  'فك-الربط': 'unlink',
+  help: 'help',
+  aide: 'help',
+  مساعدة: 'help',
 };
 
 const EVENT_ALIASES: Record<string, EventCategory | 'all'> = {
-  all: 'all', tout: 'all', tous: 'all',
-  status: 'status', statut: 'status',
-  comments: 'comments', comment: 'comments', commentaires: 'comments',
-  measures: 'measures', mesures: 'measures',
-  sessions: 'sessions', 'séances': 'sessions', seances: 'sessions',
-  edits: 'edits', modifications: 'edits',
+  all: 'all',
+  tout: 'all',
+  tous: 'all',
+  status: 'status',
+  statut: 'status',
+  comments: 'comments',
+  comment: 'comments',
+  commentaires: 'comments',
+  measures: 'measures',
+  mesures: 'measures',
+  sessions: 'sessions',
+  séances: 'sessions',
+  seances: 'sessions',
+  edits: 'edits',
+  modifications: 'edits',
 };
 
 export function parseCommand(input: string): ParsedCommand {
@@ -80,7 +121,13 @@ export function parseCommand(input: string): ParsedCommand {
     case 'subscribe':
       return parseSubscribe(rest);
     case 'comment':
-      return parseComment(input.trim().slice(input.trim().indexOf(' ') + 1).trim(), input.trim().includes(' '));
+      return parseComment(
+        input
+          .trim()
+          .slice(input.trim().indexOf(' ') + 1)
+          .trim(),
+        input.trim().includes(' '),
+      );
   }
 }
 
@@ -125,7 +172,10 @@ function parseSubscribe(input: string): ParsedCommand {
   const colon = rest.lastIndexOf(':');
   if (colon > 0) {
     target = rest.slice(0, colon).trim();
-    eventWords = rest.slice(colon + 1).split(/[\s,]+/).filter(Boolean);
+    eventWords = rest
+      .slice(colon + 1)
+      .split(/[\s,]+/)
+      .filter(Boolean);
   } else {
     const words = rest.split(' ');
     while (words.length > 1 && EVENT_ALIASES[words[words.length - 1]!.toLowerCase().replace(/,$/, '')]) eventWords.unshift(words.pop()!.replace(/,$/, ''));
@@ -139,7 +189,13 @@ function parseSubscribe(input: string): ParsedCommand {
     else for (const each of category === 'all' ? EVENT_CATEGORIES : [category]) events.add(each);
   }
   if (!target) return { name: 'usage', command: 'subscribe' };
-  return { name: 'subscribe', target: unquote(target), events: events.size > 0 ? EVENT_CATEGORIES.filter((each) => events.has(each)) : [...EVENT_CATEGORIES], unknownEvents, locale };
+  return {
+    name: 'subscribe',
+    target: unquote(target),
+    events: events.size > 0 ? EVENT_CATEGORIES.filter((each) => events.has(each)) : [...EVENT_CATEGORIES],
+    unknownEvents,
+    locale,
+  };
 }
 
 function unquote(text: string): string {

@@ -46,6 +46,14 @@ export async function pendingList(services: BotServices, user: BotUser): Promise
     organisation: name,
     today: services.clock.today(),
     publicUrl: services.publicUrl,
-    reports: rows.map((row) => ({ id: row.id, cycleId: row.cycle_id, period: row.period, dueOn: row.due_on, measureTitle: row.measure_title, documentTitle: row.document_title, state: row.state })),
+    reports: rows.map((row) => ({
+      id: row.id,
+      cycleId: row.cycle_id,
+      period: row.period,
+      dueOn: row.due_on,
+      measureTitle: row.measure_title,
+      documentTitle: row.document_title,
+      state: row.state,
+    })),
   });
 }

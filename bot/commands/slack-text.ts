@@ -27,11 +27,16 @@ export function measureFromMessage(text: string): { title: string; notes: string
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const first = lines.findIndex((line) => line.trim() !== '');
   if (first < 0) return { title: '', notes: '' };
-  const title = lines[first]!
-    .trim()
+  const title = lines[first]!.trim()
     .replace(/^(?:[-•*–>]\s+|\d+[.)]\s+)+/, '')
     .replace(/^([*_~]+)(.+?)\1$/, '$2')
     .replace(/\s+/g, ' ')
     .trim();
-  return { title, notes: lines.slice(first + 1).join('\n').trim() };
+  return {
+    title,
+    notes: lines
+      .slice(first + 1)
+      .join('\n')
+      .trim(),
+  };
 }

@@ -41,7 +41,15 @@ export async function sitsOn(db: Kysely<Database>, user: BotUser, commissionId: 
 export const targetLabel = (user: BotUser, target: { type: SlackSubscriptionObject; name: string }) => mrkdwn(t(user.locale, `sub.${target.type}`, { name: target.name }));
 export const eventList = (user: BotUser, events: readonly string[]) => mrkdwn(events.map((event) => t(user.locale, `event.${event as EventCategory}`)).join(', '));
 
-export async function subscribeCommand(services: BotServices, user: BotUser, where: Where, text: string, events: EventCategory[], unknown: string[], locale: Locale = 'fr'): Promise<SlackMessage> {
+export async function subscribeCommand(
+  services: BotServices,
+  user: BotUser,
+  where: Where,
+  text: string,
+  events: EventCategory[],
+  unknown: string[],
+  locale: Locale = 'fr',
+): Promise<SlackMessage> {
   if (unknown.length > 0) {
     return plain(t(user.locale, 'sub.unknownEvents', { events: unknown.join(', '), known: 'status, comments, measures, sessions, edits, all' }));
   }
@@ -52,7 +60,9 @@ export async function subscribeCommand(services: BotServices, user: BotUser, whe
   const posting = await checkPostingTarget(services, where);
   if (posting.problem) return plain(t(user.locale, posting.problem));
   await subscribe(services.db, { ...where, objectType: target.type, objectId: target.id }, events, user.userId, locale, posting.channelName);
-  return plain(`${t(user.locale, 'sub.done', { target: targetLabel(user, target), events: eventList(user, events) })} ${t(user.locale, 'sub.language', { language: mrkdwn(t(user.locale, `language.${locale}`)) })}`);
+  return plain(
+    `${t(user.locale, 'sub.done', { target: targetLabel(user, target), events: eventList(user, events) })} ${t(user.locale, 'sub.language', { language: mrkdwn(t(user.locale, `language.${locale}`)) })}`,
+  );
 }
 
 export async function unsubscribeCommand(services: BotServices, user: BotUser, where: Where, text: string): Promise<SlackMessage> {

@@ -51,7 +51,12 @@ export async function workspaceSubscriptionsCommand(services: BotServices, user:
 export type SubscriptionChange = 'pause' | 'resume' | 'remove';
 
 /** An administrator pauses, resumes or removes one subscription (checked again on each click). */
-export async function changeSubscription(services: BotServices, identity: SlackIdentity, subscriptionId: string, change: SubscriptionChange): Promise<{ user: BotUser | null; message: SlackMessage }> {
+export async function changeSubscription(
+  services: BotServices,
+  identity: SlackIdentity,
+  subscriptionId: string,
+  change: SubscriptionChange,
+): Promise<{ user: BotUser | null; message: SlackMessage }> {
   const user = await findLinkedUser(services.db, identity);
   if (!user) return { user, message: plain(t('fr', 'link.notLinked')) };
   if (user.role !== 'admin') return { user, message: plain(t(user.locale, 'error.notAllowed')) };

@@ -59,10 +59,7 @@ async function announce(services: BotServices, cycleId: string, what: 'opened' |
   ];
   const channels = byChannel(await subscriptionsFollowing(services.db, objects));
   if (channels.length === 0) return;
-  const consolidated =
-    what === 'closed'
-      ? await consolidatedDocuments(services.db, cycleId)
-      : [];
+  const consolidated = what === 'closed' ? await consolidatedDocuments(services.db, cycleId) : [];
   const submitted = reports.filter((report) => report.state === 'submitted' || report.state === 'accepted').length;
   for (const channel of channels) {
     const locale = channel.locale as Locale;
@@ -70,7 +67,10 @@ async function announce(services: BotServices, cycleId: string, what: 'opened' |
       what === 'opened'
         ? tr(locale, 'notice.opened', { period: cycle.period, reports: reports.length, due: cycle.due_on })
         : tr(locale, 'notice.closed', { period: cycle.period, submitted, reports: reports.length });
-    const lines = [text, ...consolidated.map((document) => tr(locale, 'notice.consolidated', { link: new Raw(link(`${services.publicUrl}/documents/${document.id}`, document.title)) }))];
+    const lines = [
+      text,
+      ...consolidated.map((document) => tr(locale, 'notice.consolidated', { link: new Raw(link(`${services.publicUrl}/documents/${document.id}`, document.title)) })),
+    ];
     await post(services, { teamId: channel.team_id, channelId: channel.channel_id }, { text: lines.join('\n'), blocks: [section(lines.join('\n'))] });
   }
 }
@@ -83,21 +83,35 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
   // Direct messages: the linked focal points of the organisations still owing reports.
   const users = await activeUsersOf(services.db, event.organisationIds);
   const localeOf = new Map(users.map((user) => [user.userId, user.locale]));
-  for (const linked of await slackUsersOf(services.db, users.map((user) => user.userId))) {
+  for (const linked of await slackUsersOf(
+    services.db,
+    users.map((user) => user.userId),
+  )) {
     const locale = localeOf.get(linked.userId) ?? 'fr';
     const text = tr(locale, late ? 'notice.reminderLate' : 'notice.reminder', { period: event.period, due });
-    await post(services, { teamId: linked.teamId, channelId: linked.slackUserId }, { text, blocks: [section(text), actions([urlButton('tsq_report_app', tr.plain(locale, 'notice.open'), url)])] });
+    await post(
+      services,
+      { teamId: linked.teamId, channelId: linked.slackUserId },
+      { text, blocks: [section(text), actions([urlButton('tsq_report_app', tr.plain(locale, 'notice.open'), url)])] },
+    );
   }
   // Channels: those following the commissions these organisations sit on (or the cycle's own).
   const cycle = (await findCycleWithReports(services.db, event.cycleId))?.cycle;
   const commissions = cycle?.commission_id ? [cycle.commission_id] : await commissionsOf(services.db, event.organisationIds);
-  const channels = byChannel(await subscriptionsFollowing(services.db, commissions.map((id) => ({ type: 'commission' as const, id }))));
+  const channels = byChannel(
+    await subscriptionsFollowing(
+      services.db,
+      commissions.map((id) => ({ type: 'commission' as const, id })),
+    ),
+  );
   if (channels.length === 0) return;
   const names = await organisationsByIds(services.db, event.organisationIds);
   for (const channel of channels) {
     const locale = channel.locale as Locale;
     const members = cycle?.commission_id ? null : await commissionMemberIds(services.db, channel.object_id);
-    const owing = names.filter((row) => members === null || channel.object_type !== 'commission' || members.has(row.id)).map((row) => row[`name_${locale}` as const] || row.name_fr);
+    const owing = names
+      .filter((row) => members === null || channel.object_type !== 'commission' || members.has(row.id))
+      .map((row) => row[`name_${locale}` as const] || row.name_fr);
     if (owing.length === 0) continue;
     const text = tr(locale, 'notice.reminderChannel', { period: event.period, organisations: owing.join(', ') });
     await post(services, { teamId: channel.team_id, channelId: channel.channel_id }, { text, blocks: [section(text)] });

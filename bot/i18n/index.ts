@@ -45,7 +45,6 @@ export function tPlain(locale: Locale, key: MessageKey, params: Record<string, P
   return fill(locale, key, params, (value) => value);
 }
 
-
 /** Slack's user locale (`fr-FR`, `ar`, `en-US`…) as one of ours; French, the ministry's language, otherwise. */
 export function localeFromSlack(slackLocale: string | undefined): Locale {
   const language = slackLocale?.slice(0, 2).toLowerCase();

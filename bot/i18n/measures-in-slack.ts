@@ -17,13 +17,15 @@ export const measuresInSlackFr = {
   'measureShortcut.submit': 'Créer',
   'measureShortcut.created': '✅ Mesure « {measure} » ajoutée à « {title} » par {name} : {link}',
   'measureShortcut.openMeasure': 'ouvrir la mesure',
-  'measureShortcut.notAllowed': 'Vous ne pouvez pas modifier « {title} » : seuls ceux qui peuvent modifier un plan y ajoutent des mesures. Demandez l’accès en modification à son organisation pilote.',
+  'measureShortcut.notAllowed':
+    'Vous ne pouvez pas modifier « {title} » : seuls ceux qui peuvent modifier un plan y ajoutent des mesures. Demandez l’accès en modification à son organisation pilote.',
   'measureShortcut.notAPlan': '« {title} » n’est pas un plan d’action : les mesures vivent dans les plans d’action.',
   'measureShortcut.titleMissing': 'Donnez un intitulé à la mesure.',
   'measureShortcut.leadUnknown': 'Cette organisation n’existe pas dans Tansiq ; choisissez-en une autre.',
   'measureShortcut.planMissing': 'Choisissez un plan d’action.',
   'measureShortcut.more': '{shown} plans sur {total} : tapez pour affiner',
-  'help.shortcuts': 'Sur un message Slack, menu ⋮ : *Commenter dans Tansiq* (le message devient un commentaire) et *Créer une mesure depuis ce message* (dans un plan que vous pouvez modifier)',
+  'help.shortcuts':
+    'Sur un message Slack, menu ⋮ : *Commenter dans Tansiq* (le message devient un commentaire) et *Créer une mesure depuis ce message* (dans un plan que vous pouvez modifier)',
 } as const;
 
 export type MeasuresInSlackKey = keyof typeof measuresInSlackFr;

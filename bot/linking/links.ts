@@ -22,19 +22,18 @@ export const LINK_CODE_TTL_MS = 30 * 60_000;
 
 /** The linked, still active Tansiq user, or null (a disabled user's link acts as nobody). */
 export async function findLinkedUser(db: Kysely<Database>, identity: SlackIdentity): Promise<BotUser | null> {
-  const link = await db
-    .selectFrom('slack_links')
-    .select('user_id')
-    .where('team_id', '=', identity.teamId)
-    .where('slack_user_id', '=', identity.slackUserId)
-    .executeTakeFirst();
+  const link = await db.selectFrom('slack_links').select('user_id').where('team_id', '=', identity.teamId).where('slack_user_id', '=', identity.slackUserId).executeTakeFirst();
   return (link && (await findActiveUser(db, link.user_id))) ?? null;
 }
 
 /** Linked Slack users of some Tansiq users in a workspace (for DMs): Tansiq user id → Slack user id. */
 export async function slackUsersOf(db: Kysely<Database>, userIds: readonly string[]): Promise<Array<{ userId: string; teamId: string; slackUserId: string }>> {
   if (userIds.length === 0) return [];
-  const rows = await db.selectFrom('slack_links').select(['user_id', 'team_id', 'slack_user_id']).where('user_id', 'in', [...userIds]).execute();
+  const rows = await db
+    .selectFrom('slack_links')
+    .select(['user_id', 'team_id', 'slack_user_id'])
+    .where('user_id', 'in', [...userIds])
+    .execute();
   return rows.map((row) => ({ userId: row.user_id, teamId: row.team_id, slackUserId: row.slack_user_id }));
 }
 
@@ -44,7 +43,12 @@ export async function slackUsersOf(db: Kysely<Database>, userIds: readonly strin
  */
 export async function linkByEmail(db: Kysely<Database>, identity: SlackIdentity, email: string): Promise<BotUser | null> {
   // Someone who unlinked links again on purpose, with a code (bot/linking/unlink.ts).
-  const unlinked = await db.selectFrom('slack_unlinked').select('team_id').where('team_id', '=', identity.teamId).where('slack_user_id', '=', identity.slackUserId).executeTakeFirst();
+  const unlinked = await db
+    .selectFrom('slack_unlinked')
+    .select('team_id')
+    .where('team_id', '=', identity.teamId)
+    .where('slack_user_id', '=', identity.slackUserId)
+    .executeTakeFirst();
   if (unlinked) return null;
   const user = await findActiveUserByEmail(db, email);
   if (!user) return null;
@@ -73,7 +77,10 @@ export async function createLinkCode(db: Kysely<Database>, identity: SlackIdenti
     })
     .execute();
   // Expired codes are of no use to anyone; forget them while we are here.
-  await db.deleteFrom('slack_link_tokens').where('expires_at', '<', new Date(now.getTime() - LINK_CODE_TTL_MS)).execute();
+  await db
+    .deleteFrom('slack_link_tokens')
+    .where('expires_at', '<', new Date(now.getTime() - LINK_CODE_TTL_MS))
+    .execute();
   return code;
 }
 
@@ -117,7 +124,13 @@ export async function redeemLinkCode(db: Kysely<Database>, code: string, userId:
       .execute();
     await trx.insertInto('slack_links').values({ team_id: token.team_id, slack_user_id: token.slack_user_id, user_id: userId, method: 'code' }).execute();
     await trx.deleteFrom('slack_unlinked').where('team_id', '=', token.team_id).where('slack_user_id', '=', token.slack_user_id).execute();
-    await recordAudit(trx, { actorUserId: userId, action: 'slack.linked', objectType: 'user', objectId: userId, details: { teamId: token.team_id, slackUserId: token.slack_user_id, method: 'code' } });
+    await recordAudit(trx, {
+      actorUserId: userId,
+      action: 'slack.linked',
+      objectType: 'user',
+      objectId: userId,
+      details: { teamId: token.team_id, slackUserId: token.slack_user_id, method: 'code' },
+    });
     return { teamId: token.team_id, slackUserId: token.slack_user_id };
   });
 }

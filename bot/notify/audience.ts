@@ -47,7 +47,10 @@ export async function audienceOf(services: BotServices, row: Pick<OutboxRow, 'te
   const followed = session ? [{ type: 'commission' as const, id: session.session.commission_id }] : await documentFollowers(services, row.subject_id);
   const subscriptions = (await subscriptionsFollowing(db, followed)).filter((sub) => sub.team_id === row.team_id && sub.channel_id === row.channel_id);
   if (subscriptions.length === 0) return null;
-  const creators = await activeUsers(db, subscriptions.map((sub) => sub.created_by));
+  const creators = await activeUsers(
+    db,
+    subscriptions.map((sub) => sub.created_by),
+  );
   let reader: Audience['reader'] | undefined;
   let locale: Locale = 'fr';
   const categories = new Set<EventCategory>();
@@ -75,8 +78,5 @@ export async function documentFollowers(services: BotServices, documentId: strin
   const row = await findDocumentRow(services.db, documentId);
   if (!row) return [];
   const partners = (await loadPartners(services.db, [documentId])).get(documentId) ?? [];
-  return [
-    { type: 'document' as const, id: row.id },
-    ...[row.lead_organisation_id, ...partners].map((id) => ({ type: 'organisation' as const, id })),
-  ];
+  return [{ type: 'document' as const, id: row.id }, ...[row.lead_organisation_id, ...partners].map((id) => ({ type: 'organisation' as const, id }))];
 }

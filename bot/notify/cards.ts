@@ -34,7 +34,10 @@ const LEASE_MS = 30_000;
 /** The card is gone or can no longer be changed: forget it. */
 const CARD_GONE = new Set(['message_not_found', 'cant_update_message', 'channel_not_found', 'is_archived', 'not_in_channel', 'edit_window_closed']);
 
-const fingerprint = (message: RenderedMessage) => createHash('sha256').update(JSON.stringify([message.text, message.blocks])).digest('base64url');
+const fingerprint = (message: RenderedMessage) =>
+  createHash('sha256')
+    .update(JSON.stringify([message.text, message.blocks]))
+    .digest('base64url');
 
 export async function rememberCard(db: Kysely<Database>, row: OutboxRow, posted: { channel?: string; ts?: string }, message: RenderedMessage): Promise<void> {
   if (!posted.ts) return;
@@ -134,7 +137,11 @@ export async function refreshCards(services: BotServices): Promise<void> {
 async function redraw(services: BotServices, card: Card): Promise<void> {
   const { db, logger } = services;
   const drawn = (hash: string | null) =>
-    db.updateTable('slack_cards').set({ rendered: card.wanted, claimed_until: null, ...(hash ? { rendered_hash: hash } : {}) }).where('id', '=', card.id).execute();
+    db
+      .updateTable('slack_cards')
+      .set({ rendered: card.wanted, claimed_until: null, ...(hash ? { rendered_hash: hash } : {}) })
+      .where('id', '=', card.id)
+      .execute();
   try {
     // Who may read it is decided again: a card never shows more than its readers may now see.
     const audience = await audienceOf(services, { team_id: card.team_id, channel_id: card.target_id, subject_type: card.subject_type, subject_id: card.subject_id });
@@ -153,7 +160,11 @@ async function redraw(services: BotServices, card: Card): Promise<void> {
       return;
     }
     const retryInMs = coded.code === webApi.ErrorCode.RateLimitedError ? (coded.retryAfter ?? 1) * 1000 : 5_000;
-    await db.updateTable('slack_cards').set({ claimed_until: new Date(services.clock.now().getTime() + retryInMs) }).where('id', '=', card.id).execute();
+    await db
+      .updateTable('slack_cards')
+      .set({ claimed_until: new Date(services.clock.now().getTime() + retryInMs) })
+      .where('id', '=', card.id)
+      .execute();
     logger.warn({ err: error, card: card.id, slackError }, 'could not update a Slack card; will try again');
   }
 }
@@ -215,7 +226,12 @@ export async function deliverThreadPosts(services: BotServices): Promise<void> {
     } catch (error) {
       const attempts = post.attempts + 1;
       if (attempts >= 5) await forget();
-      else await db.updateTable('slack_thread_posts').set({ attempts, claimed_until: new Date(services.clock.now().getTime() + 2_000 * 2 ** attempts) }).where('id', '=', post.id).execute();
+      else
+        await db
+          .updateTable('slack_thread_posts')
+          .set({ attempts, claimed_until: new Date(services.clock.now().getTime() + 2_000 * 2 ** attempts) })
+          .where('id', '=', post.id)
+          .execute();
       logger.warn({ err: error, post: post.id, attempts }, 'could not post a Tansiq reply in a Slack thread');
     }
   }

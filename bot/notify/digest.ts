@@ -94,7 +94,12 @@ export async function sendWeeklyDigests(services: BotServices): Promise<number> 
       const horizon = addDays(today, 7);
       const mine = await listVisibleMeasures(db, subject, { organisationId: person.organisationId, today, limit: 500 });
       const dueSoon = mine.filter((measure) => measure.due && measure.due >= today && measure.due <= horizon && !['done', 'cancelled'].includes(measure.status));
-      const unread = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('count')).where('user_id', '=', person.userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+      const unread = await db
+        .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('user_id', '=', person.userId)
+        .where('read_at', 'is', null)
+        .executeTakeFirstOrThrow();
       const locale = person.locale ?? person.userLocale;
       const message = weeklyDigestBlocks(
         { userName: person.name, overdue, overdueTotal: overdue.length, dueSoon, dueSoonTotal: dueSoon.length, unread: Number(unread.count) },

@@ -23,7 +23,17 @@ const EVENTS_PER_TICK = 200;
 /** The conversation is gone or closed to the bot: its subscriptions are paused, the subscribers told. */
 const CONVERSATION_CLOSED = new Set(['channel_not_found', 'not_in_channel', 'is_archived']);
 // Errors that another attempt will not fix: the message is dropped (and logged).
-const PERMANENT = new Set(['invalid_auth', 'account_inactive', 'token_revoked', 'user_not_found', 'cannot_dm_bot', 'invalid_blocks', 'msg_too_long', 'restricted_action', 'missing_scope']);
+const PERMANENT = new Set([
+  'invalid_auth',
+  'account_inactive',
+  'token_revoked',
+  'user_not_found',
+  'cannot_dm_bot',
+  'invalid_blocks',
+  'msg_too_long',
+  'restricted_action',
+  'missing_scope',
+]);
 
 /**
  * Channel and direct-message notifications. Commands record their events in the event outbox in
@@ -171,7 +181,9 @@ async function deliver(services: BotServices, pacer: ChannelPacer, row: OutboxRo
     });
     await done(db, row.id);
     // Kept up to date from now on (live cards), and its thread fed both ways when it is about one thread.
-    await rememberCard(db, row, { channel: posted.channel, ts: posted.ts }, message).catch((error: unknown) => logger.warn({ err: error, ...log }, 'could not remember a Slack card'));
+    await rememberCard(db, row, { channel: posted.channel, ts: posted.ts }, message).catch((error: unknown) =>
+      logger.warn({ err: error, ...log }, 'could not remember a Slack card'),
+    );
     logger.debug(log, 'Slack notification posted');
   } catch (error) {
     await failed(services, pacer, row, error, log);

@@ -26,6 +26,8 @@ export async function pauseChannel(services: BotServices, teamId: string, channe
   const channel = /^[A-Z0-9]+$/.test(channelId) ? mrkdwn(`<#${channelId}>`) : channelId;
   for (const creator of creators) {
     const text = t(creator.locale, 'sub.paused', { channel, reason: mrkdwn(t(creator.locale, `sub.pausedReason.${why}`)) });
-    await services.slack.chat.postMessage({ channel: creator.slack_user_id, text }).catch((error: unknown) => services.logger.warn({ err: error }, 'could not tell a subscriber about a paused subscription'));
+    await services.slack.chat
+      .postMessage({ channel: creator.slack_user_id, text })
+      .catch((error: unknown) => services.logger.warn({ err: error }, 'could not tell a subscriber about a paused subscription'));
   }
 }

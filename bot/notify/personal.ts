@@ -39,9 +39,17 @@ async function describe(db: Kysely<Database>, event: DomainEvent): Promise<{ kin
     case 'document.access_requested':
       return { kind: 'workflow', plan: planNotification(event)!, stored: { kind: 'access_request', actor: event.actorUserId, message: event.message } };
     case 'measure.overdue':
-      return { kind: 'deadlines', plan: await measureLeads(db, event.documentId, event.leadOrganisationId, null), stored: { kind: 'overdue', measureId: event.measureId, title: event.title, due: event.due } };
+      return {
+        kind: 'deadlines',
+        plan: await measureLeads(db, event.documentId, event.leadOrganisationId, null),
+        stored: { kind: 'overdue', measureId: event.measureId, title: event.title, due: event.due },
+      };
     case 'measure.due_soon':
-      return { kind: 'deadlines', plan: await measureLeads(db, event.documentId, event.leadOrganisationId, null), stored: { kind: 'due_soon', measureId: event.measureId, title: event.title, due: event.due } };
+      return {
+        kind: 'deadlines',
+        plan: await measureLeads(db, event.documentId, event.leadOrganisationId, null),
+        stored: { kind: 'due_soon', measureId: event.measureId, title: event.title, due: event.due },
+      };
     case 'measure.status_changed': {
       const row = await db.selectFrom('measures').select('lead_organisation_id').where('document_id', '=', event.documentId).where('id', '=', event.measureId).executeTakeFirst();
       return {

@@ -35,7 +35,12 @@ export function planSlackEvent(event: DomainEvent): SlackPlan | null {
   const session = (id: string) => ({ type: 'session' as const, id });
   switch (event.type) {
     case 'document.status_changed':
-      return { category: 'status', subject: document(event.documentId), stored: { kind: 'status', actor: event.actorUserId, from: event.from, to: event.to, reason: event.reason }, dmUserIds: [] };
+      return {
+        category: 'status',
+        subject: document(event.documentId),
+        stored: { kind: 'status', actor: event.actorUserId, from: event.from, to: event.to, reason: event.reason },
+        dmUserIds: [],
+      };
     case 'comment.created':
       return { category: 'comments', subject: document(event.documentId), stored: { kind: 'comment', actor: event.actorUserId, commentId: event.commentId }, dmUserIds: [] };
     // Mentions and access requests reach people by direct message only (personal.ts): channels
@@ -48,11 +53,22 @@ export function planSlackEvent(event: DomainEvent): SlackPlan | null {
         dmUserIds: [],
       };
     case 'measure.overdue':
-      return { category: 'measures', subject: document(event.documentId), stored: { kind: 'overdue', measureId: event.measureId, title: event.title, due: event.due }, dmUserIds: [] };
+      return {
+        category: 'measures',
+        subject: document(event.documentId),
+        stored: { kind: 'overdue', measureId: event.measureId, title: event.title, due: event.due },
+        dmUserIds: [],
+      };
     case 'document.updated':
       return { category: 'edits', subject: document(event.documentId), stored: { kind: 'edit', actor: event.actorUserId }, dmUserIds: [] };
     case 'session.started':
-      return { category: 'sessions', subject: session(event.sessionId), commissionId: event.commissionId, stored: { kind: 'session', actor: event.actorUserId, what: 'started' }, dmUserIds: [] };
+      return {
+        category: 'sessions',
+        subject: session(event.sessionId),
+        commissionId: event.commissionId,
+        stored: { kind: 'session', actor: event.actorUserId, what: 'started' },
+        dmUserIds: [],
+      };
     case 'session.item_changed':
       return {
         category: 'sessions',

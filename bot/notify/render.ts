@@ -44,7 +44,14 @@ export async function renderRow(services: BotServices, row: RenderableRow, audie
   return row.subject_type === 'session' ? renderSession(services, events, audience, live) : renderDocument(services, row.subject_id, events, count, audience, live);
 }
 
-async function renderDocument(services: BotServices, documentId: string, events: StoredEvent[], count: number, audience: Audience, live?: LiveOptions): Promise<RenderedMessage | null> {
+async function renderDocument(
+  services: BotServices,
+  documentId: string,
+  events: StoredEvent[],
+  count: number,
+  audience: Audience,
+  live?: LiveOptions,
+): Promise<RenderedMessage | null> {
   const { db } = services;
   const document = await findDocumentRow(db, documentId);
   if (!document) return null;
@@ -55,7 +62,11 @@ async function renderDocument(services: BotServices, documentId: string, events:
   const people = actorIds.length > 0 ? await userNames(db, [...actorIds, ...comments.map((c) => c.author_id)]) : new Map<string, string>();
   const nameOf = (id: string | null) => (id && people.get(id)) ?? '—';
   // Mentions are stored as ids and codes; Slack readers get names.
-  const mentionNames = await loadMentionNames(db, comments.map((comment) => comment.body), audience.reader.locale);
+  const mentionNames = await loadMentionNames(
+    db,
+    comments.map((comment) => comment.body),
+    audience.reader.locale,
+  );
   // Row comments name their measure (as the projection knows it; a deleted one is said to be).
   const measureIds = [...new Set(comments.flatMap((comment) => (comment.anchor?.type === 'measure' ? [comment.anchor.measureId] : [])))];
   const titles = await measureTitles(db, documentId, measureIds);
@@ -83,7 +94,12 @@ async function renderDocument(services: BotServices, documentId: string, events:
       case 'reply': {
         const comment = comments.find((candidate) => candidate.id === event.commentId);
         if (!comment) break;
-        lines.push({ type: event.kind, author: nameOf(comment.author_id), text: mentionsAsNames(comment.body, mentionNames), ...(comment.anchor?.type === 'measure' ? { measure: measureName(comment.anchor.measureId) } : {}) });
+        lines.push({
+          type: event.kind,
+          author: nameOf(comment.author_id),
+          text: mentionsAsNames(comment.body, mentionNames),
+          ...(comment.anchor?.type === 'measure' ? { measure: measureName(comment.anchor.measureId) } : {}),
+        });
         const root = comment.thread_id ?? comment.id;
         threadRoots.add(root);
         resolveCommentId = comment.thread_id === null && comment.resolved_at !== null ? undefined : root;

@@ -21,7 +21,11 @@ const asKinds = (values: readonly string[]) => new Set(values.filter((value): va
 export async function loadSettings(db: Kysely<Database>, userIds: readonly string[]): Promise<Map<string, DmSettings>> {
   const found = new Map<string, DmSettings>();
   if (userIds.length === 0) return found;
-  const rows = await db.selectFrom('slack_user_settings').selectAll().where('user_id', 'in', [...userIds]).execute();
+  const rows = await db
+    .selectFrom('slack_user_settings')
+    .selectAll()
+    .where('user_id', 'in', [...userIds])
+    .execute();
   for (const row of rows) found.set(row.user_id, { kinds: asKinds(row.kinds), locale: row.locale, muted: row.muted, weeklyDigest: row.weekly_digest });
   return found;
 }

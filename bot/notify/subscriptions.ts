@@ -12,10 +12,26 @@ export interface SubscriptionTarget {
 }
 
 /** Subscribing again changes the events, the language and the channel's name, and lifts a pause. */
-export async function subscribe(db: Kysely<Database>, target: SubscriptionTarget, events: readonly EventCategory[], createdBy: string, locale: Locale, channelName: string | null): Promise<void> {
+export async function subscribe(
+  db: Kysely<Database>,
+  target: SubscriptionTarget,
+  events: readonly EventCategory[],
+  createdBy: string,
+  locale: Locale,
+  channelName: string | null,
+): Promise<void> {
   await db
     .insertInto('slack_subscriptions')
-    .values({ team_id: target.teamId, channel_id: target.channelId, channel_name: channelName, object_type: target.objectType, object_id: target.objectId, events: [...events], created_by: createdBy, locale })
+    .values({
+      team_id: target.teamId,
+      channel_id: target.channelId,
+      channel_name: channelName,
+      object_type: target.objectType,
+      object_id: target.objectId,
+      events: [...events],
+      created_by: createdBy,
+      locale,
+    })
     .onConflict((oc) =>
       oc
         .columns(['team_id', 'channel_id', 'object_type', 'object_id'])
@@ -41,7 +57,13 @@ export async function pauseSubscriptions(db: Kysely<Database>, teamId: string, c
 
 /** A channel back in use (unarchived): its subscriptions deliver again. */
 export async function resumeSubscriptions(db: Kysely<Database>, teamId: string, channelId: string): Promise<number> {
-  const rows = await db.updateTable('slack_subscriptions').set({ paused_at: null, paused_reason: null }).where('team_id', '=', teamId).where('channel_id', '=', channelId).returning('id').execute();
+  const rows = await db
+    .updateTable('slack_subscriptions')
+    .set({ paused_at: null, paused_reason: null })
+    .where('team_id', '=', teamId)
+    .where('channel_id', '=', channelId)
+    .returning('id')
+    .execute();
   return rows.length;
 }
 

@@ -134,11 +134,7 @@ export async function deleteStaleLoginThrottle(db: Kysely<Database>, now = new D
  * Checks a password someone types again while signed in (minting a token, changing their password)
  * under the same budget as signing in, so a borrowed session cannot be used to guess it fast.
  */
-export async function verifyPasswordThrottled(
-  db: Kysely<Database>,
-  subject: AttemptSubject,
-  verify: () => Promise<boolean>,
-): Promise<boolean> {
+export async function verifyPasswordThrottled(db: Kysely<Database>, subject: AttemptSubject, verify: () => Promise<boolean>): Promise<boolean> {
   const { waitMs } = await reserveLoginAttempt(db, subject);
   if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
   const ok = await verify();

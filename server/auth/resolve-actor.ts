@@ -23,14 +23,7 @@ export async function resolveActor(db: Kysely<Database>, credentials: Credential
   return null;
 }
 
-const userColumns = [
-  'users.id as userId',
-  'users.organisation_id as organisationId',
-  'users.role',
-  'users.name',
-  'users.email',
-  'users.locale',
-] as const;
+const userColumns = ['users.id as userId', 'users.organisation_id as organisationId', 'users.role', 'users.name', 'users.email', 'users.locale'] as const;
 
 async function resolveSession(db: Kysely<Database>, cookieValue: string, now: Date): Promise<Actor | null> {
   if (cookieValue.length > 200) return null;

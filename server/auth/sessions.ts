@@ -9,10 +9,7 @@ export interface NewSession {
 }
 
 /** Always a fresh id: a login never reuses a session id a browser already had (fixation). */
-export async function createSession(
-  db: Kysely<Database>,
-  input: { userId: string; ttlMs: number; ip?: string; userAgent?: string },
-): Promise<NewSession> {
+export async function createSession(db: Kysely<Database>, input: { userId: string; ttlMs: number; ip?: string; userAgent?: string }): Promise<NewSession> {
   const cookieValue = randomSecret();
   const csrfToken = randomSecret(24);
   const expiresAt = new Date(Date.now() + input.ttlMs);
@@ -42,10 +39,5 @@ export async function deleteExpiredSessions(db: Kysely<Database>, now = new Date
 /** Ends every way a user is signed in: all sessions and all API tokens, in the caller's transaction. */
 export async function endAllAccess(trx: Kysely<Database>, userId: string): Promise<void> {
   await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-  await trx
-    .updateTable('api_tokens')
-    .set({ revoked_at: new Date() })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 }

@@ -5,11 +5,7 @@ import { createUser, findUserByEmail } from '../commands/users.ts';
 import { ensureMinistry } from './ministry.ts';
 
 /** Creates the first administrator from TANSIQ_ADMIN_EMAIL / TANSIQ_ADMIN_PASSWORD when absent. */
-export async function ensureFirstAdmin(
-  db: Kysely<Database>,
-  admin: { email: string; password: string },
-  logger: Logger,
-): Promise<void> {
+export async function ensureFirstAdmin(db: Kysely<Database>, admin: { email: string; password: string }, logger: Logger): Promise<void> {
   if (await findUserByEmail(db, admin.email)) {
     logger.debug({ email: admin.email }, 'first admin already exists');
     return;

@@ -102,12 +102,18 @@ export class RedisCluster {
 
   /** Null while both connections work; else why not, for /readyz. Answers within PING_TIMEOUT_MS. */
   async problem(): Promise<string | null> {
-    for (const [role, client] of [['publisher', this.publisher], ['subscriber', this.subscriber]] as const) {
+    for (const [role, client] of [
+      ['publisher', this.publisher],
+      ['subscriber', this.subscriber],
+    ] as const) {
       if (client.status !== 'ready') return `Redis connection lost (${role}: ${client.status})`;
     }
     let timer: NodeJS.Timeout | undefined;
     const answered = await Promise.race([
-      this.publisher.ping().then(() => true, () => false),
+      this.publisher.ping().then(
+        () => true,
+        () => false,
+      ),
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS))),
     ]);
     clearTimeout(timer);

@@ -95,5 +95,8 @@ export class CollabConnection {
 function truncateUtf8(text: string, maxBytes: number): string {
   const bytes = Buffer.from(text);
   if (bytes.length <= maxBytes) return text;
-  return bytes.subarray(0, maxBytes).toString('utf8').replace(/\uFFFD$/, '');
+  return bytes
+    .subarray(0, maxBytes)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
 }

@@ -300,11 +300,7 @@ export class DocumentStore {
     return this.db.transaction().execute(async (trx) => {
       const { rows: lock } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtextextended(${documentId}, 0)) AS locked`.execute(trx);
       if (!lock[0]?.locked) return { merged: 0, bytes: 0, fromLive: false };
-      const snapshot = await trx
-        .selectFrom('doc_snapshots')
-        .select(['state', 'update_count'])
-        .where('document_id', '=', documentId)
-        .executeTakeFirst();
+      const snapshot = await trx.selectFrom('doc_snapshots').select(['state', 'update_count']).where('document_id', '=', documentId).executeTakeFirst();
       const rows = await trx.selectFrom('doc_updates').select(['id', 'data']).where('document_id', '=', documentId).orderBy('id').execute();
       if (rows.length === 0) return { merged: 0, bytes: snapshot?.state.byteLength ?? 0, fromLive: false };
       const parts = [...(snapshot ? [snapshot.state] : []), ...rows.map((row) => row.data)].map(asBytes);
@@ -327,7 +323,11 @@ export class DocumentStore {
       await trx
         .deleteFrom('doc_updates')
         .where('document_id', '=', documentId)
-        .where('id', 'in', rows.map((row) => row.id))
+        .where(
+          'id',
+          'in',
+          rows.map((row) => row.id),
+        )
         .execute();
       return { merged: rows.length, bytes: state.byteLength, fromLive };
     });

@@ -87,14 +87,20 @@ export class CollabHub {
 
   constructor(private readonly options: HubOptions) {
     const { metrics } = options;
-    this.store = new DocumentStore(options.db, options.logger, {
-      committed: (_id, bytes, lag) => {
-        metrics.bytesStored.inc(bytes);
-        metrics.durabilityLagSeconds.observe(lag);
+    this.store = new DocumentStore(
+      options.db,
+      options.logger,
+      {
+        committed: (_id, bytes, lag) => {
+          metrics.bytesStored.inc(bytes);
+          metrics.durabilityLagSeconds.observe(lag);
+        },
+        flushed: (_rows, seconds) => metrics.flushSeconds.observe(seconds),
+        flushFailed: () => metrics.failedFlushes.inc(),
       },
-      flushed: (_rows, seconds) => metrics.flushSeconds.observe(seconds),
-      flushFailed: () => metrics.failedFlushes.inc(),
-    }, options.flushIntervalMs, options.maxUnstoredBytes);
+      options.flushIntervalMs,
+      options.maxUnstoredBytes,
+    );
     observeUnstored(metrics, () => this.store.unstored());
     this.compactor = new Compactor(this.store, options.logger, metrics, options.compactAfterEntries);
     this.projections = new KeyedDebouncer(options.projectionWaitMs, options.projectionMaxWaitMs, (id) => this.project(id));
@@ -214,24 +220,35 @@ export class CollabHub {
     if (existing && existing.state !== 'failed') return existing;
     const prefetched = this.prefetches.get(documentId)?.read;
     this.prefetches.delete(documentId);
-    const room = new Room(documentId, {
-      store: this.store,
-      logger: this.options.logger,
-      metrics: this.options.metrics,
-      limits: this.options.limits,
-      onChanged: (changed) => this.projections.schedule(changed.documentId),
-      onStored: (stored) => this.compactor.afterAppend(stored),
-      onIndicatorValues: (changed, changes) => this.recordIndicators(changed.documentId, changes),
-      onWriterClaims: (changed, claims) => this.recordWriters(changed.documentId, claims),
-      onDeletions: (changed, deletions) => this.recordDeleters(changed.documentId, deletions),
-      release: (connection) => this.leave(connection),
-      onCommitted: (changed, update) => this.cluster?.publish(changed.documentId, CollabMessageKind.update, update),
-      onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
-      repair: (stuck) => this.repair(stuck),
-      pendingRepairMs: this.options.pendingRepairMs ?? DEFAULT_PENDING_REPAIR_MS,
-    }, prefetched);
-    if (this.cluster) room.loaded.then(() => this.linkToCluster(room), () => {});
-    room.loaded.then(() => this.catchUpProjection(room), () => {});
+    const room = new Room(
+      documentId,
+      {
+        store: this.store,
+        logger: this.options.logger,
+        metrics: this.options.metrics,
+        limits: this.options.limits,
+        onChanged: (changed) => this.projections.schedule(changed.documentId),
+        onStored: (stored) => this.compactor.afterAppend(stored),
+        onIndicatorValues: (changed, changes) => this.recordIndicators(changed.documentId, changes),
+        onWriterClaims: (changed, claims) => this.recordWriters(changed.documentId, claims),
+        onDeletions: (changed, deletions) => this.recordDeleters(changed.documentId, deletions),
+        release: (connection) => this.leave(connection),
+        onCommitted: (changed, update) => this.cluster?.publish(changed.documentId, CollabMessageKind.update, update),
+        onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
+        repair: (stuck) => this.repair(stuck),
+        pendingRepairMs: this.options.pendingRepairMs ?? DEFAULT_PENDING_REPAIR_MS,
+      },
+      prefetched,
+    );
+    if (this.cluster)
+      room.loaded.then(
+        () => this.linkToCluster(room),
+        () => {},
+      );
+    room.loaded.then(
+      () => this.catchUpProjection(room),
+      () => {},
+    );
     this.rooms.set(documentId, room);
     this.options.metrics.openDocuments.inc();
     room.loaded.catch(() => {
@@ -356,7 +373,8 @@ export class CollabHub {
   private recordIndicators(documentId: string, changes: IndicatorValueChange[]): void {
     const write = recordIndicatorValues(this.options.db, documentId, changes, new Date())
       .then(() => {
-        for (const change of changes) this.options.events?.emit({ type: 'measure.indicator_recorded', documentId, measureId: change.measureId, value: change.value, actorUserId: change.userId });
+        for (const change of changes)
+          this.options.events?.emit({ type: 'measure.indicator_recorded', documentId, measureId: change.measureId, value: change.value, actorUserId: change.userId });
       })
       .catch((error) => this.options.logger.error({ err: error, documentId, changes: changes.length }, 'could not record indicator values'))
       .finally(() => this.historyWrites.delete(write));
@@ -478,7 +496,10 @@ export class CollabHub {
     this.closed = true;
     const unstored = await this.store.close(Math.max(0, endBy - Date.now()));
     if (unstored > 0) {
-      this.options.logger.error({ unstoredUpdates: unstored }, 'stopping with updates not stored (the database did not take them); their clients still hold them and send them again');
+      this.options.logger.error(
+        { unstoredUpdates: unstored },
+        'stopping with updates not stored (the database did not take them); their clients still hold them and send them again',
+      );
     } else if (!finished) {
       this.options.logger.warn('stopping before every projection and compaction finished; they are caught up at the next start');
     }

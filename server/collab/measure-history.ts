@@ -11,7 +11,25 @@ export interface MeasureHistoryEntry {
   state: ProjectedMeasure | null;
 }
 
-const FIELDS = ['id', 'position', 'title', 'leadOrganisationId', 'partnerOrganisationIds', 'start', 'due', 'status', 'progress', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit', 'budget', 'currency', 'notes'] as const;
+const FIELDS = [
+  'id',
+  'position',
+  'title',
+  'leadOrganisationId',
+  'partnerOrganisationIds',
+  'start',
+  'due',
+  'status',
+  'progress',
+  'indicator',
+  'indicatorBaseline',
+  'indicatorTarget',
+  'indicatorCurrent',
+  'indicatorUnit',
+  'budget',
+  'currency',
+  'notes',
+] as const;
 
 /** One comparable text per state, whatever order its keys came back from jsonb in. */
 const fingerprint = (state: ProjectedMeasure): string => JSON.stringify(FIELDS.map((field) => state[field] ?? null));
@@ -37,7 +55,16 @@ export function measuresAt(history: readonly { measureId: string; recordedAt: Da
   return [...last.values()].filter((state): state is ProjectedMeasure => state !== null).sort((a, b) => a.position - b.position);
 }
 
-const CASABLANCA = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const CASABLANCA = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Africa/Casablanca',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** The last millisecond of a calendar day in Morocco (the days reports are dated in). */
 export function endOfMoroccanDay(day: string): Date {

@@ -46,11 +46,7 @@ async function projectStoredIfLagging(
   try {
     applyStored(doc, (await store.load(documentId)).parts);
     if (!projectionLags(doc, recorded)) return false;
-    const announced = await writeProjection(
-      db,
-      { documentId, lastEditorId: null, lastEditedAt: null, mark: projectionMark(doc), onlyOverMark: recorded },
-      projectDocument(doc),
-    );
+    const announced = await writeProjection(db, { documentId, lastEditorId: null, lastEditedAt: null, mark: projectionMark(doc), onlyOverMark: recorded }, projectDocument(doc));
     events?.publish(announced);
     return true;
   } finally {

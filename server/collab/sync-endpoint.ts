@@ -50,10 +50,15 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
   const liveChannel = syncLiveChannel(db, hub);
   const sockets = createSyncSockets(hub.limits.maxMessageBytes);
   // Shared within the registry's epoch: an admission compares epochs before joining (below).
-  const lookups = admissionLookups(db, () => live.epoch, (kind, shared) => hub.metrics.admissionLookups.inc({ kind, answer: shared ? 'shared' : 'queried' }), {
-    ...ADMISSION_MEMO,
-    ttlMs: config.collab.admissionShareMs,
-  });
+  const lookups = admissionLookups(
+    db,
+    () => live.epoch,
+    (kind, shared) => hub.metrics.admissionLookups.inc({ kind, answer: shared ? 'shared' : 'queried' }),
+    {
+      ...ADMISSION_MEMO,
+      ttlMs: config.collab.admissionShareMs,
+    },
+  );
 
   /** set by close(): the endpoint answers no more, and says so */
   let closed = false;
@@ -87,10 +92,14 @@ export function attachSyncEndpoint({ server, hub, db, config, logger, live }: Sy
   const connectionOf = new Map<WebSocket, CollabConnection>();
   /** sockets whose admission is being decided, so that close() can cut them too */
   const admitting = new Set<Duplex>();
-  const beats = new RollingHeartbeat<WebSocket>(connectionOf, { periodMs: HEARTBEAT_MS, slices: HEARTBEAT_SLICES }, {
-    ping: (ws) => ws.ping(),
-    terminate: (ws) => ws.terminate(),
-  });
+  const beats = new RollingHeartbeat<WebSocket>(
+    connectionOf,
+    { periodMs: HEARTBEAT_MS, slices: HEARTBEAT_SLICES },
+    {
+      ping: (ws) => ws.ping(),
+      terminate: (ws) => ws.terminate(),
+    },
+  );
   const heartbeat = setInterval(() => beats.tick(performance.now()), HEARTBEAT_MS / HEARTBEAT_SLICES);
   heartbeat.unref();
   function onMessage(this: WebSocket, data: Buffer, isBinary: boolean) {
@@ -215,7 +224,12 @@ function originAllowed(request: IncomingMessage, allowedOrigin: string): boolean
 
 function isSecure(request: IncomingMessage, trustProxy: boolean): boolean {
   if ((request.socket as { encrypted?: boolean }).encrypted) return true;
-  return trustProxy && String(request.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https';
+  return (
+    trustProxy &&
+    String(request.headers['x-forwarded-proto'] ?? '')
+      .split(',')[0]
+      ?.trim() === 'https'
+  );
 }
 
 function rejectHttp(socket: Duplex, status: number, message: string): void {

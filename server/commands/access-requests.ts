@@ -32,9 +32,7 @@ export async function requestAccess(
       .where('action', '=', 'document.access_requested')
       .where('at', '>', new Date(now.getTime() - HOUR_MS))
       .executeTakeFirstOrThrow(),
-    found.exists
-      ? db.selectFrom('access_requests').select('created_at').where('document_id', '=', documentId).where('user_id', '=', subject.userId).executeTakeFirst()
-      : undefined,
+    found.exists ? db.selectFrom('access_requests').select('created_at').where('document_id', '=', documentId).where('user_id', '=', subject.userId).executeTakeFirst() : undefined,
   ]);
   const outcome = decideAccessRequest({
     exists: found.exists,
@@ -82,4 +80,3 @@ export async function clearAnsweredRequests(db: Kysely<Database>, documentId: st
     SELECT 1 FROM document_access a JOIN users u ON u.id = r.user_id
     WHERE a.document_id = r.document_id AND (a.user_id = r.user_id OR a.organisation_id = u.organisation_id))`.execute(db);
 }
-

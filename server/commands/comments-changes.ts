@@ -29,9 +29,7 @@ export async function editComment(
   if (before.deleted_at) throw conflict('This comment was deleted.');
   const mentions = await resolveMentions(db, accessFacts(document.row, document.grants), input.body, input.mentions);
 
-  const told = new Set(
-    await mentionRecipients(db, { userIds: before.mentioned_user_ids, organisationIds: before.mentioned_organisation_ids }),
-  );
+  const told = new Set(await mentionRecipients(db, { userIds: before.mentioned_user_ids, organisationIds: before.mentioned_organisation_ids }));
   const newlyMentioned = (await mentionRecipients(db, mentions)).filter((userId) => !told.has(userId) && userId !== subject.userId);
   const events: DomainEvent[] = [{ type: 'comment.updated', documentId, commentId, actorUserId: subject.userId }];
   if (newlyMentioned.length > 0) events.push({ type: 'mention', documentId, commentId, actorUserId: subject.userId, userIds: newlyMentioned });

@@ -62,7 +62,16 @@ export async function createComment(
       .returning(['id', 'thread_id', 'session_id'])
       .executeTakeFirstOrThrow();
     const events: DomainEvent[] = [
-      { type: 'comment.created', documentId, commentId: row.id, threadId: row.thread_id, actorUserId: subject.userId, sessionId: row.session_id, mentionedUserIds: recipients, ...(measure ? { measure } : {}) },
+      {
+        type: 'comment.created',
+        documentId,
+        commentId: row.id,
+        threadId: row.thread_id,
+        actorUserId: subject.userId,
+        sessionId: row.session_id,
+        mentionedUserIds: recipients,
+        ...(measure ? { measure } : {}),
+      },
     ];
     if (recipients.length > 0) events.push({ type: 'mention', documentId, commentId: row.id, actorUserId: subject.userId, userIds: recipients, ...(measure ? { measure } : {}) });
     // In the comment's own transaction: stored comment, stored notification (see events/outbox.ts).

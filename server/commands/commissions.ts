@@ -25,7 +25,10 @@ export async function listCommissions(db: Kysely<Database>, subject: AccessSubje
     );
   }
   const rows = await query.execute();
-  const members = await loadMembers(db, rows.map((row) => row.id));
+  const members = await loadMembers(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => ({ row, memberOrganisationIds: members.get(row.id) ?? [] }));
 }
 

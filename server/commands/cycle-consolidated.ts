@@ -72,7 +72,13 @@ export async function writeConsolidatedDocuments(
       cycle.due_on,
       today,
     )
-      .map((entry) => ({ name: names.get(entry.organisationId ?? '') ?? '—', total: entry.total, submitted: entry.submitted + entry.accepted, draft: entry.draft + entry.returned, notStarted: entry.notStarted }))
+      .map((entry) => ({
+        name: names.get(entry.organisationId ?? '') ?? '—',
+        total: entry.total,
+        submitted: entry.submitted + entry.accepted,
+        draft: entry.draft + entry.returned,
+        notStarted: entry.notStarted,
+      }))
       .sort((a, b) => a.name.localeCompare(b.name, CONSOLIDATED_TEXT[language].dateLocale));
     const plans = new Map<string, { title: string; lines: ConsolidatedReportLine[] }>();
     for (const report of mine) {
@@ -95,15 +101,18 @@ export async function writeConsolidatedDocuments(
         overdue: report.due_date !== null && report.due_date < today && status !== 'done' && status !== 'cancelled',
       });
     }
-    const blocks = buildConsolidatedReport({
-      period: cycle.period,
-      commissionName: group.commissionName,
-      opensOn: cycle.opens_on,
-      dueOn: cycle.due_on,
-      closedOn: today,
-      organisations,
-      plans: [...plans.values()],
-    }, language);
+    const blocks = buildConsolidatedReport(
+      {
+        period: cycle.period,
+        commissionName: group.commissionName,
+        opensOn: cycle.opens_on,
+        dueOn: cycle.due_on,
+        closedOn: today,
+        organisations,
+        plans: [...plans.values()],
+      },
+      language,
+    );
     const doc = new Y.Doc();
     doc.transact(() => {
       appendBlocks(doc, blocks);

@@ -45,7 +45,18 @@ export async function sendReminders(
   const events: DomainEvent[] =
     pending.length === 0
       ? []
-      : [{ type: 'cycle.reminder_due', cycleId, period: cycle.period, dueOn: cycle.due_on, offsetDays: daysBetween(cycle.due_on, clock.today()), organisationIds: pending, manual: true, actorUserId: actor.userId }];
+      : [
+          {
+            type: 'cycle.reminder_due',
+            cycleId,
+            period: cycle.period,
+            dueOn: cycle.due_on,
+            offsetDays: daysBetween(cycle.due_on, clock.today()),
+            organisationIds: pending,
+            manual: true,
+            actorUserId: actor.userId,
+          },
+        ];
   // The audit entry and the reminder's announcement commit together (events/outbox.ts).
   await db.transaction().execute(async (trx) => {
     await recordAudit(trx, { actorUserId: actor.userId, action: 'cycle.reminded', objectType: 'reporting_cycle', objectId: cycleId, details: { organisationIds: pending }, ip });
@@ -112,7 +123,15 @@ export async function pendingReportsFor(db: Kysely<Database>, actor: AccessSubje
     .selectFrom('cycle_reports')
     .innerJoin('reporting_cycles', 'reporting_cycles.id', 'cycle_reports.cycle_id')
     .innerJoin('documents', 'documents.id', 'cycle_reports.document_id')
-    .select(['cycle_reports.id', 'cycle_reports.cycle_id', 'reporting_cycles.period', 'reporting_cycles.due_on', 'cycle_reports.measure_title', 'documents.title as document_title', 'cycle_reports.state'])
+    .select([
+      'cycle_reports.id',
+      'cycle_reports.cycle_id',
+      'reporting_cycles.period',
+      'reporting_cycles.due_on',
+      'cycle_reports.measure_title',
+      'documents.title as document_title',
+      'cycle_reports.state',
+    ])
     .where('reporting_cycles.status', '=', 'open')
     .where('cycle_reports.lead_organisation_id', '=', actor.organisationId)
     .where('cycle_reports.state', 'in', ['not_started', 'draft', 'returned'])

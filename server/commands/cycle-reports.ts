@@ -38,7 +38,10 @@ async function guardedReport(db: Kysely<Database>, actor: AccessSubject, cycleId
   const cycle = await requireCycle(db, cycleId);
   const report = await findReport(db, cycleId, reportId);
   if (!report) throw notFound('Report');
-  await authorize({ db, ip }, actor, reportPolicy, action, { id: reportId, facts: { leadOrganisationId: report.lead_organisation_id, partnerOrganisationIds: report.partner_organisation_ids } });
+  await authorize({ db, ip }, actor, reportPolicy, action, {
+    id: reportId,
+    facts: { leadOrganisationId: report.lead_organisation_id, partnerOrganisationIds: report.partner_organisation_ids },
+  });
   return { cycle, report };
 }
 
@@ -48,7 +51,14 @@ export async function readReport(db: Kysely<Database>, clock: Clock, actor: Acce
 }
 
 /** The reports of a cycle the actor may read, optionally of one lead organisation. */
-export async function listReports(db: Kysely<Database>, clock: Clock, actor: AccessSubject, cycleId: string, organisationId: string | undefined, ip?: string): Promise<PresentedReport[]> {
+export async function listReports(
+  db: Kysely<Database>,
+  clock: Clock,
+  actor: AccessSubject,
+  cycleId: string,
+  organisationId: string | undefined,
+  ip?: string,
+): Promise<PresentedReport[]> {
   const cycle = await requireCycle(db, cycleId);
   let query = visibleTo(reportQuery(db).where('cycle_reports.cycle_id', '=', cycleId), actor);
   if (organisationId) query = query.where('cycle_reports.lead_organisation_id', '=', organisationId);
@@ -122,7 +132,15 @@ const changed = (row: Pick<ReportRow, 'cycle_id' | 'id' | 'document_id' | 'measu
 });
 
 /** Saves a focal point's draft: only the fields sent change. */
-export async function saveReport(db: Kysely<Database>, clock: Clock, actor: AccessSubject, cycleId: string, reportId: string, input: SaveReportInput, ip?: string): Promise<ReportChange> {
+export async function saveReport(
+  db: Kysely<Database>,
+  clock: Clock,
+  actor: AccessSubject,
+  cycleId: string,
+  reportId: string,
+  input: SaveReportInput,
+  ip?: string,
+): Promise<ReportChange> {
   const context = await guardedReport(db, actor, cycleId, reportId, 'write', ip);
   const to = assertTransition(context.cycle.status, context.report.state, 'save');
   const { values } = input;
@@ -133,7 +151,12 @@ export async function saveReport(db: Kysely<Database>, clock: Clock, actor: Acce
   if (values.narrative !== undefined) changes.narrative = values.narrative;
   if (values.blockers !== undefined) changes.blockers = values.blockers;
   if (values.supportRequested !== undefined) changes.support_requested = values.supportRequested;
-  const row = await writeReport(db, clock, context, input.version, ['not_started', 'draft', 'returned'], changes, { actor, action: 'cycle_report.saved', details: { fields: Object.keys(values) }, ip });
+  const row = await writeReport(db, clock, context, input.version, ['not_started', 'draft', 'returned'], changes, {
+    actor,
+    action: 'cycle_report.saved',
+    details: { fields: Object.keys(values) },
+    ip,
+  });
   return { result: presentReport(row, context.cycle.due_on, clock.today()), events: [changed(row, actor)] };
 }
 
@@ -158,9 +181,22 @@ export async function submitReport(
   const to = assertTransition(context.cycle.status, from, 'submit');
   const missing = missingForSubmission({ status: context.report.measure_status, progress: context.report.progress });
   if (missing.length > 0) {
-    throw new AppError(422, 'incomplete_report', `Fill in ${missing.join(' and ')} before submitting.`, missing.map((field) => ({ path: `values.${field}`, message: 'is required to submit' })));
+    throw new AppError(
+      422,
+      'incomplete_report',
+      `Fill in ${missing.join(' and ')} before submitting.`,
+      missing.map((field) => ({ path: `values.${field}`, message: 'is required to submit' })),
+    );
   }
-  const row = await writeReport(db, clock, context, input.version, ['draft', 'returned'], { state: to, submitted_by: actor.userId, submitted_at: new Date() }, { actor, action: 'cycle_report.submitted', ip });
+  const row = await writeReport(
+    db,
+    clock,
+    context,
+    input.version,
+    ['draft', 'returned'],
+    { state: to, submitted_by: actor.userId, submitted_at: new Date() },
+    { actor, action: 'cycle_report.submitted', ip },
+  );
   const patch: Partial<MeasureFields> = { status: row.measure_status!, progress: row.progress! };
   if (row.indicator_current !== null) patch.indicatorCurrent = row.indicator_current;
   let measureApplied: boolean;
@@ -173,7 +209,9 @@ export async function submitReport(
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .execute();
-    throw new AppError(503, 'plan_unavailable', 'The plan could not take the report’s values just now; the report is back to draft. Try again.', { cause: (error as Error).message });
+    throw new AppError(503, 'plan_unavailable', 'The plan could not take the report’s values just now; the report is back to draft. Try again.', {
+      cause: (error as Error).message,
+    });
   }
   return { result: { ...presentReport(row, context.cycle.due_on, clock.today()), measureApplied }, events: [changed(row, actor)] };
 }

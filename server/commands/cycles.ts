@@ -41,10 +41,12 @@ export async function openCycle(db: Kysely<Database>, actor: AccessSubject, inpu
   if (input.documentIds?.length) {
     const known = new Set((await db.selectFrom('documents').select('id').where('id', 'in', input.documentIds).execute()).map((row) => row.id));
     const unknown = input.documentIds.filter((id) => !known.has(id));
-    if (unknown.length > 0) throw new AppError(400, 'validation_failed', 'The request is not valid.', [{ path: 'documentIds', message: `names unknown documents: ${unknown.slice(0, 10).join(', ')}` }]);
+    if (unknown.length > 0)
+      throw new AppError(400, 'validation_failed', 'The request is not valid.', [{ path: 'documentIds', message: `names unknown documents: ${unknown.slice(0, 10).join(', ')}` }]);
   }
   const documentIds = await documentsInScope(db, input);
-  const measures = documentIds.length === 0 ? [] : await db.selectFrom('measures').selectAll().where('document_id', 'in', documentIds).orderBy('document_id').orderBy('position').execute();
+  const measures =
+    documentIds.length === 0 ? [] : await db.selectFrom('measures').selectAll().where('document_id', 'in', documentIds).orderBy('document_id').orderBy('position').execute();
   const addressed = measures.filter((measure) => measure.lead_organisation_id !== null);
   if (addressed.length === 0) throw new AppError(422, 'empty_scope', 'No measure with a lead organisation is in this scope: nothing to report on.');
 
@@ -66,9 +68,7 @@ export async function openCycle(db: Kysely<Database>, actor: AccessSubject, inpu
     for (let start = 0; start < addressed.length; start += 500) {
       await trx
         .insertInto('cycle_reports')
-        .values(
-          addressed.slice(start, start + 500).map((measure) => openingReport(row.id, measure)),
-        )
+        .values(addressed.slice(start, start + 500).map((measure) => openingReport(row.id, measure)))
         .execute();
     }
     await recordAudit(trx, {
@@ -117,7 +117,14 @@ export async function closeCycle(
     if (!row) throw new AppError(409, 'cycle_closed', 'This cycle is already closed.');
     // The consolidated documents are written with the close: a close never leaves them half done.
     const documents = await writeConsolidatedDocuments(trx, actor, row, clock.today(), ip, language);
-    await recordAudit(trx, { actorUserId: actor.userId, action: 'cycle.closed', objectType: 'reporting_cycle', objectId: cycleId, details: { period: row.period, consolidatedDocumentIds: documents.map((entry) => entry.documentId) }, ip });
+    await recordAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'cycle.closed',
+      objectType: 'reporting_cycle',
+      objectId: cycleId,
+      details: { period: row.period, consolidatedDocumentIds: documents.map((entry) => entry.documentId) },
+      ip,
+    });
     // The close and its announcement commit together (events/outbox.ts).
     await recordEvents(trx, [{ type: 'cycle.closed', cycleId, period: row.period, actorUserId: actor.userId }]);
     return { row, documents };
@@ -142,7 +149,10 @@ export function visibleTo<T extends { where: (...args: any[]) => T }>(query: T, 
 
 /** The cycles an actor takes part in (all of them for the coordination unit), newest first. */
 export async function listCycles(db: Kysely<Database>, actor: AccessSubject): Promise<CycleInList[]> {
-  let reports = db.selectFrom('cycle_reports').select(['cycle_reports.cycle_id', (eb) => eb.fn.countAll<number>().as('reports')]).groupBy('cycle_reports.cycle_id');
+  let reports = db
+    .selectFrom('cycle_reports')
+    .select(['cycle_reports.cycle_id', (eb) => eb.fn.countAll<number>().as('reports')])
+    .groupBy('cycle_reports.cycle_id');
   reports = visibleTo(reports, actor);
   const counts = new Map((await reports.execute()).map((row) => [row.cycle_id, Number(row.reports)]));
   const cycles = await db.selectFrom('reporting_cycles').selectAll().orderBy('opens_on', 'desc').orderBy('created_at', 'desc').execute();
@@ -167,7 +177,17 @@ export async function cycleDashboard(db: Kysely<Database>, clock: Clock, actor: 
   const codes = new Map(
     lines.length === 0
       ? []
-      : (await db.selectFrom('organisations').select(['id', 'code']).where('id', 'in', lines.map((line) => line.organisationId).filter((id): id is string => id !== null)).execute()).map((row) => [row.id, row.code]),
+      : (
+          await db
+            .selectFrom('organisations')
+            .select(['id', 'code'])
+            .where(
+              'id',
+              'in',
+              lines.map((line) => line.organisationId).filter((id): id is string => id !== null),
+            )
+            .execute()
+        ).map((row) => [row.id, row.code]),
   );
   const byOrganisation = lines
     .map((line) => ({ ...line, organisationCode: line.organisationId ? (codes.get(line.organisationId) ?? null) : null }))

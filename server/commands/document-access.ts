@@ -66,12 +66,7 @@ export async function setGrant(
 export async function revokeGrant(db: Kysely<Database>, subject: AccessSubject, documentId: string, grantId: string, ip?: string): Promise<{ events: DomainEvent[] }> {
   await requireDocument(db, subject, documentId, 'manage', ip);
   await db.transaction().execute(async (trx) => {
-    const removed = await trx
-      .deleteFrom('document_access')
-      .where('id', '=', grantId)
-      .where('document_id', '=', documentId)
-      .returningAll()
-      .executeTakeFirst();
+    const removed = await trx.deleteFrom('document_access').where('id', '=', grantId).where('document_id', '=', documentId).returningAll().executeTakeFirst();
     if (!removed) throw notFound('Grant');
     await recordAudit(trx, {
       actorUserId: subject.userId,

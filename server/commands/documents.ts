@@ -35,12 +35,7 @@ export interface DocumentChange {
 /** Partners named at creation may comment on the document; the lead can change that afterwards. */
 const PARTNER_DEFAULT_LEVEL = 'comment' as const;
 
-export async function createDocument(
-  db: Kysely<Database>,
-  subject: AccessSubject,
-  input: CreateDocumentInput,
-  ip?: string,
-): Promise<DocumentChange> {
+export async function createDocument(db: Kysely<Database>, subject: AccessSubject, input: CreateDocumentInput, ip?: string): Promise<DocumentChange> {
   const leadOrganisationId = input.leadOrganisationId ?? subject.organisationId;
   const language: Locale = input.language ?? 'fr';
   await authorize({ db, ip }, subject, documentCreationPolicy, 'create_document', { id: leadOrganisationId, facts: { leadOrganisationId } });
@@ -63,7 +58,10 @@ export async function createDocument(
     if (input.content) await writeProjectionIn(trx, { documentId: row.id, lastEditorId: subject.userId, lastEditedAt: new Date() }, input.content.projection);
     const partners = input.partnerOrganisationIds.filter((id) => id !== leadOrganisationId);
     if (partners.length > 0) {
-      await trx.insertInto('document_partners').values(partners.map((organisation_id) => ({ document_id: row.id, organisation_id }))).execute();
+      await trx
+        .insertInto('document_partners')
+        .values(partners.map((organisation_id) => ({ document_id: row.id, organisation_id })))
+        .execute();
       await trx
         .insertInto('document_access')
         .values(partners.map((organisation_id) => ({ document_id: row.id, organisation_id, level: PARTNER_DEFAULT_LEVEL, created_by: subject.userId })))
@@ -88,13 +86,7 @@ export interface UpdateDocumentInput {
   framework?: Framework | null;
 }
 
-export async function updateDocument(
-  db: Kysely<Database>,
-  subject: AccessSubject,
-  id: string,
-  input: UpdateDocumentInput,
-  ip?: string,
-): Promise<DocumentChange> {
+export async function updateDocument(db: Kysely<Database>, subject: AccessSubject, id: string, input: UpdateDocumentInput, ip?: string): Promise<DocumentChange> {
   const current = await requireDocument(db, subject, id, 'edit', ip);
   if (input.leadOrganisationId && input.leadOrganisationId !== current.row.lead_organisation_id) {
     await authorize({ db, ip }, subject, documentPolicy, 'change_lead', { id, facts: { level: current.level, leadOrganisationId: current.row.lead_organisation_id } });
@@ -119,7 +111,10 @@ export async function updateDocument(
       await trx.deleteFrom('document_partners').where('document_id', '=', id).execute();
       const partners = input.partnerOrganisationIds.filter((organisationId) => organisationId !== lead);
       if (partners.length > 0) {
-        await trx.insertInto('document_partners').values(partners.map((organisation_id) => ({ document_id: id, organisation_id }))).execute();
+        await trx
+          .insertInto('document_partners')
+          .values(partners.map((organisation_id) => ({ document_id: id, organisation_id })))
+          .execute();
       }
     }
     await recordAudit(trx, { actorUserId: subject.userId, action: 'document.updated', objectType: 'document', objectId: id, details: { changes: input }, ip });
@@ -164,7 +159,9 @@ export async function transitionDocument(
       details: { from: current.row.status, to: input.to, reason: input.reason ?? null },
       ip,
     });
-    const events: DomainEvent[] = [{ type: 'document.status_changed', documentId: id, actorUserId: subject.userId, from: current.row.status, to: row.status, reason: input.reason ?? null }];
+    const events: DomainEvent[] = [
+      { type: 'document.status_changed', documentId: id, actorUserId: subject.userId, from: current.row.status, to: row.status, reason: input.reason ?? null },
+    ];
     await recordEvents(trx, events);
     return { row, events };
   });
@@ -174,13 +171,7 @@ export async function transitionDocument(
  * The coordination unit reopens an adopted or closed document (server/domain/workflow.ts
  * `decideReopen`), with a reason that is audited and shown to the lead like a return's.
  */
-export async function reopenDocument(
-  db: Kysely<Database>,
-  subject: AccessSubject,
-  id: string,
-  input: { reason: string },
-  ip?: string,
-): Promise<DocumentChange> {
+export async function reopenDocument(db: Kysely<Database>, subject: AccessSubject, id: string, input: { reason: string }, ip?: string): Promise<DocumentChange> {
   const current = await requireDocument(db, subject, id, 'view', ip);
   await authorize({ db, ip }, subject, documentPolicy, 'reopen', { id, facts: { level: current.level, leadOrganisationId: current.row.lead_organisation_id } });
   if (current.row.archived_at) throw new AppError(409, 'archived', 'Restore the document before reopening it.');
@@ -207,13 +198,7 @@ export async function reopenDocument(
   });
 }
 
-export async function setArchived(
-  db: Kysely<Database>,
-  subject: AccessSubject,
-  id: string,
-  archived: boolean,
-  ip?: string,
-): Promise<DocumentChange> {
+export async function setArchived(db: Kysely<Database>, subject: AccessSubject, id: string, archived: boolean, ip?: string): Promise<DocumentChange> {
   const current = await requireDocument(db, subject, id, 'view', ip);
   await authorize({ db, ip }, subject, documentPolicy, 'archive', { id, facts: { level: current.level, leadOrganisationId: current.row.lead_organisation_id } });
   return db.transaction().execute(async (trx) => {
@@ -235,7 +220,10 @@ async function assertOrganisationsExist(db: Kysely<Database>, ids: readonly stri
   const found = await db.selectFrom('organisations').select('id').where('id', 'in', unique).execute();
   if (found.length !== unique.length) {
     const known = new Set(found.map((row) => row.id));
-    throw validationFailed('Unknown organisation.', unique.filter((id) => !known.has(id)).map((id) => ({ path: 'organisationId', message: `unknown organisation ${id}` })));
+    throw validationFailed(
+      'Unknown organisation.',
+      unique.filter((id) => !known.has(id)).map((id) => ({ path: 'organisationId', message: `unknown organisation ${id}` })),
+    );
   }
 }
 

@@ -73,7 +73,15 @@ export async function render(model: ExportDocument, format: DocumentExportFormat
   }
 }
 
-export async function exportDocument(db: Kysely<Database>, content: DocumentContent, actor: Actor, id: string, format: DocumentExportFormat, today: string, ip?: string): Promise<ExportedFile> {
+export async function exportDocument(
+  db: Kysely<Database>,
+  content: DocumentContent,
+  actor: Actor,
+  id: string,
+  format: DocumentExportFormat,
+  today: string,
+  ip?: string,
+): Promise<ExportedFile> {
   const model = await loadExportModel(db, content, actor, id, today, ip);
   const data = await render(model, format);
   await recordAudit(db, { actorUserId: actor.userId, action: 'document.exported', objectType: 'document', objectId: id, details: { format, bytes: data.length }, ip });

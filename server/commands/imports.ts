@@ -20,7 +20,10 @@ import { organisationDirectory } from './exports.ts';
  * ("Mesure", "Responsable", "Échéance"…, in French, Arabic or English) becomes measures; every
  * other table stays in the text.
  */
-export function extractMeasures(blocks: readonly RichBlock[], lookup: ReturnType<typeof organisationLookup>): { blocks: RichBlock[]; measures: MeasureFields[]; rejected: ImportRow[] } {
+export function extractMeasures(
+  blocks: readonly RichBlock[],
+  lookup: ReturnType<typeof organisationLookup>,
+): { blocks: RichBlock[]; measures: MeasureFields[]; rejected: ImportRow[] } {
   const kept: RichBlock[] = [];
   const measures: MeasureFields[] = [];
   const rejected: ImportRow[] = [];
@@ -41,7 +44,12 @@ export function extractMeasures(blocks: readonly RichBlock[], lookup: ReturnType
   return { blocks: kept, measures, rejected };
 }
 
-const titleFromName = (filename: string) => filename.replace(/\.[a-z0-9]{3,4}$/i, '').replace(/[_]+/g, ' ').trim().slice(0, 300);
+const titleFromName = (filename: string) =>
+  filename
+    .replace(/\.[a-z0-9]{3,4}$/i, '')
+    .replace(/[_]+/g, ' ')
+    .trim()
+    .slice(0, 300);
 
 /** A new document from a Word file, written on the server: its text, its measures, its title. */
 export async function importWordDocument(
@@ -80,7 +88,18 @@ export async function importWordDocument(
   } finally {
     doc.destroy();
   }
-  const created = await createDocument(db, actor, { kind, title: title.slice(0, 300), partnerOrganisationIds: [], content: { update, projection }, ...(kind === 'cooperation_proposal' ? { framework: 'bilateral' as const } : {}) }, options.ip);
+  const created = await createDocument(
+    db,
+    actor,
+    {
+      kind,
+      title: title.slice(0, 300),
+      partnerOrganisationIds: [],
+      content: { update, projection },
+      ...(kind === 'cooperation_proposal' ? { framework: 'bilateral' as const } : {}),
+    },
+    options.ip,
+  );
   // As stored after the projection (counts, search text), not as first inserted.
   const row = await db.selectFrom('documents').selectAll().where('id', '=', created.row.id).executeTakeFirstOrThrow();
   const summary: WordImportSummary = { measures: measures.length, rejectedRows: rejected, notes: word.notes, pendingMeasures };
@@ -89,7 +108,15 @@ export async function importWordDocument(
     action: 'document.imported',
     objectType: 'document',
     objectId: row.id,
-    details: { format: 'docx', filename: file.filename.slice(0, 200), bytes: file.data.length, measures: measures.length, rejectedRows: rejected.length, pendingMeasures, notes: word.notes },
+    details: {
+      format: 'docx',
+      filename: file.filename.slice(0, 200),
+      bytes: file.data.length,
+      measures: measures.length,
+      rejectedRows: rejected.length,
+      pendingMeasures,
+      notes: word.notes,
+    },
     ip: options.ip,
   });
   return { row, summary, events: created.events };

@@ -23,7 +23,21 @@ const SHEET_TYPES: Record<SheetFormat, string> = {
 /** Measures with names in the reader's language, through the same model as document exports. */
 async function sheetMeasures(db: Kysely<Database>, locale: Locale, measures: readonly MeasureFields[]): Promise<SheetMeasure[]> {
   const organisations = await organisationDirectory(db);
-  return buildExportModel({ locale, title: '', kind: 'action_plan', status: 'draft', version: null, date: '', leadOrganisationId: '', partnerOrganisationIds: [], organisations, ministry: { nameFr: '', nameAr: '' }, logo: null, blocks: [], measures }).measures;
+  return buildExportModel({
+    locale,
+    title: '',
+    kind: 'action_plan',
+    status: 'draft',
+    version: null,
+    date: '',
+    leadOrganisationId: '',
+    partnerOrganisationIds: [],
+    organisations,
+    ministry: { nameFr: '', nameAr: '' },
+    logo: null,
+    blocks: [],
+    measures,
+  }).measures;
 }
 
 export async function renderSheet(measures: readonly SheetMeasure[], locale: Locale, format: SheetFormat, title: string, withDocument = false): Promise<Buffer> {
@@ -71,11 +85,20 @@ export interface ImportPlan {
 }
 
 /** Reads and validates a file against a document's measures; writes nothing. */
-async function planImport(db: Kysely<Database>, content: DocumentContent, actor: Actor, id: string, file: { filename: string; data: Buffer }, options: ImportOptions, ip?: string): Promise<ImportPlan> {
+async function planImport(
+  db: Kysely<Database>,
+  content: DocumentContent,
+  actor: Actor,
+  id: string,
+  file: { filename: string; data: Buffer },
+  options: ImportOptions,
+  ip?: string,
+): Promise<ImportPlan> {
   await requireDocument(db, actor, id, 'edit', ip);
   const sheet = await readSheet(file);
   const mapping = options.mapping && options.mapping.length === sheet.header.length ? options.mapping : mapColumns(sheet.header);
-  if (!mapping.includes('title')) throw new AppError(422, 'no_measure_column', 'No column holds the measures’ titles ("Mesure", "Action", "الإجراء", "Measure").', { header: sheet.header });
+  if (!mapping.includes('title'))
+    throw new AppError(422, 'no_measure_column', 'No column holds the measures’ titles ("Mesure", "Action", "الإجراء", "Measure").', { header: sheet.header });
   const existing = await content(id, readMeasures);
   const ids = new Set(existing.map((measure) => measure.id));
   const byTitle = new Map(existing.map((measure) => [measure.title.trim().toLowerCase(), measure.id]));
@@ -88,7 +111,8 @@ async function planImport(db: Kysely<Database>, content: DocumentContent, actor:
       idForTitle: mapping.includes('id') ? undefined : (title) => byTitle.get(title.trim().toLowerCase()) ?? null,
     });
     // One row per measure: a second row with the same id would silently win over the first.
-    if (result.measure && seen.has(result.measure.id)) return { ...result, measure: null, errors: [{ column: 'id' as const, code: 'duplicate' as const, value: result.measure.id }] };
+    if (result.measure && seen.has(result.measure.id))
+      return { ...result, measure: null, errors: [{ column: 'id' as const, code: 'duplicate' as const, value: result.measure.id }] };
     if (result.measure) seen.add(result.measure.id);
     return result;
   });

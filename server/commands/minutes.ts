@@ -86,8 +86,7 @@ export async function loadMinutesInput(
     return readers.some((reader) => !canView(documentAccess(reader, facts)));
   };
   // A comment made in the session but not tagged with an item goes to the item of its document.
-  const itemOf = (comment: (typeof comments)[number]) =>
-    comment.agenda_item_id ?? items.find((item) => item.document_id === comment.document_id)?.id ?? null;
+  const itemOf = (comment: (typeof comments)[number]) => comment.agenda_item_id ?? items.find((item) => item.document_id === comment.document_id)?.id ?? null;
   const minutesItems: MinutesItem[] = items.map((item) => ({
     restricted: restricted(item),
     title: item.title,

@@ -37,11 +37,7 @@ export async function findOrganisationByCode(db: Kysely<Database>, code: string)
   return db.selectFrom('organisations').selectAll().where('code', '=', code.toLowerCase()).executeTakeFirst();
 }
 
-export async function createOrganisation(
-  db: Kysely<Database>,
-  actorUserId: string | null,
-  input: OrganisationInput,
-): Promise<OrganisationRow> {
+export async function createOrganisation(db: Kysely<Database>, actorUserId: string | null, input: OrganisationInput): Promise<OrganisationRow> {
   return db.transaction().execute(async (trx) => {
     if (await findOrganisationByCode(trx, input.code)) throw conflict(`An organisation with code "${input.code}" exists.`);
     const row = await trx
@@ -54,12 +50,7 @@ export async function createOrganisation(
   });
 }
 
-export async function updateOrganisation(
-  db: Kysely<Database>,
-  actorUserId: string,
-  id: string,
-  input: Partial<OrganisationInput>,
-): Promise<OrganisationRow> {
+export async function updateOrganisation(db: Kysely<Database>, actorUserId: string, id: string, input: Partial<OrganisationInput>): Promise<OrganisationRow> {
   return db.transaction().execute(async (trx) => {
     await getOrganisation(trx, id);
     if (input.code) {

@@ -30,7 +30,10 @@ export interface ReportScope {
 export async function followUpReport(db: Kysely<Database>, actor: Actor, scope: ReportScope, format: ReportFormat, today: string, ip?: string): Promise<ExportedFile> {
   const organisations = await organisationDirectory(db);
   let scopeName = { fr: 'tous les plans d’action', ar: 'جميع مخططات العمل', en: 'all action plans' }[actor.locale];
-  let query = visibleTo(db.selectFrom('documents'), actor).select(['documents.id', 'documents.title', 'documents.status']).where('documents.kind', '=', 'action_plan').where('documents.archived_at', 'is', null);
+  let query = visibleTo(db.selectFrom('documents'), actor)
+    .select(['documents.id', 'documents.title', 'documents.status'])
+    .where('documents.kind', '=', 'action_plan')
+    .where('documents.archived_at', 'is', null);
   if (scope.commissionId) {
     const commission = await db.selectFrom('commissions').selectAll().where('id', '=', scope.commissionId).executeTakeFirst();
     if (!commission) throw notFound('Commission');
@@ -39,7 +42,9 @@ export async function followUpReport(db: Kysely<Database>, actor: Actor, scope: 
   }
   if (scope.documentIds) {
     query = query.where('documents.id', 'in', scope.documentIds.length > 0 ? scope.documentIds : ['00000000-0000-0000-0000-000000000000']);
-    scopeName = { fr: `${scope.documentIds.length} plan(s) choisi(s)`, ar: `${scope.documentIds.length} مخطط(ات) مختارة`, en: `${scope.documentIds.length} chosen plan(s)` }[actor.locale];
+    scopeName = { fr: `${scope.documentIds.length} plan(s) choisi(s)`, ar: `${scope.documentIds.length} مخطط(ات) مختارة`, en: `${scope.documentIds.length} chosen plan(s)` }[
+      actor.locale
+    ];
   }
   const past = scope.asOf < today;
   const run: ReportRun = { actor, organisations, scopeName, scope, format, today, past, ip };
@@ -48,10 +53,34 @@ export async function followUpReport(db: Kysely<Database>, actor: Actor, scope: 
   if (past) query = query.where('documents.created_at', '<=', instant);
   const documents = await query.orderBy('documents.title').execute();
   if (past) {
-    const [measuresThen, statusesThen] = await Promise.all([measuresOfPlansAt(db, documents.map((document) => document.id), instant), statusesOfPlansAt(db, documents, instant)]);
-    return writeReport(db, run, documents.map((document) => ({ title: document.title, status: statusesThen.get(document.id)!, measures: measuresThen.get(document.id)! })));
+    const [measuresThen, statusesThen] = await Promise.all([
+      measuresOfPlansAt(
+        db,
+        documents.map((document) => document.id),
+        instant,
+      ),
+      statusesOfPlansAt(db, documents, instant),
+    ]);
+    return writeReport(
+      db,
+      run,
+      documents.map((document) => ({ title: document.title, status: statusesThen.get(document.id)!, measures: measuresThen.get(document.id)! })),
+    );
   }
-  const rows = documents.length === 0 ? [] : await db.selectFrom('measures').selectAll().where('document_id', 'in', documents.map((document) => document.id)).orderBy('document_id').orderBy('position').execute();
+  const rows =
+    documents.length === 0
+      ? []
+      : await db
+          .selectFrom('measures')
+          .selectAll()
+          .where(
+            'document_id',
+            'in',
+            documents.map((document) => document.id),
+          )
+          .orderBy('document_id')
+          .orderBy('position')
+          .execute();
   const toFields = (row: (typeof rows)[number]): MeasureFields => ({
     id: row.id,
     title: row.title,
@@ -70,7 +99,11 @@ export async function followUpReport(db: Kysely<Database>, actor: Actor, scope: 
     currency: row.currency,
     notes: row.notes ?? '',
   });
-  return writeReport(db, run, documents.map((document) => ({ title: document.title, status: document.status, measures: rows.filter((row) => row.document_id === document.id).map(toFields) })));
+  return writeReport(
+    db,
+    run,
+    documents.map((document) => ({ title: document.title, status: document.status, measures: rows.filter((row) => row.document_id === document.id).map(toFields) })),
+  );
 }
 
 interface ReportRun {
@@ -88,15 +121,46 @@ interface ReportRun {
 async function writeReport(db: Kysely<Database>, run: ReportRun, found: { title: string; status: DocumentStatus; measures: MeasureFields[] }[]): Promise<ExportedFile> {
   const { actor, organisations, scopeName, scope, format, today, past, ip } = run;
   const named = (measures: MeasureFields[]) =>
-    buildExportModel({ locale: actor.locale, title: '', kind: 'action_plan', status: 'draft', version: null, date: today, leadOrganisationId: '', partnerOrganisationIds: [], organisations, ministry: MINISTRY, logo: null, blocks: [], measures }).measures;
+    buildExportModel({
+      locale: actor.locale,
+      title: '',
+      kind: 'action_plan',
+      status: 'draft',
+      version: null,
+      date: today,
+      leadOrganisationId: '',
+      partnerOrganisationIds: [],
+      organisations,
+      ministry: MINISTRY,
+      logo: null,
+      blocks: [],
+      measures,
+    }).measures;
   const plans: ReportPlan[] = found.map((plan) => ({ ...plan, measures: named(plan.measures) }));
   const ministry = [...organisations.values()].find((organisation) => organisation.code === MINISTRY.code) ?? MINISTRY;
-  const model = buildReport({ locale: actor.locale, scope: scopeName, asOf: scope.asOf, today, plans, ministry: { nameFr: ministry.nameFr, nameAr: ministry.nameAr }, logo: await loadLogo(db) });
+  const model = buildReport({
+    locale: actor.locale,
+    scope: scopeName,
+    asOf: scope.asOf,
+    today,
+    plans,
+    ministry: { nameFr: ministry.nameFr, nameAr: ministry.nameAr },
+    logo: await loadLogo(db),
+  });
   const data = format === 'xlsx' ? await renderReportXlsx(plans, actor.locale, scope.asOf, model.title) : await render(model, format);
-  await recordAudit(db, { actorUserId: actor.userId, action: 'report.exported', details: { format, asOf: scope.asOf, commissionId: scope.commissionId ?? null, plans: plans.length, fromHistory: past }, ip });
+  await recordAudit(db, {
+    actorUserId: actor.userId,
+    action: 'report.exported',
+    details: { format, asOf: scope.asOf, commissionId: scope.commissionId ?? null, plans: plans.length, fromHistory: past },
+    ip,
+  });
   return {
     data,
-    contentType: { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }[format],
+    contentType: {
+      docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      pdf: 'application/pdf',
+      xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }[format],
     filename: `tansiq-rapport-${scope.asOf}.${format}`,
   };
 }

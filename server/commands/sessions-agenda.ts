@@ -15,9 +15,17 @@ export async function addAgendaItem(db: Kysely<Database>, subject: AccessSubject
   await requireChairAction(db, subject, id, 'edit', ip);
   return changeAgenda(db, subject, id, ip, async (trx) => {
     const item = await resolveAgendaItem(trx, subject, input, ip);
-    const last = await trx.selectFrom('agenda_items').select((eb) => eb.fn.max('position').as('max')).where('session_id', '=', id).executeTakeFirst();
+    const last = await trx
+      .selectFrom('agenda_items')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .where('session_id', '=', id)
+      .executeTakeFirst();
     const position = last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1;
-    const row = await trx.insertInto('agenda_items').values({ ...item, session_id: id, position }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('agenda_items')
+      .values({ ...item, session_id: id, position })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return { added: row.id, documentId: item.document_id };
   });
 }
@@ -37,7 +45,12 @@ export async function reorderAgenda(db: Kysely<Database>, subject: AccessSubject
   await requireChairAction(db, subject, id, 'edit', ip);
   return changeAgenda(db, subject, id, ip, async (trx) => {
     const current = await trx.selectFrom('agenda_items').select('id').where('session_id', '=', id).execute();
-    if (!isPermutation(current.map((item) => item.id), itemIds)) {
+    if (
+      !isPermutation(
+        current.map((item) => item.id),
+        itemIds,
+      )
+    ) {
       throw validationFailed('List every agenda item of the session exactly once.', [{ path: 'itemIds', message: 'must be a reordering of the current agenda' }]);
     }
     for (const [position, itemId] of itemIds.entries()) {

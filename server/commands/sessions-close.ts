@@ -18,14 +18,7 @@ import { currentDocumentState, type StateSource } from './versions.ts';
  * transaction, so a failure leaves the session live with nothing half-written. The documents'
  * states are read just before (storage reads cannot share the transaction).
  */
-export async function closeSession(
-  db: Kysely<Database>,
-  hub: StateSource,
-  subject: AccessSubject,
-  id: string,
-  ip?: string,
-  language: Locale = 'fr',
-): Promise<SessionOutcome> {
+export async function closeSession(db: Kysely<Database>, hub: StateSource, subject: AccessSubject, id: string, ip?: string, language: Locale = 'fr'): Promise<SessionOutcome> {
   const before = await requireChairAction(db, subject, id, 'close', ip);
   const discussed = discussedDocumentIds(
     before.items.map((item) => ({ id: item.id, documentId: item.document_id, decision: item.decision })),

@@ -15,13 +15,7 @@ export const wrongSessionState = (message: string) => new AppError(409, 'invalid
  * (audited) for participants who are not the chair, 409 when the session is in the wrong state.
  * The refusal is audited here, outside the action's transaction, so it is not rolled back.
  */
-export async function requireChairAction(
-  db: Kysely<Database>,
-  subject: AccessSubject,
-  id: string,
-  action: SessionAction,
-  ip?: string,
-): Promise<SessionView> {
+export async function requireChairAction(db: Kysely<Database>, subject: AccessSubject, id: string, action: SessionAction, ip?: string): Promise<SessionView> {
   const view = await requireSession(db, subject, id, ip);
   // The right first, so that those who may not chair learn nothing of the session's state.
   await authorize({ db, ip }, subject, sessionPolicy, `chair:${action}`, { id, facts: visibilityFacts(view) });
@@ -38,7 +32,17 @@ export async function requireChairAction(
 export async function lockSessionFor(trx: Kysely<Database>, id: string, action: SessionAction, agendaLength?: number): Promise<SessionRow> {
   const session = await trx.selectFrom('commission_sessions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!session) throw notFound('Session');
-  const length = agendaLength ?? Number((await trx.selectFrom('agenda_items').select((eb) => eb.fn.countAll().as('n')).where('session_id', '=', id).executeTakeFirstOrThrow()).n);
+  const length =
+    agendaLength ??
+    Number(
+      (
+        await trx
+          .selectFrom('agenda_items')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('session_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const decision = decideSessionAction(action, { state: session.state, isChair: true, agendaLength: length });
   if (!decision.ok) throw wrongSessionState(decision.message);
   return session;

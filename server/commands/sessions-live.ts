@@ -44,8 +44,17 @@ export async function moveToItem(db: Kysely<Database>, subject: AccessSubject, i
     if (!item) throw notFound('Agenda item');
     await trx.updateTable('commission_sessions').set({ current_item_id: itemId }).where('id', '=', id).execute();
     await recordAttendance(trx, id, subject.userId);
-    await recordAudit(trx, { actorUserId: subject.userId, action: 'session.item_changed', objectType: 'session', objectId: id, details: { itemId, from: session.current_item_id }, ip });
-    const events: DomainEvent[] = [{ type: 'session.item_changed', sessionId: id, commissionId: session.commission_id, itemId, documentId: item.document_id, actorUserId: subject.userId }];
+    await recordAudit(trx, {
+      actorUserId: subject.userId,
+      action: 'session.item_changed',
+      objectType: 'session',
+      objectId: id,
+      details: { itemId, from: session.current_item_id },
+      ip,
+    });
+    const events: DomainEvent[] = [
+      { type: 'session.item_changed', sessionId: id, commissionId: session.commission_id, itemId, documentId: item.document_id, actorUserId: subject.userId },
+    ];
     await recordEvents(trx, events);
     return { view: (await loadSessionView(trx, id))!, events };
   });
@@ -57,14 +66,7 @@ export async function moveToItem(db: Kysely<Database>, subject: AccessSubject, i
  * with the decision text as the reason, or unchanged and noted; the effect is stored on the item
  * so the minutes can say what happened. Unconfirmed, the document is left as it is.
  */
-export async function recordDecision(
-  db: Kysely<Database>,
-  subject: AccessSubject,
-  id: string,
-  itemId: string,
-  input: DecisionInput,
-  ip?: string,
-): Promise<SessionOutcome> {
+export async function recordDecision(db: Kysely<Database>, subject: AccessSubject, id: string, itemId: string, input: DecisionInput, ip?: string): Promise<SessionOutcome> {
   await requireChairAction(db, subject, id, 'decide', ip);
   const { events, documentId } = await db.transaction().execute(async (trx) => {
     const session = await lockSessionFor(trx, id, 'decide');

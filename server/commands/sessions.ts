@@ -53,13 +53,7 @@ export async function createSession(db: Kysely<Database>, subject: AccessSubject
   });
 }
 
-export async function updateSession(
-  db: Kysely<Database>,
-  subject: AccessSubject,
-  id: string,
-  input: UpdateSessionInput,
-  ip?: string,
-): Promise<SessionOutcome> {
+export async function updateSession(db: Kysely<Database>, subject: AccessSubject, id: string, input: UpdateSessionInput, ip?: string): Promise<SessionOutcome> {
   await requireChairAction(db, subject, id, 'edit', ip);
   return db.transaction().execute(async (trx) => {
     const session = await lockSessionFor(trx, id, 'edit');

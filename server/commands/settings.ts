@@ -25,12 +25,17 @@ export async function setLogo(db: Kysely<Database>, actor: Actor, data: Uint8Arr
   const info = sniffImage(data);
   // SVG is refused rather than sanitised: it can carry script and outside references, and PDF cannot draw it.
   if (!info) throw badRequest('The logo must be a PNG or JPEG image.');
-  if (info.width < 1 || info.height < 1 || info.width > MAX_LOGO_SIDE || info.height > MAX_LOGO_SIDE) throw badRequest(`The logo must be at most ${MAX_LOGO_SIDE} pixels wide and high.`);
+  if (info.width < 1 || info.height < 1 || info.width > MAX_LOGO_SIDE || info.height > MAX_LOGO_SIDE)
+    throw badRequest(`The logo must be at most ${MAX_LOGO_SIDE} pixels wide and high.`);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('workspace_settings')
       .values({ key: LOGO_KEY, value: JSON.stringify({ type: info.type, width: info.width, height: info.height }), data, updated_by: actor.userId })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify({ type: info.type, width: info.width, height: info.height }), data, updated_by: actor.userId, updated_at: new Date() }))
+      .onConflict((oc) =>
+        oc
+          .column('key')
+          .doUpdateSet({ value: JSON.stringify({ type: info.type, width: info.width, height: info.height }), data, updated_by: actor.userId, updated_at: new Date() }),
+      )
       .execute();
     await recordAudit(trx, { actorUserId: actor.userId, action: 'settings.logo_changed', details: { ...info, bytes: data.byteLength }, ip });
   });

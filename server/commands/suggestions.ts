@@ -138,7 +138,14 @@ export async function acceptSuggestions(
       stale.push(row.id);
       continue;
     }
-    await recordAudit(db, { actorUserId: subject.userId, action: 'suggestion.accepted', objectType: 'document', objectId: documentId, details: { suggestionId: row.id, authorId: row.author_id }, ip });
+    await recordAudit(db, {
+      actorUserId: subject.userId,
+      action: 'suggestion.accepted',
+      objectType: 'document',
+      objectId: documentId,
+      details: { suggestionId: row.id, authorId: row.author_id },
+      ip,
+    });
     accepted.push(row);
   }
   if (suggestionIds !== 'all' && stale.length > 0 && accepted.length === 0) {
@@ -162,7 +169,15 @@ export async function dismissSuggestions(
     const own = row.author_id === subject.userId;
     await authorizeOn(db, subject, documentId, own ? 'withdraw' : 'decide', row.author_id, ip);
     if (!(await close(db, row.id, own ? 'withdrawn' : 'rejected', subject))) continue;
-    if (!own) await recordAudit(db, { actorUserId: subject.userId, action: 'suggestion.rejected', objectType: 'document', objectId: documentId, details: { suggestionId: row.id, authorId: row.author_id }, ip });
+    if (!own)
+      await recordAudit(db, {
+        actorUserId: subject.userId,
+        action: 'suggestion.rejected',
+        objectType: 'document',
+        objectId: documentId,
+        details: { suggestionId: row.id, authorId: row.author_id },
+        ip,
+      });
     dismissed.push(row);
   }
   return { suggestions: dismissed, events: dismissed.length > 0 ? [changed(documentId, subject.userId)] : [] };

@@ -47,7 +47,14 @@ export async function createToken(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorUserId: userId, action: 'token.created', objectType: 'api_token', objectId: row.id, details: { name: row.name, expiresAt: row.expires_at.toISOString() }, ip });
+    await recordAudit(trx, {
+      actorUserId: userId,
+      action: 'token.created',
+      objectType: 'api_token',
+      objectId: row.id,
+      details: { name: row.name, expiresAt: row.expires_at.toISOString() },
+      ip,
+    });
     return { row, secret };
   });
 }

@@ -92,7 +92,7 @@ export interface UserChange {
  */
 export async function updateUser(
   db: Kysely<Database>,
-  actor: { userId: string; asAdmin: boolean; ip?: string; /** the session making the change survives a password change */ sessionIdHash?: string },
+  actor: { userId: string; asAdmin: boolean; ip?: string /** the session making the change survives a password change */; sessionIdHash?: string },
   id: string,
   input: UpdateUserInput,
 ): Promise<UserChange> {
@@ -169,12 +169,7 @@ async function endCredentialsAfterPasswordChange(
   const sessionsEnded = Number((await sessions.executeTakeFirst()).numDeletedRows);
   let tokensRevoked = 0;
   if (!actor.self || !actor.keepTokens) {
-    const revoked = await trx
-      .updateTable('api_tokens')
-      .set({ revoked_at: new Date() })
-      .where('user_id', '=', id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    const revoked = await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
     tokensRevoked = Number(revoked.numUpdatedRows);
   }
   await recordAudit(trx, {

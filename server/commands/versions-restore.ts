@@ -35,14 +35,7 @@ export function backupName(versionName: string): string {
  * state is first saved as an automatic version. The content then changes through the hub as one
  * ordinary Yjs edit, so connected editors see it live and it is stored and projected like theirs.
  */
-export async function restoreVersion(
-  db: Kysely<Database>,
-  hub: RestoreHub,
-  subject: AccessSubject,
-  documentId: string,
-  versionId: string,
-  ip?: string,
-): Promise<RestoreOutcome> {
+export async function restoreVersion(db: Kysely<Database>, hub: RestoreHub, subject: AccessSubject, documentId: string, versionId: string, ip?: string): Promise<RestoreOutcome> {
   // Archived documents first: archiving makes them read-only for everyone, and that is the reason
   // to give, rather than the "view" access archiving leaves to their editors.
   const seen = await requireDocument(db, subject, documentId, 'view', ip);

@@ -30,7 +30,7 @@ const NARRATIVES_T4 = [
 const BLOCKERS = ['Retard de mise à disposition des crédits.', 'Attente de la désignation des points focaux régionaux.', 'Données des consulats incomplètes.'];
 const SUPPORT = ['Arbitrage de la commission technique sur le financement.', 'Appui de l’OIM pour la collecte des données.', 'Relais du ministère auprès des consulats.'];
 
-type Organisations = (code: string) => string
+type Organisations = (code: string) => string;
 
 /** Which way each organisation stands in the open cycle: by the order of their codes, so the demo reads the same every time. */
 function standingOf(index: number): 'submitted' | 'draft' | 'not_started' {
@@ -58,7 +58,17 @@ export async function insertDemoCycles(trx: Transaction<Database>, organisationI
   // T3 2026: closed, reported and reviewed.
   const t3 = await trx
     .insertInto('reporting_cycles')
-    .values({ period: 'T3 2026', document_kinds: ['action_plan'], opens_on: day(now, -75), due_on: day(now, -60), reminder_days: [-7, 3], status: 'closed', created_by: adminUserId, created_at: new Date(now - 75 * DAY_MS), closed_at: new Date(now - 50 * DAY_MS) })
+    .values({
+      period: 'T3 2026',
+      document_kinds: ['action_plan'],
+      opens_on: day(now, -75),
+      due_on: day(now, -60),
+      reminder_days: [-7, 3],
+      status: 'closed',
+      created_by: adminUserId,
+      created_at: new Date(now - 75 * DAY_MS),
+      closed_at: new Date(now - 50 * DAY_MS),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   let reports = 0;
@@ -98,15 +108,28 @@ export async function insertDemoCycles(trx: Transaction<Database>, organisationI
   // T4 2026: open, due three days ago; some organisations submitted, some in draft, some late.
   const t4 = await trx
     .insertInto('reporting_cycles')
-    .values({ period: 'T4 2026', document_kinds: ['action_plan'], opens_on: day(now, -18), due_on: day(now, -3), reminder_days: [-5, -1, 2], created_by: adminUserId, created_at: new Date(now - 18 * DAY_MS) })
+    .values({
+      period: 'T4 2026',
+      document_kinds: ['action_plan'],
+      opens_on: day(now, -18),
+      due_on: day(now, -3),
+      reminder_days: [-5, -1, 2],
+      created_by: adminUserId,
+      created_at: new Date(now - 18 * DAY_MS),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
-  for (const offset of [-5, -1, 2]) await trx.insertInto('cycle_reminders').values({ cycle_id: t4.id, offset_days: offset, sent_at: new Date(now + (offset - 3) * DAY_MS) }).execute();
+  for (const offset of [-5, -1, 2])
+    await trx
+      .insertInto('cycle_reminders')
+      .values({ cycle_id: t4.id, offset_days: offset, sent_at: new Date(now + (offset - 3) * DAY_MS) })
+      .execute();
   for (const [index, measure] of measures.entries()) {
     const lead = measure.lead_organisation_id!;
     const standing = standingOf(orderedLeads.indexOf(lead));
     // In a draft organisation, the first half of its measures are drafted, the rest not started.
-    const state: ReportState = standing === 'submitted' ? (index % 3 === 0 ? 'accepted' : 'submitted') : standing === 'draft' ? (index % 2 === 0 ? 'draft' : 'not_started') : 'not_started';
+    const state: ReportState =
+      standing === 'submitted' ? (index % 3 === 0 ? 'accepted' : 'submitted') : standing === 'draft' ? (index % 2 === 0 ? 'draft' : 'not_started') : 'not_started';
     const touched = state !== 'not_started';
     await trx
       .insertInto('cycle_reports')
@@ -134,7 +157,13 @@ export async function insertDemoCycles(trx: Transaction<Database>, organisationI
     reports++;
   }
   for (const cycle of [t3, t4]) {
-    await recordAudit(trx, { actorUserId: adminUserId, action: 'cycle.opened', objectType: 'reporting_cycle', objectId: cycle.id, details: { period: cycle.period, source: 'demo' } });
+    await recordAudit(trx, {
+      actorUserId: adminUserId,
+      action: 'cycle.opened',
+      objectType: 'reporting_cycle',
+      objectId: cycle.id,
+      details: { period: cycle.period, source: 'demo' },
+    });
   }
   await recordAudit(trx, { actorUserId: adminUserId, action: 'cycle.closed', objectType: 'reporting_cycle', objectId: t3.id, details: { period: t3.period, source: 'demo' } });
   return { cycles: 2, reports };

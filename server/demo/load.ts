@@ -37,8 +37,14 @@ export interface DemoSummary {
 /** True on a database nobody has used yet: no documents and at most the first admin. */
 export async function isFreshDatabase(db: Kysely<Database>): Promise<boolean> {
   const [documents, users] = await Promise.all([
-    db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
-    db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow(),
   ]);
   return Number(documents.count) === 0 && Number(users.count) <= 1;
 }
@@ -179,7 +185,10 @@ async function insertDocuments(trx: Transaction<Database>, organisationId: Ids, 
     );
     const partners = document.partners.filter((code) => code !== document.lead).map(organisationId);
     if (partners.length > 0) {
-      await trx.insertInto('document_partners').values(partners.map((organisation_id) => ({ document_id: row.id, organisation_id }))).execute();
+      await trx
+        .insertInto('document_partners')
+        .values(partners.map((organisation_id) => ({ document_id: row.id, organisation_id })))
+        .execute();
     }
     const levels = accessLevels(document);
     if (levels.size > 0) {
@@ -214,7 +223,10 @@ async function insertCommissionWork(trx: Transaction<Database>, organisationId: 
       .returning('id')
       .executeTakeFirstOrThrow();
     commissionIds.set(commission.key, row.id);
-    await trx.insertInto('commission_members').values(commission.members.map((code) => ({ commission_id: row.id, organisation_id: organisationId(code) }))).execute();
+    await trx
+      .insertInto('commission_members')
+      .values(commission.members.map((code) => ({ commission_id: row.id, organisation_id: organisationId(code) })))
+      .execute();
   }
   const commissionId = lookup(commissionIds, 'commission', commissionIds.size);
   const chair = userId(`secretariat@${DEMO_EMAIL_DOMAIN}`);
@@ -254,7 +266,10 @@ async function insertCommissionWork(trx: Transaction<Database>, organisationId: 
       )
       .execute();
     if (session.attendees?.length) {
-      await trx.insertInto('session_attendance').values(session.attendees.map((email) => ({ session_id: row.id, user_id: userId(email), first_seen_at: scheduledAt }))).execute();
+      await trx
+        .insertInto('session_attendance')
+        .values(session.attendees.map((email) => ({ session_id: row.id, user_id: userId(email), first_seen_at: scheduledAt })))
+        .execute();
     }
     await recordAudit(trx, { actorUserId: chair, action: 'session.created', objectType: 'session', objectId: row.id, details: { title: session.title, source: 'demo' } });
   }

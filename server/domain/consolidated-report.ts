@@ -44,8 +44,7 @@ export function bar(share: number): string {
   return `${'▓'.repeat(full)}${'░'.repeat(10 - full)} ${Math.round(clamped * 100)} %`;
 }
 
-export const consolidatedTitle = (period: string, commissionName: string | null, language: Locale = 'fr'): string =>
-  CONSOLIDATED_TEXT[language].title(period, commissionName);
+export const consolidatedTitle = (period: string, commissionName: string | null, language: Locale = 'fr'): string => CONSOLIDATED_TEXT[language].title(period, commissionName);
 
 const oneLine = (text: string): string => text.replace(/\s+/gu, ' ').trim();
 
@@ -104,7 +103,11 @@ function planBlocks(plan: { title: string; lines: readonly ConsolidatedReportLin
   });
   const overdue = plan.lines.filter((line) => line.overdue);
   blocks.push({ type: 'heading', level: 3, text: words.overdue });
-  blocks.push(overdue.length === 0 ? { type: 'paragraph', text: words.noneFeminine } : { type: 'bulletList', items: overdue.map((line) => words.named(line.measureTitle, line.leadOrganisation)) });
+  blocks.push(
+    overdue.length === 0
+      ? { type: 'paragraph', text: words.noneFeminine }
+      : { type: 'bulletList', items: overdue.map((line) => words.named(line.measureTitle, line.leadOrganisation)) },
+  );
   const blocked = plan.lines.filter((line) => line.status === 'blocked' || line.blockers.trim() !== '');
   blocks.push({ type: 'heading', level: 3, text: words.blocked });
   blocks.push(

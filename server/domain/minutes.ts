@@ -97,11 +97,7 @@ function attendanceBlocks(attendees: readonly MinutesPerson[], language: Locale)
   const heading: BlockSpec = { type: 'heading', level: 2, text: words.present };
   if (attendees.length === 0) return [heading, { type: 'paragraph', text: words.noAttendance }];
   const organisations = [...new Set(attendees.map((entry) => entry.organisation))];
-  return [
-    heading,
-    { type: 'paragraph', text: words.organisationsRepresented(organisations.join(words.comma)) },
-    { type: 'bulletList', items: attendees.map(person) },
-  ];
+  return [heading, { type: 'paragraph', text: words.organisationsRepresented(organisations.join(words.comma)) }, { type: 'bulletList', items: attendees.map(person) }];
 }
 
 /** What the decision did to the document, said in the minutes (issue 16: "the minutes say so"). */
@@ -126,7 +122,9 @@ const itemTitle = (item: MinutesItem, language: Locale): string => (item.restric
 
 function itemBlocks(item: MinutesItem, number: number, language: Locale): BlockSpec[] {
   const words = MINUTES_TEXT[language];
-  const decision = item.decision ? words.decision(words.decisions[item.decision], item.restricted ? null : item.decisionText ? oneLine(item.decisionText) : null) : words.noDecision;
+  const decision = item.decision
+    ? words.decision(words.decisions[item.decision], item.restricted ? null : item.decisionText ? oneLine(item.decisionText) : null)
+    : words.noDecision;
   if (item.restricted) {
     return [
       { type: 'heading', level: 2, text: `${number}. ${words.restrictedTitle}` },

@@ -76,7 +76,11 @@ export function reminderSchedule(cycle: { opensOn: string; dueOn: string; remind
  * The reminders to send `today` (from the injected clock): those whose day has come and that have
  * not gone out yet; a missed day (server down) is caught up once, not once per missed day.
  */
-export function remindersDue(cycle: { status: CycleStatus; opensOn: string; dueOn: string; reminderDays: readonly number[] }, today: string, sentOffsets: readonly number[]): number[] {
+export function remindersDue(
+  cycle: { status: CycleStatus; opensOn: string; dueOn: string; reminderDays: readonly number[] },
+  today: string,
+  sentOffsets: readonly number[],
+): number[] {
   if (cycle.status === 'closed') return [];
   const due = reminderSchedule(cycle).filter((entry) => entry.day <= today && !sentOffsets.includes(entry.offset));
   // Only the latest one that has come: three missed reminders are one message, not three.

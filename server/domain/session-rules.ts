@@ -66,11 +66,7 @@ export interface SessionVisibilityFacts {
 
 /** Who may see a session at all: admins, the commission's member organisations and the presenters. */
 export function canSeeSession(subject: { role: Role; organisationId: string }, facts: SessionVisibilityFacts): boolean {
-  return (
-    subject.role === 'admin' ||
-    facts.memberOrganisationIds.includes(subject.organisationId) ||
-    facts.presenterOrganisationIds.includes(subject.organisationId)
-  );
+  return subject.role === 'admin' || facts.memberOrganisationIds.includes(subject.organisationId) || facts.presenterOrganisationIds.includes(subject.organisationId);
 }
 
 export interface AgendaItemFacts {

@@ -276,8 +276,15 @@ function planJoin(doc: Y.Doc, op: BlockOp): Plan {
       quote: `${blockText(first.element)} ¶ ${blockText(second.element)}`,
       apply: () => {
         appendInline(target, source);
-        const rest = second.element.toArray().slice(1).filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
-        if (rest.length > 0) first.element.insert(first.element.length, rest.map((node) => node.clone()));
+        const rest = second.element
+          .toArray()
+          .slice(1)
+          .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
+        if (rest.length > 0)
+          first.element.insert(
+            first.element.length,
+            rest.map((node) => node.clone()),
+          );
         second.parent.delete(second.index, 1);
       },
     };
@@ -317,7 +324,13 @@ function planSetBlock(doc: Y.Doc, op: BlockOp): Plan {
   const copy = (nodeName: string, extra: Record<string, unknown> = {}) => {
     const element = new Y.XmlElement(nodeName);
     for (const [key, value] of Object.entries({ ...copyAttributes(current, ['level']), ...extra })) element.setAttribute(key, value as string);
-    element.insert(0, current.toArray().filter((node): node is Y.XmlText | Y.XmlElement => node instanceof Y.XmlText || node instanceof Y.XmlElement).map((node) => node.clone()));
+    element.insert(
+      0,
+      current
+        .toArray()
+        .filter((node): node is Y.XmlText | Y.XmlElement => node instanceof Y.XmlText || node instanceof Y.XmlElement)
+        .map((node) => node.clone()),
+    );
     return element;
   };
   const quote = blockText(current);

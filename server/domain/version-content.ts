@@ -139,7 +139,10 @@ function inlineItems(node: unknown, runs: DeletedRun[]): string {
       note(1, node._item?.id.client ?? -1, node._item?.id.clock ?? 0);
       return '\n';
     }
-    return node.toArray().map((child) => inlineItems(child, runs)).join('');
+    return node
+      .toArray()
+      .map((child) => inlineItems(child, runs))
+      .join('');
   }
   return '';
 }

@@ -10,9 +10,7 @@ import { diffWords, WORD_DIFF_LIMITS, type WordDiffLimits, type WordOp } from '.
  * changed field by field. Pure and bounded; `limits` lists every bound that was reached.
  */
 
-export type BlockDiff =
-  | { op: 'equal' | 'insert' | 'delete'; block: TextBlock }
-  | { op: 'change'; before: TextBlock; after: TextBlock; words: WordOp[] | null };
+export type BlockDiff = { op: 'equal' | 'insert' | 'delete'; block: TextBlock } | { op: 'change'; before: TextBlock; after: TextBlock; words: WordOp[] | null };
 
 export type MeasureField = Exclude<keyof MeasureFields, 'id'>;
 export type FieldChange = { field: MeasureField; before: unknown; after: unknown };
@@ -47,7 +45,21 @@ export interface DiffLimits {
 
 export const DIFF_LIMITS: DiffLimits = { maxBlocks: 5000, maxBlockEdits: 1000, maxInlineDiffs: 1000, maxInlineChars: 300_000, maxMeasures: 2000, words: WORD_DIFF_LIMITS };
 
-const MEASURE_FIELDS: readonly MeasureField[] = ['title', 'status', 'progress', 'start', 'due', 'leadOrganisationId', 'partnerOrganisationIds', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit', 'budget'];
+const MEASURE_FIELDS: readonly MeasureField[] = [
+  'title',
+  'status',
+  'progress',
+  'start',
+  'due',
+  'leadOrganisationId',
+  'partnerOrganisationIds',
+  'indicator',
+  'indicatorBaseline',
+  'indicatorTarget',
+  'indicatorCurrent',
+  'indicatorUnit',
+  'budget',
+];
 
 export function diffContent(before: DocumentContent, after: DocumentContent, limits: DiffLimits = DIFF_LIMITS): VersionDiff {
   const reached = new Set<DiffLimitCode>();
@@ -105,8 +117,7 @@ function diffBlocks(allBefore: TextBlock[], allAfter: TextBlock[], limits: DiffL
       if (words) {
         inlineDiffs++;
         inlineChars += chars;
-      }
-      else reached.add('inline_diffs_omitted');
+      } else reached.add('inline_diffs_omitted');
       result.push({ op: 'change', before: old, after: current, words: words?.ops ?? null });
     }
     upTo(deleted.length, inserted.length);

@@ -48,7 +48,10 @@ function cloneXmlElement(source: Y.XmlElement): Y.XmlElement {
   const copy = new Y.XmlElement(source.nodeName);
   // Attributes keep their type: a heading's level is a number, not the string Yjs' clone assumes.
   for (const [key, value] of Object.entries(source.getAttributes())) copy.setAttribute(key, cloneValue(value) as string);
-  copy.insert(0, source.toArray().map((child) => cloneType(child) as Y.XmlElement | Y.XmlText));
+  copy.insert(
+    0,
+    source.toArray().map((child) => cloneType(child) as Y.XmlElement | Y.XmlText),
+  );
   return copy;
 }
 

@@ -49,7 +49,16 @@ export type DomainEvent =
   | { type: 'cycle.opened'; cycleId: string; period: string; actorUserId: string }
   | { type: 'cycle.reminder_due'; cycleId: string; period: string; dueOn: string; offsetDays: number; organisationIds: string[]; manual?: boolean; actorUserId?: string }
   | { type: 'cycle.closed'; cycleId: string; period: string; actorUserId: string }
-  | { type: 'cycle_report.changed'; cycleId: string; reportId: string; documentId: string; measureId: string; leadOrganisationId: string | null; state: ReportState; actorUserId: string }
+  | {
+      type: 'cycle_report.changed';
+      cycleId: string;
+      reportId: string;
+      documentId: string;
+      measureId: string;
+      leadOrganisationId: string | null;
+      state: ReportState;
+      actorUserId: string;
+    }
   | { type: 'version.restored'; documentId: string; versionId: string; name: string; backupVersionId: string; actorUserId: string };
 
 /** the measure a comment's thread is about (row comments), with its title when the comment was made */

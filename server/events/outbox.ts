@@ -52,7 +52,9 @@ export type EventConsumer = keyof typeof EVENT_CONSUMERS;
 
 export async function recordEvents(trx: Kysely<Database>, events: readonly DomainEvent[]): Promise<void> {
   const rows = events.flatMap((event) =>
-    (Object.keys(EVENT_CONSUMERS) as EventConsumer[]).filter((consumer) => EVENT_CONSUMERS[consumer].has(event.type)).map((consumer) => ({ event: JSON.stringify(event), consumer })),
+    (Object.keys(EVENT_CONSUMERS) as EventConsumer[])
+      .filter((consumer) => EVENT_CONSUMERS[consumer].has(event.type))
+      .map((consumer) => ({ event: JSON.stringify(event), consumer })),
   );
   if (rows.length === 0) return;
   await trx.insertInto('event_outbox').values(rows).execute();
@@ -63,7 +65,12 @@ export async function recordEvents(trx: Kysely<Database>, events: readonly Domai
  * transaction that also deletes them: an event is acted on once, or not at all and taken again.
  * Several processes may call it at once (SKIP LOCKED). Returns how many were taken.
  */
-export async function takeEvents<T>(db: Kysely<Database>, consumer: EventConsumer, limit: number, handle: (trx: Kysely<Database>, events: DomainEvent[]) => Promise<T>): Promise<{ taken: number; result: T | undefined }> {
+export async function takeEvents<T>(
+  db: Kysely<Database>,
+  consumer: EventConsumer,
+  limit: number,
+  handle: (trx: Kysely<Database>, events: DomainEvent[]) => Promise<T>,
+): Promise<{ taken: number; result: T | undefined }> {
   return db.transaction().execute(async (trx) => {
     const events = await takeRecordedEvents(trx, consumer, limit);
     if (events.length === 0) return { taken: 0, result: undefined };
@@ -75,7 +82,10 @@ export const EVENT_OUTBOX_RETENTION_MS = 24 * 3_600_000;
 
 /** Forgets events no consumer took within a day (Slack off, or down for that long). */
 export async function pruneEventOutbox(db: Kysely<Database>, now: Date): Promise<number> {
-  const deleted = await db.deleteFrom('event_outbox').where('created_at', '<', new Date(now.getTime() - EVENT_OUTBOX_RETENTION_MS)).executeTakeFirst();
+  const deleted = await db
+    .deleteFrom('event_outbox')
+    .where('created_at', '<', new Date(now.getTime() - EVENT_OUTBOX_RETENTION_MS))
+    .executeTakeFirst();
   return Number(deleted.numDeletedRows);
 }
 
@@ -85,6 +95,14 @@ export async function pruneEventOutbox(db: Kysely<Database>, now: Date): Promise
  */
 export async function takeRecordedEvents(trx: Kysely<Database>, consumer: EventConsumer, limit: number): Promise<DomainEvent[]> {
   const rows = await trx.selectFrom('event_outbox').select(['id', 'event']).where('consumer', '=', consumer).orderBy('id').limit(limit).forUpdate().skipLocked().execute();
-  if (rows.length > 0) await trx.deleteFrom('event_outbox').where('id', 'in', rows.map((row) => row.id)).execute();
+  if (rows.length > 0)
+    await trx
+      .deleteFrom('event_outbox')
+      .where(
+        'id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .execute();
   return rows.map((row) => row.event as DomainEvent);
 }

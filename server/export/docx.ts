@@ -54,14 +54,19 @@ function runs(content: readonly Inline[], rtl: boolean, extra: { bold?: boolean;
   });
 }
 
-function textParagraph(content: readonly Inline[], dir: 'ltr' | 'rtl' | 'auto', options: { heading?: 1 | 2 | 3; bullet?: number; ordered?: number; style?: string } = {}): Paragraph {
+function textParagraph(
+  content: readonly Inline[],
+  dir: 'ltr' | 'rtl' | 'auto',
+  options: { heading?: 1 | 2 | 3; bullet?: number; ordered?: number; style?: string } = {},
+): Paragraph {
   const rtl = resolveDirection(dir, inlinePlain(content)) === 'rtl';
   return new Paragraph({
     children: runs(content, rtl),
     bidirectional: rtl,
     heading: options.heading ? HEADINGS[options.heading] : undefined,
     style: options.style,
-    numbering: options.bullet !== undefined ? { reference: 'bullets', level: options.bullet } : options.ordered !== undefined ? { reference: 'numbers', level: options.ordered } : undefined,
+    numbering:
+      options.bullet !== undefined ? { reference: 'bullets', level: options.bullet } : options.ordered !== undefined ? { reference: 'numbers', level: options.ordered } : undefined,
   });
 }
 
@@ -122,7 +127,12 @@ function blocks(list: readonly RichBlock[], depth = 0): (Paragraph | Table)[] {
           break;
         }
         const size = fitImage(image, block, { width: 600, height: 860 });
-        out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: image.type, data: image.data, transformation: size, altText: { name: 'image', title: block.alt, description: block.alt } })] }));
+        out.push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new ImageRun({ type: image.type, data: image.data, transformation: size, altText: { name: 'image', title: block.alt, description: block.alt } })],
+          }),
+        );
         break;
       }
     }
@@ -167,14 +177,24 @@ function titlePage(document: ExportDocument): (Paragraph | Table)[] {
       new Paragraph({
         alignment: AlignmentType.CENTER,
         style: FURNITURE_STYLE,
-        children: [new ImageRun({ type: document.logo.type, data: document.logo.data, transformation: { width: Math.round(document.logo.width * scale), height: Math.round(document.logo.height * scale) } })],
+        children: [
+          new ImageRun({
+            type: document.logo.type,
+            data: document.logo.data,
+            transformation: { width: Math.round(document.logo.width * scale), height: Math.round(document.logo.height * scale) },
+          }),
+        ],
       }),
     );
   }
   out.push(
     simpleTableNoBorder(document.ministry.nameFr, document.ministry.nameAr),
     new Paragraph({}),
-    new Paragraph({ heading: HeadingLevel.TITLE, bidirectional: resolveDirection('auto', document.title) === 'rtl', children: runs([{ text: document.title }], resolveDirection('auto', document.title) === 'rtl') }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      bidirectional: resolveDirection('auto', document.title) === 'rtl',
+      children: runs([{ text: document.title }], resolveDirection('auto', document.title) === 'rtl'),
+    }),
     simpleTable(null, metadataRows(document), [30, 70], FURNITURE_STYLE),
     new Paragraph({}),
   );
@@ -190,8 +210,16 @@ function simpleTableNoBorder(left: string, right: string): Table {
     rows: [
       new TableRow({
         children: [
-          new TableCell({ borders, width: { size: 50, type: WidthType.PERCENTAGE }, children: [new Paragraph({ style: FURNITURE_STYLE, children: runs([{ text: left }], false, { bold: true, size: 20 }) })] }),
-          new TableCell({ borders, width: { size: 50, type: WidthType.PERCENTAGE }, children: [new Paragraph({ style: FURNITURE_STYLE, bidirectional: true, children: runs([{ text: right }], true, { bold: true, size: 20 }) })] }),
+          new TableCell({
+            borders,
+            width: { size: 50, type: WidthType.PERCENTAGE },
+            children: [new Paragraph({ style: FURNITURE_STYLE, children: runs([{ text: left }], false, { bold: true, size: 20 }) })],
+          }),
+          new TableCell({
+            borders,
+            width: { size: 50, type: WidthType.PERCENTAGE },
+            children: [new Paragraph({ style: FURNITURE_STYLE, bidirectional: true, children: runs([{ text: right }], true, { bold: true, size: 20 }) })],
+          }),
         ],
       }),
     ],
@@ -205,11 +233,18 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
       new Paragraph({
         alignment: AlignmentType.CENTER,
         bidirectional: rtl,
-        children: [new TextRun({ children: [`${label(document.locale, 'page')} `, PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES, `  ·  ${displayDate(document.locale, document.date)}`], size: 16, rightToLeft: rtl })],
+        children: [
+          new TextRun({
+            children: [`${label(document.locale, 'page')} `, PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES, `  ·  ${displayDate(document.locale, document.date)}`],
+            size: 16,
+            rightToLeft: rtl,
+          }),
+        ],
       }),
     ],
   });
-  const watermark = () => new Header({ children: [new Paragraph({ children: document.draft ? [new TextWatermark({ text: WATERMARK, font: 'Arial', color: 'C0C0C0', opacity: 0.35 })] : [] })] });
+  const watermark = () =>
+    new Header({ children: [new Paragraph({ children: document.draft ? [new TextWatermark({ text: WATERMARK, font: 'Arial', color: 'C0C0C0', opacity: 0.35 })] : [] })] });
   const measures: (Paragraph | Table)[] =
     document.measures.length === 0
       ? []
@@ -224,11 +259,32 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
     creator: 'Tansiq',
     title: document.title,
     description: `${document.leadName} — ${document.status}`,
-    styles: { default: { document: { run: { font: FONT, size: 22 } } }, paragraphStyles: [{ id: FURNITURE_STYLE, name: 'Tansiq furniture', basedOn: 'Normal', quickFormat: false }] },
+    styles: {
+      default: { document: { run: { font: FONT, size: 22 } } },
+      paragraphStyles: [{ id: FURNITURE_STYLE, name: 'Tansiq furniture', basedOn: 'Normal', quickFormat: false }],
+    },
     numbering: {
       config: [
-        { reference: 'bullets', levels: Array.from({ length: 9 }, (_, level) => ({ level, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.START, style: { paragraph: { indent: { start: 720 * (level + 1), hanging: 360 } } } })) },
-        { reference: 'numbers', levels: Array.from({ length: 9 }, (_, level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent: { start: 720 * (level + 1), hanging: 360 } } } })) },
+        {
+          reference: 'bullets',
+          levels: Array.from({ length: 9 }, (_, level) => ({
+            level,
+            format: LevelFormat.BULLET,
+            text: '•',
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { start: 720 * (level + 1), hanging: 360 } } },
+          })),
+        },
+        {
+          reference: 'numbers',
+          levels: Array.from({ length: 9 }, (_, level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { start: 720 * (level + 1), hanging: 360 } } },
+          })),
+        },
       ],
     },
     sections: [

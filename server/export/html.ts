@@ -5,8 +5,7 @@ import { displayDate, label, measureCells, measureColumns, metadataRows, WATERMA
 
 /** A self-contained HTML file: styles inline, the logo as a data URL, no script, no outside link. */
 
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 const SAFE_HREF = /^(https?:|mailto:)/i;
 
@@ -41,7 +40,10 @@ export function blocksHtml(blocks: readonly RichBlock[]): string {
         }
         case 'table':
           return `<table class="content">${block.rows
-            .map((row) => `<tr>${row.map((cell) => `<${cell.header ? 'th' : 'td'}${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}>${blocksHtml(cell.blocks)}</${cell.header ? 'th' : 'td'}>`).join('')}</tr>`)
+            .map(
+              (row) =>
+                `<tr>${row.map((cell) => `<${cell.header ? 'th' : 'td'}${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}>${blocksHtml(cell.blocks)}</${cell.header ? 'th' : 'td'}>`).join('')}</tr>`,
+            )
             .join('')}</table>`;
         case 'blockquote':
           return `<blockquote>${blocksHtml(block.blocks)}</blockquote>`;
@@ -90,7 +92,12 @@ export function renderHtml(document: ExportDocument): string {
       : `<h2>${escapeHtml(label(locale, 'measures'))}</h2><table class="measures"><thead><tr>${measureColumns(locale)
           .map((column) => `<th>${escapeHtml(column)}</th>`)
           .join('')}</tr></thead><tbody>${document.measures
-          .map((measure) => `<tr data-measure-id="${escapeHtml(measure.id)}">${measureCells(locale, measure).map((cell) => `<td dir="auto">${escapeHtml(cell)}</td>`).join('')}</tr>`)
+          .map(
+            (measure) =>
+              `<tr data-measure-id="${escapeHtml(measure.id)}">${measureCells(locale, measure)
+                .map((cell) => `<td dir="auto">${escapeHtml(cell)}</td>`)
+                .join('')}</tr>`,
+          )
           .join('')}</tbody></table>`;
   return `<!doctype html>
 <html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">

@@ -51,7 +51,12 @@ export function sniffImage(data: Uint8Array): ImageInfo | null {
   return info && (info.type === 'png' || info.type === 'jpg') ? (info as ImageInfo) : null;
 }
 
-export const MIME_OF: Record<PictureInfo['type'], 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp'> = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
+export const MIME_OF: Record<PictureInfo['type'], 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp'> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+};
 
 /** A body image's bytes, if its data URL is safe and its bytes are the type it declares. */
 export function decodeImageSource(src: string): (PictureInfo & { data: Buffer }) | null {
@@ -64,7 +69,11 @@ export function decodeImageSource(src: string): (PictureInfo & { data: Buffer })
 }
 
 /** The size to show an image at: as the document sets it (or its own), scaled down into the box. */
-export function fitImage(image: { width: number; height: number }, chosen: { width: number | null; height: number | null }, box: { width: number; height: number }): { width: number; height: number } {
+export function fitImage(
+  image: { width: number; height: number },
+  chosen: { width: number | null; height: number | null },
+  box: { width: number; height: number },
+): { width: number; height: number } {
   let width = chosen.width ?? (chosen.height ? (image.width * chosen.height) / image.height : image.width);
   let height = chosen.height ?? (chosen.width ? (image.height * chosen.width) / image.width : image.height);
   const scale = Math.min(1, box.width / width, box.height / height);

@@ -13,7 +13,23 @@ export interface SheetMeasure extends ExportMeasure {
   documentTitle?: string;
 }
 
-const COLUMNS = ['id', 'measure', 'measureLead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit', 'budget', 'currency'] as const;
+const COLUMNS = [
+  'id',
+  'measure',
+  'measureLead',
+  'partners',
+  'start',
+  'due',
+  'status',
+  'progress',
+  'indicator',
+  'indicatorBaseline',
+  'indicatorTarget',
+  'indicatorCurrent',
+  'indicatorUnit',
+  'budget',
+  'currency',
+] as const;
 
 export function sheetHeader(locale: Locale, withDocument: boolean): string[] {
   return [...(withDocument ? [label(locale, 'document')] : []), ...COLUMNS.map((key) => label(locale, key))];

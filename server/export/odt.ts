@@ -26,7 +26,9 @@ const NS = [
 const MARKS = ['bold', 'italic', 'underline', 'strike'] as const;
 
 function spanStyle(inline: Inline): string | null {
-  const flags = MARKS.filter((mark) => inline[mark]).map((mark) => mark[0]).join('');
+  const flags = MARKS.filter((mark) => inline[mark])
+    .map((mark) => mark[0])
+    .join('');
   return flags ? `T_${flags}` : null;
 }
 
@@ -47,7 +49,9 @@ const SPAN_STYLES = Array.from({ length: 15 }, (_, index) => {
 function spans(content: readonly Inline[]): string {
   return content
     .map((inline) => {
-      let xml = x(inline.text).replace(/\n/g, '<text:line-break/>').replace(/ {2,}/g, (spaces) => ` <text:s text:c="${spaces.length - 1}"/>`);
+      let xml = x(inline.text)
+        .replace(/\n/g, '<text:line-break/>')
+        .replace(/ {2,}/g, (spaces) => ` <text:s text:c="${spaces.length - 1}"/>`);
       const style = spanStyle(inline);
       if (style) xml = `<text:span text:style-name="${style}">${xml}</text:span>`;
       if (inline.href) xml = `<text:a xlink:type="simple" xlink:href="${x(inline.href)}">${xml}</text:a>`;
@@ -89,7 +93,10 @@ function blocksXml(blocks: readonly RichBlock[], pictures: Picture[]): string {
           return `<text:list text:style-name="${block.ordered ? 'L_numbers' : 'L_bullets'}">${block.items.map((item) => `<text:list-item>${blocksXml(item, pictures) || '<text:p/>'}</text:list-item>`).join('')}</text:list>`;
         case 'table': {
           const columns = Math.max(1, ...block.rows.map((row) => row.reduce((sum, cell) => sum + cell.colspan, 0)));
-          return tableXml(columns, block.rows.map((row) => row.map((cell) => ({ xml: blocksXml(cell.blocks, pictures) || '<text:p/>', colspan: cell.colspan, header: cell.header }))));
+          return tableXml(
+            columns,
+            block.rows.map((row) => row.map((cell) => ({ xml: blocksXml(cell.blocks, pictures) || '<text:p/>', colspan: cell.colspan, header: cell.header }))),
+          );
         }
         case 'blockquote':
           return blocksXml(block.blocks, pictures);
@@ -120,7 +127,11 @@ function tableXml(columns: number, rows: { xml: string; colspan: number; header:
     .join('')}</table:table>`;
 }
 
-const textCell = (text: string, header = false) => ({ xml: `<text:p text:style-name="${paragraphStyle('auto', [{ text }], header ? 'Cell_text_bold' : 'Cell_text')}">${x(text)}</text:p>`, colspan: 1, header });
+const textCell = (text: string, header = false) => ({
+  xml: `<text:p text:style-name="${paragraphStyle('auto', [{ text }], header ? 'Cell_text_bold' : 'Cell_text')}">${x(text)}</text:p>`,
+  colspan: 1,
+  header,
+});
 
 function content(document: ExportDocument, pictures: Picture[]): string {
   tableCount = 0;
@@ -128,14 +139,17 @@ function content(document: ExportDocument, pictures: Picture[]): string {
     ? `<text:p text:style-name="Centered"><draw:frame draw:name="logo" text:anchor-type="as-char" svg:width="${(Math.min(1, 70 / document.logo.height, 160 / document.logo.width) * document.logo.width * 0.0353).toFixed(2)}cm" svg:height="${(Math.min(1, 70 / document.logo.height, 160 / document.logo.width) * document.logo.height * 0.0353).toFixed(2)}cm"><draw:image xlink:href="Pictures/logo.${document.logo.type}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>`
     : '';
   const header = tableXml(2, [[textCell(document.ministry.nameFr, true), textCell(document.ministry.nameAr, true)]]);
-  const meta = tableXml(2, metadataRows(document).map(([key, value]) => [textCell(key, true), textCell(value)]));
+  const meta = tableXml(
+    2,
+    metadataRows(document).map(([key, value]) => [textCell(key, true), textCell(value)]),
+  );
   const measures =
     document.measures.length === 0
       ? ''
-      : `<text:h text:style-name="Heading_20_2" text:outline-level="2">${x(label(document.locale, 'measures'))}</text:h>${tableXml(
-          9,
-          [measureColumns(document.locale).map((column) => textCell(column, true)), ...document.measures.map((measure) => measureCells(document.locale, measure).map((cell) => textCell(cell)))],
-        )}`;
+      : `<text:h text:style-name="Heading_20_2" text:outline-level="2">${x(label(document.locale, 'measures'))}</text:h>${tableXml(9, [
+          measureColumns(document.locale).map((column) => textCell(column, true)),
+          ...document.measures.map((measure) => measureCells(document.locale, measure).map((cell) => textCell(cell))),
+        ])}`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content ${NS} office:version="1.3"><office:automatic-styles>${TABLE_STYLES}${SPAN_STYLES}</office:automatic-styles><office:body><office:text>${logo}${header}<text:p text:style-name="Title_${resolveDirection('auto', document.title)}">${x(document.title)}</text:p>${meta}${blocksXml(document.blocks, pictures)}${measures}</office:text></office:body></office:document-content>`;
 }
@@ -169,7 +183,9 @@ ${paragraphStyles('Cell_text_bold', 'Cell_text', '').replace(/<style:paragraph-p
 
 function metaXml(document: ExportDocument): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document-meta ${NS} office:version="1.3"><office:meta><meta:generator>Tansiq</meta:generator><dc:title>${x(document.title)}</dc:title><dc:date>${document.date}T00:00:00</dc:date><dc:language>${document.locale}</dc:language>${metadataRows(document)
+<office:document-meta ${NS} office:version="1.3"><office:meta><meta:generator>Tansiq</meta:generator><dc:title>${x(document.title)}</dc:title><dc:date>${document.date}T00:00:00</dc:date><dc:language>${document.locale}</dc:language>${metadataRows(
+    document,
+  )
     .map(([key, value]) => `<meta:user-defined meta:name="${x(key)}">${x(value)}</meta:user-defined>`)
     .join('')}</office:meta></office:document-meta>`;
 }

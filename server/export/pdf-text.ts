@@ -88,7 +88,10 @@ export function layoutParagraph(
     let start = from;
     for (let index = from + 1; index <= to; index++) {
       if (index === to || !sameStyle(chars[index]!.style, chars[start]!.style)) {
-        const part = chars.slice(start, index).map((c) => c.char).join('');
+        const part = chars
+          .slice(start, index)
+          .map((c) => c.char)
+          .join('');
         const arabic = ARABIC.test(part);
         width += widthOf(pdf, part, fontFor(chars[start]!.style, options, arabic), options.size, arabic);
         start = index;
@@ -160,13 +163,7 @@ function visualLine(pdf: PDFKit.PDFDocument, chars: Char[], rtl: boolean, option
     const group = groups[groups.length - 1];
     const last = group?.[group.length - 1];
     const odd = levels[position]! % 2 === 1;
-    if (
-      group &&
-      last !== undefined &&
-      levels[last] === levels[position] &&
-      sameStyle(chars[last]!.style, chars[position]!.style) &&
-      position === last + (odd ? -1 : 1)
-    ) {
+    if (group && last !== undefined && levels[last] === levels[position] && sameStyle(chars[last]!.style, chars[position]!.style) && position === last + (odd ? -1 : 1)) {
       group.push(position);
     } else groups.push([position]);
   }
@@ -184,7 +181,15 @@ function visualLine(pdf: PDFKit.PDFDocument, chars: Char[], rtl: boolean, option
       } else textOut = mirrored.reverse().join('');
     } else textOut = logical.join('');
     const font = fontFor(style, options, shaped);
-    return { text: textOut, font, shaped, width: widthOf(pdf, textOut, font, options.size, shaped), href: style.href, underline: style.underline || Boolean(style.href), strike: style.strike };
+    return {
+      text: textOut,
+      font,
+      shaped,
+      width: widthOf(pdf, textOut, font, options.size, shaped),
+      href: style.href,
+      underline: style.underline || Boolean(style.href),
+      strike: style.strike,
+    };
   });
   return { pieces, width: pieces.reduce((sum, piece) => sum + piece.width, 0) };
 }

@@ -39,7 +39,10 @@ class Flow {
     this.y = MARGIN.top;
   }
 
-  paragraph(content: readonly Inline[], options: { dir: 'ltr' | 'rtl' | 'auto'; size?: number; bold?: boolean; indent?: number; marker?: string; after?: number; align?: 'center' }): void {
+  paragraph(
+    content: readonly Inline[],
+    options: { dir: 'ltr' | 'rtl' | 'auto'; size?: number; bold?: boolean; indent?: number; marker?: string; after?: number; align?: 'center' },
+  ): void {
     const size = options.size ?? BODY_SIZE;
     const indent = options.indent ?? 0;
     const width = CONTENT_WIDTH - indent;
@@ -177,7 +180,11 @@ function renderBlocks(flow: Flow, blocks: readonly RichBlock[], depth = 0): void
           break;
         }
         // Pixels at 96 per inch, in points; never wider than the column nor taller than a page.
-        const size = fitImage({ width: image.width * 0.75, height: image.height * 0.75 }, { width: block.width && block.width * 0.75, height: block.height && block.height * 0.75 }, { width: CONTENT_WIDTH, height: PAGE.height - MARGIN.top - MARGIN.bottom - 12 });
+        const size = fitImage(
+          { width: image.width * 0.75, height: image.height * 0.75 },
+          { width: block.width && block.width * 0.75, height: block.height && block.height * 0.75 },
+          { width: CONTENT_WIDTH, height: PAGE.height - MARGIN.top - MARGIN.bottom - 12 },
+        );
         flow.ensure(size.height + 8);
         flow.pdf.image(image.data, MARGIN.side + (CONTENT_WIDTH - size.width) / 2, flow.y + 4, { width: size.width, height: size.height });
         flow.y += size.height + 12;
@@ -185,7 +192,13 @@ function renderBlocks(flow: Flow, blocks: readonly RichBlock[], depth = 0): void
       }
       case 'rule':
         flow.ensure(12);
-        flow.pdf.save().moveTo(MARGIN.side, flow.y + 4).lineTo(PAGE.width - MARGIN.side, flow.y + 4).lineWidth(0.5).stroke('#999999').restore();
+        flow.pdf
+          .save()
+          .moveTo(MARGIN.side, flow.y + 4)
+          .lineTo(PAGE.width - MARGIN.side, flow.y + 4)
+          .lineWidth(0.5)
+          .stroke('#999999')
+          .restore();
         flow.y += 12;
         break;
     }
@@ -205,7 +218,13 @@ function firstPage(flow: Flow, document: ExportDocument): void {
   for (const [index, line] of fr.lines.entries()) drawLine(pdf, line, MARGIN.side, top + index * leading(10), half, 'left', 10);
   for (const [index, line] of ar.lines.entries()) drawLine(pdf, line, PAGE.width - MARGIN.side - half, top + index * leading(11), half, 'right', 11);
   flow.y = top + Math.max(fr.lines.length * leading(10), ar.lines.length * leading(11)) + 10;
-  pdf.save().moveTo(MARGIN.side, flow.y).lineTo(PAGE.width - MARGIN.side, flow.y).lineWidth(1).stroke('#1f4e79').restore();
+  pdf
+    .save()
+    .moveTo(MARGIN.side, flow.y)
+    .lineTo(PAGE.width - MARGIN.side, flow.y)
+    .lineWidth(1)
+    .stroke('#1f4e79')
+    .restore();
   flow.y += 28;
   flow.paragraph([{ text: document.title }], { dir: 'auto', size: 19, bold: true, align: 'center', after: 18 });
   flow.table(
@@ -223,7 +242,11 @@ function measures(flow: Flow, document: ExportDocument): void {
   const share = [0.19, 0.12, 0.15, 0.1, 0.1, 0.08, 0.065, 0.11, 0.085];
   const header = { cells: measureColumns(document.locale).map((text) => ({ content: [{ text }], bold: true, fill: true })) };
   const rows = document.measures.map((measure) => ({ cells: measureCells(document.locale, measure).map((text) => ({ content: [{ text }] })) }));
-  flow.table([header, ...rows], share.map((s) => s * CONTENT_WIDTH), { size: 7, repeat: 1 });
+  flow.table(
+    [header, ...rows],
+    share.map((s) => s * CONTENT_WIDTH),
+    { size: 7, repeat: 1 },
+  );
 }
 
 function decorate(pdf: PDFKit.PDFDocument, document: ExportDocument): void {
@@ -231,7 +254,11 @@ function decorate(pdf: PDFKit.PDFDocument, document: ExportDocument): void {
   const date = displayDate(document.locale, document.date);
   for (let index = range.start; index < range.start + range.count; index++) {
     pdf.switchToPage(index);
-    const footer = layoutParagraph(pdf, [{ text: `${label(document.locale, 'page')} ${index + 1} / ${range.count}  ·  ${date}  ·  ${document.title}` }], { width: CONTENT_WIDTH, size: 8, dir: document.locale === 'ar' ? 'rtl' : 'ltr' });
+    const footer = layoutParagraph(pdf, [{ text: `${label(document.locale, 'page')} ${index + 1} / ${range.count}  ·  ${date}  ·  ${document.title}` }], {
+      width: CONTENT_WIDTH,
+      size: 8,
+      dir: document.locale === 'ar' ? 'rtl' : 'ltr',
+    });
     pdf.fillColor('#5b6470');
     drawLine(pdf, footer.lines[0]!, MARGIN.side, PAGE.height - MARGIN.bottom + 24, CONTENT_WIDTH, 'center', 8);
     pdf.fillColor('black');
@@ -252,7 +279,15 @@ export function renderPdf(document: ExportDocument): Promise<Buffer> {
     margin: 0,
     bufferPages: true,
     autoFirstPage: true,
-    info: { Title: document.title, Author: document.leadName, Subject: metadataRows(document).map(([key, value]) => `${key}: ${value}`).join(' · '), Creator: 'Tansiq', Keywords: `${document.kind} ${document.status}` },
+    info: {
+      Title: document.title,
+      Author: document.leadName,
+      Subject: metadataRows(document)
+        .map(([key, value]) => `${key}: ${value}`)
+        .join(' · '),
+      Creator: 'Tansiq',
+      Keywords: `${document.kind} ${document.status}`,
+    },
     lang: document.locale,
   } as PDFKit.PDFDocumentOptions);
   registerFonts(pdf);

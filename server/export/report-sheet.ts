@@ -12,7 +12,10 @@ export async function renderReportXlsx(plans: readonly ReportPlan[], locale: Loc
   workbook.creator = 'Tansiq';
   workbook.title = title;
   const summary = workbook.addWorksheet(x.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1, rightToLeft: locale === 'ar' }] });
-  summary.columns = [x.plans, x.status, ...MEASURE_STATUSES.map((status) => LABELS[locale].measureStatus[status]), x.overdue, x.total, x.average].map((header, index) => ({ header, width: index === 0 ? 50 : 14 }));
+  summary.columns = [x.plans, x.status, ...MEASURE_STATUSES.map((status) => LABELS[locale].measureStatus[status]), x.overdue, x.total, x.average].map((header, index) => ({
+    header,
+    width: index === 0 ? 50 : 14,
+  }));
   summary.getRow(1).font = { bold: true };
   for (const plan of plans) {
     const average = plan.measures.length === 0 ? null : plan.measures.reduce((sum, measure) => sum + measure.progress, 0) / plan.measures.length / 100;
@@ -26,6 +29,11 @@ export async function renderReportXlsx(plans: readonly ReportPlan[], locale: Loc
     ]);
   }
   summary.getColumn(MEASURE_STATUSES.length + 5).numFmt = '0%';
-  addMeasuresSheet(workbook, plans.flatMap((plan) => plan.measures.map((measure) => ({ ...measure, documentTitle: plan.title }))), locale, true);
+  addMeasuresSheet(
+    workbook,
+    plans.flatMap((plan) => plan.measures.map((measure) => ({ ...measure, documentTitle: plan.title }))),
+    locale,
+    true,
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -20,12 +20,15 @@ export interface HttpSocketBounds {
  * Upgraded sockets leave these checks (the sync endpoint and socket.io bound them).
  */
 export function createBoundedServer(bounds: HttpSocketBounds, handler: http.RequestListener): http.Server {
-  const server = http.createServer({
-    headersTimeout: bounds.headersTimeoutMs,
-    requestTimeout: bounds.requestTimeoutMs,
-    keepAliveTimeout: bounds.keepAliveTimeoutMs,
-    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(bounds.headersTimeoutMs / 4))),
-  }, handler);
+  const server = http.createServer(
+    {
+      headersTimeout: bounds.headersTimeoutMs,
+      requestTimeout: bounds.requestTimeoutMs,
+      keepAliveTimeout: bounds.keepAliveTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(bounds.headersTimeoutMs / 4))),
+    },
+    handler,
+  );
   if (bounds.maxConnectionsPerAddress > 0) limitConnectionsPerAddress(server, bounds.maxConnectionsPerAddress);
   return server;
 }

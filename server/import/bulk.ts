@@ -55,7 +55,14 @@ export async function importFolder(
         continue;
       }
       const { row, summary } = await importWordDocument(db, actor, { filename: path.basename(full), data: await fs.readFile(full) }, {});
-      outcomes.push({ file, status: 'imported', documentId: row.id, title: row.title, measures: summary.measures, notes: [...summary.notes, ...(summary.rejectedRows.length > 0 ? [`${summary.rejectedRows.length} measure row(s) left out`] : [])] });
+      outcomes.push({
+        file,
+        status: 'imported',
+        documentId: row.id,
+        title: row.title,
+        measures: summary.measures,
+        notes: [...summary.notes, ...(summary.rejectedRows.length > 0 ? [`${summary.rejectedRows.length} measure row(s) left out`] : [])],
+      });
     } catch (error) {
       outcomes.push({ file, status: 'skipped', reason: error instanceof AppError ? error.message : `unexpected error: ${(error as Error).message}` });
     }
@@ -74,7 +81,8 @@ export function summaryText(outcomes: readonly BulkOutcome[]): string {
   const imported = outcomes.filter((outcome) => outcome.status === 'imported');
   const skipped = outcomes.filter((outcome) => outcome.status === 'skipped');
   const lines = [`Imported ${imported.length} document(s), skipped ${skipped.length} file(s).`];
-  for (const outcome of imported) lines.push(`  + ${outcome.file} → "${outcome.title}" (${outcome.documentId}), ${outcome.measures} measure(s)${outcome.notes?.length ? `; ${outcome.notes.join('; ')}` : ''}`);
+  for (const outcome of imported)
+    lines.push(`  + ${outcome.file} → "${outcome.title}" (${outcome.documentId}), ${outcome.measures} measure(s)${outcome.notes?.length ? `; ${outcome.notes.join('; ')}` : ''}`);
   for (const outcome of skipped) lines.push(`  - ${outcome.file}: ${outcome.reason}`);
   return lines.join('\n');
 }

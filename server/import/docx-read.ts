@@ -200,7 +200,8 @@ function runs(node: Element, context: Context, href?: string): Inline[] {
   // Neighbours of one style become one inline.
   return out.reduce<Inline[]>((merged, inline) => {
     const last = merged[merged.length - 1];
-    if (last && last.bold === inline.bold && last.italic === inline.italic && last.underline === inline.underline && last.strike === inline.strike && last.href === inline.href) last.text += inline.text;
+    if (last && last.bold === inline.bold && last.italic === inline.italic && last.underline === inline.underline && last.strike === inline.strike && last.href === inline.href)
+      last.text += inline.text;
     else merged.push({ ...inline });
     return merged;
   }, []);
@@ -209,7 +210,12 @@ function runs(node: Element, context: Context, href?: string): Inline[] {
 /** The style of what an export adds around the content (see export/docx.ts): never imported back. */
 const FURNITURE_STYLE = 'TansiqFurniture';
 
-type Paragraph = { kind: 'furniture' } | { kind: 'pictures' } | { kind: 'heading'; level: 1 | 2 | 3; dir: Direction; content: Inline[] } | { kind: 'title'; content: Inline[] } | { kind: 'paragraph'; dir: Direction; content: Inline[]; list?: { ordered: boolean; level: number } };
+type Paragraph =
+  | { kind: 'furniture' }
+  | { kind: 'pictures' }
+  | { kind: 'heading'; level: 1 | 2 | 3; dir: Direction; content: Inline[] }
+  | { kind: 'title'; content: Inline[] }
+  | { kind: 'paragraph'; dir: Direction; content: Inline[]; list?: { ordered: boolean; level: number } };
 
 function paragraph(node: Element, context: Context): Paragraph {
   const props = child(node, 'pPr');
@@ -289,7 +295,10 @@ function body(node: Element, context: Context): { blocks: RichBlock[]; title: st
           continue;
         }
         if (read.kind === 'title') {
-          const text = read.content.map((inline) => inline.text).join('').trim();
+          const text = read.content
+            .map((inline) => inline.text)
+            .join('')
+            .trim();
           if (title === null && text) title = text;
           else if (text) blocks.push({ type: 'heading', level: 1, dir: 'auto', content: read.content });
         } else if (read.kind === 'heading') blocks.push({ type: 'heading', level: read.level, dir: read.dir, content: read.content });

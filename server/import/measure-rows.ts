@@ -1,4 +1,12 @@
-import { indicatorValue, MEASURE_STATUSES, MEASURE_TEXT_LIMITS, type Currency, type IndicatorDetailField, type MeasureFields, type MeasureStatus } from '../../shared/doc-schema.ts';
+import {
+  indicatorValue,
+  MEASURE_STATUSES,
+  MEASURE_TEXT_LIMITS,
+  type Currency,
+  type IndicatorDetailField,
+  type MeasureFields,
+  type MeasureStatus,
+} from '../../shared/doc-schema.ts';
 import { IMPORT_COLUMNS, type ImportColumn, type ImportRow, type ImportRowError } from '../../shared/api/files.ts';
 import { LOCALES } from '../../shared/enums.ts';
 import { LABELS } from '../../shared/labels.ts';
@@ -35,7 +43,18 @@ const HEADERS: Record<ImportColumn, string[]> = {
   // The indicator's values, as our exports name them and as plans often do ("Valeur cible",
   // "Indicateur - cible", "Baseline"). Not "Objectif" or "Référence" alone: plans use those for
   // the measure's objective and a reference number.
-  indicatorBaseline: ['valeur de reference', 'situation de reference', 'valeur initiale', 'reference initiale', 'baseline', 'baseline value', 'القيمة المرجعية', 'خط الأساس', 'الوضعية المرجعية', 'القيمة الأساسية'],
+  indicatorBaseline: [
+    'valeur de reference',
+    'situation de reference',
+    'valeur initiale',
+    'reference initiale',
+    'baseline',
+    'baseline value',
+    'القيمة المرجعية',
+    'خط الأساس',
+    'الوضعية المرجعية',
+    'القيمة الأساسية',
+  ],
   indicatorTarget: ['cible', 'valeur cible', 'cible visee', 'target', 'target value', 'القيمة المستهدفة', 'المستهدف', 'الهدف المرقم'],
   indicatorCurrent: ['valeur actuelle', 'valeur atteinte', 'valeur realisee', 'current', 'current value', 'actual value', 'القيمة الحالية', 'القيمة المحققة', 'القيمة المنجزة'],
   indicatorUnit: ['unite', 'unite de mesure', 'unit', 'unit of measure', 'الوحدة', 'وحدة القياس'],
@@ -45,9 +64,23 @@ const HEADERS: Record<ImportColumn, string[]> = {
 
 /** ISO codes, and the words and signs people write for them */
 const CURRENCY_INDEX = new Map<string, Currency>([
-  ['MAD', 'MAD'], ['DH', 'MAD'], ['DHS', 'MAD'], ['DIRHAM', 'MAD'], ['DIRHAMS', 'MAD'], ['درهم', 'MAD'],
-  ['EUR', 'EUR'], ['€', 'EUR'], ['EURO', 'EUR'], ['EUROS', 'EUR'], ['يورو', 'EUR'],
-  ['USD', 'USD'], ['$', 'USD'], ['US$', 'USD'], ['DOLLAR', 'USD'], ['DOLLARS', 'USD'], ['دولار', 'USD'],
+  ['MAD', 'MAD'],
+  ['DH', 'MAD'],
+  ['DHS', 'MAD'],
+  ['DIRHAM', 'MAD'],
+  ['DIRHAMS', 'MAD'],
+  ['درهم', 'MAD'],
+  ['EUR', 'EUR'],
+  ['€', 'EUR'],
+  ['EURO', 'EUR'],
+  ['EUROS', 'EUR'],
+  ['يورو', 'EUR'],
+  ['USD', 'USD'],
+  ['$', 'USD'],
+  ['US$', 'USD'],
+  ['DOLLAR', 'USD'],
+  ['DOLLARS', 'USD'],
+  ['دولار', 'USD'],
 ]);
 
 const HEADER_INDEX = new Map<string, ImportColumn>();
@@ -108,7 +141,20 @@ for (const status of MEASURE_STATUSES) {
   STATUS_INDEX.set(normalise(status), status);
   for (const locale of LOCALES) STATUS_INDEX.set(normalise(LABELS[locale].measureStatus[status]), status);
 }
-for (const [word, status] of [['en cours de realisation', 'in_progress'], ['realisee', 'done'], ['realise', 'done'], ['achevee', 'done'], ['terminee', 'done'], ['termine', 'done'], ['annule', 'cancelled'], ['bloque', 'blocked'], ['prevu', 'planned'], ['a venir', 'planned'], ['completed', 'done'], ['ongoing', 'in_progress']] as const) {
+for (const [word, status] of [
+  ['en cours de realisation', 'in_progress'],
+  ['realisee', 'done'],
+  ['realise', 'done'],
+  ['achevee', 'done'],
+  ['terminee', 'done'],
+  ['termine', 'done'],
+  ['annule', 'cancelled'],
+  ['bloque', 'blocked'],
+  ['prevu', 'planned'],
+  ['a venir', 'planned'],
+  ['completed', 'done'],
+  ['ongoing', 'in_progress'],
+] as const) {
   STATUS_INDEX.set(normalise(word), status);
 }
 
@@ -177,7 +223,10 @@ export function validateRow(cells: readonly Cell[], mapping: readonly (ImportCol
   // semicolons or lines, commas are part of the names.
   const partnerText = text(value('partners'));
   const separator = /[;\n؛]/.test(partnerText) || context.organisations.find(partnerText) ? /[;\n؛]+/ : /[,،]+/;
-  for (const name of partnerText.split(separator).map((part) => part.trim()).filter(Boolean)) {
+  for (const name of partnerText
+    .split(separator)
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const id = context.organisations.find(name);
     if (id) partners.push(id);
     else errors.push({ column: 'partners', code: 'unknown_organisation', value: name.slice(0, 200) });

@@ -41,6 +41,9 @@ export function wordMeasuresSheet(data: Buffer): Sheet {
   const first = tables[0];
   if (!first) throw new AppError(422, 'no_measures_table', 'The Word file has no measures table (a table whose first row reads "Mesure", "Responsable", "Échéance"…).');
   const columns = JSON.stringify(mapColumns(first.header));
-  const rows = tables.filter((table) => JSON.stringify(mapColumns(table.header)) === columns).flatMap((table) => table.rows).filter((row) => row.some((cell) => cell !== ''));
+  const rows = tables
+    .filter((table) => JSON.stringify(mapColumns(table.header)) === columns)
+    .flatMap((table) => table.rows)
+    .filter((row) => row.some((cell) => cell !== ''));
   return { header: first.header, rows, lines: rows.map((_, index) => index + 2) };
 }

@@ -38,7 +38,14 @@ export async function checkCycleReminders(db: Kysely<Database>, events: DomainEv
           .where('lead_organisation_id', 'is not', null)
           .orderBy('lead_organisation_id')
           .execute();
-        const due: DomainEvent = { type: 'cycle.reminder_due', cycleId: cycle.id, period: cycle.period, dueOn: cycle.due_on, offsetDays, organisationIds: pending.map((row) => row.lead_organisation_id!) };
+        const due: DomainEvent = {
+          type: 'cycle.reminder_due',
+          cycleId: cycle.id,
+          period: cycle.period,
+          dueOn: cycle.due_on,
+          offsetDays,
+          organisationIds: pending.map((row) => row.lead_organisation_id!),
+        };
         await recordEvents(trx, [due]);
         return due;
       });

@@ -17,10 +17,7 @@ export async function checkOverdueMeasures(db: Kysely<Database>, events: DomainE
     .selectFrom('measures')
     .innerJoin('documents', 'documents.id', 'measures.document_id')
     .leftJoin('measure_overdue_notices as notices', (join) =>
-      join
-        .onRef('notices.document_id', '=', 'measures.document_id')
-        .onRef('notices.measure_id', '=', 'measures.id')
-        .onRef('notices.due_date', '=', 'measures.due_date'),
+      join.onRef('notices.document_id', '=', 'measures.document_id').onRef('notices.measure_id', '=', 'measures.id').onRef('notices.due_date', '=', 'measures.due_date'),
     )
     .select(['measures.document_id', 'measures.id', 'measures.title', 'measures.due_date', 'measures.lead_organisation_id'])
     .where('measures.due_date', '<', today)

@@ -166,11 +166,14 @@ export class LiveRegistry {
     slot.timer = null;
     if (!expiresAt) return;
     const delay = Math.max(0, expiresAt.getTime() - this.now().getTime());
-    slot.timer = setTimeout(() => {
-      slot.timer = null;
-      if (delay > MAX_TIMER_MS) return this.arm(key, slot, expiresAt);
-      void this.recheck({ credential: key });
-    }, Math.min(delay, MAX_TIMER_MS));
+    slot.timer = setTimeout(
+      () => {
+        slot.timer = null;
+        if (delay > MAX_TIMER_MS) return this.arm(key, slot, expiresAt);
+        void this.recheck({ credential: key });
+      },
+      Math.min(delay, MAX_TIMER_MS),
+    );
     slot.timer.unref();
   }
 }

@@ -74,9 +74,7 @@ async function drain(db: Kysely<Database>, events: DomainEvents): Promise<void> 
 /** Who hears of a plan: active users who may see its document (the Slack bot's direct messages use it too). */
 export async function resolveRecipients(db: Kysely<Database>, plan: NotificationPlan): Promise<string[]> {
   const ids = new Set<string>(plan.recipients.userIds ?? []);
-  const document = plan.documentId
-    ? await db.selectFrom('documents').selectAll().where('id', '=', plan.documentId).executeTakeFirst()
-    : undefined;
+  const document = plan.documentId ? await db.selectFrom('documents').selectAll().where('id', '=', plan.documentId).executeTakeFirst() : undefined;
   if (plan.recipients.documentLead && document) {
     const users = await db.selectFrom('users').select('id').where('organisation_id', '=', document.lead_organisation_id).where('disabled_at', 'is', null).execute();
     for (const user of users) ids.add(user.id);
@@ -102,7 +100,12 @@ export async function resolveRecipients(db: Kysely<Database>, plan: Notification
   if (plan.exceptUserId) ids.delete(plan.exceptUserId);
   for (const userId of plan.exceptUserIds ?? []) ids.delete(userId);
   if (ids.size === 0) return [];
-  const users = await db.selectFrom('users').select(['id', 'organisation_id', 'role']).where('id', 'in', [...ids]).where('disabled_at', 'is', null).execute();
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'organisation_id', 'role'])
+    .where('id', 'in', [...ids])
+    .where('disabled_at', 'is', null)
+    .execute();
   if (!document) return users.map((user) => user.id);
   // Only people who may see the document hear about it.
   const grants = (await loadGrants(db, [document.id])).get(document.id) ?? [];

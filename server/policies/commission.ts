@@ -4,6 +4,5 @@ import { allow, hide, type Policy } from './policy.ts';
 export const commissionPolicy: Policy<'view', { memberOrganisationIds: readonly string[] }> = {
   objectType: 'commission',
   label: 'Commission',
-  decide: (actor, action, { memberOrganisationIds }) =>
-    actor.role === 'admin' || memberOrganisationIds.includes(actor.organisationId) ? allow : hide({ need: action }),
+  decide: (actor, action, { memberOrganisationIds }) => (actor.role === 'admin' || memberOrganisationIds.includes(actor.organisationId) ? allow : hide({ need: action })),
 };

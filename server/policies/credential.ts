@@ -17,9 +17,7 @@ export interface CredentialFacts {
 
 export type CredentialEnd = 'signed_out' | 'expired' | 'revoked' | 'disabled';
 
-export type CredentialStanding =
-  | { ok: true; organisationId: string; role: Role; expiresAt: Date | null }
-  | { ok: false; reason: CredentialEnd; message: string };
+export type CredentialStanding = { ok: true; organisationId: string; role: Role; expiresAt: Date | null } | { ok: false; reason: CredentialEnd; message: string };
 
 const MESSAGES: Record<CredentialEnd, string> = {
   signed_out: 'You were signed out; sign in again.',

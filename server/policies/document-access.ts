@@ -41,9 +41,7 @@ export function documentAccess(subject: AccessSubject, facts: DocumentAccessFact
   if (subject.role === 'admin') return 'edit';
   const level = strongest([
     facts.leadOrganisationId === subject.organisationId ? 'edit' : null,
-    ...facts.grants
-      .filter((grant) => grant.userId === subject.userId || grant.organisationId === subject.organisationId)
-      .map((grant) => grant.level),
+    ...facts.grants.filter((grant) => grant.userId === subject.userId || grant.organisationId === subject.organisationId).map((grant) => grant.level),
   ]);
   if (level && facts.archived) return 'view';
   return level;

@@ -23,7 +23,9 @@ export const documentActivityPolicy: Policy<DocumentActivityAction, DocumentActi
       case 'read':
         return allow;
       case 'read_access_changes':
-        return when(canEdit(level) && canManageDocument(actor, { leadOrganisationId }), () => refuse('Only those who manage this document see its access changes.', { need: action }));
+        return when(canEdit(level) && canManageDocument(actor, { leadOrganisationId }), () =>
+          refuse('Only those who manage this document see its access changes.', { need: action }),
+        );
     }
   },
 };

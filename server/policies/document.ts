@@ -33,9 +33,7 @@ export const documentPolicy: Policy<DocumentAction, DocumentFacts> = {
           refuse('Only the lead organisation and the coordination unit manage this document.', { need: action, had: level }),
         );
       case 'archive':
-        return when(canManageDocument(actor, { leadOrganisationId }), () =>
-          refuse('Only the lead organisation and the coordination unit archive a document.', { need: action }),
-        );
+        return when(canManageDocument(actor, { leadOrganisationId }), () => refuse('Only the lead organisation and the coordination unit archive a document.', { need: action }));
       case 'change_lead':
         return when(actor.role === 'admin', () => refuse('Only the coordination unit changes the lead organisation of a document.', { need: action }));
       case 'reopen':
@@ -55,9 +53,7 @@ export const documentCreationPolicy: Policy<'create_document', { leadOrganisatio
   objectType: 'organisation',
   label: 'Organisation',
   decide: (actor: AccessSubject, action, { leadOrganisationId }) =>
-    when(actor.role === 'admin' || leadOrganisationId === actor.organisationId, () =>
-      refuse('You can only create documents led by your own organisation.', { need: action }),
-    ),
+    when(actor.role === 'admin' || leadOrganisationId === actor.organisationId, () => refuse('You can only create documents led by your own organisation.', { need: action })),
 };
 
 /**
@@ -74,12 +70,7 @@ export function visibleTo<O>(query: SelectQueryBuilder<Database, 'documents', O>
           .selectFrom('document_access')
           .select(sql`1`.as('one'))
           .whereRef('document_access.document_id', '=', 'documents.id')
-          .where((inner) =>
-            inner.or([
-              inner('document_access.organisation_id', '=', subject.organisationId),
-              inner('document_access.user_id', '=', subject.userId),
-            ]),
-          ),
+          .where((inner) => inner.or([inner('document_access.organisation_id', '=', subject.organisationId), inner('document_access.user_id', '=', subject.userId)])),
       ),
     ]),
   );
@@ -101,12 +92,7 @@ export function editableBy<O>(query: SelectQueryBuilder<Database, 'documents', O
           .select(sql`1`.as('one'))
           .whereRef('document_access.document_id', '=', 'documents.id')
           .where('document_access.level', '=', 'edit')
-          .where((inner) =>
-            inner.or([
-              inner('document_access.organisation_id', '=', subject.organisationId),
-              inner('document_access.user_id', '=', subject.userId),
-            ]),
-          ),
+          .where((inner) => inner.or([inner('document_access.organisation_id', '=', subject.organisationId), inner('document_access.user_id', '=', subject.userId)])),
       ),
     ]),
   );

@@ -35,9 +35,7 @@ export function auditEntries(db: Kysely<Database>, filter: AuditFilter, page: { 
     .selectFrom('audit_log')
     .leftJoin('users as actor', 'actor.id', 'audit_log.actor_user_id')
     .leftJoin('organisations as org', 'org.id', 'actor.organisation_id')
-    .leftJoin('documents as doc', (join) =>
-      join.on(sql<boolean>`audit_log.object_type = 'document' and doc.id::text = audit_log.object_id`),
-    )
+    .leftJoin('documents as doc', (join) => join.on(sql<boolean>`audit_log.object_type = 'document' and doc.id::text = audit_log.object_id`))
     .select([
       'audit_log.id',
       'audit_log.at',
@@ -63,19 +61,13 @@ export function auditEntries(db: Kysely<Database>, filter: AuditFilter, page: { 
   const organisation = filter.organisation;
   if (organisation) {
     query = query.where((eb) =>
-      eb.or([
-        eb('actor.organisation_id', '=', organisation),
-        eb.and([eb('audit_log.object_type', '=', 'organisation'), eb('audit_log.object_id', '=', organisation)]),
-      ]),
+      eb.or([eb('actor.organisation_id', '=', organisation), eb.and([eb('audit_log.object_type', '=', 'organisation'), eb('audit_log.object_id', '=', organisation)])]),
     );
   }
   const document = filter.document;
   if (document) {
     query = query.where((eb) =>
-      eb.or([
-        eb.and([eb('audit_log.object_type', '=', 'document'), eb('audit_log.object_id', '=', document)]),
-        eb(sql<string>`audit_log.details->>'documentId'`, '=', document),
-      ]),
+      eb.or([eb.and([eb('audit_log.object_type', '=', 'document'), eb('audit_log.object_id', '=', document)]), eb(sql<string>`audit_log.details->>'documentId'`, '=', document)]),
     );
   }
   if (page.before) query = query.where('audit_log.id', '<', page.before);

@@ -26,12 +26,7 @@ interface Unknown {
  * So does a person who cannot read the document: the answer is the same as for an e-mail nobody
  * has, so a comment cannot be used to find out who has an account (organisations are public).
  */
-export async function resolveMentions(
-  db: Kysely<Database>,
-  document: DocumentAccessFacts,
-  body: string,
-  explicit: ExplicitMentions = {},
-): Promise<ResolvedMentions> {
+export async function resolveMentions(db: Kysely<Database>, document: DocumentAccessFacts, body: string, explicit: ExplicitMentions = {}): Promise<ResolvedMentions> {
   const parsed = parseMentions(body);
   const wantedUserIds = unique([...parsed.userIds, ...(explicit.userIds ?? []).map((id) => id.toLowerCase())]);
   const wantedOrgIds = unique((explicit.organisationIds ?? []).map((id) => id.toLowerCase()));
@@ -43,17 +38,39 @@ export async function resolveMentions(
   const mayRead = (row: { id: string; organisation_id: string; role: 'admin' | 'member' }) =>
     canView(documentAccess({ userId: row.id, organisationId: row.organisation_id, role: row.role }, document));
   const [byId, byEmail, orgsById, orgsByCode] = await Promise.all([
-    wantedUserIds.length ? active.where('id', 'in', wantedUserIds).execute().then((rows) => rows.filter(mayRead)) : [],
-    parsed.emails.length ? active.where((eb) => eb(eb.fn('lower', ['email']), 'in', parsed.emails)).execute().then((rows) => rows.filter(mayRead)) : [],
+    wantedUserIds.length
+      ? active
+          .where('id', 'in', wantedUserIds)
+          .execute()
+          .then((rows) => rows.filter(mayRead))
+      : [],
+    parsed.emails.length
+      ? active
+          .where((eb) => eb(eb.fn('lower', ['email']), 'in', parsed.emails))
+          .execute()
+          .then((rows) => rows.filter(mayRead))
+      : [],
     wantedOrgIds.length ? db.selectFrom('organisations').select(['id', 'code']).where('id', 'in', wantedOrgIds).execute() : [],
     parsed.organisationCodes.length ? db.selectFrom('organisations').select(['id', 'code']).where('code', 'in', parsed.organisationCodes).execute() : [],
   ]);
 
   const unknown: Unknown[] = [
-    ...missing(wantedUserIds, byId.map((row) => row.id)).map((id) => ({ mention: `@[${id}]`, kind: 'user' as const })),
-    ...missing(parsed.emails, byEmail.map((row) => row.email.toLowerCase())).map((email) => ({ mention: `@${email}`, kind: 'user' as const })),
-    ...missing(wantedOrgIds, orgsById.map((row) => row.id)).map((id) => ({ mention: id, kind: 'organisation' as const })),
-    ...missing(parsed.organisationCodes, orgsByCode.map((row) => row.code.toLowerCase())).map((code) => ({ mention: `@${code}`, kind: 'organisation' as const })),
+    ...missing(
+      wantedUserIds,
+      byId.map((row) => row.id),
+    ).map((id) => ({ mention: `@[${id}]`, kind: 'user' as const })),
+    ...missing(
+      parsed.emails,
+      byEmail.map((row) => row.email.toLowerCase()),
+    ).map((email) => ({ mention: `@${email}`, kind: 'user' as const })),
+    ...missing(
+      wantedOrgIds,
+      orgsById.map((row) => row.id),
+    ).map((id) => ({ mention: id, kind: 'organisation' as const })),
+    ...missing(
+      parsed.organisationCodes,
+      orgsByCode.map((row) => row.code.toLowerCase()),
+    ).map((code) => ({ mention: `@${code}`, kind: 'organisation' as const })),
   ];
   if (unknown.length > 0) {
     const list = unknown.map((entry) => entry.mention).join(', ');

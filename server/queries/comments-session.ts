@@ -22,12 +22,7 @@ const invalidSession = (message: string) => new AppError(400, 'invalid_session',
  * a live session) is tagged with that session and item, so minutes can list what was raised.
  * A session the author may not see answers exactly as one that does not exist.
  */
-export async function sessionTagFor(
-  db: Kysely<Database>,
-  subject: AccessSubject,
-  documentId: string,
-  input: { sessionId?: string; agendaItemId?: string },
-): Promise<SessionTag> {
+export async function sessionTagFor(db: Kysely<Database>, subject: AccessSubject, documentId: string, input: { sessionId?: string; agendaItemId?: string }): Promise<SessionTag> {
   if (!input.sessionId && !input.agendaItemId) {
     // Only a session the author takes part in (may see): the tag would otherwise reveal it.
     const current = await currentSessionOf(db, documentId);
@@ -45,17 +40,10 @@ export async function sessionTagFor(
   const session = await visibleSession(db, subject, sessionId!);
   if (!session) throw invalidSession('No such session.');
   if (session.state !== 'live') throw invalidSession(`The session is ${session.state}, not live: comments are tagged only while it runs.`);
-  const items = await db
-    .selectFrom('agenda_items')
-    .select('id')
-    .where('session_id', '=', sessionId!)
-    .where('document_id', '=', documentId)
-    .orderBy('position')
-    .execute();
+  const items = await db.selectFrom('agenda_items').select('id').where('session_id', '=', sessionId!).where('document_id', '=', documentId).orderBy('position').execute();
   if (items.length === 0) throw invalidSession('This document is not on the agenda of that session.');
   const ids = items.map((item) => item.id);
-  const agendaItemId =
-    input.agendaItemId ?? (session.current_item_id && ids.includes(session.current_item_id) ? session.current_item_id : ids[0]!);
+  const agendaItemId = input.agendaItemId ?? (session.current_item_id && ids.includes(session.current_item_id) ? session.current_item_id : ids[0]!);
   return { sessionId: sessionId!, agendaItemId };
 }
 

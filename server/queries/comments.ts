@@ -30,7 +30,8 @@ export interface ThreadRows {
  *   measure  threads anchored to that measure
  */
 export async function listThreads(db: Kysely<Database>, documentId: string, readerId: string, filter: ListCommentsQuery): Promise<ThreadRows[]> {
-  const reply = (eb: ExpressionBuilder<Database, 'comments' | 'users'>) => eb.selectFrom('comments as reply').select(sql`1`.as('one')).whereRef('reply.thread_id', '=', 'comments.id');
+  const reply = (eb: ExpressionBuilder<Database, 'comments' | 'users'>) =>
+    eb.selectFrom('comments as reply').select(sql`1`.as('one')).whereRef('reply.thread_id', '=', 'comments.id');
   let query = withAuthor(db)
     .where('comments.document_id', '=', documentId)
     .where('comments.thread_id', 'is', null)
@@ -73,7 +74,12 @@ export async function listThreads(db: Kysely<Database>, documentId: string, read
 /** Comments by id that are not deleted, in no particular order. */
 export async function liveComments(db: Kysely<Database>, ids: readonly string[]): Promise<Selectable<CommentsTable>[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('comments').selectAll().where('id', 'in', [...ids]).where('deleted_at', 'is', null).execute();
+  return db
+    .selectFrom('comments')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .where('deleted_at', 'is', null)
+    .execute();
 }
 
 /** How many threads of a document are open (not resolved, not deleted). */

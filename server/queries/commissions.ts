@@ -52,7 +52,11 @@ export async function isCommissionMember(db: Kysely<Database>, commissionId: str
 /** The commissions some organisations sit on. */
 export async function commissionsOf(db: Kysely<Database>, organisationIds: readonly string[]): Promise<string[]> {
   if (organisationIds.length === 0) return [];
-  const rows = await db.selectFrom('commission_members').select('commission_id').where('organisation_id', 'in', [...organisationIds]).execute();
+  const rows = await db
+    .selectFrom('commission_members')
+    .select('commission_id')
+    .where('organisation_id', 'in', [...organisationIds])
+    .execute();
   return [...new Set(rows.map((row) => row.commission_id))];
 }
 

@@ -19,13 +19,7 @@ export interface GuardedDocument {
  * is "not found" (its existence stays hidden); one they can see but not change is "forbidden".
  * Both refusals are audited.
  */
-export async function requireDocument(
-  db: Kysely<Database>,
-  subject: AccessSubject,
-  id: string,
-  need: DocumentNeed,
-  ip?: string,
-): Promise<GuardedDocument> {
+export async function requireDocument(db: Kysely<Database>, subject: AccessSubject, id: string, need: DocumentNeed, ip?: string): Promise<GuardedDocument> {
   const found = await findDocumentWithAccess(db, subject, id);
   if (!found.exists) throw notFound('Document');
   const row = found.row;

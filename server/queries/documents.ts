@@ -30,11 +30,7 @@ function textQuery(q: string) {
   )`;
 }
 
-export async function listVisibleDocuments(
-  db: Kysely<Database>,
-  subject: AccessSubject,
-  filter: DocumentFilter,
-): Promise<{ rows: DocumentRow[]; total: number }> {
+export async function listVisibleDocuments(db: Kysely<Database>, subject: AccessSubject, filter: DocumentFilter): Promise<{ rows: DocumentRow[]; total: number }> {
   let query = visibleTo(db.selectFrom('documents'), subject);
   if (filter.editable) query = editableBy(query, subject);
   if (filter.kind) query = query.where('documents.kind', '=', filter.kind);
@@ -159,10 +155,23 @@ export async function documentsWithGrants(db: Kysely<Database>, ids: readonly st
 }
 
 /** Documents on the agenda of a commission's sessions that the subject may see, newest change first. */
-export function listVisibleCommissionDocuments(db: Kysely<Database>, subject: AccessSubject, commissionId: string, filter: { status?: DocumentStatus; limit: number }): Promise<DocumentRow[]> {
+export function listVisibleCommissionDocuments(
+  db: Kysely<Database>,
+  subject: AccessSubject,
+  commissionId: string,
+  filter: { status?: DocumentStatus; limit: number },
+): Promise<DocumentRow[]> {
   let query = visibleTo(db.selectFrom('documents'), subject)
     .where('documents.archived_at', 'is', null)
-    .where('documents.id', 'in', db.selectFrom('agenda_items').innerJoin('commission_sessions', 'commission_sessions.id', 'agenda_items.session_id').select('agenda_items.document_id').where('commission_sessions.commission_id', '=', commissionId));
+    .where(
+      'documents.id',
+      'in',
+      db
+        .selectFrom('agenda_items')
+        .innerJoin('commission_sessions', 'commission_sessions.id', 'agenda_items.session_id')
+        .select('agenda_items.document_id')
+        .where('commission_sessions.commission_id', '=', commissionId),
+    );
   if (filter.status) query = query.where('documents.status', '=', filter.status);
   return query.selectAll('documents').orderBy('documents.updated_at', 'desc').limit(filter.limit).execute();
 }
@@ -179,7 +188,11 @@ export interface TitleMatches {
 export async function findVisibleByTitle(db: Kysely<Database>, subject: AccessSubject, text: string, limit: number): Promise<TitleMatches> {
   const visible = () => visibleTo(db.selectFrom('documents'), subject).where('documents.archived_at', 'is', null);
   const [exact, rows] = await Promise.all([
-    visible().where((eb) => namedExactly(eb.ref('documents.title'), text)).select('documents.id').limit(2).execute(),
+    visible()
+      .where((eb) => namedExactly(eb.ref('documents.title'), text))
+      .select('documents.id')
+      .limit(2)
+      .execute(),
     visible()
       .where((eb) => namedByWords(eb.ref('documents.title'), text))
       .select(['documents.id', 'documents.title', 'documents.status', sql<number>`count(*) over ()::int`.as('total')])

@@ -21,7 +21,10 @@ export async function indicatorHistory(db: Kysely<Database>, documentId: string,
       'v.recorded_at',
       'v.recorded_by',
       'users.name as user_name',
-      eb.fn.agg<number>('row_number').over((ob) => ob.partitionBy('v.measure_id').orderBy('v.id', 'desc')).as('rank'),
+      eb.fn
+        .agg<number>('row_number')
+        .over((ob) => ob.partitionBy('v.measure_id').orderBy('v.id', 'desc'))
+        .as('rank'),
     ])
     .where('v.document_id', '=', documentId);
   if (options.measureId) ranked = ranked.where('v.measure_id', '=', options.measureId);

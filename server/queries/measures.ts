@@ -46,16 +46,18 @@ export async function listVisibleMeasures(db: Kysely<Database>, subject: AccessS
   if (filter.organisationId) {
     const organisationId = filter.organisationId;
     query = query.where((eb) =>
-      eb.or([
-        eb('measures.lead_organisation_id', '=', organisationId),
-        eb(sql`${organisationId}::uuid`, '=', eb.fn.any('measures.partner_organisation_ids')),
-      ]),
+      eb.or([eb('measures.lead_organisation_id', '=', organisationId), eb(sql`${organisationId}::uuid`, '=', eb.fn.any('measures.partner_organisation_ids'))]),
     );
   }
   if (filter.overdue) {
     query = query.where('measures.due_date', '<', filter.today).where('measures.status', 'not in', ['done', 'cancelled']);
   }
-  const rows = await query.orderBy('measures.due_date', (ob) => ob.asc().nullsLast()).orderBy('measures.document_id').orderBy('measures.position').limit(filter.limit).execute();
+  const rows = await query
+    .orderBy('measures.due_date', (ob) => ob.asc().nullsLast())
+    .orderBy('measures.document_id')
+    .orderBy('measures.position')
+    .limit(filter.limit)
+    .execute();
   return rows.map((row) => ({ ...row, budget: row.budget === null ? null : Number(row.budget) }));
 }
 
@@ -105,7 +107,12 @@ export async function documentMeasureCounts(db: Kysely<Database>, documentId: st
 /** Titles of some of a document's measures as the projection knows them (a deleted one is absent). */
 export async function measureTitles(db: Kysely<Database>, documentId: string, measureIds: readonly string[]): Promise<Map<string, string>> {
   if (measureIds.length === 0) return new Map();
-  const rows = await db.selectFrom('measures').select(['id', 'title']).where('document_id', '=', documentId).where('id', 'in', [...measureIds]).execute();
+  const rows = await db
+    .selectFrom('measures')
+    .select(['id', 'title'])
+    .where('document_id', '=', documentId)
+    .where('id', 'in', [...measureIds])
+    .execute();
   return new Map(rows.map((row) => [row.id, row.title]));
 }
 

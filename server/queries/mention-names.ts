@@ -15,7 +15,13 @@ export async function loadMentionNames(db: Kysely<Database>, bodies: readonly st
   const codes = [...new Set(parsed.flatMap((entry) => entry.organisationCodes))];
   const [byId, byEmail, organisations] = await Promise.all([
     ids.length ? db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute() : [],
-    emails.length ? db.selectFrom('users').select(['email', 'name']).where((eb) => eb(eb.fn('lower', ['email']), 'in', emails)).execute() : [],
+    emails.length
+      ? db
+          .selectFrom('users')
+          .select(['email', 'name'])
+          .where((eb) => eb(eb.fn('lower', ['email']), 'in', emails))
+          .execute()
+      : [],
     codes.length ? db.selectFrom('organisations').select(['code', NAME_COLUMN[locale]]).where('code', 'in', codes).execute() : [],
   ]);
   return {

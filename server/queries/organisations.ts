@@ -37,7 +37,11 @@ export async function organisationNames(db: Kysely<Database>, ids: readonly (str
 /** Organisations by id, with their names in the three languages. */
 export async function organisationsByIds(db: Kysely<Database>, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('organisations').select(['id', 'name_fr', 'name_ar', 'name_en']).where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name_fr', 'name_ar', 'name_en'])
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 /** Every organisation, named in `locale` and sorted by that name (menus that choose one). */

@@ -43,7 +43,11 @@ export async function statusesOfPlansAt(db: Kysely<Database>, plans: readonly { 
     .selectFrom('audit_log')
     .select(['object_id', 'at', 'details'])
     .where('action', '=', 'document.status_changed')
-    .where('object_id', 'in', plans.map((plan) => plan.id))
+    .where(
+      'object_id',
+      'in',
+      plans.map((plan) => plan.id),
+    )
     .execute();
   for (const plan of plans) {
     const changes = rows

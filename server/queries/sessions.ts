@@ -14,7 +14,11 @@ export async function loadSessionViews(db: Kysely<Database>, sessions: readonly 
   const items = await db
     .selectFrom('agenda_items')
     .selectAll()
-    .where('session_id', 'in', sessions.map((session) => session.id))
+    .where(
+      'session_id',
+      'in',
+      sessions.map((session) => session.id),
+    )
     .orderBy('position')
     .orderBy('id')
     .execute();
@@ -33,9 +37,7 @@ export async function loadSessionViews(db: Kysely<Database>, sessions: readonly 
       session,
       memberOrganisationIds: members.get(session.commission_id) ?? [],
       items: own,
-      documents: new Map(
-        [...documents].filter(([id]) => id === session.minutes_document_id || own.some((item) => item.document_id === id)),
-      ),
+      documents: new Map([...documents].filter(([id]) => id === session.minutes_document_id || own.some((item) => item.document_id === id))),
     };
   });
 }

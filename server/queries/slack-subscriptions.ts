@@ -44,7 +44,10 @@ export async function listSlackSubscriptions(db: Kysely<Database>, locale: Local
     .orderBy('slack_subscriptions.created_at')
     .limit(SLACK_SUBSCRIPTIONS_MAX_LISTED)
     .execute();
-  const { total } = await db.selectFrom('slack_subscriptions').select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  const { total } = await db
+    .selectFrom('slack_subscriptions')
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .executeTakeFirstOrThrow();
   const named = (fr: string | null, ar: string | null, en: string | null) => ({ fr, ar, en })[locale] || fr;
   const subscriptions = rows.map((row) => ({
     id: row.id,

@@ -22,7 +22,12 @@ export function findActiveUserByEmail(db: Kysely<Database>, email: string) {
 /** Those of these users who are active. */
 export async function activeUsers(db: Kysely<Database>, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('users').select(PERSON).where('users.id', 'in', [...ids]).where('users.disabled_at', 'is', null).execute();
+  return db
+    .selectFrom('users')
+    .select(PERSON)
+    .where('users.id', 'in', [...ids])
+    .where('users.disabled_at', 'is', null)
+    .execute();
 }
 
 /** Names of users by id (disabled ones too: a name in a history stays). */
@@ -36,5 +41,10 @@ export async function userNames(db: Kysely<Database>, ids: readonly (string | nu
 /** The active users of some organisations. */
 export async function activeUsersOf(db: Kysely<Database>, organisationIds: readonly string[]) {
   if (organisationIds.length === 0) return [];
-  return db.selectFrom('users').select(PERSON).where('users.organisation_id', 'in', [...organisationIds]).where('users.disabled_at', 'is', null).execute();
+  return db
+    .selectFrom('users')
+    .select(PERSON)
+    .where('users.organisation_id', 'in', [...organisationIds])
+    .where('users.disabled_at', 'is', null)
+    .execute();
 }

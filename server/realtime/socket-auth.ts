@@ -21,7 +21,10 @@ export function socketAuthenticator(db: Kysely<Database>, trustProxy: boolean) {
       const request = socket.request;
       const secure =
         Boolean((request.socket as { encrypted?: boolean }).encrypted) ||
-        (trustProxy && String(request.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https');
+        (trustProxy &&
+          String(request.headers['x-forwarded-proto'] ?? '')
+            .split(',')[0]
+            ?.trim() === 'https');
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
       const actor = await resolveActor(db, {
         apiToken: token,

@@ -57,7 +57,10 @@ commentsRouter.delete('/:commentId', async (ctx) => {
   ctx.status = 204;
 });
 
-for (const [action, resolved] of [['resolve', true], ['reopen', false]] as const) {
+for (const [action, resolved] of [
+  ['resolve', true],
+  ['reopen', false],
+] as const) {
   commentsRouter.post(`/:commentId/${action}`, async (ctx) => {
     const actor = requireActor(ctx);
     const { id, commentId } = parseParams(ctx, commentParams);

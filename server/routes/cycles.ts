@@ -6,7 +6,19 @@ import type { DomainEvent } from '../events/bus.ts';
 import { requireActor } from '../http/authenticate.ts';
 import type { AppContext, AppState } from '../http/context.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
-import { acceptReportSchema, closeCycleSchema, cycleParams, historyQuery, listReportsQuery, remindSchema, openCycleSchema, reportParams, returnReportSchema, saveReportSchema, submitReportSchema } from '../../shared/api/schemas/cycles.ts';
+import {
+  acceptReportSchema,
+  closeCycleSchema,
+  cycleParams,
+  historyQuery,
+  listReportsQuery,
+  remindSchema,
+  openCycleSchema,
+  reportParams,
+  returnReportSchema,
+  saveReportSchema,
+  submitReportSchema,
+} from '../../shared/api/schemas/cycles.ts';
 
 /** Follow-up cycles and their reports: /api/cycles (rules in commands/cycles.ts, cycle-reports.ts). */
 export const cyclesRouter = new Router<AppState, AppContext>({ prefix: '/api/cycles' });
@@ -83,7 +95,10 @@ cyclesRouter.post('/:id/reports/:reportId/submit', async (ctx) => {
   ctx.body = { report: answer(ctx, await submitReport(ctx.services.db, ctx.services.hub, ctx.services.clock, actor, id, reportId, input, ctx.ip)) };
 });
 
-for (const [decision, schema] of [['return', returnReportSchema], ['accept', acceptReportSchema]] as const) {
+for (const [decision, schema] of [
+  ['return', returnReportSchema],
+  ['accept', acceptReportSchema],
+] as const) {
   cyclesRouter.post(`/:id/reports/:reportId/${decision}`, async (ctx) => {
     const actor = requireActor(ctx);
     const { id, reportId } = parseParams(ctx, reportParams);

@@ -13,7 +13,16 @@ import { documentAccess } from '../policies/document-access.ts';
 import { presentDocument, presentGrant } from '../presenters/document.ts';
 import { accessFacts, listVisibleDocuments, loadGrants, loadPartners } from '../queries/documents.ts';
 import { idParams } from '../../shared/api/schemas/common.ts';
-import { createDocumentSchema, grantParams, grantSchema, listDocumentsQuery, accessRequestSchema, reopenSchema, transitionSchema, updateDocumentSchema } from '../../shared/api/schemas/documents.ts';
+import {
+  createDocumentSchema,
+  grantParams,
+  grantSchema,
+  listDocumentsQuery,
+  accessRequestSchema,
+  reopenSchema,
+  transitionSchema,
+  updateDocumentSchema,
+} from '../../shared/api/schemas/documents.ts';
 import type { Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -172,4 +181,3 @@ async function present(db: Kysely<Database>, actor: Actor, row: DocumentRow, ip:
     canReopen: actor.role === 'admin' && reopenTarget(guarded.row.status) !== null && !guarded.row.archived_at,
   });
 }
-

@@ -42,8 +42,21 @@ filesRouter.get('/measures/export', async (ctx) => {
   const found = query.organisation ? await organisationIdFor(ctx.services.db, query.organisation) : undefined;
   // An unknown organisation filters down to nothing, as in the list itself.
   const organisationId = found === null ? '00000000-0000-0000-0000-000000000000' : found;
-  const list = await listVisibleMeasures(ctx.services.db, actor, { ...query, organisationId, documentId: query.document, overdue: query.overdue === 'true', today: ctx.services.clock.today() });
-  const measures = list.map((row) => ({ ...row, start: row.start ?? null, due: row.due ?? null, partnerOrganisationIds: row.partnerOrganisationIds ?? [], leadOrganisationId: row.leadOrganisationId ?? null, indicator: row.indicator ?? '' }));
+  const list = await listVisibleMeasures(ctx.services.db, actor, {
+    ...query,
+    organisationId,
+    documentId: query.document,
+    overdue: query.overdue === 'true',
+    today: ctx.services.clock.today(),
+  });
+  const measures = list.map((row) => ({
+    ...row,
+    start: row.start ?? null,
+    due: row.due ?? null,
+    partnerOrganisationIds: row.partnerOrganisationIds ?? [],
+    leadOrganisationId: row.leadOrganisationId ?? null,
+    indicator: row.indicator ?? '',
+  }));
   sendFile(ctx, await exportMeasureList(ctx.services.db, actor, measures as never, format, ctx.ip));
 });
 
@@ -69,7 +82,16 @@ filesRouter.post('/documents/:id/measures/import', async (ctx) => {
   const { id } = parseParams(ctx, idParams);
   const upload = await readUpload(ctx);
   const fields = parseImportFields(upload.fields);
-  ctx.body = await applyMeasuresImport(ctx.services.db, ctx.services.hub, contentFromHub(ctx.services.hub), actor, id, upload, { ...fields, skipInvalid: fields.skipInvalid === 'true' }, ctx.ip);
+  ctx.body = await applyMeasuresImport(
+    ctx.services.db,
+    ctx.services.hub,
+    contentFromHub(ctx.services.hub),
+    actor,
+    id,
+    upload,
+    { ...fields, skipInvalid: fields.skipInvalid === 'true' },
+    ctx.ip,
+  );
 });
 
 filesRouter.post('/documents/import', async (ctx) => {
@@ -88,7 +110,10 @@ filesRouter.get('/reports/follow-up', async (ctx) => {
   const actor = requireActor(ctx);
   const query = parseQuery(ctx, reportQuery);
   const today = ctx.services.clock.today();
-  sendFile(ctx, await followUpReport(ctx.services.db, actor, { commissionId: query.commission, documentIds: query.documents, asOf: query.asOf ?? today }, query.format, today, ctx.ip));
+  sendFile(
+    ctx,
+    await followUpReport(ctx.services.db, actor, { commissionId: query.commission, documentIds: query.documents, asOf: query.asOf ?? today }, query.format, today, ctx.ip),
+  );
 });
 
 filesRouter.get('/settings/logo', async (ctx) => {

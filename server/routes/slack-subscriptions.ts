@@ -21,7 +21,10 @@ slackSubscriptionsRouter.get('/api/slack/subscriptions', async (ctx) => {
   ctx.body = await listSlackSubscriptions(ctx.services.db, actor.locale ?? 'fr');
 });
 
-for (const [path, paused] of [['pause', true], ['resume', false]] as const) {
+for (const [path, paused] of [
+  ['pause', true],
+  ['resume', false],
+] as const) {
   slackSubscriptionsRouter.post(`/api/slack/subscriptions/:id/${path}`, async (ctx) => {
     const actor = requireActor(ctx);
     const { id } = parseParams(ctx, idParams);

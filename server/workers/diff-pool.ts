@@ -43,7 +43,11 @@ export class DiffPool {
   async diff(userId: string, task: DiffTask): Promise<DiffResult> {
     const bytes = task.from.byteLength + task.to.byteLength;
     if (bytes > this.limits.maxStateBytes) {
-      throw new AppError(413, 'diff_too_large', `These versions are too large to compare here (${mib(bytes)} MiB; at most ${mib(this.limits.maxStateBytes)} MiB). Export them instead.`);
+      throw new AppError(
+        413,
+        'diff_too_large',
+        `These versions are too large to compare here (${mib(bytes)} MiB; at most ${mib(this.limits.maxStateBytes)} MiB). Export them instead.`,
+      );
     }
     const mine = this.perUser.get(userId) ?? 0;
     if (mine >= this.limits.perUser) throw tooManyRequests('You are already comparing versions: wait for the comparison under way.', 2);

@@ -13,7 +13,23 @@ export const REPORT_FORMATS = ['docx', 'pdf', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** What a column of an imported measures table may hold (server/import/measure-rows.ts recognises the headers). */
-export const IMPORT_COLUMNS = ['id', 'title', 'lead', 'partners', 'start', 'due', 'status', 'progress', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit', 'budget', 'currency'] as const;
+export const IMPORT_COLUMNS = [
+  'id',
+  'title',
+  'lead',
+  'partners',
+  'start',
+  'due',
+  'status',
+  'progress',
+  'indicator',
+  'indicatorBaseline',
+  'indicatorTarget',
+  'indicatorCurrent',
+  'indicatorUnit',
+  'budget',
+  'currency',
+] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 export interface ImportRowError {

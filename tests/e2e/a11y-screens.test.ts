@@ -50,7 +50,17 @@ afterAll(async () => {
 const LOCALES = ['fr', 'ar', 'en'] as const;
 /** Screenshots stay out of the repository; a person looks at them. */
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/h16a-s7';
-const PHONE_SCREENS = ['dashboard', 'editor and comments panel', 'measures grid', 'gantt', 'access overview and sharing form', 'sessions', 'closed session and minutes', 'reporting cycle dashboard', 'audit'];
+const PHONE_SCREENS = [
+  'dashboard',
+  'editor and comments panel',
+  'measures grid',
+  'gantt',
+  'access overview and sharing form',
+  'sessions',
+  'closed session and minutes',
+  'reporting cycle dashboard',
+  'audit',
+];
 
 /** Each screen: where it is and what shows it has finished loading. */
 const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
@@ -64,9 +74,29 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
       await page.getByTestId('bell').click();
     },
   },
-  { name: 'editor and comments panel', open: async (page) => { await openEditor(page, ids.note); await page.locator('[data-testid=thread]').first().waitFor(); } },
-  { name: 'suggestions panel', open: async (page) => { await openEditor(page, ids.note); await page.locator('#side-tab-suggestions').click(); await page.getByTestId('suggestions-panel').waitFor(); } },
-  { name: 'activity tab', open: async (page) => { await openEditor(page, ids.note); await page.locator('#side-tab-history').click(); await page.getByTestId('history-panel').waitFor(); } },
+  {
+    name: 'editor and comments panel',
+    open: async (page) => {
+      await openEditor(page, ids.note);
+      await page.locator('[data-testid=thread]').first().waitFor();
+    },
+  },
+  {
+    name: 'suggestions panel',
+    open: async (page) => {
+      await openEditor(page, ids.note);
+      await page.locator('#side-tab-suggestions').click();
+      await page.getByTestId('suggestions-panel').waitFor();
+    },
+  },
+  {
+    name: 'activity tab',
+    open: async (page) => {
+      await openEditor(page, ids.note);
+      await page.locator('#side-tab-history').click();
+      await page.getByTestId('history-panel').waitFor();
+    },
+  },
   {
     name: 'version comparison',
     open: async (page) => {

@@ -42,7 +42,16 @@ async function seedSubscriptions(): Promise<void> {
   await db()
     .insertInto('slack_subscriptions')
     .values([
-      { team_id: 'T0MINISTERE', channel_id: 'C0PLANS', channel_name: 'sante-plans', object_type: 'document', object_id: planId, events: ['status', 'comments', 'measures', 'sessions', 'edits'], created_by: memberId, locale: 'fr' },
+      {
+        team_id: 'T0MINISTERE',
+        channel_id: 'C0PLANS',
+        channel_name: 'sante-plans',
+        object_type: 'document',
+        object_id: planId,
+        events: ['status', 'comments', 'measures', 'sessions', 'edits'],
+        created_by: memberId,
+        locale: 'fr',
+      },
       {
         team_id: 'T0MINISTERE',
         channel_id: 'C0ARCHIVE',
@@ -56,7 +65,16 @@ async function seedSubscriptions(): Promise<void> {
         paused_reason: 'is_archived',
       },
       { team_id: 'T0MINISTERE', channel_id: 'C0LEGACY', object_type: 'document', object_id: randomUUID(), events: ['edits'], created_by: adminId, locale: 'en' },
-      { team_id: 'T0MINISTERE', channel_id: 'G0TECH', channel_name: 'commission-technique', object_type: 'commission', object_id: commission.id, events: ['sessions'], created_by: memberId, locale: 'fr' },
+      {
+        team_id: 'T0MINISTERE',
+        channel_id: 'G0TECH',
+        channel_name: 'commission-technique',
+        object_type: 'commission',
+        object_id: commission.id,
+        events: ['sessions'],
+        created_by: memberId,
+        locale: 'fr',
+      },
     ])
     .execute();
 }
@@ -68,7 +86,13 @@ beforeAll(async () => {
   member = await memberOf(api, 'sante', 'Samira El Idrissi', 'samira-password-1');
   const plan = await api.post('/api/documents', { kind: 'action_plan', title: 'Plan d’action santé des MRE' });
   planId = plan.body.document.id;
-  await api.post('/api/commissions', { kind: 'technical', nameFr: 'Commission technique', nameAr: 'اللجنة التقنية', nameEn: 'Technical commission', memberOrganisationIds: [member.organisation.id] });
+  await api.post('/api/commissions', {
+    kind: 'technical',
+    nameFr: 'Commission technique',
+    nameAr: 'اللجنة التقنية',
+    nameEn: 'Technical commission',
+    memberOrganisationIds: [member.organisation.id],
+  });
   await seedSubscriptions();
   browser = await launchBrowser();
   admin = await openPage(await browser.newContext({ viewport: { width: 1440, height: 900 } }));
@@ -159,7 +183,24 @@ describe('the Administration menu and the Slack subscriptions page', () => {
     expect(await menuButton(page).getAttribute('aria-expanded')).toBe('false');
     await expect.poll(() => rows(page).count()).toBe(4);
     const table = (await page.locator('.slack-subs-table').textContent()) ?? '';
-    for (const text of ['#sante-plans', 'C0PLANS', 'T0MINISTERE', 'Plan d’action santé des MRE', 'Toutes', 'Samira El Idrissi', 'Actif', '#migrations-archive-2025', 'En pause', 'canal archivé', 'Arabe', 'nom inconnu', 'C0LEGACY', 'supprimé', 'Commission technique', 'séances']) {
+    for (const text of [
+      '#sante-plans',
+      'C0PLANS',
+      'T0MINISTERE',
+      'Plan d’action santé des MRE',
+      'Toutes',
+      'Samira El Idrissi',
+      'Actif',
+      '#migrations-archive-2025',
+      'En pause',
+      'canal archivé',
+      'Arabe',
+      'nom inconnu',
+      'C0LEGACY',
+      'supprimé',
+      'Commission technique',
+      'séances',
+    ]) {
       expect(table, text).toContain(text);
     }
     expect(await page.getByTestId('slack-subs-count').textContent()).toContain('4 abonnement(s) affiché(s) sur 4');
@@ -184,7 +225,10 @@ describe('the Administration menu and the Slack subscriptions page', () => {
     await expect.poll(() => rows(page).count()).toBe(4);
     const removeButton = (channel: string) => page.getByRole('button', { name: new RegExp(`^Retirer l’abonnement de ${channel} à `) });
     const plansRow = rows(page).filter({ hasText: '#sante-plans' });
-    const stateOfPlans = async () => (await page.evaluate(() => fetch('/api/slack/subscriptions').then((response) => response.json()))).subscriptions.find((row: { channelId: string }) => row.channelId === 'C0PLANS');
+    const stateOfPlans = async () =>
+      (await page.evaluate(() => fetch('/api/slack/subscriptions').then((response) => response.json()))).subscriptions.find(
+        (row: { channelId: string }) => row.channelId === 'C0PLANS',
+      );
 
     // Pause, then resume: the row says so, the button keeps the focus.
     await page.getByRole('button', { name: /^Mettre en pause l’abonnement de #sante-plans à / }).click();

@@ -65,7 +65,10 @@ describe('comments on a document', () => {
     await expect.poll(() => commenter.page.locator('.ProseMirror .comment-highlight').textContent()).toBe('cinq millions');
     expect(await thread(lead.page, 'Chiffre à sourcer').locator('.mention').textContent()).toBe('@Ministère sante');
     // The stored form keeps the code.
-    const stored = await lead.page.evaluate(async (url) => (await (await fetch(`${url.replace(/\/documents\//, '/api/documents/')}/comments`)).json()) as { threads: { body: string }[] }, documentUrl);
+    const stored = await lead.page.evaluate(
+      async (url) => (await (await fetch(`${url.replace(/\/documents\//, '/api/documents/')}/comments`)).json()) as { threads: { body: string }[] },
+      documentUrl,
+    );
     expect(JSON.stringify(stored)).toContain('Chiffre à sourcer (HCP 2024) @sante');
   });
 

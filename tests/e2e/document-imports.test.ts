@@ -36,8 +36,18 @@ const wordPlan = () =>
           children: [
             new Paragraph({ heading: 'Title', children: [new TextRun('Plan importé depuis Word')] }),
             new Paragraph('Ce plan vient d’un fichier Word.'),
-            new Paragraph({ children: [new ImageRun({ type: 'png', data: logoPng(60), transformation: { width: 60, height: 60 }, altText: { name: 'logo', title: 'Logo', description: 'Logo du plan' } })] }),
-            new Table({ rows: [row(['Mesure', 'Responsable', 'Échéance', 'Statut']), row(['Guichet unique', 'mre', '30/06/2027', 'Prévue']), row(['Caravane', 'mre', '31/02/2027', 'Prévue'])] }),
+            new Paragraph({
+              children: [
+                new ImageRun({ type: 'png', data: logoPng(60), transformation: { width: 60, height: 60 }, altText: { name: 'logo', title: 'Logo', description: 'Logo du plan' } }),
+              ],
+            }),
+            new Table({
+              rows: [
+                row(['Mesure', 'Responsable', 'Échéance', 'Statut']),
+                row(['Guichet unique', 'mre', '30/06/2027', 'Prévue']),
+                row(['Caravane', 'mre', '31/02/2027', 'Prévue']),
+              ],
+            }),
           ],
         },
       ],
@@ -84,7 +94,9 @@ describe('import screens', () => {
     await page.getByRole('button', { name: 'Importer un fichier Word' }).click();
     await page.locator('.word-import').waitFor();
     await shootInEachLanguage(page, 'word-import-form');
-    await page.locator('.word-import input[type=file]').setInputFiles({ name: 'plan.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await wordPlan() });
+    await page
+      .locator('.word-import input[type=file]')
+      .setInputFiles({ name: 'plan.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await wordPlan() });
     await page.locator('.word-import').getByRole('button', { name: 'Importer' }).click();
     await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
     documentId = page.url().split('/').pop()!;
@@ -102,7 +114,9 @@ describe('import screens', () => {
     await preview.getByLabel('Ignorer les lignes en erreur').check();
     await preview.getByRole('button', { name: 'Importer', exact: true }).click();
     await expect.poll(() => preview.locator('.notice').textContent()).toContain('1 créée(s), 0 mise(s) à jour, 1 ignorée(s)');
-    await expect.poll(async () => readMeasures(await loadStoredDocument(server.api.database.db, documentId)).map((measure) => measure.title), { timeout: 10_000 }).toEqual(['Guichet unique']);
+    await expect
+      .poll(async () => readMeasures(await loadStoredDocument(server.api.database.db, documentId)).map((measure) => measure.title), { timeout: 10_000 })
+      .toEqual(['Guichet unique']);
     expect(readBody(await loadStoredDocument(server.api.database.db, documentId)).some((block) => block.type === 'image')).toBe(true);
     expect(problems).toEqual([]);
   });
@@ -116,7 +130,8 @@ describe('import screens', () => {
     const csv = 'Mesure;Responsable;Échéance;Statut;Avancement\nCampagne d’information;mre;15/09/2027;En cours;20\nPortail;mre;01/01/2027;Peut-être;10\n';
     const importCsv = async (content: string) => {
       // The menu stays open after a choice; open it only when it is closed.
-      if (!(await editor.page.locator('details.files-menu').evaluate((menu) => (menu as HTMLDetailsElement).open))) await editor.page.getByText('Exporter', { exact: true }).click();
+      if (!(await editor.page.locator('details.files-menu').evaluate((menu) => (menu as HTMLDetailsElement).open)))
+        await editor.page.getByText('Exporter', { exact: true }).click();
       await editor.page.getByRole('menuitem', { name: 'Importer des mesures…' }).click();
       await editor.page.locator('.measures-import input[type=file]').setInputFiles({ name: 'mesures.csv', mimeType: 'text/csv', buffer: Buffer.from(content) });
     };
@@ -132,7 +147,10 @@ describe('import screens', () => {
     await preview.getByLabel('Ignorer les lignes en erreur').check();
     await preview.getByRole('button', { name: 'Importer', exact: true }).click();
     // Titles sit in the grid's title cells (text until someone enters one).
-    const titles = () => coEditor.page.locator('.measures-table tbody').evaluate((body) => [...body.querySelectorAll('td[data-column="title"] .cell-text')].map((cell) => cell.textContent).join(' | '));
+    const titles = () =>
+      coEditor.page
+        .locator('.measures-table tbody')
+        .evaluate((body) => [...body.querySelectorAll('td[data-column="title"] .cell-text')].map((cell) => cell.textContent).join(' | '));
     await expect.poll(titles, { timeout: 10_000 }).toContain('Campagne d’information');
     expect(await coEditor.page.locator('.measures-table tbody tr').count()).toBe(2);
 
@@ -144,7 +162,9 @@ describe('import screens', () => {
     await importCsv(changed);
     await expect.poll(() => preview.locator('[aria-live=polite]').textContent(), { timeout: 10_000 }).toContain('0 nouvelle(s) mesure(s), 2 mise(s) à jour');
     await preview.getByRole('button', { name: 'Importer', exact: true }).click();
-    await expect.poll(async () => readMeasures(await loadStoredDocument(server.api.database.db, documentId)).map((measure) => `${measure.title} ${measure.progress}`), { timeout: 10_000 }).toEqual(['Guichet unique 0', 'Campagne d’information 75']);
+    await expect
+      .poll(async () => readMeasures(await loadStoredDocument(server.api.database.db, documentId)).map((measure) => `${measure.title} ${measure.progress}`), { timeout: 10_000 })
+      .toEqual(['Guichet unique 0', 'Campagne d’information 75']);
     expect(editor.problems).toEqual([]);
     expect(coEditor.problems).toEqual([]);
   });
@@ -153,7 +173,9 @@ describe('import screens', () => {
     const { page, problems } = await newPage();
     await page.goto(`${server.url}/admin/logo`);
     await expect.poll(() => page.locator('.logo-page').textContent()).toContain('Aucun logo');
-    await page.locator('.logo-page input[type=file]').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+    await page
+      .locator('.logo-page input[type=file]')
+      .setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
     expect(await page.getByRole('alert').textContent()).toBe('Choisissez une image PNG ou JPEG.');
     await page.locator('.logo-page input[type=file]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logoPng(96) });
     await page.locator('figure.logo-figure img').waitFor();
@@ -174,7 +196,10 @@ describe('printing', () => {
   it('prints the ministry on every page, page numbers, and the draft watermark until adoption', async () => {
     // Enough measures for several pages.
     const rows = Array.from({ length: 70 }, (_, index) => `Mesure imprimée ${index + 1};mre;30/06/2027;Prévue;0`).join('\n');
-    expect((await upload(api, `/api/documents/${documentId}/measures/import`, { name: 'long.csv', data: Buffer.from(`Mesure;Responsable;Échéance;Statut;Avancement\n${rows}\n`) })).status).toBe(200);
+    expect(
+      (await upload(api, `/api/documents/${documentId}/measures/import`, { name: 'long.csv', data: Buffer.from(`Mesure;Responsable;Échéance;Statut;Avancement\n${rows}\n`) }))
+        .status,
+    ).toBe(200);
     expect((await upload(api, '/api/settings/logo', { name: 'logo.png', data: logoPng(96) }, {}, 'PUT')).status).toBe(200);
     const { page } = await newPage();
     await page.goto(`${server.url}/documents/${documentId}`);

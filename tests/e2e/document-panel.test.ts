@@ -95,7 +95,9 @@ describe('comments on measures', () => {
     await other.page.getByRole('button', { name: 'Envoyer' }).click();
     await expect.poll(() => row(lead.page).getByTestId('measure-comments').textContent(), { timeout: 10_000 }).toContain('1');
     await row(lead.page).getByTestId('measure-comments').click();
-    await expect.poll(() => lead.page.getByTestId('thread').filter({ hasText: 'Quel budget pour la formation ?' }).textContent()).toContain('Mesure : Former 500 médiateurs de santé');
+    await expect
+      .poll(() => lead.page.getByTestId('thread').filter({ hasText: 'Quel budget pour la formation ?' }).textContent())
+      .toContain('Mesure : Former 500 médiateurs de santé');
     await screenshot(lead.page, 'measure-comments-fr');
   });
 

@@ -127,7 +127,10 @@ describe('a document', () => {
     await expect.poll(async () => (await bobRows.nth(1).getAttribute('class')) ?? '').not.toContain('overdue');
 
     // Bob moves the second row up; Alice sees the new order.
-    await bobRows.nth(1).getByRole('button', { name: /^Monter/ }).click();
+    await bobRows
+      .nth(1)
+      .getByRole('button', { name: /^Monter/ })
+      .click();
     await expect.poll(() => cellValue(alice.page.locator('.measures-table tbody tr').first(), 'Mesure')).toBe('Ouvrir des consultations consulaires de santé');
     await screenshot(alice.page, 'measures-fr');
 
@@ -176,12 +179,17 @@ describe('a document', () => {
     await alice.page.goto(`${server.url}/`);
     const mine = alice.page.locator('section', { has: alice.page.getByRole('heading', { name: 'Mes mesures' }) });
     const overdue = alice.page.locator('section', { has: alice.page.getByRole('heading', { name: 'Mesures en retard' }) });
-    await expect.poll(async () => {
-      await alice.page.reload();
-      await alice.page.getByRole('heading', { name: 'Mes mesures' }).waitFor();
-      await alice.page.waitForLoadState('networkidle');
-      return mine.textContent();
-    }, { timeout: 20_000, interval: 1_000 }).toContain('Former 500 médiateurs de santé');
+    await expect
+      .poll(
+        async () => {
+          await alice.page.reload();
+          await alice.page.getByRole('heading', { name: 'Mes mesures' }).waitFor();
+          await alice.page.waitForLoadState('networkidle');
+          return mine.textContent();
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
+      .toContain('Former 500 médiateurs de santé');
     expect(await overdue.textContent()).toContain('Former 500 médiateurs de santé');
     await expect.poll(() => alice.page.locator('.chart-svg rect').count()).toBeGreaterThan(0);
     await screenshot(alice.page, 'dashboard-data-fr');

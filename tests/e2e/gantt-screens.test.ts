@@ -18,7 +18,11 @@ const LANGUAGES = ['fr', 'ar', 'en'] as const;
 beforeAll(async () => {
   server = await startE2eServer({ TANSIQ_DEMO: 'true' });
   browser = await launchBrowser();
-  const plan = await server.api.database.db.selectFrom('documents').select('id').where('title', 'like', 'Plan d’action pour la mobilisation de l’investissement%').executeTakeFirstOrThrow();
+  const plan = await server.api.database.db
+    .selectFrom('documents')
+    .select('id')
+    .where('title', 'like', 'Plan d’action pour la mobilisation de l’investissement%')
+    .executeTakeFirstOrThrow();
   planUrl = `${server.url}/documents/${plan.id}`;
 });
 
@@ -48,7 +52,10 @@ async function inEachLanguage(page: Page, name: string, check: (language: string
 /** Boxes of the bar labels, to check that none overlaps another or runs over a bar. */
 const overlaps = (page: Page) =>
   page.evaluate(() => {
-    const boxes = [...document.querySelectorAll('.gantt-bar-label, .gantt-bar, .gantt-milestone')].map((e) => ({ label: e.classList.contains('gantt-bar-label') && !e.classList.contains('inside'), box: e.getBoundingClientRect() }));
+    const boxes = [...document.querySelectorAll('.gantt-bar-label, .gantt-bar, .gantt-milestone')].map((e) => ({
+      label: e.classList.contains('gantt-bar-label') && !e.classList.contains('inside'),
+      box: e.getBoundingClientRect(),
+    }));
     const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
     let count = 0;
     for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) if ((a.label || b.label) && hit(a.box, b.box)) count++;
@@ -87,7 +94,9 @@ describe('the Gantt view as people see it', () => {
   it('phone: the chart scrolls sideways inside its box, the measure names stay in view', async () => {
     const { page, problems } = await open(390);
     await inEachLanguage(page, 'gantt-390', async () => {
-      const overflowing = await page.locator('.gantt > *').evaluateAll((elements) => elements.filter((e) => e.getBoundingClientRect().right > 391 || e.getBoundingClientRect().left < -1).length);
+      const overflowing = await page
+        .locator('.gantt > *')
+        .evaluateAll((elements) => elements.filter((e) => e.getBoundingClientRect().right > 391 || e.getBoundingClientRect().left < -1).length);
       expect(overflowing).toBe(0);
       const scroller = page.getByTestId('gantt');
       const label = page.locator('.gantt-label').first();

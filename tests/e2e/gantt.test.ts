@@ -68,7 +68,11 @@ async function openGantt(email: string, view = 'timeline'): Promise<WatchedPage>
 beforeAll(async () => {
   server = await startE2eServer({ TANSIQ_DEMO: 'true' });
   browser = await launchBrowser();
-  const plan = await server.api.database.db.selectFrom('documents').select('id').where('title', 'like', 'Plan d’action sectoriel 2026-2027 : enseignement%').executeTakeFirstOrThrow();
+  const plan = await server.api.database.db
+    .selectFrom('documents')
+    .select('id')
+    .where('title', 'like', 'Plan d’action sectoriel 2026-2027 : enseignement%')
+    .executeTakeFirstOrThrow();
   documentId = plan.id;
   planUrl = `${server.url}/documents/${plan.id}`;
   alice = await openGantt('admin@demo.tansiq.ma');
@@ -98,10 +102,15 @@ describe('dragging Gantt bars in two browsers', () => {
     await expect.poll(() => stored(id)).toEqual(after);
     const api = new ApiClient(server.url);
     await api.login('admin@demo.tansiq.ma', DEMO_PASSWORD);
-    await expect.poll(async () => {
-      const listed = (await api.get(`/api/measures?document=${documentId}`)).body.measures.find((m: { id: string }) => m.id === id);
-      return listed && { start: String(listed.start).slice(0, 10), due: String(listed.due).slice(0, 10) };
-    }, { timeout: 10_000 }).toEqual(after);
+    await expect
+      .poll(
+        async () => {
+          const listed = (await api.get(`/api/measures?document=${documentId}`)).body.measures.find((m: { id: string }) => m.id === id);
+          return listed && { start: String(listed.start).slice(0, 10), due: String(listed.due).slice(0, 10) };
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual(after);
   });
 
   it('dragging an end changes that date alone, and never past the other end', async () => {

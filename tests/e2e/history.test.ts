@@ -38,24 +38,36 @@ beforeAll(async () => {
   const created = await api.post('/api/documents', { kind: 'action_plan', title: 'Plan santé 2026', leadOrganisationId: sante.organisation.id });
   documentId = created.body.document.id as string;
   const hub = server.api.hub;
-  await hub.applyServerChange(documentId, (doc) => {
-    bodyOf(doc).insert(bodyOf(doc).length, [paragraph('Le plan couvre trois régions du nord et deux du sud.')]);
-    upsertMeasures(doc, [{ id: 'm1', title: 'Former 500 médecins', status: 'in_progress', due: '2026-06-30', progress: 40 }]);
-  }, leadUserId);
+  await hub.applyServerChange(
+    documentId,
+    (doc) => {
+      bodyOf(doc).insert(bodyOf(doc).length, [paragraph('Le plan couvre trois régions du nord et deux du sud.')]);
+      upsertMeasures(doc, [{ id: 'm1', title: 'Former 500 médecins', status: 'in_progress', due: '2026-06-30', progress: 40 }]);
+    },
+    leadUserId,
+  );
   expect((await api.post(`/api/documents/${documentId}/versions`, { name: 'Avant la séance' })).status).toBe(201);
-  await hub.applyServerChange(documentId, (doc) => {
-    const node = (bodyOf(doc).get(bodyOf(doc).length - 1) as Y.XmlElement).get(0) as Y.XmlText;
-    node.delete(15, 5);
-    node.insert(15, 'quatre');
-    upsertMeasures(doc, [{ id: 'm1', status: 'done', due: '2026-09-30', progress: 60 }]);
-  }, leadUserId);
+  await hub.applyServerChange(
+    documentId,
+    (doc) => {
+      const node = (bodyOf(doc).get(bodyOf(doc).length - 1) as Y.XmlElement).get(0) as Y.XmlText;
+      node.delete(15, 5);
+      node.insert(15, 'quatre');
+      upsertMeasures(doc, [{ id: 'm1', status: 'done', due: '2026-09-30', progress: 60 }]);
+    },
+    leadUserId,
+  );
   // The coordination unit deletes the end of the sentence: the comparison names who deleted what.
   adminUserId = (await api.get('/api/auth/me')).body.user.id as string;
-  await hub.applyServerChange(documentId, (doc) => {
-    const node = (bodyOf(doc).get(bodyOf(doc).length - 1) as Y.XmlElement).get(0) as Y.XmlText;
-    const text = node.toString();
-    node.delete(text.indexOf(' et deux du sud'), ' et deux du sud'.length);
-  }, adminUserId);
+  await hub.applyServerChange(
+    documentId,
+    (doc) => {
+      const node = (bodyOf(doc).get(bodyOf(doc).length - 1) as Y.XmlElement).get(0) as Y.XmlText;
+      const text = node.toString();
+      node.delete(text.indexOf(' et deux du sud'), ' et deux du sud'.length);
+    },
+    adminUserId,
+  );
   expect((await api.post(`/api/documents/${documentId}/transitions`, { to: 'in_review' })).status).toBe(200);
   expect((await api.post(`/api/documents/${documentId}/transitions`, { to: 'returned', reason: 'Préciser le budget des mesures' })).status).toBe(200);
   lead = await signedInPage(browser, server.url, sante.email, PASSWORD);
@@ -90,9 +102,17 @@ describe('history people can read', () => {
     expect(await byAdmin.getAttribute('title')).toMatch(/^Supprimé par /);
     expect(await byAdmin.getAttribute('data-author')).toBe(adminUserId);
     const strike = await byAmina.evaluate((element) => getComputedStyle(element).textDecorationColor);
-    expect(strike).toBe(await legend.locator('ins.authored').first().evaluate((element) => getComputedStyle(element).textDecorationColor));
+    expect(strike).toBe(
+      await legend
+        .locator('ins.authored')
+        .first()
+        .evaluate((element) => getComputedStyle(element).textDecorationColor),
+    );
     const underline = await inserted.evaluate((element) => getComputedStyle(element).textDecorationColor);
-    const swatch = await legend.locator('ins.authored').first().evaluate((element) => getComputedStyle(element).textDecorationColor);
+    const swatch = await legend
+      .locator('ins.authored')
+      .first()
+      .evaluate((element) => getComputedStyle(element).textDecorationColor);
     expect(underline).toBe(swatch);
     expect(underline).not.toBe('rgb(91, 100, 112)');
     const sheet = await compare.locator('.compare-sheet').boundingBox();
@@ -113,7 +133,10 @@ describe('history people can read', () => {
   it('looks right in French, Arabic and English, wide and narrow', async () => {
     for (const locale of ['fr', 'ar', 'en'] as const) {
       expect((await api.patch(`/api/users/${leadUserId}`, { locale })).status).toBe(200);
-      for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+      for (const [width, height] of [
+        [1440, 900],
+        [390, 844],
+      ] as const) {
         const { page, problems } = await openPage(await browser.newContext({ viewport: { width, height }, storageState: await lead.page.context().storageState() }));
         await page.goto(`${server.url}/documents/${documentId}`);
         await page.locator('#side-tab-versions').click();

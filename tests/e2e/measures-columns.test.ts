@@ -12,7 +12,8 @@ let alice: WatchedPage;
 let documentId: string;
 let url: string;
 
-const headerWidth = (page: Page, column: string) => page.locator(`.measures-table thead th[data-column="${column}"]`).evaluate((th) => Math.round(th.getBoundingClientRect().width));
+const headerWidth = (page: Page, column: string) =>
+  page.locator(`.measures-table thead th[data-column="${column}"]`).evaluate((th) => Math.round(th.getBoundingClientRect().width));
 const shownColumns = (page: Page) => page.locator('.measures-table thead th').evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.column));
 const storedPreference = async () => {
   const api = await adminApi(server.api.url, ADMIN.email, ADMIN.password);
@@ -28,12 +29,16 @@ beforeAll(async () => {
   const created = await api.post('/api/documents', { kind: 'action_plan', title: 'Plan des colonnes' });
   documentId = created.body.document.id;
   const admin = await server.api.database.db.selectFrom('users').select('id').where('email', '=', ADMIN.email).executeTakeFirstOrThrow();
-  await server.api.hub.applyServerChange(documentId, (doc) =>
-    appendMeasures(doc, [
-      { id: 'a', title: 'Guichet unique', status: 'in_progress', progress: 25, start: '2026-06-01', due: '2026-09-30', budget: 1_200_000, indicator: 'Dossiers\ntraités' },
-      { id: 'b', title: 'Portail des MRE', status: 'planned', progress: 0, start: null, due: '2026-12-31', budget: 2500.5 },
-      { id: 'c', title: 'Caravane médicale', status: 'done', progress: 100, start: '2026-07-01', due: null, budget: null },
-    ]), admin.id);
+  await server.api.hub.applyServerChange(
+    documentId,
+    (doc) =>
+      appendMeasures(doc, [
+        { id: 'a', title: 'Guichet unique', status: 'in_progress', progress: 25, start: '2026-06-01', due: '2026-09-30', budget: 1_200_000, indicator: 'Dossiers\ntraités' },
+        { id: 'b', title: 'Portail des MRE', status: 'planned', progress: 0, start: null, due: '2026-12-31', budget: 2500.5 },
+        { id: 'c', title: 'Caravane médicale', status: 'done', progress: 100, start: '2026-07-01', due: null, budget: null },
+      ]),
+    admin.id,
+  );
   url = `${server.url}/documents/${documentId}?view=measures`;
   await signIn(alice.page, server.url, ADMIN.email, ADMIN.password);
   await alice.page.goto(url);

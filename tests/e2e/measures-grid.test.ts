@@ -80,13 +80,18 @@ describe('the measures table in two browsers', () => {
     }
     await expect.poll(() => rows(bob.page).count(), { timeout: 10_000 }).toBe(3);
     await expect.poll(() => titleOf(bob.page, 2)).toBe('Troisième mesure');
-    const down = (page: Page) => rows(page).nth(0).getByRole('button', { name: /^Descendre/ });
+    const down = (page: Page) =>
+      rows(page)
+        .nth(0)
+        .getByRole('button', { name: /^Descendre/ });
     await Promise.all([down(alice.page).click(), down(bob.page).click()]);
     for (const page of [alice.page, bob.page]) await expect.poll(() => rows(page).count()).toBe(3);
-    await expect.poll(async () => {
-      const [a, b] = await Promise.all([alice, bob].map(({ page }) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.id))));
-      return a!.join() === b!.join() && new Set(a).size === 3;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const [a, b] = await Promise.all([alice, bob].map(({ page }) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.id))));
+        return a!.join() === b!.join() && new Set(a).size === 3;
+      })
+      .toBe(true);
     const { measures, copies } = await stored();
     expect(measures).toHaveLength(3);
     expect(copies).toEqual([1, 1, 1]);

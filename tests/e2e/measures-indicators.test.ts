@@ -87,9 +87,15 @@ describe('indicators and row comments in two browsers', () => {
   it('a row gets a comment thread about its measure; the other window sees the count', async () => {
     await firstRow(alice.page).getByTestId('measure-comments').click();
     const panel = alice.page.locator('#side-panel');
-    await panel.getByText(/Mesure : Taux de scolarisation/).first().waitFor();
+    await panel
+      .getByText(/Mesure : Taux de scolarisation/)
+      .first()
+      .waitFor();
     await panel.locator('textarea').first().fill('Chiffres du rectorat à confirmer');
-    await panel.getByRole('button', { name: /Envoyer/ }).first().click();
+    await panel
+      .getByRole('button', { name: /Envoyer/ })
+      .first()
+      .click();
     await panel.getByTestId('thread').filter({ hasText: 'Chiffres du rectorat' }).waitFor();
     expect(await panel.getByTestId('thread').first().textContent()).toContain('Taux de scolarisation');
     await expect.poll(() => firstRow(bob.page).getByTestId('measure-comments').textContent(), { timeout: 10_000 }).toMatch(/1/);
@@ -121,7 +127,9 @@ describe('indicators and row comments in two browsers', () => {
     await firstRow(alice.page).getByTestId('measure-comments').click();
     await alice.page.locator('#side-panel').getByTestId('thread').first().waitFor();
     bob.page.once('dialog', (dialog) => void dialog.accept());
-    await firstRow(bob.page).getByRole('button', { name: /Supprimer/ }).click();
+    await firstRow(bob.page)
+      .getByRole('button', { name: /Supprimer/ })
+      .click();
     await alice.page.locator('#side-panel').getByTestId('measure-deleted').first().waitFor({ timeout: 10_000 });
     expect(await alice.page.locator('#side-panel').getByTestId('thread').first().textContent()).toContain('Mesure supprimée');
     await alice.page.screenshot({ path: `${SHOTS}/comment-deleted-1440-fr.png` });

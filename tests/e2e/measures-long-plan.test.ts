@@ -28,26 +28,39 @@ beforeAll(async () => {
   const api = await adminApi(server.api.url, ADMIN.email, ADMIN.password);
   const organisations: string[] = [];
   for (let i = 0; i < 5; i++) {
-    const created = await api.post('/api/organisations', { code: `long${i}`, kind: 'ministry', nameFr: `Ministère numéro ${i}`, nameAr: `الوزارة رقم ${i}`, nameEn: `Ministry number ${i}` });
+    const created = await api.post('/api/organisations', {
+      code: `long${i}`,
+      kind: 'ministry',
+      nameFr: `Ministère numéro ${i}`,
+      nameAr: `الوزارة رقم ${i}`,
+      nameEn: `Ministry number ${i}`,
+    });
     organisations.push(created.body.organisation.id);
   }
   const created = await api.post('/api/documents', { kind: 'action_plan', title: 'Plan de 2 000 mesures' });
   documentId = created.body.document.id;
   const admin = await server.api.database.db.selectFrom('users').select('id').where('email', '=', ADMIN.email).executeTakeFirstOrThrow();
-  await server.api.hub.applyServerChange(documentId, (doc) =>
-    appendMeasures(doc, Array.from({ length: COUNT }, (_, i) => ({
-      id: `m${i}`,
-      title: `Mesure ${i + 1} : accueil des Marocains résidant à l’étranger`,
-      indicator: `Indicateur ${i + 1}`,
-      notes: i % 3 === 0 ? `Note ${i + 1}` : '',
-      leadOrganisationId: organisations[i % organisations.length]!,
-      partnerOrganisationIds: [organisations[(i + 1) % organisations.length]!],
-      status: MEASURE_STATUSES[i % MEASURE_STATUSES.length]!,
-      progress: (i * 7) % 101,
-      start: '2026-01-01',
-      due: `2026-${String((i % 12) + 1).padStart(2, '0')}-28`,
-      budget: 100_000 + i * 1_000,
-    }))), admin.id);
+  await server.api.hub.applyServerChange(
+    documentId,
+    (doc) =>
+      appendMeasures(
+        doc,
+        Array.from({ length: COUNT }, (_, i) => ({
+          id: `m${i}`,
+          title: `Mesure ${i + 1} : accueil des Marocains résidant à l’étranger`,
+          indicator: `Indicateur ${i + 1}`,
+          notes: i % 3 === 0 ? `Note ${i + 1}` : '',
+          leadOrganisationId: organisations[i % organisations.length]!,
+          partnerOrganisationIds: [organisations[(i + 1) % organisations.length]!],
+          status: MEASURE_STATUSES[i % MEASURE_STATUSES.length]!,
+          progress: (i * 7) % 101,
+          start: '2026-01-01',
+          due: `2026-${String((i % 12) + 1).padStart(2, '0')}-28`,
+          budget: 100_000 + i * 1_000,
+        })),
+      ),
+    admin.id,
+  );
   await server.api.hub.store.flush();
   planUrl = `${server.url}/documents/${documentId}?view=measures`;
 });
@@ -68,12 +81,15 @@ async function open(width: number): Promise<WatchedPage> {
 const rowCount = (page: Page) => page.locator('.measures-table tbody tr:not(.spacer)').count();
 /** whether the last measure's row is rendered and in the grid's frame (a card: on the screen) */
 const lastInView = (page: Page) =>
-  page.evaluate((id) => {
-    const box = document.getElementById(id)?.getBoundingClientRect();
-    const frame = document.querySelector('.grid-scroll')!;
-    const shown = getComputedStyle(frame).overflowY === 'visible' ? { top: 0, bottom: window.innerHeight } : frame.getBoundingClientRect();
-    return box !== undefined && box.bottom > shown.top && box.top < shown.bottom;
-  }, `measure-m${COUNT - 1}`);
+  page.evaluate(
+    (id) => {
+      const box = document.getElementById(id)?.getBoundingClientRect();
+      const frame = document.querySelector('.grid-scroll')!;
+      const shown = getComputedStyle(frame).overflowY === 'visible' ? { top: 0, bottom: window.innerHeight } : frame.getBoundingClientRect();
+      return box !== undefined && box.bottom > shown.top && box.top < shown.bottom;
+    },
+    `measure-m${COUNT - 1}`,
+  );
 
 async function storedTitle(id: string): Promise<string | undefined> {
   await server.api.hub.store.flush();
@@ -123,10 +139,15 @@ describe('a plan of 2,000 measures', () => {
     expect(await page.locator('#measure-m0').evaluate((row) => getComputedStyle(row).display)).toBe('grid');
     expect(await rowCount(page)).toBeLessThanOrEqual(MAX_ROWS);
     // Cards are measured as they show up: scroll to the end until the end stays put.
-    await expect.poll(async () => {
-      await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight }));
-      return lastInView(page);
-    }, { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight }));
+          return lastInView(page);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     expect(await rowCount(page)).toBeLessThanOrEqual(MAX_ROWS);
     expect(await page.locator('#measure-m0').count()).toBe(0);
     // Half-way (in each language, the cards as tall as their words make them): cards in view, one
@@ -135,14 +156,19 @@ describe('a plan of 2,000 measures', () => {
       await page.getByTestId('language').selectOption(language);
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
       await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight / 2 }));
-      await expect.poll(async () => {
-        const shown = await page.locator('.measures-table tbody tr:not(.spacer)').evaluateAll((rows) =>
-          rows.filter((row) => {
-            const box = row.getBoundingClientRect();
-            return box.bottom > 0 && box.top < window.innerHeight;
-          }).map((row) => Number(row.id.slice('measure-m'.length))));
-        return shown.length > 0 && shown.every((number, index) => index === 0 || number === shown[index - 1]! + 1);
-      }).toBe(true);
+      await expect
+        .poll(async () => {
+          const shown = await page.locator('.measures-table tbody tr:not(.spacer)').evaluateAll((rows) =>
+            rows
+              .filter((row) => {
+                const box = row.getBoundingClientRect();
+                return box.bottom > 0 && box.top < window.innerHeight;
+              })
+              .map((row) => Number(row.id.slice('measure-m'.length))),
+          );
+          return shown.length > 0 && shown.every((number, index) => index === 0 || number === shown[index - 1]! + 1);
+        })
+        .toBe(true);
       await page.screenshot({ path: `test-artifacts/long-plan-390-cards-${language}.png` });
     }
     await page.getByTestId('language').selectOption('fr');

@@ -17,7 +17,11 @@ const LANGUAGES = ['fr', 'ar', 'en'] as const;
 beforeAll(async () => {
   server = await startE2eServer({ TANSIQ_DEMO: 'true' });
   browser = await launchBrowser();
-  const plan = await server.api.database.db.selectFrom('documents').select('id').where('title', 'like', 'Plan d’action sectoriel 2026-2027 : enseignement%').executeTakeFirstOrThrow();
+  const plan = await server.api.database.db
+    .selectFrom('documents')
+    .select('id')
+    .where('title', 'like', 'Plan d’action sectoriel 2026-2027 : enseignement%')
+    .executeTakeFirstOrThrow();
   planUrl = `${server.url}/documents/${plan.id}?view=measures`;
 });
 
@@ -66,9 +70,16 @@ describe('the measures grid as people see it', () => {
   it('phone: one card per measure, nothing wider than the screen', async () => {
     const { page, problems } = await open(390, 'admin@demo.tansiq.ma');
     await inEachLanguage(page, 'grid-390', async () => {
-      expect(await page.locator('.measures-table tbody tr').first().evaluate((row) => getComputedStyle(row).display)).toBe('grid');
+      expect(
+        await page
+          .locator('.measures-table tbody tr')
+          .first()
+          .evaluate((row) => getComputedStyle(row).display),
+      ).toBe('grid');
       // (The application's header is another matter: at 390 px its account buttons overflow.)
-      const overflowing = await page.locator('.measures *').evaluateAll((elements) => elements.filter((e) => e.getBoundingClientRect().right > 391 || e.getBoundingClientRect().left < -1).length);
+      const overflowing = await page
+        .locator('.measures *')
+        .evaluateAll((elements) => elements.filter((e) => e.getBoundingClientRect().right > 391 || e.getBoundingClientRect().left < -1).length);
       expect(overflowing).toBe(0);
       // What the phone shows once scrolled to the first cards.
       await page.locator('.grid-toolbar').scrollIntoViewIfNeeded();

@@ -39,7 +39,11 @@ beforeAll(async () => {
   };
   const orgIds = Object.values(people).map((person) => person.organisation.id);
   const commission = await api.post('/api/commissions', {
-    kind: 'technical', nameFr: 'Commission technique', nameAr: 'اللجنة التقنية', nameEn: 'Technical commission', memberOrganisationIds: orgIds,
+    kind: 'technical',
+    nameFr: 'Commission technique',
+    nameAr: 'اللجنة التقنية',
+    nameEn: 'Technical commission',
+    memberOrganisationIds: orgIds,
   });
   expect(commission.status).toBe(201);
   // Each department leads its plan; the others may comment on it. The plans are submitted to the commission.
@@ -146,7 +150,9 @@ describe('a technical-commission session run in the web client', () => {
     await chair.page.getByTestId('decision-confirm').getByRole('button', { name: 'Confirmer la décision' }).click();
     for (const page of everyone()) {
       // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, with a line break between its blocks
-      await expect.poll(() => currentItem(page).getByTestId('decision').innerText(), { timeout: 10_000 }).toMatch(/^Adopté avec modifications\nPréciser le budget de la mesure 3\.\nSuite donnée/u);
+      await expect
+        .poll(() => currentItem(page).getByTestId('decision').innerText(), { timeout: 10_000 })
+        .toMatch(/^Adopté avec modifications\nPréciser le budget de la mesure 3\.\nSuite donnée/u);
     }
     await expect.poll(() => departments.sante.page.locator('.session-stage .document-header .badge').textContent(), { timeout: 10_000 }).toBe('Renvoyé');
     await screenshot(chair.page, 'session-live-chair-fr');
@@ -177,7 +183,9 @@ describe('a technical-commission session run in the web client', () => {
     await form.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await chair.page.getByTestId('decision-confirm').getByRole('button', { name: 'Confirmer la décision' }).click();
     // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, with a line break between its blocks
-    await expect.poll(() => currentItem(departments.emploi.page).getByTestId('decision').innerText(), { timeout: 10_000 }).toMatch(/^Renvoyé\nChiffrer les mesures 2 et 4\.\nSuite donnée/u);
+    await expect
+      .poll(() => currentItem(departments.emploi.page).getByTestId('decision').innerText(), { timeout: 10_000 })
+      .toMatch(/^Renvoyé\nChiffrer les mesures 2 et 4\.\nSuite donnée/u);
 
     await chair.page.getByTestId('agenda-item').nth(1).getByRole('button', { name: 'Passer à ce point' }).click();
     await expect.poll(() => stageTitle(away).textContent(), { timeout: 15_000 }).toBe(PLANS.education);

@@ -54,12 +54,15 @@ afterAll(async () => {
 /** Pairs of visible pieces of the page (text, controls) whose boxes cross each other. */
 function overlaps(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const pieces = [...document.querySelectorAll<HTMLElement>('.page :is(h1, h2, h3, p, label, legend, input, select, button, strong, q, li > span, th, td > *, .breadcrumb a)')].filter((element) => {
+    const pieces = [
+      ...document.querySelectorAll<HTMLElement>('.page :is(h1, h2, h3, p, label, legend, input, select, button, strong, q, li > span, th, td > *, .breadcrumb a)'),
+    ].filter((element) => {
       const box = element.getBoundingClientRect();
       return box.width > 0 && box.height > 0 && !element.closest('.visually-hidden');
     });
     const found: string[] = [];
-    const name = (element: HTMLElement) => `<${element.tagName.toLowerCase()}${element.className ? `.${element.className}` : ''}> ${(element.textContent ?? '').trim().slice(0, 30)}`;
+    const name = (element: HTMLElement) =>
+      `<${element.tagName.toLowerCase()}${element.className ? `.${element.className}` : ''}> ${(element.textContent ?? '').trim().slice(0, 30)}`;
     for (let i = 0; i < pieces.length; i += 1) {
       for (let j = i + 1; j < pieces.length; j += 1) {
         const [a, b] = [pieces[i]!, pieces[j]!];
@@ -125,5 +128,4 @@ describe('the sharing page', () => {
     expect(await entries.filter({ hasText: 'Ministère oim' }).filter({ hasText: 'Organisation' }).locator('select').inputValue()).toBe('view');
     expect(lead.problems).toEqual([]);
   });
-
 });

@@ -165,14 +165,13 @@ describe('suggestion mode in the browser', () => {
     await expect.poll(() => panel.getByTestId('suggestion').count()).toBe(2);
     await panel.getByTestId('accept-all').click();
     await expect.poll(() => panel.getByTestId('suggestion').count()).toBe(0);
-    const blocks = () => commenter.page.locator('.ProseMirror > *').evaluateAll((nodes) => nodes.filter((node) => node.textContent).map((node) => `${node.tagName.toLowerCase()}:${node.textContent}`));
-    await expect.poll(blocks).toEqual([
-      expect.stringMatching(/^h2:Le programme vise/),
-      'p:Deuxième paragraphe à garder.',
-      'p: Suite à couper.',
-      'p:Un paragraphe proposé.',
-      'p:Paragraphe de trop.',
-    ]);
+    const blocks = () =>
+      commenter.page
+        .locator('.ProseMirror > *')
+        .evaluateAll((nodes) => nodes.filter((node) => node.textContent).map((node) => `${node.tagName.toLowerCase()}:${node.textContent}`));
+    await expect
+      .poll(blocks)
+      .toEqual([expect.stringMatching(/^h2:Le programme vise/), 'p:Deuxième paragraphe à garder.', 'p: Suite à couper.', 'p:Un paragraphe proposé.', 'p:Paragraphe de trop.']);
     expect(lead.problems).toEqual([]);
     expect(commenter.problems).toEqual([]);
   });
@@ -193,7 +192,10 @@ describe('suggestion mode in the browser', () => {
     for (const locale of ['fr', 'ar', 'en'] as const) {
       // The interface follows the account's language, set at sign-in.
       expect((await api.patch(`/api/users/${leadUserId}`, { locale })).status).toBe(200);
-      for (const [width, height] of [[1440, 900], [390, 844]] as const) {
+      for (const [width, height] of [
+        [1440, 900],
+        [390, 844],
+      ] as const) {
         const page = await openPage(await browser.newContext({ viewport: { width, height }, storageState: await lead.page.context().storageState() }));
         await page.page.goto(documentUrl);
         await expect.poll(() => page.page.locator('.ProseMirror .suggestion-new-block').count(), { timeout: 15_000 }).toBe(1);

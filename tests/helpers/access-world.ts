@@ -57,11 +57,7 @@ export async function createAccessWorld(db: Kysely<Database>, baseUrl: string): 
     organisationIds: { ministry: ministry.id, lead: lead.id, editor: editor.id, commenter: commenter.id, viewer: viewer.id, outsider: outsider.id, extra: extra.id },
     async newDocument(title = `Plan d'action ${++counter}`) {
       const row = await document(db, lead.id, title);
-      const personal = await db
-        .insertInto('document_access')
-        .values({ document_id: row.id, user_id: userIds.personal, level: 'edit' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const personal = await db.insertInto('document_access').values({ document_id: row.id, user_id: userIds.personal, level: 'edit' }).returning('id').executeTakeFirstOrThrow();
       return {
         id: row.id,
         grantIds: {

@@ -9,7 +9,10 @@ export type Surface = 'message' | 'home' | 'modal';
 const MAX_BLOCKS: Record<Surface, number> = { message: 50, home: 100, modal: 100 };
 
 /** Every limit a payload breaks, as readable lines (empty when Slack would accept it). */
-export function blockKitProblems(payload: { text?: string; blocks?: unknown[]; title?: any; submit?: any; close?: any; private_metadata?: string }, surface: Surface = 'message'): string[] {
+export function blockKitProblems(
+  payload: { text?: string; blocks?: unknown[]; title?: any; submit?: any; close?: any; private_metadata?: string },
+  surface: Surface = 'message',
+): string[] {
   const problems: string[] = [];
   const over = (what: string, value: string | undefined, max: number) => {
     if (value !== undefined && value.length > max) problems.push(`${what}: ${value.length} > ${max}`);
@@ -75,7 +78,8 @@ function elementProblems(element: any, problems: string[], over: (what: string, 
     over('confirm button', element.confirm.confirm?.text, 30);
     over('confirm deny', element.confirm.deny?.text, 30);
   }
-  if (element.initial_option && !(element.options ?? []).some((option: any) => option.value === element.initial_option.value)) problems.push('initial_option is not one of the options');
+  if (element.initial_option && !(element.options ?? []).some((option: any) => option.value === element.initial_option.value))
+    problems.push('initial_option is not one of the options');
   switch (element.type) {
     case 'button':
       over('button text', element.text?.text, 75);
@@ -103,7 +107,8 @@ function elementProblems(element: any, problems: string[], over: (what: string, 
     case 'external_select':
       break;
     case 'datepicker':
-      if (element.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(element.initial_date)) problems.push(`datepicker initial_date ${element.initial_date} is not YYYY-MM-DD`);
+      if (element.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(element.initial_date))
+        problems.push(`datepicker initial_date ${element.initial_date} is not YYYY-MM-DD`);
       break;
     case 'plain_text_input':
       over('initial_value', element.initial_value, element.max_length ?? 3000);

@@ -9,7 +9,10 @@ import { API_TOKEN_PREFIX, hashSecret, randomSecret } from '../../server/auth/se
 /** Creates an API token for a user directly in the database and returns its secret. */
 export async function apiToken(db: Kysely<Database>, userId: string): Promise<string> {
   const secret = `${API_TOKEN_PREFIX}${randomSecret()}`;
-  await db.insertInto('api_tokens').values({ user_id: userId, name: 'test', token_hash: hashSecret(secret), prefix: secret.slice(0, 10) }).execute();
+  await db
+    .insertInto('api_tokens')
+    .values({ user_id: userId, name: 'test', token_hash: hashSecret(secret), prefix: secret.slice(0, 10) })
+    .execute();
   return secret;
 }
 
@@ -27,7 +30,7 @@ export function connectPeer(
   serverUrl: string,
   documentId: string,
   token: string,
-  options: { doc?: Y.Doc; connect?: boolean; /** a session cookie ("name=value") instead of the token */ cookie?: string } = {},
+  options: { doc?: Y.Doc; connect?: boolean /** a session cookie ("name=value") instead of the token */; cookie?: string } = {},
 ): TestPeer {
   const doc = options.doc ?? new Y.Doc();
   const cookie = options.cookie;

@@ -81,7 +81,12 @@ export async function startFaultRig(
 }
 
 /** The ids of the measures a document holds. */
-export const measureIds = (doc: Y.Doc) => new Set(measuresOf(doc).toArray().map((measure) => measure.get('id') as string));
+export const measureIds = (doc: Y.Doc) =>
+  new Set(
+    measuresOf(doc)
+      .toArray()
+      .map((measure) => measure.get('id') as string),
+  );
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -23,12 +23,7 @@ export async function user(db: Kysely<Database>, organisationId: string, email: 
     .executeTakeFirstOrThrow();
 }
 
-export async function document(
-  db: Kysely<Database>,
-  leadOrganisationId: string,
-  title: string,
-  kind: 'action_plan' | 'note' | 'study' = 'action_plan',
-) {
+export async function document(db: Kysely<Database>, leadOrganisationId: string, title: string, kind: 'action_plan' | 'note' | 'study' = 'action_plan') {
   return db.insertInto('documents').values({ kind, title, lead_organisation_id: leadOrganisationId, status: 'draft' }).returningAll().executeTakeFirstOrThrow();
 }
 

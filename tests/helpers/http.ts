@@ -46,7 +46,7 @@ export class ApiClient {
       this.cookie = value ? pair : undefined;
     }
     const text = await response.text();
-    let parsed: any ;
+    let parsed: any;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {

@@ -18,7 +18,15 @@ export const DEMO_LEGACY_MEASURES: Array<Omit<MeasureFields, 'notes' | 'currency
 /** A row as the first model wrote it: every field a plain value, text cells strings. */
 function legacyRow(fields: Omit<MeasureFields, 'notes' | 'currency' | IndicatorDetailField>): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
-  const { notes: _notes, currency: _currency, indicatorBaseline: _b, indicatorTarget: _t, indicatorCurrent: _c, indicatorUnit: _u, ...complete } = completeMeasure({ ...fields, notes: '', currency: 'MAD' });
+  const {
+    notes: _notes,
+    currency: _currency,
+    indicatorBaseline: _b,
+    indicatorTarget: _t,
+    indicatorCurrent: _c,
+    indicatorUnit: _u,
+    ...complete
+  } = completeMeasure({ ...fields, notes: '', currency: 'MAD' });
   for (const [key, value] of Object.entries(complete)) map.set(key, value);
   return map;
 }

@@ -120,7 +120,13 @@ export interface Expected {
 }
 
 /** Asserts the outcome within `withinMs` of `since` (when the right ended), then that nothing more gets through. */
-export async function expectRightEnded(probe: Probe, expected: Expected, servers: { live: RunningServer; act: RunningServer; db: Kysely<Database> }, since = Date.now(), withinMs = 1_000) {
+export async function expectRightEnded(
+  probe: Probe,
+  expected: Expected,
+  servers: { live: RunningServer; act: RunningServer; db: Kysely<Database> },
+  since = Date.now(),
+  withinMs = 1_000,
+) {
   const remaining = () => Math.max(0, since + withinMs - Date.now());
   await eventually(() => {
     if (expected.sync === 'read_only') expect(probe.denials.length).toBeGreaterThan(0);

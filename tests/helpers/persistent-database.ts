@@ -65,11 +65,7 @@ export async function withDatabase<T>(database: PersistentDatabase, work: (handl
  * A server in this process over a persistent database; it opens the database itself and closes it
  * on `close()`, as a real process would. Pass the previous `port` to restart where clients expect it.
  */
-export async function startServerOn(
-  database: PersistentDatabase,
-  env: Record<string, string> = {},
-  options: Omit<StartOptions, 'database'> = {},
-): Promise<RunningServer> {
+export async function startServerOn(database: PersistentDatabase, env: Record<string, string> = {}, options: Omit<StartOptions, 'database'> = {}): Promise<RunningServer> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', ...TEST_METRICS_ENV, ...database.env, ...env });
   return startServer(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...options });
 }

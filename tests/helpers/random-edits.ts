@@ -63,7 +63,10 @@ const insertText: Modification = (doc, gen) => {
  * turns a pair split there into two U+FFFD on one replica only (yjs issue 248).
  */
 function boundary(text: Y.XmlText, index: number): number {
-  const plain = text.toDelta().map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ' ')).join('');
+  const plain = text
+    .toDelta()
+    .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ' '))
+    .join('');
   const code = plain.charCodeAt(index - 1);
   return code >= 0xd800 && code <= 0xdbff ? index + 1 : index;
 }
@@ -120,12 +123,19 @@ const setMeta: Modification = (doc, gen) => {
 
 /** Weighted like real use: mostly typing, some structure, some measures. */
 const MODIFICATIONS: Modification[] = [
-  insertText, insertText, insertText, insertText,
-  deleteText, deleteText,
+  insertText,
+  insertText,
+  insertText,
+  insertText,
+  deleteText,
+  deleteText,
   formatText,
   insertParagraph,
   deleteBlock,
-  addMeasure, updateMeasure, updateMeasure, deleteMeasure,
+  addMeasure,
+  updateMeasure,
+  updateMeasure,
+  deleteMeasure,
   setMeta,
 ];
 

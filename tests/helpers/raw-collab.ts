@@ -24,12 +24,7 @@ export type ServerFrame =
   | { kind: 'auth'; reason: string }
   | { kind: 'other'; bytes: Uint8Array };
 
-export function connectRaw(
-  serverUrl: string,
-  documentId: string,
-  token: string | undefined,
-  options: { headers?: Record<string, string>; readable?: boolean } = {},
-): RawClient {
+export function connectRaw(serverUrl: string, documentId: string, token: string | undefined, options: { headers?: Record<string, string>; readable?: boolean } = {}): RawClient {
   const query = token ? `?token=${encodeURIComponent(token)}` : '';
   const ws = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}/collab/${documentId}${query}`, { headers: options.headers });
   const received: ServerFrame[] = [];
@@ -58,9 +53,10 @@ export function connectRaw(
         if (ws.readyState === WebSocket.OPEN) ws.send(bytes);
       });
     },
-    joined: () => eventually(() => {
-      if (!received.some((frame) => frame.kind === 'sync-step1')) throw new Error('not greeted yet');
-    }),
+    joined: () =>
+      eventually(() => {
+        if (!received.some((frame) => frame.kind === 'sync-step1')) throw new Error('not greeted yet');
+      }),
   };
 }
 
@@ -141,8 +137,5 @@ export function decodeServerFrame(bytes: Uint8Array): ServerFrame {
 
 /** Waits until the socket is closed and returns how. */
 export async function closedWith(client: RawClient, timeoutMs = 10_000): Promise<{ code: number; reason: string; httpStatus?: number }> {
-  return Promise.race([
-    client.closed,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the server did not close the connection')), timeoutMs)),
-  ]);
+  return Promise.race([client.closed, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the server did not close the connection')), timeoutMs))]);
 }

@@ -58,10 +58,12 @@ export function openRawWebSocket(port: number, path: string, options: { read?: b
     let buffer = Buffer.alloc(0);
     let response: string | null = null;
     let isClosed = false;
-    const closed = new Promise<void>((done) => socket.once('close', () => {
-      isClosed = true;
-      done();
-    }));
+    const closed = new Promise<void>((done) =>
+      socket.once('close', () => {
+        isClosed = true;
+        done();
+      }),
+    );
     socket.on('error', () => {});
     socket.setTimeout(20_000, () => socket.destroy());
     socket.on('connect', () => {

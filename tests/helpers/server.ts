@@ -18,7 +18,12 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestServer> {
   const database = await createTestDatabase({ migrate: false });
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', ...TEST_METRICS_ENV, ...env });
-  const running = await startServer(config, { database, integrations: INTEGRATIONS, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...(options.clock ? { clock: options.clock } : {}) });
+  const running = await startServer(config, {
+    database,
+    integrations: INTEGRATIONS,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return { ...running, database, config, url: running.url };
 }
 

@@ -40,7 +40,10 @@ export async function createSessionWorld(db: Kysely<Database>, url: string) {
   const withContent = async (lead: string, title: string, status: DocumentStatus, text: string) => {
     const row = await fixtures.document(db, lead, title);
     await db.updateTable('documents').set({ status }).where('id', '=', row.id).execute();
-    await db.insertInto('doc_updates').values({ document_id: row.id, data: templateUpdate('action_plan', [{ type: 'paragraph', text }]) }).execute();
+    await db
+      .insertInto('doc_updates')
+      .values({ document_id: row.id, data: templateUpdate('action_plan', [{ type: 'paragraph', text }]) })
+      .execute();
     return row;
   };
   const docs = {
@@ -89,7 +92,6 @@ export async function createSessionWorld(db: Kysely<Database>, url: string) {
 export type SessionWorld = Awaited<ReturnType<typeof createSessionWorld>>;
 
 /** The `session:state` payloads a socket received, oldest first. */
-export const sessionStates = (socket: { received: Array<[string, any]> }) =>
-  socket.received.filter(([name]) => name === 'session:state').map(([, payload]) => payload);
+export const sessionStates = (socket: { received: Array<[string, any]> }) => socket.received.filter(([name]) => name === 'session:state').map(([, payload]) => payload);
 
 export const lastSessionState = (socket: { received: Array<[string, any]> }) => sessionStates(socket).at(-1);

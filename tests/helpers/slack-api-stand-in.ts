@@ -246,7 +246,16 @@ export class SlackApiStandIn {
         if (stub.notFound) return { ok: false, error: 'channel_not_found' };
         return {
           ok: true,
-          channel: { id: args.channel, name: stub.name ?? String(args.channel).toLowerCase(), is_channel: !stub.isIm && !stub.isMpim, is_private: stub.isPrivate ?? false, is_member: stub.isMember ?? true, is_im: stub.isIm ?? false, is_mpim: stub.isMpim ?? false, is_archived: stub.isArchived ?? false },
+          channel: {
+            id: args.channel,
+            name: stub.name ?? String(args.channel).toLowerCase(),
+            is_channel: !stub.isIm && !stub.isMpim,
+            is_private: stub.isPrivate ?? false,
+            is_member: stub.isMember ?? true,
+            is_im: stub.isIm ?? false,
+            is_mpim: stub.isMpim ?? false,
+            is_archived: stub.isArchived ?? false,
+          },
         };
       }
       case 'conversations.members': {

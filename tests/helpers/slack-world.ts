@@ -25,19 +25,22 @@ export interface SlackTestServer {
 /** A Tansiq server with the bot on (HTTP mode), its Web API pointed at a fresh stand-in. */
 export async function startSlackServer(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<SlackTestServer> {
   const api = await new SlackApiStandIn().start();
-  const server = await startTestServer({
-    PUBLIC_URL,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_API_URL: api.apiUrl,
-    SLACK_FLUSH_INTERVAL_MS: '50',
-    SLACK_COALESCE_QUIET_MS: '200',
-    SLACK_COALESCE_MAX_MS: '2000',
-    SLACK_CHANNEL_INTERVAL_MS: '0',
-    COLLAB_UNLOAD_DELAY_MS: '0',
-    COLLAB_PROJECTION_WAIT_MS: '20',
-    ...env,
-  }, options);
+  const server = await startTestServer(
+    {
+      PUBLIC_URL,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_API_URL: api.apiUrl,
+      SLACK_FLUSH_INTERVAL_MS: '50',
+      SLACK_COALESCE_QUIET_MS: '200',
+      SLACK_COALESCE_MAX_MS: '2000',
+      SLACK_CHANNEL_INTERVAL_MS: '0',
+      COLLAB_UNLOAD_DELAY_MS: '0',
+      COLLAB_PROJECTION_WAIT_MS: '20',
+      ...env,
+    },
+    options,
+  );
   return {
     server,
     api,
@@ -110,7 +113,10 @@ export async function actionPlan(db: Kysely<Database>, leadOrganisationId: strin
   const doc = new Y.Doc();
   Y.applyUpdate(doc, templateUpdate('action_plan'));
   measuresOf(doc).push(measures.map((measure) => newMeasureMap(measure)));
-  await db.insertInto('doc_updates').values({ document_id: row.id, data: Y.encodeStateAsUpdate(doc) }).execute();
+  await db
+    .insertInto('doc_updates')
+    .values({ document_id: row.id, data: Y.encodeStateAsUpdate(doc) })
+    .execute();
   await writeProjection(db, { documentId: row.id, lastEditorId: null, lastEditedAt: null }, projectDocument(doc));
   doc.destroy();
   return { id: row.id, title };

@@ -91,7 +91,11 @@ describe('API tokens', () => {
 
   it('stops working once past its expiry date (401)', async () => {
     const { token, secret } = await createToken('Expired');
-    await server.database.db.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 60_000) }).where('id', '=', token.id).execute();
+    await server.database.db
+      .updateTable('api_tokens')
+      .set({ expires_at: new Date(Date.now() - 60_000) })
+      .where('id', '=', token.id)
+      .execute();
     expect((await ApiClient.withToken(server.url, secret).get('/api/auth/me')).status).toBe(401);
   });
 
@@ -113,10 +117,13 @@ describe('API tokens', () => {
   it('writes "last used" at most once a minute per token, not on every request', async () => {
     const { token, secret } = await createToken('Busy');
     const bearer = ApiClient.withToken(server.url, secret);
-    const lastUsed = async () =>
-      (await server.database.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', token.id).executeTakeFirstOrThrow()).last_used_at;
+    const lastUsed = async () => (await server.database.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', token.id).executeTakeFirstOrThrow()).last_used_at;
     const setLastUsed = (msAgo: number) =>
-      server.database.db.updateTable('api_tokens').set({ last_used_at: new Date(Date.now() - msAgo) }).where('id', '=', token.id).execute();
+      server.database.db
+        .updateTable('api_tokens')
+        .set({ last_used_at: new Date(Date.now() - msAgo) })
+        .where('id', '=', token.id)
+        .execute();
     await setLastUsed(30_000);
     const recent = await lastUsed();
     await Promise.all([bearer.get('/api/auth/me'), bearer.get('/api/auth/me')]);

@@ -34,8 +34,24 @@ describe('GET /api/audit', () => {
     d2 = (await document(db, world.organisationIds.lead, 'Plan, "quoted"')).id;
     const rows = [
       { key: 'e1', at: '2020-01-01T10:00:00Z', actor_user_id: world.userIds.lead, action: 'document.status_changed', object_type: 'document', object_id: d1, details: {} },
-      { key: 'e2', at: '2020-01-02T10:00:00Z', actor_user_id: world.userIds.editor, action: 'comment.deleted', object_type: 'comment', object_id: 'c-1', details: { documentId: d1 } },
-      { key: 'e3', at: '2020-01-03T10:00:00Z', actor_user_id: world.userIds.admin, action: 'organisation.updated', object_type: 'organisation', object_id: world.organisationIds.lead, details: {} },
+      {
+        key: 'e2',
+        at: '2020-01-02T10:00:00Z',
+        actor_user_id: world.userIds.editor,
+        action: 'comment.deleted',
+        object_type: 'comment',
+        object_id: 'c-1',
+        details: { documentId: d1 },
+      },
+      {
+        key: 'e3',
+        at: '2020-01-03T10:00:00Z',
+        actor_user_id: world.userIds.admin,
+        action: 'organisation.updated',
+        object_type: 'organisation',
+        object_id: world.organisationIds.lead,
+        details: {},
+      },
       { key: 'e4', at: '2020-01-04T10:00:00Z', actor_user_id: null, action: 'auth.login_failed', object_type: null, object_id: null, details: { email: '@evil' } },
       { key: 'e5', at: '2020-01-05T10:00:00Z', actor_user_id: world.userIds.editor, action: 'document.updated', object_type: 'document', object_id: d2, details: {} },
     ] as const;
@@ -107,7 +123,20 @@ describe('GET /api/audit', () => {
   });
 
   it('refuses malformed filters with 400', async () => {
-    for (const query of ['actor=nope', 'organisation=1', 'document=x', 'action=drop.table', 'from=2020-13-01', 'from=yesterday', 'limit=0', 'limit=201', 'before=-1', 'from=2020-01-05&to=2020-01-01', 'format=xml', 'extra=1']) {
+    for (const query of [
+      'actor=nope',
+      'organisation=1',
+      'document=x',
+      'action=drop.table',
+      'from=2020-13-01',
+      'from=yesterday',
+      'limit=0',
+      'limit=201',
+      'before=-1',
+      'from=2020-01-05&to=2020-01-01',
+      'format=xml',
+      'extra=1',
+    ]) {
       const response = await world.clients.admin.get(`/api/audit?${query}`);
       expect(response.status, query).toBe(400);
       expect(response.body.error.code, query).toBe('validation_failed');
@@ -120,18 +149,29 @@ describe('GET /api/audit', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"$/);
-      const lines = (response.body as string).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      const lines = (response.body as string)
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
       expect(lines[0]).toBe('id,at,action,actor_id,actor_name,actor_email,organisation_code,object_type,object_id,object_title,ip,details');
       expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual([ids.e5, ids.e4, ids.e3, ids.e2, ids.e1]);
-      expect(lines[1]).toBe(`${ids.e5},2020-01-05T10:00:00.000Z,document.updated,${world.userIds.editor},"'=HYPERLINK(""http://evil"",""x"")",editor@tansiq.test,education,document,${d2},"Plan, ""quoted""",127.0.0.1,{}`);
+      expect(lines[1]).toBe(
+        `${ids.e5},2020-01-05T10:00:00.000Z,document.updated,${world.userIds.editor},"'=HYPERLINK(""http://evil"",""x"")",editor@tansiq.test,education,document,${d2},"Plan, ""quoted""",127.0.0.1,{}`,
+      );
       expect(lines[2]).toBe(`${ids.e4},2020-01-04T10:00:00.000Z,auth.login_failed,,,,,,,,'-1,"{""email"":""@evil""}"`);
       expect(lines[5]).toContain(`,document,${d1},"'+SUM(1,2)",`);
     }
     const filtered = await world.clients.admin.get(`/api/audit.csv?${WINDOW}&actor=${world.userIds.editor}`);
-    expect((filtered.body as string).trimEnd().split('\r\n').slice(1).map((line) => line.split(',')[0])).toEqual([ids.e5, ids.e2]);
+    expect(
+      (filtered.body as string)
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]),
+    ).toEqual([ids.e5, ids.e2]);
   });
 
-  it('does not exist (404) for a member, an anonymous visitor, or a member\'s API token, whatever the query', async () => {
+  it("does not exist (404) for a member, an anonymous visitor, or a member's API token, whatever the query", async () => {
     const memberToken = ApiClient.withToken(server.url, await apiToken(server.database.db, world.userIds.lead));
     const refused = [world.clients.lead, world.clients.outsider, new ApiClient(server.url), memberToken];
     for (const client of refused) {
@@ -166,12 +206,19 @@ describe('AUDIT_RETENTION_DAYS on a running server', () => {
     const running = await startServer(config, { database, logger: pino({ level: 'silent' }), clock });
     try {
       const at = (day: string) => ({ at: new Date(day), action: 'auth.logout', details: '{}' });
-      await database.db.insertInto('audit_log').values([at('2030-04-01T00:00:00Z'), at('2030-05-15T00:00:00Z')]).execute();
+      await database.db
+        .insertInto('audit_log')
+        .values([at('2030-04-01T00:00:00Z'), at('2030-05-15T00:00:00Z')])
+        .execute();
       // the first run comes a few seconds after start; then only the entry within 30 days is left
-      await eventually(async () => {
-        const left = await database.db.selectFrom('audit_log').select('at').where('action', '=', 'auth.logout').execute();
-        expect(left.map((row) => row.at.toISOString())).toEqual(['2030-05-15T00:00:00.000Z']);
-      }, 20_000, 200);
+      await eventually(
+        async () => {
+          const left = await database.db.selectFrom('audit_log').select('at').where('action', '=', 'auth.logout').execute();
+          expect(left.map((row) => row.at.toISOString())).toEqual(['2030-05-15T00:00:00.000Z']);
+        },
+        20_000,
+        200,
+      );
     } finally {
       await running.close(); // closes (and on PostgreSQL drops) the database too
     }

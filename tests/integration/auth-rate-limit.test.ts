@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ACCOUNT_RULE,
-  ADDRESS_RULE,
-  LOGIN_FORGET_MS,
-  PAIR_RULE,
-  reserveLoginAttempt,
-  throttleDelayMs,
-} from '../../server/auth/login-throttle.ts';
+import { ACCOUNT_RULE, ADDRESS_RULE, LOGIN_FORGET_MS, PAIR_RULE, reserveLoginAttempt, throttleDelayMs } from '../../server/auth/login-throttle.ts';
 import { AppError } from '../../server/errors.ts';
 import { auditEntries } from '../helpers/actors.ts';
 import { organisation, PASSWORD, user } from '../helpers/fixtures.ts';
@@ -42,9 +35,7 @@ describe('sign-in throttling', () => {
   afterAll(() => server?.close());
 
   it('evaluates only a few of 40 guesses sent at once against one account; the rest get 429 before any hashing', async () => {
-    const responses = await Promise.all(
-      Array.from({ length: 40 }, () => loginFrom(server, '198.51.100.1', 'amina@sante.gov.ma', 'wrong password')),
-    );
+    const responses = await Promise.all(Array.from({ length: 40 }, () => loginFrom(server, '198.51.100.1', 'amina@sante.gov.ma', 'wrong password')));
     const evaluated = await failuresFor(server, 'amina@sante.gov.ma');
     // the free attempts, and the one that starts the delay
     expect(evaluated).toBeLessThanOrEqual(PAIR_RULE.free + 1);
@@ -62,9 +53,7 @@ describe('sign-in throttling', () => {
   it('never locks the owner out: after a flood of guesses from many addresses, the right password from a fresh address works', async () => {
     const email = 'karim@sante.gov.ma';
     for (let round = 0; round < 3; round++) {
-      await Promise.all(
-        Array.from({ length: 10 }, (_, i) => loginFrom(server, `203.0.113.${10 * round + i + 1}`, email, 'wrong password')),
-      );
+      await Promise.all(Array.from({ length: 10 }, (_, i) => loginFrom(server, `203.0.113.${10 * round + i + 1}`, email, 'wrong password')));
     }
     expect(await failuresFor(server, email)).toBeGreaterThan(ACCOUNT_RULE.free);
     // the account is slowed down (a few seconds at most), never refused for everyone

@@ -167,7 +167,10 @@ describe.skipIf(!process.env.DATABASE_URL)('losing a process (PostgreSQL only: P
         // other process), then the balancer sends back the clients that prefer it.
         const opener = connectPeer(servers[victim]!.url, world.documentId, world.editors[4 + round]!.token);
         peers.push(opener);
-        await Promise.race([opener.synced(), sleep(60_000).then(() => Promise.reject(new Error(`the restarted process never served the document:\n${servers[victim]!.output()}`)))]);
+        await Promise.race([
+          opener.synced(),
+          sleep(60_000).then(() => Promise.reject(new Error(`the restarted process never served the document:\n${servers[victim]!.output()}`))),
+        ]);
         openers.push(opener);
         await sleep(200);
         (victim === 'a' ? toA : toB).cut(victim === 'a' ? ports.b : ports.a);

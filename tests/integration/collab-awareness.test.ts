@@ -131,9 +131,9 @@ describe('awareness guards', () => {
         .slice(seenBefore)
         .flatMap((frame) => (frame.kind === 'awareness' ? [frame] : []))
         .filter((frame) => frame.entries.some((entry) => entry.clientId >= 778_000 && entry.clientId < 778_008));
-    await eventually(() => expect(new Set(renewed().flatMap((frame) => frame.entries.map((entry) => `${entry.clientId}@${entry.clock}`)))).toEqual(
-      new Set(renewers.map((_, i) => `${778_000 + i}@2`)),
-    ));
+    await eventually(() =>
+      expect(new Set(renewed().flatMap((frame) => frame.entries.map((entry) => `${entry.clientId}@${entry.clock}`)))).toEqual(new Set(renewers.map((_, i) => `${778_000 + i}@2`))),
+    );
     expect(renewed().length).toBeLessThan(renewers.length);
     await eventually(() => expect(bob.provider.awareness.meta.get(778_007)?.clock).toBe(2));
     for (const client of renewers) expect(client.isClosed()).toBe(false);

@@ -106,7 +106,10 @@ describe('opening a document that is not in memory', () => {
     const other = await loadStoredDocument(db, created.documentId);
     const before = Y.encodeStateVector(other);
     appendBlocks(other, [{ type: 'paragraph', text: 'Écrit par un autre processus' }]);
-    await db.insertInto('doc_updates').values({ document_id: created.documentId, data: Y.encodeStateAsUpdate(other, before) }).execute();
+    await db
+      .insertInto('doc_updates')
+      .values({ document_id: created.documentId, data: Y.encodeStateAsUpdate(other, before) })
+      .execute();
     const peer = connectPeer(server.url, created.documentId, created.editors[0]!.token);
     peers.push(peer);
     await peer.synced();
@@ -119,7 +122,10 @@ describe('opening a document that is not in memory', () => {
     peers.push(writer);
     await writer.synced();
     // over the size from which the load waits for the first sync requests (room.ts)
-    appendBlocks(writer.doc, Array.from({ length: 40 }, (_, i) => ({ type: 'paragraph' as const, text: `Paragraphe ${i} ${'texte du plan '.repeat(150)}` })));
+    appendBlocks(
+      writer.doc,
+      Array.from({ length: 40 }, (_, i) => ({ type: 'paragraph' as const, text: `Paragraphe ${i} ${'texte du plan '.repeat(150)}` })),
+    );
     await eventually(async () => expect(documentContent(await loadStoredDocument(db, created.documentId))).toEqual(documentContent(writer.doc)));
     await server.hub.compact(created.documentId);
     const older = new Y.Doc();

@@ -106,4 +106,3 @@ function includes(doc: Y.Doc, update: Uint8Array): boolean {
   copy.destroy();
   return same;
 }
-

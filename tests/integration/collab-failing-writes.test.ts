@@ -31,7 +31,9 @@ describe('a new connection while edits cannot be stored', () => {
   });
 
   const refuseWrites = async () => {
-    await sql`CREATE OR REPLACE FUNCTION test_refuse_writes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'writes refused by the test'; END $$`.execute(server.database.db);
+    await sql`CREATE OR REPLACE FUNCTION test_refuse_writes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'writes refused by the test'; END $$`.execute(
+      server.database.db,
+    );
     await sql`CREATE TRIGGER test_refuse_writes BEFORE INSERT ON doc_updates FOR EACH ROW EXECUTE FUNCTION test_refuse_writes()`.execute(server.database.db);
   };
   const allowWrites = () => sql`DROP TRIGGER test_refuse_writes ON doc_updates`.execute(server.database.db);

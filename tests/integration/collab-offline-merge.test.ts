@@ -65,7 +65,7 @@ describe('offline edits merge when their authors come back', () => {
       acknowledged: acknowledged.length,
       lost: lost.length,
       convergedMs,
-      note: '3 of 4 clients offline for the whole burst; acknowledged = the online one\'s; all counted in the database',
+      note: "3 of 4 clients offline for the whole burst; acknowledged = the online one's; all counted in the database",
     });
     expect(lost).toEqual([]);
   });

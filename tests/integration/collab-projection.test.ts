@@ -71,7 +71,18 @@ describe('projection of live documents into SQL', () => {
       const [a, b] = [connect(0), connect(1)];
       await Promise.all([a.synced(), b.synced()]);
       measuresOf(a.doc).push([
-        newMeasureMap({ id: 'fixed', title: 'Mesure complète', leadOrganisationId: world.guests.edit.organisationId, partnerOrganisationIds: [world.guests.view.organisationId], start: '2025-01-01', due: '2025-06-30', status: 'in_progress', progress: 30, indicator: 'Taux', budget: 250_000.5 }),
+        newMeasureMap({
+          id: 'fixed',
+          title: 'Mesure complète',
+          leadOrganisationId: world.guests.edit.organisationId,
+          partnerOrganisationIds: [world.guests.view.organisationId],
+          start: '2025-01-01',
+          due: '2025-06-30',
+          status: 'in_progress',
+          progress: 30,
+          indicator: 'Taux',
+          budget: 250_000.5,
+        }),
       ]);
       for (let i = 0; i < 150; i++) {
         if (prng.int32(gen, 0, 5) === 0) await new Promise((resolve) => setTimeout(resolve, 1));

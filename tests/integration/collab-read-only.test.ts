@@ -14,8 +14,7 @@ import { storedRows } from '../helpers/stored-document.ts';
 /** A stock provider that records the permission-denied messages it gets instead of logging them. */
 function withDenials(peer: TestPeer): TestPeer & { denials: string[] } {
   const denials: string[] = [];
-  peer.provider.messageHandlers[2] = (_encoder, decoder, provider) =>
-    authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => denials.push(reason));
+  peer.provider.messageHandlers[2] = (_encoder, decoder, provider) => authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => denials.push(reason));
   return Object.assign(peer, { denials });
 }
 
@@ -80,9 +79,7 @@ describe('read-only connections', () => {
       await eventually(() => expect(editor.provider.awareness.getStates().get(4242 + peers.length)?.user?.id).toBe(world.guests[level].id));
       // query-awareness works
       raw.send(frames.queryAwareness());
-      await eventually(() =>
-        expect(raw.received.some((frame) => frame.kind === 'awareness' && frame.entries.some((entry) => entry.clientId === editor.doc.clientID))).toBe(true),
-      );
+      await eventually(() => expect(raw.received.some((frame) => frame.kind === 'awareness' && frame.entries.some((entry) => entry.clientId === editor.doc.clientID))).toBe(true));
 
       const denials = raw.received.filter((frame) => frame.kind === 'auth');
       expect(denials).toHaveLength(1);

@@ -61,7 +61,9 @@ describe('content survives restarts and unload/reload cycles', () => {
       expect(documentContent(b.doc)).toEqual(before);
     });
     // The template is the server's, written once: no second copy after the reconnects.
-    const headings = bodyOf(fresh.doc).toArray().filter((node) => node instanceof Y.XmlElement && node.nodeName === 'heading');
+    const headings = bodyOf(fresh.doc)
+      .toArray()
+      .filter((node) => node instanceof Y.XmlElement && node.nodeName === 'heading');
     expect(new Set(headings.map((node) => node.toString())).size).toBe(headings.length);
   });
 

@@ -36,8 +36,7 @@ describe('the snapshot checksum', () => {
     return { id, doc };
   }
 
-  const snapshotRow = (id: string) =>
-    database.db.selectFrom('doc_snapshots').select(['state', 'state_crc32']).where('document_id', '=', id).executeTakeFirstOrThrow();
+  const snapshotRow = (id: string) => database.db.selectFrom('doc_snapshots').select(['state', 'state_crc32']).where('document_id', '=', id).executeTakeFirstOrThrow();
 
   it('is written by the compactor and lets the load take the snapshot as written', async () => {
     const { id, doc } = await compactedDocument('un deux trois');

@@ -47,7 +47,9 @@ describe('the sync endpoint’s WebSocket layer', () => {
   }
   const handshake = (headers: Record<string, string>) =>
     `GET /collab/${world.documentId}?token=${world.editors[0]!.token} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
-    Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('') +
+    Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('') +
     '\r\n';
   const goodHeaders = { Upgrade: 'websocket', Connection: 'Upgrade', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' };
 

@@ -16,8 +16,14 @@ describe('comments: bad input is refused clearly and stores nothing', () => {
   const stored = async () => {
     const db = server.database.db;
     const [comments, notifications] = await Promise.all([
-      db.selectFrom('comments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-      db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+      db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     return { comments: Number(comments.n), notifications: Number(notifications.n) };
   };

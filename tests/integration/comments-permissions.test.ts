@@ -20,7 +20,15 @@ describe('comment permission matrix', () => {
   let server: TestServer;
   let world: CommentWorld;
   let path: string;
-  const count = async () => Number((await server.database.db.selectFrom('comments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await server.database.db
+          .selectFrom('comments')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const partnerComment = async () => (await world.api.partner.post(path, { body: 'Commentaire du partenaire' })).body.comment.id as string;
 
   beforeAll(async () => {

@@ -72,8 +72,7 @@ describe('comments tagged with the commission session', () => {
   });
   afterAll(async () => server?.close());
 
-  const setCurrent = (itemId: string | null) =>
-    server.database.db.updateTable('commission_sessions').set({ current_item_id: itemId }).where('id', '=', ids.live).execute();
+  const setCurrent = (itemId: string | null) => server.database.db.updateTable('commission_sessions').set({ current_item_id: itemId }).where('id', '=', ids.live).execute();
 
   it('tags a comment with the live session whose current item is this document, replies included', async () => {
     expect((await world.api.partner.post(path, { body: 'Avant la séance' })).body.comment).toMatchObject({ sessionId: null, agendaItemId: null });

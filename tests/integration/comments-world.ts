@@ -58,15 +58,17 @@ export async function commentWorld(server: TestServer): Promise<CommentWorld> {
   const content = new Y.Doc();
   appendBlocks(content, [{ type: 'heading', level: 1, text: 'Plan santé' }, ...PARAGRAPHS.map((text) => ({ type: 'paragraph' as const, text }))]);
   measuresOf(content).push([newMeasureMap({ id: 'm-vaccins', title: 'Vaccination' })]);
-  await db.insertInto('doc_updates').values({ document_id: document.id, data: Y.encodeStateAsUpdate(content) }).execute();
+  await db
+    .insertInto('doc_updates')
+    .values({ document_id: document.id, data: Y.encodeStateAsUpdate(content) })
+    .execute();
   return { documentId: document.id, content, ids, api };
 }
 
 /** The text node of the n-th paragraph (0 is the heading), as Tiptap lays the body out. */
 export const textOf = (doc: Y.Doc, block: number) => (bodyOf(doc).get(block) as Y.XmlElement).get(0) as Y.XmlText;
 
-export const encodePosition = (type: Y.AbstractType<any>, index: number) =>
-  toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index)));
+export const encodePosition = (type: Y.AbstractType<any>, index: number) => toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index)));
 
 /** An anchor on the first occurrence of `quote` in a block, built as the web client builds it. */
 export function textAnchor(doc: Y.Doc, block: number, quote: string): CommentAnchorText {

@@ -16,7 +16,11 @@ describe('commissions API', () => {
   const names = (fr: string) => ({ nameFr: fr, nameAr: `لجنة ${fr}`, nameEn: `Commission ${fr}` });
 
   it('lets admins create commissions of each kind with their members', async () => {
-    const technical = await world.clients.chair.post('/api/commissions', { kind: 'technical', ...names('technique'), memberOrganisationIds: [world.org.sante.id, world.org.emploi.id] });
+    const technical = await world.clients.chair.post('/api/commissions', {
+      kind: 'technical',
+      ...names('technique'),
+      memberOrganisationIds: [world.org.sante.id, world.org.emploi.id],
+    });
     expect(technical.status).toBe(201);
     expect(technical.body.commission).toMatchObject({
       kind: 'technical',
@@ -34,7 +38,9 @@ describe('commissions API', () => {
     expect((await world.clients.sante.post('/api/commissions', { kind: 'technical', ...names('x') })).status).toBe(403);
     expect((await world.clients.chair.post('/api/commissions', { kind: 'regional', ...names('x') })).status).toBe(400);
     expect((await world.clients.chair.post('/api/commissions', { kind: 'technical', ...names('x'), secret: 1 })).status).toBe(400);
-    expect((await world.clients.chair.post('/api/commissions', { kind: 'technical', ...names('x'), memberOrganisationIds: [world.org.sante.id, world.org.sante.id] })).status).toBe(400);
+    expect((await world.clients.chair.post('/api/commissions', { kind: 'technical', ...names('x'), memberOrganisationIds: [world.org.sante.id, world.org.sante.id] })).status).toBe(
+      400,
+    );
     const unknown = await world.clients.chair.post('/api/commissions', { kind: 'technical', ...names('x'), memberOrganisationIds: ['00000000-0000-4000-8000-000000000000'] });
     expect(unknown.status).toBe(400);
     expect(await countRows(server.database.db, 'commissions')).toBe(before);
@@ -54,7 +60,10 @@ describe('commissions API', () => {
 
   it('lets admins rename and replace the member list', async () => {
     expect((await world.clients.sante.patch(`/api/commissions/${technicalId}`, { nameFr: 'x' })).status).toBe(403);
-    const patched = await world.clients.chair.patch(`/api/commissions/${technicalId}`, { nameFr: 'Commission technique', memberOrganisationIds: [world.org.emploi.id, world.org.justice.id] });
+    const patched = await world.clients.chair.patch(`/api/commissions/${technicalId}`, {
+      nameFr: 'Commission technique',
+      memberOrganisationIds: [world.org.emploi.id, world.org.justice.id],
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.commission.names.fr).toBe('Commission technique');
     expect(patched.body.commission.memberOrganisationIds).toEqual([world.org.emploi.id, world.org.justice.id].sort());

@@ -26,7 +26,12 @@ describe.skipIf(!process.env.DATABASE_URL)('PostgreSQL stops answering', () => {
     const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5_000) });
     return { status: response.status, body: (await response.json()) as { reasons?: string[] } };
   };
-  const measureIds = (doc: Y.Doc) => new Set(measuresOf(doc).toArray().map((measure) => measure.get('id') as string));
+  const measureIds = (doc: Y.Doc) =>
+    new Set(
+      measuresOf(doc)
+        .toArray()
+        .map((measure) => measure.get('id') as string),
+    );
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   beforeAll(async () => {

@@ -15,7 +15,10 @@ const TABLES = ['organisations', 'users', 'documents', 'document_partners', 'doc
 async function counts(database: TestDatabase): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
   for (const table of TABLES) {
-    const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
     result[table] = Number(row.count);
   }
   return result;
@@ -28,7 +31,18 @@ async function counts(database: TestDatabase): Promise<Record<string, number>> {
 const CONSOLIDATED_PREFIX = 'Rapport consolidé de suivi';
 async function consolidated(database: TestDatabase): Promise<{ documents: number; grants: number }> {
   const ids = (await database.db.selectFrom('cycle_consolidated_documents').select('document_id').execute()).map((row) => row.document_id);
-  const grants = ids.length === 0 ? 0 : Number((await database.db.selectFrom('document_access').select((eb) => eb.fn.countAll<number>().as('n')).where('document_id', 'in', ids).executeTakeFirstOrThrow()).n);
+  const grants =
+    ids.length === 0
+      ? 0
+      : Number(
+          (
+            await database.db
+              .selectFrom('document_access')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('document_id', 'in', ids)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
   return { documents: ids.length, grants };
 }
 const demoOnly = (titles: string[]) => titles.filter((title) => !title.startsWith(CONSOLIDATED_PREFIX));
@@ -92,7 +106,12 @@ describe('demo workspace loader', () => {
       .execute();
     expect(users.every((user) => user.password_hash?.startsWith('$argon2id$'))).toBe(true);
     expect(new Set(users.map((user) => user.password_hash)).size).toBe(1);
-    expect(users.filter((user) => user.role === 'admin').map((user) => user.email).sort()).toEqual(['admin@demo.tansiq.ma', 'secretariat@demo.tansiq.ma']);
+    expect(
+      users
+        .filter((user) => user.role === 'admin')
+        .map((user) => user.email)
+        .sort(),
+    ).toEqual(['admin@demo.tansiq.ma', 'secretariat@demo.tansiq.ma']);
     expect(users.find((user) => user.email === 'sante@demo.tansiq.ma')).toMatchObject({ code: 'sante', role: 'member' });
     expect(new Set(users.map((user) => user.locale))).toEqual(new Set(['fr', 'ar', 'en']));
   });
@@ -113,7 +132,9 @@ describe('demo workspace loader', () => {
       const text = bodyText(doc);
       expect(text, row.title).toBe(row.body_text);
       expect(row.word_count, row.title).toBeGreaterThan(40);
-      rtlParagraphs += bodyOf(doc).toArray().filter((node) => node instanceof Y.XmlElement && node.getAttribute('dir') === 'rtl').length;
+      rtlParagraphs += bodyOf(doc)
+        .toArray()
+        .filter((node) => node instanceof Y.XmlElement && node.getAttribute('dir') === 'rtl').length;
       const measures = readMeasures(doc);
       expect(measures.length, row.title).toBe(row.measure_count);
       if (row.kind === 'action_plan') {
@@ -121,7 +142,10 @@ describe('demo workspace loader', () => {
         expect(measures.length, row.title).toBeLessThanOrEqual(8);
         for (const measure of measures) {
           expect(organisationIds.has(measure.leadOrganisationId!), measure.title).toBe(true);
-          expect(measure.partnerOrganisationIds.every((id) => organisationIds.has(id)), measure.title).toBe(true);
+          expect(
+            measure.partnerOrganisationIds.every((id) => organisationIds.has(id)),
+            measure.title,
+          ).toBe(true);
           expect(measure.start && measure.due && measure.start <= measure.due, measure.title).toBe(true);
           expect(measure.title && measure.indicator, measure.title).toBeTruthy();
         }
@@ -137,7 +161,12 @@ describe('demo workspace loader', () => {
     const db = database.db;
     const commissions = await db.selectFrom('commissions').select(['id', 'kind', 'name_fr', 'name_ar']).orderBy('name_fr').execute();
     expect(commissions.map((row) => row.kind).sort()).toEqual(['bilateral', 'bilateral', 'interministerial', 'technical']);
-    expect(commissions.filter((row) => row.kind === 'bilateral').map((row) => row.name_fr).join(' ')).toMatch(/Allemagne.*Espagne/su);
+    expect(
+      commissions
+        .filter((row) => row.kind === 'bilateral')
+        .map((row) => row.name_fr)
+        .join(' '),
+    ).toMatch(/Allemagne.*Espagne/su);
     for (const commission of commissions) {
       const members = await db.selectFrom('commission_members').select('organisation_id').where('commission_id', '=', commission.id).execute();
       expect(members.length, commission.name_fr).toBeGreaterThanOrEqual(4);
@@ -168,14 +197,23 @@ describe('demo workspace loader', () => {
       .select(['documents.title', 'documents.language', 'doc_updates.data'])
       .execute();
     const arabic = rows.filter((row) => row.language === 'ar');
-    expect(arabic.map((row) => row.title).sort()).toEqual(DEMO_DOCUMENTS.filter((document) => document.language === 'ar').map((document) => document.title).sort());
+    expect(arabic.map((row) => row.title).sort()).toEqual(
+      DEMO_DOCUMENTS.filter((document) => document.language === 'ar')
+        .map((document) => document.title)
+        .sort(),
+    );
     expect(arabic.length).toBeGreaterThanOrEqual(3);
     for (const row of arabic) {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, row.data);
-      const headings = bodyOf(doc).toArray().filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'heading');
+      const headings = bodyOf(doc)
+        .toArray()
+        .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'heading');
       for (const heading of headings) {
-        const text = heading.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : '')).join('');
+        const text = heading
+          .toArray()
+          .map((child) => (child instanceof Y.XmlText ? child.toString() : ''))
+          .join('');
         // Arabic letters only (the plan's French summary, a labelled appendix, is the one exception).
         if (!text.startsWith('Résumé')) expect(text, row.title).toMatch(/^[\u0600-\u06FF\s]+$/u);
       }
@@ -283,7 +321,10 @@ describe('demo workspace over HTTP', () => {
     const admin = new ApiClient(server.url);
     expect((await admin.login('admin@demo.tansiq.ma', DEMO_PASSWORD)).status).toBe(200);
     const cycles = (await admin.get('/api/cycles')).body.cycles;
-    expect(cycles.map((cycle: { period: string; status: string }) => [cycle.period, cycle.status])).toEqual([['T4 2026', 'open'], ['T3 2026', 'closed']]);
+    expect(cycles.map((cycle: { period: string; status: string }) => [cycle.period, cycle.status])).toEqual([
+      ['T4 2026', 'open'],
+      ['T3 2026', 'closed'],
+    ]);
     const t3 = (await admin.get(`/api/cycles/${cycles[1].id}`)).body;
     expect(t3.consolidatedDocuments.length).toBeGreaterThan(0);
     expect(t3.completeness.filter((line: { standing: string }) => line.standing === 'submitted').length).toBeGreaterThan(0);

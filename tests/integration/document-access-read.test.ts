@@ -23,7 +23,11 @@ describe('who can read a document', () => {
   describe('the one-statement check of the sync endpoint and socket.io', () => {
     it.each(ACTORS)('gives %s the same level as the full lookup, archived or not, and tells a missing document apart', async (actor) => {
       const db = server.database.db;
-      const user = await db.selectFrom('users').select(['id as userId', 'organisation_id as organisationId', 'role']).where('id', '=', world.userIds[actor]).executeTakeFirstOrThrow();
+      const user = await db
+        .selectFrom('users')
+        .select(['id as userId', 'organisation_id as organisationId', 'role'])
+        .where('id', '=', world.userIds[actor])
+        .executeTakeFirstOrThrow();
       expect(await findDocumentAccess(db, user, doc.id)).toEqual({ exists: true, level: LEVEL[actor] });
       for (const id of [doc.id, archived.id]) {
         const full = await findDocumentWithAccess(db, user, id);

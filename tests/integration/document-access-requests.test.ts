@@ -54,7 +54,9 @@ describe('who has access, and requests for access', () => {
     expect(await notificationsOf(world.userIds.commenter)).toEqual([]);
 
     const overview = await world.clients.lead.get(`/api/documents/${document.id}/access/overview`);
-    expect(overview.body.overview.requests).toEqual([expect.objectContaining({ person: expect.objectContaining({ id: world.userIds.outsider }), message: 'Pour la réunion de jeudi' })]);
+    expect(overview.body.overview.requests).toEqual([
+      expect.objectContaining({ person: expect.objectContaining({ id: world.userIds.outsider }), message: 'Pour la réunion de jeudi' }),
+    ]);
     // Granting answers the request.
     expect((await world.clients.lead.put(`/api/documents/${document.id}/access`, { userId: world.userIds.outsider, level: 'view' })).status).toBe(201);
     expect((await world.clients.lead.get(`/api/documents/${document.id}/access/overview`)).body.overview.requests).toEqual([]);

@@ -16,7 +16,11 @@ describe('a document’s language', () => {
   const create = (body: Record<string, unknown>) => world.clients.lead.post('/api/documents', { kind: 'study', title: 'Étude', ...body });
 
   it('writes the template in the language asked for', async () => {
-    for (const [language, heading] of [['ar', 'المنهجية'], ['en', 'Methodology'], ['fr', 'Méthodologie']] as const) {
+    for (const [language, heading] of [
+      ['ar', 'المنهجية'],
+      ['en', 'Methodology'],
+      ['fr', 'Méthodologie'],
+    ] as const) {
       const response = await create({ language });
       expect(response.status, JSON.stringify(response.body)).toBe(201);
       expect(response.body.document.language).toBe(language);

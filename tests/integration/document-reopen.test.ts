@@ -18,8 +18,7 @@ describe('POST /api/documents/:id/reopen', () => {
     await server.database.db.updateTable('documents').set({ status }).where('id', '=', row.id).execute();
     return row.id;
   };
-  const statusOf = async (id: string) =>
-    (await server.database.db.selectFrom('documents').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+  const statusOf = async (id: string) => (await server.database.db.selectFrom('documents').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
   it('reopens an adopted document into review and a closed one into implementation, audited with the reason', async () => {
     const adopted = await withStatus('adopted');

@@ -95,7 +95,10 @@ describe('document export and Word import', () => {
     expect(await zip.file('mimetype')!.async('string')).toBe('application/vnd.oasis.opendocument.text');
     for (const part of ['content.xml', 'styles.xml', 'meta.xml', 'META-INF/manifest.xml']) {
       const errors: string[] = [];
-      new DOMParser({ errorHandler: { error: (message: string) => errors.push(message), fatalError: (message: string) => errors.push(message) } }).parseFromString(await zip.file(part)!.async('string'), 'application/xml');
+      new DOMParser({ errorHandler: { error: (message: string) => errors.push(message), fatalError: (message: string) => errors.push(message) } }).parseFromString(
+        await zip.file(part)!.async('string'),
+        'application/xml',
+      );
       expect(errors, part).toEqual([]);
     }
     const content = await zip.file('content.xml')!.async('string');
@@ -111,7 +114,13 @@ describe('document export and Word import', () => {
     // The refusals go through the settings policy, which audits them.
     expect((await auditEntries(server.database.db, 'access.denied')).filter((entry) => entry.object_type === 'workspace_settings')).toHaveLength(2);
     // SVG is refused, not sanitised: it can carry script, and the PDF cannot draw it.
-    const svg = await upload(admin, '/api/settings/logo', { name: 'logo.svg', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }, {}, 'PUT');
+    const svg = await upload(
+      admin,
+      '/api/settings/logo',
+      { name: 'logo.svg', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') },
+      {},
+      'PUT',
+    );
     expect(svg.status).toBe(400);
     const tooBig = await upload(admin, '/api/settings/logo', { name: 'logo.png', data: Buffer.concat([logo, Buffer.alloc(600 * 1024)]) }, {}, 'PUT');
     expect(tooBig.status).toBe(413);
@@ -149,11 +158,21 @@ describe('document export and Word import', () => {
     const plans = await server.database.db.selectFrom('documents').select('id').where('kind', '=', 'action_plan').where('archived_at', 'is', null).execute();
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Rapport de suivi consolidé', 'Mesures']);
     expect(workbook.worksheets[0]!.rowCount).toBe(plans.length + 1);
-    const measures = await server.database.db.selectFrom('measures').innerJoin('documents', 'documents.id', 'measures.document_id').select('measures.id').where('documents.kind', '=', 'action_plan').where('documents.archived_at', 'is', null).execute();
+    const measures = await server.database.db
+      .selectFrom('measures')
+      .innerJoin('documents', 'documents.id', 'measures.document_id')
+      .select('measures.id')
+      .where('documents.kind', '=', 'action_plan')
+      .where('documents.archived_at', 'is', null)
+      .execute();
     expect(workbook.worksheets[1]!.rowCount).toBe(measures.length + 1);
     // A commission's report covers the plans its member organisations lead.
     const db = server.database.db;
-    const commission = await db.insertInto('commissions').values({ kind: 'bilateral', name_fr: 'Comité santé', name_ar: 'لجنة الصحة', name_en: 'Health committee' }).returning('id').executeTakeFirstOrThrow();
+    const commission = await db
+      .insertInto('commissions')
+      .values({ kind: 'bilateral', name_fr: 'Comité santé', name_ar: 'لجنة الصحة', name_en: 'Health committee' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const health = await db.selectFrom('organisations').select('id').where('code', '=', 'sante').executeTakeFirstOrThrow();
     await db.insertInto('commission_members').values({ commission_id: commission.id, organisation_id: health.id }).execute();
     const scoped = (await pdfPages((await download(admin, `/api/reports/follow-up?format=pdf&commission=${commission.id}`)).data)).join('\n');
@@ -174,7 +193,17 @@ describe('document export and Word import', () => {
     const copy = await loadStoredDocument(server.database.db, imported.body.document.id);
     expect(outline(readBody(copy))).toEqual(outline(readBody(original)));
     const fields = (doc: typeof original) =>
-      readMeasures(doc).map(({ title, leadOrganisationId, partnerOrganisationIds, start, due, status, progress, indicator, budget }) => ({ title, leadOrganisationId, partnerOrganisationIds, start, due, status, progress, indicator, budget }));
+      readMeasures(doc).map(({ title, leadOrganisationId, partnerOrganisationIds, start, due, status, progress, indicator, budget }) => ({
+        title,
+        leadOrganisationId,
+        partnerOrganisationIds,
+        start,
+        due,
+        status,
+        progress,
+        indicator,
+        budget,
+      }));
     expect(fields(copy)).toEqual(fields(original));
     expect(readMeasures(copy).length).toBeGreaterThan(3);
     // Projected at once: the new plan's measures are in SQL for dashboards.

@@ -48,7 +48,9 @@ describe('HTTP sockets are bounded', () => {
   it('an upgrade to a path no endpoint serves gets a 404 and is closed', async () => {
     for (const path of ['/foo', '/api/auth/me', '/collabx/1', '/']) {
       const { socket, received, closedAfter } = await connect();
-      socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`);
+      socket.write(
+        `GET ${path} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+      );
       await closedWithin(closedAfter, 3_000);
       expect(received()).toMatch(/^HTTP\/1\.1 404 /);
     }

@@ -81,7 +81,11 @@ export const RIGHT_CASES: RightCase[] = [
       const person = await world.newUser(world.orgs.partner);
       const session = await signIn(actUrl, person.email);
       const expiresAt = Date.now() + EXPIRES_IN_MS;
-      await world.db.updateTable('sessions').set({ expires_at: new Date(expiresAt) }).where('user_id', '=', person.id).execute();
+      await world.db
+        .updateTable('sessions')
+        .set({ expires_at: new Date(expiresAt) })
+        .where('user_id', '=', person.id)
+        .execute();
       return { credential: cookieOf(session), end: () => untilPast(expiresAt) };
     },
   },
@@ -92,7 +96,11 @@ export const RIGHT_CASES: RightCase[] = [
       const person = await world.newUser(world.orgs.partner);
       const { token, id } = await tokenOf(world, person.id);
       const expiresAt = Date.now() + EXPIRES_IN_MS;
-      await world.db.updateTable('api_tokens').set({ expires_at: new Date(expiresAt) }).where('id', '=', id).execute();
+      await world.db
+        .updateTable('api_tokens')
+        .set({ expires_at: new Date(expiresAt) })
+        .where('id', '=', id)
+        .execute();
       return { credential: { token }, end: () => untilPast(expiresAt) };
     },
   },

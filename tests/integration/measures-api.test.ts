@@ -31,15 +31,28 @@ describe('measures and dashboard API', () => {
     const hidden = await fixtures.document(db, emploi.id, 'Plan emploi');
     ids.plan = plan.id;
     const measure = (documentId: string, id: string, status: string, due: string | null, lead: string, partners: string[] = []) => ({
-      document_id: documentId, id, position: 0, title: `Mesure ${id}`, lead_organisation_id: lead, partner_organisation_ids: partners,
-      start_date: '2026-01-01', due_date: due, status: status as never, progress: 10, indicator: '', budget: 1500.5,
+      document_id: documentId,
+      id,
+      position: 0,
+      title: `Mesure ${id}`,
+      lead_organisation_id: lead,
+      partner_organisation_ids: partners,
+      start_date: '2026-01-01',
+      due_date: due,
+      status: status as never,
+      progress: 10,
+      indicator: '',
+      budget: 1500.5,
     });
-    await db.insertInto('measures').values([
-      measure(plan.id, 'late', 'in_progress', '2026-10-01', sante.id, [oim.id]),
-      measure(plan.id, 'done-late', 'done', '2026-10-01', sante.id),
-      measure(plan.id, 'future', 'planned', '2027-03-01', sante.id),
-      measure(hidden.id, 'secret', 'blocked', '2026-01-01', emploi.id),
-    ]).execute();
+    await db
+      .insertInto('measures')
+      .values([
+        measure(plan.id, 'late', 'in_progress', '2026-10-01', sante.id, [oim.id]),
+        measure(plan.id, 'done-late', 'done', '2026-10-01', sante.id),
+        measure(plan.id, 'future', 'planned', '2027-03-01', sante.id),
+        measure(hidden.id, 'secret', 'blocked', '2026-01-01', emploi.id),
+      ])
+      .execute();
     api.sante = new ApiClient(server.url);
     await api.sante.login('a@sante.ma', fixtures.PASSWORD);
     api.oim = new ApiClient(server.url);

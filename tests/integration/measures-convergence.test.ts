@@ -41,7 +41,11 @@ describe('measures converge under concurrent editing', () => {
       for (const peer of all.slice(1)) expect(readMeasures(peer.doc)).toEqual(first);
       for (const peer of all) expect(peer.doc.getArray('measures').toJSON()).toEqual(all[0]!.doc.getArray('measures').toJSON());
     }, 20_000);
-    for (const peer of all) expect([...rowCopies(peer.doc).values()].every((copies) => copies === 1), 'no duplicated row').toBe(true);
+    for (const peer of all)
+      expect(
+        [...rowCopies(peer.doc).values()].every((copies) => copies === 1),
+        'no duplicated row',
+      ).toBe(true);
     await server.hub.store.flush();
     const stored = await loadStoredDocument(server.database.db, world.documentId);
     expect(readMeasures(stored), 'the database holds what the clients see').toEqual(readMeasures(all[0]!.doc));
@@ -60,22 +64,36 @@ describe('measures converge under concurrent editing', () => {
 
   it('both users move the same row: one row remains', async () => {
     const [a, b] = await clients(2);
-    appendMeasures(a!.doc, ['w', 'x', 'y', 'z'].map((id) => ({ id, title: `Mesure ${id}` })));
+    appendMeasures(
+      a!.doc,
+      ['w', 'x', 'y', 'z'].map((id) => ({ id, title: `Mesure ${id}` })),
+    );
     await eventually(() => expect(readMeasures(b!.doc)).toHaveLength(4));
-    await atOnce([a!, b!], (doc) => moveMeasureTo(doc, 'x', 0), (doc) => moveMeasureTo(doc, 'x', 3));
+    await atOnce(
+      [a!, b!],
+      (doc) => moveMeasureTo(doc, 'x', 0),
+      (doc) => moveMeasureTo(doc, 'x', 3),
+    );
     const rows = await expectConverged([a!, b!]);
     expect(rows.map((m) => m.id).sort()).toEqual(['w', 'x', 'y', 'z']);
   });
 
   it('one user moves a row while the other edits it: both changes kept', async () => {
     const [a, b] = await clients(2);
-    appendMeasures(a!.doc, ['w', 'x', 'y'].map((id) => ({ id, title: `Mesure ${id}` })));
+    appendMeasures(
+      a!.doc,
+      ['w', 'x', 'y'].map((id) => ({ id, title: `Mesure ${id}` })),
+    );
     await eventually(() => expect(readMeasures(b!.doc)).toHaveLength(3));
     const typist = new CellTypist(b!.doc, 'y', 'title');
-    await atOnce([a!, b!], (doc) => moveMeasureTo(doc, 'y', 0), (doc) => {
-      for (const character of ' (révisée)') typist.type(character);
-      updateMeasure(doc, 'y', { status: 'in_progress', budget: 250_000 });
-    });
+    await atOnce(
+      [a!, b!],
+      (doc) => moveMeasureTo(doc, 'y', 0),
+      (doc) => {
+        for (const character of ' (révisée)') typist.type(character);
+        updateMeasure(doc, 'y', { status: 'in_progress', budget: 250_000 });
+      },
+    );
     const rows = await expectConverged([a!, b!]);
     expect(rows[0]).toMatchObject({ id: 'y', title: 'Mesure y (révisée)', status: 'in_progress', budget: 250_000 });
   });
@@ -103,7 +121,10 @@ describe('measures converge under concurrent editing', () => {
     const seed = testSeed();
     await withSeed(seed, async (gen) => {
       const all = await clients(10);
-      appendMeasures(all[0]!.doc, Array.from({ length: 6 }, (_, i) => ({ id: `seed-${i}`, title: `mesure ${i}` })));
+      appendMeasures(
+        all[0]!.doc,
+        Array.from({ length: 6 }, (_, i) => ({ id: `seed-${i}`, title: `mesure ${i}` })),
+      );
       await eventually(() => {
         for (const peer of all) expect(readMeasures(peer.doc)).toHaveLength(6);
       });

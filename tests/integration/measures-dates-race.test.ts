@@ -113,16 +113,25 @@ describe('start and due dates stay in order under concurrent edits', () => {
     const documentId = (await fixtures.document(server.database.db, organisation.id, 'Plan aux dates croisées')).id;
     // As two concurrent edits (or an old client) may have left it.
     const doc = new Y.Doc();
-    appendMeasures(doc, [{ id: 'x', title: 'Mesure', start: '2026-01-01', due: '2026-12-31' }, { id: 'y', title: 'Autre', start: '2026-01-01', due: '2026-02-01' }]);
+    appendMeasures(doc, [
+      { id: 'x', title: 'Mesure', start: '2026-01-01', due: '2026-12-31' },
+      { id: 'y', title: 'Autre', start: '2026-01-01', due: '2026-02-01' },
+    ]);
     findMeasure(doc, 'x')!.set('start', '2027-03-01');
     expect(needsMeasureMigration(doc)).toBe(true);
-    await server.database.db.insertInto('doc_updates').values({ document_id: documentId, data: Y.encodeStateAsUpdate(doc) }).execute();
+    await server.database.db
+      .insertInto('doc_updates')
+      .values({ document_id: documentId, data: Y.encodeStateAsUpdate(doc) })
+      .execute();
     doc.destroy();
     for (let open = 0; open < 2; open++) {
       const peer = connectPeer(server.url, documentId, token);
       await peer.synced();
       await eventually(() => expect(raw(peer.doc, 'x')).toEqual({ start: '2026-12-31', due: '2026-12-31' }));
-      expect(readMeasures(peer.doc).map(datesOf)).toEqual([{ start: '2026-12-31', due: '2026-12-31' }, { start: '2026-01-01', due: '2026-02-01' }]);
+      expect(readMeasures(peer.doc).map(datesOf)).toEqual([
+        { start: '2026-12-31', due: '2026-12-31' },
+        { start: '2026-01-01', due: '2026-02-01' },
+      ]);
       peer.destroy();
       await server.hub.store.flush();
       const stored = await loadStoredDocument(server.database.db, documentId);

@@ -54,7 +54,12 @@ describe('measures as spreadsheets', () => {
     expect(preview.body.mapping).toEqual(['title', 'lead', 'partners', 'due', 'status', 'progress', 'budget']);
     expect(preview.body.rows[0].measure).toMatchObject({ title: 'Guichet santé', due: '2026-12-31', status: 'in_progress', progress: 40, budget: 1_200_000 });
     expect(preview.body.rows[1]).toMatchObject({ line: 3, measure: null });
-    expect(preview.body.rows[1].errors.map((error: any) => `${error.column}:${error.code}`).sort()).toEqual(['budget:bad_number', 'due:bad_date', 'lead:unknown_organisation', 'status:bad_status']);
+    expect(preview.body.rows[1].errors.map((error: any) => `${error.column}:${error.code}`).sort()).toEqual([
+      'budget:bad_number',
+      'due:bad_date',
+      'lead:unknown_organisation',
+      'status:bad_status',
+    ]);
 
     const refused = await upload(api, `/api/documents/${documentId}/measures/import`, file);
     expect(refused.status).toBe(422);
@@ -95,7 +100,16 @@ describe('measures as spreadsheets', () => {
     expect(refused.body.error.code).toBe('invalid_rows');
     const applied = await upload(api, path, file, { skipInvalid: 'true' });
     expect(applied.body).toEqual({ created: 0, updated: 1, skipped: 1 });
-    await eventually(() => expect(readMeasures(peer.doc)[0]).toMatchObject({ title: 'Guichet santé', indicator: 'Dossiers traités', indicatorBaseline: 100, indicatorTarget: 1000, indicatorCurrent: 250, indicatorUnit: 'dossiers' }));
+    await eventually(() =>
+      expect(readMeasures(peer.doc)[0]).toMatchObject({
+        title: 'Guichet santé',
+        indicator: 'Dossiers traités',
+        indicatorBaseline: 100,
+        indicatorTarget: 1000,
+        indicatorCurrent: 250,
+        indicatorUnit: 'dossiers',
+      }),
+    );
     // The row left out keeps what it had.
     expect(readMeasures(peer.doc)[1]).toMatchObject({ title: 'Caravane médicale', indicatorBaseline: null, indicatorUnit: '' });
     const importer = await server.database.db.selectFrom('users').select('id').where('email', '=', 'a@sante.ma').executeTakeFirstOrThrow();
@@ -122,7 +136,16 @@ describe('measures as spreadsheets', () => {
     const find = () => readMeasures(watcher.doc).find((measure) => measure.title === 'Bourses des étudiants MRE');
     await eventually(() => expect(find()).toMatchObject({ progress: 30, budget: 2_500_000 }));
     const before = find()!;
-    expect(before).toMatchObject({ start: '2026-02-01', due: '2026-10-31', status: 'in_progress', indicator: 'Bourses versées', indicatorTarget: 400, indicatorCurrent: 120, indicatorUnit: 'bourses', currency: 'EUR' });
+    expect(before).toMatchObject({
+      start: '2026-02-01',
+      due: '2026-10-31',
+      status: 'in_progress',
+      indicator: 'Bourses versées',
+      indicatorTarget: 400,
+      indicatorCurrent: 120,
+      indicatorUnit: 'bourses',
+      currency: 'EUR',
+    });
     expect(before.leadOrganisationId).not.toBeNull();
     expect(before.partnerOrganisationIds).toHaveLength(1);
 

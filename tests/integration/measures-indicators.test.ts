@@ -20,7 +20,9 @@ describe('measure indicators: projection and history', () => {
     return peer;
   };
   const history = async (measureId?: string) => {
-    const response = await ApiClient.withToken(server.url, world.guests.view.token).get(`/api/documents/${world.documentId}/indicator-history${measureId ? `?measure=${measureId}` : ''}`);
+    const response = await ApiClient.withToken(server.url, world.guests.view.token).get(
+      `/api/documents/${world.documentId}/indicator-history${measureId ? `?measure=${measureId}` : ''}`,
+    );
     expect(response.status).toBe(200);
     return response.body.history as Array<{ measureId: string; value: number | null; at: string; by: { id: string; name: string } | null }>;
   };
@@ -61,7 +63,9 @@ describe('measure indicators: projection and history', () => {
     await eventually(async () => expect((await history('m-taux')).map((entry) => entry.value)).toEqual([52.5, 61, null]));
     updateMeasure(a.doc, 'm-taux', { indicatorCurrent: 70 });
 
-    await eventually(async () => expect(await projected('m-taux')).toEqual({ indicator: 'Taux de scolarisation', indicator_baseline: 40, indicator_target: 90, indicator_current: 70, indicator_unit: '%' }));
+    await eventually(async () =>
+      expect(await projected('m-taux')).toEqual({ indicator: 'Taux de scolarisation', indicator_baseline: 40, indicator_target: 90, indicator_current: 70, indicator_unit: '%' }),
+    );
     const entries = await history('m-taux');
     expect(entries.map((entry) => [entry.value, entry.by?.id])).toEqual([
       [52.5, world.editors[0]!.id],
@@ -79,10 +83,14 @@ describe('measure indicators: projection and history', () => {
     await a.synced();
     createMeasure(a.doc, { id: 'm-new-valued', title: 'Collée', indicatorCurrent: 12 });
     createMeasure(a.doc, { id: 'm-new-empty', title: 'Vide' });
-    await eventually(async () => expect((await history()).filter((entry) => entry.measureId.startsWith('m-new')).map((entry) => [entry.measureId, entry.value, entry.by?.id])).toEqual([['m-new-valued', 12, world.editors[1]!.id]]));
+    await eventually(async () =>
+      expect((await history()).filter((entry) => entry.measureId.startsWith('m-new')).map((entry) => [entry.measureId, entry.value, entry.by?.id])).toEqual([
+        ['m-new-valued', 12, world.editors[1]!.id],
+      ]),
+    );
   });
 
-  it('does not believe a history written into the document, nor a value sent in another client\'s name', async () => {
+  it("does not believe a history written into the document, nor a value sent in another client's name", async () => {
     const honest = connect(world.editors[0]!.token);
     await honest.synced();
     createMeasure(honest.doc, { id: 'm-forged', title: 'Cible', indicatorCurrent: 5 });
@@ -161,10 +169,18 @@ describe('measure indicators: projection and history', () => {
     expect(reply.status).toBe(201);
     await eventually(async () => {
       const notifications = (await as(world.guests.comment.token).get('/api/notifications')).body.notifications;
-      expect(notifications.find((notification: { kind: string }) => notification.kind === 'reply')?.payload).toMatchObject({ measureId: 'm-comment', measureTitle: 'Guichet unique à Lyon' });
+      expect(notifications.find((notification: { kind: string }) => notification.kind === 'reply')?.payload).toMatchObject({
+        measureId: 'm-comment',
+        measureTitle: 'Guichet unique à Lyon',
+      });
     });
 
     deleteMeasureRow(editor.doc, 'm-comment');
-    await eventually(async () => expect((await as(world.editors[1]!.token).get(`${path}?measure=m-comment`)).body.threads[0]).toMatchObject({ anchorStatus: 'detached', anchor: { type: 'measure', measureId: 'm-comment' } }));
+    await eventually(async () =>
+      expect((await as(world.editors[1]!.token).get(`${path}?measure=m-comment`)).body.threads[0]).toMatchObject({
+        anchorStatus: 'detached',
+        anchor: { type: 'measure', measureId: 'm-comment' },
+      }),
+    );
   });
 });

@@ -14,7 +14,15 @@ import { loadStoredDocument, storedRows } from '../helpers/stored-document.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** every value the first model held, as the current readers give them */
-const EXPECTED = DEMO_LEGACY_MEASURES.map((measure) => ({ ...measure, notes: '', currency: 'MAD', indicatorBaseline: null, indicatorTarget: null, indicatorCurrent: null, indicatorUnit: '' }));
+const EXPECTED = DEMO_LEGACY_MEASURES.map((measure) => ({
+  ...measure,
+  notes: '',
+  currency: 'MAD',
+  indicatorBaseline: null,
+  indicatorTarget: null,
+  indicatorCurrent: null,
+  indicatorUnit: '',
+}));
 
 /** A document whose stored log holds the demo's education plan measures in the first model. */
 async function legacyDocument(db: Kysely<Database>, code: string) {
@@ -22,7 +30,10 @@ async function legacyDocument(db: Kysely<Database>, code: string) {
   const token = await apiToken(db, (await fixtures.user(db, organisation.id, `editor@${code}.ma`)).id);
   const documentId = (await fixtures.document(db, organisation.id, 'Plan éducation (ancien modèle)')).id;
   const legacy = legacyMeasuresDoc();
-  await db.insertInto('doc_updates').values({ document_id: documentId, data: Y.encodeStateAsUpdate(legacy) }).execute();
+  await db
+    .insertInto('doc_updates')
+    .values({ document_id: documentId, data: Y.encodeStateAsUpdate(legacy) })
+    .execute();
   const legacyClient = legacy.clientID;
   legacy.destroy();
   return { documentId, token, legacyClient };

@@ -24,8 +24,18 @@ describe(`token expiry migration on ${testDatabaseKind}`, () => {
     await tokenExpiry.up(db);
     const migrated = await db.selectFrom('api_tokens').select('expires_at').where('id', '=', old.id).executeTakeFirstOrThrow();
     expect(migrated.expires_at.toISOString()).toBe('2027-03-01T10:00:00.000Z');
-    const fresh = await db.insertInto('api_tokens').values({ user_id: owner.id, name: 'neuf', token_hash: 'h2', prefix: 'tsq_cd' }).returning(['created_at', 'expires_at']).executeTakeFirstOrThrow();
+    const fresh = await db
+      .insertInto('api_tokens')
+      .values({ user_id: owner.id, name: 'neuf', token_hash: 'h2', prefix: 'tsq_cd' })
+      .returning(['created_at', 'expires_at'])
+      .executeTakeFirstOrThrow();
     expect(Math.round((fresh.expires_at.getTime() - fresh.created_at.getTime()) / 86_400_000)).toBe(90);
-    await expect(db.updateTable('api_tokens').set({ expires_at: null as unknown as Date }).where('id', '=', old.id).execute()).rejects.toThrow();
+    await expect(
+      db
+        .updateTable('api_tokens')
+        .set({ expires_at: null as unknown as Date })
+        .where('id', '=', old.id)
+        .execute(),
+    ).rejects.toThrow();
   });
 });

@@ -3,18 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDownAll, migrateToLatest } from '../../db/migrate.ts';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/database.ts';
 
-const FOUNDATION_TABLES = [
-  'api_tokens',
-  'audit_log',
-  'doc_snapshots',
-  'doc_updates',
-  'document_access',
-  'document_partners',
-  'documents',
-  'organisations',
-  'sessions',
-  'users',
-];
+const FOUNDATION_TABLES = ['api_tokens', 'audit_log', 'doc_snapshots', 'doc_updates', 'document_access', 'document_partners', 'documents', 'organisations', 'sessions', 'users'];
 
 async function tables(db: Kysely<any>): Promise<string[]> {
   const result = await sql<{ table_name: string }>`
@@ -57,9 +46,7 @@ describe(`migrations on ${testDatabaseKind}`, () => {
       .returning(['id', sql<string>`search::text`.as('search')])
       .executeTakeFirstOrThrow();
     expect(document.search).toContain('sant');
-    await expect(
-      db.insertInto('organisations').values({ code: 'Not Valid', kind: 'ministry', name_fr: 'x', name_ar: 'x', name_en: 'x' }).execute(),
-    ).rejects.toThrow();
+    await expect(db.insertInto('organisations').values({ code: 'Not Valid', kind: 'ministry', name_fr: 'x', name_ar: 'x', name_en: 'x' }).execute()).rejects.toThrow();
     await db.deleteFrom('documents').execute();
     await db.deleteFrom('organisations').execute();
   });

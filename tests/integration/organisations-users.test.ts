@@ -4,7 +4,13 @@ import { organisation, user } from '../helpers/fixtures.ts';
 import type { ApiClient } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
-const ORG = { code: 'oim', kind: 'international_org', nameFr: 'Organisation internationale pour les migrations', nameAr: 'المنظمة الدولية للهجرة', nameEn: 'International Organization for Migration' };
+const ORG = {
+  code: 'oim',
+  kind: 'international_org',
+  nameFr: 'Organisation internationale pour les migrations',
+  nameAr: 'المنظمة الدولية للهجرة',
+  nameEn: 'International Organization for Migration',
+};
 
 describe('organisations and users', () => {
   let server: TestServer;

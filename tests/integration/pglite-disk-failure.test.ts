@@ -91,7 +91,14 @@ describe.skipIf(unavailable)(`the embedded database's disk${unavailable ? ` (ski
     // A new connection is told at once to retry later (what it typed could not be stored), not
     // left without an answer (while the database still answered reads, it used to be admitted).
     const late = rig.connect(1);
-    await eventually(() => expect(late.closes.map((close) => close.code), rig.child?.output()).toContain(4503), 30_000);
+    await eventually(
+      () =>
+        expect(
+          late.closes.map((close) => close.code),
+          rig.child?.output(),
+        ).toContain(4503),
+      30_000,
+    );
     late.provider.disconnect();
 
     const { ms: stopMs, output } = await rig.stop();

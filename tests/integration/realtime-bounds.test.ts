@@ -109,7 +109,14 @@ describe('socket.io bounds', () => {
     const lead = await db.selectFrom('organisations').select('id').where('code', '=', 'sante').executeTakeFirstOrThrow();
     const rows = await db
       .insertInto('documents')
-      .values(Array.from({ length: SOCKET_LIMITS.maxSubscriptions + 1 }, (_, i) => ({ kind: 'note' as const, title: `Note ${i}`, lead_organisation_id: lead.id, status: 'draft' as const })))
+      .values(
+        Array.from({ length: SOCKET_LIMITS.maxSubscriptions + 1 }, (_, i) => ({
+          kind: 'note' as const,
+          title: `Note ${i}`,
+          lead_organisation_id: lead.id,
+          status: 'draft' as const,
+        })),
+      )
       .returning('id')
       .execute();
     const socket = await connect(adminToken);

@@ -11,7 +11,11 @@ import * as fixtures from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
-const measure = (id: string, position: number, fields: Partial<ProjectedMeasure>): ProjectedMeasure => ({ position, ...completeMeasure({ id, title: id, due: '2026-11-15' }), ...fields });
+const measure = (id: string, position: number, fields: Partial<ProjectedMeasure>): ProjectedMeasure => ({
+  position,
+  ...completeMeasure({ id, title: id, due: '2026-11-15' }),
+  ...fields,
+});
 
 /** The annex sheet of the report as "title status progress" lines, and the plan's summary row. */
 async function reportAsOf(api: ApiClient, asOf?: string): Promise<{ measures: string[]; planStatus: string; overdue: number }> {
@@ -50,12 +54,19 @@ describe('the follow-up report as of a past date', () => {
     await sql`UPDATE documents SET created_at = ${new Date('2026-10-01T09:00:00Z')} WHERE id = ${documentId}`.execute(db);
     const at = (iso: string) => ({ documentId, lastEditorId: null, lastEditedAt: new Date(iso) });
     await writeProjection(db, at('2026-10-15T10:00:00Z'), { bodyText: '', wordCount: 0, measures: [measure('Guichet', 0, { progress: 10 }), measure('Campagne', 1, {})] });
-    await writeProjection(db, at('2026-11-20T10:00:00Z'), { bodyText: '', wordCount: 0, measures: [measure('Guichet', 0, { status: 'in_progress', progress: 50 }), measure('Campagne', 1, {})] });
+    await writeProjection(db, at('2026-11-20T10:00:00Z'), {
+      bodyText: '',
+      wordCount: 0,
+      measures: [measure('Guichet', 0, { status: 'in_progress', progress: 50 }), measure('Campagne', 1, {})],
+    });
     // Today, through the editor: Guichet is done, Campagne is gone, Portail is new, and the plan goes to review.
     peer = connectPeer(server.url, documentId, token);
     await peer.synced();
     peer.doc.transact(() => {
-      measuresOf(peer.doc).push([newMeasureMap({ id: 'Guichet', title: 'Guichet', status: 'done', progress: 100, due: '2026-11-15' }), newMeasureMap({ id: 'Portail', title: 'Portail', status: 'planned', progress: 0 })]);
+      measuresOf(peer.doc).push([
+        newMeasureMap({ id: 'Guichet', title: 'Guichet', status: 'done', progress: 100, due: '2026-11-15' }),
+        newMeasureMap({ id: 'Portail', title: 'Portail', status: 'planned', progress: 0 }),
+      ]);
     });
     await eventually(async () => {
       const rows = await db.selectFrom('measures').select('id').where('document_id', '=', documentId).execute();

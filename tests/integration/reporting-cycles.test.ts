@@ -33,7 +33,11 @@ describe('follow-up cycles', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase({ migrate: false });
-    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', METRICS_PORT: 'off' }), { database, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), clock });
+    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', METRICS_PORT: 'off' }), {
+      database,
+      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      clock,
+    });
     const db = database.db;
     org.ministry = await fixtures.organisation(db, 'ministere', 'ministry');
     org.sante = await fixtures.organisation(db, 'sante');
@@ -47,10 +51,28 @@ describe('follow-up cycles', () => {
     const emploi = await fixtures.user(db, org.emploi.id, 'a@emploi.ma');
     await fixtures.user(db, org.oim.id, 'a@oim.int');
     userIds = { admin: admin.id, sante: sante.id, eau: eau.id, emploi: emploi.id };
-    for (const [key, email] of [['admin', 'admin@gov.ma'], ['sante', 'a@sante.ma'], ['sante2', 'b@sante.ma'], ['eau', 'a@eau.ma'], ['oim', 'a@oim.int'], ['emploi', 'a@emploi.ma']] as const) api[key] = await signIn(server.url, email);
-    const commission = await db.insertInto('commissions').values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' }).returning('id').executeTakeFirstOrThrow();
+    for (const [key, email] of [
+      ['admin', 'admin@gov.ma'],
+      ['sante', 'a@sante.ma'],
+      ['sante2', 'b@sante.ma'],
+      ['eau', 'a@eau.ma'],
+      ['oim', 'a@oim.int'],
+      ['emploi', 'a@emploi.ma'],
+    ] as const)
+      api[key] = await signIn(server.url, email);
+    const commission = await db
+      .insertInto('commissions')
+      .values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     commissionId = commission.id;
-    await db.insertInto('commission_members').values([{ commission_id: commissionId, organisation_id: org.sante.id }, { commission_id: commissionId, organisation_id: org.eau.id }]).execute();
+    await db
+      .insertInto('commission_members')
+      .values([
+        { commission_id: commissionId, organisation_id: org.sante.id },
+        { commission_id: commissionId, organisation_id: org.eau.id },
+      ])
+      .execute();
 
     // Three plans, their measures typed by their own people through the stock client.
     planA = (await api.sante.post('/api/documents', { kind: 'action_plan', title: 'Plan santé', partnerOrganisationIds: [] })).body.document.id;
@@ -63,13 +85,34 @@ describe('follow-up cycles', () => {
       appendMeasures(peer.doc, rows);
     };
     await write(planA, sante.id, [
-      { id: 'm1', title: 'Guichet santé', leadOrganisationId: org.sante.id, partnerOrganisationIds: [org.oim.id], status: 'planned', progress: 0, indicatorBaseline: 10, indicatorTarget: 50, indicatorUnit: '%' },
+      {
+        id: 'm1',
+        title: 'Guichet santé',
+        leadOrganisationId: org.sante.id,
+        partnerOrganisationIds: [org.oim.id],
+        status: 'planned',
+        progress: 0,
+        indicatorBaseline: 10,
+        indicatorTarget: 50,
+        indicatorUnit: '%',
+      },
       { id: 'm2', title: 'Forages', leadOrganisationId: org.eau.id, status: 'planned' },
       { id: 'm3', title: 'Sans responsable', leadOrganisationId: null },
     ]);
     await write(planB, eau.id, [{ id: 'm4', title: 'Stations', leadOrganisationId: org.eau.id, status: 'in_progress', progress: 20 }]);
     await write(planC, emploi.id, [{ id: 'm5', title: 'Emploi des jeunes', leadOrganisationId: org.emploi.id }]);
-    await eventually(async () => expect(Number((await db.selectFrom('measures').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(5));
+    await eventually(async () =>
+      expect(
+        Number(
+          (
+            await db
+              .selectFrom('measures')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ).toBe(5),
+    );
     // A co-editor of plan A who never touches a report: the coordination unit's live view.
     watcher = connectPeer(server.url, planA, await apiToken(db, admin.id));
     peers.push(watcher);
@@ -104,12 +147,18 @@ describe('follow-up cycles', () => {
     const all = (await api.admin.get(`/api/cycles/${cycleId}/reports`)).body.reports;
     for (const report of all) reportOf[report.measureId] = report.id;
     expect(Object.keys(reportOf).sort()).toEqual(['m1', 'm2', 'm4']);
-    expect(all.find((report: any) => report.measureId === 'm1')).toMatchObject({ state: 'not_started', version: 0, indicator: { baseline: 10, target: 50, unit: '%' }, leadOrganisationId: org.sante.id });
+    expect(all.find((report: any) => report.measureId === 'm1')).toMatchObject({
+      state: 'not_started',
+      version: 0,
+      indicator: { baseline: 10, target: 50, unit: '%' },
+      leadOrganisationId: org.sante.id,
+    });
     expect((await auditEntries(database.db, 'cycle.opened')).at(-1)?.details).toMatchObject({ reports: 3 });
   });
 
   it('shows each actor the reports they may read, and nothing to others', async () => {
-    const measuresFor = async (client: ApiClient, query = '') => ((await client.get(`/api/cycles/${cycleId}/reports${query}`)).body.reports ?? []).map((report: any) => report.measureId).sort();
+    const measuresFor = async (client: ApiClient, query = '') =>
+      ((await client.get(`/api/cycles/${cycleId}/reports${query}`)).body.reports ?? []).map((report: any) => report.measureId).sort();
     expect(await measuresFor(api.sante)).toEqual(['m1']);
     expect(await measuresFor(api.eau)).toEqual(['m2', 'm4']);
     expect(await measuresFor(api.oim)).toEqual(['m1']);
@@ -168,7 +217,10 @@ describe('follow-up cycles', () => {
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.error.code).toBe('incomplete_report');
 
-    const saved = await api.sante.put(url, { version: 1, values: { status: 'in_progress', progress: 45, indicatorCurrent: '27,5', blockers: 'Recrutement', supportRequested: 'Deux médecins' } });
+    const saved = await api.sante.put(url, {
+      version: 1,
+      values: { status: 'in_progress', progress: 45, indicatorCurrent: '27,5', blockers: 'Recrutement', supportRequested: 'Deux médecins' },
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.report).toMatchObject({ state: 'draft', version: 2, values: { status: 'in_progress', progress: 45, indicatorCurrent: 27.5, blockers: 'Recrutement' } });
     expect((await api.sante.post(`${url}/submit`, { version: 1 })).body.error.code).toBe('stale_report');
@@ -194,8 +246,18 @@ describe('follow-up cycles', () => {
     // The plan moves on; the report keeps its values as of the period.
     const accepted = await api.admin.post(`${url}/accept`, { version: 6 });
     expect(accepted.body.report).toMatchObject({ state: 'accepted', values: { status: 'in_progress', progress: 50, indicatorCurrent: 27.5 } });
-    const actions = (await database.db.selectFrom('audit_log').select('action').where('object_id', '=', reportOf.m1!).where('action', 'like', 'cycle_report.%').orderBy('id').execute()).map((row) => row.action);
-    expect(actions).toEqual(['cycle_report.saved', 'cycle_report.saved', 'cycle_report.submitted', 'cycle_report.returned', 'cycle_report.saved', 'cycle_report.submitted', 'cycle_report.accepted']);
+    const actions = (
+      await database.db.selectFrom('audit_log').select('action').where('object_id', '=', reportOf.m1!).where('action', 'like', 'cycle_report.%').orderBy('id').execute()
+    ).map((row) => row.action);
+    expect(actions).toEqual([
+      'cycle_report.saved',
+      'cycle_report.saved',
+      'cycle_report.submitted',
+      'cycle_report.returned',
+      'cycle_report.saved',
+      'cycle_report.submitted',
+      'cycle_report.accepted',
+    ]);
   });
 
   it('shows completeness per organisation and, after the due date, the late ones', async () => {
@@ -226,7 +288,16 @@ describe('follow-up cycles', () => {
       expect(reminders.map((reminder) => reminder.offsetDays)).toEqual([-3, 2]);
       // Delivered in the app to the focal points of the organisation still owing reports, not to the others.
       const notified = async (userId: string) =>
-        Number((await database.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).where('kind', '=', 'cycle_reminder').executeTakeFirstOrThrow()).n);
+        Number(
+          (
+            await database.db
+              .selectFrom('notifications')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('user_id', '=', userId)
+              .where('kind', '=', 'cycle_reminder')
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       await eventually(async () => expect(await notified(userIds.eau)).toBe(2));
       expect(await notified(userIds.sante)).toBe(0);
       expect(await notified(userIds.admin)).toBe(0);
@@ -245,7 +316,18 @@ describe('follow-up cycles', () => {
     // Naming an organisation that owes nothing reminds nobody.
     expect((await api.admin.post(`/api/cycles/${cycleId}/remind`, { organisationIds: [org.sante.id] })).body).toEqual({ organisationIds: [] });
     await eventually(async () =>
-      expect(Number((await database.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userIds.eau).where('kind', '=', 'cycle_reminder').executeTakeFirstOrThrow()).n)).toBe(3),
+      expect(
+        Number(
+          (
+            await database.db
+              .selectFrom('notifications')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('user_id', '=', userIds.eau)
+              .where('kind', '=', 'cycle_reminder')
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ).toBe(3),
     );
     expect((await auditEntries(database.db, 'cycle.reminded')).length).toBe(2);
   });
@@ -256,7 +338,9 @@ describe('follow-up cycles', () => {
     try {
       const saved = await api.eau.put(`/api/cycles/${cycleId}/reports/${reportOf.m4}`, { version: 1, values: { blockers: 'Pompes en panne' } });
       expect(saved.status).toBe(200);
-      await eventually(() => expect(adminSocket.received).toContainEqual(['cycle:changed', expect.objectContaining({ cycleId, reportId: reportOf.m4, state: 'draft', version: 2 })]));
+      await eventually(() =>
+        expect(adminSocket.received).toContainEqual(['cycle:changed', expect.objectContaining({ cycleId, reportId: reportOf.m4, state: 'draft', version: 2 })]),
+      );
       // Barrier: a cycle over emploi's plan reaches emploi after anything sent with the save above.
       const other = await open(api.admin, { period: 'T1 2027', documentIds: [planC], opensOn: '2027-01-02', dueOn: '2027-01-20' });
       expect(other.status).toBe(201);
@@ -315,7 +399,14 @@ describe('follow-up cycles', () => {
     const history = (client: ApiClient, measureId = 'm1') => client.get(`/api/cycles/history?documentId=${planA}&measureId=${measureId}`);
     const mine = await history(api.sante);
     expect(mine.status).toBe(200);
-    expect(mine.body.periods).toEqual([expect.objectContaining({ period: 'T4 2026', cycleStatus: 'closed', reported: true, values: expect.objectContaining({ progress: 50, indicatorCurrent: 27.5, status: 'in_progress' }) })]);
+    expect(mine.body.periods).toEqual([
+      expect.objectContaining({
+        period: 'T4 2026',
+        cycleStatus: 'closed',
+        reported: true,
+        values: expect.objectContaining({ progress: 50, indicatorCurrent: 27.5, status: 'in_progress' }),
+      }),
+    ]);
     expect((await history(api.oim)).body.periods).toHaveLength(1);
     expect((await history(api.admin)).body.periods).toHaveLength(1);
     expect((await history(api.emploi)).body.periods).toEqual([]);

@@ -29,16 +29,26 @@ describe('attendance of a commission session', () => {
     const plan = await fixtures.document(db, sante.id, 'Plan santé');
     const chair = ApiClient.withToken(server.url, adminToken);
     const commission = await chair.post('/api/commissions', {
-      kind: 'technical', nameFr: 'Commission technique', nameAr: 'اللجنة التقنية', nameEn: 'Technical commission', memberOrganisationIds: [sante.id],
+      kind: 'technical',
+      nameFr: 'Commission technique',
+      nameAr: 'اللجنة التقنية',
+      nameEn: 'Technical commission',
+      memberOrganisationIds: [sante.id],
     });
     expect(commission.status).toBe(201);
     const session = await chair.post('/api/sessions', {
-      commissionId: commission.body.commission.id, title: 'Séance du 28 novembre', scheduledAt: '2026-11-28T09:00:00+01:00', items: [{ documentId: plan.id }],
+      commissionId: commission.body.commission.id,
+      title: 'Séance du 28 novembre',
+      scheduledAt: '2026-11-28T09:00:00+01:00',
+      items: [{ documentId: plan.id }],
     });
     expect(session.status).toBe(201);
     sessionId = session.body.session.id;
     const planned = await chair.post('/api/sessions', {
-      commissionId: commission.body.commission.id, title: 'Séance suivante', scheduledAt: '2026-12-28T09:00:00+01:00', items: [{ documentId: plan.id }],
+      commissionId: commission.body.commission.id,
+      title: 'Séance suivante',
+      scheduledAt: '2026-12-28T09:00:00+01:00',
+      items: [{ documentId: plan.id }],
     });
     plannedId = planned.body.session.id;
     socket = await connectRealtime(server.url, await apiToken(db, focal.id));

@@ -39,7 +39,10 @@ describe('session permissions and states', () => {
     for (const person of ['chair', 'sante', 'emploi', 'oim'] as const) {
       expect((await world.clients[person].get(path())).status, person).toBe(200);
       const list = await world.clients[person].get(`/api/sessions?commissionId=${commissionId}`);
-      expect(list.body.sessions.map((entry: any) => entry.id), person).toEqual([session.id]);
+      expect(
+        list.body.sessions.map((entry: any) => entry.id),
+        person,
+      ).toEqual([session.id]);
     }
     expect((await world.clients.sante.get(path())).body.session.chair).toBe(false);
   });

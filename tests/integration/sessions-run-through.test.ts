@@ -82,9 +82,7 @@ describe('a commission session from start to minutes', () => {
     expect(joined.body.present).toBe(true);
     await eventually(async () => {
       const present = await server.database.db.selectFrom('session_attendance').select('user_id').where('session_id', '=', sessionId).execute();
-      expect(present.map((row) => row.user_id).sort()).toEqual(
-        [world.users.chair.id, world.users.sante.id, world.users.emploi.id, world.users.oim.id].sort(),
-      );
+      expect(present.map((row) => row.user_id).sort()).toEqual([world.users.chair.id, world.users.sante.id, world.users.emploi.id, world.users.oim.id].sort());
     });
   });
 
@@ -111,9 +109,28 @@ describe('a commission session from start to minutes', () => {
     await db
       .insertInto('comments')
       .values([
-        { document_id: world.docs.planEmploi.id, author_id: world.users.sante.id, body: 'Le calendrier de la mesure 2 est trop serré.', session_id: sessionId, agenda_item_id: itemIds[1] },
-        { document_id: world.docs.planSante.id, author_id: world.users.emploi.id, body: 'Prévoir un volet pour les saisonniers.', session_id: sessionId, agenda_item_id: itemIds[0] },
-        { document_id: world.docs.planSante.id, author_id: world.users.sante.id, body: 'Commentaire supprimé', session_id: sessionId, agenda_item_id: itemIds[0], deleted_at: new Date() },
+        {
+          document_id: world.docs.planEmploi.id,
+          author_id: world.users.sante.id,
+          body: 'Le calendrier de la mesure 2 est trop serré.',
+          session_id: sessionId,
+          agenda_item_id: itemIds[1],
+        },
+        {
+          document_id: world.docs.planSante.id,
+          author_id: world.users.emploi.id,
+          body: 'Prévoir un volet pour les saisonniers.',
+          session_id: sessionId,
+          agenda_item_id: itemIds[0],
+        },
+        {
+          document_id: world.docs.planSante.id,
+          author_id: world.users.sante.id,
+          body: 'Commentaire supprimé',
+          session_id: sessionId,
+          agenda_item_id: itemIds[0],
+          deleted_at: new Date(),
+        },
         { document_id: world.docs.planSante.id, author_id: world.users.sante.id, body: 'Remarque hors séance' },
         { document_id: world.docs.noteOim.id, author_id: world.users.oim.id, body: 'Les flux de retour restent confidentiels.', session_id: sessionId, agenda_item_id: itemIds[2] },
       ])
@@ -215,9 +232,7 @@ describe('a commission session from start to minutes', () => {
     ] as const) {
       const list = await client.get(`/api/documents/${document.id}/versions`);
       expect(list.status).toBe(200);
-      expect(list.body.versions).toEqual([
-        expect.objectContaining({ name: 'Commission technique — 2026-11-28', kind: 'session', sessionId, createdBy: world.users.chair.id }),
-      ]);
+      expect(list.body.versions).toEqual([expect.objectContaining({ name: 'Commission technique — 2026-11-28', kind: 'session', sessionId, createdBy: world.users.chair.id })]);
       const version = await client.get(`/api/documents/${document.id}/versions/${list.body.versions[0].id}`);
       expect(version.body.version.text).toContain(content);
     }

@@ -101,14 +101,17 @@ describe('graceful shutdown', () => {
     });
 
     it('serves, then exits with code 0 on SIGTERM', SLOW, async () => {
-      const child = run([path.join(ROOT, 'main.ts')], childEnv({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        TANSIQ_DATA_DIR: dataDir,
-        TANSIQ_DEMO: 'false',
-        LOG_LEVEL: 'info',
-        DATABASE_URL: database?.url ?? '',
-      }));
+      const child = run(
+        [path.join(ROOT, 'main.ts')],
+        childEnv({
+          PORT: '0',
+          HOST: '127.0.0.1',
+          TANSIQ_DATA_DIR: dataDir,
+          TANSIQ_DEMO: 'false',
+          LOG_LEVEL: 'info',
+          DATABASE_URL: database?.url ?? '',
+        }),
+      );
       const [, url] = await child.waitFor(/"url":"(http:\/\/[^"]+)"[^\n]*"msg":"Tansiq is listening"/);
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
       expect((await fetch(`${url}/readyz`)).status).toBe(200);

@@ -39,7 +39,13 @@ describe('Slack interactivity, App Home and unfurls', () => {
   };
   const button = (action_id: string, value: Record<string, string>) => ({ type: 'button', action_id, value: JSON.stringify(value) });
   const submitView = (slackUser: string, view: Record<string, unknown>) =>
-    env.slack.interaction({ type: 'view_submission', team: { id: 'T1' }, user: { id: slackUser, team_id: 'T1' }, api_app_id: 'A1', view: { id: `V${randomUUID().slice(0, 6)}`, type: 'modal', ...view } });
+    env.slack.interaction({
+      type: 'view_submission',
+      team: { id: 'T1' },
+      user: { id: slackUser, team_id: 'T1' },
+      api_app_id: 'A1',
+      view: { id: `V${randomUUID().slice(0, 6)}`, type: 'modal', ...view },
+    });
 
   it('mark done: refused to a commenter and invisible to an outsider, done for an editor', async () => {
     const done = button('tsq_measure_done#0', { d: world.plan.id, m: 'm-late' });
@@ -52,7 +58,11 @@ describe('Slack interactivity, App Home and unfurls', () => {
   });
 
   it('set status from the menu', async () => {
-    const action = { type: 'static_select', action_id: 'tsq_measure_status#1', selected_option: { text: { type: 'plain_text', text: 'bloquée' }, value: JSON.stringify({ d: world.plan.id, m: 'm-soon', s: 'blocked' }) } };
+    const action = {
+      type: 'static_select',
+      action_id: 'tsq_measure_status#1',
+      selected_option: { text: { type: 'plain_text', text: 'bloquée' }, value: JSON.stringify({ d: world.plan.id, m: 'm-soon', s: 'blocked' }) },
+    };
     expect(textOf(await click(world.lead.slackId, action))).toContain('bloquée');
     await eventually(() => expect(measure('m-soon')?.status).toBe('blocked'));
     const bogus = { ...action, selected_option: { ...action.selected_option, value: JSON.stringify({ d: world.plan.id, m: 'm-soon', s: 'exploded' }) } };
@@ -109,7 +119,16 @@ describe('Slack interactivity, App Home and unfurls', () => {
     await eventually(() => expect(env.api.callsOf('chat.postMessage').some((call) => call.args.channel === world.commenter.slackId)).toBe(true));
 
     const suggest = (slackUser: string) =>
-      env.slack.interaction({ type: 'block_suggestion', action_id: 'tsq_doc_search', block_id: 'document', value: 'plan', team: { id: 'T1' }, user: { id: slackUser, team_id: 'T1' }, api_app_id: 'A1', container: { type: 'view', view_id: 'V1' } });
+      env.slack.interaction({
+        type: 'block_suggestion',
+        action_id: 'tsq_doc_search',
+        block_id: 'document',
+        value: 'plan',
+        team: { id: 'T1' },
+        user: { id: slackUser, team_id: 'T1' },
+        api_app_id: 'A1',
+        container: { type: 'view', view_id: 'V1' },
+      });
     const forLead = (await suggest(world.lead.slackId)).json.options.map((o: any) => o.value);
     expect(forLead).toContain(world.plan.id);
     expect(forLead).not.toContain(world.secret.id);
@@ -135,14 +154,24 @@ describe('Slack interactivity, App Home and unfurls', () => {
     await eventually(() => expect(env.api.callsOf('views.publish').map((call) => call.args.user_id)).toEqual([world.commenter.slackId]));
 
     const state = (text: string) => ({
-      values: { document: { tsq_doc_search: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: 'Plan' }, value: world.plan.id } } }, body: { body: { type: 'plain_text_input', value: text } } },
+      values: {
+        document: { tsq_doc_search: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: 'Plan' }, value: world.plan.id } } },
+        body: { body: { type: 'plain_text_input', value: text } },
+      },
     });
     const forged = await submitView(world.commenter.slackId, { callback_id: 'tsq_comment_modal', private_metadata: '{}', state: state('x'.repeat(20_000)) });
     expect(forged.json).toMatchObject({ response_action: 'errors', errors: { body: expect.any(String) } });
     expect((await submitView(world.commenter.slackId, { callback_id: 'tsq_comment_modal', private_metadata: '{}', state: state('Depuis l’accueil') })).text).toBe('');
     expect(await env.server.database.db.selectFrom('comments').select('author_id').where('body', '=', 'Depuis l’accueil').execute()).toEqual([{ author_id: world.commenter.id }]);
-    const secretState = { values: { ...state('Intrusion').values, document: { tsq_doc_search: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: 'x' }, value: world.secret.id } } } } };
-    expect((await submitView(world.commenter.slackId, { callback_id: 'tsq_comment_modal', private_metadata: '{}', state: secretState })).json).toMatchObject({ response_action: 'errors' });
+    const secretState = {
+      values: {
+        ...state('Intrusion').values,
+        document: { tsq_doc_search: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: 'x' }, value: world.secret.id } } },
+      },
+    };
+    expect((await submitView(world.commenter.slackId, { callback_id: 'tsq_comment_modal', private_metadata: '{}', state: secretState })).json).toMatchObject({
+      response_action: 'errors',
+    });
   });
 
   it('the document picker answers with the chosen document’s status', async () => {
@@ -169,7 +198,15 @@ describe('Slack interactivity, App Home and unfurls', () => {
   it('unfurls Tansiq links only for a linked user who may see the document', async () => {
     env.api.reset();
     const share = (user: string, urls: string[]) =>
-      env.slack.event({ type: 'link_shared', channel: 'C1', user, message_ts: '1700000000.1', unfurl_id: 'U1', source: 'conversations_history', links: urls.map((url) => ({ domain: 'tansiq.example.ma', url })) });
+      env.slack.event({
+        type: 'link_shared',
+        channel: 'C1',
+        user,
+        message_ts: '1700000000.1',
+        unfurl_id: 'U1',
+        source: 'conversations_history',
+        links: urls.map((url) => ({ domain: 'tansiq.example.ma', url })),
+      });
     const plan = `${PUBLIC_URL}/documents/${world.plan.id}`;
     const secret = `${PUBLIC_URL}/documents/${world.secret.id}`;
     await share(world.lead.slackId, [plan, secret, `${PUBLIC_URL}/documents/not-a-uuid`]);

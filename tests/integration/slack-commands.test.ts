@@ -95,9 +95,20 @@ describe('/tansiq commands', () => {
 
   it('session: the live session of my commissions with its agenda and current item', async () => {
     const db = env.server.database.db;
-    const commission = await db.insertInto('commissions').values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('commission_members').values([{ commission_id: commission.id, organisation_id: world.organisations.sante }]).execute();
-    const session = await db.insertInto('commission_sessions').values({ commission_id: commission.id, title: 'Séance du 3 décembre', scheduled_at: new Date(), state: 'live', started_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+    const commission = await db
+      .insertInto('commissions')
+      .values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('commission_members')
+      .values([{ commission_id: commission.id, organisation_id: world.organisations.sante }])
+      .execute();
+    const session = await db
+      .insertInto('commission_sessions')
+      .values({ commission_id: commission.id, title: 'Séance du 3 décembre', scheduled_at: new Date(), state: 'live', started_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const [first] = await db
       .insertInto('agenda_items')
       .values([
@@ -118,7 +129,9 @@ describe('/tansiq commands', () => {
   });
 
   it('subscribe, subscriptions, unsubscribe: per channel, with events', async () => {
-    expect(textOf(await run(world.lead, 'subscribe Plan d’action santé comments status', 'CSUB'))).toMatch(/suit désormais le document « Plan d’action santé des MRE » \(statut, commentaires\)/);
+    expect(textOf(await run(world.lead, 'subscribe Plan d’action santé comments status', 'CSUB'))).toMatch(
+      /suit désormais le document « Plan d’action santé des MRE » \(statut, commentaires\)/,
+    );
     expect(textOf(await run(world.lead, 'subscribe sante : measures', 'CSUB'))).toMatch(/l’organisation Org sante \(mesures\)/);
     expect(textOf(await run(world.lead, 'subscribe sante : gossip', 'CSUB'))).toMatch(/Événements inconnus : gossip/);
     expect(textOf(await run(world.lead, 'subscribe Plan culturel confidentiel', 'CSUB'))).toMatch(/ne correspond/);

@@ -25,7 +25,10 @@ describe('server-side changes to a live document', () => {
     documentId = (await fixtures.document(db, sante.id, 'Plan santé')).id;
     const seed = new Y.Doc();
     measuresOf(seed).push([newMeasureMap({ id: 'm1', title: 'Mutuelle', status: 'in_progress', progress: 40 })]);
-    await db.insertInto('doc_updates').values({ document_id: documentId, data: Y.encodeStateAsUpdate(seed) }).execute();
+    await db
+      .insertInto('doc_updates')
+      .values({ document_id: documentId, data: Y.encodeStateAsUpdate(seed) })
+      .execute();
   });
   afterAll(async () => {
     for (const peer of peers) peer.destroy();
@@ -62,7 +65,11 @@ describe('server-side changes to a live document', () => {
   it('sends nothing and stores nothing when the change changes nothing', async () => {
     const newest = async () => {
       await server.hub.store.flush();
-      const row = await server.database.db.selectFrom('doc_updates').select((eb) => eb.fn.max('id').as('id')).where('document_id', '=', documentId).executeTakeFirst();
+      const row = await server.database.db
+        .selectFrom('doc_updates')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .where('document_id', '=', documentId)
+        .executeTakeFirst();
       return Number(row?.id ?? 0);
     };
     const before = await newest();

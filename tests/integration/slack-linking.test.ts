@@ -61,7 +61,11 @@ describe('Slack account linking', () => {
 
   it('refuses expired codes', async () => {
     const code = codeIn((await command('ULATE').reply).json)!;
-    await env.server.database.db.updateTable('slack_link_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('slack_user_id', '=', 'ULATE').execute();
+    await env.server.database.db
+      .updateTable('slack_link_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('slack_user_id', '=', 'ULATE')
+      .execute();
     expect((await ApiClient.withToken(env.server.url, world.outsider.token).post('/api/slack/link', { code })).status).toBe(404);
   });
 
@@ -77,7 +81,11 @@ describe('Slack account linking', () => {
     expect(html).toContain('Amina (Slack)');
     const csrf = /name="csrf" value="([^"]+)"/.exec(html)![1]!;
     const post = (form: Record<string, string>) =>
-      fetch(`${env.server.url}/slack/link`, { method: 'POST', headers: { cookie: browser.cookie!, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+      fetch(`${env.server.url}/slack/link`, {
+        method: 'POST',
+        headers: { cookie: browser.cookie!, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+      });
     expect((await post({ code, csrf: 'forged' })).status).toBe(403);
     expect((await post({ code, csrf })).status).toBe(200);
     expect(await links()).toContainEqual(expect.objectContaining({ slack_user_id: 'UPAGE', user_id: world.outsider.id, method: 'code' }));

@@ -59,7 +59,16 @@ describe('Slack: measures from messages, and "you now lead"', () => {
     return call.args.view;
   };
   const planMenu = (user: string, value: string) =>
-    env.slack.interaction({ type: 'block_suggestion', action_id: 'tsq_plan_search', block_id: 'plan', value, team: { id: 'T1' }, user: { id: user, team_id: 'T1' }, api_app_id: 'A1', container: { type: 'view', view_id: 'VMEASURE' } });
+    env.slack.interaction({
+      type: 'block_suggestion',
+      action_id: 'tsq_plan_search',
+      block_id: 'plan',
+      value,
+      team: { id: 'T1' },
+      user: { id: user, team_id: 'T1' },
+      api_app_id: 'A1',
+      container: { type: 'view', view_id: 'VMEASURE' },
+    });
   const submit = (user: string, view: any, values: { plan?: string; title: string; notes?: string; lead?: string; due?: string }) =>
     env.slack.interaction({
       type: 'view_submission',
@@ -116,7 +125,15 @@ describe('Slack: measures from messages, and "you now lead"', () => {
     expect(answer.status).toBe(200);
     expect(answer.text).toBe('');
     // The measure is in the plan's Y.Doc (the live document), and the projection made it a row.
-    const live = await env.server.hub.applyServerChange(world.plan.id, (doc) => doc.getArray<any>('measures').toArray().map((map) => String(map.get('title'))), world.admin.id);
+    const live = await env.server.hub.applyServerChange(
+      world.plan.id,
+      (doc) =>
+        doc
+          .getArray<any>('measures')
+          .toArray()
+          .map((map) => String(map.get('title'))),
+      world.admin.id,
+    );
     expect(live).toContain('Guichet mobile');
     await eventually(async () => expect(await measureRow('Guichet mobile')).toBeDefined());
     const row = (await measureRow('Guichet mobile'))!;
@@ -154,7 +171,8 @@ describe('Slack: measures from messages, and "you now lead"', () => {
 
   it('tells the people of an organisation that becomes responsible for a measure, by DM, if they may read the plan and want it', async () => {
     // Messages saying that a measure is now theirs (others, such as deadlines, may come meanwhile).
-    const said = (user: WorldUser, title: string) => postsTo(user.slackId).filter((call) => textOf(call.args).includes(title) && /pilotez désormais|now lead measure|confiée à|assigned to/.test(textOf(call.args)));
+    const said = (user: WorldUser, title: string) =>
+      postsTo(user.slackId).filter((call) => textOf(call.args).includes(title) && /pilotez désormais|now lead measure|confiée à|assigned to/.test(textOf(call.args)));
     // A measure of the plan moves to emploi (who may read the plan): its focal point hears it.
     await env.server.hub.applyServerChange(world.plan.id, (doc) => updateMeasure(doc, 'm-soon', { leadOrganisationId: world.organisations.emploi }), world.admin.id);
     await eventually(() => expect(said(world.commenter, 'Guichet santé dans les consulats')).toHaveLength(1));
@@ -174,13 +192,28 @@ describe('Slack: measures from messages, and "you now lead"', () => {
     expect(said(world.outsider, 'Couverture médicale')).toHaveLength(0);
 
     // Measures switched off in App Home: no message; switched on again, the next one comes (the barrier).
-    await db().insertInto('slack_user_settings').values({ user_id: world.commenter.id, kinds: ['mentions', 'replies', 'deadlines', 'workflow'] }).execute();
+    await db()
+      .insertInto('slack_user_settings')
+      .values({ user_id: world.commenter.id, kinds: ['mentions', 'replies', 'deadlines', 'workflow'] })
+      .execute();
     await env.server.hub.applyServerChange(world.plan.id, (doc) => updateMeasure(doc, 'm-late', { leadOrganisationId: world.organisations.emploi }), world.admin.id);
-    await eventually(async () => expect((await db().selectFrom('measures').select('lead_organisation_id').where('id', '=', 'm-late').executeTakeFirstOrThrow()).lead_organisation_id).toBe(world.organisations.emploi));
+    await eventually(async () =>
+      expect((await db().selectFrom('measures').select('lead_organisation_id').where('id', '=', 'm-late').executeTakeFirstOrThrow()).lead_organisation_id).toBe(
+        world.organisations.emploi,
+      ),
+    );
     await eventually(async () => expect(await db().selectFrom('event_outbox').select('id').where('consumer', '=', 'slack').execute()).toHaveLength(0));
-    await db().updateTable('slack_user_settings').set({ kinds: ['mentions', 'replies', 'measures', 'deadlines', 'workflow'] }).where('user_id', '=', world.commenter.id).execute();
+    await db()
+      .updateTable('slack_user_settings')
+      .set({ kinds: ['mentions', 'replies', 'measures', 'deadlines', 'workflow'] })
+      .where('user_id', '=', world.commenter.id)
+      .execute();
     await env.server.hub.applyServerChange(world.plan.id, (doc) => updateMeasure(doc, 'm-soon', { leadOrganisationId: world.organisations.sante }), world.admin.id);
-    await eventually(async () => expect((await db().selectFrom('measures').select('lead_organisation_id').where('id', '=', 'm-soon').executeTakeFirstOrThrow()).lead_organisation_id).toBe(world.organisations.sante));
+    await eventually(async () =>
+      expect((await db().selectFrom('measures').select('lead_organisation_id').where('id', '=', 'm-soon').executeTakeFirstOrThrow()).lead_organisation_id).toBe(
+        world.organisations.sante,
+      ),
+    );
     await env.server.hub.applyServerChange(world.plan.id, (doc) => updateMeasure(doc, 'm-soon', { leadOrganisationId: world.organisations.emploi }), world.admin.id);
     await eventually(() => expect(said(world.commenter, 'Guichet santé dans les consulats')).toHaveLength(2));
     expect(said(world.commenter, 'Couverture médicale')).toHaveLength(0);

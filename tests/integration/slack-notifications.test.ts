@@ -54,7 +54,10 @@ describe('Slack notifications', () => {
 
   it('brings a comment made in the web app to the subscribed channel, and its button changes the document', async () => {
     await subscribe(world.lead, 'Plan d’action santé des MRE comments', 'CDONE');
-    const created = await api(world.commenter).post(`/api/documents/${world.plan.id}/comments`, { body: 'Le guichet de Lyon est prêt.', anchor: { type: 'measure', measureId: 'm-soon' } });
+    const created = await api(world.commenter).post(`/api/documents/${world.plan.id}/comments`, {
+      body: 'Le guichet de Lyon est prêt.',
+      anchor: { type: 'measure', measureId: 'm-soon' },
+    });
     expect(created.status).toBe(201);
     await eventually(() => expect(postsTo('CDONE')).toHaveLength(1));
     const [post] = postsTo('CDONE');
@@ -70,7 +73,9 @@ describe('Slack notifications', () => {
     peers.push(peer);
     await peer.synced();
     expect(readMeasures(peer.doc).find((measure) => measure.id === 'm-soon')?.status).toBe('planned');
-    const click = await env.slack.interaction(blockAction({ user: world.lead.slackId, channel: 'CDONE' }, { type: 'button', action_id: markDone.action_id, value: markDone.value }, env.api.responseUrl('click-done')));
+    const click = await env.slack.interaction(
+      blockAction({ user: world.lead.slackId, channel: 'CDONE' }, { type: 'button', action_id: markDone.action_id, value: markDone.value }, env.api.responseUrl('click-done')),
+    );
     expect(click.status).toBe(200);
     await eventually(() => expect(readMeasures(peer.doc).find((measure) => measure.id === 'm-soon')).toMatchObject({ status: 'done', progress: 100 }));
     await eventually(() => expect(textOf(env.api.responsesTo('click-done')[0]?.body)).toContain('Guichet santé dans les consulats'));
@@ -147,10 +152,22 @@ describe('Slack notifications', () => {
 
   it('tells a commission’s channel about its session: started, current item, decision, closed with the minutes', async () => {
     const db = env.server.database.db;
-    const commission = await db.insertInto('commissions').values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('commission_members').values([{ commission_id: commission.id, organisation_id: world.organisations.sante }]).execute();
+    const commission = await db
+      .insertInto('commissions')
+      .values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('commission_members')
+      .values([{ commission_id: commission.id, organisation_id: world.organisations.sante }])
+      .execute();
     await subscribe(world.lead, 'Commission technique', 'CSESSION');
-    const created = await api(world.admin).post('/api/sessions', { commissionId: commission.id, title: 'Séance de décembre', scheduledAt: new Date().toISOString(), items: [{ documentId: world.plan.id, title: 'Plan santé' }] });
+    const created = await api(world.admin).post('/api/sessions', {
+      commissionId: commission.id,
+      title: 'Séance de décembre',
+      scheduledAt: new Date().toISOString(),
+      items: [{ documentId: world.plan.id, title: 'Plan santé' }],
+    });
     expect(created.status).toBe(201);
     const sessionId = created.body.session.id;
     const itemId = created.body.session.items[0].id;
@@ -160,7 +177,9 @@ describe('Slack notifications', () => {
     expect((await api(world.admin).post(`/api/sessions/${sessionId}/close`)).status).toBe(200);
     // The four may come in one message or several, however the burst was cut.
     await eventually(() => {
-      const text = postsTo('CSESSION').map((call) => textOf(call.args)).join('\n');
+      const text = postsTo('CSESSION')
+        .map((call) => textOf(call.args))
+        .join('\n');
       expect(text).toContain('La séance « Séance de décembre » a commencé.');
       expect(text).toContain('Point en cours : Plan santé');
       expect(text).toContain('Décision sur « Plan santé » : reporté');

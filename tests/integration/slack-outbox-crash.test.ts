@@ -77,7 +77,8 @@ describe('Slack notifications across SIGTERM and SIGKILL', () => {
     expect(batchOf(post).events).toBe(1);
     return post;
   }
-  const storedComments = (documentId: string) => withDatabase(database, async ({ db }) => (await db.selectFrom('comments').select('id').where('document_id', '=', documentId).execute()).length);
+  const storedComments = (documentId: string) =>
+    withDatabase(database, async ({ db }) => (await db.selectFrom('comments').select('id').where('document_id', '=', documentId).execute()).length);
 
   function report(name: string, channel: string, stored: number, barrierPost: RecordedCall) {
     const posts = postsTo(channel).filter((call) => call !== barrierPost);
@@ -106,10 +107,20 @@ describe('Slack notifications across SIGTERM and SIGKILL', () => {
     const stored = await storedComments(world.plan.id);
     expect(stored).toBeGreaterThanOrEqual(answered.filter((status) => status === 201).length);
     server = await spawnServer(await freePort(), env);
-    await eventually(() => expect(postsTo('CTERM').map(batchOf).reduce((sum, batch) => sum + batch.events, 0)).toBe(stored), 30_000);
+    await eventually(
+      () =>
+        expect(
+          postsTo('CTERM')
+            .map(batchOf)
+            .reduce((sum, batch) => sum + batch.events, 0),
+        ).toBe(stored),
+      30_000,
+    );
     // A clean stop finishes the delivery under way: no row stays claimed, so the new process's order holds for all of them.
     const last = await barrier(world.lead, world.plan.id, 'CTERM', 'term-barrier');
-    const batches = postsTo('CTERM').filter((call) => call !== last).map(batchOf);
+    const batches = postsTo('CTERM')
+      .filter((call) => call !== last)
+      .map(batchOf);
     expect(new Set(batches.map((batch) => batch.batch)).size).toBe(batches.length);
     expect(batches.reduce((sum, batch) => sum + batch.events, 0)).toBe(stored);
     report('SIGTERM', 'CTERM', stored, last);
@@ -145,16 +156,31 @@ describe('Slack notifications across SIGTERM and SIGKILL', () => {
     const stored = await storedComments(world.secret.id);
     expect(stored).toBeGreaterThanOrEqual(statuses.filter((status) => status === 201).length);
     server = await spawnServer(await freePort(), env);
-    await eventually(() => expect(postsTo('CKILL').map(batchOf).reduce((sum, batch) => sum + batch.events, 0)).toBe(stored), 30_000);
+    await eventually(
+      () =>
+        expect(
+          postsTo('CKILL')
+            .map(batchOf)
+            .reduce((sum, batch) => sum + batch.events, 0),
+        ).toBe(stored),
+      30_000,
+    );
     // The killed process's lease runs out (2 s) and its batch is looked up, not posted again.
     await eventually(() => expect(api.callsOf('conversations.history').some((call) => call.args.channel === 'CKILL')).toBe(true), 15_000);
     // Its fate (posted again or not) is decided in the delivery that asked: the barrier's comment is taken in after it.
     const last = await barrier(world.outsider, world.secret.id, 'CKILL', 'kill-barrier');
-    const batches = postsTo('CKILL').filter((call) => call !== last).map(batchOf);
+    const batches = postsTo('CKILL')
+      .filter((call) => call !== last)
+      .map(batchOf);
     expect(new Set(batches.map((batch) => batch.batch)).size).toBe(batches.length);
     expect(batches.reduce((sum, batch) => sum + batch.events, 0)).toBe(stored);
     // The batch in flight at the kill is not among those posted after the restart.
-    expect(postsTo('CKILL').slice(postsBeforeRestart).map(batchOf).map((batch) => batch.batch)).not.toContain(batchOf(inFlight).batch);
+    expect(
+      postsTo('CKILL')
+        .slice(postsBeforeRestart)
+        .map(batchOf)
+        .map((batch) => batch.batch),
+    ).not.toContain(batchOf(inFlight).batch);
     report('SIGKILL', 'CKILL', stored, last);
   });
 });

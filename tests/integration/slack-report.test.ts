@@ -26,10 +26,17 @@ describe('follow-up cycles in Slack', () => {
     const db = env.server.database.db;
     world = await createSlackWorld(db, systemClock.today());
     for (const user of [world.lead, world.commenter, world.admin]) await link(db, user);
-    const commission = await db.insertInto('commissions').values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' }).returning('id').executeTakeFirstOrThrow();
+    const commission = await db
+      .insertInto('commissions')
+      .values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     commissionId = commission.id;
     await db.insertInto('commission_members').values({ commission_id: commissionId, organisation_id: world.organisations.sante }).execute();
-    await db.insertInto('slack_subscriptions').values({ team_id: 'T1', channel_id: 'CCOMM', object_type: 'commission', object_id: commissionId, events: ['sessions'], created_by: world.admin.id }).execute();
+    await db
+      .insertInto('slack_subscriptions')
+      .values({ team_id: 'T1', channel_id: 'CCOMM', object_type: 'commission', object_id: commissionId, events: ['sessions'], created_by: world.admin.id })
+      .execute();
     peer = connectPeer(env.server.url, world.plan.id, world.admin.token);
     await peer.synced();
   });
@@ -47,7 +54,9 @@ describe('follow-up cycles in Slack', () => {
   };
   const click = async (slackUser: string, reportId: string) => {
     const id = `click${++responses}`;
-    const reply = await env.slack.interaction(blockAction({ user: slackUser }, { type: 'button', action_id: 'tsq_report_open', value: JSON.stringify({ c: cycleId, r: reportId }) }, env.api.responseUrl(id)));
+    const reply = await env.slack.interaction(
+      blockAction({ user: slackUser }, { type: 'button', action_id: 'tsq_report_open', value: JSON.stringify({ c: cycleId, r: reportId }) }, env.api.responseUrl(id)),
+    );
     expect(reply.status).toBe(200);
     return id;
   };
@@ -118,13 +127,24 @@ describe('follow-up cycles in Slack', () => {
   });
 
   it('submits the report into the plan, as the web app does', async () => {
-    const reply = await submitView(world.lead.slackId, { r: reportOf['m-late']!.id, v: 0 }, { status: 'blocked', progress: '35', narrative: 'Convention en attente', blockers: 'Signature du partenaire', support: 'Arbitrage' });
+    const reply = await submitView(
+      world.lead.slackId,
+      { r: reportOf['m-late']!.id, v: 0 },
+      { status: 'blocked', progress: '35', narrative: 'Convention en attente', blockers: 'Signature du partenaire', support: 'Arbitrage' },
+    );
     expect(reply.status).toBe(200);
     expect(reply.json).toBeUndefined();
-    await eventually(() => expect(posts(world.lead.slackId).map((call) => call.args.text)).toContainEqual(expect.stringContaining('Rapport soumis pour « Couverture médicale à l’étranger »')));
+    await eventually(() =>
+      expect(posts(world.lead.slackId).map((call) => call.args.text)).toContainEqual(expect.stringContaining('Rapport soumis pour « Couverture médicale à l’étranger »')),
+    );
     const report = (await api(world.lead).get(`/api/cycles/${cycleId}/reports/${reportOf['m-late']!.id}`)).body.report;
-    expect(report).toMatchObject({ state: 'submitted', values: { status: 'blocked', progress: 35, narrative: 'Convention en attente', blockers: 'Signature du partenaire', supportRequested: 'Arbitrage' } });
-    await eventually(() => expect(readMeasures(peer.doc).find((measure) => measure.id === 'm-late')).toMatchObject({ status: report.values.status, progress: report.values.progress }));
+    expect(report).toMatchObject({
+      state: 'submitted',
+      values: { status: 'blocked', progress: 35, narrative: 'Convention en attente', blockers: 'Signature du partenaire', supportRequested: 'Arbitrage' },
+    });
+    await eventually(() =>
+      expect(readMeasures(peer.doc).find((measure) => measure.id === 'm-late')).toMatchObject({ status: report.values.status, progress: report.values.progress }),
+    );
     expect(textOf(await command(world.lead.slackId, 'report'))).not.toContain('Couverture médicale à l’étranger');
   });
 

@@ -30,7 +30,8 @@ describe('Slack, round two', () => {
     await env?.close();
   });
 
-  const command = async (user: WorldUser, text: string, channel = 'C1') => (await env.slack.command(text, { user: user.slackId, channel, responseUrl: env.api.responseUrl(`r-${Math.random()}`) })).json;
+  const command = async (user: WorldUser, text: string, channel = 'C1') =>
+    (await env.slack.command(text, { user: user.slackId, channel, responseUrl: env.api.responseUrl(`r-${Math.random()}`) })).json;
   const api = (user: { token: string }) => ApiClient.withToken(env.server.url, user.token);
   const postsTo = (channel: string) => env.api.callsOf('chat.postMessage').filter((call) => call.args.channel === channel);
 
@@ -78,12 +79,18 @@ describe('Slack, round two', () => {
     env.api.fail('chat.postMessage', { error: 'is_archived' }, { when: (args) => args.channel === 'CARCH' });
     await api(world.lead).post(`/api/documents/${world.plan.id}/comments`, { body: 'Avant l’archivage' });
     await eventually(() => expect(postsTo(world.lead.slackId).some((call) => textOf(call.args).includes('suspendus'))).toBe(true));
-    const paused = await env.server.database.db.selectFrom('slack_subscriptions').select(['paused_at', 'paused_reason']).where('channel_id', '=', 'CARCH').executeTakeFirstOrThrow();
+    const paused = await env.server.database.db
+      .selectFrom('slack_subscriptions')
+      .select(['paused_at', 'paused_reason'])
+      .where('channel_id', '=', 'CARCH')
+      .executeTakeFirstOrThrow();
     expect(paused.paused_reason).toBe('is_archived');
     await api(world.lead).post(`/api/documents/${world.plan.id}/comments`, { body: 'Pendant l’archivage' });
     await eventually(() => expect(postsTo('CWITNESS').some((call) => textOf(call.args).includes('Pendant l’archivage'))).toBe(true));
     await env.slack.event({ type: 'channel_unarchive', channel: 'CARCH', user: world.lead.slackId });
-    await eventually(async () => expect((await env.server.database.db.selectFrom('slack_subscriptions').select('paused_at').where('channel_id', '=', 'CARCH').executeTakeFirstOrThrow()).paused_at).toBeNull());
+    await eventually(async () =>
+      expect((await env.server.database.db.selectFrom('slack_subscriptions').select('paused_at').where('channel_id', '=', 'CARCH').executeTakeFirstOrThrow()).paused_at).toBeNull(),
+    );
     await api(world.lead).post(`/api/documents/${world.plan.id}/comments`, { body: 'Après le désarchivage' });
     await eventually(() => expect(postsTo('CARCH').some((call) => textOf(call.args).includes('Après le désarchivage'))).toBe(true));
     // The refused post, then only what came after the channel was back: one loop delivers a channel's rows in the order they fall due.
@@ -148,7 +155,15 @@ describe('Slack, round two', () => {
   it('shows a minimal preview where not every member may read, and tells the sharer why', async () => {
     env.api.conversations.set('CMIXED', { members: [world.lead.slackId, 'UUNLINKED'] });
     const url = `${PUBLIC_URL}/documents/${world.plan.id}`;
-    await env.slack.event({ type: 'link_shared', channel: 'CMIXED', user: world.lead.slackId, message_ts: '1700000000.2', unfurl_id: 'U2', source: 'conversations_history', links: [{ domain: 'tansiq.example.ma', url }] });
+    await env.slack.event({
+      type: 'link_shared',
+      channel: 'CMIXED',
+      user: world.lead.slackId,
+      message_ts: '1700000000.2',
+      unfurl_id: 'U2',
+      source: 'conversations_history',
+      links: [{ domain: 'tansiq.example.ma', url }],
+    });
     await eventually(() => expect(env.api.callsOf('chat.unfurl').filter((call) => call.args.channel === 'CMIXED')).toHaveLength(1));
     const unfurl = env.api.callsOf('chat.unfurl').find((call) => call.args.channel === 'CMIXED')!.args.unfurls[url];
     expect(textOf(unfurl)).not.toContain(world.plan.title);

@@ -32,7 +32,15 @@ describe('Slack Socket Mode', () => {
       envelope_id: 'env-1',
       type: 'slash_commands',
       accepts_response_payload: true,
-      payload: { command: '/tansiq', text: 'status plan sante', team_id: 'T1', user_id: world.lead.slackId, channel_id: 'C1', response_url: api.responseUrl('sm'), trigger_id: 't' },
+      payload: {
+        command: '/tansiq',
+        text: 'status plan sante',
+        team_id: 'T1',
+        user_id: world.lead.slackId,
+        channel_id: 'C1',
+        response_url: api.responseUrl('sm'),
+        trigger_id: 't',
+      },
     });
     await eventually(() => expect(api.socketMessages.find((message) => message.envelope_id === 'env-1')).toBeTruthy());
     const ack = api.socketMessages.find((message) => message.envelope_id === 'env-1')!;

@@ -11,7 +11,13 @@ describe('Slack Socket Mode with a refused app token', () => {
   beforeAll(async () => {
     api = await new SlackApiStandIn().start();
     api.fail('apps.connections.open', { error: 'invalid_auth' }, { times: 5 });
-    server = await startTestServer({ SLACK_APP_TOKEN: 'xapp-revoked', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: api.apiUrl, PUBLIC_URL: 'https://tansiq.example.ma', SLACK_SOCKET_RETRY_MS: '200' });
+    server = await startTestServer({
+      SLACK_APP_TOKEN: 'xapp-revoked',
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_API_URL: api.apiUrl,
+      PUBLIC_URL: 'https://tansiq.example.ma',
+      SLACK_SOCKET_RETRY_MS: '200',
+    });
   });
   afterAll(async () => {
     await server?.close();

@@ -65,7 +65,15 @@ describe('the admin list of Slack channel subscriptions', () => {
       createdById: world.lead.id,
     });
     expect(Date.parse(plans.createdAt)).not.toBeNaN();
-    expect(archived).toMatchObject({ channelName: 'archive-me', object: { type: 'organisation', name: 'Org sante' }, events: ['measures'], locale: 'ar', paused: true, pausedReason: 'is_archived', createdBy: 'admin' });
+    expect(archived).toMatchObject({
+      channelName: 'archive-me',
+      object: { type: 'organisation', name: 'Org sante' },
+      events: ['measures'],
+      locale: 'ar',
+      paused: true,
+      pausedReason: 'is_archived',
+      createdBy: 'admin',
+    });
     expect(Date.parse(archived.pausedAt)).not.toBeNaN();
     expect(old).toMatchObject({ channelName: null, object: { type: 'document', name: null }, createdBy: 'focal' });
   });
@@ -94,7 +102,12 @@ describe('the admin list of Slack channel subscriptions', () => {
     expect((await api(world.lead).get('/api/slack/subscriptions')).status).toBe(404);
     expect((await api(world.lead).delete(`/api/slack/subscriptions/${target.id}`)).status).toBe(404);
     expect((await listed()).total).toBe(3);
-    const refusals = await db().selectFrom('audit_log').select(['actor_user_id', 'object_type']).where('action', '=', 'access.denied').where('object_type', '=', 'slack_subscription').execute();
+    const refusals = await db()
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'object_type'])
+      .where('action', '=', 'access.denied')
+      .where('object_type', '=', 'slack_subscription')
+      .execute();
     expect(refusals.filter((row) => row.actor_user_id === world.lead.id)).toHaveLength(2);
 
     expect((await api(world.admin).delete('/api/slack/subscriptions/not-a-uuid')).status).toBe(400);
@@ -109,7 +122,14 @@ describe('the admin list of Slack channel subscriptions', () => {
     const removals = await db().selectFrom('audit_log').selectAll().where('action', '=', 'slack.subscription_removed').execute();
     expect(removals).toHaveLength(1);
     expect(removals[0]).toMatchObject({ actor_user_id: world.admin.id, object_type: 'slack_subscription', object_id: target.id });
-    expect(removals[0]!.details).toMatchObject({ teamId: 'T1', channelId: 'CARCH', channelName: 'archive-me', objectType: 'organisation', events: ['measures'], subscribedBy: world.admin.id });
+    expect(removals[0]!.details).toMatchObject({
+      teamId: 'T1',
+      channelId: 'CARCH',
+      channelName: 'archive-me',
+      objectType: 'organisation',
+      events: ['measures'],
+      subscribedBy: world.admin.id,
+    });
   });
 
   it('stops the removed channel’s notifications, not the others’', async () => {

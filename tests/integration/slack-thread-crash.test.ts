@@ -56,7 +56,8 @@ describe('Slack posts in flight at a SIGKILL: thread replies and the weekly dige
     expect(created.status).toBe(201);
     return created.body.comment.id as string;
   };
-  const threadPosts = (cardTs: string, text: string) => api.callsOf('chat.postMessage').filter((call) => call.args.channel === 'CTHREAD' && call.args.thread_ts === cardTs && textOf(call.args).includes(text));
+  const threadPosts = (cardTs: string, text: string) =>
+    api.callsOf('chat.postMessage').filter((call) => call.args.channel === 'CTHREAD' && call.args.thread_ts === cardTs && textOf(call.args).includes(text));
 
   /** The process is killed as the first call of `method` that `when` picks reaches Slack (which keeps what it was sent). */
   function killOn(victim: ChildServer, when: (call: RecordedCall) => boolean): () => Promise<void> | undefined {
@@ -73,7 +74,8 @@ describe('Slack posts in flight at a SIGKILL: thread replies and the weekly dige
     api.onCall = undefined;
     api.slow('chat.postMessage', 0);
   }
-  const digestsTo = (user: WorldUser) => api.callsOf('chat.postMessage').filter((call) => call.args.channel === user.slackId && call.args.metadata?.event_type === 'tansiq_weekly_digest');
+  const digestsTo = (user: WorldUser) =>
+    api.callsOf('chat.postMessage').filter((call) => call.args.channel === user.slackId && call.args.metadata?.event_type === 'tansiq_weekly_digest');
 
   it('the weekly digest in flight at the kill is sent once, not again after the restart', SLOW, async () => {
     server = await spawnServer(await freePort(), env);
@@ -95,16 +97,27 @@ describe('Slack posts in flight at a SIGKILL: thread replies and the weekly dige
     await eventually(() => expect(api.callsOf('conversations.history').some((call) => call.args.channel === `D${world.commenter.slackId}`)).toBe(true), 30_000);
     // Barrier: a later direct message to the same person arrives after the recovered digest was dealt with.
     await comment(world.lead, `Le résumé est-il arrivé ? @[${world.commenter.id}]`);
-    await eventually(() => expect(api.callsOf('chat.postMessage').some((call) => call.args.channel === world.commenter.slackId && textOf(call.args).includes('Le résumé est-il arrivé'))).toBe(true), 30_000);
+    await eventually(
+      () =>
+        expect(api.callsOf('chat.postMessage').some((call) => call.args.channel === world.commenter.slackId && textOf(call.args).includes('Le résumé est-il arrivé'))).toBe(true),
+      30_000,
+    );
     expect(digestsTo(world.commenter)).toHaveLength(1);
   });
 
   it('a reply in the thread in flight at the kill is posted once, not again after the restart', SLOW, async () => {
     server ??= await spawnServer(await freePort(), env);
-    const subscribed = await new SlackSender(server.url, SIGNING_SECRET).command('subscribe Plan d’action santé des MRE comments', { user: world.lead.slackId, channel: 'CTHREAD', responseUrl: api.responseUrl('subscribe') });
+    const subscribed = await new SlackSender(server.url, SIGNING_SECRET).command('subscribe Plan d’action santé des MRE comments', {
+      user: world.lead.slackId,
+      channel: 'CTHREAD',
+      responseUrl: api.responseUrl('subscribe'),
+    });
     expect(textOf(subscribed.json)).toMatch(/suit désormais/);
     const root = await comment(world.commenter, 'Le calendrier tient-il ?');
-    await eventually(() => expect(api.callsOf('chat.postMessage').some((call) => call.args.channel === 'CTHREAD' && textOf(call.args).includes('Le calendrier tient-il'))).toBe(true), 30_000);
+    await eventually(
+      () => expect(api.callsOf('chat.postMessage').some((call) => call.args.channel === 'CTHREAD' && textOf(call.args).includes('Le calendrier tient-il'))).toBe(true),
+      30_000,
+    );
     // The card is remembered (with its thread) in the loop tick that posted it, before any later event is taken in.
     // (the channel's first message since it subscribed)
     const cardTs = api.history.get('CTHREAD')!.at(-1)!.ts;
@@ -124,6 +137,8 @@ describe('Slack posts in flight at a SIGKILL: thread replies and the weekly dige
     await eventually(() => expect(threadPosts(cardTs, 'Merci, noté')).toHaveLength(1), 30_000);
     expect(threadPosts(cardTs, 'Calendrier confirmé')).toHaveLength(1);
     expect(threadPosts(cardTs, 'Merci, noté')[0]!.args.metadata.event_payload.post).not.toBe(inFlight);
-    console.info(`[thread SIGKILL] replies posted in the thread: ${api.callsOf('chat.postMessage').filter((call) => call.args.thread_ts === cardTs).length} for 2 replies; lookups ${api.callsOf('conversations.replies').length}`);
+    console.info(
+      `[thread SIGKILL] replies posted in the thread: ${api.callsOf('chat.postMessage').filter((call) => call.args.thread_ts === cardTs).length} for 2 replies; lookups ${api.callsOf('conversations.replies').length}`,
+    );
   });
 });

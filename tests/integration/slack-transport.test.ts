@@ -41,7 +41,14 @@ describe('Slack transport', () => {
 
   it('does not act twice on a replayed request', async () => {
     const timestamp = Math.floor(Date.now() / 1000);
-    const form = new URLSearchParams({ team_id: 'T1', channel_id: 'C1', user_id: world.lead.slackId, command: '/tansiq', text: 'subscribe sante', response_url: env.api.responseUrl('replay') }).toString();
+    const form = new URLSearchParams({
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: world.lead.slackId,
+      command: '/tansiq',
+      text: 'subscribe sante',
+      response_url: env.api.responseUrl('replay'),
+    }).toString();
     const first = await env.slack.send(form, 'application/x-www-form-urlencoded', { timestamp });
     const again = await env.slack.send(form, 'application/x-www-form-urlencoded', { timestamp });
     expect(first.status).toBe(200);

@@ -51,12 +51,21 @@ describe('Slack as a work app', () => {
   const checked = (name: string, payload: any, surface: Surface = 'message') => {
     expect(blockKitProblems(payload, surface), name).toEqual([]);
     // A channel link built by us from a Slack channel id (never from people's text) is meant to be live.
-    expect(mrkdwnLeaks(payload, PUBLIC_URL).filter((leak) => !/^live markup <#[CG][A-Z0-9]+> /.test(leak)), name).toEqual([]);
+    expect(
+      mrkdwnLeaks(payload, PUBLIC_URL).filter((leak) => !/^live markup <#[CG][A-Z0-9]+> /.test(leak)),
+      name,
+    ).toEqual([]);
     dumps[name] = payload;
     return payload;
   };
   const fromHome = (user: WorldUser, action: Record<string, unknown>) =>
-    env.slack.interaction({ ...blockAction({ user: user.slackId }, action, ''), container: { type: 'view', view_id: 'VHOME' }, view: { id: 'VHOME', type: 'home' }, response_url: undefined, channel: undefined });
+    env.slack.interaction({
+      ...blockAction({ user: user.slackId }, action, ''),
+      container: { type: 'view', view_id: 'VHOME' },
+      view: { id: 'VHOME', type: 'home' },
+      response_url: undefined,
+      channel: undefined,
+    });
   const home = async (user: WorldUser) => {
     const before = env.api.callsOf('views.publish').length;
     await env.slack.event({ type: 'app_home_opened', user: user.slackId, channel: 'D0', tab: 'home', event_ts: '1.1' });
@@ -79,15 +88,26 @@ describe('Slack as a work app', () => {
     await eventually(() => expect(postsTo(world.lead.slackId).some((call) => textOf(call.args).includes('a répondu à votre commentaire'))).toBe(true));
     checked('dm.reply.fr', postsTo(world.lead.slackId).at(-1)!.args);
     // The bell got it too, from the outbox's 'app' rows, once.
-    await eventually(async () => expect(await db().selectFrom('notifications').select('kind').where('user_id', '=', world.lead.id).where('kind', '=', 'reply').execute()).toHaveLength(1));
+    await eventually(async () =>
+      expect(await db().selectFrom('notifications').select('kind').where('user_id', '=', world.lead.id).where('kind', '=', 'reply').execute()).toHaveLength(1),
+    );
     expect(await db().selectFrom('event_outbox').select('id').where('consumer', '=', 'app').execute()).toHaveLength(0);
 
     const view = checked('home.settings.fr', await home(world.lead), 'home');
     expect(textOf(view)).toContain('Mes notifications Slack');
     // Replies off, language English: a reply then a mention bring one message, the mention's, in English.
-    await fromHome(world.lead, { type: 'checkboxes', action_id: 'tsq_settings_kinds', selected_options: ['mentions', 'measures', 'deadlines', 'workflow'].map((value) => ({ value, text: { type: 'plain_text', text: value } })) });
+    await fromHome(world.lead, {
+      type: 'checkboxes',
+      action_id: 'tsq_settings_kinds',
+      selected_options: ['mentions', 'measures', 'deadlines', 'workflow'].map((value) => ({ value, text: { type: 'plain_text', text: value } })),
+    });
     await fromHome(world.lead, { type: 'static_select', action_id: 'tsq_settings_locale', selected_option: { value: 'en', text: { type: 'plain_text', text: 'English' } } });
-    await eventually(async () => expect(await db().selectFrom('slack_user_settings').select(['kinds', 'locale']).where('user_id', '=', world.lead.id).executeTakeFirst()).toEqual({ kinds: ['mentions', 'measures', 'deadlines', 'workflow'], locale: 'en' }));
+    await eventually(async () =>
+      expect(await db().selectFrom('slack_user_settings').select(['kinds', 'locale']).where('user_id', '=', world.lead.id).executeTakeFirst()).toEqual({
+        kinds: ['mentions', 'measures', 'deadlines', 'workflow'],
+        locale: 'en',
+      }),
+    );
     // (Deadline messages from the overdue and due-soon checks may come in between: they are on.)
     await comment(world.commenter, 'Encore une réponse.', root);
     await comment(world.commenter, `Voyez ceci @[${world.lead.id}]`);
@@ -98,13 +118,17 @@ describe('Slack as a work app', () => {
 
     // Muted: nothing; unmuted, the next mention arrives, and only it.
     await fromHome(world.lead, { type: 'button', action_id: 'tsq_settings_mute', value: JSON.stringify({ muted: '1' }) });
-    await eventually(async () => expect((await db().selectFrom('slack_user_settings').select('muted').where('user_id', '=', world.lead.id).executeTakeFirstOrThrow()).muted).toBe(true));
+    await eventually(async () =>
+      expect((await db().selectFrom('slack_user_settings').select('muted').where('user_id', '=', world.lead.id).executeTakeFirstOrThrow()).muted).toBe(true),
+    );
     await comment(world.commenter, `Pendant la sourdine @[${world.lead.id}]`);
     // Barrier: the mention's event (recorded before the 201) has been taken in by the bot, and nothing waits for the lead.
     await eventually(async () => expect(await db().selectFrom('event_outbox').select('id').where('consumer', '=', 'slack').execute()).toHaveLength(0));
     await eventually(async () => expect(await db().selectFrom('slack_outbox').select('id').where('channel_id', '=', world.lead.slackId).execute()).toHaveLength(0));
     await fromHome(world.lead, { type: 'button', action_id: 'tsq_settings_mute', value: JSON.stringify({ muted: '0' }) });
-    await eventually(async () => expect((await db().selectFrom('slack_user_settings').select('muted').where('user_id', '=', world.lead.id).executeTakeFirstOrThrow()).muted).toBe(false));
+    await eventually(async () =>
+      expect((await db().selectFrom('slack_user_settings').select('muted').where('user_id', '=', world.lead.id).executeTakeFirstOrThrow()).muted).toBe(false),
+    );
     await comment(world.commenter, `Après la sourdine @[${world.lead.id}]`);
     await eventually(() => expect(postsTo(world.lead.slackId).some((call) => textOf(call.args).includes('Après la sourdine'))).toBe(true));
     expect(env.api.calls.some((call) => textOf(call.args).includes('Pendant la sourdine'))).toBe(false);
@@ -124,12 +148,21 @@ describe('Slack as a work app', () => {
     expect((await api(world.admin).post(`/api/documents/${world.plan.id}/transitions`, { to: 'adopted' })).status).toBe(200);
     await eventually(() => expect(env.api.callsOf('chat.update').filter((call) => call.args.channel === 'CLIVE' && call.args.ts === cardTs).length).toBeGreaterThan(0));
     await eventually(() => {
-      const update = env.api.callsOf('chat.update').filter((call) => call.args.ts === cardTs).at(-1)!;
+      const update = env.api
+        .callsOf('chat.update')
+        .filter((call) => call.args.ts === cardTs)
+        .at(-1)!;
       expect(JSON.stringify(update.args.blocks)).not.toContain('tsq_doc_approve');
       expect(textOf(update.args)).toContain('adopté');
       expect(textOf(update.args)).toMatch(/dernier changement par admin/);
     });
-    checked('channel.card.after', env.api.callsOf('chat.update').filter((call) => call.args.ts === cardTs).at(-1)!.args);
+    checked(
+      'channel.card.after',
+      env.api
+        .callsOf('chat.update')
+        .filter((call) => call.args.ts === cardTs)
+        .at(-1)!.args,
+    );
     // Updated, never posted again: the adoption is news of its own, the old card is not re-sent.
     expect(postsTo('CLIVE').filter((call) => call.args.text === card.args.text)).toHaveLength(1);
   });
@@ -145,13 +178,19 @@ describe('Slack as a work app', () => {
     await reply(world.lead.slackId, 'Oui, budget &amp; calendrier validés', '1800000000.000100');
     // The same message again (a retry under another event id): one comment.
     await reply(world.lead.slackId, 'Oui, budget &amp; calendrier validés', '1800000000.000100');
-    await eventually(async () => expect(await db().selectFrom('comments').select(['author_id', 'thread_id', 'body']).where('thread_id', '=', root).execute()).toEqual([{ author_id: world.lead.id, thread_id: root, body: 'Oui, budget & calendrier validés' }]));
+    await eventually(async () =>
+      expect(await db().selectFrom('comments').select(['author_id', 'thread_id', 'body']).where('thread_id', '=', root).execute()).toEqual([
+        { author_id: world.lead.id, thread_id: root, body: 'Oui, budget & calendrier validés' },
+      ]),
+    );
 
     await reply('USTRANGER', 'Je peux ?', '1800000000.000200');
     await eventually(() => expect(env.api.callsOf('chat.postEphemeral').some((call) => call.args.user === 'USTRANGER' && call.args.thread_ts === cardTs)).toBe(true));
     checked('thread.unlinked', env.api.callsOf('chat.postEphemeral').find((call) => call.args.user === 'USTRANGER')!.args);
     await reply(world.outsider.slackId, 'Intrusion', '1800000000.000300');
-    await eventually(() => expect(env.api.callsOf('chat.postEphemeral').some((call) => call.args.user === world.outsider.slackId && textOf(call.args).includes('pas été ajoutée'))).toBe(true));
+    await eventually(() =>
+      expect(env.api.callsOf('chat.postEphemeral').some((call) => call.args.user === world.outsider.slackId && textOf(call.args).includes('pas été ajoutée'))).toBe(true),
+    );
 
     await comment(world.admin, 'Calendrier confirmé par la coordination.', root);
     await eventually(() => expect(postsTo('CTHREAD').some((call) => call.args.thread_ts === cardTs && textOf(call.args).includes('Calendrier confirmé'))).toBe(true));
@@ -194,7 +233,12 @@ describe('Slack as a work app', () => {
           type: 'modal',
           callback_id: 'tsq_shortcut_comment',
           private_metadata: modal.private_metadata,
-          state: { values: { document: { tsq_doc_search: { type: 'external_select', selected_option: { value: documentId, text: { type: 'plain_text', text: 'x' } } } }, body: { body: { type: 'plain_text_input', value: text } } } },
+          state: {
+            values: {
+              document: { tsq_doc_search: { type: 'external_select', selected_option: { value: documentId, text: { type: 'plain_text', text: 'x' } } } },
+              body: { body: { type: 'plain_text_input', value: text } },
+            },
+          },
         },
       });
     expect((await submit(world.commenter.slackId, world.plan.id, 'Point budget & calendrier <urgent>')).text).toBe('');
@@ -216,12 +260,20 @@ describe('Slack as a work app', () => {
     expect(textOf(list)).toContain('CTHREAD');
     const thread = await db().selectFrom('slack_subscriptions').select('id').where('channel_id', '=', 'CTHREAD').executeTakeFirstOrThrow();
     const click = (user: WorldUser, actionId: string) =>
-      env.slack.interaction(blockAction({ user: user.slackId, channel: 'CADMIN' }, { type: 'button', action_id: actionId, value: JSON.stringify({ s: thread.id }) }, env.api.responseUrl(`click-${user.slackId}-${actionId.replace('#', '-')}`)));
+      env.slack.interaction(
+        blockAction(
+          { user: user.slackId, channel: 'CADMIN' },
+          { type: 'button', action_id: actionId, value: JSON.stringify({ s: thread.id }) },
+          env.api.responseUrl(`click-${user.slackId}-${actionId.replace('#', '-')}`),
+        ),
+      );
     await click(world.lead, 'tsq_sub_remove#1');
     await eventually(() => expect(textOf(env.api.responsesTo(`click-${world.lead.slackId}-tsq_sub_remove-1`)[0]?.body)).toContain('ne permettent pas'));
     expect(await db().selectFrom('slack_subscriptions').select('id').where('id', '=', thread.id).execute()).toHaveLength(1);
     await click(world.admin, 'tsq_sub_pause#1');
-    await eventually(async () => expect((await db().selectFrom('slack_subscriptions').select('paused_reason').where('id', '=', thread.id).executeTakeFirstOrThrow()).paused_reason).toBe('admin'));
+    await eventually(async () =>
+      expect((await db().selectFrom('slack_subscriptions').select('paused_reason').where('id', '=', thread.id).executeTakeFirstOrThrow()).paused_reason).toBe('admin'),
+    );
     await eventually(() => expect(textOf(env.api.responsesTo(`click-${world.admin.slackId}-tsq_sub_pause-1`)[0]?.body)).toContain('Reprendre'));
     checked('admin.after-pause', env.api.responsesTo(`click-${world.admin.slackId}-tsq_sub_pause-1`)[0]!.body);
     await click(world.admin, 'tsq_sub_remove#1');
@@ -242,14 +294,18 @@ describe('Slack as a work app', () => {
 
   it('sends the weekly digest once a week to those who asked for it', async () => {
     await fromHome(world.commenter, { type: 'button', action_id: 'tsq_settings_digest', value: JSON.stringify({ digest: '1' }) });
-    await eventually(async () => expect((await db().selectFrom('slack_user_settings').select('weekly_digest').where('user_id', '=', world.commenter.id).executeTakeFirst())?.weekly_digest).toBe(true));
+    await eventually(async () =>
+      expect((await db().selectFrom('slack_user_settings').select('weekly_digest').where('user_id', '=', world.commenter.id).executeTakeFirst())?.weekly_digest).toBe(true),
+    );
     await eventually(() => expect(postsTo(world.commenter.slackId).filter((call) => call.args.metadata?.event_type === 'tansiq_weekly_digest')).toHaveLength(1));
     const first = postsTo(world.commenter.slackId).find((call) => call.args.metadata?.event_type === 'tansiq_weekly_digest')!;
     checked('dm.digest.fr', first.args);
     // A week on (the injected clock), one more; in between, however many ticks, none.
     clock.offsetMs += 7 * 86_400_000;
     await eventually(() => expect(postsTo(world.commenter.slackId).filter((call) => call.args.metadata?.event_type === 'tansiq_weekly_digest')).toHaveLength(2));
-    expect(first.args.metadata.event_payload.week).not.toBe(postsTo(world.commenter.slackId).filter((call) => call.args.metadata?.event_type === 'tansiq_weekly_digest')[1]!.args.metadata.event_payload.week);
+    expect(first.args.metadata.event_payload.week).not.toBe(
+      postsTo(world.commenter.slackId).filter((call) => call.args.metadata?.event_type === 'tansiq_weekly_digest')[1]!.args.metadata.event_payload.week,
+    );
     // Barrier: a later direct message, then still two digests.
     await comment(world.lead, `Digest vu ? @[${world.commenter.id}]`);
     await eventually(() => expect(postsTo(world.commenter.slackId).some((call) => textOf(call.args).includes('Digest vu'))).toBe(true));
@@ -270,6 +326,8 @@ describe('Slack as a work app', () => {
 
     await fromHome(world.outsider, { type: 'button', action_id: 'tsq_unlink', value: '{}' });
     await eventually(async () => expect(await db().selectFrom('slack_links').select('user_id').where('slack_user_id', '=', world.outsider.slackId).execute()).toHaveLength(0));
-    await eventually(() => expect(env.api.callsOf('views.publish').some((call) => call.args.user_id === world.outsider.slackId && textOf(call.args.view).includes('pas encore relié'))).toBe(true));
+    await eventually(() =>
+      expect(env.api.callsOf('views.publish').some((call) => call.args.user_id === world.outsider.slackId && textOf(call.args.view).includes('pas encore relié'))).toBe(true),
+    );
   });
 });

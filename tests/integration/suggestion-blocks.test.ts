@@ -15,7 +15,8 @@ import { loadStoredDocument, storedRows } from '../helpers/stored-document.ts';
 /** The body's outline: "p:text", "h2:text", "ul[a, b]". */
 function outline(doc: Y.Doc): string[] {
   return readRichText(bodyOf(doc)).map((block) => {
-    if (block.type === 'list') return `${block.ordered ? 'ol' : 'ul'}[${block.items.map((blocks) => blocks.map((b) => ('content' in b ? b.content.map((c) => c.text).join('') : b.type)).join('|')).join(', ')}]`;
+    if (block.type === 'list')
+      return `${block.ordered ? 'ol' : 'ul'}[${block.items.map((blocks) => blocks.map((b) => ('content' in b ? b.content.map((c) => c.text).join('') : b.type)).join('|')).join(', ')}]`;
     if ('content' in block) return `${block.type === 'heading' ? `h${block.level}` : 'p'}:${block.content.map((c) => c.text).join('')}`;
     return block.type;
   });
@@ -29,7 +30,10 @@ function find(container: Y.XmlFragment | Y.XmlElement, start: string): { parent:
   return { parent: container, index, element: children[index] as Y.XmlElement };
 }
 const bodyTextOf = (element: Y.XmlElement): string =>
-  element.toArray().map((child) => (child instanceof Y.XmlText ? child.toString().replace(/<[^>]+>/g, '') : child instanceof Y.XmlElement ? bodyTextOf(child) : '')).join('');
+  element
+    .toArray()
+    .map((child) => (child instanceof Y.XmlText ? child.toString().replace(/<[^>]+>/g, '') : child instanceof Y.XmlElement ? bodyTextOf(child) : ''))
+    .join('');
 const ref = (at: { parent: Y.XmlFragment | Y.XmlElement; index: number }) => toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(at.parent, at.index)));
 const place = (text: Y.XmlText, index: number) => toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index, -1)));
 

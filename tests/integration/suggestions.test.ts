@@ -18,7 +18,11 @@ function paragraph(text: string): Y.XmlElement {
 }
 
 /** A text node's characters (its toString() would show formatting as tags). */
-const plain = (node: Y.XmlText) => node.toDelta().map((op: { insert: unknown }) => String(op.insert)).join('');
+const plain = (node: Y.XmlText) =>
+  node
+    .toDelta()
+    .map((op: { insert: unknown }) => String(op.insert))
+    .join('');
 
 /** The first text node of the body whose text contains `needle`. */
 function textNodeWith(doc: Y.Doc, needle: string): Y.XmlText {
@@ -147,7 +151,12 @@ describe('suggestion mode, enforced on the server', () => {
     await eventually(() => expect(bodyText(editor.doc)).toContain('Le plan couvre quatre régions du nord.'));
     expect(await storedBody(server, world.documentId)).toContain('Le plan couvre quatre régions du nord.');
     expect((await editorApi.get(suggestionsPath())).body.suggestions).toEqual([]);
-    const audit = await server.database.db.selectFrom('audit_log').select(['action', 'actor_user_id']).where('object_id', '=', world.documentId).where('action', 'like', 'suggestion.%').execute();
+    const audit = await server.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_user_id'])
+      .where('object_id', '=', world.documentId)
+      .where('action', 'like', 'suggestion.%')
+      .execute();
     expect(audit).toEqual(
       expect.arrayContaining([
         { action: 'suggestion.accepted', actor_user_id: world.editors[0]!.id },
@@ -166,12 +175,19 @@ describe('suggestion mode, enforced on the server', () => {
     expect(created.status).toBe(201);
     const id = created.body.suggestions[0].id as string;
 
-    const thread = await commenter.post(`/api/documents/${world.documentId}/comments`, { body: 'Pour insister sur le chiffre', anchor: { type: 'text', ...range, quote: 'quatre' } });
+    const thread = await commenter.post(`/api/documents/${world.documentId}/comments`, {
+      body: 'Pour insister sur le chiffre',
+      anchor: { type: 'text', ...range, quote: 'quatre' },
+    });
     expect(thread.status).toBe(201);
     expect((await commenter.put(`${suggestionsPath()}/${id}/thread`, { threadId: thread.body.comment.id })).status).toBe(200);
     const foreignThread = '00000000-0000-4000-8000-000000000000';
     expect((await commenter.put(`${suggestionsPath()}/${id}/thread`, { threadId: foreignThread })).status).toBe(400);
-    expect((await api(world.editors[1]!.token).get(suggestionsPath())).body.suggestions[0]).toMatchObject({ id, threadId: thread.body.comment.id, mark: { name: 'bold', on: true } });
+    expect((await api(world.editors[1]!.token).get(suggestionsPath())).body.suggestions[0]).toMatchObject({
+      id,
+      threadId: thread.body.comment.id,
+      mark: { name: 'bold', on: true },
+    });
 
     expect((await api(world.editors[1]!.token).post(`${suggestionsPath()}/${id}/accept`)).status).toBe(200);
     await eventually(() => expect(textNodeWith(editor.doc, 'quatre régions').toDelta()).toContainEqual({ insert: 'quatre', attributes: { bold: {} } }));
@@ -186,7 +202,10 @@ describe('suggestion mode, enforced on the server', () => {
     await eventually(() => expect(bodyText(server.hub.room(world.documentId)!.doc)).toContain('Phrase à retirer'));
     const node = textNodeWith(editor.doc, 'Phrase à retirer');
     const created = await api(world.guests.comment.token).post(suggestionsPath(), {
-      suggestions: [{ start: position(node, 0), end: position(node, 6), text: 'Ligne' }, { start: position(node, 9), end: position(node, 9), text: 'vite ' }],
+      suggestions: [
+        { start: position(node, 0), end: position(node, 6), text: 'Ligne' },
+        { start: position(node, 9), end: position(node, 9), text: 'vite ' },
+      ],
     });
     expect(created.status).toBe(201);
     bodyOf(editor.doc).delete(0, 1);

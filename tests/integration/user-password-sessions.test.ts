@@ -55,7 +55,7 @@ describe('a new password ends the other sign-ins', () => {
     expect((await laptop.get('/api/auth/me')).status).toBe(200);
   });
 
-  it("ends every session and token of someone whose password an administrator resets, and says so on the bus", async () => {
+  it('ends every session and token of someone whose password an administrator resets, and says so on the bus', async () => {
     const laptop = await signIn(server.url, 'karim@sante.gov.ma');
     const script = await tokenOf(laptop);
     const admin = await signIn(server.url, 'admin@mre.gov.ma');

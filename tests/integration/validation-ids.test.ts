@@ -82,20 +82,18 @@ describe('ids, query strings and hostile text', () => {
     expect((await admin.get(`/api/documents/${documentId}/access`)).body.grants.map((g: { id: string }) => g.id)).toEqual([grantId]);
   });
 
-  it.each([
-    "'; DROP TABLE documents; --",
-    "Robert'); DELETE FROM users WHERE ('1'='1",
-    '$1 $$ E\'\\x00\' /* */ -- ',
-    "x' UNION SELECT password_hash FROM users --",
-  ])('stores SQL-looking text verbatim and harmlessly: %j', async (title) => {
-    const users = await countRows(server.database.db, 'users');
-    const created = await admin.post('/api/documents', { kind: 'note', title });
-    expect(created.status).toBe(201);
-    expect(created.body.document.title).toBe(title.trim());
-    expect((await admin.get(`/api/documents/${created.body.document.id}`)).body.document.title).toBe(title.trim());
-    expect(await countRows(server.database.db, 'users')).toBe(users);
-    expect((await admin.get('/api/documents')).status).toBe(200);
-  });
+  it.each(["'; DROP TABLE documents; --", "Robert'); DELETE FROM users WHERE ('1'='1", "$1 $$ E'\\x00' /* */ -- ", "x' UNION SELECT password_hash FROM users --"])(
+    'stores SQL-looking text verbatim and harmlessly: %j',
+    async (title) => {
+      const users = await countRows(server.database.db, 'users');
+      const created = await admin.post('/api/documents', { kind: 'note', title });
+      expect(created.status).toBe(201);
+      expect(created.body.document.title).toBe(title.trim());
+      expect((await admin.get(`/api/documents/${created.body.document.id}`)).body.document.title).toBe(title.trim());
+      expect(await countRows(server.database.db, 'users')).toBe(users);
+      expect((await admin.get('/api/documents')).status).toBe(200);
+    },
+  );
 
   it.each(["' OR 1=1 --", '!!! & | <-> :*', '"unterminated', "') OR ('a'='a", 'x'.repeat(200)])('searches for %j without error', async (q) => {
     const response = await admin.get(`/api/documents?q=${encodeURIComponent(q)}`);

@@ -44,9 +44,7 @@ describe('named versions of a document', () => {
     expect(created.status).toBe(201);
     const read = await world.clients.sante.get(`/api/documents/${documentId}/versions/${created.body.version.id}`);
     expect(read.body.version.text).toContain('Ajout en direct pendant la séance.');
-    await eventually(() =>
-      expect(listener.received).toContainEqual(['version:named', { documentId, versionId: created.body.version.id, name: 'Version de séance' }]),
-    );
+    await eventually(() => expect(listener.received).toContainEqual(['version:named', { documentId, versionId: created.body.version.id, name: 'Version de séance' }]));
   });
 
   it('lists versions newest first for anyone who may view the document', async () => {

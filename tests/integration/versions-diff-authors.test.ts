@@ -24,7 +24,12 @@ describe('authors in a version diff', () => {
     await server?.close();
   });
 
-  const firstText = (doc: Y.Doc) => (bodyOf(doc).toArray().find((node) => node instanceof Y.XmlElement && node.toString().includes('Reconnaissance')) as Y.XmlElement).get(0) as Y.XmlText;
+  const firstText = (doc: Y.Doc) =>
+    (
+      bodyOf(doc)
+        .toArray()
+        .find((node) => node instanceof Y.XmlElement && node.toString().includes('Reconnaissance')) as Y.XmlElement
+    ).get(0) as Y.XmlText;
   const diffSince = async (versionId: string) => {
     const response = await world.clients.emploi.get(`/api/documents/${documentId}/versions/${versionId}/diff?against=current`);
     expect(response.status).toBe(200);

@@ -8,7 +8,10 @@ import { createSessionWorld, type SessionWorld } from '../helpers/session-world.
 /** A document state of `blocks` paragraphs; `salt` changes every block's words. */
 function bigState(blocks: number, salt: string): Uint8Array {
   const doc = new Y.Doc();
-  appendBlocks(doc, Array.from({ length: blocks }, (_, i) => ({ type: 'paragraph' as const, text: `Paragraphe ${i} ${salt} `.repeat(8) + (i % 3 ? 'fin' : salt) })));
+  appendBlocks(
+    doc,
+    Array.from({ length: blocks }, (_, i) => ({ type: 'paragraph' as const, text: `Paragraphe ${i} ${salt} `.repeat(8) + (i % 3 ? 'fin' : salt) })),
+  );
   return Y.encodeStateAsUpdate(doc);
 }
 

@@ -25,7 +25,10 @@ describe('who deleted what, in a version diff', () => {
     await server?.close();
   });
 
-  const textBlocks = (doc: Y.Doc) => bodyOf(doc).toArray().filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.get(0) instanceof Y.XmlText);
+  const textBlocks = (doc: Y.Doc) =>
+    bodyOf(doc)
+      .toArray()
+      .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.get(0) instanceof Y.XmlText);
   /** Who deleted each piece of a deleted text, as the client reads it. */
   const deletedBy = (diff: any, runs: Array<[number, number, number]> | undefined) => (runs ? deletersOf(runs, diff.deleters).map(([, userId]) => userId) : []);
 
@@ -46,14 +49,22 @@ describe('who deleted what, in a version diff', () => {
     firstText.delete(0, cut);
     await inSync(sante);
     await inSync(emploi);
-    const index = bodyOf(emploi.doc).toArray().findIndex((node) => node instanceof Y.XmlElement && node.toString().includes(secondText.slice(0, 12)));
+    const index = bodyOf(emploi.doc)
+      .toArray()
+      .findIndex((node) => node instanceof Y.XmlElement && node.toString().includes(secondText.slice(0, 12)));
     bodyOf(emploi.doc).delete(index, 1);
     await inSync(emploi);
     // The server deletes on an editor's behalf (accepting a suggestion, a restore): that editor is named.
-    await server.hub.applyServerChange(documentId, (doc) => {
-      const text = textBlocks(doc).find((block) => block.toString().includes('diplômes'))!.get(0) as Y.XmlText;
-      text.delete(text.length - 1, 1);
-    }, world.users.chair.id);
+    await server.hub.applyServerChange(
+      documentId,
+      (doc) => {
+        const text = textBlocks(doc)
+          .find((block) => block.toString().includes('diplômes'))!
+          .get(0) as Y.XmlText;
+        text.delete(text.length - 1, 1);
+      },
+      world.users.chair.id,
+    );
 
     await server.hub.writersRecorded();
     const response = await world.clients.emploi.get(`/api/documents/${documentId}/versions/${version}/diff?against=current`);

@@ -26,7 +26,9 @@ describe('diff of a version', () => {
 
     // Edited live, through the stock y-websocket client, after the version was named.
     peer.doc.transact(() => {
-      const paragraph = bodyOf(peer.doc).toArray().find((node) => node instanceof Y.XmlElement && node.toString().includes('Couverture médicale')) as Y.XmlElement;
+      const paragraph = bodyOf(peer.doc)
+        .toArray()
+        .find((node) => node instanceof Y.XmlElement && node.toString().includes('Couverture médicale')) as Y.XmlElement;
       (paragraph.get(0) as Y.XmlText).insert('Couverture médicale'.length, ' complète');
       appendBlocks(peer.doc, [{ type: 'paragraph', text: 'Ajout pendant la séance.' }]);
       updateMeasure(peer.doc, 'm1', { status: 'done', progress: 100 });

@@ -32,10 +32,20 @@ const frenchPlan = () =>
   wordFile([
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('Plan d’action emploi 2027')] }),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Contexte')] }),
-    new Paragraph({ children: [new TextRun('Les jeunes MRE '), new TextRun({ text: 'qualifiés', bold: true }), new TextRun({ text: ' reviennent', italics: true }), new TextRun(' — voir '), new ExternalHyperlink({ link: 'https://www.example.ma/emploi', children: [new TextRun('le portail')] })] }),
+    new Paragraph({
+      children: [
+        new TextRun('Les jeunes MRE '),
+        new TextRun({ text: 'qualifiés', bold: true }),
+        new TextRun({ text: ' reviennent', italics: true }),
+        new TextRun(' — voir '),
+        new ExternalHyperlink({ link: 'https://www.example.ma/emploi', children: [new TextRun('le portail')] }),
+      ],
+    }),
     new Paragraph({ numbering: { reference: 'puces', level: 0 }, children: [new TextRun('Accueil des compétences')] }),
     new Paragraph({ numbering: { reference: 'puces', level: 0 }, children: [new TextRun('Reconnaissance des diplômes')] }),
-    new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 10, height: 10 }, altText: { name: 'carte', title: 'Carte', description: 'Carte des régions' } })] }),
+    new Paragraph({
+      children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 10, height: 10 }, altText: { name: 'carte', title: 'Carte', description: 'Carte des régions' } })],
+    }),
     // Over the 1 MB bound: dropped, with a note.
     new Paragraph({ children: [new ImageRun({ type: 'png', data: Buffer.concat([PNG, randomBytes(1024 * 1024)]), transformation: { width: 10, height: 10 } })] }),
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Mesures')] }),
@@ -99,8 +109,20 @@ describe('importing Word files', () => {
       { text: 'le portail', href: 'https://www.example.ma/emploi' },
     ]);
     const list = blocks[2]!;
-    expect(list.type === 'list' && list.items.map((item) => inlinePlain((item[0] as unknown as { content: [] }).content))).toEqual(['Accueil des compétences', 'Reconnaissance des diplômes']);
-    expect(readMeasures(doc).map(({ title, leadOrganisationId, partnerOrganisationIds, due, indicator, budget }) => ({ title, leadOrganisationId, partnerOrganisationIds, due, indicator, budget }))).toEqual([
+    expect(list.type === 'list' && list.items.map((item) => inlinePlain((item[0] as unknown as { content: [] }).content))).toEqual([
+      'Accueil des compétences',
+      'Reconnaissance des diplômes',
+    ]);
+    expect(
+      readMeasures(doc).map(({ title, leadOrganisationId, partnerOrganisationIds, due, indicator, budget }) => ({
+        title,
+        leadOrganisationId,
+        partnerOrganisationIds,
+        due,
+        indicator,
+        budget,
+      })),
+    ).toEqual([
       { title: 'Guichet emploi MRE', leadOrganisationId: orgs.emploi, partnerOrganisationIds: [orgs.oim], due: '2027-06-30', indicator: 'Nombre de dossiers', budget: 2_500_000 },
       { title: 'Salon des compétences', leadOrganisationId: orgs.emploi, partnerOrganisationIds: [], due: '2027-10-15', indicator: 'Participants', budget: null },
     ]);
@@ -116,9 +138,22 @@ describe('importing Word files', () => {
       { type: 'paragraph', dir: 'rtl', content: [{ text: 'تهدف هذه الخطة إلى مواكبة الكفاءات المغربية بالخارج.' }] },
     ]);
     expect(readMeasures(doc)).toHaveLength(1);
-    expect(readMeasures(doc)[0]).toMatchObject({ title: 'منصة رقمية للكفاءات', leadOrganisationId: orgs.emploi, partnerOrganisationIds: [orgs.oim], due: '2027-12-31', budget: 800_000 });
+    expect(readMeasures(doc)[0]).toMatchObject({
+      title: 'منصة رقمية للكفاءات',
+      leadOrganisationId: orgs.emploi,
+      partnerOrganisationIds: [orgs.oim],
+      due: '2027-12-31',
+      budget: 800_000,
+    });
     expect(response.body.import.rejectedRows).toEqual([
-      { line: 3, measure: null, errors: [{ column: 'lead', code: 'unknown_organisation', value: 'جهة مجهولة' }, { column: 'due', code: 'bad_date', value: '31/02/2027' }] },
+      {
+        line: 3,
+        measure: null,
+        errors: [
+          { column: 'lead', code: 'unknown_organisation', value: 'جهة مجهولة' },
+          { column: 'due', code: 'bad_date', value: '31/02/2027' },
+        ],
+      },
     ]);
   });
 
@@ -133,8 +168,21 @@ describe('importing Word files', () => {
     // The same file through the spreadsheet preview: Arabic headers mapped, the bad row shown on its line.
     const preview = await upload(api, `/api/documents/${id}/measures/import/preview`, file);
     expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ header: ['الإجراء', 'الجهة المكلفة', 'الشركاء', 'الأجل', 'المؤشر', 'الميزانية'], mapping: ['title', 'lead', 'partners', 'due', 'indicator', 'budget'], total: 2, creates: 1, invalid: 1, unknownOrganisations: ['جهة مجهولة'] });
-    expect(preview.body.rows[1]).toMatchObject({ line: 3, errors: [{ column: 'lead', code: 'unknown_organisation' }, { column: 'due', code: 'bad_date' }] });
+    expect(preview.body).toMatchObject({
+      header: ['الإجراء', 'الجهة المكلفة', 'الشركاء', 'الأجل', 'المؤشر', 'الميزانية'],
+      mapping: ['title', 'lead', 'partners', 'due', 'indicator', 'budget'],
+      total: 2,
+      creates: 1,
+      invalid: 1,
+      unknownOrganisations: ['جهة مجهولة'],
+    });
+    expect(preview.body.rows[1]).toMatchObject({
+      line: 3,
+      errors: [
+        { column: 'lead', code: 'unknown_organisation' },
+        { column: 'due', code: 'bad_date' },
+      ],
+    });
     expect(readMeasures(await loadStoredDocument(server.database.db, id))).toEqual([]);
     const refused = await upload(api, `/api/documents/${id}/measures/import`, file);
     expect(refused.status).toBe(422);

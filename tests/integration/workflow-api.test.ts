@@ -17,8 +17,7 @@ describe('document workflow through the API', () => {
     await server.database.db.updateTable('documents').set({ status }).where('id', '=', doc.id).execute();
     return doc.id;
   }
-  const statusOf = async (id: string) =>
-    (await server.database.db.selectFrom('documents').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+  const statusOf = async (id: string) => (await server.database.db.selectFrom('documents').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
   describe.each([
     ['admin', 'secretariat'],
@@ -80,7 +79,13 @@ describe('document workflow through the API', () => {
 
   it('walks a document from draft to closed', async () => {
     const id = await documentIn('draft');
-    for (const [actor, to] of [['lead', 'in_review'], ['admin', 'submitted'], ['admin', 'adopted'], ['lead', 'in_implementation'], ['admin', 'closed']] as const) {
+    for (const [actor, to] of [
+      ['lead', 'in_review'],
+      ['admin', 'submitted'],
+      ['admin', 'adopted'],
+      ['lead', 'in_implementation'],
+      ['admin', 'closed'],
+    ] as const) {
       expect((await world.clients[actor].post(`/api/documents/${id}/transitions`, { to })).status, to).toBe(200);
     }
     expect(await statusOf(id)).toBe('closed');

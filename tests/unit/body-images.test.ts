@@ -22,7 +22,14 @@ const bodyOf = (blocks: RichBlock[]) => {
 describe('images in a document body', () => {
   it('keeps data: PNG, JPEG, GIF and WebP sources within the bound, and nothing else', () => {
     expect(parseImageSource(pngSource)).toMatchObject({ type: 'image/png' });
-    for (const unsafe of ['https://tracker.example/pixel.png', 'javascript:alert(1)', 'data:image/svg+xml;base64,PHN2Zy8+', `data:image/png;base64,${'A'.repeat(Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 100)}`, 'data:image/png,"><script>', 'data:text/html;base64,PGgxPg==']) {
+    for (const unsafe of [
+      'https://tracker.example/pixel.png',
+      'javascript:alert(1)',
+      'data:image/svg+xml;base64,PHN2Zy8+',
+      `data:image/png;base64,${'A'.repeat(Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 100)}`,
+      'data:image/png,"><script>',
+      'data:text/html;base64,PGgxPg==',
+    ]) {
       expect(parseImageSource(unsafe), unsafe).toBeNull();
     }
   });

@@ -28,7 +28,10 @@ describe('AwarenessRegistry', () => {
   it('drops echoes of other clients’ states silently (the stock provider relays what it receives)', () => {
     const registry = new AwarenessRegistry();
     registry.apply(alice, [{ clientId: 10, clock: 3, state: { cursor: 1 } }]);
-    const echo = registry.apply(bob, [{ clientId: 10, clock: 3, state: { cursor: 1, user: alice.user } }, { clientId: 10, clock: 2, state: null }]);
+    const echo = registry.apply(bob, [
+      { clientId: 10, clock: 3, state: { cursor: 1, user: alice.user } },
+      { clientId: 10, clock: 2, state: null },
+    ]);
     expect(echo).toEqual({ ok: true, accepted: [], echoes: 2, renewalsOnly: false });
     expect(registry.all()).toHaveLength(1);
   });
@@ -37,7 +40,12 @@ describe('AwarenessRegistry', () => {
     const registry = new AwarenessRegistry();
     registry.apply(alice, [{ clientId: 10, clock: 3, state: { cursor: 1 } }]);
     const before = registry.all();
-    expect(registry.apply(bob, [{ clientId: 20, clock: 1, state: {} }, { clientId: 10, clock: 4, state: { cursor: 9 } }])).toMatchObject({ ok: false });
+    expect(
+      registry.apply(bob, [
+        { clientId: 20, clock: 1, state: {} },
+        { clientId: 10, clock: 4, state: { cursor: 9 } },
+      ]),
+    ).toMatchObject({ ok: false });
     expect(registry.apply(bob, [{ clientId: 10, clock: 9, state: null }])).toMatchObject({ ok: false });
     expect(registry.all()).toEqual(before);
   });

@@ -13,7 +13,15 @@ describe('KeyedDebouncer', () => {
       runs.push([key, Date.now()]);
       if (hold) await new Promise<void>((resolve) => (release = resolve));
     });
-    return { debouncer, runs, holdNext: () => (hold = true), release: () => { hold = false; release?.(); } };
+    return {
+      debouncer,
+      runs,
+      holdNext: () => (hold = true),
+      release: () => {
+        hold = false;
+        release?.();
+      },
+    };
   };
 
   it('runs once after the key has been quiet for the wait', async () => {

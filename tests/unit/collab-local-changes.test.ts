@@ -26,7 +26,13 @@ describe('changes Yjs makes by itself on the server copy', () => {
       local.flush();
     }
     const before = published.length;
-    local.hold(() => Y.applyUpdate(server, updateOf(a, () => a.getText('t').delete(3, 4)), 'client'));
+    local.hold(() =>
+      Y.applyUpdate(
+        server,
+        updateOf(a, () => a.getText('t').delete(3, 4)),
+        'client',
+      ),
+    );
     // held until the change that caused it is handled
     expect(published.length).toBe(before);
     expect(local.waiting).toBe(true);
@@ -43,7 +49,11 @@ describe('changes Yjs makes by itself on the server copy', () => {
     expect(fromLog.getText('t').toDelta()).toEqual(text.toDelta());
     // a client's edit with no formatting around publishes nothing
     const count = published.length;
-    Y.applyUpdate(server, updateOf(a, () => a.getText('t').insert(0, '!')), 'client');
+    Y.applyUpdate(
+      server,
+      updateOf(a, () => a.getText('t').insert(0, '!')),
+      'client',
+    );
     server.transact(() => {}, 'client');
     expect(published.length).toBe(count);
   });

@@ -38,13 +38,64 @@ describe('projectDocument', () => {
   it('projects measures in order, with their fields', () => {
     const doc = docWith((d) =>
       measuresOf(d).push([
-        newMeasureMap({ id: 'm1', title: 'Guichet unique', leadOrganisationId: LEAD, partnerOrganisationIds: [PARTNER], start: '2025-01-15', due: '2025-12-31', status: 'in_progress', progress: 40, indicator: 'Dossiers traités', indicatorBaseline: 1200, indicatorTarget: 5000, indicatorCurrent: 2400.5, indicatorUnit: 'dossiers\u0000', budget: 1_500_000 }),
+        newMeasureMap({
+          id: 'm1',
+          title: 'Guichet unique',
+          leadOrganisationId: LEAD,
+          partnerOrganisationIds: [PARTNER],
+          start: '2025-01-15',
+          due: '2025-12-31',
+          status: 'in_progress',
+          progress: 40,
+          indicator: 'Dossiers traités',
+          indicatorBaseline: 1200,
+          indicatorTarget: 5000,
+          indicatorCurrent: 2400.5,
+          indicatorUnit: 'dossiers\u0000',
+          budget: 1_500_000,
+        }),
         newMeasureMap({ id: 'm2', title: 'Portail' }),
       ]),
     );
     expect(projectDocument(doc).measures).toEqual([
-      { id: 'm1', position: 0, title: 'Guichet unique', leadOrganisationId: LEAD, partnerOrganisationIds: [PARTNER], start: '2025-01-15', due: '2025-12-31', status: 'in_progress', progress: 40, indicator: 'Dossiers traités', indicatorBaseline: 1200, indicatorTarget: 5000, indicatorCurrent: 2400.5, indicatorUnit: 'dossiers', budget: 1_500_000, currency: 'MAD', notes: '' },
-      { id: 'm2', position: 1, title: 'Portail', leadOrganisationId: null, partnerOrganisationIds: [], start: null, due: null, status: 'planned', progress: 0, indicator: '', indicatorBaseline: null, indicatorTarget: null, indicatorCurrent: null, indicatorUnit: '', budget: null, currency: 'MAD', notes: '' },
+      {
+        id: 'm1',
+        position: 0,
+        title: 'Guichet unique',
+        leadOrganisationId: LEAD,
+        partnerOrganisationIds: [PARTNER],
+        start: '2025-01-15',
+        due: '2025-12-31',
+        status: 'in_progress',
+        progress: 40,
+        indicator: 'Dossiers traités',
+        indicatorBaseline: 1200,
+        indicatorTarget: 5000,
+        indicatorCurrent: 2400.5,
+        indicatorUnit: 'dossiers',
+        budget: 1_500_000,
+        currency: 'MAD',
+        notes: '',
+      },
+      {
+        id: 'm2',
+        position: 1,
+        title: 'Portail',
+        leadOrganisationId: null,
+        partnerOrganisationIds: [],
+        start: null,
+        due: null,
+        status: 'planned',
+        progress: 0,
+        indicator: '',
+        indicatorBaseline: null,
+        indicatorTarget: null,
+        indicatorCurrent: null,
+        indicatorUnit: '',
+        budget: null,
+        currency: 'MAD',
+        notes: '',
+      },
     ]);
   });
 
@@ -92,7 +143,9 @@ describe('projectDocument', () => {
   });
 
   it('only keeps dates PostgreSQL accepts', () => {
-    const doc = docWith((d) => measuresOf(d).push([rawMeasure({ id: 'm', start: '2024-02-30', due: '0000-01-01' }), rawMeasure({ id: 'n', start: '2024-02-29', due: '9999-12-31' })]));
+    const doc = docWith((d) =>
+      measuresOf(d).push([rawMeasure({ id: 'm', start: '2024-02-30', due: '0000-01-01' }), rawMeasure({ id: 'n', start: '2024-02-29', due: '9999-12-31' })]),
+    );
     const [m, n] = projectDocument(doc).measures;
     expect([m!.start, m!.due]).toEqual([null, null]);
     expect([n!.start, n!.due]).toEqual(['2024-02-29', '9999-12-31']);
@@ -103,7 +156,11 @@ describe('projectDocument', () => {
   it('removes NUL characters, which PostgreSQL text cannot hold', () => {
     const doc = docWith((d) => {
       appendBlocks(d, [{ type: 'paragraph', text: 'avant\u0000après' }]);
-      measuresOf(d).push([rawMeasure({ id: 'm\u0000', title: 't\u0000', indicator: '\u0000i' }), rawMeasure({ id: 'm', title: 'duplicate once cleaned' }), rawMeasure({ id: '\u0000' })]);
+      measuresOf(d).push([
+        rawMeasure({ id: 'm\u0000', title: 't\u0000', indicator: '\u0000i' }),
+        rawMeasure({ id: 'm', title: 'duplicate once cleaned' }),
+        rawMeasure({ id: '\u0000' }),
+      ]);
     });
     const projection = projectDocument(doc);
     expect(projection.bodyText).toBe('avantaprès');

@@ -187,7 +187,15 @@ describe('the Slack report modal', () => {
   });
 
   it('lists pending reports with one button each, within Slack’s limits', () => {
-    const reports = Array.from({ length: 30 }, (_, index) => ({ id: `r${index}`, cycleId: 'c1', period: 'T4 2026', dueOn: '2026-12-01', measureTitle: `Mesure ${index}`, documentTitle: 'Plan', state: 'draft' }));
+    const reports = Array.from({ length: 30 }, (_, index) => ({
+      id: `r${index}`,
+      cycleId: 'c1',
+      period: 'T4 2026',
+      dueOn: '2026-12-01',
+      measureTitle: `Mesure ${index}`,
+      documentTitle: 'Plan',
+      state: 'draft',
+    }));
     const message = pendingReportsBlocks('ar', { organisation: 'الصحة', today: '2026-12-05', reports, publicUrl: 'https://tansiq.example.ma' });
     expect(blockKitProblems(message)).toEqual([]);
     expect(message.blocks.filter((block: any) => block.accessory?.action_id === 'tsq_report_open')).toHaveLength(20);

@@ -12,7 +12,20 @@ describe('who deleted what', () => {
       { client: 9, clock: 10, length: 5, userId: 'amina' },
     ];
     // Runs of a deleted text: 8 characters of client 7 from clock 0, then 3 of client 9 from clock 8.
-    expect(deletersOf([[8, 7, 0], [3, 9, 8]], ranges)).toEqual([[4, 'amina'], [2, 'youssef'], [4, null], [1, 'amina']]);
+    expect(
+      deletersOf(
+        [
+          [8, 7, 0],
+          [3, 9, 8],
+        ],
+        ranges,
+      ),
+    ).toEqual([
+      [4, 'amina'],
+      [2, 'youssef'],
+      [4, null],
+      [1, 'amina'],
+    ]);
     expect(deletersOf([[3, 1, 0]], [])).toEqual([[3, null]]);
   });
 
@@ -26,6 +39,18 @@ describe('who deleted what', () => {
     });
     text.delete(1, 3);
     expect(seen).toEqual([{ client: doc.clientID, clock: 1, length: 3, userId: 'amina' }]);
-    expect(idRunsIn([[4, 7, 10], [4, 9, 0]], 2, 6)).toEqual([[2, 7, 12], [2, 9, 0]]);
+    expect(
+      idRunsIn(
+        [
+          [4, 7, 10],
+          [4, 9, 0],
+        ],
+        2,
+        6,
+      ),
+    ).toEqual([
+      [2, 7, 12],
+      [2, 9, 0],
+    ]);
   });
 });

@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AccessLevel } from '../../db/schema.ts';
-import {
-  canComment,
-  canEdit,
-  canManageDocument,
-  canView,
-  documentAccess,
-  strongest,
-  type AccessGrant,
-  type AccessSubject,
-} from '../../server/policies/document-access.ts';
+import { canComment, canEdit, canManageDocument, canView, documentAccess, strongest, type AccessGrant, type AccessSubject } from '../../server/policies/document-access.ts';
 
 const LEAD = 'org-lead';
 const OTHER = 'org-other';

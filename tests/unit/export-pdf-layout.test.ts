@@ -25,6 +25,11 @@ describe('PDF line layout', () => {
     const { lines } = layoutParagraph(pdf(), [{ text: 'Haut-Commissariat des Nations unies pour les réfugiés' }], { width: 60, size: 10, dir: 'ltr' });
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines) expect(line.width).toBeLessThanOrEqual(60.01);
-    expect(lines.map((line) => line.pieces.map((piece) => piece.text).join('')).join('').replace(/\s/g, '')).toBe('Haut-CommissariatdesNationsuniespourlesréfugiés');
+    expect(
+      lines
+        .map((line) => line.pieces.map((piece) => piece.text).join(''))
+        .join('')
+        .replace(/\s/g, ''),
+    ).toBe('Haut-CommissariatdesNationsuniespourlesréfugiés');
   });
 });

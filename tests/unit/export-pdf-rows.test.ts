@@ -19,7 +19,9 @@ async function pdfItems(data: Uint8Array): Promise<{ page: number; text: string;
   return pages;
 }
 
-const organisations = new Map<string, ExportOrganisation>([['o1', { id: 'o1', code: 'sante', nameFr: 'Ministère de la Santé', nameAr: 'وزارة الصحة', nameEn: 'Ministry of Health' }]]);
+const organisations = new Map<string, ExportOrganisation>([
+  ['o1', { id: 'o1', code: 'sante', nameFr: 'Ministère de la Santé', nameAr: 'وزارة الصحة', nameEn: 'Ministry of Health' }],
+]);
 
 function planWith(measureTitles: string[]) {
   return buildExportModel({
@@ -44,7 +46,12 @@ describe('PDF measures table across pages', () => {
     const words = Array.from({ length: 900 }, (_, index) => `mot${index}`);
     const pages = await pdfItems(await renderPdf(planWith(['Mesure courte', words.join(' ')])));
     expect(pages.length).toBeGreaterThanOrEqual(3);
-    const found = pages.flat().flatMap((item) => item.text.split(/\s+/).filter((word) => /^mot\d+$/.test(word)).map((word) => ({ word, item })));
+    const found = pages.flat().flatMap((item) =>
+      item.text
+        .split(/\s+/)
+        .filter((word) => /^mot\d+$/.test(word))
+        .map((word) => ({ word, item })),
+    );
     expect(found.map(({ word }) => word)).toEqual(words);
     // The long row starts on the first page after the short one and goes on over several pages.
     const pagesOfRow = new Set(found.map(({ item }) => item.page));
@@ -64,7 +71,12 @@ describe('PDF measures table across pages', () => {
     const filler = Array.from({ length: 38 }, (_, index) => `Mesure ${index}`);
     const tall = Array.from({ length: 120 }, (_, index) => `bloc${index}`).join(' ');
     const pages = await pdfItems(await renderPdf(planWith([...filler, tall])));
-    const pagesOfRow = new Set(pages.flat().filter((item) => /bloc\d+/.test(item.text)).map((item) => item.page));
+    const pagesOfRow = new Set(
+      pages
+        .flat()
+        .filter((item) => /bloc\d+/.test(item.text))
+        .map((item) => item.page),
+    );
     expect(pagesOfRow.size).toBe(1);
   });
 });

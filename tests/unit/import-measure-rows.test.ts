@@ -34,8 +34,14 @@ describe('measure rows from outside', () => {
 
   it('validates a row on its own: names in any language, names with commas, each problem on its column', () => {
     const mapping = mapColumns(['Mesure', 'Responsable', 'Partenaires', 'Statut', 'Avancement']);
-    expect(validateRow(['Caravane', 'وزارة الصحة', 'Ministère de la Solidarité, de l’Insertion sociale et de la Famille', 'en cours', 0.45], mapping, 2, context).measure).toMatchObject({
-      id: 'new-id', leadOrganisationId: 'o-sante', partnerOrganisationIds: ['o-sol'], status: 'in_progress', progress: 45,
+    expect(
+      validateRow(['Caravane', 'وزارة الصحة', 'Ministère de la Solidarité, de l’Insertion sociale et de la Famille', 'en cours', 0.45], mapping, 2, context).measure,
+    ).toMatchObject({
+      id: 'new-id',
+      leadOrganisationId: 'o-sante',
+      partnerOrganisationIds: ['o-sol'],
+      status: 'in_progress',
+      progress: 45,
     });
     expect(validateRow(['', 'inconnue', 'sante; autre', 'fini', 140], mapping, 3, context)).toEqual({
       line: 3,
@@ -54,17 +60,53 @@ describe('measure rows from outside', () => {
   });
 
   it('reads the indicator’s baseline, target, current value and unit, as exports and plans name them', () => {
-    expect(mapColumns(['Mesure', 'Indicateur', 'Valeur de référence', 'Cible', 'Valeur actuelle', 'Unité'])).toEqual(['title', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit']);
-    expect(mapColumns(['الإجراء', 'المؤشر', 'القيمة المرجعية', 'القيمة المستهدفة', 'القيمة الحالية', 'الوحدة'])).toEqual(['title', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit']);
-    expect(mapColumns(['Measure', 'Indicator', 'Baseline', 'Target value', 'Current value', 'Unit'])).toEqual(['title', 'indicator', 'indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit']);
+    expect(mapColumns(['Mesure', 'Indicateur', 'Valeur de référence', 'Cible', 'Valeur actuelle', 'Unité'])).toEqual([
+      'title',
+      'indicator',
+      'indicatorBaseline',
+      'indicatorTarget',
+      'indicatorCurrent',
+      'indicatorUnit',
+    ]);
+    expect(mapColumns(['الإجراء', 'المؤشر', 'القيمة المرجعية', 'القيمة المستهدفة', 'القيمة الحالية', 'الوحدة'])).toEqual([
+      'title',
+      'indicator',
+      'indicatorBaseline',
+      'indicatorTarget',
+      'indicatorCurrent',
+      'indicatorUnit',
+    ]);
+    expect(mapColumns(['Measure', 'Indicator', 'Baseline', 'Target value', 'Current value', 'Unit'])).toEqual([
+      'title',
+      'indicator',
+      'indicatorBaseline',
+      'indicatorTarget',
+      'indicatorCurrent',
+      'indicatorUnit',
+    ]);
     // "Indicateur : cible" is the target, not a second indicator name; "Objectif" is not a target.
-    expect(mapColumns(['Action', 'Indicateur', 'Indicateur : cible', 'Indicateur (valeur de référence)', 'Objectif'])).toEqual(['title', 'indicator', 'indicatorTarget', 'indicatorBaseline', null]);
+    expect(mapColumns(['Action', 'Indicateur', 'Indicateur : cible', 'Indicateur (valeur de référence)', 'Objectif'])).toEqual([
+      'title',
+      'indicator',
+      'indicatorTarget',
+      'indicatorBaseline',
+      null,
+    ]);
     const mapping = mapColumns(['Mesure', 'Indicateur', 'Valeur de référence', 'Cible', 'Valeur actuelle', 'Unité']);
     expect(validateRow(['Scolarisation', 'Taux de scolarisation', '12,5', '80 %', -3, '%'], mapping, 2, context).measure).toMatchObject({
-      indicator: 'Taux de scolarisation', indicatorBaseline: 12.5, indicatorTarget: 80, indicatorCurrent: -3, indicatorUnit: '%',
+      indicator: 'Taux de scolarisation',
+      indicatorBaseline: 12.5,
+      indicatorTarget: 80,
+      indicatorCurrent: -3,
+      indicatorUnit: '%',
     });
     // An empty cell in a column the file has clears the value; without the column, the value stays as it is.
-    expect(validateRow(['Scolarisation', 'Taux', '', '—', null, ''], mapping, 2, context).measure).toMatchObject({ indicatorBaseline: null, indicatorTarget: null, indicatorCurrent: null, indicatorUnit: '' });
+    expect(validateRow(['Scolarisation', 'Taux', '', '—', null, ''], mapping, 2, context).measure).toMatchObject({
+      indicatorBaseline: null,
+      indicatorTarget: null,
+      indicatorCurrent: null,
+      indicatorUnit: '',
+    });
     const withoutValues = validateRow(['Scolarisation'], mapColumns(['Mesure']), 2, context).measure!;
     expect(['indicatorBaseline', 'indicatorTarget', 'indicatorCurrent', 'indicatorUnit'].filter((key) => key in withoutValues)).toEqual([]);
     expect(validateRow(['Scolarisation', 'Taux', 'beaucoup', '1e16', 'n/a', 'personnes inscrites dans les écoles de la région'], mapping, 7, context)).toEqual({
@@ -85,7 +127,15 @@ describe('measure rows from outside', () => {
     // Empty cells of columns the file has: cleared (or the default status), not left out.
     const mapping = mapColumns(['Mesure', 'Responsable', 'Partenaires', 'Début', 'Échéance', 'Statut', 'Indicateur', 'Budget']);
     expect(validateRow(['Caravane', '', '', '', '', '', '', ''], mapping, 2, context).measure).toEqual({
-      id: 'new-id', title: 'Caravane', leadOrganisationId: null, partnerOrganisationIds: [], start: null, due: null, status: 'planned', indicator: '', budget: null,
+      id: 'new-id',
+      title: 'Caravane',
+      leadOrganisationId: null,
+      partnerOrganisationIds: [],
+      start: null,
+      due: null,
+      status: 'planned',
+      indicator: '',
+      budget: null,
     });
   });
 

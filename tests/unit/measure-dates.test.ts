@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendMeasures, findMeasure, isCalendarDate, leftDatesOutOfOrder, migrateMeasures, needsMeasureMigration, readMeasures, setMeasureDates, updateMeasure } from '../../shared/doc-schema.ts';
+import {
+  appendMeasures,
+  findMeasure,
+  isCalendarDate,
+  leftDatesOutOfOrder,
+  migrateMeasures,
+  needsMeasureMigration,
+  readMeasures,
+  setMeasureDates,
+  updateMeasure,
+} from '../../shared/doc-schema.ts';
 
 function planWith(fields: { start: string | null; due: string | null }) {
   const doc = new Y.Doc();

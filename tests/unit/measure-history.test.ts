@@ -11,10 +11,20 @@ describe('measure history', () => {
   it('records new, changed and removed measures, and nothing for unchanged ones whatever the key order', () => {
     const same = measure('a', { progress: 20 });
     const reordered = Object.fromEntries(Object.entries(same).reverse()) as ProjectedMeasure;
-    const last = new Map<string, ProjectedMeasure | null>([['a', reordered], ['b', measure('b')], ['gone', null]]);
+    const last = new Map<string, ProjectedMeasure | null>([
+      ['a', reordered],
+      ['b', measure('b')],
+      ['gone', null],
+    ]);
     const entries = measureHistoryEntries(last, [same, measure('b', { status: 'done' }), measure('c')]);
-    expect(entries.map((entry) => [entry.measureId, entry.state?.status ?? null])).toEqual([['b', 'done'], ['c', 'planned']]);
-    expect(measureHistoryEntries(last, []).map((entry) => [entry.measureId, entry.state])).toEqual([['a', null], ['b', null]]);
+    expect(entries.map((entry) => [entry.measureId, entry.state?.status ?? null])).toEqual([
+      ['b', 'done'],
+      ['c', 'planned'],
+    ]);
+    expect(measureHistoryEntries(last, []).map((entry) => [entry.measureId, entry.state])).toEqual([
+      ['a', null],
+      ['b', null],
+    ]);
   });
 
   it('gives each measure its last state up to an instant, leaving out those removed by then, in document order', () => {
@@ -26,7 +36,10 @@ describe('measure history', () => {
       { measureId: 'b', recordedAt: at('2026-11-01T00:00:00Z'), state: null },
     ];
     expect(measuresAt(history, at('2026-09-30T00:00:00Z'))).toEqual([]);
-    expect(measuresAt(history, at('2026-10-15T00:00:00Z')).map((m) => [m.id, m.progress])).toEqual([['b', 0], ['a', 0]]);
+    expect(measuresAt(history, at('2026-10-15T00:00:00Z')).map((m) => [m.id, m.progress])).toEqual([
+      ['b', 0],
+      ['a', 0],
+    ]);
     expect(measuresAt(history, at('2026-11-01T00:00:00Z')).map((m) => [m.id, m.progress])).toEqual([['a', 60]]);
   });
 

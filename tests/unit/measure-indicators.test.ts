@@ -14,7 +14,12 @@ function modelTwoDoc(): Y.Doc {
     measuresOf(doc).push([map]);
     map.set('id', 'm1');
     map.set('order', 'a0');
-    for (const [key, value] of [['title', 'Caravanes médicales'], ['indicator', 'Nombre de caravanes : 12 par an'], ['notes', '']] as const) map.set(key, new Y.Text(value));
+    for (const [key, value] of [
+      ['title', 'Caravanes médicales'],
+      ['indicator', 'Nombre de caravanes : 12 par an'],
+      ['notes', ''],
+    ] as const)
+      map.set(key, new Y.Text(value));
     map.set('status', 'in_progress');
     map.set('progress', 30);
   });
@@ -133,7 +138,10 @@ describe('who changed a current value (server side)', () => {
     const receive = (from: Y.Doc, userId: string) => {
       const update = Y.encodeStateAsUpdate(from, Y.encodeStateVector(doc));
       const meta = Y.parseUpdateMeta(update);
-      claims.claim([...meta.to.keys()].flatMap((client) => [client, meta.from.get(client) ?? 0, meta.to.get(client)!]), userId);
+      claims.claim(
+        [...meta.to.keys()].flatMap((client) => [client, meta.from.get(client) ?? 0, meta.to.get(client)!]),
+        userId,
+      );
       Y.applyUpdate(doc, update);
     };
     return { doc, recorded, receive };

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  appendMeasures, applyTextChange, createMeasure, keyBetween, measureRows, measuresOf, measureText, migrateMeasures, moveMeasureTo,
-  needsMeasureMigration, readMeasures, updateMeasure,
+  appendMeasures,
+  applyTextChange,
+  createMeasure,
+  keyBetween,
+  measureRows,
+  measuresOf,
+  measureText,
+  migrateMeasures,
+  moveMeasureTo,
+  needsMeasureMigration,
+  readMeasures,
+  updateMeasure,
 } from '../../shared/doc-schema.ts';
 import { measureMigration } from '../../server/collab/measure-migration.ts';
 import { CellTypist, rowCopies } from '../helpers/measure-typing.ts';
@@ -31,7 +41,11 @@ describe('text cells', () => {
     applyTextChange(text, 'aab', 2);
     applyTextChange(text, 'aXab', 2);
     applyTextChange(text, 'ab', 1);
-    expect(deltas).toEqual([[{ retain: 1 }, { insert: 'a' }], [{ retain: 1 }, { insert: 'X' }], [{ retain: 1 }, { delete: 2 }]]);
+    expect(deltas).toEqual([
+      [{ retain: 1 }, { insert: 'a' }],
+      [{ retain: 1 }, { insert: 'X' }],
+      [{ retain: 1 }, { delete: 2 }],
+    ]);
     applyTextChange(text, 'a😀b');
     applyTextChange(text, 'a😁b');
     expect(text.toString()).toBe('a😁b');
@@ -60,7 +74,10 @@ describe('text cells', () => {
 describe('row order', () => {
   it('two people moving the same row at once leave one row', () => {
     const { a, b, sync } = pair();
-    appendMeasures(a, ['w', 'x', 'y', 'z'].map((id) => ({ id, title: id })));
+    appendMeasures(
+      a,
+      ['w', 'x', 'y', 'z'].map((id) => ({ id, title: id })),
+    );
     sync();
     moveMeasureTo(a, 'x', 0);
     moveMeasureTo(b, 'x', 3);
@@ -72,7 +89,10 @@ describe('row order', () => {
 
   it('an edit made while the row moves stays in it', () => {
     const { a, b, sync } = pair();
-    appendMeasures(a, ['w', 'x', 'y'].map((id) => ({ id, title: id })));
+    appendMeasures(
+      a,
+      ['w', 'x', 'y'].map((id) => ({ id, title: id })),
+    );
     sync();
     moveMeasureTo(a, 'y', 0);
     new CellTypist(b, 'y', 'title').type('!');

@@ -6,7 +6,10 @@ import { mentionsAsNames, type MentionNames } from '../../shared/mentions.ts';
 const AMINA = 'e7555ff0-1111-4222-8333-944455556666';
 const KARIM = 'a0000000-1111-4222-8333-944455556666';
 const NAMES: MentionNames = {
-  users: new Map([[AMINA, 'Amina Idrissi'], [KARIM, 'Karim Tazi']]),
+  users: new Map([
+    [AMINA, 'Amina Idrissi'],
+    [KARIM, 'Karim Tazi'],
+  ]),
   emails: new Map([['youssef@mre.ma', 'Youssef Alami']]),
   organisations: new Map([['sante', 'Ministère de la Santé']]),
 };
@@ -14,9 +17,7 @@ const NAMES: MentionNames = {
 /** Issue 16: mentions read as names everywhere while the stored form keeps ids. */
 describe('mentionsAsNames (Slack, exports)', () => {
   it('names people by id or e-mail and organisations by code', () => {
-    expect(mentionsAsNames(`Merci @[${AMINA}], voir avec @sante et @youssef@mre.ma.`, NAMES)).toBe(
-      'Merci @Amina Idrissi, voir avec @Ministère de la Santé et @Youssef Alami.',
-    );
+    expect(mentionsAsNames(`Merci @[${AMINA}], voir avec @sante et @youssef@mre.ma.`, NAMES)).toBe('Merci @Amina Idrissi, voir avec @Ministère de la Santé et @Youssef Alami.');
   });
   it('keeps a mention nobody is known by as written, and leaves e-mail addresses in prose alone', () => {
     expect(mentionsAsNames('@inconnu écrit à x@sante.ma', NAMES)).toBe('@inconnu écrit à x@sante.ma');
@@ -26,7 +27,11 @@ describe('mentionsAsNames (Slack, exports)', () => {
 
 describe('the comment box: names shown, ids stored', () => {
   it('turns picked names back into their tokens, longest name first', () => {
-    const picked = new Map([['Amina Idrissi', `@[${AMINA}]`], ['Amina', `@[${KARIM}]`], ['Ministère de la Santé', '@sante']]);
+    const picked = new Map([
+      ['Amina Idrissi', `@[${AMINA}]`],
+      ['Amina', `@[${KARIM}]`],
+      ['Ministère de la Santé', '@sante'],
+    ]);
     expect(toStoredForm('@Amina Idrissi et @Amina, cc @Ministère de la Santé.', picked)).toBe(`@[${AMINA}] et @[${KARIM}], cc @sante.`);
   });
   it('leaves a name that runs on into a longer word, and text without picks, as typed', () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendBlocks, bodyText } from '../../shared/doc-schema.ts';
-import { buildMinutes, minutesDate, RESTRICTED_ITEM_NOTE, RESTRICTED_ITEM_TITLE, sessionVersionName, withoutLeadingNumber, type MinutesInput } from '../../server/domain/minutes.ts';
+import {
+  buildMinutes,
+  minutesDate,
+  RESTRICTED_ITEM_NOTE,
+  RESTRICTED_ITEM_TITLE,
+  sessionVersionName,
+  withoutLeadingNumber,
+  type MinutesInput,
+} from '../../server/domain/minutes.ts';
 
 const input: MinutesInput = {
   commissionName: 'Commission technique',
@@ -118,7 +126,14 @@ describe('minutes numbering and dates (issue 16)', () => {
 
 describe('minutes in the document’s language (issue 16)', () => {
   const lines = (blocks: ReturnType<typeof buildMinutes>) => blocks.flatMap((block) => (block.type === 'bulletList' ? block.items : [block.text]));
-  const decided = { ...input, items: input.items.map((item, index) => ({ ...item, decision: index === 0 ? ('adopted_with_changes' as const) : ('postponed' as const), decisionEffect: index === 0 ? ('moved' as const) : ('noted' as const) })) };
+  const decided = {
+    ...input,
+    items: input.items.map((item, index) => ({
+      ...item,
+      decision: index === 0 ? ('adopted_with_changes' as const) : ('postponed' as const),
+      decisionEffect: index === 0 ? ('moved' as const) : ('noted' as const),
+    })),
+  };
 
   it('writes headings, decisions, follow-up and dates in French, Arabic or English', () => {
     const fr = lines(buildMinutes({ ...decided, language: 'fr' })).join('\n');

@@ -15,13 +15,22 @@ describe('report transitions', () => {
   });
 
   it('refuses the moves the rules do not allow', () => {
-    for (const [from, action] of [['not_started', 'submit'], ['submitted', 'save'], ['submitted', 'submit'], ['accepted', 'save'], ['accepted', 'return'], ['draft', 'accept'], ['returned', 'return']] as const) {
+    for (const [from, action] of [
+      ['not_started', 'submit'],
+      ['submitted', 'save'],
+      ['submitted', 'submit'],
+      ['accepted', 'save'],
+      ['accepted', 'return'],
+      ['draft', 'accept'],
+      ['returned', 'return'],
+    ] as const) {
       expect(reportTransition('open', from, action)).toMatchObject({ allowed: false, code: 'invalid_transition' });
     }
   });
 
   it('moves nothing on a closed cycle', () => {
-    for (const action of ['save', 'submit', 'return', 'accept'] as const) expect(reportTransition('closed', 'draft', action)).toMatchObject({ allowed: false, code: 'cycle_closed' });
+    for (const action of ['save', 'submit', 'return', 'accept'] as const)
+      expect(reportTransition('closed', 'draft', action)).toMatchObject({ allowed: false, code: 'cycle_closed' });
   });
 });
 
@@ -32,7 +41,12 @@ describe('report values', () => {
   };
 
   it('accepts bounded values and reads typed indicator numbers', () => {
-    expect(reportValuesSchema.parse({ status: 'in_progress', progress: 40, indicatorCurrent: '1 250,5', narrative: '  Avancée  ' })).toEqual({ status: 'in_progress', progress: 40, indicatorCurrent: 1250.5, narrative: 'Avancée' });
+    expect(reportValuesSchema.parse({ status: 'in_progress', progress: 40, indicatorCurrent: '1 250,5', narrative: '  Avancée  ' })).toEqual({
+      status: 'in_progress',
+      progress: 40,
+      indicatorCurrent: 1250.5,
+      narrative: 'Avancée',
+    });
     expect(reportValuesSchema.parse({ indicatorCurrent: '' })).toEqual({ indicatorCurrent: null });
     expect(reportValuesSchema.parse({ indicatorCurrent: -3 })).toEqual({ indicatorCurrent: -3 });
   });

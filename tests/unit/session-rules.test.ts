@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionState } from '../../db/schema.ts';
-import {
-  canSeeSession,
-  decideSessionAction,
-  discussedDocumentIds,
-  isPermutation,
-  nextState,
-  type SessionAction,
-} from '../../server/domain/session-rules.ts';
+import { canSeeSession, decideSessionAction, discussedDocumentIds, isPermutation, nextState, type SessionAction } from '../../server/domain/session-rules.ts';
 
 const STATES: SessionState[] = ['planned', 'live', 'closed'];
 const ACTIONS: SessionAction[] = ['edit', 'start', 'move', 'decide', 'close'];

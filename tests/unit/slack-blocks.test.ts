@@ -30,7 +30,8 @@ function expectValid(blocks: readonly Block[], maxBlocks = 50) {
   }
 }
 
-const actionIds = (blocks: readonly Block[]) => blocks.flatMap((block) => (block.type === 'actions' ? block.elements.map((element) => ('action_id' in element ? element.action_id : '')) : []));
+const actionIds = (blocks: readonly Block[]) =>
+  blocks.flatMap((block) => (block.type === 'actions' ? block.elements.map((element) => ('action_id' in element ? element.action_id : '')) : []));
 
 describe('bot dictionaries', () => {
   it('say everything in all three languages, with the same placeholders', () => {
@@ -113,7 +114,17 @@ describe('Block Kit builders', () => {
   });
 
   it('measure lines show the indicator’s current value and target when there is one', () => {
-    const line = (extra: Partial<MeasureLine>): MeasureLine => ({ documentId: ID, documentTitle: 'Plan', id: 'm', title: 'Mesure', due: null, status: 'in_progress', progress: 10, canEdit: false, ...extra });
+    const line = (extra: Partial<MeasureLine>): MeasureLine => ({
+      documentId: ID,
+      documentTitle: 'Plan',
+      id: 'm',
+      title: 'Mesure',
+      due: null,
+      status: 'in_progress',
+      progress: 10,
+      canEdit: false,
+      ...extra,
+    });
     const text = (measure: MeasureLine, locale: 'fr' | 'ar' | 'en') => JSON.stringify(measureListBlocks('Liste', [measure], 1, locale, URL).blocks);
     expect(text(line({ indicatorCurrent: 1250.5, indicatorTarget: 3000, indicatorUnit: 'personnes' }), 'fr')).toMatch(/Indicateur : 1\u202f250,5 \/ 3\u202f000 personnes/);
     expect(text(line({ indicatorCurrent: 52, indicatorTarget: null, indicatorUnit: '%' }), 'en')).toContain('Indicator: 52 %');
@@ -122,7 +133,13 @@ describe('Block Kit builders', () => {
   });
 
   it('document lists split long lists over several sections', () => {
-    const docs = Array.from({ length: 60 }, (_, index) => ({ id: ID, title: `Document ${'x'.repeat(80)} ${index}`, kind: 'note' as const, status: 'draft' as const, leadName: 'Org' }));
+    const docs = Array.from({ length: 60 }, (_, index) => ({
+      id: ID,
+      title: `Document ${'x'.repeat(80)} ${index}`,
+      kind: 'note' as const,
+      status: 'draft' as const,
+      leadName: 'Org',
+    }));
     const message = documentListBlocks('Documents', docs, 60, 'fr', URL);
     expectValid(message.blocks);
     expect(message.blocks.filter((block) => block.type === 'section').length).toBeGreaterThan(1);
@@ -147,14 +164,26 @@ describe('Block Kit builders', () => {
     expect(json).toContain('… et 2 autre(s) commentaire(s)');
     expect(json).not.toContain('<!channel>');
     expect(actionIds(message.blocks)).toEqual(['tsq_open', 'tsq_measure_done', 'tsq_comment_resolve', 'tsq_comment_new', 'tsq_doc_approve', 'tsq_doc_return']);
-    const later = documentDigestBlocks({ ...digest, document: { ...digest.document, status: 'adopted' }, buttons: { ...digest.buttons, measure: { id: 'm1', status: 'done' } } }, 'en', URL);
+    const later = documentDigestBlocks(
+      { ...digest, document: { ...digest.document, status: 'adopted' }, buttons: { ...digest.buttons, measure: { id: 'm1', status: 'done' } } },
+      'en',
+      URL,
+    );
     expect(actionIds(later.blocks)).toEqual(['tsq_open', 'tsq_comment_resolve', 'tsq_comment_new']);
-    const mention = documentDigestBlocks({ ...digest, document: { ...digest.document, title: 'Plan <!here>' }, lines: [{ type: 'mention', author: 'Amina', text: 'Vous ?' }] }, 'fr', URL);
+    const mention = documentDigestBlocks(
+      { ...digest, document: { ...digest.document, title: 'Plan <!here>' }, lines: [{ type: 'mention', author: 'Amina', text: 'Vous ?' }] },
+      'fr',
+      URL,
+    );
     expect(mention.text).toBe('Amina vous a mentionné sur « Plan &lt;!here&gt; »');
   });
 
   it('session digests keep the start and the latest items of a long live session', () => {
-    const lines = [{ type: 'started' as const }, ...Array.from({ length: 12 }, (_, index) => ({ type: 'item' as const, item: `Point ${index}` })), { type: 'closed' as const, minutesDocumentId: ID }];
+    const lines = [
+      { type: 'started' as const },
+      ...Array.from({ length: 12 }, (_, index) => ({ type: 'item' as const, item: `Point ${index}` })),
+      { type: 'closed' as const, minutesDocumentId: ID },
+    ];
     const message = sessionDigestBlocks({ session: { title: 'Séance', commissionName: 'Technique' }, lines }, 'fr', URL);
     const text = JSON.stringify(message.blocks);
     expect(text).toContain('a commencé');
@@ -169,11 +198,23 @@ describe('Block Kit builders', () => {
     // Every command is in the help, in every language (report came with the follow-up cycles).
     for (const locale of ['fr', 'ar', 'en'] as const) {
       const help = JSON.stringify(helpBlocks(locale).blocks);
-      for (const command of ['status', 'list', 'overdue', 'search', 'comment', 'session', 'report', 'subscribe', 'unsubscribe', 'subscriptions', 'unlink']) expect(help).toContain(`/tansiq ${command}`);
+      for (const command of ['status', 'list', 'overdue', 'search', 'comment', 'session', 'report', 'subscribe', 'unsubscribe', 'subscriptions', 'unlink'])
+        expect(help).toContain(`/tansiq ${command}`);
     }
     expect(JSON.stringify(linkBlocks('en', `${URL}/slack/link?code=abc`).blocks)).toContain(`${URL}/slack/link?code=abc`);
-    expect(JSON.stringify(unfurlBlocks({ id: ID, title: 'Plan', kind: 'action_plan', status: 'adopted', leadName: 'Santé', measuresDone: 2, measuresTotal: 5, overdue: 1 }, 'fr', URL))).toContain('2/5 mesures terminées · 1 en retard');
-    const measures: MeasureLine[] = Array.from({ length: 30 }, (_, index) => ({ documentId: ID, documentTitle: 'Plan', id: `m${index}`, title: 'M', due: null, status: 'planned', progress: 0, canEdit: true }));
+    expect(
+      JSON.stringify(unfurlBlocks({ id: ID, title: 'Plan', kind: 'action_plan', status: 'adopted', leadName: 'Santé', measuresDone: 2, measuresTotal: 5, overdue: 1 }, 'fr', URL)),
+    ).toContain('2/5 mesures terminées · 1 en retard');
+    const measures: MeasureLine[] = Array.from({ length: 30 }, (_, index) => ({
+      documentId: ID,
+      documentTitle: 'Plan',
+      id: `m${index}`,
+      title: 'M',
+      due: null,
+      status: 'planned',
+      progress: 0,
+      canEdit: true,
+    }));
     const home = homeView({ userName: 'Amina', overdue: measures, dueSoon: measures, documents: [], documentsTotal: 0, sessions: [] }, 'fr', URL);
     expectValid(home.blocks as Block[], 100);
     const modal = commentModal('ar', { id: ID, title: 'Plan', measureId: 'm1' });

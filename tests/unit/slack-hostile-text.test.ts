@@ -78,7 +78,12 @@ function everyBuilder(text: string, id: string, locale: Locale): Record<string, 
     startedAt: new Date('2026-12-01T09:05:00Z'),
     location: text,
     currentItemId: 'i1',
-    items: Array.from({ length: 60 }, (_, index) => ({ id: `i${index}`, title: text, ...(index % 2 ? { documentId: ID } : {}), decision: index % 3 ? null : ('adopted' as const) })),
+    items: Array.from({ length: 60 }, (_, index) => ({
+      id: `i${index}`,
+      title: text,
+      ...(index % 2 ? { documentId: ID } : {}),
+      decision: index % 3 ? null : ('adopted' as const),
+    })),
     minutesDocumentId: ID,
   };
   const candidates = Array.from({ length: 120 }, () => ({ id: ID, title: text, status: 'draft' as const }));
@@ -100,19 +105,51 @@ function everyBuilder(text: string, id: string, locale: Locale): Record<string, 
     measureListBlocks: message(lists.measureListBlocks(t(locale, 'overdue.title', { count: 40 }), measures, 40, locale, URL)),
     measureLine: message(plain(lists.measureLine(measures[0]!, locale, URL))),
     measureButtons: message({ text: '', blocks: [{ type: 'actions', elements: lists.measureButtons(measures[0]!, locale, 0) }] }),
-    ambiguousList: message(plain(lists.ambiguousList(locale, text, candidates.map((candidate) => candidate.title), 100))),
-    chunkLines: message({ text: '', blocks: lists.chunkLines(documents.map(() => lists.measureLine(measures[0]!, locale, URL)), locale) }),
+    ambiguousList: message(
+      plain(
+        lists.ambiguousList(
+          locale,
+          text,
+          candidates.map((candidate) => candidate.title),
+          100,
+        ),
+      ),
+    ),
+    chunkLines: message({
+      text: '',
+      blocks: lists.chunkLines(
+        documents.map(() => lists.measureLine(measures[0]!, locale, URL)),
+        locale,
+      ),
+    }),
     commentModal: { surface: 'modal', payload: modals.commentModal(locale, { id: ID, title: text, measureId: 'm1' }) },
     commentModalPicker: { surface: 'modal', payload: modals.commentModal(locale, null) },
     returnModal: { surface: 'modal', payload: modals.returnModal(locale, { id: ID, title: text }) },
     documentDigestBlocks: message(notifications.documentDigestBlocks(digest, locale, URL)),
     documentDigestMention: message(notifications.documentDigestBlocks({ ...digest, lines: [{ type: 'mention', author: text, text }] }, locale, URL)),
-    documentDigestLead: message(notifications.documentDigestBlocks({ ...digest, lines: [{ type: 'lead', title: text, organisation: text }, { type: 'lead', title: text, organisation: text }] }, locale, URL)),
+    documentDigestLead: message(
+      notifications.documentDigestBlocks(
+        {
+          ...digest,
+          lines: [
+            { type: 'lead', title: text, organisation: text },
+            { type: 'lead', title: text, organisation: text },
+          ],
+        },
+        locale,
+        URL,
+      ),
+    ),
     sessionDigestBlocks: message(
       notifications.sessionDigestBlocks(
         {
           session: { title: text, commissionName: text },
-          lines: [{ type: 'started' }, ...Array.from({ length: 12 }, () => ({ type: 'item' as const, item: text })), { type: 'decision', item: text, decision: 'returned' }, { type: 'closed', minutesDocumentId: ID }],
+          lines: [
+            { type: 'started' },
+            ...Array.from({ length: 12 }, () => ({ type: 'item' as const, item: text })),
+            { type: 'decision', item: text, decision: 'returned' },
+            { type: 'closed', minutesDocumentId: ID },
+          ],
         },
         locale,
         URL,
@@ -126,13 +163,20 @@ function everyBuilder(text: string, id: string, locale: Locale): Record<string, 
     documentButtons: message({ text: '', blocks: [{ type: 'actions', elements: status.documentButtons(locale, URL, view) }] }),
     pickerBlocks: message(status.pickerBlocks(text, candidates, locale, 300)),
     restrictedUnfurlBlocks: message({ text: '', blocks: unfurl.restrictedUnfurlBlocks(ID, locale, URL) }),
-    unfurlBlocks: message({ text: '', blocks: unfurl.unfurlBlocks({ id: ID, title: text, kind: 'action_plan', status: 'adopted', leadName: text, measuresDone: 2, measuresTotal: 5, overdue: 1 }, locale, URL) }),
+    unfurlBlocks: message({
+      text: '',
+      blocks: unfurl.unfurlBlocks({ id: ID, title: text, kind: 'action_plan', status: 'adopted', leadName: text, measuresDone: 2, measuresTotal: 5, overdue: 1 }, locale, URL),
+    }),
   };
 }
 
 describe('people’s text in every Block Kit builder', () => {
   it('covers every builder the bot has (a new builder must be added here)', () => {
-    const exported = [help, home, lists, modals, notifications, session, status, unfurl].flatMap((module) => Object.entries(module).filter(([, value]) => typeof value === 'function').map(([name]) => name));
+    const exported = [help, home, lists, modals, notifications, session, status, unfurl].flatMap((module) =>
+      Object.entries(module)
+        .filter(([, value]) => typeof value === 'function')
+        .map(([name]) => name),
+    );
     const covered = new Set(Object.keys(everyBuilder('x', 'm', 'fr')).map((name) => name.replace(/(Picker|Mention|Lead|Session)$/, '')));
     expect(exported.filter((name) => !covered.has(name))).toEqual([]);
   });

@@ -6,7 +6,10 @@ describe('bot/slack-manifest.yaml', () => {
   const manifest = readFileSync(new URL('../../bot/slack-manifest.yaml', import.meta.url), 'utf8');
   const list = (key: string) => {
     const block = new RegExp(`\\n( *)${key}:\\n((?:\\1  - .*\\n|\\1  #.*\\n)+)`).exec(manifest)?.[2] ?? '';
-    return block.split('\n').filter((line) => /^\s*- /.test(line)).map((line) => line.replace(/^\s*- /, '').trim());
+    return block
+      .split('\n')
+      .filter((line) => /^\s*- /.test(line))
+      .map((line) => line.replace(/^\s*- /, '').trim());
   };
 
   it('declares the command, the events and the scopes the code relies on', () => {
@@ -18,7 +21,21 @@ describe('bot/slack-manifest.yaml', () => {
     if (threads.includes("app.event('message'")) events.push('message.channels', 'message.groups', 'message.im');
     expect(list('bot_events').sort()).toEqual([...new Set(events)].sort());
     expect(list('bot').sort()).toEqual(
-      ['channels:history', 'channels:read', 'chat:write', 'chat:write.public', 'commands', 'groups:history', 'groups:read', 'im:history', 'im:write', 'links:read', 'links:write', 'users:read', 'users:read.email'].sort(),
+      [
+        'channels:history',
+        'channels:read',
+        'chat:write',
+        'chat:write.public',
+        'commands',
+        'groups:history',
+        'groups:read',
+        'im:history',
+        'im:write',
+        'links:read',
+        'links:write',
+        'users:read',
+        'users:read.email',
+      ].sort(),
     );
   });
 
@@ -34,7 +51,8 @@ describe('bot/slack-manifest.yaml', () => {
 
   it('names every sub-command in the usage hint', () => {
     const hint = /usage_hint: (.*)/.exec(manifest)![1]!;
-    for (const name of ['status', 'list', 'overdue', 'search', 'comment', 'session', 'report', 'unlink', 'subscribe', 'unsubscribe', 'subscriptions', 'help']) expect(hint).toMatch(new RegExp(`(^|\\| )${name}( |$)`));
+    for (const name of ['status', 'list', 'overdue', 'search', 'comment', 'session', 'report', 'unlink', 'subscribe', 'unsubscribe', 'subscriptions', 'help'])
+      expect(hint).toMatch(new RegExp(`(^|\\| )${name}( |$)`));
   });
 
   it('sends everything to the one endpoint', () => {

@@ -32,7 +32,14 @@ describe('the measure modal', () => {
 
   it('stays within Block Kit limits with hostile, long text and 130 organisations, in fr, ar and en', () => {
     for (const locale of LOCALES) {
-      const view = measureShortcutModal(locale, { title: `${HOSTILE} ${'é'.repeat(700)}`, notes: `${HOSTILE}\n${'é'.repeat(4000)}`, channel: 'C1', ts: '1700000000.000100', organisations, defaultLeadId: organisations[0]!.id });
+      const view = measureShortcutModal(locale, {
+        title: `${HOSTILE} ${'é'.repeat(700)}`,
+        notes: `${HOSTILE}\n${'é'.repeat(4000)}`,
+        channel: 'C1',
+        ts: '1700000000.000100',
+        organisations,
+        defaultLeadId: organisations[0]!.id,
+      });
       expect(blockKitProblems(view, 'modal'), locale).toEqual([]);
       expect(mrkdwnLeaks(view, URL), locale).toEqual([]);
       const lead = view.blocks.find((block) => block.block_id === MeasureField.lead) as any;
@@ -53,14 +60,30 @@ describe('the "you now lead" message', () => {
   it('says so in the headline, escaped, within limits', () => {
     for (const locale of LOCALES) {
       const message = documentDigestBlocks(
-        { document: { id: ID, title: HOSTILE, status: 'draft' }, count: 1, people: [HOSTILE], lines: [{ type: 'lead', title: HOSTILE, organisation: HOSTILE }], buttons: { measure: { id: 'm1', status: 'planned' }, decide: false, comment: true } },
+        {
+          document: { id: ID, title: HOSTILE, status: 'draft' },
+          count: 1,
+          people: [HOSTILE],
+          lines: [{ type: 'lead', title: HOSTILE, organisation: HOSTILE }],
+          buttons: { measure: { id: 'm1', status: 'planned' }, decide: false, comment: true },
+        },
         locale,
         URL,
       );
       expect(blockKitProblems(message), locale).toEqual([]);
       expect(mrkdwnLeaks(message, URL), locale).toEqual([]);
     }
-    const french = documentDigestBlocks({ document: { id: ID, title: 'Plan santé', status: 'draft' }, count: 1, people: [], lines: [{ type: 'lead', title: 'Guichet', organisation: 'Santé' }], buttons: { decide: false, comment: false } }, 'fr', URL);
+    const french = documentDigestBlocks(
+      {
+        document: { id: ID, title: 'Plan santé', status: 'draft' },
+        count: 1,
+        people: [],
+        lines: [{ type: 'lead', title: 'Guichet', organisation: 'Santé' }],
+        buttons: { decide: false, comment: false },
+      },
+      'fr',
+      URL,
+    );
     expect(french.text).toBe('Vous pilotez désormais la mesure « Guichet » du plan « Plan santé » (pour Santé)');
   });
 

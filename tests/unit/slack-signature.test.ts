@@ -43,7 +43,9 @@ describe('Slack request signatures', () => {
 
   it('matches an independent HMAC over raw bytes, not a re-encoded string', () => {
     const arabic = Buffer.from('text=%D8%AD%D8%A7%D9%84%D8%A9+%D8%B5%D8%AD%D8%A9', 'utf8');
-    const expected = `v0=${createHmac('sha256', secret).update(`v0:1531420618:${arabic.toString('utf8')}`).digest('hex')}`;
+    const expected = `v0=${createHmac('sha256', secret)
+      .update(`v0:1531420618:${arabic.toString('utf8')}`)
+      .digest('hex')}`;
     expect(slackSignature(secret, '1531420618', arabic)).toBe(expected);
   });
 });
@@ -51,7 +53,9 @@ describe('Slack request signatures', () => {
 describe('Slack bodies', () => {
   it('reads commands, interactivity payloads and events', () => {
     expect(parseSlackBody(Buffer.from('command=%2Ftansiq&text=status+plan'), 'application/x-www-form-urlencoded')).toMatchObject({ command: '/tansiq', text: 'status plan' });
-    expect(parseSlackBody(Buffer.from(`payload=${encodeURIComponent('{"type":"block_actions"}')}`), 'application/x-www-form-urlencoded; charset=utf-8')).toEqual({ type: 'block_actions' });
+    expect(parseSlackBody(Buffer.from(`payload=${encodeURIComponent('{"type":"block_actions"}')}`), 'application/x-www-form-urlencoded; charset=utf-8')).toEqual({
+      type: 'block_actions',
+    });
     expect(parseSlackBody(Buffer.from('{"type":"event_callback"}'), 'application/json')).toEqual({ type: 'event_callback' });
   });
 

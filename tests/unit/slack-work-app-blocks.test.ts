@@ -20,28 +20,63 @@ function builders(locale: Locale, title: string): Record<string, { payload: any;
     settings: { payload: { blocks: settingsBlocks(DEFAULT_SETTINGS, locale) }, surface: 'home' },
     settingsMuted: { payload: { blocks: settingsBlocks({ kinds: new Set(), locale: 'ar', muted: true, weeklyDigest: true }, locale) }, surface: 'home' },
     home: {
-      payload: homeView({ userName: title, overdue: Array(10).fill({ ...measure, canEdit: true }), dueSoon: Array(10).fill({ ...measure, canEdit: true }), documents: [], documentsTotal: 0, sessions: [] }, locale, URL, DEFAULT_SETTINGS),
+      payload: homeView(
+        {
+          userName: title,
+          overdue: Array(10).fill({ ...measure, canEdit: true }),
+          dueSoon: Array(10).fill({ ...measure, canEdit: true }),
+          documents: [],
+          documentsTotal: 0,
+          sessions: [],
+        },
+        locale,
+        URL,
+        DEFAULT_SETTINGS,
+      ),
       surface: 'home',
     },
-    digest: { payload: weeklyDigestBlocks({ userName: title, overdue: Array(12).fill(measure), overdueTotal: 12, dueSoon: [measure], dueSoonTotal: 1, unread: 3 }, locale, URL), surface: 'message' },
+    digest: {
+      payload: weeklyDigestBlocks({ userName: title, overdue: Array(12).fill(measure), overdueTotal: 12, dueSoon: [measure], dueSoonTotal: 1, unread: 3 }, locale, URL),
+      surface: 'message',
+    },
     digestEmpty: { payload: weeklyDigestBlocks({ userName: title, overdue: [], overdueTotal: 0, dueSoon: [], dueSoonTotal: 0, unread: 0 }, locale, URL), surface: 'message' },
     shortcut: { payload: shortcutModal(locale, { text: title, channel: 'C1', ts: '1.2' }), surface: 'modal' },
     admin: {
       payload: adminSubscriptionsBlocks(
-        Array.from({ length: 30 }, (_, index) => ({ id: ID, channelId: index % 2 ? 'C123' : `<!channel>${index}`, target: '« titre »', events: 'statut', by: title, pausedReason: index % 3 ? null : title })),
+        Array.from({ length: 30 }, (_, index) => ({
+          id: ID,
+          channelId: index % 2 ? 'C123' : `<!channel>${index}`,
+          target: '« titre »',
+          events: 'statut',
+          by: title,
+          pausedReason: index % 3 ? null : title,
+        })),
         locale,
       ),
       surface: 'message',
     },
     liveCard: {
       payload: documentDigestBlocks(
-        { document: { id: ID, title, status: 'adopted' }, count: 3, people: [title], lines: [{ type: 'reply', author: title, text: title }, { type: 'due_soon', title, due: '2026-12-10' }], buttons: { decide: true, comment: true }, live: { status: 'adopted', openComments: 4, lastActor: title } },
+        {
+          document: { id: ID, title, status: 'adopted' },
+          count: 3,
+          people: [title],
+          lines: [
+            { type: 'reply', author: title, text: title },
+            { type: 'due_soon', title, due: '2026-12-10' },
+          ],
+          buttons: { decide: true, comment: true },
+          live: { status: 'adopted', openComments: 4, lastActor: title },
+        },
         locale,
         URL,
       ),
       surface: 'message',
     },
-    liveSession: { payload: sessionDigestBlocks({ session: { title, commissionName: title }, lines: [{ type: 'started' }], live: { state: 'live', decisions: 2 } }, locale, URL), surface: 'message' },
+    liveSession: {
+      payload: sessionDigestBlocks({ session: { title, commissionName: title }, lines: [{ type: 'started' }], live: { state: 'live', decisions: 2 } }, locale, URL),
+      surface: 'message',
+    },
   };
 }
 
@@ -53,7 +88,10 @@ describe('work-app Block Kit builders', () => {
         for (const [name, { payload, surface }] of Object.entries(builders(locale, title))) {
           expect(blockKitProblems(payload, surface), `${locale} ${name}`).toEqual([]);
           // The administrators' list links channels by their Slack id on purpose (never people's text).
-          expect(mrkdwnLeaks(payload, URL).filter((leak) => !leak.startsWith('live markup <#C123>')), `${locale} ${name}`).toEqual([]);
+          expect(
+            mrkdwnLeaks(payload, URL).filter((leak) => !leak.startsWith('live markup <#C123>')),
+            `${locale} ${name}`,
+          ).toEqual([]);
           if (title === HOSTILE && locale === 'ar') dumps[`${name}.ar`] = payload;
         }
       }

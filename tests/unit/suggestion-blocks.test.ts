@@ -24,8 +24,23 @@ const ref = (parent: Y.XmlElement | Y.XmlFragment, index: number) => toBase64(Y.
 const textAt = (text: Y.XmlText, index: number) => toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index, -1)));
 const block = (doc: Y.Doc, index: number) => bodyOf(doc).get(index) as Y.XmlElement;
 const firstText = (element: Y.XmlElement) => element.get(0) as Y.XmlText;
-const op = (kind: SuggestionOp['kind'], start: string, extra: Partial<SuggestionOp> = {}): SuggestionOp => ({ kind, start, end: start, text: '', mark: null, block: null, ...extra });
-const shape = (doc: Y.Doc) => readRichText(bodyOf(doc)).map((entry) => (entry.type === 'list' ? `${entry.ordered ? 'ol' : 'ul'}[${entry.items.map((blocks) => blocks.map((b) => ('content' in b ? b.content.map((c) => c.text).join('') : b.type)).join('|')).join(', ')}]` : 'content' in entry ? `${entry.type === 'heading' ? `h${entry.level}` : 'p'}:${entry.content.map((c) => c.text).join('')}` : entry.type));
+const op = (kind: SuggestionOp['kind'], start: string, extra: Partial<SuggestionOp> = {}): SuggestionOp => ({
+  kind,
+  start,
+  end: start,
+  text: '',
+  mark: null,
+  block: null,
+  ...extra,
+});
+const shape = (doc: Y.Doc) =>
+  readRichText(bodyOf(doc)).map((entry) =>
+    entry.type === 'list'
+      ? `${entry.ordered ? 'ol' : 'ul'}[${entry.items.map((blocks) => blocks.map((b) => ('content' in b ? b.content.map((c) => c.text).join('') : b.type)).join('|')).join(', ')}]`
+      : 'content' in entry
+        ? `${entry.type === 'heading' ? `h${entry.level}` : 'p'}:${entry.content.map((c) => c.text).join('')}`
+        : entry.type,
+  );
 
 describe('structural suggestions over a Y.Doc', () => {
   it('inserts a paragraph or heading beside a block of the body, and a list item beside an item', () => {

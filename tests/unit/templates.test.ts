@@ -5,8 +5,7 @@ import { bodyText, metaOf } from '../../shared/doc-schema.ts';
 import { DOCUMENT_LANGUAGES, templateBlocks, templateHeading, templateUpdate } from '../../shared/templates.ts';
 
 const KINDS: DocumentKind[] = ['action_plan', 'cooperation_proposal', 'study', 'minutes', 'note'];
-const headings = (kind: DocumentKind, language: Locale) =>
-  templateBlocks(kind, language).flatMap((block) => (block.type === 'heading' ? [block.text] : []));
+const headings = (kind: DocumentKind, language: Locale) => templateBlocks(kind, language).flatMap((block) => (block.type === 'heading' ? [block.text] : []));
 
 /** Issue 16: new documents get their headings in the document's language. */
 describe('templates per language', () => {

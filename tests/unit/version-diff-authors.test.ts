@@ -42,7 +42,14 @@ describe('who inserted what in a version diff', () => {
     expect(change?.op === 'change' && change.words).toEqual([
       { op: 'equal', text: 'Couverture médicale ' },
       // The word diff aligns the inserted space after the word: that space is Amina's own.
-      { op: 'insert', text: 'universelle ', by: [[11, 222], [1, 111]] },
+      {
+        op: 'insert',
+        text: 'universelle ',
+        by: [
+          [11, 222],
+          [1, 111],
+        ],
+      },
       { op: 'equal', text: 'des ' },
       // A deletion names the items that held it (Amina's, from clock 26): who deleted them is the server's record.
       { op: 'delete', text: 'MRE', del: [[3, 111, 26]] },
@@ -66,11 +73,32 @@ describe('who inserted what in a version diff', () => {
     firstText(karim).insert(3, 'Bb ');
     const diff = runDiffTask({ from: before, to: Y.encodeStateAsUpdate(karim) });
     const change = diff.blocks.find((block) => block.op === 'change');
-    expect(change?.op === 'change' && change.words?.[0]).toEqual({ op: 'insert', text: 'Aa Bb ', by: [[3, 7], [3, 9]] });
+    expect(change?.op === 'change' && change.words?.[0]).toEqual({
+      op: 'insert',
+      text: 'Aa Bb ',
+      by: [
+        [3, 7],
+        [3, 9],
+      ],
+    });
   });
 
   it('cuts runs to a range', () => {
-    expect(runsIn([[3, 1], [4, 2], [5, 3]], 2, 8)).toEqual([[1, 1], [4, 2], [1, 3]]);
+    expect(
+      runsIn(
+        [
+          [3, 1],
+          [4, 2],
+          [5, 3],
+        ],
+        2,
+        8,
+      ),
+    ).toEqual([
+      [1, 1],
+      [4, 2],
+      [1, 3],
+    ]);
     expect(runsIn([[3, 1]], 3, 3)).toEqual([]);
   });
 });

@@ -93,7 +93,14 @@ describe('diff of two document states', () => {
   it('says so when a huge document is truncated or compared coarsely', () => {
     const many = Array.from({ length: 30 }, (_, i) => p(`bloc ${i}`));
     const limits = { ...DIFF_LIMITS, maxBlocks: 10, maxBlockEdits: 2, maxMeasures: 1 };
-    const diff = diffContent(content(many, [measure('a'), measure('b')]), content(many.map((block) => p(`${block.text} modifié`)), []), limits);
+    const diff = diffContent(
+      content(many, [measure('a'), measure('b')]),
+      content(
+        many.map((block) => p(`${block.text} modifié`)),
+        [],
+      ),
+      limits,
+    );
     expect(diff.truncated).toBe(true);
     expect(diff.limits).toEqual(expect.arrayContaining(['blocks_truncated', 'blocks_coarse', 'measures_truncated']));
     expect(diff.blocks.length).toBeLessThanOrEqual(20);

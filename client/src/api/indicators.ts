@@ -6,5 +6,7 @@ export type { IndicatorHistoryEntry } from '../../../shared/api/measures.ts';
 
 export const indicatorHistory = {
   ofDocument: (documentId: string, measureId?: string) =>
-    get<{ history: IndicatorHistoryEntry[] }>(`/api/documents/${documentId}/indicator-history${query({ measure: measureId } satisfies IndicatorHistoryRequest)}`).then((r) => r.history),
+    get<{ history: IndicatorHistoryEntry[] }>(`/api/documents/${documentId}/indicator-history${query({ measure: measureId } satisfies IndicatorHistoryRequest)}`).then(
+      (r) => r.history,
+    ),
 };

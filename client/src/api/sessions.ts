@@ -34,5 +34,6 @@ export const sessions = {
   decide: (id: string, itemId: string, decision: DecisionRequest['decision'], text?: string, confirm = true) =>
     post<One>(`/api/sessions/${id}/items/${itemId}/decision`, (text ? { decision, text, confirm } : { decision, confirm }) satisfies DecisionRequest).then(one),
   /** closes the session; its minutes are written in `language` (the chair's by default) */
-  close: (id: string, language?: CloseSessionRequest['language']) => post<One>(`/api/sessions/${id}/close`, (language ? { language } : undefined) satisfies CloseSessionRequest | undefined).then(one),
+  close: (id: string, language?: CloseSessionRequest['language']) =>
+    post<One>(`/api/sessions/${id}/close`, (language ? { language } : undefined) satisfies CloseSessionRequest | undefined).then(one),
 };

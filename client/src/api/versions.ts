@@ -56,6 +56,7 @@ export const versions = {
   list: (documentId: string) => get<{ versions: Version[] }>(base(documentId)).then((r) => r.versions),
   create: (documentId: string, name: string) => post<{ version: Version }>(base(documentId), { name } satisfies CreateVersionRequest).then((r) => r.version),
   get: (documentId: string, versionId: string) => get<{ version: VersionWithText }>(`${base(documentId)}/${versionId}`).then((r) => r.version),
-  diff: (documentId: string, versionId: string) => get<{ diff: VersionDiff }>(`${base(documentId)}/${versionId}/diff${query({ against: 'current' } satisfies VersionDiffRequest)}`).then((r) => r.diff),
+  diff: (documentId: string, versionId: string) =>
+    get<{ diff: VersionDiff }>(`${base(documentId)}/${versionId}/diff${query({ against: 'current' } satisfies VersionDiffRequest)}`).then((r) => r.diff),
   restore: (documentId: string, versionId: string) => post<{ version: Version; backup: Version }>(`${base(documentId)}/${versionId}/restore`),
 };

@@ -104,8 +104,7 @@ export function AdminMenu(props: { label: string; links: MenuLink[] }) {
       class="nav-menu"
       onFocusOut={(event) => {
         if (open() && !root.contains(event.relatedTarget as Node | null)) setOpen(false);
-      }}
-    >
+      }}>
       <button
         ref={button}
         type="button"
@@ -116,10 +115,11 @@ export function AdminMenu(props: { label: string; links: MenuLink[] }) {
         aria-expanded={open()}
         aria-controls={id}
         onClick={() => (open() ? close(false) : openAt(0))}
-        onKeyDown={onButtonKey}
-      >
+        onKeyDown={onButtonKey}>
         {props.label}
-        <span class="nav-menu-caret" aria-hidden="true">▾</span>
+        <span class="nav-menu-caret" aria-hidden="true">
+          ▾
+        </span>
       </button>
       <div ref={menu} id={id} role="menu" class="nav-menu-list" aria-labelledby={`${id}-button`} hidden={!open()} onKeyDown={onMenuKey}>
         <For each={props.links}>

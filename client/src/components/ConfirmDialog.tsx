@@ -31,9 +31,21 @@ export function ConfirmDialog(props: {
   });
   const blocked = () => Boolean(props.busy) || (Boolean(props.textRequired) && !text().trim());
   return (
-    <dialog ref={dialog} class="confirm-dialog" aria-labelledby={`${id}-title`} data-testid={props.testId ?? 'confirm-dialog'}
-      onCancel={(event) => { event.preventDefault(); props.onCancel(); }}>
-      <form method="dialog" onSubmit={(event) => { event.preventDefault(); if (!blocked()) props.onConfirm(text().trim()); }}>
+    <dialog
+      ref={dialog}
+      class="confirm-dialog"
+      aria-labelledby={`${id}-title`}
+      data-testid={props.testId ?? 'confirm-dialog'}
+      onCancel={(event) => {
+        event.preventDefault();
+        props.onCancel();
+      }}>
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!blocked()) props.onConfirm(text().trim());
+        }}>
         <h2 id={`${id}-title`}>{props.title}</h2>
         {props.children}
         <Show when={props.textLabel}>
@@ -41,8 +53,12 @@ export function ConfirmDialog(props: {
           <textarea id={`${id}-text`} dir="auto" rows="3" maxLength={2000} required={props.textRequired} value={text()} onInput={(event) => setText(event.currentTarget.value)} />
         </Show>
         <div class="actions">
-          <button type="submit" class={`button ${props.tone ?? 'primary'}`} disabled={blocked()}>{props.confirmLabel}</button>
-          <button type="button" class="button subtle" onClick={() => props.onCancel()}>{t('common.cancel')}</button>
+          <button type="submit" class={`button ${props.tone ?? 'primary'}`} disabled={blocked()}>
+            {props.confirmLabel}
+          </button>
+          <button type="button" class="button subtle" onClick={() => props.onCancel()}>
+            {t('common.cancel')}
+          </button>
         </div>
       </form>
     </dialog>

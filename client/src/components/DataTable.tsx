@@ -6,13 +6,7 @@ import { For, Show, type JSX } from 'solid-js';
  * buttons, whose heading only screen readers read. Each row renders its own `<tr>` (a first cell
  * may be a row heading).
  */
-export function DataTable<Row>(props: {
-  class?: string;
-  columns: readonly string[];
-  actionsLabel?: string;
-  rows: readonly Row[];
-  children: (row: Row) => JSX.Element;
-}) {
+export function DataTable<Row>(props: { class?: string; columns: readonly string[]; actionsLabel?: string; rows: readonly Row[]; children: (row: Row) => JSX.Element }) {
   return (
     <div class="table-scroll">
       <table class={props.class ? `data-table ${props.class}` : 'data-table'}>

@@ -10,11 +10,7 @@ export function LanguageSwitcher() {
   return (
     <label class="language-switcher">
       <span class="visually-hidden">{t('nav.language')}</span>
-      <select
-        value={locale()}
-        data-testid="language"
-        onChange={(event) => void chooseLocale(event.currentTarget.value as Locale).catch(() => undefined)}
-      >
+      <select value={locale()} data-testid="language" onChange={(event) => void chooseLocale(event.currentTarget.value as Locale).catch(() => undefined)}>
         <For each={LOCALES}>
           {(code) => (
             <option value={code} lang={code}>

@@ -14,21 +14,21 @@ export function OrganisationSelect(props: {
   valueKey?: 'id' | 'code';
 }) {
   return (
-    <select
-      id={props.id}
-      value={props.value ?? ''}
-      disabled={props.disabled}
-      aria-label={props.label}
-      onChange={(event) => props.onChange(event.currentTarget.value || null)}
-    >
+    <select id={props.id} value={props.value ?? ''} disabled={props.disabled} aria-label={props.label} onChange={(event) => props.onChange(event.currentTarget.value || null)}>
       <Show when={props.allowEmpty !== false}>
-        <option value="" selected={!props.value}>{props.emptyLabel ?? t('common.none')}</option>
+        <option value="" selected={!props.value}>
+          {props.emptyLabel ?? t('common.none')}
+        </option>
       </Show>
       {/* `selected` per option: the directory may arrive after the select's value was set */}
       <For each={sortedOrganisations()}>
         {(organisation) => {
           const key = () => (props.valueKey === 'code' ? organisation.code : organisation.id);
-          return <option value={key()} selected={key() === props.value}>{organisationName(organisation)}</option>;
+          return (
+            <option value={key()} selected={key() === props.value}>
+              {organisationName(organisation)}
+            </option>
+          );
         }}
       </For>
     </select>
@@ -66,8 +66,7 @@ export function OrganisationMultiPicker(props: {
                   type="button"
                   class="chip-remove"
                   aria-label={t('common.removeItem', { item: organisationName(organisationById(id)) })}
-                  onClick={() => props.onChange(props.value.filter((other) => other !== id))}
-                >
+                  onClick={() => props.onChange(props.value.filter((other) => other !== id))}>
                   ×
                 </button>
               </Show>
@@ -76,14 +75,25 @@ export function OrganisationMultiPicker(props: {
         </For>
       </ul>
       <Show when={!props.disabled && open()}>
-        <select aria-label={props.addLabel ?? t('common.addPartner')} value={adding()} ref={(el) => props.compact && queueMicrotask(() => el.focus())}
-          onChange={(event) => add(event.currentTarget.value)} onBlur={() => props.compact && setOpen(false)}>
+        <select
+          aria-label={props.addLabel ?? t('common.addPartner')}
+          value={adding()}
+          ref={(el) => props.compact && queueMicrotask(() => el.focus())}
+          onChange={(event) => add(event.currentTarget.value)}
+          onBlur={() => props.compact && setOpen(false)}>
           <option value="">{props.addLabel ?? t('common.addPartner')}</option>
           <For each={choices()}>{(organisation) => <option value={organisation.id}>{organisationName(organisation)}</option>}</For>
         </select>
       </Show>
       <Show when={!props.disabled && !open()}>
-        <button type="button" class="tool add-chip" aria-label={props.addLabel ?? t('common.addPartner')} title={props.addLabel ?? t('common.addPartner')} onClick={() => setOpen(true)}>+</button>
+        <button
+          type="button"
+          class="tool add-chip"
+          aria-label={props.addLabel ?? t('common.addPartner')}
+          title={props.addLabel ?? t('common.addPartner')}
+          onClick={() => setOpen(true)}>
+          +
+        </button>
       </Show>
     </div>
   );

@@ -12,7 +12,13 @@ export function Shell(props: ParentProps) {
   const location = useLocation();
   let main!: HTMLElement;
   // After moving to another page, keyboard and screen-reader users start at its content.
-  createEffect(on(() => location.pathname, () => main.focus({ preventScroll: true }), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => main.focus({ preventScroll: true }),
+      { defer: true },
+    ),
+  );
   // One header line at 1440 px in every language: the administration pages share one menu.
   const adminLinks = () => [
     { href: '/admin/organisations', label: t('nav.organisations') },
@@ -27,21 +33,33 @@ export function Shell(props: ParentProps) {
   };
   return (
     <>
-      <a class="skip-link" href="#main">{t('nav.skip')}</a>
+      <a class="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
       <header class="app-header">
         {/* The accessible name starts with the visible "Tansiq" (WCAG 2.5.3, label in name). */}
         <A href="/" class="brand">
-          <span class="brand-mark" aria-hidden="true">ت</span>
+          <span class="brand-mark" aria-hidden="true">
+            ت
+          </span>
           <span class="brand-name">Tansiq</span>
           <span class="visually-hidden"> — {t('nav.dashboard')}</span>
         </A>
         <Show when={session()}>
           <nav class="main-nav" aria-label={t('nav.main')}>
-            <A href="/" end activeClass="active">{t('nav.dashboard')}</A>
-            <A href="/sessions" activeClass="active">{t('nav.sessions')}</A>
-            <A href="/cycles" activeClass="active">{t('cycles.nav')}</A>
+            <A href="/" end activeClass="active">
+              {t('nav.dashboard')}
+            </A>
+            <A href="/sessions" activeClass="active">
+              {t('nav.sessions')}
+            </A>
+            <A href="/cycles" activeClass="active">
+              {t('cycles.nav')}
+            </A>
             {/* Personal (every account has its own tokens), so not under Administration. */}
-            <A href="/tokens" activeClass="active">{t('nav.tokens')}</A>
+            <A href="/tokens" activeClass="active">
+              {t('nav.tokens')}
+            </A>
             <Show when={isAdmin()}>
               <AdminMenu label={t('adminMenu.button')} links={adminLinks()} />
             </Show>

@@ -114,7 +114,6 @@ export const ar: Dictionary = {
   ...labelEntries('kind', LABELS.ar.kind),
   ...labelEntries('measureStatus', LABELS.ar.measureStatus),
 
-
   'framework.bilateral': 'ثنائي',
   'framework.multilateral': 'متعدد الأطراف',
   'framework.south_south': 'جنوب–جنوب',
@@ -235,7 +234,6 @@ export const ar: Dictionary = {
   'measures.moveDown': 'نقل «{title}» إلى الأسفل',
   'measures.delete': 'حذف «{title}»',
   'measures.confirmDelete': 'هل تريد حذف التدبير «{title}»؟',
-
 
   'timeline.none': 'لا توجد تدابير مؤرخة.',
   'timeline.today': 'اليوم ({date})',

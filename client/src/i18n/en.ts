@@ -114,7 +114,6 @@ export const en: Dictionary = {
   ...labelEntries('kind', LABELS.en.kind, capitalise),
   ...labelEntries('measureStatus', LABELS.en.measureStatus, capitalise),
 
-
   'framework.bilateral': 'Bilateral',
   'framework.multilateral': 'Multilateral',
   'framework.south_south': 'South–South',
@@ -235,7 +234,6 @@ export const en: Dictionary = {
   'measures.moveDown': 'Move “{title}” down',
   'measures.delete': 'Delete “{title}”',
   'measures.confirmDelete': 'Delete the measure “{title}”?',
-
 
   'timeline.none': 'No dated measures.',
   'timeline.today': 'Today ({date})',

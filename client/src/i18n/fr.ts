@@ -117,7 +117,6 @@ export const fr = {
   ...labelEntries('kind', LABELS.fr.kind, capitalise),
   ...labelEntries('measureStatus', LABELS.fr.measureStatus, capitalise),
 
-
   'framework.bilateral': 'Bilatéral',
   'framework.multilateral': 'Multilatéral',
   'framework.south_south': 'Sud-Sud',
@@ -180,7 +179,8 @@ export const fr = {
   'collab.refused.unauthenticated': 'Votre session a expiré : reconnectez-vous pour continuer à modifier.',
   'collab.refused.forbidden': 'Votre accès à ce document a été retiré.',
   'collab.refused.not_found': 'Ce document n’existe pas ou ne vous est plus accessible.',
-  'collab.refused.too_large': 'Vos modifications sont trop volumineuses pour être envoyées d’un coup : elles restent dans ce navigateur. Copiez ailleurs la grande partie, retirez-la, puis rechargez la page.',
+  'collab.refused.too_large':
+    'Vos modifications sont trop volumineuses pour être envoyées d’un coup : elles restent dans ce navigateur. Copiez ailleurs la grande partie, retirez-la, puis rechargez la page.',
   'collab.refused.other': 'La connexion au document a été fermée par le serveur. Rechargez la page.',
   'connection.refused': 'Déconnecté',
 
@@ -238,7 +238,6 @@ export const fr = {
   'measures.moveDown': 'Descendre « {title} »',
   'measures.delete': 'Supprimer « {title} »',
   'measures.confirmDelete': 'Supprimer la mesure « {title} » ?',
-
 
   'timeline.none': 'Aucune mesure datée.',
   'timeline.today': 'Aujourd’hui ({date})',

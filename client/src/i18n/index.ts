@@ -65,8 +65,7 @@ function cachedFormatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind
 }
 
 /** A date formatter for the current language, made once per set of options. */
-export const dateTimeFormat = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
-  cachedFormatter('date', options, (tag) => new Intl.DateTimeFormat(tag, options));
+export const dateTimeFormat = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => cachedFormatter('date', options, (tag) => new Intl.DateTimeFormat(tag, options));
 
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
   return cachedFormatter('number', options, (tag) => new Intl.NumberFormat(tag, options)).format(value);

@@ -33,8 +33,7 @@ export function stackSegments(counts: Partial<Record<MeasureStatus, number>>, sc
   return segments;
 }
 
-export const totalMeasures = (counts: Partial<Record<MeasureStatus, number>>) =>
-  STATUS_ORDER.reduce((sum, status) => sum + Math.max(0, Math.floor(counts[status] ?? 0)), 0);
+export const totalMeasures = (counts: Partial<Record<MeasureStatus, number>>) => STATUS_ORDER.reduce((sum, status) => sum + Math.max(0, Math.floor(counts[status] ?? 0)), 0);
 
 /**
  * The x of a box placed `offset` units from the inline start of a band [bandStart, bandStart+band]

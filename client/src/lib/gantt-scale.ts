@@ -50,7 +50,7 @@ export function unitStart(unit: SpanUnit, day: number): number {
   if (unit === 'quarter') return utcDay(year, month - (month % 3));
   if (unit === 'month') return utcDay(year, month);
   // 1970-01-01 (day 0) was a Thursday: Monday is 3 days before it.
-  return day - (((day + 3) % 7) + 7) % 7;
+  return day - ((((day + 3) % 7) + 7) % 7);
 }
 
 /** The first day of the unit after the one that contains `day`. */
@@ -73,7 +73,10 @@ export const TIERS: Record<Zoom, { upper: SpanUnit; lower: SpanUnit }> = {
  * tier, and stretched (later) until it is at least `minWidth` pixels wide so it fills its box.
  */
 export function ganttScale(items: readonly DatedItem[], today: string, zoom: Zoom, minWidth = 0): GanttScale {
-  const days = items.flatMap((item) => [item.start, item.due]).filter((d): d is string => d !== null).map(dayNumber);
+  const days = items
+    .flatMap((item) => [item.start, item.due])
+    .filter((d): d is string => d !== null)
+    .map(dayNumber);
   days.push(dayNumber(today));
   const unit = TIERS[zoom].upper;
   const dayWidth = DAY_WIDTH[zoom];

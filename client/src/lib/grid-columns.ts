@@ -19,7 +19,13 @@ export interface ColumnSpec {
 }
 
 const spec = (id: MeasureColumnId, width: number, min: number, options: Partial<ColumnSpec> = {}): ColumnSpec => ({
-  id, width, min, max: COLUMN_WIDTH.max, hideable: true, resizable: true, ...options,
+  id,
+  width,
+  min,
+  max: COLUMN_WIDTH.max,
+  hideable: true,
+  resizable: true,
+  ...options,
 });
 
 export const MEASURE_COLUMNS: readonly ColumnSpec[] = [

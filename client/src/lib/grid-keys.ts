@@ -34,7 +34,9 @@ export function focusCell(from: HTMLElement, move: { rows: number; columns: numb
   const cell = from.closest('td, th');
   const row = cell?.parentElement as HTMLTableRowElement | null;
   if (!cell || !row) return false;
-  const rows = [...row.parentElement!.children].filter((r) => r instanceof HTMLTableRowElement && !r.classList.contains('spacer') && !r.classList.contains('group-row')) as HTMLTableRowElement[];
+  const rows = [...row.parentElement!.children].filter(
+    (r) => r instanceof HTMLTableRowElement && !r.classList.contains('spacer') && !r.classList.contains('group-row'),
+  ) as HTMLTableRowElement[];
   const target = rows[rows.indexOf(row) + move.rows]?.cells[(cell as HTMLTableCellElement).cellIndex + move.columns];
   if (!target) return false;
   const control = target.querySelector<HTMLElement>(FOCUSABLE);

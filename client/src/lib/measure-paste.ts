@@ -86,7 +86,13 @@ function readRow(cells: string[], context: PasteContext): PastedMeasure {
     return value;
   };
   const organisation = (raw: string) => findOrganisation(raw, context);
-  const partners = cell('partners') === '' ? [] : cell('partners').split(/[;,\n]/).map((name) => name.trim()).filter(Boolean);
+  const partners =
+    cell('partners') === ''
+      ? []
+      : cell('partners')
+          .split(/[;,\n]/)
+          .map((name) => name.trim())
+          .filter(Boolean);
   const partnerIds = partners.map(organisation);
   if (partnerIds.includes(null)) unread.push('partners');
   const money = read('budget', parseMoney);

@@ -25,7 +25,11 @@ export const DEFAULT_VIEW: MeasureViewOptions = { sort: 'order', group: 'none', 
 /** one line of the grid: a group heading or a measure with its place in the document */
 export type GridItem = { kind: 'group'; key: string; group: MeasureGroup; count: number } | { kind: 'row'; measure: MeasureFields; position: number };
 
-export function arrangeMeasures(rows: readonly MeasureFields[], options: MeasureViewOptions, context: { today: string; leadName: (id: string | null) => string; collator: Intl.Collator }): GridItem[] {
+export function arrangeMeasures(
+  rows: readonly MeasureFields[],
+  options: MeasureViewOptions,
+  context: { today: string; leadName: (id: string | null) => string; collator: Intl.Collator },
+): GridItem[] {
   const query = options.query.trim().toLocaleLowerCase();
   const positions = new Map(rows.map((row, index) => [row.id, index]));
   let shown = rows.filter(
@@ -48,7 +52,7 @@ export function arrangeMeasures(rows: readonly MeasureFields[], options: Measure
   const item = (measure: MeasureFields): GridItem => ({ kind: 'row', measure, position: positions.get(measure.id)! });
   if (options.group === 'none') return shown.map(item);
   const keyOf = (row: MeasureFields): string =>
-    options.group === 'lead' ? row.leadOrganisationId ?? '' : options.group === 'status' ? row.status : isOverdue(row, context.today) ? 'overdue' : 'on_time';
+    options.group === 'lead' ? (row.leadOrganisationId ?? '') : options.group === 'status' ? row.status : isOverdue(row, context.today) ? 'overdue' : 'on_time';
   const groups = new Map<string, MeasureFields[]>();
   for (const row of shown) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
   const order = [...groups.keys()].sort((a, b) => {

@@ -74,7 +74,11 @@ export function settle(draft: Draft, field: ReportField, keep: 'mine' | 'theirs'
 export type FieldProblem = 'progressRange' | 'progressWhole' | 'indicatorNumber' | 'tooLong';
 
 /** the server's limits (shared/api/cycles.ts) for the fields that have one */
-export const LIMITS: Partial<Record<ReportField, number>> = { narrative: REPORT_LIMITS.narrative, blockers: REPORT_LIMITS.blockers, supportRequested: REPORT_LIMITS.supportRequested };
+export const LIMITS: Partial<Record<ReportField, number>> = {
+  narrative: REPORT_LIMITS.narrative,
+  blockers: REPORT_LIMITS.blockers,
+  supportRequested: REPORT_LIMITS.supportRequested,
+};
 
 /** What is wrong with a typed value, before it is sent (the server checks again). */
 export function problemOf(field: ReportField, value: string): FieldProblem | null {

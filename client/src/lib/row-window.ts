@@ -47,7 +47,11 @@ export function windowOf(offsets: Float64Array, top: number, viewport: number, o
  * is one (a row's element for a row, a heading's for a heading), else a new slot. Slots left over
  * are free. `kindOf` defaults to the key's first character.
  */
-export function assignSlots(current: ReadonlyArray<string | null>, wanted: readonly string[], kindOf: (key: string) => string = (key) => key.charAt(0)): { slotOf: number[]; size: number } {
+export function assignSlots(
+  current: ReadonlyArray<string | null>,
+  wanted: readonly string[],
+  kindOf: (key: string) => string = (key) => key.charAt(0),
+): { slotOf: number[]; size: number } {
   const slotByKey = new Map<string, number>();
   current.forEach((key, slot) => {
     if (key !== null) slotByKey.set(key, slot);

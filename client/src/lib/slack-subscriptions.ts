@@ -23,7 +23,8 @@ export const followsEverything = (events: readonly string[]) => SUBSCRIPTION_EVE
 export const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
 /** `#name` when Slack gave a name, else the channel's id. */
-export const channelLabel = (subscription: Pick<SlackSubscription, 'channelName' | 'channelId'>) => (subscription.channelName ? `#${subscription.channelName}` : subscription.channelId);
+export const channelLabel = (subscription: Pick<SlackSubscription, 'channelName' | 'channelId'>) =>
+  subscription.channelName ? `#${subscription.channelName}` : subscription.channelId;
 
 /** The subscriptions that match every filter; every word of the text must be found somewhere in the row. */
 export function filterSubscriptions(subscriptions: readonly SlackSubscription[], filters: SubscriptionFilters): SlackSubscription[] {
@@ -34,7 +35,13 @@ export function filterSubscriptions(subscriptions: readonly SlackSubscription[],
     if (filters.state === 'paused' && !subscription.paused) return false;
     if (words.length === 0) return true;
     const haystack = folded(
-      [subscription.channelName ? `#${subscription.channelName}` : '', subscription.channelId, subscription.teamId, subscription.object.name ?? '', subscription.createdBy ?? ''].join(' '),
+      [
+        subscription.channelName ? `#${subscription.channelName}` : '',
+        subscription.channelId,
+        subscription.teamId,
+        subscription.object.name ?? '',
+        subscription.createdBy ?? '',
+      ].join(' '),
     );
     return words.every((word) => haystack.includes(word));
   });

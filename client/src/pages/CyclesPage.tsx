@@ -20,7 +20,9 @@ export function CyclesPage() {
   const item = (cycle: Cycle) => (
     <li class="cycle-item" data-cycle={cycle.id}>
       <div>
-        <A href={isAdmin() ? `/cycles/${cycle.id}` : `/cycles/${cycle.id}/report`} class="cycle-link">{cycle.period}</A>
+        <A href={isAdmin() ? `/cycles/${cycle.id}` : `/cycles/${cycle.id}/report`} class="cycle-link">
+          {cycle.period}
+        </A>
         <p class="hint">
           {t('cycles.window', { opens: formatDay(cycle.opensOn), due: formatDay(cycle.dueOn) })}
           <Show when={cycle.scope.commissionId}>{(id) => <> · {commissionName(id()) ?? ''}</>}</Show>
@@ -31,7 +33,9 @@ export function CyclesPage() {
       <div class="actions">
         <CycleStatusBadge status={cycle.status} />
         <Show when={isAdmin()}>
-          <A class="button subtle small" href={`/cycles/${cycle.id}/report`}>{t('cycles.myReports')}</A>
+          <A class="button subtle small" href={`/cycles/${cycle.id}/report`}>
+            {t('cycles.myReports')}
+          </A>
         </Show>
       </div>
     </li>
@@ -44,12 +48,22 @@ export function CyclesPage() {
           <p class="hint">{t('cycles.intro')}</p>
         </div>
         <Show when={isAdmin()}>
-          <button type="button" class="button primary" aria-expanded={opening()} onClick={() => setOpening(!opening())}>{t('cycles.open')}</button>
+          <button type="button" class="button primary" aria-expanded={opening()} onClick={() => setOpening(!opening())}>
+            {t('cycles.open')}
+          </button>
         </Show>
       </div>
-      <Show when={opening()}><OpenCycleForm onCancel={() => setOpening(false)} /></Show>
+      <Show when={opening()}>
+        <OpenCycleForm onCancel={() => setOpening(false)} />
+      </Show>
       <ErrorBox error={all.error} onRetry={refetch} />
-      <Show when={all()} fallback={<Show when={!all.error}><Loading /></Show>}>
+      <Show
+        when={all()}
+        fallback={
+          <Show when={!all.error}>
+            <Loading />
+          </Show>
+        }>
         <Show when={(all() ?? []).length > 0} fallback={<EmptyState title={t('cycles.none')} />}>
           <section aria-labelledby="cycles-open">
             <h2 id="cycles-open">{t('cycles.openCycles')}</h2>

@@ -27,11 +27,21 @@ export function DocumentView(props: { documentId: string; sessionId?: string | n
         <RequestAccess documentId={props.documentId} />
       </Show>
       {/* An errored resource throws when read: read it only without an error. */}
-      <Show when={!live.document.error && live.document()} fallback={<Show when={!live.document.error}><Loading /></Show>}>
+      <Show
+        when={!live.document.error && live.document()}
+        fallback={
+          <Show when={!live.document.error}>
+            <Loading />
+          </Show>
+        }>
         {(current) => (
           <>
-            <Show when={!props.compact}><LiveSessionBanner documentId={current().id} /></Show>
-            <Show when={!props.compact}><PrintFrame document={current()} /></Show>
+            <Show when={!props.compact}>
+              <LiveSessionBanner documentId={current().id} />
+            </Show>
+            <Show when={!props.compact}>
+              <PrintFrame document={current()} />
+            </Show>
             <DocumentHeader document={current()} onChange={live.mutate} compact={props.compact} />
             <Show when={current().id} keyed>
               {(id) => <DocumentWorkspace documentId={id} document={current()} sessionId={props.sessionId} onAccessLost={live.accessLost} />}

@@ -6,7 +6,9 @@ export function NotFoundPage() {
     <section class="page narrow">
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
-      <A href="/" class="button">{t('notFound.home')}</A>
+      <A href="/" class="button">
+        {t('notFound.home')}
+      </A>
     </section>
   );
 }

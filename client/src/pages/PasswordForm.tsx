@@ -36,8 +36,20 @@ export function PasswordForm() {
       </div>
       <div class="field">
         <label for="password-new">{t('profile.newPassword')}</label>
-        <input id="password-new" type="password" dir="ltr" autocomplete="new-password" required minlength={MIN_PASSWORD_LENGTH} aria-describedby="password-hint" value={next()} onInput={(e) => setNext(e.currentTarget.value)} />
-        <span id="password-hint" class="hint">{t('profile.passwordHint')}</span>
+        <input
+          id="password-new"
+          type="password"
+          dir="ltr"
+          autocomplete="new-password"
+          required
+          minlength={MIN_PASSWORD_LENGTH}
+          aria-describedby="password-hint"
+          value={next()}
+          onInput={(e) => setNext(e.currentTarget.value)}
+        />
+        <span id="password-hint" class="hint">
+          {t('profile.passwordHint')}
+        </span>
       </div>
       <label class="checkbox">
         <input type="checkbox" checked={keepTokens()} onChange={(e) => setKeepTokens(e.currentTarget.checked)} />
@@ -48,7 +60,9 @@ export function PasswordForm() {
         <Notice kind="success">{t('profile.passwordChanged')}</Notice>
       </Show>
       <div class="actions">
-        <button type="submit" class="button">{t('profile.changePassword')}</button>
+        <button type="submit" class="button">
+          {t('profile.changePassword')}
+        </button>
       </div>
     </form>
   );

@@ -53,13 +53,17 @@ export function ProfilePage() {
           <Notice kind="success">{t('profile.saved')}</Notice>
         </Show>
         <div class="actions">
-          <button type="submit" class="button primary">{t('common.save')}</button>
+          <button type="submit" class="button primary">
+            {t('common.save')}
+          </button>
         </div>
       </form>
       <PasswordForm />
       <section class="card form-stack">
         <h2>{t('profile.more')}</h2>
-        <p><A href="/tokens">{t('nav.tokens')}</A></p>
+        <p>
+          <A href="/tokens">{t('nav.tokens')}</A>
+        </p>
         <div class="actions">
           <button type="button" class="button" onClick={() => void signOut().finally(() => navigate('/sign-in', { replace: true }))}>
             {t('nav.signOut')}

@@ -47,15 +47,38 @@ export function SessionPage() {
   return (
     <div class="page session-page">
       <ErrorBox error={live.error()} onRetry={() => void live.reload()} />
-      <Show when={live.session()} fallback={<Show when={!live.error()}><Loading /></Show>}>
+      <Show
+        when={live.session()}
+        fallback={
+          <Show when={!live.error()}>
+            <Loading />
+          </Show>
+        }>
         {(session) => (
           <>
-            <SessionHeader session={session()} busy={live.busy()} following={following()} largeType={largeType()}
-              onStart={() => void live.start()} onClose={(language) => void live.close(language)} onFollow={follow} onLargeType={chooseLargeType} />
+            <SessionHeader
+              session={session()}
+              busy={live.busy()}
+              following={following()}
+              largeType={largeType()}
+              onStart={() => void live.start()}
+              onClose={(language) => void live.close(language)}
+              onFollow={follow}
+              onLargeType={chooseLargeType}
+            />
             <ErrorBox error={live.actionError()} />
             <div class="session-layout">
-              <AgendaPanel session={session()} shownItemId={shownItemId()} busy={live.busy()}
-                onMove={(itemId) => { setFollowing(true); void live.moveTo(itemId); }} onView={view} onDecide={live.decide} />
+              <AgendaPanel
+                session={session()}
+                shownItemId={shownItemId()}
+                busy={live.busy()}
+                onMove={(itemId) => {
+                  setFollowing(true);
+                  void live.moveTo(itemId);
+                }}
+                onView={view}
+                onDecide={live.decide}
+              />
               <SessionStage session={session()} shown={shown()} following={following()} onRejoin={() => follow(true)} />
             </div>
           </>

@@ -22,15 +22,29 @@ export function SessionsPage() {
         <h1>{t('sessions.title')}</h1>
         <Show when={isAdmin()}>
           <div class="actions">
-            <button type="button" class="button" aria-expanded={form() === 'commission'} onClick={() => setForm(form() === 'commission' ? null : 'commission')}>{t('commissions.new')}</button>
-            <button type="button" class="button primary" aria-expanded={form() === 'session'} onClick={() => setForm(form() === 'session' ? null : 'session')}>{t('sessions.new')}</button>
+            <button type="button" class="button" aria-expanded={form() === 'commission'} onClick={() => setForm(form() === 'commission' ? null : 'commission')}>
+              {t('commissions.new')}
+            </button>
+            <button type="button" class="button primary" aria-expanded={form() === 'session'} onClick={() => setForm(form() === 'session' ? null : 'session')}>
+              {t('sessions.new')}
+            </button>
           </div>
         </Show>
       </div>
-      <Show when={form() === 'commission'}><CommissionForm onDone={() => setForm(null)} /></Show>
-      <Show when={form() === 'session'}><SessionForm onCancel={() => setForm(null)} /></Show>
+      <Show when={form() === 'commission'}>
+        <CommissionForm onDone={() => setForm(null)} />
+      </Show>
+      <Show when={form() === 'session'}>
+        <SessionForm onCancel={() => setForm(null)} />
+      </Show>
       <ErrorBox error={all.error} onRetry={refetch} />
-      <Show when={all()} fallback={<Show when={!all.error}><Loading /></Show>}>
+      <Show
+        when={all()}
+        fallback={
+          <Show when={!all.error}>
+            <Loading />
+          </Show>
+        }>
         <SessionList id="sessions-live" title={t('sessions.live')} sessions={group('live')} empty={t('sessions.noneLive')} />
         <SessionList id="sessions-upcoming" title={t('sessions.upcoming')} sessions={upcoming()} empty={t('sessions.noneUpcoming')} />
         <SessionList id="sessions-closed" title={t('sessions.closed')} sessions={group('closed')} empty={t('sessions.noneClosed')} />

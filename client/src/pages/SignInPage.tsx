@@ -34,7 +34,16 @@ export function SignInPage() {
           </div>
           <div class="field">
             <label for="password">{t('signIn.password')}</label>
-            <input id="password" name="password" type="password" dir="ltr" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
+            <input
+              id="password"
+              name="password"
+              type="password"
+              dir="ltr"
+              autocomplete="current-password"
+              required
+              value={password()}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
           </div>
           <ErrorBox error={error()} />
           <button type="submit" class="button primary wide" disabled={busy()}>

@@ -49,44 +49,61 @@ export function TokensPage() {
         <div class="field">
           <label for="token-days">{t('tokens.expiresInDays')}</label>
           <input id="token-days" type="number" min="1" max="365" value={days()} onInput={(e) => setDays(e.currentTarget.value)} aria-describedby="token-days-hint" />
-          <span id="token-days-hint" class="hint">{t('tokens.noExpiryHint')}</span>
+          <span id="token-days-hint" class="hint">
+            {t('tokens.noExpiryHint')}
+          </span>
         </div>
         <div class="field span-2">
           <label for="token-password">{t('tokens.password')}</label>
           <input id="token-password" type="password" dir="ltr" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
         </div>
         <div class="actions span-2">
-          <button type="submit" class="button primary" disabled={!name().trim() || !password()}>{t('tokens.create')}</button>
+          <button type="submit" class="button primary" disabled={!name().trim() || !password()}>
+            {t('tokens.create')}
+          </button>
         </div>
       </form>
       <Show when={secret()}>
         {(value) => (
           <Notice kind="success">
             <p>{t('tokens.secretOnce')}</p>
-            <code class="secret" dir="ltr" data-testid="token-secret">{value()}</code>
-            <button type="button" class="button small" onClick={() => void navigator.clipboard?.writeText(value())}>{t('common.copy')}</button>
+            <code class="secret" dir="ltr" data-testid="token-secret">
+              {value()}
+            </code>
+            <button type="button" class="button small" onClick={() => void navigator.clipboard?.writeText(value())}>
+              {t('common.copy')}
+            </button>
           </Notice>
         )}
       </Show>
       <ErrorBox error={error() ?? list.error} />
-      <Show when={list()} fallback={<Show when={!list.error}><Loading /></Show>}>
+      <Show
+        when={list()}
+        fallback={
+          <Show when={!list.error}>
+            <Loading />
+          </Show>
+        }>
         {(rows) => (
           <Show when={rows().length > 0} fallback={<EmptyState title={t('tokens.none')} />}>
             <DataTable
               columns={[t('tokens.name'), t('tokens.prefix'), t('tokens.created'), t('tokens.expires'), t('tokens.lastUsed')]}
               actionsLabel={t('common.actions')}
-              rows={rows()}
-            >
+              rows={rows()}>
               {(token) => (
                 <tr classList={{ revoked: Boolean(token.revokedAt) }}>
                   <td dir="auto">{token.name}</td>
-                  <td><code dir="ltr">{token.prefix}…</code></td>
+                  <td>
+                    <code dir="ltr">{token.prefix}…</code>
+                  </td>
                   <td>{formatDate(token.createdAt)}</td>
                   <td>{formatDate(token.expiresAt)}</td>
                   <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : '—'}</td>
                   <td>
                     <Show when={!token.revokedAt} fallback={<span class="badge">{t('tokens.revoked')}</span>}>
-                      <button type="button" class="button small danger" onClick={() => void revoke(token.id, token.name)}>{t('tokens.revoke')}</button>
+                      <button type="button" class="button small danger" onClick={() => void revoke(token.id, token.name)}>
+                        {t('tokens.revoke')}
+                      </button>
                     </Show>
                   </td>
                 </tr>

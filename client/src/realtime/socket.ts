@@ -1,12 +1,6 @@
 import { createEffect, createRoot, onCleanup } from 'solid-js';
 import { io, type Socket } from 'socket.io-client';
-import {
-  SERVER_EVENT_NAMES,
-  type ClientToServerEvents,
-  type ServerEventName,
-  type ServerEventPayload,
-  type ServerToClientEvents,
-} from '../../../shared/realtime.ts';
+import { SERVER_EVENT_NAMES, type ClientToServerEvents, type ServerEventName, type ServerEventPayload, type ServerToClientEvents } from '../../../shared/realtime.ts';
 import { loadSession, session } from '../state/session.ts';
 import { RoomRegistry, type Room } from './registry.ts';
 

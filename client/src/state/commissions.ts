@@ -5,7 +5,10 @@ import { session } from './session.ts';
 
 /** The commissions I sit on (all of them for admins), loaded once per session. */
 const store = createRoot(() => {
-  const [list, { refetch, mutate }] = createResource(() => session()?.user.id, () => api.list());
+  const [list, { refetch, mutate }] = createResource(
+    () => session()?.user.id,
+    () => api.list(),
+  );
   return { list, refetch, mutate };
 });
 

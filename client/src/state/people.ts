@@ -5,7 +5,10 @@ import { session } from './session.ts';
 
 /** The people directory (names and organisations), loaded once per session: names in notifications, the mention picker. */
 const people = createRoot(() => {
-  const [list, { refetch }] = createResource(() => session()?.user.id, () => usersApi.list());
+  const [list, { refetch }] = createResource(
+    () => session()?.user.id,
+    () => usersApi.list(),
+  );
   return { list, refetch };
 });
 

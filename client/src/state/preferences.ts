@@ -34,7 +34,10 @@ export function preference<K extends PreferenceKey>(key: K): Preference<K> {
       if (current !== null) api.write(key, current).catch(() => undefined);
     };
     if (owner !== 'anonymous') {
-      api.read(key).then((stored) => !changed && stored !== null && setValue(() => stored)).catch(() => undefined);
+      api
+        .read(key)
+        .then((stored) => !changed && stored !== null && setValue(() => stored))
+        .catch(() => undefined);
       // Leaving the page with a change not yet sent: send it now.
       globalThis.addEventListener?.('pagehide', () => timer !== undefined && (clearTimeout(timer), save()));
     }

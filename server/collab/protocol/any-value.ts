@@ -24,7 +24,10 @@ export function skipAny(reader: ByteReader, maxDepth: number): number {
     const tag = reader.uint8('any value tag');
     if (outerTag < 0) outerTag = tag;
     switch (tag) {
-      case 127: case 126: case 121: case 120:
+      case 127:
+      case 126:
+      case 121:
+      case 120:
         break;
       case 125:
         reader.varInt('any integer');
@@ -32,7 +35,8 @@ export function skipAny(reader: ByteReader, maxDepth: number): number {
       case 124:
         reader.skip(4, 'any float32');
         break;
-      case 123: case 122:
+      case 123:
+      case 122:
         reader.skip(8, tag === 123 ? 'any float64' : 'any bigint');
         break;
       case 119:
@@ -41,7 +45,8 @@ export function skipAny(reader: ByteReader, maxDepth: number): number {
       case 116:
         reader.skipVarBytes('any Uint8Array');
         break;
-      case ANY_OBJECT: case ANY_ARRAY: {
+      case ANY_OBJECT:
+      case ANY_ARRAY: {
         // An object entry is at least a key length byte plus a tag; an array element a tag.
         const object = tag === ANY_OBJECT;
         const n = reader.count(object ? 'any object size' : 'any array length', object ? 2 : 1);

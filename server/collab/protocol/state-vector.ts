@@ -5,9 +5,7 @@ import { reasonFor } from './update-v1.ts';
  * A Yjs state vector (yjs encoding.js readStateVector): a count, then (client id, clock) pairs.
  * Sent by a client in sync step 1; the server answers with encodeStateAsUpdate(doc, vector).
  */
-export type StateVectorValidation =
-  | { ok: true; stateVector: ReadonlyMap<number, number> }
-  | { ok: false; reason: string };
+export type StateVectorValidation = { ok: true; stateVector: ReadonlyMap<number, number> } | { ok: false; reason: string };
 
 export function validateStateVector(bytes: Uint8Array, maxEntries: number): StateVectorValidation {
   try {

@@ -18,9 +18,16 @@ export const NOTES: DemoDocument[] = [
     editedDaysAgo: 0,
     sections: {
       '': [
-        p('L’opération Marhaba accueille chaque été plus de trois millions de Marocains du monde qui rentrent pour les vacances. L’édition 2026 s’est déroulée sans incident majeur ; les temps d’attente aux ports de Tanger Med et d’Algésiras ont toutefois dépassé six heures lors des pics de fin juillet.'),
+        p(
+          'L’opération Marhaba accueille chaque été plus de trois millions de Marocains du monde qui rentrent pour les vacances. L’édition 2026 s’est déroulée sans incident majeur ; les temps d’attente aux ports de Tanger Med et d’Algésiras ont toutefois dépassé six heures lors des pics de fin juillet.',
+        ),
         h('Orientations proposées pour 2027', 2),
-        ul('Généraliser la réservation de créneaux d’embarquement.', 'Renforcer les aires de repos sur les autoroutes du nord.', 'Étendre l’assistance sociale et médicale aux aéroports de Casablanca, Marrakech et Oujda.', 'Publier un guide numérique en quatre langues.'),
+        ul(
+          'Généraliser la réservation de créneaux d’embarquement.',
+          'Renforcer les aires de repos sur les autoroutes du nord.',
+          'Étendre l’assistance sociale et médicale aux aéroports de Casablanca, Marrakech et Oujda.',
+          'Publier un guide numérique en quatre langues.',
+        ),
         p('La Fondation Hassan II est invitée à compléter la note par le bilan détaillé de ses espaces d’accueil.'),
       ],
     },
@@ -38,8 +45,14 @@ export const NOTES: DemoDocument[] = [
     editedDaysAgo: 85,
     sections: {
       '': [
-        p('Afin de préparer les sessions de la commission technique et de la commission interministérielle, les points focaux sont invités à actualiser l’état d’avancement des mesures de leur plan d’action selon le calendrier suivant.'),
-        ul('Avant le 10 de chaque mois : statut, taux d’avancement et commentaires pour chaque mesure.', 'Avant le 15 janvier, le 15 avril, le 15 juillet et le 15 octobre : note trimestrielle sur les mesures en retard.', 'Avant le 30 novembre : projet de plan d’action pour l’année suivante.'),
+        p(
+          'Afin de préparer les sessions de la commission technique et de la commission interministérielle, les points focaux sont invités à actualiser l’état d’avancement des mesures de leur plan d’action selon le calendrier suivant.',
+        ),
+        ul(
+          'Avant le 10 de chaque mois : statut, taux d’avancement et commentaires pour chaque mesure.',
+          'Avant le 15 janvier, le 15 avril, le 15 juillet et le 15 octobre : note trimestrielle sur les mesures en retard.',
+          'Avant le 30 novembre : projet de plan d’action pour l’année suivante.',
+        ),
         p('Les mises à jour se font directement dans le tableau des mesures de chaque plan. La cellule de coordination consolide les données le 11 de chaque mois.'),
       ],
     },
@@ -57,7 +70,9 @@ export const NOTES: DemoDocument[] = [
     sections: {
       '': [
         ar('تعرض هذه المذكرة حصيلة رقمنة الخدمات القنصلية خلال سنة 2026، والتي مكنت من إنجاز أزيد من ستين في المائة من طلبات الحصول على الوثائق الإدارية عن بعد.'),
-        ar('وتقترح المذكرة توسيع المواعيد الإلكترونية لتشمل جميع القنصليات، وإحداث ملف رقمي موحد لكل مواطن مقيم بالخارج، وتبادل المعطيات مع قطاعي الداخلية والعدل في ما يخص الحالة المدنية والسجل العدلي.'),
+        ar(
+          'وتقترح المذكرة توسيع المواعيد الإلكترونية لتشمل جميع القنصليات، وإحداث ملف رقمي موحد لكل مواطن مقيم بالخارج، وتبادل المعطيات مع قطاعي الداخلية والعدل في ما يخص الحالة المدنية والسجل العدلي.',
+        ),
         ar('كما تدعو إلى اعتماد مؤشرات لقياس رضا المرتفقين تنشر كل ستة أشهر.'),
       ],
     },
@@ -75,9 +90,13 @@ export const NOTES: DemoDocument[] = [
     editedDaysAgo: 13,
     sections: {
       '': [
-        p('Plusieurs milliers de retraités marocains ayant travaillé aux Pays-Bas partagent leur vie entre les deux pays. Les évolutions de la législation néerlandaise, fondées sur le principe du pays de résidence, ont réduit certaines prestations versées aux bénéficiaires résidant au Maroc.'),
+        p(
+          'Plusieurs milliers de retraités marocains ayant travaillé aux Pays-Bas partagent leur vie entre les deux pays. Les évolutions de la législation néerlandaise, fondées sur le principe du pays de résidence, ont réduit certaines prestations versées aux bénéficiaires résidant au Maroc.',
+        ),
         p('Les associations signalent aussi des difficultés pour fournir les certificats de vie et les justificatifs de résidence demandés chaque année.'),
-        p('Il est proposé d’inscrire ce point à l’ordre du jour de la prochaine commission mixte de sécurité sociale et d’étudier avec la CNSS la dématérialisation des certificats de vie.'),
+        p(
+          'Il est proposé d’inscrire ce point à l’ordre du jour de la prochaine commission mixte de sécurité sociale et d’étudier avec la CNSS la dématérialisation des certificats de vie.',
+        ),
       ],
     },
   },
@@ -94,7 +113,9 @@ export const NOTES: DemoDocument[] = [
     editedDaysAgo: 400,
     sections: {
       '': [
-        p('L’opération Marhaba 2025 a accueilli plus de trois millions de passagers entre le 5 juin et le 15 septembre. Les espaces d’accueil de la Fondation Hassan II ont assuré plus de 40 000 prestations d’assistance sociale et médicale.'),
+        p(
+          'L’opération Marhaba 2025 a accueilli plus de trois millions de passagers entre le 5 juin et le 15 septembre. Les espaces d’accueil de la Fondation Hassan II ont assuré plus de 40 000 prestations d’assistance sociale et médicale.',
+        ),
         p('Note archivée : ses conclusions sont reprises dans la note de cadrage de l’opération Marhaba 2027.'),
       ],
     },

@@ -20,9 +20,7 @@ export const commentFanout: Fanout = ({ io, db, events, logger }) => {
       const row = await findComment(db, event.commentId);
       if (row && row.document_id === event.documentId) io.to(documentRoom(event.documentId)).emit(name, presentComment(row));
     };
-    const queued = (queues.get(event.documentId) ?? Promise.resolve())
-      .then(send)
-      .catch((error) => logger.error({ err: error, event: name }, 'could not relay a comment event'));
+    const queued = (queues.get(event.documentId) ?? Promise.resolve()).then(send).catch((error) => logger.error({ err: error, event: name }, 'could not relay a comment event'));
     queues.set(event.documentId, queued);
     void queued.then(() => {
       if (queues.get(event.documentId) === queued) queues.delete(event.documentId);

@@ -20,9 +20,7 @@ export const sessionFanout: Fanout = ({ io, db, events, logger }) => {
   // never deliver an older state after a newer one.
   const queues = new Map<string, Promise<void>>();
   const serially = (sessionId: string, task: () => Promise<void>) => {
-    const next = (queues.get(sessionId) ?? Promise.resolve())
-      .then(task)
-      .catch((error) => logger.error({ err: error, sessionId }, 'session fanout failed'));
+    const next = (queues.get(sessionId) ?? Promise.resolve()).then(task).catch((error) => logger.error({ err: error, sessionId }, 'session fanout failed'));
     queues.set(sessionId, next);
     void next.then(() => {
       if (queues.get(sessionId) === next) queues.delete(sessionId);

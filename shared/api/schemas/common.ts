@@ -12,12 +12,7 @@ export const withoutControlCharacters = (value: string) => !CONTROL_CHARACTERS.t
 
 /** Trimmed, non-empty, bounded text without control characters (other than newlines and tabs). */
 export const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine(withoutControlCharacters, 'must not contain control characters');
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).refine(withoutControlCharacters, 'must not contain control characters');
 
 export const pagination = {
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -21,7 +21,8 @@ const boundedText = (max: number) =>
 /** An indicator value as a number, or as a person types it ("3,5", "1 250"); null or '' clears it. */
 const indicatorInput = z.union([z.number(), z.string().max(40), z.null()]).transform((value, context) => {
   if (value === null) return null;
-  const parsed = typeof value === 'number' ? (Number.isFinite(value) && Math.abs(value) <= MAX_INDICATOR_MAGNITUDE ? value : 'invalid') : parseIndicatorInput(value, MAX_INDICATOR_MAGNITUDE);
+  const parsed =
+    typeof value === 'number' ? (Number.isFinite(value) && Math.abs(value) <= MAX_INDICATOR_MAGNITUDE ? value : 'invalid') : parseIndicatorInput(value, MAX_INDICATOR_MAGNITUDE);
   if (parsed === 'invalid') {
     context.addIssue({ code: 'custom', message: 'must be a number' });
     return z.NEVER;
@@ -32,7 +33,10 @@ const indicatorInput = z.union([z.number(), z.string().max(40), z.null()]).trans
 /** The values a focal point reports on a measure; every field optional in a draft. */
 export const reportValuesSchema = z
   .object({
-    status: z.enum(MEASURE_STATUSES, { message: `must be one of ${MEASURE_STATUSES.join(', ')}` }).nullable().optional(),
+    status: z
+      .enum(MEASURE_STATUSES, { message: `must be one of ${MEASURE_STATUSES.join(', ')}` })
+      .nullable()
+      .optional(),
     progress: z.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(100, 'must be at most 100').nullable().optional(),
     indicatorCurrent: indicatorInput.optional(),
     narrative: boundedText(REPORT_LIMITS.narrative).optional(),

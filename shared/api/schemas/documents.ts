@@ -8,7 +8,10 @@ export const framework = z.enum(FRAMEWORKS);
 export const documentStatus = z.enum(DOCUMENT_STATUSES);
 export const accessLevel = z.enum(ACCESS_LEVELS);
 
-const partners = z.array(uuid).max(100, 'at most 100 partners').refine((ids) => new Set(ids).size === ids.length, 'lists a partner twice');
+const partners = z
+  .array(uuid)
+  .max(100, 'at most 100 partners')
+  .refine((ids) => new Set(ids).size === ids.length, 'lists a partner twice');
 
 export const createDocumentSchema = z
   .strictObject({

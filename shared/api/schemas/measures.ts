@@ -22,7 +22,12 @@ export type IndicatorHistoryRequest = z.input<typeof indicatorHistoryQuery>;
 /** A new measure of an action plan, as a person writes it (the table's other fields take their defaults). */
 export const newMeasureSchema = z.strictObject({
   title: text(MEASURE_TEXT_LIMITS.title),
-  notes: z.string().trim().max(MEASURE_TEXT_LIMITS.notes, `must be at most ${MEASURE_TEXT_LIMITS.notes} characters`).refine(withoutControlCharacters, 'must not contain control characters').default(''),
+  notes: z
+    .string()
+    .trim()
+    .max(MEASURE_TEXT_LIMITS.notes, `must be at most ${MEASURE_TEXT_LIMITS.notes} characters`)
+    .refine(withoutControlCharacters, 'must not contain control characters')
+    .default(''),
   /** null: the plan's lead organisation leads it */
   leadOrganisationId: uuid.nullable().default(null),
   due: z.string().refine(isCalendarDate, 'must be a date (YYYY-MM-DD)').nullable().default(null),

@@ -7,4 +7,3 @@ const code = z.string().trim().min(10).max(100);
 export const slackLinkQuery = z.object({ code });
 /** POST /api/slack/link: redeem the code as the signed-in user */
 export const slackLinkSchema = z.strictObject({ code });
-

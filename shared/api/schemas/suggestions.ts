@@ -19,7 +19,10 @@ export const createSuggestionSchema = z
     start: position,
     end: position,
     text: z.string().max(MAX_SUGGESTION_TEXT, `must be at most ${MAX_SUGGESTION_TEXT} characters`).default(''),
-    mark: z.strictObject({ name: z.enum(SUGGESTION_MARKS), on: z.boolean() }).nullable().default(null),
+    mark: z
+      .strictObject({ name: z.enum(SUGGESTION_MARKS), on: z.boolean() })
+      .nullable()
+      .default(null),
   })
   .refine((value) => !(value.mark && value.text !== ''), { message: 'a format change inserts no text', path: ['text'] })
   .refine((value) => value.kind === 'text' || value.mark === null, { message: 'only a text suggestion carries a mark', path: ['mark'] })

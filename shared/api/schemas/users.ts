@@ -3,12 +3,14 @@ import { ROLES } from '../../enums.ts';
 import { MIN_PASSWORD_LENGTH } from '../users.ts';
 import { locale, text, uuid, withoutControlCharacters } from './common.ts';
 
-export const password = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(256, 'must be at most 256 characters');
+export const password = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(256, 'must be at most 256 characters');
 
-export const email = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'must be an e-mail address' }));
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'must be an e-mail address' }));
 
 export const loginSchema = z.strictObject({
   email: z.string().max(254).refine(withoutControlCharacters, 'must not contain control characters'),

@@ -44,7 +44,13 @@ if (args.has('docs')) sizes.connections.docs = Number(args.get('docs'));
 const only = args.get('only')?.split(',');
 if (only?.some((name) => !SCENARIOS.some((s) => s.name === name))) throw new Error(`--only takes ${SCENARIOS.map((s) => s.name).join(',')}`);
 const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.name));
-const allLabels: Label[] = ['tansiq', ...(args.has('pg') ? (['tansiq-pg'] as const) : []), ...(args.has('baseline') ? (['tansiq-base', ...(args.has('pg') ? (['tansiq-base-pg'] as const) : [])] as const) : []), 'hocuspocus', 'reference'];
+const allLabels: Label[] = [
+  'tansiq',
+  ...(args.has('pg') ? (['tansiq-pg'] as const) : []),
+  ...(args.has('baseline') ? (['tansiq-base', ...(args.has('pg') ? (['tansiq-base-pg'] as const) : [])] as const) : []),
+  'hocuspocus',
+  'reference',
+];
 const labels = allLabels.filter((label) => !args.has('servers') || args.get('servers')!.split(',').includes(label));
 if (args.has('nice')) os.setPriority(0, Number(args.get('nice')));
 
@@ -112,7 +118,9 @@ async function runOne(scenario: CapacityScenario, label: Label, peerDocs: string
 }
 
 async function main(): Promise<void> {
-  log(`capacity benchmark${args.has('quick') ? ' (quick)' : ''}: ${scenarios.map((s) => s.name).join(', ')} on ${labels.join(', ')}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+  log(
+    `capacity benchmark${args.has('quick') ? ' (quick)' : ''}: ${scenarios.map((s) => s.name).join(', ')} on ${labels.join(', ')}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+  );
   const firstTansiq = labels.find(isTansiq);
   const peerDocs = firstTansiq ? await launcher.documentIds(firstTansiq) : Array.from({ length: capacityDocs(sizes) }, () => crypto.randomUUID());
   for (const scenario of scenarios) {

@@ -148,7 +148,12 @@ export class ClientPool {
   }
 
   /** wire clients: connect → last byte of the full state of a document, nothing applied while timing */
-  async openRaw(endpoint: Endpoint, client: ClientSpec, timeoutMs = 60_000, saveTo?: string): Promise<{ ms: number; bytes: number; textLength: number; stamps: Array<[number, number]> }> {
+  async openRaw(
+    endpoint: Endpoint,
+    client: ClientSpec,
+    timeoutMs = 60_000,
+    saveTo?: string,
+  ): Promise<{ ms: number; bytes: number; textLength: number; stamps: Array<[number, number]> }> {
     return this.owner(client.id).request<'openedRaw'>({ op: 'openRaw', endpoint, client, timeoutMs, ...(saveTo ? { saveTo } : {}) }, timeoutMs + 5_000);
   }
 

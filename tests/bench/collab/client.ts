@@ -128,7 +128,10 @@ async function connect(endpoint: Endpoint, clients: ClientSpec[], timeoutMs: num
     for (let spec = queue.shift(); spec; spec = queue.shift()) {
       const { peer, synced } = openPeer(endpoint, spec, timeoutMs);
       peers.set(spec.id, peer);
-      await synced.then((ms) => syncMs.push(ms), () => failed++);
+      await synced.then(
+        (ms) => syncMs.push(ms),
+        () => failed++,
+      );
     }
   };
   await Promise.all(Array.from({ length: Math.min(50, clients.length) }, worker));

@@ -56,7 +56,11 @@ try {
   await sql`INSERT INTO snapshots VALUES (1, ${snapshot})`.execute(handle.db);
   // The same state as the store keeps it: a document's snapshot with its checksum, no log.
   await migrateToLatest(handle.db);
-  const organisation = await handle.db.insertInto('organisations').values({ code: 'bench', kind: 'ministry', name_fr: 'Banc', name_ar: 'Banc', name_en: 'Bench' }).returning('id').executeTakeFirstOrThrow();
+  const organisation = await handle.db
+    .insertInto('organisations')
+    .values({ code: 'bench', kind: 'ministry', name_fr: 'Banc', name_ar: 'Banc', name_en: 'Bench' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await handle.db.insertInto('documents').values({ id: DOCUMENT_ID, kind: 'note', title: 'Cold', lead_organisation_id: organisation.id, status: 'draft' }).execute();
   const checksum = snapshotChecksum(snapshot);
   await handle.db.insertInto('doc_snapshots').values({ document_id: DOCUMENT_ID, state: snapshot, state_crc32: checksum, last_update_id: 0 }).execute();
@@ -91,8 +95,11 @@ try {
     copy.destroy();
   }
   const median = (values: number[]) => [...values.slice(1)].sort((a, b) => a - b)[Math.floor((values.length - 2) / 2)]!;
-  console.log(`cold open of a ${updates}-update document (${(snapshot.byteLength / 1024).toFixed(1)} KB stored), PostgreSQL; load average ${os.loadavg()[0]!.toFixed(1)}; median of 7 (the first run is warm-up):`);
-  for (const [name, { cpu, wall }] of Object.entries(phases)) console.log(`  ${name.padEnd(56)} ${median(cpu).toFixed(1).padStart(7)} ms CPU ${median(wall).toFixed(1).padStart(7)} ms wall`);
+  console.log(
+    `cold open of a ${updates}-update document (${(snapshot.byteLength / 1024).toFixed(1)} KB stored), PostgreSQL; load average ${os.loadavg()[0]!.toFixed(1)}; median of 7 (the first run is warm-up):`,
+  );
+  for (const [name, { cpu, wall }] of Object.entries(phases))
+    console.log(`  ${name.padEnd(56)} ${median(cpu).toFixed(1).padStart(7)} ms CPU ${median(wall).toFixed(1).padStart(7)} ms wall`);
 } finally {
   await handle.close();
   await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);

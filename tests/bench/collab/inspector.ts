@@ -23,7 +23,10 @@ export class Inspector {
     let url: string | undefined;
     while (!url) {
       if (Date.now() > deadline) throw new Error(`inspector of ${this.pid} did not open on port ${this.port}`);
-      const list = await fetch(`http://127.0.0.1:${this.port}/json/list`).then((r) => r.json() as Promise<Array<{ webSocketDebuggerUrl: string }>>, () => []);
+      const list = await fetch(`http://127.0.0.1:${this.port}/json/list`).then(
+        (r) => r.json() as Promise<Array<{ webSocketDebuggerUrl: string }>>,
+        () => [],
+      );
       url = list[0]?.webSocketDebuggerUrl;
       if (!url) await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -25,12 +25,7 @@ export function cpuSeconds(pid: number, mainThread = false): number {
 /** The direct children of a process (tsx runs the program in a child Node process). */
 export function childPids(pid: number): number[] {
   try {
-    return fs
-      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
@@ -88,7 +83,10 @@ export async function settledRss(pid: number, ms = 3_000): Promise<number> {
  * a retransmission 1, 3, 7, 15 … seconds later.
  */
 export function listenOverflows(): number {
-  const lines = fs.readFileSync('/proc/net/netstat', 'utf8').split('\n').filter((line) => line.startsWith('TcpExt:'));
+  const lines = fs
+    .readFileSync('/proc/net/netstat', 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('TcpExt:'));
   const names = lines[0]?.split(/\s+/) ?? [];
   const values = lines[1]?.split(/\s+/) ?? [];
   const at = names.indexOf('ListenOverflows');

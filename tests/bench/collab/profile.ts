@@ -63,7 +63,12 @@ export function summarizeProfile(file: string, top = 20): ProfileSummary {
       continue;
     }
     busy += count;
-    const where = url ? `${url.replace(/^file:\/\//, '').replace(/.*node_modules\//, '').replace(/.*\/work\/[^/]+\//, '')}:${lineNumber + 1}` : '';
+    const where = url
+      ? `${url
+          .replace(/^file:\/\//, '')
+          .replace(/.*node_modules\//, '')
+          .replace(/.*\/work\/[^/]+\//, '')}:${lineNumber + 1}`
+      : '';
     const name = `${functionName || '(anonymous)'} ${where}`.trim();
     byFunction.set(name, (byFunction.get(name) ?? 0) + count);
     byArea.set(areaOf(node), (byArea.get(areaOf(node)) ?? 0) + count);
@@ -108,7 +113,12 @@ export function summarizeHeapProfile(file: string, top = 15): ProfileSummary {
   const walk = (node: HeapNode) => {
     if (node.selfSize) {
       const { functionName, url, lineNumber } = node.callFrame;
-      const where = url ? `${url.replace(/^file:\/\//, '').replace(/.*node_modules\//, '').replace(/.*\/work\/[^/]+\//, '')}:${lineNumber + 1}` : '';
+      const where = url
+        ? `${url
+            .replace(/^file:\/\//, '')
+            .replace(/.*node_modules\//, '')
+            .replace(/.*\/work\/[^/]+\//, '')}:${lineNumber + 1}`
+        : '';
       const name = `${functionName || '(anonymous)'} ${where}`.trim();
       byFunction.set(name, (byFunction.get(name) ?? 0) + node.selfSize);
       const area = areaOf({ id: 0, callFrame: node.callFrame });
@@ -123,7 +133,13 @@ export function summarizeHeapProfile(file: string, top = 15): ProfileSummary {
     file: path.basename(file),
     busySamples: Math.round(total / 1024),
     idlePct: 0,
-    functions: [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, n]) => ({ name: `${name} (${(n / 1024).toFixed(0)} KB)`, selfPct: pct(n) })),
-    areas: [...byArea].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([area, n]) => ({ area: `${area} (${(n / 1024).toFixed(0)} KB)`, selfPct: pct(n) })),
+    functions: [...byFunction]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, n]) => ({ name: `${name} (${(n / 1024).toFixed(0)} KB)`, selfPct: pct(n) })),
+    areas: [...byArea]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([area, n]) => ({ area: `${area} (${(n / 1024).toFixed(0)} KB)`, selfPct: pct(n) })),
   };
 }

@@ -222,13 +222,7 @@ export function printScenario(name: string, title: string, results: Partial<Reco
 }
 
 /** A repeated scenario's `metric` in each round, per server, and Tansiq ÷ the better peer of the same round. */
-export function printRoundByRound(
-  scenario: string,
-  metric: string,
-  rounds: Partial<Record<Label, Result[]>>,
-  labels: Label[],
-  print: (line: string) => void,
-): void {
+export function printRoundByRound(scenario: string, metric: string, rounds: Partial<Record<Label, Result[]>>, labels: Label[], print: (line: string) => void): void {
   const row = ROWS[scenario]?.find((candidate) => candidate.key === metric) ?? { key: metric, label: metric, better: 'lower' as const };
   print(`${metric} round by round (servers took turns in a rotating order):`);
   for (const label of labels) if (rounds[label]) print(`  ${label.padEnd(10)} ${byRound(rounds[label], metric)}`);

@@ -46,7 +46,13 @@ if (args.has('client-procs')) sizes.clientProcesses = Number(args.get('client-pr
 const only = args.get('only')?.split(',');
 const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.name));
 if (only?.some((name) => !SCENARIOS.some((s) => s.name === name))) throw new Error(`--only takes ${SCENARIOS.map((s) => s.name).join(',')}`);
-const allLabels: Label[] = ['tansiq', ...(args.has('pg') ? (['tansiq-pg'] as const) : []), ...(args.has('baseline') ? (['tansiq-base', ...(args.has('pg') ? (['tansiq-base-pg'] as const) : [])] as const) : []), 'hocuspocus', 'reference'];
+const allLabels: Label[] = [
+  'tansiq',
+  ...(args.has('pg') ? (['tansiq-pg'] as const) : []),
+  ...(args.has('baseline') ? (['tansiq-base', ...(args.has('pg') ? (['tansiq-base-pg'] as const) : [])] as const) : []),
+  'hocuspocus',
+  'reference',
+];
 const labels = allLabels.filter((label) => !args.has('servers') || args.get('servers')!.split(',').includes(label));
 const profiling = args.has('profile');
 const roundCount = Number(args.get('rounds') ?? 1);
@@ -174,7 +180,9 @@ async function runOnce(scenario: Scenario, label: Label, peerDocs: string[], ser
 }
 
 async function main(): Promise<void> {
-  log(`collaboration benchmark${args.has('quick') ? ' (quick)' : ''}: ${scenarios.map((s) => s.name).join(', ')} on ${labels.join(', ')}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+  log(
+    `collaboration benchmark${args.has('quick') ? ' (quick)' : ''}: ${scenarios.map((s) => s.name).join(', ')} on ${labels.join(', ')}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+  );
   const firstTansiq = labels.find(isTansiq);
   const peerDocs = firstTansiq ? await launcher.documentIds(firstTansiq) : Array.from({ length: poolDocs(sizes) }, () => randomUUID());
   const servers = new Map<Label, Target>();
@@ -216,8 +224,14 @@ fs.mkdirSync(path.dirname(jsonPath), { recursive: true });
 const report = { ...meta, finishedAt: finishedAt.toISOString(), loadAvgAtEnd: os.loadavg().map((l) => +l.toFixed(1)), results, rounds: roundResults, errors, profiles };
 fs.writeFileSync(jsonPath, JSON.stringify(report, null, 2));
 
-print(`\n==== summary (${((Date.now() - startedAt) / 60_000).toFixed(1)} min; ${meta.machine.cpus} cores, ${meta.machine.memGB} GB; load average ${meta.machine.loadAvgAtStart[0]} → ${report.loadAvgAtEnd[0]}) ====`);
-print(`versions: ${Object.entries(meta.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+print(
+  `\n==== summary (${((Date.now() - startedAt) / 60_000).toFixed(1)} min; ${meta.machine.cpus} cores, ${meta.machine.memGB} GB; load average ${meta.machine.loadAvgAtStart[0]} → ${report.loadAvgAtEnd[0]}) ====`,
+);
+print(
+  `versions: ${Object.entries(meta.versions)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`,
+);
 for (const scenario of scenarios) {
   if (!results[scenario.name]) continue;
   printScenario(scenario.name, scenario.title, results[scenario.name]!, labels, print);

@@ -17,9 +17,7 @@ async function call<T>(base: string, method: string, path: string, body: unknown
 /** Signs in and creates an API token (the secret is shown once), as a person would in the app. */
 async function tokenFor(base: string, email: string, password: string): Promise<{ secret: string; organisationId: string }> {
   const { json, response } = await call<{ csrfToken: string; organisation: { id: string } }>(base, 'POST', '/api/auth/login', { email, password });
-  const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? ''])
-    .map((line) => line.split(';')[0])
-    .join('; ');
+  const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? '']).map((line) => line.split(';')[0]).join('; ');
   const created = await call<{ secret: string }>(base, 'POST', '/api/tokens', { name: 'benchmark', password }, { cookie, 'x-csrf-token': json.csrfToken });
   return { secret: created.json.secret, organisationId: json.organisation.id };
 }

@@ -11,10 +11,12 @@ import { now } from './protocol.ts';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz éèàç,.خطةالصحةمغاربة';
 const SEED_BLOCKS: BlockSpec[] = [
   { type: 'heading', level: 2, text: 'Plan d’action sectoriel — santé des Marocains résidant à l’étranger' },
-  ...Array.from({ length: 10 }, (_, i): BlockSpec =>
-    i % 3 === 2
-      ? { type: 'paragraph', text: `الإجراء ${i}: تعزيز الولوج إلى الخدمات الصحية لفائدة مغاربة العالم`, dir: 'rtl' }
-      : { type: 'paragraph', text: `Mesure ${i} : renforcer l’accès aux soins des Marocains du monde lors de leurs séjours.` },
+  ...Array.from(
+    { length: 10 },
+    (_, i): BlockSpec =>
+      i % 3 === 2
+        ? { type: 'paragraph', text: `الإجراء ${i}: تعزيز الولوج إلى الخدمات الصحية لفائدة مغاربة العالم`, dir: 'rtl' }
+        : { type: 'paragraph', text: `Mesure ${i} : renforcer l’accès aux soins des Marocains du monde lors de leurs séjours.` },
   ),
 ];
 
@@ -70,9 +72,7 @@ export function seedDocument(doc: Y.Doc, withTemplate: boolean): void {
   if (withTemplate) Y.applyUpdate(doc, templateUpdate('note'));
   doc.transact(() => {
     appendBlocks(doc, SEED_BLOCKS);
-    measuresOf(doc).push(
-      Array.from({ length: 5 }, (_, i) => newMeasureMap({ id: `m${i}`, title: `Mesure ${i}`, due: '2026-12-31', budget: 100_000 * (i + 1) })),
-    );
+    measuresOf(doc).push(Array.from({ length: 5 }, (_, i) => newMeasureMap({ id: `m${i}`, title: `Mesure ${i}`, due: '2026-12-31', budget: 100_000 * (i + 1) })));
   });
 }
 

@@ -17,9 +17,13 @@ const database = await openDatabase({ dataDir: 'memory://' });
 try {
   await migrateToLatest(database.db);
   await loadDemoWorkspace(database.db, pino({ level: 'silent' }));
-  const admin = await database.db.selectFrom('users').select(['id as userId', 'organisation_id as organisationId', 'role', 'name', 'email', 'locale']).where('email', '=', 'admin@demo.tansiq.ma').executeTakeFirstOrThrow();
+  const admin = await database.db
+    .selectFrom('users')
+    .select(['id as userId', 'organisation_id as organisationId', 'role', 'name', 'email', 'locale'])
+    .where('email', '=', 'admin@demo.tansiq.ma')
+    .executeTakeFirstOrThrow();
   const store = new DocumentStore(database.db, pino({ level: 'silent' }));
-  const content = async <T,>(id: string, read: (doc: Y.Doc) => T) => readState((await store.loadCurrent(id)).state, read);
+  const content = async <T>(id: string, read: (doc: Y.Doc) => T) => readState((await store.loadCurrent(id)).state, read);
   const plan = await database.db.selectFrom('documents').select('id').where('title', 'like', 'Plan d’action santé%').executeTakeFirstOrThrow();
   const model = await loadExportModel(database.db, content, { ...admin, via: 'token' }, plan.id, '2026-12-04');
   const big = { ...model, blocks: Array.from({ length: 40 }, () => model.blocks).flat(), measures: Array.from({ length: 60 }, () => model.measures).flat() };
@@ -28,10 +32,15 @@ try {
     const started = performance.now();
     const data = await render(big, format);
     const pages = format === 'pdf' ? ` ${/\/Type \/Pages[^>]*\/Count (\d+)/.exec(data.toString('latin1'))?.[1] ?? '?'} pages,` : '';
-    console.log(`${format}:${pages} ${Math.round(performance.now() - started)} ms, ${Math.round(data.length / 1024)} KB (${big.blocks.length} blocks, ${big.measures.length} measures)`);
+    console.log(
+      `${format}:${pages} ${Math.round(performance.now() - started)} ms, ${Math.round(data.length / 1024)} KB (${big.blocks.length} blocks, ${big.measures.length} measures)`,
+    );
   }
   const actor = { ...admin, via: 'token' as const };
-  for (const [asOf, what] of [['2026-12-04', 'as of 2026-12-04'], ['2099-01-01', 'live']] as const) {
+  for (const [asOf, what] of [
+    ['2026-12-04', 'as of 2026-12-04'],
+    ['2099-01-01', 'live'],
+  ] as const) {
     for (const format of ['pdf', 'docx', 'xlsx'] as const) {
       // "today" after asOf for the history path, equal to it for the live one.
       const today = what === 'live' ? asOf : '2099-01-01';

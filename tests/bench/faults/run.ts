@@ -58,7 +58,14 @@ for (const database of ['pglite', 'postgres'] as const) {
   }
 }
 
-const rows: Row[] = fs.existsSync(figures) ? fs.readFileSync(figures, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];
+const rows: Row[] = fs.existsSync(figures)
+  ? fs
+      .readFileSync(figures, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+  : [];
 rows.sort((a, b) => a.scenario.localeCompare(b.scenario) || a.database.localeCompare(b.database));
 console.log('| scenario | database | typed | acknowledged | lost | converged after the fault (ms) | note |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | --- |');

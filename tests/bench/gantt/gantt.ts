@@ -17,15 +17,22 @@ try {
   const created = await api.post('/api/documents', { kind: 'action_plan', title: `Plan de ${count} mesures` });
   const documentId: string = created.body.document.id;
   const admin = await server.api.database.db.selectFrom('users').select('id').where('email', '=', ADMIN.email).executeTakeFirstOrThrow();
-  await server.api.hub.applyServerChange(documentId, (doc) =>
-    appendMeasures(doc, Array.from({ length: count }, (_, i) => ({
-      id: `m${i}`,
-      title: `Mesure ${i + 1} : renforcer l’accueil des Marocains résidant à l’étranger dans les consulats`,
-      status: MEASURE_STATUSES[i % MEASURE_STATUSES.length]!,
-      progress: (i * 7) % 101,
-      start: i % 10 === 9 ? null : `2026-${String((i % 6) + 1).padStart(2, '0')}-01`,
-      due: `2026-${String((i % 6) + 6).padStart(2, '0')}-28`,
-    }))), admin.id);
+  await server.api.hub.applyServerChange(
+    documentId,
+    (doc) =>
+      appendMeasures(
+        doc,
+        Array.from({ length: count }, (_, i) => ({
+          id: `m${i}`,
+          title: `Mesure ${i + 1} : renforcer l’accueil des Marocains résidant à l’étranger dans les consulats`,
+          status: MEASURE_STATUSES[i % MEASURE_STATUSES.length]!,
+          progress: (i * 7) % 101,
+          start: i % 10 === 9 ? null : `2026-${String((i % 6) + 1).padStart(2, '0')}-01`,
+          due: `2026-${String((i % 6) + 6).padStart(2, '0')}-28`,
+        })),
+      ),
+    admin.id,
+  );
   await server.api.hub.store.flush();
 
   const open = async () => {
@@ -68,10 +75,14 @@ try {
   // write, the re-render and the paint.
   await page.evaluate(() => {
     const log: number[] = ((window as unknown as { drops: number[] }).drops = []);
-    window.addEventListener('pointerup', () => {
-      const t0 = performance.now();
-      requestAnimationFrame(() => setTimeout(() => log.push(performance.now() - t0)));
-    }, { capture: true });
+    window.addEventListener(
+      'pointerup',
+      () => {
+        const t0 = performance.now();
+        requestAnimationFrame(() => setTimeout(() => log.push(performance.now() - t0)));
+      },
+      { capture: true },
+    );
   });
   console.log(`measures: ${count}; bars and milestones in the DOM: ${bars}`);
   console.log(`open to first bar (navigation, sync, render), ms: ${renders.join(', ')}`);
@@ -104,4 +115,3 @@ try {
   await browser.close();
   await server.close();
 }
-

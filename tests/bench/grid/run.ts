@@ -34,7 +34,10 @@ const rounds = Number(arg('rounds') ?? 3);
 const plan = await benchPlan(count);
 const results: Record<string, unknown> = { count, at: new Date().toISOString() };
 // The machine is shared: the load says how far the figures can be compared with another run's.
-const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
 results.loadBefore = load();
 console.log(`load average (1, 5, 15 min) before: ${results.loadBefore}`);
 try {
@@ -105,13 +108,34 @@ try {
 
 /** Render, scroll and CPU per frame of the baseline build and this one, alternated `rounds` times. */
 async function compareBuilds(open: (build?: string, width?: number) => Promise<Page>, dir: string): Promise<void> {
-  const variants = [{ name: 'baseline', build: dir }, { name: 'current', build: undefined }] as const;
+  const variants = [
+    { name: 'baseline', build: dir },
+    { name: 'current', build: undefined },
+  ] as const;
   const pages = new Map<string, Page>();
   for (const variant of variants) pages.set(variant.name, await open(variant.build));
   const phones = new Map<string, Page>();
   for (const variant of variants) phones.set(variant.name, await open(variant.build, 390));
-  type Figures = { render: number[]; wheel: number[]; fast: number[]; rows: number; wheelCpu: number[]; fastCpu: number[]; wheelProcess: number[]; fastProcess: number[]; phoneRender: number[]; phoneRows: number; phoneWheel: number[]; phoneWheelCpu: number[] };
-  const figures = new Map<string, Figures>(variants.map((v) => [v.name, { render: [], wheel: [], fast: [], rows: 0, wheelCpu: [], fastCpu: [], wheelProcess: [], fastProcess: [], phoneRender: [], phoneRows: 0, phoneWheel: [], phoneWheelCpu: [] }]));
+  type Figures = {
+    render: number[];
+    wheel: number[];
+    fast: number[];
+    rows: number;
+    wheelCpu: number[];
+    fastCpu: number[];
+    wheelProcess: number[];
+    fastProcess: number[];
+    phoneRender: number[];
+    phoneRows: number;
+    phoneWheel: number[];
+    phoneWheelCpu: number[];
+  };
+  const figures = new Map<string, Figures>(
+    variants.map((v) => [
+      v.name,
+      { render: [], wheel: [], fast: [], rows: 0, wheelCpu: [], fastCpu: [], wheelProcess: [], fastProcess: [], phoneRender: [], phoneRows: 0, phoneWheel: [], phoneWheelCpu: [] },
+    ]),
+  );
   for (let round = 0; round < rounds; round++) {
     for (const variant of variants) {
       const page = pages.get(variant.name)!;
@@ -158,12 +182,28 @@ async function compareBuilds(open: (build?: string, width?: number) => Promise<P
   line('phone wheel frame median, ms', (f) => ms(summary(f.phoneWheel).median));
   line('phone wheel frame p95, ms', (f) => ms(summary(f.phoneWheel).p95));
   line('phone wheel main-thread CPU/frame, ms', (f) => ms(mean(f.phoneWheelCpu)));
-  console.log(`baseline build: ${dir}; ${rounds} round(s) alternating the builds on one plan (wheel: 120 px a frame, 300 frames; fast: the whole plan in 120 frames, there and back)`);
-  for (const row of rows) console.log(`  ${row[0]!.padEnd(32)}${row.slice(1).map((cell) => cell.padStart(20)).join('')}`);
-  results.compare = Object.fromEntries([...figures].map(([name, f]) => [name, {
-    rows: f.rows, render: f.render, wheel: summary(f.wheel), fast: summary(f.fast),
-    cpuPerFrameMs: { wheelMain: mean(f.wheelCpu), fastMain: mean(f.fastCpu), wheelRenderer: mean(f.wheelProcess), fastRenderer: mean(f.fastProcess) },
-    phone: { cards: f.phoneRows, render: f.phoneRender, wheel: summary(f.phoneWheel), wheelMainCpuPerFrameMs: mean(f.phoneWheelCpu) },
-  }]));
+  console.log(
+    `baseline build: ${dir}; ${rounds} round(s) alternating the builds on one plan (wheel: 120 px a frame, 300 frames; fast: the whole plan in 120 frames, there and back)`,
+  );
+  for (const row of rows)
+    console.log(
+      `  ${row[0]!.padEnd(32)}${row
+        .slice(1)
+        .map((cell) => cell.padStart(20))
+        .join('')}`,
+    );
+  results.compare = Object.fromEntries(
+    [...figures].map(([name, f]) => [
+      name,
+      {
+        rows: f.rows,
+        render: f.render,
+        wheel: summary(f.wheel),
+        fast: summary(f.fast),
+        cpuPerFrameMs: { wheelMain: mean(f.wheelCpu), fastMain: mean(f.fastCpu), wheelRenderer: mean(f.wheelProcess), fastRenderer: mean(f.fastProcess) },
+        phone: { cards: f.phoneRows, render: f.phoneRender, wheel: summary(f.phoneWheel), wheelMainCpuPerFrameMs: mean(f.phoneWheelCpu) },
+      },
+    ]),
+  );
   for (const page of [...pages.values(), ...phones.values()]) await page.context().close();
 }

@@ -5,7 +5,10 @@ import type { Page } from 'playwright-core';
  * frame's time (requestAnimationFrame to requestAnimationFrame): either a fixed step a frame (a
  * mouse wheel) or the whole plan down and back up in `wholePlanInFrames` (a dragged scrollbar).
  */
-export async function scrollFrames(page: Page, how: { pixelsPerFrame?: number; wholePlanInFrames?: number; frames: number; /** the page scrolls (cards on a phone), not the grid's frame */ document?: boolean }): Promise<number[]> {
+export async function scrollFrames(
+  page: Page,
+  how: { pixelsPerFrame?: number; wholePlanInFrames?: number; frames: number /** the page scrolls (cards on a phone), not the grid's frame */; document?: boolean },
+): Promise<number[]> {
   return page.evaluate(async ({ pixelsPerFrame, wholePlanInFrames, frames, document: whole }) => {
     const scroller = (whole ? document.scrollingElement : document.querySelector('.grid-scroll')) as HTMLElement;
     scroller.scrollTop = 0;
@@ -44,7 +47,10 @@ export async function profileScroll(page: Page, top = 25): Promise<{ name: strin
     const name = `${frame.functionName || '(anonymous)'} ${where}`.trim();
     byName.set(name, (byName.get(name) ?? 0) + (self.get(node.id) ?? 0));
   }
-  return [...byName].map(([name, selfMs]) => ({ name, selfMs })).sort((a, b) => b.selfMs - a.selfMs).slice(0, top);
+  return [...byName]
+    .map(([name, selfMs]) => ({ name, selfMs }))
+    .sort((a, b) => b.selfMs - a.selfMs)
+    .slice(0, top);
 }
 
 /**

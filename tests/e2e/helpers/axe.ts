@@ -20,15 +20,31 @@ const axeSource = () => (source ??= readFile(createRequire(import.meta.url).reso
 export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource());
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      resultTypes: ['violations'],
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
     return result.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       .map((violation) => ({
         id: violation.id,
         impact: violation.impact!,
         help: violation.help,
-        nodes: violation.nodes.map((node) => ({ target: node.target.map(String).join(' '), html: node.html.slice(0, 200), summary: (node.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300) })),
+        nodes: violation.nodes.map((node) => ({
+          target: node.target.map(String).join(' '),
+          html: node.html.slice(0, 200),
+          summary: (node.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300),
+        })),
       }));
   });
 }
@@ -36,7 +52,9 @@ export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
 /** One violation per paragraph: the rule, then each element with why it fails. */
 export function describeViolations(screen: string, problems: AxeProblem[]): string {
   return problems
-    .map((problem) => [`[${screen}] ${problem.impact} ${problem.id}: ${problem.help}`, ...problem.nodes.map((node) => `    ${node.target}\n      ${node.html}\n      ${node.summary}`)].join('\n'))
+    .map((problem) =>
+      [`[${screen}] ${problem.impact} ${problem.id}: ${problem.help}`, ...problem.nodes.map((node) => `    ${node.target}\n      ${node.html}\n      ${node.summary}`)].join('\n'),
+    )
     .join('\n\n');
 }
 

@@ -27,7 +27,9 @@ export async function openPage(context: BrowserContext): Promise<WatchedPage> {
   await page.exposeFunction('__reportCspViolation', (text: string) => problems.push(`CSP: ${text}`));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sample})`);
+      (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sample})`,
+      );
     });
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -14,7 +14,8 @@ export async function focusIndicator(page: Page): Promise<{ element: string; foc
     const ringOf = (node: Element) => {
       const style = getComputedStyle(node);
       // 'auto' is the browser's own two-tone ring (pages without our style sheet, such as the Slack link page)
-      if (style.outlineStyle === 'auto' || (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)) return `outline ${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`;
+      if (style.outlineStyle === 'auto' || (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2))
+        return `outline ${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`;
       if (style.boxShadow && style.boxShadow !== 'none') return `box-shadow ${style.boxShadow}`;
       return null;
     };

@@ -72,7 +72,12 @@ describe('comment threads on the page', () => {
       replies: [],
     });
     const threads = [onMeasure('a', 'm1'), onMeasure('b', 'm1'), onMeasure('c', 'm1', true), onMeasure('d', 'm2')];
-    expect(openThreadsPerMeasure(threads)).toEqual(new Map([['m1', 2], ['m2', 1]]));
+    expect(openThreadsPerMeasure(threads)).toEqual(
+      new Map([
+        ['m1', 2],
+        ['m2', 1],
+      ]),
+    );
     expect(filterThreads(threads, 'all', { ...context, measureId: 'm1' }).map((thread) => thread.id)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -18,7 +18,11 @@ describe('the Gantt time scale', () => {
   });
 
   it('spans every date and today, in whole units of the upper tier', () => {
-    const items = [{ start: '2026-02-10', due: '2026-05-03' }, { start: null, due: '2026-09-15' }, { start: null, due: null }];
+    const items = [
+      { start: '2026-02-10', due: '2026-05-03' },
+      { start: null, due: '2026-09-15' },
+      { start: null, due: null },
+    ];
     const quarter = ganttScale(items, '2026-03-01', 'quarter');
     expect([iso(quarter.from), iso(quarter.to)]).toEqual(['2026-01-01', '2026-10-01']);
     expect(quarter.width).toBe((quarter.to - quarter.from) * DAY_WIDTH.quarter);

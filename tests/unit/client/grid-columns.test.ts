@@ -12,7 +12,9 @@ describe('the measures grid’s columns and the person’s choices', () => {
   });
 
   it('applies widths within bounds and hides what may be hidden, never the title or the actions', () => {
-    const shown = shownColumns({ columns: { lead: { width: 400 }, budget: { width: 5 }, notes: { width: 99_999 }, partners: { hidden: true }, title: { hidden: true }, actions: { hidden: true, width: 900 } } });
+    const shown = shownColumns({
+      columns: { lead: { width: 400 }, budget: { width: 5 }, notes: { width: 99_999 }, partners: { hidden: true }, title: { hidden: true }, actions: { hidden: true, width: 900 } },
+    });
     expect(shown.map((c) => c.id)).not.toContain('partners');
     expect(shown.map((c) => c.id)).toContain('title');
     const width = (id: string) => shown.find((c) => c.id === id)!.width;

@@ -21,7 +21,9 @@ describe('measure changes in the reader’s language', () => {
 
   it('Arabic, each value isolated from the arrow', () => {
     expect(describeFieldChange('ar', { field: 'status', before: 'in_progress', after: 'done' }, options)).toBe('الحالة: \u2068قيد الإنجاز\u2069 ← \u2068منجز\u2069');
-    expect(plain(describeFieldChange('ar', { field: 'progress', before: 40, after: 60 }, options))).toMatch(/^نسبة الإنجاز: \u2068[^\u2069]*40[^\u2069]*\u2069 ← \u2068[^\u2069]*60[^\u2069]*\u2069$/);
+    expect(plain(describeFieldChange('ar', { field: 'progress', before: 40, after: 60 }, options))).toMatch(
+      /^نسبة الإنجاز: \u2068[^\u2069]*40[^\u2069]*\u2069 ← \u2068[^\u2069]*60[^\u2069]*\u2069$/,
+    );
     const due = describeFieldChange('ar', { field: 'due', before: '2026-06-30', after: '2026-09-30' }, options);
     expect(due.startsWith('الأجل: ')).toBe(true);
     expect(due).toContain(' ← ');

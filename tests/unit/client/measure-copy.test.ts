@@ -52,7 +52,12 @@ describe('copying a block of the measures grid', () => {
   });
 
   it('writes tab-separated lines, quoting cells with tabs, line breaks or a leading quote', () => {
-    expect(blockToTsv([['a', 'b'], ['c', 'd']])).toBe('a\tb\r\nc\td\r\n');
+    expect(
+      blockToTsv([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]),
+    ).toBe('a\tb\r\nc\td\r\n');
     expect(blockToTsv([['deux\nlignes', 'tab\there', '"cité"', 'dit "ça"']])).toBe('"deux\nlignes"\t"tab\there"\t"""cité"""\tdit "ça"\r\n');
     expect(blockToTsv([])).toBe('');
   });
@@ -83,7 +88,12 @@ describe('copying a block of the measures grid', () => {
   });
 
   it('makes an HTML table with escaped text and line breaks', () => {
-    expect(blockToHtml([['<b>&', 'deux\nlignes'], ['"x"', '']])).toBe('<table><tbody><tr><td>&lt;b&gt;&amp;</td><td>deux<br>lignes</td></tr><tr><td>&quot;x&quot;</td><td></td></tr></tbody></table>');
+    expect(
+      blockToHtml([
+        ['<b>&', 'deux\nlignes'],
+        ['"x"', ''],
+      ]),
+    ).toBe('<table><tbody><tr><td>&lt;b&gt;&amp;</td><td>deux<br>lignes</td></tr><tr><td>&quot;x&quot;</td><td></td></tr></tbody></table>');
   });
 
   it('spans the rectangle between two corners, whichever comes first', () => {

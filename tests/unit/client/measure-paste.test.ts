@@ -12,7 +12,10 @@ const context: PasteContext = {
 
 describe('pasting a block from a spreadsheet', () => {
   it('splits cells on tabs and lines, with quoted cells holding both', () => {
-    expect(parseTsv('a\tb\r\n"c\td\nsuite"\t"il dit ""oui"""\n\n')).toEqual([['a', 'b'], ['c\td\nsuite', 'il dit "oui"']]);
+    expect(parseTsv('a\tb\r\n"c\td\nsuite"\t"il dit ""oui"""\n\n')).toEqual([
+      ['a', 'b'],
+      ['c\td\nsuite', 'il dit "oui"'],
+    ]);
   });
 
   it('reads rows in the grid’s column order, skipping a header line', () => {
@@ -23,7 +26,19 @@ describe('pasting a block from a spreadsheet', () => {
     ].join('\n');
     const [first, second] = pastedMeasures(text, context);
     expect(first).toEqual({
-      fields: { title: 'Caravane médicale', leadOrganisationId: 'o-sante', partnerOrganisationIds: ['o-fh2'], start: '2026-01-15', due: '2026-06-30', status: 'in_progress', progress: 40, indicator: 'Consultations', budget: 1_500_000, currency: 'MAD', notes: 'À suivre' },
+      fields: {
+        title: 'Caravane médicale',
+        leadOrganisationId: 'o-sante',
+        partnerOrganisationIds: ['o-fh2'],
+        start: '2026-01-15',
+        due: '2026-06-30',
+        status: 'in_progress',
+        progress: 40,
+        indicator: 'Consultations',
+        budget: 1_500_000,
+        currency: 'MAD',
+        notes: 'À suivre',
+      },
       unread: ['partners'],
     });
     expect(second!.fields).toMatchObject({ title: 'Portail', leadOrganisationId: null, start: null, status: 'planned', budget: 2500.5, currency: 'EUR' });

@@ -6,12 +6,7 @@ const ID = '3f1c2a4b-1111-4222-8333-944455556666';
 
 describe('mentions in the client', () => {
   it('cuts a body into text and mentions exactly where the server finds them', () => {
-    const samples = [
-      `Voir @sante et @[${ID}], écrire à x@sante.ma ou @amina.idrissi@sante.ma.`,
-      '@oim: merci, @emploi.',
-      'Pas de mention ici.',
-      `@[${ID.toUpperCase()}]@sante`,
-    ];
+    const samples = [`Voir @sante et @[${ID}], écrire à x@sante.ma ou @amina.idrissi@sante.ma.`, '@oim: merci, @emploi.', 'Pas de mention ici.', `@[${ID.toUpperCase()}]@sante`];
     for (const body of samples) {
       const segments = splitMentions(body);
       expect(segments.map((segment) => segment.text).join('')).toBe(body);

@@ -32,7 +32,9 @@ describe('what a notification says and where it leads', () => {
   });
 
   it('a comment about a measure names it', () => {
-    expect(describeNotification(notification('reply', { commentId: 'c2', threadId: 'c1', by: 'u1', measureId: 'm1', measureTitle: 'Guichet unique' }), lookups).detail).toBe('Mesure : Guichet unique');
+    expect(describeNotification(notification('reply', { commentId: 'c2', threadId: 'c1', by: 'u1', measureId: 'm1', measureTitle: 'Guichet unique' }), lookups).detail).toBe(
+      'Mesure : Guichet unique',
+    );
     expect(describeNotification(notification('mention', { commentId: 'c3', by: 'u1', measureId: 'm1', measureTitle: '' }), lookups).detail).toBe('Mesure : —');
   });
 

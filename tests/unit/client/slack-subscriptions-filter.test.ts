@@ -20,7 +20,13 @@ const subscription = (fields: Partial<SlackSubscription> & Pick<SlackSubscriptio
 
 const rows = [
   subscription({ id: 'santé', channelId: 'CSANTE', channelName: 'santé-plans', object: { type: 'document', id: 'd1', name: 'Plan d’action Santé des MRE' } }),
-  subscription({ id: 'oim', channelId: 'COIM', channelName: 'oim', object: { type: 'organisation', id: 'o1', name: 'Organisation internationale pour les migrations' }, createdBy: 'Samira El Idrissi' }),
+  subscription({
+    id: 'oim',
+    channelId: 'COIM',
+    channelName: 'oim',
+    object: { type: 'organisation', id: 'o1', name: 'Organisation internationale pour les migrations' },
+    createdBy: 'Samira El Idrissi',
+  }),
   subscription({ id: 'commission', channelId: 'GTECH', object: { type: 'commission', id: 'c1', name: 'اللجنة التقنية' }, paused: true, pausedReason: 'is_archived', teamId: 'T2' }),
 ];
 const ids = (found: SlackSubscription[]) => found.map((row) => row.id);

@@ -17,7 +17,10 @@ let base: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'tansiq-client-'));
   await mkdir(path.join(dir, 'assets'));
-  await writeFile(path.join(dir, 'index.html'), '<html><head><meta property="csp-nonce" nonce="TANSIQ_CSP_NONCE"><script type="module" src="/assets/app-abc123.js" nonce="TANSIQ_CSP_NONCE"></script></head></html>');
+  await writeFile(
+    path.join(dir, 'index.html'),
+    '<html><head><meta property="csp-nonce" nonce="TANSIQ_CSP_NONCE"><script type="module" src="/assets/app-abc123.js" nonce="TANSIQ_CSP_NONCE"></script></head></html>',
+  );
   await writeFile(path.join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
   await writeFile(path.join(dir, 'assets', 'app-abc123.js.map'), `{"version":3,"sources":["secret.ts"],"mappings":"${'AAAA;'.repeat(2000)}"}`);
   await writeFile(path.join(dir, 'favicon.svg'), '<svg/>');
@@ -72,10 +75,12 @@ describe('serveClient', () => {
     expect(icon.headers.get('cache-control')).toBe('no-cache');
     // node:http rather than fetch, which marks conditional requests no-cache
     const status = await new Promise<number | undefined>((resolve, reject) =>
-      http.get(`${base}/favicon.svg`, { headers: { 'if-none-match': icon.headers.get('etag')! } }, (response) => {
-        response.resume();
-        resolve(response.statusCode);
-      }).on('error', reject),
+      http
+        .get(`${base}/favicon.svg`, { headers: { 'if-none-match': icon.headers.get('etag')! } }, (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        })
+        .on('error', reject),
     );
     expect(status).toBe(304);
   });
@@ -83,11 +88,13 @@ describe('serveClient', () => {
   it('sends the precompressed copy the browser accepts, and the file itself otherwise', async () => {
     const get = (encoding: string) =>
       new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) =>
-        http.get(`${base}/assets/editor-def456.js`, { headers: { 'accept-encoding': encoding } }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
-        }).on('error', reject),
+        http
+          .get(`${base}/assets/editor-def456.js`, { headers: { 'accept-encoding': encoding } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject),
       );
     const br = await get('gzip, deflate, br');
     expect(br.headers['content-encoding']).toBe('br');
@@ -109,7 +116,18 @@ describe('serveClient', () => {
   });
 
   it('leaves server paths, missing assets, writes and traversal alone', async () => {
-    for (const pathname of ['/assets/app-abc123.js.map', '/api/documents', '/collab/x', '/socket.io/', '/slack/events', '/healthz', '/readyz', '/metrics', '/assets/missing.js', '/robots.txt']) {
+    for (const pathname of [
+      '/assets/app-abc123.js.map',
+      '/api/documents',
+      '/collab/x',
+      '/socket.io/',
+      '/slack/events',
+      '/healthz',
+      '/readyz',
+      '/metrics',
+      '/assets/missing.js',
+      '/robots.txt',
+    ]) {
       const response = await fetch(`${base}${pathname}`);
       expect(response.status, pathname).toBe(404);
       expect(response.headers.get('content-type'), pathname).toContain('application/json');

@@ -69,9 +69,22 @@ describe('validateUpdateV1 accepts real Yjs output', () => {
     );
     // ContentJSON is legacy (no current API writes it): covered by a hand-encoded case instead.
     expect([...seenKinds].sort()).toEqual([
-      'ContentAny', 'ContentBinary', 'ContentDeleted', 'ContentDoc', 'ContentEmbed', 'ContentFormat', 'ContentString',
-      'ContentType:YArray', 'ContentType:YMap', 'ContentType:YText', 'ContentType:YXmlElement',
-      'ContentType:YXmlFragment', 'ContentType:YXmlHook', 'ContentType:YXmlText', 'GC', 'Skip',
+      'ContentAny',
+      'ContentBinary',
+      'ContentDeleted',
+      'ContentDoc',
+      'ContentEmbed',
+      'ContentFormat',
+      'ContentString',
+      'ContentType:YArray',
+      'ContentType:YMap',
+      'ContentType:YText',
+      'ContentType:YXmlElement',
+      'ContentType:YXmlFragment',
+      'ContentType:YXmlHook',
+      'ContentType:YXmlText',
+      'GC',
+      'Skip',
     ]);
   });
 

@@ -6,8 +6,7 @@ import * as encoding from 'lib0/encoding';
  */
 export type Part = number | readonly number[] | Uint8Array;
 
-export const bytes = (...parts: Part[]): Uint8Array =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'number' ? [p] : Array.from(p))));
+export const bytes = (...parts: Part[]): Uint8Array => Uint8Array.from(parts.flatMap((p) => (typeof p === 'number' ? [p] : Array.from(p))));
 
 /** lib0 varuint of any size (bigint so tests can go past 2^53). */
 export function vu(n: number | bigint): number[] {

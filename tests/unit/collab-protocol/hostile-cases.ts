@@ -87,7 +87,10 @@ export function mutantCases(updates: Uint8Array[], count: number, seed: number):
 /** V2 encodings of real docs: the server speaks V1 only, so these must not validate as V1. */
 export function v2Cases(count: number, seed: number): HostileCase[] {
   return fc.sample(sessionArb, { numRuns: count, seed }).map((session, i) => ({
-    group: 'v2', name: `V2 state ${i}`, bytes: Y.encodeStateAsUpdateV2(runSession(session).docs[0]!), expect: 'either' as const,
+    group: 'v2',
+    name: `V2 state ${i}`,
+    bytes: Y.encodeStateAsUpdateV2(runSession(session).docs[0]!),
+    expect: 'either' as const,
   }));
 }
 
@@ -126,7 +129,19 @@ export function craftedCases(): HostileCase[] {
     reject('count', 'binary beyond bytes', update([rootItem(INFO.binary, vu(1 << 30))]), /needs \d+ bytes/),
     reject('count', 'delete-set clients beyond bytes', update([ok], { deleteSet: bytes(vu(10_000), 1, 1) }), /cannot fit/),
     reject('count', 'delete ranges beyond bytes', update([ok], { deleteSet: bytes(1, 1, vu(10_000), 0, 1) }), /cannot fit/),
-    reject('limit', 'more structs than maxStructs', bytes(1, vu(600_000), 1, 0, new Uint8Array(1_200_000).fill(1).map((_, i) => (i % 2 ? 1 : INFO.gc)), 0), /more than 500000 structs/),
+    reject(
+      'limit',
+      'more structs than maxStructs',
+      bytes(
+        1,
+        vu(600_000),
+        1,
+        0,
+        new Uint8Array(1_200_000).fill(1).map((_, i) => (i % 2 ? 1 : INFO.gc)),
+        0,
+      ),
+      /more than 500000 structs/,
+    ),
 
     reject('nesting', 'any arrays 100k deep', update([rootItem(INFO.any, [1, ...nestedAnyArrays(100_000)])]), /nested deeper than 64/),
     reject('nesting', 'any objects 10k deep', update([rootItem(INFO.any, [1, ...Array.from({ length: 10_000 }, () => [118, 1, 1, 0x6b]).flat(), 126])]), /nested deeper/),

@@ -23,7 +23,12 @@ const corpus: HostileCase[] = [
 // Limits as loose as they go: structural checks alone must refuse the issue inputs.
 const NO_LIMITS: UpdateLimits = { maxBytes: Infinity, maxStructs: Infinity, maxClients: Infinity, maxDeletes: Infinity, maxDepth: 64 };
 
-interface Outcome { testCase: HostileCase; ok: boolean; reason?: string; ms: number }
+interface Outcome {
+  testCase: HostileCase;
+  ok: boolean;
+  reason?: string;
+  ms: number;
+}
 const outcomes: Outcome[] = [];
 
 describe('hostile corpus', () => {
@@ -121,7 +126,9 @@ function report(): void {
     return { o, best };
   });
   const worst = retimed.reduce((a, b) => (b.best > a.best ? b : a));
-  const lines = [...groups].map(([name, g]) => `  ${name.padEnd(12)} ${String(g.total).padStart(6)} cases, ${String(g.accepted).padStart(5)} accepted, slowest ${g.slowest.toFixed(3)} ms`);
+  const lines = [...groups].map(
+    ([name, g]) => `  ${name.padEnd(12)} ${String(g.total).padStart(6)} cases, ${String(g.accepted).padStart(5)} accepted, slowest ${g.slowest.toFixed(3)} ms`,
+  );
   console.info(
     `hostile corpus: ${outcomes.length} cases, slowest single timing ${slowest.ms.toFixed(3)} ms (${slowest.testCase.group}: ${slowest.testCase.name}, ${slowest.testCase.bytes.length} bytes);` +
       ` slowest best-of-5 ${worst.best.toFixed(3)} ms (${worst.o.testCase.group}: ${worst.o.testCase.name}, ${worst.o.testCase.bytes.length} bytes)\n${lines.join('\n')}`,

@@ -10,10 +10,7 @@ import * as Y from 'yjs';
  */
 export type Plain = null | boolean | number | string | Uint8Array | bigint | Plain[] | { [key: string]: Plain };
 type TypeKind = 'map' | 'array' | 'text' | 'xmlText' | 'xmlFragment' | 'xmlElement' | 'xmlHook';
-export type Value =
-  | { kind: 'plain'; value: Plain }
-  | { kind: 'type'; type: TypeKind }
-  | { kind: 'subdoc'; autoLoad: boolean; gc: boolean; meta: Plain };
+export type Value = { kind: 'plain'; value: Plain } | { kind: 'type'; type: TypeKind } | { kind: 'subdoc'; autoLoad: boolean; gc: boolean; meta: Plain };
 
 export type Op =
   | { op: 'insertText'; doc: number; target: number; pos: number; text: string; attrs: Record<string, Plain> | null }
@@ -35,10 +32,7 @@ export interface Session {
 
 const key = fc.constantFrom('a', 'b', 'title', 'ключ', '😀', '');
 // 'binary' units include lone surrogates, which Yjs writes as U+FFFD: still valid output.
-const text = fc.oneof(
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }),
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }),
-);
+const text = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }));
 const anyText = fc.oneof(text, fc.string({ unit: 'binary', maxLength: 6 }));
 
 // Values that go through JSON.stringify (embeds, formats) cannot hold a bigint.
@@ -83,7 +77,17 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('arrayInsert' as const), doc, target, pos, values: fc.array(value, { minLength: 1, maxLength: 3 }) }), weight: 3 },
   { arbitrary: fc.record({ op: fc.constant('mapSet' as const), doc, target, key, value }), weight: 3 },
   fc.record({ op: fc.constant('mapDelete' as const), doc, target, key }),
-  { arbitrary: fc.record({ op: fc.constant('xmlInsert' as const), doc, target, pos, node: fc.constantFrom('element' as const, 'text' as const), name: fc.constantFrom('p', 'h1', 'li', 'ف') }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('xmlInsert' as const),
+      doc,
+      target,
+      pos,
+      node: fc.constantFrom('element' as const, 'text' as const),
+      name: fc.constantFrom('p', 'h1', 'li', 'ف'),
+    }),
+    weight: 2,
+  },
   fc.record({ op: fc.constant('setAttribute' as const), doc, target, key, value: anyText }),
   { arbitrary: fc.record({ op: fc.constant('sync' as const), from: doc, to: doc }), weight: 2 },
 );
@@ -129,8 +133,14 @@ function containers(d: Y.Doc): Shared[] {
   while (stack.length > 0) {
     const t = stack.pop()!;
     out.push(t);
-    if (t instanceof Y.Map) for (const v of t.values()) { if (v instanceof Y.AbstractType) stack.push(v); }
-    else if (t instanceof Y.Array || t instanceof Y.XmlFragment) for (const v of t.toArray()) { if (v instanceof Y.AbstractType) stack.push(v as Shared); }
+    if (t instanceof Y.Map)
+      for (const v of t.values()) {
+        if (v instanceof Y.AbstractType) stack.push(v);
+      }
+    else if (t instanceof Y.Array || t instanceof Y.XmlFragment)
+      for (const v of t.toArray()) {
+        if (v instanceof Y.AbstractType) stack.push(v as Shared);
+      }
   }
   return out;
 }
@@ -151,13 +161,20 @@ function materialise(v: Value): unknown {
   if (v.kind === 'plain') return v.value;
   if (v.kind === 'subdoc') return new Y.Doc({ autoLoad: v.autoLoad, gc: v.gc, meta: v.meta });
   switch (v.type) {
-    case 'map': return new Y.Map();
-    case 'array': return new Y.Array();
-    case 'text': return new Y.Text('init');
-    case 'xmlText': return new Y.XmlText('x');
-    case 'xmlFragment': return new Y.XmlFragment();
-    case 'xmlElement': return new Y.XmlElement('div');
-    case 'xmlHook': return new Y.XmlHook('hook');
+    case 'map':
+      return new Y.Map();
+    case 'array':
+      return new Y.Array();
+    case 'text':
+      return new Y.Text('init');
+    case 'xmlText':
+      return new Y.XmlText('x');
+    case 'xmlFragment':
+      return new Y.XmlFragment();
+    case 'xmlElement':
+      return new Y.XmlElement('div');
+    case 'xmlHook':
+      return new Y.XmlHook('hook');
   }
 }
 

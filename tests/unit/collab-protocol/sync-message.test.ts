@@ -35,11 +35,16 @@ const reasonOf = (f: Uint8Array, limits?: Parameters<typeof validateSyncMessage>
 /** The socket layer's switch: compiles only while every kind is handled. */
 function describeMessage(m: ClientMessage): string {
   switch (m.kind) {
-    case 'sync-step1': return `step1 ${m.stateVector.size}`;
-    case 'sync-step2': return `step2 ${m.stats.structs}`;
-    case 'update': return `update ${m.stats.structs}`;
-    case 'awareness': return `awareness ${m.entries.length}`;
-    case 'query-awareness': return 'query';
+    case 'sync-step1':
+      return `step1 ${m.stateVector.size}`;
+    case 'sync-step2':
+      return `step2 ${m.stats.structs}`;
+    case 'update':
+      return `update ${m.stats.structs}`;
+    case 'awareness':
+      return `awareness ${m.entries.length}`;
+    case 'query-awareness':
+      return 'query';
     default: {
       const never: never = m;
       return never;
@@ -50,7 +55,12 @@ function describeMessage(m: ClientMessage): string {
 describe('validateSyncMessage on real client frames', () => {
   it('parses sync step 1 with its state vector', () => {
     const doc = editedDoc();
-    const m = parse(frame((e) => { encoding.writeVarUint(e, 0); syncProtocol.writeSyncStep1(e, doc); }));
+    const m = parse(
+      frame((e) => {
+        encoding.writeVarUint(e, 0);
+        syncProtocol.writeSyncStep1(e, doc);
+      }),
+    );
     expect(m).toMatchObject({ kind: 'sync-step1' });
     if (m.kind !== 'sync-step1') return;
     expect([...m.stateVector]).toEqual([...Y.decodeStateVector(Y.encodeStateVector(doc))]);
@@ -59,10 +69,20 @@ describe('validateSyncMessage on real client frames', () => {
 
   it('parses sync step 2 and update frames, returning the update bytes', () => {
     const doc = editedDoc();
-    const step2 = parse(frame((e) => { encoding.writeVarUint(e, 0); syncProtocol.writeSyncStep2(e, doc); }));
+    const step2 = parse(
+      frame((e) => {
+        encoding.writeVarUint(e, 0);
+        syncProtocol.writeSyncStep2(e, doc);
+      }),
+    );
     expect(step2.kind).toBe('sync-step2');
     const update = Y.encodeStateAsUpdate(doc);
-    const m = parse(frame((e) => { encoding.writeVarUint(e, 0); syncProtocol.writeUpdate(e, update); }));
+    const m = parse(
+      frame((e) => {
+        encoding.writeVarUint(e, 0);
+        syncProtocol.writeUpdate(e, update);
+      }),
+    );
     expect(m).toMatchObject({ kind: 'update', update, stats: { structs: 4, clients: 1, bytes: update.length } });
     expect(describeMessage(m)).toBe('update 4');
   });
@@ -72,11 +92,21 @@ describe('validateSyncMessage on real client frames', () => {
     const awareness = new awarenessProtocol.Awareness(doc);
     awareness.setLocalState({ user: { name: 'Salma', color: '#a0f' }, cursor: null });
     const payload = awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]);
-    const m = parse(frame((e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, payload); }));
+    const m = parse(
+      frame((e) => {
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarUint8Array(e, payload);
+      }),
+    );
     expect(m).toEqual({ kind: 'awareness', entries: [{ clientId: doc.clientID, clock: 1, state: { user: { name: 'Salma', color: '#a0f' }, cursor: null } }] });
     awareness.setLocalState(null);
     const gone = awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]);
-    const left = parse(frame((e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, gone); }));
+    const left = parse(
+      frame((e) => {
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarUint8Array(e, gone);
+      }),
+    );
     expect(left).toMatchObject({ kind: 'awareness', entries: [{ clientId: doc.clientID, state: null }] });
     awareness.destroy();
   });
@@ -87,7 +117,10 @@ describe('validateSyncMessage on real client frames', () => {
 
   it('returns copies of payloads, not views into the frame', () => {
     const update = Y.encodeStateAsUpdate(editedDoc());
-    const f = frame((e) => { encoding.writeVarUint(e, 0); syncProtocol.writeUpdate(e, update); });
+    const f = frame((e) => {
+      encoding.writeVarUint(e, 0);
+      syncProtocol.writeUpdate(e, update);
+    });
     const m = parse(f);
     f.fill(0);
     expect(m.kind === 'update' && m.update).toEqual(update);
@@ -133,13 +166,19 @@ describe('validateSyncMessage refuses malformed frames with a reason', () => {
   });
 
   it('applies update limits inside sync frames', () => {
-    const f = frame((e) => { encoding.writeVarUint(e, 0); syncProtocol.writeUpdate(e, update); });
+    const f = frame((e) => {
+      encoding.writeVarUint(e, 0);
+      syncProtocol.writeUpdate(e, update);
+    });
     expect(reasonOf(f, { update: { maxStructs: 2 } })).toMatch(/more than 2 structs/);
     expect(reasonOf(f, { update: { maxBytes: 10 } })).toMatch(/exceeds 10/);
   });
 
   it('keeps a default when a limit is passed as undefined', () => {
-    const f = frame((e) => { encoding.writeVarUint(e, 0); syncProtocol.writeUpdate(e, bytes(1, vu(600_000), 1, 0, new Uint8Array(1_200_000).fill(1))); });
+    const f = frame((e) => {
+      encoding.writeVarUint(e, 0);
+      syncProtocol.writeUpdate(e, bytes(1, vu(600_000), 1, 0, new Uint8Array(1_200_000).fill(1)));
+    });
     expect(reasonOf(f, { update: { maxStructs: undefined } })).toMatch(/more than 500000 structs/);
   });
 

@@ -14,13 +14,18 @@ const root = fc.constantFrom('a', 'b', 'text', '');
 const sub = fc.option(fc.constantFrom('k', 'x', ''), { nil: null });
 
 type Parent = { root: string } | { id: [number, number] };
-const parent: fc.Arbitrary<Parent> = fc.oneof(root.map((r) => ({ root: r })), id.map((i) => ({ id: i })));
+const parent: fc.Arbitrary<Parent> = fc.oneof(
+  root.map((r) => ({ root: r })),
+  id.map((i) => ({ id: i })),
+);
 
 const content: fc.Arbitrary<{ ref: number; body: number[] }> = fc.oneof(
   fc.integer({ min: 1, max: 40 }).map((n) => ({ ref: INFO.deleted, body: vu(n) })),
   fc.constantFrom('x', 'hello', '😀a', 'مرحبا').map((s) => ({ ref: INFO.string, body: str(s) })),
   fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 1, maxLength: 3 }).map((vs) => ({ ref: INFO.any, body: [...vu(vs.length), ...vs.flatMap(any)] })),
-  fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 1, maxLength: 3 }).map((vs) => ({ ref: INFO.json, body: [...vu(vs.length), ...vs.flatMap((v) => str(JSON.stringify(v) ?? 'null'))] })),
+  fc
+    .array(fc.jsonValue({ maxDepth: 2 }), { minLength: 1, maxLength: 3 })
+    .map((vs) => ({ ref: INFO.json, body: [...vu(vs.length), ...vs.flatMap((v) => str(JSON.stringify(v) ?? 'null'))] })),
   fc.uint8Array({ maxLength: 4 }).map((b) => ({ ref: INFO.binary, body: buf(b) })),
   fc.jsonValue({ maxDepth: 2 }).map((v) => ({ ref: INFO.embed, body: str(JSON.stringify(v) ?? 'null') })),
   fc.tuple(fc.constantFrom('bold', 'href'), fc.constantFrom('true', 'null', '"x"', '{"a":1}')).map(([k, v]) => ({ ref: INFO.format, body: [...str(k), ...str(v)] })),
@@ -34,15 +39,17 @@ type Struct =
 
 const struct: fc.Arbitrary<Struct> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constantFrom('gc' as const, 'skip' as const), len: fc.integer({ min: 1, max: 10 }) }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('item' as const), origin: fc.option(id, { nil: null }), rightOrigin: fc.option(id, { nil: null }), parent, sub, content }), weight: 6 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('item' as const), origin: fc.option(id, { nil: null }), rightOrigin: fc.option(id, { nil: null }), parent, sub, content }),
+    weight: 6,
+  },
 );
 
 const group = fc.record({ client, clock, structs: fc.array(struct, { minLength: 1, maxLength: 6 }) });
 const deleteSet = fc.array(fc.tuple(client, fc.array(fc.tuple(clock, fc.integer({ min: 1, max: 10 })), { minLength: 1, maxLength: 3 })), { maxLength: 3 });
 
 /** Same-client references must point backwards (the validator insists); move any that do not. */
-const earlier = (ref: [number, number], self: number, at: number): [number, number] =>
-  ref[0] === self && ref[1] >= at ? [(self + 1) % 5, ref[1]] : ref;
+const earlier = (ref: [number, number], self: number, at: number): [number, number] => (ref[0] === self && ref[1] >= at ? [(self + 1) % 5, ref[1]] : ref);
 
 function encodeStruct(s: Struct, self: number, at: number): { bytes: number[]; length: number } {
   if (s.kind !== 'item') return { bytes: [s.kind === 'gc' ? INFO.gc : INFO.skip, ...vu(s.len)], length: s.len };
@@ -64,7 +71,17 @@ function encodeStruct(s: Struct, self: number, at: number): { bytes: number[]; l
 }
 
 function contentLength(c: { ref: number; body: number[] }): number {
-  const decodeCount = () => { let v = 0, m = 1, i = 0; for (;;) { const b = c.body[i++]!; v += (b & 0x7f) * m; if (b < 0x80) return v; m *= 128; } };
+  const decodeCount = () => {
+    let v = 0,
+      m = 1,
+      i = 0;
+    for (;;) {
+      const b = c.body[i++]!;
+      v += (b & 0x7f) * m;
+      if (b < 0x80) return v;
+      m *= 128;
+    }
+  };
   if (c.ref === INFO.deleted || c.ref === INFO.any || c.ref === INFO.json) return decodeCount();
   if (c.ref === INFO.string) return new TextDecoder().decode(Uint8Array.from(c.body.slice(1))).length;
   return 1;

@@ -20,7 +20,10 @@ export class YjsSandbox {
   private worker: Worker | null = null;
   private nextId = 0;
 
-  constructor(private readonly deadlineMs = 2_000, private readonly heapMb = 256) {}
+  constructor(
+    private readonly deadlineMs = 2_000,
+    private readonly heapMb = 256,
+  ) {}
 
   async run(job: YjsJob, bytes: Uint8Array | Uint8Array[]): Promise<YjsRun> {
     const worker = (this.worker ??= new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } }));

@@ -58,7 +58,8 @@ export const fr = {
   'versions.read': 'Lire',
   'versions.compare': 'Comparer à maintenant',
   'versions.restore': 'Restaurer',
-  'versions.confirmRestore': 'Restaurer la version « {name} » ? Le texte et les mesures actuels seront remplacés pour tout le monde (l’état actuel est d’abord sauvegardé comme version).',
+  'versions.confirmRestore':
+    'Restaurer la version « {name} » ? Le texte et les mesures actuels seront remplacés pour tout le monde (l’état actuel est d’abord sauvegardé comme version).',
   'versions.restored': 'Version « {name} » restaurée.',
   'versions.textOf': 'Texte de « {name} »',
   'versions.diffOf': 'Changements depuis « {name} »',

@@ -3,7 +3,8 @@ export const fr = {
   'files.print.page': 'Page',
   'files.logo.nav': 'Logo',
   'files.logo.title': 'Logo des documents officiels',
-  'files.logo.intro': 'Ce logo figure en tête de la première page de chaque export (DOCX, PDF, ODT, HTML) et du rapport de suivi. PNG ou JPEG, 512 Ko au plus, 4000 pixels de côté au plus. Le SVG n’est pas accepté.',
+  'files.logo.intro':
+    'Ce logo figure en tête de la première page de chaque export (DOCX, PDF, ODT, HTML) et du rapport de suivi. PNG ou JPEG, 512 Ko au plus, 4000 pixels de côté au plus. Le SVG n’est pas accepté.',
   'files.logo.current': 'Logo actuel',
   'files.logo.none': 'Aucun logo : les exports portent seulement le nom du ministère.',
   'files.logo.choose': 'Nouveau logo (PNG ou JPEG)',
@@ -78,7 +79,8 @@ export const ar: Record<keyof typeof fr, string> = {
   'files.print.page': 'صفحة',
   'files.logo.nav': 'الشعار',
   'files.logo.title': 'شعار الوثائق الرسمية',
-  'files.logo.intro': 'يظهر هذا الشعار في أعلى الصفحة الأولى لكل تصدير (DOCX وPDF وODT وHTML) وفي تقرير التتبع. PNG أو JPEG، 512 كيلوبايت على الأكثر، و4000 بكسل على الأكثر لكل ضلع. لا يُقبل SVG.',
+  'files.logo.intro':
+    'يظهر هذا الشعار في أعلى الصفحة الأولى لكل تصدير (DOCX وPDF وODT وHTML) وفي تقرير التتبع. PNG أو JPEG، 512 كيلوبايت على الأكثر، و4000 بكسل على الأكثر لكل ضلع. لا يُقبل SVG.',
   'files.logo.current': 'الشعار الحالي',
   'files.logo.none': 'لا شعار: تحمل الملفات المصدّرة اسم الوزارة فقط.',
   'files.logo.choose': 'شعار جديد (PNG أو JPEG)',
@@ -153,7 +155,8 @@ export const en: Record<keyof typeof fr, string> = {
   'files.print.page': 'Page',
   'files.logo.nav': 'Logo',
   'files.logo.title': 'Logo of official documents',
-  'files.logo.intro': 'This logo heads the first page of every export (DOCX, PDF, ODT, HTML) and of the follow-up report. PNG or JPEG, at most 512 KB and 4000 pixels a side. SVG is not accepted.',
+  'files.logo.intro':
+    'This logo heads the first page of every export (DOCX, PDF, ODT, HTML) and of the follow-up report. PNG or JPEG, at most 512 KB and 4000 pixels a side. SVG is not accepted.',
   'files.logo.current': 'Current logo',
   'files.logo.none': 'No logo: exports carry the ministry’s name only.',
   'files.logo.choose': 'New logo (PNG or JPEG)',

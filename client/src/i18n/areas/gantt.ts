@@ -11,7 +11,8 @@ export const fr = {
   'gantt.today': 'Aujourd’hui',
   'gantt.overdue': 'En retard',
   'gantt.measure': 'Mesure',
-  'gantt.help': 'Faites glisser une barre pour déplacer ses dates, un de ses bords pour changer le début ou l’échéance. Au clavier, sur une barre : ← → un jour, ↑ ↓ une semaine ; avec Maj l’échéance seule, avec Ctrl+Maj le début seul.',
+  'gantt.help':
+    'Faites glisser une barre pour déplacer ses dates, un de ses bords pour changer le début ou l’échéance. Au clavier, sur une barre : ← → un jour, ↑ ↓ une semaine ; avec Maj l’échéance seule, avec Ctrl+Maj le début seul.',
   'gantt.quarter': 'T{n} {year}',
   'gantt.quarterShort': 'T{n}',
   'gantt.span': 'du {start} au {due}',
@@ -59,7 +60,8 @@ export const en: Record<Keys, string> = {
   'gantt.today': 'Today',
   'gantt.overdue': 'Overdue',
   'gantt.measure': 'Measure',
-  'gantt.help': 'Drag a bar to move its dates, one of its ends to change the start or the due date. With the keyboard, on a bar: ← → one day, ↑ ↓ one week; with Shift the due date alone, with Ctrl+Shift the start alone.',
+  'gantt.help':
+    'Drag a bar to move its dates, one of its ends to change the start or the due date. With the keyboard, on a bar: ← → one day, ↑ ↓ one week; with Shift the due date alone, with Ctrl+Shift the start alone.',
   'gantt.quarter': 'Q{n} {year}',
   'gantt.quarterShort': 'Q{n}',
   'gantt.span': '{start} to {due}',

@@ -3,7 +3,8 @@ export const fr = {
   'adminMenu.button': 'Administration',
   'slackSubs.nav': 'Abonnements Slack',
   'slackSubs.title': 'Abonnements Slack',
-  'slackSubs.intro': 'Les canaux Slack qui reçoivent les notifications de Tansiq, dans tous les espaces de travail reliés. Retirer un abonnement arrête ces notifications ; le canal peut s’abonner de nouveau avec /tansiq subscribe.',
+  'slackSubs.intro':
+    'Les canaux Slack qui reçoivent les notifications de Tansiq, dans tous les espaces de travail reliés. Retirer un abonnement arrête ces notifications ; le canal peut s’abonner de nouveau avec /tansiq subscribe.',
   'slackSubs.filters': 'Filtrer les abonnements',
   'slackSubs.search': 'Rechercher',
   'slackSubs.searchPlaceholder': 'Canal, document, organisation, personne…',
@@ -133,7 +134,8 @@ export const en: Record<Keys, string> = {
   'adminMenu.button': 'Administration',
   'slackSubs.nav': 'Slack subscriptions',
   'slackSubs.title': 'Slack subscriptions',
-  'slackSubs.intro': 'The Slack channels that receive Tansiq’s notifications, in every linked workspace. Removing a subscription stops these notifications; the channel can subscribe again with /tansiq subscribe.',
+  'slackSubs.intro':
+    'The Slack channels that receive Tansiq’s notifications, in every linked workspace. Removing a subscription stops these notifications; the channel can subscribe again with /tansiq subscribe.',
   'slackSubs.filters': 'Filter subscriptions',
   'slackSubs.search': 'Search',
   'slackSubs.searchPlaceholder': 'Channel, document, organisation, person…',

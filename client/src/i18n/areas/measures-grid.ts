@@ -25,7 +25,8 @@ export const fr = {
   'grid.shown': '{shown} mesure(s) sur {total}',
   'grid.groupCount': '{count} mesure(s)',
   'grid.paste': 'Coller depuis un tableur',
-  'grid.pasteHint': 'Collez ici des lignes copiées d’Excel ou de LibreOffice, colonnes dans l’ordre du tableau : mesure, chef de file, partenaires, début, échéance, statut, avancement, indicateur, budget, notes.',
+  'grid.pasteHint':
+    'Collez ici des lignes copiées d’Excel ou de LibreOffice, colonnes dans l’ordre du tableau : mesure, chef de file, partenaires, début, échéance, statut, avancement, indicateur, budget, notes.',
   'grid.pasteArea': 'Lignes à coller',
   'grid.pastePreview': 'Aperçu des mesures à ajouter',
   'grid.pasteAdd': 'Ajouter {count} mesure(s)',
@@ -62,7 +63,8 @@ export const ar: Record<Keys, string> = {
   'grid.shown': '{shown} من أصل {total} تدبير',
   'grid.groupCount': '{count} تدبير',
   'grid.paste': 'لصق من جدول بيانات',
-  'grid.pasteHint': 'الصق هنا أسطرا منسوخة من Excel أو LibreOffice، بترتيب أعمدة الجدول: التدبير، الهيئة الرائدة، الشركاء، البداية، الأجل، الحالة، نسبة الإنجاز، المؤشر، الميزانية، الملاحظات.',
+  'grid.pasteHint':
+    'الصق هنا أسطرا منسوخة من Excel أو LibreOffice، بترتيب أعمدة الجدول: التدبير، الهيئة الرائدة، الشركاء، البداية، الأجل، الحالة، نسبة الإنجاز، المؤشر، الميزانية، الملاحظات.',
   'grid.pasteArea': 'الأسطر المراد لصقها',
   'grid.pastePreview': 'معاينة التدابير المراد إضافتها',
   'grid.pasteAdd': 'إضافة {count} تدبير',
@@ -97,7 +99,8 @@ export const en: Record<Keys, string> = {
   'grid.shown': '{shown} of {total} measures',
   'grid.groupCount': '{count} measures',
   'grid.paste': 'Paste from a spreadsheet',
-  'grid.pasteHint': 'Paste rows copied from Excel or LibreOffice here, columns in the grid’s order: measure, lead, partners, start, due, status, progress, indicator, budget, notes.',
+  'grid.pasteHint':
+    'Paste rows copied from Excel or LibreOffice here, columns in the grid’s order: measure, lead, partners, start, due, status, progress, indicator, budget, notes.',
   'grid.pasteArea': 'Rows to paste',
   'grid.pastePreview': 'Preview of the measures to add',
   'grid.pasteAdd': 'Add {count} measures',

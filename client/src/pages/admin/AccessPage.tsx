@@ -17,15 +17,22 @@ import { accessRows } from './sharing/access-rows.ts';
  */
 export function AccessPage() {
   const params = useParams<{ id: string }>();
-  const [document] = createResource(() => params.id, (id) => documents.get(id));
-  const [grants, { refetch: refetchGrants }] = createResource(() => params.id, (id) => documents.grants(id));
-  const [overview, { refetch: refetchOverview }] = createResource(() => params.id, (id) => documents.accessOverview(id).catch(() => null));
+  const [document] = createResource(
+    () => params.id,
+    (id) => documents.get(id),
+  );
+  const [grants, { refetch: refetchGrants }] = createResource(
+    () => params.id,
+    (id) => documents.grants(id),
+  );
+  const [overview, { refetch: refetchOverview }] = createResource(
+    () => params.id,
+    (id) => documents.accessOverview(id).catch(() => null),
+  );
   const refetch = () => Promise.all([refetchGrants(), refetchOverview()]);
   const [people] = createResource(() => users.list().catch(() => []));
   const [error, setError] = createSignal<unknown>();
-  const rows = createMemo(() =>
-    accessRows(grants() ?? [], overview(), { person: (id) => people()?.find((u) => u.id === id)?.name ?? null, organisation: organisationLabel }),
-  );
+  const rows = createMemo(() => accessRows(grants() ?? [], overview(), { person: (id) => people()?.find((u) => u.id === id)?.name ?? null, organisation: organisationLabel }));
 
   const act = async (action: () => Promise<unknown>) => {
     setError(undefined);
@@ -40,7 +47,11 @@ export function AccessPage() {
 
   return (
     <div class="page sharing-page">
-      <p class="breadcrumb"><A href={`/documents/${params.id}`} dir="auto">{document()?.title ?? t('common.loading')}</A></p>
+      <p class="breadcrumb">
+        <A href={`/documents/${params.id}`} dir="auto">
+          {document()?.title ?? t('common.loading')}
+        </A>
+      </p>
       <h1>{t('access.title')}</h1>
       <p class="muted">{t('access.intro')}</p>
       <ErrorBox error={error() ?? grants.error} />
@@ -51,9 +62,19 @@ export function AccessPage() {
             {(current) => <AccessRequests requests={current().requests} onGrant={(request, level) => void grant({ userId: request.person.id }, level)} />}
           </Show>
         </div>
-        <Show when={grants()} fallback={<Show when={!grants.error}><Loading /></Show>}>
-          <AccessList leadOrganisationId={overview()?.leadOrganisationId ?? document()?.leadOrganisationId ?? null} rows={rows()}
-            onLevel={(row, level) => void grant(row.target, level)} onRevoke={(row) => void act(() => documents.revokeGrant(params.id, row.id))} />
+        <Show
+          when={grants()}
+          fallback={
+            <Show when={!grants.error}>
+              <Loading />
+            </Show>
+          }>
+          <AccessList
+            leadOrganisationId={overview()?.leadOrganisationId ?? document()?.leadOrganisationId ?? null}
+            rows={rows()}
+            onLevel={(row, level) => void grant(row.target, level)}
+            onRevoke={(row) => void act(() => documents.revokeGrant(params.id, row.id))}
+          />
         </Show>
       </div>
     </div>

@@ -38,7 +38,9 @@ export function AuditPage() {
     <div class="page audit-page">
       <div class="page-heading">
         <h1>{t('audit.title')}</h1>
-        <a class="button" href={audit.csvUrl(filters())} download="">{t('audit.export')}</a>
+        <a class="button" href={audit.csvUrl(filters())} download="">
+          {t('audit.export')}
+        </a>
       </div>
       <p class="muted">{t('audit.intro')}</p>
       {/* biome-ignore lint/a11y/useSemanticElements: a search form as HTML has long written it; the <search> element is too recent for the browsers ministries keep */}
@@ -52,7 +54,12 @@ export function AuditPage() {
         </div>
         <div class="field">
           <label for="audit-organisation">{t('audit.organisation')}</label>
-          <OrganisationSelect id="audit-organisation" value={filters().organisation ?? ''} emptyLabel={t('audit.all')} onChange={(id) => change({ organisation: id ?? undefined })} />
+          <OrganisationSelect
+            id="audit-organisation"
+            value={filters().organisation ?? ''}
+            emptyLabel={t('audit.all')}
+            onChange={(id) => change({ organisation: id ?? undefined })}
+          />
         </div>
         <div class="field">
           <label for="audit-document">{t('audit.document')}</label>
@@ -76,12 +83,21 @@ export function AuditPage() {
           <label for="audit-to">{t('audit.to')}</label>
           <input id="audit-to" type="date" value={filters().to ?? ''} min={filters().from} onChange={(e) => change({ to: e.currentTarget.value || undefined })} />
         </div>
-        <button type="button" class="button subtle" onClick={() => change({ actor: undefined, organisation: undefined, document: undefined, action: undefined, from: undefined, to: undefined })}>
+        <button
+          type="button"
+          class="button subtle"
+          onClick={() => change({ actor: undefined, organisation: undefined, document: undefined, action: undefined, from: undefined, to: undefined })}>
           {t('audit.reset')}
         </button>
       </form>
       <ErrorBox error={page.error} />
-      <Show when={page.latest} fallback={<Show when={!page.error}><Loading /></Show>}>
+      <Show
+        when={page.latest}
+        fallback={
+          <Show when={!page.error}>
+            <Loading />
+          </Show>
+        }>
         {(current) => (
           <>
             <Show when={current().entries.length > 0} fallback={<p class="muted">{t('audit.empty')}</p>}>
@@ -103,9 +119,13 @@ export function AuditPage() {
               </div>
             </Show>
             <nav class="pager" aria-label={t('audit.pages')}>
-              <button type="button" class="button small" disabled={cursors().length < 2} onClick={previous}>{t('audit.previous')}</button>
+              <button type="button" class="button small" disabled={cursors().length < 2} onClick={previous}>
+                {t('audit.previous')}
+              </button>
               <span aria-live="polite">{t('audit.page', { page: cursors().length })}</span>
-              <button type="button" class="button small" disabled={!current().nextCursor} onClick={next}>{t('audit.next')}</button>
+              <button type="button" class="button small" disabled={!current().nextCursor} onClick={next}>
+                {t('audit.next')}
+              </button>
             </nav>
           </>
         )}
@@ -126,23 +146,37 @@ function AuditRow(props: { entry: AuditEntry }) {
         <Show when={props.entry.actor} fallback={<span class="muted">{t('audit.system')}</span>}>
           {(actor) => <span dir="auto">{actor().name}</span>}
         </Show>
-        <Show when={props.entry.organisation}>
-          {(organisation) => <div class="muted small">{organisation().names[locale()]}</div>}
-        </Show>
+        <Show when={props.entry.organisation}>{(organisation) => <div class="muted small">{organisation().names[locale()]}</div>}</Show>
       </td>
-      <td><span title={props.entry.action}>{auditActionName(props.entry.action)}</span></td>
+      <td>
+        <span title={props.entry.action}>{auditActionName(props.entry.action)}</span>
+      </td>
       <td>
         <Show when={props.entry.object}>
           {(object) => (
             <Show when={object().title} fallback={<code dir="ltr">{object().type}</code>}>
-              {(title) => (object().type === 'document' ? <a href={`/documents/${object().id}`} dir="auto">{title()}</a> : <span dir="auto">{title()}</span>)}
+              {(title) =>
+                object().type === 'document' ? (
+                  <a href={`/documents/${object().id}`} dir="auto">
+                    {title()}
+                  </a>
+                ) : (
+                  <span dir="auto">{title()}</span>
+                )
+              }
             </Show>
           )}
         </Show>
       </td>
       <td class="audit-details">
         <Show when={details()}>{(text) => <code dir="ltr">{text()}</code>}</Show>
-        <Show when={props.entry.ip}>{(ip) => <div class="muted small" dir="ltr">{ip()}</div>}</Show>
+        <Show when={props.entry.ip}>
+          {(ip) => (
+            <div class="muted small" dir="ltr">
+              {ip()}
+            </div>
+          )}
+        </Show>
       </td>
     </tr>
   );

@@ -89,7 +89,9 @@ export function LogoPage() {
           {(src) => (
             <>
               <img class="logo-preview" src={src()} alt={t('files.logo.current')} />
-              <button type="button" class="button danger" disabled={busy()} onClick={() => void remove()}>{t('files.logo.remove')}</button>
+              <button type="button" class="button danger" disabled={busy()} onClick={() => void remove()}>
+                {t('files.logo.remove')}
+              </button>
             </>
           )}
         </Show>
@@ -100,7 +102,13 @@ export function LogoPage() {
           <span>{t('files.chooseFile')}</span>
           <input type="file" accept="image/png,image/jpeg" onChange={(event) => void choose(event.currentTarget.files?.[0] ?? null)} />
         </label>
-        <Show when={problem()}>{(key) => <p class="notice warning" role="alert">{t(key())}</p>}</Show>
+        <Show when={problem()}>
+          {(key) => (
+            <p class="notice warning" role="alert">
+              {t(key())}
+            </p>
+          )}
+        </Show>
         <Show when={preview()}>
           {(src) => (
             <figure class="logo-figure">
@@ -111,7 +119,9 @@ export function LogoPage() {
         </Show>
         <ErrorBox error={error()} />
         <Show when={done()}>{(text) => <Notice kind="success">{text()()}</Notice>}</Show>
-        <button type="button" class="button primary" disabled={busy() || !file()} onClick={() => void save()}>{t('files.logo.save')}</button>
+        <button type="button" class="button primary" disabled={busy() || !file()} onClick={() => void save()}>
+          {t('files.logo.save')}
+        </button>
       </section>
     </div>
   );

@@ -19,8 +19,18 @@ export function OrganisationForm(props: { initial?: Organisation; onSubmit: (inp
     <form class="card form-grid" onSubmit={submit} aria-label={props.initial ? t('common.edit') : t('admin.newOrganisation')}>
       <div class="field">
         <label for="org-code">{t('admin.code')}</label>
-        <input id="org-code" dir="ltr" required pattern="[a-z0-9][a-z0-9_\-]{0,31}" aria-describedby="org-code-hint" value={code()} onInput={(e) => setCode(e.currentTarget.value)} />
-        <span id="org-code-hint" class="hint">{t('admin.codeHint')}</span>
+        <input
+          id="org-code"
+          dir="ltr"
+          required
+          pattern="[a-z0-9][a-z0-9_\-]{0,31}"
+          aria-describedby="org-code-hint"
+          value={code()}
+          onInput={(e) => setCode(e.currentTarget.value)}
+        />
+        <span id="org-code-hint" class="hint">
+          {t('admin.codeHint')}
+        </span>
       </div>
       <div class="field">
         <label for="org-kind">{t('admin.kind')}</label>
@@ -42,8 +52,12 @@ export function OrganisationForm(props: { initial?: Organisation; onSubmit: (inp
       </div>
       {props.children}
       <div class="actions span-2">
-        <button type="submit" class="button primary">{t('common.save')}</button>
-        <button type="button" class="button subtle" onClick={() => props.onCancel()}>{t('common.cancel')}</button>
+        <button type="submit" class="button primary">
+          {t('common.save')}
+        </button>
+        <button type="button" class="button subtle" onClick={() => props.onCancel()}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -28,7 +28,9 @@ export function OrganisationsPage() {
     <div class="page">
       <div class="page-heading">
         <h1>{t('admin.organisations')}</h1>
-        <button type="button" class="button primary" onClick={() => setEditing('new')}>{t('admin.newOrganisation')}</button>
+        <button type="button" class="button primary" onClick={() => setEditing('new')}>
+          {t('admin.newOrganisation')}
+        </button>
       </div>
       <Show when={editing()}>
         {(target) => (
@@ -43,22 +45,42 @@ export function OrganisationsPage() {
             <tr>
               <th scope="col">{t('admin.code')}</th>
               <th scope="col">{t('admin.kind')}</th>
-              <th scope="col" lang="fr">{t('admin.nameFr')}</th>
-              <th scope="col" lang="ar">{t('admin.nameAr')}</th>
-              <th scope="col" lang="en">{t('admin.nameEn')}</th>
-              <th scope="col"><span class="visually-hidden">{t('common.actions')}</span></th>
+              <th scope="col" lang="fr">
+                {t('admin.nameFr')}
+              </th>
+              <th scope="col" lang="ar">
+                {t('admin.nameAr')}
+              </th>
+              <th scope="col" lang="en">
+                {t('admin.nameEn')}
+              </th>
+              <th scope="col">
+                <span class="visually-hidden">{t('common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             <For each={organisationList()}>
               {(organisation) => (
                 <tr>
-                  <td><code dir="ltr">{organisation.code}</code></td>
+                  <td>
+                    <code dir="ltr">{organisation.code}</code>
+                  </td>
                   <td>{t(`organisationKind.${organisation.kind}`)}</td>
-                  <td lang="fr" dir="ltr">{organisation.names.fr}</td>
-                  <td lang="ar" dir="rtl">{organisation.names.ar}</td>
-                  <td lang="en" dir="ltr">{organisation.names.en}</td>
-                  <td><button type="button" class="button small" onClick={() => setEditing(organisation)}>{t('common.edit')}</button></td>
+                  <td lang="fr" dir="ltr">
+                    {organisation.names.fr}
+                  </td>
+                  <td lang="ar" dir="rtl">
+                    {organisation.names.ar}
+                  </td>
+                  <td lang="en" dir="ltr">
+                    {organisation.names.en}
+                  </td>
+                  <td>
+                    <button type="button" class="button small" onClick={() => setEditing(organisation)}>
+                      {t('common.edit')}
+                    </button>
+                  </td>
                 </tr>
               )}
             </For>

@@ -17,8 +17,7 @@ const eventsLabel = (events: readonly string[]) =>
     : new Intl.ListFormat(INTL[locale()], { type: 'conjunction' }).format(
         SUBSCRIPTION_EVENTS.filter((event) => events.includes(event)).map((event) => t(`slackSubs.event.${event}`)),
       );
-const pauseReason = (reason: string | null) =>
-  isKnownPauseReason(reason) ? t(`slackSubs.reason.${reason}` as MessageKey) : t('slackSubs.reason.other', { code: reason ?? '—' });
+const pauseReason = (reason: string | null) => (isKnownPauseReason(reason) ? t(`slackSubs.reason.${reason}` as MessageKey) : t('slackSubs.reason.other', { code: reason ?? '—' }));
 
 /**
  * Every Slack channel subscription of every linked workspace, for administrators: what each
@@ -45,10 +44,13 @@ export function SlackSubscriptionsPage() {
   const [changing, setChanging] = createSignal<string | null>(null);
   const [changeError, setChangeError] = createSignal<unknown>();
   const replace = (id: string, patch: Partial<SlackSubscription> | null) =>
-    mutate((current) => current && {
-      subscriptions: patch ? current.subscriptions.map((row) => (row.id === id ? { ...row, ...patch } : row)) : current.subscriptions.filter((row) => row.id !== id),
-      total: patch ? current.total : Math.max(0, current.total - 1),
-    });
+    mutate(
+      (current) =>
+        current && {
+          subscriptions: patch ? current.subscriptions.map((row) => (row.id === id ? { ...row, ...patch } : row)) : current.subscriptions.filter((row) => row.id !== id),
+          total: patch ? current.total : Math.max(0, current.total - 1),
+        },
+    );
   /** Pauses or resumes one subscription (one change at a time); the row is drawn anew, so its button takes the focus back. */
   const togglePause = async (subscription: SlackSubscription) => {
     if (changing()) return;
@@ -156,7 +158,9 @@ export function SlackSubscriptionsPage() {
       {/* <output> is a polite live region: what was done is read out, and stays written. */}
       <output class="notice-slot">
         <Show when={announcement()}>
-          <p class="notice success" data-testid="slack-subs-announcement">{announcement()}</p>
+          <p class="notice success" data-testid="slack-subs-announcement">
+            {announcement()}
+          </p>
         </Show>
       </output>
       <ErrorBox error={list.error} onRetry={() => void refetch()} />
@@ -175,10 +179,7 @@ export function SlackSubscriptionsPage() {
             <>
               <p class="muted small" data-testid="slack-subs-count">
                 {t('slackSubs.count', { shown: shown().length, total: current().total })}
-                <Show when={current().total > current().subscriptions.length}>
-                  {' '}
-                  {t('slackSubs.truncated', { shown: current().subscriptions.length, total: current().total })}
-                </Show>
+                <Show when={current().total > current().subscriptions.length}> {t('slackSubs.truncated', { shown: current().subscriptions.length, total: current().total })}</Show>
               </p>
               <Show when={shown().length > 0} fallback={<EmptyState title={t('slackSubs.noMatch')} />}>
                 <div class="table-scroll">
@@ -193,14 +194,14 @@ export function SlackSubscriptionsPage() {
                         <th scope="col">{t('slackSubs.by')}</th>
                         <th scope="col">{t('slackSubs.since')}</th>
                         <th scope="col">{t('slackSubs.state')}</th>
-                        <th scope="col"><span class="visually-hidden">{t('common.actions')}</span></th>
+                        <th scope="col">
+                          <span class="visually-hidden">{t('common.actions')}</span>
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
                       <For each={shown()}>
-                        {(subscription) => (
-                          <SubscriptionRow subscription={subscription} onTogglePause={(row) => void togglePause(row)} onRemove={askToRemove} />
-                        )}
+                        {(subscription) => <SubscriptionRow subscription={subscription} onTogglePause={(row) => void togglePause(row)} onRemove={askToRemove} />}
                       </For>
                     </tbody>
                   </table>
@@ -219,8 +220,7 @@ export function SlackSubscriptionsPage() {
             busy={busy()}
             testId="slack-subs-confirm"
             onConfirm={() => void remove()}
-            onCancel={() => setRemoving(null)}
-          >
+            onCancel={() => setRemoving(null)}>
             <p>{t('slackSubs.confirmBody', { channel: isolate(channelLabel(target())), object: isolate(objectLabel(target())) })}</p>
             <ErrorBox error={removeError()} />
           </ConfirmDialog>
@@ -241,9 +241,17 @@ function SubscriptionRow(props: {
     <tr classList={{ paused: subscription().paused }} data-testid="slack-subscription">
       <th scope="row" data-label={t('slackSubs.channel')}>
         <Show when={subscription().channelName} fallback={<span class="muted">{t('slackSubs.channelUnnamed')}</span>}>
-          {(name) => <span class="slack-channel" dir="auto">#{name()}</span>}
+          {(name) => (
+            <span class="slack-channel" dir="auto">
+              #{name()}
+            </span>
+          )}
         </Show>
-        <div><code class="muted small" dir="ltr">{subscription().channelId}</code></div>
+        <div>
+          <code class="muted small" dir="ltr">
+            {subscription().channelId}
+          </code>
+        </div>
       </th>
       <td data-label={t('slackSubs.team')}>
         <code dir="ltr">{subscription().teamId}</code>
@@ -253,7 +261,9 @@ function SubscriptionRow(props: {
         <Show when={subscription().object.name} fallback={<span class="muted">{t('slackSubs.objectGone')}</span>}>
           {(name) =>
             subscription().object.type === 'document' ? (
-              <A href={`/documents/${subscription().object.id}`} dir="auto">{name()}</A>
+              <A href={`/documents/${subscription().object.id}`} dir="auto">
+                {name()}
+              </A>
             ) : (
               <span dir="auto">{name()}</span>
             )
@@ -267,7 +277,9 @@ function SubscriptionRow(props: {
           {(name) => <span dir="auto">{name()}</span>}
         </Show>
       </td>
-      <td data-label={t('slackSubs.since')} class="nowrap">{formatDate(subscription().createdAt)}</td>
+      <td data-label={t('slackSubs.since')} class="nowrap">
+        {formatDate(subscription().createdAt)}
+      </td>
       <td data-label={t('slackSubs.state')}>
         <Show when={subscription().paused} fallback={<span class="badge subscription-active">{t('slackSubs.active')}</span>}>
           <span class="badge subscription-paused">{t('slackSubs.paused')}</span>
@@ -281,8 +293,7 @@ function SubscriptionRow(props: {
           class="button small"
           data-pause={subscription().id}
           aria-label={t(subscription().paused ? 'slackSubs.resumeLabel' : 'slackSubs.pauseLabel', names())}
-          onClick={() => props.onTogglePause(subscription())}
-        >
+          onClick={() => props.onTogglePause(subscription())}>
           {subscription().paused ? t('slackSubs.resume') : t('slackSubs.pause')}
         </button>
         <button
@@ -290,8 +301,7 @@ function SubscriptionRow(props: {
           class="button small subtle"
           data-remove={subscription().id}
           aria-label={t('slackSubs.removeLabel', names())}
-          onClick={() => props.onRemove(subscription())}
-        >
+          onClick={() => props.onRemove(subscription())}>
           {t('slackSubs.remove')}
         </button>
       </td>

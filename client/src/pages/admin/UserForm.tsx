@@ -54,13 +54,28 @@ export function UserForm(props: { initial?: User; onSubmit: (input: UserInput) =
       </div>
       <div class="field">
         <label for="user-password">{props.initial ? t('admin.newPassword') : t('admin.password')}</label>
-        <input id="user-password" type="password" dir="ltr" autocomplete="new-password" minlength={MIN_PASSWORD_LENGTH} aria-describedby="user-password-hint" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
-        <span id="user-password-hint" class="hint">{t('admin.passwordHint')}</span>
+        <input
+          id="user-password"
+          type="password"
+          dir="ltr"
+          autocomplete="new-password"
+          minlength={MIN_PASSWORD_LENGTH}
+          aria-describedby="user-password-hint"
+          value={password()}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+        <span id="user-password-hint" class="hint">
+          {t('admin.passwordHint')}
+        </span>
       </div>
       {props.children}
       <div class="actions span-2">
-        <button type="submit" class="button primary" disabled={!organisationId()}>{t('common.save')}</button>
-        <button type="button" class="button subtle" onClick={() => props.onCancel()}>{t('common.cancel')}</button>
+        <button type="submit" class="button primary" disabled={!organisationId()}>
+          {t('common.save')}
+        </button>
+        <button type="button" class="button subtle" onClick={() => props.onCancel()}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

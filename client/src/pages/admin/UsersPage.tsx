@@ -36,7 +36,9 @@ export function UsersPage() {
     <div class="page">
       <div class="page-heading">
         <h1>{t('admin.users')}</h1>
-        <button type="button" class="button primary" onClick={() => setEditing('new')}>{t('admin.newUser')}</button>
+        <button type="button" class="button primary" onClick={() => setEditing('new')}>
+          {t('admin.newUser')}
+        </button>
       </div>
       <Show when={editing()}>
         {(target) => (
@@ -48,7 +50,13 @@ export function UsersPage() {
       <Show when={!editing()}>
         <ErrorBox error={error() ?? list.error} />
       </Show>
-      <Show when={list()} fallback={<Show when={!list.error}><Loading /></Show>}>
+      <Show
+        when={list()}
+        fallback={
+          <Show when={!list.error}>
+            <Loading />
+          </Show>
+        }>
         <div class="table-scroll">
           <table class="data-table">
             <thead>
@@ -58,7 +66,9 @@ export function UsersPage() {
                 <th scope="col">{t('admin.organisation')}</th>
                 <th scope="col">{t('admin.role')}</th>
                 <th scope="col">{t('admin.state')}</th>
-                <th scope="col"><span class="visually-hidden">{t('common.actions')}</span></th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('common.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -71,7 +81,9 @@ export function UsersPage() {
                     <td>{t(`role.${user.role}`)}</td>
                     <td>{user.disabled ? t('admin.disabled') : user.invited ? t('admin.invited') : t('admin.active')}</td>
                     <td class="nowrap">
-                      <button type="button" class="button small" onClick={() => setEditing(user)}>{t('common.edit')}</button>
+                      <button type="button" class="button small" onClick={() => setEditing(user)}>
+                        {t('common.edit')}
+                      </button>
                       <Show when={user.id !== currentUser()?.id}>
                         <button type="button" class="button small subtle" onClick={() => void run(() => users.update(user.id, { disabled: !user.disabled }))}>
                           {user.disabled ? t('admin.enable') : t('admin.disable')}

@@ -19,8 +19,14 @@ import { downloads } from '../../api/files.ts';
  */
 export function CycleDashboardPage() {
   const params = useParams<{ id: string }>();
-  const [dashboard, { refetch }] = createResource(() => params.id, (id) => cycles.dashboard(id));
-  const [reports, { refetch: refetchReports }] = createResource(() => params.id, (id) => cycles.reports(id));
+  const [dashboard, { refetch }] = createResource(
+    () => params.id,
+    (id) => cycles.dashboard(id),
+  );
+  const [reports, { refetch: refetchReports }] = createResource(
+    () => params.id,
+    (id) => cycles.reports(id),
+  );
   const [filter, setFilter] = createSignal<string>('');
   const [stateFilter, setStateFilter] = createSignal<string>('');
   const [message, setMessage] = createSignal<string | null>(null);
@@ -38,11 +44,16 @@ export function CycleDashboardPage() {
   const totals = createMemo(() => {
     const lines = dashboard()?.completeness ?? [];
     const sum = (pick: (line: CompletenessLine) => number) => lines.reduce((total, line) => total + pick(line), 0);
-    return { total: sum((l) => l.total), submitted: sum((l) => l.submitted + l.accepted), draft: sum((l) => l.draft + l.returned), notStarted: sum((l) => l.notStarted), organisations: lines.length, complete: lines.filter((l) => l.standing === 'submitted').length };
+    return {
+      total: sum((l) => l.total),
+      submitted: sum((l) => l.submitted + l.accepted),
+      draft: sum((l) => l.draft + l.returned),
+      notStarted: sum((l) => l.notStarted),
+      organisations: lines.length,
+      complete: lines.filter((l) => l.standing === 'submitted').length,
+    };
   });
-  const shown = createMemo(() =>
-    (reports() ?? []).filter((report) => (!filter() || report.leadOrganisationId === filter()) && (!stateFilter() || report.state === stateFilter())),
-  );
+  const shown = createMemo(() => (reports() ?? []).filter((report) => (!filter() || report.leadOrganisationId === filter()) && (!stateFilter() || report.state === stateFilter())));
   const open = () => dashboard()?.cycle.status === 'open';
 
   const remind = async (organisationIds?: string[]) => {
@@ -77,24 +88,44 @@ export function CycleDashboardPage() {
   return (
     <div class="page cycle-dashboard">
       <ErrorBox error={dashboard.error} onRetry={refresh} />
-      <Show when={dashboard()} fallback={<Show when={!dashboard.error}><Loading /></Show>}>
+      <Show
+        when={dashboard()}
+        fallback={
+          <Show when={!dashboard.error}>
+            <Loading />
+          </Show>
+        }>
         {(view) => (
           <>
             <div class="page-heading">
               <div>
-                <p class="hint"><A href="/cycles">{t('cycles.title')}</A></p>
+                <p class="hint">
+                  <A href="/cycles">{t('cycles.title')}</A>
+                </p>
                 <h1>{t('cycles.dashboard.title', { period: view().cycle.period })}</h1>
                 <p class="hint">
                   {t('cycles.window', { opens: formatDay(view().cycle.opensOn), due: formatDay(view().cycle.dueOn) })}
                   <Show when={view().cycle.scope.commissionId}>{(id) => <> · {commissionName(id()) ?? ''}</>}</Show>
-                  <Show when={view().cycle.reminderDays.length > 0}> · {t('cycles.reminderDaysShown', { days: `\u2066${view().cycle.reminderDays.map((day) => (day > 0 ? `+${day}` : String(day))).join(', ')}\u2069` })}</Show>
+                  <Show when={view().cycle.reminderDays.length > 0}>
+                    {' '}
+                    ·{' '}
+                    {t('cycles.reminderDaysShown', {
+                      days: `\u2066${view()
+                        .cycle.reminderDays.map((day) => (day > 0 ? `+${day}` : String(day)))
+                        .join(', ')}\u2069`,
+                    })}
+                  </Show>
                 </p>
               </div>
               <div class="actions">
                 <CycleStatusBadge status={view().cycle.status} />
                 <Show when={open()}>
-                  <button type="button" class="button" onClick={() => void remind()}>{t('cycles.remindAll')}</button>
-                  <button type="button" class="button warning" onClick={() => setConfirmClose(true)}>{t('cycles.close')}</button>
+                  <button type="button" class="button" onClick={() => void remind()}>
+                    {t('cycles.remindAll')}
+                  </button>
+                  <button type="button" class="button warning" onClick={() => setConfirmClose(true)}>
+                    {t('cycles.close')}
+                  </button>
                 </Show>
               </div>
             </div>
@@ -111,21 +142,39 @@ export function CycleDashboardPage() {
                 class="completeness-table"
                 columns={[t('cycles.organisation'), t('cycles.standingLabel'), t('cycles.progressLabel'), t('cycles.counts')]}
                 actionsLabel={t('cycles.actions')}
-                rows={view().completeness}
-              >
+                rows={view().completeness}>
                 {(line) => (
                   <tr data-organisation={line.organisationCode ?? ''} data-standing={line.standing}>
                     <th scope="row" dir="auto">
                       {organisationLabel(line.organisationId)}
-                      <Show when={line.late}> <span class="badge overdue">{t('cycles.late')}</span></Show>
+                      <Show when={line.late}>
+                        {' '}
+                        <span class="badge overdue">{t('cycles.late')}</span>
+                      </Show>
                     </th>
-                    <td><StandingBadge standing={line.standing} /></td>
-                    <td class="completeness-cell"><CompletenessBar submitted={line.submitted + line.accepted} draft={line.draft + line.returned} notStarted={line.notStarted} compact /></td>
-                    <td class="counts">{t('cycles.countsLine', { submitted: line.submitted + line.accepted, draft: line.draft + line.returned, notStarted: line.notStarted, total: line.total })}</td>
+                    <td>
+                      <StandingBadge standing={line.standing} />
+                    </td>
+                    <td class="completeness-cell">
+                      <CompletenessBar submitted={line.submitted + line.accepted} draft={line.draft + line.returned} notStarted={line.notStarted} compact />
+                    </td>
+                    <td class="counts">
+                      {t('cycles.countsLine', { submitted: line.submitted + line.accepted, draft: line.draft + line.returned, notStarted: line.notStarted, total: line.total })}
+                    </td>
                     <td class="cycle-row-actions">
-                      <button type="button" class="button subtle small" onClick={() => { setFilter(line.organisationId ?? ''); document.getElementById('cycle-reports')?.scrollIntoView({ block: 'start' }); }}>{t('cycles.seeReports')}</button>
+                      <button
+                        type="button"
+                        class="button subtle small"
+                        onClick={() => {
+                          setFilter(line.organisationId ?? '');
+                          document.getElementById('cycle-reports')?.scrollIntoView({ block: 'start' });
+                        }}>
+                        {t('cycles.seeReports')}
+                      </button>
                       <Show when={open() && line.standing !== 'submitted' && line.organisationId}>
-                        <button type="button" class="button subtle small" onClick={() => void remind([line.organisationId!])}>{t('cycles.remind')}</button>
+                        <button type="button" class="button subtle small" onClick={() => void remind([line.organisationId!])}>
+                          {t('cycles.remind')}
+                        </button>
                       </Show>
                     </td>
                   </tr>
@@ -135,9 +184,17 @@ export function CycleDashboardPage() {
 
             <section class="cycle-late" aria-labelledby="cycle-late-title">
               <h2 id="cycle-late-title">{t('cycles.lateOrganisations')}</h2>
-              <Show when={view().lateOrganisations.length > 0} fallback={<p class="hint">{view().today > view().cycle.dueOn ? t('cycles.noneLate') : t('cycles.notDueYet', { date: formatDay(view().cycle.dueOn) })}</p>}>
+              <Show
+                when={view().lateOrganisations.length > 0}
+                fallback={<p class="hint">{view().today > view().cycle.dueOn ? t('cycles.noneLate') : t('cycles.notDueYet', { date: formatDay(view().cycle.dueOn) })}</p>}>
                 <ul class="chip-list" data-testid="late-organisations">
-                  <For each={view().lateOrganisations}>{(entry) => <li class="chip" dir="auto">{organisationLabel(entry.organisationId)}</li>}</For>
+                  <For each={view().lateOrganisations}>
+                    {(entry) => (
+                      <li class="chip" dir="auto">
+                        {organisationLabel(entry.organisationId)}
+                      </li>
+                    )}
+                  </For>
                 </ul>
               </Show>
             </section>
@@ -146,7 +203,15 @@ export function CycleDashboardPage() {
               <section aria-labelledby="cycle-consolidated">
                 <h2 id="cycle-consolidated">{t('cycles.consolidated')}</h2>
                 <ul class="link-list">
-                  <For each={view().consolidatedDocuments}>{(document) => <li><A href={`/documents/${document.id}`} dir="auto">{document.title}</A></li>}</For>
+                  <For each={view().consolidatedDocuments}>
+                    {(document) => (
+                      <li>
+                        <A href={`/documents/${document.id}`} dir="auto">
+                          {document.title}
+                        </A>
+                      </li>
+                    )}
+                  </For>
                   {/* The plans as they stood at the period's due date, from the measures' recorded history. */}
                   <li>
                     <a href={downloads.followUpReport({ format: 'pdf', asOf: view().cycle.dueOn, commission: view().cycle.scope.commissionId ?? undefined })} download="">
@@ -172,7 +237,9 @@ export function CycleDashboardPage() {
                     <span>{t('cycles.stateLabel')}</span>
                     <select value={stateFilter()} onChange={(event) => setStateFilter(event.currentTarget.value)}>
                       <option value="">{t('cycles.all')}</option>
-                      <For each={['not_started', 'draft', 'submitted', 'returned', 'accepted'] as const}>{(state) => <option value={state}>{t(`cycles.state.${state}`)}</option>}</For>
+                      <For each={['not_started', 'draft', 'submitted', 'returned', 'accepted'] as const}>
+                        {(state) => <option value={state}>{t(`cycles.state.${state}`)}</option>}
+                      </For>
                     </select>
                   </label>
                 </div>
@@ -184,8 +251,19 @@ export function CycleDashboardPage() {
               </div>
             </section>
             <Show when={confirmClose()}>
-              <ConfirmDialog title={t('cycles.closeTitle', { period: view().cycle.period })} confirmLabel={t('cycles.close')} tone="warning" busy={busy()} onConfirm={() => void close()} onCancel={() => setConfirmClose(false)}>
-                <p>{t('cycles.closeExplain', { missing: totals().total - totals().submitted, share: formatPercent(totals().total === 0 ? 0 : (100 * totals().submitted) / totals().total) })}</p>
+              <ConfirmDialog
+                title={t('cycles.closeTitle', { period: view().cycle.period })}
+                confirmLabel={t('cycles.close')}
+                tone="warning"
+                busy={busy()}
+                onConfirm={() => void close()}
+                onCancel={() => setConfirmClose(false)}>
+                <p>
+                  {t('cycles.closeExplain', {
+                    missing: totals().total - totals().submitted,
+                    share: formatPercent(totals().total === 0 ? 0 : (100 * totals().submitted) / totals().total),
+                  })}
+                </p>
               </ConfirmDialog>
             </Show>
           </>

@@ -12,31 +12,61 @@ export function seriesPoints(values: ReadonlyArray<number | null>, range: { min:
   const step = values.length > 1 ? (BOX.width - 2 * BOX.padX) / (values.length - 1) : 0;
   const span = range.max - range.min || 1;
   return values.flatMap((value, index) =>
-    value === null ? [] : [{ x: values.length === 1 ? BOX.width / 2 : BOX.padX + step * index, y: BOX.padY + (BOX.height - 2 * BOX.padY) * (1 - (value - range.min) / span), value }],
+    value === null
+      ? []
+      : [{ x: values.length === 1 ? BOX.width / 2 : BOX.padX + step * index, y: BOX.padY + (BOX.height - 2 * BOX.padY) * (1 - (value - range.min) / span), value }],
   );
 }
 
 /** A small line chart of one series per period, period names along the bottom. */
-function PeriodChart(props: { title: string; periods: HistoryPeriod[]; values: Array<number | null>; range: { min: number; max: number }; format: (value: number) => string; className: string }) {
+function PeriodChart(props: {
+  title: string;
+  periods: HistoryPeriod[];
+  values: Array<number | null>;
+  range: { min: number; max: number };
+  format: (value: number) => string;
+  className: string;
+}) {
   const points = () => seriesPoints(props.values, props.range);
-  const xs = () => seriesPoints(props.periods.map(() => 0), { min: 0, max: 1 }).map((point) => point.x);
+  const xs = () =>
+    seriesPoints(
+      props.periods.map(() => 0),
+      { min: 0, max: 1 },
+    ).map((point) => point.x);
   return (
     <figure class={`history-chart ${props.className}`}>
       <figcaption>{props.title}</figcaption>
-      <svg viewBox={`0 0 ${BOX.width} ${BOX.height + 24}`} role="img" aria-label={props.title} style={{ direction: "ltr" }}>
+      <svg viewBox={`0 0 ${BOX.width} ${BOX.height + 24}`} role="img" aria-label={props.title} style={{ direction: 'ltr' }}>
         <line x1={BOX.padX} x2={BOX.width - BOX.padX} y1={BOX.height - BOX.padY} y2={BOX.height - BOX.padY} class="axis" />
-        <text x={BOX.padX - 6} y={BOX.padY + 4} class="tick" text-anchor="end">{props.format(props.range.max)}</text>
-        <text x={BOX.padX - 6} y={BOX.height - BOX.padY + 4} class="tick" text-anchor="end">{props.format(props.range.min)}</text>
-        <path d={points().map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x} ${point.y}`).join(' ')} class="line" />
+        <text x={BOX.padX - 6} y={BOX.padY + 4} class="tick" text-anchor="end">
+          {props.format(props.range.max)}
+        </text>
+        <text x={BOX.padX - 6} y={BOX.height - BOX.padY + 4} class="tick" text-anchor="end">
+          {props.format(props.range.min)}
+        </text>
+        <path
+          d={points()
+            .map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x} ${point.y}`)
+            .join(' ')}
+          class="line"
+        />
         <For each={points()}>
           {(point) => (
             <g>
               <circle cx={point.x} cy={point.y} r="4" class="dot" />
-              <text x={point.x} y={point.y - 8} class="value" text-anchor="middle">{props.format(point.value)}</text>
+              <text x={point.x} y={point.y - 8} class="value" text-anchor="middle">
+                {props.format(point.value)}
+              </text>
             </g>
           )}
         </For>
-        <For each={props.periods}>{(period, index) => <text x={xs()[index()]} y={BOX.height + 14} class="period" text-anchor="middle">{period.period}</text>}</For>
+        <For each={props.periods}>
+          {(period, index) => (
+            <text x={xs()[index()]} y={BOX.height + 14} class="period" text-anchor="middle">
+              {period.period}
+            </text>
+          )}
+        </For>
       </svg>
     </figure>
   );
@@ -60,19 +90,34 @@ export function HistoryPage() {
   return (
     <div class="page history-page">
       <ErrorBox error={periods.error} onRetry={refetch} />
-      <Show when={periods()} fallback={<Show when={!periods.error}><Loading /></Show>}>
+      <Show
+        when={periods()}
+        fallback={
+          <Show when={!periods.error}>
+            <Loading />
+          </Show>
+        }>
         {(list) => (
           <>
             <div class="page-heading">
               <div>
-                <p class="hint"><A href={`/documents/${search.documentId}?view=measures&measure=${encodeURIComponent(search.measureId ?? '')}`}>{t('cycles.history.toPlan')}</A></p>
+                <p class="hint">
+                  <A href={`/documents/${search.documentId}?view=measures&measure=${encodeURIComponent(search.measureId ?? '')}`}>{t('cycles.history.toPlan')}</A>
+                </p>
                 <h1 dir="auto">{t('cycles.history.title', { measure: last()?.measureTitle ?? '—' })}</h1>
               </div>
             </div>
             <Show when={list().length > 0} fallback={<EmptyState title={t('cycles.history.none')} />}>
               <div class="history-charts">
                 <Show when={reported().some((period) => period?.values.progress != null)}>
-                <PeriodChart title={t('cycles.history.progress')} periods={list()} values={reported().map((period) => period?.values.progress ?? null)} range={{ min: 0, max: 100 }} format={(value) => `${formatNumber(value)} %`} className="progress" />
+                  <PeriodChart
+                    title={t('cycles.history.progress')}
+                    periods={list()}
+                    values={reported().map((period) => period?.values.progress ?? null)}
+                    range={{ min: 0, max: 100 }}
+                    format={(value) => `${formatNumber(value)} %`}
+                    className="progress"
+                  />
                 </Show>
                 <Show when={indicatorRange()}>
                   {(range) => (
@@ -94,13 +139,27 @@ export function HistoryPage() {
                       <div class="history-period-head">
                         <h2>{period.period}</h2>
                         <ReportStateBadge state={period.state} />
-                        <Show when={period.reported && period.values.status}><span class={`badge measure-${period.values.status}`}>{t(`measureStatus.${period.values.status!}`)}</span></Show>
-                        <Show when={period.reported && period.values.progress !== null}><span>{t('cycles.progressValue', { value: period.values.progress! })}</span></Show>
+                        <Show when={period.reported && period.values.status}>
+                          <span class={`badge measure-${period.values.status}`}>{t(`measureStatus.${period.values.status!}`)}</span>
+                        </Show>
+                        <Show when={period.reported && period.values.progress !== null}>
+                          <span>{t('cycles.progressValue', { value: period.values.progress! })}</span>
+                        </Show>
                       </div>
                       <Show when={period.reported} fallback={<p class="hint">{t('cycles.history.notReported')}</p>}>
-                        <Show when={period.values.narrative}><p dir="auto">{period.values.narrative}</p></Show>
-                        <Show when={period.values.blockers}><p dir="auto"><strong>{t('cycles.field.blockers')}</strong> {period.values.blockers}</p></Show>
-                        <Show when={period.values.supportRequested}><p dir="auto"><strong>{t('cycles.field.support')}</strong> {period.values.supportRequested}</p></Show>
+                        <Show when={period.values.narrative}>
+                          <p dir="auto">{period.values.narrative}</p>
+                        </Show>
+                        <Show when={period.values.blockers}>
+                          <p dir="auto">
+                            <strong>{t('cycles.field.blockers')}</strong> {period.values.blockers}
+                          </p>
+                        </Show>
+                        <Show when={period.values.supportRequested}>
+                          <p dir="auto">
+                            <strong>{t('cycles.field.support')}</strong> {period.values.supportRequested}
+                          </p>
+                        </Show>
                       </Show>
                     </li>
                   )}

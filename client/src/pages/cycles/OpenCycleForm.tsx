@@ -54,7 +54,15 @@ export function OpenCycleForm(props: { onCancel: () => void }) {
       <div class="form-row">
         <div class="field">
           <label for="cycle-period">{t('cycles.period')}</label>
-          <input id="cycle-period" required maxLength={100} placeholder={t('cycles.periodExample')} value={period()} onInput={(event) => setPeriod(event.currentTarget.value)} dir="auto" />
+          <input
+            id="cycle-period"
+            required
+            maxLength={100}
+            placeholder={t('cycles.periodExample')}
+            value={period()}
+            onInput={(event) => setPeriod(event.currentTarget.value)}
+            dir="auto"
+          />
         </div>
         <div class="field">
           <label for="cycle-opens">{t('cycles.opensOn')}</label>
@@ -62,8 +70,18 @@ export function OpenCycleForm(props: { onCancel: () => void }) {
         </div>
         <div class="field">
           <label for="cycle-due">{t('cycles.dueOnLabel')}</label>
-          <input id="cycle-due" type="date" required min={opensOn() || undefined} value={dueOn()} onInput={(event) => setDueOn(event.currentTarget.value)} aria-invalid={opensOn() && dueOn() && dueOn() < opensOn() ? 'true' : undefined} />
-          <Show when={opensOn() && dueOn() && dueOn() < opensOn()}><span class="field-error">{t('cycles.dueBeforeOpen')}</span></Show>
+          <input
+            id="cycle-due"
+            type="date"
+            required
+            min={opensOn() || undefined}
+            value={dueOn()}
+            onInput={(event) => setDueOn(event.currentTarget.value)}
+            aria-invalid={opensOn() && dueOn() && dueOn() < opensOn() ? 'true' : undefined}
+          />
+          <Show when={opensOn() && dueOn() && dueOn() < opensOn()}>
+            <span class="field-error">{t('cycles.dueBeforeOpen')}</span>
+          </Show>
         </div>
       </div>
       <fieldset class="field">
@@ -102,14 +120,29 @@ export function OpenCycleForm(props: { onCancel: () => void }) {
       </fieldset>
       <div class="field">
         <label for="cycle-reminders">{t('cycles.reminderDays')}</label>
-        <input id="cycle-reminders" dir="ltr" value={reminders()} onInput={(event) => setReminders(event.currentTarget.value)} aria-invalid={reminderDays() === null ? 'true' : undefined} aria-describedby="cycle-reminders-hint" />
-        <span class="hint" id="cycle-reminders-hint">{t('cycles.reminderHint')}</span>
-        <Show when={reminderDays() === null}><span class="field-error">{t('cycles.reminderInvalid')}</span></Show>
+        <input
+          id="cycle-reminders"
+          dir="ltr"
+          value={reminders()}
+          onInput={(event) => setReminders(event.currentTarget.value)}
+          aria-invalid={reminderDays() === null ? 'true' : undefined}
+          aria-describedby="cycle-reminders-hint"
+        />
+        <span class="hint" id="cycle-reminders-hint">
+          {t('cycles.reminderHint')}
+        </span>
+        <Show when={reminderDays() === null}>
+          <span class="field-error">{t('cycles.reminderInvalid')}</span>
+        </Show>
       </div>
       <ErrorBox error={error()} />
       <div class="actions">
-        <button type="submit" class="button primary" disabled={busy() || reminderDays() === null}>{t('cycles.openAction')}</button>
-        <button type="button" class="button subtle" onClick={() => props.onCancel()}>{t('common.cancel')}</button>
+        <button type="submit" class="button primary" disabled={busy() || reminderDays() === null}>
+          {t('cycles.openAction')}
+        </button>
+        <button type="button" class="button subtle" onClick={() => props.onCancel()}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -109,7 +109,10 @@ export function ReportForm(props: { report: CycleReport; readOnly?: boolean; onC
 
   useServerEvent('cycle:changed', (event) => {
     if (event.reportId !== report().id || event.version === null || event.version <= report().version) return;
-    void cycles.report(report().cycleId, report().id).then((incoming) => takeIncoming(incoming, event.actorUserId), () => undefined);
+    void cycles.report(report().cycleId, report().id).then(
+      (incoming) => takeIncoming(incoming, event.actorUserId),
+      () => undefined,
+    );
   });
 
   const submit = async () => {
@@ -143,7 +146,11 @@ export function ReportForm(props: { report: CycleReport; readOnly?: boolean; onC
   const id = (field: ReportField) => `report-${report().id}-${field}`;
   const progressShare = () => {
     const value = Number(draft().local.indicatorCurrent.replace(',', '.'));
-    return indicatorProgress({ indicatorBaseline: report().indicator.baseline, indicatorTarget: report().indicator.target, indicatorCurrent: Number.isFinite(value) && draft().local.indicatorCurrent !== '' ? value : null });
+    return indicatorProgress({
+      indicatorBaseline: report().indicator.baseline,
+      indicatorTarget: report().indicator.target,
+      indicatorCurrent: Number.isFinite(value) && draft().local.indicatorCurrent !== '' ? value : null,
+    });
   };
   const fmt = (value: number | null) => (value === null ? '—' : formatNumber(value));
 
@@ -166,8 +173,24 @@ export function ReportForm(props: { report: CycleReport; readOnly?: boolean; onC
           <div class="report-conflict" role="alert">
             <p>{t('cycles.conflict', { value: theirs() || '—' })}</p>
             <div class="actions">
-              <button type="button" class="button subtle" onClick={() => { setDraft(settle(draft(), name, 'mine')); schedule(0); }}>{t('cycles.keepMine')}</button>
-              <button type="button" class="button subtle" onClick={() => { setDraft(settle(draft(), name, 'theirs')); schedule(0); }}>{t('cycles.takeTheirs')}</button>
+              <button
+                type="button"
+                class="button subtle"
+                onClick={() => {
+                  setDraft(settle(draft(), name, 'mine'));
+                  schedule(0);
+                }}>
+                {t('cycles.keepMine')}
+              </button>
+              <button
+                type="button"
+                class="button subtle"
+                onClick={() => {
+                  setDraft(settle(draft(), name, 'theirs'));
+                  schedule(0);
+                }}>
+                {t('cycles.takeTheirs')}
+              </button>
             </div>
           </div>
         )}
@@ -181,9 +204,13 @@ export function ReportForm(props: { report: CycleReport; readOnly?: boolean; onC
     <article class="report-card" data-report={report().id} data-state={report().state} aria-labelledby={`${id('status')}-title`}>
       <header class="report-card-head">
         <div>
-          <h3 id={`${id('status')}-title`} dir="auto">{report().measureTitle}</h3>
+          <h3 id={`${id('status')}-title`} dir="auto">
+            {report().measureTitle}
+          </h3>
           <p class="hint">
-            <A href={`/documents/${report().documentId}?view=measures&measure=${encodeURIComponent(report().measureId)}`} dir="auto">{report().documentTitle}</A>
+            <A href={`/documents/${report().documentId}?view=measures&measure=${encodeURIComponent(report().measureId)}`} dir="auto">
+              {report().documentTitle}
+            </A>
             {' · '}
             <A href={`/cycles/history?documentId=${report().documentId}&measureId=${encodeURIComponent(report().measureId)}`}>{t('cycles.history.link')}</A>
           </p>
@@ -214,7 +241,12 @@ export function ReportForm(props: { report: CycleReport; readOnly?: boolean; onC
           {field(
             'status',
             t('cycles.field.status'),
-            <select id={id('status')} value={draft().local.status} onChange={(event) => change('status', event.currentTarget.value)} aria-invalid={invalid('status')} aria-describedby={describedBy('status')}>
+            <select
+              id={id('status')}
+              value={draft().local.status}
+              onChange={(event) => change('status', event.currentTarget.value)}
+              aria-invalid={invalid('status')}
+              aria-describedby={describedBy('status')}>
               <option value="">{t('cycles.choose')}</option>
               <For each={MEASURE_STATUSES}>{(status) => <option value={status}>{t(`measureStatus.${status}`)}</option>}</For>
             </select>,
@@ -222,13 +254,31 @@ export function ReportForm(props: { report: CycleReport; readOnly?: boolean; onC
           {field(
             'progress',
             t('cycles.field.progress'),
-            <input id={id('progress')} type="text" inputmode="numeric" dir="ltr" value={draft().local.progress} onInput={(event) => change('progress', event.currentTarget.value)} aria-invalid={invalid('progress')} aria-describedby={describedBy('progress')} />,
+            <input
+              id={id('progress')}
+              type="text"
+              inputmode="numeric"
+              dir="ltr"
+              value={draft().local.progress}
+              onInput={(event) => change('progress', event.currentTarget.value)}
+              aria-invalid={invalid('progress')}
+              aria-describedby={describedBy('progress')}
+            />,
             t('cycles.progressHint'),
           )}
           {field(
             'indicatorCurrent',
             t('cycles.field.indicator'),
-            <input id={id('indicatorCurrent')} type="text" inputmode="decimal" dir="ltr" value={draft().local.indicatorCurrent} onInput={(event) => change('indicatorCurrent', event.currentTarget.value)} aria-invalid={invalid('indicatorCurrent')} aria-describedby={describedBy('indicatorCurrent')} />,
+            <input
+              id={id('indicatorCurrent')}
+              type="text"
+              inputmode="decimal"
+              dir="ltr"
+              value={draft().local.indicatorCurrent}
+              onInput={(event) => change('indicatorCurrent', event.currentTarget.value)}
+              aria-invalid={invalid('indicatorCurrent')}
+              aria-describedby={describedBy('indicatorCurrent')}
+            />,
             report().indicator.baseline === null && report().indicator.target === null && !report().indicator.unit
               ? undefined
               : t('cycles.indicatorFrame', { baseline: fmt(report().indicator.baseline), target: fmt(report().indicator.target), unit: report().indicator.unit || '—' }),
@@ -240,14 +290,52 @@ export function ReportForm(props: { report: CycleReport; readOnly?: boolean; onC
           </div>
           <p class="hint">{t('cycles.indicatorShare', { share: formatPercent((progressShare() ?? 0) * 100) })}</p>
         </Show>
-        {field('narrative', t('cycles.field.narrative'), <textarea id={id('narrative')} rows="3" dir="auto" value={draft().local.narrative} onInput={(event) => change('narrative', event.currentTarget.value)} aria-invalid={invalid('narrative')} aria-describedby={describedBy('narrative')} />)}
+        {field(
+          'narrative',
+          t('cycles.field.narrative'),
+          <textarea
+            id={id('narrative')}
+            rows="3"
+            dir="auto"
+            value={draft().local.narrative}
+            onInput={(event) => change('narrative', event.currentTarget.value)}
+            aria-invalid={invalid('narrative')}
+            aria-describedby={describedBy('narrative')}
+          />,
+        )}
         <div class="report-grid two">
-          {field('blockers', t('cycles.field.blockers'), <textarea id={id('blockers')} rows="2" dir="auto" value={draft().local.blockers} onInput={(event) => change('blockers', event.currentTarget.value)} aria-invalid={invalid('blockers')} aria-describedby={describedBy('blockers')} />)}
-          {field('supportRequested', t('cycles.field.support'), <textarea id={id('supportRequested')} rows="2" dir="auto" value={draft().local.supportRequested} onInput={(event) => change('supportRequested', event.currentTarget.value)} aria-invalid={invalid('supportRequested')} aria-describedby={describedBy('supportRequested')} />)}
+          {field(
+            'blockers',
+            t('cycles.field.blockers'),
+            <textarea
+              id={id('blockers')}
+              rows="2"
+              dir="auto"
+              value={draft().local.blockers}
+              onInput={(event) => change('blockers', event.currentTarget.value)}
+              aria-invalid={invalid('blockers')}
+              aria-describedby={describedBy('blockers')}
+            />,
+          )}
+          {field(
+            'supportRequested',
+            t('cycles.field.support'),
+            <textarea
+              id={id('supportRequested')}
+              rows="2"
+              dir="auto"
+              value={draft().local.supportRequested}
+              onInput={(event) => change('supportRequested', event.currentTarget.value)}
+              aria-invalid={invalid('supportRequested')}
+              aria-describedby={describedBy('supportRequested')}
+            />,
+          )}
         </div>
       </fieldset>
       <Show when={error()}>
-        <div class="notice error" role="alert">{error()}</div>
+        <div class="notice error" role="alert">
+          {error()}
+        </div>
       </Show>
       <footer class="report-card-foot">
         <span class="save-state" role="status" aria-live="polite" data-save={saveState()}>

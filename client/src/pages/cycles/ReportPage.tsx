@@ -14,7 +14,10 @@ export const formatDay = (iso: string) => dateTimeFormat({ dateStyle: 'medium', 
 export function ReportPage() {
   const params = useParams<{ id: string }>();
   const organisationId = () => session()?.organisation?.id ?? session()?.user.organisationId;
-  const [dashboard, { refetch: refetchDashboard }] = createResource(() => params.id, (id) => cycles.dashboard(id));
+  const [dashboard, { refetch: refetchDashboard }] = createResource(
+    () => params.id,
+    (id) => cycles.dashboard(id),
+  );
   const [reports, { refetch }] = createResource(
     () => (organisationId() ? { id: params.id, organisation: organisationId()! } : null),
     (source) => cycles.reports(source.id, source.organisation),
@@ -35,8 +38,20 @@ export function ReportPage() {
   const closed = () => dashboard()?.cycle.status === 'closed';
   return (
     <div class="page cycle-report-page">
-      <ErrorBox error={dashboard.error ?? reports.error} onRetry={() => { void refetch(); void refetchDashboard(); }} />
-      <Show when={dashboard()} fallback={<Show when={!dashboard.error}><Loading /></Show>}>
+      <ErrorBox
+        error={dashboard.error ?? reports.error}
+        onRetry={() => {
+          void refetch();
+          void refetchDashboard();
+        }}
+      />
+      <Show
+        when={dashboard()}
+        fallback={
+          <Show when={!dashboard.error}>
+            <Loading />
+          </Show>
+        }>
         {(view) => (
           <>
             <div class="page-heading">
@@ -56,7 +71,9 @@ export function ReportPage() {
               )}
             </Show>
             <Show when={closed()}>
-              <div class="notice info" role="status">{t('cycles.report.closed')}</div>
+              <div class="notice info" role="status">
+                {t('cycles.report.closed')}
+              </div>
             </Show>
           </>
         )}

@@ -42,31 +42,68 @@ export function ReportRow(props: { report: CycleReport; reviewable: boolean; onC
         </div>
         <div class="report-row-values">
           <ReportStateBadge state={report().state} />
-          <Show when={report().late}><span class="badge overdue">{t('cycles.late')}</span></Show>
+          <Show when={report().late}>
+            <span class="badge overdue">{t('cycles.late')}</span>
+          </Show>
           <Show when={values().status}>{(status) => <span class={`badge measure-${status()}`}>{t(`measureStatus.${status()}`)}</span>}</Show>
-          <Show when={values().progress !== null}><span class="report-progress">{t('cycles.progressValue', { value: values().progress! })}</span></Show>
-          <Show when={indicator()}>{(text) => <span class="report-indicator" dir="auto">{text()}</span>}</Show>
+          <Show when={values().progress !== null}>
+            <span class="report-progress">{t('cycles.progressValue', { value: values().progress! })}</span>
+          </Show>
+          <Show when={indicator()}>
+            {(text) => (
+              <span class="report-indicator" dir="auto">
+                {text()}
+              </span>
+            )}
+          </Show>
         </div>
         <Show when={props.reviewable && report().state === 'submitted'}>
           <div class="actions">
-            <button type="button" class="button subtle small" onClick={() => setAsking('return')}>{t('cycles.return')}</button>
-            <button type="button" class="button primary small" disabled={busy()} onClick={() => void decide('accept', '')}>{t('cycles.accept')}</button>
+            <button type="button" class="button subtle small" onClick={() => setAsking('return')}>
+              {t('cycles.return')}
+            </button>
+            <button type="button" class="button primary small" disabled={busy()} onClick={() => void decide('accept', '')}>
+              {t('cycles.accept')}
+            </button>
           </div>
         </Show>
       </div>
       <Show when={said()}>
         <details class="report-row-text">
           <summary>{t('cycles.readReport')}</summary>
-          <Show when={values().narrative}><p dir="auto"><strong>{t('cycles.field.narrative')}</strong> {values().narrative}</p></Show>
-          <Show when={values().blockers}><p dir="auto"><strong>{t('cycles.field.blockers')}</strong> {values().blockers}</p></Show>
-          <Show when={values().supportRequested}><p dir="auto"><strong>{t('cycles.field.support')}</strong> {values().supportRequested}</p></Show>
+          <Show when={values().narrative}>
+            <p dir="auto">
+              <strong>{t('cycles.field.narrative')}</strong> {values().narrative}
+            </p>
+          </Show>
+          <Show when={values().blockers}>
+            <p dir="auto">
+              <strong>{t('cycles.field.blockers')}</strong> {values().blockers}
+            </p>
+          </Show>
+          <Show when={values().supportRequested}>
+            <p dir="auto">
+              <strong>{t('cycles.field.support')}</strong> {values().supportRequested}
+            </p>
+          </Show>
         </details>
       </Show>
       <Show when={report().reviewComment}>
-        <p class="hint" dir="auto">{t('cycles.reviewNote', { person: personName(report().reviewedBy) })} {report().reviewComment}</p>
+        <p class="hint" dir="auto">
+          {t('cycles.reviewNote', { person: personName(report().reviewedBy) })} {report().reviewComment}
+        </p>
       </Show>
       <Show when={asking() === 'return'}>
-        <ConfirmDialog title={t('cycles.returnTitle', { measure: report().measureTitle })} textLabel={t('cycles.returnComment')} textRequired confirmLabel={t('cycles.return')} tone="warning" busy={busy()} onConfirm={(text) => void decide('return', text)} onCancel={() => setAsking(null)} />
+        <ConfirmDialog
+          title={t('cycles.returnTitle', { measure: report().measureTitle })}
+          textLabel={t('cycles.returnComment')}
+          textRequired
+          confirmLabel={t('cycles.return')}
+          tone="warning"
+          busy={busy()}
+          onConfirm={(text) => void decide('return', text)}
+          onCancel={() => setAsking(null)}
+        />
       </Show>
     </article>
   );

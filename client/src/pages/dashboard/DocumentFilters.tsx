@@ -16,7 +16,13 @@ export function DocumentFilters(props: { value: Filters; onChange: (patch: Parti
   };
   return (
     // biome-ignore lint/a11y/useSemanticElements: a search form as HTML has long written it; the <search> element is too recent for the browsers ministries keep
-    <form class="filters" role="search" onSubmit={(event) => { event.preventDefault(); props.onChange({ q: text().trim() }); }}>
+    <form
+      class="filters"
+      role="search"
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onChange({ q: text().trim() });
+      }}>
       <div class="field grow">
         <label for="filter-q">{t('filters.search')}</label>
         <input id="filter-q" type="search" dir="auto" value={text()} onInput={(e) => typed(e.currentTarget.value)} placeholder={t('filters.searchPlaceholder')} />
@@ -37,11 +43,23 @@ export function DocumentFilters(props: { value: Filters; onChange: (patch: Parti
       </div>
       <div class="field">
         <label for="filter-lead">{t('filters.lead')}</label>
-        <OrganisationSelect id="filter-lead" valueKey="code" value={props.value.lead ?? ''} emptyLabel={t('filters.all')} onChange={(code) => props.onChange({ lead: code ?? '' })} />
+        <OrganisationSelect
+          id="filter-lead"
+          valueKey="code"
+          value={props.value.lead ?? ''}
+          emptyLabel={t('filters.all')}
+          onChange={(code) => props.onChange({ lead: code ?? '' })}
+        />
       </div>
       <div class="field">
         <label for="filter-partner">{t('filters.partner')}</label>
-        <OrganisationSelect id="filter-partner" valueKey="code" value={props.value.partner ?? ''} emptyLabel={t('filters.all')} onChange={(code) => props.onChange({ partner: code ?? '' })} />
+        <OrganisationSelect
+          id="filter-partner"
+          valueKey="code"
+          value={props.value.partner ?? ''}
+          emptyLabel={t('filters.all')}
+          onChange={(code) => props.onChange({ partner: code ?? '' })}
+        />
       </div>
     </form>
   );

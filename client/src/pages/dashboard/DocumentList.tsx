@@ -10,15 +10,18 @@ export function DocumentList(props: { documents: TansiqDocument[] }) {
     <DataTable
       class="documents-table"
       columns={[t('documents.titleColumn'), t('documents.kind'), t('documents.status'), t('documents.lead'), t('documents.updated'), t('documents.access')]}
-      rows={props.documents}
-    >
+      rows={props.documents}>
       {(document) => (
         <tr>
           <td>
-            <A href={`/documents/${document.id}`} dir="auto" class="strong-link">{document.title}</A>
+            <A href={`/documents/${document.id}`} dir="auto" class="strong-link">
+              {document.title}
+            </A>
           </td>
           <td>{t(`kind.${document.kind}`)}</td>
-          <td><DocumentStatusBadge status={document.status} /></td>
+          <td>
+            <DocumentStatusBadge status={document.status} />
+          </td>
           <td>{organisationLabel(document.leadOrganisationId)}</td>
           <td class="nowrap">{formatDate(document.lastEditedAt ?? document.updatedAt)}</td>
           <td>{t(`access.${document.access}`)}</td>

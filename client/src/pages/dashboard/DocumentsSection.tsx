@@ -28,7 +28,9 @@ export function DocumentsSection() {
         <Show when={list()} fallback={<Loading />}>
           {(result) => (
             <Show when={result().documents.length > 0} fallback={<EmptyState title={t('documents.none')} />}>
-              <p class="muted count" aria-live="polite">{t('documents.count', { count: result().total })}</p>
+              <p class="muted count" aria-live="polite">
+                {t('documents.count', { count: result().total })}
+              </p>
               <DocumentList documents={result().documents} />
             </Show>
           )}

@@ -47,7 +47,9 @@ function MeasureListCard(props: { id: string; title: MessageKey; empty: MessageK
                       <A href={`/documents/${measure.documentId}?view=measures#measure-${measure.id}`} dir="auto" class="strong-link">
                         {measure.title || t('measures.untitled')}
                       </A>
-                      <span class="muted small" dir="auto">{measure.documentTitle}</span>
+                      <span class="muted small" dir="auto">
+                        {measure.documentTitle}
+                      </span>
                       <span class="measure-meta">
                         <MeasureStatusBadge status={measure.status} />
                         <Show when={measure.overdue}>

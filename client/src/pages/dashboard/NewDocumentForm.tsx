@@ -46,7 +46,13 @@ export function NewDocumentForm(props: { onClose: () => void }) {
       <div class="field">
         <label for="new-language">{t('document.language')}</label>
         <select id="new-language" value={language()} onChange={(e) => setLanguage(e.currentTarget.value as Locale)}>
-          <For each={LOCALES}>{(value) => <option value={value} lang={value}>{t(`language.${value}`)}</option>}</For>
+          <For each={LOCALES}>
+            {(value) => (
+              <option value={value} lang={value}>
+                {t(`language.${value}`)}
+              </option>
+            )}
+          </For>
         </select>
       </div>
       <Show when={kind() === 'cooperation_proposal'}>
@@ -67,8 +73,12 @@ export function NewDocumentForm(props: { onClose: () => void }) {
       </div>
       <ErrorBox error={error()} />
       <div class="actions span-2">
-        <button type="submit" class="button primary" disabled={busy() || !title().trim()}>{t('common.create')}</button>
-        <button type="button" class="button subtle" onClick={() => props.onClose()}>{t('common.cancel')}</button>
+        <button type="submit" class="button primary" disabled={busy() || !title().trim()}>
+          {t('common.create')}
+        </button>
+        <button type="button" class="button subtle" onClick={() => props.onClose()}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -42,8 +42,7 @@ export function ProgressChart(props: { rows: OrganisationProgress[] }) {
                       y={y()}
                       width={Math.max(segment.length - 1, 1)}
                       height={BAR}
-                      fill={STATUS_COLORS[segment.status]}
-                    >
+                      fill={STATUS_COLORS[segment.status]}>
                       <title>{`${row.name} — ${t(`measureStatus.${segment.status}`)}: ${formatNumber(segment.count)}`}</title>
                     </rect>
                   )}
@@ -63,7 +62,9 @@ export function ProgressChart(props: { rows: OrganisationProgress[] }) {
           <For each={STATUS_ORDER}>
             {(status) => (
               <li>
-                <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true"><rect width="12" height="12" rx="2" fill={STATUS_COLORS[status]} /></svg>
+                <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
+                  <rect width="12" height="12" rx="2" fill={STATUS_COLORS[status]} />
+                </svg>
                 {t(`measureStatus.${status}`)}
               </li>
             )}
@@ -83,8 +84,7 @@ function ProgressTable(props: { rows: (OrganisationProgress & { name: string })[
       <DataTable
         class="compact"
         columns={[t('progress.organisation'), ...STATUS_ORDER.map((status) => t(`measureStatus.${status}`)), t('measures.overdue'), t('progress.documents')]}
-        rows={props.rows}
-      >
+        rows={props.rows}>
         {(row) => (
           <tr>
             <th scope="row">{row.name}</th>

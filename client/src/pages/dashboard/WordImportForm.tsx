@@ -10,7 +10,8 @@ import { leaveMeasuresFile } from '../document/files/pending-measures.ts';
 
 type ImportAnswer = WordImportResult;
 
-const noteText = (note: string) => (note.startsWith('images_dropped:') ? t('files.note.images', { count: note.split(':')[1] ?? '?' }) : note === 'macros_ignored' ? t('files.note.macros') : note);
+const noteText = (note: string) =>
+  note.startsWith('images_dropped:') ? t('files.note.images', { count: note.split(':')[1] ?? '?' }) : note === 'macros_ignored' ? t('files.note.macros') : note;
 
 /** "New document from a Word file": the server reads the file and writes the new document. */
 export function WordImportForm(props: { onClose: () => void }) {
@@ -36,7 +37,10 @@ export function WordImportForm(props: { onClose: () => void }) {
         navigate(`/documents/${answer.document.id}`);
         return;
       }
-      const notes = [...answer.import.notes.map(noteText), ...(answer.import.rejectedRows.length > 0 ? [t('files.rejectedRows', { count: answer.import.rejectedRows.length })] : [])];
+      const notes = [
+        ...answer.import.notes.map(noteText),
+        ...(answer.import.rejectedRows.length > 0 ? [t('files.rejectedRows', { count: answer.import.rejectedRows.length })] : []),
+      ];
       if (notes.length === 0) navigate(`/documents/${answer.document.id}`);
       else setResult(answer);
     } catch (caught) {
@@ -51,7 +55,13 @@ export function WordImportForm(props: { onClose: () => void }) {
       <h2 id="word-import-heading">{t('files.newFromWord')}</h2>
       <label class="field">
         <span>{t('files.wordFile')}</span>
-        <input type="file" name="file" required accept=".docx,.docm,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)} />
+        <input
+          type="file"
+          name="file"
+          required
+          accept=".docx,.docm,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
+        />
       </label>
       <label class="field">
         <span>{t('files.kindOptional')}</span>
@@ -64,14 +74,23 @@ export function WordImportForm(props: { onClose: () => void }) {
       <Show when={result()}>
         {(answer) => (
           <Notice kind="info">
-            {t('files.wordNotes', { notes: [...answer().import.notes.map(noteText), ...(answer().import.rejectedRows.length > 0 ? [t('files.rejectedRows', { count: answer().import.rejectedRows.length })] : [])].join(' · ') })}{' '}
+            {t('files.wordNotes', {
+              notes: [
+                ...answer().import.notes.map(noteText),
+                ...(answer().import.rejectedRows.length > 0 ? [t('files.rejectedRows', { count: answer().import.rejectedRows.length })] : []),
+              ].join(' · '),
+            })}{' '}
             <a href={`/documents/${answer().document.id}`}>{answer().document.title}</a>
           </Notice>
         )}
       </Show>
       <div class="form-actions">
-        <button type="submit" class="button primary" disabled={busy() || !file()}>{busy() ? t('files.importing') : t('files.importWord')}</button>
-        <button type="button" class="button subtle" onClick={() => props.onClose()}>{t('files.close')}</button>
+        <button type="submit" class="button primary" disabled={busy() || !file()}>
+          {busy() ? t('files.importing') : t('files.importWord')}
+        </button>
+        <button type="button" class="button subtle" onClick={() => props.onClose()}>
+          {t('files.close')}
+        </button>
       </div>
     </form>
   );

@@ -63,14 +63,20 @@ export function CellEntry(props: {
       <Show
         when={editing()}
         fallback={
-          <button type="button" ref={display} id={props.id} class="cell-display cell-value" data-value={props.value} aria-label={`${props.label} : ${props.spoken}`} onFocus={enter} onClick={enter}>
+          <button
+            type="button"
+            ref={display}
+            id={props.id}
+            class="cell-display cell-value"
+            data-value={props.value}
+            aria-label={`${props.label} : ${props.spoken}`}
+            onFocus={enter}
+            onClick={enter}>
             {props.children}
           </button>
-        }
-      >
+        }>
         {props.editor()}
       </Show>
     </div>
   );
 }
-

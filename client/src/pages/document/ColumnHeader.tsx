@@ -41,10 +41,21 @@ export function ColumnHeader(props: { column: ShownColumn; label: string; hidden
       </Show>
       <Show when={props.column.spec.resizable}>
         {/* biome-ignore lint/a11y/useSemanticElements: a focusable splitter with a value (the column width); <hr> can take neither */}
-        <span class="column-resize" role="separator" aria-orientation="vertical" tabindex="0" data-testid={`resize-${props.column.id}`}
-          aria-label={t('gridLayout.resize', { column: props.label })} title={t('gridLayout.resize', { column: props.label })}
-          aria-valuenow={props.column.width} aria-valuemin={props.column.spec.min} aria-valuemax={props.column.spec.max}
-          onPointerDown={drag} onKeyDown={keys} onDblClick={() => props.onWidth(null)} />
+        <span
+          class="column-resize"
+          role="separator"
+          aria-orientation="vertical"
+          tabindex="0"
+          data-testid={`resize-${props.column.id}`}
+          aria-label={t('gridLayout.resize', { column: props.label })}
+          title={t('gridLayout.resize', { column: props.label })}
+          aria-valuenow={props.column.width}
+          aria-valuemin={props.column.spec.min}
+          aria-valuemax={props.column.spec.max}
+          onPointerDown={drag}
+          onKeyDown={keys}
+          onDblClick={() => props.onWidth(null)}
+        />
       </Show>
     </th>
   );

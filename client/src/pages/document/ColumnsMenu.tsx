@@ -4,7 +4,12 @@ import { t } from '../../i18n/index.ts';
 import { isHidden, MEASURE_COLUMNS, type ColumnSpec } from '../../lib/grid-columns.ts';
 
 /** "Columns": a checkbox per column that may be hidden, and a way back to the defaults. */
-export function ColumnsMenu(props: { preference: MeasuresGridPreference | null; label: (column: ColumnSpec) => string; onHidden: (column: ColumnSpec, hidden: boolean) => void; onReset: () => void }) {
+export function ColumnsMenu(props: {
+  preference: MeasuresGridPreference | null;
+  label: (column: ColumnSpec) => string;
+  onHidden: (column: ColumnSpec, hidden: boolean) => void;
+  onReset: () => void;
+}) {
   return (
     <details class="columns-menu" data-testid="columns-menu">
       <summary class="button subtle">{t('gridLayout.columns')}</summary>
@@ -17,7 +22,9 @@ export function ColumnsMenu(props: { preference: MeasuresGridPreference | null; 
             </label>
           )}
         </For>
-        <button type="button" class="button subtle" onClick={() => props.onReset()}>{t('gridLayout.reset')}</button>
+        <button type="button" class="button subtle" onClick={() => props.onReset()}>
+          {t('gridLayout.reset')}
+        </button>
       </fieldset>
     </details>
   );

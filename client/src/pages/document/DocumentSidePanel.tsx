@@ -44,11 +44,26 @@ export function DocumentSidePanel(props: {
       <div class="tabs side-tabs" role="tablist" aria-label={t('side.label')} onKeyDown={onKeyDown}>
         <For each={tabs}>
           {(name) => (
-            <button type="button" role="tab" id={`side-tab-${name}`} class="tab" aria-selected={props.tab === name} tabindex={props.tab === name ? 0 : -1}
-              aria-controls="side-tab-panel" onClick={() => props.onTab(name)}>
+            <button
+              type="button"
+              role="tab"
+              id={`side-tab-${name}`}
+              class="tab"
+              aria-selected={props.tab === name}
+              tabindex={props.tab === name ? 0 : -1}
+              aria-controls="side-tab-panel"
+              onClick={() => props.onTab(name)}>
               {t(`side.${name}`)}
-              {name === 'comments' && openCount() > 0 ? <span class="tab-count" data-testid="open-threads">{formatNumber(openCount())}</span> : null}
-              {name === 'suggestions' && props.suggestions.list().length > 0 ? <span class="tab-count" data-testid="open-suggestions">{formatNumber(props.suggestions.list().length)}</span> : null}
+              {name === 'comments' && openCount() > 0 ? (
+                <span class="tab-count" data-testid="open-threads">
+                  {formatNumber(openCount())}
+                </span>
+              ) : null}
+              {name === 'suggestions' && props.suggestions.list().length > 0 ? (
+                <span class="tab-count" data-testid="open-suggestions">
+                  {formatNumber(props.suggestions.list().length)}
+                </span>
+              ) : null}
             </button>
           )}
         </For>
@@ -56,15 +71,29 @@ export function DocumentSidePanel(props: {
       <div id="side-tab-panel" role="tabpanel" aria-labelledby={`side-tab-${props.tab}`}>
         <Switch>
           <Match when={props.tab === 'comments'}>
-            <CommentsPanel store={props.comments.store} readOnlyReason={props.commentReadOnly} sessionId={props.sessionId}
-              hasSelection={props.comments.hasSelection()} takeSelection={props.comments.takeSelection}
-              measure={props.measure} onClearMeasure={props.onClearMeasure}
-              activeId={props.comments.activeId()} onSelect={(id) => props.comments.select(id)}
-              isDetached={props.comments.isDetached} measureTitle={props.measureTitle} />
+            <CommentsPanel
+              store={props.comments.store}
+              readOnlyReason={props.commentReadOnly}
+              sessionId={props.sessionId}
+              hasSelection={props.comments.hasSelection()}
+              takeSelection={props.comments.takeSelection}
+              measure={props.measure}
+              onClearMeasure={props.onClearMeasure}
+              activeId={props.comments.activeId()}
+              onSelect={(id) => props.comments.select(id)}
+              isDetached={props.comments.isDetached}
+              measureTitle={props.measureTitle}
+            />
           </Match>
           <Match when={props.tab === 'suggestions'}>
-            <SuggestionsPanel controller={props.suggestions} canDecide={props.canDecide} myUserId={currentUser()?.id ?? null} note={props.suggestNote}
-              onDiscuss={props.onDiscuss} onOpenThread={props.onOpenThread} />
+            <SuggestionsPanel
+              controller={props.suggestions}
+              canDecide={props.canDecide}
+              myUserId={currentUser()?.id ?? null}
+              note={props.suggestNote}
+              onDiscuss={props.onDiscuss}
+              onOpenThread={props.onOpenThread}
+            />
           </Match>
           <Match when={props.tab === 'versions'}>
             <VersionsPanel documentId={props.documentId} canEdit={props.canEdit} />

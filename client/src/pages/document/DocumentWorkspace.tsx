@@ -118,10 +118,21 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
     <section class="workspace" aria-label={t('document.content')}>
       <div class="workspace-bar">
         <Show when={views().length > 1}>
-          <div class="tabs" role="tablist" aria-label={t('document.views')} onKeyDown={(event) => moveBetweenTabs(event, views(), view(), (name) => setParams({ view: name === 'text' ? undefined : name }))}>
+          <div
+            class="tabs"
+            role="tablist"
+            aria-label={t('document.views')}
+            onKeyDown={(event) => moveBetweenTabs(event, views(), view(), (name) => setParams({ view: name === 'text' ? undefined : name }))}>
             <For each={views()}>
               {(name) => (
-                <button type="button" role="tab" id={`tab-${name}`} aria-selected={view() === name} tabindex={view() === name ? 0 : -1} aria-controls="view-panel" class="tab"
+                <button
+                  type="button"
+                  role="tab"
+                  id={`tab-${name}`}
+                  aria-selected={view() === name}
+                  tabindex={view() === name ? 0 : -1}
+                  aria-controls="view-panel"
+                  class="tab"
                   onClick={() => setParams({ view: name === 'text' ? undefined : name })}>
                   {t(`document.view.${name}`)}
                 </button>
@@ -131,8 +142,13 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
         </Show>
         <div class="live-state">
           <Show when={view() === 'text' && editable()}>
-            <button type="button" class="button subtle small suggest-toggle" aria-pressed={suggesting()} title={t('suggestions.modeHint')}
-              data-testid="suggest-toggle" onClick={() => setSuggesting(!suggesting())}>
+            <button
+              type="button"
+              class="button subtle small suggest-toggle"
+              aria-pressed={suggesting()}
+              title={t('suggestions.modeHint')}
+              data-testid="suggest-toggle"
+              onClick={() => setSuggesting(!suggesting())}>
               {t('suggestions.mode')}
             </button>
           </Show>
@@ -143,25 +159,47 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
           </button>
         </div>
       </div>
-      <Show when={reasons().edit}>{(reason) => <Notice kind={mustSuggest() ? 'info' : 'warning'}><span data-testid="read-only">{t(reason())}</span></Notice>}</Show>
+      <Show when={reasons().edit}>
+        {(reason) => (
+          <Notice kind={mustSuggest() ? 'info' : 'warning'}>
+            <span data-testid="read-only">{t(reason())}</span>
+          </Notice>
+        )}
+      </Show>
       <div class="workspace-body" classList={{ 'with-panel': panelOpen() }}>
         {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: labelled by its tab exactly when it is a tabpanel (more than one view) */}
         <div id="view-panel" class="workspace-main" role={views().length > 1 ? 'tabpanel' : undefined} aria-labelledby={views().length > 1 ? `tab-${view()}` : undefined}>
           <Switch>
             <Match when={view() === 'text'}>
-              <RichTextEditor session={live} me={me} editable={editable() || mustSuggest()} suggesting={suggestActive()} label={t('document.body')} language={props.document.language ?? 'fr'}
+              <RichTextEditor
+                session={live}
+                me={me}
+                editable={editable() || mustSuggest()}
+                suggesting={suggestActive()}
+                label={t('document.body')}
+                language={props.document.language ?? 'fr'}
                 extensions={[comments.extension, suggestions.extension]}
                 onEditor={(editor) => {
                   const detach = [comments.attachEditor(editor), suggestions.attachEditor(editor)];
                   return () => {
                     for (const stop of detach) stop();
                   };
-                }} />
+                }}
+              />
               <PrintMeasures rows={measures.rows} />
             </Match>
             <Match when={view() === 'measures'}>
-              <MeasuresTable doc={live.doc} rows={measures.rows} editable={editable()} commentCounts={comments.openPerMeasure()}
-                onComments={(measure) => { setMeasureFilter(measure.id); comments.reveal(); }} indicatorHistory={indicatorHistory} />
+              <MeasuresTable
+                doc={live.doc}
+                rows={measures.rows}
+                editable={editable()}
+                commentCounts={comments.openPerMeasure()}
+                onComments={(measure) => {
+                  setMeasureFilter(measure.id);
+                  comments.reveal();
+                }}
+                indicatorHistory={indicatorHistory}
+              />
             </Match>
             <Match when={view() === 'timeline'}>
               <Gantt doc={live.doc} rows={measures.rows} editable={editable()} />
@@ -170,12 +208,23 @@ export function DocumentWorkspace(props: { documentId: string; document: TansiqD
         </div>
         <Show when={panelOpen()}>
           <div id="side-panel" class="workspace-side">
-            <DocumentSidePanel documentId={props.documentId} comments={comments} tab={sideTab()} onTab={setSideTab}
-              commentReadOnly={reasons().comment ? t(reasons().comment!) : null} canEdit={editable()} sessionId={props.sessionId ?? null}
+            <DocumentSidePanel
+              documentId={props.documentId}
+              comments={comments}
+              tab={sideTab()}
+              onTab={setSideTab}
+              commentReadOnly={reasons().comment ? t(reasons().comment!) : null}
+              canEdit={editable()}
+              sessionId={props.sessionId ?? null}
               measure={measureFilter() ? { id: measureFilter()!, title: measureTitle(measureFilter()!) ?? t('comments.deletedMeasureTitle') } : null}
-              onClearMeasure={() => setMeasureFilter(null)} measureTitle={measureTitle}
-              suggestions={suggestions} canDecide={editable()} suggestNote={mustSuggest() ? t('suggestions.commentAccess') : null}
-              onDiscuss={discuss} onOpenThread={openThread} />
+              onClearMeasure={() => setMeasureFilter(null)}
+              measureTitle={measureTitle}
+              suggestions={suggestions}
+              canDecide={editable()}
+              suggestNote={mustSuggest() ? t('suggestions.commentAccess') : null}
+              onDiscuss={discuss}
+              onOpenThread={openThread}
+            />
           </div>
         </Show>
       </div>

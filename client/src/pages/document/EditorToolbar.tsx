@@ -83,7 +83,11 @@ export function EditorToolbar(props: { editor: Editor; revision: number }) {
       <span class="tool-group" role="group" aria-label={t('editor.direction')}>
         <For each={['auto', 'rtl', 'ltr'] as const}>
           {(dir) => (
-            <button type="button" class="tool" title={t(`editor.dir.${dir}`)} aria-label={t(`editor.dir.${dir}`)}
+            <button
+              type="button"
+              class="tool"
+              title={t(`editor.dir.${dir}`)}
+              aria-label={t(`editor.dir.${dir}`)}
               aria-pressed={(props.revision, props.editor.state.selection.$from.parent.attrs.dir === dir)}
               onClick={() => setDirection(props.editor, dir)}>
               {dir === 'auto' ? 'A' : dir === 'rtl' ? '⇠' : '⇢'}
@@ -93,8 +97,12 @@ export function EditorToolbar(props: { editor: Editor; revision: number }) {
       </span>
       <TableTools editor={props.editor} revision={props.revision} />
       <span class="tool-group">
-        <button type="button" class="tool" title={t('editor.undo')} aria-label={t('editor.undo')} onClick={() => chain().undo().run()}>↶</button>
-        <button type="button" class="tool" title={t('editor.redo')} aria-label={t('editor.redo')} onClick={() => chain().redo().run()}>↷</button>
+        <button type="button" class="tool" title={t('editor.undo')} aria-label={t('editor.undo')} onClick={() => chain().undo().run()}>
+          ↶
+        </button>
+        <button type="button" class="tool" title={t('editor.redo')} aria-label={t('editor.redo')} onClick={() => chain().redo().run()}>
+          ↷
+        </button>
       </span>
       <Show when={linking()}>
         <LinkForm editor={props.editor} onDone={() => setLinking(false)} />

@@ -23,12 +23,32 @@ export function LinkForm(props: { editor: Editor; onDone: () => void }) {
   return (
     <form class="link-form" onSubmit={apply} onKeyDown={(e) => e.key === 'Escape' && props.onDone()}>
       <label for="link-href">{t('editor.linkAddress')}</label>
-      <input id="link-href" ref={input} type="text" inputmode="url" autocomplete="url" dir="ltr" value={href()} aria-invalid={invalid()} aria-describedby="link-error"
-        onInput={(e) => { setHref(e.currentTarget.value); setInvalid(false); }} placeholder="https://" />
-      <button type="submit" class="button small">{t('common.apply')}</button>
-      <button type="button" class="button small subtle" onClick={() => props.onDone()}>{t('common.cancel')}</button>
+      <input
+        id="link-href"
+        ref={input}
+        type="text"
+        inputmode="url"
+        autocomplete="url"
+        dir="ltr"
+        value={href()}
+        aria-invalid={invalid()}
+        aria-describedby="link-error"
+        onInput={(e) => {
+          setHref(e.currentTarget.value);
+          setInvalid(false);
+        }}
+        placeholder="https://"
+      />
+      <button type="submit" class="button small">
+        {t('common.apply')}
+      </button>
+      <button type="button" class="button small subtle" onClick={() => props.onDone()}>
+        {t('common.cancel')}
+      </button>
       <Show when={invalid()}>
-        <span id="link-error" class="field-error" role="alert">{t('editor.linkInvalid')}</span>
+        <span id="link-error" class="field-error" role="alert">
+          {t('editor.linkInvalid')}
+        </span>
       </Show>
     </form>
   );

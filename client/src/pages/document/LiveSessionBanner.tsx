@@ -16,7 +16,9 @@ export function LiveSessionBanner(props: { documentId: string }) {
       {(session) => (
         <div class="notice live-session-banner" role="status" data-testid="live-session-banner">
           <p>{t('session.liveBanner', { session: session().title })}</p>
-          <A href={`/sessions/${session().id}`} class="button small">{t('session.join')}</A>
+          <A href={`/sessions/${session().id}`} class="button small">
+            {t('session.join')}
+          </A>
         </div>
       )}
     </Show>

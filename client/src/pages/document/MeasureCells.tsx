@@ -14,13 +14,30 @@ import { organisationById, organisationLabel } from '../../state/directory.ts';
  * (a field bound to the Y.Doc) only when entered (CellEntry.tsx); read-only cells are text.
  */
 
-export function TextCell(props: { id?: string; doc: Y.Doc; measureId: string; field: MeasureTextField; label: string; value: string; editable: boolean; /** a form (the measure's detail): the field at once */ bound?: boolean }) {
+export function TextCell(props: {
+  id?: string;
+  doc: Y.Doc;
+  measureId: string;
+  field: MeasureTextField;
+  label: string;
+  value: string;
+  editable: boolean /** a form (the measure's detail): the field at once */;
+  bound?: boolean;
+}) {
   return (
-    <Show when={props.editable} fallback={<span class="cell-text" dir="auto">{props.value || '—'}</span>}>
+    <Show
+      when={props.editable}
+      fallback={
+        <span class="cell-text" dir="auto">
+          {props.value || '—'}
+        </span>
+      }>
       <Show when={!props.bound} fallback={<BoundText {...props} />}>
-      <CellEntry label={props.label} spoken={props.value || '—'} id={props.id} class="text-entry" editor={() => <BoundText {...props} />}>
-        <span class="cell-text" dir="auto" data-field={props.field}>{props.value}</span>
-      </CellEntry>
+        <CellEntry label={props.label} spoken={props.value || '—'} id={props.id} class="text-entry" editor={() => <BoundText {...props} />}>
+          <span class="cell-text" dir="auto" data-field={props.field}>
+            {props.value}
+          </span>
+        </CellEntry>
       </Show>
     </Show>
   );
@@ -61,16 +78,34 @@ function BoundText(props: { id?: string; doc: Y.Doc; measureId: string; field: M
  * read-only. `min`/`max` keep the start on or before the due date; a date past them is refused
  * by `onChange` returning false, and the field shows the stored date again.
  */
-export function DateCell(props: { label: string; value: string | null; min?: string | null; max?: string | null; editable: boolean; onChange: (value: string | null) => boolean | undefined }) {
+export function DateCell(props: {
+  label: string;
+  value: string | null;
+  min?: string | null;
+  max?: string | null;
+  editable: boolean;
+  onChange: (value: string | null) => boolean | undefined;
+}) {
   const shown = () => formatDate(props.value) || '—';
   return (
     <Show when={props.editable} fallback={<span class="nowrap">{shown()}</span>}>
-      <CellEntry label={props.label} spoken={shown()} value={props.value ?? ''} pickerOnClick
+      <CellEntry
+        label={props.label}
+        spoken={shown()}
+        value={props.value ?? ''}
+        pickerOnClick
         editor={() => (
-          <input type="date" class="cell-input" aria-label={props.label} value={props.value ?? ''} min={props.min ?? undefined} max={props.max ?? undefined}
+          <input
+            type="date"
+            class="cell-input"
+            aria-label={props.label}
+            value={props.value ?? ''}
+            min={props.min ?? undefined}
+            max={props.max ?? undefined}
             onChange={(e) => {
               if (props.onChange(e.currentTarget.value || null) === false) e.currentTarget.value = props.value ?? '';
-            }} />
+            }}
+          />
         )}>
         <span class="nowrap">{shown()}</span>
       </CellEntry>
@@ -81,10 +116,24 @@ export function DateCell(props: { label: string; value: string | null; min?: str
 export function StatusCell(props: { value: MeasureStatus; editable: boolean; onChange: (value: MeasureStatus) => void }) {
   return (
     <Show when={props.editable} fallback={<MeasureStatusBadge status={props.value} />}>
-      <CellEntry label={t('measures.status')} spoken={t(`measureStatus.${props.value}`)} value={props.value} pickerOnClick
+      <CellEntry
+        label={t('measures.status')}
+        spoken={t(`measureStatus.${props.value}`)}
+        value={props.value}
+        pickerOnClick
         editor={() => (
-          <select class={`cell-input status-chip measure-${props.value}`} aria-label={t('measures.status')} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as MeasureStatus)}>
-            <For each={MEASURE_STATUSES}>{(status) => <option value={status} selected={status === props.value}>{t(`measureStatus.${status}`)}</option>}</For>
+          <select
+            class={`cell-input status-chip measure-${props.value}`}
+            aria-label={t('measures.status')}
+            value={props.value}
+            onChange={(e) => props.onChange(e.currentTarget.value as MeasureStatus)}>
+            <For each={MEASURE_STATUSES}>
+              {(status) => (
+                <option value={status} selected={status === props.value}>
+                  {t(`measureStatus.${status}`)}
+                </option>
+              )}
+            </For>
           </select>
         )}>
         <MeasureStatusBadge status={props.value} />
@@ -101,8 +150,22 @@ export function ProgressCell(props: { value: number; editable: boolean; onChange
         <span style={{ 'inline-size': `${props.value}%` }} />
       </div>
       <Show when={props.editable} fallback={<span class="progress-value">{formatPercent(props.value)}</span>}>
-        <CellEntry label={t('measures.progress')} spoken={formatPercent(props.value)} value={String(props.value)}
-          editor={() => <input type="number" class="cell-input number" min="0" max="100" step="5" aria-label={t('measures.progress')} value={props.value} onChange={(e) => props.onChange(clamp(e.currentTarget.value))} />}>
+        <CellEntry
+          label={t('measures.progress')}
+          spoken={formatPercent(props.value)}
+          value={String(props.value)}
+          editor={() => (
+            <input
+              type="number"
+              class="cell-input number"
+              min="0"
+              max="100"
+              step="5"
+              aria-label={t('measures.progress')}
+              value={props.value}
+              onChange={(e) => props.onChange(clamp(e.currentTarget.value))}
+            />
+          )}>
           <span class="progress-value">{formatPercent(props.value)}</span>
         </CellEntry>
       </Show>
@@ -114,17 +177,41 @@ export function ProgressCell(props: { value: number; editable: boolean; onChange
  * The amount formatted in the viewer's language with its currency; editing shows the bare
  * number and the currency, so no one types thousands separators.
  */
-export function BudgetCell(props: { value: number | null; currency: Currency; editable: boolean; onChange: (value: number | null) => void; onCurrency: (value: Currency) => void }) {
+export function BudgetCell(props: {
+  value: number | null;
+  currency: Currency;
+  editable: boolean;
+  onChange: (value: number | null) => void;
+  onCurrency: (value: Currency) => void;
+}) {
   const parse = (raw: string) => (raw.trim() === '' || !Number.isFinite(Number(raw)) || Number(raw) < 0 ? null : Number(raw));
   const shown = () => (props.value === null ? '—' : formatMoney(props.value, props.currency));
   return (
     <Show when={props.editable} fallback={<span class="nowrap number-text">{shown()}</span>}>
-      <CellEntry label={t('measures.budget')} spoken={shown()} value={props.value === null ? '' : String(props.value)} class="budget-entry"
+      <CellEntry
+        label={t('measures.budget')}
+        spoken={shown()}
+        value={props.value === null ? '' : String(props.value)}
+        class="budget-entry"
         editor={() => (
           <div class="budget-cell">
-            <input type="number" class="cell-input number" min="0" step="1000" aria-label={t('grid.budgetAmount')} value={props.value ?? ''} onChange={(e) => props.onChange(parse(e.currentTarget.value))} />
+            <input
+              type="number"
+              class="cell-input number"
+              min="0"
+              step="1000"
+              aria-label={t('grid.budgetAmount')}
+              value={props.value ?? ''}
+              onChange={(e) => props.onChange(parse(e.currentTarget.value))}
+            />
             <select class="cell-input currency" aria-label={t('grid.currency')} value={props.currency} onChange={(e) => props.onCurrency(e.currentTarget.value as Currency)}>
-              <For each={CURRENCIES}>{(currency) => <option value={currency} selected={currency === props.currency}>{currency}</option>}</For>
+              <For each={CURRENCIES}>
+                {(currency) => (
+                  <option value={currency} selected={currency === props.currency}>
+                    {currency}
+                  </option>
+                )}
+              </For>
             </select>
           </div>
         )}>
@@ -138,7 +225,12 @@ export function LeadCell(props: { value: string | null; editable: boolean; onCha
   const shown = () => (props.value ? organisationLabel(props.value) : '—');
   return (
     <Show when={props.editable} fallback={<span class="cell-text">{shown()}</span>}>
-      <CellEntry label={t('measures.lead')} spoken={shown()} value={props.value ?? ''} pickerOnClick editor={() => <OrganisationSelect label={t('measures.lead')} value={props.value} onChange={props.onChange} />}>
+      <CellEntry
+        label={t('measures.lead')}
+        spoken={shown()}
+        value={props.value ?? ''}
+        pickerOnClick
+        editor={() => <OrganisationSelect label={t('measures.lead')} value={props.value} onChange={props.onChange} />}>
         <span class="cell-text">{shown()}</span>
       </CellEntry>
     </Show>
@@ -149,11 +241,21 @@ export function PartnersCell(props: { value: string[]; lead: string | null; edit
   const names = () => props.value.map((id) => organisationName(organisationById(id)));
   return (
     <Show when={props.editable} fallback={<span class="cell-text">{names().join(', ') || '—'}</span>}>
-      <CellEntry label={t('measures.partners')} spoken={names().join(', ') || '—'} value={props.value.join(',')} focus="select"
+      <CellEntry
+        label={t('measures.partners')}
+        spoken={names().join(', ') || '—'}
+        value={props.value.join(',')}
+        focus="select"
         editor={() => <OrganisationMultiPicker label={t('measures.partners')} value={props.value} exclude={props.lead} onChange={props.onChange} />}>
         {/* A space between chips: the visible text must read as the accessible name does (WCAG 2.5.3). */}
         <span class="chips">
-          <For each={names()}>{(name) => <><span class="chip">{name}</span>{' '}</>}</For>
+          <For each={names()}>
+            {(name) => (
+              <>
+                <span class="chip">{name}</span>{' '}
+              </>
+            )}
+          </For>
         </span>
       </CellEntry>
     </Show>

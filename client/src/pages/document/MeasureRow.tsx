@@ -47,19 +47,68 @@ export function MeasureRow(props: {
     number: () => <td class="narrow number">{formatNumber(props.position + 1)}</td>,
     title: () => (
       <td class="wide sticky title-cell" data-label={t('measures.measure')}>
-        <TextCell id={`measure-title-${props.measure.id}`} doc={props.doc} measureId={props.measure.id} field="title" label={t('measures.measure')} value={props.measure.title} editable={props.editable} />
+        <TextCell
+          id={`measure-title-${props.measure.id}`}
+          doc={props.doc}
+          measureId={props.measure.id}
+          field="title"
+          label={t('measures.measure')}
+          value={props.measure.title}
+          editable={props.editable}
+        />
         <Show when={isOverdue(props.measure)}>
           <OverdueBadge />
         </Show>
       </td>
     ),
-    lead: () => <td class="lead-cell" data-label={t('measures.lead')}><LeadCell value={props.measure.leadOrganisationId} editable={props.editable} onChange={(leadOrganisationId) => set({ leadOrganisationId })} /></td>,
-    partners: () => <td class="partners-cell" data-label={t('measures.partners')}><PartnersCell value={props.measure.partnerOrganisationIds} lead={props.measure.leadOrganisationId} editable={props.editable} onChange={(partnerOrganisationIds) => set({ partnerOrganisationIds })} /></td>,
+    lead: () => (
+      <td class="lead-cell" data-label={t('measures.lead')}>
+        <LeadCell value={props.measure.leadOrganisationId} editable={props.editable} onChange={(leadOrganisationId) => set({ leadOrganisationId })} />
+      </td>
+    ),
+    partners: () => (
+      <td class="partners-cell" data-label={t('measures.partners')}>
+        <PartnersCell
+          value={props.measure.partnerOrganisationIds}
+          lead={props.measure.leadOrganisationId}
+          editable={props.editable}
+          onChange={(partnerOrganisationIds) => set({ partnerOrganisationIds })}
+        />
+      </td>
+    ),
     // Dates go through setMeasureDates, which refuses a start after the due date.
-    start: () => <td data-label={t('measures.start')}><DateCell label={t('measures.start')} value={props.measure.start} max={props.measure.due} editable={props.editable} onChange={(start) => setMeasureDates(props.doc, props.measure.id, { start })} /></td>,
-    due: () => <td data-label={t('measures.due')}><DateCell label={t('measures.due')} value={props.measure.due} min={props.measure.start} editable={props.editable} onChange={(due) => setMeasureDates(props.doc, props.measure.id, { due })} /></td>,
-    status: () => <td data-label={t('measures.status')}><StatusCell value={props.measure.status} editable={props.editable} onChange={(status) => set({ status })} /></td>,
-    progress: () => <td data-label={t('measures.progress')}><ProgressCell value={props.measure.progress} editable={props.editable} onChange={(progress) => set({ progress })} /></td>,
+    start: () => (
+      <td data-label={t('measures.start')}>
+        <DateCell
+          label={t('measures.start')}
+          value={props.measure.start}
+          max={props.measure.due}
+          editable={props.editable}
+          onChange={(start) => setMeasureDates(props.doc, props.measure.id, { start })}
+        />
+      </td>
+    ),
+    due: () => (
+      <td data-label={t('measures.due')}>
+        <DateCell
+          label={t('measures.due')}
+          value={props.measure.due}
+          min={props.measure.start}
+          editable={props.editable}
+          onChange={(due) => setMeasureDates(props.doc, props.measure.id, { due })}
+        />
+      </td>
+    ),
+    status: () => (
+      <td data-label={t('measures.status')}>
+        <StatusCell value={props.measure.status} editable={props.editable} onChange={(status) => set({ status })} />
+      </td>
+    ),
+    progress: () => (
+      <td data-label={t('measures.progress')}>
+        <ProgressCell value={props.measure.progress} editable={props.editable} onChange={(progress) => set({ progress })} />
+      </td>
+    ),
     indicator: () => (
       <td class="wide indicator-cell" data-label={t('measures.indicator')}>
         <TextCell doc={props.doc} measureId={props.measure.id} field="indicator" label={t('measures.indicator')} value={props.measure.indicator} editable={props.editable} />
@@ -68,21 +117,58 @@ export function MeasureRow(props: {
     ),
     budget: () => (
       <td data-label={t('measures.budget')}>
-        <BudgetCell value={props.measure.budget} currency={props.measure.currency} editable={props.editable} onChange={(budget) => set({ budget })} onCurrency={(currency) => set({ currency })} />
+        <BudgetCell
+          value={props.measure.budget}
+          currency={props.measure.currency}
+          editable={props.editable}
+          onChange={(budget) => set({ budget })}
+          onCurrency={(currency) => set({ currency })}
+        />
       </td>
     ),
-    notes: () => <td class="wide" data-label={t('grid.notes')}><TextCell doc={props.doc} measureId={props.measure.id} field="notes" label={t('grid.notes')} value={props.measure.notes} editable={props.editable} /></td>,
+    notes: () => (
+      <td class="wide" data-label={t('grid.notes')}>
+        <TextCell doc={props.doc} measureId={props.measure.id} field="notes" label={t('grid.notes')} value={props.measure.notes} editable={props.editable} />
+      </td>
+    ),
     actions: () => (
       <td class="actions-cell">
         <div class="row-actions">
-          <button type="button" class="comment-count" classList={{ empty: props.comments === 0 }} data-testid="measure-comments" onClick={() => props.onComments()}
-            aria-label={t('comments.measureThreads', { title: name(), count: props.comments })} title={t('comments.measureThreads', { title: name(), count: props.comments })}>
-            <svg viewBox="0 0 24 24" aria-hidden="true" class="icon"><path d="M4 5h16v11H10l-5 4v-4H4z" /></svg> {formatNumber(props.comments)}
+          <button
+            type="button"
+            class="comment-count"
+            classList={{ empty: props.comments === 0 }}
+            data-testid="measure-comments"
+            onClick={() => props.onComments()}
+            aria-label={t('comments.measureThreads', { title: name(), count: props.comments })}
+            title={t('comments.measureThreads', { title: name(), count: props.comments })}>
+            <svg viewBox="0 0 24 24" aria-hidden="true" class="icon">
+              <path d="M4 5h16v11H10l-5 4v-4H4z" />
+            </svg>{' '}
+            {formatNumber(props.comments)}
           </button>
           <Show when={props.editable}>
-            <button type="button" class="tool" disabled={!props.movable || props.position === 0} aria-label={moveTitle('measures.moveUp')} title={moveTitle('measures.moveUp')} onClick={() => moveMeasure(props.doc, props.measure.id, -1)}>↑</button>
-            <button type="button" class="tool" disabled={!props.movable || props.position === props.count - 1} aria-label={moveTitle('measures.moveDown')} title={moveTitle('measures.moveDown')} onClick={() => moveMeasure(props.doc, props.measure.id, 1)}>↓</button>
-            <button type="button" class="tool danger" aria-label={t('measures.delete', { title: name() })} title={t('measures.delete', { title: name() })} onClick={remove}>✕</button>
+            <button
+              type="button"
+              class="tool"
+              disabled={!props.movable || props.position === 0}
+              aria-label={moveTitle('measures.moveUp')}
+              title={moveTitle('measures.moveUp')}
+              onClick={() => moveMeasure(props.doc, props.measure.id, -1)}>
+              ↑
+            </button>
+            <button
+              type="button"
+              class="tool"
+              disabled={!props.movable || props.position === props.count - 1}
+              aria-label={moveTitle('measures.moveDown')}
+              title={moveTitle('measures.moveDown')}
+              onClick={() => moveMeasure(props.doc, props.measure.id, 1)}>
+              ↓
+            </button>
+            <button type="button" class="tool danger" aria-label={t('measures.delete', { title: name() })} title={t('measures.delete', { title: name() })} onClick={remove}>
+              ✕
+            </button>
           </Show>
         </div>
       </td>

@@ -84,7 +84,15 @@ export function MeasuresTable(props: {
   const tableWidth = () => columns().reduce((sum, column) => sum + column.width, 0);
   const COLUMN_COUNT = () => columns().length;
   const columnLabel = (id: MeasureColumnId): string =>
-    id === 'number' ? t('gridLayout.number') : id === 'notes' ? t('grid.notes') : id === 'actions' ? t('common.actions') : id === 'title' ? t('measures.measure') : t(`measures.${id}`);
+    id === 'number'
+      ? t('gridLayout.number')
+      : id === 'notes'
+        ? t('grid.notes')
+        : id === 'actions'
+          ? t('common.actions')
+          : id === 'title'
+            ? t('measures.measure')
+            : t(`measures.${id}`);
   const setColumn = (column: ColumnSpec, change: { width?: number | null; hidden?: boolean }) => layout.set(withColumn(layout.value(), column, change));
 
   // Long plans render only the lines in view (and a margin), in row elements that are reused as
@@ -173,21 +181,24 @@ export function MeasuresTable(props: {
   });
   // On a phone each card shown is measured (once per measure it shows, and when it changes size).
   const rowOfElement = new WeakMap<Element, RowSlot<Line>>();
-  const cardSizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
-    let changed = false;
-    let gap: number | null = null;
-    for (const entry of entries) {
-      const slot = rowOfElement.get(entry.target);
-      if (!slot || !entry.target.isConnected) continue;
-      gap ??= parseFloat(getComputedStyle(entry.target).marginBlockEnd) || 0;
-      const height = (entry.borderBoxSize?.[0]?.blockSize ?? entry.target.getBoundingClientRect().height) + gap;
-      if (height > 0 && cardHeights.get(slot.key) !== height) {
-        cardHeights.set(slot.key, height);
-        changed = true;
-      }
-    }
-    if (changed) setMeasured((count) => count + 1);
-  });
+  const cardSizes =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver((entries) => {
+          let changed = false;
+          let gap: number | null = null;
+          for (const entry of entries) {
+            const slot = rowOfElement.get(entry.target);
+            if (!slot || !entry.target.isConnected) continue;
+            gap ??= parseFloat(getComputedStyle(entry.target).marginBlockEnd) || 0;
+            const height = (entry.borderBoxSize?.[0]?.blockSize ?? entry.target.getBoundingClientRect().height) + gap;
+            if (height > 0 && cardHeights.get(slot.key) !== height) {
+              cardHeights.set(slot.key, height);
+              changed = true;
+            }
+          }
+          if (changed) setMeasured((count) => count + 1);
+        });
   onCleanup(() => cardSizes?.disconnect());
   const measuring = () => layoutMode() === 'cards' && windowed();
   /** Registers a line's element; while cards are measured, it is measured for each line it shows. */
@@ -292,8 +303,15 @@ export function MeasuresTable(props: {
       </div>
       <Show when={detailMeasure()}>
         {(measure) => (
-          <MeasureDetail doc={props.doc} measure={measure()} history={props.indicatorHistory.of(measure().id)} editable={props.editable}
-            comments={props.commentCounts.get(measure().id) ?? 0} onComments={() => props.onComments(measure())} onClose={() => setDetailId(null)} />
+          <MeasureDetail
+            doc={props.doc}
+            measure={measure()}
+            history={props.indicatorHistory.of(measure().id)}
+            editable={props.editable}
+            comments={props.commentCounts.get(measure().id) ?? 0}
+            onComments={() => props.onComments(measure())}
+            onClose={() => setDetailId(null)}
+          />
         )}
       </Show>
       <Show when={pasting() !== null}>
@@ -302,11 +320,30 @@ export function MeasuresTable(props: {
       <Show when={props.rows.length > 0} fallback={<EmptyState title={t('measures.none')} />}>
         <div class="grid-toolbar-row">
           <MeasuresToolbar options={options()} onChange={change} shown={shown()} total={props.rows.length} />
-          <ColumnsMenu preference={layout.value()} label={(column) => columnLabel(column.id)} onHidden={(column, hidden) => setColumn(column, { hidden })} onReset={() => layout.set({ columns: {} })} />
-          <span class="muted small" role="status" data-testid="grid-copied">{copied()}</span>
+          <ColumnsMenu
+            preference={layout.value()}
+            label={(column) => columnLabel(column.id)}
+            onHidden={(column, hidden) => setColumn(column, { hidden })}
+            onReset={() => layout.set({ columns: {} })}
+          />
+          <span class="muted small" role="status" data-testid="grid-copied">
+            {copied()}
+          </span>
         </div>
-        <div class="table-scroll grid-scroll" ref={(element) => { scroller = element; setFrame(element); }} tabIndex={-1} onScroll={readView} onPaste={onPaste} onCopy={selection.onCopy}>
-          <table class="data-table measures-table" classList={{ 'read-only': !props.editable, virtual: windowed() && layoutMode() === 'table' }} style={{ '--grid-width': `${tableWidth()}px` }}>
+        <div
+          class="table-scroll grid-scroll"
+          ref={(element) => {
+            scroller = element;
+            setFrame(element);
+          }}
+          tabIndex={-1}
+          onScroll={readView}
+          onPaste={onPaste}
+          onCopy={selection.onCopy}>
+          <table
+            class="data-table measures-table"
+            classList={{ 'read-only': !props.editable, virtual: windowed() && layoutMode() === 'table' }}
+            style={{ '--grid-width': `${tableWidth()}px` }}>
             <caption class="visually-hidden">{t('measures.title')}</caption>
             <colgroup>
               <For each={columnIds()}>{(id) => <col data-column={id} style={{ 'inline-size': `${columnById().get(id)?.width ?? 0}px` }} />}</For>
@@ -315,15 +352,22 @@ export function MeasuresTable(props: {
               <tr>
                 <For each={columnIds()}>
                   {(id) => (
-                    <ColumnHeader column={columnById().get(id)!} label={id === 'number' ? '#' : columnLabel(id)} hiddenLabel={id === 'actions'}
-                      class={id === 'number' ? 'narrow' : id === 'title' ? 'wide sticky' : undefined} onWidth={(width) => setColumn(columnById().get(id)!.spec, { width })} />
+                    <ColumnHeader
+                      column={columnById().get(id)!}
+                      label={id === 'number' ? '#' : columnLabel(id)}
+                      hiddenLabel={id === 'actions'}
+                      class={id === 'number' ? 'narrow' : id === 'title' ? 'wide sticky' : undefined}
+                      onWidth={(width) => setColumn(columnById().get(id)!.spec, { width })}
+                    />
                   )}
                 </For>
               </tr>
             </thead>
             <tbody ref={body} onKeyDown={onKeys} onPointerDown={selection.onPointerDown} onFocusIn={selection.onFocusIn}>
               <Show when={spaceBefore() > 0}>
-                <tr class="spacer" aria-hidden="true" style={{ height: `${spaceBefore()}px` }}><td colSpan={COLUMN_COUNT()} /></tr>
+                <tr class="spacer" aria-hidden="true" style={{ height: `${spaceBefore()}px` }}>
+                  <td colSpan={COLUMN_COUNT()} />
+                </tr>
               </Show>
               <For each={slots()}>
                 {(slot) => {
@@ -341,10 +385,21 @@ export function MeasuresTable(props: {
                       </Match>
                       <Match when={!isGroup(line()) && (line() as MeasureFields)}>
                         {(measure) => (
-                          <MeasureRow ref={(row) => track(slot, row)} doc={props.doc} measure={measure()} position={positions().get(measure().id) ?? 0} count={props.rows.length} editable={props.editable} movable={movable()}
-                            comments={props.commentCounts.get(measure().id) ?? 0} onComments={() => props.onComments(measure())}
-                            history={props.indicatorHistory.of(measure().id)} onDetail={() => setDetailId(measure().id)}
-                            columns={columnIds()} selected={(column) => selection.isSelected(measure().id, column)} />
+                          <MeasureRow
+                            ref={(row) => track(slot, row)}
+                            doc={props.doc}
+                            measure={measure()}
+                            position={positions().get(measure().id) ?? 0}
+                            count={props.rows.length}
+                            editable={props.editable}
+                            movable={movable()}
+                            comments={props.commentCounts.get(measure().id) ?? 0}
+                            onComments={() => props.onComments(measure())}
+                            history={props.indicatorHistory.of(measure().id)}
+                            onDetail={() => setDetailId(measure().id)}
+                            columns={columnIds()}
+                            selected={(column) => selection.isSelected(measure().id, column)}
+                          />
                         )}
                       </Match>
                     </Switch>
@@ -352,7 +407,9 @@ export function MeasuresTable(props: {
                 }}
               </For>
               <Show when={spaceAfter() > 0}>
-                <tr class="spacer" aria-hidden="true" style={{ height: `${spaceAfter()}px` }}><td colSpan={COLUMN_COUNT()} /></tr>
+                <tr class="spacer" aria-hidden="true" style={{ height: `${spaceAfter()}px` }}>
+                  <td colSpan={COLUMN_COUNT()} />
+                </tr>
               </Show>
             </tbody>
           </table>

@@ -9,10 +9,26 @@ export function MeasuresToolbar(props: { options: MeasureViewOptions; onChange: 
   return (
     // biome-ignore lint/a11y/useSemanticElements: filters laid out in one toolbar row; a fieldset would draw a frame and need a legend the design does not show
     <div class="grid-toolbar" role="group" aria-label={t('measures.title')}>
-      <input type="search" class="grid-search" placeholder={t('grid.search')} aria-label={t('grid.search')} value={props.options.query} onInput={(e) => props.onChange({ query: e.currentTarget.value })} />
-      <select aria-label={t('measures.status')} value={props.options.status ?? ''} onChange={(e) => props.onChange({ status: (e.currentTarget.value || null) as MeasureStatus | null })}>
+      <input
+        type="search"
+        class="grid-search"
+        placeholder={t('grid.search')}
+        aria-label={t('grid.search')}
+        value={props.options.query}
+        onInput={(e) => props.onChange({ query: e.currentTarget.value })}
+      />
+      <select
+        aria-label={t('measures.status')}
+        value={props.options.status ?? ''}
+        onChange={(e) => props.onChange({ status: (e.currentTarget.value || null) as MeasureStatus | null })}>
         <option value="">{t('grid.allStatuses')}</option>
-        <For each={MEASURE_STATUSES}>{(status) => <option value={status} selected={status === props.options.status}>{t(`measureStatus.${status}`)}</option>}</For>
+        <For each={MEASURE_STATUSES}>
+          {(status) => (
+            <option value={status} selected={status === props.options.status}>
+              {t(`measureStatus.${status}`)}
+            </option>
+          )}
+        </For>
       </select>
       <OrganisationSelect label={t('measures.lead')} value={props.options.lead} emptyLabel={t('grid.allLeads')} onChange={(lead) => props.onChange({ lead })} />
       <label class="inline-check">
@@ -21,16 +37,30 @@ export function MeasuresToolbar(props: { options: MeasureViewOptions; onChange: 
       <label class="inline-field">
         <span>{t('grid.sort')}</span>
         <select value={props.options.sort} onChange={(e) => props.onChange({ sort: e.currentTarget.value as MeasureSort })}>
-          <For each={MEASURE_SORTS}>{(sort) => <option value={sort} selected={sort === props.options.sort}>{t(`grid.sort.${sort}`)}</option>}</For>
+          <For each={MEASURE_SORTS}>
+            {(sort) => (
+              <option value={sort} selected={sort === props.options.sort}>
+                {t(`grid.sort.${sort}`)}
+              </option>
+            )}
+          </For>
         </select>
       </label>
       <label class="inline-field">
         <span>{t('grid.group')}</span>
         <select value={props.options.group} onChange={(e) => props.onChange({ group: e.currentTarget.value as MeasureGroup })}>
-          <For each={MEASURE_GROUPS}>{(group) => <option value={group} selected={group === props.options.group}>{t(`grid.group.${group}`)}</option>}</For>
+          <For each={MEASURE_GROUPS}>
+            {(group) => (
+              <option value={group} selected={group === props.options.group}>
+                {t(`grid.group.${group}`)}
+              </option>
+            )}
+          </For>
         </select>
       </label>
-      <span class="muted small" aria-live="polite">{t('grid.shown', { shown: props.shown, total: props.total })}</span>
+      <span class="muted small" aria-live="polite">
+        {t('grid.shown', { shown: props.shown, total: props.total })}
+      </span>
     </div>
   );
 }

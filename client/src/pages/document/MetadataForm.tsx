@@ -13,7 +13,11 @@ export function MetadataForm(props: { document: TansiqDocument; onSaved: (docume
   const [lead, setLead] = createSignal<string | null>(props.document.leadOrganisationId);
   const [partners, setPartners] = createSignal<string[]>([...props.document.partnerOrganisationIds]);
   const [framework, setFramework] = createSignal<Framework | null>(props.document.framework);
-  const { submit: save, busy, error } = createFormSubmit(async () => {
+  const {
+    submit: save,
+    busy,
+    error,
+  } = createFormSubmit(async () => {
     props.onSaved(
       await documents.update(props.document.id, {
         title: title().trim(),
@@ -48,8 +52,12 @@ export function MetadataForm(props: { document: TansiqDocument; onSaved: (docume
       </div>
       <ErrorBox error={error()} />
       <div class="actions span-2">
-        <button type="submit" class="button primary" disabled={busy() || !title().trim()}>{t('common.save')}</button>
-        <button type="button" class="button subtle" onClick={() => props.onCancel()}>{t('common.cancel')}</button>
+        <button type="submit" class="button primary" disabled={busy() || !title().trim()}>
+          {t('common.save')}
+        </button>
+        <button type="button" class="button subtle" onClick={() => props.onCancel()}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

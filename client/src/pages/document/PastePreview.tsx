@@ -11,8 +11,16 @@ import { pastedMeasures, type PasteContext } from '../../lib/measure-paste.ts';
 import { organisationLabel, organisationList } from '../../state/directory.ts';
 
 const COLUMN_NAMES: Record<string, MessageKey> = {
-  title: 'measures.measure', lead: 'measures.lead', partners: 'measures.partners', start: 'measures.start', due: 'measures.due',
-  status: 'measures.status', progress: 'measures.progress', indicator: 'measures.indicator', budget: 'measures.budget', notes: 'grid.notes',
+  title: 'measures.measure',
+  lead: 'measures.lead',
+  partners: 'measures.partners',
+  start: 'measures.start',
+  due: 'measures.due',
+  status: 'measures.status',
+  progress: 'measures.progress',
+  indicator: 'measures.indicator',
+  budget: 'measures.budget',
+  notes: 'grid.notes',
 };
 
 /** Status and column names in every language: a sheet may come from a colleague using another. */
@@ -30,14 +38,24 @@ export function PastePreview(props: { doc: Y.Doc; initialText: string; onClose: 
   const [text, setText] = createSignal(props.initialText);
   const rows = createMemo(() => pastedMeasures(text(), pasteContext()).filter((row) => row.fields.title !== ''));
   const add = () => {
-    appendMeasures(props.doc, rows().map((row) => ({ ...row.fields, id: newId() })));
+    appendMeasures(
+      props.doc,
+      rows().map((row) => ({ ...row.fields, id: newId() })),
+    );
     props.onClose();
   };
   return (
     <section class="paste-preview panel" aria-labelledby="paste-heading" data-testid="paste-preview">
       <h3 id="paste-heading">{t('grid.paste')}</h3>
       <p class="muted small">{t('grid.pasteHint')}</p>
-      <textarea class="paste-area" rows="4" aria-label={t('grid.pasteArea')} value={text()} onInput={(e) => setText(e.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
+      <textarea
+        class="paste-area"
+        rows="4"
+        aria-label={t('grid.pasteArea')}
+        value={text()}
+        onInput={(e) => setText(e.currentTarget.value)}
+        ref={(el) => queueMicrotask(() => el.focus())}
+      />
       <Show when={rows().length > 0} fallback={<p class="muted">{t('grid.pasteNone')}</p>}>
         <div class="table-scroll">
           <table class="data-table compact">
@@ -45,7 +63,9 @@ export function PastePreview(props: { doc: Y.Doc; initialText: string; onClose: 
             <thead>
               <tr>
                 <For each={['title', 'lead', 'start', 'due', 'status', 'progress', 'budget']}>{(column) => <th scope="col">{t(COLUMN_NAMES[column]!)}</th>}</For>
-                <th scope="col"><span class="visually-hidden">{t('grid.pasteUnread', { columns: '' })}</span></th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('grid.pasteUnread', { columns: '' })}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -56,7 +76,9 @@ export function PastePreview(props: { doc: Y.Doc; initialText: string; onClose: 
                     <td>{row.fields.leadOrganisationId ? organisationLabel(row.fields.leadOrganisationId) : '—'}</td>
                     <td class="nowrap">{formatDate(row.fields.start)}</td>
                     <td class="nowrap">{formatDate(row.fields.due)}</td>
-                    <td><MeasureStatusBadge status={row.fields.status ?? 'planned'} /></td>
+                    <td>
+                      <MeasureStatusBadge status={row.fields.status ?? 'planned'} />
+                    </td>
                     <td>{row.fields.progress} %</td>
                     <td class="nowrap">{row.fields.budget === null || row.fields.budget === undefined ? '—' : formatMoney(row.fields.budget, row.fields.currency)}</td>
                     <td class="warning-text">
@@ -70,8 +92,12 @@ export function PastePreview(props: { doc: Y.Doc; initialText: string; onClose: 
         </div>
       </Show>
       <div class="actions">
-        <button type="button" class="button primary" disabled={rows().length === 0} onClick={add} data-testid="paste-add">{t('grid.pasteAdd', { count: rows().length })}</button>
-        <button type="button" class="button subtle" onClick={() => props.onClose()}>{t('common.cancel')}</button>
+        <button type="button" class="button primary" disabled={rows().length === 0} onClick={add} data-testid="paste-add">
+          {t('grid.pasteAdd', { count: rows().length })}
+        </button>
+        <button type="button" class="button subtle" onClick={() => props.onClose()}>
+          {t('common.cancel')}
+        </button>
       </div>
     </section>
   );

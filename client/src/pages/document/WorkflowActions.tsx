@@ -42,19 +42,36 @@ export function WorkflowActions(props: { document: TansiqDocument; onChange: (do
         )}
       </For>
       <Show when={props.document.canReopen}>
-        <button type="button" class="button warning" disabled={busy()} onClick={() => setAsking('reopen')}>{t('reopen.action')}</button>
+        <button type="button" class="button warning" disabled={busy()} onClick={() => setAsking('reopen')}>
+          {t('reopen.action')}
+        </button>
       </Show>
       <Show when={asking()} keyed>
         {(to) =>
           to === 'reopen' ? (
-            <ConfirmDialog title={t('reopen.title')} textLabel={t('reopen.reason')} textRequired confirmLabel={t('reopen.confirm')} tone="warning" busy={busy()}
-              onCancel={() => setAsking(null)} onConfirm={(reason) => void run(() => documents.reopen(props.document.id, reason))}>
-              <p>{t('reopen.body', { title: isolate(props.document.title), from: status(props.document.status), to: status(reopenTarget(props.document.status) ?? 'in_review') })}</p>
+            <ConfirmDialog
+              title={t('reopen.title')}
+              textLabel={t('reopen.reason')}
+              textRequired
+              confirmLabel={t('reopen.confirm')}
+              tone="warning"
+              busy={busy()}
+              onCancel={() => setAsking(null)}
+              onConfirm={(reason) => void run(() => documents.reopen(props.document.id, reason))}>
+              <p>
+                {t('reopen.body', { title: isolate(props.document.title), from: status(props.document.status), to: status(reopenTarget(props.document.status) ?? 'in_review') })}
+              </p>
             </ConfirmDialog>
           ) : (
-            <ConfirmDialog title={t(`confirm.title.${to}`)} textLabel={to === 'returned' ? t('confirm.reason') : t('confirm.comment')} textRequired={to === 'returned'}
-              confirmLabel={t(`workflow.to.${to}`)} tone={to === 'returned' ? 'warning' : 'primary'} busy={busy()}
-              onCancel={() => setAsking(null)} onConfirm={(comment) => void run(() => documents.transition(props.document.id, to, comment || undefined))}>
+            <ConfirmDialog
+              title={t(`confirm.title.${to}`)}
+              textLabel={to === 'returned' ? t('confirm.reason') : t('confirm.comment')}
+              textRequired={to === 'returned'}
+              confirmLabel={t(`workflow.to.${to}`)}
+              tone={to === 'returned' ? 'warning' : 'primary'}
+              busy={busy()}
+              onCancel={() => setAsking(null)}
+              onConfirm={(comment) => void run(() => documents.transition(props.document.id, to, comment || undefined))}>
               <p>{t('confirm.body', { title: isolate(props.document.title), from: status(props.document.status), to: status(to) })}</p>
             </ConfirmDialog>
           )

@@ -30,7 +30,12 @@ function cellOf(target: EventTarget | null): (CellRef & { element: HTMLTableCell
  * puts the block on the clipboard as tab-separated text and an HTML table (lib/measure-copy.ts).
  * Rows and columns are kept by id, so the block follows the rows when the plan changes.
  */
-export function createBlockSelection(options: { rows: Accessor<MeasureFields[]>; columns: Accessor<readonly MeasureColumnId[]>; context: () => CopyContext; onCopied: (cells: number) => void }) {
+export function createBlockSelection(options: {
+  rows: Accessor<MeasureFields[]>;
+  columns: Accessor<readonly MeasureColumnId[]>;
+  context: () => CopyContext;
+  onCopied: (cells: number) => void;
+}) {
   const [anchor, setAnchor] = createSignal<CellRef | null>(null);
   const [focus, setFocus] = createSignal<CellRef | null>(null);
   const rowIndex = createMemo(() => new Map(options.rows().map((row, index) => [row.id, index])));
@@ -124,14 +129,19 @@ export function createBlockSelection(options: { rows: Accessor<MeasureFields[]>;
     const inField = target.matches?.('input, textarea, select');
     // Copying text selected inside a field, with no block chosen, is the field's business.
     if (size() < 2 && (inField || !cellOf(target))) return;
-    const current = block() ?? (() => {
-      const cell = cellOf(target);
-      const at = cell && place(cell);
-      return at ? blockBetween(at, at) : null;
-    })();
+    const current =
+      block() ??
+      (() => {
+        const cell = cellOf(target);
+        const at = cell && place(cell);
+        return at ? blockBetween(at, at) : null;
+      })();
     if (!current || !event.clipboardData) return;
     const rows = options.rows().slice(current.rows[0], current.rows[1] + 1);
-    const columns = options.columns().slice(current.columns[0], current.columns[1] + 1).filter((column) => column !== 'actions');
+    const columns = options
+      .columns()
+      .slice(current.columns[0], current.columns[1] + 1)
+      .filter((column) => column !== 'actions');
     const context = options.context();
     const cells = rows.map((measure) => columns.map((column) => copyValue(measure, column, context)));
     event.clipboardData.setData('text/plain', blockToTsv(cells));

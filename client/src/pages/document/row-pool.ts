@@ -24,7 +24,10 @@ export function createRowPool<T>(lines: Accessor<readonly T[]>, keyOf: (line: T)
   return createMemo(() => {
     const wanted = lines();
     const keys = wanted.map(keyOf);
-    const { slotOf, size } = assignSlots(Array.from(slots, (slot) => slot?.key ?? null), keys);
+    const { slotOf, size } = assignSlots(
+      Array.from(slots, (slot) => slot?.key ?? null),
+      keys,
+    );
     const next = new Array<OwnSlot<T> | undefined>(size);
     const ordered = slotOf.map((number, index) => {
       const line = wanted[index]!;

@@ -23,19 +23,28 @@ export function AgendaItemCard(props: {
   onDecide: (decision: Decision, text?: string) => Promise<boolean>;
 }) {
   return (
-    <li id={`agenda-item-${props.item.id}`} class="agenda-item" tabindex="-1" classList={{ current: props.current, shown: props.shown }} aria-current={props.current ? 'step' : undefined}
+    <li
+      id={`agenda-item-${props.item.id}`}
+      class="agenda-item"
+      tabindex="-1"
+      classList={{ current: props.current, shown: props.shown }}
+      aria-current={props.current ? 'step' : undefined}
       data-testid={props.current ? 'current-item' : 'agenda-item'}>
       <div class="agenda-item-head">
-        <span class="agenda-number" aria-hidden="true">{formatNumber(props.number)}</span>
+        <span class="agenda-number" aria-hidden="true">
+          {formatNumber(props.number)}
+        </span>
         <strong dir="auto">{agendaItemTitle(props.item)}</strong>
-        <Show when={props.current}><span class="badge live-badge">{t('session.currentItem')}</span></Show>
+        <Show when={props.current}>
+          <span class="badge live-badge">{t('session.currentItem')}</span>
+        </Show>
       </div>
-      <p class="small muted">
-        {t('session.presentedBy', { organisation: organisationLabel(props.item.presenterOrganisationId) })}
-      </p>
+      <p class="small muted">{t('session.presentedBy', { organisation: organisationLabel(props.item.presenterOrganisationId) })}</p>
       <Show when={props.item.documentTitle} fallback={<p class="small muted">{t('session.noAccess')}</p>}>
         <p class="small agenda-document">
-          <Show when={props.item.documentTitle !== props.item.title}><span dir="auto">{props.item.documentTitle}</span> </Show>
+          <Show when={props.item.documentTitle !== props.item.title}>
+            <span dir="auto">{props.item.documentTitle}</span>{' '}
+          </Show>
           <Show when={props.item.documentStatus}>{(status) => <DocumentStatusBadge status={status()} />}</Show>
         </p>
       </Show>
@@ -50,14 +59,22 @@ export function AgendaItemCard(props: {
       </Show>
       <div class="actions">
         <Show when={props.canMove && !props.current}>
-          <button type="button" class="button small" disabled={props.busy} onClick={(event) => {
-            props.onMove();
-            // the button goes once this is the current item: the item itself takes the focus
-            refocusWhenLost(event.currentTarget, () => document.getElementById(`agenda-item-${props.item.id}`));
-          }}>{t('session.goTo')}</button>
+          <button
+            type="button"
+            class="button small"
+            disabled={props.busy}
+            onClick={(event) => {
+              props.onMove();
+              // the button goes once this is the current item: the item itself takes the focus
+              refocusWhenLost(event.currentTarget, () => document.getElementById(`agenda-item-${props.item.id}`));
+            }}>
+            {t('session.goTo')}
+          </button>
         </Show>
         <Show when={props.item.documentId && !props.shown}>
-          <button type="button" class="button subtle small" onClick={() => props.onView()}>{t('session.view')}</button>
+          <button type="button" class="button subtle small" onClick={() => props.onView()}>
+            {t('session.view')}
+          </button>
         </Show>
       </div>
       <Show when={props.canDecide}>

@@ -26,14 +26,24 @@ export function AgendaPanel(props: {
       <ol class="agenda-list">
         <For each={props.session.items}>
           {(item, index) => (
-            <AgendaItemCard item={item} number={index() + 1} current={item.id === props.session.currentItemId} shown={item.id === props.shownItemId}
-              canMove={props.session.chair && live()} canDecide={props.session.chair && live() && item.id === props.session.currentItemId}
-              busy={props.busy} onMove={() => props.onMove(item.id)} onView={() => props.onView(item.id)}
-              onDecide={(decision, text) => props.onDecide(item.id, decision, text)} />
+            <AgendaItemCard
+              item={item}
+              number={index() + 1}
+              current={item.id === props.session.currentItemId}
+              shown={item.id === props.shownItemId}
+              canMove={props.session.chair && live()}
+              canDecide={props.session.chair && live() && item.id === props.session.currentItemId}
+              busy={props.busy}
+              onMove={() => props.onMove(item.id)}
+              onView={() => props.onView(item.id)}
+              onDecide={(decision, text) => props.onDecide(item.id, decision, text)}
+            />
           )}
         </For>
       </ol>
-      <p class="visually-hidden" aria-live="polite" data-testid="agenda-announcer">{announcement()}</p>
+      <p class="visually-hidden" aria-live="polite" data-testid="agenda-announcer">
+        {announcement()}
+      </p>
     </nav>
   );
 }

@@ -31,7 +31,13 @@ export function DecisionForm(props: { item: AgendaItem; number: number; busy: bo
   };
   const name = `decision-${props.item.id}`;
   return (
-    <form class="decision-form" data-testid="decision-form" onSubmit={(event) => { event.preventDefault(); setConfirming(true); }}>
+    <form
+      class="decision-form"
+      data-testid="decision-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setConfirming(true);
+      }}>
       <fieldset class="decision-choices">
         <legend>{t('session.decisionFor', { number: formatNumber(props.number) })}</legend>
         <For each={DECISIONS}>
@@ -45,12 +51,23 @@ export function DecisionForm(props: { item: AgendaItem; number: number; busy: bo
       </fieldset>
       <label for={`${name}-text`}>{needsText() ? t('session.decisionReason') : t('session.decisionText')}</label>
       <textarea id={`${name}-text`} dir="auto" rows="2" maxLength={4000} required={needsText()} value={text()} onInput={(event) => setText(event.currentTarget.value)} />
-      <button type="submit" class="button primary small" disabled={props.busy || (needsText() && !text().trim())}>{t('session.record')}</button>
+      <button type="submit" class="button primary small" disabled={props.busy || (needsText() && !text().trim())}>
+        {t('session.record')}
+      </button>
       <Show when={confirming()}>
-        <ConfirmDialog title={t('decision.confirmTitle')} confirmLabel={t('decision.confirm')} busy={props.busy} testId="decision-confirm"
-          onCancel={() => setConfirming(false)} onConfirm={() => void submit()}>
-          <p><strong>{t(`decision.${decision()}`)}</strong></p>
-          <Show when={text().trim()}><p dir="auto">{text().trim()}</p></Show>
+        <ConfirmDialog
+          title={t('decision.confirmTitle')}
+          confirmLabel={t('decision.confirm')}
+          busy={props.busy}
+          testId="decision-confirm"
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void submit()}>
+          <p>
+            <strong>{t(`decision.${decision()}`)}</strong>
+          </p>
+          <Show when={text().trim()}>
+            <p dir="auto">{text().trim()}</p>
+          </Show>
           <p>{effect()}</p>
         </ConfirmDialog>
       </Show>

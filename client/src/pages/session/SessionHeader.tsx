@@ -26,22 +26,49 @@ export function SessionHeader(props: {
   const [minutesLanguage, setMinutesLanguage] = createSignal<Locale>(locale());
   return (
     <header class="session-header">
-      <p class="breadcrumb"><A href="/sessions">{t('nav.sessions')}</A> <span aria-hidden="true">›</span> {commissionName(props.session.commissionId) ?? t('sessions.commission')}</p>
+      <p class="breadcrumb">
+        <A href="/sessions">{t('nav.sessions')}</A> <span aria-hidden="true">›</span> {commissionName(props.session.commissionId) ?? t('sessions.commission')}
+      </p>
       <div class="title-row">
-        <h1 ref={heading} dir="auto" tabindex="-1">{props.session.title}</h1>
+        <h1 ref={heading} dir="auto" tabindex="-1">
+          {props.session.title}
+        </h1>
         <SessionStateBadge state={props.session.state} />
       </div>
-      <p class="muted">{formatDateTime(props.session.scheduledAt)}{props.session.location ? ` · ${props.session.location}` : ''}</p>
+      <p class="muted">
+        {formatDateTime(props.session.scheduledAt)}
+        {props.session.location ? ` · ${props.session.location}` : ''}
+      </p>
       <div class="header-actions">
         <Show when={props.session.chair && props.session.state === 'planned'}>
-          <button type="button" class="button primary" disabled={props.busy || props.session.items.length === 0} onClick={(event) => { props.onStart(); refocusWhenLost(event.currentTarget, () => heading); }}>{t('session.start')}</button>
+          <button
+            type="button"
+            class="button primary"
+            disabled={props.busy || props.session.items.length === 0}
+            onClick={(event) => {
+              props.onStart();
+              refocusWhenLost(event.currentTarget, () => heading);
+            }}>
+            {t('session.start')}
+          </button>
         </Show>
         <Show when={props.session.chair && props.session.state === 'live'}>
-          <button type="button" class="button warning" disabled={props.busy} onClick={() => setClosing(true)}>{t('session.close')}</button>
+          <button type="button" class="button warning" disabled={props.busy} onClick={() => setClosing(true)}>
+            {t('session.close')}
+          </button>
         </Show>
         <Show when={closing()}>
-          <ConfirmDialog title={t('session.close')} confirmLabel={t('session.close')} tone="warning" busy={props.busy} testId="close-session-confirm"
-            onCancel={() => setClosing(false)} onConfirm={() => { setClosing(false); props.onClose(minutesLanguage()); }}>
+          <ConfirmDialog
+            title={t('session.close')}
+            confirmLabel={t('session.close')}
+            tone="warning"
+            busy={props.busy}
+            testId="close-session-confirm"
+            onCancel={() => setClosing(false)}
+            onConfirm={() => {
+              setClosing(false);
+              props.onClose(minutesLanguage());
+            }}>
             <p>{t('session.confirmClose')}</p>
             <label class="field">
               <span>{t('minutes.language')}</span>
@@ -57,7 +84,9 @@ export function SessionHeader(props: {
               {props.following ? t('session.following') : t('session.follow')}
             </button>
           </Show>
-          <button type="button" class="button small" aria-pressed={props.largeType} onClick={() => props.onLargeType(!props.largeType)}>{t('session.largeType')}</button>
+          <button type="button" class="button small" aria-pressed={props.largeType} onClick={() => props.onLargeType(!props.largeType)}>
+            {t('session.largeType')}
+          </button>
         </div>
       </div>
     </header>

@@ -20,14 +20,22 @@ export function SessionStage(props: { session: CommissionSession; shown: AgendaI
         <Notice kind="success">
           <p>{t('session.closedOn', { date: formatDateTime(props.session.closedAt) })}</p>
           <Show when={props.session.minutesDocumentId} fallback={<p>{t('session.minutesPending')}</p>}>
-            {(minutes) => <p><A href={`/documents/${minutes()}`} class="strong-link" data-testid="minutes-link">{t('session.minutes')}</A></p>}
+            {(minutes) => (
+              <p>
+                <A href={`/documents/${minutes()}`} class="strong-link" data-testid="minutes-link">
+                  {t('session.minutes')}
+                </A>
+              </p>
+            )}
           </Show>
         </Notice>
       </Show>
       <Show when={away()}>
         <div class="notice warning away" role="status">
           <p>{t('session.movedOn', { number: formatNumber(currentNumber()), title: agendaItemTitle(current()!) })}</p>
-          <button type="button" class="button small" onClick={() => props.onRejoin()}>{t('session.rejoin')}</button>
+          <button type="button" class="button small" onClick={() => props.onRejoin()}>
+            {t('session.rejoin')}
+          </button>
         </div>
       </Show>
       <Switch>

@@ -31,28 +31,71 @@ export function AgendaEditor(props: { items: AgendaDraftItem[]; documents: Tansi
               const number = () => formatNumber(index() + 1);
               return (
                 <li class="agenda-draft-item">
-                  <span class="agenda-number" aria-hidden="true">{number()}</span>
+                  <span class="agenda-number" aria-hidden="true">
+                    {number()}
+                  </span>
                   <div class="field">
                     <label for={`item-doc-${item.key}`}>{t('sessionForm.document')}</label>
-                    <select id={`item-doc-${item.key}`} required value={item.documentId}
+                    <select
+                      id={`item-doc-${item.key}`}
+                      required
+                      value={item.documentId}
                       onChange={(event) => update(item.key, { documentId: event.currentTarget.value, presenterOrganisationId: leadOf(event.currentTarget.value) })}>
                       <option value="">{t('common.choose')}</option>
-                      <For each={props.documents}>{(document) => <option value={document.id} selected={document.id === item.documentId}>{document.title}</option>}</For>
+                      <For each={props.documents}>
+                        {(document) => (
+                          <option value={document.id} selected={document.id === item.documentId}>
+                            {document.title}
+                          </option>
+                        )}
+                      </For>
                     </select>
                   </div>
                   <div class="field">
                     <label for={`item-presenter-${item.key}`}>{t('sessionForm.presenter')}</label>
-                    <OrganisationSelect id={`item-presenter-${item.key}`} value={item.presenterOrganisationId} onChange={(id) => update(item.key, { presenterOrganisationId: id })} />
+                    <OrganisationSelect
+                      id={`item-presenter-${item.key}`}
+                      value={item.presenterOrganisationId}
+                      onChange={(id) => update(item.key, { presenterOrganisationId: id })}
+                    />
                   </div>
                   <div class="field">
                     <label for={`item-title-${item.key}`}>{t('sessionForm.itemTitle')}</label>
-                    <input id={`item-title-${item.key}`} dir="auto" maxLength={300} value={item.title} onInput={(event) => update(item.key, { title: event.currentTarget.value })} />
+                    <input
+                      id={`item-title-${item.key}`}
+                      dir="auto"
+                      maxLength={300}
+                      value={item.title}
+                      onInput={(event) => update(item.key, { title: event.currentTarget.value })}
+                    />
                   </div>
                   <div class="row-actions">
-                    <button type="button" class="tool" disabled={index() === 0} aria-label={t('sessionForm.moveUp', { number: number() })} title={t('sessionForm.moveUp', { number: number() })} onClick={() => move(index(), -1)}>↑</button>
-                    <button type="button" class="tool" disabled={index() === props.items.length - 1} aria-label={t('sessionForm.moveDown', { number: number() })} title={t('sessionForm.moveDown', { number: number() })} onClick={() => move(index(), 1)}>↓</button>
-                    <button type="button" class="tool danger" aria-label={t('sessionForm.removeItem', { number: number() })} title={t('sessionForm.removeItem', { number: number() })}
-                      onClick={() => props.onChange(props.items.filter((other) => other.key !== item.key))}>✕</button>
+                    <button
+                      type="button"
+                      class="tool"
+                      disabled={index() === 0}
+                      aria-label={t('sessionForm.moveUp', { number: number() })}
+                      title={t('sessionForm.moveUp', { number: number() })}
+                      onClick={() => move(index(), -1)}>
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      class="tool"
+                      disabled={index() === props.items.length - 1}
+                      aria-label={t('sessionForm.moveDown', { number: number() })}
+                      title={t('sessionForm.moveDown', { number: number() })}
+                      onClick={() => move(index(), 1)}>
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      class="tool danger"
+                      aria-label={t('sessionForm.removeItem', { number: number() })}
+                      title={t('sessionForm.removeItem', { number: number() })}
+                      onClick={() => props.onChange(props.items.filter((other) => other.key !== item.key))}>
+                      ✕
+                    </button>
                   </div>
                 </li>
               );
@@ -60,7 +103,9 @@ export function AgendaEditor(props: { items: AgendaDraftItem[]; documents: Tansi
           </For>
         </ol>
       </Show>
-      <button type="button" class="button small" onClick={add} data-testid="add-agenda-item">{t('sessionForm.addItem')}</button>
+      <button type="button" class="button small" onClick={add} data-testid="add-agenda-item">
+        {t('sessionForm.addItem')}
+      </button>
     </fieldset>
   );
 }

@@ -19,8 +19,15 @@ export function CommissionForm(props: { onDone: () => void }) {
   const nameField = (key: 'nameFr' | 'nameAr' | 'nameEn', label: string, lang: string) => (
     <div class="field">
       <label for={`commission-${key}`}>{label}</label>
-      <input id={`commission-${key}`} lang={lang} dir="auto" required maxLength={200} value={names()[key]}
-        onInput={(event) => setNames({ ...names(), [key]: event.currentTarget.value })} />
+      <input
+        id={`commission-${key}`}
+        lang={lang}
+        dir="auto"
+        required
+        maxLength={200}
+        value={names()[key]}
+        onInput={(event) => setNames({ ...names(), [key]: event.currentTarget.value })}
+      />
     </div>
   );
   return (
@@ -29,7 +36,13 @@ export function CommissionForm(props: { onDone: () => void }) {
       <div class="field">
         <label for="commission-kind">{t('commissions.kindLabel')}</label>
         <select id="commission-kind" value={kind()} onChange={(event) => setKind(event.currentTarget.value as CommissionKind)}>
-          <For each={COMMISSION_KINDS}>{(value) => <option value={value} selected={value === kind()}>{t(`commissions.kind.${value}`)}</option>}</For>
+          <For each={COMMISSION_KINDS}>
+            {(value) => (
+              <option value={value} selected={value === kind()}>
+                {t(`commissions.kind.${value}`)}
+              </option>
+            )}
+          </For>
         </select>
       </div>
       {nameField('nameFr', t('admin.nameFr'), 'fr')}
@@ -41,8 +54,12 @@ export function CommissionForm(props: { onDone: () => void }) {
       </div>
       <ErrorBox error={error()} />
       <div class="actions span-2">
-        <button type="submit" class="button primary" disabled={busy()}>{t('common.create')}</button>
-        <button type="button" class="button subtle" onClick={() => props.onDone()}>{t('common.cancel')}</button>
+        <button type="submit" class="button primary" disabled={busy()}>
+          {t('common.create')}
+        </button>
+        <button type="button" class="button subtle" onClick={() => props.onDone()}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -37,7 +37,13 @@ export function SessionForm(props: { onCancel: () => void }) {
         <div class="field">
           <label for="session-commission">{t('sessionForm.commission')}</label>
           <select id="session-commission" required value={commissionId()} onChange={(event) => setCommissionId(event.currentTarget.value)}>
-            <For each={commissionList()}>{(c) => <option value={c.id} selected={c.id === commissionId()}>{c.names[locale()] || c.names.fr}</option>}</For>
+            <For each={commissionList()}>
+              {(c) => (
+                <option value={c.id} selected={c.id === commissionId()}>
+                  {c.names[locale()] || c.names.fr}
+                </option>
+              )}
+            </For>
           </select>
         </div>
       </Show>
@@ -56,8 +62,12 @@ export function SessionForm(props: { onCancel: () => void }) {
       <AgendaEditor items={items()} documents={available() ?? []} onChange={setItems} />
       <ErrorBox error={error() ?? available.error} />
       <div class="actions span-2">
-        <button type="submit" class="button primary" disabled={busy() || !commissionId()}>{t('sessionForm.create')}</button>
-        <button type="button" class="button subtle" onClick={() => props.onCancel()}>{t('common.cancel')}</button>
+        <button type="submit" class="button primary" disabled={busy() || !commissionId()}>
+          {t('sessionForm.create')}
+        </button>
+        <button type="button" class="button subtle" onClick={() => props.onCancel()}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -17,7 +17,9 @@ export function SessionList(props: { title: string; sessions: CommissionSession[
             {(session) => (
               <li class="session-card" classList={{ live: session.state === 'live' }} data-testid="session-card">
                 <div class="session-card-title">
-                  <A href={`/sessions/${session.id}`} class="strong-link" dir="auto">{session.title}</A>
+                  <A href={`/sessions/${session.id}`} class="strong-link" dir="auto">
+                    {session.title}
+                  </A>
                   <SessionStateBadge state={session.state} />
                 </div>
                 <p class="muted small">

@@ -31,7 +31,10 @@ export const check: CapacityScenario = {
     const { docs, perDoc, rate, warmupS, seconds, rounds } = ctx.sizes.check;
     const server = await ctx.server();
     const pools = {} as Record<Kind, { pool: ClientPool; ids: number[] }>;
-    for (const [kind, range] of [['stock', [0, docs]], ['wire', [docs, 2 * docs]]] as const) {
+    for (const [kind, range] of [
+      ['stock', [0, docs]],
+      ['wire', [docs, 2 * docs]],
+    ] as const) {
       const pool = await ctx.pool(kind);
       const groups = groupsOf(server, [range[0], range[1]], perDoc);
       const ids = groups.flat().map((spec) => spec.id);
@@ -57,7 +60,9 @@ export const check: CapacityScenario = {
           clientCpuPct: window.clientCpuPct,
         };
         windows[kind].push(figures);
-        ctx.log(`  round ${round_ + 1} ${kind} clients: ${round(figures.editsPerS, 0)} edits/s, server ${round(figures.cpuMsPer1k, 0)} ms CPU per 1000 edits, ${round(figures.bytesOutPerEdit, 1)} B out per edit, ${round(figures.messagesInPerDelivery, 2)} messages in per delivery, client processes ${round(figures.clientCpuPct, 0)} % CPU`);
+        ctx.log(
+          `  round ${round_ + 1} ${kind} clients: ${round(figures.editsPerS, 0)} edits/s, server ${round(figures.cpuMsPer1k, 0)} ms CPU per 1000 edits, ${round(figures.bytesOutPerEdit, 1)} B out per edit, ${round(figures.messagesInPerDelivery, 2)} messages in per delivery, client processes ${round(figures.clientCpuPct, 0)} % CPU`,
+        );
       }
     }
     for (const { pool } of Object.values(pools)) await pool.close();

@@ -53,7 +53,12 @@ export function groupsOf(target: Target, [from, to]: [number, number], perDoc: n
  * small content, then the others join. `endpointOf` picks each client's server (a cluster splits
  * the clients of one document over its processes).
  */
-export async function openGroups(pool: ClientPool, label: Label, groups: ClientSpec[][], endpointOf: (spec: ClientSpec) => Target['endpoint']): Promise<{ failed: number; syncMs: number[] }> {
+export async function openGroups(
+  pool: ClientPool,
+  label: Label,
+  groups: ClientSpec[][],
+  endpointOf: (spec: ClientSpec) => Target['endpoint'],
+): Promise<{ failed: number; syncMs: number[] }> {
   const byEndpoint = (specs: ClientSpec[]) => {
     const map = new Map<string, { endpoint: Target['endpoint']; specs: ClientSpec[] }>();
     for (const spec of specs) {
@@ -89,7 +94,11 @@ export interface Measured {
 }
 
 /** Lets the load run `warmupS`, then measures `seconds` (edits sent in the window count). */
-export async function measure(pool: ClientPool, servers: Target[], options: { warmupS: number; seconds: number; perEdit?: boolean; graceS?: number; profile?: { begin(): Promise<void>; end(): Promise<void> } }): Promise<Measured> {
+export async function measure(
+  pool: ClientPool,
+  servers: Target[],
+  options: { warmupS: number; seconds: number; perEdit?: boolean; graceS?: number; profile?: { begin(): Promise<void>; end(): Promise<void> } },
+): Promise<Measured> {
   const start = now() + options.warmupS * 1000;
   const end = start + options.seconds * 1000;
   await pool.broadcast({ op: 'window', start, end, perEdit: options.perEdit ?? false });

@@ -32,17 +32,28 @@ export const connections: CapacityScenario = {
     const idle = await rss('idle');
     const groups = groupsOf(server, [0, docs], perDoc);
     // one connection per document first (the document's cost), then the nine others (the connections')
-    const opened = await openGroups(pool, ctx.label, groups.map((group) => group.slice(0, 1)), () => server.endpoint);
+    const opened = await openGroups(
+      pool,
+      ctx.label,
+      groups.map((group) => group.slice(0, 1)),
+      () => server.endpoint,
+    );
     const withDocs = await rss('withDocs');
     ctx.log(`  RSS ${mb(idle)} MB idle, ${mb(withDocs)} MB with ${docs} documents open; connecting ${docs * (perDoc - 1)} more clients`);
-    const joined = await pool.connect(server.endpoint, groups.flatMap((group) => group.slice(1)), 120_000);
+    const joined = await pool.connect(
+      server.endpoint,
+      groups.flatMap((group) => group.slice(1)),
+      120_000,
+    );
     const withAll = await rss('withAll');
     const perConnection = (withAll - withDocs) / (docs * (perDoc - 1));
     const perDocument = (withDocs - idle) / docs - perConnection;
     const heapPerConnection = (heap.withAll - heap.withDocs) / (docs * (perDoc - 1));
     const heapPerDocument = (heap.withDocs - heap.idle) / docs - heapPerConnection;
     const status = await pool.status();
-    ctx.log(`  ${status.synced} of ${status.clients} clients synced; RSS ${mb(withAll)} MB; per idle connection ${(perConnection / 1024).toFixed(2)} KB RSS, ${(heapPerConnection / 1024).toFixed(2)} KB heap`);
+    ctx.log(
+      `  ${status.synced} of ${status.clients} clients synced; RSS ${mb(withAll)} MB; per idle connection ${(perConnection / 1024).toFixed(2)} KB RSS, ${(heapPerConnection / 1024).toFixed(2)} KB heap`,
+    );
 
     const active = groups.slice(0, Math.max(1, Math.round(docs * activeShare)));
     const activeIds = active.flat().map((spec) => spec.id);
@@ -51,7 +62,9 @@ export const connections: CapacityScenario = {
     const window = await measure(pool, [server], { warmupS, seconds, profile: ctx.profile(server, 'connections-active') });
     await pool.broadcast({ op: 'stopEdits' });
     const expected = window.merged.editsSent * (perDoc - 1);
-    ctx.log(`  ${active.length} active documents: p99 ${round(p(window.merged, 0.99), 1)} ms, ${round((100 * window.merged.histogram.count) / Math.max(1, expected), 2)} % delivered`);
+    ctx.log(
+      `  ${active.length} active documents: p99 ${round(p(window.merged, 0.99), 1)} ms, ${round((100 * window.merged.histogram.count) / Math.max(1, expected), 2)} % delivered`,
+    );
 
     // The thundering herd: every client reconnects with the stock provider's backoff.
     await sleep(1_000);
@@ -134,7 +147,12 @@ export const connections: CapacityScenario = {
       herdNewProcessCpuS: round(herdCpuS, 1),
       herdListenOverflows: overflows,
       editsLostAcrossRestart: lostEdits,
-      note: (isTansiq(ctx.label) ? 'restart = SIGTERM, then the same command on the same data' : ctx.label === 'reference' ? 'in memory: a restart loses every document' : 'SQLite file kept') + lostCheck,
+      note:
+        (isTansiq(ctx.label)
+          ? 'restart = SIGTERM, then the same command on the same data'
+          : ctx.label === 'reference'
+            ? 'in memory: a restart loses every document'
+            : 'SQLite file kept') + lostCheck,
     };
   },
 };

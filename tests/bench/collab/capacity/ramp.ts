@@ -91,7 +91,8 @@ export async function rampDocuments(
       break;
     }
     if (step.p99 === null || step.p99 > p99LimitMs || step.deliveredPct < 99) {
-      if (!limitReached) stoppedBecause = step.deliveredPct < 99 ? `${step.deliveredPct} % delivered at ${docs} documents` : `p99 ${step.p99} ms > ${p99LimitMs} ms at ${docs} documents`;
+      if (!limitReached)
+        stoppedBecause = step.deliveredPct < 99 ? `${step.deliveredPct} % delivered at ${docs} documents` : `p99 ${step.p99} ms > ${p99LimitMs} ms at ${docs} documents`;
       limitReached = true;
       if (docs >= measureUpTo) break;
       continue;

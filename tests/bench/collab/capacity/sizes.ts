@@ -27,8 +27,9 @@ export const QUICK: CapacitySizes = {
 };
 
 /** documents every server needs (the scenarios each start a fresh server, so they share ids) */
-export const capacityDocs = (sizes: CapacitySizes) =>
-  Math.max(sizes.check.docs * 2, sizes.capacity.docSchedule.at(-1)!, sizes.connections.docs, 1);
+export const capacityDocs = (sizes: CapacitySizes) => Math.max(sizes.check.docs * 2, sizes.capacity.docSchedule.at(-1)!, sizes.connections.docs, 1);
 /** users for Tansiq's 100 connections per user, with margin */
 export const capacityUsers = (sizes: CapacitySizes) =>
-  Math.ceil(Math.max(sizes.connections.docs * sizes.connections.perDoc, sizes.capacity.docSchedule.at(-1)! * sizes.capacity.perDoc, sizes.check.docs * sizes.check.perDoc * 2) / 80);
+  Math.ceil(
+    Math.max(sizes.connections.docs * sizes.connections.perDoc, sizes.capacity.docSchedule.at(-1)! * sizes.capacity.perDoc, sizes.check.docs * sizes.check.perDoc * 2) / 80,
+  );

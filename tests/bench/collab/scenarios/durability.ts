@@ -34,7 +34,17 @@ export const durability: Scenario = {
     await ctx.pool.close();
     const server = target.label.startsWith('tansiq') ? await serverLag(target) : null;
     if (!watcher) {
-      return { source: `server metric ${server?.source}`, edits: merged.editsSent, p50Ms: server?.p50 ?? null, p99Ms: server?.p99 ?? null, maxMs: null, sentP99Ms: null, notCommitted: null, pollMs: null, serverMetricP99Ms: server?.p99 ?? null };
+      return {
+        source: `server metric ${server?.source}`,
+        edits: merged.editsSent,
+        p50Ms: server?.p50 ?? null,
+        p99Ms: server?.p99 ?? null,
+        maxMs: null,
+        sentP99Ms: null,
+        notCommitted: null,
+        pollMs: null,
+        serverMetricP99Ms: server?.p99 ?? null,
+      };
     }
     const fromSent: number[] = [];
     const fromArrival: number[] = [];

@@ -41,12 +41,18 @@ export const memory: Scenario = {
     await new Promise((resolve) => setTimeout(resolve, settleS * 4_000));
     const idle = await sample(0);
     const warm = Math.max(1, Math.round(docs * WARM_UP_SHARE));
-    await openDocs(ctx, groups.slice(0, warm).map((group) => group.slice(0, 1)));
+    await openDocs(
+      ctx,
+      groups.slice(0, warm).map((group) => group.slice(0, 1)),
+    );
     const docPoints = [await sample(warm)];
     ctx.log(`  RSS ${mb(idle.rss)} MB idle, ${mb(docPoints[0]!.rss)} MB after ${warm} warm-up documents; opening ${docs - warm} more (one connection each) in ${STEPS} steps`);
     await ctx.profile?.beginHeap();
     for (const [from, to] of chunks(docs - warm)) {
-      await openDocs(ctx, groups.slice(warm + from, warm + to).map((group) => group.slice(0, 1)));
+      await openDocs(
+        ctx,
+        groups.slice(warm + from, warm + to).map((group) => group.slice(0, 1)),
+      );
       docPoints.push(await sample(warm + to));
     }
     await ctx.profile?.endHeap('documents');

@@ -43,7 +43,9 @@ export const ramp: Scenario = {
         failed: opened.failed + merged.lost,
       };
       steps.push(step);
-      ctx.log(`  ${clients} clients: p50 ${step.p50} ms, p99 ${step.p99} ms, server CPU ${step.cpu}%, RSS ${step.rss} MB, clients CPU ${step.clientCpu}%${step.failed ? `, ${step.failed} failed/lost` : ''}`);
+      ctx.log(
+        `  ${clients} clients: p50 ${step.p50} ms, p99 ${step.p99} ms, server CPU ${step.cpu}%, RSS ${step.rss} MB, clients CPU ${step.clientCpu}%${step.failed ? `, ${step.failed} failed/lost` : ''}`,
+      );
       if (step.failed > 0) {
         stopReason = `${step.failed} clients failed or were dropped at ${clients}`;
         break;

@@ -96,7 +96,13 @@ async function readStored(target: Target, docs: string[]): Promise<Map<string, S
   }
   for (const id of docs) {
     const mine = rows.filter((row) => row.document_id === id);
-    out.set(id, describe(mine.map((row) => new Uint8Array(row.data)), mine.filter((row) => Number(row.kind) === 1).length));
+    out.set(
+      id,
+      describe(
+        mine.map((row) => new Uint8Array(row.data)),
+        mine.filter((row) => Number(row.kind) === 1).length,
+      ),
+    );
   }
   return out;
 }

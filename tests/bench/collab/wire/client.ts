@@ -347,7 +347,13 @@ async function handle(command: Command): Promise<Reply> {
       return { op: 'status', clients: connections.size, connected, synced, lateEdits, reconnects };
     }
     case 'sentSeqs':
-      return { op: 'seqs', seqs: command.ids.flatMap((id) => { const last = connections.get(id)?.sentEdits.at(-1); return last ? [[id, last.seq] as [number, number]] : []; }) };
+      return {
+        op: 'seqs',
+        seqs: command.ids.flatMap((id) => {
+          const last = connections.get(id)?.sentEdits.at(-1);
+          return last ? [[id, last.seq] as [number, number]] : [];
+        }),
+      };
     case 'state':
       return { op: 'states', states: [] };
     case 'feed':

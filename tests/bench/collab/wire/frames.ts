@@ -60,9 +60,7 @@ export class Framer {
   }
 }
 
-export type Received =
-  | { type: 'sync'; step: number; payload: Uint8Array }
-  | { type: 'other'; code: number };
+export type Received = { type: 'sync'; step: number; payload: Uint8Array } | { type: 'other'; code: number };
 
 /** The kind of a received message (and for sync messages, the step and its payload, not copied). */
 export function readMessage(kind: ClientKind, data: Uint8Array): Received {

@@ -50,9 +50,18 @@ export function AccessList(props: {
                   {row.kind === 'person' ? t('share.personOf', { organisation: row.organisationId ? organisationLabel(row.organisationId) : '—' }) : t('share.organisationKind')}
                 </span>
               </div>
-              <select class="access-level" aria-label={t('share.levelOf', { who: who(row) })} value={row.level}
+              <select
+                class="access-level"
+                aria-label={t('share.levelOf', { who: who(row) })}
+                value={row.level}
                 onChange={(e) => props.onLevel(row, e.currentTarget.value as AccessLevel)}>
-                <For each={ACCESS_LEVELS}>{(value) => <option value={value} selected={value === row.level}>{t(`access.${value}`)}</option>}</For>
+                <For each={ACCESS_LEVELS}>
+                  {(value) => (
+                    <option value={value} selected={value === row.level}>
+                      {t(`access.${value}`)}
+                    </option>
+                  )}
+                </For>
               </select>
               <span class="muted small access-when">
                 {row.grantedBy ? t('share.grantedBy', { person: row.grantedBy, date: formatDate(row.grantedAt) }) : t('share.grantedBySystem', { date: formatDate(row.grantedAt) })}

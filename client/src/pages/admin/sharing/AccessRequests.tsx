@@ -12,7 +12,9 @@ export function AccessRequests(props: { requests: readonly Request[]; onGrant: (
     <section class="card access-card" aria-labelledby="access-requests-heading">
       <h2 id="access-requests-heading">
         {t('share.requests')}
-        <Show when={props.requests.length > 0}><span class="tab-count">{props.requests.length}</span></Show>
+        <Show when={props.requests.length > 0}>
+          <span class="tab-count">{props.requests.length}</span>
+        </Show>
       </h2>
       <Show when={props.requests.length > 0} fallback={<p class="muted small">{t('share.noRequests')}</p>}>
         <ul class="access-rows">
@@ -24,15 +26,36 @@ export function AccessRequests(props: { requests: readonly Request[]; onGrant: (
                 <li class="access-row request" data-testid="access-request">
                   <div class="access-who">
                     <strong dir="auto">{request.person.name}</strong>
-                    <span class="muted small">{t('share.personOf', { organisation: organisationLabel(request.person.organisationId) })} · {t('share.requestedOn', { date: formatDate(request.requestedAt) })}</span>
-                    <Show when={request.message}>{(message) => <q class="access-message" dir="auto">{message()}</q>}</Show>
+                    <span class="muted small">
+                      {t('share.personOf', { organisation: organisationLabel(request.person.organisationId) })} ·{' '}
+                      {t('share.requestedOn', { date: formatDate(request.requestedAt) })}
+                    </span>
+                    <Show when={request.message}>
+                      {(message) => (
+                        <q class="access-message" dir="auto">
+                          {message()}
+                        </q>
+                      )}
+                    </Show>
                   </div>
                   <div class="access-answer">
-                    <label class="visually-hidden" for={selectId}>{t('share.levelOf', { who: request.person.name })}</label>
+                    <label class="visually-hidden" for={selectId}>
+                      {t('share.levelOf', { who: request.person.name })}
+                    </label>
                     <select id={selectId} class="access-level" value={level()} onChange={(e) => setLevel(e.currentTarget.value as AccessLevel)}>
-                      <For each={ACCESS_LEVELS}>{(value) => <option value={value} selected={value === level()}>{t(`access.${value}`)}</option>}</For>
+                      <For each={ACCESS_LEVELS}>
+                        {(value) => (
+                          <option value={value} selected={value === level()}>
+                            {t(`access.${value}`)}
+                          </option>
+                        )}
+                      </For>
                     </select>
-                    <button type="button" class="button small primary" aria-label={t('share.answerTo', { who: request.person.name })} onClick={() => props.onGrant(request, level())}>
+                    <button
+                      type="button"
+                      class="button small primary"
+                      aria-label={t('share.answerTo', { who: request.person.name })}
+                      onClick={() => props.onGrant(request, level())}>
                       {t('share.answer')}
                     </button>
                   </div>

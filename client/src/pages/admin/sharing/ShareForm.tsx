@@ -28,19 +28,31 @@ export function ShareForm(props: { people: readonly User[]; onGrant: (target: { 
       <h2 id="share-heading">{t('share.addTitle')}</h2>
       <fieldset class="share-subject">
         <legend>{t('access.grantTo')}</legend>
-        <label><input type="radio" name="share-subject" checked={subject() === 'organisation'} onChange={() => setSubject('organisation')} /> {t('access.anOrganisation')}</label>
-        <label><input type="radio" name="share-subject" checked={subject() === 'user'} onChange={() => setSubject('user')} /> {t('access.aPerson')}</label>
+        <label>
+          <input type="radio" name="share-subject" checked={subject() === 'organisation'} onChange={() => setSubject('organisation')} /> {t('access.anOrganisation')}
+        </label>
+        <label>
+          <input type="radio" name="share-subject" checked={subject() === 'user'} onChange={() => setSubject('user')} /> {t('access.aPerson')}
+        </label>
       </fieldset>
       <div class="share-row">
-        <Show when={subject() === 'organisation'} fallback={
-          <div class="field share-whom">
-            <label for="grant-user">{t('access.person')}</label>
-            <select id="grant-user" value={userId()} onChange={(e) => setUserId(e.currentTarget.value)}>
-              <option value="">{t('common.choose')}</option>
-              <For each={props.people}>{(u) => <option value={u.id}>{u.name} — {organisationLabel(u.organisationId)}</option>}</For>
-            </select>
-          </div>
-        }>
+        <Show
+          when={subject() === 'organisation'}
+          fallback={
+            <div class="field share-whom">
+              <label for="grant-user">{t('access.person')}</label>
+              <select id="grant-user" value={userId()} onChange={(e) => setUserId(e.currentTarget.value)}>
+                <option value="">{t('common.choose')}</option>
+                <For each={props.people}>
+                  {(u) => (
+                    <option value={u.id}>
+                      {u.name} — {organisationLabel(u.organisationId)}
+                    </option>
+                  )}
+                </For>
+              </select>
+            </div>
+          }>
           <div class="field share-whom">
             <label for="grant-organisation">{t('access.organisation')}</label>
             <OrganisationSelect id="grant-organisation" value={organisationId()} emptyLabel={t('common.choose')} onChange={setOrganisationId} />
@@ -49,10 +61,18 @@ export function ShareForm(props: { people: readonly User[]; onGrant: (target: { 
         <div class="field share-level">
           <label for="grant-level">{t('access.level')}</label>
           <select id="grant-level" value={level()} onChange={(e) => setLevel(e.currentTarget.value as AccessLevel)}>
-            <For each={ACCESS_LEVELS}>{(value) => <option value={value} selected={value === level()}>{t(`access.${value}`)}</option>}</For>
+            <For each={ACCESS_LEVELS}>
+              {(value) => (
+                <option value={value} selected={value === level()}>
+                  {t(`access.${value}`)}
+                </option>
+              )}
+            </For>
           </select>
         </div>
-        <button type="submit" class="button primary" disabled={!chosen()}>{t('access.grant')}</button>
+        <button type="submit" class="button primary" disabled={!chosen()}>
+          {t('access.grant')}
+        </button>
       </div>
       <p class="hint">{t(`share.levelHint.${level()}`)}</p>
     </form>

@@ -29,7 +29,11 @@ export function CommentBody(props: { body: string }) {
               {(s) => {
                 const mention = s() as Exclude<Segment, { kind: 'text' }>;
                 const name = () => mentionDisplayName(mention);
-                return <span class="mention" title={name() ? mention.text : undefined} dir="auto">@{name() ?? mention.text.slice(1)}</span>;
+                return (
+                  <span class="mention" title={name() ? mention.text : undefined} dir="auto">
+                    @{name() ?? mention.text.slice(1)}
+                  </span>
+                );
               }}
             </Match>
           </Switch>

@@ -96,23 +96,51 @@ export function CommentComposer(props: {
   };
 
   return (
-    <form class="comment-composer" onSubmit={(event) => { event.preventDefault(); void submit(); }}>
-      <label for={id} class="visually-hidden">{props.label}</label>
-      <textarea ref={area} id={id} dir="auto" rows="3" value={body()} placeholder={t('comments.placeholder')}
-        role="combobox" aria-autocomplete="list" aria-expanded={query() !== null && candidates().length > 0}
-        aria-controls={`${id}-mentions`} aria-activedescendant={query() && candidates().length > 0 ? `${id}-mentions-${active()}` : undefined}
+    <form
+      class="comment-composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}>
+      <label for={id} class="visually-hidden">
+        {props.label}
+      </label>
+      <textarea
+        ref={area}
+        id={id}
+        dir="auto"
+        rows="3"
+        value={body()}
+        placeholder={t('comments.placeholder')}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={query() !== null && candidates().length > 0}
+        aria-controls={`${id}-mentions`}
+        aria-activedescendant={query() && candidates().length > 0 ? `${id}-mentions-${active()}` : undefined}
         aria-describedby={`${id}-hint`}
-        onInput={(event) => { setBody(event.currentTarget.value); refreshQuery(); }} onKeyDown={onKeyDown} onClick={refreshQuery}
-        onBlur={() => setTimeout(() => setQuery(null), 150)} />
+        onInput={(event) => {
+          setBody(event.currentTarget.value);
+          refreshQuery();
+        }}
+        onKeyDown={onKeyDown}
+        onClick={refreshQuery}
+        onBlur={() => setTimeout(() => setQuery(null), 150)}
+      />
       <Show when={query()}>
         <MentionPicker id={`${id}-mentions`} candidates={candidates()} active={active()} onPick={pick} />
       </Show>
-      <p id={`${id}-hint`} class="hint">{t('comments.mentionHint')}</p>
+      <p id={`${id}-hint`} class="hint">
+        {t('comments.mentionHint')}
+      </p>
       <ErrorBox error={error()} />
       <div class="actions">
-        <button type="submit" class="button primary small" disabled={busy() || !body().trim()}>{props.submitLabel}</button>
+        <button type="submit" class="button primary small" disabled={busy() || !body().trim()}>
+          {props.submitLabel}
+        </button>
         <Show when={props.onCancel}>
-          <button type="button" class="button subtle small" onClick={() => props.onCancel?.()}>{t('common.cancel')}</button>
+          <button type="button" class="button subtle small" onClick={() => props.onCancel?.()}>
+            {t('common.cancel')}
+          </button>
         </Show>
       </div>
     </form>

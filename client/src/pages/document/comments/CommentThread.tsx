@@ -29,7 +29,11 @@ export function CommentThread(props: {
     }
   };
   return (
-    <article id={`thread-${props.thread.id}`} class="thread" classList={{ active: props.active, resolved: props.thread.resolved }} data-testid="thread"
+    <article
+      id={`thread-${props.thread.id}`}
+      class="thread"
+      classList={{ active: props.active, resolved: props.thread.resolved }}
+      data-testid="thread"
       aria-label={t('comments.threadBy', { name: props.thread.author.name })}>
       <Show when={anchor()}>
         {(current) => (
@@ -37,13 +41,23 @@ export function CommentThread(props: {
             <Show when={current().type === 'text'} fallback={<MeasureAbout title={props.measureTitle((current() as { measureId: string }).measureId)} />}>
               <q dir="auto">{props.thread.anchorText ?? (current() as { quote: string }).quote}</q>
             </Show>
-            <Show when={props.detached}><span class="badge detached" data-testid="detached">{t('comments.detached')}</span></Show>
+            <Show when={props.detached}>
+              <span class="badge detached" data-testid="detached">
+                {t('comments.detached')}
+              </span>
+            </Show>
           </button>
         )}
       </Show>
-      <Show when={props.thread.resolved}><span class="badge resolved-badge">{t('comments.resolved')}</span></Show>
-      <CommentItem comment={props.thread} canWrite={props.canWrite}
-        onEdit={(body) => props.store.edit(props.thread.id, body)} onDelete={() => props.store.remove(props.thread.id)} />
+      <Show when={props.thread.resolved}>
+        <span class="badge resolved-badge">{t('comments.resolved')}</span>
+      </Show>
+      <CommentItem
+        comment={props.thread}
+        canWrite={props.canWrite}
+        onEdit={(body) => props.store.edit(props.thread.id, body)}
+        onDelete={() => props.store.remove(props.thread.id)}
+      />
       <Show when={props.thread.replies.length > 0}>
         <ol class="replies" aria-label={t('comments.replies')}>
           <For each={props.thread.replies}>
@@ -56,14 +70,28 @@ export function CommentThread(props: {
         </ol>
       </Show>
       <Show when={props.canWrite}>
-        <Show when={replying()} fallback={
-          <div class="thread-actions">
-            <button type="button" class="button subtle small" onClick={() => setReplying(true)}>{t('comments.reply')}</button>
-            <button type="button" class="button subtle small" onClick={() => void toggleResolved()}>{props.thread.resolved ? t('comments.reopen') : t('comments.resolve')}</button>
-          </div>
-        }>
-          <CommentComposer label={t('comments.replyLabel')} submitLabel={t('comments.reply')} autofocus
-            onSubmit={async (body) => { await props.store.reply(props.thread.id, body); setReplying(false); }} onCancel={() => setReplying(false)} />
+        <Show
+          when={replying()}
+          fallback={
+            <div class="thread-actions">
+              <button type="button" class="button subtle small" onClick={() => setReplying(true)}>
+                {t('comments.reply')}
+              </button>
+              <button type="button" class="button subtle small" onClick={() => void toggleResolved()}>
+                {props.thread.resolved ? t('comments.reopen') : t('comments.resolve')}
+              </button>
+            </div>
+          }>
+          <CommentComposer
+            label={t('comments.replyLabel')}
+            submitLabel={t('comments.reply')}
+            autofocus
+            onSubmit={async (body) => {
+              await props.store.reply(props.thread.id, body);
+              setReplying(false);
+            }}
+            onCancel={() => setReplying(false)}
+          />
         </Show>
       </Show>
       <ErrorBox error={error()} />
@@ -74,7 +102,13 @@ export function CommentThread(props: {
 /** What a measure thread is about: the measure's title, or that it was deleted. */
 function MeasureAbout(props: { title: string | null }) {
   return (
-    <Show when={props.title !== null} fallback={<span class="measure-deleted" data-testid="measure-deleted">{t('comments.measureDeleted')}</span>}>
+    <Show
+      when={props.title !== null}
+      fallback={
+        <span class="measure-deleted" data-testid="measure-deleted">
+          {t('comments.measureDeleted')}
+        </span>
+      }>
       <span dir="auto">{t('comments.onMeasure', { title: props.title! })}</span>
     </Show>
   );

@@ -38,35 +38,59 @@ export function CommentsPanel(props: CommentsPanelProps) {
     <section class="comments-panel" aria-labelledby="comments-heading" data-testid="comments-panel">
       <div class="panel-heading">
         <h2 id="comments-heading">{t('comments.title')}</h2>
-        <label class="visually-hidden" for="comment-filter">{t('comments.filter')}</label>
+        <label class="visually-hidden" for="comment-filter">
+          {t('comments.filter')}
+        </label>
         <select id="comment-filter" class="compact" value={effective()} onChange={(event) => setFilter(event.currentTarget.value as ThreadFilter)}>
-          <For each={filters()}>{(name) => <option value={name} selected={name === effective()}>{t(`comments.filter.${name}`)}</option>}</For>
+          <For each={filters()}>
+            {(name) => (
+              <option value={name} selected={name === effective()}>
+                {t(`comments.filter.${name}`)}
+              </option>
+            )}
+          </For>
         </select>
       </div>
       <Show when={props.measure}>
         {(measure) => (
           <p class="chip measure-filter">
             <span dir="auto">{t('comments.onMeasure', { title: measure().title })}</span>
-            <button type="button" class="chip-remove" aria-label={t('comments.allThreads')} title={t('comments.allThreads')} onClick={() => props.onClearMeasure()}>×</button>
+            <button type="button" class="chip-remove" aria-label={t('comments.allThreads')} title={t('comments.allThreads')} onClick={() => props.onClearMeasure()}>
+              ×
+            </button>
           </p>
         )}
       </Show>
-      <Show when={canWrite()} fallback={<Notice><span data-testid="comments-read-only">{props.readOnlyReason}</span></Notice>}>
-        <NewThread hasSelection={props.hasSelection} takeSelection={props.takeSelection} measure={props.measure}
-          onCreate={(body, anchor) => props.store.create(body, anchor)} />
+      <Show
+        when={canWrite()}
+        fallback={
+          <Notice>
+            <span data-testid="comments-read-only">{props.readOnlyReason}</span>
+          </Notice>
+        }>
+        <NewThread hasSelection={props.hasSelection} takeSelection={props.takeSelection} measure={props.measure} onCreate={(body, anchor) => props.store.create(body, anchor)} />
       </Show>
       <p class="visually-hidden" role="status" aria-live="polite" data-testid="comment-announcer">
         {props.store.lastArrival() ? t('comments.arrived', { person: props.store.lastArrival()!.author }) : ''}
       </p>
       <ErrorBox error={props.store.error()} onRetry={() => void props.store.reload()} />
       <Show when={!props.store.loading()} fallback={<Loading />}>
-        <p class="muted small" role="status">{t('comments.count', { count: shown().length })}</p>
+        <p class="muted small" role="status">
+          {t('comments.count', { count: shown().length })}
+        </p>
         <Show when={shown().length > 0} fallback={<EmptyState title={t('comments.none')} />}>
           <div class="thread-list">
             <For each={shown()}>
               {(thread) => (
-                <CommentThread thread={thread} store={props.store} canWrite={canWrite()} active={props.activeId === thread.id}
-                  detached={props.isDetached(thread)} measureTitle={props.measureTitle} onSelect={() => props.onSelect(thread.id)} />
+                <CommentThread
+                  thread={thread}
+                  store={props.store}
+                  canWrite={canWrite()}
+                  active={props.activeId === thread.id}
+                  detached={props.isDetached(thread)}
+                  measureTitle={props.measureTitle}
+                  onSelect={() => props.onSelect(thread.id)}
+                />
               )}
             </For>
           </div>

@@ -33,8 +33,15 @@ export function MentionPicker(props: { id: string; candidates: MentionCandidate[
         <For each={props.candidates}>
           {(candidate, index) => (
             // biome-ignore lint/a11y/useFocusableInteractive: the textarea keeps the focus and points at the option (aria-activedescendant)
-            <div id={`${props.id}-${index()}`} role="option" aria-selected={index() === props.active} classList={{ active: index() === props.active }}
-              onMouseDown={(event) => { event.preventDefault(); props.onPick(candidate); }}>
+            <div
+              id={`${props.id}-${index()}`}
+              role="option"
+              aria-selected={index() === props.active}
+              classList={{ active: index() === props.active }}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                props.onPick(candidate);
+              }}>
               <span dir="auto">{candidate.label}</span> <span class="muted small">{candidate.detail}</span>
             </div>
           )}

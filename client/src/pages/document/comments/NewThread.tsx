@@ -30,29 +30,69 @@ export function NewThread(props: {
     <div class="new-thread">
       <Show when={props.measure}>
         {(measure) => (
-          <CommentComposer label={t('comments.onMeasureLabel', { title: measure().title })} submitLabel={t('comments.send')}
-            onSubmit={(body) => props.onCreate(body, { type: 'measure', measureId: measure().id })} />
+          <CommentComposer
+            label={t('comments.onMeasureLabel', { title: measure().title })}
+            submitLabel={t('comments.send')}
+            onSubmit={(body) => props.onCreate(body, { type: 'measure', measureId: measure().id })}
+          />
         )}
       </Show>
       <Show when={!props.measure}>
-        <Show when={draft()} fallback={
-          <Show when={general()} fallback={
-            <div class="actions">
-              <button type="button" class="button primary small" disabled={!props.hasSelection} onClick={start} data-testid="comment-selection"
-                aria-describedby="selection-hint">{t('comments.onSelection')}</button>
-              <button type="button" class="button subtle small" onClick={() => setGeneral(true)}>{t('comments.general')}</button>
-              <p id="selection-hint" class="hint">{props.hasSelection ? t('comments.selectionReady') : t('comments.selectFirst')}</p>
-            </div>
+        <Show
+          when={draft()}
+          fallback={
+            <Show
+              when={general()}
+              fallback={
+                <div class="actions">
+                  <button
+                    type="button"
+                    class="button primary small"
+                    disabled={!props.hasSelection}
+                    onClick={start}
+                    data-testid="comment-selection"
+                    aria-describedby="selection-hint">
+                    {t('comments.onSelection')}
+                  </button>
+                  <button type="button" class="button subtle small" onClick={() => setGeneral(true)}>
+                    {t('comments.general')}
+                  </button>
+                  <p id="selection-hint" class="hint">
+                    {props.hasSelection ? t('comments.selectionReady') : t('comments.selectFirst')}
+                  </p>
+                </div>
+              }>
+              <CommentComposer
+                label={t('comments.generalLabel')}
+                submitLabel={t('comments.send')}
+                autofocus
+                onSubmit={async (body) => {
+                  const from = document.activeElement;
+                  const created = await props.onCreate(body);
+                  setGeneral(false);
+                  focusThread(from, created);
+                }}
+                onCancel={() => setGeneral(false)}
+              />
+            </Show>
           }>
-            <CommentComposer label={t('comments.generalLabel')} submitLabel={t('comments.send')} autofocus
-              onSubmit={async (body) => { const from = document.activeElement; const created = await props.onCreate(body); setGeneral(false); focusThread(from, created); }} onCancel={() => setGeneral(false)} />
-          </Show>
-        }>
           {(anchor) => (
             <div class="draft-thread">
-              <q class="draft-quote" dir="auto">{anchor().quote}</q>
-              <CommentComposer label={t('comments.onSelectionLabel')} submitLabel={t('comments.send')} autofocus
-                onSubmit={async (body) => { const from = document.activeElement; const created = await props.onCreate(body, anchor()); setDraft(null); focusThread(from, created); }} onCancel={() => setDraft(null)} />
+              <q class="draft-quote" dir="auto">
+                {anchor().quote}
+              </q>
+              <CommentComposer
+                label={t('comments.onSelectionLabel')}
+                submitLabel={t('comments.send')}
+                autofocus
+                onSubmit={async (body) => {
+                  const from = document.activeElement;
+                  const created = await props.onCreate(body, anchor());
+                  setDraft(null);
+                  focusThread(from, created);
+                }}
+                onCancel={() => setDraft(null)}
+              />
             </div>
           )}
         </Show>

@@ -70,9 +70,15 @@ export function createCommentsController(documentId: string): CommentsController
   });
 
   // New, changed or removed threads, or another active one: redraw the highlights.
-  createEffect(on([sources, activeId], () => {
-    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(REFRESH_META, true));
-  }, { defer: true }));
+  createEffect(
+    on(
+      [sources, activeId],
+      () => {
+        if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(REFRESH_META, true));
+      },
+      { defer: true },
+    ),
+  );
 
   return {
     store,

@@ -41,9 +41,27 @@ export function ExportMenu(props: { document: TansiqDocument; canImport: boolean
             )}
           </For>
         </Show>
-        <button type="button" role="menuitem" class="menu-item" onClick={(event) => { closeMenu(event.currentTarget); window.print(); }}>{t('files.print')}</button>
+        <button
+          type="button"
+          role="menuitem"
+          class="menu-item"
+          onClick={(event) => {
+            closeMenu(event.currentTarget);
+            window.print();
+          }}>
+          {t('files.print')}
+        </button>
         <Show when={hasMeasures() && props.canImport}>
-          <button type="button" role="menuitem" class="menu-item" onClick={(event) => { closeMenu(event.currentTarget); props.onImportMeasures(); }}>{t('files.importMeasures')}</button>
+          <button
+            type="button"
+            role="menuitem"
+            class="menu-item"
+            onClick={(event) => {
+              closeMenu(event.currentTarget);
+              props.onImportMeasures();
+            }}>
+            {t('files.importMeasures')}
+          </button>
         </Show>
       </div>
     </details>

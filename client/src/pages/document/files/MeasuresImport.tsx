@@ -7,7 +7,12 @@ import { IMPORT_COLUMNS, type ImportColumn, type MeasuresImportPreview, type Mea
 import type { ImportFieldsRequest } from '../../../../../shared/api/schemas/files.ts';
 
 type Column = ImportColumn;
-const INDICATOR_LABELS = { indicatorBaseline: 'indicator.baseline', indicatorTarget: 'indicator.target', indicatorCurrent: 'indicator.current', indicatorUnit: 'indicator.unit' } as const;
+const INDICATOR_LABELS = {
+  indicatorBaseline: 'indicator.baseline',
+  indicatorTarget: 'indicator.target',
+  indicatorCurrent: 'indicator.current',
+  indicatorUnit: 'indicator.unit',
+} as const;
 const columnLabel = (column: Column): string => {
   if (column === 'id') return 'Id';
   if (column === 'currency') return t('grid.currency');
@@ -43,7 +48,12 @@ export function MeasuresImport(props: { documentId: string; initialFile?: File |
     setBusy(true);
     setError(undefined);
     try {
-      const result = await upload<Preview>(`/api/documents/${props.documentId}/measures/import/preview`, chosen, { ...fields(), page: String(nextPage), pageSize: '50', onlyInvalid: onlyInvalid() ? 'true' : 'false' } satisfies ImportFieldsRequest);
+      const result = await upload<Preview>(`/api/documents/${props.documentId}/measures/import/preview`, chosen, {
+        ...fields(),
+        page: String(nextPage),
+        pageSize: '50',
+        onlyInvalid: onlyInvalid() ? 'true' : 'false',
+      } satisfies ImportFieldsRequest);
       setPreview(result);
       setMapping(result.mapping);
       setPage(nextPage);
@@ -59,7 +69,12 @@ export function MeasuresImport(props: { documentId: string; initialFile?: File |
     setBusy(true);
     setError(undefined);
     try {
-      setDone(await upload<MeasuresImportResult>(`/api/documents/${props.documentId}/measures/import`, chosen, { ...fields(), skipInvalid: skipInvalid() ? 'true' : 'false' } satisfies ImportFieldsRequest));
+      setDone(
+        await upload<MeasuresImportResult>(`/api/documents/${props.documentId}/measures/import`, chosen, {
+          ...fields(),
+          skipInvalid: skipInvalid() ? 'true' : 'false',
+        } satisfies ImportFieldsRequest),
+      );
       setPreview(null);
     } catch (caught) {
       setError(caught);
@@ -77,8 +92,17 @@ export function MeasuresImport(props: { documentId: string; initialFile?: File |
       <Show when={!props.initialFile}>
         <label class="field">
           <span>{t('files.chooseFile')}</span>
-          <input type="file" accept=".xlsx,.csv,.docx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            onChange={(event) => { setFile(event.currentTarget.files?.[0] ?? null); setMapping(null); setChoices({}); setDone(null); void load(1); }} />
+          <input
+            type="file"
+            accept=".xlsx,.csv,.docx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            onChange={(event) => {
+              setFile(event.currentTarget.files?.[0] ?? null);
+              setMapping(null);
+              setChoices({});
+              setDone(null);
+              void load(1);
+            }}
+          />
         </label>
       </Show>
       <ErrorBox error={error()} />
@@ -92,12 +116,14 @@ export function MeasuresImport(props: { documentId: string; initialFile?: File |
                 {(header, index) => (
                   <label class="field inline">
                     <span dir="auto">{t('files.column', { header })}</span>
-                    <select value={mapping()?.[index()] ?? ''} onChange={(event) => {
-                      const next = [...(mapping() ?? current().mapping)];
-                      next[index()] = (event.currentTarget.value || null) as Column | null;
-                      setMapping(next);
-                      void load(1);
-                    }}>
+                    <select
+                      value={mapping()?.[index()] ?? ''}
+                      onChange={(event) => {
+                        const next = [...(mapping() ?? current().mapping)];
+                        next[index()] = (event.currentTarget.value || null) as Column | null;
+                        setMapping(next);
+                        void load(1);
+                      }}>
                       <option value="">{t('files.column.ignore')}</option>
                       <For each={IMPORT_COLUMNS}>{(column) => <option value={column}>{columnLabel(column)}</option>}</For>
                     </select>
@@ -109,38 +135,72 @@ export function MeasuresImport(props: { documentId: string; initialFile?: File |
               {(name) => (
                 <label class="field inline">
                   <span dir="auto">{t('files.unknownOrganisation', { name })}</span>
-                  <OrganisationSelect value={choices()[name] ?? null} onChange={(id) => { setChoices({ ...choices(), ...(id ? { [name]: id } : {}) }); void load(1); }} />
+                  <OrganisationSelect
+                    value={choices()[name] ?? null}
+                    onChange={(id) => {
+                      setChoices({ ...choices(), ...(id ? { [name]: id } : {}) });
+                      void load(1);
+                    }}
+                  />
                 </label>
               )}
             </For>
-            <label class="field inline"><input type="checkbox" checked={onlyInvalid()} onChange={(event) => { setOnlyInvalid(event.currentTarget.checked); void load(1); }} /> {t('files.onlyInvalid')}</label>
+            <label class="field inline">
+              <input
+                type="checkbox"
+                checked={onlyInvalid()}
+                onChange={(event) => {
+                  setOnlyInvalid(event.currentTarget.checked);
+                  void load(1);
+                }}
+              />{' '}
+              {t('files.onlyInvalid')}
+            </label>
             <table class="data-table">
-              <thead><tr><th>{t('files.line')}</th><th>{t('measures.measure')}</th><th>{t('files.problems')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>{t('files.line')}</th>
+                  <th>{t('measures.measure')}</th>
+                  <th>{t('files.problems')}</th>
+                </tr>
+              </thead>
               <tbody>
                 <For each={current().rows}>
                   {(row) => (
                     <tr classList={{ invalid: row.errors.length > 0 }}>
                       <td>{row.line}</td>
                       <td dir="auto">{row.measure?.title ?? ''}</td>
-                      <td dir="auto">{row.errors.map((problem) => `${columnLabel(problem.column)}: ${t(`files.problem.${problem.code}` as MessageKey)} (${problem.value})`).join(' · ')}</td>
+                      <td dir="auto">
+                        {row.errors.map((problem) => `${columnLabel(problem.column)}: ${t(`files.problem.${problem.code}` as MessageKey)} (${problem.value})`).join(' · ')}
+                      </td>
                     </tr>
                   )}
                 </For>
               </tbody>
             </table>
             <div class="pager">
-              <button type="button" class="button subtle" disabled={busy() || page() <= 1} onClick={() => void load(page() - 1)}>{t('files.previous')}</button>
+              <button type="button" class="button subtle" disabled={busy() || page() <= 1} onClick={() => void load(page() - 1)}>
+                {t('files.previous')}
+              </button>
               <span>{t('files.page', { page: current().page, pages: current().pages })}</span>
-              <button type="button" class="button subtle" disabled={busy() || page() >= current().pages} onClick={() => void load(page() + 1)}>{t('files.next')}</button>
+              <button type="button" class="button subtle" disabled={busy() || page() >= current().pages} onClick={() => void load(page() + 1)}>
+                {t('files.next')}
+              </button>
             </div>
             <Show when={current().invalid > 0}>
-              <label class="field inline"><input type="checkbox" checked={skipInvalid()} onChange={(event) => setSkipInvalid(event.currentTarget.checked)} /> {t('files.skipInvalid')}</label>
+              <label class="field inline">
+                <input type="checkbox" checked={skipInvalid()} onChange={(event) => setSkipInvalid(event.currentTarget.checked)} /> {t('files.skipInvalid')}
+              </label>
             </Show>
-            <button type="button" class="button primary" disabled={busy() || (current().invalid > 0 && !skipInvalid())} onClick={() => void confirm()}>{t('files.confirm')}</button>
+            <button type="button" class="button primary" disabled={busy() || (current().invalid > 0 && !skipInvalid())} onClick={() => void confirm()}>
+              {t('files.confirm')}
+            </button>
           </>
         )}
       </Show>
-      <button type="button" class="button subtle" onClick={() => props.onClose()}>{t('files.close')}</button>
+      <button type="button" class="button subtle" onClick={() => props.onClose()}>
+        {t('files.close')}
+      </button>
     </section>
   );
 }

@@ -39,7 +39,9 @@ export function PrintFrame(props: { document: TansiqDocument }) {
         <div dir="rtl">{ministry()?.names.ar}</div>
       </header>
       <Show when={!FINAL.has(props.document.status)}>
-        <div class="print-only print-watermark" aria-hidden="true">{WATERMARK}</div>
+        <div class="print-only print-watermark" aria-hidden="true">
+          {WATERMARK}
+        </div>
       </Show>
     </>
   );

@@ -15,8 +15,15 @@ export function PrintMeasures(props: { rows: readonly MeasureFields[] }) {
         <table>
           <thead>
             <tr>
-              <th>{t('measures.measure')}</th><th>{t('measures.lead')}</th><th>{t('measures.partners')}</th><th>{t('measures.start')}</th>
-              <th>{t('measures.due')}</th><th>{t('measures.status')}</th><th>{t('measures.progress')}</th><th>{t('measures.indicator')}</th><th>{t('measures.budget')}</th>
+              <th>{t('measures.measure')}</th>
+              <th>{t('measures.lead')}</th>
+              <th>{t('measures.partners')}</th>
+              <th>{t('measures.start')}</th>
+              <th>{t('measures.due')}</th>
+              <th>{t('measures.status')}</th>
+              <th>{t('measures.progress')}</th>
+              <th>{t('measures.indicator')}</th>
+              <th>{t('measures.budget')}</th>
             </tr>
           </thead>
           <tbody>

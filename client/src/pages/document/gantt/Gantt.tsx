@@ -83,13 +83,20 @@ export function Gantt(props: { doc: Y.Doc; rows: MeasureFields[]; editable: bool
       </div>
       <GanttLegend />
       <Show when={props.editable}>
-        <p id="gantt-help" class="muted small gantt-help">{t('gantt.help')}</p>
+        <p id="gantt-help" class="muted small gantt-help">
+          {t('gantt.help')}
+        </p>
       </Show>
       <Show when={refused()}>
         <Notice kind="warning">{t('gantt.dateRefused')}</Notice>
       </Show>
       <Show when={dated().length > 0} fallback={<EmptyState title={t('timeline.none')} />}>
-        <div class="gantt-scroll" ref={watchBox} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} style={{ '--gantt-labels': `${labels()}px` }} data-testid="gantt">
+        <div
+          class="gantt-scroll"
+          ref={watchBox}
+          onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+          style={{ '--gantt-labels': `${labels()}px` }}
+          data-testid="gantt">
           <div class="gantt-canvas" style={{ width: `${labels() + scale().width}px` }}>
             <GanttHeader scale={scale()} zoom={zoom()} />
             {/* biome-ignore lint/a11y/useSemanticElements: the chart's rows share it with gridlines and markers, which a <ul> may not hold */}

@@ -22,7 +22,14 @@ interface Drag {
  * is dragged (body: both dates; ends: start or due) or moved with the keyboard; while it moves
  * only this view changes, and the drop is one write through `onDates`.
  */
-export function GanttBar(props: { measure: MeasureFields; scale: GanttScale; today: string; editable: boolean; helpId: string; onDates: (id: string, dates: Partial<MeasureDates>) => void }) {
+export function GanttBar(props: {
+  measure: MeasureFields;
+  scale: GanttScale;
+  today: string;
+  editable: boolean;
+  helpId: string;
+  onDates: (id: string, dates: Partial<MeasureDates>) => void;
+}) {
   const [preview, setPreview] = createSignal<MeasureDates | null>(null);
   let drag: Drag | null = null;
   const dates = (): MeasureDates => preview() ?? { start: props.measure.start, due: props.measure.due };
@@ -57,7 +64,13 @@ export function GanttBar(props: { measure: MeasureFields; scale: GanttScale; tod
     if (patch) props.onDates(current.id, patch);
   };
   // A remote change that puts another measure on this line ends the drag without writing.
-  createEffect(on(() => props.measure.id, () => drag && end(false), { defer: true }));
+  createEffect(
+    on(
+      () => props.measure.id,
+      () => drag && end(false),
+      { defer: true },
+    ),
+  );
   const onPointerDown = (event: PointerEvent) => {
     if (!props.editable || event.button !== 0 || drag) return;
     const element = event.currentTarget as HTMLElement;
@@ -120,8 +133,7 @@ export function GanttBar(props: { measure: MeasureFields; scale: GanttScale; tod
             onPointerUp={() => end(true)}
             onPointerCancel={() => end(false)}
             onLostPointerCapture={() => drag && end(true)}
-            onKeyDown={onKeyDown}
-          >
+            onKeyDown={onKeyDown}>
             <Show when={!bar().milestone}>
               <span class="gantt-fill" style={{ width: `${props.measure.progress}%` }} />
               <Show when={props.editable}>
@@ -130,7 +142,11 @@ export function GanttBar(props: { measure: MeasureFields; scale: GanttScale; tod
               </Show>
             </Show>
           </div>
-          <span class={`gantt-bar-label ${place()?.side}`} style={{ 'inset-inline-start': `${place()?.x}px`, 'max-width': `${place()?.maxWidth}px` }} title={description()} aria-hidden="true">
+          <span
+            class={`gantt-bar-label ${place()?.side}`}
+            style={{ 'inset-inline-start': `${place()?.x}px`, 'max-width': `${place()?.maxWidth}px` }}
+            title={description()}
+            aria-hidden="true">
             {label()}
           </span>
         </>

@@ -27,8 +27,7 @@ export function GanttHeader(props: { scale: GanttScale; zoom: Zoom }) {
   );
 }
 
-const format = (day: number, options: Intl.DateTimeFormatOptions) =>
-  dateTimeFormat({ ...options, timeZone: 'UTC' }).format(new Date(day * 86_400_000));
+const format = (day: number, options: Intl.DateTimeFormatOptions) => dateTimeFormat({ ...options, timeZone: 'UTC' }).format(new Date(day * 86_400_000));
 
 const quarterOf = (day: number) => String(Math.floor(new Date(day * 86_400_000).getUTCMonth() / 3) + 1);
 const yearOf = (day: number) => String(new Date(day * 86_400_000).getUTCFullYear());

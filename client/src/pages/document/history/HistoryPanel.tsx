@@ -8,8 +8,14 @@ import { describeActivity } from './activity-text.ts';
 
 /** The document's status history (who, when, from → to, why), then all its activity, from the audit log. */
 export function HistoryPanel(props: { documentId: string }) {
-  const [statuses, statusActions] = createResource(() => props.documentId, (id) => activity.list(id, { action: 'document.status_changed', limit: 100 }));
-  const [all, allActions] = createResource(() => props.documentId, (id) => activity.list(id, { limit: 100 }));
+  const [statuses, statusActions] = createResource(
+    () => props.documentId,
+    (id) => activity.list(id, { action: 'document.status_changed', limit: 100 }),
+  );
+  const [all, allActions] = createResource(
+    () => props.documentId,
+    (id) => activity.list(id, { limit: 100 }),
+  );
   const refresh = () => {
     void statusActions.refetch();
     void allActions.refetch();
@@ -19,10 +25,18 @@ export function HistoryPanel(props: { documentId: string }) {
   useServerEvent('version:named', (event) => event.documentId === props.documentId && refresh());
   return (
     <section class="history-panel" aria-labelledby="history-heading" data-testid="history-panel">
-      <div class="panel-heading"><h2 id="history-heading">{t('history.title')}</h2></div>
+      <div class="panel-heading">
+        <h2 id="history-heading">{t('history.title')}</h2>
+      </div>
       <h3 class="history-subtitle">{t('history.statusTitle')}</h3>
       <ErrorBox error={statuses.error} />
-      <Show when={statuses()} fallback={<Show when={!statuses.error}><Loading /></Show>}>
+      <Show
+        when={statuses()}
+        fallback={
+          <Show when={!statuses.error}>
+            <Loading />
+          </Show>
+        }>
         {(page) => (
           <Show when={page().entries.length > 0} fallback={<p class="muted small">{t('history.noStatusChange')}</p>}>
             <ol class="status-history">
@@ -31,12 +45,22 @@ export function HistoryPanel(props: { documentId: string }) {
                   <li data-testid="status-change">
                     <div class="status-change-line">
                       <Show when={entry.details.from}>{(from) => <DocumentStatusBadge status={from()} />}</Show>
-                      <span aria-hidden="true" class="arrow">→</span>
+                      <span aria-hidden="true" class="arrow">
+                        →
+                      </span>
                       <span class="visually-hidden">{t('history.to')}</span>
                       <Show when={entry.details.to}>{(to) => <DocumentStatusBadge status={to()} />}</Show>
                     </div>
-                    <span class="muted small">{entry.actor?.name ?? t('activity.someone')} · <time datetime={entry.at}>{formatDateTime(entry.at)}</time></span>
-                    <Show when={entry.details.reason}>{(reason) => <q class="status-reason" dir="auto">{reason()}</q>}</Show>
+                    <span class="muted small">
+                      {entry.actor?.name ?? t('activity.someone')} · <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
+                    </span>
+                    <Show when={entry.details.reason}>
+                      {(reason) => (
+                        <q class="status-reason" dir="auto">
+                          {reason()}
+                        </q>
+                      )}
+                    </Show>
                   </li>
                 )}
               </For>
@@ -46,7 +70,13 @@ export function HistoryPanel(props: { documentId: string }) {
       </Show>
       <h3 class="history-subtitle">{t('history.activityTitle')}</h3>
       <ErrorBox error={all.error} />
-      <Show when={all()} fallback={<Show when={!all.error}><Loading /></Show>}>
+      <Show
+        when={all()}
+        fallback={
+          <Show when={!all.error}>
+            <Loading />
+          </Show>
+        }>
         {(page) => (
           <Show when={page().entries.length > 0} fallback={<EmptyState title={t('history.noActivity')} />}>
             <ol class="activity-list">
@@ -54,7 +84,9 @@ export function HistoryPanel(props: { documentId: string }) {
                 {(entry) => (
                   <li data-testid="activity">
                     <span dir="auto">{describeActivity(entry)}</span>
-                    <time class="muted small" datetime={entry.at}>{formatDateTime(entry.at)}</time>
+                    <time class="muted small" datetime={entry.at}>
+                      {formatDateTime(entry.at)}
+                    </time>
                   </li>
                 )}
               </For>

@@ -10,7 +10,11 @@ import { Sparkline } from './Sparkline.tsx';
 export function IndicatorSummary(props: { measure: MeasureFields; history: IndicatorHistoryEntry[]; onOpen: () => void }) {
   const summary = () => indicatorSummary(props.measure, (value) => formatNumber(value));
   const progress = () => indicatorProgress(props.measure);
-  const series = () => chartSeries(props.history.map((entry) => entry.value), props.measure.indicatorCurrent);
+  const series = () =>
+    chartSeries(
+      props.history.map((entry) => entry.value),
+      props.measure.indicatorCurrent,
+    );
   const name = () => props.measure.title || t('measures.untitled');
   return (
     <div class="indicator-summary" data-testid="indicator-summary">
@@ -18,9 +22,13 @@ export function IndicatorSummary(props: { measure: MeasureFields; history: Indic
         {/* named by its content, so what is seen is part of what is heard */}
         <span class="visually-hidden">{t('indicator.details', { title: name() })} </span>
         <Sparkline values={series()} target={props.measure.indicatorTarget} />
-        <span class="indicator-values" dir="auto" data-testid="indicator-values">{summary() || t('indicator.noValues')}</span>
+        <span class="indicator-values" dir="auto" data-testid="indicator-values">
+          {summary() || t('indicator.noValues')}
+        </span>
         <Show when={progress() !== null}>
-          <span class="indicator-progress" title={t('indicator.progress', { percent: formatPercent(progress()! * 100) })}>{formatPercent(progress()! * 100)}</span>
+          <span class="indicator-progress" title={t('indicator.progress', { percent: formatPercent(progress()! * 100) })}>
+            {formatPercent(progress()! * 100)}
+          </span>
         </Show>
       </button>
     </div>

@@ -27,13 +27,21 @@ export function MeasureDetail(props: {
   onMount(() => dialog.showModal());
   const title = () => props.measure.title || t('measures.untitled');
   const progress = () => indicatorProgress(props.measure);
-  const series = () => chartSeries(props.history.map((entry) => entry.value), props.measure.indicatorCurrent);
+  const series = () =>
+    chartSeries(
+      props.history.map((entry) => entry.value),
+      props.measure.indicatorCurrent,
+    );
   const newestFirst = () => [...props.history].reverse();
   return (
     <dialog ref={dialog} class="measure-detail" aria-labelledby="measure-detail-title" data-testid="measure-detail" onClose={() => props.onClose()}>
       <header class="measure-detail-head">
-        <h2 id="measure-detail-title" dir="auto">{t('indicator.detailTitle', { title: title() })}</h2>
-        <button type="button" class="tool" aria-label={t('indicator.close')} title={t('indicator.close')} onClick={() => dialog.close()}>✕</button>
+        <h2 id="measure-detail-title" dir="auto">
+          {t('indicator.detailTitle', { title: title() })}
+        </h2>
+        <button type="button" class="tool" aria-label={t('indicator.close')} title={t('indicator.close')} onClick={() => dialog.close()}>
+          ✕
+        </button>
       </header>
       <div class="measure-detail-body">
         <label class="field wide-field">
@@ -41,18 +49,49 @@ export function MeasureDetail(props: {
           <TextCell doc={props.doc} measureId={props.measure.id} field="indicator" label={t('indicator.name')} value={props.measure.indicator} editable={props.editable} bound />
         </label>
         <div class="indicator-fields">
-          <IndicatorNumber doc={props.doc} measureId={props.measure.id} field="indicatorBaseline" label={t('indicator.baseline')} value={props.measure.indicatorBaseline} editable={props.editable} />
-          <IndicatorNumber doc={props.doc} measureId={props.measure.id} field="indicatorTarget" label={t('indicator.target')} value={props.measure.indicatorTarget} editable={props.editable} />
-          <IndicatorNumber doc={props.doc} measureId={props.measure.id} field="indicatorCurrent" label={t('indicator.current')} value={props.measure.indicatorCurrent} editable={props.editable} />
+          <IndicatorNumber
+            doc={props.doc}
+            measureId={props.measure.id}
+            field="indicatorBaseline"
+            label={t('indicator.baseline')}
+            value={props.measure.indicatorBaseline}
+            editable={props.editable}
+          />
+          <IndicatorNumber
+            doc={props.doc}
+            measureId={props.measure.id}
+            field="indicatorTarget"
+            label={t('indicator.target')}
+            value={props.measure.indicatorTarget}
+            editable={props.editable}
+          />
+          <IndicatorNumber
+            doc={props.doc}
+            measureId={props.measure.id}
+            field="indicatorCurrent"
+            label={t('indicator.current')}
+            value={props.measure.indicatorCurrent}
+            editable={props.editable}
+          />
           <label class="field">
             <span>{t('indicator.unit')}</span>
-            <TextCell doc={props.doc} measureId={props.measure.id} field="indicatorUnit" label={t('indicator.unit')} value={props.measure.indicatorUnit} editable={props.editable} bound />
+            <TextCell
+              doc={props.doc}
+              measureId={props.measure.id}
+              field="indicatorUnit"
+              label={t('indicator.unit')}
+              value={props.measure.indicatorUnit}
+              editable={props.editable}
+              bound
+            />
           </label>
         </div>
         <Show when={progress() !== null}>
           <div class="indicator-target-progress">
             <span>{t('indicator.progress', { percent: formatPercent(progress()! * 100) })}</span>
-            <div class="progress-bar" role="img" aria-label={formatPercent(progress()! * 100)}><span style={{ 'inline-size': `${progress()! * 100}%` }} /></div>
+            <div class="progress-bar" role="img" aria-label={formatPercent(progress()! * 100)}>
+              <span style={{ 'inline-size': `${progress()! * 100}%` }} />
+            </div>
           </div>
         </Show>
         <section aria-labelledby="indicator-history-title" class="indicator-history">
@@ -63,9 +102,16 @@ export function MeasureDetail(props: {
               <For each={newestFirst()}>
                 {(entry) => (
                   <li>
-                    <bdi class="history-value">{entry.value === null ? t('indicator.cleared') : `${formatNumber(entry.value)}${props.measure.indicatorUnit ? ` ${props.measure.indicatorUnit}` : ''}`}</bdi>
+                    <bdi class="history-value">
+                      {entry.value === null ? t('indicator.cleared') : `${formatNumber(entry.value)}${props.measure.indicatorUnit ? ` ${props.measure.indicatorUnit}` : ''}`}
+                    </bdi>
                     <span class="muted">
-                      {' — '}<bdi>{entry.by?.name || t('indicator.unknownAuthor')}</bdi>{' · '}<time dateTime={entry.at}><bdi>{formatDateTime(entry.at)}</bdi></time>
+                      {' — '}
+                      <bdi>{entry.by?.name || t('indicator.unknownAuthor')}</bdi>
+                      {' · '}
+                      <time dateTime={entry.at}>
+                        <bdi>{formatDateTime(entry.at)}</bdi>
+                      </time>
                     </span>
                   </li>
                 )}
@@ -73,7 +119,14 @@ export function MeasureDetail(props: {
             </ol>
           </Show>
         </section>
-        <button type="button" class="button subtle" data-testid="detail-comments" onClick={() => { props.onComments(); dialog.close(); }}>
+        <button
+          type="button"
+          class="button subtle"
+          data-testid="detail-comments"
+          onClick={() => {
+            props.onComments();
+            dialog.close();
+          }}>
           {t('indicator.comments')} ({formatNumber(props.comments)})
         </button>
       </div>
@@ -93,11 +146,30 @@ function IndicatorNumber(props: { doc: Y.Doc; measureId: string; field: Indicato
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
-      <Show when={props.editable} fallback={<span id={id} class="cell-text">{props.value === null ? '—' : formatNumber(props.value)}</span>}>
-        <input id={id} class="cell-input number" inputmode="decimal" dir="ltr" data-field={props.field} value={props.value === null ? '' : String(props.value)} aria-invalid={error()}
-          aria-describedby={error() ? `${id}-error` : undefined} onChange={(event) => commit(event.currentTarget.value)} />
+      <Show
+        when={props.editable}
+        fallback={
+          <span id={id} class="cell-text">
+            {props.value === null ? '—' : formatNumber(props.value)}
+          </span>
+        }>
+        <input
+          id={id}
+          class="cell-input number"
+          inputmode="decimal"
+          dir="ltr"
+          data-field={props.field}
+          value={props.value === null ? '' : String(props.value)}
+          aria-invalid={error()}
+          aria-describedby={error() ? `${id}-error` : undefined}
+          onChange={(event) => commit(event.currentTarget.value)}
+        />
       </Show>
-      <Show when={error()}><span id={`${id}-error`} class="field-error" role="alert">{t('indicator.badNumber')}</span></Show>
+      <Show when={error()}>
+        <span id={`${id}-error`} class="field-error" role="alert">
+          {t('indicator.badNumber')}
+        </span>
+      </Show>
     </div>
   );
 }

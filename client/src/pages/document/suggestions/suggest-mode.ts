@@ -99,7 +99,12 @@ function build(state: EditorState, options: SuggestModeOptions, draft: Draft | n
     if (unit) {
       const color = options.myColor();
       const at = draft.block.unitPos + unit.nodeSize;
-      decorations.push(Decoration.widget(at, () => newBlock(draft.block!.inItem ? 'li' : 'p', color, `${draft.text}\u258F`, '', undefined, 'draft'), { side: 1, key: `draft-block-${draft.text}` }));
+      decorations.push(
+        Decoration.widget(at, () => newBlock(draft.block!.inItem ? 'li' : 'p', color, `${draft.text}\u258F`, '', undefined, 'draft'), {
+          side: 1,
+          key: `draft-block-${draft.text}`,
+        }),
+      );
     }
   } else if (draft) {
     const color = options.myColor();
@@ -123,7 +128,13 @@ function newBlock(tag: string, color: string, text: string, title: string, id?: 
 }
 
 /** The decorations of a structural suggestion: a new block where it goes, a mark where a block splits or joins, the block outlined otherwise. */
-function blockDecorations(state: EditorState, binding: NonNullable<ReturnType<typeof bindingOf>>, blocks: Map<EditorState['doc'], number>, suggestion: Suggestion, options: SuggestModeOptions): Decoration[] {
+function blockDecorations(
+  state: EditorState,
+  binding: NonNullable<ReturnType<typeof bindingOf>>,
+  blocks: Map<EditorState['doc'], number>,
+  suggestion: Suggestion,
+  options: SuggestModeOptions,
+): Decoration[] {
   const color = options.colorOf(suggestion);
   const title = `${options.blockLabel(suggestion)} — ${options.describe(suggestion)}`;
   const spec = { suggestionId: suggestion.id };
@@ -140,7 +151,13 @@ function blockDecorations(state: EditorState, binding: NonNullable<ReturnType<ty
       const type = suggestion.block?.type;
       const tag = type === 'list_item' ? 'li' : type === 'heading' ? `h${suggestion.block?.level ?? 2}` : 'p';
       const pos = suggestion.block?.side === 'before' ? at.pos : at.pos + at.node.nodeSize;
-      return [Decoration.widget(pos, () => newBlock(tag, color, suggestion.text || '¶', title, suggestion.id), { side: 1, key: `suggestion-${suggestion.id}-${suggestion.text}`, ...spec })];
+      return [
+        Decoration.widget(pos, () => newBlock(tag, color, suggestion.text || '¶', title, suggestion.id), {
+          side: 1,
+          key: `suggestion-${suggestion.id}-${suggestion.text}`,
+          ...spec,
+        }),
+      ];
     }
     case 'join': {
       const at = blockAt(binding, blocks, suggestion.end);
@@ -306,8 +323,8 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
       const $at = doc.resolve(at);
       if (draft && !draft.text) {
         // Growing a deletion: leftwards from its start, rightwards from its end.
-        if (!forward && at === draft.from && $at.parentOffset > 0) return setDraft(view, { ...draft, from: at - 1 }, at - 1), true;
-        if (forward && at === draft.from && draft.to < $at.end()) return setDraft(view, { ...draft, to: draft.to + 1 }, at), true;
+        if (!forward && at === draft.from && $at.parentOffset > 0) return (setDraft(view, { ...draft, from: at - 1 }, at - 1), true);
+        if (forward && at === draft.from && draft.to < $at.end()) return (setDraft(view, { ...draft, to: draft.to + 1 }, at), true);
       }
       flush(view);
       // At the edge of a paragraph: join it with its neighbour.

@@ -79,7 +79,15 @@ export function placeAt(binding: YBinding, encoded: string, docSize: number): nu
   }
 }
 
-const op = (kind: NewSuggestion['kind'], start: string, end = start, extra: Partial<NewSuggestion> = {}): NewSuggestion => ({ kind, start, end, text: '', mark: null, block: null, ...extra });
+const op = (kind: NewSuggestion['kind'], start: string, end = start, extra: Partial<NewSuggestion> = {}): NewSuggestion => ({
+  kind,
+  start,
+  end,
+  text: '',
+  mark: null,
+  block: null,
+  ...extra,
+});
 
 /** The text block at a resolved position, when structure may be suggested around it: directly in the body, or a list item's paragraph. */
 export function textBlockContext($pos: ResolvedPos): { blockPos: number; inItem: boolean; unitPos: number } | null {
@@ -203,7 +211,8 @@ export function blockTypeOps(tr: Transaction, binding: YBinding): NewSuggestion[
       target = { type: 'paragraph' };
     }
     if (!target) return;
-    const unchanged = (target.type === 'paragraph' && node.type.name === 'paragraph') || (target.type === 'heading' && node.type.name === 'heading' && Number(node.attrs.level) === target.level);
+    const unchanged =
+      (target.type === 'paragraph' && node.type.name === 'paragraph') || (target.type === 'heading' && node.type.name === 'heading' && Number(node.attrs.level) === target.level);
     if (unchanged) return;
     const ref = blockRef(binding, before, offset);
     if (ref) ops.push(op('set_block', ref, ref, { block: target }));

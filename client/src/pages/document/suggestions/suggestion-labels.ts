@@ -19,7 +19,14 @@ function describeBlock(suggestion: Suggestion, quote: string, text: string): str
     case 'delete_block':
       return t('suggestions.deleteBlock', { text: quote });
     default: {
-      const key = block.type === 'heading' ? 'suggestions.toHeading' : block.type === 'bullet_item' ? 'suggestions.toBullet' : block.type === 'ordered_item' ? 'suggestions.toOrdered' : 'suggestions.toParagraph';
+      const key =
+        block.type === 'heading'
+          ? 'suggestions.toHeading'
+          : block.type === 'bullet_item'
+            ? 'suggestions.toBullet'
+            : block.type === 'ordered_item'
+              ? 'suggestions.toOrdered'
+              : 'suggestions.toParagraph';
       return t(key, { text: quote, level: formatNumber(block.level ?? 2) });
     }
   }
@@ -56,4 +63,3 @@ export function describeSuggestion(suggestion: Suggestion): string {
   if (suggestion.quote) return t('suggestions.delete', { text: quote });
   return t('suggestions.insert', { text });
 }
-

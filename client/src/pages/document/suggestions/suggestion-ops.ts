@@ -43,7 +43,12 @@ export function replaceOps(doc: PmNode, binding: YBinding, from: number, to: num
   const inserted = suggestibleText(text);
   if (from === to) return inserted ? [{ start: encodePlace(binding, from), end: encodePlace(binding, from), text: inserted, mark: null }] : [];
   const runs = textRuns(doc, from, to);
-  const ops: NewSuggestion[] = runs.map((run, index) => ({ start: encodePlace(binding, run.from), end: encodePlace(binding, run.to), text: index === 0 ? inserted : '', mark: null }));
+  const ops: NewSuggestion[] = runs.map((run, index) => ({
+    start: encodePlace(binding, run.from),
+    end: encodePlace(binding, run.to),
+    text: index === 0 ? inserted : '',
+    mark: null,
+  }));
   if (ops.length === 0 && inserted) ops.push({ start: encodePlace(binding, from), end: encodePlace(binding, from), text: inserted, mark: null });
   return ops;
 }

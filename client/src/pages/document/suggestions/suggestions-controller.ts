@@ -82,9 +82,15 @@ export function createSuggestionsController(documentId: string, options: { activ
     myColor: options.myColor,
   });
 
-  createEffect(on(list, () => {
-    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(SUGGESTIONS_REFRESH, true));
-  }, { defer: true }));
+  createEffect(
+    on(
+      list,
+      () => {
+        if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(SUGGESTIONS_REFRESH, true));
+      },
+      { defer: true },
+    ),
+  );
 
   const decide = async (call: Promise<unknown>) => {
     try {

@@ -15,7 +15,10 @@ import { DiffView } from './DiffView.tsx';
  * the focus back to the button that opened it.
  */
 export function CompareView(props: { documentId: string; version: Version; onClose: () => void }) {
-  const [diff] = createResource(() => props.version.id, (id) => versions.diff(props.documentId, id));
+  const [diff] = createResource(
+    () => props.version.id,
+    (id) => versions.diff(props.documentId, id),
+  );
   let closeButton!: HTMLButtonElement;
   const opener = document.activeElement as HTMLElement | null;
   const onKey = (event: KeyboardEvent) => {
@@ -51,7 +54,9 @@ export function CompareView(props: { documentId: string; version: Version; onClo
         <div class="compare-sheet">
           <header class="compare-header">
             <div>
-              <h2 id="compare-title" dir="auto">{title()}</h2>
+              <h2 id="compare-title" dir="auto">
+                {title()}
+              </h2>
               <p class="muted small">
                 {t('history.compareSince', { date: formatDateTime(props.version.createdAt) })}
                 {props.version.createdBy ? ` · ${personName(props.version.createdBy)}` : ''}
@@ -66,13 +71,27 @@ export function CompareView(props: { documentId: string; version: Version; onClo
                   </ins>
                 )}
               </For>
-              <Show when={legend().unknown}><ins class="authored unknown">{t('diffAuthors.unknown')}</ins></Show>
-              <span><del class="unattributed">{t('history.legend.deleted')}</del> {t('diffAuthors.deletedNote')}</span>
+              <Show when={legend().unknown}>
+                <ins class="authored unknown">{t('diffAuthors.unknown')}</ins>
+              </Show>
+              <span>
+                <del class="unattributed">{t('history.legend.deleted')}</del> {t('diffAuthors.deletedNote')}
+              </span>
             </div>
-            <button ref={closeButton} type="button" class="button small" onClick={() => props.onClose()}>{t('versions.close')}</button>
+            <button ref={closeButton} type="button" class="button small" onClick={() => props.onClose()}>
+              {t('versions.close')}
+            </button>
           </header>
           <ErrorBox error={diff.error} />
-          <Show when={diff()} fallback={<Show when={!diff.error}><Loading /></Show>}>{(result) => <DiffView diff={result()} authors={authors()} deleters={deleters()} />}</Show>
+          <Show
+            when={diff()}
+            fallback={
+              <Show when={!diff.error}>
+                <Loading />
+              </Show>
+            }>
+            {(result) => <DiffView diff={result()} authors={authors()} deleters={deleters()} />}
+          </Show>
         </div>
       </div>
     </Portal>

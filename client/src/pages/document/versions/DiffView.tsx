@@ -22,10 +22,15 @@ function Inserted(props: { text: string; by?: WriterRun[]; authors: Authors }) {
       {(authors) => (
         <For each={piecesOf(props.text, props.by)}>
           {(piece) => {
-            const author = piece.client === null ? null : authors().get(piece.client) ?? null;
+            const author = piece.client === null ? null : (authors().get(piece.client) ?? null);
             const label = author ? t('diffAuthors.insertedBy', { name: author.name, organisation: author.organisation }) : t('diffAuthors.insertedByUnknown');
             return (
-              <ins class={author ? 'authored' : 'authored unknown'} style={author ? { '--author-color': author.color } : undefined} title={label} data-label={label} data-author={author?.userId ?? ''}>
+              <ins
+                class={author ? 'authored' : 'authored unknown'}
+                style={author ? { '--author-color': author.color } : undefined}
+                title={label}
+                data-label={label}
+                data-author={author?.userId ?? ''}>
                 {piece.text}
               </ins>
             );
@@ -47,10 +52,15 @@ function Deleted(props: { text: string; del?: DeletedRun[]; authors: Authors; de
       {(deleters) => (
         <For each={deletedPiecesOf(props.text, props.del, deleters().ranges)}>
           {(piece) => {
-            const author = piece.userId ? deleters().people.get(piece.userId) ?? null : null;
+            const author = piece.userId ? (deleters().people.get(piece.userId) ?? null) : null;
             const label = author ? t('diffAuthors.deletedBy', { name: author.name, organisation: author.organisation }) : t('diffAuthors.deletedTitle');
             return (
-              <del class={author ? 'authored' : 'unattributed'} style={author ? { '--author-color': author.color } : undefined} title={label} data-label={label} data-author={author?.userId ?? ''}>
+              <del
+                class={author ? 'authored' : 'unattributed'}
+                style={author ? { '--author-color': author.color } : undefined}
+                title={label}
+                data-label={label}
+                data-author={author?.userId ?? ''}>
                 {piece.text}
               </del>
             );
@@ -67,10 +77,25 @@ function Block(props: { diff: BlockDiff; authors: Authors; deleters: Deleters })
       <Match when={props.diff.op === 'change' && props.diff}>
         {(change) => (
           <p class="diff-block changed" dir="auto">
-            <Show when={change().words} fallback={<><Deleted text={change().before.text} del={change().del} authors={props.authors} deleters={props.deleters} /> <Inserted text={change().after.text} by={change().by} authors={props.authors} /></>}>
+            <Show
+              when={change().words}
+              fallback={
+                <>
+                  <Deleted text={change().before.text} del={change().del} authors={props.authors} deleters={props.deleters} />{' '}
+                  <Inserted text={change().after.text} by={change().by} authors={props.authors} />
+                </>
+              }>
               {(words) => (
                 <For each={words()}>
-                  {(word) => (word.op === 'insert' ? <Inserted text={word.text} by={word.by} authors={props.authors} /> : word.op === 'delete' ? <Deleted text={word.text} del={word.del} authors={props.authors} deleters={props.deleters} /> : <span>{word.text}</span>)}
+                  {(word) =>
+                    word.op === 'insert' ? (
+                      <Inserted text={word.text} by={word.by} authors={props.authors} />
+                    ) : word.op === 'delete' ? (
+                      <Deleted text={word.text} del={word.del} authors={props.authors} deleters={props.deleters} />
+                    ) : (
+                      <span>{word.text}</span>
+                    )
+                  }
                 </For>
               )}
             </Show>
@@ -84,7 +109,13 @@ function Block(props: { diff: BlockDiff; authors: Authors; deleters: Deleters })
           const del = () => (other() as { del?: DeletedRun[] }).del;
           return (
             <p class={`diff-block ${other().op}`} dir="auto">
-              <Show when={other().op === 'insert'} fallback={<Show when={other().op === 'delete'} fallback={block().text}><Deleted text={block().text} del={del()} authors={props.authors} deleters={props.deleters} /></Show>}>
+              <Show
+                when={other().op === 'insert'}
+                fallback={
+                  <Show when={other().op === 'delete'} fallback={block().text}>
+                    <Deleted text={block().text} del={del()} authors={props.authors} deleters={props.deleters} />
+                  </Show>
+                }>
                 <Inserted text={block().text} by={by()} authors={props.authors} />
               </Show>
             </p>
@@ -102,18 +133,30 @@ export function DiffView(props: { diff: VersionDiff; authors?: Map<number, DiffA
   const measures = () => props.diff.measures;
   return (
     <div class="diff" data-testid="diff">
-      <p class="muted small">
-        {t('versions.diffSummary', { inserted: props.diff.summary.inserted, deleted: props.diff.summary.deleted, changed: props.diff.summary.changed })}
-      </p>
-      <Show when={props.diff.truncated}><p class="notice warning small">{t('versions.truncated')}</p></Show>
+      <p class="muted small">{t('versions.diffSummary', { inserted: props.diff.summary.inserted, deleted: props.diff.summary.deleted, changed: props.diff.summary.changed })}</p>
+      <Show when={props.diff.truncated}>
+        <p class="notice warning small">{t('versions.truncated')}</p>
+      </Show>
       <Show when={changedBlocks().length > 0} fallback={<p class="muted">{t('versions.noTextChange')}</p>}>
         <For each={changedBlocks()}>{(block) => <Block diff={block} authors={props.authors} deleters={deleters()} />}</For>
       </Show>
       <Show when={measures().added.length + measures().removed.length + measures().changed.length > 0}>
         <h4>{t('versions.measures')}</h4>
         <ul class="diff-measures">
-          <For each={measures().added}>{(m) => <li><ins dir="auto">{t('versions.measureAdded', { title: m.title || '—' })}</ins></li>}</For>
-          <For each={measures().removed}>{(m) => <li><del dir="auto">{t('versions.measureRemoved', { title: m.title || '—' })}</del></li>}</For>
+          <For each={measures().added}>
+            {(m) => (
+              <li>
+                <ins dir="auto">{t('versions.measureAdded', { title: m.title || '—' })}</ins>
+              </li>
+            )}
+          </For>
+          <For each={measures().removed}>
+            {(m) => (
+              <li>
+                <del dir="auto">{t('versions.measureRemoved', { title: m.title || '—' })}</del>
+              </li>
+            )}
+          </For>
           <For each={measures().changed}>
             {(m) => (
               <li dir="auto" data-testid="measure-change">

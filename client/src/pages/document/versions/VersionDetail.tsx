@@ -8,24 +8,50 @@ export type DetailMode = 'text' | 'diff';
 
 /** A version's text as it was, or what changed since (diff against the current document). */
 export function VersionDetail(props: { documentId: string; version: Version; mode: DetailMode; onClose: () => void }) {
-  const [text] = createResource(() => (props.mode === 'text' ? props.version.id : null), (id) => versions.get(props.documentId, id));
-  const [diff] = createResource(() => (props.mode === 'diff' ? props.version.id : null), (id) => versions.diff(props.documentId, id));
+  const [text] = createResource(
+    () => (props.mode === 'text' ? props.version.id : null),
+    (id) => versions.get(props.documentId, id),
+  );
+  const [diff] = createResource(
+    () => (props.mode === 'diff' ? props.version.id : null),
+    (id) => versions.diff(props.documentId, id),
+  );
   return (
     <section class="version-detail" aria-label={props.mode === 'text' ? t('versions.textOf', { name: props.version.name }) : t('versions.diffOf', { name: props.version.name })}>
       <div class="panel-heading">
         <h3 dir="auto">{props.mode === 'text' ? t('versions.textOf', { name: props.version.name }) : t('versions.diffOf', { name: props.version.name })}</h3>
-        <button type="button" class="button subtle small" onClick={() => props.onClose()}>{t('versions.close')}</button>
+        <button type="button" class="button subtle small" onClick={() => props.onClose()}>
+          {t('versions.close')}
+        </button>
       </div>
       <Switch>
         <Match when={props.mode === 'text'}>
           <ErrorBox error={text.error} />
-          <Show when={text()} fallback={<Show when={!text.error}><Loading /></Show>}>
-            {(version) => <div class="version-text" dir="auto" data-testid="version-text">{version().text || t('versions.empty')}</div>}
+          <Show
+            when={text()}
+            fallback={
+              <Show when={!text.error}>
+                <Loading />
+              </Show>
+            }>
+            {(version) => (
+              <div class="version-text" dir="auto" data-testid="version-text">
+                {version().text || t('versions.empty')}
+              </div>
+            )}
           </Show>
         </Match>
         <Match when={props.mode === 'diff'}>
           <ErrorBox error={diff.error} />
-          <Show when={diff()} fallback={<Show when={!diff.error}><Loading /></Show>}>{(result) => <DiffView diff={result()} />}</Show>
+          <Show
+            when={diff()}
+            fallback={
+              <Show when={!diff.error}>
+                <Loading />
+              </Show>
+            }>
+            {(result) => <DiffView diff={result()} />}
+          </Show>
         </Match>
       </Switch>
     </section>

@@ -9,7 +9,10 @@ import { VersionDetail, type DetailMode } from './VersionDetail.tsx';
 
 /** Snapshots of the document: name the current state, read an old one, compare it with now, restore it. */
 export function VersionsPanel(props: { documentId: string; canEdit: boolean }) {
-  const [list, { refetch }] = createResource(() => props.documentId, (id) => versions.list(id));
+  const [list, { refetch }] = createResource(
+    () => props.documentId,
+    (id) => versions.list(id),
+  );
   const [name, setName] = createSignal('');
   const [error, setError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
@@ -34,10 +37,11 @@ export function VersionsPanel(props: { documentId: string; canEdit: boolean }) {
       setBusy(false);
     }
   };
-  const create = () => run(async () => {
-    await versions.create(props.documentId, name().trim());
-    setName('');
-  });
+  const create = () =>
+    run(async () => {
+      await versions.create(props.documentId, name().trim());
+      setName('');
+    });
   const restore = (version: Version) => {
     if (!window.confirm(t('versions.confirmRestore', { name: version.name }))) return;
     void run(async () => {
@@ -48,21 +52,45 @@ export function VersionsPanel(props: { documentId: string; canEdit: boolean }) {
 
   return (
     <section class="versions-panel" aria-labelledby="versions-heading" data-testid="versions-panel">
-      <div class="panel-heading"><h2 id="versions-heading">{t('versions.title')}</h2></div>
+      <div class="panel-heading">
+        <h2 id="versions-heading">{t('versions.title')}</h2>
+      </div>
       <Show when={props.canEdit}>
-        <form class="version-form" onSubmit={(event) => { event.preventDefault(); void create(); }}>
+        <form
+          class="version-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void create();
+          }}>
           <label for="version-name">{t('versions.name')}</label>
           <div class="inline-form">
-            <input id="version-name" dir="auto" maxLength={200} value={name()} placeholder={t('versions.namePlaceholder')} onInput={(event) => setName(event.currentTarget.value)} />
-            <button type="submit" class="button small" disabled={busy() || !name().trim()}>{t('versions.create')}</button>
+            <input
+              id="version-name"
+              dir="auto"
+              maxLength={200}
+              value={name()}
+              placeholder={t('versions.namePlaceholder')}
+              onInput={(event) => setName(event.currentTarget.value)}
+            />
+            <button type="submit" class="button small" disabled={busy() || !name().trim()}>
+              {t('versions.create')}
+            </button>
           </div>
         </form>
       </Show>
       <Show when={restored()}>{(which) => <Notice kind="success">{t('versions.restored', { name: which() })}</Notice>}</Show>
       <ErrorBox error={error() ?? list.error} />
-      <Show when={detail()?.mode === 'text' && detail()}>{(open) => <VersionDetail documentId={props.documentId} version={open().version} mode="text" onClose={() => setDetail(null)} />}</Show>
+      <Show when={detail()?.mode === 'text' && detail()}>
+        {(open) => <VersionDetail documentId={props.documentId} version={open().version} mode="text" onClose={() => setDetail(null)} />}
+      </Show>
       <Show when={detail()?.mode === 'diff' && detail()}>{(open) => <CompareView documentId={props.documentId} version={open().version} onClose={() => setDetail(null)} />}</Show>
-      <Show when={list()} fallback={<Show when={!list.error}><Loading /></Show>}>
+      <Show
+        when={list()}
+        fallback={
+          <Show when={!list.error}>
+            <Loading />
+          </Show>
+        }>
         {(all) => (
           <Show when={all().length > 0} fallback={<EmptyState title={t('versions.none')} />}>
             <ol class="version-list">
@@ -73,12 +101,21 @@ export function VersionsPanel(props: { documentId: string; canEdit: boolean }) {
                       <strong dir="auto">{version.name}</strong>
                       <span class="badge">{t(`versions.kind.${version.kind}`)}</span>
                     </div>
-                    <span class="muted small">{formatDateTime(version.createdAt)}{version.createdBy ? ` · ${personName(version.createdBy)}` : ''}</span>
+                    <span class="muted small">
+                      {formatDateTime(version.createdAt)}
+                      {version.createdBy ? ` · ${personName(version.createdBy)}` : ''}
+                    </span>
                     <div class="actions">
-                      <button type="button" class="button subtle small" onClick={() => setDetail({ version, mode: 'text' })}>{t('versions.read')}</button>
-                      <button type="button" class="button subtle small" onClick={() => setDetail({ version, mode: 'diff' })}>{t('versions.compare')}</button>
+                      <button type="button" class="button subtle small" onClick={() => setDetail({ version, mode: 'text' })}>
+                        {t('versions.read')}
+                      </button>
+                      <button type="button" class="button subtle small" onClick={() => setDetail({ version, mode: 'diff' })}>
+                        {t('versions.compare')}
+                      </button>
                       <Show when={props.canEdit}>
-                        <button type="button" class="button subtle small" disabled={busy()} onClick={() => restore(version)}>{t('versions.restore')}</button>
+                        <button type="button" class="button subtle small" disabled={busy()} onClick={() => restore(version)}>
+                          {t('versions.restore')}
+                        </button>
                       </Show>
                     </div>
                   </li>

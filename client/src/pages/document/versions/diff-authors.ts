@@ -20,7 +20,10 @@ export function diffAuthors(diff: Pick<VersionDiff, 'writers'>, lookup: AuthorLo
   const authors = new Map<number, DiffAuthor | null>();
   for (const { client, userId } of diff.writers ?? []) {
     const person = userId ? lookup.person(userId) : undefined;
-    authors.set(client, userId && person ? { userId, name: person.name, organisation: lookup.organisationName(person.organisationId), color: lookup.color(person.organisationId) } : null);
+    authors.set(
+      client,
+      userId && person ? { userId, name: person.name, organisation: lookup.organisationName(person.organisationId), color: lookup.color(person.organisationId) } : null,
+    );
   }
   return authors;
 }
@@ -30,7 +33,8 @@ export function diffDeleters(diff: Pick<VersionDiff, 'deleters'>, lookup: Author
   const people = new Map<string, DiffAuthor>();
   for (const { userId } of diff.deleters ?? []) {
     const person = userId ? lookup.person(userId) : undefined;
-    if (userId && person && !people.has(userId)) people.set(userId, { userId, name: person.name, organisation: lookup.organisationName(person.organisationId), color: lookup.color(person.organisationId) });
+    if (userId && person && !people.has(userId))
+      people.set(userId, { userId, name: person.name, organisation: lookup.organisationName(person.organisationId), color: lookup.color(person.organisationId) });
   }
   return people;
 }

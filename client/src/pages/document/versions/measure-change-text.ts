@@ -26,7 +26,9 @@ const label = (locale: Locale, field: string): string => {
 
 function date(locale: Locale, value: unknown, withYear: boolean): string | null {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  return new Intl.DateTimeFormat(INTL[locale], { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+  return new Intl.DateTimeFormat(INTL[locale], { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(
+    new Date(`${value}T00:00:00Z`),
+  );
 }
 
 const yearOf = (value: unknown) => (typeof value === 'string' ? value.slice(0, 4) : null);
@@ -58,11 +60,7 @@ function value(locale: Locale, change: FieldChange, which: unknown, names: (orga
   }
 }
 
-export function describeFieldChange(
-  locale: Locale,
-  change: FieldChange,
-  options: { organisationName: (organisationId: string) => string; currency?: string },
-): string {
+export function describeFieldChange(locale: Locale, change: FieldChange, options: { organisationName: (organisationId: string) => string; currency?: string }): string {
   const currency = options.currency ?? 'MAD';
   // A date shows its year only when the change crosses years.
   const withYear = yearOf(change.before) !== yearOf(change.after) && change.before != null && change.after != null;
@@ -72,5 +70,8 @@ export function describeFieldChange(
   // In Arabic each value is isolated (FSI … PDI): numbers and Latin names would otherwise let the
   // bidirectional algorithm reorder "40 % ← 60 %" around the arrow.
   const isolate = (text: string) => (locale === 'ar' ? `\u2068${text}\u2069` : text);
-  return DICTIONARIES[locale]['change.fromTo' as MessageKey].replace('{field}', label(locale, change.field)).replace('{before}', isolate(before)).replace('{after}', isolate(after));
+  return DICTIONARIES[locale]['change.fromTo' as MessageKey]
+    .replace('{field}', label(locale, change.field))
+    .replace('{before}', isolate(before))
+    .replace('{after}', isolate(after));
 }
