@@ -25,6 +25,8 @@ let sessionUrl: string;
 
 const agendaItems = (page: Page) => page.locator('.agenda-list > li');
 const currentItem = (page: Page) => page.getByTestId('current-item');
+// biome-ignore lint/performance/useDomNodeTextContent: the decision as shown, with a line break between its blocks
+const shownDecision = (page: Page) => currentItem(page).getByTestId('decision').innerText();
 const stageTitle = (page: Page) => page.locator('.session-stage .document-header h2');
 const everyone = () => [chair, departments.sante, departments.emploi, departments.education].map((watched) => watched.page);
 
@@ -149,10 +151,7 @@ describe('a technical-commission session run in the web client', () => {
     await form.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await chair.page.getByTestId('decision-confirm').getByRole('button', { name: 'Confirmer la décision' }).click();
     for (const page of everyone()) {
-      // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, with a line break between its blocks
-      await expect
-        .poll(() => currentItem(page).getByTestId('decision').innerText(), { timeout: 10_000 })
-        .toMatch(/^Adopté avec modifications\nPréciser le budget de la mesure 3\.\nSuite donnée/u);
+      await expect.poll(() => shownDecision(page), { timeout: 10_000 }).toMatch(/^Adopté avec modifications\nPréciser le budget de la mesure 3\.\nSuite donnée/u);
     }
     await expect.poll(() => departments.sante.page.locator('.session-stage .document-header .badge').textContent(), { timeout: 10_000 }).toBe('Renvoyé');
     await screenshot(chair.page, 'session-live-chair-fr');
@@ -182,10 +181,7 @@ describe('a technical-commission session run in the web client', () => {
     await form.getByLabel(/Motif du renvoi/).fill('Chiffrer les mesures 2 et 4.');
     await form.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await chair.page.getByTestId('decision-confirm').getByRole('button', { name: 'Confirmer la décision' }).click();
-    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, with a line break between its blocks
-    await expect
-      .poll(() => currentItem(departments.emploi.page).getByTestId('decision').innerText(), { timeout: 10_000 })
-      .toMatch(/^Renvoyé\nChiffrer les mesures 2 et 4\.\nSuite donnée/u);
+    await expect.poll(() => shownDecision(departments.emploi.page), { timeout: 10_000 }).toMatch(/^Renvoyé\nChiffrer les mesures 2 et 4\.\nSuite donnée/u);
 
     await chair.page.getByTestId('agenda-item').nth(1).getByRole('button', { name: 'Passer à ce point' }).click();
     await expect.poll(() => stageTitle(away).textContent(), { timeout: 15_000 }).toBe(PLANS.education);
