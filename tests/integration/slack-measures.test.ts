@@ -170,9 +170,15 @@ describe('Slack: measures from messages, and "you now lead"', () => {
   });
 
   it('tells the people of an organisation that becomes responsible for a measure, by DM, if they may read the plan and want it', async () => {
-    // Messages saying that a measure is now theirs (others, such as deadlines, may come meanwhile).
+    // Messages saying that this measure is now theirs. Others (an overdue notice of the same measure,
+    // say) may come meanwhile, alone or in one message with another measure's lead line: the title
+    // must be on a lead line.
     const said = (user: WorldUser, title: string) =>
-      postsTo(user.slackId).filter((call) => textOf(call.args).includes(title) && /pilotez désormais|now lead measure|confiée à|assigned to/.test(textOf(call.args)));
+      postsTo(user.slackId).filter((call) =>
+        textOf(call.args)
+          .split('\n')
+          .some((line) => line.includes(title) && /pilotez désormais|now lead measure|confiée à|assigned to/.test(line)),
+      );
     // A measure of the plan moves to emploi (who may read the plan): its focal point hears it.
     await env.server.hub.applyServerChange(world.plan.id, (doc) => updateMeasure(doc, 'm-soon', { leadOrganisationId: world.organisations.emploi }), world.admin.id);
     await eventually(() => expect(said(world.commenter, 'Guichet santé dans les consulats')).toHaveLength(1));
