@@ -111,6 +111,9 @@ describe('a plan of 2,000 measures', () => {
     expect(await rowCount(page)).toBeLessThanOrEqual(MAX_ROWS);
     expect(await page.locator('#measure-m0').count()).toBe(0);
     expect(await page.locator('.measures-table textarea').count()).toBe(0);
+    // Only a window is rendered: the table tells assistive technologies the whole count and each row's place.
+    expect(await page.locator('.measures-table').getAttribute('aria-rowcount')).toBe(String(COUNT + 1));
+    expect(await page.locator(`#measure-m${COUNT - 1}`).getAttribute('aria-rowindex')).toBe(String(COUNT + 1));
     expect(await page.evaluate(() => document.activeElement?.classList.contains('grid-scroll'))).toBe(true);
     // The last measure's cell, typed into: it is the last measure that changes.
     const last = page.locator(`#measure-m${COUNT - 1}`);

@@ -19,6 +19,8 @@ export function MeasureRow(props: {
   measure: MeasureFields;
   /** place in the document's own order */
   position: number;
+  /** the row's place among all the table's rows, header included (aria-rowindex: only a window is rendered) */
+  rowIndex?: number;
   count: number;
   editable: boolean;
   /** rows can be moved only while shown in the document's order */
@@ -175,7 +177,7 @@ export function MeasureRow(props: {
     ),
   };
   return (
-    <tr ref={props.ref} id={`measure-${props.measure.id}`} classList={{ overdue: isOverdue(props.measure) }}>
+    <tr ref={props.ref} id={`measure-${props.measure.id}`} aria-rowindex={props.rowIndex} classList={{ overdue: isOverdue(props.measure) }}>
       <For each={props.columns}>
         {(column) => {
           const cell = cells[column]() as HTMLTableCellElement;

@@ -149,6 +149,8 @@ export function MeasuresTable(props: {
     }),
   );
   const windowed = () => lines().length > VIRTUAL_FROM;
+  // Only a window of rows is in the DOM: screen readers learn the whole count and each row's place from these.
+  const rowIndexOf = createMemo(() => new Map(lines().map((line, index) => [lineKey(line), index + 2])));
   // Heights of cards as measured, by line; the others are taken as the mean of those.
   const cardHeights = new Map<string, number>();
   const [measured, setMeasured] = createSignal(0);
@@ -342,6 +344,7 @@ export function MeasuresTable(props: {
           onCopy={selection.onCopy}>
           <table
             class="data-table measures-table"
+            aria-rowcount={lines().length + 1}
             classList={{ 'read-only': !props.editable, virtual: windowed() && layoutMode() === 'table' }}
             style={{ '--grid-width': `${tableWidth()}px` }}>
             <caption class="visually-hidden">{t('measures.title')}</caption>
@@ -349,7 +352,7 @@ export function MeasuresTable(props: {
               <For each={columnIds()}>{(id) => <col data-column={id} style={{ 'inline-size': `${columnById().get(id)?.width ?? 0}px` }} />}</For>
             </colgroup>
             <thead>
-              <tr>
+              <tr aria-rowindex={1}>
                 <For each={columnIds()}>
                   {(id) => (
                     <ColumnHeader
@@ -376,7 +379,7 @@ export function MeasuresTable(props: {
                     <Switch>
                       <Match when={isGroup(line()) && (line() as GroupLine)}>
                         {(group) => (
-                          <tr class="group-row" ref={(row) => track(slot, row)}>
+                          <tr class="group-row" aria-rowindex={rowIndexOf().get(lineKey(group()))} ref={(row) => track(slot, row)}>
                             <th scope="colgroup" colSpan={COLUMN_COUNT()}>
                               <span class="group-name">{groupLabel(group())}</span> <span class="muted small">{t('grid.groupCount', { count: group().count })}</span>
                             </th>
@@ -390,6 +393,7 @@ export function MeasuresTable(props: {
                             doc={props.doc}
                             measure={measure()}
                             position={positions().get(measure().id) ?? 0}
+                            rowIndex={rowIndexOf().get(lineKey(measure()))}
                             count={props.rows.length}
                             editable={props.editable}
                             movable={movable()}
