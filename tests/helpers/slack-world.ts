@@ -52,6 +52,27 @@ export async function startSlackServer(env: Record<string, string> = {}, options
   };
 }
 
+/**
+ * The environment of a Tansiq child process with the bot on (the crash tests spawn and kill one),
+ * over `databaseEnv`, its Web API pointed at `api`: quick flushes and short coalescing windows.
+ */
+export function slackChildEnv(databaseEnv: Record<string, string>, api: SlackApiStandIn, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...databaseEnv,
+    PUBLIC_URL,
+    TANSIQ_DEMO: 'false',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: api.apiUrl,
+    SLACK_FLUSH_INTERVAL_MS: '50',
+    SLACK_COALESCE_QUIET_MS: '100',
+    SLACK_COALESCE_MAX_MS: '250',
+    SLACK_CHANNEL_INTERVAL_MS: '0',
+    SLACK_DELIVERY_LEASE_MS: '2000',
+    ...overrides,
+  };
+}
+
 export interface WorldUser {
   id: string;
   email: string;

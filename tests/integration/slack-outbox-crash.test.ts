@@ -5,7 +5,7 @@ import { eventually } from '../helpers/collab.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { createPersistentDatabase, withDatabase, type PersistentDatabase } from '../helpers/persistent-database.ts';
 import { SlackApiStandIn, type RecordedCall } from '../helpers/slack-api-stand-in.ts';
-import { createSlackWorld, link, PUBLIC_URL, SIGNING_SECRET, textOf, type SlackWorld, type WorldUser } from '../helpers/slack-world.ts';
+import { createSlackWorld, link, slackChildEnv, textOf, type SlackWorld, type WorldUser } from '../helpers/slack-world.ts';
 
 const BURST = 30;
 const SLOW = { timeout: 180_000 };
@@ -37,19 +37,7 @@ describe('Slack notifications across SIGTERM and SIGKILL', () => {
         .execute();
       return created;
     });
-    env = {
-      ...database.env,
-      PUBLIC_URL,
-      TANSIQ_DEMO: 'false',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_API_URL: api.apiUrl,
-      SLACK_FLUSH_INTERVAL_MS: '50',
-      SLACK_COALESCE_QUIET_MS: '100',
-      SLACK_COALESCE_MAX_MS: '250',
-      SLACK_CHANNEL_INTERVAL_MS: '500',
-      SLACK_DELIVERY_LEASE_MS: '2000',
-    };
+    env = slackChildEnv(database.env, api, { SLACK_CHANNEL_INTERVAL_MS: '500' });
   }, 120_000);
   afterAll(async () => {
     await server?.kill9();

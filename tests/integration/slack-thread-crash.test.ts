@@ -6,7 +6,7 @@ import { ApiClient } from '../helpers/http.ts';
 import { createPersistentDatabase, withDatabase, type PersistentDatabase } from '../helpers/persistent-database.ts';
 import { SlackApiStandIn, type RecordedCall } from '../helpers/slack-api-stand-in.ts';
 import { blockAction, SlackSender } from '../helpers/slack-requests.ts';
-import { createSlackWorld, link, PUBLIC_URL, SIGNING_SECRET, textOf, type SlackWorld, type WorldUser } from '../helpers/slack-world.ts';
+import { createSlackWorld, link, SIGNING_SECRET, slackChildEnv, textOf, type SlackWorld, type WorldUser } from '../helpers/slack-world.ts';
 
 const SLOW = { timeout: 300_000 };
 
@@ -31,19 +31,7 @@ describe('Slack posts in flight at a SIGKILL: thread replies and the weekly dige
       for (const user of [created.lead, created.commenter, created.admin]) await link(db, user);
       return created;
     });
-    env = {
-      ...database.env,
-      PUBLIC_URL,
-      TANSIQ_DEMO: 'false',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_API_URL: api.apiUrl,
-      SLACK_FLUSH_INTERVAL_MS: '50',
-      SLACK_COALESCE_QUIET_MS: '100',
-      SLACK_COALESCE_MAX_MS: '250',
-      SLACK_CHANNEL_INTERVAL_MS: '0',
-      SLACK_DELIVERY_LEASE_MS: '2000',
-    };
+    env = slackChildEnv(database.env, api);
   }, 120_000);
   afterAll(async () => {
     await server?.kill9();
