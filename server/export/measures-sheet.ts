@@ -50,45 +50,31 @@ export const neutraliseFormula = (value: string): string => (/^[=+\-@\t\r]/.test
 
 const isoDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
-/** A measure's field as an XLSX cell: organisations by name in the reader's language, dates as dates, progress as a fraction. */
-function xlsxCell(measure: SheetMeasure, spec: MeasureFileFieldSpec): string | number | Date | null {
+/** What a sheet shows of a measure's field: organisations by name in the reader's language, the status's label. */
+function sheetValue(measure: SheetMeasure, spec: MeasureFileFieldSpec): string | number | null {
   switch (spec.kind) {
     case 'organisation':
       return measure.leadName;
     case 'organisations':
       return measure.partnerNames.join('; ');
-    case 'date':
-      return isoDate(measure[spec.field]);
     case 'status':
       return measure.statusLabel;
-    case 'percent':
-      return measure[spec.field] / 100;
     default:
       return measure[spec.field];
   }
 }
 
-/** A measure's field as CSV text: ISO dates, dot decimals, "45%"; empty for no value. */
+/** An XLSX cell: dates as dates, progress as a fraction (the column shows it as a percentage). */
+function xlsxCell(measure: SheetMeasure, spec: MeasureFileFieldSpec): string | number | Date | null {
+  if (spec.kind === 'date') return isoDate(measure[spec.field]);
+  if (spec.kind === 'percent') return measure[spec.field] / 100;
+  return sheetValue(measure, spec);
+}
+
+/** CSV text: ISO dates, dot decimals, "45%"; empty for no value. */
 function csvCell(measure: SheetMeasure, spec: MeasureFileFieldSpec): string {
-  switch (spec.kind) {
-    case 'organisation':
-      return measure.leadName;
-    case 'organisations':
-      return measure.partnerNames.join('; ');
-    case 'date':
-      return measure[spec.field] ?? '';
-    case 'status':
-      return measure.statusLabel;
-    case 'percent':
-      return `${measure[spec.field]}%`;
-    case 'number':
-    case 'money': {
-      const value = measure[spec.field];
-      return value === null ? '' : String(value);
-    }
-    default:
-      return measure[spec.field];
-  }
+  const value = sheetValue(measure, spec);
+  return spec.kind === 'percent' ? `${value}%` : value === null ? '' : String(value);
 }
 
 export async function renderMeasuresXlsx(measures: readonly SheetMeasure[], locale: Locale, title: string, withDocument = false): Promise<Buffer> {
