@@ -7,6 +7,7 @@ import { ErrorBox } from '../../components/Feedback.tsx';
 import { locale, t } from '../../i18n/index.ts';
 import { commissionList } from '../../state/commissions.ts';
 import { parseReminderDays } from '../../lib/reminder-days.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 /** Opening a cycle: period, the plans it covers (commission, kinds, or a list), dates and reminder days. */
 export function OpenCycleForm(props: { onCancel: () => void }) {
@@ -136,14 +137,7 @@ export function OpenCycleForm(props: { onCancel: () => void }) {
         </Show>
       </div>
       <ErrorBox error={error()} />
-      <div class="actions">
-        <button type="submit" class="button primary" disabled={busy() || reminderDays() === null}>
-          {t('cycles.openAction')}
-        </button>
-        <button type="button" class="button subtle" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('cycles.openAction')} disabled={busy() || reminderDays() === null} onCancel={() => props.onCancel()} />
     </form>
   );
 }
