@@ -2,7 +2,7 @@ import { A, useParams } from '@solidjs/router';
 import { Show, createMemo, createResource, createSignal } from 'solid-js';
 import { documents, users } from '../../api/endpoints.ts';
 import type { AccessLevel } from '../../api/types.ts';
-import { ErrorBox, Loading } from '../../components/Feedback.tsx';
+import { ErrorBox, WhenLoaded } from '../../components/Feedback.tsx';
 import { t } from '../../i18n/index.ts';
 import { organisationLabel } from '../../state/directory.ts';
 import { AccessList } from './sharing/AccessList.tsx';
@@ -62,20 +62,14 @@ export function AccessPage() {
             {(current) => <AccessRequests requests={current().requests} onGrant={(request, level) => void grant({ userId: request.person.id }, level)} />}
           </Show>
         </div>
-        <Show
-          when={grants()}
-          fallback={
-            <Show when={!grants.error}>
-              <Loading />
-            </Show>
-          }>
+        <WhenLoaded when={grants()} error={grants.error}>
           <AccessList
             leadOrganisationId={overview()?.leadOrganisationId ?? document()?.leadOrganisationId ?? null}
             rows={rows()}
             onLevel={(row, level) => void grant(row.target, level)}
             onRevoke={(row) => void act(() => documents.revokeGrant(params.id, row.id))}
           />
-        </Show>
+        </WhenLoaded>
       </div>
     </div>
   );

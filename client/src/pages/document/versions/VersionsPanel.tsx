@@ -1,6 +1,6 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { versions, type Version } from '../../../api/versions.ts';
-import { EmptyState, ErrorBox, Loading, Notice } from '../../../components/Feedback.tsx';
+import { EmptyState, ErrorBox, Notice, WhenLoaded } from '../../../components/Feedback.tsx';
 import { formatDateTime, t } from '../../../i18n/index.ts';
 import { useServerEvent } from '../../../realtime/socket.ts';
 import { personName } from '../../../state/people.ts';
@@ -84,13 +84,7 @@ export function VersionsPanel(props: { documentId: string; canEdit: boolean }) {
         {(open) => <VersionDetail documentId={props.documentId} version={open().version} mode="text" onClose={() => setDetail(null)} />}
       </Show>
       <Show when={detail()?.mode === 'diff' && detail()}>{(open) => <CompareView documentId={props.documentId} version={open().version} onClose={() => setDetail(null)} />}</Show>
-      <Show
-        when={list()}
-        fallback={
-          <Show when={!list.error}>
-            <Loading />
-          </Show>
-        }>
+      <WhenLoaded when={list()} error={list.error}>
         {(all) => (
           <Show when={all().length > 0} fallback={<EmptyState title={t('versions.none')} />}>
             <ol class="version-list">
@@ -124,7 +118,7 @@ export function VersionsPanel(props: { documentId: string; canEdit: boolean }) {
             </ol>
           </Show>
         )}
-      </Show>
+      </WhenLoaded>
     </section>
   );
 }
