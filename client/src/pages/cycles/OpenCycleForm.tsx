@@ -6,6 +6,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../api/types.ts';
 import { ErrorBox } from '../../components/Feedback.tsx';
 import { locale, t } from '../../i18n/index.ts';
 import { commissionList } from '../../state/commissions.ts';
+import { createFormSubmit } from '../../lib/form-submit.ts';
 import { parseReminderDays } from '../../lib/reminder-days.ts';
 import { FormActions } from '../../components/FormActions.tsx';
 
@@ -19,35 +20,24 @@ export function OpenCycleForm(props: { onCancel: () => void }) {
   const [kinds, setKinds] = createSignal<DocumentKind[]>(['action_plan']);
   const [chosen, setChosen] = createSignal<string[]>([]);
   const [reminders, setReminders] = createSignal('-7, -1, 3');
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
   const [plans] = createResource(() => documents.list({ kind: 'action_plan' }).then((r) => r.documents));
   const reminderDays = () => parseReminderDays(reminders());
   const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((entry) => entry !== value) : [...list, value]);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const { submit, busy, error } = createFormSubmit(async () => {
     const days = reminderDays();
     if (days === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const opened = await cycles.open({
-        period: period().trim(),
-        opensOn: opensOn(),
-        dueOn: dueOn(),
-        commissionId: commissionId() || null,
-        documentKinds: kinds().length > 0 ? kinds() : undefined,
-        documentIds: chosen().length > 0 ? chosen() : undefined,
-        reminderDays: days,
-      });
-      navigate(`/cycles/${opened.cycle.id}`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const opened = await cycles.open({
+      period: period().trim(),
+      opensOn: opensOn(),
+      dueOn: dueOn(),
+      commissionId: commissionId() || null,
+      documentKinds: kinds().length > 0 ? kinds() : undefined,
+      documentIds: chosen().length > 0 ? chosen() : undefined,
+      reminderDays: days,
+    });
+    navigate(`/cycles/${opened.cycle.id}`);
+  });
 
   return (
     <form class="panel form-stack open-cycle-form" onSubmit={submit} aria-labelledby="open-cycle-title">

@@ -2,6 +2,7 @@ import { For, Show, createResource, createSignal } from 'solid-js';
 import { versions, type Version } from '../../../api/versions.ts';
 import { EmptyState, ErrorBox, Notice, WhenLoaded } from '../../../components/Feedback.tsx';
 import { formatDateTime, t } from '../../../i18n/index.ts';
+import { createAction } from '../../../lib/form-submit.ts';
 import { useServerEvent } from '../../../realtime/socket.ts';
 import { personName } from '../../../state/people.ts';
 import { CompareView } from './CompareView.tsx';
@@ -14,8 +15,7 @@ export function VersionsPanel(props: { documentId: string; canEdit: boolean }) {
     (id) => versions.list(id),
   );
   const [name, setName] = createSignal('');
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
+  const { run: act, busy, error } = createAction();
   const [restored, setRestored] = createSignal<string | null>(null);
   const [detail, setDetail] = createSignal<{ version: Version; mode: DetailMode } | null>(null);
   useServerEvent('version:named', (event) => event.documentId === props.documentId && void refetch());
@@ -25,18 +25,11 @@ export function VersionsPanel(props: { documentId: string; canEdit: boolean }) {
     void refetch();
   });
 
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const run = (action: () => Promise<unknown>) =>
+    act(async () => {
       await action();
       await refetch();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const create = () =>
     run(async () => {
       await versions.create(props.documentId, name().trim());
