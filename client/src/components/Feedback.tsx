@@ -42,11 +42,13 @@ export function Loading(props: { label?: string }) {
 /**
  * Its children once `when` holds something (a function child receives it, as with Show); until
  * then the Loading line, unless `error` says the load failed (an ErrorBox nearby tells why).
+ * `when` is read only without an error: an errored resource throws when read, and nothing would
+ * catch it (the page would not show the ErrorBox).
  */
 export function WhenLoaded<T>(props: { when: T | undefined | null | false; error?: unknown; children: JSX.Element | ((value: Accessor<NonNullable<T>>) => JSX.Element) }) {
   return (
     <Show
-      when={props.when}
+      when={!props.error && props.when}
       fallback={
         <Show when={!props.error}>
           <Loading />

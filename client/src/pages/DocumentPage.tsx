@@ -26,8 +26,7 @@ export function DocumentView(props: { documentId: string; sessionId?: string | n
       <Show when={!props.compact && isNotFound(live.document.error)} fallback={<ErrorBox error={live.document.error} onRetry={live.refetch} />}>
         <RequestAccess documentId={props.documentId} />
       </Show>
-      {/* An errored resource throws when read: read it only without an error. */}
-      <WhenLoaded when={!live.document.error && live.document()} error={live.document.error}>
+      <WhenLoaded when={live.document()} error={live.document.error}>
         {(current) => (
           <>
             <Show when={!props.compact}>
