@@ -1,7 +1,7 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo, createResource } from 'solid-js';
 import { cycles, type HistoryPeriod } from '../../api/cycles.ts';
-import { EmptyState, ErrorBox, WhenLoaded } from '../../components/Feedback.tsx';
+import { EmptyState, ErrorBox, WhenLoaded, loadedValue } from '../../components/Feedback.tsx';
 import { formatNumber, t } from '../../i18n/index.ts';
 import { ReportStateBadge } from './CycleBadges.tsx';
 
@@ -79,14 +79,14 @@ export function HistoryPage() {
     () => (search.documentId && search.measureId ? { documentId: search.documentId, measureId: search.measureId } : null),
     (source) => cycles.history(source.documentId, source.measureId),
   );
-  const reported = createMemo(() => (periods() ?? []).map((period) => (period.reported ? period : null)));
+  const reported = createMemo(() => (loadedValue(periods) ?? []).map((period) => (period.reported ? period : null)));
   const indicatorRange = createMemo(() => {
-    const list = periods() ?? [];
+    const list = loadedValue(periods) ?? [];
     const reportedValues = list.map((period) => (period.reported ? period.values.indicatorCurrent : null)).filter((value): value is number => value !== null);
     const values = [...reportedValues, ...list.flatMap((period) => [period.indicator.baseline, period.indicator.target])].filter((value): value is number => value !== null);
     return reportedValues.length === 0 ? null : { min: Math.min(0, ...values), max: Math.max(...values) };
   });
-  const last = () => (periods() ?? []).at(-1);
+  const last = () => (loadedValue(periods) ?? []).at(-1);
   return (
     <div class="page history-page">
       <ErrorBox error={periods.error} onRetry={refetch} />
