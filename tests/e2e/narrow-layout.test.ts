@@ -1,13 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../helpers/http.ts';
-import { launchBrowser } from './helpers/browser.ts';
+import { launchBrowser, screenshot } from './helpers/browser.ts';
 import { adminApi, DESKTOP, memberOf, signedInPage } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
 /**
- * Layout on a phone (390 px wide) against the desktop (1440 px): the document's side panel,
- * in French, Arabic and English.
+ * Layout on a phone (390 px wide) against the desktop (1440 px): the document's side panel, the
+ * sharing form and the new-document form, in French, Arabic and English.
  */
 
 const PHONE = { width: 390, height: 844 };
@@ -64,5 +64,58 @@ describe('the document side panel', () => {
     await desktop.locator('.workspace-side').waitFor();
     expect(await sidePanelPosition(desktop)).toBe('sticky');
     await desktop.context().close();
+  });
+});
+
+/** A select's room for its text (its width less padding and arrow) against its widest option's text. */
+const selectRoom = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((select: HTMLSelectElement) => {
+    const style = getComputedStyle(select);
+    const probe = document.createElement('span');
+    probe.style.font = style.font;
+    probe.style.whiteSpace = 'pre';
+    probe.style.position = 'absolute';
+    document.body.append(probe);
+    const widest = Math.max(
+      ...[...select.options].map((option) => {
+        probe.textContent = option.text;
+        return probe.getBoundingClientRect().width;
+      }),
+    );
+    probe.remove();
+    // the arrow takes about 1.5em at the end
+    const room = select.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd) - 1.5 * parseFloat(style.fontSize);
+    return { room: Math.round(room), widest: Math.round(widest) };
+  });
+
+/** Whether an element lies within its card, and whether the page scrolls sideways. */
+const insideCard = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const card = element.closest('.card')!.getBoundingClientRect();
+    return { inside: box.left >= card.left - 0.5 && box.right <= card.right + 0.5, pageScrollsSideways: document.documentElement.scrollWidth > window.innerWidth };
+  });
+
+describe('on a phone', () => {
+  it.each(LOCALES)('the sharing form shows the access level whole (%s)', async (locale) => {
+    const page = await adminPage(locale, PHONE);
+    await page.goto(`${server.url}/documents/${planId}/access`);
+    await page.locator('#grant-level').waitFor();
+    await screenshot(page, `narrow-sharing-${locale}`);
+    const { room, widest } = await selectRoom(page, '#grant-level');
+    expect(room).toBeGreaterThanOrEqual(widest);
+    expect(await insideCard(page, '#grant-level')).toEqual({ inside: true, pageScrollsSideways: false });
+    expect(await insideCard(page, '.share-form button[type=submit]')).toEqual({ inside: true, pageScrollsSideways: false });
+    await page.context().close();
+  });
+
+  it.each(LOCALES)('the new-document form keeps its lead organisation select in its card (%s)', async (locale) => {
+    const page = await adminPage(locale, PHONE);
+    await page.locator('.page-heading button.primary[aria-expanded]').click();
+    await page.locator('#new-lead').waitFor();
+    await screenshot(page, `narrow-new-document-${locale}`);
+    for (const field of ['#new-lead', '#new-kind', '#new-language', '#new-title'])
+      expect({ field, ...(await insideCard(page, field)) }).toEqual({ field, inside: true, pageScrollsSideways: false });
+    await page.context().close();
   });
 });
