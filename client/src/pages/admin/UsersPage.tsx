@@ -59,15 +59,23 @@ export function UsersPage() {
           </Show>
         }>
         {(rows) => (
-          <DataTable columns={[t('admin.name'), t('admin.email'), t('admin.organisation'), t('admin.role'), t('admin.state')]} actionsLabel={t('common.actions')} rows={rows()}>
+          <DataTable
+            class="phone-cards"
+            columns={[t('admin.name'), t('admin.email'), t('admin.organisation'), t('admin.role'), t('admin.state')]}
+            actionsLabel={t('common.actions')}
+            rows={rows()}>
             {(user) => (
               <tr classList={{ revoked: Boolean(user.disabled) }}>
-                <td dir="auto">{user.name}</td>
-                <td dir="ltr">{user.email}</td>
-                <td>{organisationLabel(user.organisationId)}</td>
-                <td>{t(`role.${user.role}`)}</td>
-                <td>{user.disabled ? t('admin.disabled') : user.invited ? t('admin.invited') : t('admin.active')}</td>
-                <td class="nowrap">
+                <td data-label={t('admin.name')}>
+                  <span dir="auto">{user.name}</span>
+                </td>
+                <td data-label={t('admin.email')}>
+                  <span dir="ltr">{user.email}</span>
+                </td>
+                <td data-label={t('admin.organisation')}>{organisationLabel(user.organisationId)}</td>
+                <td data-label={t('admin.role')}>{t(`role.${user.role}`)}</td>
+                <td data-label={t('admin.state')}>{user.disabled ? t('admin.disabled') : user.invited ? t('admin.invited') : t('admin.active')}</td>
+                <td class="nowrap actions-cell">
                   <button type="button" class="button small" onClick={() => setEditing(user)}>
                     {t('common.edit')}
                   </button>
