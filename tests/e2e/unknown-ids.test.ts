@@ -56,9 +56,10 @@ afterAll(async () => {
 /**
  * not-found: the error box with the translated 404; request-access: the document page's form to ask
  * for access; no-history: a measure's history, which the server answers with the periods one may
- * see (none), not with an error; refused: the error box with the translated 400.
+ * see (none), not with an error; refused: the error box with the translated 400; no-page: the
+ * "page not found" page.
  */
-type Expected = 'not-found' | 'request-access' | 'no-history' | 'refused';
+type Expected = 'not-found' | 'request-access' | 'no-history' | 'refused' | 'no-page';
 const routes: Array<{ who: keyof typeof people; path: () => string; expected: Expected }> = [
   { who: 'admin', path: () => `/documents/${UNKNOWN}`, expected: 'request-access' },
   { who: 'admin', path: () => `/documents/${UNKNOWN}/access`, expected: 'not-found' },
@@ -66,6 +67,8 @@ const routes: Array<{ who: keyof typeof people; path: () => string; expected: Ex
   { who: 'admin', path: () => `/cycles/${UNKNOWN}`, expected: 'not-found' },
   { who: 'admin', path: () => `/cycles/${UNKNOWN}/report`, expected: 'not-found' },
   { who: 'admin', path: () => `/cycles/history?documentId=${UNKNOWN}&measureId=m-1`, expected: 'no-history' },
+  // no measure in the address at all
+  { who: 'admin', path: () => '/cycles/history', expected: 'no-page' },
   // not an id at all: the server refuses the query (400), the page says why
   { who: 'admin', path: () => '/cycles/history?documentId=not-an-id&measureId=m-1', expected: 'refused' },
   { who: 'member', path: () => `/documents/${hiddenPlanId}`, expected: 'request-access' },
@@ -90,6 +93,7 @@ describe('a page opened with an unknown or unreadable id', () => {
     const main = page.locator('#main');
     if (route.expected === 'request-access') await main.getByRole('heading', { name: catalogue['request.title'] }).waitFor();
     else if (route.expected === 'no-history') await main.getByText(catalogue['cycles.history.none']).waitFor();
+    else if (route.expected === 'no-page') await main.getByRole('heading', { name: catalogue['notFound.title'] }).waitFor();
     else if (route.expected === 'refused') await main.getByRole('alert').filter({ hasText: catalogue['error.validation_failed'] }).first().waitFor();
     else await main.getByRole('alert').filter({ hasText: catalogue['error.not_found'] }).first().waitFor();
     // Nothing still says it is loading: the page has settled on its answer.

@@ -3,6 +3,7 @@ import { For, Show, createMemo, createResource } from 'solid-js';
 import { cycles, type HistoryPeriod } from '../../api/cycles.ts';
 import { EmptyState, ErrorBox, WhenLoaded, loadedValue } from '../../components/Feedback.tsx';
 import { formatNumber, t } from '../../i18n/index.ts';
+import { NotFoundPage } from '../NotFoundPage.tsx';
 import { ReportStateBadge } from './CycleBadges.tsx';
 
 const BOX = { width: 560, height: 180, padX: 44, padY: 20 };
@@ -72,8 +73,18 @@ function PeriodChart(props: {
   );
 }
 
-/** A measure period by period: progress and indicator over time, and each period's narrative. */
+/** A measure period by period; without its measure in the address, "page not found" (not "Loading…" for ever). */
 export function HistoryPage() {
+  const [search] = useSearchParams<{ documentId: string; measureId: string }>();
+  return (
+    <Show when={search.documentId && search.measureId} fallback={<NotFoundPage />}>
+      <MeasureHistory />
+    </Show>
+  );
+}
+
+/** Progress and indicator over time, and each period's narrative. */
+function MeasureHistory() {
   const [search] = useSearchParams<{ documentId: string; measureId: string }>();
   const [periods, { refetch }] = createResource(
     () => (search.documentId && search.measureId ? { documentId: search.documentId, measureId: search.measureId } : null),
