@@ -38,14 +38,12 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   const migrate = options.migrate ?? true;
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
-    const template = migrate ? process.env[PGLITE_TEMPLATE_ENV] : undefined;
-    const handle = await openDatabase({ dataDir: 'memory://', ...(template ? { initialDump: template } : {}) });
+    const handle = await openDatabase({ dataDir: 'memory://', ...(migrate ? migratedPGliteTemplate() : {}) });
     if (migrate) await migrateToLatest(handle.db);
     return handle;
   }
   const name = `tansiq_test_${randomBytes(6).toString('hex')}`;
-  const template = migrate ? process.env[POSTGRES_TEMPLATE_ENV] : undefined;
-  await adminQuery(baseUrl, template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
+  await adminQuery(baseUrl, createDatabaseStatement(name, migrate));
   const url = withDatabase(baseUrl, name);
   const handle = await openDatabase({ url, poolSize: 5 });
   if (migrate) await migrateToLatest(handle.db);
@@ -57,6 +55,18 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/** For openDatabase: a new embedded database starts as the run's migrated template, when there is one. */
+export function migratedPGliteTemplate(): { initialDump?: string } {
+  const file = process.env[PGLITE_TEMPLATE_ENV];
+  return file ? { initialDump: file } : {};
+}
+
+/** CREATE DATABASE `name`, as a copy of the run's migrated template when `migrated` and there is one. */
+export function createDatabaseStatement(name: string, migrated: boolean): string {
+  const template = migrated ? process.env[POSTGRES_TEMPLATE_ENV] : undefined;
+  return template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`;
 }
 
 export function withDatabase(url: string, database: string): string {
