@@ -591,8 +591,8 @@ export class Room {
 
   /**
    * Queues an update for the connections. Everything accepted in one turn of the event loop
-   * leaves as one message per connection: when a busy server reads several updates of a
-   * document at once, each client applies one merged update instead of one message each.
+   * leaves in one write per connection (a write to a socket is most of what a relay costs): when
+   * a busy server reads several updates of a document at once, each client gets them together.
    */
   private relay(outgoing: OutgoingUpdate): void {
     this.outgoing.push(outgoing);
@@ -604,17 +604,31 @@ export class Room {
     this.outgoing = [];
     if (batch.length === 0 || this.state !== 'ready') return;
     const first = batch[0]!;
-    if (batch.length === 1) return this.broadcast(first.frame ?? syncUpdate(first.update), first.origin ?? undefined);
+    if (batch.length === 1) return this.broadcast(new WireFrame(first.frame ?? syncUpdate(first.update)), first.origin ?? undefined);
     this.services.metrics.coalescedUpdates.inc(batch.length - 1);
-    // A client whose own update is among them gets it back: Yjs skips what it has, for less
-    // than a merge per sender would cost the server. One sender alone is still spared it.
-    const soleOrigin = batch.every((entry) => entry.origin === first.origin) ? first.origin : null;
-    this.broadcast(syncUpdate(Y.mergeUpdates(batch.map((entry) => entry.update))), soleOrigin ?? undefined);
+    // Each update its own message, as it came (no merge to compute), all in one write; a client
+    // whose own updates are among them gets the others only.
+    const messages = batch.map((entry) => entry.frame ?? syncUpdate(entry.update));
+    const origins = new Set(batch.map((entry) => entry.origin));
+    const framesFor = new Map<CollabConnection | null, WireFrame | null>();
+    const frameFor = (connection: CollabConnection): WireFrame | null => {
+      const key = origins.has(connection) ? connection : null;
+      let frame = framesFor.get(key);
+      if (frame === undefined) {
+        const others = key === null ? messages : messages.filter((_, i) => batch[i]!.origin !== key);
+        frame = others.length === 0 ? null : new WireFrame(...(others as [Uint8Array, ...Uint8Array[]]));
+        framesFor.set(key, frame);
+      }
+      return frame;
+    };
+    for (const connection of this.connections) {
+      const frame = frameFor(connection);
+      if (frame) connection.sendFrame(frame);
+    }
   }
 
   /** One message to every connection but `except`, framed once for all of them. */
-  private broadcast(bytes: Uint8Array, except?: CollabConnection): void {
-    const frame = new WireFrame(bytes);
+  private broadcast(frame: WireFrame, except?: CollabConnection): void {
     for (const connection of this.connections) if (connection !== except) connection.sendFrame(frame);
   }
 
