@@ -30,7 +30,7 @@ const updateLimits = (limits: Pick<CollabLimits, 'maxStructsPerUpdate' | 'maxMes
  */
 export function frameLimits(limits: CollabLimits): PartialFrameLimits {
   const key = [limits.maxMessageBytes, limits.maxStructsPerUpdate, limits.maxAwarenessEntries, limits.maxAwarenessStateBytes] as const;
-  if (lastFrameLimits && lastFrameLimits.key.every((value, i) => value === key[i])) return lastFrameLimits.frame;
+  if (lastFrameLimits?.key.every((value, i) => value === key[i])) return lastFrameLimits.frame;
   const frame: PartialFrameLimits = Object.freeze({
     update: Object.freeze(updateLimits(limits)),
     awareness: Object.freeze({ maxEntries: limits.maxAwarenessEntries, maxStateBytes: limits.maxAwarenessStateBytes }),
