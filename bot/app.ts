@@ -7,7 +7,6 @@ import { registerActions } from './actions/register.ts';
 import { registerReportOpen } from './actions/report-open.ts';
 import { registerReportSubmit } from './actions/report-submit.ts';
 import { registerReportCommand } from './commands/report.ts';
-import { startCycleNotices } from './cycles/notices.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerCommands } from './commands/router.ts';
 import { claimDelivery } from './deliveries.ts';
@@ -94,7 +93,6 @@ async function startSlackBot(deps: IntegrationContext): Promise<Integration | nu
   registerEvents(app, services);
   registerWorkApp(app, services);
   const stopNotifier = startNotifier(services);
-  const stopCycleNotices = startCycleNotices(services);
   // A Slack outage or a refused token must not keep Tansiq from starting: the supervisor keeps trying.
   const supervisor = socketReceiver ? new SocketSupervisor(socketReceiver.client, logger, { baseDelayMs: config.socketRetryMs }) : null;
   supervisor?.start();
@@ -121,7 +119,6 @@ async function startSlackBot(deps: IntegrationContext): Promise<Integration | nu
     close: async () => {
       await supervisor?.stop();
       await stopNotifier();
-      stopCycleNotices();
       await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'Slack bot did not stop cleanly'));
     },
   };

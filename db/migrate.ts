@@ -22,6 +22,7 @@ import * as cycleConsolidated from './migrations/2026_12_06_0500_cycle_consolida
 import * as slackChannelNames from './migrations/2026_12_07_0200_slack_channel_names.ts';
 import * as slackPostAttempts from './migrations/2026_12_07_0300_slack_post_attempts.ts';
 import * as snapshotChecksum from './migrations/2026_12_07_0400_snapshot_checksum.ts';
+import * as slackCycleNotices from './migrations/2026_12_08_0700_slack_cycle_notices.ts';
 
 /**
  * Migrations are listed here rather than read from the folder, so they work the same from
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_0200_slack_channel_names': slackChannelNames,
   '2026_12_07_0300_slack_post_attempts': slackPostAttempts,
   '2026_12_07_0400_snapshot_checksum': snapshotChecksum,
+  '2026_12_08_0700_slack_cycle_notices': slackCycleNotices,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -548,7 +548,8 @@ export interface SlackOutboxTable {
   id: Generated<string>;
   team_id: string;
   channel_id: string;
-  subject_type: 'document' | 'session';
+  /** a follow-up cycle's notices are queued as ready messages (bot/cycles/notices.ts) */
+  subject_type: 'document' | 'session' | 'cycle';
   subject_id: string;
   events: ColumnType<unknown[], string | undefined, string>;
   event_count: Generated<number>;

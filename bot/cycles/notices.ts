@@ -7,38 +7,37 @@ import { activeUsersOf } from '../../server/queries/users.ts';
 import { actions, link, section, urlButton, type SlackMessage } from '../blocks/common.ts';
 import { Raw, tr } from '../i18n/report.ts';
 import { slackUsersOf } from '../linking/links.ts';
+import { enqueueReady } from '../notify/outbox.ts';
 import { subscriptionsFollowing } from '../notify/subscriptions.ts';
 import type { BotServices } from '../services.ts';
+
+/** A follow-up cycle's notice for one conversation: a channel, or a person (their Slack user id). */
+interface CycleNotice {
+  teamId: string;
+  channelId: string;
+  message: SlackMessage;
+}
 
 /**
  * Follow-up cycles in Slack (issue 19): the opening and the close are announced in the channels
  * that follow the cycle's commission, its lead organisations or its plans; a reminder goes by
  * direct message to the linked focal points of the organisations still owing reports, and to the
  * channels following their commissions. Each channel hears once per event, in its own language.
+ *
+ * Called by the notifier in the transaction that takes the event in from the event outbox
+ * (`services.db` is that transaction): each notice is made now and queued in the Slack outbox as
+ * a ready message, then delivered like every notification (attempt recorded, Slack asked before
+ * any second post after a crash). Returns how many notices were queued.
  */
-export function startCycleNotices(services: BotServices): () => void {
-  const run = (event: DomainEvent, task: () => Promise<void>) =>
-    void task().catch((error: unknown) => services.logger.error({ err: error, event: event.type }, 'could not tell Slack about a follow-up cycle'));
-  const stops = [
-    services.events.on('cycle.opened', (event) => run(event, () => announce(services, event.cycleId, 'opened'))),
-    services.events.on('cycle.closed', (event) => run(event, () => announce(services, event.cycleId, 'closed'))),
-    services.events.on('cycle.reminder_due', (event) => run(event, () => remind(services, event))),
-  ];
-  return () => {
-    for (const stop of stops) stop();
-  };
-}
-
-async function cycleFacts(services: BotServices, cycleId: string) {
-  return findCycleWithReports(services.db, cycleId);
-}
-
-async function post(services: BotServices, target: { teamId: string; channelId: string }, message: SlackMessage): Promise<void> {
-  try {
-    await services.slack.chat.postMessage({ channel: target.channelId, text: message.text, blocks: message.blocks, unfurl_links: false });
-  } catch (error) {
-    services.logger.warn({ err: error, channel: target.channelId }, 'could not post a follow-up cycle notice');
+export async function queueCycleNotices(services: BotServices, event: DomainEvent): Promise<number> {
+  if (event.type !== 'cycle.opened' && event.type !== 'cycle.closed' && event.type !== 'cycle.reminder_due') return 0;
+  const notices =
+    event.type === 'cycle.reminder_due' ? await remind(services, event) : await announce(services, event.cycleId, event.type === 'cycle.opened' ? 'opened' : 'closed');
+  const now = services.clock.now();
+  for (const notice of notices) {
+    await enqueueReady(services.db, { teamId: notice.teamId, channelId: notice.channelId, subject: { type: 'cycle', id: event.cycleId } }, notice.message, now);
   }
+  return notices.length;
 }
 
 /** One subscription per channel: a channel following the commission and a plan hears once. */
@@ -48,9 +47,10 @@ function byChannel<T extends { team_id: string; channel_id: string }>(rows: read
   return [...seen.values()];
 }
 
-async function announce(services: BotServices, cycleId: string, what: 'opened' | 'closed'): Promise<void> {
-  const facts = await cycleFacts(services, cycleId);
-  if (!facts || facts.reports.length === 0) return;
+async function announce(services: BotServices, cycleId: string, what: 'opened' | 'closed'): Promise<CycleNotice[]> {
+  const notices: CycleNotice[] = [];
+  const facts = await findCycleWithReports(services.db, cycleId);
+  if (!facts || facts.reports.length === 0) return notices;
   const { cycle, reports } = facts;
   const objects = [
     ...(cycle.commission_id ? [{ type: 'commission' as const, id: cycle.commission_id }] : []),
@@ -58,7 +58,7 @@ async function announce(services: BotServices, cycleId: string, what: 'opened' |
     ...[...new Set(reports.map((report) => report.document_id))].map((id) => ({ type: 'document' as const, id })),
   ];
   const channels = byChannel(await subscriptionsFollowing(services.db, objects));
-  if (channels.length === 0) return;
+  if (channels.length === 0) return notices;
   const consolidated = what === 'closed' ? await consolidatedDocuments(services.db, cycleId) : [];
   const submitted = reports.filter((report) => report.state === 'submitted' || report.state === 'accepted').length;
   for (const channel of channels) {
@@ -71,12 +71,14 @@ async function announce(services: BotServices, cycleId: string, what: 'opened' |
       text,
       ...consolidated.map((document) => tr(locale, 'notice.consolidated', { link: new Raw(link(`${services.publicUrl}/documents/${document.id}`, document.title)) })),
     ];
-    await post(services, { teamId: channel.team_id, channelId: channel.channel_id }, { text: lines.join('\n'), blocks: [section(lines.join('\n'))] });
+    notices.push({ teamId: channel.team_id, channelId: channel.channel_id, message: { text: lines.join('\n'), blocks: [section(lines.join('\n'))] } });
   }
+  return notices;
 }
 
-async function remind(services: BotServices, event: Extract<DomainEvent, { type: 'cycle.reminder_due' }>): Promise<void> {
-  if (event.organisationIds.length === 0) return;
+async function remind(services: BotServices, event: Extract<DomainEvent, { type: 'cycle.reminder_due' }>): Promise<CycleNotice[]> {
+  const notices: CycleNotice[] = [];
+  if (event.organisationIds.length === 0) return notices;
   const due = event.dueOn;
   const late = event.offsetDays > 0;
   const url = `${services.publicUrl}/cycles/${event.cycleId}/report`;
@@ -89,11 +91,11 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
   )) {
     const locale = localeOf.get(linked.userId) ?? 'fr';
     const text = tr(locale, late ? 'notice.reminderLate' : 'notice.reminder', { period: event.period, due });
-    await post(
-      services,
-      { teamId: linked.teamId, channelId: linked.slackUserId },
-      { text, blocks: [section(text), actions([urlButton('tsq_report_app', tr.plain(locale, 'notice.open'), url)])] },
-    );
+    notices.push({
+      teamId: linked.teamId,
+      channelId: linked.slackUserId,
+      message: { text, blocks: [section(text), actions([urlButton('tsq_report_app', tr.plain(locale, 'notice.open'), url)])] },
+    });
   }
   // Channels: those following the commissions these organisations sit on (or the cycle's own).
   const cycle = (await findCycleWithReports(services.db, event.cycleId))?.cycle;
@@ -104,7 +106,7 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
       commissions.map((id) => ({ type: 'commission' as const, id })),
     ),
   );
-  if (channels.length === 0) return;
+  if (channels.length === 0) return notices;
   const names = await organisationsByIds(services.db, event.organisationIds);
   for (const channel of channels) {
     const locale = channel.locale as Locale;
@@ -114,6 +116,7 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
       .map((row) => row[`name_${locale}` as const] || row.name_fr);
     if (owing.length === 0) continue;
     const text = tr(locale, 'notice.reminderChannel', { period: event.period, organisations: owing.join(', ') });
-    await post(services, { teamId: channel.team_id, channelId: channel.channel_id }, { text, blocks: [section(text)] });
+    notices.push({ teamId: channel.team_id, channelId: channel.channel_id, message: { text, blocks: [section(text)] } });
   }
+  return notices;
 }

@@ -10,7 +10,7 @@ import { t } from '../i18n/index.ts';
 import type { BotServices } from '../services.ts';
 import { audienceOf } from './audience.ts';
 import { postedBefore } from './delivery-check.ts';
-import type { OutboxRow } from './outbox.ts';
+import type { SubjectRow } from './outbox.ts';
 import { renderRow, type RenderedMessage } from './render.ts';
 
 /**
@@ -39,7 +39,7 @@ const fingerprint = (message: RenderedMessage) =>
     .update(JSON.stringify([message.text, message.blocks]))
     .digest('base64url');
 
-export async function rememberCard(db: Kysely<Database>, row: OutboxRow, posted: { channel?: string; ts?: string }, message: RenderedMessage): Promise<void> {
+export async function rememberCard(db: Kysely<Database>, row: SubjectRow, posted: { channel?: string; ts?: string }, message: RenderedMessage): Promise<void> {
   if (!posted.ts) return;
   await db
     .insertInto('slack_cards')

@@ -1,16 +1,17 @@
 import { webApi } from '@slack/bolt';
 import type { DomainEvent } from '../../server/events/bus.ts';
 import { DURABLE_EVENT_TYPES, pruneEventOutbox, takeEvents } from '../../server/events/outbox.ts';
+import { queueCycleNotices } from '../cycles/notices.ts';
 import { pruneDeliveries } from '../deliveries.ts';
 import type { BotServices } from '../services.ts';
 import { slackUsersOf } from '../linking/links.ts';
 import { audienceOf, documentFollowers } from './audience.ts';
 import { alreadyPosted, BATCH_EVENT_TYPE } from './delivery-check.ts';
-import { claim, done, dueRows, enqueue, markAttempted, retryAt, type OutboxRow } from './outbox.ts';
+import { claim, done, dueRows, enqueue, isSubjectRow, markAttempted, readyMessage, retryAt, type OutboxRow } from './outbox.ts';
 import { ChannelPacer } from './pacer.ts';
 import { pauseChannel } from './pause.ts';
 import { isDirectTarget, planSlackEvent, type SlackPlan } from './plan.ts';
-import { renderRow } from './render.ts';
+import { renderRow, type RenderedMessage } from './render.ts';
 import { subscriptionsFollowing } from './subscriptions.ts';
 import { deliverThreadPosts, markCardsStale, queueThreadPosts, refreshCards, rememberCard } from './cards.ts';
 import { sendWeeklyDigests } from './digest.ts';
@@ -106,6 +107,8 @@ async function takeInEvents(services: BotServices): Promise<void> {
         if (plan) await queue(scoped, plan, threaded);
         const personal = await personalPlan(trx, event);
         if (personal) await queuePersonal(scoped, personal, threaded);
+        // Follow-up cycles: their notices are made now and queued as ready messages.
+        await queueCycleNotices(scoped, event);
       }
     });
     if (taken < EVENTS_PER_TICK) return;
@@ -157,8 +160,7 @@ async function deliver(services: BotServices, pacer: ChannelPacer, row: OutboxRo
   const { db, logger } = services;
   const log = { outboxId: row.id, channel: row.channel_id, subject: row.subject_id, events: row.event_count };
   try {
-    const audience = await audienceOf(services, row);
-    const message = audience ? await renderRow(services, row, audience) : null;
+    const message = await messageOf(services, row);
     if (!message) {
       // Unsubscribed, access lost, subject gone: nobody is left to tell.
       await done(db, row.id);
@@ -181,13 +183,24 @@ async function deliver(services: BotServices, pacer: ChannelPacer, row: OutboxRo
     });
     await done(db, row.id);
     // Kept up to date from now on (live cards), and its thread fed both ways when it is about one thread.
-    await rememberCard(db, row, { channel: posted.channel, ts: posted.ts }, message).catch((error: unknown) =>
-      logger.warn({ err: error, ...log }, 'could not remember a Slack card'),
-    );
+    if (isSubjectRow(row))
+      await rememberCard(db, row, { channel: posted.channel, ts: posted.ts }, message).catch((error: unknown) =>
+        logger.warn({ err: error, ...log }, 'could not remember a Slack card'),
+      );
     logger.debug(log, 'Slack notification posted');
   } catch (error) {
     await failed(services, pacer, row, error, log);
   }
+}
+
+/**
+ * What a row says now: a burst about a document or a session is drawn for its audience as it
+ * stands at delivery; a ready message (a follow-up cycle's notice) was made when its event was taken in.
+ */
+async function messageOf(services: BotServices, row: OutboxRow): Promise<RenderedMessage | null> {
+  if (!isSubjectRow(row)) return readyMessage(row);
+  const audience = await audienceOf(services, row);
+  return audience ? renderRow(services, row, audience) : null;
 }
 
 async function failed(services: BotServices, pacer: ChannelPacer, row: OutboxRow, error: unknown, log: Record<string, unknown>): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, SlackOutboxTable } from '../../db/schema.ts';
+import type { SlackMessage } from '../blocks/common.ts';
 import type { StoredEvent } from './plan.ts';
 
 /**
@@ -10,6 +11,9 @@ import type { StoredEvent } from './plan.ts';
  */
 
 export type OutboxRow = Selectable<SlackOutboxTable>;
+/** A row about a document or a session: a burst of events, drawn at delivery for its audience. */
+export type SubjectRow = OutboxRow & { subject_type: 'document' | 'session' };
+export const isSubjectRow = (row: OutboxRow): row is SubjectRow => row.subject_type !== 'cycle';
 
 export interface OutboxTarget {
   teamId: string;
@@ -39,6 +43,42 @@ export async function enqueue(db: Kysely<Database>, target: OutboxTarget, event:
       last_event_at = excluded.last_event_at,
       deliver_after = LEAST(${quietEnd}::timestamptz, slack_outbox.first_event_at + ${`${window.maxMs} milliseconds`}::interval)
   `.execute(db);
+}
+
+/** A message made when its event was taken in (a follow-up cycle's notice): posted as it is, once. */
+export interface ReadyTarget {
+  teamId: string;
+  /** a channel, or a Slack user id for a direct message */
+  channelId: string;
+  subject: { type: 'cycle'; id: string };
+}
+
+/**
+ * Queues a ready message in a row of its own, closed at once (never gathered with another) and due
+ * now; it is claimed, marked attempted, checked and posted like every other row.
+ */
+export async function enqueueReady(db: Kysely<Database>, target: ReadyTarget, message: SlackMessage, now: Date): Promise<void> {
+  await db
+    .insertInto('slack_outbox')
+    .values({
+      team_id: target.teamId,
+      channel_id: target.channelId,
+      subject_type: target.subject.type,
+      subject_id: target.subject.id,
+      events: JSON.stringify([message]),
+      event_count: 1,
+      is_open: false,
+      first_event_at: now,
+      last_event_at: now,
+      deliver_after: now,
+    })
+    .execute();
+}
+
+/** The message of a row queued by `enqueueReady`. */
+export function readyMessage(row: Pick<OutboxRow, 'events'>): SlackMessage | null {
+  const [message] = row.events as SlackMessage[];
+  return message ?? null;
 }
 
 /** Rows whose time has come and that nobody holds, oldest first. */

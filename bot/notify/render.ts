@@ -16,7 +16,7 @@ import { t, tPlain } from '../i18n/index.ts';
 import type { BotServices } from '../services.ts';
 import type { Audience } from './audience.ts';
 import { categoryOf, type StoredEvent } from './plan.ts';
-import type { OutboxRow } from './outbox.ts';
+import type { SubjectRow } from './outbox.ts';
 
 /** A message, and the comment thread it is about when it is about exactly one (its Slack thread then feeds that thread). */
 export interface RenderedMessage extends SlackMessage {
@@ -28,7 +28,7 @@ export interface LiveOptions {
   lastActorId: string | null;
 }
 
-type RenderableRow = Pick<OutboxRow, 'subject_type' | 'subject_id' | 'events' | 'event_count'>;
+type RenderableRow = Pick<SubjectRow, 'subject_type' | 'subject_id' | 'events' | 'event_count'>;
 
 /** Loads what a queued burst needs to be told (names, comment texts, current states) and builds the message. */
 export async function renderRow(services: BotServices, row: RenderableRow, audience: Audience, live?: LiveOptions): Promise<RenderedMessage | null> {

@@ -19,7 +19,8 @@ import { writeProjection } from './projection-writer.ts';
 import { Room } from './room.ts';
 import { recordIndicatorValues } from './indicator-history-store.ts';
 import type { IndicatorValueChange, WriterClaim } from './indicator-history.ts';
-import { recordDeletions, recordWriterClaims } from './writer-claims-store.ts';
+import { recordDeletions, recordWriterClaims, type DocumentDeletion } from './writer-claims-store.ts';
+import { BatchedWrites } from './batched-writes.ts';
 import type { DeletionRange } from './deletions.ts';
 import { within } from '../deadline.ts';
 import { CollabMessageKind } from '../cluster/collab-channel.ts';
@@ -50,6 +51,9 @@ export interface HubOptions {
 
 export type JoinRefusal = { code: number; reason: string };
 
+/** how long deletion records wait to be written with the others (see BatchedWrites) */
+const DELETIONS_INTERVAL_MS = 20;
+
 /** projections written at once by one process (the pool holds 10 connections by default) */
 const MAX_CONCURRENT_PROJECTIONS = 3;
 
@@ -69,6 +73,8 @@ export class CollabHub {
   private readonly unloads = new Set<Promise<void>>();
   /** indicator history being written (awaited at close) */
   private readonly historyWrites = new Set<Promise<void>>();
+  /** who deleted what, written for every document at once (see BatchedWrites) */
+  private readonly deletions: BatchedWrites<DocumentDeletion>;
   /** stored documents being read for connections still being admitted (see `prefetch`) */
   private readonly prefetches = new Map<string, { read: Promise<LoadedDocument>; holders: number }>();
   /**
@@ -104,6 +110,11 @@ export class CollabHub {
     observeUnstored(metrics, () => this.store.unstored());
     this.compactor = new Compactor(this.store, options.logger, metrics, options.compactAfterEntries);
     this.projections = new KeyedDebouncer(options.projectionWaitMs, options.projectionMaxWaitMs, (id) => this.project(id));
+    this.deletions = new BatchedWrites(
+      (rows) => recordDeletions(options.db, rows),
+      (error, rows) => options.logger.error({ err: error, ranges: rows }, 'could not record deleters'),
+      DELETIONS_INTERVAL_MS,
+    );
   }
 
   /**
@@ -389,17 +400,14 @@ export class CollabHub {
     this.historyWrites.add(write);
   }
 
-  /** Who deleted which items (attribution of deletions in version comparisons); tracked like the writers. */
+  /** Who deleted which items (attribution of deletions in version comparisons): written with the others of this moment. */
   private recordDeleters(documentId: string, deletions: DeletionRange[]): void {
-    const write = recordDeletions(this.options.db, documentId, deletions)
-      .catch((error) => this.options.logger.error({ err: error, documentId, ranges: deletions.length }, 'could not record deleters'))
-      .finally(() => this.historyWrites.delete(write));
-    this.historyWrites.add(write);
+    this.deletions.add(deletions.map((range) => ({ ...range, documentId })));
   }
 
-  /** Once the writer claims (and indicator values) handed on so far are recorded. */
+  /** Once the writer claims, deleters (and indicator values) handed on so far are recorded. */
   async writersRecorded(): Promise<void> {
-    await Promise.allSettled([...this.historyWrites]);
+    await Promise.allSettled([...this.historyWrites, this.deletions.flush()]);
   }
 
   /** Merges the document's log into its snapshot now (tests, tools). */
@@ -490,6 +498,7 @@ export class CollabHub {
       await Promise.all([...this.rooms.values()].map((room) => this.unload(room)));
       await Promise.all(this.unloads);
       await Promise.all(this.historyWrites);
+      await this.deletions.flush();
       await this.compactor.settled();
     };
     const finished = await within(endBy - Date.now(), writeOut());

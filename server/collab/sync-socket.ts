@@ -37,7 +37,7 @@ export class SyncSocket extends WebSocket {
   sendFrame(frame: WireFrame): void {
     const internals = this as unknown as WsInternals;
     if (this.readyState !== WebSocket.OPEN || !internals._socket || internals._sender?._state !== WS_SENDER_IDLE || internals._sender._queue.length > 0) {
-      this.send(frame.message);
+      for (const message of frame.messages) this.send(message);
       return;
     }
     internals._socket.write(frame.bytes);

@@ -40,6 +40,7 @@ export const APP_EVENT_TYPES: ReadonlySet<DomainEventType> = new Set<DomainEvent
   'document.status_changed',
   'document.access_requested',
   'measure.overdue',
+  'measure.lead_changed',
   'session.started',
   'session.closed',
   'cycle.reminder_due',

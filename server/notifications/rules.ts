@@ -70,6 +70,15 @@ export function planNotification(event: DomainEvent): NotificationPlan | null {
         recipients: { documentLead: true },
         exceptUserId: null,
       };
+    case 'measure.lead_changed':
+      // The new lead's people hear that the measure is now theirs (not the one who assigned it).
+      return {
+        kind: 'measure_lead',
+        documentId: event.documentId,
+        payload: { measureId: event.measureId, title: event.title, organisationId: event.to, by: event.actorUserId },
+        recipients: { organisationIds: [event.to] },
+        exceptUserId: event.actorUserId,
+      };
     case 'session.started':
       return {
         kind: 'session_started',

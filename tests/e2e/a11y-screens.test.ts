@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../helpers/http.ts';
 import { describeViolations, seriousViolations } from './helpers/axe.ts';
-import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
+import { ARTIFACTS, launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
 import { adminApi, memberOf, signIn } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
@@ -49,7 +50,7 @@ afterAll(async () => {
 
 const LOCALES = ['fr', 'ar', 'en'] as const;
 /** Screenshots stay out of the repository; a person looks at them. */
-const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/h16a-s7';
+const SHOTS = process.env.SCREENSHOT_DIR ?? path.join(ARTIFACTS, 'screens');
 const PHONE_SCREENS = [
   'dashboard',
   'editor and comments panel',
@@ -199,6 +200,14 @@ describe('no serious or critical axe-core violation', () => {
       const problems = await seriousViolations(page);
       if (problems.length > 0) found.push(describeViolations(`ar 390 ${screen.name}`, problems));
       await page.screenshot({ path: `${SHOTS}/a11y-ar-390-${screen.name.replaceAll(' ', '-')}.png` });
+    }
+    // The notifications panel stays on the screen, whichever side of the wrapped header the bell is.
+    for (const locale of ['ar', 'fr']) {
+      await chooseLocaleOf(page, locale);
+      await page.getByTestId('bell').click();
+      const panel = await page.locator('.bell-panel').boundingBox();
+      expect(panel && [panel.x >= 0, panel.x + panel.width <= 390]).toEqual([true, true]);
+      await page.getByTestId('bell').click();
     }
     await page.setViewportSize({ width: 1440, height: 900 });
     expect(found.join('\n\n')).toBe('');

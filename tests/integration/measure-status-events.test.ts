@@ -13,6 +13,9 @@ describe('measure status changes made in the editor', () => {
   let token: string;
   let documentId: string;
   let userId: string;
+  /** a colleague at sante, and a focal point at emploi, which may read the plan */
+  let colleague: string;
+  let emploiFocal: string;
   let organisations: { sante: string; emploi: string };
   let peer: TestPeer;
   let socket: Socket & { received: Array<[string, any]> };
@@ -26,7 +29,10 @@ describe('measure status changes made in the editor', () => {
     organisations = { sante: sante.id, emploi: (await fixtures.organisation(db, 'emploi')).id };
     userId = (await fixtures.user(db, sante.id, 'lead@sante.ma')).id;
     token = await apiToken(db, userId);
+    colleague = await apiToken(db, (await fixtures.user(db, sante.id, 'colleague@sante.ma')).id);
+    emploiFocal = await apiToken(db, (await fixtures.user(db, organisations.emploi, 'focal@emploi.ma')).id);
     documentId = (await ApiClient.withToken(server.url, token).post('/api/documents', { kind: 'action_plan', title: 'Plan santé' })).body.document.id;
+    await fixtures.grant(db, documentId, organisations.emploi, 'view');
     peer = connectPeer(server.url, documentId, token);
     await peer.synced();
     socket = await connectRealtime(server.url, token);
@@ -73,5 +79,24 @@ describe('measure status changes made in the editor', () => {
       ['m1', organisations.emploi],
       ['m2', organisations.sante],
     ]);
+    // The bell: the new lead's people hear of it, not the person who assigned it.
+    const leadNotices = async (bearer: string) =>
+      (
+        (await ApiClient.withToken(server.url, bearer).get('/api/notifications')).body.notifications as Array<{
+          kind: string;
+          documentId: string;
+          payload: Record<string, unknown>;
+        }>
+      ).filter((notification) => notification.kind === 'measure_lead');
+    await eventually(async () => expect(await leadNotices(colleague)).toHaveLength(1));
+    expect((await leadNotices(colleague))[0]).toMatchObject({
+      documentId,
+      payload: { measureId: 'm2', title: 'Cellule d’écoute', organisationId: organisations.sante, by: userId },
+    });
+    // Taken in before m2's (the outbox is taken in order): emploi's notice is there, the author has none.
+    expect(await leadNotices(emploiFocal)).toEqual([
+      expect.objectContaining({ documentId, payload: expect.objectContaining({ measureId: 'm1', organisationId: organisations.emploi }) }),
+    ]);
+    expect(await leadNotices(token)).toEqual([]);
   });
 });

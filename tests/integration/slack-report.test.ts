@@ -92,6 +92,8 @@ describe('follow-up cycles in Slack', () => {
     for (const report of (await api(world.admin).get(`/api/cycles/${cycleId}/reports`)).body.reports) reportOf[report.measureId] = { id: report.id, version: report.version };
     await eventually(() => expect(posts('CCOMM').map((call) => call.args.text)).toEqual([expect.stringContaining('T4 2026')]));
     expect(posts('CCOMM')[0]!.args.text).toContain('ouvert : 3 rapports attendus');
+    // Through the Slack outbox, as every notification: the post carries its batch id for the check after a crash.
+    expect(posts('CCOMM')[0]!.args.metadata).toMatchObject({ event_type: 'tansiq_notification', event_payload: { batch: expect.any(String), events: 1 } });
   });
 
   it('lists my organisation’s pending reports, each with a button; nothing for others', async () => {

@@ -15,6 +15,7 @@ import * as auditActions from './areas/audit-actions.ts';
 import * as governance from './areas/governance.ts';
 import * as cycles from './areas/cycles.ts';
 import * as h18a from './areas/h18a.ts';
+import * as measureLead from './areas/measure-lead.ts';
 import type { Dictionary } from './fr.ts';
 
 export const ar: Dictionary = {
@@ -308,4 +309,5 @@ export const ar: Dictionary = {
   ...diffAuthors.ar,
   ...cycles.ar,
   ...h18a.ar,
+  ...measureLead.ar,
 };

@@ -19,6 +19,7 @@ import * as auditActions from './areas/audit-actions.ts';
 import * as governance from './areas/governance.ts';
 import * as cycles from './areas/cycles.ts';
 import * as h18a from './areas/h18a.ts';
+import * as measureLead from './areas/measure-lead.ts';
 
 export const fr = {
   'app.home': 'Tansiq — accueil',
@@ -312,6 +313,7 @@ export const fr = {
   ...diffAuthors.fr,
   ...cycles.fr,
   ...h18a.fr,
+  ...measureLead.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

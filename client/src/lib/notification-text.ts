@@ -64,6 +64,15 @@ export function describeNotification(notification: AppNotification, lookups: Not
         detail: null,
       };
     }
+    case 'measure_lead': {
+      const measure = text(p.measureId);
+      return {
+        key: 'measureLead.notify',
+        params: { measure: text(p.title) ?? '—', document, person: by },
+        href: documentHref && measure ? `${documentHref}?view=measures&measure=${encodeURIComponent(measure)}` : documentHref,
+        detail: null,
+      };
+    }
     case 'session_started': {
       const session = text(p.sessionId);
       return { key: 'notifications.sessionStarted', params: { session: lookups.session(session) }, href: session ? `/sessions/${session}` : null, detail: null };

@@ -50,6 +50,20 @@ describe('what a notification says and where it leads', () => {
     expect(text.params).toEqual({ measure: 'Former', date: 'le 2026-06-30', document: 'Plan santé' });
   });
 
+  it('a measure one’s organisation now leads names it, the plan and who assigned it, and leads to its row', () => {
+    expect(describeNotification(notification('measure_lead', { measureId: 'm 1', title: 'Former', organisationId: 'o1', by: 'u1' }), lookups)).toEqual({
+      key: 'measureLead.notify',
+      params: { measure: 'Former', document: 'Plan santé', person: 'Youssef Alami' },
+      href: '/documents/d1?view=measures&measure=m%201',
+      detail: null,
+    });
+    expect(describeNotification(notification('measure_lead', { measureId: 'm2', title: '', organisationId: 'o1', by: null }), lookups).params).toEqual({
+      measure: '—',
+      document: 'Plan santé',
+      person: 'Quelqu’un',
+    });
+  });
+
   it('sessions lead to the session, a closed one to its minutes', () => {
     expect(describeNotification(notification('session_started', { sessionId: 's1' }, null), lookups)).toMatchObject({
       params: { session: 'Commission technique n°3' },
