@@ -1,4 +1,4 @@
-import type { App, MessageShortcut, ViewSubmitAction } from '@slack/bolt';
+import type { App, ViewSubmitAction } from '@slack/bolt';
 import { ZodError } from 'zod';
 import { addMeasureToPlan } from '../server/commands/measures.ts';
 import { AppError } from '../server/errors.ts';
@@ -9,13 +9,12 @@ import { newMeasureSchema } from '../shared/api/schemas/measures.ts';
 import { MEASURE_TEXT_LIMITS } from '../shared/measure-model.ts';
 import { ModalFieldError, submit } from './actions/modals.ts';
 import { decodeValue, documentUrl, link, option, plain, truncate } from './blocks/common.ts';
-import { linkBlocks } from './blocks/help.ts';
-import { linkModal, MeasureField, measureShortcutModal, WorkAppId } from './blocks/work-app.ts';
+import { MeasureField, measureShortcutModal, WorkAppId } from './blocks/work-app.ts';
 import { fromSlackText, measureFromMessage } from './commands/slack-text.ts';
 import { mrkdwn, t, tPlain } from './i18n/index.ts';
-import { resolveSlackUser } from './linking/identity.ts';
 import { findLinkedUser, type BotUser } from './linking/links.ts';
 import type { BotServices } from './services.ts';
+import { onMessageShortcut, sourceLine, type ShortcutMessage } from './shortcuts.ts';
 
 /** How many plans the modal's menu offers at once (Slack shows up to 100; typing narrows). */
 const PLANS_SHOWN = 20;
@@ -33,19 +32,7 @@ const measureUrl = (publicUrl: string, documentId: string, measureId: string): s
  * link to the measure. Unlinked people are offered to link their account.
  */
 export function registerMeasureShortcut(app: App, services: BotServices): void {
-  app.shortcut<MessageShortcut>({ callback_id: WorkAppId.measureShortcut, type: 'message_action' }, async ({ ack, shortcut }) => {
-    await ack();
-    const identity = { teamId: shortcut.team?.id ?? shortcut.user.team_id ?? '', slackUserId: shortcut.user.id };
-    try {
-      const resolved = await resolveSlackUser(services, identity);
-      const view = resolved.user
-        ? await measureModal(services, resolved.user, { text: shortcut.message.text ?? '', channel: shortcut.channel.id, ts: shortcut.message.ts })
-        : linkModal(resolved.locale, linkBlocks(resolved.locale, resolved.linkUrl).blocks);
-      await services.slack.views.open({ trigger_id: shortcut.trigger_id, view });
-    } catch (error) {
-      services.logger.error({ err: error }, 'could not open the measure shortcut');
-    }
-  });
+  onMessageShortcut(app, services, WorkAppId.measureShortcut, 'measure shortcut', (user, message) => measureModal(services, user, message));
 
   // The plan menu: action plans the person may edit, by title or full text (the latest first when nothing is typed).
   app.options(WorkAppId.planSearch, async ({ ack, body }) => {
@@ -80,14 +67,7 @@ export function registerMeasureShortcut(app: App, services: BotServices): void {
       if (found.row.kind !== 'action_plan') throw new ModalFieldError(MeasureField.plan, t(user.locale, 'measureShortcut.notAPlan', { title: found.row.title }));
 
       const meta = decodeValue(view.private_metadata);
-      const permalink =
-        meta.c && meta.ts
-          ? await services.slack.chat.getPermalink({ channel: meta.c, message_ts: meta.ts }).then(
-              (answer) => answer.permalink ?? null,
-              () => null,
-            )
-          : null;
-      const source = permalink ? tPlain(user.locale, 'shortcut.source', { url: permalink }) : '';
+      const source = await sourceLine(services, user.locale, meta);
       const typedNotes = (values[MeasureField.notes]?.[MeasureField.notes]?.value ?? '').trim();
       const notes = [truncate(typedNotes, MEASURE_TEXT_LIMITS.notes - source.length - 2), source].filter(Boolean).join('\n\n');
       const input = parseMeasure(user, {
@@ -112,7 +92,7 @@ export function registerMeasureShortcut(app: App, services: BotServices): void {
 }
 
 /** The modal for a linked person: the message's text split into title and notes, their organisation chosen to lead. */
-async function measureModal(services: BotServices, user: BotUser, message: { text: string; channel: string; ts: string }) {
+async function measureModal(services: BotServices, user: BotUser, message: ShortcutMessage) {
   const prefill = measureFromMessage(fromSlackText(message.text));
   const organisations = await organisationChoices(services.db, user.locale);
   // Their own organisation first among the choices, so it is offered even in a very long list.

@@ -68,6 +68,45 @@ export interface MeasureFields {
   notes: string;
 }
 
+/** What a field holds, for those that write or read it by kind (the measures sheet formats its cells so). */
+export type MeasureFieldKind = 'id' | 'text' | 'organisation' | 'organisations' | 'date' | 'status' | 'percent' | 'number' | 'money' | 'currency';
+
+/**
+ * Every field of a measure, once, in the order files show them: its key in MeasureFields, its
+ * kind, the column an imported measures table gives it in (shared/api/files.ts IMPORT_COLUMNS;
+ * server/import/measure-rows.ts recognises the headers) and the label key that heads its column
+ * in an exported sheet (server/export/model.ts LABELS); null where files leave it out (notes).
+ * The measures' history (server/collab/measure-history.ts) compares every field.
+ */
+export const MEASURE_FIELD_SPECS = [
+  { field: 'id', kind: 'id', importColumn: 'id', sheetLabel: 'id' },
+  { field: 'title', kind: 'text', importColumn: 'title', sheetLabel: 'measure' },
+  { field: 'leadOrganisationId', kind: 'organisation', importColumn: 'lead', sheetLabel: 'measureLead' },
+  { field: 'partnerOrganisationIds', kind: 'organisations', importColumn: 'partners', sheetLabel: 'partners' },
+  { field: 'start', kind: 'date', importColumn: 'start', sheetLabel: 'start' },
+  { field: 'due', kind: 'date', importColumn: 'due', sheetLabel: 'due' },
+  { field: 'status', kind: 'status', importColumn: 'status', sheetLabel: 'status' },
+  { field: 'progress', kind: 'percent', importColumn: 'progress', sheetLabel: 'progress' },
+  { field: 'indicator', kind: 'text', importColumn: 'indicator', sheetLabel: 'indicator' },
+  { field: 'indicatorBaseline', kind: 'number', importColumn: 'indicatorBaseline', sheetLabel: 'indicatorBaseline' },
+  { field: 'indicatorTarget', kind: 'number', importColumn: 'indicatorTarget', sheetLabel: 'indicatorTarget' },
+  { field: 'indicatorCurrent', kind: 'number', importColumn: 'indicatorCurrent', sheetLabel: 'indicatorCurrent' },
+  { field: 'indicatorUnit', kind: 'text', importColumn: 'indicatorUnit', sheetLabel: 'indicatorUnit' },
+  { field: 'budget', kind: 'money', importColumn: 'budget', sheetLabel: 'budget' },
+  { field: 'currency', kind: 'currency', importColumn: 'currency', sheetLabel: 'currency' },
+  { field: 'notes', kind: 'text', importColumn: null, sheetLabel: null },
+] as const satisfies ReadonlyArray<{ field: keyof MeasureFields; kind: MeasureFieldKind; importColumn: string | null; sheetLabel: string | null }>;
+
+export type MeasureFieldSpec = (typeof MEASURE_FIELD_SPECS)[number];
+/** the fields that files carry (all but notes) */
+export type MeasureFileFieldSpec = Extract<MeasureFieldSpec, { importColumn: string }>;
+
+/** every key of MeasureFields, in the order of MEASURE_FIELD_SPECS */
+export const MEASURE_FIELD_KEYS: readonly MeasureFieldSpec['field'][] = MEASURE_FIELD_SPECS.map((spec) => spec.field);
+
+/** the fields files carry, in their columns' order */
+export const MEASURE_FILE_FIELDS: readonly MeasureFileFieldSpec[] = MEASURE_FIELD_SPECS.filter((spec): spec is MeasureFileFieldSpec => spec.importColumn !== null);
+
 /** the structured parts of a measure's indicator, beside its name */
 export type IndicatorDetailField = IndicatorValueField | 'indicatorUnit';
 

@@ -1,3 +1,4 @@
+import { MEASURE_FIELD_KEYS } from '../../shared/measure-model.ts';
 import type { ProjectedMeasure } from './projection.ts';
 
 /**
@@ -11,25 +12,8 @@ export interface MeasureHistoryEntry {
   state: ProjectedMeasure | null;
 }
 
-const FIELDS = [
-  'id',
-  'position',
-  'title',
-  'leadOrganisationId',
-  'partnerOrganisationIds',
-  'start',
-  'due',
-  'status',
-  'progress',
-  'indicator',
-  'indicatorBaseline',
-  'indicatorTarget',
-  'indicatorCurrent',
-  'indicatorUnit',
-  'budget',
-  'currency',
-  'notes',
-] as const;
+/** Every field of a projected measure: the model's (shared/measure-model.ts) and its place in the document. */
+const FIELDS: readonly (keyof ProjectedMeasure)[] = ['position', ...MEASURE_FIELD_KEYS];
 
 /** One comparable text per state, whatever order its keys came back from jsonb in. */
 const fingerprint = (state: ProjectedMeasure): string => JSON.stringify(FIELDS.map((field) => state[field] ?? null));

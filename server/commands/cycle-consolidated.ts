@@ -9,6 +9,7 @@ import { CONSOLIDATED_TEXT } from '../domain/consolidated-text.ts';
 import type { Locale } from '../../shared/enums.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { recordAudit } from './audit.ts';
+import { grantOrganisations } from './document-access.ts';
 
 /**
  * At a cycle's close, one consolidated document per commission (issue 19): the cycle's own
@@ -128,12 +129,7 @@ export async function writeConsolidatedDocuments(
       update,
     );
     const viewers = [...new Set(group.memberOrganisationIds)].filter((id) => id !== actor.organisationId);
-    if (viewers.length > 0) {
-      await trx
-        .insertInto('document_access')
-        .values(viewers.map((organisation_id) => ({ document_id: row.id, organisation_id, level: 'view' as const, created_by: actor.userId })))
-        .execute();
-    }
+    await grantOrganisations(trx, row.id, viewers, 'view', actor.userId);
     await trx.insertInto('cycle_consolidated_documents').values({ cycle_id: cycle.id, document_id: row.id, commission_id: group.commissionId }).execute();
     await recordAudit(trx, {
       actorUserId: actor.userId,

@@ -6,6 +6,15 @@ import type { AccessSubject } from '../policies/document-access.ts';
 import { recordAudit } from './audit.ts';
 import { requireDocument } from '../queries/document-guard.ts';
 
+/** Grants `level` on a new document to each of `organisationIds`, inside the transaction that creates it. */
+export async function grantOrganisations(trx: Kysely<Database>, documentId: string, organisationIds: readonly string[], level: AccessLevel, createdBy: string): Promise<void> {
+  if (organisationIds.length === 0) return;
+  await trx
+    .insertInto('document_access')
+    .values(organisationIds.map((organisation_id) => ({ document_id: documentId, organisation_id, level, created_by: createdBy })))
+    .execute();
+}
+
 export async function listGrants(db: Kysely<Database>, subject: AccessSubject, documentId: string, ip?: string) {
   const document = await requireDocument(db, subject, documentId, 'view', ip);
   return document.grants;

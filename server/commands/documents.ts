@@ -10,6 +10,7 @@ import { DocumentStore } from '../collab/document-store.ts';
 import { writeProjectionIn } from '../collab/projection-writer.ts';
 import type { DocumentProjection } from '../collab/projection.ts';
 import { recordAudit } from './audit.ts';
+import { grantOrganisations } from './document-access.ts';
 import { requireDocument } from '../queries/document-guard.ts';
 import { authorize } from '../policies/authorize.ts';
 import { documentCreationPolicy, documentPolicy } from '../policies/document.ts';
@@ -62,10 +63,7 @@ export async function createDocument(db: Kysely<Database>, subject: AccessSubjec
         .insertInto('document_partners')
         .values(partners.map((organisation_id) => ({ document_id: row.id, organisation_id })))
         .execute();
-      await trx
-        .insertInto('document_access')
-        .values(partners.map((organisation_id) => ({ document_id: row.id, organisation_id, level: PARTNER_DEFAULT_LEVEL, created_by: subject.userId })))
-        .execute();
+      await grantOrganisations(trx, row.id, partners, PARTNER_DEFAULT_LEVEL, subject.userId);
     }
     await recordAudit(trx, {
       actorUserId: subject.userId,

@@ -8,6 +8,7 @@ import { canView, documentAccess, type AccessSubject } from '../policies/documen
 import { accessFacts, loadGrants } from '../queries/documents.ts';
 import type { SessionRow } from '../presenters/session.ts';
 import { recordAudit } from './audit.ts';
+import { grantOrganisations } from './document-access.ts';
 
 const MOROCCO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -166,12 +167,7 @@ export async function insertMinutesDocument(trx: Kysely<Database>, subject: Acce
     update,
   );
   const viewers = [...new Set(input.viewerOrganisationIds)].filter((id) => id !== subject.organisationId);
-  if (viewers.length > 0) {
-    await trx
-      .insertInto('document_access')
-      .values(viewers.map((organisation_id) => ({ document_id: row.id, organisation_id, level: 'view' as const, created_by: subject.userId })))
-      .execute();
-  }
+  await grantOrganisations(trx, row.id, viewers, 'view', subject.userId);
   await recordAudit(trx, {
     actorUserId: subject.userId,
     action: 'document.created',

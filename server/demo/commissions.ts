@@ -37,6 +37,23 @@ export interface DemoSession {
   items: DemoAgendaItem[];
 }
 
+/** The ministerial departments that sit with the ministry (`mre`) on the interministerial commission. */
+export const INTERMINISTERIAL_DEPARTMENTS: readonly string[] = [
+  'education',
+  'sante',
+  'emploi',
+  'justice',
+  'culture',
+  'jeunesse',
+  'affaires-etrangeres',
+  'interieur',
+  'investissement',
+  'finances',
+  'habous',
+  'enseignement-sup',
+  'solidarite',
+];
+
 export const DEMO_COMMISSIONS: readonly DemoCommission[] = [
   {
     key: 'interministerielle',
@@ -44,22 +61,7 @@ export const DEMO_COMMISSIONS: readonly DemoCommission[] = [
     nameFr: 'Commission interministérielle chargée des affaires des MRE et de la migration',
     nameAr: 'اللجنة الوزارية المكلفة بشؤون مغاربة العالم والهجرة',
     nameEn: 'Interministerial commission on Moroccans abroad and migration',
-    members: [
-      'mre',
-      'education',
-      'sante',
-      'emploi',
-      'justice',
-      'culture',
-      'jeunesse',
-      'affaires-etrangeres',
-      'interieur',
-      'investissement',
-      'finances',
-      'habous',
-      'enseignement-sup',
-      'solidarite',
-    ],
+    members: ['mre', ...INTERMINISTERIAL_DEPARTMENTS],
   },
   {
     key: 'technique',

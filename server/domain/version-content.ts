@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { DiffTextBlock, WriterRun } from '../../shared/api/versions.ts';
 import type { DeletedRun } from '../../shared/deleted-runs.ts';
 import { bodyOf, readMeasures, type MeasureFields } from '../../shared/doc-schema.ts';
 
@@ -7,14 +8,8 @@ import { bodyOf, readMeasures, type MeasureFields } from '../../shared/doc-schem
  * Pure reads of a Y.Doc into plain data, so the diff itself never touches Yjs.
  */
 
-export interface TextBlock {
-  /** the node holding the text: paragraph, heading, codeBlock… */
-  type: string;
-  /** heading level, when the block is a heading */
-  level?: number;
-  /** the outermost container when the block is nested: bulletList, orderedList, table, blockquote… */
-  within?: string;
-  text: string;
+/** A block as the comparison reads it: what it shows (shared/api/versions.ts), and who wrote or held its text. */
+export interface TextBlock extends DiffTextBlock {
   /**
    * Who wrote the text: [length, Yjs client id] runs covering `text` in order. Only read on the
    * side a comparison goes to (readAttributedContent); never sent as it is (see version-diff-authors.ts).
@@ -26,8 +21,6 @@ export interface TextBlock {
    */
   ids?: DeletedRun[];
 }
-
-export type WriterRun = [length: number, client: number];
 
 export interface DocumentContent {
   blocks: TextBlock[];

@@ -1,6 +1,7 @@
+import type { AttributedDiff, DiffBlock, DiffTextBlock, DiffWordOp, WriterRun } from '../../shared/api/versions.ts';
 import type { DeletedRun } from '../../shared/deleted-runs.ts';
-import type { TextBlock, WriterRun } from './version-content.ts';
-import type { BlockDiff, VersionDiff } from './version-diff.ts';
+import type { TextBlock } from './version-content.ts';
+import type { BlockDiff, ContentDiff } from './version-diff.ts';
 import type { WordOp } from './word-diff.ts';
 
 /**
@@ -14,22 +15,7 @@ import type { WordOp } from './word-diff.ts';
  * record of who deleted which items (doc_deleters; shared/deleted-runs.ts). Pure.
  */
 
-export type AttributedWordOp = WordOp & { by?: WriterRun[]; del?: DeletedRun[] };
-export type AttributedBlockDiff =
-  | { op: 'equal'; block: TextBlock }
-  | { op: 'delete'; block: TextBlock; del?: DeletedRun[] }
-  | { op: 'insert'; block: TextBlock; by?: WriterRun[] }
-  | { op: 'change'; before: TextBlock; after: TextBlock; words: AttributedWordOp[] | null; by?: WriterRun[]; del?: DeletedRun[] };
-
-export interface AttributedDiff extends Omit<VersionDiff, 'blocks'> {
-  blocks: AttributedBlockDiff[];
-  /** the Yjs client ids the `by` runs name */
-  clients: number[];
-  /** the Yjs client ids the `del` runs name */
-  deletedClients: number[];
-}
-
-export function attributeInsertions(diff: VersionDiff): AttributedDiff {
+export function attributeInsertions(diff: ContentDiff): AttributedDiff {
   const clients = new Set<number>();
   const deletedClients = new Set<number>();
   const deleted = (runs: DeletedRun[] | undefined) => {
@@ -42,7 +28,7 @@ export function attributeInsertions(diff: VersionDiff): AttributedDiff {
     for (const [, client] of runs) clients.add(client);
     return runs;
   };
-  const blocks = diff.blocks.map((entry: BlockDiff): AttributedBlockDiff => {
+  const blocks = diff.blocks.map((entry: BlockDiff): DiffBlock => {
     if (entry.op !== 'change') {
       if (entry.op === 'insert') return withBy({ op: 'insert', block: plain(entry.block) }, named(entry.block.writers));
       if (entry.op === 'delete') return withDel({ op: 'delete', block: plain(entry.block) }, deleted(entry.block.ids));
@@ -57,7 +43,7 @@ export function attributeInsertions(diff: VersionDiff): AttributedDiff {
 }
 
 /** Each deleted word with the id runs of the "before" text it covers; equal and deleted words read that text in order. */
-function attributeDeletedWords(words: AttributedWordOp[], before: TextBlock, deleted: (runs: DeletedRun[] | undefined) => DeletedRun[] | undefined): AttributedWordOp[] {
+function attributeDeletedWords(words: DiffWordOp[], before: TextBlock, deleted: (runs: DeletedRun[] | undefined) => DeletedRun[] | undefined): DiffWordOp[] {
   let offset = 0;
   return words.map((word) => {
     if (word.op === 'insert') return word;
@@ -87,7 +73,7 @@ function withDel<T extends object>(entry: T, del: DeletedRun[] | undefined): T &
 }
 
 /** Each inserted word with the runs of the "after" text it covers; equal and inserted words read that text in order. */
-function attributeWords(words: WordOp[], after: TextBlock, named: (runs: WriterRun[] | undefined) => WriterRun[] | undefined): AttributedWordOp[] {
+function attributeWords(words: WordOp[], after: TextBlock, named: (runs: WriterRun[] | undefined) => WriterRun[] | undefined): DiffWordOp[] {
   let offset = 0;
   return words.map((word) => {
     if (word.op === 'delete') return word;
@@ -116,7 +102,7 @@ function withBy<T extends object>(entry: T, by: WriterRun[] | undefined): T & { 
   return by && by.length > 0 ? { ...entry, by } : entry;
 }
 
-function plain(block: TextBlock): TextBlock {
+function plain(block: TextBlock): DiffTextBlock {
   if (!block.writers && !block.ids) return block;
   const { writers: _writers, ids: _ids, ...rest } = block;
   return rest;

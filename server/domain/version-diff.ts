@@ -1,3 +1,4 @@
+import type { AttributedDiff, DiffLimitCode, DiffMeasureField } from '../../shared/api/versions.ts';
 import type { MeasureFields } from '../../shared/doc-schema.ts';
 import { pairBlocks } from './block-pairing.ts';
 import { diffKeys } from './sequence-diff.ts';
@@ -12,23 +13,10 @@ import { diffWords, WORD_DIFF_LIMITS, type WordDiffLimits, type WordOp } from '.
 
 export type BlockDiff = { op: 'equal' | 'insert' | 'delete'; block: TextBlock } | { op: 'change'; before: TextBlock; after: TextBlock; words: WordOp[] | null };
 
-export type MeasureField = Exclude<keyof MeasureFields, 'id'>;
-export type FieldChange = { field: MeasureField; before: unknown; after: unknown };
-
-export interface VersionDiff {
+/** The comparison before its writers are named (version-diff-authors.ts): its blocks still carry their runs. */
+export interface ContentDiff extends Omit<AttributedDiff, 'blocks' | 'clients' | 'deletedClients'> {
   blocks: BlockDiff[];
-  measures: {
-    added: MeasureFields[];
-    removed: MeasureFields[];
-    changed: Array<{ id: string; title: string; changes: FieldChange[] }>;
-  };
-  summary: { inserted: number; deleted: number; changed: number; unchanged: number; measuresAdded: number; measuresRemoved: number; measuresChanged: number };
-  /** true when some bound was reached: the diff is then partial or coarser than it could be */
-  truncated: boolean;
-  limits: DiffLimitCode[];
 }
-
-export type DiffLimitCode = 'blocks_truncated' | 'blocks_coarse' | 'inline_diffs_omitted' | 'measures_truncated';
 
 export interface DiffLimits {
   /** blocks compared per side; those beyond are left out */
@@ -45,7 +33,7 @@ export interface DiffLimits {
 
 export const DIFF_LIMITS: DiffLimits = { maxBlocks: 5000, maxBlockEdits: 1000, maxInlineDiffs: 1000, maxInlineChars: 300_000, maxMeasures: 2000, words: WORD_DIFF_LIMITS };
 
-const MEASURE_FIELDS: readonly MeasureField[] = [
+const MEASURE_FIELDS: readonly DiffMeasureField[] = [
   'title',
   'status',
   'progress',
@@ -61,7 +49,7 @@ const MEASURE_FIELDS: readonly MeasureField[] = [
   'budget',
 ];
 
-export function diffContent(before: DocumentContent, after: DocumentContent, limits: DiffLimits = DIFF_LIMITS): VersionDiff {
+export function diffContent(before: DocumentContent, after: DocumentContent, limits: DiffLimits = DIFF_LIMITS): ContentDiff {
   const reached = new Set<DiffLimitCode>();
   const blocks = diffBlocks(before.blocks, after.blocks, limits, reached);
   const measures = diffMeasures(before.measures, after.measures, limits, reached);
@@ -136,11 +124,11 @@ function diffBlocks(allBefore: TextBlock[], allAfter: TextBlock[], limits: DiffL
   return result;
 }
 
-function diffMeasures(allBefore: MeasureFields[], allAfter: MeasureFields[], limits: DiffLimits, reached: Set<DiffLimitCode>): VersionDiff['measures'] {
+function diffMeasures(allBefore: MeasureFields[], allAfter: MeasureFields[], limits: DiffLimits, reached: Set<DiffLimitCode>): ContentDiff['measures'] {
   if (allBefore.length > limits.maxMeasures || allAfter.length > limits.maxMeasures) reached.add('measures_truncated');
   const before = byId(allBefore.slice(0, limits.maxMeasures));
   const after = byId(allAfter.slice(0, limits.maxMeasures));
-  const changed: VersionDiff['measures']['changed'] = [];
+  const changed: ContentDiff['measures']['changed'] = [];
   for (const [id, current] of after) {
     const old = before.get(id);
     if (!old) continue;

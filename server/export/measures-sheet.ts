@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../db/schema.ts';
+import { MEASURE_FILE_FIELDS, type MeasureFieldKind, type MeasureFileFieldSpec } from '../../shared/measure-model.ts';
 import { label, type ExportMeasure } from './model.ts';
 
 /**
@@ -13,27 +14,33 @@ export interface SheetMeasure extends ExportMeasure {
   documentTitle?: string;
 }
 
-const COLUMNS = [
-  'id',
-  'measure',
-  'measureLead',
-  'partners',
-  'start',
-  'due',
-  'status',
-  'progress',
-  'indicator',
-  'indicatorBaseline',
-  'indicatorTarget',
-  'indicatorCurrent',
-  'indicatorUnit',
-  'budget',
-  'currency',
-] as const;
-
+/** One column per field files carry (shared/measure-model.ts MEASURE_FIELD_SPECS), in their order, after the plan's title when asked. */
 export function sheetHeader(locale: Locale, withDocument: boolean): string[] {
-  return [...(withDocument ? [label(locale, 'document')] : []), ...COLUMNS.map((key) => label(locale, key))];
+  return [...(withDocument ? [label(locale, 'document')] : []), ...MEASURE_FILE_FIELDS.map((spec) => label(locale, spec.sheetLabel))];
 }
+
+/** each column's width, in characters */
+const DOCUMENT_WIDTH = 40;
+const WIDTHS: Record<MeasureFileFieldSpec['field'], number> = {
+  id: 38,
+  title: 48,
+  leadOrganisationId: 28,
+  partnerOrganisationIds: 36,
+  start: 12,
+  due: 12,
+  status: 14,
+  progress: 12,
+  indicator: 36,
+  indicatorBaseline: 14,
+  indicatorTarget: 14,
+  indicatorCurrent: 14,
+  indicatorUnit: 10,
+  budget: 18,
+  currency: 16,
+};
+
+/** how a whole column's cells are shown; money is shown per cell, in the measure's own currency */
+const COLUMN_FORMATS: Partial<Record<MeasureFieldKind, string>> = { date: 'dd/mm/yyyy', percent: '0%' };
 
 /**
  * A spreadsheet program runs a cell that starts with = + - @ (or a tab or return before them) as a
@@ -42,6 +49,33 @@ export function sheetHeader(locale: Locale, withDocument: boolean): string[] {
 export const neutraliseFormula = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 const isoDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+/** What a sheet shows of a measure's field: organisations by name in the reader's language, the status's label. */
+function sheetValue(measure: SheetMeasure, spec: MeasureFileFieldSpec): string | number | null {
+  switch (spec.kind) {
+    case 'organisation':
+      return measure.leadName;
+    case 'organisations':
+      return measure.partnerNames.join('; ');
+    case 'status':
+      return measure.statusLabel;
+    default:
+      return measure[spec.field];
+  }
+}
+
+/** An XLSX cell: dates as dates, progress as a fraction (the column shows it as a percentage). */
+function xlsxCell(measure: SheetMeasure, spec: MeasureFileFieldSpec): string | number | Date | null {
+  if (spec.kind === 'date') return isoDate(measure[spec.field]);
+  if (spec.kind === 'percent') return measure[spec.field] / 100;
+  return sheetValue(measure, spec);
+}
+
+/** CSV text: ISO dates, dot decimals, "45%"; empty for no value. */
+function csvCell(measure: SheetMeasure, spec: MeasureFileFieldSpec): string {
+  const value = sheetValue(measure, spec);
+  return spec.kind === 'percent' ? `${value}%` : value === null ? '' : String(value);
+}
 
 export async function renderMeasuresXlsx(measures: readonly SheetMeasure[], locale: Locale, title: string, withDocument = false): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -56,38 +90,22 @@ export function addMeasuresSheet(workbook: ExcelJS.Workbook, measures: readonly 
     views: [{ state: 'frozen', ySplit: 1, rightToLeft: locale === 'ar' }],
   });
   const offset = withDocument ? 1 : 0;
-  sheet.columns = sheetHeader(locale, withDocument).map((header, index) => ({
-    header,
-    width: [withDocument ? 40 : null, 38, 48, 28, 36, 12, 12, 14, 12, 36, 14, 14, 14, 10, 18].filter((width) => width !== null)[index] ?? 16,
-  }));
+  const widths = [...(withDocument ? [DOCUMENT_WIDTH] : []), ...MEASURE_FILE_FIELDS.map((spec) => WIDTHS[spec.field])];
+  sheet.columns = sheetHeader(locale, withDocument).map((header, index) => ({ header, width: widths[index] }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDF3' } };
   for (const measure of measures) {
     // Text goes in as text cells (never formulas); dates, progress and budget as numbers.
-    sheet.addRow([
-      ...(withDocument ? [measure.documentTitle ?? ''] : []),
-      measure.id,
-      measure.title,
-      measure.leadName,
-      measure.partnerNames.join('; '),
-      isoDate(measure.start),
-      isoDate(measure.due),
-      measure.statusLabel,
-      measure.progress / 100,
-      measure.indicator,
-      measure.indicatorBaseline,
-      measure.indicatorTarget,
-      measure.indicatorCurrent,
-      measure.indicatorUnit,
-      measure.budget,
-      measure.currency,
-    ]);
+    sheet.addRow([...(withDocument ? [measure.documentTitle ?? ''] : []), ...MEASURE_FILE_FIELDS.map((spec) => xlsxCell(measure, spec))]);
     // Each budget in its own currency (MAD, EUR or USD per measure).
-    sheet.lastRow!.getCell(offset + 14).numFmt = `#,##0.00 "${measure.currency}"`;
+    MEASURE_FILE_FIELDS.forEach((spec, index) => {
+      if (spec.kind === 'money') sheet.lastRow!.getCell(offset + index + 1).numFmt = `#,##0.00 "${measure.currency}"`;
+    });
   }
-  sheet.getColumn(offset + 5).numFmt = 'dd/mm/yyyy';
-  sheet.getColumn(offset + 6).numFmt = 'dd/mm/yyyy';
-  sheet.getColumn(offset + 8).numFmt = '0%';
+  MEASURE_FILE_FIELDS.forEach((spec, index) => {
+    const format = COLUMN_FORMATS[spec.kind];
+    if (format) sheet.getColumn(offset + index + 1).numFmt = format;
+  });
   sheet.getRow(1).numFmt = '@';
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
   return sheet;
@@ -102,26 +120,7 @@ const csvField = (value: string): string => {
 export function renderMeasuresCsv(measures: readonly SheetMeasure[], locale: Locale, withDocument = false): Buffer {
   const lines = [sheetHeader(locale, withDocument).map(csvField).join(';')];
   for (const measure of measures) {
-    lines.push(
-      [
-        ...(withDocument ? [measure.documentTitle ?? ''] : []),
-        measure.id,
-        measure.title,
-        measure.leadName,
-        measure.partnerNames.join('; '),
-        measure.start ?? '',
-        measure.due ?? '',
-        measure.statusLabel,
-        `${measure.progress}%`,
-        measure.indicator,
-        ...[measure.indicatorBaseline, measure.indicatorTarget, measure.indicatorCurrent].map((value) => (value === null ? '' : String(value))),
-        measure.indicatorUnit,
-        measure.budget === null ? '' : String(measure.budget),
-        measure.currency,
-      ]
-        .map(csvField)
-        .join(';'),
-    );
+    lines.push([...(withDocument ? [measure.documentTitle ?? ''] : []), ...MEASURE_FILE_FIELDS.map((spec) => csvCell(measure, spec))].map(csvField).join(';'));
   }
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }

@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { AccessLevel, Database } from '../../db/schema.ts';
 import { canComment, canEdit, canManageDocument, type AccessSubject } from './document-access.ts';
 import { allow, hide, refuse, when, type Policy } from './policy.ts';
@@ -62,18 +62,7 @@ export const documentCreationPolicy: Policy<'create_document', { leadOrganisatio
  */
 export function visibleTo<O>(query: SelectQueryBuilder<Database, 'documents', O>, subject: AccessSubject) {
   if (subject.role === 'admin') return query;
-  return query.where((eb) =>
-    eb.or([
-      eb('documents.lead_organisation_id', '=', subject.organisationId),
-      eb.exists(
-        eb
-          .selectFrom('document_access')
-          .select(sql`1`.as('one'))
-          .whereRef('document_access.document_id', '=', 'documents.id')
-          .where((inner) => inner.or([inner('document_access.organisation_id', '=', subject.organisationId), inner('document_access.user_id', '=', subject.userId)])),
-      ),
-    ]),
-  );
+  return query.where((eb) => ledOrGranted(eb, subject));
 }
 
 /**
@@ -83,17 +72,20 @@ export function visibleTo<O>(query: SelectQueryBuilder<Database, 'documents', O>
  */
 export function editableBy<O>(query: SelectQueryBuilder<Database, 'documents', O>, subject: AccessSubject) {
   if (subject.role === 'admin') return query;
-  return query.where('documents.archived_at', 'is', null).where((eb) =>
-    eb.or([
-      eb('documents.lead_organisation_id', '=', subject.organisationId),
-      eb.exists(
-        eb
-          .selectFrom('document_access')
-          .select(sql`1`.as('one'))
-          .whereRef('document_access.document_id', '=', 'documents.id')
-          .where('document_access.level', '=', 'edit')
-          .where((inner) => inner.or([inner('document_access.organisation_id', '=', subject.organisationId), inner('document_access.user_id', '=', subject.userId)])),
-      ),
-    ]),
-  );
+  return query.where('documents.archived_at', 'is', null).where((eb) => ledOrGranted(eb, subject, 'edit'));
+}
+
+/** The document is led by the subject's organisation, or a grant (at `level`, if given) names the subject or their organisation. */
+function ledOrGranted(eb: ExpressionBuilder<Database, 'documents'>, subject: AccessSubject, level?: AccessLevel) {
+  return eb.or([
+    eb('documents.lead_organisation_id', '=', subject.organisationId),
+    eb.exists(
+      eb
+        .selectFrom('document_access')
+        .select(sql`1`.as('one'))
+        .whereRef('document_access.document_id', '=', 'documents.id')
+        .$if(level !== undefined, (grants) => grants.where('document_access.level', '=', level!))
+        .where((inner) => inner.or([inner('document_access.organisation_id', '=', subject.organisationId), inner('document_access.user_id', '=', subject.userId)])),
+    ),
+  ]);
 }

@@ -1,3 +1,4 @@
+import type { AttributedDiff, VersionDiff } from '../../shared/api/versions.ts';
 import type { VersionComparison } from '../queries/versions-diff.ts';
 import { presentVersion } from './version.ts';
 
@@ -7,15 +8,9 @@ import { presentVersion } from './version.ts';
  * parsed and written again on the event loop.
  */
 export function presentVersionDiffJson({ from, to, diffJson, writers, deleters }: VersionComparison): string {
-  const head = JSON.stringify({
-    from: presentVersion(from),
-    /** null: the document as it is now */
-    to: to && presentVersion(to),
-    /** who wrote under each client id named by an insertion's `by` runs; userId null: unknown */
-    writers,
-    /** who deleted the items named by the `del` runs: ranges of item ids, userId null: unknown */
-    deleters,
-  });
+  // What the answer adds to the worker's AttributedDiff: together, shared/api/versions.ts's VersionDiff.
+  const own: Omit<VersionDiff, keyof AttributedDiff> = { from: presentVersion(from), to: to && presentVersion(to), writers, deleters };
+  const head = JSON.stringify(own);
   const rest = diffJson.slice(1, -1);
   return `{"diff":${head.slice(0, -1)}${rest ? `,${rest}` : ''}}}`;
 }

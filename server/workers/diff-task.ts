@@ -1,5 +1,6 @@
 import { readAttributedContent, readIdentifiedContent, readState } from '../domain/version-content.ts';
-import { attributeInsertions, type AttributedDiff } from '../domain/version-diff-authors.ts';
+import type { AttributedDiff } from '../../shared/api/versions.ts';
+import { attributeInsertions } from '../domain/version-diff-authors.ts';
 import { diffContent } from '../domain/version-diff.ts';
 
 export interface DiffTask {

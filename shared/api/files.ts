@@ -1,5 +1,5 @@
 /** Files in and out (server/routes/files.ts): the formats, and what imports answer. */
-import type { MeasureFields } from '../measure-model.ts';
+import { MEASURE_FILE_FIELDS, type MeasureFields, type MeasureFileFieldSpec } from '../measure-model.ts';
 import type { TansiqDocument } from './documents.ts';
 
 /** GET /api/documents/:id/export?format= */
@@ -12,25 +12,12 @@ export type SheetFormat = (typeof SHEET_FORMATS)[number];
 export const REPORT_FORMATS = ['docx', 'pdf', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** What a column of an imported measures table may hold (server/import/measure-rows.ts recognises the headers). */
-export const IMPORT_COLUMNS = [
-  'id',
-  'title',
-  'lead',
-  'partners',
-  'start',
-  'due',
-  'status',
-  'progress',
-  'indicator',
-  'indicatorBaseline',
-  'indicatorTarget',
-  'indicatorCurrent',
-  'indicatorUnit',
-  'budget',
-  'currency',
-] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+/**
+ * What a column of an imported measures table may hold: each field files carry, by its column's
+ * name (shared/measure-model.ts MEASURE_FIELD_SPECS; server/import/measure-rows.ts recognises the headers).
+ */
+export type ImportColumn = MeasureFileFieldSpec['importColumn'];
+export const IMPORT_COLUMNS: readonly ImportColumn[] = MEASURE_FILE_FIELDS.map((spec) => spec.importColumn);
 
 export interface ImportRowError {
   column: ImportColumn;

@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../helpers/http.ts';
 import { describeViolations, seriousViolations } from './helpers/axe.ts';
-import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
+import { ARTIFACTS, launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
 import { adminApi, memberOf, signIn } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
@@ -49,7 +50,7 @@ afterAll(async () => {
 
 const LOCALES = ['fr', 'ar', 'en'] as const;
 /** Screenshots stay out of the repository; a person looks at them. */
-const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/h16a-s7';
+const SHOTS = process.env.SCREENSHOT_DIR ?? path.join(ARTIFACTS, 'screens');
 const PHONE_SCREENS = [
   'dashboard',
   'editor and comments panel',

@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFromAdminMenu } from './helpers/admin-menu.ts';
 import { expectAccessible } from './helpers/axe.ts';
-import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
+import { ARTIFACTS, launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
 import { press, tabTo } from './helpers/keyboard.ts';
 import { adminApi, memberOf, signIn } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
@@ -16,7 +17,7 @@ import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
  */
 
 /** Screenshots stay out of the repository; a person looks at them. */
-const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/h18a-s8';
+const SHOTS = process.env.SCREENSHOT_DIR ?? path.join(ARTIFACTS, 'screens');
 const LOCALES = ['fr', 'ar', 'en'] as const;
 
 let server: E2eServer;

@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/http.ts';
 import { expectAccessible } from './helpers/axe.ts';
-import { launchBrowser, type WatchedPage } from './helpers/browser.ts';
+import { ARTIFACTS, launchBrowser, type WatchedPage } from './helpers/browser.ts';
 import { adminApi, memberOf, signedInPage } from './helpers/session.ts';
 import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
 
@@ -14,7 +15,7 @@ import { ADMIN, startE2eServer, type E2eServer } from './helpers/tansiq.ts';
  */
 
 const PASSWORD = 'sharing-password-1';
-const SHOTS = process.env.SCREENSHOT_DIR ?? '/work/shots/h16a-s7';
+const SHOTS = process.env.SCREENSHOT_DIR ?? path.join(ARTIFACTS, 'screens');
 let server: E2eServer;
 let browser: Browser;
 let lead: WatchedPage;

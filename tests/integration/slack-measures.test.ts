@@ -24,8 +24,8 @@ describe('Slack: measures from messages, and "you now lead"', () => {
   /** Payloads shown in the report (Slack cannot be screenshotted). */
   const dumps: Record<string, unknown> = {};
   afterAll(async () => {
-    mkdirSync('/work/shots/h18b-s8', { recursive: true });
-    writeFileSync('/work/shots/h18b-s8/slack-measures-payloads.json', JSON.stringify(dumps, null, 2));
+    mkdirSync('test-artifacts/slack', { recursive: true });
+    writeFileSync('test-artifacts/slack/slack-measures-payloads.json', JSON.stringify(dumps, null, 2));
     await env?.close();
   });
 

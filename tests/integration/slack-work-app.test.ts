@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../server/clock.ts';
 import { eventually } from '../helpers/collab.ts';
@@ -41,7 +41,8 @@ describe('Slack as a work app', () => {
     for (const user of [world.lead, world.commenter, world.outsider, world.admin]) await link(db, user);
   });
   afterAll(async () => {
-    writeFileSync('/work/shots/h18-s7/payloads.json', JSON.stringify(dumps, null, 2));
+    mkdirSync('test-artifacts/slack', { recursive: true });
+    writeFileSync('test-artifacts/slack/work-app-payloads.json', JSON.stringify(dumps, null, 2));
     await env?.close();
   });
 

@@ -3,8 +3,10 @@ import * as Y from 'yjs';
 import {
   appendMeasures,
   applyTextChange,
+  completeMeasure,
   createMeasure,
   keyBetween,
+  MEASURE_FIELD_KEYS,
   measureRows,
   measuresOf,
   measureText,
@@ -30,6 +32,13 @@ function pair() {
 }
 
 const ids = (doc: Y.Doc) => readMeasures(doc).map((m) => m.id);
+
+describe('the list of fields', () => {
+  it('names every field of a measure once, so files and the history miss none', () => {
+    expect([...MEASURE_FIELD_KEYS].sort()).toEqual(Object.keys(completeMeasure({ id: 'm' })).sort());
+    expect(new Set(MEASURE_FIELD_KEYS).size).toBe(MEASURE_FIELD_KEYS.length);
+  });
+});
 
 describe('text cells', () => {
   it('writes the smallest change, placed at the caret when characters repeat', () => {

@@ -96,8 +96,8 @@ describe('work-app Block Kit builders', () => {
         }
       }
     }
-    mkdirSync('/work/shots/h18-s7', { recursive: true });
-    writeFileSync('/work/shots/h18-s7/payloads-ar.json', JSON.stringify(dumps, null, 2));
+    mkdirSync('test-artifacts/slack', { recursive: true });
+    writeFileSync('test-artifacts/slack/work-app-payloads-ar.json', JSON.stringify(dumps, null, 2));
   });
 
   it('offers every kind of personal notification in the settings', () => {

@@ -1,5 +1,5 @@
 import { Show, createSignal, createUniqueId, onCleanup, onMount, type JSX } from 'solid-js';
-import { t } from '../i18n/index.ts';
+import { FormActions } from './FormActions.tsx';
 
 /**
  * A modal confirmation (the native <dialog>: focus moves into it, Escape cancels, the page behind
@@ -52,14 +52,7 @@ export function ConfirmDialog(props: {
           <label for={`${id}-text`}>{props.textLabel}</label>
           <textarea id={`${id}-text`} dir="auto" rows="3" maxLength={2000} required={props.textRequired} value={text()} onInput={(event) => setText(event.currentTarget.value)} />
         </Show>
-        <div class="actions">
-          <button type="submit" class={`button ${props.tone ?? 'primary'}`} disabled={blocked()}>
-            {props.confirmLabel}
-          </button>
-          <button type="button" class="button subtle" onClick={() => props.onCancel()}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={props.confirmLabel} tone={props.tone} disabled={blocked()} onCancel={() => props.onCancel()} />
       </form>
     </dialog>
   );

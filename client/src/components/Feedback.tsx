@@ -1,4 +1,4 @@
-import { For, Show, type JSX } from 'solid-js';
+import { For, Show, type Accessor, type JSX } from 'solid-js';
 import { errorDetails, errorMessage, t } from '../i18n/index.ts';
 
 /** A failed call, told in the person's language, with the server's validation details if any. */
@@ -36,6 +36,26 @@ export function Loading(props: { label?: string }) {
     <p class="loading" role="status" aria-live="polite">
       {props.label ?? t('common.loading')}
     </p>
+  );
+}
+
+/**
+ * Its children once `when` holds something (a function child receives it, as with Show); until
+ * then the Loading line, unless `error` says the load failed (an ErrorBox nearby tells why).
+ * `when` is read only without an error: an errored resource throws when read, and nothing would
+ * catch it (the page would not show the ErrorBox).
+ */
+export function WhenLoaded<T>(props: { when: T | undefined | null | false; error?: unknown; children: JSX.Element | ((value: Accessor<NonNullable<T>>) => JSX.Element) }) {
+  return (
+    <Show
+      when={!props.error && props.when}
+      fallback={
+        <Show when={!props.error}>
+          <Loading />
+        </Show>
+      }>
+      {props.children}
+    </Show>
   );
 }
 

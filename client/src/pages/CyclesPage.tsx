@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { cycles, type Cycle } from '../api/cycles.ts';
-import { EmptyState, ErrorBox, Loading } from '../components/Feedback.tsx';
+import { EmptyState, ErrorBox, WhenLoaded } from '../components/Feedback.tsx';
 import { t } from '../i18n/index.ts';
 import { useResync, useServerEvent } from '../realtime/socket.ts';
 import { commissionName } from '../state/commissions.ts';
@@ -57,13 +57,7 @@ export function CyclesPage() {
         <OpenCycleForm onCancel={() => setOpening(false)} />
       </Show>
       <ErrorBox error={all.error} onRetry={refetch} />
-      <Show
-        when={all()}
-        fallback={
-          <Show when={!all.error}>
-            <Loading />
-          </Show>
-        }>
+      <WhenLoaded when={all()} error={all.error}>
         <Show when={(all() ?? []).length > 0} fallback={<EmptyState title={t('cycles.none')} />}>
           <section aria-labelledby="cycles-open">
             <h2 id="cycles-open">{t('cycles.openCycles')}</h2>
@@ -82,7 +76,7 @@ export function CyclesPage() {
             </Show>
           </section>
         </Show>
-      </Show>
+      </WhenLoaded>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useParams } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { ErrorBox, Loading } from '../components/Feedback.tsx';
+import { ErrorBox, WhenLoaded } from '../components/Feedback.tsx';
 import { DocumentHeader } from './document/DocumentHeader.tsx';
 import { DocumentWorkspace } from './document/DocumentWorkspace.tsx';
 import { LiveSessionBanner } from './document/LiveSessionBanner.tsx';
@@ -26,14 +26,7 @@ export function DocumentView(props: { documentId: string; sessionId?: string | n
       <Show when={!props.compact && isNotFound(live.document.error)} fallback={<ErrorBox error={live.document.error} onRetry={live.refetch} />}>
         <RequestAccess documentId={props.documentId} />
       </Show>
-      {/* An errored resource throws when read: read it only without an error. */}
-      <Show
-        when={!live.document.error && live.document()}
-        fallback={
-          <Show when={!live.document.error}>
-            <Loading />
-          </Show>
-        }>
+      <WhenLoaded when={live.document()} error={live.document.error}>
         {(current) => (
           <>
             <Show when={!props.compact}>
@@ -48,7 +41,7 @@ export function DocumentView(props: { documentId: string; sessionId?: string | n
             </Show>
           </>
         )}
-      </Show>
+      </WhenLoaded>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useParams } from '@solidjs/router';
-import { Show, createEffect, createSignal, onCleanup } from 'solid-js';
-import { ErrorBox, Loading } from '../components/Feedback.tsx';
+import { createEffect, createSignal, onCleanup } from 'solid-js';
+import { ErrorBox, WhenLoaded } from '../components/Feedback.tsx';
 import { AgendaPanel } from './session/AgendaPanel.tsx';
 import { createLiveSession } from './session/session-live.ts';
 import { SessionHeader } from './session/SessionHeader.tsx';
@@ -47,13 +47,7 @@ export function SessionPage() {
   return (
     <div class="page session-page">
       <ErrorBox error={live.error()} onRetry={() => void live.reload()} />
-      <Show
-        when={live.session()}
-        fallback={
-          <Show when={!live.error()}>
-            <Loading />
-          </Show>
-        }>
+      <WhenLoaded when={live.session()} error={live.error()}>
         {(session) => (
           <>
             <SessionHeader
@@ -83,7 +77,7 @@ export function SessionPage() {
             </div>
           </>
         )}
-      </Show>
+      </WhenLoaded>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Show, createResource, createSignal } from 'solid-js';
 import { sessions } from '../api/sessions.ts';
-import { ErrorBox, Loading } from '../components/Feedback.tsx';
+import { ErrorBox, WhenLoaded } from '../components/Feedback.tsx';
 import { t } from '../i18n/index.ts';
 import { useServerEvent } from '../realtime/socket.ts';
 import { isAdmin } from '../state/session.ts';
@@ -38,17 +38,11 @@ export function SessionsPage() {
         <SessionForm onCancel={() => setForm(null)} />
       </Show>
       <ErrorBox error={all.error} onRetry={refetch} />
-      <Show
-        when={all()}
-        fallback={
-          <Show when={!all.error}>
-            <Loading />
-          </Show>
-        }>
+      <WhenLoaded when={all()} error={all.error}>
         <SessionList id="sessions-live" title={t('sessions.live')} sessions={group('live')} empty={t('sessions.noneLive')} />
         <SessionList id="sessions-upcoming" title={t('sessions.upcoming')} sessions={upcoming()} empty={t('sessions.noneUpcoming')} />
         <SessionList id="sessions-closed" title={t('sessions.closed')} sessions={group('closed')} empty={t('sessions.noneClosed')} />
-      </Show>
+      </WhenLoaded>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Show, createResource, createSignal } from 'solid-js';
 import { tokens } from '../api/endpoints.ts';
 import { DataTable } from '../components/DataTable.tsx';
-import { EmptyState, ErrorBox, Loading, Notice } from '../components/Feedback.tsx';
+import { EmptyState, ErrorBox, Notice, WhenLoaded } from '../components/Feedback.tsx';
 import { formatDate, formatDateTime, t } from '../i18n/index.ts';
 
 /** My API tokens (for scripts and integrations). A new token's secret is shown once. */
@@ -77,13 +77,7 @@ export function TokensPage() {
         )}
       </Show>
       <ErrorBox error={error() ?? list.error} />
-      <Show
-        when={list()}
-        fallback={
-          <Show when={!list.error}>
-            <Loading />
-          </Show>
-        }>
+      <WhenLoaded when={list()} error={list.error}>
         {(rows) => (
           <Show when={rows().length > 0} fallback={<EmptyState title={t('tokens.none')} />}>
             <DataTable
@@ -111,7 +105,7 @@ export function TokensPage() {
             </DataTable>
           </Show>
         )}
-      </Show>
+      </WhenLoaded>
     </div>
   );
 }

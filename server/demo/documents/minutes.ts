@@ -1,21 +1,7 @@
 import { ar, h, p, ul } from '../blocks.ts';
+import { INTERMINISTERIAL_DEPARTMENTS } from '../commissions.ts';
 import type { DemoDocument } from '../types.ts';
 
-const DEPARTMENTS = [
-  'education',
-  'sante',
-  'emploi',
-  'justice',
-  'culture',
-  'jeunesse',
-  'affaires-etrangeres',
-  'interieur',
-  'investissement',
-  'finances',
-  'habous',
-  'enseignement-sup',
-  'solidarite',
-];
 const PUBLIC_BODIES = ['fh2', 'ccme', 'anapec', 'amdie', 'cnss', 'bam', 'albarid'];
 
 const viewFor = (codes: readonly string[]) => Object.fromEntries(codes.map((code) => [code, 'view' as const]));
@@ -29,7 +15,7 @@ export const MINUTES: DemoDocument[] = [
     lead: 'mre',
     author: 'secretariat@demo.tansiq.ma',
     partners: [],
-    access: viewFor([...DEPARTMENTS, ...PUBLIC_BODIES]),
+    access: viewFor([...INTERMINISTERIAL_DEPARTMENTS, ...PUBLIC_BODIES]),
     status: 'adopted',
     createdDaysAgo: 142,
     editedDaysAgo: 120,

@@ -1,9 +1,10 @@
 import { A, useParams } from '@solidjs/router';
-import { Show, createMemo, createResource, createSignal } from 'solid-js';
+import { Show, createMemo, createResource } from 'solid-js';
 import { documents, users } from '../../api/endpoints.ts';
 import type { AccessLevel } from '../../api/types.ts';
-import { ErrorBox, Loading } from '../../components/Feedback.tsx';
+import { ErrorBox, WhenLoaded } from '../../components/Feedback.tsx';
 import { t } from '../../i18n/index.ts';
+import { createAction } from '../../lib/form-submit.ts';
 import { organisationLabel } from '../../state/directory.ts';
 import { AccessList } from './sharing/AccessList.tsx';
 import { AccessRequests } from './sharing/AccessRequests.tsx';
@@ -31,18 +32,14 @@ export function AccessPage() {
   );
   const refetch = () => Promise.all([refetchGrants(), refetchOverview()]);
   const [people] = createResource(() => users.list().catch(() => []));
-  const [error, setError] = createSignal<unknown>();
+  const { run, error } = createAction();
   const rows = createMemo(() => accessRows(grants() ?? [], overview(), { person: (id) => people()?.find((u) => u.id === id)?.name ?? null, organisation: organisationLabel }));
 
-  const act = async (action: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
+  const act = (action: () => Promise<unknown>) =>
+    run(async () => {
       await action();
       await refetch();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+    });
   const grant = (target: { organisationId: string } | { userId: string }, level: AccessLevel) => act(() => documents.setGrant(params.id, { ...target, level }));
 
   return (
@@ -62,20 +59,14 @@ export function AccessPage() {
             {(current) => <AccessRequests requests={current().requests} onGrant={(request, level) => void grant({ userId: request.person.id }, level)} />}
           </Show>
         </div>
-        <Show
-          when={grants()}
-          fallback={
-            <Show when={!grants.error}>
-              <Loading />
-            </Show>
-          }>
+        <WhenLoaded when={grants()} error={grants.error}>
           <AccessList
             leadOrganisationId={overview()?.leadOrganisationId ?? document()?.leadOrganisationId ?? null}
             rows={rows()}
             onLevel={(row, level) => void grant(row.target, level)}
             onRevoke={(row) => void act(() => documents.revokeGrant(params.id, row.id))}
           />
-        </Show>
+        </WhenLoaded>
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import { audit, documents, users, type AuditFilters } from '../../api/endpoints.ts';
 import { AUDIT_ACTIONS, type AuditEntry } from '../../api/types.ts';
-import { ErrorBox, Loading } from '../../components/Feedback.tsx';
+import { ErrorBox, WhenLoaded } from '../../components/Feedback.tsx';
 import { OrganisationSelect } from '../../components/OrganisationPicker.tsx';
 import { formatDateTime, locale, t, type MessageKey } from '../../i18n/index.ts';
 
@@ -91,13 +91,7 @@ export function AuditPage() {
         </button>
       </form>
       <ErrorBox error={page.error} />
-      <Show
-        when={page.latest}
-        fallback={
-          <Show when={!page.error}>
-            <Loading />
-          </Show>
-        }>
+      <WhenLoaded when={page.latest} error={page.error}>
         {(current) => (
           <>
             <Show when={current().entries.length > 0} fallback={<p class="muted">{t('audit.empty')}</p>}>
@@ -129,7 +123,7 @@ export function AuditPage() {
             </nav>
           </>
         )}
-      </Show>
+      </WhenLoaded>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { For, createSignal, type JSX } from 'solid-js';
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from '../../api/types.ts';
 import { t } from '../../i18n/index.ts';
 import type { CreateOrganisationRequest } from '../../../../shared/api/schemas/organisations.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 export type OrganisationInput = CreateOrganisationRequest;
 
@@ -51,14 +52,7 @@ export function OrganisationForm(props: { initial?: Organisation; onSubmit: (inp
         <input id="org-en" lang="en" dir="ltr" required value={nameEn()} onInput={(e) => setNameEn(e.currentTarget.value)} />
       </div>
       {props.children}
-      <div class="actions span-2">
-        <button type="submit" class="button primary">
-          {t('common.save')}
-        </button>
-        <button type="button" class="button subtle" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.save')} wide onCancel={() => props.onCancel()} />
     </form>
   );
 }

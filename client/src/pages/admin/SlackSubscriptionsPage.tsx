@@ -3,6 +3,7 @@ import { For, Match, Show, Switch, createMemo, createResource, createSignal } fr
 import { ApiError } from '../../api/client.ts';
 import { slackSubscriptions, type SlackSubscription, type SlackSubscriptionObject } from '../../api/slack-subscriptions.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState, ErrorBox, Loading } from '../../components/Feedback.tsx';
 import { INTL, formatDate, isolate, locale, t, type MessageKey } from '../../i18n/index.ts';
 import { SUBSCRIPTION_EVENTS, channelLabel, filterSubscriptions, followsEverything, isKnownPauseReason, type SubscriptionFilters } from '../../lib/slack-subscriptions.ts';
@@ -182,30 +183,22 @@ export function SlackSubscriptionsPage() {
                 <Show when={current().total > current().subscriptions.length}> {t('slackSubs.truncated', { shown: current().subscriptions.length, total: current().total })}</Show>
               </p>
               <Show when={shown().length > 0} fallback={<EmptyState title={t('slackSubs.noMatch')} />}>
-                <div class="table-scroll">
-                  <table class="data-table slack-subs-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('slackSubs.channel')}</th>
-                        <th scope="col">{t('slackSubs.team')}</th>
-                        <th scope="col">{t('slackSubs.follows')}</th>
-                        <th scope="col">{t('slackSubs.events')}</th>
-                        <th scope="col">{t('slackSubs.language')}</th>
-                        <th scope="col">{t('slackSubs.by')}</th>
-                        <th scope="col">{t('slackSubs.since')}</th>
-                        <th scope="col">{t('slackSubs.state')}</th>
-                        <th scope="col">
-                          <span class="visually-hidden">{t('common.actions')}</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={shown()}>
-                        {(subscription) => <SubscriptionRow subscription={subscription} onTogglePause={(row) => void togglePause(row)} onRemove={askToRemove} />}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  class="slack-subs-table"
+                  columns={[
+                    t('slackSubs.channel'),
+                    t('slackSubs.team'),
+                    t('slackSubs.follows'),
+                    t('slackSubs.events'),
+                    t('slackSubs.language'),
+                    t('slackSubs.by'),
+                    t('slackSubs.since'),
+                    t('slackSubs.state'),
+                  ]}
+                  actionsLabel={t('common.actions')}
+                  rows={shown()}>
+                  {(subscription) => <SubscriptionRow subscription={subscription} onTogglePause={(row) => void togglePause(row)} onRemove={askToRemove} />}
+                </DataTable>
               </Show>
             </>
           )}

@@ -3,6 +3,7 @@ import { LOCALES, type Locale, type Role, type User } from '../../api/types.ts';
 import { OrganisationSelect } from '../../components/OrganisationPicker.tsx';
 import { t } from '../../i18n/index.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../../shared/api/users.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 export interface UserInput {
   email: string;
@@ -69,14 +70,7 @@ export function UserForm(props: { initial?: User; onSubmit: (input: UserInput) =
         </span>
       </div>
       {props.children}
-      <div class="actions span-2">
-        <button type="submit" class="button primary" disabled={!organisationId()}>
-          {t('common.save')}
-        </button>
-        <button type="button" class="button subtle" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.save')} disabled={!organisationId()} wide onCancel={() => props.onCancel()} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
-import { For, Show, createResource, createSignal } from 'solid-js';
+import { Show, createResource, createSignal } from 'solid-js';
 import { users } from '../../api/endpoints.ts';
 import type { User } from '../../api/types.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorBox, Loading } from '../../components/Feedback.tsx';
 import { t } from '../../i18n/index.ts';
 import { organisationLabel } from '../../state/directory.ts';
@@ -57,45 +58,37 @@ export function UsersPage() {
             <Loading />
           </Show>
         }>
-        <div class="table-scroll">
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.name')}</th>
-                <th scope="col">{t('admin.email')}</th>
-                <th scope="col">{t('admin.organisation')}</th>
-                <th scope="col">{t('admin.role')}</th>
-                <th scope="col">{t('admin.state')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('common.actions')}</span>
-                </th>
+        {(rows) => (
+          <DataTable
+            class="phone-cards"
+            columns={[t('admin.name'), t('admin.email'), t('admin.organisation'), t('admin.role'), t('admin.state')]}
+            actionsLabel={t('common.actions')}
+            rows={rows()}>
+            {(user) => (
+              <tr classList={{ revoked: Boolean(user.disabled) }}>
+                <td data-label={t('admin.name')}>
+                  <span dir="auto">{user.name}</span>
+                </td>
+                <td data-label={t('admin.email')}>
+                  <span dir="ltr">{user.email}</span>
+                </td>
+                <td data-label={t('admin.organisation')}>{organisationLabel(user.organisationId)}</td>
+                <td data-label={t('admin.role')}>{t(`role.${user.role}`)}</td>
+                <td data-label={t('admin.state')}>{user.disabled ? t('admin.disabled') : user.invited ? t('admin.invited') : t('admin.active')}</td>
+                <td class="nowrap actions-cell">
+                  <button type="button" class="button small" onClick={() => setEditing(user)}>
+                    {t('common.edit')}
+                  </button>
+                  <Show when={user.id !== currentUser()?.id}>
+                    <button type="button" class="button small subtle" onClick={() => void run(() => users.update(user.id, { disabled: !user.disabled }))}>
+                      {user.disabled ? t('admin.enable') : t('admin.disable')}
+                    </button>
+                  </Show>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              <For each={list()}>
-                {(user) => (
-                  <tr classList={{ revoked: Boolean(user.disabled) }}>
-                    <td dir="auto">{user.name}</td>
-                    <td dir="ltr">{user.email}</td>
-                    <td>{organisationLabel(user.organisationId)}</td>
-                    <td>{t(`role.${user.role}`)}</td>
-                    <td>{user.disabled ? t('admin.disabled') : user.invited ? t('admin.invited') : t('admin.active')}</td>
-                    <td class="nowrap">
-                      <button type="button" class="button small" onClick={() => setEditing(user)}>
-                        {t('common.edit')}
-                      </button>
-                      <Show when={user.id !== currentUser()?.id}>
-                        <button type="button" class="button small subtle" onClick={() => void run(() => users.update(user.id, { disabled: !user.disabled }))}>
-                          {user.disabled ? t('admin.enable') : t('admin.disable')}
-                        </button>
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+            )}
+          </DataTable>
+        )}
       </Show>
     </div>
   );

@@ -3,7 +3,7 @@ import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import { cycles, type CompletenessLine, type CycleReport } from '../../api/cycles.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { ErrorBox, Loading, Notice } from '../../components/Feedback.tsx';
+import { ErrorBox, Notice, WhenLoaded } from '../../components/Feedback.tsx';
 import { errorMessage, formatNumber, formatPercent, locale, t } from '../../i18n/index.ts';
 import { useResync, useServerEvent } from '../../realtime/socket.ts';
 import { commissionName } from '../../state/commissions.ts';
@@ -88,13 +88,7 @@ export function CycleDashboardPage() {
   return (
     <div class="page cycle-dashboard">
       <ErrorBox error={dashboard.error} onRetry={refresh} />
-      <Show
-        when={dashboard()}
-        fallback={
-          <Show when={!dashboard.error}>
-            <Loading />
-          </Show>
-        }>
+      <WhenLoaded when={dashboard()} error={dashboard.error}>
         {(view) => (
           <>
             <div class="page-heading">
@@ -268,7 +262,7 @@ export function CycleDashboardPage() {
             </Show>
           </>
         )}
-      </Show>
+      </WhenLoaded>
     </div>
   );
 }

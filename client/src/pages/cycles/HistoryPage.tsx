@@ -1,7 +1,7 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo, createResource } from 'solid-js';
 import { cycles, type HistoryPeriod } from '../../api/cycles.ts';
-import { EmptyState, ErrorBox, Loading } from '../../components/Feedback.tsx';
+import { EmptyState, ErrorBox, WhenLoaded } from '../../components/Feedback.tsx';
 import { formatNumber, t } from '../../i18n/index.ts';
 import { ReportStateBadge } from './CycleBadges.tsx';
 
@@ -90,13 +90,7 @@ export function HistoryPage() {
   return (
     <div class="page history-page">
       <ErrorBox error={periods.error} onRetry={refetch} />
-      <Show
-        when={periods()}
-        fallback={
-          <Show when={!periods.error}>
-            <Loading />
-          </Show>
-        }>
+      <WhenLoaded when={periods()} error={periods.error}>
         {(list) => (
           <>
             <div class="page-heading">
@@ -168,7 +162,7 @@ export function HistoryPage() {
             </Show>
           </>
         )}
-      </Show>
+      </WhenLoaded>
     </div>
   );
 }

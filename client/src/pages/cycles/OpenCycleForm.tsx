@@ -6,7 +6,9 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../api/types.ts';
 import { ErrorBox } from '../../components/Feedback.tsx';
 import { locale, t } from '../../i18n/index.ts';
 import { commissionList } from '../../state/commissions.ts';
+import { createFormSubmit } from '../../lib/form-submit.ts';
 import { parseReminderDays } from '../../lib/reminder-days.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 /** Opening a cycle: period, the plans it covers (commission, kinds, or a list), dates and reminder days. */
 export function OpenCycleForm(props: { onCancel: () => void }) {
@@ -18,35 +20,24 @@ export function OpenCycleForm(props: { onCancel: () => void }) {
   const [kinds, setKinds] = createSignal<DocumentKind[]>(['action_plan']);
   const [chosen, setChosen] = createSignal<string[]>([]);
   const [reminders, setReminders] = createSignal('-7, -1, 3');
-  const [error, setError] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
   const [plans] = createResource(() => documents.list({ kind: 'action_plan' }).then((r) => r.documents));
   const reminderDays = () => parseReminderDays(reminders());
   const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((entry) => entry !== value) : [...list, value]);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const { submit, busy, error } = createFormSubmit(async () => {
     const days = reminderDays();
     if (days === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const opened = await cycles.open({
-        period: period().trim(),
-        opensOn: opensOn(),
-        dueOn: dueOn(),
-        commissionId: commissionId() || null,
-        documentKinds: kinds().length > 0 ? kinds() : undefined,
-        documentIds: chosen().length > 0 ? chosen() : undefined,
-        reminderDays: days,
-      });
-      navigate(`/cycles/${opened.cycle.id}`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const opened = await cycles.open({
+      period: period().trim(),
+      opensOn: opensOn(),
+      dueOn: dueOn(),
+      commissionId: commissionId() || null,
+      documentKinds: kinds().length > 0 ? kinds() : undefined,
+      documentIds: chosen().length > 0 ? chosen() : undefined,
+      reminderDays: days,
+    });
+    navigate(`/cycles/${opened.cycle.id}`);
+  });
 
   return (
     <form class="panel form-stack open-cycle-form" onSubmit={submit} aria-labelledby="open-cycle-title">
@@ -136,14 +127,7 @@ export function OpenCycleForm(props: { onCancel: () => void }) {
         </Show>
       </div>
       <ErrorBox error={error()} />
-      <div class="actions">
-        <button type="submit" class="button primary" disabled={busy() || reminderDays() === null}>
-          {t('cycles.openAction')}
-        </button>
-        <button type="button" class="button subtle" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('cycles.openAction')} disabled={busy() || reminderDays() === null} onCancel={() => props.onCancel()} />
     </form>
   );
 }

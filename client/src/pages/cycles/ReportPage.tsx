@@ -1,7 +1,7 @@
 import { useParams } from '@solidjs/router';
 import { For, Show, createMemo, createResource } from 'solid-js';
 import { cycles } from '../../api/cycles.ts';
-import { EmptyState, ErrorBox, Loading } from '../../components/Feedback.tsx';
+import { EmptyState, ErrorBox, WhenLoaded } from '../../components/Feedback.tsx';
 import { dateTimeFormat, organisationName, t } from '../../i18n/index.ts';
 import { useResync, useServerEvent } from '../../realtime/socket.ts';
 import { session } from '../../state/session.ts';
@@ -45,13 +45,7 @@ export function ReportPage() {
           void refetchDashboard();
         }}
       />
-      <Show
-        when={dashboard()}
-        fallback={
-          <Show when={!dashboard.error}>
-            <Loading />
-          </Show>
-        }>
+      <WhenLoaded when={dashboard()} error={dashboard.error}>
         {(view) => (
           <>
             <div class="page-heading">
@@ -77,7 +71,7 @@ export function ReportPage() {
             </Show>
           </>
         )}
-      </Show>
+      </WhenLoaded>
       <Show when={reports()}>
         {(list) => (
           <Show when={list().length > 0} fallback={<EmptyState title={t('cycles.report.none')} />}>

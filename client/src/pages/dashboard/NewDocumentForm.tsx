@@ -7,6 +7,7 @@ import { OrganisationMultiPicker, OrganisationSelect } from '../../components/Or
 import { locale, t } from '../../i18n/index.ts';
 import { createFormSubmit } from '../../lib/form-submit.ts';
 import { isAdmin, session } from '../../state/session.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 /** Creates a document (the server writes its template) and opens it. */
 export function NewDocumentForm(props: { onClose: () => void }) {
@@ -72,14 +73,7 @@ export function NewDocumentForm(props: { onClose: () => void }) {
         <OrganisationMultiPicker label={t('documents.partners')} value={partners()} exclude={lead()} onChange={setPartners} />
       </div>
       <ErrorBox error={error()} />
-      <div class="actions span-2">
-        <button type="submit" class="button primary" disabled={busy() || !title().trim()}>
-          {t('common.create')}
-        </button>
-        <button type="button" class="button subtle" onClick={() => props.onClose()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.create')} disabled={busy() || !title().trim()} wide onCancel={() => props.onClose()} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { OrganisationMultiPicker, OrganisationSelect } from '../../components/Or
 import { t } from '../../i18n/index.ts';
 import { createFormSubmit } from '../../lib/form-submit.ts';
 import { isAdmin } from '../../state/session.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 /** Title, lead (coordination unit only), partners and, for proposals, the cooperation framework. */
 export function MetadataForm(props: { document: TansiqDocument; onSaved: (document: TansiqDocument) => void; onCancel: () => void }) {
@@ -51,14 +52,7 @@ export function MetadataForm(props: { document: TansiqDocument; onSaved: (docume
         <OrganisationMultiPicker label={t('documents.partners')} value={partners()} exclude={lead()} onChange={setPartners} />
       </div>
       <ErrorBox error={error()} />
-      <div class="actions span-2">
-        <button type="submit" class="button primary" disabled={busy() || !title().trim()}>
-          {t('common.save')}
-        </button>
-        <button type="button" class="button subtle" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.save')} disabled={busy() || !title().trim()} wide onCancel={() => props.onCancel()} />
     </form>
   );
 }

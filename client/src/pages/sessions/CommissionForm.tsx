@@ -5,6 +5,7 @@ import { ErrorBox } from '../../components/Feedback.tsx';
 import { t } from '../../i18n/index.ts';
 import { createFormSubmit } from '../../lib/form-submit.ts';
 import { refreshCommissions } from '../../state/commissions.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 /** A new commission: its kind, its names in three languages, its member organisations. */
 export function CommissionForm(props: { onDone: () => void }) {
@@ -53,14 +54,7 @@ export function CommissionForm(props: { onDone: () => void }) {
         <OrganisationMultiPicker value={members()} onChange={setMembers} label={t('commissions.members')} addLabel={t('commissions.addMember')} />
       </div>
       <ErrorBox error={error()} />
-      <div class="actions span-2">
-        <button type="submit" class="button primary" disabled={busy()}>
-          {t('common.create')}
-        </button>
-        <button type="button" class="button subtle" onClick={() => props.onDone()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('common.create')} disabled={busy()} wide onCancel={() => props.onDone()} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { zonedIso } from '../../lib/datetime.ts';
 import { createFormSubmit } from '../../lib/form-submit.ts';
 import { commissionList } from '../../state/commissions.ts';
 import { AgendaEditor, type AgendaDraftItem } from './AgendaEditor.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 /** A new session of a commission: when, where, and its agenda of documents. Opens it when created. */
 export function SessionForm(props: { onCancel: () => void }) {
@@ -61,14 +62,7 @@ export function SessionForm(props: { onCancel: () => void }) {
       </div>
       <AgendaEditor items={items()} documents={available() ?? []} onChange={setItems} />
       <ErrorBox error={error() ?? available.error} />
-      <div class="actions span-2">
-        <button type="submit" class="button primary" disabled={busy() || !commissionId()}>
-          {t('sessionForm.create')}
-        </button>
-        <button type="button" class="button subtle" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('sessionForm.create')} disabled={busy() || !commissionId()} wide onCancel={() => props.onCancel()} />
     </form>
   );
 }

@@ -1,9 +1,10 @@
 import { For, Show } from 'solid-js';
-import { ACCESS_LEVELS, type AccessLevel } from '../../../api/types.ts';
+import { type AccessLevel } from '../../../api/types.ts';
 import { EmptyState } from '../../../components/Feedback.tsx';
 import { formatDate, t } from '../../../i18n/index.ts';
 import { organisationLabel } from '../../../state/directory.ts';
 import type { AccessRow } from './access-rows.ts';
+import { AccessLevelSelect } from './AccessLevelSelect.tsx';
 
 /**
  * Who has access: first who has it by rule (the lead organisation, the coordination unit), then
@@ -50,19 +51,7 @@ export function AccessList(props: {
                   {row.kind === 'person' ? t('share.personOf', { organisation: row.organisationId ? organisationLabel(row.organisationId) : '—' }) : t('share.organisationKind')}
                 </span>
               </div>
-              <select
-                class="access-level"
-                aria-label={t('share.levelOf', { who: who(row) })}
-                value={row.level}
-                onChange={(e) => props.onLevel(row, e.currentTarget.value as AccessLevel)}>
-                <For each={ACCESS_LEVELS}>
-                  {(value) => (
-                    <option value={value} selected={value === row.level}>
-                      {t(`access.${value}`)}
-                    </option>
-                  )}
-                </For>
-              </select>
+              <AccessLevelSelect class="access-level" label={t('share.levelOf', { who: who(row) })} value={row.level} onChange={(level) => props.onLevel(row, level)} />
               <span class="muted small access-when">
                 {row.grantedBy ? t('share.grantedBy', { person: row.grantedBy, date: formatDate(row.grantedAt) }) : t('share.grantedBySystem', { date: formatDate(row.grantedAt) })}
               </span>

@@ -1,8 +1,9 @@
 import { For, Show, createSignal } from 'solid-js';
 import type { AccessOverview } from '../../../api/endpoints.ts';
-import { ACCESS_LEVELS, type AccessLevel } from '../../../api/types.ts';
+import { type AccessLevel } from '../../../api/types.ts';
 import { formatDate, t } from '../../../i18n/index.ts';
 import { organisationLabel } from '../../../state/directory.ts';
+import { AccessLevelSelect } from './AccessLevelSelect.tsx';
 
 type Request = AccessOverview['requests'][number];
 
@@ -42,15 +43,7 @@ export function AccessRequests(props: { requests: readonly Request[]; onGrant: (
                     <label class="visually-hidden" for={selectId}>
                       {t('share.levelOf', { who: request.person.name })}
                     </label>
-                    <select id={selectId} class="access-level" value={level()} onChange={(e) => setLevel(e.currentTarget.value as AccessLevel)}>
-                      <For each={ACCESS_LEVELS}>
-                        {(value) => (
-                          <option value={value} selected={value === level()}>
-                            {t(`access.${value}`)}
-                          </option>
-                        )}
-                      </For>
-                    </select>
+                    <AccessLevelSelect id={selectId} class="access-level" value={level()} onChange={setLevel} />
                     <button
                       type="button"
                       class="button small primary"

@@ -1,8 +1,9 @@
 import { For, Show, createSignal } from 'solid-js';
-import { ACCESS_LEVELS, type AccessLevel, type User } from '../../../api/types.ts';
+import { type AccessLevel, type User } from '../../../api/types.ts';
 import { OrganisationSelect } from '../../../components/OrganisationPicker.tsx';
 import { t } from '../../../i18n/index.ts';
 import { organisationLabel } from '../../../state/directory.ts';
+import { AccessLevelSelect } from './AccessLevelSelect.tsx';
 
 /**
  * Share with an organisation or a person: whom (a choice of two, then the picker), which level,
@@ -60,15 +61,7 @@ export function ShareForm(props: { people: readonly User[]; onGrant: (target: { 
         </Show>
         <div class="field share-level">
           <label for="grant-level">{t('access.level')}</label>
-          <select id="grant-level" value={level()} onChange={(e) => setLevel(e.currentTarget.value as AccessLevel)}>
-            <For each={ACCESS_LEVELS}>
-              {(value) => (
-                <option value={value} selected={value === level()}>
-                  {t(`access.${value}`)}
-                </option>
-              )}
-            </For>
-          </select>
+          <AccessLevelSelect id="grant-level" value={level()} onChange={setLevel} />
         </div>
         <button type="submit" class="button primary" disabled={!chosen()}>
           {t('access.grant')}

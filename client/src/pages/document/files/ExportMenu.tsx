@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import type { TansiqDocument } from '../../../api/types.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
 import { SHEET_FORMATS, type DocumentExportFormat } from '../../../../../shared/api/files.ts';
@@ -7,11 +7,22 @@ import { downloads } from '../../../api/files.ts';
 /** in the menu's order (PDF first); the formats are the server's */
 const DOCUMENT_FORMATS = ['pdf', 'docx', 'odt', 'html'] as const satisfies readonly DocumentExportFormat[];
 
-/** A choice that opens something else closes the menu, so it does not cover what opened. */
-const closeMenu = (item: HTMLElement) => {
-  const menu = item.closest('details');
-  if (menu) menu.open = false;
-};
+/** A choice that opens something else: it closes the menu first, so the menu does not cover what opened. */
+function MenuAction(props: { onChoose: () => void; children: JSX.Element }) {
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      class="menu-item"
+      onClick={(event) => {
+        const menu = event.currentTarget.closest('details');
+        if (menu) menu.open = false;
+        props.onChoose();
+      }}>
+      {props.children}
+    </button>
+  );
+}
 
 /**
  * The document's file menu: downloads are plain links (the session cookie goes with them, the
@@ -41,27 +52,9 @@ export function ExportMenu(props: { document: TansiqDocument; canImport: boolean
             )}
           </For>
         </Show>
-        <button
-          type="button"
-          role="menuitem"
-          class="menu-item"
-          onClick={(event) => {
-            closeMenu(event.currentTarget);
-            window.print();
-          }}>
-          {t('files.print')}
-        </button>
+        <MenuAction onChoose={() => window.print()}>{t('files.print')}</MenuAction>
         <Show when={hasMeasures() && props.canImport}>
-          <button
-            type="button"
-            role="menuitem"
-            class="menu-item"
-            onClick={(event) => {
-              closeMenu(event.currentTarget);
-              props.onImportMeasures();
-            }}>
-            {t('files.importMeasures')}
-          </button>
+          <MenuAction onChoose={() => props.onImportMeasures()}>{t('files.importMeasures')}</MenuAction>
         </Show>
       </div>
     </details>

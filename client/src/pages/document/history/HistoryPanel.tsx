@@ -1,7 +1,7 @@
 import { For, Show, createResource } from 'solid-js';
 import { activity } from '../../../api/activity.ts';
 import { DocumentStatusBadge } from '../../../components/Badges.tsx';
-import { EmptyState, ErrorBox, Loading } from '../../../components/Feedback.tsx';
+import { EmptyState, ErrorBox, WhenLoaded } from '../../../components/Feedback.tsx';
 import { formatDateTime, t } from '../../../i18n/index.ts';
 import { useServerEvent } from '../../../realtime/socket.ts';
 import { describeActivity } from './activity-text.ts';
@@ -30,13 +30,7 @@ export function HistoryPanel(props: { documentId: string }) {
       </div>
       <h3 class="history-subtitle">{t('history.statusTitle')}</h3>
       <ErrorBox error={statuses.error} />
-      <Show
-        when={statuses()}
-        fallback={
-          <Show when={!statuses.error}>
-            <Loading />
-          </Show>
-        }>
+      <WhenLoaded when={statuses()} error={statuses.error}>
         {(page) => (
           <Show when={page().entries.length > 0} fallback={<p class="muted small">{t('history.noStatusChange')}</p>}>
             <ol class="status-history">
@@ -67,16 +61,10 @@ export function HistoryPanel(props: { documentId: string }) {
             </ol>
           </Show>
         )}
-      </Show>
+      </WhenLoaded>
       <h3 class="history-subtitle">{t('history.activityTitle')}</h3>
       <ErrorBox error={all.error} />
-      <Show
-        when={all()}
-        fallback={
-          <Show when={!all.error}>
-            <Loading />
-          </Show>
-        }>
+      <WhenLoaded when={all()} error={all.error}>
         {(page) => (
           <Show when={page().entries.length > 0} fallback={<EmptyState title={t('history.noActivity')} />}>
             <ol class="activity-list">
@@ -93,7 +81,7 @@ export function HistoryPanel(props: { documentId: string }) {
             </ol>
           </Show>
         )}
-      </Show>
+      </WhenLoaded>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { For, Show, createMemo, createResource, onCleanup, onMount } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import { versions, type Version } from '../../../api/versions.ts';
-import { ErrorBox, Loading } from '../../../components/Feedback.tsx';
+import { ErrorBox, WhenLoaded } from '../../../components/Feedback.tsx';
 import { formatDateTime, t } from '../../../i18n/index.ts';
 import { organisationColor } from '../../../lib/colors.ts';
 import { organisationLabel } from '../../../state/directory.ts';
@@ -83,15 +83,9 @@ export function CompareView(props: { documentId: string; version: Version; onClo
             </button>
           </header>
           <ErrorBox error={diff.error} />
-          <Show
-            when={diff()}
-            fallback={
-              <Show when={!diff.error}>
-                <Loading />
-              </Show>
-            }>
+          <WhenLoaded when={diff()} error={diff.error}>
             {(result) => <DiffView diff={result()} authors={authors()} deleters={deleters()} />}
-          </Show>
+          </WhenLoaded>
         </div>
       </div>
     </Portal>

@@ -1,5 +1,5 @@
 import { For, Match, Show, Switch } from 'solid-js';
-import type { BlockDiff, VersionDiff, WriterRun } from '../../../api/versions.ts';
+import type { DiffBlock, VersionDiff, WriterRun } from '../../../api/versions.ts';
 import type { DeletedRun } from '../../../../../shared/deleted-runs.ts';
 import { locale, t } from '../../../i18n/index.ts';
 import { organisationLabel } from '../../../state/directory.ts';
@@ -71,7 +71,7 @@ function Deleted(props: { text: string; del?: DeletedRun[]; authors: Authors; de
   );
 }
 
-function Block(props: { diff: BlockDiff; authors: Authors; deleters: Deleters }) {
+function Block(props: { diff: DiffBlock; authors: Authors; deleters: Deleters }) {
   return (
     <Switch>
       <Match when={props.diff.op === 'change' && props.diff}>

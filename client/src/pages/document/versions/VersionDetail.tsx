@@ -1,6 +1,6 @@
-import { Match, Show, Switch, createResource } from 'solid-js';
+import { Match, Switch, createResource } from 'solid-js';
 import { versions, type Version } from '../../../api/versions.ts';
-import { ErrorBox, Loading } from '../../../components/Feedback.tsx';
+import { ErrorBox, WhenLoaded } from '../../../components/Feedback.tsx';
 import { t } from '../../../i18n/index.ts';
 import { DiffView } from './DiffView.tsx';
 
@@ -27,31 +27,19 @@ export function VersionDetail(props: { documentId: string; version: Version; mod
       <Switch>
         <Match when={props.mode === 'text'}>
           <ErrorBox error={text.error} />
-          <Show
-            when={text()}
-            fallback={
-              <Show when={!text.error}>
-                <Loading />
-              </Show>
-            }>
+          <WhenLoaded when={text()} error={text.error}>
             {(version) => (
               <div class="version-text" dir="auto" data-testid="version-text">
                 {version().text || t('versions.empty')}
               </div>
             )}
-          </Show>
+          </WhenLoaded>
         </Match>
         <Match when={props.mode === 'diff'}>
           <ErrorBox error={diff.error} />
-          <Show
-            when={diff()}
-            fallback={
-              <Show when={!diff.error}>
-                <Loading />
-              </Show>
-            }>
+          <WhenLoaded when={diff()} error={diff.error}>
             {(result) => <DiffView diff={result()} />}
-          </Show>
+          </WhenLoaded>
         </Match>
       </Switch>
     </section>

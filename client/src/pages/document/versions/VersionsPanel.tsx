@@ -1,7 +1,8 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { versions, type Version } from '../../../api/versions.ts';
-import { EmptyState, ErrorBox, Loading, Notice } from '../../../components/Feedback.tsx';
+import { EmptyState, ErrorBox, Notice, WhenLoaded } from '../../../components/Feedback.tsx';
 import { formatDateTime, t } from '../../../i18n/index.ts';
+import { createAction } from '../../../lib/form-submit.ts';
 import { useServerEvent } from '../../../realtime/socket.ts';
 import { personName } from '../../../state/people.ts';
 import { CompareView } from './CompareView.tsx';
@@ -14,8 +15,7 @@ export function VersionsPanel(props: { documentId: string; canEdit: boolean }) {
     (id) => versions.list(id),
   );
   const [name, setName] = createSignal('');
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
+  const { run: act, busy, error } = createAction();
   const [restored, setRestored] = createSignal<string | null>(null);
   const [detail, setDetail] = createSignal<{ version: Version; mode: DetailMode } | null>(null);
   useServerEvent('version:named', (event) => event.documentId === props.documentId && void refetch());
@@ -25,18 +25,11 @@ export function VersionsPanel(props: { documentId: string; canEdit: boolean }) {
     void refetch();
   });
 
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const run = (action: () => Promise<unknown>) =>
+    act(async () => {
       await action();
       await refetch();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const create = () =>
     run(async () => {
       await versions.create(props.documentId, name().trim());
@@ -84,13 +77,7 @@ export function VersionsPanel(props: { documentId: string; canEdit: boolean }) {
         {(open) => <VersionDetail documentId={props.documentId} version={open().version} mode="text" onClose={() => setDetail(null)} />}
       </Show>
       <Show when={detail()?.mode === 'diff' && detail()}>{(open) => <CompareView documentId={props.documentId} version={open().version} onClose={() => setDetail(null)} />}</Show>
-      <Show
-        when={list()}
-        fallback={
-          <Show when={!list.error}>
-            <Loading />
-          </Show>
-        }>
+      <WhenLoaded when={list()} error={list.error}>
         {(all) => (
           <Show when={all().length > 0} fallback={<EmptyState title={t('versions.none')} />}>
             <ol class="version-list">
@@ -124,7 +111,7 @@ export function VersionsPanel(props: { documentId: string; canEdit: boolean }) {
             </ol>
           </Show>
         )}
-      </Show>
+      </WhenLoaded>
     </section>
   );
 }
