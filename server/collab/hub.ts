@@ -229,7 +229,7 @@ export class CollabHub {
     }
     const existing = this.rooms.get(documentId);
     if (existing && existing.state !== 'failed') return existing;
-    const prefetched = this.prefetches.get(documentId)?.read;
+    const stored = this.prefetches.get(documentId)?.read ?? this.store.loadCurrent(documentId);
     this.prefetches.delete(documentId);
     const room = new Room(
       documentId,
@@ -249,7 +249,7 @@ export class CollabHub {
         repair: (stuck) => this.repair(stuck),
         pendingRepairMs: this.options.pendingRepairMs ?? DEFAULT_PENDING_REPAIR_MS,
       },
-      prefetched,
+      stored,
     );
     if (this.cluster)
       room.loaded.then(
@@ -257,7 +257,7 @@ export class CollabHub {
         () => {},
       );
     room.loaded.then(
-      () => this.catchUpProjection(room),
+      async () => this.catchUpProjection(room, (await stored).projectionMark),
       () => {},
     );
     this.rooms.set(documentId, room);
@@ -278,13 +278,12 @@ export class CollabHub {
    * next edit. After the load, so opening the document never waits for it; tracked, so that
    * `close` waits for it (or gives up on it at its deadline) instead of closing the database under it.
    */
-  private catchUpProjection(room: Room): void {
+  private catchUpProjection(room: Room, recordedMark: Uint8Array | null): void {
     if (this.closing) return;
     const { documentId } = room;
     const check = (async () => {
-      const recorded = await this.options.db.selectFrom('doc_projections').select('state').where('document_id', '=', documentId).executeTakeFirst();
       if (this.closed || room.state !== 'ready') return;
-      if (!projectionLags(room.doc, recorded ? new Uint8Array(recorded.state) : null)) return;
+      if (!projectionLags(room.doc, recordedMark)) return;
       this.options.metrics.projectionCatchUps.inc();
       // Through the debouncer: one run per document at a time, and `close` runs what is left.
       this.projections.schedule(documentId);

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes.ts';
 import type { CollabConnection } from './connection.ts';
-import { applyStored, emptyUpdate, type DocumentStore, type LoadedDocument } from './document-store.ts';
+import { applyStored, emptyUpdate, serverDoc, type DocumentStore, type LoadedDocument } from './document-store.ts';
 import { decodeInboundFrame, type InboundFrame } from './inbound-frame.ts';
 import type { CollabLimits } from './limits.ts';
 import { permissionDenied, syncStep1, syncStep2, syncUpdate } from './messages.ts';
@@ -92,7 +92,7 @@ const COMMITTED_ORIGIN = Symbol('committed');
  * is applied, relayed and stored.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
+  readonly doc = serverDoc();
   readonly connections = new Set<CollabConnection>();
   state: RoomState = 'loading';
   /** log entries written since the last compaction (as far as this process knows) */
