@@ -1,4 +1,4 @@
-import { For, Show, type Accessor, type JSX } from 'solid-js';
+import { For, Show, type Accessor, type JSX, type Resource } from 'solid-js';
 import { errorDetails, errorMessage, t } from '../i18n/index.ts';
 
 /** A failed call, told in the person's language, with the server's validation details if any. */
@@ -58,6 +58,13 @@ export function WhenLoaded<T>(props: { when: T | undefined | null | false; error
     </Show>
   );
 }
+
+/**
+ * A resource's value, or undefined while it loads and once it failed. Reading a failed resource
+ * throws, and nothing catches it: a memo, a breadcrumb or a list outside WhenLoaded reads this
+ * instead, so the page shows its ErrorBox rather than staying on "Loading…".
+ */
+export const loadedValue = <T,>(resource: Resource<T>): T | undefined => (resource.error ? undefined : resource());
 
 export function Notice(props: { kind?: 'info' | 'success' | 'warning'; children: JSX.Element }) {
   return (

@@ -3,7 +3,7 @@ import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import { cycles, type CompletenessLine, type CycleReport } from '../../api/cycles.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { ErrorBox, Notice, WhenLoaded } from '../../components/Feedback.tsx';
+import { ErrorBox, Notice, WhenLoaded, loadedValue } from '../../components/Feedback.tsx';
 import { errorMessage, formatNumber, formatPercent, locale, t } from '../../i18n/index.ts';
 import { useResync, useServerEvent } from '../../realtime/socket.ts';
 import { commissionName } from '../../state/commissions.ts';
@@ -42,7 +42,7 @@ export function CycleDashboardPage() {
   useResync(refresh);
 
   const totals = createMemo(() => {
-    const lines = dashboard()?.completeness ?? [];
+    const lines = loadedValue(dashboard)?.completeness ?? [];
     const sum = (pick: (line: CompletenessLine) => number) => lines.reduce((total, line) => total + pick(line), 0);
     return {
       total: sum((l) => l.total),
@@ -53,8 +53,10 @@ export function CycleDashboardPage() {
       complete: lines.filter((l) => l.standing === 'submitted').length,
     };
   });
-  const shown = createMemo(() => (reports() ?? []).filter((report) => (!filter() || report.leadOrganisationId === filter()) && (!stateFilter() || report.state === stateFilter())));
-  const open = () => dashboard()?.cycle.status === 'open';
+  const shown = createMemo(() =>
+    (loadedValue(reports) ?? []).filter((report) => (!filter() || report.leadOrganisationId === filter()) && (!stateFilter() || report.state === stateFilter())),
+  );
+  const open = () => loadedValue(dashboard)?.cycle.status === 'open';
 
   const remind = async (organisationIds?: string[]) => {
     setFailure(null);

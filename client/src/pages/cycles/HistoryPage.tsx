@@ -1,8 +1,9 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo, createResource } from 'solid-js';
 import { cycles, type HistoryPeriod } from '../../api/cycles.ts';
-import { EmptyState, ErrorBox, WhenLoaded } from '../../components/Feedback.tsx';
+import { EmptyState, ErrorBox, WhenLoaded, loadedValue } from '../../components/Feedback.tsx';
 import { formatNumber, t } from '../../i18n/index.ts';
+import { NotFoundPage } from '../NotFoundPage.tsx';
 import { ReportStateBadge } from './CycleBadges.tsx';
 
 const BOX = { width: 560, height: 180, padX: 44, padY: 20 };
@@ -72,21 +73,31 @@ function PeriodChart(props: {
   );
 }
 
-/** A measure period by period: progress and indicator over time, and each period's narrative. */
+/** A measure period by period; without its measure in the address, "page not found" (not "Loading…" for ever). */
 export function HistoryPage() {
+  const [search] = useSearchParams<{ documentId: string; measureId: string }>();
+  return (
+    <Show when={search.documentId && search.measureId} fallback={<NotFoundPage />}>
+      <MeasureHistory />
+    </Show>
+  );
+}
+
+/** Progress and indicator over time, and each period's narrative. */
+function MeasureHistory() {
   const [search] = useSearchParams<{ documentId: string; measureId: string }>();
   const [periods, { refetch }] = createResource(
     () => (search.documentId && search.measureId ? { documentId: search.documentId, measureId: search.measureId } : null),
     (source) => cycles.history(source.documentId, source.measureId),
   );
-  const reported = createMemo(() => (periods() ?? []).map((period) => (period.reported ? period : null)));
+  const reported = createMemo(() => (loadedValue(periods) ?? []).map((period) => (period.reported ? period : null)));
   const indicatorRange = createMemo(() => {
-    const list = periods() ?? [];
+    const list = loadedValue(periods) ?? [];
     const reportedValues = list.map((period) => (period.reported ? period.values.indicatorCurrent : null)).filter((value): value is number => value !== null);
     const values = [...reportedValues, ...list.flatMap((period) => [period.indicator.baseline, period.indicator.target])].filter((value): value is number => value !== null);
     return reportedValues.length === 0 ? null : { min: Math.min(0, ...values), max: Math.max(...values) };
   });
-  const last = () => (periods() ?? []).at(-1);
+  const last = () => (loadedValue(periods) ?? []).at(-1);
   return (
     <div class="page history-page">
       <ErrorBox error={periods.error} onRetry={refetch} />

@@ -1,7 +1,7 @@
 import { useParams } from '@solidjs/router';
 import { For, Show, createMemo, createResource } from 'solid-js';
 import { cycles } from '../../api/cycles.ts';
-import { EmptyState, ErrorBox, WhenLoaded } from '../../components/Feedback.tsx';
+import { EmptyState, ErrorBox, WhenLoaded, loadedValue } from '../../components/Feedback.tsx';
 import { dateTimeFormat, organisationName, t } from '../../i18n/index.ts';
 import { useResync, useServerEvent } from '../../realtime/socket.ts';
 import { session } from '../../state/session.ts';
@@ -34,8 +34,8 @@ export function ReportPage() {
     void refetch();
     void refetchDashboard();
   });
-  const mine = createMemo(() => dashboard()?.completeness.find((line) => line.organisationId === organisationId()));
-  const closed = () => dashboard()?.cycle.status === 'closed';
+  const mine = createMemo(() => loadedValue(dashboard)?.completeness.find((line) => line.organisationId === organisationId()));
+  const closed = () => loadedValue(dashboard)?.cycle.status === 'closed';
   return (
     <div class="page cycle-report-page">
       <ErrorBox
@@ -72,7 +72,7 @@ export function ReportPage() {
           </>
         )}
       </WhenLoaded>
-      <Show when={reports()}>
+      <Show when={loadedValue(reports)}>
         {(list) => (
           <Show when={list().length > 0} fallback={<EmptyState title={t('cycles.report.none')} />}>
             <div class="report-list">

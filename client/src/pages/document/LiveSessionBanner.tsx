@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { Show, createResource } from 'solid-js';
 import { sessions } from '../../api/sessions.ts';
+import { loadedValue } from '../../components/Feedback.tsx';
 import { t } from '../../i18n/index.ts';
 import { useServerEvent } from '../../realtime/socket.ts';
 
@@ -12,7 +13,7 @@ export function LiveSessionBanner(props: { documentId: string }) {
   );
   useServerEvent('notification', (notification) => notification.kind.startsWith('session_') && void refetch());
   return (
-    <Show when={live()}>
+    <Show when={loadedValue(live)}>
       {(session) => (
         <div class="notice live-session-banner" role="status" data-testid="live-session-banner">
           <p>{t('session.liveBanner', { session: session().title })}</p>

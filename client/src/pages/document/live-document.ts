@@ -1,5 +1,6 @@
 import { createResource, type Resource } from 'solid-js';
 import { documents } from '../../api/endpoints.ts';
+import { loadedValue } from '../../components/Feedback.tsx';
 import type { TansiqDocument } from '../../api/types.ts';
 import { useResync, useRoom, useServerEvent } from '../../realtime/socket.ts';
 import { rememberDocumentTitle } from '../../state/titles.ts';
@@ -26,7 +27,7 @@ export function createLiveDocument(id: () => string): LiveDocument {
   useServerEvent('document:status_changed', (event) => mine(event) && void refetch());
   useServerEvent('document:updated', (event) => mine(event) && void refetch());
   useServerEvent('access:revoked', (event) => {
-    const current = document();
+    const current = loadedValue(document);
     if (mine(event) && current) mutate({ ...current, access: 'view', availableTransitions: [] });
   });
   useResync(() => void refetch());
@@ -35,7 +36,7 @@ export function createLiveDocument(id: () => string): LiveDocument {
     mutate: (next) => mutate(next),
     refetch: () => void refetch(),
     accessLost: (revoked) => {
-      const current = document();
+      const current = loadedValue(document);
       if (revoked && current) mutate({ ...current, access: 'view', availableTransitions: [] });
       else void refetch();
     },

@@ -1,7 +1,7 @@
 import { For, Show, createMemo, createResource, onCleanup, onMount } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import { versions, type Version } from '../../../api/versions.ts';
-import { ErrorBox, WhenLoaded } from '../../../components/Feedback.tsx';
+import { ErrorBox, WhenLoaded, loadedValue } from '../../../components/Feedback.tsx';
 import { formatDateTime, t } from '../../../i18n/index.ts';
 import { organisationColor } from '../../../lib/colors.ts';
 import { organisationLabel } from '../../../state/directory.ts';
@@ -40,11 +40,11 @@ export function CompareView(props: { documentId: string; version: Version; onClo
   const title = () => t('versions.diffOf', { name: props.version.name });
   // Who inserted what: the server's record of each client id, named from the people directory.
   const authors = createMemo(() => {
-    const result = diff();
+    const result = loadedValue(diff);
     return result ? diffAuthors(result, { person: personById, organisationName: organisationLabel, color: organisationColor }) : new Map();
   });
   const deleters = createMemo(() => {
-    const result = diff();
+    const result = loadedValue(diff);
     return result ? diffDeleters(result, { person: personById, organisationName: organisationLabel, color: organisationColor }) : new Map();
   });
   const legend = () => legendOf(authors(), deleters());
