@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
+    // The migrated database template every test database is a copy of (tests/helpers/database.ts).
+    globalSetup: ['tests/helpers/global-setup.ts'],
     pool: 'forks',
     // One file at a time: each starts a server and a browser on a two-core machine.
     maxWorkers: 1,

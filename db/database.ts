@@ -28,6 +28,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** no database call waits longer than this (DATABASE_QUERY_TIMEOUT_MS) */
   queryTimeoutMs?: number;
+  /** embedded only: a dump (tar, PGlite's dumpDataDir) a new database starts as; tests start from a migrated one */
+  initialDump?: string;
 }
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
@@ -44,7 +46,7 @@ pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const timeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
-  const handle = options.url ? openPostgres(options.url, options.poolSize ?? 10, timeoutMs) : await openPGlite(options.dataDir, timeoutMs);
+  const handle = options.url ? openPostgres(options.url, options.poolSize ?? 10, timeoutMs) : await openPGlite(options.dataDir, timeoutMs, options.initialDump);
   return handle;
 }
 
@@ -59,14 +61,14 @@ function openPostgres(url: string, poolSize: number, timeoutMs: number): Databas
   };
 }
 
-async function openPGlite(dataDir = './data', timeoutMs: number): Promise<DatabaseHandle> {
+async function openPGlite(dataDir = './data', timeoutMs: number, initialDump?: string): Promise<DatabaseHandle> {
   let location: string | undefined;
   if (dataDir !== 'memory://') {
     location = path.resolve(dataDir, 'pglite');
     await fs.mkdir(location, { recursive: true });
   }
   // In a worker thread: its queries must not stall the main thread (see pglite-worker.js).
-  const pglite = await RemotePGlite.create(location, timeoutMs);
+  const pglite = await RemotePGlite.create(location, timeoutMs, initialDump);
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   const embeddedProblem = async () => {
     // Stalled, failed or restarting: said at once, without queueing behind what is stuck.

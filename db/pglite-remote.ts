@@ -62,6 +62,7 @@ export class RemotePGlite implements PGlite {
   private constructor(
     private readonly location: string | undefined,
     private readonly timeoutMs: number,
+    private readonly initialDump: string | undefined,
   ) {
     this.waitReady = this.start().then(() => {
       this.ready = true;
@@ -70,9 +71,13 @@ export class RemotePGlite implements PGlite {
     this.watchdog.unref();
   }
 
-  /** Starts the worker and waits until its database is open; `location` undefined = in memory. */
-  static async create(location: string | undefined, timeoutMs = DEFAULT_EMBEDDED_TIMEOUT_MS): Promise<RemotePGlite> {
-    const remote = new RemotePGlite(location, timeoutMs);
+  /**
+   * Starts the worker and waits until its database is open; `location` undefined = in memory.
+   * `initialDump`: a tar file from PGlite's dumpDataDir() that a new database starts as (tests
+   * start from one already migrated, see tests/helpers/database.ts).
+   */
+  static async create(location: string | undefined, timeoutMs = DEFAULT_EMBEDDED_TIMEOUT_MS, initialDump?: string): Promise<RemotePGlite> {
+    const remote = new RemotePGlite(location, timeoutMs, initialDump);
     try {
       await remote.waitReady;
     } catch (error) {
@@ -88,7 +93,7 @@ export class RemotePGlite implements PGlite {
   }
 
   private start(): Promise<void> {
-    const worker = new Worker(WORKER_URL, { workerData: { location: this.location } });
+    const worker = new Worker(WORKER_URL, { workerData: { location: this.location, initialDump: this.initialDump } });
     worker.unref();
     return new Promise((resolve, reject) => {
       const onStart = (message: { ready?: boolean; error?: DescribedError }) => {

@@ -67,8 +67,11 @@ function syncFile(file) {
 let pglite;
 try {
   const location = workerData.location ?? undefined;
+  const initialDump = workerData.initialDump ?? undefined;
   pglite = await PGlite.create({
     ...(location ? { fs: new SyncedNodeFS(location), startParams: durableStartParams } : {}),
+    // A new database that starts as this dump (dumpDataDir's tar) instead of an empty cluster.
+    ...(initialDump ? { loadDataDir: new Blob([fs.readFileSync(initialDump)]) } : {}),
     // The same conversions as for the pg driver (see database.ts).
     parsers: {
       [INT8_OID]: (value) => Number(value),

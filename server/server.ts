@@ -93,11 +93,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ...config.collab,
     events,
   });
-  // In the background: a process killed before its debounced projections ran left SQL behind.
-  const reprojecting = reprojectLaggingDocuments(database.db, hub.store, events, logger.child({ component: 'collab' })).catch((error) => {
-    logger.error({ err: error }, 'could not look for projections to bring up to date');
-    return 0;
-  });
   const cluster = config.redisUrl ? new RedisCluster(config.redisUrl, logger.child({ component: 'cluster' })) : undefined;
   const live = new LiveRegistry(database.db, logger.child({ component: 'live' }));
   const stopLiveRights = watchLiveRights(events, live, cluster);
@@ -131,6 +126,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     server.once('error', reject);
     server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => resolve());
   });
+  // In the background: a process killed before its debounced projections ran left SQL behind.
+  // Once listening, so that documents the reconnecting clients open meanwhile are left to their rooms.
+  const reprojecting = reprojectLaggingDocuments(database.db, hub.store, events, logger.child({ component: 'collab' }), (documentId) => hub.room(documentId) !== undefined).catch(
+    (error) => {
+      logger.error({ err: error }, 'could not look for projections to bring up to date');
+      return 0;
+    },
+  );
   const metricsListener =
     config.metrics.port === null ? null : await startMetricsListener(metrics, { host: config.metrics.host, port: config.metrics.port }, logger.child({ component: 'metrics' }));
   const port = (server.address() as AddressInfo).port;

@@ -65,7 +65,7 @@ export class CollabConnection {
   sendFrame(frame: WireFrame): void {
     if (!this.reading()) return;
     if (this.socket.sendFrame) this.socket.sendFrame(frame);
-    else this.socket.send(frame.message);
+    else for (const message of frame.messages) this.socket.send(message);
   }
 
   /** Sends an awareness message, which the stock provider may echo once. */

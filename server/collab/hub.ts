@@ -19,7 +19,8 @@ import { writeProjection } from './projection-writer.ts';
 import { Room } from './room.ts';
 import { recordIndicatorValues } from './indicator-history-store.ts';
 import type { IndicatorValueChange, WriterClaim } from './indicator-history.ts';
-import { recordDeletions, recordWriterClaims } from './writer-claims-store.ts';
+import { recordDeletions, recordWriterClaims, type DocumentDeletion } from './writer-claims-store.ts';
+import { BatchedWrites } from './batched-writes.ts';
 import type { DeletionRange } from './deletions.ts';
 import { within } from '../deadline.ts';
 import { CollabMessageKind } from '../cluster/collab-channel.ts';
@@ -50,6 +51,9 @@ export interface HubOptions {
 
 export type JoinRefusal = { code: number; reason: string };
 
+/** how long deletion records wait to be written with the others (see BatchedWrites) */
+const DELETIONS_INTERVAL_MS = 20;
+
 /** projections written at once by one process (the pool holds 10 connections by default) */
 const MAX_CONCURRENT_PROJECTIONS = 3;
 
@@ -69,6 +73,8 @@ export class CollabHub {
   private readonly unloads = new Set<Promise<void>>();
   /** indicator history being written (awaited at close) */
   private readonly historyWrites = new Set<Promise<void>>();
+  /** who deleted what, written for every document at once (see BatchedWrites) */
+  private readonly deletions: BatchedWrites<DocumentDeletion>;
   /** stored documents being read for connections still being admitted (see `prefetch`) */
   private readonly prefetches = new Map<string, { read: Promise<LoadedDocument>; holders: number }>();
   /**
@@ -104,6 +110,11 @@ export class CollabHub {
     observeUnstored(metrics, () => this.store.unstored());
     this.compactor = new Compactor(this.store, options.logger, metrics, options.compactAfterEntries);
     this.projections = new KeyedDebouncer(options.projectionWaitMs, options.projectionMaxWaitMs, (id) => this.project(id));
+    this.deletions = new BatchedWrites(
+      (rows) => recordDeletions(options.db, rows),
+      (error, rows) => options.logger.error({ err: error, ranges: rows }, 'could not record deleters'),
+      DELETIONS_INTERVAL_MS,
+    );
   }
 
   /**
@@ -218,7 +229,7 @@ export class CollabHub {
     }
     const existing = this.rooms.get(documentId);
     if (existing && existing.state !== 'failed') return existing;
-    const prefetched = this.prefetches.get(documentId)?.read;
+    const stored = this.prefetches.get(documentId)?.read ?? this.store.loadCurrent(documentId);
     this.prefetches.delete(documentId);
     const room = new Room(
       documentId,
@@ -238,7 +249,7 @@ export class CollabHub {
         repair: (stuck) => this.repair(stuck),
         pendingRepairMs: this.options.pendingRepairMs ?? DEFAULT_PENDING_REPAIR_MS,
       },
-      prefetched,
+      stored,
     );
     if (this.cluster)
       room.loaded.then(
@@ -246,7 +257,7 @@ export class CollabHub {
         () => {},
       );
     room.loaded.then(
-      () => this.catchUpProjection(room),
+      async () => this.catchUpProjection(room, (await stored).projectionMark),
       () => {},
     );
     this.rooms.set(documentId, room);
@@ -267,13 +278,12 @@ export class CollabHub {
    * next edit. After the load, so opening the document never waits for it; tracked, so that
    * `close` waits for it (or gives up on it at its deadline) instead of closing the database under it.
    */
-  private catchUpProjection(room: Room): void {
+  private catchUpProjection(room: Room, recordedMark: Uint8Array | null): void {
     if (this.closing) return;
     const { documentId } = room;
     const check = (async () => {
-      const recorded = await this.options.db.selectFrom('doc_projections').select('state').where('document_id', '=', documentId).executeTakeFirst();
       if (this.closed || room.state !== 'ready') return;
-      if (!projectionLags(room.doc, recorded ? new Uint8Array(recorded.state) : null)) return;
+      if (!projectionLags(room.doc, recordedMark)) return;
       this.options.metrics.projectionCatchUps.inc();
       // Through the debouncer: one run per document at a time, and `close` runs what is left.
       this.projections.schedule(documentId);
@@ -389,17 +399,14 @@ export class CollabHub {
     this.historyWrites.add(write);
   }
 
-  /** Who deleted which items (attribution of deletions in version comparisons); tracked like the writers. */
+  /** Who deleted which items (attribution of deletions in version comparisons): written with the others of this moment. */
   private recordDeleters(documentId: string, deletions: DeletionRange[]): void {
-    const write = recordDeletions(this.options.db, documentId, deletions)
-      .catch((error) => this.options.logger.error({ err: error, documentId, ranges: deletions.length }, 'could not record deleters'))
-      .finally(() => this.historyWrites.delete(write));
-    this.historyWrites.add(write);
+    this.deletions.add(deletions.map((range) => ({ ...range, documentId })));
   }
 
-  /** Once the writer claims (and indicator values) handed on so far are recorded. */
+  /** Once the writer claims, deleters (and indicator values) handed on so far are recorded. */
   async writersRecorded(): Promise<void> {
-    await Promise.allSettled([...this.historyWrites]);
+    await Promise.allSettled([...this.historyWrites, this.deletions.flush()]);
   }
 
   /** Merges the document's log into its snapshot now (tests, tools). */
@@ -490,6 +497,7 @@ export class CollabHub {
       await Promise.all([...this.rooms.values()].map((room) => this.unload(room)));
       await Promise.all(this.unloads);
       await Promise.all(this.historyWrites);
+      await this.deletions.flush();
       await this.compactor.settled();
     };
     const finished = await within(endBy - Date.now(), writeOut());

@@ -72,7 +72,7 @@ export const MAX_STATE_VECTOR_ENTRIES = 100_000;
  * by hand or by a damaged disk must fail the load, not hang the process in Yjs's decoder.
  * Snapshots hold whole documents, hence the generous sizes.
  */
-export const STORED_LIMITS = { maxBytes: 512 * 1024 * 1024, maxStructs: 50_000_000, maxClients: 1_000_000, maxDeletes: 50_000_000 };
+export const STORED_LIMITS = Object.freeze({ maxBytes: 512 * 1024 * 1024, maxStructs: 50_000_000, maxClients: 1_000_000, maxDeletes: 50_000_000 });
 
 /**
  * Past this many bytes of updates accepted but not yet stored (the database is down or failing),

@@ -44,7 +44,7 @@ export function createCollabMetrics(registry: Registry): CollabMetrics {
     updates: new Counter({ name: 'tansiq_collab_updates_total', help: 'Document updates accepted from clients', registers }),
     coalescedUpdates: new Counter({
       name: 'tansiq_collab_coalesced_updates_total',
-      help: 'Updates relayed inside a merged message rather than one of their own',
+      help: 'Updates relayed in one write together with others rather than in one of their own',
       registers,
     }),
     bytesStored: new Counter({ name: 'tansiq_collab_stored_bytes_total', help: 'Bytes of updates committed to the log', registers }),

@@ -24,14 +24,22 @@ const updateLimits = (limits: Pick<CollabLimits, 'maxStructsPerUpdate' | 'maxMes
  * The bounds of whole client frames (see inbound-frame.ts), checked before Yjs decodes anything:
  * its decoder can loop for ever or allocate without bound on hostile input (yjs issues 479, 498,
  * 687), so nothing reaches Y.applyUpdate, the store or a merge without passing them.
+ *
+ * Frozen, and the same object while the limits read the same (every message of every connection
+ * asks for them): the validator then resolves them once (withDefaults), not once per message.
  */
 export function frameLimits(limits: CollabLimits): PartialFrameLimits {
-  return {
-    update: updateLimits(limits),
-    awareness: { maxEntries: limits.maxAwarenessEntries, maxStateBytes: limits.maxAwarenessStateBytes },
+  const key = [limits.maxMessageBytes, limits.maxStructsPerUpdate, limits.maxAwarenessEntries, limits.maxAwarenessStateBytes] as const;
+  if (lastFrameLimits?.key.every((value, i) => value === key[i])) return lastFrameLimits.frame;
+  const frame: PartialFrameLimits = Object.freeze({
+    update: Object.freeze(updateLimits(limits)),
+    awareness: Object.freeze({ maxEntries: limits.maxAwarenessEntries, maxStateBytes: limits.maxAwarenessStateBytes }),
     maxStateVectorEntries: MAX_STATE_VECTOR_ENTRIES,
-  };
+  });
+  lastFrameLimits = { key, frame };
+  return frame;
 }
+let lastFrameLimits: { key: readonly number[]; frame: PartialFrameLimits } | null = null;
 
 /** Throws unless every stored part is a well-formed V1 update. */
 export function assertStoredUpdates(parts: readonly Uint8Array[], documentId: string): void {

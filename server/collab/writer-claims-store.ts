@@ -38,12 +38,15 @@ export async function writersOf(db: Kysely<Database>, documentId: string, client
   return writers;
 }
 
-/** Records who deleted which items (see migration 2026_12_06_0300): one row per range. */
-export async function recordDeletions(db: Kysely<Database>, documentId: string, deletions: readonly DeletionRange[]): Promise<void> {
+/** A deletion range of one document. */
+export type DocumentDeletion = DeletionRange & { documentId: string };
+
+/** Records who deleted which items (see migration 2026_12_06_0300): one row per range, any documents, one statement. */
+export async function recordDeletions(db: Kysely<Database>, deletions: readonly DocumentDeletion[]): Promise<void> {
   if (deletions.length === 0) return;
   await db
     .insertInto('doc_deleters')
-    .values(deletions.map((range) => ({ document_id: documentId, client_id: range.client, clock: range.clock, length: range.length, user_id: range.userId })))
+    .values(deletions.map((range) => ({ document_id: range.documentId, client_id: range.client, clock: range.clock, length: range.length, user_id: range.userId })))
     .execute();
 }
 

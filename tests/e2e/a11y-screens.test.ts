@@ -201,6 +201,14 @@ describe('no serious or critical axe-core violation', () => {
       if (problems.length > 0) found.push(describeViolations(`ar 390 ${screen.name}`, problems));
       await page.screenshot({ path: `${SHOTS}/a11y-ar-390-${screen.name.replaceAll(' ', '-')}.png` });
     }
+    // The notifications panel stays on the screen, whichever side of the wrapped header the bell is.
+    for (const locale of ['ar', 'fr']) {
+      await chooseLocaleOf(page, locale);
+      await page.getByTestId('bell').click();
+      const panel = await page.locator('.bell-panel').boundingBox();
+      expect(panel && [panel.x >= 0, panel.x + panel.width <= 390]).toEqual([true, true]);
+      await page.getByTestId('bell').click();
+    }
     await page.setViewportSize({ width: 1440, height: 900 });
     expect(found.join('\n\n')).toBe('');
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { openDatabase, type DatabaseHandle } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { adminQuery, withDatabase as databaseUrl } from './database.ts';
+import { adminQuery, createDatabaseStatement, migratedPGliteTemplate, withDatabase as databaseUrl } from './database.ts';
 import { loadConfig } from '../../server/config.ts';
 import { startServer, type RunningServer, type StartOptions } from '../../server/server.ts';
 import { TEST_METRICS_ENV } from './child-server.ts';
@@ -26,11 +26,12 @@ export async function createPersistentDatabase(): Promise<PersistentDatabase> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tansiq-test-'));
-    const database = await persistentDatabaseAt({ dataDir: dir });
+    // The folder starts as the run's migrated template (written and synced like one made by initdb).
+    const database = await persistentDatabaseAt({ dataDir: dir }, migratedPGliteTemplate());
     return { ...database, dispose: () => fs.rm(dir, { recursive: true, force: true }) };
   }
   const name = `tansiq_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
+  await adminQuery(baseUrl, createDatabaseStatement(name, true));
   const database = await persistentDatabaseAt({ url: databaseUrl(baseUrl, name) });
   return { ...database, dispose: () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
@@ -38,10 +39,11 @@ export async function createPersistentDatabase(): Promise<PersistentDatabase> {
 /**
  * A migrated database where the test says: a PGlite folder (on a volume the test breaks), or a
  * PostgreSQL database (on a server of its own). Disposing of it is the test's business.
+ * `created.initialDump`: what a new PGlite folder starts as (else initdb's empty cluster).
  */
-export async function persistentDatabaseAt(where: { dataDir: string } | { url: string }): Promise<PersistentDatabase> {
+export async function persistentDatabaseAt(where: { dataDir: string } | { url: string }, created: { initialDump?: string } = {}): Promise<PersistentDatabase> {
   const open = 'url' in where ? () => openDatabase({ url: where.url, poolSize: 3 }) : () => openDatabase({ dataDir: where.dataDir });
-  const handle = await open();
+  const handle = 'url' in where ? await open() : await openDatabase({ dataDir: where.dataDir, ...created });
   await migrateToLatest(handle.db);
   await handle.close();
   return {

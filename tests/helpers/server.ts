@@ -16,7 +16,7 @@ export interface TestServer extends RunningServer {
 
 /** A real Tansiq server on a free port over a fresh database; `close()` tears both down. */
 export async function startTestServer(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestServer> {
-  const database = await createTestDatabase({ migrate: false });
+  const database = await createTestDatabase();
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', ...TEST_METRICS_ENV, ...env });
   const running = await startServer(config, {
     database,

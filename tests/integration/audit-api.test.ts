@@ -201,7 +201,7 @@ describe('GET /api/audit', () => {
 describe('AUDIT_RETENTION_DAYS on a running server', () => {
   it('the server runs the retention job with its own clock', async () => {
     const clock = fixedClock(new Date('2030-06-01T00:00:00Z'));
-    const database = await createTestDatabase({ migrate: false });
+    const database = await createTestDatabase();
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', METRICS_PORT: 'off', AUDIT_RETENTION_DAYS: '30' });
     const running = await startServer(config, { database, logger: pino({ level: 'silent' }), clock });
     try {

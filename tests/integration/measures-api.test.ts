@@ -13,7 +13,7 @@ describe('measures and dashboard API', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    const database = await createTestDatabase({ migrate: false });
+    const database = await createTestDatabase();
     server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', METRICS_PORT: 'off' }), {
       database,
       logger: pino({ level: 'silent' }),

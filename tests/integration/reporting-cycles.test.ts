@@ -34,7 +34,7 @@ describe('follow-up cycles', () => {
   let stopListening = () => {};
 
   beforeAll(async () => {
-    database = await createTestDatabase({ migrate: false });
+    database = await createTestDatabase();
     server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TANSIQ_DEMO: 'false', METRICS_PORT: 'off' }), {
       database,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),

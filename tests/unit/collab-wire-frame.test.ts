@@ -81,6 +81,18 @@ describe('messages framed once for all recipients', () => {
     expect(shared.bytes).toBe(shared.bytes);
   });
 
+  it('several messages in one frame set reach the client as those messages, in order, each whole', async () => {
+    const { server, received, close: end } = await pair();
+    close = end;
+    const messages = [5, 126, 70_000, 0].map((length, i) => new Uint8Array(length).fill(i + 1));
+    const together = new WireFrame(messages[0]!, messages[1]!, messages[2]!, messages[3]!);
+    expect(together.bytes.length).toBe(messages.reduce((sum, message) => sum + binaryFrame(message).length, 0));
+    server.sendFrame(together);
+    server.sendFrame(new WireFrame(new Uint8Array([9])));
+    await until(() => received.length === 5);
+    expect(received.map((data) => new Uint8Array(data))).toEqual([...messages, new Uint8Array([9])]);
+  });
+
   it('goes through ws once the socket is closing (nothing is written after the close frame)', async () => {
     const { server, client, received, close: end } = await pair();
     close = end;

@@ -54,12 +54,29 @@ export const DEFAULT_FRAME_LIMITS: Readonly<FrameLimits> = Object.freeze({
 /**
  * Defaults overridden by the caller's values. An explicit `undefined` keeps the default: with a
  * plain spread it would erase the limit, and every comparison against it would pass.
+ *
+ * Overrides that are frozen cannot change, so their result is kept (frozen too) and handed out
+ * again: the server validates every client message with the same frozen limits, and resolving
+ * them afresh per message was an allocation and a loop per message on the relay's hot path.
  */
 export function withDefaults<T extends object>(defaults: Readonly<T>, overrides: Partial<T> = {}): T {
+  const frozen = Object.isFrozen(overrides);
+  if (frozen) {
+    const known = resolved.get(defaults)?.get(overrides);
+    if (known) return known as T;
+  }
   const merged: T = { ...(defaults as T) };
   for (const key of Object.keys(overrides) as (keyof T)[]) {
     const value = overrides[key];
     if (value !== undefined) merged[key] = value as T[keyof T];
   }
+  if (frozen) {
+    let byOverrides = resolved.get(defaults);
+    if (!byOverrides) resolved.set(defaults, (byOverrides = new WeakMap()));
+    byOverrides.set(overrides, Object.freeze(merged));
+  }
   return merged;
 }
+
+/** defaults → frozen overrides → their merge (see withDefaults) */
+const resolved = new WeakMap<object, WeakMap<object, object>>();

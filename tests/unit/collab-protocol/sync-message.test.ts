@@ -5,6 +5,9 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { validateSyncMessage, type ClientMessage } from '../../../server/collab/protocol/index.ts';
 import { buf, bytes, str, vu } from './craft.ts';
+import { collabLimits } from '../../../server/collab/limits.ts';
+import { DEFAULT_UPDATE_LIMITS, withDefaults } from '../../../server/collab/protocol/limits.ts';
+import { frameLimits } from '../../../server/collab/update-check.ts';
 
 /** Frames as the stock y-websocket client writes them, built with y-protocols itself. */
 function frame(write: (e: encoding.Encoder) => void): Uint8Array {
@@ -184,5 +187,32 @@ describe('validateSyncMessage refuses malformed frames with a reason', () => {
 
   it('applies the state vector size limit', () => {
     expect(reasonOf(bytes(0, 0, buf([3, 1, 1, 2, 1, 3, 1])), { maxStateVectorEntries: 2 })).toMatch(/3 exceeds the limit of 2/);
+  });
+});
+
+describe('limits resolved once', () => {
+  it('hands out the same frozen merge for frozen overrides, and a fresh one for overrides that may change', () => {
+    const frozen = Object.freeze({ maxBytes: 10 });
+    const first = withDefaults(DEFAULT_UPDATE_LIMITS, frozen);
+    expect(withDefaults(DEFAULT_UPDATE_LIMITS, frozen)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first.maxBytes).toBe(10);
+    const open: { maxBytes?: number } = { maxBytes: 10 };
+    expect(withDefaults(DEFAULT_UPDATE_LIMITS, open).maxBytes).toBe(10);
+    open.maxBytes = 20;
+    expect(withDefaults(DEFAULT_UPDATE_LIMITS, open).maxBytes).toBe(20);
+  });
+
+  it('follows a change of the server limits: a message over the new bound is refused', () => {
+    const limits = collabLimits();
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'x'.repeat(200));
+    const message = frame((e) => {
+      encoding.writeVarUint(e, 0);
+      syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(doc));
+    });
+    expect(validateSyncMessage(message, frameLimits(limits)).ok).toBe(true);
+    limits.maxMessageBytes = 100;
+    expect(validateSyncMessage(message, frameLimits(limits)).ok).toBe(false);
   });
 });
