@@ -147,9 +147,9 @@ function digestButtons(digest: DocumentDigest, locale: Locale, publicUrl: string
  * What a channel is told when not every member may read the subject: that it changed, with a
  * link (opening it checks each person's access), and nothing of its content, not even its title.
  */
-export function restrictedNoticeBlocks(subjectType: 'document' | 'session', subjectId: string, locale: Locale, publicUrl: string): SlackMessage {
-  const text = t(locale, subjectType === 'document' ? 'notify.restricted' : 'notify.restrictedSession');
-  const url = subjectType === 'document' ? documentUrl(publicUrl, subjectId) : `${publicUrl}/sessions/${subjectId}`;
+export function restrictedNoticeBlocks(subjectType: 'document' | 'session' | 'cycle', subjectId: string, locale: Locale, publicUrl: string): SlackMessage {
+  const text = t(locale, subjectType === 'document' ? 'notify.restricted' : subjectType === 'session' ? 'notify.restrictedSession' : 'notify.restrictedCycle');
+  const url = subjectType === 'document' ? documentUrl(publicUrl, subjectId) : `${publicUrl}/${subjectType === 'session' ? 'sessions' : 'cycles'}/${subjectId}`;
   return { text, blocks: [section(text), actions([urlButton(ActionId.open, t(locale, 'doc.open'), url)])] };
 }
 

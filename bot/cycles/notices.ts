@@ -10,12 +10,15 @@ import { slackUsersOf } from '../linking/links.ts';
 import { enqueueReady } from '../notify/outbox.ts';
 import { subscriptionsFollowing } from '../notify/subscriptions.ts';
 import type { BotServices } from '../services.ts';
+import type { CycleNoticeAudience, CycleReveal } from './reveals.ts';
 
 /** A follow-up cycle's notice for one conversation: a channel, or a person (their Slack user id). */
 interface CycleNotice {
   teamId: string;
   channelId: string;
   message: SlackMessage;
+  /** what the message reveals, checked against its readers at delivery (the minimal notice's language too) */
+  audience: CycleNoticeAudience;
 }
 
 /**
@@ -27,7 +30,9 @@ interface CycleNotice {
  * Called by the notifier in the transaction that takes the event in from the event outbox
  * (`services.db` is that transaction): each notice is made now and queued in the Slack outbox as
  * a ready message, then delivered like every notification (attempt recorded, Slack asked before
- * any second post after a crash). Returns how many notices were queued.
+ * any second post after a crash). Each notice says what it reveals: at delivery a channel gets it
+ * only if every member may read all of it, else the minimal notice (notify/audience.ts). Returns
+ * how many notices were queued.
  */
 export async function queueCycleNotices(services: BotServices, event: DomainEvent): Promise<number> {
   if (event.type !== 'cycle.opened' && event.type !== 'cycle.closed' && event.type !== 'cycle.reminder_due') return 0;
@@ -35,7 +40,7 @@ export async function queueCycleNotices(services: BotServices, event: DomainEven
     event.type === 'cycle.reminder_due' ? await remind(services, event) : await announce(services, event.cycleId, event.type === 'cycle.opened' ? 'opened' : 'closed');
   const now = services.clock.now();
   for (const notice of notices) {
-    await enqueueReady(services.db, { teamId: notice.teamId, channelId: notice.channelId, subject: { type: 'cycle', id: event.cycleId } }, notice.message, now);
+    await enqueueReady(services.db, { teamId: notice.teamId, channelId: notice.channelId, subject: { type: 'cycle', id: event.cycleId } }, notice.message, notice.audience, now);
   }
   return notices.length;
 }
@@ -61,6 +66,7 @@ async function announce(services: BotServices, cycleId: string, what: 'opened' |
   if (channels.length === 0) return notices;
   const consolidated = what === 'closed' ? await consolidatedDocuments(services.db, cycleId) : [];
   const submitted = reports.filter((report) => report.state === 'submitted' || report.state === 'accepted').length;
+  const reveals: CycleReveal[] = [{ kind: 'cycle' }, { kind: 'reports' }, ...consolidated.map((document) => ({ kind: 'document' as const, id: document.id }))];
   for (const channel of channels) {
     const locale = channel.locale as Locale;
     const text =
@@ -71,7 +77,12 @@ async function announce(services: BotServices, cycleId: string, what: 'opened' |
       text,
       ...consolidated.map((document) => tr(locale, 'notice.consolidated', { link: new Raw(link(`${services.publicUrl}/documents/${document.id}`, document.title)) })),
     ];
-    notices.push({ teamId: channel.team_id, channelId: channel.channel_id, message: { text: lines.join('\n'), blocks: [section(lines.join('\n'))] } });
+    notices.push({
+      teamId: channel.team_id,
+      channelId: channel.channel_id,
+      message: { text: lines.join('\n'), blocks: [section(lines.join('\n'))] },
+      audience: { locale, reveals },
+    });
   }
   return notices;
 }
@@ -84,17 +95,20 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
   const url = `${services.publicUrl}/cycles/${event.cycleId}/report`;
   // Direct messages: the linked focal points of the organisations still owing reports.
   const users = await activeUsersOf(services.db, event.organisationIds);
-  const localeOf = new Map(users.map((user) => [user.userId, user.locale]));
+  const byId = new Map(users.map((user) => [user.userId, user]));
   for (const linked of await slackUsersOf(
     services.db,
     users.map((user) => user.userId),
   )) {
-    const locale = localeOf.get(linked.userId) ?? 'fr';
+    const user = byId.get(linked.userId);
+    const locale = user?.locale ?? 'fr';
     const text = tr(locale, late ? 'notice.reminderLate' : 'notice.reminder', { period: event.period, due });
     notices.push({
       teamId: linked.teamId,
       channelId: linked.slackUserId,
       message: { text, blocks: [section(text), actions([urlButton('tsq_report_app', tr.plain(locale, 'notice.open'), url)])] },
+      // Their own organisation's reports are due: what they may read while they stay in it.
+      audience: { locale, reveals: [{ kind: 'cycle' }, { kind: 'reports', leadOrganisationIds: user ? [user.organisationId] : [] }] },
     });
   }
   // Channels: those following the commissions these organisations sit on (or the cycle's own).
@@ -111,12 +125,15 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
   for (const channel of channels) {
     const locale = channel.locale as Locale;
     const members = cycle?.commission_id ? null : await commissionMemberIds(services.db, channel.object_id);
-    const owing = names
-      .filter((row) => members === null || channel.object_type !== 'commission' || members.has(row.id))
-      .map((row) => row[`name_${locale}` as const] || row.name_fr);
+    const owing = names.filter((row) => members === null || channel.object_type !== 'commission' || members.has(row.id));
     if (owing.length === 0) continue;
-    const text = tr(locale, 'notice.reminderChannel', { period: event.period, organisations: owing.join(', ') });
-    notices.push({ teamId: channel.team_id, channelId: channel.channel_id, message: { text, blocks: [section(text)] } });
+    const text = tr(locale, 'notice.reminderChannel', { period: event.period, organisations: owing.map((row) => row[`name_${locale}` as const] || row.name_fr).join(', ') });
+    notices.push({
+      teamId: channel.team_id,
+      channelId: channel.channel_id,
+      message: { text, blocks: [section(text)] },
+      audience: { locale, reveals: [{ kind: 'cycle' }, { kind: 'reports', leadOrganisationIds: owing.map((row) => row.id) }] },
+    });
   }
   return notices;
 }

@@ -109,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   'language.en': 'English',
   'notify.restricted': '📄 A document this channel follows changed. Not every member of the channel may read it: open it in Tansiq to see what.',
   'notify.restrictedSession': '🏛 A session this channel follows changed. Not every member of the channel may see it: open it in Tansiq to see what.',
+  'notify.restrictedCycle': '🔁 A follow-up cycle this channel follows changed. Not every member of the channel may see it: open it in Tansiq to see what.',
   'unfurl.restricted': 'A Tansiq document (restricted: not every member of this conversation may read it)',
   'unfurl.explained': 'The preview of {title} is reduced in this conversation: not all of its members may read this document in Tansiq.',
   'unfurl.linkToPreview': 'Link your Tansiq account to see previews of Tansiq links.',

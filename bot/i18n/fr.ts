@@ -108,6 +108,7 @@ export const fr = {
   'language.en': 'anglais',
   'notify.restricted': '📄 Un document suivi par ce canal a changé. Tous les membres du canal n’y ont pas accès : ouvrez-le dans Tansiq pour voir quoi.',
   'notify.restrictedSession': '🏛 Une séance suivie par ce canal a changé. Tous les membres du canal n’y ont pas accès : ouvrez-la dans Tansiq pour voir quoi.',
+  'notify.restrictedCycle': '🔁 Un cycle de suivi auquel ce canal est abonné a changé. Tous les membres du canal n’y ont pas accès : ouvrez-le dans Tansiq pour voir quoi.',
   'unfurl.restricted': 'Un document Tansiq (réservé : tous les membres de cette conversation n’y ont pas accès)',
   'unfurl.explained': 'L’aperçu de {title} est réduit dans cette conversation : tous ses membres ne peuvent pas lire ce document dans Tansiq.',
   'unfurl.linkToPreview': 'Reliez votre compte Tansiq pour voir les aperçus des liens Tansiq.',

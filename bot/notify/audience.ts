@@ -6,9 +6,13 @@ import { findDocumentAccess, findDocumentRow, loadPartners } from '../../server/
 import { activeUsers } from '../../server/queries/users.ts';
 import { findLinkedUser } from '../linking/links.ts';
 import type { EventCategory } from '../blocks/help.ts';
+import type { SlackMessage } from '../blocks/common.ts';
+import { restrictedNoticeBlocks } from '../blocks/notifications.ts';
+import { mayReadCycleNotice } from '../cycles/reveals.ts';
+import { findCycleWithReports } from '../../server/queries/cycles.ts';
 import type { BotServices } from '../services.ts';
 import { isDirectTarget } from './plan.ts';
-import type { OutboxRow } from './outbox.ts';
+import { readyMessage, type OutboxRow } from './outbox.ts';
 import { everyMemberMayRead } from './members.ts';
 import { subscriptionsFollowing } from './subscriptions.ts';
 import { settingsOf } from './settings.ts';
@@ -67,6 +71,29 @@ export async function audienceOf(services: BotServices, row: Pick<OutboxRow, 'te
   // A channel post is read by every member: it says more than "something changed" only if each may read it.
   const everyoneMayRead = await everyMemberMayRead(services, row.team_id, row.channel_id, mayRead);
   return { reader, locale, everyoneMayRead, categories, session };
+}
+
+/**
+ * A follow-up cycle's notice (made when its event was taken in) as its conversation may see it,
+ * decided at delivery as for the others: a person gets it while they may read all it reveals; a
+ * channel gets it if every member may, else the minimal notice in the channel's language. A
+ * cycle gone, or a person who may no longer read it, gets nothing.
+ */
+export async function cycleNoticeFor(services: BotServices, row: OutboxRow): Promise<SlackMessage | null> {
+  const ready = readyMessage(row);
+  const cycle = ready && (await findCycleWithReports(services.db, row.subject_id));
+  if (!ready || !cycle) return null;
+  const { message, audience } = ready;
+  // A row queued before notices kept what they reveal: nobody is known to be allowed.
+  const mayRead = async (subject: AccessSubject) =>
+    audience !== null && mayReadCycleNotice(subject, cycle.reports, audience.reveals, (reader, documentId) => mayReadDocument(services, reader, documentId));
+  if (isDirectTarget(row.channel_id)) {
+    if (!audience) return message;
+    const reader = await findLinkedUser(services.db, { teamId: row.team_id, slackUserId: row.channel_id });
+    return reader && (await mayRead(reader)) ? message : null;
+  }
+  if (audience && (await everyMemberMayRead(services, row.team_id, row.channel_id, mayRead))) return message;
+  return restrictedNoticeBlocks('cycle', row.subject_id, audience?.locale ?? 'fr', services.publicUrl);
 }
 
 export async function mayReadDocument(services: BotServices, subject: AccessSubject, documentId: string): Promise<boolean> {

@@ -5,9 +5,9 @@ import { queueCycleNotices } from '../cycles/notices.ts';
 import { pruneDeliveries } from '../deliveries.ts';
 import type { BotServices } from '../services.ts';
 import { slackUsersOf } from '../linking/links.ts';
-import { audienceOf, documentFollowers } from './audience.ts';
+import { audienceOf, cycleNoticeFor, documentFollowers } from './audience.ts';
 import { alreadyPosted, BATCH_EVENT_TYPE } from './delivery-check.ts';
-import { claim, done, dueRows, enqueue, isSubjectRow, markAttempted, readyMessage, retryAt, type OutboxRow } from './outbox.ts';
+import { claim, done, dueRows, enqueue, isSubjectRow, markAttempted, retryAt, type OutboxRow } from './outbox.ts';
 import { ChannelPacer } from './pacer.ts';
 import { pauseChannel } from './pause.ts';
 import { isDirectTarget, planSlackEvent, type SlackPlan } from './plan.ts';
@@ -194,11 +194,12 @@ async function deliver(services: BotServices, pacer: ChannelPacer, row: OutboxRo
 }
 
 /**
- * What a row says now: a burst about a document or a session is drawn for its audience as it
- * stands at delivery; a ready message (a follow-up cycle's notice) was made when its event was taken in.
+ * What a row says now, for whoever will read it: a burst about a document or a session is drawn
+ * for its audience as it stands at delivery; a ready message (a follow-up cycle's notice), made
+ * when its event was taken in, is shown or replaced by the minimal notice for its audience now.
  */
 async function messageOf(services: BotServices, row: OutboxRow): Promise<RenderedMessage | null> {
-  if (!isSubjectRow(row)) return readyMessage(row);
+  if (!isSubjectRow(row)) return cycleNoticeFor(services, row);
   const audience = await audienceOf(services, row);
   return audience ? renderRow(services, row, audience) : null;
 }

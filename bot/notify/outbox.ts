@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, SlackOutboxTable } from '../../db/schema.ts';
 import type { SlackMessage } from '../blocks/common.ts';
+import type { CycleNoticeAudience } from '../cycles/reveals.ts';
 import type { StoredEvent } from './plan.ts';
 
 /**
@@ -55,9 +56,10 @@ export interface ReadyTarget {
 
 /**
  * Queues a ready message in a row of its own, closed at once (never gathered with another) and due
- * now; it is claimed, marked attempted, checked and posted like every other row.
+ * now; it is claimed, marked attempted, checked and posted like every other row. `audience` (what
+ * the message reveals) is kept with it: who may see it is decided at delivery, as for every row.
  */
-export async function enqueueReady(db: Kysely<Database>, target: ReadyTarget, message: SlackMessage, now: Date): Promise<void> {
+export async function enqueueReady(db: Kysely<Database>, target: ReadyTarget, message: SlackMessage, audience: CycleNoticeAudience, now: Date): Promise<void> {
   await db
     .insertInto('slack_outbox')
     .values({
@@ -65,7 +67,7 @@ export async function enqueueReady(db: Kysely<Database>, target: ReadyTarget, me
       channel_id: target.channelId,
       subject_type: target.subject.type,
       subject_id: target.subject.id,
-      events: JSON.stringify([message]),
+      events: JSON.stringify([message, audience]),
       event_count: 1,
       is_open: false,
       first_event_at: now,
@@ -75,10 +77,10 @@ export async function enqueueReady(db: Kysely<Database>, target: ReadyTarget, me
     .execute();
 }
 
-/** The message of a row queued by `enqueueReady`. */
-export function readyMessage(row: Pick<OutboxRow, 'events'>): SlackMessage | null {
-  const [message] = row.events as SlackMessage[];
-  return message ?? null;
+/** The message of a row queued by `enqueueReady`, and what it reveals (null for a row queued before that was kept). */
+export function readyMessage(row: Pick<OutboxRow, 'events'>): { message: SlackMessage; audience: CycleNoticeAudience | null } | null {
+  const [message, audience] = row.events as [SlackMessage?, CycleNoticeAudience?];
+  return message ? { message, audience: audience ?? null } : null;
 }
 
 /** Rows whose time has come and that nobody holds, oldest first. */

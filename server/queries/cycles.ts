@@ -5,7 +5,11 @@ import type { Database } from '../../db/schema.ts';
 export async function findCycleWithReports(db: Kysely<Database>, cycleId: string) {
   const cycle = await db.selectFrom('reporting_cycles').selectAll().where('id', '=', cycleId).executeTakeFirst();
   if (!cycle) return null;
-  const reports = await db.selectFrom('cycle_reports').select(['document_id', 'lead_organisation_id', 'state']).where('cycle_id', '=', cycleId).execute();
+  const reports = await db
+    .selectFrom('cycle_reports')
+    .select(['document_id', 'lead_organisation_id', 'partner_organisation_ids', 'state'])
+    .where('cycle_id', '=', cycleId)
+    .execute();
   return { cycle, reports };
 }
 
