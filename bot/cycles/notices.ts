@@ -4,8 +4,8 @@ import { commissionMemberIds, commissionsOf } from '../../server/queries/commiss
 import { consolidatedDocuments, findCycleWithReports } from '../../server/queries/cycles.ts';
 import { organisationsByIds } from '../../server/queries/organisations.ts';
 import { activeUsersOf } from '../../server/queries/users.ts';
-import { actions, link, section, urlButton, type SlackMessage } from '../blocks/common.ts';
-import { Raw, tr } from '../i18n/report.ts';
+import type { SlackMessage } from '../blocks/common.ts';
+import { cycleAnnouncementBlocks, cycleReminderBlocks, cycleReminderChannelBlocks } from '../blocks/cycles.ts';
 import { slackUsersOf } from '../linking/links.ts';
 import { enqueueReady } from '../notify/outbox.ts';
 import { subscriptionsFollowing } from '../notify/subscriptions.ts';
@@ -69,18 +69,10 @@ async function announce(services: BotServices, cycleId: string, what: 'opened' |
   const reveals: CycleReveal[] = [{ kind: 'cycle' }, { kind: 'reports' }, ...consolidated.map((document) => ({ kind: 'document' as const, id: document.id }))];
   for (const channel of channels) {
     const locale = channel.locale as Locale;
-    const text =
-      what === 'opened'
-        ? tr(locale, 'notice.opened', { period: cycle.period, reports: reports.length, due: cycle.due_on })
-        : tr(locale, 'notice.closed', { period: cycle.period, submitted, reports: reports.length });
-    const lines = [
-      text,
-      ...consolidated.map((document) => tr(locale, 'notice.consolidated', { link: new Raw(link(`${services.publicUrl}/documents/${document.id}`, document.title)) })),
-    ];
     notices.push({
       teamId: channel.team_id,
       channelId: channel.channel_id,
-      message: { text: lines.join('\n'), blocks: [section(lines.join('\n'))] },
+      message: cycleAnnouncementBlocks({ what, period: cycle.period, reports: reports.length, submitted, due: cycle.due_on, consolidated }, locale, services.publicUrl),
       audience: { locale, reveals },
     });
   }
@@ -102,11 +94,10 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
   )) {
     const user = byId.get(linked.userId);
     const locale = user?.locale ?? 'fr';
-    const text = tr(locale, late ? 'notice.reminderLate' : 'notice.reminder', { period: event.period, due });
     notices.push({
       teamId: linked.teamId,
       channelId: linked.slackUserId,
-      message: { text, blocks: [section(text), actions([urlButton('tsq_report_app', tr.plain(locale, 'notice.open'), url)])] },
+      message: cycleReminderBlocks({ period: event.period, due, late }, locale, url),
       // Their own organisation's reports are due: what they may read while they stay in it.
       audience: { locale, reveals: [{ kind: 'cycle' }, { kind: 'reports', leadOrganisationIds: user ? [user.organisationId] : [] }] },
     });
@@ -127,11 +118,10 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
     const members = cycle?.commission_id ? null : await commissionMemberIds(services.db, channel.object_id);
     const owing = names.filter((row) => members === null || channel.object_type !== 'commission' || members.has(row.id));
     if (owing.length === 0) continue;
-    const text = tr(locale, 'notice.reminderChannel', { period: event.period, organisations: owing.map((row) => row[`name_${locale}` as const] || row.name_fr).join(', ') });
     notices.push({
       teamId: channel.team_id,
       channelId: channel.channel_id,
-      message: { text, blocks: [section(text)] },
+      message: cycleReminderChannelBlocks({ period: event.period, organisations: owing.map((row) => row[`name_${locale}` as const] || row.name_fr) }, locale),
       audience: { locale, reveals: [{ kind: 'cycle' }, { kind: 'reports', leadOrganisationIds: owing.map((row) => row.id) }] },
     });
   }
