@@ -10,7 +10,7 @@ import { slackUsersOf } from '../linking/links.ts';
 import { enqueueReady } from '../notify/outbox.ts';
 import { subscriptionsFollowing } from '../notify/subscriptions.ts';
 import type { BotServices } from '../services.ts';
-import type { CycleNoticeAudience, CycleReveal } from './reveals.ts';
+import { cycleFollowed, type CycleNoticeAudience, type CycleReveal } from './reveals.ts';
 
 /** A follow-up cycle's notice for one conversation: a channel, or a person (their Slack user id). */
 interface CycleNotice {
@@ -57,11 +57,7 @@ async function announce(services: BotServices, cycleId: string, what: 'opened' |
   const facts = await findCycleWithReports(services.db, cycleId);
   if (!facts || facts.reports.length === 0) return notices;
   const { cycle, reports } = facts;
-  const objects = [
-    ...(cycle.commission_id ? [{ type: 'commission' as const, id: cycle.commission_id }] : []),
-    ...[...new Set(reports.map((report) => report.lead_organisation_id).filter((id): id is string => id !== null))].map((id) => ({ type: 'organisation' as const, id })),
-    ...[...new Set(reports.map((report) => report.document_id))].map((id) => ({ type: 'document' as const, id })),
-  ];
+  const objects = cycleFollowed(cycle, reports);
   const channels = byChannel(await subscriptionsFollowing(services.db, objects));
   if (channels.length === 0) return notices;
   const consolidated = what === 'closed' ? await consolidatedDocuments(services.db, cycleId) : [];
@@ -73,7 +69,7 @@ async function announce(services: BotServices, cycleId: string, what: 'opened' |
       teamId: channel.team_id,
       channelId: channel.channel_id,
       message: cycleAnnouncementBlocks({ what, period: cycle.period, reports: reports.length, submitted, due: cycle.due_on, consolidated }, locale, services.publicUrl),
-      audience: { locale, reveals },
+      audience: { locale, reveals, followed: objects },
     });
   }
   return notices;
@@ -105,12 +101,8 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
   // Channels: those following the commissions these organisations sit on (or the cycle's own).
   const cycle = (await findCycleWithReports(services.db, event.cycleId))?.cycle;
   const commissions = cycle?.commission_id ? [cycle.commission_id] : await commissionsOf(services.db, event.organisationIds);
-  const channels = byChannel(
-    await subscriptionsFollowing(
-      services.db,
-      commissions.map((id) => ({ type: 'commission' as const, id })),
-    ),
-  );
+  const followed = commissions.map((id) => ({ type: 'commission' as const, id }));
+  const channels = byChannel(await subscriptionsFollowing(services.db, followed));
   if (channels.length === 0) return notices;
   const names = await organisationsByIds(services.db, event.organisationIds);
   for (const channel of channels) {
@@ -122,7 +114,7 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
       teamId: channel.team_id,
       channelId: channel.channel_id,
       message: cycleReminderChannelBlocks({ period: event.period, organisations: owing.map((row) => row[`name_${locale}` as const] || row.name_fr) }, locale),
-      audience: { locale, reveals: [{ kind: 'cycle' }, { kind: 'reports', leadOrganisationIds: owing.map((row) => row.id) }] },
+      audience: { locale, reveals: [{ kind: 'cycle' }, { kind: 'reports', leadOrganisationIds: owing.map((row) => row.id) }], followed },
     });
   }
   return notices;
