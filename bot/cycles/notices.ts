@@ -8,9 +8,10 @@ import type { SlackMessage } from '../blocks/common.ts';
 import { cycleAnnouncementBlocks, cycleReminderBlocks, cycleReminderChannelBlocks } from '../blocks/cycles.ts';
 import { slackUsersOf } from '../linking/links.ts';
 import { enqueueReady } from '../notify/outbox.ts';
+import { loadSettings, wants } from '../notify/settings.ts';
 import { subscriptionsFollowing } from '../notify/subscriptions.ts';
 import type { BotServices } from '../services.ts';
-import { cycleFollowed, type CycleNoticeAudience, type CycleReveal } from './reveals.ts';
+import { CYCLE_REMINDER_KIND, cycleFollowed, type CycleNoticeAudience, type CycleReveal } from './reveals.ts';
 
 /** A follow-up cycle's notice for one conversation: a channel, or a person (their Slack user id). */
 interface CycleNotice {
@@ -84,12 +85,19 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
   // Direct messages: the linked focal points of the organisations still owing reports.
   const users = await activeUsersOf(services.db, event.organisationIds);
   const byId = new Map(users.map((user) => [user.userId, user]));
+  const settings = await loadSettings(
+    services.db,
+    users.map((user) => user.userId),
+  );
   for (const linked of await slackUsersOf(
     services.db,
     users.map((user) => user.userId),
   )) {
     const user = byId.get(linked.userId);
-    const locale = user?.locale ?? 'fr';
+    // Their App Home settings: no reminder if they do not want deadlines by DM (checked again at delivery), in their chosen language.
+    const chosen = settings.get(linked.userId);
+    if (!wants(chosen, CYCLE_REMINDER_KIND)) continue;
+    const locale = chosen?.locale ?? user?.locale ?? 'fr';
     notices.push({
       teamId: linked.teamId,
       channelId: linked.slackUserId,

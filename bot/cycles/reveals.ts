@@ -3,6 +3,7 @@ import type { AccessSubject } from '../../server/policies/document-access.ts';
 import { cycleViewPolicy, reportPolicy } from '../../server/policies/reporting.ts';
 import type { SlackSubscriptionObject } from '../../shared/api/slack.ts';
 import { unreachable } from '../../shared/unreachable.ts';
+import type { PersonalKind } from '../notify/settings.ts';
 
 /**
  * What a follow-up cycle's notice shows, piece by piece, so that who may read it is decided when
@@ -15,6 +16,9 @@ import { unreachable } from '../../shared/unreachable.ts';
  * - `document`: a consolidated document's title: those who may read that document.
  */
 export type CycleReveal = { kind: 'cycle' } | { kind: 'reports'; leadOrganisationIds?: string[] } | { kind: 'document'; id: string };
+
+/** The personal kind (App Home settings) a reminder by direct message belongs to: reports due are deadlines. */
+export const CYCLE_REMINDER_KIND: PersonalKind = 'deadlines';
 
 /** What a channel follows to hear of a cycle: a commission, an organisation, a document. */
 export interface FollowedObject {

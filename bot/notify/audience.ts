@@ -8,7 +8,7 @@ import { findLinkedUser } from '../linking/links.ts';
 import type { EventCategory } from '../blocks/help.ts';
 import type { SlackMessage } from '../blocks/common.ts';
 import { restrictedNoticeBlocks } from '../blocks/notifications.ts';
-import { cycleFollowed, mayReadCycleNotice, type FollowedObject } from '../cycles/reveals.ts';
+import { CYCLE_REMINDER_KIND, cycleFollowed, mayReadCycleNotice, type FollowedObject } from '../cycles/reveals.ts';
 import { commissionsOf } from '../../server/queries/commissions.ts';
 import { findCycleWithReports } from '../../server/queries/cycles.ts';
 import type { BotServices } from '../services.ts';
@@ -16,7 +16,7 @@ import { isDirectTarget } from './plan.ts';
 import { readyMessage, type OutboxRow } from './outbox.ts';
 import { everyMemberMayRead } from './members.ts';
 import { subscriptionsFollowing } from './subscriptions.ts';
-import { settingsOf } from './settings.ts';
+import { settingsOf, wants } from './settings.ts';
 
 /**
  * Who reads a notification, decided when it is delivered (not when queued): a channel hears about
@@ -76,7 +76,8 @@ export async function audienceOf(services: BotServices, row: Pick<OutboxRow, 'te
 
 /**
  * A follow-up cycle's notice (made when its event was taken in) as its conversation may see it,
- * decided at delivery as for the others: a person gets it while they may read all it reveals; a
+ * decided at delivery as for the others: a person gets it while they may read all it reveals and
+ * want deadlines by direct message (App Home settings); a
  * channel gets it while it still follows what brought it, in full if every member may read it,
  * else the minimal notice in the channel's language. A cycle gone, a channel that unsubscribed
  * or was paused, or a person who may no longer read it, gets nothing.
@@ -90,9 +91,10 @@ export async function cycleNoticeFor(services: BotServices, row: OutboxRow): Pro
   const mayRead = async (subject: AccessSubject) =>
     audience !== null && mayReadCycleNotice(subject, cycle.reports, audience.reveals, (reader, documentId) => mayReadDocument(services, reader, documentId));
   if (isDirectTarget(row.channel_id)) {
-    if (!audience) return message;
     const reader = await findLinkedUser(services.db, { teamId: row.team_id, slackUserId: row.channel_id });
-    return reader && (await mayRead(reader)) ? message : null;
+    // A reminder by DM follows the person's settings (App Home) as they are now: muted, or deadlines switched off, means none.
+    if (!reader || !wants(await settingsOf(services.db, reader.userId), CYCLE_REMINDER_KIND)) return null;
+    return !audience || (await mayRead(reader)) ? message : null;
   }
   // Only while the channel still follows what brought the notice (not unsubscribed, nor paused since).
   const commissions =
