@@ -73,6 +73,25 @@ export function truncateMrkdwn(text: string, max: number): string {
   return `${cut}…`;
 }
 
+/**
+ * Items joined by `separator` within `max` characters: when they do not all fit, as many as fit
+ * (the first cut if it alone is too long), then `more(count)` saying how many were left out.
+ * Items are mrkdwn we built (escaped already).
+ */
+export function fitList(items: readonly string[], separator: string, max: number, more: (count: number) => string): string {
+  const all = items.join(separator);
+  if (all.length <= max) return all;
+  const budget = max - separator.length - more(items.length).length;
+  let out = truncateMrkdwn(items[0]!, budget);
+  let shown = 1;
+  for (; shown < items.length; shown++) {
+    const next = `${out}${separator}${items[shown]}`;
+    if (next.length > budget) break;
+    out = next;
+  }
+  return shown < items.length ? `${out}${separator}${more(items.length - shown)}` : out;
+}
+
 // Formatting characters look the same but format nothing once swapped for these.
 const INERT: Record<string, string> = { '*': '\u2217', _: '\u02cd', '~': '\u223c', '`': '\u02cb' };
 const WORDLIKE = /[\p{L}\p{N}]/u;

@@ -4,13 +4,14 @@ import { commissionMemberIds, commissionsOf } from '../../server/queries/commiss
 import { consolidatedDocuments, findCycleWithReports } from '../../server/queries/cycles.ts';
 import { organisationsByIds } from '../../server/queries/organisations.ts';
 import { activeUsersOf } from '../../server/queries/users.ts';
-import { actions, link, section, urlButton, type SlackMessage } from '../blocks/common.ts';
-import { Raw, tr } from '../i18n/report.ts';
+import type { SlackMessage } from '../blocks/common.ts';
+import { cycleAnnouncementBlocks, cycleReminderBlocks, cycleReminderChannelBlocks } from '../blocks/cycles.ts';
 import { slackUsersOf } from '../linking/links.ts';
 import { enqueueReady } from '../notify/outbox.ts';
+import { loadSettings, wants } from '../notify/settings.ts';
 import { subscriptionsFollowing } from '../notify/subscriptions.ts';
 import type { BotServices } from '../services.ts';
-import type { CycleNoticeAudience, CycleReveal } from './reveals.ts';
+import { CYCLE_REMINDER_KIND, cycleFollowed, type CycleNoticeAudience, type CycleReveal } from './reveals.ts';
 
 /** A follow-up cycle's notice for one conversation: a channel, or a person (their Slack user id). */
 interface CycleNotice {
@@ -57,11 +58,7 @@ async function announce(services: BotServices, cycleId: string, what: 'opened' |
   const facts = await findCycleWithReports(services.db, cycleId);
   if (!facts || facts.reports.length === 0) return notices;
   const { cycle, reports } = facts;
-  const objects = [
-    ...(cycle.commission_id ? [{ type: 'commission' as const, id: cycle.commission_id }] : []),
-    ...[...new Set(reports.map((report) => report.lead_organisation_id).filter((id): id is string => id !== null))].map((id) => ({ type: 'organisation' as const, id })),
-    ...[...new Set(reports.map((report) => report.document_id))].map((id) => ({ type: 'document' as const, id })),
-  ];
+  const objects = cycleFollowed(cycle, reports);
   const channels = byChannel(await subscriptionsFollowing(services.db, objects));
   if (channels.length === 0) return notices;
   const consolidated = what === 'closed' ? await consolidatedDocuments(services.db, cycleId) : [];
@@ -69,19 +66,11 @@ async function announce(services: BotServices, cycleId: string, what: 'opened' |
   const reveals: CycleReveal[] = [{ kind: 'cycle' }, { kind: 'reports' }, ...consolidated.map((document) => ({ kind: 'document' as const, id: document.id }))];
   for (const channel of channels) {
     const locale = channel.locale as Locale;
-    const text =
-      what === 'opened'
-        ? tr(locale, 'notice.opened', { period: cycle.period, reports: reports.length, due: cycle.due_on })
-        : tr(locale, 'notice.closed', { period: cycle.period, submitted, reports: reports.length });
-    const lines = [
-      text,
-      ...consolidated.map((document) => tr(locale, 'notice.consolidated', { link: new Raw(link(`${services.publicUrl}/documents/${document.id}`, document.title)) })),
-    ];
     notices.push({
       teamId: channel.team_id,
       channelId: channel.channel_id,
-      message: { text: lines.join('\n'), blocks: [section(lines.join('\n'))] },
-      audience: { locale, reveals },
+      message: cycleAnnouncementBlocks({ what, period: cycle.period, reports: reports.length, submitted, due: cycle.due_on, consolidated }, locale, services.publicUrl),
+      audience: { locale, reveals, followed: objects },
     });
   }
   return notices;
@@ -96,17 +85,23 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
   // Direct messages: the linked focal points of the organisations still owing reports.
   const users = await activeUsersOf(services.db, event.organisationIds);
   const byId = new Map(users.map((user) => [user.userId, user]));
+  const settings = await loadSettings(
+    services.db,
+    users.map((user) => user.userId),
+  );
   for (const linked of await slackUsersOf(
     services.db,
     users.map((user) => user.userId),
   )) {
     const user = byId.get(linked.userId);
-    const locale = user?.locale ?? 'fr';
-    const text = tr(locale, late ? 'notice.reminderLate' : 'notice.reminder', { period: event.period, due });
+    // Their App Home settings: no reminder if they do not want deadlines by DM (checked again at delivery), in their chosen language.
+    const chosen = settings.get(linked.userId);
+    if (!wants(chosen, CYCLE_REMINDER_KIND)) continue;
+    const locale = chosen?.locale ?? user?.locale ?? 'fr';
     notices.push({
       teamId: linked.teamId,
       channelId: linked.slackUserId,
-      message: { text, blocks: [section(text), actions([urlButton('tsq_report_app', tr.plain(locale, 'notice.open'), url)])] },
+      message: cycleReminderBlocks({ period: event.period, due, late }, locale, url),
       // Their own organisation's reports are due: what they may read while they stay in it.
       audience: { locale, reveals: [{ kind: 'cycle' }, { kind: 'reports', leadOrganisationIds: user ? [user.organisationId] : [] }] },
     });
@@ -114,12 +109,8 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
   // Channels: those following the commissions these organisations sit on (or the cycle's own).
   const cycle = (await findCycleWithReports(services.db, event.cycleId))?.cycle;
   const commissions = cycle?.commission_id ? [cycle.commission_id] : await commissionsOf(services.db, event.organisationIds);
-  const channels = byChannel(
-    await subscriptionsFollowing(
-      services.db,
-      commissions.map((id) => ({ type: 'commission' as const, id })),
-    ),
-  );
+  const followed = commissions.map((id) => ({ type: 'commission' as const, id }));
+  const channels = byChannel(await subscriptionsFollowing(services.db, followed));
   if (channels.length === 0) return notices;
   const names = await organisationsByIds(services.db, event.organisationIds);
   for (const channel of channels) {
@@ -127,12 +118,11 @@ async function remind(services: BotServices, event: Extract<DomainEvent, { type:
     const members = cycle?.commission_id ? null : await commissionMemberIds(services.db, channel.object_id);
     const owing = names.filter((row) => members === null || channel.object_type !== 'commission' || members.has(row.id));
     if (owing.length === 0) continue;
-    const text = tr(locale, 'notice.reminderChannel', { period: event.period, organisations: owing.map((row) => row[`name_${locale}` as const] || row.name_fr).join(', ') });
     notices.push({
       teamId: channel.team_id,
       channelId: channel.channel_id,
-      message: { text, blocks: [section(text)] },
-      audience: { locale, reveals: [{ kind: 'cycle' }, { kind: 'reports', leadOrganisationIds: owing.map((row) => row.id) }] },
+      message: cycleReminderChannelBlocks({ period: event.period, organisations: owing.map((row) => row[`name_${locale}` as const] || row.name_fr) }, locale),
+      audience: { locale, reveals: [{ kind: 'cycle' }, { kind: 'reports', leadOrganisationIds: owing.map((row) => row.id) }], followed },
     });
   }
   return notices;

@@ -1,7 +1,9 @@
 import type { Locale } from '../../db/schema.ts';
 import type { AccessSubject } from '../../server/policies/document-access.ts';
 import { cycleViewPolicy, reportPolicy } from '../../server/policies/reporting.ts';
+import type { SlackSubscriptionObject } from '../../shared/api/slack.ts';
 import { unreachable } from '../../shared/unreachable.ts';
+import type { PersonalKind } from '../notify/settings.ts';
 
 /**
  * What a follow-up cycle's notice shows, piece by piece, so that who may read it is decided when
@@ -15,10 +17,42 @@ import { unreachable } from '../../shared/unreachable.ts';
  */
 export type CycleReveal = { kind: 'cycle' } | { kind: 'reports'; leadOrganisationIds?: string[] } | { kind: 'document'; id: string };
 
-/** What the notice's row keeps besides the message: the channel's language (for the minimal notice) and what the message reveals. */
+/** The personal kind (App Home settings) a reminder by direct message belongs to: reports due are deadlines. */
+export const CYCLE_REMINDER_KIND: PersonalKind = 'deadlines';
+
+/** What a channel follows to hear of a cycle: a commission, an organisation, a document. */
+export interface FollowedObject {
+  type: SlackSubscriptionObject;
+  id: string;
+}
+
+/**
+ * What the notice's row keeps besides the message: the channel's language (for the minimal
+ * notice), what the message reveals, and (for a channel) what it followed to be told, so that a
+ * channel which unsubscribed or was paused since gets nothing.
+ */
 export interface CycleNoticeAudience {
   locale: Locale;
   reveals: CycleReveal[];
+  followed?: FollowedObject[];
+}
+
+/**
+ * Everything a channel may follow to hear of a cycle: its commission, the lead organisations and
+ * the documents of its reports, and (a cycle without a commission) the commissions those
+ * organisations sit on. For rows queued before notices kept what they followed.
+ */
+export function cycleFollowed(
+  cycle: { commission_id: string | null },
+  reports: ReadonlyArray<{ document_id: string; lead_organisation_id: string | null }>,
+  commissionsOfLeads: readonly string[] = [],
+): FollowedObject[] {
+  const leads = [...new Set(reports.map((report) => report.lead_organisation_id).filter((id): id is string => id !== null))];
+  return [
+    ...(cycle.commission_id ? [cycle.commission_id] : commissionsOfLeads).map((id) => ({ type: 'commission' as const, id })),
+    ...leads.map((id) => ({ type: 'organisation' as const, id })),
+    ...[...new Set(reports.map((report) => report.document_id))].map((id) => ({ type: 'document' as const, id })),
+  ];
 }
 
 /** A report of the cycle, as its policy needs it. */

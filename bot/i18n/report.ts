@@ -52,6 +52,7 @@ const fr = {
   'notice.reminderLate': '⏰ Rappel : les rapports de suivi *{period}* étaient attendus pour le {due}.',
   'notice.reminderChannel': '⏰ Cycle *{period}* : rapports encore attendus de {organisations}.',
   'notice.open': 'Ouvrir mes rapports',
+  'notice.more': '… et {count} autre(s)',
 } as const;
 
 type Key = keyof typeof fr;
@@ -102,6 +103,7 @@ const ar: Record<Key, string> = {
   'notice.reminderLate': '⏰ تذكير: كانت تقارير التتبع *{period}* منتظرة قبل {due}.',
   'notice.reminderChannel': '⏰ دورة *{period}*: تقارير ما زالت منتظرة من {organisations}.',
   'notice.open': 'فتح تقاريري',
+  'notice.more': '… و{count} أخرى',
 };
 
 const en: Record<Key, string> = {
@@ -150,6 +152,7 @@ const en: Record<Key, string> = {
   'notice.reminderLate': '⏰ Reminder: the *{period}* follow-up reports were due {due}.',
   'notice.reminderChannel': '⏰ Cycle *{period}*: reports still expected from {organisations}.',
   'notice.open': 'Open my reports',
+  'notice.more': '… and {count} more',
 };
 
 const DICTIONARIES: Record<Locale, Record<Key, string>> = { fr, ar, en };

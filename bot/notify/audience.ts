@@ -8,14 +8,15 @@ import { findLinkedUser } from '../linking/links.ts';
 import type { EventCategory } from '../blocks/help.ts';
 import type { SlackMessage } from '../blocks/common.ts';
 import { restrictedNoticeBlocks } from '../blocks/notifications.ts';
-import { mayReadCycleNotice } from '../cycles/reveals.ts';
+import { CYCLE_REMINDER_KIND, cycleFollowed, mayReadCycleNotice, type FollowedObject } from '../cycles/reveals.ts';
+import { commissionsOf } from '../../server/queries/commissions.ts';
 import { findCycleWithReports } from '../../server/queries/cycles.ts';
 import type { BotServices } from '../services.ts';
 import { isDirectTarget } from './plan.ts';
 import { readyMessage, type OutboxRow } from './outbox.ts';
 import { everyMemberMayRead } from './members.ts';
 import { subscriptionsFollowing } from './subscriptions.ts';
-import { settingsOf } from './settings.ts';
+import { settingsOf, wants } from './settings.ts';
 
 /**
  * Who reads a notification, decided when it is delivered (not when queued): a channel hears about
@@ -49,7 +50,7 @@ export async function audienceOf(services: BotServices, row: Pick<OutboxRow, 'te
   }
 
   const followed = session ? [{ type: 'commission' as const, id: session.session.commission_id }] : await documentFollowers(services, row.subject_id);
-  const subscriptions = (await subscriptionsFollowing(db, followed)).filter((sub) => sub.team_id === row.team_id && sub.channel_id === row.channel_id);
+  const subscriptions = await channelFollowing(services, row, followed);
   if (subscriptions.length === 0) return null;
   const creators = await activeUsers(
     db,
@@ -75,9 +76,11 @@ export async function audienceOf(services: BotServices, row: Pick<OutboxRow, 'te
 
 /**
  * A follow-up cycle's notice (made when its event was taken in) as its conversation may see it,
- * decided at delivery as for the others: a person gets it while they may read all it reveals; a
- * channel gets it if every member may, else the minimal notice in the channel's language. A
- * cycle gone, or a person who may no longer read it, gets nothing.
+ * decided at delivery as for the others: a person gets it while they may read all it reveals and
+ * want deadlines by direct message (App Home settings); a
+ * channel gets it while it still follows what brought it, in full if every member may read it,
+ * else the minimal notice in the channel's language. A cycle gone, a channel that unsubscribed
+ * or was paused, or a person who may no longer read it, gets nothing.
  */
 export async function cycleNoticeFor(services: BotServices, row: OutboxRow): Promise<SlackMessage | null> {
   const ready = readyMessage(row);
@@ -88,12 +91,27 @@ export async function cycleNoticeFor(services: BotServices, row: OutboxRow): Pro
   const mayRead = async (subject: AccessSubject) =>
     audience !== null && mayReadCycleNotice(subject, cycle.reports, audience.reveals, (reader, documentId) => mayReadDocument(services, reader, documentId));
   if (isDirectTarget(row.channel_id)) {
-    if (!audience) return message;
     const reader = await findLinkedUser(services.db, { teamId: row.team_id, slackUserId: row.channel_id });
-    return reader && (await mayRead(reader)) ? message : null;
+    // A reminder by DM follows the person's settings (App Home) as they are now: muted, or deadlines switched off, means none.
+    if (!reader || !wants(await settingsOf(services.db, reader.userId), CYCLE_REMINDER_KIND)) return null;
+    return !audience || (await mayRead(reader)) ? message : null;
   }
+  // Only while the channel still follows what brought the notice (not unsubscribed, nor paused since).
+  const commissions =
+    audience?.followed || cycle.cycle.commission_id
+      ? []
+      : await commissionsOf(
+          services.db,
+          cycle.reports.flatMap((report) => report.lead_organisation_id ?? []),
+        );
+  if ((await channelFollowing(services, row, audience?.followed ?? cycleFollowed(cycle.cycle, cycle.reports, commissions))).length === 0) return null;
   if (audience && (await everyMemberMayRead(services, row.team_id, row.channel_id, mayRead))) return message;
   return restrictedNoticeBlocks('cycle', row.subject_id, audience?.locale ?? 'fr', services.publicUrl);
+}
+
+/** The subscriptions, not paused, by which this row's channel follows any of `followed`. */
+async function channelFollowing(services: BotServices, row: Pick<OutboxRow, 'team_id' | 'channel_id'>, followed: ReadonlyArray<FollowedObject>) {
+  return (await subscriptionsFollowing(services.db, followed)).filter((sub) => sub.team_id === row.team_id && sub.channel_id === row.channel_id);
 }
 
 export async function mayReadDocument(services: BotServices, subject: AccessSubject, documentId: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../db/schema.ts';
 import { plain, plainFromMrkdwn, type SlackMessage } from '../../bot/blocks/common.ts';
+import * as cycles from '../../bot/blocks/cycles.ts';
 import * as help from '../../bot/blocks/help.ts';
 import * as home from '../../bot/blocks/home.ts';
 import * as lists from '../../bot/blocks/lists.ts';
@@ -13,7 +14,7 @@ import { fr as baseFr } from '../../bot/i18n/fr.ts';
 import { measuresInSlackFr } from '../../bot/i18n/measures-in-slack.ts';
 import { workAppFr } from '../../bot/i18n/work-app.ts';
 import { t, type MessageKey } from '../../bot/i18n/index.ts';
-import { blockKitProblems, mrkdwnLeaks, type Surface } from '../helpers/block-kit.ts';
+import { blockKitProblems, mrkdwnLeaks, mrkdwnTexts, type Surface } from '../helpers/block-kit.ts';
 
 const fr: Record<MessageKey, string> = { ...baseFr, ...workAppFr, ...measuresInSlackFr };
 
@@ -157,6 +158,20 @@ function everyBuilder(text: string, id: string, locale: Locale): Record<string, 
     ),
     restrictedNoticeBlocks: message(notifications.restrictedNoticeBlocks('document', ID, locale, URL)),
     restrictedNoticeBlocksSession: message(notifications.restrictedNoticeBlocks('session', ID, locale, URL)),
+    // A follow-up cycle's notices, full and minimal: long names, 200 consolidated documents, 300 organisations owing reports.
+    restrictedNoticeBlocksCycle: message(notifications.restrictedNoticeBlocks('cycle', ID, locale, URL)),
+    cycleAnnouncementBlocks: message(
+      cycles.cycleAnnouncementBlocks({ what: 'opened', period: text, reports: 300, submitted: 0, due: '2026-12-31', consolidated: [] }, locale, URL),
+    ),
+    cycleAnnouncementBlocksClosed: message(
+      cycles.cycleAnnouncementBlocks(
+        { what: 'closed', period: text, reports: 300, submitted: 120, due: '2026-12-31', consolidated: Array.from({ length: 200 }, () => ({ id: ID, title: text })) },
+        locale,
+        URL,
+      ),
+    ),
+    cycleReminderBlocks: message(cycles.cycleReminderBlocks({ period: text, due: '2026-12-31', late: true }, locale, `${URL}/cycles/${ID}/report`)),
+    cycleReminderChannelBlocks: message(cycles.cycleReminderChannelBlocks({ period: text, organisations: Array.from({ length: 300 }, () => text) }, locale)),
     sessionBlocks: message(session.sessionBlocks(summary, locale, URL)),
     statusBlocks: message(status.statusBlocks(view, locale, URL)),
     measureSummary: message(plain(status.measureSummary(locale, view.measures))),
@@ -172,12 +187,12 @@ function everyBuilder(text: string, id: string, locale: Locale): Record<string, 
 
 describe('people’s text in every Block Kit builder', () => {
   it('covers every builder the bot has (a new builder must be added here)', () => {
-    const exported = [help, home, lists, modals, notifications, session, status, unfurl].flatMap((module) =>
+    const exported = [cycles, help, home, lists, modals, notifications, session, status, unfurl].flatMap((module) =>
       Object.entries(module)
         .filter(([, value]) => typeof value === 'function')
         .map(([name]) => name),
     );
-    const covered = new Set(Object.keys(everyBuilder('x', 'm', 'fr')).map((name) => name.replace(/(Picker|Mention|Lead|Session)$/, '')));
+    const covered = new Set(Object.keys(everyBuilder('x', 'm', 'fr')).map((name) => name.replace(/(Picker|Mention|Lead|Session|Cycle|Closed)$/, '')));
     expect(exported.filter((name) => !covered.has(name))).toEqual([]);
   });
 
@@ -195,6 +210,33 @@ describe('people’s text in every Block Kit builder', () => {
           expect(mrkdwnLeaks(built.payload, URL), name).toEqual([]);
         }
       }
+    });
+  }
+
+  for (const locale of LOCALES) {
+    it(`a cycle notice says how many documents or organisations it left out (${locale})`, () => {
+      const title = `Plan ${'x'.repeat(400)}`;
+      const more = { fr: /… et (\d+) /, ar: /… و(\d+) /, en: /… and (\d+) more/ }[locale];
+      const closed = cycles.cycleAnnouncementBlocks(
+        { what: 'closed', period: 'T4 2026', reports: 3, submitted: 1, due: '2026-12-31', consolidated: Array.from({ length: 200 }, (_, index) => ({ id: `d${index}`, title })) },
+        locale,
+        URL,
+      );
+      expect(blockKitProblems(closed)).toEqual([]);
+      const blocksText = mrkdwnTexts({ blocks: closed.blocks }).join('\n');
+      const listed = (blocksText.match(/\/documents\/d\d+\|/g) ?? []).length;
+      expect(listed).toBeGreaterThan(5);
+      expect(Number(blocksText.match(more)?.[1])).toBe(200 - listed);
+      const textListed = (closed.text.match(/\/documents\/d\d+\|/g) ?? []).length;
+      expect(Number(closed.text.match(more)?.[1])).toBe(200 - textListed);
+      expect(closed.text.length).toBeLessThanOrEqual(4000);
+
+      const organisations = Array.from({ length: 300 }, (_, index) => `Organisation ${index} ${'y'.repeat(60)}`);
+      const reminder = cycles.cycleReminderChannelBlocks({ period: 'T4 2026', organisations }, locale);
+      expect(blockKitProblems(reminder)).toEqual([]);
+      const named = (reminder.text.match(/Organisation \d+/g) ?? []).length;
+      expect(named).toBeGreaterThan(5);
+      expect(Number(reminder.text.match(more)?.[1])).toBe(300 - named);
     });
   }
 
