@@ -43,7 +43,8 @@ describe('bot/slack-manifest.yaml', () => {
     const declared = [...manifest.matchAll(/- name: (.+)\n\s+type: message\n\s+callback_id: (\w+)/g)].map((match) => ({ name: match[1]!, callbackId: match[2]! }));
     const code = ['shortcuts.ts', 'measure-shortcut.ts'].map((file) => readFileSync(new URL(`../../bot/${file}`, import.meta.url), 'utf8')).join('\n');
     const ids = readFileSync(new URL('../../bot/blocks/work-app.ts', import.meta.url), 'utf8');
-    const registered = [...code.matchAll(/callback_id: WorkAppId\.(\w+), type: 'message_action'/g)].map((match) => new RegExp(`${match[1]}: '(\\w+)'`).exec(ids)![1]!);
+    // Each message shortcut is registered through onMessageShortcut (bot/shortcuts.ts), named by its WorkAppId.
+    const registered = [...code.matchAll(/onMessageShortcut\(app, services, WorkAppId\.(\w+),/g)].map((match) => new RegExp(`${match[1]}: '(\\w+)'`).exec(ids)![1]!);
     expect(declared.map((shortcut) => shortcut.callbackId).sort()).toEqual(registered.sort());
     expect(registered).toEqual(expect.arrayContaining(['tsq_add_comment', 'tsq_create_measure']));
     for (const shortcut of declared) expect(shortcut.name.length, shortcut.name).toBeLessThanOrEqual(24);
