@@ -35,3 +35,18 @@ export async function grant(db: Kysely<Database>, documentId: string, organisati
 export async function regrant(db: Kysely<Database>, documentId: string, organisationId: string, level: AccessLevel) {
   await db.updateTable('document_access').set({ level }).where('document_id', '=', documentId).where('organisation_id', '=', organisationId).execute();
 }
+
+/** The technical commission ("Commission technique" / "اللجنة التقنية") with these member organisations; returns its id. */
+export async function technicalCommission(db: Kysely<Database>, memberOrganisationIds: readonly string[]): Promise<string> {
+  const commission = await db
+    .insertInto('commissions')
+    .values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (memberOrganisationIds.length > 0)
+    await db
+      .insertInto('commission_members')
+      .values(memberOrganisationIds.map((organisationId) => ({ commission_id: commission.id, organisation_id: organisationId })))
+      .execute();
+  return commission.id;
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/clock.ts';
 import { eventually } from '../helpers/collab.ts';
+import * as fixtures from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { createSlackWorld, link, PUBLIC_URL, startSlackServer, textOf, type SlackTestServer, type SlackWorld, type WorldUser } from '../helpers/slack-world.ts';
 
@@ -37,13 +38,7 @@ describe('cycle notices in channels: only what every member may read', () => {
     const db = env.server.database.db;
     world = await createSlackWorld(db, systemClock.today());
     for (const user of [world.lead, world.commenter, world.admin]) await link(db, user);
-    const commission = await db
-      .insertInto('commissions')
-      .values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    commissionId = commission.id;
-    await db.insertInto('commission_members').values({ commission_id: commissionId, organisation_id: world.organisations.sante }).execute();
+    commissionId = await fixtures.technicalCommission(db, [world.organisations.sante]);
     await db
       .updateTable('measures')
       .set({ partner_organisation_ids: [world.organisations.emploi] })

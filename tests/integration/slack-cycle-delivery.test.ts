@@ -31,13 +31,7 @@ describe('cycle notices at delivery: subscriptions and personal settings as they
     const row = await fixtures.user(db, world.organisations.sante, 'second@sante.gov.ma');
     colleague = { id: row.id, email: 'second@sante.gov.ma', token: await apiToken(db, row.id), slackId: 'USECOND' };
     for (const user of [world.lead, colleague, world.admin]) await link(db, user);
-    const commission = await db
-      .insertInto('commissions')
-      .values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    commissionId = commission.id;
-    await db.insertInto('commission_members').values({ commission_id: commissionId, organisation_id: world.organisations.sante }).execute();
+    commissionId = await fixtures.technicalCommission(db, [world.organisations.sante]);
     for (const channel of ['CSTAYS', 'CGONE', 'CPAUSED']) {
       await db
         .insertInto('slack_subscriptions')

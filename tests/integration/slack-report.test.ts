@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/clock.ts';
 import { readMeasures } from '../../shared/doc-schema.ts';
 import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
+import * as fixtures from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { blockAction } from '../helpers/slack-requests.ts';
 import { createSlackWorld, link, startSlackServer, textOf, type SlackTestServer, type SlackWorld, type WorldUser } from '../helpers/slack-world.ts';
@@ -26,13 +27,7 @@ describe('follow-up cycles in Slack', () => {
     const db = env.server.database.db;
     world = await createSlackWorld(db, systemClock.today());
     for (const user of [world.lead, world.commenter, world.admin]) await link(db, user);
-    const commission = await db
-      .insertInto('commissions')
-      .values({ kind: 'technical', name_fr: 'Commission technique', name_ar: 'اللجنة التقنية', name_en: 'Technical commission' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    commissionId = commission.id;
-    await db.insertInto('commission_members').values({ commission_id: commissionId, organisation_id: world.organisations.sante }).execute();
+    commissionId = await fixtures.technicalCommission(db, [world.organisations.sante]);
     await db
       .insertInto('slack_subscriptions')
       .values({ team_id: 'T1', channel_id: 'CCOMM', object_type: 'commission', object_id: commissionId, events: ['sessions'], created_by: world.admin.id })
