@@ -72,7 +72,7 @@ export class CollabHub {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compactor: Compactor;
   /** how long busy documents' updates wait to leave together, from how busy the process is */
-  private readonly relayPace = new RelayPace();
+  private readonly relayPace: RelayPace;
   private readonly unloads = new Set<Promise<void>>();
   /** indicator history being written (awaited at close) */
   private readonly historyWrites = new Set<Promise<void>>();
@@ -111,6 +111,7 @@ export class CollabHub {
       options.maxUnstoredBytes,
     );
     observeUnstored(metrics, () => this.store.unstored());
+    this.relayPace = new RelayPace((windowMs) => metrics.relayWindowMs.set(windowMs));
     this.compactor = new Compactor(this.store, options.logger, metrics, options.compactAfterEntries);
     this.projections = new KeyedDebouncer(options.projectionWaitMs, options.projectionMaxWaitMs, (id) => this.project(id));
     this.deletions = new BatchedWrites(
