@@ -1,7 +1,8 @@
 import zlib from 'node:zlib';
-import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
+import { multiRowInsert } from '../../db/multi-row-insert.ts';
 import type { Database, DocumentRow, NewDocument } from '../../db/schema.ts';
 import { DEFAULT_MAX_UNSTORED_BYTES } from './limits.ts';
 import { assertStoredUpdates, storedExtents } from './update-check.ts';
@@ -45,28 +46,8 @@ const LOG_ENTRY = 1;
 const PROJECTION_MARK = 2;
 
 const MAX_ROWS_PER_FLUSH = 2_000;
+const LOG_COLUMNS = ['document_id', 'data'] as const;
 
-/**
- * The group commit's INSERT, written directly: Kysely's builder parsed and compiled a fresh syntax
- * tree of every row on each flush, 4 % of a busy relay's CPU (issue 20). The texts of the usual
- * sizes are kept.
- */
-function logEntriesInsert(batch: readonly QueuedUpdate[]): CompiledQuery {
-  let text = insertTexts.get(batch.length);
-  if (text === undefined) {
-    const rows = Array.from({ length: batch.length }, (_, i) => `($${2 * i + 1}, $${2 * i + 2})`);
-    text = `insert into "doc_updates" ("document_id", "data") values ${rows.join(', ')}`;
-    if (batch.length <= KEPT_INSERT_TEXTS) insertTexts.set(batch.length, text);
-  }
-  const parameters: unknown[] = new Array(batch.length * 2);
-  for (let i = 0; i < batch.length; i++) {
-    parameters[2 * i] = batch[i]!.documentId;
-    parameters[2 * i + 1] = batch[i]!.data;
-  }
-  return CompiledQuery.raw(text, parameters);
-}
-const insertTexts = new Map<number, string>();
-const KEPT_INSERT_TEXTS = 200;
 /**
  * Under load, flushes start at most this often (COLLAB_FLUSH_INTERVAL_MS): rows arriving
  * meanwhile join the next INSERT. Each statement costs the database a parse, a plan and a commit
@@ -275,7 +256,13 @@ export class DocumentStore {
       const started = performance.now();
       this.lastFlushAt = started;
       try {
-        await this.db.executeQuery(logEntriesInsert(batch));
+        await this.db.executeQuery(
+          multiRowInsert(
+            'doc_updates',
+            LOG_COLUMNS,
+            batch.map((entry) => [entry.documentId, entry.data]),
+          ),
+        );
       } catch (error) {
         // Keep the batch and retry: losing accepted edits is worse than holding them a while.
         this.failedFlushes++;

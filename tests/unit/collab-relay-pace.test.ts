@@ -12,5 +12,4 @@ describe('the relay window follows how much of a core the process uses', () => {
     expect(widths[0]!).toBeGreaterThan(BASE_WINDOW_MS);
     for (const utilization of [0.95, 1, 1.5]) expect(relayWindowFor(utilization)).toBe(MAX_WINDOW_MS);
   });
-
 });
