@@ -679,8 +679,8 @@ export class Room {
    * What waits (the inbox, the outgoing updates) leaves in one write per connection (a write to a
    * socket is most of what a relay costs): everything accepted in the same turn of the event loop,
    * and, while a document keeps changing, everything accepted within the relay window of its last
-   * relay (relay-pace.ts: 10 ms, up to 50 ms while the process is busy). An update after a quiet
-   * spell leaves at the end of the turn.
+   * relay (relay-pace.ts: none while the process has CPU to spare, up to 50 ms near a whole
+   * core). An update after a quiet spell leaves at the end of the turn.
    */
   private scheduleRelay(): void {
     if (this.relayScheduled) return;
