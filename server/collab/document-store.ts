@@ -2,6 +2,7 @@ import zlib from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
+import { multiRowInsert } from '../../db/multi-row-insert.ts';
 import type { Database, DocumentRow, NewDocument } from '../../db/schema.ts';
 import { DEFAULT_MAX_UNSTORED_BYTES } from './limits.ts';
 import { assertStoredUpdates, storedExtents } from './update-check.ts';
@@ -45,6 +46,8 @@ const LOG_ENTRY = 1;
 const PROJECTION_MARK = 2;
 
 const MAX_ROWS_PER_FLUSH = 2_000;
+const LOG_COLUMNS = ['document_id', 'data'] as const;
+
 /**
  * Under load, flushes start at most this often (COLLAB_FLUSH_INTERVAL_MS): rows arriving
  * meanwhile join the next INSERT. Each statement costs the database a parse, a plan and a commit
@@ -253,10 +256,13 @@ export class DocumentStore {
       const started = performance.now();
       this.lastFlushAt = started;
       try {
-        await this.db
-          .insertInto('doc_updates')
-          .values(batch.map((entry) => ({ document_id: entry.documentId, data: entry.data })))
-          .execute();
+        await this.db.executeQuery(
+          multiRowInsert(
+            'doc_updates',
+            LOG_COLUMNS,
+            batch.map((entry) => [entry.documentId, entry.data]),
+          ),
+        );
       } catch (error) {
         // Keep the batch and retry: losing accepted edits is worse than holding them a while.
         this.failedFlushes++;

@@ -13,6 +13,7 @@ import { DocumentStore, type LoadedDocument } from './document-store.ts';
 import { DEFAULT_PENDING_REPAIR_MS } from './pending-watch.ts';
 import type { CollabLimits } from './limits.ts';
 import { observeUnstored, type CollabMetrics } from './metrics.ts';
+import { RelayPace } from './relay-pace.ts';
 import { projectDocument } from './projection.ts';
 import { projectionLags, projectionMark } from './projection-mark.ts';
 import { writeProjection } from './projection-writer.ts';
@@ -70,6 +71,8 @@ export class CollabHub {
   private readonly roomOf = new Map<CollabConnection, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compactor: Compactor;
+  /** how long busy documents' updates wait to leave together, from how busy the process is */
+  private readonly relayPace: RelayPace;
   private readonly unloads = new Set<Promise<void>>();
   /** indicator history being written (awaited at close) */
   private readonly historyWrites = new Set<Promise<void>>();
@@ -108,6 +111,7 @@ export class CollabHub {
       options.maxUnstoredBytes,
     );
     observeUnstored(metrics, () => this.store.unstored());
+    this.relayPace = new RelayPace((windowMs) => metrics.relayWindowMs.set(windowMs));
     this.compactor = new Compactor(this.store, options.logger, metrics, options.compactAfterEntries);
     this.projections = new KeyedDebouncer(options.projectionWaitMs, options.projectionMaxWaitMs, (id) => this.project(id));
     this.deletions = new BatchedWrites(
@@ -248,6 +252,7 @@ export class CollabHub {
         onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
         repair: (stuck) => this.repair(stuck),
         pendingRepairMs: this.options.pendingRepairMs ?? DEFAULT_PENDING_REPAIR_MS,
+        relayWindowMs: () => this.relayPace.windowMs,
       },
       stored,
     );
@@ -362,6 +367,7 @@ export class CollabHub {
     try {
       await room.loaded.catch(() => {});
       if (room.state === 'ready') {
+        room.settle();
         await this.store.whenStored(documentId);
         await this.projections.runNow(documentId);
         await this.compactor.beforeUnload(room);
@@ -488,6 +494,9 @@ export class CollabHub {
     // still open that the others are leaving (an awareness message per leaver to each of them).
     for (const connection of connections) connection.close(CloseCode.serverShutdown, 'The server is restarting.');
     for (const connection of connections) this.leave(connection);
+    this.relayPace.stop();
+    // What the rooms hold to apply with their next relay is applied and queued for storage now.
+    for (const room of this.rooms.values()) if (room.state === 'ready') room.settle();
     const writeOut = async () => {
       await Promise.all(this.projectionChecks);
       await this.store.flush();

@@ -15,10 +15,19 @@ export class LocalChanges {
     doc: Y.Doc,
     private readonly publish: (update: Uint8Array) => void,
   ) {
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== null && origin !== undefined) return;
-      this.queue.push(update);
-      this.flush();
+    // Yjs encodes a transaction's update for 'update' listeners only while there is one (checked
+    // right after 'afterTransactionCleanup'): listening for the few transactions made by Yjs itself
+    // spares encoding every client's update a second time (~5 % of a relay's CPU, issue 20).
+    const collect = (update: Uint8Array, origin: unknown) => {
+      doc.off('update', collect);
+      if (origin === null || origin === undefined) {
+        this.queue.push(update);
+        this.flush();
+      }
+    };
+    doc.on('afterTransactionCleanup', (transaction: Y.Transaction) => {
+      doc.off('update', collect);
+      if (transaction.origin === null || transaction.origin === undefined) doc.on('update', collect);
     });
   }
 

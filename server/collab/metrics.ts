@@ -5,6 +5,7 @@ export interface CollabMetrics {
   connections: Gauge;
   updates: Counter;
   coalescedUpdates: Counter;
+  relayWindowMs: Gauge;
   bytesStored: Counter;
   refused: Counter<'reason'>;
   pendingDocuments: Gauge;
@@ -45,6 +46,11 @@ export function createCollabMetrics(registry: Registry): CollabMetrics {
     coalescedUpdates: new Counter({
       name: 'tansiq_collab_coalesced_updates_total',
       help: 'Updates relayed in one write together with others rather than in one of their own',
+      registers,
+    }),
+    relayWindowMs: new Gauge({
+      name: 'tansiq_collab_relay_window_ms',
+      help: 'How long a busy document waits to relay its updates together (widens as the process nears a whole core)',
       registers,
     }),
     bytesStored: new Counter({ name: 'tansiq_collab_stored_bytes_total', help: 'Bytes of updates committed to the log', registers }),

@@ -15,13 +15,16 @@ import { leftDatesOutOfOrder } from '../../shared/doc-schema.ts';
 import { IndicatorWatch, WriterClaims, type IndicatorValueChange, type WriterClaim } from './indicator-history.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { WireFrame } from './wire-frame.ts';
-import { deletionRanges, type DeletionRange } from './deletions.ts';
+import { deletedSince, deleteSetLengths, deletionRanges, type DeletionRange } from './deletions.ts';
 import { PendingWatch } from './pending-watch.ts';
+import { BASE_WINDOW_MS } from './relay-pace.ts';
 import { overlapsDocument, updateChangesDocument } from './update-effect.ts';
 
 type UpdateFrame = Extract<InboundFrame, { kind: 'update' | 'sync-step2' }>;
 /** an update to relay: its frame when it already has one, and the connection it came from */
 type OutgoingUpdate = { update: Uint8Array; frame: Uint8Array | null; origin: CollabConnection | null };
+/** a client's update checked and waiting to be applied with the others of its relay (see `applyInbox`) */
+type InboxUpdate = { connection: CollabConnection; update: Uint8Array; frame: Uint8Array };
 
 /** Where an update the document took came from, which decides what else it needs (see `Room.accept`). */
 interface Acceptance {
@@ -65,6 +68,8 @@ export interface RoomServices {
   repair(room: Room): Promise<void>;
   /** how long a document may hold updates with missing dependencies before `repair` */
   pendingRepairMs: number;
+  /** how long a busy document's updates wait to leave together (relay-pace.ts); BASE_WINDOW_MS if absent */
+  relayWindowMs?(): number;
 }
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
@@ -74,17 +79,12 @@ const LARGE_STATE_BYTES = 64 * 1024;
 const FIRST_REQUEST_WAIT_MS = 50;
 /** how long a loaded document keeps the stored bytes it was built from to answer sync requests with (see `storedAnswer`) */
 const STORED_ANSWER_MS = 30_000;
-/**
- * While a document keeps changing, its relays leave at most this often: updates accepted meanwhile
- * join the next one, one write per connection for all of them. Ten people typing in one document
- * make ~50 updates a second; at 10 ms about a third of them then share a write, for at most 10 ms
- * more before a delivery (the latency goal is 100 ms at the 99th percentile).
- */
-const RELAY_INTERVAL_MS = 10;
 /** transaction origin of changes made by the server rather than a connection */
 const SERVER_ORIGIN = Symbol('server');
 /** transaction origin of updates already committed: relayed from another process, or read back from storage */
 const COMMITTED_ORIGIN = Symbol('committed');
+/** transaction origin of clients' updates applied together (applyInbox); each one's deletions are attributed there */
+const INBOX_ORIGIN = Symbol('inbox');
 
 /**
  * One open document: its Y.Doc, its connections and their awareness. Every message from a
@@ -107,8 +107,14 @@ export class Room {
   private readonly closedWithBacklog = new Set<CollabConnection>();
   /** updates accepted and not yet relayed: they leave together (see `relay`) */
   private outgoing: OutgoingUpdate[] = [];
+  /** clients' updates checked and not yet applied: applied together when the relay leaves (see `applyInbox`) */
+  private inbox: InboxUpdate[] = [];
+  /** of each Yjs client with updates in the inbox, the clock its last one ends at */
+  private inboxEnds = new Map<number, number>();
   /** when the last relay left (performance.now()) */
   private lastRelayAt = -Infinity;
+  /** a relay is scheduled (see `scheduleRelay`) */
+  private relayScheduled = false;
   private readonly pending: PendingWatch;
   private readonly awareness: RoomAwareness;
   private readonly localChanges = new LocalChanges(this.doc, (update) => this.publishLocalChange(update));
@@ -359,6 +365,17 @@ export class Room {
       this.applyUpdate(connection, frame, updateFrameBytes, true);
       return this.refuse(connection, CloseCode.rateLimited, 'too many updates');
     }
+    if (updateFrameBytes && this.inboxTakes(frame.extent)) {
+      if (!updateChangesDocument(this.doc, frame.extent)) return;
+      if (this.services.store.full) return this.refuse(connection, CloseCode.retryLater, 'too many edits wait to be stored; retry later');
+      this.noteWriters(frame.extent.structs, connection.actor.userId);
+      this.inbox.push({ connection, update: frame.update, frame: updateFrameBytes });
+      const { structs } = frame.extent;
+      for (let i = 0; i < structs.length; i += 3) this.inboxEnds.set(structs[i]!, Math.max(structs[i + 2]!, this.inboxEnds.get(structs[i]!) ?? 0));
+      return this.scheduleRelay();
+    }
+    // What waits goes first: the checks below read the document.
+    this.applyInbox();
     let fresh = frame.update;
     let extent = frame.extent;
     let relayed = updateFrameBytes;
@@ -373,6 +390,56 @@ export class Room {
     this.noteWriters(extent.structs, connection.actor.userId);
     this.localChanges.hold(() => Y.applyUpdate(this.doc, fresh, connection));
     this.accept(fresh, { frame: relayed, origin: connection, editor: connection.actor.userId, project: true });
+  }
+
+  /**
+   * Whether a client's update can wait in the inbox: it repeats nothing the document or the inbox
+   * holds (the usual keystroke, which starts where its client's last update ended). One that does
+   * is cut down to what is new against the document, after the inbox is applied.
+   */
+  private inboxTakes(extent: UpdateExtent): boolean {
+    if (overlapsDocument(this.doc, extent)) return false;
+    const { structs } = extent;
+    for (let i = 0; i < structs.length; i += 3) if (structs[i + 1]! < (this.inboxEnds.get(structs[i]!) ?? 0)) return false;
+    return true;
+  }
+
+  /**
+   * Applies the clients' updates waiting in the inbox in one Yjs transaction, then accepts each as
+   * if it had been applied alone (relayed as it came, stored, counted). A transaction costs two
+   * passes over the document's whole state vector, its cleanup and its observers whatever it
+   * carries (a fifth of a relay's CPU, issue 20): a busy document's updates share one. The
+   * deletions each update makes are read off the transaction's delete set as it grows, so each is
+   * still attributed to its own connection.
+   */
+  private applyInbox(): void {
+    if (this.inbox.length === 0) return;
+    const batch = this.inbox;
+    this.inbox = [];
+    this.inboxEnds.clear();
+    if (this.state !== 'ready') return;
+    const deletions: DeletionRange[] = [];
+    this.localChanges.hold(() =>
+      this.doc.transact((transaction) => {
+        for (const { connection, update } of batch) {
+          const before = deleteSetLengths(transaction.deleteSet);
+          Y.applyUpdate(this.doc, update, connection);
+          deletions.push(...deletedSince(transaction.deleteSet, before, connection.actor.userId));
+        }
+      }, INBOX_ORIGIN),
+    );
+    if (deletions.length > 0) this.services.onDeletions?.(this, deletions);
+    // What Yjs did by itself after the transaction is stored after all of its updates, as it was made.
+    this.localChanges.hold(() => {
+      for (const { connection, update, frame } of batch) this.accept(update, { frame, origin: connection, editor: connection.actor.userId, project: true });
+    });
+    this.localChanges.flush();
+  }
+
+  /** Applies and relays what waits now (before the document is unloaded or the process stops). */
+  settle(): void {
+    this.applyInbox();
+    this.flushOutgoing();
   }
 
   /** A change Yjs made by itself (see local-changes.ts): to everyone, the other processes and the log. */
@@ -433,6 +500,7 @@ export class Room {
   applyServerChange<T>(change: (doc: Y.Doc) => T, editorUserId: string): T {
     if (this.state !== 'ready') throw new Error(`document ${this.documentId} is not ready (${this.state})`);
     if (this.services.store.full) throw new Error('too many edits wait to be stored; retry later');
+    this.applyInbox();
     let result!: T;
     this.serverChangeAuthor = editorUserId;
     // Each editor's server changes go under a client id of their own: one id shared by two people
@@ -530,6 +598,7 @@ export class Room {
    * processes do it at once). A failure leaves the document as it was: readers read both models.
    */
   private migrate(): void {
+    this.applyInbox();
     let update: Uint8Array | null;
     try {
       update = measureMigration(this.doc);
@@ -551,6 +620,7 @@ export class Room {
    */
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.state !== 'ready') return;
+    this.applyInbox();
     this.localChanges.hold(() => Y.applyUpdate(this.doc, update, COMMITTED_ORIGIN));
     // Projected here too: every process projects what it holds, so the last projection written is never behind.
     this.accept(update, { committed: true, project: true });
@@ -563,6 +633,7 @@ export class Room {
    */
   applyStoredAgain(parts: readonly Uint8Array[]): void {
     if (this.state !== 'ready') return;
+    this.applyInbox();
     const update = this.changesMadeBy(COMMITTED_ORIGIN, () => applyStored(this.doc, parts, COMMITTED_ORIGIN));
     if (update) return this.accept(update, { committed: true, project: true });
     this.pending.check();
@@ -598,19 +669,33 @@ export class Room {
     connection.send(permissionDenied(`Your access to this document is "${connection.level}": your changes are not saved.`));
   }
 
-  /**
-   * Queues an update for the connections. What waits leaves in one write per connection (a write
-   * to a socket is most of what a relay costs): everything accepted in the same turn of the event
-   * loop, and, while a document keeps changing, everything accepted within RELAY_INTERVAL_MS of
-   * its last relay. An update after a quiet spell leaves at the end of the turn, as before.
-   */
+  /** Queues an update for the connections (see `scheduleRelay`). */
   private relay(outgoing: OutgoingUpdate): void {
     this.outgoing.push(outgoing);
-    if (this.outgoing.length > 1) return;
-    const wait = this.lastRelayAt + RELAY_INTERVAL_MS - performance.now();
-    if (wait <= 0) setImmediate(() => this.flushOutgoing());
-    else setTimeout(() => this.flushOutgoing(), wait);
+    this.scheduleRelay();
   }
+
+  /**
+   * What waits (the inbox, the outgoing updates) leaves in one write per connection (a write to a
+   * socket is most of what a relay costs): everything accepted in the same turn of the event loop,
+   * and, while a document keeps changing, everything accepted within the relay window of its last
+   * relay (relay-pace.ts: none while the process has CPU to spare, up to 50 ms near a whole
+   * core). An update after a quiet spell leaves at the end of the turn.
+   */
+  private scheduleRelay(): void {
+    if (this.relayScheduled) return;
+    this.relayScheduled = true;
+    const wait = this.lastRelayAt + (this.services.relayWindowMs?.() ?? BASE_WINDOW_MS) - performance.now();
+    if (wait <= 0) setImmediate(this.relayNow);
+    else setTimeout(this.relayNow, wait);
+  }
+
+  private readonly relayNow = (): void => {
+    this.applyInbox();
+    this.flushOutgoing();
+    this.relayScheduled = false;
+    if (this.inbox.length > 0 || this.outgoing.length > 0) this.scheduleRelay();
+  };
 
   private flushOutgoing(): void {
     this.lastRelayAt = performance.now();
@@ -663,6 +748,7 @@ export class Room {
 
   /** The document while it is loaded and open (compaction encodes it instead of replaying the log). */
   liveDocument(): Y.Doc | null {
+    this.applyInbox();
     return this.state === 'ready' ? this.doc : null;
   }
 
@@ -682,6 +768,7 @@ export class Room {
   }
 
   destroy(): void {
+    if (this.state === 'ready') this.settle();
     this.forgetStoredAnswer?.();
     this.state = 'closed';
     this.awareness.close();

@@ -56,5 +56,16 @@ describe('changes Yjs makes by itself on the server copy', () => {
     );
     server.transact(() => {}, 'client');
     expect(published.length).toBe(count);
+    // and Yjs did not encode the client's transactions for us: nobody listened to 'update' then
+    const encoded: unknown[] = [];
+    server.on('afterTransactionCleanup', (transaction: Y.Transaction) => {
+      if (transaction.origin === 'client') encoded.push((server as unknown as { _observers: Map<string, unknown> })._observers.has('update'));
+    });
+    Y.applyUpdate(
+      server,
+      updateOf(a, () => a.getText('t').insert(0, '?')),
+      'client',
+    );
+    expect(encoded).toEqual([false]);
   });
 });
