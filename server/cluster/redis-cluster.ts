@@ -1,10 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { collabChannel, CollabMessageKind, decodeCollabMessage, encodeCollabMessage, type CollabMessageKindValue } from './collab-channel.ts';
+import {
+  collabChannel,
+  CollabMessageKind,
+  COMMITS_CHANNEL,
+  decodeCollabMessage,
+  decodeRelayPayload,
+  decodeSequence,
+  encodeCollabMessage,
+  encodeRelayPayload,
+  encodeSequence,
+  type CollabMessageKindValue,
+} from './collab-channel.ts';
+import { DEFAULT_TAKEOVER_AFTER_MS, Takeover } from './takeover.ts';
 
 export interface ClusterDocumentHandler {
-  /** an update another process applied */
+  /** an update another process accepted (relayed before its commit) or holds */
   remoteUpdate(update: Uint8Array): void;
   /** an awareness frame from a connection on another process */
   remoteAwareness(frame: Uint8Array): void;
@@ -21,10 +33,19 @@ const PING_TIMEOUT_MS = 500;
 /** What a relayed access change concerns: one person, or one document's grants. */
 export type AccessScope = { userId: string } | { documentId: string };
 
+/** Updates of one document accepted in this turn of the event loop, relayed together. */
+interface OutgoingRelay {
+  updates: Uint8Array[];
+  /** the store's sequence number of the last of them */
+  sequence: number;
+}
+
 /**
  * Fan-out between Tansiq processes that share one PostgreSQL database and one Redis. Each process
  * subscribes to the channels of the documents it has open; the process that accepted an update
- * stores it and publishes it once committed, every other one only relays it to its own connections.
+ * stores it and publishes it at once (the updates of a document accepted in one turn together),
+ * every other one relays it to its own connections and holds it until the sender confirms its
+ * commit, else stores it too (takeover.ts).
  *
  * Redis pub/sub keeps nothing for a subscriber that is away. While either connection is down,
  * nothing about documents is published (it would pile up in memory, then arrive to whoever happens
@@ -41,11 +62,22 @@ export class RedisCluster {
   private lostSince: number | null = Date.now();
   private closing = false;
   private warned = false;
+  /** what other processes relayed here before committing it, until they confirm it */
+  readonly takeover: Takeover;
+  /** relays waiting for the end of this turn, by document */
+  private outgoing = new Map<string, OutgoingRelay>();
+  /** the highest sequence number relayed so far, and the highest commit confirmed to the others */
+  private relayedThrough = 0;
+  private confirmedThrough = 0;
+  /** this process's store's commits so far (DocumentStore.committedThrough) */
+  private committedThrough = 0;
 
   constructor(
     readonly url: string,
     private readonly logger: Logger,
+    takeoverAfterMs = DEFAULT_TAKEOVER_AFTER_MS,
   ) {
+    this.takeover = new Takeover(takeoverAfterMs, logger);
     const options = { maxRetriesPerRequest: null, enableAutoPipelining: true, lazyConnect: false };
     this.publisher = new Redis(url, options);
     this.subscriber = new Redis(url, options);
@@ -59,7 +91,7 @@ export class RedisCluster {
       client.on('ready', () => void this.connectionReady());
     }
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
-    void this.subscriber.subscribe(ACCESS_CHANNEL);
+    void this.subscriber.subscribe(ACCESS_CHANNEL, COMMITS_CHANNEL);
   }
 
   /** Clients for other uses of the same Redis (the socket.io adapter). */
@@ -85,6 +117,50 @@ export class RedisCluster {
     if (!this.connected) return;
     this.publisher.publish(collabChannel(documentId), encodeCollabMessage(kind, this.processId, payload)).catch((error) => {
       this.logger.error({ err: error, documentId }, 'could not publish to other processes');
+    });
+  }
+
+  /**
+   * An update accepted here, queued in this process's store as `sequence`: to the other processes
+   * before its commit, with the others of its document accepted in the same turn (one message).
+   */
+  relay(documentId: string, update: Uint8Array, sequence: number): void {
+    if (!this.connected) return;
+    const waiting = this.outgoing.get(documentId);
+    if (waiting) {
+      waiting.updates.push(update);
+      waiting.sequence = sequence;
+      return;
+    }
+    if (this.outgoing.size === 0) setImmediate(() => this.sendRelays());
+    this.outgoing.set(documentId, { updates: [update], sequence });
+  }
+
+  private sendRelays(): void {
+    const outgoing = this.outgoing;
+    this.outgoing = new Map();
+    for (const [documentId, { updates, sequence }] of outgoing) {
+      this.publish(documentId, CollabMessageKind.relay, encodeRelayPayload(sequence, updates));
+      this.relayedThrough = Math.max(this.relayedThrough, sequence);
+    }
+    // Committed already (rare: a commit is a round trip, the relay leaves in the same turn): said at once, or the others would hold them until the next commit.
+    this.confirmCommitted();
+  }
+
+  /**
+   * This process's store committed everything it queued up to `sequence`: the other processes stop
+   * holding what it relayed up to there. One message per flush, only while they hold something.
+   */
+  committed(sequence: number): void {
+    this.committedThrough = sequence;
+    this.confirmCommitted();
+  }
+
+  private confirmCommitted(): void {
+    if (this.confirmedThrough >= this.relayedThrough || this.committedThrough <= this.confirmedThrough || !this.connected) return;
+    this.confirmedThrough = this.committedThrough;
+    this.publisher.publish(COMMITS_CHANNEL, encodeCollabMessage(CollabMessageKind.committed, this.processId, encodeSequence(this.committedThrough))).catch((error) => {
+      this.logger.error({ err: error }, 'could not confirm commits to other processes');
     });
   }
 
@@ -158,13 +234,25 @@ export class RedisCluster {
       }
       return;
     }
+    const decoded = decodeCollabMessage(message);
+    if (!decoded || decoded.sender.equals(this.processId)) return;
+    if (channel === COMMITS_CHANNEL) {
+      if (decoded.kind === CollabMessageKind.committed) this.takeover.confirmed(decoded.sender.toString('hex'), decodeSequence(decoded.payload));
+      return;
+    }
     const documentId = channel.slice('tansiq:collab:'.length);
     const handler = this.documents.get(documentId);
-    const decoded = decodeCollabMessage(message);
-    if (!handler || !decoded || decoded.sender.equals(this.processId)) return;
+    if (!handler) return;
     switch (decoded.kind) {
       case CollabMessageKind.update:
         return handler.remoteUpdate(decoded.payload);
+      case CollabMessageKind.relay: {
+        const { sequence, updates } = decodeRelayPayload(decoded.payload);
+        for (const update of updates) handler.remoteUpdate(update);
+        return this.takeover.held(decoded.sender.toString('hex'), documentId, sequence, updates);
+      }
+      case CollabMessageKind.committed:
+        return;
       case CollabMessageKind.awareness:
         return handler.remoteAwareness(decoded.payload);
       case CollabMessageKind.syncRequest:
