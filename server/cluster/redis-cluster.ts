@@ -13,6 +13,7 @@ import {
   encodeSequence,
   type CollabMessageKindValue,
 } from './collab-channel.ts';
+import { RelayOutbox } from './relay-outbox.ts';
 import { DEFAULT_TAKEOVER_AFTER_MS, Takeover } from './takeover.ts';
 
 export interface ClusterDocumentHandler {
@@ -33,17 +34,10 @@ const PING_TIMEOUT_MS = 500;
 /** What a relayed access change concerns: one person, or one document's grants. */
 export type AccessScope = { userId: string } | { documentId: string };
 
-/** Updates of one document accepted in this turn of the event loop, relayed together. */
-interface OutgoingRelay {
-  updates: Uint8Array[];
-  /** the store's sequence number of the last of them */
-  sequence: number;
-}
-
 /**
  * Fan-out between Tansiq processes that share one PostgreSQL database and one Redis. Each process
  * subscribes to the channels of the documents it has open; the process that accepted an update
- * stores it and publishes it at once (the updates of a document accepted in one turn together),
+ * stores it and publishes it at once (with the others of its document accepted meanwhile),
  * every other one relays it to its own connections and holds it until the sender confirms its
  * commit, else stores it too (takeover.ts).
  *
@@ -64,13 +58,13 @@ export class RedisCluster {
   private warned = false;
   /** what other processes relayed here before committing it, until they confirm it */
   readonly takeover: Takeover;
-  /** relays waiting for the end of this turn, by document */
-  private outgoing = new Map<string, OutgoingRelay>();
-  /** the highest sequence number relayed so far, and the highest commit confirmed to the others */
-  private relayedThrough = 0;
-  private confirmedThrough = 0;
-  /** this process's store's commits so far (DocumentStore.committedThrough) */
-  private committedThrough = 0;
+  /** what this process relays to the others, and the commit confirmations it owes them */
+  /** the confirmation sent last, which `close` waits for (a QUIT could otherwise overtake it) */
+  private lastConfirmation: Promise<unknown> = Promise.resolve();
+  private readonly outbox = new RelayOutbox({
+    relay: (documentId, sequence, updates) => this.publish(documentId, CollabMessageKind.relay, encodeRelayPayload(sequence, updates)),
+    confirm: (sequence) => this.publishCommitted(sequence),
+  });
 
   constructor(
     readonly url: string,
@@ -122,46 +116,25 @@ export class RedisCluster {
 
   /**
    * An update accepted here, queued in this process's store as `sequence`: to the other processes
-   * before its commit, with the others of its document accepted in the same turn (one message).
+   * before its commit, with the others of its document accepted meanwhile (relay-outbox.ts).
    */
   relay(documentId: string, update: Uint8Array, sequence: number): void {
-    if (!this.connected) return;
-    const waiting = this.outgoing.get(documentId);
-    if (waiting) {
-      waiting.updates.push(update);
-      waiting.sequence = sequence;
-      return;
-    }
-    if (this.outgoing.size === 0) setImmediate(() => this.sendRelays());
-    this.outgoing.set(documentId, { updates: [update], sequence });
-  }
-
-  private sendRelays(): void {
-    const outgoing = this.outgoing;
-    this.outgoing = new Map();
-    for (const [documentId, { updates, sequence }] of outgoing) {
-      this.publish(documentId, CollabMessageKind.relay, encodeRelayPayload(sequence, updates));
-      this.relayedThrough = Math.max(this.relayedThrough, sequence);
-    }
-    // Committed already (rare: a commit is a round trip, the relay leaves in the same turn): said at once, or the others would hold them until the next commit.
-    this.confirmCommitted();
+    if (this.connected) this.outbox.add(documentId, update, sequence);
   }
 
   /**
    * This process's store committed everything it queued up to `sequence`: the other processes stop
-   * holding what it relayed up to there. One message per flush, only while they hold something.
+   * holding what it relayed up to there (told with the next relay, or shortly after).
    */
   committed(sequence: number): void {
-    this.committedThrough = sequence;
-    this.confirmCommitted();
+    this.outbox.committed(sequence);
   }
 
-  private confirmCommitted(): void {
-    if (this.confirmedThrough >= this.relayedThrough || this.committedThrough <= this.confirmedThrough || !this.connected) return;
-    this.confirmedThrough = this.committedThrough;
-    this.publisher.publish(COMMITS_CHANNEL, encodeCollabMessage(CollabMessageKind.committed, this.processId, encodeSequence(this.committedThrough))).catch((error) => {
-      this.logger.error({ err: error }, 'could not confirm commits to other processes');
-    });
+  private publishCommitted(sequence: number): void {
+    if (!this.connected) return;
+    this.lastConfirmation = this.publisher
+      .publish(COMMITS_CHANNEL, encodeCollabMessage(CollabMessageKind.committed, this.processId, encodeSequence(sequence)))
+      .catch((error) => this.logger.error({ err: error }, 'could not confirm commits to other processes'));
   }
 
   /** A right or credential may have ended: every process re-checks its own live connections. */
@@ -264,6 +237,9 @@ export class RedisCluster {
   }
 
   async close(): Promise<void> {
+    // The store's last flush is done: its confirmation leaves before the connections close.
+    this.outbox.flush();
+    await this.lastConfirmation;
     this.closing = true;
     this.documents.clear();
     await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
