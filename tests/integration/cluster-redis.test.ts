@@ -154,6 +154,29 @@ describe.skipIf(!process.env.DATABASE_URL)('several processes behind one Redis',
     stored.destroy();
   });
 
+  it('confirms its last commits as it stops, so that the other process stores nothing again', async () => {
+    const env = { REDIS_URL, COLLAB_UNLOAD_DELAY_MS: '0', COLLAB_TAKEOVER_AFTER_MS: String(TAKEOVER_AFTER_MS) };
+    const stopping = await startServerOn(database, env);
+    const a = peerOn(stopping, adminToken);
+    const b = peerOn(second, editorToken);
+    await Promise.all([a.synced(), b.synced()]);
+    const rowsBefore = await updateRows();
+    const release = await holdCommits();
+    let closed: Promise<void>;
+    try {
+      typeToken(a.doc, 'last');
+      await eventually(() => expect(missingTokens(b.doc, ['last'])).toEqual([]));
+      // Stops while the edit waits for its commit.
+      closed = stopping.close();
+    } finally {
+      await release();
+    }
+    await closed;
+    await sleep(TAKEOVER_AFTER_MS + 1_000);
+    await second.hub.store.flush();
+    expect(await updateRows()).toBe(rowsBefore + 1);
+  });
+
   it('delivers socket.io events to sockets of every process', async () => {
     const socket = await connectRealtime(second.url, editorToken);
     sockets.push(socket);
