@@ -58,9 +58,9 @@ export class RedisCluster {
   private warned = false;
   /** what other processes relayed here before committing it, until they confirm it */
   readonly takeover: Takeover;
-  /** what this process relays to the others, and the commit confirmations it owes them */
   /** the confirmation sent last, which `close` waits for (a QUIT could otherwise overtake it) */
   private lastConfirmation: Promise<unknown> = Promise.resolve();
+  /** what this process relays to the others, and the commit confirmations it owes them */
   private readonly outbox = new RelayOutbox({
     relay: (documentId, sequence, updates) => this.publish(documentId, CollabMessageKind.relay, encodeRelayPayload(sequence, updates)),
     confirm: (sequence) => this.publishCommitted(sequence),
