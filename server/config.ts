@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HttpSocketBounds } from './http/socket-bounds.ts';
 import { DEFAULT_FLUSH_INTERVAL_MS } from './collab/document-store.ts';
+import { DEFAULT_TAKEOVER_AFTER_MS } from './cluster/takeover.ts';
 import { ADMISSION_MEMO } from './collab/admission-lookups.ts';
 import { DEFAULT_LIMITS, DEFAULT_MAX_UNSTORED_BYTES } from './collab/limits.ts';
 
@@ -41,6 +42,8 @@ const environmentSchema = z.object({
   COLLAB_FLUSH_INTERVAL_MS: z.coerce.number().int().min(0).max(1_000).default(DEFAULT_FLUSH_INTERVAL_MS),
   /** past this many bytes of edits accepted and not yet stored (database down), new edits are refused with 4503 */
   COLLAB_MAX_UNSTORED_BYTES: z.coerce.number().int().min(1).default(DEFAULT_MAX_UNSTORED_BYTES),
+  /** with several processes: an update another process relayed before its commit is stored here too unless that commit is confirmed within this */
+  COLLAB_TAKEOVER_AFTER_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_TAKEOVER_AFTER_MS),
   COLLAB_PROJECTION_WAIT_MS: z.coerce.number().int().min(0).default(1_000),
   COLLAB_PROJECTION_MAX_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
   /** how long one answer about a credential, a document's access or an organisation is shared by sync connections admitted together (0: only while in flight) */
@@ -103,6 +106,7 @@ export interface Config {
     compactAfterEntries: number;
     flushIntervalMs: number;
     maxUnstoredBytes: number;
+    takeoverAfterMs: number;
     projectionWaitMs: number;
     projectionMaxWaitMs: number;
     maxMessageBytes: number;
@@ -166,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       compactAfterEntries: e.COLLAB_COMPACT_AFTER,
       flushIntervalMs: e.COLLAB_FLUSH_INTERVAL_MS,
       maxUnstoredBytes: e.COLLAB_MAX_UNSTORED_BYTES,
+      takeoverAfterMs: e.COLLAB_TAKEOVER_AFTER_MS,
       projectionWaitMs: e.COLLAB_PROJECTION_WAIT_MS,
       projectionMaxWaitMs: e.COLLAB_PROJECTION_MAX_WAIT_MS,
       maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,

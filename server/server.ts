@@ -93,7 +93,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ...config.collab,
     events,
   });
-  const cluster = config.redisUrl ? new RedisCluster(config.redisUrl, logger.child({ component: 'cluster' })) : undefined;
+  const cluster = config.redisUrl ? new RedisCluster(config.redisUrl, logger.child({ component: 'cluster' }), config.collab.takeoverAfterMs) : undefined;
   const live = new LiveRegistry(database.db, logger.child({ component: 'live' }));
   const stopLiveRights = watchLiveRights(events, live, cluster);
   if (cluster) {

@@ -1,10 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { collabChannel, CollabMessageKind, decodeCollabMessage, encodeCollabMessage, type CollabMessageKindValue } from './collab-channel.ts';
+import {
+  collabChannel,
+  CollabMessageKind,
+  COMMITS_CHANNEL,
+  decodeCollabMessage,
+  decodeRelayPayload,
+  decodeSequence,
+  encodeCollabMessage,
+  encodeRelayPayload,
+  encodeSequence,
+  type CollabMessageKindValue,
+} from './collab-channel.ts';
+import { RelayOutbox } from './relay-outbox.ts';
+import { DEFAULT_TAKEOVER_AFTER_MS, Takeover } from './takeover.ts';
 
 export interface ClusterDocumentHandler {
-  /** an update another process applied */
+  /** an update another process accepted (relayed before its commit) or holds */
   remoteUpdate(update: Uint8Array): void;
   /** an awareness frame from a connection on another process */
   remoteAwareness(frame: Uint8Array): void;
@@ -24,7 +37,9 @@ export type AccessScope = { userId: string } | { documentId: string };
 /**
  * Fan-out between Tansiq processes that share one PostgreSQL database and one Redis. Each process
  * subscribes to the channels of the documents it has open; the process that accepted an update
- * stores it and publishes it once committed, every other one only relays it to its own connections.
+ * stores it and publishes it at once (with the others of its document accepted meanwhile),
+ * every other one relays it to its own connections and holds it until the sender confirms its
+ * commit, else stores it too (takeover.ts).
  *
  * Redis pub/sub keeps nothing for a subscriber that is away. While either connection is down,
  * nothing about documents is published (it would pile up in memory, then arrive to whoever happens
@@ -41,11 +56,22 @@ export class RedisCluster {
   private lostSince: number | null = Date.now();
   private closing = false;
   private warned = false;
+  /** what other processes relayed here before committing it, until they confirm it */
+  readonly takeover: Takeover;
+  /** the confirmation sent last, which `close` waits for (a QUIT could otherwise overtake it) */
+  private lastConfirmation: Promise<unknown> = Promise.resolve();
+  /** what this process relays to the others, and the commit confirmations it owes them */
+  private readonly outbox = new RelayOutbox({
+    relay: (documentId, sequence, updates) => this.publish(documentId, CollabMessageKind.relay, encodeRelayPayload(sequence, updates)),
+    confirm: (sequence) => this.publishCommitted(sequence),
+  });
 
   constructor(
     readonly url: string,
     private readonly logger: Logger,
+    takeoverAfterMs = DEFAULT_TAKEOVER_AFTER_MS,
   ) {
+    this.takeover = new Takeover(takeoverAfterMs, logger);
     const options = { maxRetriesPerRequest: null, enableAutoPipelining: true, lazyConnect: false };
     this.publisher = new Redis(url, options);
     this.subscriber = new Redis(url, options);
@@ -59,7 +85,7 @@ export class RedisCluster {
       client.on('ready', () => void this.connectionReady());
     }
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
-    void this.subscriber.subscribe(ACCESS_CHANNEL);
+    void this.subscriber.subscribe(ACCESS_CHANNEL, COMMITS_CHANNEL);
   }
 
   /** Clients for other uses of the same Redis (the socket.io adapter). */
@@ -86,6 +112,29 @@ export class RedisCluster {
     this.publisher.publish(collabChannel(documentId), encodeCollabMessage(kind, this.processId, payload)).catch((error) => {
       this.logger.error({ err: error, documentId }, 'could not publish to other processes');
     });
+  }
+
+  /**
+   * An update accepted here, queued in this process's store as `sequence`: to the other processes
+   * before its commit, with the others of its document accepted meanwhile (relay-outbox.ts).
+   */
+  relay(documentId: string, update: Uint8Array, sequence: number): void {
+    if (this.connected) this.outbox.add(documentId, update, sequence);
+  }
+
+  /**
+   * This process's store committed everything it queued up to `sequence`: the other processes stop
+   * holding what it relayed up to there (told with the next relay, or shortly after).
+   */
+  committed(sequence: number): void {
+    this.outbox.committed(sequence);
+  }
+
+  private publishCommitted(sequence: number): void {
+    if (!this.connected) return;
+    this.lastConfirmation = this.publisher
+      .publish(COMMITS_CHANNEL, encodeCollabMessage(CollabMessageKind.committed, this.processId, encodeSequence(sequence)))
+      .catch((error) => this.logger.error({ err: error }, 'could not confirm commits to other processes'));
   }
 
   /** A right or credential may have ended: every process re-checks its own live connections. */
@@ -158,13 +207,25 @@ export class RedisCluster {
       }
       return;
     }
+    const decoded = decodeCollabMessage(message);
+    if (!decoded || decoded.sender.equals(this.processId)) return;
+    if (channel === COMMITS_CHANNEL) {
+      if (decoded.kind === CollabMessageKind.committed) this.takeover.confirmed(decoded.sender.toString('hex'), decodeSequence(decoded.payload));
+      return;
+    }
     const documentId = channel.slice('tansiq:collab:'.length);
     const handler = this.documents.get(documentId);
-    const decoded = decodeCollabMessage(message);
-    if (!handler || !decoded || decoded.sender.equals(this.processId)) return;
+    if (!handler) return;
     switch (decoded.kind) {
       case CollabMessageKind.update:
         return handler.remoteUpdate(decoded.payload);
+      case CollabMessageKind.relay: {
+        const { sequence, updates } = decodeRelayPayload(decoded.payload);
+        for (const update of updates) handler.remoteUpdate(update);
+        return this.takeover.held(decoded.sender.toString('hex'), documentId, sequence, updates);
+      }
+      case CollabMessageKind.committed:
+        return;
       case CollabMessageKind.awareness:
         return handler.remoteAwareness(decoded.payload);
       case CollabMessageKind.syncRequest:
@@ -176,6 +237,9 @@ export class RedisCluster {
   }
 
   async close(): Promise<void> {
+    // The store's last flush is done: its confirmation leaves before the connections close.
+    this.outbox.flush();
+    await this.lastConfirmation;
     this.closing = true;
     this.documents.clear();
     await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);

@@ -30,12 +30,15 @@ export interface StoreObserver {
   /** seconds between an update's arrival and its commit, one call per update */
   committed?(documentId: string, bytes: number, lagSeconds: number): void;
   flushed?(rows: number, seconds: number): void;
+  /** every update queued so far up to `sequence` (see `queuedThrough`) is committed, or dropped with its deleted document */
+  committedThrough?(sequence: number): void;
   flushFailed?(error: unknown): void;
 }
 
 interface QueuedUpdate {
   documentId: string;
   data: Uint8Array;
+  sequence: number;
   enqueuedAt: number;
   resolve: () => void;
 }
@@ -71,6 +74,13 @@ export class DocumentStore {
   private queue: QueuedUpdate[] = [];
   private flushing: Promise<void> | null = null;
   private lastFlushAt = -Infinity;
+  /**
+   * Every update queued gets the next number; they commit in that order (one flush at a time,
+   * each a prefix of the queue), so one number says how far this process has committed: the
+   * other processes hold what it relayed before committing until it says so (cluster/takeover.ts).
+   */
+  private sequence = 0;
+  private committedSequence = 0;
   /** the newest queued append of each document with writes in flight */
   private readonly lastAppend = new Map<string, Promise<void>>();
   private closed = false;
@@ -187,11 +197,22 @@ export class DocumentStore {
     });
   }
 
+  /** The sequence number of the update queued last (0: none yet). */
+  get queuedThrough(): number {
+    return this.sequence;
+  }
+
+  /** Every update queued up to this sequence number is committed (or dropped with its deleted document). */
+  get committedThrough(): number {
+    return this.committedSequence;
+  }
+
   /** Queues an update for the next group commit; the promise settles once it is committed. */
   append(documentId: string, data: Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new Error('document store is closed'));
+    const sequence = ++this.sequence;
     const stored = new Promise<void>((resolve) => {
-      this.queue.push({ documentId, data, enqueuedAt: performance.now(), resolve });
+      this.queue.push({ documentId, data, sequence, enqueuedAt: performance.now(), resolve });
       this.queuedBytes += data.byteLength;
       this.scheduleFlush();
     });
@@ -287,6 +308,8 @@ export class DocumentStore {
         this.observer.committed?.(entry.documentId, entry.data.byteLength, (now - entry.enqueuedAt) / 1000);
         entry.resolve();
       }
+      this.committedSequence = batch.at(-1)!.sequence;
+      this.observer.committedThrough?.(this.committedSequence);
     }
   }
 

@@ -105,6 +105,7 @@ export class CollabHub {
           metrics.durabilityLagSeconds.observe(lag);
         },
         flushed: (_rows, seconds) => metrics.flushSeconds.observe(seconds),
+        committedThrough: (sequence) => this.cluster?.committed(sequence),
         flushFailed: () => metrics.failedFlushes.inc(),
       },
       options.flushIntervalMs,
@@ -248,7 +249,7 @@ export class CollabHub {
         onWriterClaims: (changed, claims) => this.recordWriters(changed.documentId, claims),
         onDeletions: (changed, deletions) => this.recordDeleters(changed.documentId, deletions),
         release: (connection) => this.leave(connection),
-        onCommitted: (changed, update) => this.cluster?.publish(changed.documentId, CollabMessageKind.update, update),
+        onAccepted: (changed, update) => this.cluster?.relay(changed.documentId, update, this.store.queuedThrough),
         onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
         repair: (stuck) => this.repair(stuck),
         pendingRepairMs: this.options.pendingRepairMs ?? DEFAULT_PENDING_REPAIR_MS,
@@ -307,9 +308,19 @@ export class CollabHub {
     await Promise.all(this.projectionChecks);
   }
 
-  /** With several processes: start relaying this document, and catch up with what the others hold. */
+  /**
+   * With several processes: documents opened from now on relay to and from the others, and what
+   * the others relayed and did not confirm committing is stored here (cluster/takeover.ts).
+   */
   joinCluster(cluster: RedisCluster): void {
     this.cluster = cluster;
+    cluster.takeover.storeWith((documentId, updates) => {
+      for (const update of updates) {
+        this.store
+          .append(documentId, update)
+          .catch((error: unknown) => this.options.logger.error({ err: error, documentId }, 'an update taken over from another process was not stored'));
+      }
+    });
   }
 
   private async linkToCluster(room: Room): Promise<void> {
@@ -323,8 +334,9 @@ export class CollabHub {
           if (room.state !== 'ready') return;
           const missing = Y.encodeStateAsUpdate(room.doc, stateVector);
           if (missing.length <= 2) return;
-          // It may hold updates accepted here and not committed yet: like any update, it leaves
-          // once they are (everything the document holds was committed or queued before now).
+          // The asker holds the answer as stored (it is no relay): it leaves once what this
+          // process queued for the document so far is committed. What it holds that others
+          // relayed before their commit, this process stores if they do not confirm it (takeover.ts).
           void this.store.whenStored(room.documentId).then(() => cluster.publish(room.documentId, CollabMessageKind.update, missing));
         },
         stateVector: () => Y.encodeStateVector(room.doc),
@@ -338,8 +350,9 @@ export class CollabHub {
 
   /**
    * A document stuck on missing dependencies (see PendingWatch) asks the other processes for what
-   * it lacks and reads the stored document again: every update relayed between processes was
-   * committed first, so a lost message is in storage.
+   * it lacks and reads the stored document again: an update relayed between processes is stored by
+   * its sender (or, if that one died first, by the processes it reached), so a lost message is in
+   * storage, or with a process that answers.
    */
   private async repair(room: Room): Promise<void> {
     if (this.rooms.get(room.documentId) !== room) return;
@@ -499,6 +512,8 @@ export class CollabHub {
     for (const room of this.rooms.values()) if (room.state === 'ready') room.settle();
     const writeOut = async () => {
       await Promise.all(this.projectionChecks);
+      // What other processes relayed and did not confirm yet is stored here unless they do soon.
+      await this.cluster?.takeover.close();
       await this.store.flush();
       await this.projections.runAll();
       // All at once (projections and compactions keep to their own limits): one by one, a

@@ -12,7 +12,8 @@ const MAX_BACKOFF_STEPS = 4;
  * later edit that builds on it waits too: the document looks fine but stops changing for some of
  * its readers. Dependencies go missing when a message between processes is lost (Redis away for a
  * while), or when an update was committed by a process that died before relaying it. What is
- * missing is then in storage (every relayed update is committed first) or with another process:
+ * missing is then in storage (a relayed update is stored by its sender, or by the processes it
+ * reached once the sender fails to confirm it: cluster/takeover.ts) or with another process:
  * a document still stuck after `repairAfterMs` asks both, again after twice as long while it stays
  * stuck (up to 16 times), and the metrics count it meanwhile.
  */

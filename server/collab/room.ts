@@ -32,7 +32,7 @@ interface Acceptance {
   frame?: Uint8Array | null;
   /** the connection it came from, which does not get it back */
   origin?: CollabConnection;
-  /** already committed (another process's, or read back from storage): not stored again */
+  /** stored elsewhere (another process's, which stores it; or read back from storage): not stored here */
   committed?: boolean;
   /** whose edit it is (counted, last editor); none for a change nobody typed (a migration, Yjs's own cleanup) */
   editor?: string;
@@ -58,10 +58,10 @@ export interface RoomServices {
   /** the room closed this connection (bad input, limits): the hub forgets it */
   release(connection: CollabConnection): void;
   /**
-   * An update accepted here is committed: now for the other processes (several processes behind
-   * Redis). Never before: see `keep`.
+   * An update accepted here, just queued in the store: for the other processes (several processes
+   * behind Redis), which hold it until its commit is confirmed (cluster/takeover.ts).
    */
-  onCommitted?(room: Room, update: Uint8Array): void;
+  onAccepted?(room: Room, update: Uint8Array): void;
   /** an awareness frame accepted here, for the other processes */
   onLocalAwareness?(room: Room, frame: Uint8Array): void;
   /** the document has been stuck on missing dependencies for a while: fetch what it lacks */
@@ -81,7 +81,7 @@ const FIRST_REQUEST_WAIT_MS = 50;
 const STORED_ANSWER_MS = 30_000;
 /** transaction origin of changes made by the server rather than a connection */
 const SERVER_ORIGIN = Symbol('server');
-/** transaction origin of updates already committed: relayed from another process, or read back from storage */
+/** transaction origin of updates stored elsewhere: relayed from another process, or read back from storage */
 const COMMITTED_ORIGIN = Symbol('committed');
 /** transaction origin of clients' updates applied together (applyInbox); each one's deletions are attributed there */
 const INBOX_ORIGIN = Symbol('inbox');
@@ -470,27 +470,20 @@ export class Room {
   }
 
   /**
-   * Stores an update accepted here, and hands it to the other processes once it is committed.
-   *
-   * This process's own connections get it at once (relay), ahead of the commit: if the process
-   * dies before committing, those clients reconnect (to a restarted process or another one) and
-   * their sync step 2 carries it to a copy that lacks it, which stores it. Another process's
-   * clients must not get it any earlier than its commit: that process would hold it in memory
-   * only, its clients' resync would find nothing new there, and nobody would store it once this
-   * one died (they would then keep building on an edit that never loads again). The commit costs
-   * the cross-process relay one group commit (~5 ms); the relay to this process's clients, which
-   * the latency figures measure, does not wait.
+   * Stores an update accepted here, and hands it to the other processes at once, ahead of its
+   * commit like the relay to this process's own connections. If this process dies before
+   * committing it, its own clients reconnect and their sync step 2 carries it to a copy that lacks
+   * it, which stores it; the other processes, whose clients got it too, store it themselves once
+   * its commit is not confirmed in time (cluster/takeover.ts).
    */
   private keep(update: Uint8Array): void {
     this.tailEntries++;
-    this.services.store
-      .append(this.documentId, update)
-      .then(() => {
-        this.services.onStored(this);
-        this.services.onCommitted?.(this, update);
-      })
+    const stored = this.services.store.append(this.documentId, update);
+    this.services.onAccepted?.(this, update);
+    stored
+      .then(() => this.services.onStored(this))
       // Refused only once the store is closed (shutdown): the clients still hold the update.
-      .catch((error: unknown) => this.services.logger.error({ err: error, documentId: this.documentId }, 'an accepted update was not stored or handed on'));
+      .catch((error: unknown) => this.services.logger.error({ err: error, documentId: this.documentId }, 'an accepted update was not stored'));
   }
 
   /**
@@ -613,10 +606,10 @@ export class Room {
   }
 
   /**
-   * An update another process accepted and committed (it relays nothing before): applied and
-   * relayed to our connections only, as it came, pending parts included, so that our clients hold
-   * what we hold and whatever later completes it completes theirs too. It comes from our own
-   * processes, validated where it entered.
+   * An update another process accepted (and stores, or stored: not stored here; see
+   * cluster/takeover.ts for when it is after all): applied and relayed to our connections only, as
+   * it came, pending parts included, so that our clients hold what we hold and whatever later
+   * completes it completes theirs too. It comes from our own processes, validated where it entered.
    */
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.state !== 'ready') return;

@@ -3,7 +3,7 @@ import * as prng from 'lib0/prng';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBalancer, type Balancer } from '../helpers/balancer.ts';
 import { freePort, spawnServer, type ChildServer } from '../helpers/child-server.ts';
-import { barrier, connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
+import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
 import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
 import { createPersistentDatabase, startServerOn, withDatabase, type PersistentDatabase } from '../helpers/persistent-database.ts';
 import { documentContent, testSeed, withSeed } from '../helpers/random-edits.ts';
@@ -13,12 +13,15 @@ import { reportFaultFigures } from '../helpers/fault-figures.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** how long the survivor waits for a commit confirmation before it stores a relayed edit itself */
+const TAKEOVER_AFTER_MS = 2_000;
 
 /**
  * Two processes behind a balancer, sharing PostgreSQL and Redis; one dies (SIGKILL). An update
- * reaches the other process's clients only once committed, so nothing a client saw depends on
- * memory that died: the dead process's clients reconnect to the survivor, whose copy lacks what was
- * not committed, and their sync stores it there.
+ * reaches the other process's clients before its commit; the other process stores it itself when
+ * the dead one never confirms the commit (COLLAB_TAKEOVER_AFTER_MS), so nothing a client saw
+ * depends on memory that died. The dead process's clients reconnect to the survivor, and their
+ * sync stores there whatever it still lacks.
  */
 describe.skipIf(!process.env.DATABASE_URL)('losing a process (PostgreSQL only: PGlite is one process, these need two)', () => {
   let database: PersistentDatabase;
@@ -39,7 +42,7 @@ describe.skipIf(!process.env.DATABASE_URL)('losing a process (PostgreSQL only: P
     // Group commits at most every 50 ms: more updates wait for their commit when a process dies.
     // (The stalled-commit case stays below the compaction thresholds, 500 and 125 at unload: a
     // compaction of a live copy would store what that copy holds and could hide a loss.)
-    env = { ...database.env, REDIS_URL, COLLAB_UNLOAD_DELAY_MS: '0', COLLAB_FLUSH_INTERVAL_MS: '50' };
+    env = { ...database.env, REDIS_URL, COLLAB_UNLOAD_DELAY_MS: '0', COLLAB_FLUSH_INTERVAL_MS: '50', COLLAB_TAKEOVER_AFTER_MS: String(TAKEOVER_AFTER_MS) };
     ports.a = await freePort();
     ports.b = await freePort();
     [servers.a, servers.b] = await Promise.all([spawnServer(ports.a, env), spawnServer(ports.b, env)]);
@@ -78,7 +81,7 @@ describe.skipIf(!process.env.DATABASE_URL)('losing a process (PostgreSQL only: P
     return missing;
   };
 
-  it('keeps the edits a killed process had relayed to its own clients but not committed (commits stalled)', { timeout: 180_000 }, async () => {
+  it('keeps the edits a killed process had relayed to every client but not committed (commits stalled)', { timeout: 180_000 }, async () => {
     const writer = connect(toA, 0);
     const neighbour = connect(toA, 1);
     const reader = connect(toB, 2);
@@ -96,17 +99,29 @@ describe.skipIf(!process.env.DATABASE_URL)('losing a process (PostgreSQL only: P
       typeToken(writer.doc, token);
       await sleep(15);
     }
-    // Acknowledged: another client has them (A relays to its own clients at once).
+    // Acknowledged: other clients have them, on A and on B (relayed before their commit).
     await eventually(() => expect(missingTokens(neighbour.doc, fromA)).toEqual([]));
-    // Awareness goes through Redis at once, on the channel the edits would take: once B's client
-    // sees this mark, an edit A had published before its commit would have reached it first.
-    await barrier(writer, reader, 'typed on A');
+    await eventually(() => expect(missingTokens(reader.doc, fromA)).toEqual([]));
     const seenOnB = fromA.length - missingTokens(reader.doc, fromA).length;
+    const storedBeforeKill = await withDatabase(database, (handle) => loadStoredDocument(handle.db, world.documentId));
+    const committedBeforeKill = fromA.length - missingTokens(storedBeforeKill, fromA).length;
+    storedBeforeKill.destroy();
 
     await servers.a!.kill9();
     const killedAt = performance.now();
     await lock.query('ROLLBACK');
     await lock.end();
+
+    // A never confirms their commit: B stores them itself (its copy already holds them, so the
+    // reconnecting clients' sync brings it nothing to store). What a new process would load:
+    let missingInStorage: string[] = [];
+    await eventually(async () => {
+      const stored = await withDatabase(database, (handle) => loadStoredDocument(handle.db, world.documentId));
+      missingInStorage = missingTokens(stored, fromA);
+      stored.destroy();
+      expect(missingInStorage).toEqual([]);
+    }, TAKEOVER_AFTER_MS + 15_000);
+    const storedByBMs = performance.now() - killedAt;
 
     // The writer and its neighbour reconnect through the balancer, to B; B's client builds on them.
     await eventually(() => expect(missingTokens(reader.doc, fromA)).toEqual([]), 20_000);
@@ -129,12 +144,13 @@ describe.skipIf(!process.env.DATABASE_URL)('losing a process (PostgreSQL only: P
       acknowledged: all.length,
       lost: lost.length,
       convergedMs,
-      note: `relayed to the other process before their commit: ${seenOnB}; missed by a fresh client: ${missedByFresh.length}; time from the kill`,
+      note: `relayed to the other process before their commit: ${seenOnB}, stored by it ${Math.round(storedByBMs)} ms after the kill; missed by a fresh client: ${missedByFresh.length}; time from the kill`,
     });
     expect(lost, 'edits missing from the database').toEqual([]);
     expect(missedByFresh, 'edits a fresh client does not see').toEqual([]);
-    // The rule that makes it so: B's clients got none of A's edits while A could not commit them.
-    expect(seenOnB).toBe(0);
+    // The rule that makes it so: B's clients got A's edits while A could not commit them, and B stored them.
+    expect(committedBeforeKill).toBe(0);
+    expect(seenOnB).toBe(fromA.length);
     await restart('a');
   });
 

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
@@ -8,8 +9,13 @@ import * as fixtures from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { createPersistentDatabase, startServerOn, withDatabase, type PersistentDatabase } from '../helpers/persistent-database.ts';
 import { connectRealtime, subscribe } from '../helpers/realtime.ts';
+import { loadStoredDocument } from '../helpers/stored-document.ts';
+import { missingTokens, typeToken } from '../helpers/typed-edits.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** COLLAB_TAKEOVER_AFTER_MS here: short, so that the tests can wait past it */
+const TAKEOVER_AFTER_MS = 1_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Two processes need a database both can open: PostgreSQL. The embedded database is one process's.
 describe.skipIf(!process.env.DATABASE_URL)('several processes behind one Redis', () => {
@@ -34,7 +40,7 @@ describe.skipIf(!process.env.DATABASE_URL)('several processes behind one Redis',
       documentId = (await fixtures.document(db, sante.id, 'Plan santé')).id;
       grantId = (await fixtures.grant(db, documentId, emploi.id, 'edit')).id;
     });
-    const env = { REDIS_URL, COLLAB_UNLOAD_DELAY_MS: '0' };
+    const env = { REDIS_URL, COLLAB_UNLOAD_DELAY_MS: '0', COLLAB_TAKEOVER_AFTER_MS: String(TAKEOVER_AFTER_MS) };
     first = await startServerOn(database, env);
     second = await startServerOn(database, env);
   });
@@ -87,6 +93,88 @@ describe.skipIf(!process.env.DATABASE_URL)('several processes behind one Redis',
       const seen = [...b.provider.awareness.getStates().values()].find((state) => state.cursor);
       expect(seen?.user?.name).toBe('admin');
     });
+  });
+
+  const updateRows = () =>
+    withDatabase(database, async (handle) => (await handle.db.selectFrom('doc_updates').select('id').where('document_id', '=', documentId).execute()).length);
+  /** Holds every commit to the update log (INSERTs wait for the lock; reads do not) until released. */
+  const holdCommits = async () => {
+    const lock = new pg.Client({ connectionString: database.env.DATABASE_URL });
+    await lock.connect();
+    await lock.query('BEGIN');
+    await lock.query('LOCK TABLE doc_updates IN EXCLUSIVE MODE');
+    return async () => {
+      await lock.query('ROLLBACK');
+      await lock.end();
+    };
+  };
+
+  it('relays an edit to the clients of another process before its commit, and stores it once', async () => {
+    const a = peerOn(first, adminToken);
+    const b = peerOn(second, editorToken);
+    await Promise.all([a.synced(), b.synced()]);
+    const rowsBefore = await updateRows();
+    const release = await holdCommits();
+    try {
+      typeToken(a.doc, 'early');
+      await eventually(() => expect(missingTokens(b.doc, ['early'])).toEqual([]));
+      // Delivered while its commit waits.
+      expect(await updateRows()).toBe(rowsBefore);
+      expect(first.hub.store.unstored().updates).toBe(1);
+    } finally {
+      await release();
+    }
+    await first.hub.store.flush();
+    // Past the time after which the second process would store an edit whose commit it was not told of.
+    await sleep(TAKEOVER_AFTER_MS + 1_000);
+    await second.hub.store.flush();
+    expect(await updateRows()).toBe(rowsBefore + 1);
+  });
+
+  it('stores an edit relayed from a process whose commit stays unconfirmed too long: a duplicate, never a loss', async () => {
+    const a = peerOn(first, adminToken);
+    const b = peerOn(second, editorToken);
+    await Promise.all([a.synced(), b.synced()]);
+    const rowsBefore = await updateRows();
+    const release = await holdCommits();
+    try {
+      typeToken(a.doc, 'slow');
+      await eventually(() => expect(missingTokens(b.doc, ['slow'])).toEqual([]));
+      // The second process takes it over (its INSERT waits for the lock too).
+      await eventually(() => expect(second.hub.store.unstored().updates).toBe(1), 5_000);
+    } finally {
+      await release();
+    }
+    await first.hub.store.flush();
+    await second.hub.store.flush();
+    expect(await updateRows()).toBe(rowsBefore + 2);
+    const stored = await withDatabase(database, (handle) => loadStoredDocument(handle.db, documentId));
+    expect(bodyText(stored).split('[slow]').length - 1).toBe(1);
+    expect(bodyText(stored)).toBe(bodyText(a.doc));
+    stored.destroy();
+  });
+
+  it('confirms its last commits as it stops, so that the other process stores nothing again', async () => {
+    const env = { REDIS_URL, COLLAB_UNLOAD_DELAY_MS: '0', COLLAB_TAKEOVER_AFTER_MS: String(TAKEOVER_AFTER_MS) };
+    const stopping = await startServerOn(database, env);
+    const a = peerOn(stopping, adminToken);
+    const b = peerOn(second, editorToken);
+    await Promise.all([a.synced(), b.synced()]);
+    const rowsBefore = await updateRows();
+    const release = await holdCommits();
+    let closed: Promise<void>;
+    try {
+      typeToken(a.doc, 'last');
+      await eventually(() => expect(missingTokens(b.doc, ['last'])).toEqual([]));
+      // Stops while the edit waits for its commit.
+      closed = stopping.close();
+    } finally {
+      await release();
+    }
+    await closed;
+    await sleep(TAKEOVER_AFTER_MS + 1_000);
+    await second.hub.store.flush();
+    expect(await updateRows()).toBe(rowsBefore + 1);
   });
 
   it('delivers socket.io events to sockets of every process', async () => {

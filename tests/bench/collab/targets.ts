@@ -208,12 +208,12 @@ export class Launcher {
    * Several Tansiq processes on one PostgreSQL database and a Redis: each is a Target of its own
    * (its endpoint, pid and inspector); the database is dropped with the last one disposed.
    */
-  async startCluster(processes: number, redisUrl: string, scenario: string): Promise<Target[]> {
-    const first = await this.start('tansiq-pg', scenario, [], { REDIS_URL: redisUrl });
+  async startCluster(label: 'tansiq-pg' | 'tansiq-base-pg', processes: number, redisUrl: string, scenario: string): Promise<Target[]> {
+    const first = await this.start(label, scenario, [], { REDIS_URL: redisUrl });
     const database = new URL(first.store.pgUrl!).pathname.slice(1);
     const others: Target[] = [];
     for (let i = 1; i < processes; i++) {
-      const server = await this.tansiq('tansiq-pg', { database }, { env: { REDIS_URL: redisUrl } });
+      const server = await this.tansiq(label, { database }, { env: { REDIS_URL: redisUrl } });
       const port = Number(new URL(server.url).port);
       let current = server;
       const target: Target = {
@@ -226,7 +226,7 @@ export class Launcher {
         stop: () => current.stop(),
         restart: async () => {
           await current.stop();
-          current = await this.tansiq('tansiq-pg', { database }, { port, env: { REDIS_URL: redisUrl } });
+          current = await this.tansiq(label, { database }, { port, env: { REDIS_URL: redisUrl } });
           target.pid = current.pid;
           target.inspector = current.inspector;
         },

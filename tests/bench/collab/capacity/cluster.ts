@@ -11,7 +11,8 @@ import { rampDocuments, stepsNote } from './ramp.ts';
 export const cluster: CapacityScenario = {
   name: 'cluster',
   title: '1 process vs 2 processes + Redis (PostgreSQL)',
-  applies: (label) => label === 'tansiq-pg',
+  // the baseline's too (--baseline with --pg): before and after on the same machine, in one run
+  applies: (label) => label === 'tansiq-pg' || label === 'tansiq-base-pg',
   async run(ctx) {
     ctx.log('  one process:');
     const single = await ctx.server();
@@ -23,7 +24,7 @@ export const cluster: CapacityScenario = {
     const redis = await startOwnRedis();
     try {
       ctx.log('  two processes + Redis:');
-      const targets = await ctx.launcher.startCluster(2, redis.url, 'cluster');
+      const targets = await ctx.launcher.startCluster(ctx.label as 'tansiq-pg' | 'tansiq-base-pg', 2, redis.url, 'cluster');
       try {
         const pool = await ctx.pool('wire');
         // up to the single process's sustained load at least, so the p99 there is measured even past the limit
