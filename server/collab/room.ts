@@ -17,14 +17,16 @@ import { RoomAwareness } from './room-awareness.ts';
 import { WireFrame } from './wire-frame.ts';
 import { deletedSince, deleteSetLengths, deletionRanges, type DeletionRange } from './deletions.ts';
 import { PendingWatch } from './pending-watch.ts';
-import { BASE_WINDOW_MS } from './relay-pace.ts';
 import { overlapsDocument, updateChangesDocument } from './update-effect.ts';
 
 type UpdateFrame = Extract<InboundFrame, { kind: 'update' | 'sync-step2' }>;
 /** an update to relay: its frame when it already has one, and the connection it came from */
 type OutgoingUpdate = { update: Uint8Array; frame: Uint8Array | null; origin: CollabConnection | null };
-/** a client's update checked and waiting to be applied with the others of its relay (see `applyInbox`) */
-type InboxUpdate = { connection: CollabConnection; update: Uint8Array; frame: Uint8Array };
+/**
+ * An update waiting to be applied with the others of its relay (see `applyInbox`): a client's,
+ * checked, with its frame; or another process's (`connection` null), which that process stores.
+ */
+type InboxUpdate = { connection: CollabConnection; update: Uint8Array; frame: Uint8Array } | { connection: null; update: Uint8Array; frame: null };
 
 /** Where an update the document took came from, which decides what else it needs (see `Room.accept`). */
 interface Acceptance {
@@ -68,7 +70,7 @@ export interface RoomServices {
   repair(room: Room): Promise<void>;
   /** how long a document may hold updates with missing dependencies before `repair` */
   pendingRepairMs: number;
-  /** how long a busy document's updates wait to leave together (relay-pace.ts); BASE_WINDOW_MS if absent */
+  /** how long a busy document's updates wait to leave together (relay-pace.ts); none if absent */
   relayWindowMs?(): number;
 }
 
@@ -422,6 +424,11 @@ export class Room {
     this.localChanges.hold(() =>
       this.doc.transact((transaction) => {
         for (const { connection, update } of batch) {
+          // Another process's deletions are recorded by the process that accepted them.
+          if (!connection) {
+            Y.applyUpdate(this.doc, update, COMMITTED_ORIGIN);
+            continue;
+          }
           const before = deleteSetLengths(transaction.deleteSet);
           Y.applyUpdate(this.doc, update, connection);
           deletions.push(...deletedSince(transaction.deleteSet, before, connection.actor.userId));
@@ -431,7 +438,11 @@ export class Room {
     if (deletions.length > 0) this.services.onDeletions?.(this, deletions);
     // What Yjs did by itself after the transaction is stored after all of its updates, as it was made.
     this.localChanges.hold(() => {
-      for (const { connection, update, frame } of batch) this.accept(update, { frame, origin: connection, editor: connection.actor.userId, project: true });
+      for (const { connection, update, frame } of batch) {
+        // Projected here too: every process projects what it holds, so the last projection written is never behind.
+        if (!connection) this.accept(update, { committed: true, project: true });
+        else this.accept(update, { frame, origin: connection, editor: connection.actor.userId, project: true });
+      }
     });
     this.localChanges.flush();
   }
@@ -613,10 +624,13 @@ export class Room {
    */
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.state !== 'ready') return;
-    this.applyInbox();
-    this.localChanges.hold(() => Y.applyUpdate(this.doc, update, COMMITTED_ORIGIN));
-    // Projected here too: every process projects what it holds, so the last projection written is never behind.
-    this.accept(update, { committed: true, project: true });
+    // Into the inbox with this process's own clients' updates (applied with them in one
+    // transaction): half of a document's updates come from the other process when its clients are
+    // split, and applying each at once would apply the inbox each time. Its extent is read so that a
+    // client's update repeating it is still cut down, not relayed twice.
+    this.inbox.push({ connection: null, update, frame: null });
+    for (const [client, end] of Y.parseUpdateMeta(update).to) this.inboxEnds.set(client, Math.max(end, this.inboxEnds.get(client) ?? 0));
+    this.scheduleRelay();
   }
 
   /**
@@ -672,13 +686,13 @@ export class Room {
    * What waits (the inbox, the outgoing updates) leaves in one write per connection (a write to a
    * socket is most of what a relay costs): everything accepted in the same turn of the event loop,
    * and, while a document keeps changing, everything accepted within the relay window of its last
-   * relay (relay-pace.ts: none while the process has CPU to spare, up to 50 ms near a whole
+   * relay (relay-pace.ts: none while the process has CPU to spare, up to 40 ms near a whole
    * core). An update after a quiet spell leaves at the end of the turn.
    */
   private scheduleRelay(): void {
     if (this.relayScheduled) return;
     this.relayScheduled = true;
-    const wait = this.lastRelayAt + (this.services.relayWindowMs?.() ?? BASE_WINDOW_MS) - performance.now();
+    const wait = this.lastRelayAt + (this.services.relayWindowMs?.() ?? 0) - performance.now();
     if (wait <= 0) setImmediate(this.relayNow);
     else setTimeout(this.relayNow, wait);
   }

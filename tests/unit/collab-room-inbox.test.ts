@@ -156,6 +156,33 @@ describe('updates applied together in one relay', () => {
     expect(reader.socket.writes.flat()).toHaveLength(2);
   });
 
+  it('takes another process’s updates with its own clients’ in one transaction, and does not store them', async () => {
+    const initial = new Y.Doc();
+    initial.getText('t').insert(0, 'abc');
+    const { room, appended, connect } = setUp(initial);
+    await room.loaded;
+    const alice = connect('alice');
+    const reader = connect('reader');
+    await turn();
+    reader.socket.writes = [];
+    let transactions = 0;
+    room.doc.on('beforeTransaction', () => transactions++);
+    const a = clientOf(initial);
+    const remote = clientOf(initial); // a client of the other process
+    const fromElsewhere = remote.change((text) => text.insert(0, '<'));
+    const local = a.change((text) => text.insert(3, '>'));
+    room.applyRemoteUpdate(fromElsewhere);
+    room.receive(alice.connection, syncUpdate(local));
+    // the other process's update again, through this process's client (a resync): cut, not relayed twice
+    room.receive(alice.connection, syncUpdate(fromElsewhere));
+    await turn();
+    expect(room.doc.getText('t').toString()).toBe('<abc>');
+    expect(appended).toEqual([local]);
+    expect(reader.socket.writes.flat()).toEqual([syncUpdate(fromElsewhere), syncUpdate(local)]);
+    // one for the inbox; the resend only had the inbox applied before it was found to add nothing
+    expect(transactions).toBe(1);
+  });
+
   it('a document unloaded or stopped with updates waiting applies and stores them first', async () => {
     const initial = new Y.Doc();
     const { room, appended, connect } = setUp(initial);
