@@ -109,11 +109,16 @@ describe.skipIf(!process.env.DATABASE_URL)('several processes behind one Redis',
     };
   };
 
-  it('relays an edit to the clients of another process before its commit, and stores it once', async () => {
+  /** A peer on each process, synced, and the update rows stored so far. */
+  const peersAcross = async () => {
     const a = peerOn(first, adminToken);
     const b = peerOn(second, editorToken);
     await Promise.all([a.synced(), b.synced()]);
-    const rowsBefore = await updateRows();
+    return { a, b, rowsBefore: await updateRows() };
+  };
+
+  it('relays an edit to the clients of another process before its commit, and stores it once', async () => {
+    const { a, b, rowsBefore } = await peersAcross();
     const release = await holdCommits();
     try {
       typeToken(a.doc, 'early');
@@ -132,10 +137,7 @@ describe.skipIf(!process.env.DATABASE_URL)('several processes behind one Redis',
   });
 
   it('stores an edit relayed from a process whose commit stays unconfirmed too long: a duplicate, never a loss', async () => {
-    const a = peerOn(first, adminToken);
-    const b = peerOn(second, editorToken);
-    await Promise.all([a.synced(), b.synced()]);
-    const rowsBefore = await updateRows();
+    const { a, b, rowsBefore } = await peersAcross();
     const release = await holdCommits();
     try {
       typeToken(a.doc, 'slow');

@@ -89,6 +89,19 @@ function clientOf(initial: Y.Doc) {
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A loaded room on a document holding `text`, with an editor and a reader whose greetings are read. */
+async function aliceAndReaderOn(text: string) {
+  const initial = new Y.Doc();
+  initial.getText('t').insert(0, text);
+  const { room, appended, connect } = setUp(initial);
+  await room.loaded;
+  const alice = connect('alice');
+  const reader = connect('reader');
+  await turn();
+  reader.socket.writes = [];
+  return { initial, room, appended, alice, reader };
+}
+
 describe('updates applied together in one relay', () => {
   it('relays each as it came in one write, stores them in order and names each deleter', async () => {
     const initial = new Y.Doc();
@@ -132,14 +145,7 @@ describe('updates applied together in one relay', () => {
   });
 
   it('does not take an update twice when it comes again before the relay', async () => {
-    const initial = new Y.Doc();
-    initial.getText('t').insert(0, 'abc');
-    const { room, appended, connect } = setUp(initial);
-    await room.loaded;
-    const alice = connect('alice');
-    const reader = connect('reader');
-    await turn();
-    reader.socket.writes = [];
+    const { initial, room, appended, alice, reader } = await aliceAndReaderOn('abc');
     const a = clientOf(initial);
     const first = a.change((text) => text.insert(3, 'd'));
     const second = a.change((text) => text.insert(4, 'e'));
@@ -157,14 +163,7 @@ describe('updates applied together in one relay', () => {
   });
 
   it('takes another process’s updates with its own clients’ in one transaction, and does not store them', async () => {
-    const initial = new Y.Doc();
-    initial.getText('t').insert(0, 'abc');
-    const { room, appended, connect } = setUp(initial);
-    await room.loaded;
-    const alice = connect('alice');
-    const reader = connect('reader');
-    await turn();
-    reader.socket.writes = [];
+    const { initial, room, appended, alice, reader } = await aliceAndReaderOn('abc');
     let transactions = 0;
     room.doc.on('beforeTransaction', () => transactions++);
     const a = clientOf(initial);
