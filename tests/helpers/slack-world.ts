@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import type { Database, Locale } from '../../db/schema.ts';
-import type { Clock } from '../../server/clock.ts';
+import { systemClock, type Clock } from '../../server/clock.ts';
 import { projectDocument } from '../../server/collab/projection.ts';
 import { writeProjection } from '../../server/collab/projection-writer.ts';
 import { measuresOf, newMeasureMap, type MeasureFields } from '../../shared/doc-schema.ts';
@@ -141,6 +141,19 @@ export async function actionPlan(db: Kysely<Database>, leadOrganisationId: strin
   await writeProjection(db, { documentId: row.id, lastEditorId: null, lastEditedAt: null }, projectDocument(doc));
   doc.destroy();
   return { id: row.id, title };
+}
+
+/**
+ * A Slack test server and its world, the lead, commenter and admin linked, and a technical
+ * commission of santé (the set-up of the follow-up cycle tests).
+ */
+export async function startSlackWorldWithCommission(): Promise<{ env: SlackTestServer; world: SlackWorld; commissionId: string }> {
+  const env = await startSlackServer();
+  const db = env.server.database.db;
+  const world = await createSlackWorld(db, systemClock.today());
+  for (const user of [world.lead, world.commenter, world.admin]) await link(db, user);
+  const commissionId = await fixtures.technicalCommission(db, [world.organisations.sante]);
+  return { env, world, commissionId };
 }
 
 /** Links a Slack user directly (most tests are not about linking). */

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/clock.ts';
 import { eventually } from '../helpers/collab.ts';
-import * as fixtures from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
-import { createSlackWorld, link, PUBLIC_URL, startSlackServer, textOf, type SlackTestServer, type SlackWorld, type WorldUser } from '../helpers/slack-world.ts';
+import { PUBLIC_URL, startSlackWorldWithCommission, textOf, type SlackTestServer, type SlackWorld, type WorldUser } from '../helpers/slack-world.ts';
 
 /**
  * Follow-up cycle notices in channels (issue 18): a channel hears a cycle's opening, reminder and
@@ -34,11 +33,8 @@ describe('cycle notices in channels: only what every member may read', () => {
   };
 
   beforeAll(async () => {
-    env = await startSlackServer();
+    ({ env, world, commissionId } = await startSlackWorldWithCommission());
     const db = env.server.database.db;
-    world = await createSlackWorld(db, systemClock.today());
-    for (const user of [world.lead, world.commenter, world.admin]) await link(db, user);
-    commissionId = await fixtures.technicalCommission(db, [world.organisations.sante]);
     await db
       .updateTable('measures')
       .set({ partner_organisation_ids: [world.organisations.emploi] })

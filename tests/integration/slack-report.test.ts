@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/clock.ts';
 import { readMeasures } from '../../shared/doc-schema.ts';
 import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
-import * as fixtures from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { blockAction } from '../helpers/slack-requests.ts';
-import { createSlackWorld, link, startSlackServer, textOf, type SlackTestServer, type SlackWorld, type WorldUser } from '../helpers/slack-world.ts';
+import { startSlackWorldWithCommission, textOf, type SlackTestServer, type SlackWorld, type WorldUser } from '../helpers/slack-world.ts';
 
 /**
  * Follow-up cycles in Slack (issue 19), over signed HTTP with a real Bolt app: `/tansiq report`,
@@ -23,11 +22,8 @@ describe('follow-up cycles in Slack', () => {
   let responses = 0;
 
   beforeAll(async () => {
-    env = await startSlackServer();
+    ({ env, world, commissionId } = await startSlackWorldWithCommission());
     const db = env.server.database.db;
-    world = await createSlackWorld(db, systemClock.today());
-    for (const user of [world.lead, world.commenter, world.admin]) await link(db, user);
-    commissionId = await fixtures.technicalCommission(db, [world.organisations.sante]);
     await db
       .insertInto('slack_subscriptions')
       .values({ team_id: 'T1', channel_id: 'CCOMM', object_type: 'commission', object_id: commissionId, events: ['sessions'], created_by: world.admin.id })
