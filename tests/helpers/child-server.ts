@@ -54,7 +54,13 @@ export async function spawnServer(port: number, env: Record<string, string>): Pr
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      // A server that ended by itself (a crash) says so in its output, which failure messages show.
+      output += `\n[server process ended: ${signal ?? `exit code ${code}`}]\n`;
+      resolve();
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitReady(url, child, () => output);
   const signal = async (name: NodeJS.Signals) => {

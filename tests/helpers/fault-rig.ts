@@ -56,7 +56,11 @@ export async function startFaultRig(
       const child = rig.child;
       rig.child = undefined;
       const startedAt = performance.now();
-      await child?.stop();
+      if (child)
+        await withinOrExplain(child.stop(), 60_000, () => `did not stop on SIGTERM; output:\n${child.output().slice(-8_000)}`).catch(async (error) => {
+          await child.kill9();
+          throw error;
+        });
       return { ms: performance.now() - startedAt, output: child?.output() ?? '' };
     },
     async kill9() {
@@ -102,11 +106,14 @@ export async function typeMeasures(doc: Y.Doc, prefix: string, count: number, ty
   }
 }
 
+/** The end of the running server's output, for a failure message (why it did not recover). */
+const serverOutputTail = (rig: FaultRig) => `server output (end):\n${rig.child?.output().slice(-8_000) ?? '(stopped)'}`;
+
 /** The two people of a fault test, synced: one types (editors[0]), the other watches (editors[1]). */
 export async function writerAndReader(rig: FaultRig): Promise<{ writer: TestPeer; reader: TestPeer }> {
   const writer = rig.connect(0);
   const reader = rig.connect(1);
-  await Promise.all([writer.synced(), reader.synced()]);
+  await Promise.all([writer.synced(), reader.synced()].map((synced) => withinOrExplain(synced, 60_000, () => `not synced; ${serverOutputTail(rig)}`)));
   return { writer, reader };
 }
 
@@ -116,7 +123,14 @@ export async function writerAndReader(rig: FaultRig): Promise<{ writer: TestPeer
  * reach the reader.
  */
 export async function recovered(rig: FaultRig, reader: TestPeer, typed: string[], liftedAt: number): Promise<number> {
-  await eventually(() => expect(typed.filter((id) => !measureIds(reader.doc).has(id))).toEqual([]), 60_000);
+  await eventually(
+    () =>
+      expect(
+        typed.filter((id) => !measureIds(reader.doc).has(id)),
+        serverOutputTail(rig),
+      ).toEqual([]),
+    60_000,
+  );
   const convergedMs = performance.now() - liftedAt;
   await eventually(async () => expect(await metricValue(rig.url, 'tansiq_collab_unstored_updates')).toBe(0), 60_000);
   await eventually(async () => expect((await rig.readyz()).status).toBe(200), 30_000);
@@ -129,11 +143,20 @@ export async function recovered(rig: FaultRig, reader: TestPeer, typed: string[]
  * writer's provider, reconnected, has sent what the server never stored; `convergedMs` is how long
  * that took from the restart.
  */
+/** `promise`, or a failure after `ms` that says what `explain` returns (rather than a silent test timeout). */
+function withinOrExplain<T>(promise: Promise<T>, ms: number, explain: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not done within ${ms} ms: ${explain()}`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 export async function restartAfterFailure(rig: FaultRig, typed: string[], acknowledged: string[]): Promise<{ lost: string[]; convergedMs: number }> {
   await rig.restart();
   const restartedAt = performance.now();
   const fresh = rig.connect(1);
-  await fresh.synced();
+  await withinOrExplain(fresh.synced(), 60_000, () => `not synced; ${serverOutputTail(rig)}`);
   const lost = acknowledged.filter((id) => !measureIds(fresh.doc).has(id));
   await eventually(() => expect(typed.filter((id) => !measureIds(fresh.doc).has(id))).toEqual([]), 60_000);
   return { lost, convergedMs: performance.now() - restartedAt };
