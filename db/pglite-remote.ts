@@ -58,11 +58,18 @@ export class RemotePGlite implements PGlite {
   /** when the worker last answered a request (performance.now()) */
   private lastAnswerAt = -Infinity;
   private readonly watchdog: NodeJS.Timeout;
+  /**
+   * Settles once the last lost worker has ended. A worker stuck in a system call (a write on a
+   * frozen or failing disk, a long fsync) cannot be stopped until the call returns, and its
+   * PostgreSQL may still write to the folder then: a new one must not open the folder before.
+   */
+  private lostWorkerEnded: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly location: string | undefined,
     private readonly timeoutMs: number,
     private readonly initialDump: string | undefined,
+    private readonly workerUrl: URL,
   ) {
     this.waitReady = this.start().then(() => {
       this.ready = true;
@@ -74,10 +81,11 @@ export class RemotePGlite implements PGlite {
   /**
    * Starts the worker and waits until its database is open; `location` undefined = in memory.
    * `initialDump`: a tar file from PGlite's dumpDataDir() that a new database starts as (tests
-   * start from one already migrated, see tests/helpers/database.ts).
+   * start from one already migrated, see tests/helpers/database.ts). `workerUrl`: another worker
+   * speaking the same protocol (tests: one that gets stuck like PGlite on a frozen disk).
    */
-  static async create(location: string | undefined, timeoutMs = DEFAULT_EMBEDDED_TIMEOUT_MS, initialDump?: string): Promise<RemotePGlite> {
-    const remote = new RemotePGlite(location, timeoutMs, initialDump);
+  static async create(location: string | undefined, timeoutMs = DEFAULT_EMBEDDED_TIMEOUT_MS, initialDump?: string, workerUrl = WORKER_URL): Promise<RemotePGlite> {
+    const remote = new RemotePGlite(location, timeoutMs, initialDump, workerUrl);
     try {
       await remote.waitReady;
     } catch (error) {
@@ -93,7 +101,7 @@ export class RemotePGlite implements PGlite {
   }
 
   private start(): Promise<void> {
-    const worker = new Worker(WORKER_URL, { workerData: { location: this.location, initialDump: this.initialDump } });
+    const worker = new Worker(this.workerUrl, { workerData: { location: this.location, initialDump: this.initialDump } });
     worker.unref();
     return new Promise((resolve, reject) => {
       const onStart = (message: { ready?: boolean; error?: DescribedError }) => {
@@ -224,7 +232,7 @@ export class RemotePGlite implements PGlite {
     this.down = reason;
     for (const waiting of this.pending.values()) waiting.reject(reason);
     this.pending.clear();
-    void worker.terminate();
+    this.lostWorkerEnded = worker.terminate().catch(() => {});
     if (this.closing || this.closed) {
       this.closed = true;
       return;
@@ -235,10 +243,12 @@ export class RemotePGlite implements PGlite {
   private restart(): void {
     const delay = RESTART_DELAYS_MS[Math.min(this.restarts++, RESTART_DELAYS_MS.length - 1)]!;
     setTimeout(() => {
-      if (this.closing || this.closed) return;
-      this.start().catch((error: Error) => {
-        this.down = error;
-        this.restart();
+      void this.lostWorkerEnded.then(() => {
+        if (this.closing || this.closed) return;
+        this.start().catch((error: Error) => {
+          this.down = error;
+          this.restart();
+        });
       });
     }, delay).unref();
   }
