@@ -104,10 +104,27 @@ export async function cycleNoticeFor(services: BotServices, row: OutboxRow): Pro
           services.db,
           cycle.reports.flatMap((report) => report.lead_organisation_id ?? []),
         );
-  if ((await channelFollowing(services, row, audience?.followed ?? cycleFollowed(cycle.cycle, cycle.reports, commissions))).length === 0) return null;
+  const subscriptions = await channelFollowing(services, row, audience?.followed ?? cycleFollowed(cycle.cycle, cycle.reports, commissions));
+  // And only while one of those subscriptions' authors may still see the cycle, as for every other
+  // notification: a subscription speaks with its author's rights (disabled or moved away: none).
+  if (!(await someAuthorMay(services, subscriptions, (author) => mayReadCycleNotice(author, cycle.reports, [{ kind: 'cycle' }], noDocument)))) return null;
   if (audience && (await everyMemberMayRead(services, row.team_id, row.channel_id, mayRead))) return message;
   return restrictedNoticeBlocks('cycle', row.subject_id, audience?.locale ?? 'fr', services.publicUrl);
 }
+
+/** Whether one of the subscriptions' authors, still active, passes `may`. */
+async function someAuthorMay(services: BotServices, subscriptions: ReadonlyArray<{ created_by: string }>, may: (author: AccessSubject) => Promise<boolean>): Promise<boolean> {
+  for (const author of await activeUsers(
+    services.db,
+    subscriptions.map((sub) => sub.created_by),
+  )) {
+    if (await may(author)) return true;
+  }
+  return false;
+}
+
+/** For a check that reveals no document (asked of none). */
+const noDocument = async () => false;
 
 /** The subscriptions, not paused, by which this row's channel follows any of `followed`. */
 async function channelFollowing(services: BotServices, row: Pick<OutboxRow, 'team_id' | 'channel_id'>, followed: ReadonlyArray<FollowedObject>) {

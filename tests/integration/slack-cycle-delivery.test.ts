@@ -23,6 +23,7 @@ describe('cycle notices at delivery: subscriptions and personal settings as they
   let commissionId: string;
   let cycleId: string;
   const held = new Set<string>();
+  const authors: Record<string, string> = {};
 
   beforeAll(async () => {
     env = await startSlackServer();
@@ -32,6 +33,18 @@ describe('cycle notices at delivery: subscriptions and personal settings as they
     colleague = { id: row.id, email: 'second@sante.gov.ma', token: await apiToken(db, row.id), slackId: 'USECOND' };
     for (const user of [world.lead, colleague, world.admin]) await link(db, user);
     commissionId = await fixtures.technicalCommission(db, [world.organisations.sante]);
+    // Two channels subscribed by focal points who later lose sight of the cycle (moved away, disabled).
+    for (const [channel, email] of [
+      ['CMOVED', 'mover@sante.gov.ma'],
+      ['CDISABLED', 'leaver@sante.gov.ma'],
+    ] as const) {
+      const author = await fixtures.user(db, world.organisations.sante, email);
+      authors[channel] = author.id;
+      await db
+        .insertInto('slack_subscriptions')
+        .values({ team_id: 'T1', channel_id: channel, object_type: 'commission', object_id: commissionId, events: ['sessions'], created_by: author.id })
+        .execute();
+    }
     for (const channel of ['CSTAYS', 'CGONE', 'CPAUSED']) {
       await db
         .insertInto('slack_subscriptions')
@@ -86,9 +99,10 @@ describe('cycle notices at delivery: subscriptions and personal settings as they
   it('reminds no one who switched deadlines off or muted the bot after the reminder was queued', async () => {
     held.add(world.lead.slackId);
     held.add(colleague.slackId);
+    const heard = kept('CSTAYS').length;
     const sent = await api(world.admin).post(`/api/cycles/${cycleId}/remind`, {});
     expect(sent.body.organisationIds).toEqual([world.organisations.sante]);
-    await eventually(() => expect(kept('CSTAYS')).toHaveLength(2));
+    await eventually(() => expect(kept('CSTAYS')).toHaveLength(heard + 1));
     await eventually(() => {
       expect(calls(world.lead.slackId).map((call) => textOf(call.args))).toContainEqual(expect.stringContaining('Rappel'));
       expect(calls(colleague.slackId).map((call) => textOf(call.args))).toContainEqual(expect.stringContaining('Rappel'));
@@ -109,5 +123,30 @@ describe('cycle notices at delivery: subscriptions and personal settings as they
     );
     await eventually(async () => expect(await queued(colleague.slackId)).toBe(0));
     expect(kept(`D${colleague.slackId}`).filter((message) => message.text?.includes('Rappel') || message.text?.includes('Reminder'))).toEqual([]);
+  });
+
+  it("tells nothing to a channel whose subscription's author may no longer see the cycle", async () => {
+    // Both heard the cycle so far (the tests above); a reminder is queued for them and held by Slack.
+    await eventually(async () => {
+      for (const channel of ['CMOVED', 'CDISABLED', 'CSTAYS']) expect(await queued(channel), channel).toBe(0);
+    });
+    const heard = { moved: kept('CMOVED').length, disabled: kept('CDISABLED').length };
+    expect(heard.moved).toBeGreaterThan(0);
+    expect(heard.disabled).toBeGreaterThan(0);
+    held.add('CMOVED');
+    held.add('CDISABLED');
+    const before = { moved: calls('CMOVED').length, disabled: calls('CDISABLED').length, stays: kept('CSTAYS').length };
+    expect((await api(world.admin).post(`/api/cycles/${cycleId}/remind`, {})).status).toBe(200);
+    await eventually(() => {
+      expect(calls('CMOVED').length).toBeGreaterThan(before.moved);
+      expect(calls('CDISABLED').length).toBeGreaterThan(before.disabled);
+    });
+    expect((await api(world.admin).patch(`/api/users/${authors.CMOVED}`, { organisationId: world.organisations.culture })).status).toBe(200);
+    expect((await api(world.admin).patch(`/api/users/${authors.CDISABLED}`, { disabled: true })).status).toBe(200);
+    await release('CMOVED', 'CDISABLED');
+    expect(kept('CMOVED')).toHaveLength(heard.moved);
+    expect(kept('CDISABLED')).toHaveLength(heard.disabled);
+    // The same reminder reached the channel whose author still sees the cycle.
+    await eventually(() => expect(kept('CSTAYS')).toHaveLength(before.stays + 1));
   });
 });
