@@ -3,7 +3,7 @@ import type { Database, Locale, Role, UserRow } from '../../db/schema.ts';
 import { verifyPasswordThrottled } from '../auth/login-throttle.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { endAllAccess } from '../auth/sessions.ts';
-import { AppError, conflict, notFound } from '../errors.ts';
+import { AppError, conflict, forbidden, notFound } from '../errors.ts';
 import type { DomainEvent } from '../events/bus.ts';
 import { authorize } from '../policies/authorize.ts';
 import { userPolicy } from '../policies/user.ts';
@@ -114,6 +114,7 @@ export async function updateUser(
   if (input.role) await authorize({ db, ip }, subject, userPolicy, 'change_role', { id, facts: { userId: id, newRole: input.role } });
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const row = await db.transaction().execute(async (trx) => {
+    if (actor.asAdmin && !self) await assertStillAdmin(trx, actor.userId, id);
     if (input.organisationId) await assertOrganisationExists(trx, input.organisationId);
     if (input.email) {
       const other = await findUserByEmail(trx, input.email);
@@ -180,6 +181,18 @@ async function endCredentialsAfterPasswordChange(
     details: { byAdministrator: !actor.self, sessionsEnded, tokensRevoked, tokensKept: actor.self && actor.keepTokens },
     ip: actor.ip,
   });
+}
+
+/**
+ * An administrator's rights were checked when their request came in; two administrators demoting
+ * or disabling each other at once would both pass that check and leave nobody in charge. Both
+ * rows are locked (in id order, so two such changes queue rather than deadlock) and the actor's
+ * rights read again: the later change finds its author no longer an administrator.
+ */
+async function assertStillAdmin(trx: Kysely<Database>, actorUserId: string, targetUserId: string): Promise<void> {
+  const rows = await trx.selectFrom('users').select(['id', 'role', 'disabled_at']).where('id', 'in', [actorUserId, targetUserId]).orderBy('id').forUpdate().execute();
+  const actor = rows.find((row) => row.id === actorUserId);
+  if (actor?.role !== 'admin' || actor.disabled_at !== null) throw forbidden('Your administrator rights were withdrawn meanwhile.');
 }
 
 async function assertOrganisationExists(db: Kysely<Database>, organisationId: string): Promise<void> {

@@ -52,4 +52,28 @@ describe('concurrent identical writes', () => {
     const responses = await all(() => admin.post('/api/organisations', body));
     expect(statuses(responses)).toEqual([201, ...Array(TIMES - 1).fill(409)]);
   });
+
+  it('keeps an administrator when two demote (or disable) each other at once', async () => {
+    const db = server.database.db;
+    const mre = await db.selectFrom('organisations').select('id').where('code', '=', 'mre').executeTakeFirstOrThrow();
+    for (const [round, change] of [
+      [1, { role: 'member' }],
+      [2, { disabled: true }],
+    ] as const) {
+      const first = await user(db, mre.id, `first${round}@mre.gov.ma`, 'admin');
+      const second = await user(db, mre.id, `second${round}@mre.gov.ma`, 'admin');
+      const [firstClient, secondClient] = await Promise.all([signIn(server.url, first.email), signIn(server.url, second.email)]);
+      const responses = await Promise.all(
+        Array.from({ length: TIMES / 2 }, () => [firstClient.patch(`/api/users/${second.id}`, change), secondClient.patch(`/api/users/${first.id}`, change)]).flat(),
+      );
+      const rows = await db.selectFrom('users').select(['id', 'role', 'disabled_at']).where('id', 'in', [first.id, second.id]).execute();
+      const stillAdmins = rows.filter((row) => row.role === 'admin' && row.disabled_at === null);
+      // Whoever lost their rights first acts no more as an administrator: one of the two stays one.
+      expect(stillAdmins).toHaveLength(1);
+      expect(
+        responses.every((r) => r.status === 200 || r.status === 403),
+        JSON.stringify(responses.map((r) => r.status)),
+      ).toBe(true);
+    }
+  });
 });
