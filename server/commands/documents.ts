@@ -147,22 +147,36 @@ export async function transitionDocument(
     if (decision.reason === 'reason_required') throw validationFailed(`Moving to "${input.to}" needs a reason.`, [{ path: 'reason', message: 'required' }]);
     throw invalidTransition(`A document cannot go from "${current.row.status}" to "${input.to}".`);
   }
-  return db.transaction().execute(async (trx) => {
-    const row = await moveStatus(trx, id, current.row.status, input.to, input.to === 'returned' ? (input.reason ?? null) : null);
-    await recordAudit(trx, {
-      actorUserId: subject.userId,
-      action: 'document.status_changed',
-      objectType: 'document',
-      objectId: id,
-      details: { from: current.row.status, to: input.to, reason: input.reason ?? null },
-      ip,
-    });
-    const events: DomainEvent[] = [
-      { type: 'document.status_changed', documentId: id, actorUserId: subject.userId, from: current.row.status, to: row.status, reason: input.reason ?? null },
-    ];
-    await recordEvents(trx, events);
-    return { row, events };
+  return db.transaction().execute((trx) => recordTransition(trx, subject, current.row, input, ip));
+}
+
+/**
+ * Inside a transaction, a transition already decided on: moves the document from the status it
+ * was read in (409 when it moved meanwhile), audited and announced with the change. A session's
+ * confirmed decision uses it in the decision's own transaction.
+ */
+export async function recordTransition(
+  trx: Kysely<Database>,
+  subject: AccessSubject,
+  current: DocumentRow,
+  input: { to: DocumentStatus; reason?: string },
+  ip?: string,
+): Promise<DocumentChange> {
+  const id = current.id;
+  const row = await moveStatus(trx, id, current.status, input.to, input.to === 'returned' ? (input.reason ?? null) : null);
+  await recordAudit(trx, {
+    actorUserId: subject.userId,
+    action: 'document.status_changed',
+    objectType: 'document',
+    objectId: id,
+    details: { from: current.status, to: input.to, reason: input.reason ?? null },
+    ip,
   });
+  const events: DomainEvent[] = [
+    { type: 'document.status_changed', documentId: id, actorUserId: subject.userId, from: current.status, to: row.status, reason: input.reason ?? null },
+  ];
+  await recordEvents(trx, events);
+  return { row, events };
 }
 
 /**
