@@ -3,7 +3,7 @@ import type { Database, ReportState } from '../../db/schema.ts';
 import { updateMeasure, type MeasureFields } from '../../shared/measure-model.ts';
 import type { Clock } from '../clock.ts';
 import type { CollabHub } from '../collab/hub.ts';
-import { missingForSubmission, reportTransition, type ReportAction } from '../domain/reporting-cycle.ts';
+import { CYCLE_CLOSED_MESSAGE, missingForSubmission, reportTransition, type ReportAction } from '../domain/reporting-cycle.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { DomainEvent } from '../events/bus.ts';
 import { recordEvents } from '../events/outbox.ts';
@@ -81,7 +81,9 @@ const stale = (current: PresentedReport) =>
 
 /**
  * Writes a report if it is still at `version` (and still in a state `action` starts from), in one
- * statement: of two concurrent writers naming the same version, exactly one wins.
+ * statement: of two concurrent writers naming the same version, exactly one wins. The cycle's row
+ * is held (shared) meanwhile: a close waits for the writes under way, which its consolidated
+ * report then counts, and a write after the close finds the cycle closed.
  */
 async function writeReport(
   db: Kysely<Database>,
@@ -94,6 +96,8 @@ async function writeReport(
 ): Promise<ReportRow> {
   const { report } = context;
   const written = await db.transaction().execute(async (trx) => {
+    const cycle = await trx.selectFrom('reporting_cycles').select('status').where('id', '=', report.cycle_id).forShare().executeTakeFirstOrThrow();
+    if (cycle.status !== 'open') throw new AppError(409, 'cycle_closed', CYCLE_CLOSED_MESSAGE);
     const row = await trx
       .updateTable('cycle_reports')
       .set({ ...changes, version: sql<number>`version + 1`, updated_at: new Date() })

@@ -41,8 +41,10 @@ const TRANSITIONS: Record<ReportAction, { from: readonly ReportState[]; to: Repo
 
 export type TransitionVerdict = { allowed: true; to: ReportState } | { allowed: false; code: 'cycle_closed' | 'invalid_transition'; message: string };
 
+export const CYCLE_CLOSED_MESSAGE = 'This cycle is closed: its reports can no longer change.';
+
 export function reportTransition(cycle: CycleStatus, from: ReportState, action: ReportAction): TransitionVerdict {
-  if (cycle === 'closed') return { allowed: false, code: 'cycle_closed', message: 'This cycle is closed: its reports can no longer change.' };
+  if (cycle === 'closed') return { allowed: false, code: 'cycle_closed', message: CYCLE_CLOSED_MESSAGE };
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(from)) return { allowed: false, code: 'invalid_transition', message: `A ${from.replace('_', ' ')} report cannot be ${ACTION_PAST[action]}.` };
   return { allowed: true, to: rule.to };
