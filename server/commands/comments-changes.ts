@@ -14,7 +14,11 @@ import { findComment } from '../queries/comments.ts';
 import { requireDocument } from '../queries/document-guard.ts';
 import { accessFacts } from '../queries/documents.ts';
 
-/** Changes the body of one's own comment. People newly mentioned are told; those already told are not told again. */
+/**
+ * Changes the body of one's own comment. People newly mentioned are told; those already told are
+ * not told again. The comment's row is locked while its mentions are compared, so the same edit
+ * sent twice at once tells each person once, and an edit that comes after a deletion is refused.
+ */
 export async function editComment(
   db: Kysely<Database>,
   subject: AccessSubject,
@@ -29,12 +33,18 @@ export async function editComment(
   if (before.deleted_at) throw conflict('This comment was deleted.');
   const mentions = await resolveMentions(db, accessFacts(document.row, document.grants), input.body, input.mentions);
 
-  const told = new Set(await mentionRecipients(db, { userIds: before.mentioned_user_ids, organisationIds: before.mentioned_organisation_ids }));
-  const newlyMentioned = (await mentionRecipients(db, mentions)).filter((userId) => !told.has(userId) && userId !== subject.userId);
-  const events: DomainEvent[] = [{ type: 'comment.updated', documentId, commentId, actorUserId: subject.userId }];
-  if (newlyMentioned.length > 0) events.push({ type: 'mention', documentId, commentId, actorUserId: subject.userId, userIds: newlyMentioned });
-
-  await db.transaction().execute(async (trx) => {
+  const events = await db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('comments')
+      .select(['deleted_at', 'mentioned_user_ids', 'mentioned_organisation_ids'])
+      .where('id', '=', commentId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (current.deleted_at) throw conflict('This comment was deleted.');
+    const told = new Set(await mentionRecipients(trx, { userIds: current.mentioned_user_ids, organisationIds: current.mentioned_organisation_ids }));
+    const newlyMentioned = (await mentionRecipients(trx, mentions)).filter((userId) => !told.has(userId) && userId !== subject.userId);
+    const events: DomainEvent[] = [{ type: 'comment.updated', documentId, commentId, actorUserId: subject.userId }];
+    if (newlyMentioned.length > 0) events.push({ type: 'mention', documentId, commentId, actorUserId: subject.userId, userIds: newlyMentioned });
     await trx
       .updateTable('comments')
       .set({ body: input.body, mentioned_user_ids: mentions.userIds, mentioned_organisation_ids: mentions.organisationIds, edited_at: new Date() })
@@ -42,6 +52,7 @@ export async function editComment(
       .execute();
     // The new mentions are told once committed, whatever happens to the process (events/outbox.ts).
     await recordEvents(trx, events);
+    return events;
   });
   return { comment: (await findComment(db, commentId))!, events };
 }
@@ -57,8 +68,10 @@ export async function deleteComment(db: Kysely<Database>, subject: AccessSubject
   const own = before.author_id === subject.userId;
   if (before.deleted_at) return { comment: before, events: [] };
 
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('comments').set({ deleted_at: new Date() }).where('id', '=', commentId).execute();
+  // Only the request that actually deletes it records and announces it, when two race.
+  const deleted = await db.transaction().execute(async (trx) => {
+    const row = await trx.updateTable('comments').set({ deleted_at: new Date() }).where('id', '=', commentId).where('deleted_at', 'is', null).returning('id').executeTakeFirst();
+    if (!row) return false;
     await recordAudit(trx, {
       actorUserId: subject.userId,
       action: 'comment.deleted',
@@ -67,8 +80,11 @@ export async function deleteComment(db: Kysely<Database>, subject: AccessSubject
       details: { documentId, authorId: before.author_id, moderated: !own },
       ip,
     });
+    return true;
   });
-  return { comment: (await findComment(db, commentId))!, events: [{ type: 'comment.deleted', documentId, commentId, actorUserId: subject.userId }] };
+  const comment = (await findComment(db, commentId))!;
+  if (!deleted) return { comment, events: [] };
+  return { comment, events: [{ type: 'comment.deleted', documentId, commentId, actorUserId: subject.userId }] };
 }
 
 /** Resolves or reopens a thread (anyone who may comment). Asking for the state it is already in changes nothing. */
