@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { decideAccessRequest, MAX_REQUESTS_PER_HOUR } from '../domain/access-requests.ts';
+import { decideAccessRequest, MAX_REQUESTS_PER_HOUR, REPEAT_AFTER_MS } from '../domain/access-requests.ts';
 import { AppError, tooManyRequests } from '../errors.ts';
 import type { DomainEvent } from '../events/bus.ts';
 import { recordEvents } from '../events/outbox.ts';
@@ -62,16 +62,25 @@ export async function requestAccess(
     .where('users.disabled_at', 'is', null)
     .execute();
   const events: DomainEvent[] = [{ type: 'document.access_requested', documentId, actorUserId: subject.userId, message, leadUserIds: lead.map((row) => row.id) }];
-  // The request and its notification commit together (events/outbox.ts).
-  await db.transaction().execute(async (trx) => {
-    await trx
+  // The request and its notification commit together (events/outbox.ts). The request is stored
+  // only when none was made within the repeat delay, decided by the row itself: of the same
+  // request sent twice at once, one tells the lead and the other is a quiet repeat.
+  const stored = await db.transaction().execute(async (trx) => {
+    const row = await trx
       .insertInto('access_requests')
       .values({ document_id: documentId, user_id: subject.userId, message, created_at: now })
-      .onConflict((conflict) => conflict.columns(['document_id', 'user_id']).doUpdateSet({ message, created_at: now }))
-      .execute();
-    await recordEvents(trx, events);
+      .onConflict((conflict) =>
+        conflict
+          .columns(['document_id', 'user_id'])
+          .doUpdateSet({ message, created_at: now })
+          .where('access_requests.created_at', '<=', new Date(now.getTime() - REPEAT_AFTER_MS)),
+      )
+      .returning('document_id')
+      .executeTakeFirst();
+    if (row) await recordEvents(trx, events);
+    return row !== undefined;
   });
-  return { events };
+  return { events: stored ? events : [] };
 }
 
 /** Open requests for a document, for those who manage its access; cleared when a grant answers them. */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_HOUR } from '../../server/domain/access-requests.ts';
 import { createAccessWorld, type AccessWorld } from '../helpers/access-world.ts';
+import { signIn } from '../helpers/actors.ts';
+import { user } from '../helpers/fixtures.ts';
 import { eventually } from '../helpers/collab.ts';
 import { startTestServerWith, type TestServer } from '../helpers/server.ts';
 
@@ -76,5 +78,16 @@ describe('who has access, and requests for access', () => {
     const limited = await world.clients.outsider.post(`/api/documents/${document.id}/access-requests`, {});
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('rate_limited');
+  });
+
+  it('tells the lead organisation once when the same request is sent several times at once', async () => {
+    const document = await world.newDocument('Plan demandé deux fois');
+    await user(server.database.db, world.organisationIds.outsider, 'double@tansiq.test');
+    const asker = await signIn(server.url, 'double@tansiq.test');
+    const answers = await Promise.all(Array.from({ length: 3 }, () => asker.post(`/api/documents/${document.id}/access-requests`, { message: 'Pour jeudi' })));
+    expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202]);
+    // Every notification the requests caused is written once the in-app outbox is empty.
+    await eventually(async () => expect(await server.database.db.selectFrom('event_outbox').select('id').where('consumer', '=', 'app').execute()).toHaveLength(0));
+    expect((await notificationsOf(world.userIds.lead)).filter((row) => row.document_id === document.id)).toHaveLength(1);
   });
 });
