@@ -2,10 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Locale } from '../../shared/enums.ts';
 import type { Clock } from '../clock.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, conflict, notFound } from '../errors.ts';
 import type { DomainEvent } from '../events/bus.ts';
 import { recordEvents } from '../events/outbox.ts';
-import { completeness, openingReport } from '../domain/reporting-cycle.ts';
+import { completeness, openingReport, sameCycleScope } from '../domain/reporting-cycle.ts';
 import { authorize } from '../policies/authorize.ts';
 import type { AccessSubject } from '../policies/document-access.ts';
 import { cyclePolicy, cycleViewPolicy, isCoordinationUnit } from '../policies/reporting.ts';
@@ -50,7 +50,20 @@ export async function openCycle(db: Kysely<Database>, actor: AccessSubject, inpu
   const addressed = measures.filter((measure) => measure.lead_organisation_id !== null);
   if (addressed.length === 0) throw new AppError(422, 'empty_scope', 'No measure with a lead organisation is in this scope: nothing to report on.');
 
+  const scope = { period: input.period, commissionId: input.commissionId ?? null, documentKinds: input.documentKinds ?? [], documentIds: input.documentIds ?? [] };
   const cycle = await db.transaction().execute(async (trx) => {
+    // One opening at a time (rare, by the coordination unit): the same cycle asked for twice at once is opened once.
+    await sql`SELECT pg_advisory_xact_lock(hashtext('tansiq.cycle-open'))`.execute(trx);
+    const open = await trx
+      .selectFrom('reporting_cycles')
+      .select(['id', 'period', 'commission_id', 'document_kinds', 'document_ids'])
+      .where('status', '=', 'open')
+      .where('period', '=', input.period)
+      .execute();
+    const same = open.find((row) =>
+      sameCycleScope(scope, { period: row.period, commissionId: row.commission_id, documentKinds: row.document_kinds, documentIds: row.document_ids }),
+    );
+    if (same) throw conflict(`A cycle for ${input.period} over this scope is already open.`, { cycleId: same.id });
     const row = await trx
       .insertInto('reporting_cycles')
       .values({

@@ -25,6 +25,20 @@ export function openingReport(cycleId: string, measure: Selectable<MeasuresTable
   };
 }
 
+/** What a cycle covers, as it was asked for: the period, the commission, the kinds and the listed plans. */
+export interface CycleScope {
+  period: string;
+  commissionId: string | null;
+  documentKinds: readonly string[];
+  documentIds: readonly string[];
+}
+
+/** The same cycle asked for twice (a double click, a retry): same period and same scope, whatever the order of the lists. */
+export function sameCycleScope(a: CycleScope, b: CycleScope): boolean {
+  const sameSet = (x: readonly string[], y: readonly string[]) => new Set(x).size === new Set(y).size && x.every((value) => y.includes(value));
+  return a.period === b.period && a.commissionId === b.commissionId && sameSet(a.documentKinds, b.documentKinds) && sameSet(a.documentIds, b.documentIds);
+}
+
 export type ReportAction = 'save' | 'submit' | 'return' | 'accept';
 
 /**

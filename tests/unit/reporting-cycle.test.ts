@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, completeness, isLate, missingForSubmission, reminderSchedule, remindersDue, reportTransition } from '../../server/domain/reporting-cycle.ts';
+import { addDays, completeness, isLate, missingForSubmission, reminderSchedule, remindersDue, reportTransition, sameCycleScope } from '../../server/domain/reporting-cycle.ts';
 import { reportValuesSchema } from '../../shared/api/schemas/cycles.ts';
 import { reportPolicy, cyclePolicy, cycleViewPolicy } from '../../server/policies/reporting.ts';
 import { fixedClock } from '../../server/clock.ts';
@@ -139,5 +139,19 @@ describe('reporting policy', () => {
     expect(cyclePolicy.decide(focal, 'open', {})).toMatchObject({ allowed: false, hidden: false });
     expect(cycleViewPolicy.decide(partner, 'view', { organisationIds: ['sante', 'oim'] }).allowed).toBe(true);
     expect(cycleViewPolicy.decide(stranger, 'view', { organisationIds: ['sante', 'oim'] })).toMatchObject({ allowed: false, hidden: true });
+  });
+});
+
+describe('the same cycle asked for twice', () => {
+  const scope = { period: 'T4 2026', commissionId: null, documentKinds: ['action_plan', 'study'], documentIds: ['a', 'b'] };
+  it('is the same period over the same scope, whatever the order of the lists', () => {
+    expect(sameCycleScope(scope, { ...scope, documentKinds: ['study', 'action_plan'], documentIds: ['b', 'a'] })).toBe(true);
+  });
+  it('is another cycle when the period, the commission, the kinds or the plans differ', () => {
+    expect(sameCycleScope(scope, { ...scope, period: 'T1 2027' })).toBe(false);
+    expect(sameCycleScope(scope, { ...scope, commissionId: 'c' })).toBe(false);
+    expect(sameCycleScope(scope, { ...scope, documentKinds: ['action_plan'] })).toBe(false);
+    expect(sameCycleScope(scope, { ...scope, documentIds: ['a', 'c'] })).toBe(false);
+    expect(sameCycleScope(scope, { ...scope, documentIds: ['a', 'a'] })).toBe(false);
   });
 });

@@ -15,7 +15,7 @@ const REPORTS = 10;
  * the close, and is in the consolidated report, or is refused with 409 cycle_closed. None lands
  * in a closed cycle behind the consolidated report's back.
  */
-describe('reports written while their cycle closes', () => {
+describe('cycles opened and closed while people act on them', () => {
   let server: TestServer;
   let admin: ApiClient;
   let focal: ApiClient;
@@ -119,5 +119,18 @@ describe('reports written while their cycle closes', () => {
       .execute();
     expect(entries.map((entry) => entry.action).at(-1)).toBe('cycle.closed');
     expect(entries.filter((entry) => entry.action === 'cycle_report.saved')).toHaveLength(REPORTS + answers.filter((answer) => answer.status === 200).length);
+  });
+
+  it('opens a cycle once when the same request is sent several times at once', async () => {
+    const documentId = await plan('Plan santé ter');
+    const body = { period: 'T1 2027', opensOn: '2027-01-01', dueOn: '2027-01-15', documentIds: [documentId] };
+    const answers = await Promise.all(Array.from({ length: 4 }, () => admin.post('/api/cycles', body)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409]);
+    for (const answer of answers.filter((a) => a.status === 409)) expect(answer.body.error.code).toBe('conflict');
+    const cycles = await server.database.db.selectFrom('reporting_cycles').select('id').where('period', '=', 'T1 2027').execute();
+    expect(cycles).toHaveLength(1);
+    // Another scope for the same period is another cycle.
+    const other = await admin.post('/api/cycles', { ...body, documentIds: [await plan('Plan santé quater')] });
+    expect(other.status).toBe(201);
   });
 });
