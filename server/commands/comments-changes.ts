@@ -38,7 +38,7 @@ export async function editComment(
       .selectFrom('comments')
       .select(['deleted_at', 'mentioned_user_ids', 'mentioned_organisation_ids'])
       .where('id', '=', commentId)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirstOrThrow();
     if (current.deleted_at) throw conflict('This comment was deleted.');
     const told = new Set(await mentionRecipients(trx, { userIds: current.mentioned_user_ids, organisationIds: current.mentioned_organisation_ids }));

@@ -190,7 +190,7 @@ async function endCredentialsAfterPasswordChange(
  * rights read again: the later change finds its author no longer an administrator.
  */
 async function assertStillAdmin(trx: Kysely<Database>, actorUserId: string, targetUserId: string): Promise<void> {
-  const rows = await trx.selectFrom('users').select(['id', 'role', 'disabled_at']).where('id', 'in', [actorUserId, targetUserId]).orderBy('id').forUpdate().execute();
+  const rows = await trx.selectFrom('users').select(['id', 'role', 'disabled_at']).where('id', 'in', [actorUserId, targetUserId]).orderBy('id').forNoKeyUpdate().execute();
   const actor = rows.find((row) => row.id === actorUserId);
   if (actor?.role !== 'admin' || actor.disabled_at !== null) throw forbidden('Your administrator rights were withdrawn meanwhile.');
 }
