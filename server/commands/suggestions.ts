@@ -96,6 +96,15 @@ async function requireOpen(db: Kysely<Database>, documentId: string, suggestionI
   return suggestion;
 }
 
+/**
+ * A suggestion named by its id was open when read and decided by someone else before this request
+ * could claim it (two editors clicking at once): the same 409 as when it was decided earlier.
+ */
+async function throwDecidedMeanwhile(db: Kysely<Database>, row: SuggestionView): Promise<never> {
+  const now = await findSuggestion(db, row.id);
+  throw conflict(`This suggestion was already ${now?.status === 'open' ? 'being decided' : (now?.status ?? 'decided')}.`);
+}
+
 const opOf = (row: SuggestionView): SuggestionOp => ({ kind: row.kind, start: row.start_pos, end: row.end_pos, text: row.text, mark: row.mark, block: row.block });
 
 /**
@@ -129,9 +138,13 @@ export async function acceptSuggestions(
   const rows = suggestionIds === 'all' ? await listOpenSuggestions(db, documentId) : await Promise.all(suggestionIds.map((id) => requireOpen(db, documentId, id)));
   const accepted: SuggestionView[] = [];
   const stale: string[] = [];
+  const decidedMeanwhile: SuggestionView[] = [];
   for (const row of rows) {
     // Claimed first: a concurrent accept or reject of the same suggestion finds it decided.
-    if (!(await close(db, row.id, 'accepted', subject))) continue;
+    if (!(await close(db, row.id, 'accepted', subject))) {
+      decidedMeanwhile.push(row);
+      continue;
+    }
     const problem = await hub.applyServerChange(documentId, (doc) => applySuggestion(doc, opOf(row)), subject.userId);
     if (problem) {
       await db.updateTable('suggestions').set({ status: 'open', decided_by: null, decided_at: null }).where('id', '=', row.id).execute();
@@ -151,6 +164,7 @@ export async function acceptSuggestions(
   if (suggestionIds !== 'all' && stale.length > 0 && accepted.length === 0) {
     throw conflict('The text this suggestion was made on has changed; it can no longer be applied. Reject it or ask for a new one.', { stale });
   }
+  if (suggestionIds !== 'all' && decidedMeanwhile.length > 0 && accepted.length === 0) await throwDecidedMeanwhile(db, decidedMeanwhile[0]!);
   return { suggestions: accepted, stale, events: accepted.length > 0 ? [changed(documentId, subject.userId)] : [] };
 }
 
@@ -165,10 +179,14 @@ export async function dismissSuggestions(
   const rows = suggestionIds === 'all' ? await listOpenSuggestions(db, documentId) : await Promise.all(suggestionIds.map((id) => requireOpen(db, documentId, id)));
   if (suggestionIds === 'all') await authorizeOn(db, subject, documentId, 'decide', undefined, ip);
   const dismissed: SuggestionView[] = [];
+  const decidedMeanwhile: SuggestionView[] = [];
   for (const row of rows) {
     const own = row.author_id === subject.userId;
     await authorizeOn(db, subject, documentId, own ? 'withdraw' : 'decide', row.author_id, ip);
-    if (!(await close(db, row.id, own ? 'withdrawn' : 'rejected', subject))) continue;
+    if (!(await close(db, row.id, own ? 'withdrawn' : 'rejected', subject))) {
+      decidedMeanwhile.push(row);
+      continue;
+    }
     if (!own)
       await recordAudit(db, {
         actorUserId: subject.userId,
@@ -180,6 +198,7 @@ export async function dismissSuggestions(
       });
     dismissed.push(row);
   }
+  if (suggestionIds !== 'all' && decidedMeanwhile.length > 0 && dismissed.length === 0) await throwDecidedMeanwhile(db, decidedMeanwhile[0]!);
   return { suggestions: dismissed, events: dismissed.length > 0 ? [changed(documentId, subject.userId)] : [] };
 }
 

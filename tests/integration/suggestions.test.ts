@@ -1,4 +1,5 @@
 import { toBase64 } from 'lib0/buffer';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyOf, bodyText } from '../../shared/doc-schema.ts';
@@ -217,5 +218,31 @@ describe('suggestion mode, enforced on the server', () => {
     expect(all.body.stale).toHaveLength(2);
     expect((await api(world.editors[0]!.token).post(`${suggestionsPath()}/reject-all`)).body.decided).toHaveLength(2);
     expect(await storedBody(server, world.documentId)).not.toContain('Ligne');
+  });
+
+  it('a suggestion accepted and rejected several times at once is decided once; the others are told 409', async () => {
+    const editor = await connect(world.editors[0]!.token);
+    bodyOf(editor.doc).insert(0, [paragraph('Un budget de deux millions.')]);
+    await eventually(() => expect(bodyText(server.hub.room(world.documentId)!.doc)).toContain('deux millions'));
+    const node = textNodeWith(editor.doc, 'deux millions');
+    const at = plain(node).indexOf('deux');
+    const created = await api(world.guests.comment.token).post(suggestionsPath(), { suggestions: [{ start: position(node, at), end: position(node, at + 4), text: 'trois' }] });
+    expect(created.status).toBe(201);
+    const id = created.body.suggestions[0].id as string;
+    const [first, second] = world.editors.map((person) => api(person.token));
+    const answers = await Promise.all([
+      ...Array.from({ length: 6 }, () => first!.post(`${suggestionsPath()}/${id}/accept`)),
+      ...Array.from({ length: 6 }, () => second!.post(`${suggestionsPath()}/${id}/reject`)),
+    ]);
+    const won = answers.filter((answer) => answer.status === 200);
+    expect(won.map((answer) => answer.body.decided)).toEqual([[id]]);
+    expect(answers.filter((answer) => answer.status !== 200).map((answer) => answer.status)).toEqual(Array(11).fill(409));
+    const decisions = await server.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['suggestion.accepted', 'suggestion.rejected'])
+      .where(sql<string>`details->>'suggestionId'`, '=', id)
+      .execute();
+    expect(decisions).toHaveLength(1);
   });
 });
