@@ -214,16 +214,17 @@ export async function setArchived(db: Kysely<Database>, subject: AccessSubject, 
   const current = await requireDocument(db, subject, id, 'view', ip);
   await authorize({ db, ip }, subject, documentPolicy, 'archive', { id, facts: { level: current.level, leadOrganisationId: current.row.lead_organisation_id } });
   return db.transaction().execute(async (trx) => {
-    const row = await trx
+    // Only the request that actually archives (or restores) records and announces it, when two race.
+    const changed = await trx
       .updateTable('documents')
-      .set({ archived_at: archived ? (current.row.archived_at ?? new Date()) : null, updated_at: new Date() })
+      .set({ archived_at: archived ? new Date() : null, updated_at: new Date() })
       .where('id', '=', id)
+      .where('archived_at', archived ? 'is' : 'is not', null)
       .returningAll()
-      .executeTakeFirstOrThrow();
-    if (Boolean(current.row.archived_at) !== archived) {
-      await recordAudit(trx, { actorUserId: subject.userId, action: archived ? 'document.archived' : 'document.restored', objectType: 'document', objectId: id, ip });
-    }
-    return { row, events: [{ type: 'document.archived', documentId: id, actorUserId: subject.userId, archived }] };
+      .executeTakeFirst();
+    if (!changed) return { row: await trx.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), events: [] };
+    await recordAudit(trx, { actorUserId: subject.userId, action: archived ? 'document.archived' : 'document.restored', objectType: 'document', objectId: id, ip });
+    return { row: changed, events: [{ type: 'document.archived', documentId: id, actorUserId: subject.userId, archived }] };
   });
 }
 
@@ -240,8 +241,8 @@ async function assertOrganisationsExist(db: Kysely<Database>, ids: readonly stri
 }
 
 /**
- * Moves a document to `to` only from the status that was decided on (a concurrent transition
- * makes it a 409), with the return reason it should carry.
+ * Moves a document to `to` only from the status that was decided on, and only while it is not
+ * archived (a concurrent transition or archiving makes it a 409), with the return reason it should carry.
  */
 async function moveStatus(trx: Kysely<Database>, id: string, from: DocumentStatus, to: DocumentStatus, returnReason: string | null): Promise<DocumentRow> {
   const row = await trx
@@ -249,8 +250,9 @@ async function moveStatus(trx: Kysely<Database>, id: string, from: DocumentStatu
     .set({ status: to, return_reason: returnReason, updated_at: new Date() })
     .where('id', '=', id)
     .where('status', '=', from)
+    .where('archived_at', 'is', null)
     .returningAll()
     .executeTakeFirst();
-  if (!row) throw new AppError(409, 'conflict', 'The status changed meanwhile; reload and try again.');
+  if (!row) throw new AppError(409, 'conflict', 'The status changed, or the document was archived, meanwhile; reload and try again.');
   return row;
 }

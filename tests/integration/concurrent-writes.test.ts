@@ -76,4 +76,26 @@ describe('concurrent identical writes', () => {
       ).toBe(true);
     }
   });
+
+  it('archives once, and changes no status once archived, when both are asked at once', async () => {
+    const db = server.database.db;
+    for (let round = 0; round < 3; round++) {
+      const doc = await document(db, santeId, `Plan archivé ${round}`);
+      const responses = await Promise.all([
+        ...Array.from({ length: TIMES / 2 }, () => admin.post(`/api/documents/${doc.id}/archive`)),
+        ...Array.from({ length: TIMES / 2 }, () => admin.post(`/api/documents/${doc.id}/transitions`, { to: 'in_review' })),
+      ]);
+      for (const response of responses) expect([200, 409], JSON.stringify(response.body)).toContain(response.status);
+      const entries = await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('object_id', '=', doc.id)
+        .where('action', 'in', ['document.archived', 'document.status_changed'])
+        .orderBy('id')
+        .execute();
+      // Audit entries are numbered as they are written: a status change comes before the archiving, or not at all.
+      expect(entries.map((entry) => entry.action).filter((action) => action === 'document.archived')).toHaveLength(1);
+      expect(entries.at(-1)!.action).toBe('document.archived');
+    }
+  });
 });
