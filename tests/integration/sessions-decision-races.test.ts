@@ -54,3 +54,34 @@ describe('a confirmed decision sent twice at once', () => {
     expect(await item(0)).toMatchObject({ decision: 'postponed', decision_effect: 'noted' });
   });
 });
+
+describe('a session closed while the chair still decides or moves', () => {
+  let server: TestServer;
+  let world: SessionWorld;
+  beforeAll(async () => {
+    ({ server, world } = await startTestServerWith(createSessionWorld));
+  });
+  afterAll(() => server?.close());
+
+  it('snapshots every document discussed before the close, or refuses the late decision', async () => {
+    for (let round = 0; round < 3; round++) {
+      const planned = await world.planSession(`Séance ${round}`);
+      const sessionId: string = planned.session.id;
+      const items = planned.session.items as Array<{ id: string; documentId: string }>;
+      expect((await world.clients.chair.post(`/api/sessions/${sessionId}/start`)).status).toBe(200);
+      // The third item was never reached: deciding on it makes its document part of the session.
+      const [decided, moved, closed] = await Promise.all([
+        world.clients.chair.post(`/api/sessions/${sessionId}/items/${items[2]!.id}/decision`, { decision: 'postponed' }),
+        world.clients.chair.post(`/api/sessions/${sessionId}/current`, { itemId: items[1]!.id }),
+        world.clients.chair.post(`/api/sessions/${sessionId}/close`, {}),
+      ]);
+      for (const answer of [decided, moved, closed]) expect([200, 409], JSON.stringify(answer.body)).toContain(answer.status);
+      if (closed.status === 409) expect((await world.clients.chair.post(`/api/sessions/${sessionId}/close`, {})).status).toBe(200);
+      const snapshots = await server.database.db.selectFrom('document_versions').select('document_id').where('session_id', '=', sessionId).execute();
+      const snapshotted = new Set(snapshots.map((row) => row.document_id));
+      expect(snapshotted.has(items[0]!.documentId)).toBe(true);
+      if (decided.status === 200) expect(snapshotted.has(items[2]!.documentId), `round ${round}: decided item`).toBe(true);
+      if (moved.status === 200) expect(snapshotted.has(items[1]!.documentId), `round ${round}: reached item`).toBe(true);
+    }
+  });
+});
