@@ -8,7 +8,7 @@ import { AppError } from '../errors.ts';
 import { renderMeasuresCsv, renderMeasuresXlsx, type SheetMeasure } from '../export/measures-sheet.ts';
 import { buildExportModel, safeFileName } from '../export/model.ts';
 import { IMPORT_COLUMNS, type ImportColumn, type ImportRow, type MeasuresImportPreview, type MeasuresImportResult, type SheetFormat } from '../../shared/api/files.ts';
-import { mapColumns, organisationLookup, validateRow } from '../import/measure-rows.ts';
+import { mapColumns, matchNewRowsByTitle, organisationLookup, validateRow } from '../import/measure-rows.ts';
 import { readSheet } from '../import/sheet-read.ts';
 import { recordAudit } from './audit.ts';
 import type { DocumentContent } from '../queries/comments-content.ts';
@@ -82,6 +82,8 @@ export interface ImportPlan {
   updates: number;
   invalid: number;
   unknownOrganisations: string[];
+  /** ids made up for rows matched to no measure by title (files without an id column) */
+  newIds: ReadonlySet<string>;
 }
 
 /** Reads and validates a file against a document's measures; writes nothing. */
@@ -104,11 +106,18 @@ async function planImport(
   const byTitle = new Map(existing.map((measure) => [measure.title.trim().toLowerCase(), measure.id]));
   const lookup = organisationLookup((await organisationDirectory(db)).values(), options.organisationChoices);
   const seen = new Set<string>();
+  const byTitleOnly = !mapping.includes('id');
+  const newIds = new Set<string>();
+  const newId = () => {
+    const made = randomUUID();
+    if (byTitleOnly) newIds.add(made);
+    return made;
+  };
   const rows = sheet.rows.map((cells, index) => {
     const result = validateRow(cells, mapping, sheet.lines[index]!, {
       organisations: lookup,
-      newId: randomUUID,
-      idForTitle: mapping.includes('id') ? undefined : (title) => byTitle.get(title.trim().toLowerCase()) ?? null,
+      newId,
+      idForTitle: byTitleOnly ? (title) => byTitle.get(title.trim().toLowerCase()) ?? null : undefined,
     });
     // One row per measure: a second row with the same id would silently win over the first.
     if (result.measure && seen.has(result.measure.id))
@@ -125,6 +134,7 @@ async function planImport(
     updates: valid.filter((row) => ids.has(row.measure!.id)).length,
     invalid: rows.length - valid.length,
     unknownOrganisations: [...new Set(rows.flatMap((row) => row.errors.filter((error) => error.code === 'unknown_organisation').map((error) => error.value)))].slice(0, 200),
+    newIds,
   };
 }
 
@@ -173,7 +183,11 @@ export async function applyMeasuresImport(
     });
   }
   const measures = plan.rows.flatMap((row) => (row.measure ? [row.measure] : []));
-  const result = measures.length === 0 ? { created: 0, updated: 0 } : await hub.applyServerChange(id, (doc) => upsertMeasures(doc, measures), actor.userId);
+  // Titles are matched again against the plan as it is when the change is made, not as it was read.
+  const result =
+    measures.length === 0
+      ? { created: 0, updated: 0 }
+      : await hub.applyServerChange(id, (doc) => upsertMeasures(doc, matchNewRowsByTitle(measures, plan.newIds, readMeasures(doc))), actor.userId);
   await recordAudit(db, {
     actorUserId: actor.userId,
     action: 'measures.imported',

@@ -205,6 +205,27 @@ export interface RowContext {
   idForTitle?: (title: string) => string | null;
 }
 
+/**
+ * Rows given a new id because no measure had their title when the file was read may find one by
+ * the time the change is made (the same file imported twice at once): such a row then updates that
+ * measure rather than adding a duplicate. Each measure is taken by one row at most. Pure.
+ */
+export function matchNewRowsByTitle<T extends { id: string; title: string }>(
+  rows: readonly T[],
+  newIds: ReadonlySet<string>,
+  measures: readonly { id: string; title: string }[],
+): T[] {
+  const byTitle = new Map(measures.map((measure) => [measure.title.trim().toLowerCase(), measure.id]));
+  const taken = new Set(rows.filter((row) => !newIds.has(row.id)).map((row) => row.id));
+  return rows.map((row) => {
+    if (!newIds.has(row.id)) return row;
+    const id = byTitle.get(row.title.trim().toLowerCase());
+    if (!id || taken.has(id)) return row;
+    taken.add(id);
+    return { ...row, id };
+  });
+}
+
 export function validateRow(cells: readonly Cell[], mapping: readonly (ImportColumn | null)[], line: number, context: RowContext): ImportRow {
   const value = (column: ImportColumn): Cell => {
     const index = mapping.indexOf(column);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeMeasuresHeader, mapColumns, organisationLookup, parseDate, parseNumber, validateRow } from '../../server/import/measure-rows.ts';
+import { looksLikeMeasuresHeader, mapColumns, matchNewRowsByTitle, organisationLookup, parseDate, parseNumber, validateRow } from '../../server/import/measure-rows.ts';
 import { neutraliseFormula } from '../../server/export/measures-sheet.ts';
 import { safeFileName } from '../../server/export/model.ts';
 
@@ -150,5 +150,25 @@ describe('measure rows from outside', () => {
     expect(safeFileName('Plan d’action santé 2026/2027 "final"', 'pdf')).toBe('Plan-d-action-sante-2026-2027-final.pdf');
     expect(safeFileName('خطة عمل', 'docx')).toBe('خطة-عمل.docx');
     expect(safeFileName('../../', 'odt')).toBe('document.odt');
+  });
+});
+
+describe('rows given a new id, matched again by title when the change is made', () => {
+  const newIds = new Set(['new-1', 'new-2', 'new-3']);
+  it('updates the measure that now has the title, each at most once, and leaves the rest alone', () => {
+    const rows = [
+      { id: 'new-1', title: 'Guichet santé ' },
+      { id: 'new-2', title: 'guichet santé' },
+      { id: 'kept', title: 'Caravane' },
+      { id: 'new-3', title: 'Forages' },
+    ];
+    const measures = [
+      { id: 'm1', title: 'Guichet Santé' },
+      { id: 'kept', title: 'Caravane' },
+    ];
+    expect(matchNewRowsByTitle(rows, newIds, measures).map((row) => row.id)).toEqual(['m1', 'new-2', 'kept', 'new-3']);
+  });
+  it('never moves a row whose id came from the file or from the first match', () => {
+    expect(matchNewRowsByTitle([{ id: 'm9', title: 'Guichet santé' }], newIds, [{ id: 'm1', title: 'Guichet santé' }])).toEqual([{ id: 'm9', title: 'Guichet santé' }]);
   });
 });
