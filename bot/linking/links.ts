@@ -58,7 +58,9 @@ export async function linkByEmail(db: Kysely<Database>, identity: SlackIdentity,
     .onConflict((oc) => oc.doNothing())
     .returning('user_id')
     .executeTakeFirst();
-  if (!inserted) return null;
+  // Taken already: by this Slack user's own request a moment ago (two first requests at once),
+  // which links them all the same, or by someone else, which leaves this one to link with a code.
+  if (!inserted) return findLinkedUser(db, identity);
   await recordAudit(db, { actorUserId: user.userId, action: 'slack.linked', objectType: 'user', objectId: user.userId, details: { ...identity, method: 'email' } });
   return user;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/clock.ts';
 import { signIn } from '../helpers/actors.ts';
+import { user } from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
 import { createSlackWorld, startSlackServer, textOf, type SlackTestServer, type SlackWorld } from '../helpers/slack-world.ts';
 
@@ -116,5 +117,13 @@ describe('Slack account linking', () => {
     } finally {
       env.api.slow('users.info', 0);
     }
+  });
+
+  it('links by e-mail once and answers every one of several first requests sent at once', async () => {
+    const newcomer = await user(env.server.database.db, world.organisations.sante, 'newcomer@sante.gov.ma');
+    env.api.users.set('UTWICE', { email: 'newcomer@sante.gov.ma', confirmed: true });
+    const answers = await Promise.all(Array.from({ length: 3 }, () => command('UTWICE', 'status plan sante').reply));
+    for (const answer of answers) expect(textOf(answer.json)).toContain('Plan d’action santé des MRE');
+    expect((await links()).filter((row) => row.slack_user_id === 'UTWICE')).toEqual([expect.objectContaining({ user_id: newcomer.id, method: 'email' })]);
   });
 });
