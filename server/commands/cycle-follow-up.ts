@@ -57,8 +57,11 @@ export async function sendReminders(
             actorUserId: actor.userId,
           },
         ];
-  // The audit entry and the reminder's announcement commit together (events/outbox.ts).
+  // The audit entry and the reminder's announcement commit together (events/outbox.ts), with the
+  // cycle held open meanwhile: a close waits for the reminder, and a reminder after it is refused.
   await db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('reporting_cycles').select('status').where('id', '=', cycleId).forShare().executeTakeFirstOrThrow();
+    if (current.status === 'closed') throw new AppError(409, 'cycle_closed', 'This cycle is closed: there is nobody to remind.');
     await recordAudit(trx, { actorUserId: actor.userId, action: 'cycle.reminded', objectType: 'reporting_cycle', objectId: cycleId, details: { organisationIds: pending }, ip });
     await recordEvents(trx, events);
   });

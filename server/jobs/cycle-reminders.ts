@@ -22,6 +22,9 @@ export async function checkCycleReminders(db: Kysely<Database>, events: DomainEv
     for (const offsetDays of remindersDue({ status: cycle.status, opensOn: cycle.opens_on, dueOn: cycle.due_on, reminderDays: cycle.reminder_days }, today, sentOffsets)) {
       // The reminder (sent once) and its announcement are one write.
       const event = await db.transaction().execute(async (trx) => {
+        // Held open meanwhile: a cycle closed since it was listed is reminded of no more.
+        const current = await trx.selectFrom('reporting_cycles').select('status').where('id', '=', cycle.id).forShare().executeTakeFirst();
+        if (current?.status !== 'open') return null;
         const inserted = await trx
           .insertInto('cycle_reminders')
           .values({ cycle_id: cycle.id, offset_days: offsetDays })

@@ -133,4 +133,24 @@ describe('cycles opened and closed while people act on them', () => {
     const other = await admin.post('/api/cycles', { ...body, documentIds: [await plan('Plan santé quater')] });
     expect(other.status).toBe(201);
   });
+
+  it('sends a reminder before the close or refuses it', async () => {
+    const { cycleId } = await openCycle('Plan santé rappel');
+    const [closed, ...answers] = await Promise.all([
+      admin.post(`/api/cycles/${cycleId}/close`, { language: 'fr' }),
+      ...Array.from({ length: 6 }, () => admin.post(`/api/cycles/${cycleId}/remind`, {})),
+    ]);
+    expect(closed.status).toBe(200);
+    for (const answer of answers) expect(answer.status === 200 || refusedAsClosed(answer), JSON.stringify(answer.body)).toBe(true);
+    const entries = await server.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_id', '=', cycleId)
+      .where('action', 'in', ['cycle.closed', 'cycle.reminded'])
+      .orderBy('id')
+      .execute();
+    // Audit entries are numbered as they are written: no reminder comes after the close.
+    expect(entries.map((entry) => entry.action).at(-1)).toBe('cycle.closed');
+    expect(entries.filter((entry) => entry.action === 'cycle.reminded')).toHaveLength(answers.filter((answer) => answer.status === 200).length);
+  });
 });
