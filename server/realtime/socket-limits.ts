@@ -74,6 +74,11 @@ export class SocketState {
     return this.refused <= SOCKET_LIMITS.answeredRefusals ? 'answer' : 'drop';
   }
 
+  /** Whether an answer for the room is remembered or being asked: a change to its object must reach it. */
+  knows(room: string): boolean {
+    return this.answers.has(room);
+  }
+
   forget(): void {
     this.generation++;
     this.answers.clear();
