@@ -79,6 +79,11 @@ export class SocketState {
     return this.answers.has(room);
   }
 
+  /** Forgets the answer for one room (the socket left it): following it again is decided anew. */
+  forgetRoom(room: string): void {
+    this.answers.delete(room);
+  }
+
   forget(): void {
     this.generation++;
     this.answers.clear();
