@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { measuresOf, newMeasureMap } from '../../shared/doc-schema.ts';
 import { metricValue } from '../helpers/child-server.ts';
-import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
-import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { eventually } from '../helpers/collab.ts';
+import { collabSuite } from '../helpers/collab-suite.ts';
 
 /**
  * Who deleted what is the only record of a deletion's author (a Yjs delete set names none); version
@@ -14,22 +13,10 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
  * Both databases.
  */
 describe('who deleted what, while the database refuses writes', () => {
-  let server: TestServer;
-  let world: CollabWorld;
-  const peers: TestPeer[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    world = await collabWorld(server.database.db, server.url);
-  });
-  afterAll(async () => {
-    for (const peer of peers) peer.destroy();
-    await server?.close();
-  });
-
-  const db = () => server.database.db;
+  const suite = collabSuite();
+  const db = () => suite.server.database.db;
   const deletersBy = async (userId: string) =>
-    (await db().selectFrom('doc_deleters').select('length').where('document_id', '=', world.documentId).where('user_id', '=', userId).execute()).length;
+    (await db().selectFrom('doc_deleters').select('length').where('document_id', '=', suite.world.documentId).where('user_id', '=', userId).execute()).length;
   const refuseWrites = async () => {
     await sql`CREATE OR REPLACE FUNCTION test_refuse_writes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'writes refused by the test'; END $$`.execute(db());
     for (const table of ['doc_updates', 'doc_deleters'])
@@ -40,12 +27,11 @@ describe('who deleted what, while the database refuses writes', () => {
   };
 
   it('is stored with the deleting update once writes work again', { timeout: 60_000 }, async () => {
-    const editor = world.editors[0]!;
-    const writer = connectPeer(server.url, world.documentId, editor.token);
-    peers.push(writer);
+    const editor = suite.world.editors[0]!;
+    const writer = suite.connect(0);
     await writer.synced();
     measuresOf(writer.doc).push([newMeasureMap({ id: 'doomed', title: 'Mesure à supprimer' })]);
-    await eventually(async () => expect(await metricValue(server.url, 'tansiq_collab_unstored_updates')).toBe(0));
+    await eventually(async () => expect(await metricValue(suite.server.url, 'tansiq_collab_unstored_updates')).toBe(0));
     expect(await deletersBy(editor.id)).toBe(0);
 
     await refuseWrites();
@@ -55,12 +41,12 @@ describe('who deleted what, while the database refuses writes', () => {
       1,
     );
     // Refused at least twice: the first refusal is past (where the record used to be dropped).
-    await eventually(async () => expect(await metricValue(server.url, 'tansiq_collab_failed_flushes_total')).toBeGreaterThanOrEqual(2));
-    expect(await metricValue(server.url, 'tansiq_collab_unstored_updates')).toBeGreaterThan(0);
+    await eventually(async () => expect(await metricValue(suite.server.url, 'tansiq_collab_failed_flushes_total')).toBeGreaterThanOrEqual(2));
+    expect(await metricValue(suite.server.url, 'tansiq_collab_unstored_updates')).toBeGreaterThan(0);
 
     await allowWrites();
-    await eventually(async () => expect(await metricValue(server.url, 'tansiq_collab_unstored_updates')).toBe(0), 20_000);
-    await server.hub.writersRecorded(world.documentId);
+    await eventually(async () => expect(await metricValue(suite.server.url, 'tansiq_collab_unstored_updates')).toBe(0), 20_000);
+    await suite.server.hub.writersRecorded(suite.world.documentId);
     expect(await deletersBy(editor.id)).toBeGreaterThan(0);
   });
 });
