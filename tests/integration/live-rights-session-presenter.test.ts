@@ -39,4 +39,18 @@ describe('a presenter taken off the agenda stops following the session', () => {
     await eventually(() => expect(lastSessionState(sante)?.title).toBe('Revue des plans, sans l’OIM'));
     expect(sessionStates(oim).length).toBe(received);
   });
+
+  it('lets a presenter put back on the agenda follow the session again without reconnecting', async () => {
+    const { session } = await world.planSession();
+    const oimItem = session.items.find((item: { presenterOrganisationId: string }) => item.presenterOrganisationId === world.org.oim.id);
+    expect((await world.clients.chair.delete(`/api/sessions/${session.id}/items/${oimItem.id}`)).status).toBe(200);
+    const oim = await world.connect('oim');
+    expect(await subscribe(oim, 'session', session.id)).toMatchObject({ error: { code: 'not_found' } });
+
+    const back = await world.clients.chair.post(`/api/sessions/${session.id}/items`, { documentId: world.docs.noteOim.id, presenterOrganisationId: world.org.oim.id });
+    expect(back.status).toBe(201);
+    // Asked again on the same socket, within its event budget: let in.
+    await eventually(async () => expect(await subscribe(oim, 'session', session.id)).toEqual({ ok: true }), 10_000, 250);
+    await eventually(() => expect(lastSessionState(oim)?.items.map((item: { presenterOrganisationId: string }) => item.presenterOrganisationId)).toContain(world.org.oim.id));
+  });
 });
