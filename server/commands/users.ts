@@ -114,13 +114,14 @@ export async function updateUser(
   if (input.role) await authorize({ db, ip }, subject, userPolicy, 'change_role', { id, facts: { userId: id, newRole: input.role } });
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const row = await db.transaction().execute(async (trx) => {
-    if (actor.asAdmin && !self) await assertStillAdmin(trx, actor.userId, id);
+    // As it is now, under the lock: of two identical changes at once, the second sees the first's result.
+    const was = actor.asAdmin && !self ? await assertStillAdmin(trx, actor.userId, id) : current;
     if (input.organisationId) await assertOrganisationExists(trx, input.organisationId);
     if (input.email) {
       const other = await findUserByEmail(trx, input.email);
       if (other && other.id !== id) throw conflict(`A user with e-mail ${input.email} exists.`);
     }
-    const disabledAt = input.disabled === undefined ? undefined : input.disabled ? (current.disabled_at ?? new Date()) : null;
+    const disabledAt = input.disabled === undefined ? undefined : input.disabled ? (was.disabled_at ?? new Date()) : null;
     const row = await trx
       .updateTable('users')
       .set({
@@ -139,11 +140,11 @@ export async function updateUser(
     const { password: _p, currentPassword: _c, keepTokens: _k, ...visibleChanges } = input;
     await recordAudit(trx, { actorUserId: actor.userId, action: 'user.updated', objectType: 'user', objectId: id, details: { changes: visibleChanges }, ip });
     if (passwordHash) await endCredentialsAfterPasswordChange(trx, { ...actor, self, keepTokens: input.keepTokens === true }, id);
-    if (input.disabled === true && !current.disabled_at) {
+    if (input.disabled === true && !was.disabled_at) {
       await endAllAccess(trx, id);
       await recordAudit(trx, { actorUserId: actor.userId, action: 'user.disabled', objectType: 'user', objectId: id, ip });
     }
-    if (input.disabled === false && current.disabled_at) {
+    if (input.disabled === false && was.disabled_at) {
       await recordAudit(trx, { actorUserId: actor.userId, action: 'user.enabled', objectType: 'user', objectId: id, ip });
     }
     return row;
@@ -187,12 +188,16 @@ async function endCredentialsAfterPasswordChange(
  * An administrator's rights were checked when their request came in; two administrators demoting
  * or disabling each other at once would both pass that check and leave nobody in charge. Both
  * rows are locked (in id order, so two such changes queue rather than deadlock) and the actor's
- * rights read again: the later change finds its author no longer an administrator.
+ * rights read again: the later change finds its author no longer an administrator. Returns the
+ * target as it now is.
  */
-async function assertStillAdmin(trx: Kysely<Database>, actorUserId: string, targetUserId: string): Promise<void> {
+async function assertStillAdmin(trx: Kysely<Database>, actorUserId: string, targetUserId: string): Promise<{ disabled_at: Date | null }> {
   const rows = await trx.selectFrom('users').select(['id', 'role', 'disabled_at']).where('id', 'in', [actorUserId, targetUserId]).orderBy('id').forNoKeyUpdate().execute();
   const actor = rows.find((row) => row.id === actorUserId);
   if (actor?.role !== 'admin' || actor.disabled_at !== null) throw forbidden('Your administrator rights were withdrawn meanwhile.');
+  const target = rows.find((row) => row.id === targetUserId);
+  if (!target) throw notFound('User');
+  return target;
 }
 
 async function assertOrganisationExists(db: Kysely<Database>, organisationId: string): Promise<void> {

@@ -98,4 +98,12 @@ describe('concurrent identical writes', () => {
       expect(entries.at(-1)!.action).toBe('document.archived');
     }
   });
+
+  it('disables a user once: one audit entry of the disabling, every request answered 200', async () => {
+    const db = server.database.db;
+    const target = await user(db, santeId, 'deux-fois@sante.gov.ma');
+    const responses = await all(() => admin.patch(`/api/users/${target.id}`, { disabled: true }));
+    expect(statuses(responses)).toEqual(Array(TIMES).fill(200));
+    expect((await auditEntries(db, 'user.disabled')).filter((entry) => entry.object_id === target.id)).toHaveLength(1);
+  });
 });
