@@ -29,13 +29,14 @@ export async function createToken(
   return db.transaction().execute(async (trx) => {
     // The account as the password was checked, held until the token is in: a reset or a disabling
     // meanwhile (which revoke every token) mints none, and one that comes next revokes this one too.
+    // Held exclusively among token creations: two at once must not both count 49 and make 51.
     const unchanged = await trx
       .selectFrom('users')
       .select('id')
       .where('id', '=', userId)
       .where('password_hash', '=', owner.password_hash!)
       .where('disabled_at', 'is', null)
-      .forShare()
+      .forNoKeyUpdate()
       .executeTakeFirst();
     if (!unchanged) throw new AppError(400, 'wrong_current_password', 'Give your password to create a token.');
     const active = await trx
