@@ -37,7 +37,7 @@ function PeriodChart(props: {
   return (
     <figure class={`history-chart ${props.className}`}>
       <figcaption>{props.title}</figcaption>
-      <svg viewBox={`0 0 ${BOX.width} ${BOX.height + 24}`} role="img" aria-label={props.title} style={{ direction: 'ltr' }}>
+      <svg viewBox={`0 0 ${BOX.width} ${BOX.height + 24}`} role="img" aria-label={props.title}>
         <line x1={BOX.padX} x2={BOX.width - BOX.padX} y1={BOX.height - BOX.padY} y2={BOX.height - BOX.padY} class="axis" />
         <text x={BOX.padX - 6} y={BOX.padY + 4} class="tick" text-anchor="end">
           {props.format(props.range.max)}
