@@ -52,6 +52,7 @@ export class RedisCluster {
   private readonly subscriber: Redis;
   private readonly documents = new Map<string, ClusterDocumentHandler>();
   private accessListener: ((scope: AccessScope) => void) | null = null;
+  private accessMissedListener: (() => void) | null = null;
   /** since when Redis has been out of reach (at start: not reached yet), null while connected */
   private lostSince: number | null = Date.now();
   private closing = false;
@@ -149,6 +150,11 @@ export class RedisCluster {
     this.accessListener = listener;
   }
 
+  /** Told when Redis is back after an outage: access changes relayed meanwhile never arrived here. */
+  onAccessMissed(listener: () => void): void {
+    this.accessMissedListener = listener;
+  }
+
   /** Null while both connections work; else why not, for /readyz. Answers within PING_TIMEOUT_MS. */
   async problem(): Promise<string | null> {
     for (const [role, client] of [
@@ -191,6 +197,9 @@ export class RedisCluster {
     } catch {
       return;
     }
+    // The subscriptions are in place again: whatever changes from now on arrives; what changed while
+    // away did not, and is read from the database by deciding every live connection again.
+    this.accessMissedListener?.();
     if (this.documents.size > 0) this.logger.info({ documents: this.documents.size, lostForMs: lostFor }, 'redis is back: catching up with the other processes');
     for (const [documentId, handler] of this.documents) this.publish(documentId, CollabMessageKind.resync, handler.stateVector());
   }

@@ -2,8 +2,9 @@ import zlib from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import { multiRowInsert } from '../../db/multi-row-insert.ts';
+import { multiRowInsert, multiTableInsert } from '../../db/multi-row-insert.ts';
 import type { Database, DocumentRow, NewDocument } from '../../db/schema.ts';
+import type { DeletionRange } from './deletions.ts';
 import { DEFAULT_MAX_UNSTORED_BYTES } from './limits.ts';
 import { assertStoredUpdates, storedExtents } from './update-check.ts';
 import { updateChangesDocument } from './update-effect.ts';
@@ -38,6 +39,8 @@ export interface StoreObserver {
 interface QueuedUpdate {
   documentId: string;
   data: Uint8Array;
+  /** who deleted which items by this update: committed with it (see migration 2026_12_06_0300) */
+  deletions: readonly DeletionRange[] | undefined;
   sequence: number;
   enqueuedAt: number;
   resolve: () => void;
@@ -50,6 +53,7 @@ const PROJECTION_MARK = 2;
 
 const MAX_ROWS_PER_FLUSH = 2_000;
 const LOG_COLUMNS = ['document_id', 'data'] as const;
+const DELETER_COLUMNS = ['document_id', 'client_id', 'clock', 'length', 'user_id'] as const;
 
 /**
  * Under load, flushes start at most this often (COLLAB_FLUSH_INTERVAL_MS): rows arriving
@@ -183,7 +187,7 @@ export class DocumentStore {
   }
 
   /** Resolves once every update queued so far for this document is committed; rejects as soon as a write fails meanwhile. */
-  private storedUnlessFailing(documentId: string): Promise<void> {
+  storedUnlessFailing(documentId: string): Promise<void> {
     const stored = this.lastAppend.get(documentId);
     if (!stored) return Promise.resolve();
     if (this.failing !== null) return Promise.reject(new StorageFailingError(this.failing));
@@ -207,12 +211,17 @@ export class DocumentStore {
     return this.committedSequence;
   }
 
-  /** Queues an update for the next group commit; the promise settles once it is committed. */
-  append(documentId: string, data: Uint8Array): Promise<void> {
+  /**
+   * Queues an update for the next group commit; the promise settles once it is committed.
+   * `deletions`: who deleted what by it, committed in the same statement (a Yjs delete set names
+   * no author, so this is the only record of it; written apart, it was lost when the process was
+   * killed or the database failed meanwhile, while the update itself was kept).
+   */
+  append(documentId: string, data: Uint8Array, deletions?: readonly DeletionRange[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('document store is closed'));
     const sequence = ++this.sequence;
     const stored = new Promise<void>((resolve) => {
-      this.queue.push({ documentId, data, sequence, enqueuedAt: performance.now(), resolve });
+      this.queue.push({ documentId, data, deletions: deletions?.length ? deletions : undefined, sequence, enqueuedAt: performance.now(), resolve });
       this.queuedBytes += data.byteLength;
       this.scheduleFlush();
     });
@@ -277,13 +286,7 @@ export class DocumentStore {
       const started = performance.now();
       this.lastFlushAt = started;
       try {
-        await this.db.executeQuery(
-          multiRowInsert(
-            'doc_updates',
-            LOG_COLUMNS,
-            batch.map((entry) => [entry.documentId, entry.data]),
-          ),
-        );
+        await this.db.executeQuery(logStatement(batch));
       } catch (error) {
         // Keep the batch and retry: losing accepted edits is worse than holding them a while.
         this.failedFlushes++;
@@ -323,6 +326,9 @@ export class DocumentStore {
       .then((rows) => {
         const alive = new Set(rows.map((row) => row.id));
         const dropped = this.queue.filter((entry) => !alive.has(entry.documentId));
+        // Every document is there: the missing reference is a deleter's (a user removed). The
+        // updates must not wait on their attribution for ever.
+        if (dropped.length === 0) for (const entry of batch) entry.deletions = undefined;
         this.queue = this.queue.filter((entry) => alive.has(entry.documentId));
         for (const entry of dropped) this.queuedBytes -= entry.data.byteLength;
         for (const entry of dropped) entry.resolve();
@@ -465,6 +471,20 @@ function fromBase64(text: string): Uint8Array {
 
 function asBytes(value: Uint8Array): Uint8Array {
   return value instanceof Uint8Array ? value : new Uint8Array(value);
+}
+
+/** The group commit of `batch`: its log rows and, in the same statement, their deleters. */
+function logStatement(batch: readonly QueuedUpdate[]) {
+  const logRows = batch.map((entry) => [entry.documentId, entry.data]);
+  const deleterRows: unknown[][] = [];
+  for (const entry of batch) {
+    if (entry.deletions) for (const range of entry.deletions) deleterRows.push([entry.documentId, range.client, range.clock, range.length, range.userId]);
+  }
+  if (deleterRows.length === 0) return multiRowInsert('doc_updates', LOG_COLUMNS, logRows);
+  return multiTableInsert([
+    { table: 'doc_updates', columns: LOG_COLUMNS, rows: logRows },
+    { table: 'doc_deleters', columns: DELETER_COLUMNS, rows: deleterRows },
+  ]);
 }
 
 function isMissingDocument(error: unknown): boolean {

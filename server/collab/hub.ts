@@ -20,9 +20,7 @@ import { writeProjection } from './projection-writer.ts';
 import { Room } from './room.ts';
 import { recordIndicatorValues } from './indicator-history-store.ts';
 import type { IndicatorValueChange, WriterClaim } from './indicator-history.ts';
-import { recordDeletions, recordWriterClaims, type DocumentDeletion } from './writer-claims-store.ts';
-import { BatchedWrites } from './batched-writes.ts';
-import type { DeletionRange } from './deletions.ts';
+import { recordWriterClaims } from './writer-claims-store.ts';
 import { within } from '../deadline.ts';
 import { CollabMessageKind } from '../cluster/collab-channel.ts';
 import { ConcurrencyLimit } from './concurrency-limit.ts';
@@ -52,9 +50,6 @@ export interface HubOptions {
 
 export type JoinRefusal = { code: number; reason: string };
 
-/** how long deletion records wait to be written with the others (see BatchedWrites) */
-const DELETIONS_INTERVAL_MS = 20;
-
 /** projections written at once by one process (the pool holds 10 connections by default) */
 const MAX_CONCURRENT_PROJECTIONS = 3;
 
@@ -76,8 +71,6 @@ export class CollabHub {
   private readonly unloads = new Set<Promise<void>>();
   /** indicator history being written (awaited at close) */
   private readonly historyWrites = new Set<Promise<void>>();
-  /** who deleted what, written for every document at once (see BatchedWrites) */
-  private readonly deletions: BatchedWrites<DocumentDeletion>;
   /** stored documents being read for connections still being admitted (see `prefetch`) */
   private readonly prefetches = new Map<string, { read: Promise<LoadedDocument>; holders: number }>();
   /**
@@ -115,11 +108,6 @@ export class CollabHub {
     this.relayPace = new RelayPace((windowMs) => metrics.relayWindowMs.set(windowMs));
     this.compactor = new Compactor(this.store, options.logger, metrics, options.compactAfterEntries);
     this.projections = new KeyedDebouncer(options.projectionWaitMs, options.projectionMaxWaitMs, (id) => this.project(id));
-    this.deletions = new BatchedWrites(
-      (rows) => recordDeletions(options.db, rows),
-      (error, rows) => options.logger.error({ err: error, ranges: rows }, 'could not record deleters'),
-      DELETIONS_INTERVAL_MS,
-    );
   }
 
   /**
@@ -247,7 +235,6 @@ export class CollabHub {
         onStored: (stored) => this.compactor.afterAppend(stored),
         onIndicatorValues: (changed, changes) => this.recordIndicators(changed.documentId, changes),
         onWriterClaims: (changed, claims) => this.recordWriters(changed.documentId, claims),
-        onDeletions: (changed, deletions) => this.recordDeleters(changed.documentId, deletions),
         release: (connection) => this.leave(connection),
         onAccepted: (changed, update) => this.cluster?.relay(changed.documentId, update, this.store.queuedThrough),
         onLocalAwareness: (changed, frame) => this.cluster?.publish(changed.documentId, CollabMessageKind.awareness, frame),
@@ -418,14 +405,12 @@ export class CollabHub {
     this.historyWrites.add(write);
   }
 
-  /** Who deleted which items (attribution of deletions in version comparisons): written with the others of this moment. */
-  private recordDeleters(documentId: string, deletions: DeletionRange[]): void {
-    this.deletions.add(deletions.map((range) => ({ ...range, documentId })));
-  }
-
-  /** Once the writer claims, deleters (and indicator values) handed on so far are recorded. */
-  async writersRecorded(): Promise<void> {
-    await Promise.allSettled([...this.historyWrites, this.deletions.flush()]);
+  /**
+   * Once the writer claims and indicator values handed on so far are recorded, and the document's
+   * updates queued so far (which carry who deleted what) are committed — or their storage fails.
+   */
+  async writersRecorded(documentId: string): Promise<void> {
+    await Promise.allSettled([...this.historyWrites, this.store.storedUnlessFailing(documentId)]);
   }
 
   /** Merges the document's log into its snapshot now (tests, tools). */
@@ -521,7 +506,6 @@ export class CollabHub {
       await Promise.all([...this.rooms.values()].map((room) => this.unload(room)));
       await Promise.all(this.unloads);
       await Promise.all(this.historyWrites);
-      await this.deletions.flush();
       await this.compactor.settled();
     };
     const finished = await within(endBy - Date.now(), writeOut());

@@ -29,6 +29,8 @@ type OutgoingUpdate = { update: Uint8Array; frame: Uint8Array | null; origin: Co
 type InboxUpdate = { connection: CollabConnection; update: Uint8Array; frame: Uint8Array } | { connection: null; update: Uint8Array; frame: null };
 
 /** Where an update the document took came from, which decides what else it needs (see `Room.accept`). */
+const NO_DELETIONS: readonly DeletionRange[] = [];
+
 interface Acceptance {
   /** the client's frame, relayed as it came when the update is all new */
   frame?: Uint8Array | null;
@@ -40,6 +42,8 @@ interface Acceptance {
   editor?: string;
   /** may change what the projection reads (a migration does not: the rows read the same) */
   project: boolean;
+  /** the items it deleted, with who deleted them, when known apart from the document's transaction (the inbox) */
+  deletions?: readonly DeletionRange[];
 }
 
 export interface RoomServices {
@@ -53,8 +57,6 @@ export interface RoomServices {
   onIndicatorValues?(room: Room, changes: IndicatorValueChange[]): void;
   /** users seen writing under Yjs client ids new to this room (or now contested): to record */
   onWriterClaims?(room: Room, claims: WriterClaim[]): void;
-  /** items deleted by a connection's update or a server change, with who deleted them: to record */
-  onDeletions?(room: Room, deletions: DeletionRange[]): void;
   /** the tail of the update log grew; used to schedule compaction */
   onStored(room: Room): void;
   /** the room closed this connection (bad input, limits): the hub forgets it */
@@ -117,6 +119,8 @@ export class Room {
   private lastRelayAt = -Infinity;
   /** a relay is scheduled (see `scheduleRelay`) */
   private relayScheduled = false;
+  /** deletions of the transaction just applied, for the update kept next (see watchDeletions) */
+  private unkeptDeletions: DeletionRange[] = [];
   private readonly pending: PendingWatch;
   private readonly awareness: RoomAwareness;
   private readonly localChanges = new LocalChanges(this.doc, (update) => this.publishLocalChange(update));
@@ -420,28 +424,28 @@ export class Room {
     this.inbox = [];
     this.inboxEnds.clear();
     if (this.state !== 'ready') return;
-    const deletions: DeletionRange[] = [];
+    const deletions: DeletionRange[][] = [];
     this.localChanges.hold(() =>
       this.doc.transact((transaction) => {
         for (const { connection, update } of batch) {
           // Another process's deletions are recorded by the process that accepted them.
           if (!connection) {
             Y.applyUpdate(this.doc, update, COMMITTED_ORIGIN);
+            deletions.push([]);
             continue;
           }
           const before = deleteSetLengths(transaction.deleteSet);
           Y.applyUpdate(this.doc, update, connection);
-          deletions.push(...deletedSince(transaction.deleteSet, before, connection.actor.userId));
+          deletions.push(deletedSince(transaction.deleteSet, before, connection.actor.userId));
         }
       }, INBOX_ORIGIN),
     );
-    if (deletions.length > 0) this.services.onDeletions?.(this, deletions);
     // What Yjs did by itself after the transaction is stored after all of its updates, as it was made.
     this.localChanges.hold(() => {
-      for (const { connection, update, frame } of batch) {
+      for (const [i, { connection, update, frame }] of batch.entries()) {
         // Projected here too: every process projects what it holds, so the last projection written is never behind.
         if (!connection) this.accept(update, { committed: true, project: true });
-        else this.accept(update, { frame, origin: connection, editor: connection.actor.userId, project: true });
+        else this.accept(update, { frame, origin: connection, editor: connection.actor.userId, project: true, deletions: deletions[i] });
       }
     });
     this.localChanges.flush();
@@ -468,7 +472,7 @@ export class Room {
   private accept(update: Uint8Array, how: Acceptance): void {
     this.pending.check();
     this.relay({ update, frame: how.frame ?? null, origin: how.origin ?? null });
-    if (!how.committed) this.keep(update);
+    if (!how.committed) this.keep(update, how.deletions ?? this.takeUnkeptDeletions());
     if (how.editor !== undefined) {
       this.services.metrics.updates.inc();
       this.lastEditorId = how.editor;
@@ -487,9 +491,9 @@ export class Room {
    * it, which stores it; the other processes, whose clients got it too, store it themselves once
    * its commit is not confirmed in time (cluster/takeover.ts).
    */
-  private keep(update: Uint8Array): void {
+  private keep(update: Uint8Array, deletions: readonly DeletionRange[]): void {
     this.tailEntries++;
-    const stored = this.services.store.append(this.documentId, update);
+    const stored = this.services.store.append(this.documentId, update, deletions);
     this.services.onAccepted?.(this, update);
     stored
       .then(() => this.services.onStored(this))
@@ -546,20 +550,27 @@ export class Room {
   }
 
   /**
-   * From now on, the items each accepted change deletes are handed on with who deleted them: a
-   * Yjs delete set names no author, so this is the only record of it (version comparisons read it).
-   * Changes relayed from other processes are recorded by the process that accepted them.
+   * From now on, the items each accepted change deletes are noted with who deleted them, and
+   * stored with the update that deleted them (`keep`, right after its transaction): a Yjs delete
+   * set names no author, so this is the only record of it (version comparisons read it). Changes
+   * relayed from other processes are recorded by the process that accepted them; the inbox's
+   * updates, applied in one transaction, carry their own (`applyInbox`).
    */
   private watchDeletions(): void {
-    if (!this.services.onDeletions) return;
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (this.state !== 'ready' || transaction.deleteSet.clients.size === 0) return;
       const origin = transaction.origin;
       const userId = this.connections.has(origin as CollabConnection) ? (origin as CollabConnection).actor.userId : origin === SERVER_ORIGIN ? this.serverChangeAuthor : undefined;
-      if (!userId) return;
-      const deletions = deletionRanges(transaction.deleteSet, userId);
-      if (deletions.length > 0) this.services.onDeletions?.(this, deletions);
+      if (userId) this.unkeptDeletions.push(...deletionRanges(transaction.deleteSet, userId));
     });
+  }
+
+  /** The deletions noted since the last update was kept: they belong to the one kept now. */
+  private takeUnkeptDeletions(): readonly DeletionRange[] {
+    if (this.unkeptDeletions.length === 0) return NO_DELETIONS;
+    const taken = this.unkeptDeletions;
+    this.unkeptDeletions = [];
+    return taken;
   }
 
   /**

@@ -1,8 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { multiRowInsert } from '../../db/multi-row-insert.ts';
 import type { Database } from '../../db/schema.ts';
 import type { DeleterRange } from '../../shared/deleted-runs.ts';
-import type { DeletionRange } from './deletions.ts';
 import type { WriterClaim } from './indicator-history.ts';
 
 /**
@@ -40,23 +38,6 @@ export async function writersOf(db: Kysely<Database>, documentId: string, client
 }
 
 /** A deletion range of one document. */
-export type DocumentDeletion = DeletionRange & { documentId: string };
-
-/** Records who deleted which items (see migration 2026_12_06_0300): one row per range, any documents, one statement. */
-const DELETER_COLUMNS = ['document_id', 'client_id', 'clock', 'length', 'user_id'] as const;
-
-export async function recordDeletions(db: Kysely<Database>, deletions: readonly DocumentDeletion[]): Promise<void> {
-  if (deletions.length === 0) return;
-  // Every deleting edit adds a row, several thousand a second at capacity: written without the builder.
-  await db.executeQuery(
-    multiRowInsert(
-      'doc_deleters',
-      DELETER_COLUMNS,
-      deletions.map((range) => [range.documentId, range.client, range.clock, range.length, range.userId]),
-    ),
-  );
-}
-
 /** Most ranges a comparison reads: a long-edited document under one client id has many. */
 const MAX_DELETER_RANGES = 50_000;
 

@@ -74,7 +74,7 @@ export async function updateCommission(
   input: UpdateCommissionInput,
   ip?: string,
 ): Promise<{ commission: CommissionView; events: DomainEvent[] }> {
-  const { commission, removedUserIds } = await db.transaction().execute(async (trx) => {
+  const { commission, changedUserIds } = await db.transaction().execute(async (trx) => {
     const changes = Object.fromEntries(
       Object.entries({ kind: input.kind, name_fr: input.nameFr, name_ar: input.nameAr, name_en: input.nameEn }).filter(([, value]) => value !== undefined),
     );
@@ -84,20 +84,24 @@ export async function updateCommission(
         ? await trx.updateTable('commissions').set(changes).where('id', '=', id).returningAll().executeTakeFirst()
         : await trx.selectFrom('commissions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!row) throw notFound('Commission');
-    let removedUserIds: string[] = [];
+    let changedUserIds: string[] = [];
     if (input.memberOrganisationIds) {
       await assertOrganisationsExist(trx, input.memberOrganisationIds);
       const before = (await loadMembers(trx, [id])).get(id) ?? [];
+      // Those who leave stop following its sessions at once; those who join may follow them at
+      // once (a socket refused a moment ago must be asked again, not told its old answer).
       const removed = before.filter((organisationId) => !input.memberOrganisationIds!.includes(organisationId));
+      const added = input.memberOrganisationIds.filter((organisationId) => !before.includes(organisationId));
       await replaceMembers(trx, id, input.memberOrganisationIds);
-      if (removed.length > 0) {
-        removedUserIds = (await trx.selectFrom('users').select('id').where('organisation_id', 'in', removed).execute()).map((user) => user.id);
+      const changed = [...removed, ...added];
+      if (changed.length > 0) {
+        changedUserIds = (await trx.selectFrom('users').select('id').where('organisation_id', 'in', changed).execute()).map((user) => user.id);
       }
     }
     await recordAudit(trx, { actorUserId: subject.userId, action: 'commission.updated', objectType: 'commission', objectId: id, details: { changes: input }, ip });
-    return { commission: { row, memberOrganisationIds: (await loadMembers(trx, [id])).get(id) ?? [] }, removedUserIds };
+    return { commission: { row, memberOrganisationIds: (await loadMembers(trx, [id])).get(id) ?? [] }, changedUserIds };
   });
-  const events = removedUserIds.map((userId): DomainEvent => ({ type: 'user.access_changed', userId, actorUserId: subject.userId }));
+  const events = changedUserIds.map((userId): DomainEvent => ({ type: 'user.access_changed', userId, actorUserId: subject.userId }));
   return { commission, events };
 }
 

@@ -46,12 +46,25 @@ export async function login(db: Kysely<Database>, input: LoginInput): Promise<{ 
     throw new AppError(401, 'invalid_credentials', 'Wrong e-mail or password.');
   }
   await settleLoginSuccess(db, subject);
-  const session = await createSession(db, {
-    userId: user.id,
-    ttlMs: input.sessionTtlMs,
-    ip: input.ip,
-    userAgent: input.userAgent,
+  const session = await db.transaction().execute(async (trx) => {
+    // The account as it was checked, held until the session is in: a password changed or an account
+    // disabled meanwhile (whose commands end every session) admits no new one, and a change that
+    // comes next waits for this session and ends it with the others.
+    const unchanged = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', user.id)
+      .where('password_hash', '=', user.password_hash!)
+      .where('disabled_at', 'is', null)
+      .forShare()
+      .executeTakeFirst();
+    if (!unchanged) return null;
+    return createSession(trx, { userId: user.id, ttlMs: input.sessionTtlMs, ip: input.ip, userAgent: input.userAgent });
   });
+  if (!session) {
+    await recordAudit(db, { actorUserId: user.id, action: 'auth.login_failed', details: { email, reason: 'changed_meanwhile' }, ip: input.ip });
+    throw new AppError(401, 'invalid_credentials', 'Wrong e-mail or password.');
+  }
   await recordAudit(db, { actorUserId: user.id, action: 'auth.login', objectType: 'user', objectId: user.id, ip: input.ip });
   const events = input.replacing ? await endSession(db, input.replacing) : [];
   return { userId: user.id, session, events };

@@ -27,6 +27,17 @@ export async function createToken(
   }
   const secret = `${API_TOKEN_PREFIX}${randomSecret()}`;
   return db.transaction().execute(async (trx) => {
+    // The account as the password was checked, held until the token is in: a reset or a disabling
+    // meanwhile (which revoke every token) mints none, and one that comes next revokes this one too.
+    const unchanged = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', userId)
+      .where('password_hash', '=', owner.password_hash!)
+      .where('disabled_at', 'is', null)
+      .forShare()
+      .executeTakeFirst();
+    if (!unchanged) throw new AppError(400, 'wrong_current_password', 'Give your password to create a token.');
     const active = await trx
       .selectFrom('api_tokens')
       .select((eb) => eb.fn.countAll<number>().as('count'))

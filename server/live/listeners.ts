@@ -24,6 +24,7 @@ export function watchLiveRights(events: DomainEvents, live: LiveRegistry, cluste
     events.on('document.updated', document),
   ];
   cluster?.onAccessChange((scope) => void live.recheck(scope));
+  cluster?.onAccessMissed(() => void live.recheck({ everyone: true }));
   return () => {
     for (const stop of stops) stop();
   };

@@ -16,8 +16,11 @@ export interface LiveChannel<H extends object> {
   follows(handle: H, documentId: string): boolean;
 }
 
-/** What changed: everything about one person, one document's grants, or one credential (its deadline passed). */
-export type LiveScope = { userId: string } | { documentId: string } | { credential: string };
+/**
+ * What changed: everything about one person, one document's grants, or one credential (its deadline
+ * passed); or anything at all (changes relayed from other processes may have been lost).
+ */
+export type LiveScope = { userId: string } | { documentId: string } | { credential: string } | { everyone: true };
 
 interface Entry {
   handle: object;
@@ -130,6 +133,7 @@ export class LiveRegistry {
   private select(scope: LiveScope): Entry[] {
     if ('userId' in scope) return [...(this.byUser.get(scope.userId) ?? [])];
     if ('credential' in scope) return [...(this.byCredential.get(scope.credential)?.entries ?? [])];
+    if ('everyone' in scope) return [...this.entries.values()];
     return [...this.entries.values()].filter((entry) => entry.channel.follows(entry.handle, scope.documentId));
   }
 

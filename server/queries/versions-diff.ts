@@ -27,7 +27,7 @@ export interface VersionComparison {
  */
 export async function diffVersion(
   db: Kysely<Database>,
-  hub: StateSource & { writersRecorded?: () => Promise<void> },
+  hub: StateSource & { writersRecorded?: (documentId: string) => Promise<void> },
   subject: AccessSubject,
   documentId: string,
   versionId: string,
@@ -41,7 +41,7 @@ export async function diffVersion(
   const toState = to ? to.state : await currentDocumentState(hub, documentId);
   const { json, clients, deletedClients } = await pool.diff(subject.userId, { from: from.state, to: toState });
   // The claims of the last edits may still be on their way to the table.
-  await hub.writersRecorded?.();
+  await hub.writersRecorded?.(documentId);
   const writers = await writersOf(db, documentId, clients);
   const deleters = await deletersOf(db, documentId, deletedClients);
   return { from: versionMeta(from), to: to && versionMeta(to), diffJson: json, writers: [...writers].map(([client, userId]) => ({ client, userId })), deleters };

@@ -15,7 +15,8 @@ import { roomFor, subscriptionOfRoom } from './subscriptions.ts';
  */
 export function socketLiveChannel(db: Kysely<Database>, stateOf: (socket: RealtimeSocket) => SocketState | undefined): LiveChannel<RealtimeSocket> {
   return {
-    follows: (socket, documentId) => socket.rooms.has(documentRoom(documentId)),
+    // Not only the room: a remembered answer (the socket left, or is joining) would outlive the change.
+    follows: (socket, documentId) => socket.rooms.has(documentRoom(documentId)) || stateOf(socket)?.knows(documentRoom(documentId)) === true,
     async recheck(socket, standing) {
       if (!socket.connected) return;
       if (!standing.ok) {

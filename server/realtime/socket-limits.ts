@@ -11,6 +11,8 @@ export const SOCKET_LIMITS = {
   maxSubscriptions: 200,
   /** subscription answers remembered per socket; beyond, the memory starts again */
   maxCachedAnswers: 500,
+  /** how long a refused subscription is answered from memory (see SocketState.refusalsEnd) */
+  refusalMemoryMs: 1_000,
   /** refusals answered (rate_limited) before the next ones are dropped unanswered; counted per budget refill */
   answeredRefusals: 100,
   /** refusals after which a socket that keeps flooding is disconnected */
@@ -30,13 +32,28 @@ export class SocketState {
   private refused = 0;
   /** answers, or the check in flight: subscribes that arrive together share one check */
   private readonly answers = new Map<string, Promise<boolean>>();
+  /**
+   * When each remembered refusal is asked again (performance.now()). A right given since (an
+   * agenda item, a grant, a commission seat) reaches a socket only through the change events it
+   * hears of, and not every change that lets someone in says so: a refusal is kept a moment only,
+   * enough that a flood of subscribes costs one check a second.
+   */
+  private readonly refusalsEnd = new Map<string, number>();
   generation = 0;
 
   /** The room's answer, asked of `check` only when not known since the last change. */
   allowed(room: string, check: () => Promise<boolean>): Promise<boolean> {
     let answer = this.answers.get(room);
+    const refusalEnd = this.refusalsEnd.get(room);
+    if (answer && refusalEnd !== undefined && performance.now() >= refusalEnd) {
+      this.forgetRoom(room);
+      answer = undefined;
+    }
     if (!answer) {
-      if (this.answers.size >= SOCKET_LIMITS.maxCachedAnswers) this.answers.clear();
+      if (this.answers.size >= SOCKET_LIMITS.maxCachedAnswers) {
+        this.answers.clear();
+        this.refusalsEnd.clear();
+      }
       answer = this.ask(room, check);
       this.answers.set(room, answer);
     }
@@ -53,7 +70,9 @@ export class SocketState {
       throw error;
     }
     // Access changed while we asked: the answer may predate the change, ask again.
-    return generation === this.generation ? answer : this.allowed(room, check);
+    if (generation !== this.generation) return this.allowed(room, check);
+    if (!answer && this.answers.has(room)) this.refusalsEnd.set(room, performance.now() + SOCKET_LIMITS.refusalMemoryMs);
+    return answer;
   }
 
   /** Spends one event from the budget; false when there is none left (then call `refuse`). */
@@ -74,8 +93,20 @@ export class SocketState {
     return this.refused <= SOCKET_LIMITS.answeredRefusals ? 'answer' : 'drop';
   }
 
+  /** Whether an answer for the room is remembered or being asked: a change to its object must reach it. */
+  knows(room: string): boolean {
+    return this.answers.has(room);
+  }
+
+  /** Forgets the answer for one room (the socket left it): following it again is decided anew. */
+  forgetRoom(room: string): void {
+    this.answers.delete(room);
+    this.refusalsEnd.delete(room);
+  }
+
   forget(): void {
     this.generation++;
     this.answers.clear();
+    this.refusalsEnd.clear();
   }
 }

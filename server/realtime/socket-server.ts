@@ -65,6 +65,12 @@ export function attachRealtime({ server, db, config, logger, events, cluster, li
     next();
   });
   io.use(socketAuthenticator(db, config.trustProxy));
+  // However a socket leaves a room (unsubscribe, a session it may no longer see, the live registry,
+  // from any process), the answer that let it in goes: asking to follow again is decided anew.
+  io.of('/').adapter.on('leave-room', (room: string, socketId: string) => {
+    const socket = io.of('/').sockets.get(socketId);
+    if (socket) states.get(socket)?.forgetRoom(room);
+  });
 
   io.on('connection', (socket) => {
     const data = socket.data;

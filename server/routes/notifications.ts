@@ -5,6 +5,7 @@ import type { AppContext, AppState } from '../http/context.ts';
 import { parseParams, parseQuery } from '../http/validate.ts';
 import { notFound } from '../errors.ts';
 import { presentNotification } from '../presenters/notification.ts';
+import { readableNotifications } from '../queries/notifications.ts';
 import { idParams } from '../../shared/api/schemas/common.ts';
 import { listNotificationsQuery } from '../../shared/api/schemas/notifications.ts';
 
@@ -14,16 +15,12 @@ export const notificationsRouter = new Router<AppState, AppContext>({ prefix: '/
 notificationsRouter.get('/', async (ctx) => {
   const actor = requireActor(ctx);
   const query = parseQuery(ctx, listNotificationsQuery);
-  let rows = ctx.services.db.selectFrom('notifications').selectAll().where('user_id', '=', actor.userId);
-  if (query.unread === 'true') rows = rows.where('read_at', 'is', null);
+  const readable = readableNotifications(ctx.services.db, actor);
+  let rows = readable.selectAll('notifications');
+  if (query.unread === 'true') rows = rows.where('notifications.read_at', 'is', null);
   const [list, unread] = await Promise.all([
-    rows.orderBy('created_at', 'desc').limit(query.limit).execute(),
-    ctx.services.db
-      .selectFrom('notifications')
-      .select(sql<number>`count(*)::int`.as('count'))
-      .where('user_id', '=', actor.userId)
-      .where('read_at', 'is', null)
-      .executeTakeFirstOrThrow(),
+    rows.orderBy('notifications.created_at', 'desc').limit(query.limit).execute(),
+    readable.select(sql<number>`count(*)::int`.as('count')).where('notifications.read_at', 'is', null).executeTakeFirstOrThrow(),
   ]);
   ctx.body = { notifications: list.map(presentNotification), unread: unread.count };
 });

@@ -9,6 +9,8 @@ import net from 'node:net';
 export interface PausableProxy {
   port: number;
   pause(): void;
+  /** drops every connection, and refuses new ones until `resume`: a network that fails outright, not one that freezes */
+  cut(): void;
   resume(): void;
   close(): Promise<void>;
 }
@@ -17,6 +19,7 @@ type Link = { client: net.Socket; upstream: net.Socket };
 
 export async function startPausableProxy(targetHost: string, targetPort: number): Promise<PausableProxy> {
   let paused = false;
+  let cut = false;
   const links = new Set<Link>();
   // `pipe` resumes its source, and resumes it again whenever the other side drains: a paused link
   // is therefore unpiped, not only paused (it once let a pool's new connection through a "paused"
@@ -32,6 +35,7 @@ export async function startPausableProxy(targetHost: string, targetPort: number)
     upstream.pause();
   };
   const server = net.createServer((client) => {
+    if (cut) return void client.destroy();
     const link = { client, upstream: net.connect(targetPort, targetHost) };
     links.add(link);
     for (const socket of [link.client, link.upstream]) {
@@ -52,7 +56,15 @@ export async function startPausableProxy(targetHost: string, targetPort: number)
       paused = true;
       for (const link of links) hold(link);
     },
+    cut() {
+      cut = true;
+      for (const link of links) {
+        link.client.destroy();
+        link.upstream.destroy();
+      }
+    },
     resume() {
+      cut = false;
       if (!paused) return;
       paused = false;
       for (const link of links) flow(link);

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyOf, bodyText } from '../../shared/doc-schema.ts';
-import { connectPeer, eventually, type TestPeer } from '../helpers/collab.ts';
-import { collabWorld, type CollabWorld } from '../helpers/collab-world.ts';
+import { eventually } from '../helpers/collab.ts';
+import { collabSuite } from '../helpers/collab-suite.ts';
 import { metricValue } from '../helpers/child-server.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { loadStoredDocument } from '../helpers/stored-document.ts';
 
 const CHARS_PER_SECOND = 100;
@@ -16,23 +15,11 @@ const SECONDS = 20;
  * disconnected, and every character reaches the others and the database.
  */
 describe('a fast typist', () => {
-  let server: TestServer;
-  let world: CollabWorld;
-  const peers: TestPeer[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    world = await collabWorld(server.database.db, server.url);
-  });
-  afterAll(async () => {
-    for (const peer of peers) peer.destroy();
-    await server?.close();
-  });
+  const suite = collabSuite();
 
   it(`types ${CHARS_PER_SECOND} characters/s for ${SECONDS} s with a cursor per keystroke: no disconnect, nothing lost`, async () => {
-    const typist = connectPeer(server.url, world.documentId, world.editors[0]!.token);
-    const observer = connectPeer(server.url, world.documentId, world.editors[1]!.token);
-    peers.push(typist, observer);
+    const typist = suite.connect(0);
+    const observer = suite.connect(1);
     await Promise.all([typist.synced(), observer.synced()]);
     const statuses: string[] = [];
     typist.provider.on('status', ({ status }) => statuses.push(status));
@@ -72,8 +59,8 @@ describe('a fast typist', () => {
     });
     expect(typist.closes, 'the typist was never disconnected').toEqual([]);
     expect(statuses).not.toContain('disconnected');
-    expect(await metricValue(server.url, 'tansiq_collab_refused_total')).toBe(0);
-    await server.hub.store.flush();
-    expect(bodyText(await loadStoredDocument(server.database.db, world.documentId))).toContain(expected);
+    expect(await metricValue(suite.server.url, 'tansiq_collab_refused_total')).toBe(0);
+    await suite.server.hub.store.flush();
+    expect(bodyText(await loadStoredDocument(suite.server.database.db, suite.world.documentId))).toContain(expected);
   }, 90_000);
 });

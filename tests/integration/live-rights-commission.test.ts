@@ -59,6 +59,29 @@ describe('leaving a commission ends live session following', () => {
   });
 
   it('takes the sockets of a removed member organisation out of the session within 1 s', () => expectLeavingEndsFollowing(world, server.url));
+
+  it('lets the sockets of an organisation added to the commission follow its sessions without reconnecting', async () => {
+    const { commissionId } = await world.planSession();
+    expect((await world.clients.chair.patch(`/api/commissions/${commissionId}`, { memberOrganisationIds: [world.org.sante.id] })).status).toBe(200);
+    const planned = await world.clients.chair.post('/api/sessions', {
+      commissionId,
+      title: 'Revue élargie',
+      scheduledAt: '2026-11-29T15:00:00+01:00',
+      items: [{ documentId: world.docs.planSante.id, presenterOrganisationId: world.org.sante.id }],
+    });
+    expect(planned.status).toBe(201);
+    const session = planned.body.session;
+    const emploi = await connectRealtime(server.url, world.tokens.emploi);
+    world.sockets.push(emploi);
+    expect(await subscribe(emploi, 'session', session.id)).toMatchObject({ error: { code: 'not_found' } });
+
+    const added = await world.clients.chair.patch(`/api/commissions/${commissionId}`, { memberOrganisationIds: [world.org.sante.id, world.org.emploi.id] });
+    expect(added.status).toBe(200);
+    // Asked again on the same socket (not more than the socket's event budget allows): let in.
+    await eventually(async () => expect(await subscribe(emploi, 'session', session.id)).toEqual({ ok: true }), 10_000, 250);
+    await eventually(() => expect(sessionStates(emploi).length).toBe(1));
+    expect(emploi.connected).toBe(true);
+  });
 });
 
 // Two processes need a database both can open: PostgreSQL.

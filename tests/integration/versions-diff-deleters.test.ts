@@ -66,7 +66,7 @@ describe('who deleted what, in a version diff', () => {
       world.users.chair.id,
     );
 
-    await server.hub.writersRecorded();
+    await server.hub.writersRecorded(documentId);
     const response = await world.clients.emploi.get(`/api/documents/${documentId}/versions/${version}/diff?against=current`);
     expect(response.status).toBe(200);
     const diff = response.body.diff;
@@ -94,7 +94,7 @@ describe('who deleted what, in a version diff', () => {
     const text = textBlocks(sante.doc)[0]!.get(0) as Y.XmlText;
     text.delete(0, 2);
     await barrier(sante, watcher, 'after-delete');
-    await server.hub.writersRecorded();
+    await server.hub.writersRecorded(documentId);
     const after = await server.database.db.selectFrom('doc_deleters').select('id').where('document_id', '=', documentId).execute();
     expect(after.length).toBe(before.length);
   });

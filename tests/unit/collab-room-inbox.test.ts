@@ -33,11 +33,13 @@ class RecordingSocket implements CollabSocket {
 
 function setUp(initial: Y.Doc) {
   const appended: Uint8Array[] = [];
-  const deletions: DeletionRange[] = [];
+  /** per update stored, the deletions stored with it */
+  const deletions: DeletionRange[][] = [];
   const store = {
     full: false,
-    append: async (_documentId: string, update: Uint8Array) => {
+    append: async (_documentId: string, update: Uint8Array, deleted: readonly DeletionRange[] = []) => {
       appended.push(update);
+      deletions.push([...deleted]);
     },
   } as unknown as DocumentStore;
   const stored: LoadedDocument = {
@@ -55,7 +57,6 @@ function setUp(initial: Y.Doc) {
       metrics: createCollabMetrics(new Registry()),
       limits: DEFAULT_LIMITS,
       onChanged: () => {},
-      onDeletions: (_room, ranges) => deletions.push(...ranges),
       onStored: () => {},
       release: () => {},
       repair: async () => {},
@@ -136,12 +137,10 @@ describe('updates applied together in one relay', () => {
     expect(reader.socket.writes).toEqual([[syncUpdate(aliceCut), syncUpdate(bobCut), syncUpdate(aliceAdds)]]);
     expect(alice.socket.writes).toEqual([[syncUpdate(bobCut)]]);
     expect(bob.socket.writes).toEqual([[syncUpdate(aliceCut), syncUpdate(aliceAdds)]]);
-    // each deletion named after its author, though one transaction applied both
+    // each deletion named after its author, though one transaction applied both, stored with its update
     const initialClient = initial.clientID;
-    expect(deletions.map(({ client, clock, length, userId }) => [client, clock, length, userId])).toEqual([
-      [initialClient, 0, 6, 'alice'],
-      [initialClient, 16, 5, 'bob'],
-    ]);
+    const ranges = (stored: DeletionRange[]) => stored.map(({ client, clock, length, userId }) => [client, clock, length, userId]);
+    expect(deletions.map(ranges)).toEqual([[[initialClient, 0, 6, 'alice']], [[initialClient, 16, 5, 'bob']], []]);
   });
 
   it('does not take an update twice when it comes again before the relay', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SOCKET_LIMITS, SocketState } from '../../server/realtime/socket-limits.ts';
 
 const deferred = () => {
@@ -8,6 +8,8 @@ const deferred = () => {
 };
 
 describe('SocketState subscription answers', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('asks once for any number of subscribes to the same room, even while the first is in flight', async () => {
     const state = new SocketState();
     let asked = 0;
@@ -42,6 +44,28 @@ describe('SocketState subscription answers', () => {
     allowed = true;
     state.forget();
     expect(await state.allowed('document:1', check)).toBe(true);
+  });
+
+  it('keeps a refusal a moment only, and an admission as long as nothing changes', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const state = new SocketState();
+    let allowed = false;
+    let asked = 0;
+    const check = async () => {
+      asked++;
+      return allowed;
+    };
+    expect(await state.allowed('session:1', check)).toBe(false);
+    allowed = true; // let in by a change the socket does not hear of
+    vi.advanceTimersByTime(SOCKET_LIMITS.refusalMemoryMs - 1);
+    expect(await state.allowed('session:1', check)).toBe(false);
+    expect(asked).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(await state.allowed('session:1', check)).toBe(true);
+    expect(asked).toBe(2);
+    vi.advanceTimersByTime(10 * SOCKET_LIMITS.refusalMemoryMs);
+    expect(await state.allowed('session:1', check)).toBe(true);
+    expect(asked).toBe(2);
   });
 
   it('forgets a failed check instead of remembering the failure', async () => {

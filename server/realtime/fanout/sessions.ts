@@ -52,6 +52,11 @@ export const sessionFanout: Fanout = ({ io, db, events, logger }) => {
       const view = await loadSessionView(db, sessionId);
       if (!socket || !view) return;
       const { actor } = socket.data as SocketData;
+      // The subscribe's check may predate a change the last broadcast made before the socket was in the room.
+      if (!canSee(actor, view)) {
+        socket.leave(sessionRoom(sessionId));
+        return;
+      }
       if (view.session.state === 'live') await recordAttendance(db, sessionId, actor.userId);
       socket.emit(ServerEvent.sessionState, presentSession(view, actor));
     });
