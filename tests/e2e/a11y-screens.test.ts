@@ -185,6 +185,8 @@ describe('no serious or critical axe-core violation', () => {
         const problems = await seriousViolations(page);
         if (problems.length > 0) found.push(describeViolations(`${locale} ${screen.name}`, problems));
         await page.screenshot({ path: `${SHOTS}/a11y-${locale}-1440-${screen.name.replaceAll(' ', '-')}.png` });
+        // console errors, page errors and CSP violations (a style attribute in a template, say)
+        for (const problem of admin.problems.splice(0)) found.push(`${locale} ${screen.name}: ${problem}`);
       }
       expect(found.join('\n\n')).toBe('');
     });

@@ -109,6 +109,18 @@ describe('on a phone', () => {
     await page.context().close();
   });
 
+  it.each(LOCALES)('the document’s Export menu opens within the screen (%s)', async (locale) => {
+    const page = await adminPage(locale, PHONE);
+    await page.goto(`${server.url}/documents/${planId}`);
+    await page.locator('.files-menu > summary').click();
+    const menu = page.locator('.files-menu .menu-items');
+    await menu.waitFor();
+    await screenshot(page, `narrow-export-menu-${locale}`);
+    const box = (await menu.boundingBox())!;
+    expect({ left: box.x >= 0, right: box.x + box.width <= PHONE.width }).toEqual({ left: true, right: true });
+    await page.context().close();
+  });
+
   it.each(LOCALES)('the new-document form keeps its lead organisation select in its card (%s)', async (locale) => {
     const page = await adminPage(locale, PHONE);
     await page.locator('.page-heading button.primary[aria-expanded]').click();

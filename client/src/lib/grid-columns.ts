@@ -36,7 +36,7 @@ export const MEASURE_COLUMNS: readonly ColumnSpec[] = [
   spec('start', 168, 136),
   spec('due', 168, 136),
   spec('status', 176, 136),
-  spec('progress', 136, 104),
+  spec('progress', 160, 104),
   spec('indicator', 288, 140),
   spec('budget', 248, 176),
   spec('notes', 288, 140),

@@ -15,13 +15,15 @@ export function DashboardPage() {
     <div class="page dashboard">
       <div class="page-heading">
         <h1>{t('dashboard.title')}</h1>
-        <button type="button" class="button primary" onClick={() => setCreating(!creating())} aria-expanded={creating()}>
-          {t('documents.new')}
-        </button>
-        <button type="button" class="button" onClick={() => setImporting(!importing())} aria-expanded={importing()}>
-          {t('files.newFromWordButton')}
-        </button>
-        <ReportMenu />
+        <div class="actions">
+          <button type="button" class="button primary" onClick={() => setCreating(!creating())} aria-expanded={creating()}>
+            {t('documents.new')}
+          </button>
+          <button type="button" class="button" onClick={() => setImporting(!importing())} aria-expanded={importing()}>
+            {t('files.newFromWordButton')}
+          </button>
+          <ReportMenu />
+        </div>
       </div>
       <Show when={importing()}>
         <WordImportForm onClose={() => setImporting(false)} />

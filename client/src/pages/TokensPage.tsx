@@ -81,19 +81,22 @@ export function TokensPage() {
         {(rows) => (
           <Show when={rows().length > 0} fallback={<EmptyState title={t('tokens.none')} />}>
             <DataTable
+              class="phone-cards"
               columns={[t('tokens.name'), t('tokens.prefix'), t('tokens.created'), t('tokens.expires'), t('tokens.lastUsed')]}
               actionsLabel={t('common.actions')}
               rows={rows()}>
               {(token) => (
                 <tr classList={{ revoked: Boolean(token.revokedAt) }}>
-                  <td dir="auto">{token.name}</td>
-                  <td>
+                  <td data-label={t('tokens.name')}>
+                    <span dir="auto">{token.name}</span>
+                  </td>
+                  <td data-label={t('tokens.prefix')}>
                     <code dir="ltr">{token.prefix}…</code>
                   </td>
-                  <td>{formatDate(token.createdAt)}</td>
-                  <td>{formatDate(token.expiresAt)}</td>
-                  <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : '—'}</td>
-                  <td>
+                  <td data-label={t('tokens.created')}>{formatDate(token.createdAt)}</td>
+                  <td data-label={t('tokens.expires')}>{formatDate(token.expiresAt)}</td>
+                  <td data-label={t('tokens.lastUsed')}>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : '—'}</td>
+                  <td class="actions-cell">
                     <Show when={!token.revokedAt} fallback={<span class="badge">{t('tokens.revoked')}</span>}>
                       <button type="button" class="button small danger" onClick={() => void revoke(token.id, token.name)}>
                         {t('tokens.revoke')}

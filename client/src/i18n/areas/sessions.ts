@@ -199,7 +199,7 @@ export const en: Record<Keys, string> = {
   'session.noAccess': 'You follow this item without access to its document.',
   'session.restrictedItem': 'Restricted item',
   'session.goTo': 'Go to this item',
-  'session.view': 'Look at it',
+  'session.view': 'View',
   'session.decisionFor': 'Decision on item {number}',
   'session.decisionText': 'Text of the decision (optional)',
   'session.decisionReason': 'Reason for returning it (read by the lead organisation)',

@@ -40,20 +40,14 @@ export function OrganisationsPage() {
         )}
       </Show>
       <div class="table-scroll">
-        <table class="data-table">
+        <table class="data-table phone-cards">
           <thead>
             <tr>
               <th scope="col">{t('admin.code')}</th>
               <th scope="col">{t('admin.kind')}</th>
-              <th scope="col" lang="fr">
-                {t('admin.nameFr')}
-              </th>
-              <th scope="col" lang="ar">
-                {t('admin.nameAr')}
-              </th>
-              <th scope="col" lang="en">
-                {t('admin.nameEn')}
-              </th>
+              <th scope="col">{t('admin.nameFr')}</th>
+              <th scope="col">{t('admin.nameAr')}</th>
+              <th scope="col">{t('admin.nameEn')}</th>
               <th scope="col">
                 <span class="visually-hidden">{t('common.actions')}</span>
               </th>
@@ -63,20 +57,27 @@ export function OrganisationsPage() {
             <For each={organisationList()}>
               {(organisation) => (
                 <tr>
-                  <td>
+                  <td data-label={t('admin.code')}>
                     <code dir="ltr">{organisation.code}</code>
                   </td>
-                  <td>{t(`organisationKind.${organisation.kind}`)}</td>
-                  <td lang="fr" dir="ltr">
-                    {organisation.names.fr}
+                  <td data-label={t('admin.kind')}>{t(`organisationKind.${organisation.kind}`)}</td>
+                  {/* Each name in its own language and direction; the cell (and its label on a phone) in the page's. */}
+                  <td data-label={t('admin.nameFr')}>
+                    <div lang="fr" dir="ltr">
+                      {organisation.names.fr}
+                    </div>
                   </td>
-                  <td lang="ar" dir="rtl">
-                    {organisation.names.ar}
+                  <td data-label={t('admin.nameAr')}>
+                    <div lang="ar" dir="rtl">
+                      {organisation.names.ar}
+                    </div>
                   </td>
-                  <td lang="en" dir="ltr">
-                    {organisation.names.en}
+                  <td data-label={t('admin.nameEn')}>
+                    <div lang="en" dir="ltr">
+                      {organisation.names.en}
+                    </div>
                   </td>
-                  <td>
+                  <td class="actions-cell">
                     <button type="button" class="button small" onClick={() => setEditing(organisation)}>
                       {t('common.edit')}
                     </button>

@@ -135,7 +135,7 @@ export function CycleDashboardPage() {
               </p>
               <CompletenessBar submitted={totals().submitted} draft={totals().draft} notStarted={totals().notStarted} />
               <DataTable
-                class="completeness-table"
+                class="completeness-table phone-cards"
                 columns={[t('cycles.organisation'), t('cycles.standingLabel'), t('cycles.progressLabel'), t('cycles.counts')]}
                 actionsLabel={t('cycles.actions')}
                 rows={view().completeness}>

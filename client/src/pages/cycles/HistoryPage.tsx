@@ -2,7 +2,7 @@ import { A, useSearchParams } from '@solidjs/router';
 import { For, Show, createMemo, createResource } from 'solid-js';
 import { cycles, type HistoryPeriod } from '../../api/cycles.ts';
 import { EmptyState, ErrorBox, WhenLoaded, loadedValue } from '../../components/Feedback.tsx';
-import { formatNumber, t } from '../../i18n/index.ts';
+import { formatNumber, formatPercent, t } from '../../i18n/index.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { ReportStateBadge } from './CycleBadges.tsx';
 
@@ -37,7 +37,7 @@ function PeriodChart(props: {
   return (
     <figure class={`history-chart ${props.className}`}>
       <figcaption>{props.title}</figcaption>
-      <svg viewBox={`0 0 ${BOX.width} ${BOX.height + 24}`} role="img" aria-label={props.title} style={{ direction: 'ltr' }}>
+      <svg viewBox={`0 0 ${BOX.width} ${BOX.height + 24}`} role="img" aria-label={props.title}>
         <line x1={BOX.padX} x2={BOX.width - BOX.padX} y1={BOX.height - BOX.padY} y2={BOX.height - BOX.padY} class="axis" />
         <text x={BOX.padX - 6} y={BOX.padY + 4} class="tick" text-anchor="end">
           {props.format(props.range.max)}
@@ -120,7 +120,7 @@ function MeasureHistory() {
                     periods={list()}
                     values={reported().map((period) => period?.values.progress ?? null)}
                     range={{ min: 0, max: 100 }}
-                    format={(value) => `${formatNumber(value)} %`}
+                    format={formatPercent}
                     className="progress"
                   />
                 </Show>
@@ -148,7 +148,7 @@ function MeasureHistory() {
                           <span class={`badge measure-${period.values.status}`}>{t(`measureStatus.${period.values.status!}`)}</span>
                         </Show>
                         <Show when={period.reported && period.values.progress !== null}>
-                          <span>{t('cycles.progressValue', { value: period.values.progress! })}</span>
+                          <span>{formatPercent(period.values.progress!)}</span>
                         </Show>
                       </div>
                       <Show when={period.reported} fallback={<p class="hint">{t('cycles.history.notReported')}</p>}>

@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { Show, createSignal } from 'solid-js';
 import { cycles, type CycleReport } from '../../api/cycles.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { formatNumber, t } from '../../i18n/index.ts';
+import { formatNumber, formatPercent, t } from '../../i18n/index.ts';
 import { organisationLabel } from '../../state/directory.ts';
 import { personName } from '../../state/people.ts';
 import { ReportStateBadge } from './CycleBadges.tsx';
@@ -47,7 +47,7 @@ export function ReportRow(props: { report: CycleReport; reviewable: boolean; onC
           </Show>
           <Show when={values().status}>{(status) => <span class={`badge measure-${status()}`}>{t(`measureStatus.${status()}`)}</span>}</Show>
           <Show when={values().progress !== null}>
-            <span class="report-progress">{t('cycles.progressValue', { value: values().progress! })}</span>
+            <span class="report-progress">{formatPercent(values().progress!)}</span>
           </Show>
           <Show when={indicator()}>
             {(text) => (

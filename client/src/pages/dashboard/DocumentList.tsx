@@ -8,7 +8,7 @@ import { organisationLabel } from '../../state/directory.ts';
 export function DocumentList(props: { documents: TansiqDocument[] }) {
   return (
     <DataTable
-      class="documents-table"
+      class="documents-table phone-cards"
       columns={[t('documents.titleColumn'), t('documents.kind'), t('documents.status'), t('documents.lead'), t('documents.updated'), t('documents.access')]}
       rows={props.documents}>
       {(document) => (
@@ -18,13 +18,15 @@ export function DocumentList(props: { documents: TansiqDocument[] }) {
               {document.title}
             </A>
           </td>
-          <td>{t(`kind.${document.kind}`)}</td>
-          <td>
+          <td data-label={t('documents.kind')}>{t(`kind.${document.kind}`)}</td>
+          <td data-label={t('documents.status')}>
             <DocumentStatusBadge status={document.status} />
           </td>
-          <td>{organisationLabel(document.leadOrganisationId)}</td>
-          <td class="nowrap">{formatDate(document.lastEditedAt ?? document.updatedAt)}</td>
-          <td>{t(`access.${document.access}`)}</td>
+          <td data-label={t('documents.lead')}>{organisationLabel(document.leadOrganisationId)}</td>
+          <td class="nowrap" data-label={t('documents.updated')}>
+            {formatDate(document.lastEditedAt ?? document.updatedAt)}
+          </td>
+          <td data-label={t('documents.access')}>{t(`access.${document.access}`)}</td>
         </tr>
       )}
     </DataTable>

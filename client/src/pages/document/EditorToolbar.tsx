@@ -98,10 +98,14 @@ export function EditorToolbar(props: { editor: Editor; revision: number }) {
       <TableTools editor={props.editor} revision={props.revision} />
       <span class="tool-group">
         <button type="button" class="tool" title={t('editor.undo')} aria-label={t('editor.undo')} onClick={() => chain().undo().run()}>
-          ↶
+          <span class="history-icon" aria-hidden="true">
+            ↶
+          </span>
         </button>
         <button type="button" class="tool" title={t('editor.redo')} aria-label={t('editor.redo')} onClick={() => chain().redo().run()}>
-          ↷
+          <span class="history-icon" aria-hidden="true">
+            ↷
+          </span>
         </button>
       </span>
       <Show when={linking()}>
