@@ -1,7 +1,8 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll } from 'vitest';
 import { connectPeer, type TestPeer } from './collab.ts';
 import { collabWorld, type CollabWorld } from './collab-world.ts';
-import { startTestServerWith, type TestServer } from './server.ts';
+import type { TestServer } from './server.ts';
+import { suiteWith } from './suite.ts';
 
 export interface CollabSuite {
   /** set once the suite's beforeAll ran */
@@ -12,24 +13,20 @@ export interface CollabSuite {
 }
 
 /**
- * For one `describe`: a test server (with `env`) and a collaboration world on it, started before its
- * tests, and closed after them with every peer they connected.
+ * For one `describe`: a test server (with `env`) and a collaboration world on it (suiteWith), and
+ * the peers its tests connect, destroyed after them.
  */
 export function collabSuite(env: Record<string, string> = {}): CollabSuite {
   const peers: TestPeer[] = [];
-  const suite = {
-    connect(index: number) {
-      const peer = connectPeer(suite.server.url, suite.world.documentId, suite.world.editors[index]!.token);
-      peers.push(peer);
-      return peer;
-    },
-  } as CollabSuite;
-  beforeAll(async () => {
-    ({ server: suite.server, world: suite.world } = await startTestServerWith((db, url) => collabWorld(db, url), env));
-  });
-  afterAll(async () => {
+  const suite = suiteWith((db, url) => collabWorld(db, url), env) as CollabSuite;
+  // Registered after suiteWith's: vitest runs afterAll hooks last-registered first, so the peers go before the server.
+  afterAll(() => {
     for (const peer of peers) peer.destroy();
-    await suite.server?.close();
   });
+  suite.connect = (index: number) => {
+    const peer = connectPeer(suite.server.url, suite.world.documentId, suite.world.editors[index]!.token);
+    peers.push(peer);
+    return peer;
+  };
   return suite;
 }

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PASSWORD } from '../helpers/fixtures.ts';
 import { ApiClient } from '../helpers/http.ts';
-import { createLiveWorld, type LiveWorld } from '../helpers/live-rights.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { createLiveWorld } from '../helpers/live-rights.ts';
+import { suiteWith } from '../helpers/suite.ts';
 
 /**
  * Disabling an account ends every way in, and a sign-in is a check (the password, the account)
@@ -10,24 +10,16 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
  * session behind: one would come back to life when the account is enabled again.
  */
 describe('sign-ins that race with disabling the account', () => {
-  let server: TestServer;
-  let world: LiveWorld;
-  beforeAll(async () => {
-    server = await startTestServer();
-    world = await createLiveWorld(server.database.db, server.url);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const suite = suiteWith(createLiveWorld);
 
   it('leaves no session that outlives the disabling', async () => {
-    const person = await world.newUser(world.orgs.partner);
+    const person = await suite.world.newUser(suite.world.orgs.partner);
     // Several at once, as someone holding the password would keep signing in; the disabling lands while they are checked.
-    const clients = Array.from({ length: 6 }, () => new ApiClient(server.url));
+    const clients = Array.from({ length: 6 }, () => new ApiClient(suite.server.url));
     const logins = Promise.all(clients.map((client) => client.login(person.email, PASSWORD)));
-    expect((await world.admin.patch(`/api/users/${person.id}`, { disabled: true })).status).toBe(200);
+    expect((await suite.world.admin.patch(`/api/users/${person.id}`, { disabled: true })).status).toBe(200);
     const answers = await logins;
-    expect((await world.admin.patch(`/api/users/${person.id}`, { disabled: false })).status).toBe(200);
+    expect((await suite.world.admin.patch(`/api/users/${person.id}`, { disabled: false })).status).toBe(200);
 
     const signedIn = clients.filter((_client, index) => answers[index]!.status === 200);
     const stillIn = [];
@@ -36,10 +28,10 @@ describe('sign-ins that race with disabling the account', () => {
   });
 
   it('leaves no session opened with the old password after a reset', async () => {
-    const person = await world.newUser(world.orgs.partner);
-    const clients = Array.from({ length: 6 }, () => new ApiClient(server.url));
+    const person = await suite.world.newUser(suite.world.orgs.partner);
+    const clients = Array.from({ length: 6 }, () => new ApiClient(suite.server.url));
     const logins = Promise.all(clients.map((client) => client.login(person.email, PASSWORD)));
-    expect((await world.admin.patch(`/api/users/${person.id}`, { password: 'a brand new passphrase 2026' })).status).toBe(200);
+    expect((await suite.world.admin.patch(`/api/users/${person.id}`, { password: 'a brand new passphrase 2026' })).status).toBe(200);
     const answers = await logins;
 
     const signedIn = clients.filter((_client, index) => answers[index]!.status === 200);
