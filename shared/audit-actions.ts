@@ -59,3 +59,27 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Every kind of object an audit entry is about (its `objectType`): the policies' object types and
+ * what the commands record. Named in the reader's language on the audit screen when the object
+ * has no title of its own (client/src/i18n/areas/audit-actions.ts).
+ */
+export const AUDIT_OBJECT_TYPES = [
+  'api_token',
+  'audit_log',
+  'comment',
+  'commission',
+  'cycle_report',
+  'document',
+  'organisation',
+  'reporting_cycle',
+  'session',
+  'slack_subscription',
+  'suggestion',
+  'user',
+  'user_preference',
+  'workspace_settings',
+] as const;
+
+export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

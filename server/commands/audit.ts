@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { AuditAction } from '../../shared/audit-actions.ts';
+import type { AuditAction, AuditObjectType } from '../../shared/audit-actions.ts';
 
 export type { AuditAction };
 
 export interface AuditEntry {
   actorUserId: string | null;
   action: AuditAction;
-  objectType?: string;
+  objectType?: AuditObjectType;
   objectId?: string;
   details?: Record<string, unknown>;
   ip?: string | null;

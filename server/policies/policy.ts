@@ -1,3 +1,4 @@
+import type { AuditObjectType } from '../../shared/audit-actions.ts';
 import type { AccessSubject } from './document-access.ts';
 
 /**
@@ -16,7 +17,7 @@ export const hide = (details: Record<string, unknown> = {}): Verdict => ({ allow
  */
 export interface Policy<A extends string, F> {
   /** the audit log's object type */
-  objectType: string;
+  objectType: AuditObjectType;
   /** how "not found" names it */
   label: string;
   decide(actor: AccessSubject, action: A, facts: F): Verdict;

@@ -1,5 +1,5 @@
 /**
- * The audit log's actions named in the reader's language, one key per code of
+ * The audit log's actions and object types named in the reader's language, one key per code of
  * shared/audit-actions.ts (tests/unit/client/audit-action-names.test.ts checks none is missing).
  */
 export const fr = {
@@ -55,6 +55,20 @@ export const fr = {
   'auditAction.cycle_report.returned': 'Rapport de suivi renvoyé',
   'auditAction.cycle_report.accepted': 'Rapport de suivi accepté',
   'auditAction.cycle.reminded': 'Relance de cycle de suivi envoyée',
+  'auditObject.api_token': 'Jeton d’API',
+  'auditObject.audit_log': 'Journal d’audit',
+  'auditObject.comment': 'Commentaire',
+  'auditObject.commission': 'Commission',
+  'auditObject.cycle_report': 'Rapport de suivi',
+  'auditObject.document': 'Document',
+  'auditObject.organisation': 'Organisation',
+  'auditObject.reporting_cycle': 'Cycle de suivi',
+  'auditObject.session': 'Séance',
+  'auditObject.slack_subscription': 'Abonnement Slack',
+  'auditObject.suggestion': 'Suggestion',
+  'auditObject.user': 'Compte',
+  'auditObject.user_preference': 'Préférence',
+  'auditObject.workspace_settings': 'Réglages de l’espace',
 } as const;
 
 type Keys = keyof typeof fr;
@@ -112,6 +126,20 @@ export const ar: Record<Keys, string> = {
   'auditAction.cycle_report.returned': 'إرجاع تقرير التتبع',
   'auditAction.cycle_report.accepted': 'قبول تقرير التتبع',
   'auditAction.cycle.reminded': 'إرسال تذكير بدورة التتبع',
+  'auditObject.api_token': 'رمز API',
+  'auditObject.audit_log': 'سجل التدقيق',
+  'auditObject.comment': 'تعليق',
+  'auditObject.commission': 'لجنة',
+  'auditObject.cycle_report': 'تقرير التتبع',
+  'auditObject.document': 'وثيقة',
+  'auditObject.organisation': 'جهة',
+  'auditObject.reporting_cycle': 'دورة التتبع',
+  'auditObject.session': 'جلسة',
+  'auditObject.slack_subscription': 'اشتراك Slack',
+  'auditObject.suggestion': 'اقتراح',
+  'auditObject.user': 'حساب',
+  'auditObject.user_preference': 'تفضيل',
+  'auditObject.workspace_settings': 'إعدادات فضاء العمل',
 };
 
 export const en: Record<Keys, string> = {
@@ -167,4 +195,18 @@ export const en: Record<Keys, string> = {
   'auditAction.cycle_report.returned': 'Follow-up report returned',
   'auditAction.cycle_report.accepted': 'Follow-up report accepted',
   'auditAction.cycle.reminded': 'Follow-up cycle reminder sent',
+  'auditObject.api_token': 'API token',
+  'auditObject.audit_log': 'Audit log',
+  'auditObject.comment': 'Comment',
+  'auditObject.commission': 'Commission',
+  'auditObject.cycle_report': 'Follow-up report',
+  'auditObject.document': 'Document',
+  'auditObject.organisation': 'Organisation',
+  'auditObject.reporting_cycle': 'Follow-up cycle',
+  'auditObject.session': 'Session',
+  'auditObject.slack_subscription': 'Slack subscription',
+  'auditObject.suggestion': 'Suggestion',
+  'auditObject.user': 'Account',
+  'auditObject.user_preference': 'Preference',
+  'auditObject.workspace_settings': 'Workspace settings',
 };

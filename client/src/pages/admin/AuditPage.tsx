@@ -5,12 +5,12 @@ import { ErrorBox, WhenLoaded } from '../../components/Feedback.tsx';
 import { OrganisationSelect } from '../../components/OrganisationPicker.tsx';
 import { formatDateTime, locale, t, type MessageKey } from '../../i18n/index.ts';
 
-/** An action code in the reader's language; a code this client does not know yet shows as itself. */
-const auditActionName = (action: string): string => {
-  const key = `auditAction.${action}` as MessageKey;
-  const name = t(key);
-  return name === undefined ? action : name;
+/** A code of the audit log in the reader's language; a code this client does not know yet shows as itself. */
+const auditName = (kind: 'auditAction' | 'auditObject', code: string): string => {
+  const name = t(`${kind}.${code}` as MessageKey);
+  return name === undefined ? code : name;
 };
+const auditActionName = (action: string) => auditName('auditAction', action);
 
 /**
  * The audit log for administrators: filters, pages of 50 newest first, and the CSV export of the
@@ -148,7 +148,7 @@ function AuditRow(props: { entry: AuditEntry }) {
       <td>
         <Show when={props.entry.object}>
           {(object) => (
-            <Show when={object().title} fallback={<code dir="ltr">{object().type}</code>}>
+            <Show when={object().title} fallback={<span title={object().type}>{auditName('auditObject', object().type)}</span>}>
               {(title) =>
                 object().type === 'document' ? (
                   <a href={`/documents/${object().id}`} dir="auto">
