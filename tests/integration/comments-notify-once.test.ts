@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessWorld, type AccessWorld } from '../helpers/access-world.ts';
 import { eventually } from '../helpers/collab.ts';
 import { startTestServerWith, type TestServer } from '../helpers/server.ts';
+import { notificationsAboutComment } from '../helpers/comment-notifications.ts';
 
 /** Issue 16: a reply that mentions the thread's author notifies them once, not as reply and mention. */
 describe('one notification per person per comment', () => {
@@ -12,13 +13,7 @@ describe('one notification per person per comment', () => {
   });
   afterAll(() => server?.close());
 
-  const notificationsOf = (userId: string, commentId: string) =>
-    server.database.db
-      .selectFrom('notifications')
-      .select(['kind'])
-      .where('user_id', '=', userId)
-      .where(({ eb, ref }) => eb(ref('payload', '->>').key('commentId' as never), '=', commentId))
-      .execute();
+  const notificationsOf = (userId: string, commentId: string) => notificationsAboutComment(server.database.db, userId, commentId);
 
   it('notifies the mentioned thread author once, and a plain reply still reaches them', async () => {
     const document = await world.newDocument();

@@ -3,6 +3,7 @@ import { createAccessWorld, type AccessWorld } from '../helpers/access-world.ts'
 import { auditEntries } from '../helpers/actors.ts';
 import { eventually } from '../helpers/collab.ts';
 import { startTestServerWith, type TestServer } from '../helpers/server.ts';
+import { notificationsAboutComment } from '../helpers/comment-notifications.ts';
 
 const TIMES = 4;
 
@@ -22,13 +23,7 @@ describe('comment changes sent twice at once', () => {
     return { documentId: document.id, commentId: created.body.comment.id as string };
   };
 
-  const notificationsOf = (userId: string, commentId: string) =>
-    server.database.db
-      .selectFrom('notifications')
-      .select(['kind'])
-      .where('user_id', '=', userId)
-      .where(({ eb, ref }) => eb(ref('payload', '->>').key('commentId' as never), '=', commentId))
-      .execute();
+  const notificationsOf = (userId: string, commentId: string) => notificationsAboutComment(server.database.db, userId, commentId);
 
   it('tells a person newly mentioned by an edit once', async () => {
     const { documentId, commentId } = await comment('Qui chiffre la mesure 2 ?');
